@@ -1,0 +1,3 @@
+//! The `dateline` command (placeholder).
+
+fn main() {}

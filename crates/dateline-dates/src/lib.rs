@@ -1,0 +1,1 @@
+//! dateline-dates (placeholder crate root).

@@ -1,0 +1,1 @@
+//! dateline-gazetteer (placeholder crate root).

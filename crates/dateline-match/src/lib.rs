@@ -1,0 +1,1 @@
+//! dateline-match (placeholder crate root).

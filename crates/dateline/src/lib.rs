@@ -1,0 +1,1 @@
+//! dateline (placeholder crate root).

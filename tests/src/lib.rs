@@ -1,0 +1,1 @@
+//! Cross-crate tests for dateline live in `tests/tests/`; this library is empty.
