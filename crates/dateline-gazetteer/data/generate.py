@@ -1,0 +1,311 @@
+#!/usr/bin/env python3
+"""Generate the embedded default gazetteer of dateline-gazetteer.
+
+Usage (from the workspace root):
+
+    python3 crates/dateline-gazetteer/data/generate.py \
+        ../shared/gazetteers ../shared/corpus/news-en.jsonl.gz \
+        crates/dateline-gazetteer/data/default.tsv [--report]
+
+Inputs: the shared gazetteer files (countries.tsv, cities.tsv, orgs.tsv, see
+their SOURCES.md), the news corpus (for word frequencies), and the two
+hand-curated files beside this script: supplement.tsv (rows the sources lack)
+and overrides.tsv (forms to drop or to match case-sensitively, with a reason).
+Python 3.11 standard library only; the output is deterministic.
+
+Output: a TSV with the header `name label id prior case` (see README.md).
+"""
+
+from __future__ import annotations
+
+import collections
+import gzip
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# Cities with fewer inhabitants than this are left out. GeoNames' cities15000
+# (the source) starts at 15,000; below 50,000 the names are mostly small towns
+# whose names double as surnames and ordinary words (see README.md, "Cut-offs").
+CITY_MIN_POPULATION = 50_000
+# GeoNames alternate names (transliterations, exonyms) are kept only for large
+# cities: "Kiev", "Peking", "Bombay" are worth having; the long tail of
+# alternates of small towns is mostly noise that collides with other words.
+ALTERNATE_MIN_POPULATION = 250_000
+# A city name that is a common lowercase word is kept (case-sensitively) only
+# for cities this large ("Nice", "Split", "Mobile", "Reading", "Van"); smaller
+# ones ("Summit", "Most", "Police", "Union") are dropped.
+COMMON_WORD_MIN_POPULATION = 100_000
+# "Common lowercase word": seen at least MIN_LOWER times in lowercase in the
+# corpus, and lowercase in at least LOWER_SHARE of its occurrences.
+MIN_LOWER = 3
+LOWER_SHARE = 0.10
+# "Very common word": lowercase at least VERY_MIN_LOWER times and in most of its
+# occurrences ("reading", "mobile", "man", "independence"). A capitalized match of
+# such a word is mostly a sentence start or a title, so the city is dropped unless
+# it is very large.
+VERY_MIN_LOWER = 50
+VERY_LOWER_SHARE = 0.5
+VERY_COMMON_MIN_POPULATION = 1_000_000
+# "Part of a longer name": a capitalized single word that follows another
+# capitalized word in at least NAME_PREV_SHARE of its occurrences (surnames:
+# "Bush", "Castro"; second parts: "York", "Angeles") or precedes one in at least
+# NAME_NEXT_SHARE (first names: "George", "David"; first parts: "San"), seen at
+# least NAME_MIN_COUNT times. Such cities are dropped unless very large.
+NAME_MIN_COUNT = 10
+NAME_PREV_SHARE = 0.30
+NAME_NEXT_SHARE = 0.75
+# URLs and e-mail addresses carry place names in lowercase ("boston.com").
+URL = re.compile(r"\S*(?:[/@]|www\.|\.(?:com|org|net|gov|edu)\b)\S*")
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+LABELS = {"COUNTRY": "GPE", "CITY": "GPE", "NORP": "NORP", "ORG": "ORG"}
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        header = None
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if header is None:
+                header = fields
+                continue
+            rows.append(dict(zip(header, fields)))
+    return rows
+
+
+class WordStats:
+    """Counts of written forms (single words and short phrases) in the corpus."""
+
+    def __init__(self, corpus: Path, phrases: set[tuple[str, ...]]):
+        self.words: collections.Counter[str] = collections.Counter()
+        # Capitalized occurrences directly after / before another capitalized
+        # word (one space between them).
+        self.prev_cap: collections.Counter[str] = collections.Counter()
+        self.next_cap: collections.Counter[str] = collections.Counter()
+        # Phrase counts keyed by the lowercased token tuple, split by whether
+        # the occurrence was all lowercase.
+        self.phrase_lower: collections.Counter[tuple[str, ...]] = collections.Counter()
+        self.phrase_other: collections.Counter[tuple[str, ...]] = collections.Counter()
+        lengths = sorted({len(p) for p in phrases})
+        with gzip.open(corpus, "rt", encoding="utf-8") as f:
+            for line in f:
+                text = URL.sub(" ", json.loads(line).get("text") or "")
+                found = list(WORD.finditer(text))
+                tokens = [m.group() for m in found]
+                self.words.update(tokens)
+                for i in range(1, len(found)):
+                    a, b = found[i - 1], found[i]
+                    if text[a.end() : b.start()] == " " and a.group()[0].isupper() and b.group()[0].isupper():
+                        self.next_cap[a.group()] += 1
+                        self.prev_cap[b.group()] += 1
+                lowered = [t.lower() for t in tokens]
+                for n in lengths:
+                    for i in range(len(tokens) - n + 1):
+                        key = tuple(lowered[i : i + n])
+                        if key in phrases:
+                            if all(t.islower() for t in tokens[i : i + n]):
+                                self.phrase_lower[key] += 1
+                            else:
+                                self.phrase_other[key] += 1
+
+    def is_common_word(self, form: str) -> bool:
+        """Whether `form` is often an ordinary lowercase word in running text."""
+        low, other = self.counts(form)
+        return low >= MIN_LOWER and low / (low + other) >= LOWER_SHARE
+
+    def is_very_common_word(self, form: str) -> bool:
+        """Whether `form` is mostly an ordinary lowercase word in running text."""
+        low, other = self.counts(form)
+        return low >= VERY_MIN_LOWER and low / (low + other) >= VERY_LOWER_SHARE
+
+    def is_name_part(self, form: str) -> bool:
+        """Whether `form` is mostly part of a longer capitalized name."""
+        total = self.words[form]
+        if " " in form or total < NAME_MIN_COUNT:
+            return False
+        return self.prev_cap[form] / total >= NAME_PREV_SHARE or self.next_cap[form] / total >= NAME_NEXT_SHARE
+
+    def counts(self, form: str) -> tuple[int, int]:
+        """(lowercase occurrences, other occurrences) of `form` in the corpus."""
+        tokens = WORD.findall(form)
+        if not tokens:
+            return 0, 0
+        if len(tokens) == 1:
+            lower = form.lower()
+            low = self.words[lower]
+            other = sum(c for w, c in self._casings(lower) if w != lower)
+        else:
+            key = tuple(t.lower() for t in tokens)
+            low, other = self.phrase_lower[key], self.phrase_other[key]
+        return low, other
+
+    def _casings(self, lower: str):
+        seen = {lower, lower.capitalize(), lower.upper(), lower.title()}
+        return [(w, self.words[w]) for w in seen]
+
+
+def fold_key(form: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(form.split())).casefold()
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    src, corpus, out = Path(argv[1]), Path(argv[2]), Path(argv[3])
+    report = "--report" in argv
+
+    countries = read_tsv(src / "countries.tsv")
+    cities = read_tsv(src / "cities.tsv")
+    orgs = read_tsv(src / "orgs.tsv")
+    supplement = read_tsv(HERE / "supplement.tsv")
+    overrides = {fold_key(r["name"]): r for r in read_tsv(HERE / "overrides.tsv")}
+
+    phrases = set()
+    for r in countries + cities + orgs:
+        tokens = WORD.findall(r["name"])
+        if 1 < len(tokens) <= 4:
+            phrases.add(tuple(t.lower() for t in tokens))
+    stats = WordStats(corpus, phrases)
+
+    # Country prior: GeoNames has no country population in the shared files,
+    # so use the summed population of the country's cities (>= 15,000) as a
+    # proxy. It ranks "American" as the US before the Northern Mariana
+    # Islands, and a country before a city of the same name.
+    country_pop: collections.Counter[str] = collections.Counter()
+    seen_city = set()
+    for r in cities:
+        if r["id"] not in seen_city:
+            seen_city.add(r["id"])
+            country_pop[r["country"]] += int(r["population"])
+
+    out_rows: list[tuple[str, str, str, str, str]] = []
+    emitted: set[tuple[str, str, str]] = set()
+    dropped: collections.Counter[str] = collections.Counter()
+    exact_common: list[str] = []
+    name_parts: set[str] = set()
+
+    def emit(name: str, label: str, id_: str, prior: str, case: str) -> None:
+        override = overrides.get(fold_key(name))
+        if override is not None and override["action"] == "drop":
+            dropped["override"] += 1
+            return
+        if override is not None and override["action"] == "exact":
+            case = "exact"
+        key = (fold_key(name) if case != "exact" else name, label, id_)
+        if key in emitted:
+            return
+        emitted.add(key)
+        out_rows.append((name, label, id_, prior, case))
+
+    # 1. Countries (GPE) and demonyms (NORP).
+    for r in countries:
+        if r["source"] != "mledoze/countries":
+            # pycountry rows are LGPL-2.1; 16 forms, none needed for news text.
+            dropped["pycountry"] += 1
+            continue
+        if r["case"] == "exact" and r["kind"] == "alt":
+            # ISO codes ("IT", "IN", "NO", "TO"): in news they are words or
+            # other acronyms far more often than countries. The few codes
+            # news does use (US, UK, UAE, ...) are in supplement.tsv.
+            dropped["country code"] += 1
+            continue
+        case = "fold"
+        if stats.is_common_word(r["name"]):
+            case = "exact"
+            exact_common.append(r["name"])
+        emit(r["name"], LABELS[r["label"]], r["id"], str(country_pop[r["id"]]), case)
+
+    # 2. International organizations (ORG).
+    for r in orgs:
+        name = r["name"]
+        if r["case"] == "exact":
+            if len(name) < 3:
+                # Two-letter acronyms ("EP", "WB") are ambiguous; EU, UN and
+                # AU come from supplement.tsv.
+                dropped["2-letter acronym"] += 1
+                continue
+            emit(name, "ORG", r["id"], "", "exact")
+            continue
+        case = "fold"
+        if stats.is_common_word(name):
+            case = "exact"
+            exact_common.append(name)
+        emit(name, "ORG", r["id"], "", case)
+
+    # 3. Hand-curated supplement (GPE, NORP, ORG, LOC).
+    for r in supplement:
+        emit(r["name"], r["label"], r["id"], r["prior"], r["case"])
+
+    # 4. Cities (GPE), largest first so that ties in rank are stable.
+    cities.sort(key=lambda r: (-int(r["population"]), int(r["id"])))
+    for r in cities:
+        pop = int(r["population"])
+        name = r["name"]
+        if r["case"] == "exact":
+            dropped["city code"] += 1
+            continue
+        if pop < CITY_MIN_POPULATION:
+            dropped["city population"] += 1
+            continue
+        if r["kind"] == "alternate":
+            if pop < ALTERNATE_MIN_POPULATION:
+                dropped["alternate population"] += 1
+                continue
+            if not name[:1].isupper():
+                # Lowercase alternates are romanizations ("bei er di ao jia").
+                dropped["alternate lowercase"] += 1
+                continue
+        if len(name) < 3:
+            dropped["short"] += 1
+            continue
+        case = "fold"
+        if stats.is_very_common_word(name) and pop < VERY_COMMON_MIN_POPULATION:
+            dropped["city very common word"] += 1
+            continue
+        if stats.is_name_part(name) and pop < VERY_COMMON_MIN_POPULATION:
+            dropped["city name part"] += 1
+            name_parts.add(name)
+            continue
+        if stats.is_common_word(name):
+            if pop < COMMON_WORD_MIN_POPULATION:
+                dropped["city common word"] += 1
+                continue
+            case = "exact"
+            exact_common.append(name)
+        emit(name, "GPE", r["id"], str(pop), case)
+
+    with out.open("w", encoding="utf-8", newline="\n") as f:
+        f.write("# Generated by generate.py from ../shared/gazetteers; do not edit.\n")
+        f.write("# Sources and licences: ATTRIBUTION.md.\n")
+        f.write("name\tlabel\tid\tprior\tcase\n")
+        for row in out_rows:
+            f.write("\t".join(row) + "\n")
+
+    labels = collections.Counter(r[1] for r in out_rows)
+    print(f"{len(out_rows)} forms written to {out}: {dict(sorted(labels.items()))}", file=sys.stderr)
+    if report:
+        # The kept single-word city forms seen most often capitalized in the
+        # corpus: the place to look for false positives.
+        top = collections.Counter()
+        for name, label, id_, prior, case in out_rows:
+            if label == "GPE" and id_.isdigit() and " " not in name:
+                top[name] = stats.words[name]
+        print(f"most frequent city forms: {top.most_common(150)}", file=sys.stderr)
+        print(f"dropped: {dict(sorted(dropped.items()))}", file=sys.stderr)
+        print(f"dropped as name parts: {sorted(name_parts)}", file=sys.stderr)
+        print(f"case-sensitive common words ({len(exact_common)}): {sorted(set(exact_common))}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
