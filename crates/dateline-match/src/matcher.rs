@@ -1,0 +1,364 @@
+//! The matcher and its builder.
+
+use dateline_tokenize::Span;
+
+use crate::{
+    BuildError, CasePolicy, FindIter, Match, MatchKind, NormalizedText, Normalizer, Pattern,
+    PatternId, boundary::is_boundary_at, trie::Trie,
+};
+
+/// `checks` entry of a pattern whose case needs no check.
+pub(crate) const NO_CHECK: u32 = u32::MAX;
+
+/// The case check of one pattern: its per-unit uppercase flags
+/// (`flags[start..start + len]`) and whether they must match exactly
+/// (`Sensitive`) or only where the pattern is uppercase (`Auto`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CaseCheck {
+    pub(crate) sensitive: bool,
+    pub(crate) start: u32,
+    pub(crate) len: u32,
+}
+
+/// Finds token-aligned occurrences of many patterns in text, after
+/// Unicode normalization, reporting spans of the original text.
+///
+/// Build one with [`Matcher::new`] or [`Matcher::builder`]; search with
+/// [`find_iter`](Matcher::find_iter) / [`find_all`](Matcher::find_all), or
+/// normalize once with a [`Normalizer`] and search with
+/// [`find_iter_normalized`](Matcher::find_iter_normalized). A matcher is
+/// immutable, `Send` and `Sync`; share it across threads by reference or
+/// `Arc`.
+///
+/// # Example
+///
+/// ```
+/// use dateline_match::{Matcher, Span};
+///
+/// let matcher = Matcher::new(["Iran", "China", "New York", "New York Ci"])?;
+/// let text = "Iranian and CHINA’s deals in New York City";
+/// let spans: Vec<Span> = matcher.find_iter(text).map(|m| m.span()).collect();
+/// // "Iran" is not in "Iranian"; "New York Ci" ends inside a word, so the
+/// // shorter "New York" is found.
+/// assert_eq!(spans, [Span::new(12, 17), Span::new(31, 39)]);
+/// assert_eq!(&text[spans[1]], "New York");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    pub(crate) trie: Trie,
+    /// Per pattern: index into `case_checks`, or `NO_CHECK`.
+    pub(crate) checks: Vec<u32>,
+    pub(crate) case_checks: Vec<CaseCheck>,
+    /// Per-unit uppercase flags (0 or 1) of the checked patterns.
+    pub(crate) flags: Vec<u8>,
+    pub(crate) normalizer: Normalizer,
+    pub(crate) match_kind: MatchKind,
+}
+
+impl Matcher {
+    /// Builds a matcher with the default configuration: case-insensitive
+    /// patterns, accent folding on, leftmost-longest matches.
+    ///
+    /// # Errors
+    ///
+    /// As [`MatcherBuilder::build`].
+    pub fn new<I, P>(patterns: I) -> Result<Matcher, BuildError>
+    where
+        I: IntoIterator<Item = P>,
+        P: Into<Pattern>,
+    {
+        MatcherBuilder::new().build(patterns)
+    }
+
+    /// A builder to configure a matcher.
+    pub fn builder() -> MatcherBuilder {
+        MatcherBuilder::new()
+    }
+
+    /// The matches in `text`, lazily.
+    pub fn find_iter<'m, 't>(&'m self, text: &'t str) -> FindIter<'m, 't> {
+        FindIter::owned(self, self.normalizer.normalize(text))
+    }
+
+    /// All matches in `text`, collected.
+    pub fn find_all(&self, text: &str) -> Vec<Match> {
+        self.find_iter(text).collect()
+    }
+
+    /// The matches in a text normalized beforehand, lazily.
+    ///
+    /// Normalize with [`Matcher::normalizer`] (or any [`Normalizer`] with
+    /// the same accent folding) to share the work between matchers. A text
+    /// normalized with a different accent folding is normalized again, so
+    /// the result is always the same as [`find_iter`](Matcher::find_iter)
+    /// on the original text.
+    pub fn find_iter_normalized<'m, 't>(
+        &'m self,
+        text: &'t NormalizedText<'t>,
+    ) -> FindIter<'m, 't> {
+        if text.accent_folding() == self.normalizer.accent_folding() {
+            FindIter::borrowed(self, text)
+        } else {
+            FindIter::owned(self, self.normalizer.normalize(text.original()))
+        }
+    }
+
+    /// All matches in a text normalized beforehand, collected.
+    pub fn find_all_normalized(&self, text: &NormalizedText<'_>) -> Vec<Match> {
+        self.find_iter_normalized(text).collect()
+    }
+
+    /// The normalizer this matcher applies to patterns and texts.
+    pub fn normalizer(&self) -> Normalizer {
+        self.normalizer
+    }
+
+    /// The match kind searches report.
+    pub fn match_kind(&self) -> MatchKind {
+        self.match_kind
+    }
+
+    /// The number of patterns.
+    pub fn pattern_count(&self) -> usize {
+        self.checks.len()
+    }
+
+    /// Approximate heap memory held, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.trie.heap_bytes()
+            + self.checks.capacity() * 4
+            + self.case_checks.capacity() * size_of::<CaseCheck>()
+            + self.flags.capacity()
+    }
+
+    pub(crate) fn trie(&self) -> &Trie {
+        &self.trie
+    }
+
+    /// The longest boundary-valid match starting at normalized offset
+    /// `start`, with its normalized end.
+    #[inline]
+    pub(crate) fn longest_at(
+        &self,
+        text: &NormalizedText<'_>,
+        start: usize,
+    ) -> Option<(Match, usize)> {
+        let mut best = None;
+        self.candidates_at(text, start, |ids, span, norm_end| {
+            if let Some(&id) = ids.iter().find(|&&id| self.case_ok(id, &text.original()[span])) {
+                best = Some((Match::new(PatternId::new(id), span), norm_end));
+            }
+        });
+        best
+    }
+
+    /// Every boundary-valid match starting at normalized offset `start`.
+    pub(crate) fn all_at(
+        &self,
+        text: &NormalizedText<'_>,
+        start: usize,
+        mut emit: impl FnMut(Match),
+    ) {
+        self.candidates_at(text, start, |ids, span, _| {
+            for &id in ids {
+                if self.case_ok(id, &text.original()[span]) {
+                    emit(Match::new(PatternId::new(id), span));
+                }
+            }
+        });
+    }
+
+    /// Walks from `start` and reports each end that is a token boundary of
+    /// the original text, as the pattern ids ending there and the original
+    /// span, in order of increasing end.
+    #[inline]
+    fn candidates_at(
+        &self,
+        text: &NormalizedText<'_>,
+        start: usize,
+        mut on_candidate: impl FnMut(&[u32], Span, usize),
+    ) {
+        let original = text.original();
+        let identity = text.is_identity();
+        // The start is checked on the original text only once a candidate
+        // shows up; on identity-mapped text the scan already checked it.
+        let mut orig_start: Option<Option<usize>> = None;
+        self.trie.walk(text.bytes(), start, |ids, norm_end| {
+            let os = *orig_start.get_or_insert_with(|| {
+                if identity {
+                    Some(start)
+                } else {
+                    text.start_to_original(start).filter(|&os| is_boundary_at(original, os))
+                }
+            });
+            let Some(os) = os else { return };
+            let oe = if identity { Some(norm_end) } else { text.end_to_original(norm_end) };
+            let Some(oe) = oe else { return };
+            if oe > os && is_boundary_at(original, oe) {
+                on_candidate(ids, Span::new(os, oe), norm_end);
+            }
+        });
+    }
+
+    /// Whether `found` (the original text of a candidate) satisfies the case
+    /// policy of pattern `id`.
+    #[inline]
+    fn case_ok(&self, id: u32, found: &str) -> bool {
+        let check = self.checks.get(id as usize).copied().unwrap_or(NO_CHECK);
+        let Some(check) = self.case_checks.get(check as usize) else { return true };
+        let Some(flags) =
+            self.flags.get(check.start as usize..check.start as usize + check.len as usize)
+        else {
+            return false;
+        };
+        let mut i = 0;
+        let mut ok = true;
+        self.normalizer.fold_units(found, |_, upper| {
+            let want = flags.get(i).is_some_and(|&f| f != 0);
+            ok &= i < flags.len() && if check.sensitive { want == upper } else { upper || !want };
+            i += 1;
+        });
+        ok && i == flags.len()
+    }
+}
+
+/// Configures and builds a [`Matcher`]. Reusable: `build` can be called
+/// any number of times.
+///
+/// # Example
+///
+/// ```
+/// use dateline_match::{CasePolicy, MatchKind, Matcher, Pattern, Span};
+///
+/// let matcher = Matcher::builder()
+///     .case_policy(CasePolicy::Auto)
+///     .match_kind(MatchKind::All)
+///     .build([Pattern::from("US"), Pattern::from("US Army"), Pattern::from("Nice")])?;
+/// let text = "Let us ask the US Army in nice NICE.";
+/// let found: Vec<(usize, Span)> =
+///     matcher.find_iter(text).map(|m| (m.pattern().as_usize(), m.span())).collect();
+/// assert_eq!(found, [(0, Span::new(15, 17)), (1, Span::new(15, 22)), (2, Span::new(31, 35))]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct MatcherBuilder {
+    case_policy: CasePolicy,
+    accent_folding: bool,
+    match_kind: MatchKind,
+}
+
+impl Default for MatcherBuilder {
+    fn default() -> MatcherBuilder {
+        MatcherBuilder::new()
+    }
+}
+
+impl MatcherBuilder {
+    /// A builder with the defaults: [`CasePolicy::Insensitive`], accent
+    /// folding on, [`MatchKind::LeftmostLongest`].
+    pub fn new() -> MatcherBuilder {
+        MatcherBuilder {
+            case_policy: CasePolicy::Insensitive,
+            accent_folding: true,
+            match_kind: MatchKind::LeftmostLongest,
+        }
+    }
+
+    /// The case policy of patterns that do not set their own.
+    pub fn case_policy(&mut self, policy: CasePolicy) -> &mut MatcherBuilder {
+        self.case_policy = policy;
+        self
+    }
+
+    /// Whether accents are folded ("Sao Paulo" ⇄ "São Paulo").
+    pub fn accent_folding(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.accent_folding = yes;
+        self
+    }
+
+    /// Which matches searches report.
+    pub fn match_kind(&mut self, kind: MatchKind) -> &mut MatcherBuilder {
+        self.match_kind = kind;
+        self
+    }
+
+    /// Builds a matcher over `patterns`; pattern `i` gets
+    /// [`PatternId::new(i)`](PatternId::new).
+    ///
+    /// Patterns are consumed one at a time, so a large list can stream in
+    /// without being held in memory twice.
+    ///
+    /// # Errors
+    ///
+    /// When a pattern is empty after normalization (empty, whitespace, or
+    /// only marks that accent folding drops), or when there are more than
+    /// `u32::MAX - 1` patterns or 4 GiB of folded pattern text.
+    pub fn build<I, P>(&self, patterns: I) -> Result<Matcher, BuildError>
+    where
+        I: IntoIterator<Item = P>,
+        P: Into<Pattern>,
+    {
+        let normalizer = Normalizer::new().with_accent_folding(self.accent_folding);
+        let mut pool: Vec<u8> = Vec::new();
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        let mut checks: Vec<u32> = Vec::new();
+        let mut case_checks = Vec::new();
+        let mut flags = Vec::new();
+        let mut units = Vec::new();
+        let mut uppers = Vec::new();
+        for (index, pattern) in patterns.into_iter().enumerate() {
+            let pattern = pattern.into();
+            units.clear();
+            uppers.clear();
+            normalizer.fold_units(pattern.text(), |unit, upper| {
+                units.push(unit);
+                uppers.push(upper as u8);
+            });
+            if units.last() == Some(&b' ') {
+                units.pop();
+                uppers.pop();
+            }
+            let skip = usize::from(units.first() == Some(&b' '));
+            let (units, uppers) = (&units[skip..], &uppers[skip..]);
+            if units.is_empty() {
+                return Err(BuildError::empty_pattern(index, pattern.text()));
+            }
+            if index >= (u32::MAX - 1) as usize {
+                return Err(BuildError::too_large("patterns", u64::from(u32::MAX - 1)));
+            }
+            let start = pool.len();
+            pool.extend_from_slice(units);
+            let end = u32::try_from(pool.len())
+                .map_err(|_| BuildError::too_large("pattern bytes", u64::from(u32::MAX)))?;
+            ranges.push((start as u32, end));
+            let policy = pattern.case_policy().unwrap_or(self.case_policy);
+            let check = match policy {
+                CasePolicy::Sensitive => Some(true),
+                CasePolicy::Auto if uppers.contains(&1) => Some(false),
+                _ => None,
+            };
+            checks.push(match check {
+                None => NO_CHECK,
+                Some(sensitive) => {
+                    let flags_start = u32::try_from(flags.len())
+                        .map_err(|_| BuildError::too_large("case flags", u64::from(u32::MAX)))?;
+                    flags.extend_from_slice(uppers);
+                    case_checks.push(CaseCheck {
+                        sensitive,
+                        start: flags_start,
+                        len: uppers.len() as u32,
+                    });
+                    (case_checks.len() - 1) as u32
+                }
+            });
+        }
+        pool.shrink_to_fit();
+        let trie = Trie::build(pool, &ranges);
+        drop(ranges);
+        checks.shrink_to_fit();
+        case_checks.shrink_to_fit();
+        flags.shrink_to_fit();
+        Ok(Matcher { trie, checks, case_checks, flags, normalizer, match_kind: self.match_kind })
+    }
+}

@@ -1,0 +1,373 @@
+//! Normalization for matching, with an offset map back to the original text.
+
+use std::borrow::Cow;
+
+use crate::fold::{FOLD, fold_char};
+
+/// Folds text for matching: Unicode case folding, typographic folding,
+/// canonical decomposition and (optionally) accent folding.
+///
+/// A [`Matcher`](crate::Matcher) normalizes its patterns and every text it
+/// searches with the same rules; this type lets a caller normalize a text
+/// *once* and hand the result to several matchers with
+/// [`Matcher::find_iter_normalized`](crate::Matcher::find_iter_normalized).
+///
+/// What folds to what:
+///
+/// * case: full Unicode case folding ("ß" and "ẞ" → "ss", final "ς" → "σ"),
+///   with one deliberate deviation: "İ" → "i";
+/// * typography: ’ ‘ ‚ ‛ ʼ ′ → `'`; “ ” „ ‟ ″ → `"`; every dash and the
+///   minus sign → `-`; every Unicode space → `' '`; and any run of
+///   whitespace, line breaks included, compares as one space;
+/// * composition: precomposed and combining forms are equal ("São" with
+///   U+00E3 or with "a" + U+0303);
+/// * accents, when enabled: combining diacritics are dropped and ø ł đ ð ħ ı
+///   ŧ æ œ þ become o l d d h i t ae oe th, so "Sao Paulo" ⇄ "São Paulo".
+///
+/// # Example
+///
+/// ```
+/// use dateline_match::{Matcher, Normalizer, Span};
+///
+/// let normalizer = Normalizer::new();
+/// assert_eq!(normalizer.fold("São  PAULO’s"), "sao paulo's");
+///
+/// let text = "Flights from SÃO PAULO to Zürich.";
+/// let normalized = normalizer.normalize(text);
+/// let cities = Matcher::new(["Sao Paulo", "Zurich"])?;
+/// let spans: Vec<Span> =
+///     cities.find_iter_normalized(&normalized).map(|m| m.span()).collect();
+/// assert_eq!(spans, [Span::new(13, 23), Span::new(27, 34)]);
+/// assert_eq!(&text[spans[0]], "SÃO PAULO");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Normalizer {
+    accent_folding: bool,
+}
+
+impl Default for Normalizer {
+    fn default() -> Normalizer {
+        Normalizer::new()
+    }
+}
+
+impl Normalizer {
+    /// A normalizer with accent folding on (the [`MatcherBuilder`]
+    /// default).
+    ///
+    /// [`MatcherBuilder`]: crate::MatcherBuilder
+    pub const fn new() -> Normalizer {
+        Normalizer { accent_folding: true }
+    }
+
+    /// Returns this normalizer with accent folding switched on or off.
+    pub const fn with_accent_folding(self, yes: bool) -> Normalizer {
+        Normalizer { accent_folding: yes }
+    }
+
+    /// Whether accents are folded.
+    pub const fn accent_folding(&self) -> bool {
+        self.accent_folding
+    }
+
+    /// Normalizes `text` once, for any number of searches.
+    ///
+    /// ASCII text, and text whose every character is already folded, is
+    /// borrowed without a copy.
+    pub fn normalize<'t>(&self, text: &'t str) -> NormalizedText<'t> {
+        let bytes = text.as_bytes();
+        let mut owned: Option<String> = None;
+        let mut expansions = Vec::new();
+        let mut copied = 0;
+        let mut buf = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip ASCII eight bytes at a time: it needs no folding here.
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().expect("8-byte chunk"));
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
+            if bytes[i] < 0x80 {
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("i is a char boundary below len");
+            let len = c.len_utf8();
+            buf.clear();
+            fold_char(c, self.accent_folding, &mut buf);
+            if buf.as_bytes() != &bytes[i..i + len] {
+                let out = owned.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+                out.push_str(&text[copied..i]);
+                expansions.push(Expansion {
+                    norm: out.len(),
+                    norm_len: buf.len(),
+                    orig: i,
+                    orig_len: len,
+                });
+                out.push_str(&buf);
+                copied = i + len;
+            }
+            i += len;
+        }
+        let normalized = match owned {
+            Some(mut out) => {
+                out.push_str(&text[copied..]);
+                Cow::Owned(out)
+            }
+            None => Cow::Borrowed(text),
+        };
+        NormalizedText {
+            original: text,
+            normalized,
+            expansions,
+            accent_folding: self.accent_folding,
+        }
+    }
+
+    /// The fully folded form of `text`, as the search compares it: case,
+    /// typography and (optionally) accents folded, whitespace runs collapsed
+    /// to one space, leading and trailing whitespace removed.
+    ///
+    /// Two strings match each other exactly when their folded forms are
+    /// equal (case policies and boundaries aside).
+    pub fn fold(&self, text: &str) -> String {
+        let mut key = Vec::with_capacity(text.len());
+        self.fold_units(text, |unit, _| key.push(unit));
+        // Units are the bytes of valid UTF-8 with only ASCII bytes replaced
+        // by ASCII bytes, and whitespace collapse removes whole ASCII bytes.
+        String::from_utf8(trim_spaces(key)).expect("folding keeps UTF-8 valid")
+    }
+
+    /// Emits the search units of `text` in order, each with whether the
+    /// character it came from is uppercase. Whitespace runs collapse to one
+    /// `' '` unit; nothing is trimmed.
+    pub(crate) fn fold_units(&self, text: &str, mut emit: impl FnMut(u8, bool)) {
+        let mut buf = String::new();
+        let mut last_space = false;
+        let mut push = |unit: u8, upper: bool| {
+            let unit = FOLD[unit as usize];
+            if unit == b' ' {
+                if last_space {
+                    return;
+                }
+                last_space = true;
+            } else {
+                last_space = false;
+            }
+            emit(unit, upper);
+        };
+        for c in text.chars() {
+            if c.is_ascii() {
+                push(c as u8, c.is_ascii_uppercase());
+            } else {
+                buf.clear();
+                fold_char(c, self.accent_folding, &mut buf);
+                let upper = c.is_uppercase() || is_titlecase(c);
+                for &unit in buf.as_bytes() {
+                    push(unit, upper);
+                }
+            }
+        }
+    }
+}
+
+/// Titlecase digraphs (ǅ ǈ ǋ ǲ) count as uppercase for case policies.
+fn is_titlecase(c: char) -> bool {
+    matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
+}
+
+fn trim_spaces(mut key: Vec<u8>) -> Vec<u8> {
+    if key.last() == Some(&b' ') {
+        key.pop();
+    }
+    if key.first() == Some(&b' ') {
+        key.remove(0);
+    }
+    key
+}
+
+/// One original character whose folded form differs from its own bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Expansion {
+    /// Where its folded form starts in the normalized text.
+    norm: usize,
+    /// Length of the folded form (0 when accent folding drops a mark).
+    norm_len: usize,
+    /// Where the character starts in the original text.
+    orig: usize,
+    /// Its length in the original text.
+    orig_len: usize,
+}
+
+/// A text normalized for matching, with the map back to the original.
+///
+/// Made by [`Normalizer::normalize`] and searched by
+/// [`Matcher::find_iter_normalized`](crate::Matcher::find_iter_normalized).
+/// Matches are always reported as spans of the original text; normalized
+/// offsets never leave this crate.
+///
+/// The map is stored sparsely: the normalized text is the original with
+/// some characters replaced by their folded forms, and only those
+/// replacements are recorded. Everything between them maps one to one.
+#[derive(Clone, Debug)]
+pub struct NormalizedText<'t> {
+    original: &'t str,
+    normalized: Cow<'t, str>,
+    expansions: Vec<Expansion>,
+    accent_folding: bool,
+}
+
+impl<'t> NormalizedText<'t> {
+    /// The original text.
+    pub fn original(&self) -> &'t str {
+        self.original
+    }
+
+    /// Whether normalization borrowed the original text without copying it
+    /// (ASCII text, or text with nothing to fold outside ASCII).
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.normalized, Cow::Borrowed(_))
+    }
+
+    /// Whether accents were folded.
+    pub fn accent_folding(&self) -> bool {
+        self.accent_folding
+    }
+
+    /// The normalized bytes (ASCII case and whitespace still unfolded; the
+    /// search folds those on the fly with `FOLD`).
+    pub(crate) fn bytes(&self) -> &[u8] {
+        self.normalized.as_bytes()
+    }
+
+    /// The normalized text as a `str`.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.normalized
+    }
+
+    /// Whether normalized offsets equal original offsets.
+    pub(crate) fn is_identity(&self) -> bool {
+        self.expansions.is_empty()
+    }
+
+    /// The smallest original offset that normalized offset `n` stands for,
+    /// or `None` when `n` falls inside the folded form of one character.
+    pub(crate) fn start_to_original(&self, n: usize) -> Option<usize> {
+        let exps = &self.expansions;
+        let idx = exps.partition_point(|e| e.norm < n);
+        if let Some(e) = exps.get(idx)
+            && e.norm == n
+        {
+            return Some(e.orig);
+        }
+        self.after(idx, n)
+    }
+
+    /// The largest original offset that normalized offset `n` stands for
+    /// (so a match absorbs marks that accent folding dropped right after
+    /// it), or `None` when `n` falls inside the folded form of one
+    /// character.
+    pub(crate) fn end_to_original(&self, n: usize) -> Option<usize> {
+        let exps = &self.expansions;
+        let idx = exps.partition_point(|e| e.norm < n || (e.norm == n && e.norm_len == 0));
+        self.after(idx, n)
+    }
+
+    /// Maps `n` given that expansions `..idx` start at or before `n`.
+    fn after(&self, idx: usize, n: usize) -> Option<usize> {
+        match idx.checked_sub(1).map(|i| self.expansions[i]) {
+            None => Some(n),
+            Some(e) => {
+                let end = e.norm + e.norm_len;
+                (end <= n).then(|| e.orig + e.orig_len + (n - end))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The slow reference: the normalized units of a text, each with the
+    /// original range of the character it came from.
+    fn reference(text: &str, accents: bool) -> Vec<(u8, usize, usize)> {
+        let mut out = Vec::new();
+        for (i, c) in text.char_indices() {
+            let mut buf = String::new();
+            if c.is_ascii() {
+                buf.push(c);
+            } else {
+                fold_char(c, accents, &mut buf);
+            }
+            for b in buf.bytes() {
+                out.push((b, i, i + c.len_utf8()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn ascii_is_borrowed() {
+        let n = Normalizer::new().normalize("Central Military\n\nCommission");
+        assert!(n.is_borrowed() && n.is_identity());
+        let n = Normalizer::new().normalize("北京");
+        assert!(n.is_borrowed());
+        let n = Normalizer::new().normalize("China’s");
+        assert!(!n.is_borrowed());
+        assert_eq!(n.bytes(), b"China's");
+        assert_eq!(n.end_to_original(5), Some(5));
+        assert_eq!(n.start_to_original(6), Some(8));
+    }
+
+    #[test]
+    fn dropped_marks_join_the_match() {
+        let text = "Sa\u{303}o";
+        let n = Normalizer::new().normalize(text);
+        assert_eq!(n.bytes(), b"Sao");
+        assert_eq!(n.start_to_original(2), Some(2));
+        assert_eq!(n.end_to_original(2), Some(4));
+        assert_eq!(n.end_to_original(3), Some(5));
+    }
+
+    #[test]
+    fn fold_collapses_and_trims() {
+        let n = Normalizer::new();
+        assert_eq!(n.fold("  Central Military\r\n Commission\t"), "central military commission");
+        assert_eq!(n.fold("ÖSTERREICH"), "osterreich");
+        assert_eq!(Normalizer::new().with_accent_folding(false).fold("Straße"), "strasse");
+    }
+
+    proptest! {
+        #[test]
+        fn offset_map_is_monotone_and_in_bounds(
+            text in "[a-zA-Z \\n’ßİé\u{303}ø北😀—\u{a0}]{0,24}",
+            accents: bool,
+        ) {
+            let n = Normalizer::new().with_accent_folding(accents).normalize(&text);
+            let units = reference(&text, accents);
+            let want: Vec<u8> = units.iter().map(|u| u.0).collect();
+            prop_assert_eq!(n.bytes(), want.as_slice());
+            let mut last = 0;
+            for pos in (0..=units.len()).filter(|&p| n.as_str().is_char_boundary(p)) {
+                let start = n.start_to_original(pos);
+                let end = n.end_to_original(pos);
+                prop_assert_eq!(start.is_some(), end.is_some());
+                if let (Some(s), Some(e)) = (start, end) {
+                    prop_assert!(s <= e && e <= text.len() && s >= last);
+                    prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+                    if pos < units.len() {
+                        prop_assert!(s <= units[pos].1);
+                    }
+                    last = e;
+                }
+            }
+            prop_assert_eq!(n.end_to_original(units.len()), Some(text.len()));
+        }
+    }
+}

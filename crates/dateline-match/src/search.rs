@@ -1,0 +1,185 @@
+//! Search results and the lazy search iterator.
+
+use std::collections::VecDeque;
+
+use dateline_tokenize::Span;
+
+use crate::{
+    Matcher, NormalizedText, PatternId,
+    boundary::{is_standalone, is_word_char},
+};
+
+/// Which matches a search reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum MatchKind {
+    /// Non-overlapping matches, scanning left to right: at each token start
+    /// the longest *boundary-valid* match wins, and the search resumes after
+    /// it. A longer candidate that ends inside a word never hides a shorter
+    /// valid one. When several patterns fold to the same text and pass
+    /// their case policies, the one given first is reported.
+    #[default]
+    LeftmostLongest,
+    /// Every boundary-valid match of every pattern, overlapping, ordered by
+    /// start, then end, then pattern id.
+    All,
+}
+
+/// One match: which pattern, and where in the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Match {
+    span: Span,
+    pattern: PatternId,
+}
+
+impl Match {
+    /// A match of `pattern` at `span`.
+    pub const fn new(pattern: PatternId, span: Span) -> Match {
+        Match { span, pattern }
+    }
+
+    /// The pattern that matched.
+    pub const fn pattern(&self) -> PatternId {
+        self.pattern
+    }
+
+    /// Where it matched, as bytes of the original text.
+    pub const fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The byte offset where the match starts.
+    pub const fn start(&self) -> usize {
+        self.span.start
+    }
+
+    /// The byte offset where the match ends (exclusive).
+    pub const fn end(&self) -> usize {
+        self.span.end
+    }
+}
+
+/// The text a search runs over: normalized by the search itself, or
+/// borrowed from the caller.
+#[derive(Debug)]
+enum Source<'t> {
+    Owned(NormalizedText<'t>),
+    Borrowed(&'t NormalizedText<'t>),
+}
+
+/// A lazy iterator over the matches in one text, from
+/// [`Matcher::find_iter`] or [`Matcher::find_iter_normalized`].
+#[derive(Debug)]
+pub struct FindIter<'m, 't> {
+    matcher: &'m Matcher,
+    source: Source<'t>,
+    /// Next normalized offset to consider as a start.
+    pos: usize,
+    /// Whether the character before `pos` is a word character / standalone.
+    prev_word: bool,
+    prev_standalone: bool,
+    /// Original offset before which no further match may start.
+    min_start: usize,
+    /// Matches found but not yet returned (all-matches mode).
+    pending: VecDeque<Match>,
+}
+
+impl<'m, 't> FindIter<'m, 't> {
+    pub(crate) fn owned(matcher: &'m Matcher, text: NormalizedText<'t>) -> FindIter<'m, 't> {
+        FindIter::with(matcher, Source::Owned(text))
+    }
+
+    pub(crate) fn borrowed(matcher: &'m Matcher, text: &'t NormalizedText<'t>) -> FindIter<'m, 't> {
+        FindIter::with(matcher, Source::Borrowed(text))
+    }
+
+    fn with(matcher: &'m Matcher, source: Source<'t>) -> FindIter<'m, 't> {
+        FindIter {
+            matcher,
+            source,
+            pos: 0,
+            prev_word: false,
+            prev_standalone: false,
+            min_start: 0,
+            pending: VecDeque::new(),
+        }
+    }
+
+    fn text(&self) -> &NormalizedText<'t> {
+        match &self.source {
+            Source::Owned(text) => text,
+            Source::Borrowed(text) => text,
+        }
+    }
+
+    /// Advances to the next normalized offset that is a token start where
+    /// some pattern's first unit begins.
+    #[inline]
+    fn next_start(&mut self) -> Option<usize> {
+        let matcher = self.matcher;
+        let text = match &self.source {
+            Source::Owned(text) => text,
+            Source::Borrowed(text) => *text,
+        };
+        let bytes = text.bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            let at = self.pos;
+            let (word, standalone, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), false, 1)
+            } else {
+                match text.as_str().get(at..).and_then(|s| s.chars().next()) {
+                    Some(c) => (is_word_char(c), is_standalone(c), c.len_utf8()),
+                    None => (false, false, 1),
+                }
+            };
+            let boundary = !(self.prev_word && word) || standalone || self.prev_standalone;
+            self.pos += len;
+            self.prev_word = word;
+            self.prev_standalone = standalone;
+            if boundary && matcher.trie().starts_with_unit(b) {
+                return Some(at);
+            }
+        }
+        None
+    }
+
+    /// Resumes scanning at normalized offset `end`, just after a match.
+    fn resume_after(&mut self, end: usize) {
+        self.pos = end;
+        let prev = self.text().as_str().get(..end).and_then(|s| s.chars().next_back());
+        self.prev_word = prev.is_some_and(is_word_char);
+        self.prev_standalone = prev.is_some_and(is_standalone);
+    }
+}
+
+impl Iterator for FindIter<'_, '_> {
+    type Item = Match;
+
+    fn next(&mut self) -> Option<Match> {
+        loop {
+            if let Some(m) = self.pending.pop_front() {
+                return Some(m);
+            }
+            let start = self.next_start()?;
+            let matcher = self.matcher;
+            match matcher.match_kind() {
+                crate::MatchKind::All => {
+                    let mut pending = std::mem::take(&mut self.pending);
+                    matcher.all_at(self.text(), start, |m| pending.push_back(m));
+                    self.pending = pending;
+                }
+                _ => {
+                    if let Some((m, norm_end)) = matcher.longest_at(self.text(), start)
+                        && m.start() >= self.min_start
+                    {
+                        self.min_start = m.end();
+                        self.resume_after(norm_end);
+                        return Some(m);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! A compact radix trie over folded pattern keys, walked anchored from
+//! token starts. See `DESIGN.md` for why this replaces an Aho-Corasick
+//! automaton.
+
+use std::collections::VecDeque;
+
+use crate::fold::FOLD;
+
+/// Marks "no child" in the root table; node 0 is the root and never a child.
+const NONE: u32 = 0;
+
+/// One trie node. Its incoming edge label is `pool[label..label + label_len]`
+/// (empty for the root); its children are the nodes
+/// `first_child..nodes[id + 1].first_child` (breadth-first order keeps them
+/// contiguous); the patterns ending here are `ids[out..out + out_len]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Node {
+    pub(crate) first_child: u32,
+    pub(crate) label: u32,
+    pub(crate) label_len: u32,
+    pub(crate) out: u32,
+    pub(crate) out_len: u32,
+}
+
+/// The trie. `nodes` ends with a sentinel whose `first_child` closes the
+/// last real node's child range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Trie {
+    pub(crate) nodes: Vec<Node>,
+    /// First label byte of each node, so a child lookup scans one short
+    /// contiguous byte slice.
+    pub(crate) first_bytes: Vec<u8>,
+    /// All pattern keys, concatenated; labels point into it.
+    pub(crate) pool: Vec<u8>,
+    /// Pattern ids sorted by key, then id: equal keys share a node.
+    pub(crate) ids: Vec<u32>,
+    /// Root children by first unit, derived from `nodes`.
+    root: Box<[u32; 256]>,
+}
+
+impl Trie {
+    /// Builds the trie over `keys[i] = pool[ranges[i].0..ranges[i].1]`,
+    /// none of them empty.
+    pub(crate) fn build(pool: Vec<u8>, ranges: &[(u32, u32)]) -> Trie {
+        let key = |id: u32| {
+            let (s, e) = ranges[id as usize];
+            &pool[s as usize..e as usize]
+        };
+        let mut ids: Vec<u32> = (0..ranges.len() as u32).collect();
+        ids.sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+
+        let mut nodes = vec![Node::default()];
+        let mut first_bytes = vec![0u8];
+        // (node, ids range, depth of the node's end)
+        let mut queue = VecDeque::from([(0u32, 0usize, ids.len(), 0usize)]);
+        while let Some((node, lo, hi, depth)) = queue.pop_front() {
+            let mut j = lo;
+            while j < hi && key(ids[j]).len() == depth {
+                j += 1;
+            }
+            let first_child = nodes.len() as u32;
+            let n = &mut nodes[node as usize];
+            n.out = lo as u32;
+            n.out_len = (j - lo) as u32;
+            n.first_child = first_child;
+            while j < hi {
+                let first = key(ids[j]);
+                let byte = first[depth];
+                let mut k = j + 1;
+                while k < hi && key(ids[k])[depth] == byte {
+                    k += 1;
+                }
+                let last = key(ids[k - 1]);
+                let lcp = depth + 1 + common_prefix(&first[depth + 1..], &last[depth + 1..]);
+                let child = nodes.len() as u32;
+                nodes.push(Node {
+                    label: ranges[ids[j] as usize].0 + depth as u32,
+                    label_len: (lcp - depth) as u32,
+                    ..Node::default()
+                });
+                first_bytes.push(byte);
+                queue.push_back((child, j, k, lcp));
+                j = k;
+            }
+        }
+        let sentinel = Node { first_child: nodes.len() as u32, ..Node::default() };
+        nodes.push(sentinel);
+        first_bytes.push(0);
+        Trie::from_parts(nodes, first_bytes, pool, ids)
+    }
+
+    /// Assembles a trie from validated parts (see `persist`).
+    pub(crate) fn from_parts(
+        nodes: Vec<Node>,
+        first_bytes: Vec<u8>,
+        pool: Vec<u8>,
+        ids: Vec<u32>,
+    ) -> Trie {
+        let mut root = Box::new([NONE; 256]);
+        let (lo, hi) = (nodes[0].first_child, nodes[1].first_child);
+        for child in lo..hi {
+            root[first_bytes[child as usize] as usize] = child;
+        }
+        Trie { nodes, first_bytes, pool, ids, root }
+    }
+
+    /// Whether some pattern starts with the unit of byte `b`.
+    #[inline]
+    pub(crate) fn starts_with_unit(&self, b: u8) -> bool {
+        self.root[FOLD[b as usize] as usize] != NONE
+    }
+
+    /// Walks the trie along `text` from `start`, calling `on_end(ids, end)`
+    /// for every node with patterns, in order of increasing `end` (the
+    /// offset just past the last unit consumed).
+    ///
+    /// Each step consumes at least one byte of `text`, so a walk costs at
+    /// most as many steps as the longest pattern has units (plus skipped
+    /// whitespace): the search is O(text × longest pattern) in the worst
+    /// case and about O(text) on real text.
+    #[inline]
+    pub(crate) fn walk(&self, text: &[u8], start: usize, mut on_end: impl FnMut(&[u32], usize)) {
+        let Some(&b) = text.get(start) else { return };
+        let mut node = self.root[FOLD[b as usize] as usize] as usize;
+        if node == NONE as usize {
+            return;
+        }
+        let mut pos = next_unit(text, start, FOLD[b as usize]);
+        loop {
+            let n = self.nodes[node];
+            let label = &self.pool[n.label as usize + 1..(n.label + n.label_len) as usize];
+            for &want in label {
+                let Some(&b) = text.get(pos) else { return };
+                let unit = FOLD[b as usize];
+                if unit != want {
+                    return;
+                }
+                pos = next_unit(text, pos, unit);
+            }
+            if n.out_len > 0 {
+                on_end(&self.ids[n.out as usize..(n.out + n.out_len) as usize], pos);
+            }
+            let Some(&b) = text.get(pos) else { return };
+            let unit = FOLD[b as usize];
+            let lo = n.first_child as usize;
+            let hi = self.nodes[node + 1].first_child as usize;
+            match self.first_bytes[lo..hi].iter().position(|&f| f == unit) {
+                Some(i) => node = lo + i,
+                None => return,
+            }
+            pos = next_unit(text, pos, unit);
+        }
+    }
+
+    /// Approximate heap bytes used.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.nodes.capacity() * size_of::<Node>()
+            + self.first_bytes.capacity()
+            + self.pool.capacity()
+            + self.ids.capacity() * 4
+            + 256 * 4
+    }
+}
+
+/// The offset after the unit at `pos`: one byte, or a whole whitespace run
+/// when the unit is a space.
+#[inline(always)]
+fn next_unit(text: &[u8], pos: usize, unit: u8) -> usize {
+    let mut next = pos + 1;
+    if unit == b' ' {
+        while next < text.len() && FOLD[text[next] as usize] == b' ' {
+            next += 1;
+        }
+    }
+    next
+}
+
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trie(keys: &[&str]) -> Trie {
+        let mut pool = Vec::new();
+        let mut ranges = Vec::new();
+        for k in keys {
+            let s = pool.len() as u32;
+            pool.extend_from_slice(k.as_bytes());
+            ranges.push((s, pool.len() as u32));
+        }
+        Trie::build(pool, &ranges)
+    }
+
+    fn ends(t: &Trie, text: &str, start: usize) -> Vec<(Vec<u32>, usize)> {
+        let mut out = Vec::new();
+        t.walk(text.as_bytes(), start, |ids, end| out.push((ids.to_vec(), end)));
+        out
+    }
+
+    #[test]
+    fn walks_prefixes_in_order() {
+        let t = trie(&["new york", "new", "new yorker", "new", "newark"]);
+        assert_eq!(ends(&t, "New  York\nYorkers", 0), vec![(vec![1, 3], 3), (vec![0], 9)]);
+        assert_eq!(ends(&t, "New Yorkers", 0), vec![(vec![1, 3], 3), (vec![0], 8), (vec![2], 10)]);
+        assert_eq!(ends(&t, "Newark", 0), vec![(vec![1, 3], 3), (vec![4], 6)]);
+        assert_eq!(ends(&t, "x", 0), vec![]);
+        assert_eq!(ends(&t, "", 0), vec![]);
+    }
+
+    #[test]
+    fn radix_nodes_stay_few() {
+        let t = trie(&["abcdef", "abcxyz", "q"]);
+        // root, "abc", "def", "xyz", "q", sentinel
+        assert_eq!(t.nodes.len(), 6);
+    }
+}
