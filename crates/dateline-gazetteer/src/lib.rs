@@ -1,1 +1,113 @@
-//! dateline-gazetteer (placeholder crate root).
+//! Gazetteers: lists of names mapped to labels and ids, found in text on
+//! token boundaries, with an embedded default gazetteer of countries,
+//! demonyms, cities and international organizations.
+//!
+//! # Overview
+//!
+//! * [`Entry`]: a name with a label (`GPE`, `NORP`, `ORG`, `PERSON`, ...),
+//!   an id, aliases, an optional prior for ranking and an optional
+//!   [`CasePolicy`].
+//! * [`GazetteerBuilder`], from [`Gazetteer::builder`]: entries from code,
+//!   TSV and JSON Lines files or readers, other gazetteers and the embedded
+//!   default, merged and compiled by [`build`](GazetteerBuilder::build).
+//! * [`Gazetteer`]: [`find_iter`](Gazetteer::find_iter) and
+//!   [`find`](Gazetteer::find) report [`EntityMatch`]es (a [`Span`] of the
+//!   original text, the top-ranked label and id, and all ranked
+//!   candidates), leftmost-longest; [`find_iter_normalized`](Gazetteer::find_iter_normalized)
+//!   searches a text normalized once for several searches.
+//!   [`save`](Gazetteer::save) / [`load`](Gazetteer::load) store a compiled
+//!   gazetteer in a versioned, checksummed binary file.
+//! * [`Gazetteer::embedded`] (feature `embedded`): the default gazetteer.
+//! * [`Error`]: loading and building errors, naming the file and line.
+//!
+//! Matching is [`dateline_match`]'s: Unicode case folding, optional accent
+//! folding, typographic and whitespace folding, token boundaries ("Iran" is
+//! not found in "Iranian"; "China" is found in "China's").
+//!
+//! # Example: your own gazetteer
+//!
+//! ```
+//! use dateline_gazetteer::{CasePolicy, Entry, Gazetteer, Span};
+//!
+//! let gazetteer = Gazetteer::new([
+//!     Entry::new("Wang Yi", "PERSON", "wang-yi"),
+//!     Entry::new("Georgia", "GPE", "GE").with_prior(3.7e6),
+//!     Entry::new("Georgia", "GPE", "US-GA").with_prior(1.1e7),
+//!     Entry::new("UN", "ORG", "Q1065").with_case(CasePolicy::Sensitive),
+//! ])?;
+//! let text = "Wang Yi flew from Georgia to the UN; let us see.";
+//! let found = gazetteer.find(text);
+//! assert_eq!(found.len(), 3);
+//! assert_eq!((found[0].span(), found[0].id()), (Span::new(0, 7), "wang-yi"));
+//! // Ambiguous: both Georgias are candidates, the higher prior first.
+//! let ids: Vec<&str> = found[1].candidates().map(|e| e.id()).collect();
+//! assert_eq!(ids, ["US-GA", "GE"]);
+//! assert_eq!(&text[found[2].span()], "UN");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Example: files, merged with the default
+//!
+//! ```
+//! use dateline_gazetteer::Gazetteer;
+//!
+//! # #[cfg(feature = "embedded")] {
+//! let tsv = "# the seed article's people\n\
+//!            name\tlabel\tid\tcase\n\
+//!            Dmytro Kuleba\tPERSON\tdmytro-kuleba\tfold\n\
+//!            Kuleba\tPERSON\tdmytro-kuleba\tfold\n";
+//! let gazetteer = Gazetteer::builder()
+//!     .embedded()
+//!     .add_tsv_reader(tsv.as_bytes())? // or .add_file("names.tsv")?
+//!     .build()?;
+//! let text = "Kuleba visited China.";
+//! let labels: Vec<&str> = gazetteer.find_iter(text).map(|m| m.label()).collect();
+//! assert_eq!(labels, ["PERSON", "GPE"]);
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Crate features
+//!
+//! * `embedded` (default): [`Gazetteer::embedded`] and
+//!   [`GazetteerBuilder::embedded`], with the default data (about 1.4 MB of
+//!   TSV; licences in `data/ATTRIBUTION.md`).
+//! * `serde`: `Serialize`/`Deserialize` for [`Entry`], `Serialize` for
+//!   [`EntityMatch`].
+
+mod builder;
+#[cfg(feature = "embedded")]
+mod embedded;
+mod entry;
+mod error;
+mod gazetteer;
+mod load;
+mod persist;
+
+pub use crate::{
+    builder::GazetteerBuilder,
+    entry::{Entry, MAX_NAME_LEN},
+    error::Error,
+    gazetteer::{EntityMatch, Gazetteer},
+};
+pub use dateline_match::{CasePolicy, NormalizedText, Normalizer};
+pub use dateline_tokenize::Span;
+
+#[cfg(all(doctest, feature = "embedded"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Gazetteer>();
+        assert_send_sync::<GazetteerBuilder>();
+        assert_send_sync::<Entry>();
+        assert_send_sync::<EntityMatch<'static>>();
+        assert_send_sync::<Error>();
+    }
+}

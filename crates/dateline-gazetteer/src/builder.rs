@@ -1,0 +1,236 @@
+//! [`GazetteerBuilder`]: entries from code, TSV and JSONL files, other
+//! gazetteers and the embedded default, compiled into a [`Gazetteer`].
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use crate::error::truncate;
+use crate::gazetteer::{Gazetteer, Options};
+use crate::load::{self, check_name};
+use crate::{CasePolicy, Entry, Error};
+
+/// Builds a [`Gazetteer`] from entries added in code, loaded from TSV and
+/// JSON Lines files or readers, and merged from other gazetteers (such as
+/// the embedded default).
+///
+/// Setters take and return `&mut Self`; loaders return
+/// `Result<&mut Self, Error>` so calls chain with `?`. A file is added whole
+/// or not at all: when a loader fails, none of that file's entries are kept.
+/// The builder can be reused after [`build`](GazetteerBuilder::build).
+///
+/// Entries are kept in the order they are added. Several entries may share
+/// a surface form (and even a label and id); see [`Gazetteer`] for how they
+/// are ranked.
+///
+/// # Example: the default gazetteer plus your own names
+///
+/// ```
+/// use dateline_gazetteer::{Entry, Gazetteer};
+///
+/// # #[cfg(feature = "embedded")] {
+/// let mut builder = Gazetteer::builder();
+/// builder.embedded();
+/// builder.entry(Entry::new("Wang Yi", "PERSON", "wang-yi"));
+/// // Files too: builder.add_file("names.tsv")?;
+/// builder.add_tsv_reader("name\tlabel\tid\nDmytro Kuleba\tPERSON\tdmytro-kuleba\n".as_bytes())?;
+/// let gazetteer = builder.build()?;
+///
+/// let text = "Wang Yi met Dmytro Kuleba in Guangzhou.";
+/// let found: Vec<(&str, &str)> =
+///     gazetteer.find_iter(text).map(|m| (&text[m.span()], m.label())).collect();
+/// assert_eq!(found, [("Wang Yi", "PERSON"), ("Dmytro Kuleba", "PERSON"), ("Guangzhou", "GPE")]);
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct GazetteerBuilder {
+    entries: Vec<Entry>,
+    options: Options,
+}
+
+impl Default for GazetteerBuilder {
+    fn default() -> GazetteerBuilder {
+        GazetteerBuilder::new()
+    }
+}
+
+impl GazetteerBuilder {
+    /// A builder without entries, with accent folding on and
+    /// [`CasePolicy::Insensitive`] as the default case policy.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder { entries: Vec::new(), options: Options::default() }
+    }
+
+    /// Whether accents fold when matching ("Sao Paulo" finds "São Paulo" and
+    /// the reverse). On by default.
+    pub fn accent_folding(&mut self, yes: bool) -> &mut GazetteerBuilder {
+        self.options.accent_folding = yes;
+        self
+    }
+
+    /// The case policy of entries that have none of their own (by default
+    /// [`CasePolicy::Insensitive`]). Entries loaded from files without a
+    /// `case` column, or with an empty `case` field, take this policy.
+    pub fn case_policy(&mut self, policy: CasePolicy) -> &mut GazetteerBuilder {
+        self.options.case_policy = policy;
+        self
+    }
+
+    /// Adds one entry.
+    pub fn entry(&mut self, entry: Entry) -> &mut GazetteerBuilder {
+        self.entries.push(entry);
+        self
+    }
+
+    /// Adds entries.
+    pub fn entries<I: IntoIterator<Item = Entry>>(&mut self, entries: I) -> &mut GazetteerBuilder {
+        self.entries.extend(entries);
+        self
+    }
+
+    /// Adds all the entries of another gazetteer (its options are not
+    /// copied: this builder's apply).
+    pub fn gazetteer(&mut self, gazetteer: &Gazetteer) -> &mut GazetteerBuilder {
+        self.entries.extend_from_slice(gazetteer.entries());
+        self
+    }
+
+    /// Adds the entries of the embedded default gazetteer (see
+    /// [`Gazetteer::embedded`]), typically before user files.
+    #[cfg(feature = "embedded")]
+    pub fn embedded(&mut self) -> &mut GazetteerBuilder {
+        self.gazetteer(Gazetteer::embedded())
+    }
+
+    /// Loads a gazetteer file, choosing the format by extension: `.jsonl`,
+    /// `.ndjson` and `.json` are JSON Lines, anything else is TSV.
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be read or is malformed; the error names the
+    /// file and line.
+    pub fn add_file<P: AsRef<Path>>(&mut self, path: P) -> Result<&mut GazetteerBuilder, Error> {
+        let path = path.as_ref();
+        let jsonl = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ["jsonl", "ndjson", "json"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+        if jsonl { self.add_jsonl_file(path) } else { self.add_tsv_file(path) }
+    }
+
+    /// Loads a TSV file: a header line naming at least the columns `name`,
+    /// `label` and `id`, optionally `case` (`exact`, `fold` or `auto`) and
+    /// `prior` (or `population`); other columns are ignored. Lines starting
+    /// with `#` and blank lines are skipped; every other line must have as
+    /// many tab-separated fields as the header. Names are trimmed.
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be read or is malformed (wrong field count,
+    /// empty or overlong name, label or id, invalid case or prior, invalid
+    /// UTF-8); the error names the file, the line and, for a bad field, the
+    /// column.
+    pub fn add_tsv_file<P: AsRef<Path>>(
+        &mut self,
+        path: P,
+    ) -> Result<&mut GazetteerBuilder, Error> {
+        let path = path.as_ref();
+        let reader = open(path)?;
+        self.load(|out| load::read_tsv(reader, out)).map_err(|e| e.with_path(path))
+    }
+
+    /// Loads a JSON Lines file: one object per line with the keys `name`,
+    /// `label`, `id` (a string or an integer) and optionally `aliases` (an
+    /// array of strings), `prior` or `population` (a number) and `case`.
+    /// Other keys are ignored; blank lines and lines starting with `#` are
+    /// skipped.
+    ///
+    /// # Errors
+    ///
+    /// As for [`add_tsv_file`](GazetteerBuilder::add_tsv_file); JSON syntax
+    /// errors also give the column.
+    pub fn add_jsonl_file<P: AsRef<Path>>(
+        &mut self,
+        path: P,
+    ) -> Result<&mut GazetteerBuilder, Error> {
+        let path = path.as_ref();
+        let reader = open(path)?;
+        self.load(|out| load::read_jsonl(reader, out)).map_err(|e| e.with_path(path))
+    }
+
+    /// Loads TSV from a reader (see
+    /// [`add_tsv_file`](GazetteerBuilder::add_tsv_file) for the format).
+    ///
+    /// # Errors
+    ///
+    /// As for `add_tsv_file`, without a path.
+    pub fn add_tsv_reader<R: BufRead>(
+        &mut self,
+        reader: R,
+    ) -> Result<&mut GazetteerBuilder, Error> {
+        self.load(|out| load::read_tsv(reader, out))
+    }
+
+    /// Loads JSON Lines from a reader (see
+    /// [`add_jsonl_file`](GazetteerBuilder::add_jsonl_file) for the format).
+    ///
+    /// # Errors
+    ///
+    /// As for `add_jsonl_file`, without a path.
+    pub fn add_jsonl_reader<R: BufRead>(
+        &mut self,
+        reader: R,
+    ) -> Result<&mut GazetteerBuilder, Error> {
+        self.load(|out| load::read_jsonl(reader, out))
+    }
+
+    fn load(
+        &mut self,
+        read: impl FnOnce(&mut Vec<Entry>) -> Result<(), Error>,
+    ) -> Result<&mut GazetteerBuilder, Error> {
+        let mut entries = Vec::new();
+        read(&mut entries)?;
+        self.entries.append(&mut entries);
+        Ok(self)
+    }
+
+    /// Compiles the gazetteer.
+    ///
+    /// # Errors
+    ///
+    /// When an entry added in code has an empty (or whitespace-only) name,
+    /// alias, label or id, or a name longer than [`MAX_NAME_LEN`] bytes, or
+    /// a prior that is not finite; or when a name normalizes to nothing (a
+    /// lone combining mark with accent folding on). The error says which
+    /// entry.
+    ///
+    /// [`MAX_NAME_LEN`]: crate::MAX_NAME_LEN
+    pub fn build(&self) -> Result<Gazetteer, Error> {
+        for (i, entry) in self.entries.iter().enumerate() {
+            validate(entry).map_err(|e| {
+                let (name, id) = (truncate(entry.name()), truncate(entry.id()));
+                Error::build(format!("entry {i} ({name:?}, id {id:?}): {}", e.detail()), None)
+            })?;
+        }
+        Gazetteer::compile(self.entries.clone(), self.options)
+    }
+}
+
+fn open(path: &Path) -> Result<BufReader<File>, Error> {
+    File::open(path).map(BufReader::new).map_err(|e| Error::io(e).with_path(path))
+}
+
+/// Checks an entry made in code the way the loaders check file rows.
+fn validate(entry: &Entry) -> Result<(), Error> {
+    check_name("name", entry.name())?;
+    check_name("label", entry.label())?;
+    check_name("id", entry.id())?;
+    for alias in entry.aliases() {
+        check_name("alias", alias)?;
+    }
+    match entry.prior() {
+        Some(prior) if !prior.is_finite() => Err(Error::invalid_prior(&prior.to_string())),
+        _ => Ok(()),
+    }
+}

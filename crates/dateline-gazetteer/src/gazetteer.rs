@@ -1,0 +1,348 @@
+//! [`Gazetteer`]: compiled entries searched in text, and [`EntityMatch`].
+
+use std::collections::HashMap;
+use std::fmt;
+
+use dateline_match::{Matcher, NormalizedText, Normalizer, Pattern};
+use dateline_tokenize::Span;
+
+use crate::error::truncate;
+use crate::{CasePolicy, Entry, Error, GazetteerBuilder};
+
+/// Compile options, stored with a saved gazetteer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Options {
+    pub(crate) accent_folding: bool,
+    pub(crate) case_policy: CasePolicy,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { accent_folding: true, case_policy: CasePolicy::Insensitive }
+    }
+}
+
+/// A compiled gazetteer: entries whose names are searched in text.
+///
+/// Every name and alias of every entry becomes a surface form, matched by
+/// [`dateline_match`]: case-folded (per the entry's [`CasePolicy`]),
+/// accent-folded (unless switched off), with typographic and whitespace
+/// folding, only on token boundaries of the original text, leftmost-longest.
+///
+/// # Ambiguity
+///
+/// One surface form may belong to several entries: "Georgia" the country and
+/// the US state, "Washington" the capital, the state and other towns. A match
+/// carries all of them as [`candidates`](EntityMatch::candidates), ranked:
+/// higher [`prior`](Entry::prior) first, entries without a prior after those
+/// with one, ties in the order the entries were added. Entries with the same
+/// label and id appear once (the first-ranked wins). [`label`](EntityMatch::label)
+/// and [`id`](EntityMatch::id) are the top candidate's.
+///
+/// Forms are grouped by their folded text (as [`Normalizer::fold`] gives
+/// it) and their case policy: "KYIV" and "Kyiv" with the same policy are one
+/// form; "US" (case-sensitive) and "us" (insensitive) are two.
+///
+/// # Pathological input
+///
+/// Duplicate entries are kept and deduplicated per form as above. Empty and
+/// whitespace-only names, and names longer than [`MAX_NAME_LEN`] bytes, are
+/// errors (at load time for files, at build time for entries added in code).
+///
+/// `Gazetteer` is `Send + Sync`: share one across threads by reference or in
+/// an `Arc`.
+///
+/// [`MAX_NAME_LEN`]: crate::MAX_NAME_LEN
+#[derive(Clone)]
+pub struct Gazetteer {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) matcher: Matcher,
+    /// Per pattern `p`, its ranked candidates are
+    /// `candidates[offsets[p]..offsets[p + 1]]`, indices into `entries`.
+    pub(crate) offsets: Vec<u32>,
+    pub(crate) candidates: Vec<u32>,
+    pub(crate) options: Options,
+}
+
+impl Gazetteer {
+    /// Compiles a gazetteer from entries with the default options (accent
+    /// folding on, case-insensitive by default).
+    ///
+    /// # Errors
+    ///
+    /// As for [`GazetteerBuilder::build`].
+    pub fn new<I: IntoIterator<Item = Entry>>(entries: I) -> Result<Gazetteer, Error> {
+        GazetteerBuilder::new().entries(entries).build()
+    }
+
+    /// A builder, to set options, load files and merge sources.
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::new()
+    }
+
+    pub(crate) fn compile(entries: Vec<Entry>, options: Options) -> Result<Gazetteer, Error> {
+        if entries.len() > u32::MAX as usize {
+            return Err(Error::build("too many entries", None));
+        }
+        let (patterns, offsets, candidates) = plan(&entries, options);
+        let matcher = Matcher::builder()
+            .accent_folding(options.accent_folding)
+            .build(patterns.iter())
+            .map_err(|e| match e.pattern_index() {
+                Some(p) => {
+                    let entry = &entries[candidates[offsets[p] as usize] as usize];
+                    let (name, id) = (truncate(patterns[p].text()), truncate(entry.id()));
+                    Error::build(
+                        format!("name {name:?} of the entry with id {id:?}"),
+                        Some(Box::new(e)),
+                    )
+                }
+                None => Error::build("compiling the matcher", Some(Box::new(e))),
+            })?;
+        Ok(Gazetteer { entries, matcher, offsets, candidates, options })
+    }
+
+    /// The entries, in the order they were added.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the gazetteer has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The number of distinct surface forms searched (names and aliases,
+    /// grouped as described under [Ambiguity](Gazetteer#ambiguity)).
+    pub fn forms_len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// Whether accents fold when matching.
+    pub fn accent_folding(&self) -> bool {
+        self.options.accent_folding
+    }
+
+    /// The case policy of entries that have none of their own.
+    pub fn case_policy(&self) -> CasePolicy {
+        self.options.case_policy
+    }
+
+    /// The normalizer whose output
+    /// [`find_iter_normalized`](Gazetteer::find_iter_normalized) expects, so
+    /// that a pipeline can normalize a text once for several searches.
+    pub fn normalizer(&self) -> Normalizer {
+        Normalizer::new().with_accent_folding(self.options.accent_folding)
+    }
+
+    /// Finds the entities of `text`, leftmost-longest, on token boundaries.
+    pub fn find_iter<'g, 't>(
+        &'g self,
+        text: &'t str,
+    ) -> impl Iterator<Item = EntityMatch<'g>> + use<'g, 't> {
+        self.matcher.find_iter(text).map(move |m| self.entity(m.span(), m.pattern().as_usize()))
+    }
+
+    /// Finds the entities of `text` into a `Vec` (see
+    /// [`find_iter`](Gazetteer::find_iter)).
+    pub fn find(&self, text: &str) -> Vec<EntityMatch<'_>> {
+        self.find_iter(text).collect()
+    }
+
+    /// Finds the entities of a text normalized once by
+    /// [`normalizer`](Gazetteer::normalizer) (or any [`Normalizer`] with the
+    /// same accent folding). Spans refer to the original text.
+    pub fn find_iter_normalized<'g, 't>(
+        &'g self,
+        text: &'t NormalizedText<'t>,
+    ) -> impl Iterator<Item = EntityMatch<'g>> + use<'g, 't> {
+        self.matcher
+            .find_iter_normalized(text)
+            .map(move |m| self.entity(m.span(), m.pattern().as_usize()))
+    }
+
+    fn entity(&self, span: Span, pattern: usize) -> EntityMatch<'_> {
+        let range = self.offsets[pattern] as usize..self.offsets[pattern + 1] as usize;
+        EntityMatch { span, candidates: &self.candidates[range], entries: &self.entries }
+    }
+}
+
+impl fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entries", &self.entries.len())
+            .field("forms", &self.forms_len())
+            .field("accent_folding", &self.options.accent_folding)
+            .field("case_policy", &self.options.case_policy)
+            .finish()
+    }
+}
+
+/// Groups the names of `entries` into patterns and ranks each pattern's
+/// candidates. Deterministic: a saved gazetteer relies on recomputing
+/// nothing, but the same entries always give the same plan.
+fn plan(entries: &[Entry], options: Options) -> (Vec<Pattern>, Vec<u32>, Vec<u32>) {
+    let normalizer = Normalizer::new().with_accent_folding(options.accent_folding);
+    let mut index: HashMap<(CasePolicy, String, Option<String>), usize> = HashMap::new();
+    let mut patterns: Vec<Pattern> = Vec::new();
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let policy = entry.case().unwrap_or(options.case_policy);
+        for name in entry.names() {
+            // Case-sensitive forms differ by their letters' case, which
+            // folding erases: keep the written form in the key.
+            let written = (policy != CasePolicy::Insensitive)
+                .then(|| name.split_whitespace().collect::<Vec<_>>().join(" "));
+            let key = (policy, normalizer.fold(name), written);
+            let p = *index.entry(key).or_insert_with(|| {
+                patterns.push(Pattern::new(name, policy));
+                members.push(Vec::new());
+                patterns.len() - 1
+            });
+            let list = &mut members[p];
+            if list.last() != Some(&(i as u32)) {
+                list.push(i as u32);
+            }
+        }
+    }
+    let mut offsets = Vec::with_capacity(members.len() + 1);
+    let mut candidates = Vec::new();
+    offsets.push(0);
+    for mut list in members {
+        rank(entries, &mut list);
+        candidates.extend_from_slice(&list);
+        offsets.push(candidates.len() as u32);
+    }
+    (patterns, offsets, candidates)
+}
+
+/// Sorts candidates by prior (higher first, none last), then insertion
+/// order, and keeps the first of each (label, id).
+fn rank(entries: &[Entry], list: &mut Vec<u32>) {
+    if list.len() < 2 {
+        return;
+    }
+    list.sort_by(|&a, &b| {
+        let (pa, pb) = (entries[a as usize].prior(), entries[b as usize].prior());
+        let by_prior = match (pa, pb) {
+            (Some(pa), Some(pb)) => pb.total_cmp(&pa),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        by_prior.then(a.cmp(&b))
+    });
+    let mut seen: Vec<(&str, &str)> = Vec::with_capacity(list.len());
+    list.retain(|&i| {
+        let e = &entries[i as usize];
+        let key = (e.label(), e.id());
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+}
+
+/// An entity found in text: a span of the original text and the ranked
+/// entries whose names match there.
+///
+/// Borrowed from its [`Gazetteer`]; copy it freely.
+#[derive(Clone, Copy)]
+pub struct EntityMatch<'g> {
+    span: Span,
+    candidates: &'g [u32],
+    entries: &'g [Entry],
+}
+
+impl<'g> EntityMatch<'g> {
+    /// The byte span of the match in the original text.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The byte offset where the match starts.
+    pub fn start(&self) -> usize {
+        self.span.start
+    }
+
+    /// The byte offset where the match ends (exclusive).
+    pub fn end(&self) -> usize {
+        self.span.end
+    }
+
+    /// The top-ranked entry.
+    pub fn entry(&self) -> &'g Entry {
+        &self.entries[self.candidates[0] as usize]
+    }
+
+    /// The top-ranked entry's label.
+    pub fn label(&self) -> &'g str {
+        self.entry().label()
+    }
+
+    /// The top-ranked entry's id.
+    pub fn id(&self) -> &'g str {
+        self.entry().id()
+    }
+
+    /// All entries with this surface form, ranked (the first is
+    /// [`entry`](EntityMatch::entry)). Never empty.
+    pub fn candidates(&self) -> impl ExactSizeIterator<Item = &'g Entry> + use<'g> {
+        let entries = self.entries;
+        self.candidates.iter().map(move |&i| &entries[i as usize])
+    }
+}
+
+impl PartialEq for EntityMatch<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.span == other.span && self.candidates().eq(other.candidates())
+    }
+}
+
+impl fmt::Debug for EntityMatch<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EntityMatch")
+            .field("span", &self.span)
+            .field("label", &self.label())
+            .field("id", &self.id())
+            .field(
+                "candidates",
+                &self.candidates().map(|e| (e.label(), e.id())).collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+/// Serializes as `{"start", "end", "label", "id", "candidates": [{"label",
+/// "id"}, ...]}` with byte offsets.
+#[cfg(feature = "serde")]
+impl serde::Serialize for EntityMatch<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeStruct};
+
+        struct Candidate<'a>(&'a Entry);
+        impl serde::Serialize for Candidate<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(Some(2))?;
+                map.serialize_entry("label", self.0.label())?;
+                map.serialize_entry("id", self.0.id())?;
+                map.end()
+            }
+        }
+        let candidates: Vec<Candidate<'_>> = self.candidates().map(Candidate).collect();
+        let mut st = s.serialize_struct("EntityMatch", 5)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.serialize_field("label", self.label())?;
+        st.serialize_field("id", self.id())?;
+        st.serialize_field("candidates", &candidates)?;
+        st.end()
+    }
+}

@@ -1,0 +1,324 @@
+//! Loaders for gazetteer files: TSV and JSON Lines.
+//!
+//! Both formats are read line by line; every problem is reported with its
+//! 1-based line (and column where it helps), never skipped. Blank lines are
+//! not rows and are ignored, as are lines starting with `#`.
+
+use std::io::BufRead;
+
+use crate::entry::{MAX_NAME_LEN, parse_case};
+use crate::{Entry, Error};
+
+/// Reads lines as UTF-8, with their 1-based numbers, without a trailing
+/// `\n` or `\r\n` and without a leading byte-order mark.
+struct Lines<R> {
+    reader: R,
+    buf: Vec<u8>,
+    number: u64,
+}
+
+impl<R: BufRead> Lines<R> {
+    fn new(reader: R) -> Lines<R> {
+        Lines { reader, buf: Vec::new(), number: 0 }
+    }
+
+    fn next_line(&mut self) -> Result<Option<(u64, &str)>, Error> {
+        self.buf.clear();
+        let n = self.reader.read_until(b'\n', &mut self.buf).map_err(|e| {
+            // Report the line being read when the reader fails mid-file.
+            Error::io(e).with_line(self.number + 1)
+        })?;
+        if n == 0 {
+            return Ok(None);
+        }
+        self.number += 1;
+        let mut bytes = &self.buf[..];
+        if let Some(rest) = bytes.strip_suffix(b"\n") {
+            bytes = rest;
+        }
+        if let Some(rest) = bytes.strip_suffix(b"\r") {
+            bytes = rest;
+        }
+        if self.number == 1
+            && let Some(rest) = bytes.strip_prefix("\u{feff}".as_bytes())
+        {
+            bytes = rest;
+        }
+        let line =
+            std::str::from_utf8(bytes).map_err(|_| Error::invalid_utf8().with_line(self.number))?;
+        Ok(Some((self.number, line)))
+    }
+}
+
+fn is_skipped(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.is_empty() || trimmed.starts_with('#')
+}
+
+/// Checks a name or alias: not empty or whitespace-only, not absurdly long.
+/// Returns it trimmed.
+pub(crate) fn check_name<'a>(field: &'static str, value: &'a str) -> Result<&'a str, Error> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(Error::empty_field(field));
+    }
+    if trimmed.len() > MAX_NAME_LEN {
+        return Err(Error::too_long(field, trimmed.len()));
+    }
+    Ok(trimmed)
+}
+
+fn parse_prior(value: &str) -> Result<Option<f64>, Error> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    match value.parse::<f64>() {
+        Ok(prior) if prior.is_finite() => Ok(Some(prior)),
+        _ => Err(Error::invalid_prior(value)),
+    }
+}
+
+/// Where the columns a TSV file may have sit in its header.
+struct Columns {
+    count: usize,
+    name: usize,
+    label: usize,
+    id: usize,
+    case: Option<usize>,
+    prior: Option<usize>,
+}
+
+impl Columns {
+    fn from_header(header: &str) -> Option<Columns> {
+        let fields: Vec<&str> = header.split('\t').map(str::trim).collect();
+        let find = |wanted: &str| fields.iter().position(|f| f.eq_ignore_ascii_case(wanted));
+        Some(Columns {
+            count: fields.len(),
+            name: find("name")?,
+            label: find("label")?,
+            id: find("id")?,
+            case: find("case"),
+            prior: find("prior").or_else(|| find("population")),
+        })
+    }
+}
+
+/// Reads a TSV gazetteer: a header line naming at least the columns `name`,
+/// `label` and `id` (optionally `case`, and `prior` or `population`; other
+/// columns are ignored), then one surface form per line.
+pub(crate) fn read_tsv<R: BufRead>(reader: R, out: &mut Vec<Entry>) -> Result<(), Error> {
+    let mut lines = Lines::new(reader);
+    let mut columns = None;
+    while let Some((number, line)) = lines.next_line()? {
+        if is_skipped(line) {
+            continue;
+        }
+        let Some(cols) = &columns else {
+            columns = Some(Columns::from_header(line).ok_or_else(|| {
+                Error::header(line.split('\t').next().unwrap_or("")).with_line(number)
+            })?);
+            continue;
+        };
+        let entry = parse_tsv_row(cols, line).map_err(|e| e.with_line(number))?;
+        out.push(entry);
+    }
+    Ok(())
+}
+
+fn parse_tsv_row(cols: &Columns, line: &str) -> Result<Entry, Error> {
+    let fields: Vec<&str> = line.split('\t').collect();
+    if fields.len() != cols.count {
+        return Err(Error::field_count(cols.count, fields.len()));
+    }
+    // 1-based column, in characters, where field `i` starts.
+    let column = |i: usize| -> u64 {
+        fields[..i].iter().map(|f| f.chars().count() as u64 + 1).sum::<u64>() + 1
+    };
+    let at = |i: usize| move |e: Error| e.with_column(column(i));
+    let name = check_name("name", fields[cols.name]).map_err(at(cols.name))?;
+    let label = check_name("label", fields[cols.label]).map_err(at(cols.label))?;
+    let id = check_name("id", fields[cols.id]).map_err(at(cols.id))?;
+    let mut entry = Entry::new(name, label, id);
+    if let Some(i) = cols.case {
+        let value = fields[i].trim();
+        if !value.is_empty() {
+            let case = parse_case(value).ok_or_else(|| at(i)(Error::invalid_case(value)))?;
+            entry = entry.with_case(case);
+        }
+    }
+    if let Some(i) = cols.prior
+        && let Some(prior) = parse_prior(fields[i]).map_err(at(i))?
+    {
+        entry = entry.with_prior(prior);
+    }
+    Ok(entry)
+}
+
+/// Reads a JSON Lines gazetteer: one object per line with the keys `name`,
+/// `label`, `id` (a string or an integer) and optionally `aliases` (an array
+/// of strings), `prior` or `population` (a number) and `case` (`"exact"`,
+/// `"fold"` or `"auto"`). Other keys are ignored.
+pub(crate) fn read_jsonl<R: BufRead>(reader: R, out: &mut Vec<Entry>) -> Result<(), Error> {
+    let mut lines = Lines::new(reader);
+    while let Some((number, line)) = lines.next_line()? {
+        if is_skipped(line) {
+            continue;
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| Error::json(e).with_line(number))?;
+        let entry = parse_json_entry(&value).map_err(|e| e.with_line(number))?;
+        out.push(entry);
+    }
+    Ok(())
+}
+
+fn parse_json_entry(value: &serde_json::Value) -> Result<Entry, Error> {
+    use serde_json::Value;
+
+    let Value::Object(object) = value else {
+        return Err(Error::json_field("expected a JSON object"));
+    };
+    let string = |key: &'static str| -> Result<&str, Error> {
+        match object.get(key) {
+            Some(Value::String(s)) => check_name(key, s),
+            Some(_) => Err(Error::json_field(format!("field {key:?} must be a string"))),
+            None => Err(Error::json_field(format!("missing field {key:?}"))),
+        }
+    };
+    let name = string("name")?;
+    let label = string("label")?;
+    let id = match object.get("id") {
+        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => n.to_string(),
+        Some(Value::String(_)) => string("id")?.to_string(),
+        Some(_) => return Err(Error::json_field("field \"id\" must be a string or an integer")),
+        None => return Err(Error::json_field("missing field \"id\"")),
+    };
+    let mut entry = Entry::new(name, label, id);
+    match object.get("aliases") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(aliases)) => {
+            for alias in aliases {
+                let Value::String(alias) = alias else {
+                    return Err(Error::json_field("field \"aliases\" must hold strings only"));
+                };
+                entry = entry.with_alias(check_name("alias", alias)?);
+            }
+        }
+        Some(_) => return Err(Error::json_field("field \"aliases\" must be an array of strings")),
+    }
+    let prior = object.get("prior").or_else(|| object.get("population"));
+    match prior {
+        None | Some(Value::Null) => {}
+        Some(Value::Number(n)) => match n.as_f64() {
+            Some(prior) if prior.is_finite() => entry = entry.with_prior(prior),
+            _ => return Err(Error::invalid_prior(&n.to_string())),
+        },
+        Some(other) => return Err(Error::invalid_prior(&other.to_string())),
+    }
+    match object.get("case") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(value)) => {
+            let case = parse_case(value).ok_or_else(|| Error::invalid_case(value))?;
+            entry = entry.with_case(case);
+        }
+        Some(other) => return Err(Error::invalid_case(&other.to_string())),
+    }
+    Ok(entry)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CasePolicy;
+
+    fn tsv(text: &str) -> Result<Vec<Entry>, Error> {
+        let mut out = Vec::new();
+        read_tsv(text.as_bytes(), &mut out).map(|()| out)
+    }
+
+    fn jsonl(text: &str) -> Result<Vec<Entry>, Error> {
+        let mut out = Vec::new();
+        read_jsonl(text.as_bytes(), &mut out).map(|()| out)
+    }
+
+    #[test]
+    fn tsv_with_optional_columns() {
+        let entries = tsv("# comment\n\nname\tlabel\tid\tcountry\tpopulation\tkind\tcase\r\n\
+             Kyiv\tGPE\t703448\tUA\t2952301\tname\tfold\r\n\
+             UK\tGPE\tGB\t\t\talt\texact\n")
+        .unwrap();
+        assert_eq!(
+            entries,
+            [
+                Entry::new("Kyiv", "GPE", "703448")
+                    .with_prior(2952301.0)
+                    .with_case(CasePolicy::Insensitive),
+                Entry::new("UK", "GPE", "GB").with_case(CasePolicy::Sensitive),
+            ]
+        );
+    }
+
+    #[test]
+    fn tsv_errors_name_line_and_column() {
+        let err = tsv("name\tlabel\tid\nKyiv\tGPE\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "loading gazetteer: line 2: expected 3 tab-separated fields, found 2"
+        );
+        let err = tsv("name\tlabel\tid\tcase\nKyiv\tGPE\t1\tmaybe\n").unwrap_err();
+        assert_eq!(err.line(), Some(2));
+        assert!(err.to_string().contains("invalid case \"maybe\""), "{err}");
+        let err = tsv("name\tlabel\tid\n  \tGPE\t1\n").unwrap_err();
+        assert_eq!(err.to_string(), "loading gazetteer: line 2, column 1: empty name");
+        let err = tsv("Kyiv\tGPE\t1\n").unwrap_err();
+        assert_eq!(err.line(), Some(1));
+        let err = tsv("name\tlabel\tid\tprior\nKyiv\tGPE\t1\tlots\n").unwrap_err();
+        assert_eq!(err.column(), Some(12));
+    }
+
+    #[test]
+    fn tsv_rejects_invalid_utf8_with_its_line() {
+        let mut out = Vec::new();
+        let err = read_tsv(&b"name\tlabel\tid\nK\xffiv\tGPE\t1\n"[..], &mut out).unwrap_err();
+        assert_eq!(err.to_string(), "loading gazetteer: line 2: invalid UTF-8");
+    }
+
+    #[test]
+    fn jsonl_entries_and_errors() {
+        let entries = jsonl(
+            r#"{"name": "Wang Yi", "label": "PERSON", "id": "wang-yi", "aliases": ["Wang"], "prior": 2, "case": "auto"}
+{"name": "Kyiv", "label": "GPE", "id": 703448, "population": null}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            entries,
+            [
+                Entry::new("Wang Yi", "PERSON", "wang-yi")
+                    .with_alias("Wang")
+                    .with_prior(2.0)
+                    .with_case(CasePolicy::Auto),
+                Entry::new("Kyiv", "GPE", "703448"),
+            ]
+        );
+        let err =
+            jsonl("{\"name\": \"A\", \"label\": \"X\", \"id\": \"1\"}\n{\"name\": 3}").unwrap_err();
+        assert_eq!(err.to_string(), "loading gazetteer: line 2: field \"name\" must be a string");
+        let err = jsonl("{\"name\": \"A\",").unwrap_err();
+        assert_eq!(err.line(), Some(1));
+        assert!(err.column().is_some());
+        assert!(std::error::Error::source(&err).is_some());
+        let err = jsonl(r#"{"name": "A", "label": "X"}"#).unwrap_err();
+        assert!(err.to_string().ends_with("missing field \"id\""), "{err}");
+        let err = jsonl(r#"{"name": "A", "label": "X", "id": "1", "aliases": [""]}"#).unwrap_err();
+        assert!(err.to_string().ends_with("empty alias"), "{err}");
+    }
+
+    #[test]
+    fn overlong_names_are_rejected() {
+        let long = "a".repeat(10 * 1024);
+        let err = tsv(&format!("name\tlabel\tid\n{long}\tGPE\t1\n")).unwrap_err();
+        assert!(err.to_string().contains("more than the limit"), "{err}");
+        assert!(err.to_string().len() < 200);
+    }
+}

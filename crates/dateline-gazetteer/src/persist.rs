@@ -1,0 +1,300 @@
+//! Saving and loading compiled gazetteers.
+//!
+//! Layout (all integers little-endian):
+//!
+//! ```text
+//! magic      8 bytes  "DLGAZET\0"
+//! version    u32      FORMAT_VERSION
+//! length     u64      number of bytes after this field, checksum included
+//! options    u8 accent folding (0/1), u8 default case (0 fold, 1 exact, 2 auto)
+//! entries    u32 count, then per entry:
+//!              str name, str label, str id, u32 alias count + str aliases,
+//!              u8 has-prior + f64 prior, u8 case (0 fold, 1 exact, 2 auto, 3 none)
+//! forms      u32 count, (count + 1) × u32 offsets, u32 n, n × u32 candidates
+//! checksum   u64      FNV-1a of every byte from the magic to here
+//! matcher    u64 length + the bytes of `dateline_match::Matcher::to_bytes`
+//!                     (which carries its own checksum)
+//! ```
+//! where `str` is a u32 byte length followed by UTF-8. Loading checks the
+//! magic, version, length and checksum first, then every count, offset and
+//! index, so a truncated, corrupted or foreign file is an [`Error`], never a
+//! panic or undefined behavior.
+
+use std::io::Write;
+use std::path::Path;
+
+use dateline_match::Matcher;
+
+use crate::entry::MAX_NAME_LEN;
+use crate::gazetteer::{Gazetteer, Options};
+use crate::{CasePolicy, Entry, Error};
+
+const MAGIC: &[u8; 8] = b"DLGAZET\0";
+/// Bumped on every change to the layout above (or to the matcher's).
+const FORMAT_VERSION: u32 = 1;
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+fn case_code(case: Option<CasePolicy>) -> u8 {
+    match case {
+        Some(CasePolicy::Insensitive) => 0,
+        Some(CasePolicy::Sensitive) => 1,
+        Some(_) => 2,
+        None => 3,
+    }
+}
+
+fn case_from_code(code: u8) -> Result<Option<CasePolicy>, Error> {
+    match code {
+        0 => Ok(Some(CasePolicy::Insensitive)),
+        1 => Ok(Some(CasePolicy::Sensitive)),
+        2 => Ok(Some(CasePolicy::Auto)),
+        3 => Ok(None),
+        _ => Err(Error::format("corrupted data: invalid case policy")),
+    }
+}
+
+struct Out(Vec<u8>);
+
+impl Out {
+    fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn len32(&mut self, n: usize) -> Result<(), Error> {
+        let n = u32::try_from(n).map_err(|_| Error::build("too large to save", None))?;
+        self.u32(n);
+        Ok(())
+    }
+    fn str(&mut self, s: &str) -> Result<(), Error> {
+        self.len32(s.len())?;
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
+impl Gazetteer {
+    /// The compiled gazetteer as bytes, for [`from_bytes`](Gazetteer::from_bytes).
+    ///
+    /// # Errors
+    ///
+    /// When a count exceeds the format's 32-bit fields.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, Error> {
+        let mut out = Out(Vec::with_capacity(64 + self.entries.len() * 48));
+        out.0.extend_from_slice(MAGIC);
+        out.u32(FORMAT_VERSION);
+        out.u64(0); // length, patched below
+        out.u8(u8::from(self.options.accent_folding));
+        out.u8(case_code(Some(self.options.case_policy)));
+        out.len32(self.entries.len())?;
+        for entry in &self.entries {
+            out.str(entry.name())?;
+            out.str(entry.label())?;
+            out.str(entry.id())?;
+            out.len32(entry.aliases().len())?;
+            for alias in entry.aliases() {
+                out.str(alias)?;
+            }
+            match entry.prior() {
+                Some(prior) => {
+                    out.u8(1);
+                    out.u64(prior.to_bits());
+                }
+                None => out.u8(0),
+            }
+            out.u8(case_code(entry.case()));
+        }
+        out.len32(self.offsets.len() - 1)?;
+        for &o in &self.offsets {
+            out.u32(o);
+        }
+        out.len32(self.candidates.len())?;
+        for &c in &self.candidates {
+            out.u32(c);
+        }
+        let matcher = self.matcher.to_bytes();
+        let length = (out.0.len() - 20 + 8 + 8 + matcher.len()) as u64;
+        out.0[12..20].copy_from_slice(&length.to_le_bytes());
+        let checksum = fnv1a(&out.0);
+        out.u64(checksum);
+        out.u64(matcher.len() as u64);
+        out.0.extend_from_slice(&matcher);
+        Ok(out.0)
+    }
+
+    /// Writes the compiled gazetteer (see [`to_bytes`](Gazetteer::to_bytes)).
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn write_to<W: Write>(&self, mut writer: W) -> Result<(), Error> {
+        writer.write_all(&self.to_bytes()?).map_err(Error::io)
+    }
+
+    /// Saves the compiled gazetteer to a file, for [`load`](Gazetteer::load).
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be written; the error names it.
+    pub fn save<P: AsRef<Path>>(&self, path: P) -> Result<(), Error> {
+        let path = path.as_ref();
+        let bytes = self.to_bytes().map_err(|e| e.with_path(path))?;
+        std::fs::write(path, bytes).map_err(|e| Error::io(e).with_path(path))
+    }
+
+    /// Loads a gazetteer saved by [`save`](Gazetteer::save), without
+    /// recompiling it.
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be read, or is truncated, corrupted, of another
+    /// format version or not a saved gazetteer
+    /// ([`Error::is_format`]); the error names the file.
+    pub fn load<P: AsRef<Path>>(path: P) -> Result<Gazetteer, Error> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
+        Gazetteer::from_bytes(&bytes).map_err(|e| e.with_path(path))
+    }
+
+    /// Reads a gazetteer from the bytes of [`to_bytes`](Gazetteer::to_bytes).
+    ///
+    /// # Errors
+    ///
+    /// As for [`load`](Gazetteer::load), without a path.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, Error> {
+        if bytes.len() < 20 || &bytes[..8] != MAGIC {
+            return Err(Error::format("not a compiled dateline gazetteer"));
+        }
+        let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
+        if version != FORMAT_VERSION {
+            return Err(Error::format(format!(
+                "format version {version} is not supported (expected {FORMAT_VERSION})"
+            )));
+        }
+        let length = u64::from_le_bytes(bytes[12..20].try_into().expect("8 bytes"));
+        let actual = (bytes.len() - 20) as u64;
+        if length != actual {
+            return Err(Error::format(format!(
+                "truncated or padded: expected {length} bytes after the header, found {actual}"
+            )));
+        }
+        let mut r = Reader { bytes, pos: 20 };
+        let accent_folding = match r.u8()? {
+            0 => false,
+            1 => true,
+            _ => return Err(Error::format("corrupted data: invalid option")),
+        };
+        let case_policy = case_from_code(r.u8()?)?
+            .ok_or_else(|| Error::format("corrupted data: invalid option"))?;
+        let options = Options { accent_folding, case_policy };
+
+        let count = r.count(13)?;
+        let mut entries = Vec::with_capacity(count);
+        for _ in 0..count {
+            let mut entry = Entry::new(r.str()?, r.str()?, r.str()?);
+            let aliases = r.count(4)?;
+            for _ in 0..aliases {
+                entry = entry.with_alias(r.str()?);
+            }
+            if r.u8()? == 1 {
+                entry = entry.with_prior(f64::from_bits(r.u64()?));
+            }
+            if let Some(case) = case_from_code(r.u8()?)? {
+                entry = entry.with_case(case);
+            }
+            entries.push(entry);
+        }
+
+        let forms = r.count(4)?;
+        let mut offsets = Vec::with_capacity(forms + 1);
+        for _ in 0..=forms {
+            offsets.push(r.u32()?);
+        }
+        let n = r.count(4)?;
+        let mut candidates = Vec::with_capacity(n);
+        for _ in 0..n {
+            let c = r.u32()?;
+            if c as usize >= entries.len() {
+                return Err(Error::format("corrupted data: candidate out of range"));
+            }
+            candidates.push(c);
+        }
+        // Offsets start at 0, never decrease, end at the candidate count,
+        // and every form has at least one candidate.
+        let valid = offsets.first() == Some(&0)
+            && offsets.windows(2).all(|w| w[0] < w[1])
+            && offsets.last().map(|&o| o as usize) == Some(candidates.len());
+        if !valid {
+            return Err(Error::format("corrupted data: invalid form offsets"));
+        }
+        let end = r.pos;
+        if fnv1a(&bytes[..end]) != r.u64()? {
+            return Err(Error::format("checksum mismatch: the file is corrupted"));
+        }
+        let matcher_len = usize::try_from(r.u64()?)
+            .map_err(|_| Error::format("corrupted data: invalid matcher length"))?;
+        let matcher_bytes = r.take(matcher_len)?;
+        if r.pos != bytes.len() {
+            return Err(Error::format("corrupted data: trailing bytes"));
+        }
+        let matcher = Matcher::read_from(matcher_bytes)
+            .map_err(|e| Error::format(format!("invalid compiled matcher: {e}")))?;
+        if matcher.pattern_count() != forms {
+            return Err(Error::format("corrupted data: matcher and forms disagree"));
+        }
+        Ok(Gazetteer { entries, matcher, offsets, candidates, options })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        let end = self.pos.checked_add(n).filter(|&end| end <= self.bytes.len());
+        let end = end.ok_or_else(|| Error::format("truncated or corrupted data"))?;
+        let slice = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(slice)
+    }
+    fn u8(&mut self) -> Result<u8, Error> {
+        Ok(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Result<u32, Error> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+    fn u64(&mut self) -> Result<u64, Error> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+    }
+    /// A count of items of at least `min_size` bytes each, checked against
+    /// the bytes left so that a corrupted count cannot allocate wildly.
+    fn count(&mut self, min_size: usize) -> Result<usize, Error> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(min_size) > self.bytes.len() - self.pos {
+            return Err(Error::format("truncated or corrupted data: count too large"));
+        }
+        Ok(n)
+    }
+    fn str(&mut self) -> Result<&'a str, Error> {
+        let n = self.u32()? as usize;
+        if n > MAX_NAME_LEN.max(1 << 16) {
+            return Err(Error::format("corrupted data: string too long"));
+        }
+        std::str::from_utf8(self.take(n)?)
+            .map_err(|_| Error::format("corrupted data: invalid UTF-8"))
+    }
+}

@@ -1,0 +1,111 @@
+//! The embedded default gazetteer on the seed article: the expected entities
+//! at the right byte offsets, and nothing else.
+
+use dateline_gazetteer::Gazetteer;
+
+const SEED: &str = include_str!("../../../seeds/000_6893e9d60b43f7bd.txt");
+/// `[text, start, end, label, id]` per expected entity, in order.
+const EXPECTED: &str = include_str!("data/seed_embedded.json");
+
+#[test]
+fn seed_article_golden() {
+    let expected: Vec<(String, usize, usize, String, String)> =
+        serde_json::from_str(EXPECTED).unwrap();
+    let found: Vec<(String, usize, usize, String, String)> = Gazetteer::embedded()
+        .find_iter(SEED)
+        .map(|m| {
+            (
+                SEED[m.span()].to_string(),
+                m.start(),
+                m.end(),
+                m.label().to_string(),
+                m.id().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn seed_article_has_every_required_entity_and_no_false_positive() {
+    let found: Vec<&str> = Gazetteer::embedded().find_iter(SEED).map(|m| &SEED[m.span()]).collect();
+    for required in [
+        "China",
+        "Russia",
+        "Ukraine",
+        "Switzerland",
+        "NATO",
+        "Washington",
+        "Kyiv",
+        "Chinese",
+        "Russian",
+        "Ukrainian",
+        "Iranian",
+        "European",
+    ] {
+        assert!(found.contains(&required), "{required} not found");
+    }
+    // Words of the article that are also place names somewhere, or look like it.
+    for never in [
+        "Peace",
+        "Read",
+        "Commerce",
+        "Foreign",
+        "Minister",
+        "June",
+        "Summit",
+        "Central",
+        "Military",
+        "Commission",
+        "Western",
+        "Kuleba",
+        "Wang",
+        "Yi",
+        "Meloni",
+        "FM",
+        "Charter",
+        "September",
+        "July",
+    ] {
+        assert!(!found.contains(&never), "false positive {never:?}");
+    }
+}
+
+#[test]
+fn embedded_is_shared_and_sensible() {
+    let a = Gazetteer::embedded();
+    let b = Gazetteer::embedded();
+    assert!(std::ptr::eq(a, b));
+    assert!(a.forms_len() > 30_000, "{}", a.forms_len());
+    let text =
+        "us and who said it: the US, the UN and WHO; Georgia; Split and split; Nice and nice.";
+    let found: Vec<(&str, &str)> = a.find_iter(text).map(|m| (&text[m.span()], m.id())).collect();
+    assert_eq!(
+        found,
+        [("US", "US"), ("UN", "Q1065"), ("WHO", "Q7817"), ("Georgia", "GE"), ("Nice", "2990440")]
+    );
+    let georgia = a.find("Georgia");
+    let ids: Vec<&str> = georgia[0].candidates().map(|e| e.id()).collect();
+    assert_eq!(ids, ["GE", "4197000"]);
+}
+
+#[test]
+fn builder_merges_the_default_with_user_entries() {
+    let tsv = include_str!("../../../seeds/gazetteer.tsv");
+    let gazetteer =
+        Gazetteer::builder().embedded().add_tsv_reader(tsv.as_bytes()).unwrap().build().unwrap();
+    let found: Vec<(&str, &str)> =
+        gazetteer.find_iter(SEED).map(|m| (&SEED[m.span()], m.label())).collect();
+    for expected in [
+        ("Dmytro Kuleba", "PERSON"),
+        ("Wang Yi", "PERSON"),
+        ("UN Charter", "LAW"),
+        ("Peace Summit", "EVENT"),
+        ("Central Military Commission", "ORG"),
+        ("Commerce Ministry", "ORG"),
+        ("Meloni", "PERSON"),
+        ("Kyiv", "GPE"),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} not in {found:?}");
+    }
+}

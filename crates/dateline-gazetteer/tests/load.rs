@@ -1,0 +1,135 @@
+//! Loader errors name the file, line and column; good files load whole.
+
+use std::path::PathBuf;
+
+use dateline_gazetteer::{CasePolicy, Entry, Gazetteer};
+
+use crate::cases;
+
+const ERRORS: &str = include_str!("data/load_errors.jsonl");
+
+#[test]
+fn load_error_cases() {
+    for case in cases::read("load_errors.jsonl", ERRORS) {
+        let name = cases::str(&case, "name");
+        let input = cases::str(&case, "input");
+        let mut builder = Gazetteer::builder();
+        let result = match cases::str(&case, "format") {
+            "tsv" => builder.add_tsv_reader(input.as_bytes()).map(|_| ()),
+            "jsonl" => builder.add_jsonl_reader(input.as_bytes()).map(|_| ()),
+            other => panic!("{name}: unknown format {other}"),
+        };
+        let err = result.expect_err(name);
+        assert_eq!(err.to_string(), cases::str(&case, "error"), "case {name}");
+        assert_eq!(err.line(), case["line"].as_u64(), "case {name}");
+        assert!(!err.is_io(), "case {name}");
+        assert_eq!(err.path(), None, "case {name}");
+    }
+}
+
+/// A scratch file in the system's temporary directory, removed on drop.
+pub struct TempFile(pub PathBuf);
+
+impl TempFile {
+    pub fn new(name: &str, contents: &[u8]) -> TempFile {
+        let dir = std::env::temp_dir().join(format!("dateline-gazetteer-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, contents).unwrap();
+        TempFile(path)
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn file_errors_name_the_file() {
+    let file =
+        TempFile::new("names.tsv", b"name\tlabel\tid\nWang Yi\tPERSON\twang-yi\nKuleba\tPERSON\n");
+    let err = Gazetteer::builder().add_file(&file.0).unwrap_err();
+    assert_eq!(err.path(), Some(file.0.as_path()));
+    assert_eq!(err.line(), Some(3));
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "loading gazetteer {:?}: line 3: expected 3 tab-separated fields, found 2",
+            file.0.display().to_string()
+        )
+    );
+
+    let file = TempFile::new("names.jsonl", b"{\"name\": \"Wang Yi\", \"label\": \"PERSON\"}\n");
+    let err = Gazetteer::builder().add_file(&file.0).unwrap_err();
+    assert!(err.to_string().ends_with(": line 1: missing field \"id\""), "{err}");
+    assert_eq!(err.path(), Some(file.0.as_path()));
+}
+
+#[test]
+fn missing_file_is_an_io_error() {
+    let err = Gazetteer::builder().add_tsv_file("/nonexistent/dateline/names.tsv").unwrap_err();
+    assert!(err.is_io());
+    assert!(std::error::Error::source(&err).is_some());
+    assert!(
+        err.to_string().starts_with("loading gazetteer \"/nonexistent/dateline/names.tsv\": "),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_failing_file_adds_nothing() {
+    let mut builder = Gazetteer::builder();
+    builder.entry(Entry::new("Kyiv", "GPE", "703448"));
+    let bad = "name\tlabel\tid\nWang Yi\tPERSON\twang-yi\nbroken\n";
+    assert!(builder.add_tsv_reader(bad.as_bytes()).is_err());
+    let gazetteer = builder.build().unwrap();
+    assert_eq!(gazetteer.len(), 1);
+}
+
+#[test]
+fn shared_file_format_loads() {
+    // The first rows of ../shared/gazetteers/countries.tsv and cities.tsv,
+    // with their extra columns.
+    let countries = "name\tlabel\tid\tiso3\tkind\tcase\tsource\n\
+        Aruba\tCOUNTRY\tAW\tABW\tcommon\tfold\tmledoze/countries\n\
+        AW\tCOUNTRY\tAW\tABW\talt\texact\tmledoze/countries\n";
+    let cities = "name\tlabel\tid\tcountry\tpopulation\tkind\tcase\n\
+        les Escaldes\tCITY\t3040051\tAD\t15853\tname\tfold\n";
+    let mut builder = Gazetteer::builder();
+    builder.add_tsv_reader(countries.as_bytes()).unwrap();
+    builder.add_tsv_reader(cities.as_bytes()).unwrap();
+    let gazetteer = builder.build().unwrap();
+    assert_eq!(
+        gazetteer.entries(),
+        [
+            Entry::new("Aruba", "COUNTRY", "AW").with_case(CasePolicy::Insensitive),
+            Entry::new("AW", "COUNTRY", "AW").with_case(CasePolicy::Sensitive),
+            Entry::new("les Escaldes", "CITY", "3040051")
+                .with_prior(15853.0)
+                .with_case(CasePolicy::Insensitive),
+        ]
+    );
+    let labels: Vec<_> = gazetteer.find_iter("aw, AW, Les Escaldes").map(|m| m.span()).collect();
+    assert_eq!(labels.len(), 2);
+}
+
+#[test]
+fn seed_gazetteer_loads() {
+    let tsv = include_str!("../../../seeds/gazetteer.tsv");
+    let gazetteer = Gazetteer::builder().add_tsv_reader(tsv.as_bytes()).unwrap().build().unwrap();
+    assert_eq!(gazetteer.len(), 10);
+    let text = "Dmytro Kuleba met Wang Yi; the Commerce Ministry cited the UN Charter.";
+    let found: Vec<(&str, &str)> =
+        gazetteer.find_iter(text).map(|m| (&text[m.span()], m.label())).collect();
+    assert_eq!(
+        found,
+        [
+            ("Dmytro Kuleba", "PERSON"),
+            ("Wang Yi", "PERSON"),
+            ("Commerce Ministry", "ORG"),
+            ("UN Charter", "LAW"),
+        ]
+    );
+}
