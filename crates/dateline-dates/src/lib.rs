@@ -1,1 +1,92 @@
-//! dateline-dates (placeholder crate root).
+//! Date and time expressions in English news text, normalized to TimeML
+//! TIMEX3 values against a reference date.
+//!
+//! A [`DateExtractor`] finds expressions such as "1 September", "last week",
+//! "the past two years", "3 p.m." or "every Monday", and gives each its span
+//! (byte offsets into your text), its TIMEX3 [type](TimexType) (DATE, TIME,
+//! DURATION, SET), its [value](TimeExpression::value) (`2024-09-01`,
+//! `2024-W29`, `P2Y`, `T15:00`, `XXXX-WXX-1`, `PRESENT_REF`, ...), its grain,
+//! its TimeML `mod` and, for stretches of time, its begin and end points.
+//!
+//! Relative and partial expressions resolve against the reference date you
+//! pass in. Which way a partial date goes ("Tuesday", "1 September") is
+//! decided by the sentence (tense, "since", "effective", "will", "ago") or
+//! fixed with [`Direction`]; the rule that decided is kept in
+//! [`TimeExpression::rule`].
+//!
+//! # Overview
+//!
+//! * [`DateExtractor`] / [`DateExtractorBuilder`] / [`Config`] — the extractor.
+//! * [`TimeExpression`] — one result; [`TimexType`], [`Grain`], [`Modifier`],
+//!   [`TimexRange`] describe it.
+//! * [`Date`] — the reference date; [`Direction`] — resolution preference.
+//!
+//! # Example: news text
+//!
+//! ```
+//! use dateline_dates::{Date, DateExtractor};
+//!
+//! let text = "Sales rose 5% in the third quarter from a year earlier, \
+//!             and the company expects growth to continue next year.";
+//! let reference: Date = "1989-10-26".parse()?;
+//! let found = DateExtractor::new().extract(text, reference);
+//! let got: Vec<(&str, &str)> = found.iter().map(|t| (&text[t.span()], t.value())).collect();
+//! assert_eq!(
+//!     got,
+//!     [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("next year", "1990")]
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Example: direction
+//!
+//! ```
+//! use dateline_dates::{Date, DateExtractor, Direction};
+//!
+//! let reference: Date = "2013-02-12".parse()?;
+//! let future = DateExtractor::builder().direction(Direction::Future).build()?;
+//! assert_eq!(future.extract("Monday", reference)[0].value(), "2013-02-18");
+//! let past = DateExtractor::builder().direction(Direction::Past).build()?;
+//! assert_eq!(past.extract("Monday", reference)[0].value(), "2013-02-11");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Crate features
+//!
+//! * `serde` — `Serialize`/`Deserialize` for the result types; types
+//!   serialize as `"DATE"`, `"TIME"`, `"DURATION"`, `"SET"`, modifiers as
+//!   TimeML writes them (`"START"`, `"EQUAL_OR_LESS"`).
+
+mod cal;
+mod date;
+mod direction;
+mod error;
+mod extractor;
+mod grammar;
+mod lexicon;
+mod scan;
+mod timex;
+mod token;
+
+pub use crate::{
+    date::Date,
+    direction::Direction,
+    error::Error,
+    extractor::{Config, DateExtractor, DateExtractorBuilder},
+    timex::{Grain, Modifier, TimeExpression, TimexRange, TimexType},
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<DateExtractor>();
+        check::<DateExtractorBuilder>();
+        check::<TimeExpression>();
+        check::<Date>();
+        check::<Error>();
+    }
+}

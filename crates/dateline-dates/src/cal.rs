@@ -1,0 +1,121 @@
+//! Calendar arithmetic on top of jiff, all checked: out-of-range results
+//! (before year 1, after 9999) come back as `None`, never as a panic.
+
+use jiff::Span as JSpan;
+use jiff::civil::{Date as Civil, Weekday};
+
+pub(crate) fn date(year: i32, month: u32, day: u32) -> Option<Civil> {
+    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Civil::new(year as i16, month as i8, day as i8).ok()
+}
+
+pub(crate) fn add_days(d: Civil, n: i64) -> Option<Civil> {
+    let span = JSpan::new().try_days(n).ok()?;
+    d.checked_add(span).ok().filter(|d| d.year() >= 1)
+}
+
+pub(crate) fn add_months(d: Civil, n: i64) -> Option<Civil> {
+    let span = JSpan::new().try_months(n).ok()?;
+    d.checked_add(span).ok().filter(|d| d.year() >= 1)
+}
+
+/// Monday = 1 ... Sunday = 7.
+pub(crate) fn weekday(d: Civil) -> u8 {
+    d.weekday().to_monday_one_offset() as u8
+}
+
+pub(crate) fn iso_week(d: Civil) -> (i32, u32) {
+    let w = d.iso_week_date();
+    (w.year().into(), w.week() as u32)
+}
+
+/// The Monday of an ISO week.
+#[cfg(test)]
+pub(crate) fn week_monday(year: i32, week: u32) -> Option<Civil> {
+    use jiff::civil::ISOWeekDate;
+    let y = i16::try_from(year).ok()?;
+    let w = i8::try_from(week).ok()?;
+    ISOWeekDate::new(y, w, Weekday::Monday).ok().map(|w| w.date())
+}
+
+/// The nth (1-based, or -1 for the last) `wd` (1 = Monday) of a month.
+pub(crate) fn nth_weekday(year: i32, month: u32, n: i8, wd: u8) -> Option<Civil> {
+    let first = date(year, month, 1)?;
+    let wday = Weekday::from_monday_one_offset(wd as i8).ok()?;
+    first.nth_weekday_of_month(n, wday).ok()
+}
+
+/// Easter Sunday (Gregorian), by the anonymous Gregorian computus.
+pub(crate) fn easter(year: i32) -> Option<Civil> {
+    if !(1583..=9999).contains(&year) {
+        return None;
+    }
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    date(year, month as u32, day as u32)
+}
+
+pub(crate) fn fmt_day(d: Civil) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+pub(crate) fn fmt_month(year: i32, month: u32) -> String {
+    format!("{year:04}-{month:02}")
+}
+
+pub(crate) fn fmt_year(year: i32) -> String {
+    format!("{year:04}")
+}
+
+pub(crate) fn fmt_week(year: i32, week: u32) -> String {
+    format!("{year:04}-W{week:02}")
+}
+
+pub(crate) fn quarter_of(d: Civil) -> u32 {
+    (d.month() as u32 - 1) / 3 + 1
+}
+
+/// Days between two dates (b - a).
+pub(crate) fn diff_days(a: Civil, b: Civil) -> i64 {
+    a.until(b).ok().map_or(i64::MAX, |s| s.get_days().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn easter_dates() {
+        assert_eq!(easter(2024).map(fmt_day).as_deref(), Some("2024-03-31"));
+        assert_eq!(easter(2013).map(fmt_day).as_deref(), Some("2013-03-31"));
+        assert_eq!(easter(2000).map(fmt_day).as_deref(), Some("2000-04-23"));
+    }
+
+    #[test]
+    fn edges_do_not_panic() {
+        let last = date(9999, 12, 31).unwrap();
+        assert!(add_days(last, 1).is_none());
+        let first = date(1, 1, 1).unwrap();
+        assert!(add_days(first, -1).is_none());
+        assert!(add_months(first, -1).is_none());
+        assert_eq!(iso_week(date(2020, 12, 31).unwrap()), (2020, 53));
+        assert_eq!(week_monday(2020, 53).map(fmt_day).as_deref(), Some("2020-12-28"));
+        assert!(week_monday(2021, 53).is_none());
+        assert_eq!(nth_weekday(2024, 11, 4, 4).map(fmt_day).as_deref(), Some("2024-11-28"));
+        assert_eq!(diff_days(date(2024, 2, 28).unwrap(), date(2024, 3, 1).unwrap()), 2);
+    }
+}

@@ -1,0 +1,402 @@
+//! Language data: the words the grammar knows, keyed by language.
+//!
+//! The engine never spells an English word itself: it works on the classes
+//! below ([`Lex`]), and each language supplies a table from surface forms to
+//! classes (see `en.rs`). Adding a language means adding a table (and, where
+//! word order differs, grammar rules), not touching the scanner or resolver.
+
+mod en;
+
+use std::collections::HashMap;
+
+/// Units of time, for durations, relative expressions and sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+    Millennium,
+}
+
+/// Parts of the day, with their TIMEX3 codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum PartOfDay {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+    Day,
+}
+
+impl PartOfDay {
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            PartOfDay::Morning => "MO",
+            PartOfDay::Afternoon => "AF",
+            PartOfDay::Evening => "EV",
+            PartOfDay::Night => "NI",
+            PartOfDay::Day => "DT",
+        }
+    }
+}
+
+/// Words that point at the present, past or future on their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Deictic {
+    Today,
+    Tomorrow,
+    Yesterday,
+    Tonight,
+    Now,
+    /// "currently", "nowadays": PRESENT_REF.
+    Present,
+    /// "current": PRESENT_REF when it stands alone.
+    Current,
+    /// "recently", "lately", "previously": PAST_REF.
+    PastRef,
+    /// "recent": PAST_REF, or a vague duration before a plural unit.
+    Recent,
+    /// "soon": FUTURE_REF.
+    FutureRef,
+    /// "future" ("the future", "in future").
+    Future,
+    /// "past" as a noun ("the past"), also a relative word ("the past two years").
+    Past,
+    /// "overnight".
+    Overnight,
+}
+
+/// Words that shift or anchor another expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Rel {
+    Last,
+    Next,
+    This,
+    Coming,
+    Previous,
+    Following,
+    Latest,
+    Ago,
+    Earlier,
+    Later,
+    Hence,
+    Same,
+    Before,
+    After,
+    Since,
+    Prior,
+}
+
+/// Words that pick a part of a period ("early", "mid", "the end of").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Position {
+    Early,
+    Mid,
+    Late,
+    Beginning,
+    Middle,
+    End,
+}
+
+/// Hedges and bounds on quantities ("about", "more than", "nearly").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Hedge {
+    About,
+    Nearly,
+    More,
+    Less,
+    Over,
+    Under,
+    AtLeast,
+    UpTo,
+}
+
+/// Vague quantities ("a few", "several", "some", "many").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Vague {
+    Few,
+    Several,
+    Some,
+    Many,
+    Couple,
+}
+
+/// Function words the grammar needs by role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Func {
+    The,
+    A,
+    Of,
+    In,
+    On,
+    At,
+    By,
+    To,
+    From,
+    Until,
+    Through,
+    Between,
+    And,
+    Or,
+    For,
+    Within,
+    During,
+    Every,
+    Each,
+    Per,
+    Fiscal,
+    Half,
+    Weekend,
+    Am,
+    Pm,
+    Noon,
+    Midnight,
+    OClock,
+    Times,
+    Full,
+    Whole,
+    Entire,
+    Period,
+    Term,
+    Season,
+    Time,
+    Era,
+    Other,
+    Additional,
+    Another,
+    Straight,
+    Consecutive,
+    Trading,
+    Business,
+    Calendar,
+    Ever,
+    S,
+    Once,
+    Twice,
+    Old,
+    Long,
+}
+
+/// Cue words for the tense/direction of a clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Cue {
+    /// Points forward: "will", "effective", "scheduled", "until".
+    Future,
+    /// Points backward: "was", "said", "had", "ago".
+    Past,
+    /// Present tense auxiliaries: "is", "are", "has".
+    Present,
+    /// Reporting verbs ("said", "told"): past, but only when they come before
+    /// the expression ("said on Tuesday"), not in "..., the ministry said".
+    Report,
+}
+
+/// The class of a word in the lexicon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Lex {
+    /// A month name, 1 to 12.
+    Month(u8),
+    /// A month abbreviation ("Sept", "Jan"), 1 to 12.
+    MonthAbbr(u8),
+    /// A weekday name, 1 (Monday) to 7 (Sunday).
+    Weekday(u8),
+    /// A weekday abbreviation.
+    WeekdayAbbr(u8),
+    /// A cardinal number word ("two", "twenty", "hundred").
+    Number(u32),
+    /// An ordinal word ("third"); "second" is `Unit(Second)` and ordinal 2.
+    Ordinal(u32),
+    /// A unit noun ("years"), with whether it was plural.
+    Unit(Unit, bool),
+    /// A season: 1 spring, 2 summer, 3 fall, 4 winter.
+    Season(u8),
+    PartOfDay(PartOfDay),
+    Deictic(Deictic),
+    Rel(Rel),
+    Position(Position),
+    Hedge(Hedge),
+    Vague(Vague),
+    /// An adverb of frequency ("daily", "annually").
+    Frequency(Unit),
+    /// A decade word ("nineties"), the decade's tens digit.
+    Decade(u8),
+    /// A holiday name (index into the holiday table).
+    Holiday(u8),
+    /// A time zone abbreviation.
+    Zone,
+    Func(Func),
+    Cue(Cue),
+}
+
+impl Lex {
+    /// Whether a word of this class can start or anchor a time expression,
+    /// so the scanner must look around it.
+    pub(crate) fn is_anchor(self) -> bool {
+        matches!(
+            self,
+            Lex::Month(_)
+                | Lex::MonthAbbr(_)
+                | Lex::Weekday(_)
+                | Lex::WeekdayAbbr(_)
+                | Lex::Unit(..)
+                | Lex::Season(_)
+                | Lex::PartOfDay(_)
+                | Lex::Deictic(_)
+                | Lex::Frequency(_)
+                | Lex::Decade(_)
+                | Lex::Holiday(_)
+                | Lex::Func(
+                    Func::Half
+                        | Func::Weekend
+                        | Func::Noon
+                        | Func::Midnight
+                        | Func::Fiscal
+                        | Func::Am
+                        | Func::Pm
+                        | Func::OClock
+                )
+        )
+    }
+}
+
+/// How a holiday's date is computed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    /// A fixed month and day.
+    Fixed(u8, u8),
+    /// The nth (1-based; -1 = last) weekday (1 = Monday) of a month.
+    NthWeekday(i8, u8, u8),
+    /// Days after Easter Sunday (negative: before).
+    Easter(i16),
+}
+
+/// One holiday: its name, as a sequence of lowercase words, and its rule.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Holiday {
+    pub(crate) words: &'static [&'static str],
+    pub(crate) rule: HolidayRule,
+}
+
+/// Supported languages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) enum Language {
+    #[default]
+    English,
+}
+
+/// A language's word table, ready for lookups.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    words: HashMap<&'static str, Lex, BuildFnv>,
+    pub(crate) holidays: &'static [Holiday],
+    max_len: usize,
+}
+
+impl Lexicon {
+    pub(crate) fn new(language: Language) -> Lexicon {
+        let (table, holidays) = match language {
+            Language::English => (en::WORDS, en::HOLIDAYS),
+        };
+        let mut words = HashMap::with_capacity_and_hasher(table.len() * 2, BuildFnv);
+        let mut max_len = 0;
+        for &(w, lex) in table {
+            words.entry(w).or_insert(lex);
+            max_len = max_len.max(w.len());
+        }
+        for (i, h) in holidays.iter().enumerate() {
+            if let [w] = h.words {
+                words.entry(*w).or_insert(Lex::Holiday(i as u8));
+            }
+        }
+        Lexicon { words, holidays, max_len }
+    }
+
+    /// Looks a word up, ASCII case-insensitively.
+    pub(crate) fn get(&self, word: &str) -> Option<Lex> {
+        if word.len() > self.max_len || !word.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        let n = word.len().min(32);
+        buf[..n].copy_from_slice(&word.as_bytes()[..n]);
+        buf[..n].make_ascii_lowercase();
+        let lower = core::str::from_utf8(&buf[..n]).ok()?;
+        self.words.get(lower).copied()
+    }
+
+    /// The anchor words (every surface form whose class can anchor an
+    /// expression), for the scanner's automaton.
+    pub(crate) fn anchors(&self) -> Vec<&'static str> {
+        let mut v: Vec<&'static str> =
+            self.words.iter().filter(|(_, l)| l.is_anchor()).map(|(w, _)| *w).collect();
+        // A holiday is anchored on its last word ("Day", "Eve", "Friday"),
+        // so that common first words ("new", "good", "all") cost nothing.
+        for h in self.holidays {
+            if let Some(last) =
+                h.words.last().filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+            {
+                v.push(last);
+            }
+        }
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+/// FNV-1a: short keys, no need for DoS resistance (the keys are ours).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct BuildFnv;
+
+impl core::hash::BuildHasher for BuildFnv {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+pub(crate) struct Fnv(u64);
+
+impl core::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_up_case_insensitively() {
+        let lx = Lexicon::new(Language::English);
+        assert_eq!(lx.get("September"), Some(Lex::Month(9)));
+        assert_eq!(lx.get("SEPT"), Some(Lex::MonthAbbr(9)));
+        assert_eq!(lx.get("tuesday"), Some(Lex::Weekday(2)));
+        assert_eq!(lx.get("zebra"), None);
+        assert!(lx.anchors().contains(&"christmas"));
+    }
+
+    #[test]
+    fn table_has_no_duplicate_words() {
+        let mut seen = std::collections::HashSet::new();
+        for (w, _) in en::WORDS {
+            assert!(seen.insert(*w), "duplicate lexicon word {w:?}");
+            assert_eq!(*w, w.to_ascii_lowercase());
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! A small tokenizer for the stretches of text around anchors.
+//!
+//! Tokens are words (letters, with "a.m."/"p.m." and "o'clock" kept whole),
+//! digit runs, and single punctuation characters. Each records whether
+//! whitespace (and whether a line break) came before it, so the grammar can
+//! tell "1990s" from "1990 s" and "Sept." from "Sept .".
+
+use crate::lexicon::{Lex, Lexicon};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: Kind,
+    /// The lexicon class of a word.
+    pub(crate) lex: Option<Lex>,
+    /// The value of a digit run (saturating), or the punctuation character.
+    pub(crate) num: u32,
+    /// The number of digits of a digit run.
+    pub(crate) digits: u8,
+    /// Whitespace precedes the token.
+    pub(crate) space: bool,
+    /// A line break precedes the token.
+    pub(crate) newline: bool,
+    /// The first letter is uppercase.
+    pub(crate) upper: bool,
+}
+
+impl Token {
+    pub(crate) fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct && self.num == c as u32
+    }
+
+    pub(crate) fn is_dash(&self) -> bool {
+        self.kind == Kind::Punct
+            && matches!(char::from_u32(self.num), Some('-' | '–' | '—' | '‐' | '‑'))
+    }
+}
+
+/// Tokenizes `text[from..to]` (both on char boundaries), appending to `out`.
+pub(crate) fn tokenize(
+    text: &str,
+    from: usize,
+    to: usize,
+    lexicon: &Lexicon,
+    out: &mut Vec<Token>,
+) {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    let mut space = true;
+    let mut newline = false;
+    while i < to {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            space = true;
+            newline |= b == b'\n';
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if b.is_ascii_digit() {
+            let mut v: u32 = 0;
+            while i < to && bytes[i].is_ascii_digit() {
+                v = v.saturating_mul(10).saturating_add(u32::from(bytes[i] - b'0'));
+                i += 1;
+            }
+            let digits = (i - start).min(255) as u8;
+            out.push(Token {
+                start,
+                end: i,
+                kind: Kind::Num,
+                lex: None,
+                num: v,
+                digits,
+                space,
+                newline,
+                upper: false,
+            });
+        } else if b.is_ascii_alphabetic()
+            || (b >= 0x80 && char_at(text, i).is_some_and(char::is_alphabetic))
+        {
+            while i < to {
+                let c = bytes[i];
+                if c.is_ascii_alphabetic() {
+                    i += 1;
+                } else if c >= 0x80 {
+                    match char_at(text, i) {
+                        Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            let word = &text[start..i];
+            let mut lex = lexicon.get(word);
+            // "a.m." / "p.m." (and "a.m" at a sentence end).
+            if i - start == 1
+                && i + 2 <= to
+                && bytes[i] == b'.'
+                && matches!(bytes[i + 1], b'm' | b'M')
+            {
+                let ampm = match b {
+                    b'a' | b'A' => lexicon.get("am"),
+                    b'p' | b'P' => lexicon.get("pm"),
+                    _ => None,
+                };
+                if ampm.is_some() {
+                    lex = ampm;
+                    i += 2;
+                    if i < to && bytes[i] == b'.' {
+                        i += 1;
+                    }
+                }
+            }
+            // "o'clock".
+            if (word == "o" || word == "O") && text[i..to].starts_with("'clock") {
+                i += "'clock".len();
+                lex = lexicon.get("oclock");
+            }
+            out.push(Token {
+                start,
+                end: i,
+                kind: Kind::Word,
+                lex,
+                num: 0,
+                digits: 0,
+                space,
+                newline,
+                upper: b.is_ascii_uppercase(),
+            });
+        } else {
+            let ch = char_at(text, i).unwrap_or('\u{fffd}');
+            let len = ch.len_utf8();
+            // Possessive "'s" / "’s" becomes one word token, as do the "'"
+            // of "'90s" and a bare apostrophe.
+            let ch = if ch == '’' || ch == '‘' || ch == 'ʼ' { '\'' } else { ch };
+            if ch == '\''
+                && i + len < to
+                && matches!(bytes[i + len], b's' | b'S')
+                && !bytes.get(i + len + 1).is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                i += len + 1;
+                out.push(Token {
+                    start,
+                    end: i,
+                    kind: Kind::Word,
+                    lex: None,
+                    num: u32::from('s'),
+                    digits: 0,
+                    space,
+                    newline,
+                    upper: false,
+                });
+            } else {
+                i += len;
+                out.push(Token {
+                    start,
+                    end: i,
+                    kind: Kind::Punct,
+                    lex: None,
+                    num: ch as u32,
+                    digits: 0,
+                    space,
+                    newline,
+                    upper: false,
+                });
+            }
+        }
+        space = false;
+        newline = false;
+    }
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// Whether a word token is the possessive "'s".
+pub(crate) fn is_possessive(t: &Token) -> bool {
+    t.kind == Kind::Word && t.num == u32::from('s') && t.lex.is_none() && t.end - t.start >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Language;
+
+    fn kinds(text: &str) -> Vec<(&str, Kind)> {
+        let lx = Lexicon::new(Language::English);
+        let mut v = Vec::new();
+        tokenize(text, 0, text.len(), &lx, &mut v);
+        v.iter().map(|t| (&text[t.start..t.end], t.kind)).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_punctuation() {
+        assert_eq!(
+            kinds("Sept. 1, 2024 at 3 p.m. in the 1990s, Russia’s"),
+            vec![
+                ("Sept", Kind::Word),
+                (".", Kind::Punct),
+                ("1", Kind::Num),
+                (",", Kind::Punct),
+                ("2024", Kind::Num),
+                ("at", Kind::Word),
+                ("3", Kind::Num),
+                ("p.m.", Kind::Word),
+                ("in", Kind::Word),
+                ("the", Kind::Word),
+                ("1990", Kind::Num),
+                ("s", Kind::Word),
+                (",", Kind::Punct),
+                ("Russia", Kind::Word),
+                ("’s", Kind::Word),
+            ]
+        );
+        assert_eq!(kinds("5 o'clock")[1], ("o'clock", Kind::Word));
+    }
+}

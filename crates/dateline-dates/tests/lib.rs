@@ -1,0 +1,6 @@
+//! Integration tests for dateline-dates: data-driven case tables, the seed
+//! article, known false positives and property tests.
+
+mod cases;
+mod props;
+mod seed;
