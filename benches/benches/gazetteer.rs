@@ -1,0 +1,72 @@
+//! `gazetteer/*`: the embedded default gazetteer.
+//!
+//! * `gazetteer/find/embedded` — `Gazetteer::find_iter` over every document
+//!   of the corpus (`dateline_benches::load()`), counting entities; the
+//!   count is checked once before measuring.
+//! * `gazetteer/load/*` — what `Gazetteer::embedded()` costs on first use
+//!   (`parse-and-compile`: the embedded TSV parsed and compiled), compiling
+//!   already-parsed entries (`compile`), and reading a saved compiled copy
+//!   (`from-bytes`).
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use dateline::gazetteer::Gazetteer;
+
+/// The embedded data, to time the first-use cost of `Gazetteer::embedded()`.
+const DEFAULT_TSV: &str = include_str!("../../crates/dateline-gazetteer/data/default.tsv");
+
+/// Entities the embedded gazetteer finds in `news-en.jsonl.gz` (11.5 MB,
+/// 6,064 documents). Update together with `data/default.tsv`.
+const NEWS_EN_ENTITIES: usize = 63_256;
+
+fn find(c: &mut Criterion) {
+    let corpus = dateline_benches::load();
+    let gazetteer = Gazetteer::embedded();
+    let count =
+        |g: &Gazetteer| -> usize { corpus.documents.iter().map(|d| g.find_iter(d).count()).sum() };
+    let found = count(gazetteer);
+    if corpus.name.starts_with("news-en/") {
+        assert_eq!(found, NEWS_EN_ENTITIES, "entity count on {}", corpus.name);
+    } else {
+        assert!(found > 0, "no entity found in {}", corpus.name);
+    }
+    let mut group = c.benchmark_group("gazetteer/find");
+    group.throughput(Throughput::Bytes(corpus.total_bytes()));
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    group.bench_function(BenchmarkId::new("embedded", &corpus.name), |b| {
+        b.iter(|| assert_eq!(count(black_box(gazetteer)), found))
+    });
+    group.finish();
+}
+
+fn load(c: &mut Criterion) {
+    let embedded = Gazetteer::embedded();
+    let bytes = embedded.to_bytes().expect("the embedded gazetteer saves");
+    let mut group = c.benchmark_group("gazetteer/load");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("parse-and-compile", |b| {
+        b.iter(|| {
+            let mut builder = Gazetteer::builder();
+            builder.add_tsv_reader(black_box(DEFAULT_TSV).as_bytes()).expect("valid TSV");
+            builder.build().expect("compiles")
+        })
+    });
+    group.bench_function("compile", |b| {
+        b.iter(|| Gazetteer::builder().gazetteer(black_box(embedded)).build().expect("compiles"))
+    });
+    group.bench_function("from-bytes", |b| {
+        b.iter(|| Gazetteer::from_bytes(black_box(&bytes)).expect("valid bytes"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, find, load);
+criterion_main!(benches);
