@@ -5,6 +5,10 @@
 
 use clap::{Parser, Subcommand};
 
+mod duckling;
+mod recognizers;
+mod timex;
+
 #[derive(Parser)]
 #[command(name = "dateline-eval", about = "Score dateline on external evaluation suites")]
 struct Cli {
@@ -13,9 +17,17 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Date and time expressions: TempEval-3, Recognizers-Text, Duckling.
+    Dates {
+        #[command(subcommand)]
+        suite: timex::DatesSuite,
+    },
+}
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Dates { suite } => timex::run(suite),
+    }
 }

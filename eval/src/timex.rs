@@ -1,0 +1,308 @@
+//! `dateline-eval dates ...`: TempEval-3 Task A scoring of `dateline-dates`,
+//! plus the subcommands for the Recognizers-Text and Duckling suites.
+//!
+//! Scoring follows the shared scorer's description (`eval/dates/README.md`):
+//! strict (exact span) and relaxed (overlapping span) precision, recall and
+//! F1 with one-to-one alignment; type and value accuracy over the relaxed
+//! matches; type F1 and value F1 = relaxed F1 × accuracy.
+
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use clap::Subcommand;
+use dateline_dates::{Date, DateExtractor};
+use dateline_tokenize::CharOffsets;
+use serde::Deserialize;
+
+/// The date/time evaluation suites.
+#[derive(Subcommand)]
+pub enum DatesSuite {
+    /// TempEval-3 Task A (TIMEX3) on a TempEval JSONL file (reference = each document's DCT).
+    Tempeval {
+        /// Gold JSONL (default: ../shared/eval/dates/tempeval3/tbaq.jsonl).
+        path: Option<PathBuf>,
+        /// Write the predictions as JSONL here.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// Print every missed, spurious and wrongly normalized timex to stderr.
+        #[arg(long)]
+        errors: bool,
+    },
+    /// Recognizers-Text DateTimeModel.json (English): share of cases matched, per type.
+    Recognizers {
+        /// Directory with the spec files (default: ../shared/eval/dates/recognizers).
+        dir: Option<PathBuf>,
+        /// Print failing cases to stderr.
+        #[arg(long)]
+        errors: bool,
+    },
+    /// Duckling en-time.jsonl value accuracy (direction future) and hits on negatives.
+    Duckling {
+        /// Directory with en-time*.jsonl (default: ../shared/eval/dates/duckling).
+        dir: Option<PathBuf>,
+        /// Print failing phrases to stderr.
+        #[arg(long)]
+        errors: bool,
+    },
+}
+
+/// Runs one suite.
+pub fn run(suite: DatesSuite) -> Result<()> {
+    match suite {
+        DatesSuite::Tempeval { path, predictions, errors } => {
+            let path = path.unwrap_or_else(|| shared("eval/dates/tempeval3/tbaq.jsonl"));
+            tempeval(&path, predictions.as_deref(), errors)
+        }
+        DatesSuite::Recognizers { dir, errors } => crate::recognizers::run(
+            &dir.unwrap_or_else(|| shared("eval/dates/recognizers")),
+            errors,
+        ),
+        DatesSuite::Duckling { dir, errors } => {
+            crate::duckling::run(&dir.unwrap_or_else(|| shared("eval/dates/duckling")), errors)
+        }
+    }
+}
+
+/// A path under `../shared/`, relative to the workspace root.
+pub(crate) fn shared(rel: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new("."));
+    root.join("../shared").join(rel)
+}
+
+#[derive(Deserialize)]
+struct Doc {
+    id: String,
+    dct: String,
+    text: String,
+    timexes: Vec<Gold>,
+}
+
+#[derive(Deserialize, Clone)]
+struct Gold {
+    start: usize,
+    end: usize,
+    text: String,
+    #[serde(rename = "type")]
+    kind: String,
+    value: String,
+}
+
+#[derive(Clone, Debug)]
+struct Pred {
+    start: usize,
+    end: usize,
+    text: String,
+    kind: String,
+    value: String,
+    rule: String,
+}
+
+#[derive(Default)]
+struct Counts {
+    gold: usize,
+    pred: usize,
+    strict: usize,
+    relaxed: usize,
+    type_ok: usize,
+    value_ok: usize,
+}
+
+fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if pred == 0 { 0.0 } else { tp as f64 / pred as f64 };
+    let r = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    (100.0 * p, 100.0 * r, 100.0 * f)
+}
+
+/// One-to-one alignment of overlapping spans, largest overlap first.
+fn align(gold: &[Gold], pred: &[Pred]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        for (pi, p) in pred.iter().enumerate() {
+            let overlap = g.end.min(p.end).saturating_sub(g.start.max(p.start));
+            if overlap > 0 {
+                let exact = g.start == p.start && g.end == p.end;
+                pairs.push((exact, overlap, gi, pi));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    let mut used_g = vec![false; gold.len()];
+    let mut used_p = vec![false; pred.len()];
+    let mut out = Vec::new();
+    for (_, _, gi, pi) in pairs {
+        if !used_g[gi] && !used_p[pi] {
+            used_g[gi] = true;
+            used_p[pi] = true;
+            out.push((gi, pi));
+        }
+    }
+    out
+}
+
+fn tempeval(path: &Path, predictions: Option<&Path>, errors: bool) -> Result<()> {
+    let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut docs = Vec::new();
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("reading {}", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: Doc = serde_json::from_str(&line).with_context(|| {
+            format!("{}: line {}: not a TempEval JSONL document", path.display(), n + 1)
+        })?;
+        docs.push(doc);
+    }
+    let extractor = DateExtractor::new();
+    let mut counts = Counts::default();
+    let mut elapsed = Duration::ZERO;
+    let mut bytes = 0usize;
+    let mut writer = match predictions {
+        Some(p) => Some(BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => None,
+    };
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for doc in &docs {
+        let dct: Date = doc
+            .dct
+            .get(..10)
+            .unwrap_or(&doc.dct)
+            .parse()
+            .with_context(|| format!("document {}: bad dct {:?}", doc.id, doc.dct))?;
+        let t0 = Instant::now();
+        let found = extractor.extract(&doc.text, dct);
+        elapsed += t0.elapsed();
+        bytes += doc.text.len();
+        let mut offsets = CharOffsets::new(&doc.text);
+        let preds: Vec<Pred> = found
+            .iter()
+            .map(|t| {
+                let (start, end) = offsets.span(t.span());
+                Pred {
+                    start,
+                    end,
+                    text: doc.text.as_str()[t.span()].to_owned(),
+                    kind: t.kind().to_string(),
+                    value: t.value().to_owned(),
+                    rule: t.rule().to_owned(),
+                }
+            })
+            .collect();
+        let pairs = align(&doc.timexes, &preds);
+        counts.gold += doc.timexes.len();
+        counts.pred += preds.len();
+        for &(gi, pi) in &pairs {
+            let (g, p) = (&doc.timexes[gi], &preds[pi]);
+            counts.relaxed += 1;
+            if g.start == p.start && g.end == p.end {
+                counts.strict += 1;
+            }
+            if g.kind == p.kind {
+                counts.type_ok += 1;
+            }
+            if g.value == p.value {
+                counts.value_ok += 1;
+            } else if errors {
+                writeln!(
+                    err,
+                    "VALUE\t{}\t{}\t{:?}\t{}\t{}\t{:?}\t{}\t{}\t{}",
+                    doc.id, doc.dct, g.text, g.kind, g.value, p.text, p.kind, p.value, p.rule
+                )?;
+            }
+            if errors
+                && g.kind == p.kind
+                && g.value == p.value
+                && (g.start != p.start || g.end != p.end)
+            {
+                writeln!(err, "SPAN\t{}\t{:?}\t{:?}\t{}", doc.id, g.text, p.text, p.rule)?;
+            }
+            if errors && g.kind != p.kind {
+                writeln!(
+                    err,
+                    "TYPE\t{}\t{:?}\t{}\t{:?}\t{}\t{}",
+                    doc.id, g.text, g.kind, p.text, p.kind, p.rule
+                )?;
+            }
+        }
+        if errors {
+            let matched_g: Vec<usize> = pairs.iter().map(|p| p.0).collect();
+            let matched_p: Vec<usize> = pairs.iter().map(|p| p.1).collect();
+            for (gi, g) in doc.timexes.iter().enumerate().filter(|(i, _)| !matched_g.contains(i)) {
+                let ctx = context(&doc.text, g.start, g.end);
+                let _ = gi;
+                writeln!(
+                    err,
+                    "MISS\t{}\t{}\t{:?}\t{}\t{}\t{}",
+                    doc.id, doc.dct, g.text, g.kind, g.value, ctx
+                )?;
+            }
+            for (_, p) in preds.iter().enumerate().filter(|(i, _)| !matched_p.contains(i)) {
+                let ctx = context(&doc.text, p.start, p.end);
+                writeln!(
+                    err,
+                    "SPURIOUS\t{}\t{:?}\t{}\t{}\t{}\t{}",
+                    doc.id, p.text, p.kind, p.value, p.rule, ctx
+                )?;
+            }
+        }
+        if let Some(w) = writer.as_mut() {
+            let timexes: Vec<serde_json::Value> = preds
+                .iter()
+                .map(|p| {
+                    serde_json::json!({"start": p.start, "end": p.end, "text": p.text, "type": p.kind, "value": p.value, "rule": p.rule})
+                })
+                .collect();
+            serde_json::to_writer(&mut *w, &serde_json::json!({"id": doc.id, "timexes": timexes}))?;
+            w.write_all(b"\n")?;
+        }
+    }
+    if let Some(mut w) = writer {
+        w.flush()?;
+    }
+    let (sp, sr, sf) = prf(counts.strict, counts.pred, counts.gold);
+    let (rp, rr, rf) = prf(counts.relaxed, counts.pred, counts.gold);
+    let acc =
+        |n: usize| if counts.relaxed == 0 { 0.0 } else { 100.0 * n as f64 / counts.relaxed as f64 };
+    let (type_acc, value_acc) = (acc(counts.type_ok), acc(counts.value_ok));
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    writeln!(
+        out,
+        "TempEval-3 Task A: {} ({} documents, {} gold timexes, {} predicted)",
+        path.display(),
+        docs.len(),
+        counts.gold,
+        counts.pred
+    )?;
+    writeln!(out, "strict   P {sp:5.1}  R {sr:5.1}  F1 {sf:5.1}")?;
+    writeln!(out, "relaxed  P {rp:5.1}  R {rr:5.1}  F1 {rf:5.1}")?;
+    writeln!(out, "type accuracy  {type_acc:5.1}   type F1  {:5.1}", rf * type_acc / 100.0)?;
+    writeln!(out, "value accuracy {value_acc:5.1}   value F1 {:5.1}", rf * value_acc / 100.0)?;
+    let secs = elapsed.as_secs_f64().max(1e-9);
+    writeln!(
+        out,
+        "throughput {:.1} MB/s ({} bytes in {:.2} ms, single thread)",
+        bytes as f64 / secs / 1e6,
+        bytes,
+        secs * 1e3
+    )?;
+    Ok(())
+}
+
+fn context(text: &str, start: usize, end: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let a = start.saturating_sub(50);
+    let b = (end + 30).min(chars.len());
+    let mut s = String::new();
+    s.extend(&chars[a..start.min(chars.len())]);
+    s.push('[');
+    s.extend(&chars[start.min(chars.len())..end.min(chars.len())]);
+    s.push(']');
+    s.extend(&chars[end.min(chars.len())..b]);
+    s.replace('\n', " ")
+}
