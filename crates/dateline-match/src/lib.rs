@@ -88,6 +88,7 @@
 
 mod boundary;
 mod error;
+mod filter;
 mod fold;
 mod matcher;
 mod normalize;

@@ -4,7 +4,10 @@ use dateline_tokenize::Span;
 
 use crate::{
     BuildError, CasePolicy, FindIter, Match, MatchKind, NormalizedText, Normalizer, Pattern,
-    PatternId, boundary::is_boundary_at, trie::Trie,
+    PatternId,
+    boundary::is_boundary_at,
+    filter::{FirstWords, first_word_hash},
+    trie::Trie,
 };
 
 /// `checks` entry of a pattern whose case needs no check.
@@ -52,6 +55,8 @@ pub struct Matcher {
     pub(crate) case_checks: Vec<CaseCheck>,
     /// Per-unit uppercase flags (0 or 1) of the checked patterns.
     pub(crate) flags: Vec<u8>,
+    /// First words of all patterns, to skip walks that cannot match.
+    pub(crate) first_words: FirstWords,
     pub(crate) normalizer: Normalizer,
     pub(crate) match_kind: MatchKind,
 }
@@ -130,6 +135,7 @@ impl Matcher {
             + self.checks.capacity() * 4
             + self.case_checks.capacity() * size_of::<CaseCheck>()
             + self.flags.capacity()
+            + self.first_words.bits.capacity() * 8
     }
 
     pub(crate) fn trie(&self) -> &Trie {
@@ -307,6 +313,7 @@ impl MatcherBuilder {
         let mut flags = Vec::new();
         let mut units = Vec::new();
         let mut uppers = Vec::new();
+        let mut hashes = Vec::new();
         for (index, pattern) in patterns.into_iter().enumerate() {
             let pattern = pattern.into();
             units.clear();
@@ -326,6 +333,9 @@ impl MatcherBuilder {
             }
             if index >= (u32::MAX - 1) as usize {
                 return Err(BuildError::too_large("patterns", u64::from(u32::MAX - 1)));
+            }
+            if let Some(hash) = first_word_hash(units) {
+                hashes.push(hash);
             }
             let start = pool.len();
             pool.extend_from_slice(units);
@@ -353,12 +363,25 @@ impl MatcherBuilder {
                 }
             });
         }
+        hashes.sort_unstable();
+        hashes.dedup();
+        let mut first_words = FirstWords::with_capacity(hashes.len());
+        hashes.iter().for_each(|&h| first_words.insert(h));
+        drop(hashes);
         pool.shrink_to_fit();
         let trie = Trie::build(pool, &ranges);
         drop(ranges);
         checks.shrink_to_fit();
         case_checks.shrink_to_fit();
         flags.shrink_to_fit();
-        Ok(Matcher { trie, checks, case_checks, flags, normalizer, match_kind: self.match_kind })
+        Ok(Matcher {
+            trie,
+            checks,
+            case_checks,
+            flags,
+            first_words,
+            normalizer,
+            match_kind: self.match_kind,
+        })
     }
 }

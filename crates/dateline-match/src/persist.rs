@@ -7,7 +7,9 @@
 //! bits 8..16 match kind) | sections | checksum u64
 //! section = element count u64, then the elements:
 //!   nodes (5 × u32 each), first bytes (u8), key pool (u8), ids (u32),
-//!   checks (u32), case checks (3 × u32 each), case flags (u8)
+//!   checks (u32), case checks (3 × u32 each), case flags (u8),
+//!   then the first-word filter: log2 of its bits (u32) and the bits
+//!   (a section of u64s, each as two u32s)
 //! ```
 //!
 //! Loading checks the magic, version, every length, every index and the
@@ -18,6 +20,7 @@ use std::io::{self, Write};
 
 use crate::{
     BuildError, MatchKind, Matcher, Normalizer,
+    filter::FirstWords,
     matcher::{CaseCheck, NO_CHECK},
     trie::{Node, Trie},
 };
@@ -58,6 +61,9 @@ impl Matcher {
         w.u32s(self.case_checks.iter().flat_map(|c| [u32::from(c.sensitive), c.start, c.len]))?;
         w.len(self.flags.len())?;
         w.bytes(&self.flags)?;
+        w.u32s([self.first_words.log2])?;
+        w.len(self.first_words.bits.len())?;
+        w.u32s(self.first_words.bits.iter().flat_map(|&b| [b as u32, (b >> 32) as u32]))?;
         w.flush()?;
         let hash = w.hash.finish();
         w.out.write_all(&hash.to_le_bytes())
@@ -116,6 +122,15 @@ impl Matcher {
             .map(|c| CaseCheck { sensitive: c[0] == 1, start: c[1], len: c[2] })
             .collect();
         let flags = r.byte_section()?;
+        let at = r.pos;
+        let log2 = r.u32()?;
+        let bits: Vec<u64> = r
+            .u32_section(2)?
+            .chunks_exact(2)
+            .map(|c| u64::from(c[0]) | (u64::from(c[1]) << 32))
+            .collect();
+        let first_words = FirstWords::from_parts(bits, log2)
+            .ok_or_else(|| BuildError::invalid_data(at, "first-word filter size"))?;
         if r.pos != r.bytes.len() {
             return Err(BuildError::invalid_data(r.pos, "trailing bytes"));
         }
@@ -132,6 +147,7 @@ impl Matcher {
             checks,
             case_checks,
             flags,
+            first_words,
             normalizer: Normalizer::new().with_accent_folding(accent_folding),
             match_kind,
         })
@@ -366,6 +382,7 @@ mod tests {
         assert_eq!(r.checks, m.checks);
         assert_eq!(r.case_checks, m.case_checks);
         assert_eq!(r.flags, m.flags);
+        assert_eq!(r.first_words, m.first_words);
         assert_eq!(r.normalizer, m.normalizer);
         assert_eq!(r.match_kind, m.match_kind);
         let text = "US and us in New York, Reading reading";

@@ -7,6 +7,8 @@ use dateline_tokenize::Span;
 use crate::{
     Matcher, NormalizedText, PatternId,
     boundary::{is_standalone, is_word_char},
+    filter::{SEED, mix},
+    fold::FOLD,
 };
 
 /// Which matches a search reports.
@@ -115,10 +117,16 @@ impl<'m, 't> FindIter<'m, 't> {
     }
 
     /// Advances to the next normalized offset that is a token start where
-    /// some pattern's first unit begins.
+    /// some pattern may begin.
+    ///
+    /// Words are consumed whole: positions inside a word are never token
+    /// starts, and hashing the word on the way lets the first-word filter
+    /// skip the trie walk for words that begin no pattern.
     #[inline]
     fn next_start(&mut self) -> Option<usize> {
         let matcher = self.matcher;
+        let trie = matcher.trie();
+        let first_words = &matcher.first_words;
         let text = match &self.source {
             Source::Owned(text) => text,
             Source::Borrowed(text) => *text,
@@ -126,19 +134,40 @@ impl<'m, 't> FindIter<'m, 't> {
         let bytes = text.bytes();
         while let Some(&b) = bytes.get(self.pos) {
             let at = self.pos;
-            let (word, standalone, len) = if b < 0x80 {
-                (b.is_ascii_alphanumeric(), false, 1)
-            } else {
-                match text.as_str().get(at..).and_then(|s| s.chars().next()) {
-                    Some(c) => (is_word_char(c), is_standalone(c), c.len_utf8()),
-                    None => (false, false, 1),
-                }
-            };
+            let (word, standalone, len) = classify(text, at, b);
             let boundary = !(self.prev_word && word) || standalone || self.prev_standalone;
-            self.pos += len;
             self.prev_word = word;
             self.prev_standalone = standalone;
-            if boundary && matcher.trie().starts_with_unit(b) {
+            if !word || standalone {
+                self.pos += len;
+                if trie.starts_with_unit(b) {
+                    return Some(at);
+                }
+                continue;
+            }
+            // A word: hash it to its end.
+            let mut hash = SEED;
+            let mut end = at;
+            while let Some(&c) = bytes.get(end) {
+                if c < 0x80 {
+                    if !c.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    hash = mix(hash, FOLD[c as usize]);
+                    end += 1;
+                } else {
+                    let (w, s, l) = classify(text, end, c);
+                    if !w || s {
+                        break;
+                    }
+                    for &unit in &bytes[end..end + l] {
+                        hash = mix(hash, unit);
+                    }
+                    end += l;
+                }
+            }
+            self.pos = end;
+            if boundary && first_words.contains(hash) && trie.starts_with_unit(b) {
                 return Some(at);
             }
         }
@@ -151,6 +180,19 @@ impl<'m, 't> FindIter<'m, 't> {
         let prev = self.text().as_str().get(..end).and_then(|s| s.chars().next_back());
         self.prev_word = prev.is_some_and(is_word_char);
         self.prev_standalone = prev.is_some_and(is_standalone);
+    }
+}
+
+/// Whether the char at `at` (whose first byte is `b`) is a word character
+/// and whether it is standalone, and its length.
+#[inline(always)]
+fn classify(text: &NormalizedText<'_>, at: usize, b: u8) -> (bool, bool, usize) {
+    if b < 0x80 {
+        return (b.is_ascii_alphanumeric(), false, 1);
+    }
+    match text.as_str().get(at..).and_then(|s| s.chars().next()) {
+        Some(c) => (is_word_char(c), is_standalone(c), c.len_utf8()),
+        None => (false, false, 1),
     }
 }
 

@@ -217,3 +217,48 @@ mod tests {
         assert_eq!(t.nodes.len(), 6);
     }
 }
+
+#[cfg(test)]
+mod stats {
+    use crate::Matcher;
+
+    /// Prints the shape of the trie over the shared cities gazetteer.
+    /// `cargo test -p dateline-match --release -- --ignored --nocapture trie_shape`
+    #[test]
+    #[ignore = "needs ../shared/gazetteers"]
+    fn trie_shape() {
+        let Ok(text) = std::fs::read_to_string("../../../shared/gazetteers/cities.tsv") else {
+            return;
+        };
+        let forms: Vec<&str> = text.lines().skip(1).filter_map(|l| l.split('\t').next()).collect();
+        let m = Matcher::new(forms.iter().copied()).expect("valid");
+        let t = &m.trie;
+        let real = t.nodes.len() - 1;
+        let mut fanout = [0usize; 8];
+        for i in 0..real {
+            let n = (t.nodes[i + 1].first_child - t.nodes[i].first_child) as usize;
+            let bucket = match n {
+                0 => 0,
+                1 => 1,
+                2 => 2,
+                3..=4 => 3,
+                5..=8 => 4,
+                9..=16 => 5,
+                17..=32 => 6,
+                _ => 7,
+            };
+            fanout[bucket] += 1;
+        }
+        let alphabet = {
+            let mut seen = [false; 256];
+            t.pool.iter().for_each(|&b| seen[b as usize] = true);
+            seen.iter().filter(|&&s| s).count()
+        };
+        eprintln!(
+            "patterns {} nodes {real} pool {} alphabet {alphabet} memory {} fanout 0,1,2,3-4,5-8,9-16,17-32,33+: {fanout:?}",
+            forms.len(),
+            t.pool.len(),
+            m.memory_usage()
+        );
+    }
+}
