@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use dateline_match::{Matcher, NormalizedText, Normalizer, Pattern};
 use dateline_tokenize::Span;
@@ -84,14 +85,19 @@ impl Gazetteer {
         if entries.len() > u32::MAX as usize {
             return Err(Error::build("too many entries", None));
         }
-        let (patterns, offsets, candidates) = plan(&entries, options);
+        let (forms, offsets, candidates) = plan(&entries, options);
+        let patterns = forms.iter().map(|&(i, k)| {
+            let entry = &entries[i as usize];
+            Pattern::new(name_of(entry, k), entry.case().unwrap_or(options.case_policy))
+        });
         let matcher = Matcher::builder()
             .accent_folding(options.accent_folding)
-            .build(patterns.iter())
+            .build(patterns)
             .map_err(|e| match e.pattern_index() {
                 Some(p) => {
-                    let entry = &entries[candidates[offsets[p] as usize] as usize];
-                    let (name, id) = (truncate(patterns[p].text()), truncate(entry.id()));
+                    let (i, k) = forms[p];
+                    let entry = &entries[i as usize];
+                    let (name, id) = (truncate(name_of(entry, k)), truncate(entry.id()));
                     Error::build(
                         format!("name {name:?} of the entry with id {id:?}"),
                         Some(Box::new(e)),
@@ -183,49 +189,84 @@ impl fmt::Debug for Gazetteer {
     }
 }
 
-/// Groups the names of `entries` into patterns and ranks each pattern's
-/// candidates. Deterministic: a saved gazetteer relies on recomputing
-/// nothing, but the same entries always give the same plan.
-fn plan(entries: &[Entry], options: Options) -> (Vec<Pattern>, Vec<u32>, Vec<u32>) {
+/// Where a form's pattern text comes from: (entry, name index), where name
+/// 0 is the entry's name and `k > 0` its alias `k - 1`.
+type FormSource = (u32, u32);
+
+fn name_of(entry: &Entry, k: u32) -> &str {
+    match k {
+        0 => entry.name(),
+        k => &entry.aliases()[k as usize - 1],
+    }
+}
+
+/// Groups the names of `entries` into forms and ranks each form's
+/// candidates. Deterministic: the same entries always give the same forms in
+/// the same order (a saved gazetteer stores the result).
+fn plan(entries: &[Entry], options: Options) -> (Vec<FormSource>, Vec<u32>, Vec<u32>) {
     let normalizer = Normalizer::new().with_accent_folding(options.accent_folding);
-    let mut index: HashMap<(CasePolicy, String, Option<String>), usize> = HashMap::new();
-    let mut patterns: Vec<Pattern> = Vec::new();
-    let mut members: Vec<Vec<u32>> = Vec::new();
+    let total: usize = entries.iter().map(|e| 1 + e.aliases().len()).sum();
+    let mut index: HashMap<String, u32, BuildHasherDefault<FxHasher>> =
+        HashMap::with_capacity_and_hasher(total, BuildHasherDefault::default());
+    let mut forms: Vec<FormSource> = Vec::new();
+    // (form, entry) for every name, in entry order.
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(total);
     for (i, entry) in entries.iter().enumerate() {
         let policy = entry.case().unwrap_or(options.case_policy);
-        for name in entry.names() {
-            // Case-sensitive forms differ by their letters' case, which
-            // folding erases: keep the written form in the key.
-            let written = (policy != CasePolicy::Insensitive)
-                .then(|| name.split_whitespace().collect::<Vec<_>>().join(" "));
-            let key = (policy, normalizer.fold(name), written);
-            let p = *index.entry(key).or_insert_with(|| {
-                patterns.push(Pattern::new(name, policy));
-                members.push(Vec::new());
-                patterns.len() - 1
-            });
-            let list = &mut members[p];
-            if list.last() != Some(&(i as u32)) {
-                list.push(i as u32);
+        for (k, name) in entry.names().enumerate() {
+            let mut key = normalizer.fold(name);
+            if policy != CasePolicy::Insensitive {
+                // Case-sensitive forms differ by their letters' case, which
+                // folding erases: key them by their written form too.
+                key.push('\0');
+                key.push(if policy == CasePolicy::Sensitive { 's' } else { 'a' });
+                for word in name.split_whitespace() {
+                    key.push(' ');
+                    key.push_str(word);
+                }
             }
+            let next = forms.len() as u32;
+            let form = *index.entry(key).or_insert(next);
+            if form == next {
+                forms.push((i as u32, k as u32));
+            }
+            pairs.push((form, i as u32));
         }
     }
-    let mut offsets = Vec::with_capacity(members.len() + 1);
-    let mut candidates = Vec::new();
+    drop(index);
+    // Bucket the entries by form (a counting sort keeps entry order).
+    let mut starts = vec![0u32; forms.len() + 1];
+    for &(form, _) in &pairs {
+        starts[form as usize + 1] += 1;
+    }
+    for f in 0..forms.len() {
+        starts[f + 1] += starts[f];
+    }
+    let mut fill = starts.clone();
+    let mut bucketed = vec![0u32; pairs.len()];
+    for &(form, entry) in &pairs {
+        bucketed[fill[form as usize] as usize] = entry;
+        fill[form as usize] += 1;
+    }
+    drop(pairs);
+    let mut offsets = Vec::with_capacity(forms.len() + 1);
+    let mut candidates = Vec::with_capacity(bucketed.len());
     offsets.push(0);
-    for mut list in members {
-        rank(entries, &mut list);
-        candidates.extend_from_slice(&list);
+    for f in 0..forms.len() {
+        let list = &mut bucketed[starts[f] as usize..starts[f + 1] as usize];
+        let kept = rank(entries, list);
+        candidates.extend_from_slice(&list[..kept]);
         offsets.push(candidates.len() as u32);
     }
-    (patterns, offsets, candidates)
+    (forms, offsets, candidates)
 }
 
 /// Sorts candidates by prior (higher first, none last), then insertion
-/// order, and keeps the first of each (label, id).
-fn rank(entries: &[Entry], list: &mut Vec<u32>) {
+/// order, and moves the first of each (label, id) to the front; returns how
+/// many are kept.
+fn rank(entries: &[Entry], list: &mut [u32]) -> usize {
     if list.len() < 2 {
-        return;
+        return list.len();
     }
     list.sort_by(|&a, &b| {
         let (pa, pb) = (entries[a as usize].prior(), entries[b as usize].prior());
@@ -237,17 +278,54 @@ fn rank(entries: &[Entry], list: &mut Vec<u32>) {
         };
         by_prior.then(a.cmp(&b))
     });
-    let mut seen: Vec<(&str, &str)> = Vec::with_capacity(list.len());
-    list.retain(|&i| {
-        let e = &entries[i as usize];
-        let key = (e.label(), e.id());
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
+    let mut kept = 0;
+    for j in 0..list.len() {
+        let e = &entries[list[j] as usize];
+        let duplicate = list[..kept].iter().any(|&k| {
+            let other = &entries[k as usize];
+            other.label() == e.label() && other.id() == e.id()
+        });
+        if !duplicate {
+            list[kept] = list[j];
+            kept += 1;
         }
-    });
+    }
+    kept
+}
+
+/// FxHash (as in rustc): much faster than SipHash on the many short keys of
+/// a large gazetteer; names come from the gazetteer's own author, so
+/// flooding resistance buys nothing here.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
 }
 
 /// An entity found in text: a span of the original text and the ranked

@@ -8,6 +8,7 @@ mod load;
 mod matching;
 mod pathological;
 mod persist;
+mod props;
 mod ranking;
 
 #[test]
