@@ -1,8 +1,126 @@
 //! News-aware tokenization and sentence splitting with exact byte spans.
 //!
-//! Placeholder crate root: the tokenizer lands in its own modules.
+//! `dateline-tokenize` splits text into [`Token`]s and sentences whose
+//! [`Span`]s are byte ranges into the caller's original `&str` — never into a
+//! normalized copy — so `&text[token.span()]` is always the token's text.
+//! Every non-whitespace char belongs to exactly one token, tokens come in
+//! order without overlapping, and no input makes the tokenizer or the
+//! splitter panic or take more than linear time.
+//!
+//! # Overview
+//!
+//! - [`Tokenizer`] (built with [`Tokenizer::new`] or [`Tokenizer::builder`])
+//!   yields [`Token`]s lazily through [`Tokens`], or collects them with
+//!   [`Tokenizer::tokenize`]. Each token has a [`TokenKind`]: word, number,
+//!   punctuation, symbol, URL, e-mail, mention, hashtag or emoji.
+//! - [`Mode`] picks the conventions: news-friendly [`Mode::Default`]
+//!   (`U.S.`, `3.5%`, `dual-use` and URLs stay whole, `China's` splits into
+//!   `China` + `'s` so names stay matchable) or [`Mode::Treebank`], which
+//!   follows Universal Dependencies English (EWT).
+//! - [`SentenceSplitter`] returns sentence spans trimmed of whitespace, with
+//!   an abbreviation list you can extend.
+//! - [`is_word_char`] and [`is_word_boundary`] are the word-character rule
+//!   that `dateline-match` shares, so entity boundaries agree with token
+//!   boundaries.
+//! - [`CharOffsets`] converts byte offsets to code-point offsets for JSON
+//!   output and Python.
+//!
+//! # Example: tokens with exact spans
+//!
+//! ```
+//! use dateline_tokenize::{Span, TokenKind, Tokenizer};
+//!
+//! let text = "Kyiv’s mayor met @UN officials on 2024-07-23 🇺🇦";
+//! let tokens = Tokenizer::new().tokenize(text);
+//! let pieces: Vec<(&str, TokenKind)> = tokens.iter().map(|t| (&text[t.span()], t.kind())).collect();
+//! assert_eq!(
+//!     pieces,
+//!     [
+//!         ("Kyiv", TokenKind::Word),
+//!         ("’s", TokenKind::Word),
+//!         ("mayor", TokenKind::Word),
+//!         ("met", TokenKind::Word),
+//!         ("@UN", TokenKind::Mention),
+//!         ("officials", TokenKind::Word),
+//!         ("on", TokenKind::Word),
+//!         ("2024-07-23", TokenKind::Number),
+//!         ("🇺🇦", TokenKind::Emoji),
+//!     ]
+//! );
+//! assert_eq!(tokens[1].span(), Span::new(4, 8));
+//! Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Example: Universal Dependencies conventions
+//!
+//! ```
+//! use dateline_tokenize::{Mode, Tokenizer};
+//!
+//! let mode: Mode = "treebank".parse()?;
+//! let tokenizer = Tokenizer::builder().mode(mode).build();
+//! let text = "They don't sell 15-year bonds.";
+//! let words: Vec<&str> = tokenizer.tokens(text).map(|t| &text[t.span()]).collect();
+//! assert_eq!(words, ["They", "do", "n't", "sell", "15", "-", "year", "bonds", "."]);
+//! Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Example: sentences
+//!
+//! ```
+//! use dateline_tokenize::{SentenceSplitter, Span};
+//!
+//! let text = "Dr. Smith arrived at 5 p.m. on Tuesday. He left.\n\nNext paragraph";
+//! let sentences = SentenceSplitter::new().split(text);
+//! assert_eq!(sentences, [Span::new(0, 39), Span::new(40, 48), Span::new(50, 64)]);
+//! assert_eq!(&text[sentences[1]], "He left.");
+//! Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Crate features
+//!
+//! - `serde`: `Serialize`/`Deserialize` for [`Span`], [`Token`],
+//!   [`TokenKind`] (as lowercase names such as `"word"`) and [`Mode`].
 
+mod boundary;
+mod error;
+mod kind;
+mod mode;
 mod offsets;
+mod sentence;
 mod span;
+mod token;
+mod tokenizer;
+mod tokens;
+pub(crate) mod util;
 
-pub use crate::{offsets::CharOffsets, span::Span};
+pub use crate::{
+    boundary::{is_word_boundary, is_word_char},
+    error::Error,
+    kind::TokenKind,
+    mode::Mode,
+    offsets::CharOffsets,
+    sentence::{SentenceSplitter, SentenceSplitterBuilder, Sentences},
+    span::Span,
+    token::Token,
+    tokenizer::{Tokenizer, TokenizerBuilder},
+    tokens::Tokens,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        assert_send_sync::<Tokenizer>();
+        assert_send_sync::<TokenizerBuilder>();
+        assert_send_sync::<Tokens<'_>>();
+        assert_send_sync::<Token>();
+        assert_send_sync::<SentenceSplitter>();
+        assert_send_sync::<Sentences<'_, '_>>();
+        assert_send_sync::<Error>();
+        assert_send_sync::<CharOffsets<'_>>();
+    }
+}

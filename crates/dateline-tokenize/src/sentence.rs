@@ -1,0 +1,770 @@
+//! The rule-based sentence splitter.
+//!
+//! One forward scan looks for sentence-ending punctuation and line breaks;
+//! each candidate is decided from a bounded window around it (the word
+//! before, the word after, the marker that opened the sentence), so the
+//! splitter is linear in the length of the text and never allocates while
+//! splitting.
+
+use core::iter::FusedIterator;
+use std::collections::BTreeSet;
+
+use crate::Span;
+use crate::util::abbrev::{self, Class};
+use crate::util::chars::is_ascii_space;
+
+/// How far the splitter looks back for the word before a period and
+/// forward for the word after it, in bytes.
+const WINDOW: usize = 64;
+
+/// Splits text into sentences, returned as trimmed byte [`Span`]s.
+///
+/// Handles abbreviations (titles, months, US states, `Corp.`/`Inc.`/`Ltd.`,
+/// `No.` before numbers), initials and dotted abbreviations (`J. R. R.`,
+/// `U.S.A.`), decimals and versions, ellipses, terminal punctuation
+/// followed by closing quotes or brackets, news datelines, inline and
+/// bulleted lists, headings, and blank lines as hard boundaries. The
+/// abbreviation list can be extended through [`SentenceSplitter::builder`].
+///
+/// # Example
+///
+/// ```
+/// use dateline_tokenize::{SentenceSplitter, Span};
+///
+/// let text = "KYIV, July 23 (Reuters) – Mr. Smith met U.S. officials. \"It went well,\" he said.";
+/// let spans = SentenceSplitter::new().split(text);
+/// assert_eq!(spans, [Span::new(0, 57), Span::new(58, 82)]);
+/// assert_eq!(&text[spans[1]], "\"It went well,\" he said.");
+/// Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SentenceSplitter {
+    titles: BTreeSet<String>,
+    abbreviations: BTreeSet<String>,
+}
+
+impl SentenceSplitter {
+    /// A splitter with the built-in abbreviation list.
+    pub fn new() -> SentenceSplitter {
+        SentenceSplitter::default()
+    }
+
+    /// A builder for extending the abbreviation list.
+    pub fn builder() -> SentenceSplitterBuilder {
+        SentenceSplitterBuilder::new()
+    }
+
+    /// The sentences of `text`, trimmed of surrounding whitespace.
+    pub fn split(&self, text: &str) -> Vec<Span> {
+        self.sentences(text).collect()
+    }
+
+    /// Lazily iterates over the sentences of `text`.
+    pub fn sentences<'s, 't>(&'s self, text: &'t str) -> Sentences<'s, 't> {
+        Sentences { splitter: self, text, pos: 0, marker: None }
+    }
+
+    fn lookup(&self, word: &str) -> Option<Class> {
+        if let Some(class) = abbrev::lookup(word) {
+            return Some(class);
+        }
+        if self.titles.is_empty() && self.abbreviations.is_empty() {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        if self.titles.contains(&lower) {
+            Some(Class::Title)
+        } else if self.abbreviations.contains(&lower) {
+            Some(Class::General)
+        } else {
+            None
+        }
+    }
+}
+
+/// Extends a [`SentenceSplitter`]'s abbreviation list. Reusable.
+///
+/// # Example
+///
+/// ```
+/// use dateline_tokenize::SentenceSplitter;
+///
+/// let text = "They met at Trafalgar Sq. in London. The Ven. Smith spoke.";
+/// let plain = SentenceSplitter::new();
+/// assert_eq!(plain.split(text).len(), 4);
+/// let splitter = SentenceSplitter::builder().title("Ven").abbreviation("Sq.").build();
+/// let sentences: Vec<&str> = splitter.sentences(text).map(|s| &text[s]).collect();
+/// assert_eq!(sentences, ["They met at Trafalgar Sq. in London.", "The Ven. Smith spoke."]);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct SentenceSplitterBuilder {
+    titles: BTreeSet<String>,
+    abbreviations: BTreeSet<String>,
+}
+
+impl SentenceSplitterBuilder {
+    /// A builder with no extra abbreviations.
+    pub fn new() -> SentenceSplitterBuilder {
+        SentenceSplitterBuilder::default()
+    }
+
+    /// Adds an abbreviation such as `"Approx"` or `"Dept."` (the trailing
+    /// period is optional; matching ignores case). A period after it ends a
+    /// sentence only before a capitalized word.
+    ///
+    /// Note: built-in entries take precedence.
+    pub fn abbreviation(&mut self, abbreviation: &str) -> &mut SentenceSplitterBuilder {
+        if let Some(key) = normalize(abbreviation) {
+            self.abbreviations.insert(key);
+        }
+        self
+    }
+
+    /// Adds several abbreviations, as [`abbreviation`](Self::abbreviation).
+    pub fn abbreviations<I, S>(&mut self, abbreviations: I) -> &mut SentenceSplitterBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for abbreviation in abbreviations {
+            self.abbreviation(abbreviation.as_ref());
+        }
+        self
+    }
+
+    /// Adds a title written before a name, such as `"Ven"` or `"Cllr."`:
+    /// a period after it never ends a sentence before a capitalized word.
+    pub fn title(&mut self, title: &str) -> &mut SentenceSplitterBuilder {
+        if let Some(key) = normalize(title) {
+            self.titles.insert(key);
+        }
+        self
+    }
+
+    /// Builds the splitter. Building never fails; entries that are empty or
+    /// contain whitespace are ignored.
+    pub fn build(&self) -> SentenceSplitter {
+        SentenceSplitter { titles: self.titles.clone(), abbreviations: self.abbreviations.clone() }
+    }
+}
+
+fn normalize(abbreviation: &str) -> Option<String> {
+    let key = abbreviation.trim().trim_end_matches('.');
+    (!key.is_empty() && !key.contains(char::is_whitespace)).then(|| key.to_lowercase())
+}
+
+/// A list marker that opened a sentence: `1.`, `2)`, `a.`, `• 9.`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marker {
+    Number(u32),
+    Letter(u8),
+    Bullet(char),
+}
+
+impl Marker {
+    fn follows(self, previous: Marker) -> bool {
+        match (previous, self) {
+            (Marker::Number(a), Marker::Number(b)) => b == a + 1,
+            (Marker::Letter(a), Marker::Letter(b)) => b == a + 1,
+            (Marker::Bullet(a), Marker::Bullet(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// A lazy iterator over the sentence spans of a text, from
+/// [`SentenceSplitter::sentences`].
+#[derive(Clone, Debug)]
+pub struct Sentences<'s, 't> {
+    splitter: &'s SentenceSplitter,
+    text: &'t str,
+    pos: usize,
+    // The list marker that opened the current or previous sentence.
+    marker: Option<Marker>,
+}
+
+/// What the scan found at a candidate position.
+enum Decision {
+    /// No sentence boundary; continue scanning at this offset.
+    Continue(usize),
+    /// The sentence ends at the first offset; the next one may start at the
+    /// second.
+    Break(usize, usize),
+}
+
+impl<'t> Sentences<'_, 't> {
+    #[inline]
+    fn byte(&self, i: usize) -> Option<u8> {
+        self.text.as_bytes().get(i).copied()
+    }
+
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|s| s.chars().next())
+    }
+
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.text.get(..i).and_then(|s| s.chars().next_back())
+    }
+
+    fn skip_space(&self, mut i: usize) -> usize {
+        while let Some(b) = self.byte(i) {
+            if b < 0x80 {
+                if !is_ascii_space(b) {
+                    break;
+                }
+                i += 1;
+            } else {
+                match self.char_at(i) {
+                    Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        i
+    }
+
+    fn is_space_at(&self, i: usize) -> bool {
+        match self.byte(i) {
+            None => false,
+            Some(b) if b < 0x80 => is_ascii_space(b),
+            Some(_) => self.char_at(i).is_some_and(char::is_whitespace),
+        }
+    }
+
+    /// Skips closing quotes and brackets from `i`.
+    fn skip_closers(&self, mut i: usize) -> usize {
+        while let Some(c) = self.char_at(i) {
+            if matches!(
+                c,
+                '"' | '\'' | ')' | ']' | '}' | '”' | '’' | '»' | '›' | '」' | '』' | '）'
+            ) {
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    /// The start of the whitespace-delimited chunk that ends at `i`
+    /// (looking back at most [`WINDOW`] bytes).
+    fn chunk_start(&self, i: usize, floor: usize) -> usize {
+        let floor = floor.max(i.saturating_sub(WINDOW));
+        let mut j = i;
+        while j > floor {
+            let Some(c) = self.char_before(j) else { break };
+            if c.is_whitespace() {
+                break;
+            }
+            j -= c.len_utf8();
+        }
+        // Land on a char boundary even when the window cut a char.
+        while !self.text.is_char_boundary(j) {
+            j += 1;
+        }
+        j
+    }
+
+    /// The word that starts at `i` (letters, digits, apostrophes, at most
+    /// [`WINDOW`] bytes), after skipping opening quotes and brackets.
+    fn word_at(&self, i: usize) -> &'t str {
+        let mut s = i;
+        while let Some(c) = self.char_at(s) {
+            if matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘' | '«') {
+                s += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let mut e = s;
+        while e < s + WINDOW {
+            match self.char_at(e) {
+                Some(c) if c.is_alphanumeric() || c == '\'' || c == '’' => e += c.len_utf8(),
+                _ => break,
+            }
+        }
+        &self.text[s..e]
+    }
+
+    /// Parses a list marker chunk such as `1.`, `12)`, `1.)`, `b.`.
+    fn marker_of(chunk: &str) -> Option<Marker> {
+        let body = chunk
+            .strip_suffix(".)")
+            .or_else(|| chunk.strip_suffix(')'))
+            .or_else(|| chunk.strip_suffix('.'))?;
+        let body = body.trim_start_matches(['•', '⁃', '◦', '▪', '‣', '-', '*']);
+        if (1..=2).contains(&body.len()) && body.bytes().all(|b| b.is_ascii_digit()) {
+            return body.parse().ok().map(Marker::Number);
+        }
+        match body.as_bytes() {
+            [b] if b.is_ascii_lowercase() => Some(Marker::Letter(*b)),
+            _ => None,
+        }
+    }
+
+    /// The list marker (with an optional bullet before it) that starts at
+    /// `i`, and the offset after it.
+    fn marker_at(&self, i: usize) -> Option<(Marker, usize)> {
+        let first = self.char_at(i)?;
+        let mut j = i;
+        if is_bullet(first) {
+            j = self.skip_space(i + first.len_utf8());
+            let chunk_end = self.chunk_end(j);
+            let chunk = &self.text[j..chunk_end];
+            if let Some(marker) = Self::marker_of(chunk) {
+                return Some((marker, chunk_end));
+            }
+            return Some((Marker::Bullet(first), i + first.len_utf8()));
+        }
+        let end = self.chunk_end(j);
+        let marker = Self::marker_of(&self.text[j..end])?;
+        // A marker is followed by a space and not glued to a word.
+        self.is_space_at(end).then_some((marker, end))
+    }
+
+    fn chunk_end(&self, mut i: usize) -> usize {
+        let limit = i + WINDOW;
+        while i < limit {
+            match self.char_at(i) {
+                Some(c) if !c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        i
+    }
+
+    /// The number of words in `start..i`, counting up to 5.
+    fn words_before(&self, start: usize, i: usize) -> usize {
+        let end = i.min(start + 2 * WINDOW);
+        let end = (end..=i).find(|&e| self.text.is_char_boundary(e)).unwrap_or(i);
+        self.text[start..end].split_whitespace().take(5).count()
+    }
+
+    /// Decides the terminator run of ASCII `.` `!` `?` at `i`.
+    fn terminator(&mut self, start: usize, i: usize) -> Decision {
+        let bytes = self.text.as_bytes();
+        let mut j = i;
+        while matches!(self.byte(j), Some(b'.' | b'!' | b'?')) {
+            j += 1;
+        }
+        let run = &bytes[i..j];
+        // A spaced ellipsis ". . ." continues the run.
+        let mut dots = if run.iter().all(|&b| b == b'.') { run.len() } else { 0 };
+        let mut spaced = 0;
+        let mut after = j;
+        if run == b"." {
+            while self.byte(after) == Some(b' ') && self.byte(after + 1) == Some(b'.') {
+                after += 2;
+                spaced += 1;
+                dots += 1;
+            }
+        }
+        let attached = i > 0 && !self.is_space_at(i - 1) && i > start;
+        if spaced >= 2 {
+            let end = self.skip_closers(after);
+            let next = self.skip_space(end);
+            if next >= self.text.len() {
+                return Decision::Break(end, next);
+            }
+            let word = self.word_at(next);
+            let capital = word.starts_with(char::is_uppercase);
+            if attached && dots == 4 && capital {
+                // "compounds. . . . The": the period ends the sentence and
+                // the ellipsis opens the next one.
+                return Decision::Break(i + 1, i + 1);
+            }
+            if capital && (dots >= 4 || !is_pronoun_i(word)) {
+                return Decision::Break(end, next);
+            }
+            return Decision::Continue(end);
+        }
+        let end = self.skip_closers(after);
+        let closed = end > after;
+        if end < self.text.len() && !self.is_space_at(end) {
+            return Decision::Continue(end);
+        }
+        let next = self.skip_space(end);
+        if next >= self.text.len() {
+            return Decision::Break(end, next);
+        }
+        let word = self.word_at(next);
+        let next_char = self.char_at(next).unwrap_or(' ');
+        let lower = word.starts_with(char::is_lowercase);
+        let upper = word.starts_with(char::is_uppercase);
+        let digit = next_char.is_ascii_digit();
+        if run.iter().any(|&b| b == b'!' || b == b'?') {
+            return if lower { Decision::Continue(end) } else { Decision::Break(end, next) };
+        }
+        if dots >= 2 || (dots == 3 && !closed) {
+            // "..", "...", "....": a break before a capitalized word other
+            // than "I" (and always after four or more dots).
+            return if upper && (dots >= 4 || !is_pronoun_i(word)) {
+                Decision::Break(end, next)
+            } else {
+                Decision::Continue(end)
+            };
+        }
+        // A single period.
+        let chunk_from = self.chunk_start(i, start);
+        let chunk = &self.text[chunk_from..i];
+        let word_before = chunk.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // An inline list marker ("item 2. The") opens a new sentence.
+        if let Some(marker) = Self::marker_of(&self.text[chunk_from..i + 1])
+            && (chunk_from == start || self.marker.is_some_and(|m| marker.follows(m)))
+        {
+            if chunk_from > start {
+                return Decision::Break(chunk_from, chunk_from);
+            }
+            self.marker = Some(marker);
+            return Decision::Continue(end);
+        }
+        if closed {
+            return if lower { Decision::Continue(end) } else { Decision::Break(end, next) };
+        }
+        if word_before.is_empty() {
+            return if lower { Decision::Continue(end) } else { Decision::Break(end, next) };
+        }
+        let last = word_before.rsplit('.').next().unwrap_or(word_before);
+        let dotted = word_before.contains('.')
+            && word_before
+                .split('.')
+                .all(|s| (1..=2).contains(&s.len()) && s.chars().all(char::is_alphabetic));
+        if dotted {
+            let lower_word = word_before.to_ascii_lowercase();
+            if matches!(lower_word.as_str(), "e.g" | "i.e" | "cf" | "viz") {
+                return Decision::Continue(end);
+            }
+            if matches!(lower_word.as_str(), "a.m" | "p.m") {
+                return if upper && self.words_before(start, chunk_from) > 3 {
+                    Decision::Break(end, next)
+                } else {
+                    Decision::Continue(end)
+                };
+            }
+            return if upper && is_starter(word) {
+                Decision::Break(end, next)
+            } else {
+                Decision::Continue(end)
+            };
+        }
+        if last.chars().count() == 1 && last.chars().all(char::is_alphabetic) && last == word_before
+        {
+            // Initials, "p. 55", and the pronoun "I".
+            if last == "I" {
+                let before = self.chunk_start(chunk_from.saturating_sub(1), start);
+                let prev = self.text[before..chunk_from].trim();
+                if !prev.starts_with(char::is_uppercase) {
+                    return if lower {
+                        Decision::Continue(end)
+                    } else {
+                        Decision::Break(end, next)
+                    };
+                }
+            }
+            return if upper && is_starter(word) {
+                Decision::Break(end, next)
+            } else {
+                Decision::Continue(end)
+            };
+        }
+        match self.splitter.lookup(word_before) {
+            Some(Class::Title) => Decision::Continue(end),
+            Some(Class::BeforeNumber | Class::Month) if digit => Decision::Continue(end),
+            Some(Class::General | Class::Month) => {
+                if upper {
+                    Decision::Break(end, next)
+                } else {
+                    Decision::Continue(end)
+                }
+            }
+            _ => {
+                if word_before.ends_with(|c: char| c.is_ascii_digit()) && lower {
+                    return Decision::Continue(end);
+                }
+                if lower && word_before.len() <= 3 && word_before.chars().all(|c| c.is_lowercase())
+                {
+                    // An unknown short lowercase abbreviation ("approx", "esp").
+                    return Decision::Continue(end);
+                }
+                Decision::Break(end, next)
+            }
+        }
+    }
+
+    /// Decides a line break at `i` (a `\n`, `\r`, or other line separator).
+    fn line_break(&self, start: usize, line_start: usize, i: usize, len: usize) -> Decision {
+        let mut j = i + len;
+        // Blank line: only spaces and tabs before the next line break.
+        while matches!(self.byte(j), Some(b' ' | b'\t' | b'\r')) {
+            j += 1;
+        }
+        let next = self.skip_space(j);
+        if matches!(self.byte(j), Some(b'\n') | None) || self.text[j..].starts_with('\u{2029}') {
+            return Decision::Break(i, next);
+        }
+        if next >= self.text.len() {
+            return Decision::Break(i, next);
+        }
+        let line = self.text[line_start.max(start)..i].trim_end();
+        if line.is_empty() {
+            return Decision::Continue(j);
+        }
+        if self.marker_at(next).is_some() {
+            return Decision::Break(i, next);
+        }
+        let last = line.chars().next_back().unwrap_or(' ');
+        if matches!(last, ',' | ';' | '-' | '–' | '—' | '(' | '&' | '/' | ':') {
+            return Decision::Continue(j);
+        }
+        let word = self.word_at(next);
+        if word.starts_with(char::is_lowercase) {
+            return Decision::Continue(j);
+        }
+        // A dateline on its own line ("KYIV, July 23 (Reuters)") stays with
+        // the sentence it introduces.
+        if last == ')' && line.split_whitespace().next().is_some_and(is_all_caps) {
+            return Decision::Continue(j);
+        }
+        if line.len() >= 60 && !word.is_empty() {
+            // A long line without final punctuation is wrapped prose.
+            return Decision::Continue(j);
+        }
+        Decision::Break(i, next)
+    }
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '●' | '■')
+}
+
+fn is_all_caps(word: &str) -> bool {
+    let word = word.trim_end_matches(',');
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
+}
+
+fn is_pronoun_i(word: &str) -> bool {
+    word == "I" || word.starts_with("I'") || word.starts_with("I’")
+}
+
+/// Capitalized words that commonly start a sentence: after a dotted
+/// abbreviation or an initial, only these signal a new sentence ("U.S. How"
+/// versus "U.S. Government").
+fn is_starter(word: &str) -> bool {
+    const STARTERS: &[&str] = &[
+        "A",
+        "About",
+        "After",
+        "All",
+        "Also",
+        "An",
+        "And",
+        "Are",
+        "As",
+        "At",
+        "But",
+        "Can",
+        "Could",
+        "Did",
+        "Do",
+        "Does",
+        "For",
+        "From",
+        "He",
+        "Her",
+        "Here",
+        "His",
+        "How",
+        "However",
+        "I",
+        "If",
+        "In",
+        "Is",
+        "It",
+        "Its",
+        "It's",
+        "Let",
+        "Many",
+        "Meanwhile",
+        "My",
+        "No",
+        "Now",
+        "Our",
+        "She",
+        "So",
+        "Some",
+        "That",
+        "The",
+        "Their",
+        "Then",
+        "There",
+        "These",
+        "They",
+        "This",
+        "Those",
+        "To",
+        "Was",
+        "We",
+        "Were",
+        "What",
+        "When",
+        "Where",
+        "Which",
+        "While",
+        "Who",
+        "Why",
+        "Will",
+        "With",
+        "Would",
+        "Yes",
+        "You",
+        "Your",
+    ];
+    STARTERS.contains(&word)
+}
+
+impl Iterator for Sentences<'_, '_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let start = self.skip_space(self.pos);
+        if start >= self.text.len() {
+            self.pos = self.text.len();
+            return None;
+        }
+        // A sentence that opens with a list marker remembers it, so that
+        // the next marker in sequence starts the next sentence.
+        let mut i = start;
+        let mut bullet = None;
+        match self.marker_at(start) {
+            Some((Marker::Bullet(b), end)) => {
+                bullet = Some(b);
+                self.marker = Some(Marker::Bullet(b));
+                i = end;
+            }
+            Some((marker, end)) => {
+                if let Some(c) = self.char_at(start).filter(|&c| is_bullet(c)) {
+                    bullet = Some(c);
+                }
+                self.marker = Some(marker);
+                i = end;
+            }
+            None => {}
+        }
+        let mut line_start = start;
+        let bytes = self.text.as_bytes();
+        let (end, next) = loop {
+            let Some(&b) = bytes.get(i) else { break (self.text.len(), self.text.len()) };
+            let decision = if b < 0x80 {
+                match b {
+                    b'.' | b'!' | b'?' => self.terminator(start, i),
+                    b'\n' => self.line_break(start, line_start, i, 1),
+                    b'\r' if self.byte(i + 1) != Some(b'\n') => {
+                        self.line_break(start, line_start, i, 1)
+                    }
+                    b')' => {
+                        // Inline "2) The second item".
+                        let from = self.chunk_start(i, start);
+                        let inline = from > start
+                            && Self::marker_of(&self.text[from..i + 1])
+                                .is_some_and(|m| self.marker.is_some_and(|p| m.follows(p)))
+                            && self.is_space_at(i + 1);
+                        if inline { Decision::Break(from, from) } else { Decision::Continue(i + 1) }
+                    }
+                    _ => Decision::Continue(i + 1),
+                }
+            } else {
+                let c = self.char_at(i).unwrap_or(' ');
+                let len = c.len_utf8();
+                match c {
+                    '\u{2029}' | '\u{2028}' | '\u{85}' => {
+                        self.line_break(start, line_start, i, len)
+                    }
+                    '。' | '！' | '？' | '｡' => {
+                        let end = self.skip_closers(i + len);
+                        Decision::Break(end, self.skip_space(end))
+                    }
+                    '…' | '‼' | '⁇' | '⁈' | '⁉' => {
+                        let mut j = i + len;
+                        while let Some(c) =
+                            self.char_at(j).filter(|c| matches!(c, '…' | '.' | '!' | '?'))
+                        {
+                            j += c.len_utf8();
+                        }
+                        let end = self.skip_closers(j);
+                        let next = self.skip_space(end);
+                        if end < self.text.len() && !self.is_space_at(end) {
+                            Decision::Continue(end)
+                        } else if next >= self.text.len() {
+                            Decision::Break(end, next)
+                        } else {
+                            let word = self.word_at(next);
+                            if word.starts_with(char::is_uppercase) && !is_pronoun_i(word) {
+                                Decision::Break(end, next)
+                            } else {
+                                Decision::Continue(end)
+                            }
+                        }
+                    }
+                    c if bullet == Some(c) && i > start && self.is_space_at(i - 1) => {
+                        Decision::Break(i, i)
+                    }
+                    _ => Decision::Continue(i + len),
+                }
+            };
+            match decision {
+                Decision::Continue(j) => {
+                    if b == b'\n' || b == b'\r' {
+                        line_start = j;
+                    }
+                    i = j.max(i + 1);
+                    while !self.text.is_char_boundary(i) {
+                        i += 1;
+                    }
+                }
+                Decision::Break(end, next) if end > start => break (end, next.max(end)),
+                Decision::Break(..) => {
+                    i += 1;
+                    while !self.text.is_char_boundary(i) {
+                        i += 1;
+                    }
+                }
+            }
+        };
+        self.pos = next;
+        let trimmed = self.text[start..end].trim_end();
+        Some(Span::new(start, start + trimmed.len()))
+    }
+}
+
+impl FusedIterator for Sentences<'_, '_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        SentenceSplitter::new().sentences(text).map(|s| &text[s]).collect()
+    }
+
+    #[test]
+    fn basics() {
+        assert_eq!(split("Hello World. My name is Jonas."), ["Hello World.", "My name is Jonas."]);
+        assert_eq!(split(""), Vec::<&str>::new());
+        assert_eq!(split("  \n\n "), Vec::<&str>::new());
+        assert_eq!(split("One\n\nTwo"), ["One", "Two"]);
+        assert_eq!(split("Mr. Smith went to Washington."), ["Mr. Smith went to Washington."]);
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            split("1. The first item 2. The second item"),
+            ["1. The first item", "2. The second item"]
+        );
+        assert_eq!(
+            split("a. The first item b. The second item"),
+            ["a. The first item", "b. The second item"]
+        );
+    }
+}

@@ -1,0 +1,753 @@
+//! The lazy token iterator: a single forward scan over the text.
+//!
+//! ASCII bytes are classified with a lookup table; only non-ASCII chars are
+//! decoded, and only emoji go through `unicode-segmentation` (for grapheme
+//! clusters). Every decision looks at a bounded neighbourhood of the current
+//! token, so the scan is linear in the length of the text.
+
+use core::iter::FusedIterator;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::util::abbrev::{self, Class};
+use crate::util::chars::{
+    is_apostrophe, is_ascii_alnum, is_ascii_space, is_emoji, is_mark, is_single_char_word,
+    is_word_char_non_ascii, punct_kind,
+};
+use crate::{Mode, Span, Token, TokenKind, is_word_char};
+
+/// A lazy iterator over the [`Token`]s of a text, from
+/// [`Tokenizer::tokens`](crate::Tokenizer::tokens).
+#[derive(Clone, Debug)]
+pub struct Tokens<'t> {
+    text: &'t str,
+    pos: usize,
+    mode: Mode,
+    // No e-mail address starts before this offset: the local-part run that
+    // was last examined ends here without a valid `@domain`, and every start
+    // inside that run would reach the same end.
+    email_guard: usize,
+}
+
+impl<'t> Tokens<'t> {
+    pub(crate) fn new(text: &'t str, mode: Mode) -> Tokens<'t> {
+        Tokens { text, pos: 0, mode, email_guard: 0 }
+    }
+
+    /// The text being tokenized.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    #[inline]
+    fn byte(&self, i: usize) -> Option<u8> {
+        self.text.as_bytes().get(i).copied()
+    }
+
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|s| s.chars().next())
+    }
+
+    /// The char that ends just before byte `i`.
+    #[inline]
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.text.get(..i).and_then(|s| s.chars().next_back())
+    }
+
+    /// Whether a word char starts at `i`.
+    #[inline]
+    fn word_char_at(&self, i: usize) -> bool {
+        match self.byte(i) {
+            None => false,
+            Some(b) if b < 0x80 => is_ascii_alnum(b),
+            Some(_) => self.char_at(i).is_some_and(is_word_char_non_ascii),
+        }
+    }
+
+    /// Whether a letter (not a digit) starts at `i`.
+    #[inline]
+    fn letter_at(&self, i: usize) -> bool {
+        match self.byte(i) {
+            None => false,
+            Some(b) if b < 0x80 => b.is_ascii_alphabetic(),
+            Some(_) => self.char_at(i).is_some_and(char::is_alphabetic),
+        }
+    }
+
+    /// Whether `i` ends a word: end of text or a non-word char.
+    #[inline]
+    fn word_ends_at(&self, i: usize) -> bool {
+        !self.word_char_at(i)
+    }
+
+    /// Skips combining marks and ZWJ/variation selectors from `i`.
+    fn skip_marks(&self, mut i: usize) -> usize {
+        while let Some(b) = self.byte(i) {
+            if b < 0x80 {
+                break;
+            }
+            match self.char_at(i) {
+                Some(c) if is_mark(c) || c == '\u{200D}' => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        i
+    }
+
+    /// Scans one token starting at the non-whitespace char at `start`.
+    fn scan(&mut self, start: usize) -> (usize, TokenKind) {
+        let Some(b) = self.byte(start) else {
+            return (start, TokenKind::Symbol);
+        };
+        if b < 0x80 {
+            if is_ascii_alnum(b) {
+                return self.word(start);
+            }
+            return self.ascii_punct(start, b);
+        }
+        let Some(c) = self.char_at(start) else {
+            return (start + 1, TokenKind::Symbol);
+        };
+        let after = start + c.len_utf8();
+        if is_word_char_non_ascii(c) {
+            return self.word(start);
+        }
+        if is_emoji(c) {
+            let len = self.text[start..].graphemes(true).next().map_or(c.len_utf8(), str::len);
+            return (start + len, TokenKind::Emoji);
+        }
+        if is_apostrophe(c) {
+            return self.apostrophe(start, after);
+        }
+        if c == '\u{2026}' {
+            let mut i = after;
+            while self.text[i..].starts_with('\u{2026}') {
+                i += '\u{2026}'.len_utf8();
+            }
+            return (i, TokenKind::Punct);
+        }
+        (self.skip_marks(after), punct_kind(c))
+    }
+
+    /// ASCII punctuation and symbols at `start`.
+    fn ascii_punct(&mut self, start: usize, b: u8) -> (usize, TokenKind) {
+        let next = start + 1;
+        match b {
+            b'@' => {
+                let mut i = next;
+                while self.byte(i).is_some_and(|b| is_ascii_alnum(b) || b == b'_') {
+                    i += 1;
+                }
+                if i > next && !self.char_before(start).is_some_and(is_word_char) {
+                    return (i, TokenKind::Mention);
+                }
+                (next, TokenKind::Punct)
+            }
+            b'#' => {
+                let mut i = next;
+                let mut letters = false;
+                loop {
+                    match self.byte(i) {
+                        Some(b'_') => i += 1,
+                        Some(b) if b < 0x80 && is_ascii_alnum(b) => {
+                            letters |= b.is_ascii_alphabetic();
+                            i += 1;
+                        }
+                        Some(b) if b >= 0x80 => match self.char_at(i) {
+                            Some(c) if is_word_char_non_ascii(c) => {
+                                letters |= c.is_alphabetic();
+                                i += c.len_utf8();
+                            }
+                            _ => break,
+                        },
+                        _ => break,
+                    }
+                }
+                if letters
+                    && self.word_char_at(next)
+                    && !self.char_before(start).is_some_and(is_word_char)
+                {
+                    return (i, TokenKind::Hashtag);
+                }
+                (self.same_run(start, b), TokenKind::Punct)
+            }
+            b'\'' => self.apostrophe(start, next),
+            b'.' | b'!' | b'?' => {
+                let mut i = next;
+                while matches!(self.byte(i), Some(b'.' | b'!' | b'?')) {
+                    i += 1;
+                }
+                (i, TokenKind::Punct)
+            }
+            b':' | b';' | b'=' => {
+                if let Some(end) = self.emoticon(start) {
+                    return (end, TokenKind::Emoji);
+                }
+                if b == b'=' {
+                    return (self.same_run(start, b), TokenKind::Symbol);
+                }
+                (next, TokenKind::Punct)
+            }
+            b'-' | b'_' | b'*' | b'~' | b'<' | b'>' | b'/' | b'\\' | b'|' | b'+' | b'^' | b'$'
+            | b'&' | b'%' | b'`' => (self.same_run(start, b), punct_kind(b as char)),
+            _ => (self.skip_marks(next), punct_kind(b as char)),
+        }
+    }
+
+    /// The end of the run of byte `b` starting at `start`.
+    fn same_run(&self, start: usize, b: u8) -> usize {
+        let mut i = start + 1;
+        while self.byte(i) == Some(b) {
+            i += 1;
+        }
+        i
+    }
+
+    /// An ASCII emoticon at `start`: `:)` `:-)` `;)` `:D` `:P` `=)` ...
+    fn emoticon(&self, start: usize) -> Option<usize> {
+        let mut i = start + 1;
+        if self.byte(i) == Some(b'-') {
+            i += 1;
+        }
+        let mouth = self.byte(i)?;
+        if !matches!(
+            mouth,
+            b')' | b'(' | b'D' | b'P' | b'p' | b'O' | b'o' | b'/' | b'|' | b']' | b'['
+        ) {
+            return None;
+        }
+        i += 1;
+        // The mouth must not start a word (":Daniel", ":/path").
+        let ends = match self.byte(i) {
+            None => true,
+            Some(b) => is_ascii_space(b) || (!is_ascii_alnum(b) && b != b'/'),
+        };
+        // ":(" at the start of a parenthesis is punctuation, unless spaced.
+        (ends && !(start > 0 && self.word_char_at(start - 1) && matches!(mouth, b'(' | b'[')))
+            .then_some(i)
+    }
+
+    /// An apostrophe at `start` (ending at `after`) that does not continue a
+    /// word: a clitic split from its host (`'s`, `'ll`), a decade (`'90s`),
+    /// or a quote mark.
+    fn apostrophe(&self, start: usize, after: usize) -> (usize, TokenKind) {
+        if self.char_before(start).is_some_and(is_word_char) {
+            if let Some(end) = self.clitic(after) {
+                return (end, TokenKind::Word);
+            }
+        } else if self.byte(after).is_some_and(|b| b.is_ascii_digit())
+            && self.byte(after + 1).is_some_and(|b| b.is_ascii_digit())
+        {
+            let mut i = after + 2;
+            if self.byte(i) == Some(b's') {
+                i += 1;
+            }
+            if self.word_ends_at(i) {
+                return (i, TokenKind::Number);
+            }
+        }
+        if self.byte(start) == Some(b'\'') && self.byte(after) == Some(b'\'') {
+            return (after + 1, TokenKind::Punct);
+        }
+        (after, TokenKind::Punct)
+    }
+
+    /// If a clitic (`s m d ll re ve`, any case) followed by a word end
+    /// starts at `i` (just after an apostrophe), its end.
+    fn clitic(&self, i: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let first = bytes.get(i)?.to_ascii_lowercase();
+        let len = match first {
+            b's' | b'm' | b'd' => 1,
+            b'l' | b'r' | b'v' => {
+                let second = bytes.get(i + 1)?.to_ascii_lowercase();
+                match (first, second) {
+                    (b'l', b'l') | (b'r', b'e') | (b'v', b'e') => 2,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        self.word_ends_at(i + len).then_some(i + len)
+    }
+
+    /// A word-like token starting with the word char at `start`.
+    fn word(&mut self, start: usize) -> (usize, TokenKind) {
+        if let Some(c) = self.char_at(start).filter(|&c| is_single_char_word(c)) {
+            return (self.skip_marks(start + c.len_utf8()), TokenKind::Word);
+        }
+        if let Some(end) = self.url(start) {
+            return (end, TokenKind::Url);
+        }
+        if start >= self.email_guard
+            && let Some(end) = self.email(start)
+        {
+            return (end, TokenKind::Email);
+        }
+        let treebank = self.mode == Mode::Treebank;
+        let mut i = start;
+        let mut inner_dot = false;
+        let mut joined = false;
+        loop {
+            i = self.run(i);
+            let Some(b) = self.byte(i) else { break };
+            match b {
+                b'\'' | 0xE2 | 0xCA => {
+                    let Some(c) = self.char_at(i) else { break };
+                    if is_apostrophe(c) {
+                        let after = i + c.len_utf8();
+                        // "don't" -> "do" + "n't"; a lone "n" continues into "n't".
+                        if i >= start + 2
+                            && self.byte(i - 1).is_some_and(|b| b | 0x20 == b'n')
+                            && self.byte(after).is_some_and(|b| b | 0x20 == b't')
+                            && self.word_ends_at(after + 1)
+                        {
+                            i -= 1;
+                            break;
+                        }
+                        if self.clitic(after).is_some() {
+                            break;
+                        }
+                        if self.letter_at(after) {
+                            i = after;
+                            joined = true;
+                            continue;
+                        }
+                        break;
+                    }
+                    if matches!(c, '\u{2010}' | '\u{2011}') {
+                        let after = i + c.len_utf8();
+                        if self.join_hyphen(start, i, after, treebank) {
+                            i = after;
+                            joined = true;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                b'-' => {
+                    if self.join_hyphen(start, i, i + 1, treebank) {
+                        i += 1;
+                        joined = true;
+                        continue;
+                    }
+                    break;
+                }
+                b'.' => {
+                    if self.word_char_at(i + 1) && !self.char_at(i + 1).is_some_and(is_mark) {
+                        i += 1;
+                        inner_dot = true;
+                        joined = true;
+                        continue;
+                    }
+                    if self.attach_period(start, i, inner_dot, treebank) {
+                        i += 1;
+                    }
+                    break;
+                }
+                b',' => {
+                    // "1,000": a comma between a digit and exactly three digits.
+                    let bytes = self.text.as_bytes();
+                    if bytes[i - 1].is_ascii_digit()
+                        && bytes.get(i + 1..i + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                        && !self.byte(i + 4).is_some_and(|b| b.is_ascii_digit())
+                    {
+                        i += 1;
+                        joined = true;
+                        continue;
+                    }
+                    break;
+                }
+                b':' | b'/' => {
+                    // "10:30", "9/11", "1/2".
+                    if self.text.as_bytes()[i - 1].is_ascii_digit()
+                        && self.byte(i + 1).is_some_and(|b| b.is_ascii_digit())
+                    {
+                        i += 1;
+                        joined = true;
+                        continue;
+                    }
+                    break;
+                }
+                b'&' => {
+                    // "AT&T", "S&P", "R&D".
+                    if self.text.as_bytes()[i - 1].is_ascii_uppercase()
+                        && self.byte(i + 1).is_some_and(|b| b.is_ascii_uppercase())
+                    {
+                        i += 1;
+                        joined = true;
+                        continue;
+                    }
+                    break;
+                }
+                b'_' => {
+                    if self.byte(i + 1).is_some_and(is_ascii_alnum) {
+                        i += 1;
+                        joined = true;
+                        continue;
+                    }
+                    break;
+                }
+                b'%' => {
+                    if !treebank && self.text.as_bytes()[start].is_ascii_digit() {
+                        i += 1;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let word = &self.text[start..i];
+        if treebank
+            && !joined
+            && let Some(len) = split_contraction(word)
+        {
+            return (start + len, TokenKind::Word);
+        }
+        (i, word_kind(word, inner_dot))
+    }
+
+    /// The end of the run of word chars from `i` (stops before CJK
+    /// ideographs and hiragana, which are tokens of their own).
+    #[inline]
+    fn run(&self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if is_ascii_alnum(b) {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            match self.char_at(i) {
+                Some(c) if is_word_char_non_ascii(c) && !is_single_char_word(c) => {
+                    i += c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        i
+    }
+
+    /// Whether the hyphen at `i..after` joins the word `start..i` with the
+    /// word char that follows.
+    fn join_hyphen(&self, start: usize, i: usize, after: usize, treebank: bool) -> bool {
+        if !self.word_char_at(after) {
+            return false;
+        }
+        if !treebank {
+            return true;
+        }
+        let left = &self.text[start..i];
+        // UD English keeps a few bound prefixes ("e-mail", "non-human",
+        // "re-wording") and digit groups of phone numbers ("713-664-7478").
+        if left.bytes().all(|b| b.is_ascii_digit()) {
+            let digits = self.text.as_bytes()[after..].iter().take_while(|b| b.is_ascii_digit());
+            let right = digits.count();
+            let prev_group = left.len();
+            return (prev_group <= 3 && right == 4) || (prev_group == 3 && right == 3);
+        }
+        let mut buf = [0u8; 8];
+        if left.len() > buf.len() {
+            return false;
+        }
+        for (o, b) in buf.iter_mut().zip(left.bytes()) {
+            *o = b.to_ascii_lowercase();
+        }
+        let lower = &buf[..left.len()];
+        HYPHEN_PREFIXES.contains(&lower)
+    }
+
+    /// Whether the period at `i` belongs to the word `start..i`.
+    fn attach_period(&self, start: usize, i: usize, inner_dot: bool, treebank: bool) -> bool {
+        let word = &self.text[start..i];
+        let abbreviation = if inner_dot {
+            // "U.S", "e.g", "a.m", "Ph.D": dotted segments of one or two letters.
+            word.split('.')
+                .all(|s| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic()))
+        } else if word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic() {
+            // Initials ("M."), except the pronoun "I".
+            word != "I"
+        } else {
+            match abbrev::lookup(word) {
+                None => false,
+                Some(Class::BeforeNumber) => self.text.as_bytes()[i + 1..]
+                    .iter()
+                    .find(|b| !is_ascii_space(**b))
+                    .is_some_and(|b| b.is_ascii_digit() || *b == b'#'),
+                Some(_) => true,
+            }
+        };
+        if !abbreviation {
+            return false;
+        }
+        if treebank {
+            // UD English splits the period of an abbreviation that ends the
+            // text or a line: "in the U.S." -> "U.S" + ".".
+            let mut j = i + 1;
+            while matches!(self.byte(j), Some(b'"' | b'\'' | b')' | b']')) {
+                j += 1;
+            }
+            match self.byte(j) {
+                None | Some(b'\n' | b'\r') => return false,
+                _ => {}
+            }
+        }
+        true
+    }
+
+    /// A URL starting at `start`: `scheme://...` or `www.` up to whitespace,
+    /// minus trailing punctuation.
+    fn url(&self, start: usize) -> Option<usize> {
+        let rest = &self.text.as_bytes()[start..];
+        let prefix = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+        let body = if prefix(b"https://") {
+            8
+        } else if prefix(b"http://") || prefix(b"www.") {
+            if prefix(b"www.") { 4 } else { 7 }
+        } else if prefix(b"ftp://") {
+            6
+        } else {
+            return None;
+        };
+        if !rest.get(body).is_some_and(|&b| is_ascii_alnum(b) || b >= 0x80) {
+            return None;
+        }
+        let mut end = start + body;
+        let mut parens = 0i64;
+        while let Some(b) = self.byte(end) {
+            if b < 0x80 {
+                if is_ascii_space(b) || matches!(b, b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'|')
+                {
+                    break;
+                }
+                parens += match b {
+                    b'(' | b'[' => 1,
+                    b')' | b']' => -1,
+                    _ => 0,
+                };
+                end += 1;
+            } else {
+                match self.char_at(end) {
+                    Some(c)
+                        if !c.is_whitespace()
+                            && !matches!(c, '“' | '”' | '‘' | '’' | '«' | '»') =>
+                    {
+                        end += c.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+        }
+        // Trim trailing punctuation that ends the sentence rather than the URL.
+        while end > start + body {
+            match self.text.as_bytes()[end - 1] {
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'*' => end -= 1,
+                b')' | b']' if parens < 0 => {
+                    parens += 1;
+                    end -= 1;
+                }
+                _ => break,
+            }
+        }
+        Some(end)
+    }
+
+    /// An e-mail address starting at `start`.
+    fn email(&mut self, start: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut i = start;
+        while bytes
+            .get(i)
+            .is_some_and(|&b| is_ascii_alnum(b) || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-'))
+        {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'@') {
+            self.email_guard = i;
+            return None;
+        }
+        let domain_start = i + 1;
+        let mut end = domain_start;
+        while bytes.get(end).is_some_and(|&b| is_ascii_alnum(b) || matches!(b, b'.' | b'-')) {
+            end += 1;
+        }
+        while end > domain_start && matches!(bytes[end - 1], b'.' | b'-') {
+            end -= 1;
+        }
+        let domain = &bytes[domain_start..end];
+        let valid = domain.first().is_some_and(|&b| is_ascii_alnum(b))
+            && domain.contains(&b'.')
+            && !self.word_char_at(end);
+        if !valid {
+            self.email_guard = i;
+            return None;
+        }
+        Some(end)
+    }
+}
+
+/// Bound prefixes that UD English keeps attached before a hyphen.
+static HYPHEN_PREFIXES: &[&[u8]] = &[
+    b"e", b"re", b"non", b"anti", b"pre", b"post", b"co", b"vice", b"semi", b"mis", b"counter",
+    b"over", b"multi", b"inter", b"mid", b"ex",
+];
+
+/// Contractions written without an apostrophe, split the UD English way:
+/// `(word, length of the first part)`.
+static CONTRACTIONS: &[(&str, usize)] = &[
+    ("arent", 3),
+    ("cannot", 3),
+    ("cant", 2),
+    ("couldnt", 5),
+    ("didnt", 3),
+    ("doesnt", 4),
+    ("dont", 2),
+    ("gimme", 3),
+    ("gonna", 3),
+    ("gotta", 3),
+    ("hadnt", 3),
+    ("hasnt", 3),
+    ("havent", 4),
+    ("im", 1),
+    ("isnt", 2),
+    ("ive", 1),
+    ("lemme", 3),
+    ("outta", 3),
+    ("shouldnt", 6),
+    ("thats", 4),
+    ("theyre", 4),
+    ("wanna", 3),
+    ("wasnt", 3),
+    ("werent", 4),
+    ("whats", 4),
+    ("wont", 2),
+    ("wouldnt", 5),
+    ("youre", 3),
+];
+
+/// The length of the first part of an apostrophe-less contraction.
+fn split_contraction(word: &str) -> Option<usize> {
+    if !(2..=8).contains(&word.len()) {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    for (o, b) in buf.iter_mut().zip(word.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    let lower = &buf[..word.len()];
+    let index = CONTRACTIONS.binary_search_by(|(w, _)| w.as_bytes().cmp(lower)).ok()?;
+    Some(CONTRACTIONS[index].1)
+}
+
+/// Word or Number (or Url for a bare domain such as `example.com`).
+fn word_kind(word: &str, inner_dot: bool) -> TokenKind {
+    let bytes = word.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_digit) {
+        // "5th", "1990s", "3.5%": digits with at most an ordinal or plural suffix.
+        let letters = bytes.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+        let suffix = &word[word.len() - letters..];
+        let numeric_body = bytes[..bytes.len() - letters].iter().all(|b| !b.is_ascii_alphabetic())
+            && word.is_ascii();
+        if numeric_body
+            && (letters == 0
+                || ["st", "nd", "rd", "th", "s"].iter().any(|s| suffix.eq_ignore_ascii_case(s)))
+        {
+            return TokenKind::Number;
+        }
+        return TokenKind::Word;
+    }
+    if inner_dot
+        && let Some(tld) = word.rsplit('.').next()
+        && ["com", "org", "net", "edu", "gov", "int", "io", "info", "biz"]
+            .iter()
+            .any(|t| tld.eq_ignore_ascii_case(t))
+        && !word.ends_with('.')
+    {
+        return TokenKind::Url;
+    }
+    TokenKind::Word
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    #[inline]
+    fn next(&mut self) -> Option<Token> {
+        let bytes = self.text.as_bytes();
+        loop {
+            let &b = bytes.get(self.pos)?;
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    self.pos += 1;
+                    continue;
+                }
+                break;
+            }
+            match self.char_at(self.pos) {
+                Some(c) if c.is_whitespace() => self.pos += c.len_utf8(),
+                _ => break,
+            }
+        }
+        let start = self.pos;
+        let (mut end, kind) = self.scan(start);
+        // Safety net: always advance by at least one whole char.
+        if end <= start || !self.text.is_char_boundary(end) || end > self.text.len() {
+            end = start + self.char_at(start).map_or(1, char::len_utf8);
+        }
+        self.pos = end;
+        Some(Token::new(Span::new(start, end), kind))
+    }
+}
+
+impl FusedIterator for Tokens<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(mode: Mode, text: &str) -> Vec<&str> {
+        Tokens::new(text, mode).map(|t| &text[t.span()]).collect()
+    }
+
+    #[test]
+    fn default_mode_keeps_news_units() {
+        assert_eq!(
+            words(Mode::Default, "The U.S. e.g. 3.5% of 1,000 on 2024-07-23 dual-use."),
+            ["The", "U.S.", "e.g.", "3.5%", "of", "1,000", "on", "2024-07-23", "dual-use", "."]
+        );
+        assert_eq!(words(Mode::Default, "China's China’s"), ["China", "'s", "China", "’s"]);
+        assert_eq!(words(Mode::Default, "don't can't"), ["do", "n't", "ca", "n't"]);
+    }
+
+    #[test]
+    fn treebank_mode_splits_ud_style() {
+        assert_eq!(
+            words(Mode::Treebank, "a 15-year e-mail, 5% cannot gonna in the U.S."),
+            [
+                "a", "15", "-", "year", "e-mail", ",", "5", "%", "can", "not", "gon", "na", "in",
+                "the", "U.S", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn kinds() {
+        let text = "@reuters #Kyiv2024 jane.doe@example.com www.bbc.co.uk :-) 👩‍👩‍👧 5th";
+        let kinds: Vec<TokenKind> = Tokens::new(text, Mode::Default).map(|t| t.kind()).collect();
+        assert_eq!(
+            kinds,
+            [
+                TokenKind::Mention,
+                TokenKind::Hashtag,
+                TokenKind::Email,
+                TokenKind::Url,
+                TokenKind::Emoji,
+                TokenKind::Emoji,
+                TokenKind::Number
+            ]
+        );
+    }
+}

@@ -1,0 +1,212 @@
+//! Built-in abbreviations: words whose following period does not (always)
+//! end a sentence.
+
+/// How an abbreviation behaves before the next word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Prepositive titles (`Dr.`, `Mt.`, `Gen.`): never end a sentence
+    /// before a capitalized word.
+    Title,
+    /// Only an abbreviation before a number (`No. 5`, `p. 55`, `Art. 3`);
+    /// otherwise an ordinary word ("The answer was No.").
+    BeforeNumber,
+    /// Months: no break before a number (`Sept. 11`), otherwise like
+    /// [`Class::General`].
+    Month,
+    /// Everything else (`Inc.`, `etc.`, `Calif.`): a break only before a
+    /// capitalized word.
+    General,
+}
+
+/// `(lowercase form, class, whether it must be written capitalized)`,
+/// sorted by the lowercase form for binary search.
+///
+/// Capitalization is required where the lowercase form is a common word
+/// ("ill.", "wash.", "miss.", "sat.") that can end a sentence.
+static TABLE: &[(&str, Class, bool)] = &[
+    ("adm", Class::Title, true),
+    ("al", Class::General, false),
+    ("ala", Class::General, true),
+    ("amb", Class::Title, true),
+    ("approx", Class::General, false),
+    ("apr", Class::Month, true),
+    ("ariz", Class::General, true),
+    ("ark", Class::General, true),
+    ("art", Class::BeforeNumber, false),
+    ("assn", Class::General, false),
+    ("asst", Class::Title, false),
+    ("atty", Class::Title, true),
+    ("aug", Class::Month, true),
+    ("ave", Class::General, false),
+    ("bldg", Class::General, false),
+    ("blvd", Class::General, false),
+    ("brig", Class::Title, true),
+    ("bros", Class::General, true),
+    ("ca", Class::General, false),
+    ("calif", Class::General, true),
+    ("capt", Class::Title, false),
+    ("cdr", Class::Title, true),
+    ("cf", Class::General, false),
+    ("ch", Class::BeforeNumber, false),
+    ("cmdr", Class::Title, true),
+    ("co", Class::General, false),
+    ("col", Class::Title, true),
+    ("colo", Class::General, true),
+    ("conn", Class::General, true),
+    ("corp", Class::General, false),
+    ("cos", Class::General, true),
+    ("cpl", Class::Title, true),
+    ("dec", Class::Month, true),
+    ("del", Class::General, true),
+    ("dept", Class::General, false),
+    ("det", Class::Title, true),
+    ("dr", Class::Title, false),
+    ("drs", Class::Title, false),
+    ("ed", Class::BeforeNumber, false),
+    ("esp", Class::General, false),
+    ("est", Class::General, false),
+    ("etc", Class::General, false),
+    ("ext", Class::BeforeNumber, false),
+    ("feb", Class::Month, true),
+    ("fig", Class::BeforeNumber, false),
+    ("figs", Class::BeforeNumber, false),
+    ("fla", Class::General, true),
+    ("fr", Class::Title, true),
+    ("ft", Class::Title, true),
+    ("ga", Class::General, true),
+    ("gen", Class::Title, true),
+    ("gov", Class::Title, true),
+    ("hon", Class::Title, true),
+    ("hwy", Class::General, false),
+    ("ill", Class::General, true),
+    ("inc", Class::General, false),
+    ("ind", Class::General, true),
+    ("insp", Class::Title, true),
+    ("jan", Class::Month, true),
+    ("jr", Class::General, false),
+    ("jul", Class::Month, true),
+    ("jun", Class::Month, true),
+    ("kan", Class::General, true),
+    ("kans", Class::General, true),
+    ("ky", Class::General, true),
+    ("la", Class::General, true),
+    ("lt", Class::Title, true),
+    ("ltd", Class::General, false),
+    ("maj", Class::Title, true),
+    ("mar", Class::Month, true),
+    ("mass", Class::General, true),
+    ("md", Class::General, true),
+    ("messrs", Class::Title, false),
+    ("mich", Class::General, true),
+    ("minn", Class::General, true),
+    ("miss", Class::General, true),
+    ("mmes", Class::Title, false),
+    ("mo", Class::General, true),
+    ("mont", Class::General, true),
+    ("mr", Class::Title, false),
+    ("mrs", Class::Title, false),
+    ("ms", Class::Title, false),
+    ("msgr", Class::Title, true),
+    ("mt", Class::Title, false),
+    ("neb", Class::General, true),
+    ("nev", Class::General, true),
+    ("no", Class::BeforeNumber, false),
+    ("nos", Class::BeforeNumber, false),
+    ("nov", Class::Month, true),
+    ("n\u{b0}", Class::BeforeNumber, false),
+    ("oct", Class::Month, true),
+    ("okla", Class::General, true),
+    ("op", Class::BeforeNumber, false),
+    ("ore", Class::General, true),
+    ("p", Class::BeforeNumber, false),
+    ("pa", Class::General, true),
+    ("para", Class::BeforeNumber, false),
+    ("penn", Class::General, true),
+    ("pp", Class::BeforeNumber, false),
+    ("pres", Class::Title, true),
+    ("prof", Class::Title, false),
+    ("pt", Class::BeforeNumber, false),
+    ("pvt", Class::Title, true),
+    ("rd", Class::General, false),
+    ("rep", Class::Title, true),
+    ("reps", Class::Title, true),
+    ("rev", Class::Title, true),
+    ("rt", Class::Title, true),
+    ("sec", Class::BeforeNumber, false),
+    ("sen", Class::Title, true),
+    ("sens", Class::Title, true),
+    ("sep", Class::Month, true),
+    ("sept", Class::Month, true),
+    ("sgt", Class::Title, true),
+    ("sr", Class::General, false),
+    ("st", Class::Title, false),
+    ("ste", Class::BeforeNumber, false),
+    ("supt", Class::Title, true),
+    ("tel", Class::BeforeNumber, false),
+    ("tenn", Class::General, true),
+    ("tex", Class::General, true),
+    ("thurs", Class::General, true),
+    ("tues", Class::General, true),
+    ("univ", Class::General, false),
+    ("va", Class::General, true),
+    ("viz", Class::General, false),
+    ("vol", Class::BeforeNumber, false),
+    ("vols", Class::BeforeNumber, false),
+    ("vs", Class::General, false),
+    ("vt", Class::General, true),
+    ("wash", Class::General, true),
+    ("wis", Class::General, true),
+    ("wisc", Class::General, true),
+    ("wyo", Class::General, true),
+];
+
+/// Looks up `word` (without its period) in the built-in table.
+pub(crate) fn lookup(word: &str) -> Option<Class> {
+    if word.is_empty() || word.len() > 8 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    let lower = lowercase_into(word, &mut buf)?;
+    let index = TABLE.binary_search_by(|(entry, _, _)| entry.as_bytes().cmp(lower)).ok()?;
+    let (_, class, needs_capital) = TABLE[index];
+    if needs_capital && !word.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    Some(class)
+}
+
+/// ASCII-lowercases `word` into `buf`, keeping non-ASCII bytes as they are.
+fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b [u8]> {
+    let bytes = word.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    for (o, b) in out.iter_mut().zip(bytes) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_lowercase() {
+        for pair in TABLE.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{} >= {}", pair[0].0, pair[1].0);
+        }
+        for (word, _, _) in TABLE {
+            assert_eq!(*word, word.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(lookup("Mr"), Some(Class::Title));
+        assert_eq!(lookup("MR"), Some(Class::Title));
+        assert_eq!(lookup("etc"), Some(Class::General));
+        assert_eq!(lookup("Wash"), Some(Class::General));
+        assert_eq!(lookup("wash"), None);
+        assert_eq!(lookup("N°"), Some(Class::BeforeNumber));
+        assert_eq!(lookup("Washington"), None);
+    }
+}

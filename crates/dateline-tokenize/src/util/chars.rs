@@ -1,0 +1,138 @@
+//! Character classes used by the tokenizer and the sentence splitter.
+
+use crate::TokenKind;
+
+/// Byte classes for the ASCII fast path.
+pub(crate) const SPACE: u8 = 1;
+pub(crate) const ALNUM: u8 = 2;
+pub(crate) const OTHER: u8 = 3;
+
+/// Class of every ASCII byte; bytes >= 0x80 are looked up by char.
+pub(crate) static ASCII_CLASS: [u8; 128] = {
+    let mut table = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = ALNUM;
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            table[b] = SPACE;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Whether byte `b` is ASCII whitespace (space, tab, newlines, form feed,
+/// vertical tab).
+#[inline]
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    b < 128 && ASCII_CLASS[b as usize] == SPACE
+}
+
+/// Whether byte `b` is an ASCII letter or digit.
+#[inline]
+pub(crate) fn is_ascii_alnum(b: u8) -> bool {
+    b < 128 && ASCII_CLASS[b as usize] == ALNUM
+}
+
+/// Whether non-ASCII `c` is a combining mark (General_Category M).
+pub(crate) fn is_mark(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x300 {
+        return false;
+    }
+    super::marks::MARKS
+        .binary_search_by(|&(lo, hi)| {
+            if hi < cp {
+                core::cmp::Ordering::Less
+            } else if lo > cp {
+                core::cmp::Ordering::Greater
+            } else {
+                core::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// [`crate::is_word_char`] for non-ASCII chars.
+#[inline]
+pub(crate) fn is_word_char_non_ascii(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Whether `c` is a char that forms a word on its own: CJK ideographs and
+/// hiragana, which are written without spaces, so that a name inside a
+/// Chinese or Japanese sentence still starts and ends on token boundaries
+/// (as in UAX #29, which also splits them one by one).
+#[inline]
+pub(crate) fn is_single_char_word(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x309F      // Hiragana
+        | 0x3400..=0x4DBF    // CJK Extension A
+        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
+        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
+        | 0x20000..=0x3FFFF  // CJK Extensions B and later
+    )
+}
+
+/// Whether `c` starts an emoji grapheme (an approximation of
+/// Extended_Pictographic plus regional indicators that covers the emoji
+/// blocks).
+#[inline]
+pub(crate) fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x231A..=0x231B | 0x2328 | 0x23CF | 0x23E9..=0x23F3 | 0x23F8..=0x23FA
+        | 0x24C2 | 0x25AA..=0x25AB | 0x25B6 | 0x25C0 | 0x25FB..=0x25FE
+        | 0x2600..=0x27BF | 0x2934..=0x2935 | 0x2B05..=0x2B07 | 0x2B1B..=0x2B1C
+        | 0x2B50 | 0x2B55 | 0x3030 | 0x303D | 0x3297 | 0x3299
+        | 0x1F000..=0x1FAFF | 0x1FC00..=0x1FFFD
+    )
+}
+
+/// Whether `c` is an apostrophe: `'`, `’` (U+2019) or `ʼ` (U+02BC).
+#[inline]
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// The kind of a single non-word, non-emoji char.
+pub(crate) fn punct_kind(c: char) -> TokenKind {
+    if c.is_ascii() {
+        return match c {
+            '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' => TokenKind::Symbol,
+            c if c.is_ascii_control() => TokenKind::Symbol,
+            _ => TokenKind::Punct,
+        };
+    }
+    match c as u32 {
+        // Latin-1 punctuation: ¡ § « ¶ · » ¿
+        0xA1 | 0xA7 | 0xAB | 0xB6 | 0xB7 | 0xBB | 0xBF => TokenKind::Punct,
+        // General Punctuation (dashes, quotes, bullets, ellipsis), minus
+        // the invisible format chars.
+        0x2010..=0x2027 | 0x2030..=0x205E => TokenKind::Punct,
+        0x2E00..=0x2E7F => TokenKind::Punct,
+        // CJK punctuation and full-width ASCII punctuation.
+        0x3001..=0x3003 | 0x3008..=0x3011 | 0x3014..=0x301F => TokenKind::Punct,
+        0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF3D | 0xFF5B..=0xFF65 => TokenKind::Punct,
+        // Arabic comma, semicolon, question mark, full stop; Hebrew maqaf.
+        0x060C | 0x061B | 0x061F | 0x06D4 | 0x05BE | 0x05C3 => TokenKind::Punct,
+        _ => TokenKind::Symbol,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_and_kinds() {
+        assert!(is_mark('\u{0301}') && is_mark('\u{20E3}') && !is_mark('a') && !is_mark('é'));
+        assert_eq!(punct_kind('—'), TokenKind::Punct);
+        assert_eq!(punct_kind('€'), TokenKind::Symbol);
+        assert_eq!(punct_kind('$'), TokenKind::Symbol);
+        assert_eq!(punct_kind('"'), TokenKind::Punct);
+        assert!(is_emoji('😀') && is_emoji('🇺') && !is_emoji('€'));
+        assert!(is_single_char_word('北') && !is_single_char_word('ア'));
+    }
+}

@@ -1,0 +1,5 @@
+//! Internals: character classes, abbreviation lists and generated tables.
+
+pub(crate) mod abbrev;
+pub(crate) mod chars;
+mod marks;
