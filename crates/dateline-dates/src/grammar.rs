@@ -637,6 +637,7 @@ impl<'a> Parser<'a> {
         offer(self.r_ago(i));
         offer(self.r_ref(i));
         offer(self.r_day_range(i));
+        offer(self.r_year_ago(i));
         best
     }
 
@@ -711,7 +712,9 @@ impl<'a> Parser<'a> {
                     "date-part-of-day",
                     dp.how,
                 );
-                p.kind = TimexType::Time;
+                // TimeBank: "Wednesday night" is a DATE, "this morning" a TIME.
+                p.kind =
+                    if dp.rule.starts_with("weekday") { TimexType::Date } else { TimexType::Time };
                 p.day = Some(d);
                 return Some((p, e2));
             }
@@ -783,11 +786,30 @@ impl<'a> Parser<'a> {
     /// Returns the TIMEX time part ("15:00") and the end.
     fn clock(&self, i: usize) -> Option<(String, usize)> {
         match self.lex(i) {
-            Some(Lex::Func(Func::Noon)) => return Some(("12:00".into(), i + 1)),
+            Some(Lex::Func(Func::Noon)) => {
+                if self.is_word(i.wrapping_sub(1), "high") {
+                    return None;
+                }
+                return Some(("12:00".into(), i + 1));
+            }
             Some(Lex::Func(Func::Midnight)) => return Some(("24:00".into(), i + 1)),
             _ => {}
         }
         let (h, hd) = self.num(i)?;
+        // "4 in the morning", "8 in the evening".
+        if hd <= 2
+            && (1..=12).contains(&h)
+            && self.is_func(i + 1, Func::In)
+            && self.is_func(i + 2, Func::The)
+            && let Some(Lex::PartOfDay(pod)) = self.lex(i + 3)
+        {
+            let hour = match pod {
+                PartOfDay::Morning => h % 12,
+                _ if h == 12 => 12,
+                _ => h + 12,
+            };
+            return Some((format!("{hour:02}:00"), i + 4));
+        }
         if hd > 2 || h > 24 {
             return None;
         }
@@ -943,7 +965,7 @@ impl<'a> Parser<'a> {
         // Not "5.5", "5,000", "5:30", "5%".
         if self.glued(i + 1)
             && (self.punct(i + 1, '.') && self.num(i + 2).is_some()
-                || self.punct(i + 1, ':')
+                || self.punct(i + 1, ':') && self.glued(i + 2) && self.num(i + 2).is_some()
                 || self.punct(i + 1, '%'))
         {
             return None;
@@ -960,6 +982,9 @@ impl<'a> Parser<'a> {
 
     /// A 4-digit year after a month or day: "2024", "'24" is not accepted here.
     fn year_after(&self, i: usize) -> Option<(i32, usize)> {
+        if matches!(self.lex(i), Some(Lex::Number(_))) {
+            return self.year_number(i, true);
+        }
         let (y, d) = self.num(i)?;
         if d == 4
             && (1000..=2999).contains(&y)
@@ -1421,7 +1446,8 @@ impl<'a> Parser<'a> {
         if the {
             j += 1;
         }
-        let rel = match self.lex(j)? {
+        let current = self.lex(j) == Some(Lex::Deictic(Deictic::Current));
+        let mut rel = match self.lex(j)? {
             Lex::Rel(
                 r @ (Rel::Last
                 | Rel::Next
@@ -1436,10 +1462,28 @@ impl<'a> Parser<'a> {
             Lex::Deictic(Deictic::Current) => Rel::This,
             _ => return None,
         };
-        if the && rel == Rel::This {
+        if the && rel == Rel::This && !current {
             return None;
         }
         j += 1;
+        // "this past spring", "this coming Sunday".
+        if rel == Rel::This {
+            match self.lex(j) {
+                Some(Lex::Deictic(Deictic::Past)) => {
+                    rel = Rel::Last;
+                    j += 1;
+                }
+                Some(Lex::Rel(Rel::Coming)) => {
+                    rel = Rel::Next;
+                    j += 1;
+                }
+                _ => {}
+            }
+        }
+        // Titles: ABC's "This Week".
+        if self.upper(j - 1) && self.upper(j) && j >= 2 && !self.sentence_end(j - 2) {
+            return None;
+        }
         // "this fiscal year", "the current fiscal year".
         let fiscal = self.is_func(j, Func::Fiscal);
         if fiscal {
@@ -1451,7 +1495,7 @@ impl<'a> Parser<'a> {
             _ => 0,
         };
         // "last June", "this September".
-        if let Some(Lex::Month(m)) = self.lex(j) {
+        if let Some(Lex::Month(m)) = self.lex(j).filter(|_| self.upper(j)) {
             let m = u32::from(m);
             let y = i32::from(self.r.year());
             let rm = self.r.month() as u32;
@@ -1668,6 +1712,10 @@ impl<'a> Parser<'a> {
             .or_else(|| if self.is_rel(j, Rel::Last) { Some((5, j + 1)) } else { None })?;
         let mut k = e;
         if self.dash(k) {
+            // "the third-quarter results": TimeBank leaves "the" out of the compound.
+            if the && year.is_none() {
+                return None;
+            }
             k += 1;
         }
         if self.is_func(k, Func::Fiscal) {
@@ -2021,18 +2069,31 @@ impl<'a> Parser<'a> {
                         return None;
                     }
                     k += 1;
-                } else if the {
+                } else if the
+                    && !(self.is_word(k + 1, "s") && self.num(k).is_some()
+                        || matches!(self.lex(k), Some(Lex::Season(_))))
+                {
+                    // Only "the early 1980s", "the late summer" keep their article.
                     return None;
                 }
                 (m, k)
             }
             Lex::Rel(Rel::Earlier) if !the => (Modifier::Start, j + 1),
             Lex::Rel(Rel::Later) if !the => (Modifier::End, j + 1),
-            Lex::Unit(Unit::Year, false)
-                if !the && self.dash(j + 1) && self.is_word(j + 2, "end") =>
-            {
+            Lex::Unit(Unit::Year, false) if !the => {
+                // "year-end", "year end", "year's end".
+                let k = if self.dash(j + 1) || is_possessive_tok(self.tok(j + 1)) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if !self.is_word(k, "end")
+                    || k == j + 1 && !self.is_func(j.wrapping_sub(1), Func::By)
+                {
+                    return None;
+                }
                 let p = Pt::new(cal::fmt_year(self.r.year().into()), Grain::Year, "year-end", "");
-                return Some(Cand { modifier: Some(Modifier::End), ..p.into_cand(i, j + 3) });
+                return Some(Cand { modifier: Some(Modifier::End), ..p.into_cand(i, k + 1) });
             }
             _ => return None,
         };
@@ -2159,10 +2220,13 @@ impl<'a> Parser<'a> {
     /// A hedge before a quantity: "about", "nearly", "more than", "at least",
     /// "up to", "no more than", "less than", "over", "some". Returns (mod, end).
     fn hedge(&self, i: usize) -> Option<(Modifier, usize)> {
+        if self.is_func(i, Func::At) && self.lex(i + 1) == Some(Lex::Hedge(Hedge::AtLeast)) {
+            return Some((Modifier::EqualOrMore, i + 2));
+        }
         let h = match self.lex(i)? {
             Lex::Hedge(h) => h,
             _ => {
-                if self.is_word(i, "no")
+                if self.is_func(i, Func::No)
                     && self.lex(i + 1) == Some(Lex::Hedge(Hedge::More))
                     && self.is_word(i + 2, "than")
                 {
@@ -2176,12 +2240,13 @@ impl<'a> Parser<'a> {
             Hedge::Nearly => Some((Modifier::EqualOrLess, i + 1)),
             Hedge::More if self.is_word(i + 1, "than") => Some((Modifier::MoreThan, i + 2)),
             Hedge::Less if self.is_word(i + 1, "than") => Some((Modifier::LessThan, i + 2)),
-            Hedge::Over | Hedge::Under if self.number(i + 1).is_some() => Some((
-                if h == Hedge::Over { Modifier::MoreThan } else { Modifier::LessThan },
-                i + 1,
-            )),
-            Hedge::AtLeast if i > 0 && self.is_func(i - 1, Func::At) => {
-                Some((Modifier::EqualOrMore, i + 1))
+            Hedge::Over | Hedge::Under
+                if self.number(i + 1).is_some() || self.is_func(i + 1, Func::A) =>
+            {
+                Some((
+                    if h == Hedge::Over { Modifier::MoreThan } else { Modifier::LessThan },
+                    i + 1,
+                ))
             }
             Hedge::UpTo if self.is_func(i + 1, Func::To) => Some((Modifier::EqualOrLess, i + 2)),
             _ => None,
@@ -2283,13 +2348,19 @@ impl<'a> Parser<'a> {
         if plural && single_a {
             return None;
         }
-        // "8-month-old", "decades-long".
-        if adjective
-            && self.dash(e)
-            && self.glued(e)
-            && (self.is_func(e + 1, Func::Old) || self.is_func(e + 1, Func::Long))
+        // Ages ("the 6-year-old", "52 years old") are not time expressions.
+        if self.dash(e) && self.glued(e) && self.is_func(e + 1, Func::Old)
+            || self.is_func(e, Func::Old)
         {
+            return None;
+        }
+        // "decades-long".
+        if adjective && self.dash(e) && self.glued(e) && self.is_func(e + 1, Func::Long) {
             e += 2;
+        }
+        // Fractions: "a quarter of the market", "three-quarters".
+        if u == Unit::Quarter && (self.is_func(e, Func::Of) || plural && adjective) {
+            return None;
         }
         // "and a half".
         let mut extra_half = false;
@@ -2372,9 +2443,34 @@ impl<'a> Parser<'a> {
                     ..Pt::new(vv, g, "the-range-units", "").duration().into_cand(i, e2)
                 });
             }
+            // "the 1988 quarter", "the 1989 period": that year's quarter in a results report.
+            if the
+                && lead.is_none()
+                && let Some((y, 4)) = self.num(k)
+                && (matches!(self.unit(k + 1), Some((Unit::Quarter, false)))
+                    || self.is_func(k + 1, Func::Period))
+            {
+                let p = match self.doc.last_quarter {
+                    Some((_, q)) => Pt::new(
+                        format!("{}-Q{q}", cal::fmt_year(y as i32)),
+                        Grain::Quarter,
+                        "the-year-period",
+                        "",
+                    ),
+                    None => Pt::new(cal::fmt_year(y as i32), Grain::Year, "the-year-period", ""),
+                };
+                return Some(p.into_cand(i, k + 2));
+            }
             if let Some((v, g, e, single)) = self.amount_unit(k) {
                 if single && lead.is_none() {
                     return None; // "the a year"
+                }
+                if self.num(k).is_some_and(|(n, d)| d == 4 && n >= 1000) {
+                    return None;
+                }
+                // "the two-week strike": the adjective alone is the timex.
+                if lead.is_none() && (k..e).any(|x| self.dash(x)) {
+                    return None;
                 }
                 if self.is_func(k, Func::A) {
                     return None;
@@ -2419,7 +2515,7 @@ impl<'a> Parser<'a> {
                         self.s(f + 1).to_ascii_lowercase().as_str(),
                         "ended" | "ending" | "ends" | "to"
                     );
-                    if ended {
+                    if ended && u != Unit::Quarter {
                         let v = duration_value(Some(1.0), u, false);
                         return Some(Cand {
                             modifier,
@@ -2481,7 +2577,8 @@ impl<'a> Parser<'a> {
                     self.lex(j - 1),
                     Some(Lex::Func(Func::For | Func::Within | Func::During))
                         | Some(Lex::Hedge(Hedge::Over))
-                );
+                )
+                || j > 0 && self.is_func(j - 1, Func::In) && matches!(u, Unit::Year | Unit::Decade);
             let next_ok = !matches!(
                 self.lex(j + 1),
                 Some(Lex::Func(Func::Of)) | Some(Lex::Rel(Rel::Ago | Rel::Later | Rel::Earlier))
@@ -2499,6 +2596,10 @@ impl<'a> Parser<'a> {
     /// "the year", "the quarter", "the month", "the week" as dates.
     fn the_unit(&self, i: usize, f: usize, u: Unit, modifier: Option<Modifier>) -> Option<Cand> {
         let r = self.r;
+        // "the year-earlier period" is r_year_ago's.
+        if self.dash(f + 1) && (self.is_rel(f + 2, Rel::Earlier) || self.is_rel(f + 2, Rel::Ago)) {
+            return None;
+        }
         let p = match u {
             Unit::Quarter => {
                 let (y, q) = self.previous_quarter();
@@ -2604,12 +2705,8 @@ impl<'a> Parser<'a> {
             'D' => Pt::day(cal::add_days(r, n)?, "ago", ""),
             'W' => {
                 let d = cal::add_days(r, 7 * n)?;
-                if n.abs() == 1 {
-                    let (y, w) = cal::iso_week(d);
-                    Pt::new(cal::fmt_week(y, w), Grain::Week, "ago", "")
-                } else {
-                    Pt::day(d, "ago", "")
-                }
+                let (y, w) = cal::iso_week(d);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, "ago", "")
             }
             'M' => {
                 let d = cal::add_months(r, n)?;
@@ -2647,12 +2744,64 @@ impl<'a> Parser<'a> {
         Some(Cand { modifier, ..p.into_cand(i, end) })
     }
 
+    /// "year-earlier", "the year-ago quarter", "the comparable year-earlier period":
+    /// the same period a year back (the quarter of the report, when one was named).
+    fn r_year_ago(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        if self.is_func(j, Func::The) {
+            j += 1;
+        }
+        if self.is_word(j, "comparable")
+            || self.is_word(j, "corresponding")
+            || self.is_rel(j, Rel::Same)
+        {
+            j += 1;
+        }
+        if !matches!(self.unit(j), Some((Unit::Year, false)))
+            || !self.dash(j + 1)
+            || !(self.is_rel(j + 2, Rel::Earlier) || self.is_rel(j + 2, Rel::Ago))
+        {
+            return None;
+        }
+        let mut e = j + 3;
+        // An ordinal quarter after it names the quarter: "the year-ago third quarter".
+        let mut q = self.doc.last_quarter.map(|(_, q)| q);
+        if let Some((n, e2)) = self.ordinal(e)
+            && matches!(self.unit(e2), Some((Unit::Quarter, false)))
+            && (1..=4).contains(&n)
+        {
+            q = Some(n);
+            e = e2 + 1;
+        } else if matches!(self.unit(e), Some((Unit::Quarter, false)))
+            || self.is_func(e, Func::Period)
+        {
+            e += 1;
+        } else if i != j {
+            // "the year-earlier" alone needs a noun; "year-earlier profit" is fine.
+            return None;
+        }
+        let y = i32::from(self.r.year()) - 1;
+        let p = match q {
+            Some(q) => {
+                Pt::new(format!("{}-Q{q}", cal::fmt_year(y)), Grain::Quarter, "year-ago", "")
+            }
+            None => Pt::new(cal::fmt_year(y), Grain::Year, "year-ago", ""),
+        };
+        Some(p.into_cand(i, e))
+    }
+
     // ----- sets ----------------------------------------------------------------------------
 
     /// "every Monday", "each year", "daily", "weekly", "Mondays", "twice a year", "per year".
     fn r_set(&self, i: usize) -> Option<Cand> {
         match self.lex(i)? {
             Lex::Frequency(u) => {
+                // "its quarterly dividend" is no recurrence; "a daily rally" is (TimeBank).
+                if u == Unit::Quarter
+                    && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                {
+                    return None;
+                }
                 let v = match u {
                     Unit::Quarter => "P1Q".to_owned(),
                     u => duration_value(Some(1.0), u, false),
@@ -2680,10 +2829,10 @@ impl<'a> Parser<'a> {
             Lex::Func(Func::A) => {
                 // "twice a year", "three times a week".
                 if i > 0
-                    && matches!(
+                    && (matches!(
                         self.lex(i - 1),
                         Some(Lex::Func(Func::Times | Func::Once | Func::Twice))
-                    )
+                    ) || self.after_quantity(i))
                 {
                     let (u, false) = self.unit(i + 1)? else { return None };
                     let v = duration_value(Some(1.0), u, false);
@@ -2737,6 +2886,21 @@ impl<'a> Parser<'a> {
         Some(Pt::new(v, Grain::Unspecified, "every", "").set().into_cand(i, j + 1))
     }
 
+    /// Whether "a" at `i` follows a quantity ("$2 million a year", "700 seats a week").
+    fn after_quantity(&self, i: usize) -> bool {
+        let prev = i.wrapping_sub(1);
+        let big =
+            |j: usize| matches!(self.s(j).to_ascii_lowercase().as_str(), "million" | "billion");
+        if self.num(prev).is_some() || big(prev) || self.is_word(prev, "percent") {
+            return true;
+        }
+        let plural_noun = self.tok(prev).is_some_and(|t| {
+            t.kind == Kind::Word && t.lex.is_none() && !t.upper && self.s(prev).ends_with('s')
+        });
+        plural_noun
+            && (2..=4).any(|k| i.checked_sub(k).is_some_and(|j| self.num(j).is_some() || big(j)))
+    }
+
     // ----- references ----------------------------------------------------------------------
 
     /// PRESENT_REF, PAST_REF, FUTURE_REF words: "now", "currently", "recently",
@@ -2746,15 +2910,22 @@ impl<'a> Parser<'a> {
         let the = self.is_func(j, Func::The);
         if the {
             j += 1;
+            // "the near future", "the near term", "the short term".
+            if (self.is_word(j, "near") || self.is_word(j, "short"))
+                && (self.is_word(j + 1, "term") || self.is_word(j + 1, "future"))
+            {
+                let p = Pt::new("FUTURE_REF".into(), Grain::Unspecified, "near-future", "");
+                return Some(p.into_cand(i, j + 2));
+            }
+        }
+        // "right now".
+        if self.is_func(i, Func::Right) && self.lex(i + 1) == Some(Lex::Deictic(Deictic::Now)) {
+            let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "reference-word", "");
+            return Some(p.into_cand(i, i + 2));
         }
         let value = match self.lex(j)? {
-            Lex::Deictic(Deictic::Now) if !the => {
-                // "now that ..." is a conjunction.
-                if self.is_word(j + 1, "that") {
-                    return None;
-                }
-                "PRESENT_REF"
-            }
+            // TimeBank annotates "now" even in "now that ...".
+            Lex::Deictic(Deictic::Now) if !the => "PRESENT_REF",
             Lex::Deictic(Deictic::Present) if !the => "PRESENT_REF",
             Lex::Deictic(Deictic::Current) if !the => {
                 // "current" alone; "current quarter" is handled as a relative period.
@@ -2803,11 +2974,14 @@ impl<'a> Parser<'a> {
                 {
                     return None;
                 }
-                if self
-                    .tok(j + 1)
-                    .is_some_and(|t| t.kind == Kind::Word && t.lex.is_none() && !t.upper)
-                {
-                    return None; // "the future contracts"
+                // "the future contracts", "future losses": a noun follows.
+                if self.tok(j + 1).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && t.lex.is_none()
+                        && !t.upper
+                        && self.s(j + 1).ends_with('s')
+                }) {
+                    return None;
                 }
                 "FUTURE_REF"
             }
@@ -2826,12 +3000,6 @@ impl<'a> Parser<'a> {
                                 | Lex::Func(Func::A)
                         )
                     )
-                {
-                    return None;
-                }
-                if self
-                    .tok(j + 1)
-                    .is_some_and(|t| t.kind == Kind::Word && t.lex.is_none() && !t.upper)
                 {
                     return None;
                 }

@@ -231,7 +231,6 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("quarterly", Lex::Frequency(Unit::Quarter)),
     ("annually", Lex::Frequency(Unit::Year)),
     ("yearly", Lex::Frequency(Unit::Year)),
-    ("annual", Lex::Frequency(Unit::Year)),
     // Decades and centuries in words.
     ("twenties", Lex::Decade(2)),
     ("thirties", Lex::Decade(3)),
@@ -267,6 +266,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("aest", Lex::Zone),
     // Function words.
     ("the", Lex::Func(Func::The)),
+    ("no", Lex::Func(Func::No)),
+    ("right", Lex::Func(Func::Right)),
     ("a", Lex::Func(Func::A)),
     ("an", Lex::Func(Func::A)),
     ("of", Lex::Func(Func::Of)),

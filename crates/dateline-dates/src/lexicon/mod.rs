@@ -133,6 +133,8 @@ pub(crate) enum Vague {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Func {
     The,
+    No,
+    Right,
     A,
     Of,
     In,
@@ -253,6 +255,7 @@ impl Lex {
                 | Lex::Frequency(_)
                 | Lex::Decade(_)
                 | Lex::Holiday(_)
+                | Lex::Number(18 | 19)
                 | Lex::Func(
                     Func::Half
                         | Func::Weekend
