@@ -1,3 +1,66 @@
-//! The `dateline` command (placeholder).
+//! `dateline`: who, where and when in news text, as JSON Lines.
 
-fn main() {}
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod args;
+mod cmd;
+mod input;
+mod output;
+mod run;
+
+/// Tokens, sentences, entities and dates from English news text.
+///
+/// Each FILE is one document (stdin when there is none), or with
+/// `--input jsonl` each line is one: {"id", "text", "reference_date"}.
+/// Output is one JSON object per document, in input order, with offsets in
+/// Unicode code points (Python string indices).
+#[derive(Parser)]
+#[command(name = "dateline", version, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Split documents into tokens.
+    Tokenize(cmd::tokenize::Args),
+    /// Split documents into sentences.
+    Sentences(cmd::sentences::Args),
+    /// Find gazetteer entities (places, nationalities, organizations, ...).
+    Entities(cmd::entities::Args),
+    /// Find date and time expressions, normalized to TimeML TIMEX3.
+    Dates(cmd::dates::Args),
+    /// Sentences, entities and dates together: the main job.
+    Extract(cmd::extract::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Tokenize(args) => cmd::tokenize::run(args),
+        Command::Sentences(args) => cmd::sentences::run(args),
+        Command::Entities(args) => cmd::entities::run(args),
+        Command::Dates(args) => cmd::dates::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("dateline: error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn arguments_are_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

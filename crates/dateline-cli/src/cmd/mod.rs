@@ -1,0 +1,115 @@
+//! One module per subcommand; options two or more share live here.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use clap::Args;
+use dateline::{Date, Direction, Gazetteer, Mode};
+
+use crate::input::Document;
+
+pub mod dates;
+pub mod entities;
+pub mod extract;
+pub mod sentences;
+pub mod tokenize;
+
+/// `--mode`.
+#[derive(Args, Debug)]
+pub struct ModeArgs {
+    /// Tokenizer mode: `default` (news-friendly) or `treebank` (Universal
+    /// Dependencies English conventions).
+    #[arg(long, default_value = "default", value_parser = parse_from_str::<Mode>)]
+    pub mode: Mode,
+}
+
+/// `--gazetteer` and `--no-default-gazetteer`.
+#[derive(Args, Debug)]
+pub struct GazetteerArgs {
+    /// A gazetteer file to add: TSV (`name<TAB>label<TAB>id`, header line)
+    /// or JSON Lines (`.jsonl`). Repeatable; merged with the default.
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    pub gazetteers: Vec<PathBuf>,
+
+    /// Leave out the embedded default gazetteer (countries, demonyms,
+    /// cities, international organizations).
+    #[arg(long)]
+    pub no_default_gazetteer: bool,
+}
+
+impl GazetteerArgs {
+    /// The gazetteer these options ask for.
+    pub fn build(&self) -> anyhow::Result<Gazetteer> {
+        if self.no_default_gazetteer && self.gazetteers.is_empty() {
+            anyhow::bail!(
+                "--no-default-gazetteer leaves no gazetteer: add one with --gazetteer FILE"
+            );
+        }
+        let mut builder = Gazetteer::builder();
+        if !self.no_default_gazetteer {
+            builder.embedded();
+        }
+        for file in &self.gazetteers {
+            builder.add_file(file)?;
+        }
+        Ok(builder.build()?)
+    }
+}
+
+/// `--reference-date`, `--direction` and `--day-first`.
+#[derive(Args, Debug)]
+pub struct DateArgs {
+    /// The date relative expressions resolve against ("yesterday", "in
+    /// June"), as YYYY-MM-DD. A JSONL line's `reference_date` overrides it;
+    /// without either, today's date is used and said on stderr.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_from_str::<Date>)]
+    pub reference_date: Option<Date>,
+
+    /// Which way bare dates and weekdays resolve: `context` (tense and cues
+    /// such as "since", "next", "ago"), `past`, `future` or `nearest`.
+    #[arg(long, default_value = "context", value_parser = parse_from_str::<Direction>)]
+    pub direction: Direction,
+
+    /// Read numeric dates such as 01/09/2024 as day/month/year.
+    #[arg(long)]
+    pub day_first: bool,
+}
+
+/// The reference date of each document: its own `reference_date`, else
+/// `--reference-date`, else today (said once on stderr).
+pub struct References {
+    given: Option<Date>,
+    today: Date,
+    announced: AtomicBool,
+}
+
+impl References {
+    pub fn new(args: &DateArgs) -> References {
+        References {
+            given: args.reference_date,
+            today: Date::today_utc(),
+            announced: AtomicBool::new(false),
+        }
+    }
+
+    pub fn for_document(&self, document: &Document) -> Result<Date, String> {
+        if let Some(text) = &document.reference_date {
+            return text.parse().map_err(|err| format!("invalid reference_date {text:?}: {err}"));
+        }
+        if let Some(given) = self.given {
+            return Ok(given);
+        }
+        if !self.announced.swap(true, Ordering::Relaxed) {
+            eprintln!("dateline: no reference date given; resolving against today, {}", self.today);
+        }
+        Ok(self.today)
+    }
+}
+
+fn parse_from_str<T>(text: &str) -> Result<T, String>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    text.parse().map_err(|err: T::Err| err.to_string())
+}

@@ -1,0 +1,223 @@
+//! Writing results: JSON Lines, a JSON array, or a text listing, to stdout
+//! or atomically to a file.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::args::OutputFormat;
+use crate::input::Origin;
+
+/// One document's results together with where the document came from.
+///
+/// Serializes as `{"id": ...}` (JSONL input with an id), or `{"source":
+/// path}` plus `"line"` for JSONL lines without one, followed by the
+/// record's own fields.
+#[derive(Serialize)]
+pub struct Labeled<'a, R> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(flatten)]
+    record: R,
+}
+
+impl<'a, R> Labeled<'a, R> {
+    pub fn new(origin: &'a Origin, record: R) -> Labeled<'a, R> {
+        match origin {
+            Origin::File(path) => Labeled { id: None, source: Some(path), line: None, record },
+            Origin::Line { id: Some(id), .. } => {
+                Labeled { id: Some(id), source: None, line: None, record }
+            }
+            Origin::Line { path, line, id: None } => {
+                Labeled { id: None, source: Some(path), line: Some(*line), record }
+            }
+        }
+    }
+}
+
+/// Serializes one document's results in `format` into `out`.
+///
+/// Documents are rendered in parallel, each on its own; [`separator`] and
+/// [`closing`] put them together.
+pub fn render<R: Serialize>(format: OutputFormat, record: &R, out: &mut Vec<u8>) -> io::Result<()> {
+    match format {
+        OutputFormat::Jsonl => {
+            serde_json::to_writer(&mut *out, record)?;
+            out.push(b'\n');
+        }
+        OutputFormat::Json => serde_json::to_writer_pretty(&mut *out, record)?,
+        OutputFormat::Text => render_text(&serde_json::to_value(record)?, out)?,
+    }
+    Ok(())
+}
+
+/// What goes before a document.
+pub fn separator(format: OutputFormat, first: bool) -> &'static [u8] {
+    match (format, first) {
+        (OutputFormat::Json, true) => b"[\n",
+        (OutputFormat::Json, false) => b",\n",
+        (OutputFormat::Text, false) => b"\n",
+        _ => b"",
+    }
+}
+
+/// What closes the output once every document is written.
+pub fn closing(format: OutputFormat, wrote_any: bool) -> &'static [u8] {
+    match (format, wrote_any) {
+        (OutputFormat::Json, true) => b"\n]\n",
+        (OutputFormat::Json, false) => b"[]\n",
+        _ => b"",
+    }
+}
+
+/// The listing for people: scalar fields as `key: value`, then each list of
+/// spans as aligned rows `start-end  tag  value  text`.
+fn render_text(record: &Value, out: &mut Vec<u8>) -> io::Result<()> {
+    let Value::Object(fields) = record else { return writeln!(out, "{record}") };
+    for (key, value) in fields.iter().filter(|(_, v)| !v.is_array()) {
+        match value {
+            Value::String(s) => writeln!(out, "{key}: {s}")?,
+            other => writeln!(out, "{key}: {other}")?,
+        }
+    }
+    for (key, value) in fields {
+        let Value::Array(items) = value else { continue };
+        writeln!(out, "{key} ({}):", items.len())?;
+        for item in items {
+            let field = |name: &str| item.get(name).map(plain).unwrap_or_default();
+            let tag = ["label", "type", "kind"].iter().map(|n| field(n)).find(|s| !s.is_empty());
+            let detail = ["id", "value"].iter().map(|n| field(n)).find(|s| !s.is_empty());
+            let range = format!("{}-{}", field("start"), field("end"));
+            let text = field("text").replace('\n', "⏎");
+            writeln!(
+                out,
+                "  {range:>13}  {:<10} {:<14} {text}",
+                tag.unwrap_or_default(),
+                detail.unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn plain(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// Where output goes: stdout, or a temporary file that replaces the target
+/// only when [`Sink::finish`] is called.
+pub enum Sink {
+    Stdout(io::Stdout),
+    File { temp: tempfile::NamedTempFile, target: PathBuf },
+}
+
+impl Sink {
+    pub fn open(target: Option<PathBuf>) -> anyhow::Result<Sink> {
+        let Some(target) = target else { return Ok(Sink::Stdout(io::stdout())) };
+        let dir = match target.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let temp = tempfile::Builder::new()
+            .prefix(".dateline-")
+            .tempfile_in(&dir)
+            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        Ok(Sink::File { temp, target })
+    }
+
+    /// Writes whole documents; never part of one.
+    pub fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Stdout(stdout) => {
+                let mut lock = stdout.lock();
+                lock.write_all(bytes)?;
+                lock.flush()
+            }
+            Sink::File { temp, .. } => temp.write_all(bytes),
+        }
+    }
+
+    /// Makes the output final: for a file, syncs it and renames it over the target.
+    pub fn finish(self) -> anyhow::Result<()> {
+        if let Sink::File { temp, target } = self {
+            temp.as_file().sync_all().context("cannot sync the output file")?;
+            let temp_path = temp.path().to_owned();
+            temp.persist(&target).with_context(|| {
+                format!("cannot move {} to {}", temp_path.display(), target.display())
+            })?;
+            // Best effort: make the rename itself durable.
+            if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+                let _ = fs::File::open(dir).and_then(|d| d.sync_all());
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn jsonl_is_one_line_per_document() {
+        let mut out = Vec::new();
+        render(OutputFormat::Jsonl, &json!({"a": 1}), &mut out).unwrap();
+        render(OutputFormat::Jsonl, &json!({"a": 2}), &mut out).unwrap();
+        assert_eq!(out, b"{\"a\":1}\n{\"a\":2}\n");
+    }
+
+    #[test]
+    fn json_is_one_array() {
+        let mut out = Vec::new();
+        out.extend_from_slice(separator(OutputFormat::Json, true));
+        render(OutputFormat::Json, &json!(1), &mut out).unwrap();
+        out.extend_from_slice(separator(OutputFormat::Json, false));
+        render(OutputFormat::Json, &json!(2), &mut out).unwrap();
+        out.extend_from_slice(closing(OutputFormat::Json, true));
+        let parsed: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(parsed, json!([1, 2]));
+        assert_eq!(closing(OutputFormat::Json, false), b"[]\n");
+    }
+
+    #[test]
+    fn text_lists_spans_aligned() {
+        let record = json!({"source": "a.txt", "entities": [
+            {"text": "China", "start": 0, "end": 5, "label": "GPE", "id": "CN"}
+        ]});
+        let mut out = Vec::new();
+        render(OutputFormat::Text, &record, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "source: a.txt\nentities (1):\n            0-5  GPE        CN             China\n"
+        );
+    }
+
+    #[test]
+    fn labels_carry_id_or_source_and_line() {
+        let by_id = Origin::Line { path: "in.jsonl".into(), line: 3, id: Some(json!("doc-1")) };
+        let without_id = Origin::Line { path: "in.jsonl".into(), line: 3, id: None };
+        let record = json!({"x": 1});
+        assert_eq!(
+            serde_json::to_value(Labeled::new(&by_id, &record)).unwrap(),
+            json!({"id": "doc-1", "x": 1})
+        );
+        assert_eq!(
+            serde_json::to_value(Labeled::new(&without_id, &record)).unwrap(),
+            json!({"source": "in.jsonl", "line": 3, "x": 1})
+        );
+    }
+}

@@ -1,0 +1,160 @@
+//! The loop every subcommand shares: read documents in chunks on one
+//! thread, process each chunk in parallel, write results in input order.
+//!
+//! Memory stays bounded by the chunk size whatever the input size, and a
+//! bad document is reported with its file and line, then skipped or fatal
+//! as `--on-error` says.
+
+use std::io::IsTerminal;
+use std::sync::mpsc;
+
+use anyhow::{Context, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::args::OutputFormat;
+use crate::args::{InputArgs, InputFormat, OnError, OutputArgs};
+use crate::input::{BadDocument, Document, Documents, Origin};
+use crate::output::{self, Labeled, Sink};
+
+/// A chunk closes at whichever limit it reaches first.
+const CHUNK_DOCUMENTS: usize = 512;
+const CHUNK_BYTES: usize = 8 << 20;
+/// More documents than this earn a progress bar (on a terminal).
+const PROGRESS_AFTER: usize = 8;
+
+type Chunk = Vec<Result<Document, BadDocument>>;
+
+/// Runs `process` over every document and writes the results.
+///
+/// `process` hands the document's record to [`Emit::record`], or returns a
+/// message when the document itself is unusable (such as a malformed
+/// `reference_date`); that counts as a bad document like an unreadable one.
+pub fn run<F>(input: InputArgs, output_args: &OutputArgs, process: F) -> anyhow::Result<()>
+where
+    F: Fn(&Document, Emit<'_>) -> Result<(), String> + Sync,
+{
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(output_args.threads.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let progress = progress_bar(&input);
+    let on_error = input.on_error;
+    let format = output_args.format;
+    let mut sink = Sink::open(output_args.output.clone())?;
+
+    // Reading runs ahead by at most one chunk, so memory stays flat.
+    let (sender, chunks) = mpsc::sync_channel::<Chunk>(1);
+    let reader = std::thread::spawn(move || {
+        let mut documents = Documents::new(input.input, input.files);
+        loop {
+            let mut chunk = Vec::new();
+            let mut bytes = 0;
+            while chunk.len() < CHUNK_DOCUMENTS && bytes < CHUNK_BYTES {
+                let Some(document) = documents.next() else { break };
+                bytes += document.as_ref().map_or(0, |d| d.text.len());
+                chunk.push(document);
+            }
+            if chunk.is_empty() || sender.send(chunk).is_err() {
+                return;
+            }
+        }
+    });
+
+    let (mut written, mut skipped) = (0u64, 0u64);
+    let mut buffer = Vec::new();
+    for chunk in chunks {
+        let results: Vec<Result<Vec<u8>, BadDocument>> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|document| {
+                    let document = document?;
+                    let mut bytes = Vec::with_capacity(document.text.len() / 2);
+                    let emit = Emit { origin: &document.origin, format, out: &mut bytes };
+                    process(&document, emit).map_err(|message| BadDocument {
+                        location: document.origin.location(),
+                        message,
+                    })?;
+                    Ok(bytes)
+                })
+                .collect()
+        });
+        buffer.clear();
+        for result in results {
+            match result {
+                Ok(bytes) => {
+                    buffer.extend_from_slice(output::separator(format, written == 0));
+                    buffer.extend_from_slice(&bytes);
+                    written += 1;
+                }
+                Err(bad) if on_error == OnError::Skip => {
+                    progress.suspend(|| eprintln!("dateline: skipped {bad}"));
+                    skipped += 1;
+                }
+                Err(bad) => {
+                    // Everything before the bad document is written; nothing after it.
+                    write_or_broken_pipe(&mut sink, &buffer)?;
+                    progress.finish_and_clear();
+                    bail!("{bad} (use --on-error skip to go on past bad documents)");
+                }
+            }
+            progress.inc(1);
+        }
+        if !write_or_broken_pipe(&mut sink, &buffer)? {
+            return Ok(());
+        }
+    }
+    reader.join().map_err(|_| anyhow::anyhow!("the input reader thread panicked"))?;
+    write_or_broken_pipe(&mut sink, output::closing(format, written > 0))?;
+    sink.finish()?;
+    progress.finish_and_clear();
+    if skipped > 0 || !progress.is_hidden() {
+        eprintln!("dateline: {written} documents written, {skipped} bad documents skipped");
+    }
+    Ok(())
+}
+
+/// Takes one document's record and renders it, labeled with the document's origin.
+pub struct Emit<'a> {
+    origin: &'a Origin,
+    format: OutputFormat,
+    out: &'a mut Vec<u8>,
+}
+
+impl Emit<'_> {
+    /// Renders `record` as this document's output.
+    pub fn record<R: Serialize>(self, record: R) {
+        output::render(self.format, &Labeled::new(self.origin, record), self.out)
+            .expect("serializing results to memory cannot fail");
+    }
+}
+
+/// Writes `bytes`; `Ok(false)` when the reader of stdout went away (as
+/// with `dateline ... | head`), which ends the run quietly.
+fn write_or_broken_pipe(sink: &mut Sink, bytes: &[u8]) -> anyhow::Result<bool> {
+    match sink.write_all(bytes) {
+        Ok(()) => Ok(true),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(err) => Err(err).context("cannot write output"),
+    }
+}
+
+fn progress_bar(input: &InputArgs) -> ProgressBar {
+    let many = input.input == InputFormat::Jsonl || input.files.len() > PROGRESS_AFTER;
+    if !many || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = if input.input == InputFormat::Text {
+        ProgressBar::new(input.files.len() as u64)
+    } else {
+        ProgressBar::new_spinner()
+    };
+    let template = if input.input == InputFormat::Text {
+        "{bar:30} {pos}/{len} documents ({per_sec}, eta {eta})"
+    } else {
+        "{spinner} {pos} documents ({per_sec})"
+    };
+    bar.set_style(ProgressStyle::with_template(template).expect("the template is valid"));
+    bar
+}
