@@ -110,11 +110,17 @@ impl DateExtractor {
                 match parser.parse_at(i) {
                     Some(c) => {
                         i = c.e;
+                        // A report's "the quarter" is the last quarter named near the
+                        // reference date ("the 1988 third quarter" is not one).
                         if c.grain == crate::Grain::Quarter
                             && c.kind == TimexType::Date
+                            && (c.rule.starts_with("quarter") || c.rule.starts_with("q-notation"))
                             && let Some((y, q)) = parse_quarter(&c.value)
                         {
-                            parser.doc.last_quarter = Some((y, q));
+                            let r = reference.year() * 4 + (reference.month() as i32 - 1) / 3;
+                            if (-1..=2).contains(&(r - (y * 4 + q as i32 - 1))) {
+                                parser.doc.last_quarter = Some((y, q));
+                            }
                         }
                         cands.push(c);
                     }

@@ -548,11 +548,27 @@ impl<'a> Parser<'a> {
 
     /// Year for a month-day without a year.
     fn year_for_day(&self, m: u32, d: u32, s: usize, e: usize) -> Option<(i32, String)> {
-        let (dir, how) = self.direction_at(s, e, Dir::Nearest);
         let y = i32::from(self.r.year());
         let opts: Vec<(i32, i64)> = (y - 1..=y + 1)
             .filter_map(|yy| cal::date(yy, m, d).map(|dd| (yy, cal::diff_days(self.r, dd))))
             .collect();
+        // News dates cluster around the reference: a day within four months
+        // is that one, whatever the tense (past-tense reporting of a coming
+        // deadline, "was extended to Nov. 16", is the common case).
+        if self.direction == Direction::Context {
+            let near = self.pick_by_distance(&opts, Dir::Nearest);
+            if let Some(&(yy, dist)) =
+                near.and_then(|yy| opts.iter().find(|o| o.0 == yy && o.1.abs() <= 120))
+            {
+                // Report the cue when it agrees, so the decision stays readable.
+                let (dir, how) = self.direction_at(s, e, Dir::Nearest);
+                let agrees = dir == Dir::Nearest
+                    || dir == Dir::Future && dist >= 0
+                    || dir == Dir::Past && dist <= 0;
+                return Some((yy, if agrees { how } else { format!("nearest-over-{how}") }));
+            }
+        }
+        let (dir, how) = self.direction_at(s, e, Dir::Nearest);
         let dir = if dir == Dir::Future && self.direction == Direction::Context {
             Dir::Future
         } else {
@@ -564,7 +580,8 @@ impl<'a> Parser<'a> {
     /// Year for a month without a year (the month containing the reference
     /// counts as both past and future).
     fn year_for_month(&self, m: u32, s: usize, e: usize) -> Option<(i32, String)> {
-        let (dir, how) = self.direction_at(s, e, Dir::Nearest);
+        // A bare month in news mostly looks back ("in March", "since June").
+        let (dir, how) = self.direction_at(s, e, Dir::Past);
         let y = i32::from(self.r.year());
         let rm = self.r.month() as i32;
         let opts: Vec<(i32, i64)> =
@@ -1500,8 +1517,10 @@ impl<'a> Parser<'a> {
             let y = i32::from(self.r.year());
             let rm = self.r.month() as u32;
             let y = match rel {
+                // "last April" in October is this year's; "last February" in
+                // March is the year before (TimeBank).
                 Rel::Last | Rel::Previous => {
-                    if m < rm {
+                    if m + 2 <= rm {
                         y
                     } else {
                         y - 1
@@ -1523,8 +1542,12 @@ impl<'a> Parser<'a> {
         }
         // "last summer", "this spring".
         if let Some(Lex::Season(sn)) = self.lex(j) {
-            let y = i32::from(self.r.year());
-            let cur = season_of(self.r);
+            // January and February belong to the winter that began the year before.
+            let (y, cur) = if self.r.month() <= 2 {
+                (i32::from(self.r.year()) - 1, 4)
+            } else {
+                (i32::from(self.r.year()), season_of(self.r))
+            };
             let y = match rel {
                 Rel::Last | Rel::Previous => {
                     if sn < cur {
@@ -2608,14 +2631,6 @@ impl<'a> Parser<'a> {
             Unit::Year => {
                 // "the year" alone is usually the current year, but "for the
                 // year" in results reports is the year's span.
-                if i > 0 && self.is_func(i - 1, Func::For) {
-                    return Some(Cand {
-                        modifier,
-                        ..Pt::new("P1Y".into(), Grain::Year, "for-the-year", "")
-                            .duration()
-                            .into_cand(i, f + 1)
-                    });
-                }
                 Pt::new(cal::fmt_year(r.year().into()), Grain::Year, "the-year", "")
             }
             Unit::Week => {
