@@ -6,7 +6,8 @@ use crate::{
     BuildError, CasePolicy, FindIter, Match, MatchKind, NormalizedText, Normalizer, Pattern,
     PatternId,
     boundary::is_boundary_at,
-    filter::{FirstWords, first_word_hash},
+    filter::{FirstWords, MAX_WORD, Slot, WordTable, first_word_hash},
+    fold::FOLD,
     trie::Trie,
 };
 
@@ -57,6 +58,8 @@ pub struct Matcher {
     pub(crate) flags: Vec<u8>,
     /// First words of all patterns, to skip walks that cannot match.
     pub(crate) first_words: FirstWords,
+    /// First words of all patterns, to start walks after them.
+    pub(crate) word_table: WordTable,
     pub(crate) normalizer: Normalizer,
     pub(crate) match_kind: MatchKind,
 }
@@ -136,39 +139,40 @@ impl Matcher {
             + self.case_checks.capacity() * size_of::<CaseCheck>()
             + self.flags.capacity()
             + self.first_words.bits.capacity() * 8
+            + self.word_table.slots.capacity() * size_of::<Slot>()
     }
 
     pub(crate) fn trie(&self) -> &Trie {
         &self.trie
     }
 
-    /// The longest boundary-valid match starting at normalized offset
-    /// `start`, with its normalized end.
+    /// The longest boundary-valid match starting at `start`, with its
+    /// normalized end.
     #[inline]
     pub(crate) fn longest_at(
         &self,
         text: &NormalizedText<'_>,
-        start: usize,
+        start: Start,
     ) -> Option<(Match, usize)> {
         let mut best = None;
         self.candidates_at(text, start, |ids, span, norm_end| {
-            if let Some(&id) = ids.iter().find(|&&id| self.case_ok(id, &text.original()[span])) {
+            if let Some(&id) = ids.iter().find(|&&id| self.case_ok(id, text.original(), span)) {
                 best = Some((Match::new(PatternId::new(id), span), norm_end));
             }
         });
         best
     }
 
-    /// Every boundary-valid match starting at normalized offset `start`.
+    /// Every boundary-valid match starting at `start`.
     pub(crate) fn all_at(
         &self,
         text: &NormalizedText<'_>,
-        start: usize,
+        start: Start,
         mut emit: impl FnMut(Match),
     ) {
         self.candidates_at(text, start, |ids, span, _| {
             for &id in ids {
-                if self.case_ok(id, &text.original()[span]) {
+                if self.case_ok(id, text.original(), span) {
                     emit(Match::new(PatternId::new(id), span));
                 }
             }
@@ -182,20 +186,21 @@ impl Matcher {
     fn candidates_at(
         &self,
         text: &NormalizedText<'_>,
-        start: usize,
+        start: Start,
         mut on_candidate: impl FnMut(&[u32], Span, usize),
     ) {
         let original = text.original();
         let identity = text.is_identity();
+        let at = start.at;
         // The start is checked on the original text only once a candidate
         // shows up; on identity-mapped text the scan already checked it.
         let mut orig_start: Option<Option<usize>> = None;
-        self.trie.walk(text.bytes(), start, |ids, norm_end| {
+        let on_end = |ids: &[u32], norm_end: usize| {
             let os = *orig_start.get_or_insert_with(|| {
                 if identity {
-                    Some(start)
+                    Some(at)
                 } else {
-                    text.start_to_original(start).filter(|&os| is_boundary_at(original, os))
+                    text.start_to_original(at).filter(|&os| is_boundary_at(original, os))
                 }
             });
             let Some(os) = os else { return };
@@ -204,15 +209,44 @@ impl Matcher {
             if oe > os && is_boundary_at(original, oe) {
                 on_candidate(ids, Span::new(os, oe), norm_end);
             }
-        });
+        };
+        let bytes = text.bytes();
+        match start.word {
+            None => self.trie.walk(bytes, at, on_end),
+            Some((end, hash)) => {
+                let word = &bytes[at..end];
+                let pool = &self.trie.pool;
+                let same = |slot: &Slot| {
+                    usize::from(slot.len) == word.len()
+                        && pool.get(slot.key as usize..slot.key as usize + word.len()).is_some_and(
+                            |key| key.iter().zip(word).all(|(&k, &b)| k == FOLD[b as usize]),
+                        )
+                };
+                if let Some(slot) = self.word_table.get(hash, same) {
+                    let (node, covered) = (slot.node as usize, usize::from(slot.covered));
+                    self.trie.walk_from(bytes, node, covered, end, on_end);
+                }
+            }
+        }
     }
 
-    /// Whether `found` (the original text of a candidate) satisfies the case
-    /// policy of pattern `id`.
+    /// Whether the text at `span` satisfies the case policy of pattern `id`.
     #[inline]
-    fn case_ok(&self, id: u32, found: &str) -> bool {
-        let check = self.checks.get(id as usize).copied().unwrap_or(NO_CHECK);
-        let Some(check) = self.case_checks.get(check as usize) else { return true };
+    fn case_ok(&self, id: u32, original: &str, span: Span) -> bool {
+        match self.checks.get(id as usize) {
+            Some(&NO_CHECK) => true,
+            Some(&check) => self.case_check(check, original.get(span.start..span.end)),
+            None => false,
+        }
+    }
+
+    /// The case check proper: compares the uppercase flags of the found
+    /// text's units with the pattern's.
+    #[inline(never)]
+    fn case_check(&self, check: u32, found: Option<&str>) -> bool {
+        let (Some(check), Some(found)) = (self.case_checks.get(check as usize), found) else {
+            return false;
+        };
         let Some(flags) =
             self.flags.get(check.start as usize..check.start as usize + check.len as usize)
         else {
@@ -227,6 +261,14 @@ impl Matcher {
         });
         ok && i == flags.len()
     }
+}
+
+/// Where a walk starts: a normalized offset, and for a word start the
+/// word's end and hash (so the walk can begin after the word).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Start {
+    pub(crate) at: usize,
+    pub(crate) word: Option<(usize, u64)>,
 }
 
 /// Configures and builds a [`Matcher`]. Reusable: `build` can be called
@@ -313,7 +355,6 @@ impl MatcherBuilder {
         let mut flags = Vec::new();
         let mut units = Vec::new();
         let mut uppers = Vec::new();
-        let mut hashes = Vec::new();
         for (index, pattern) in patterns.into_iter().enumerate() {
             let pattern = pattern.into();
             units.clear();
@@ -333,9 +374,6 @@ impl MatcherBuilder {
             }
             if index >= (u32::MAX - 1) as usize {
                 return Err(BuildError::too_large("patterns", u64::from(u32::MAX - 1)));
-            }
-            if let Some(hash) = first_word_hash(units) {
-                hashes.push(hash);
             }
             let start = pool.len();
             pool.extend_from_slice(units);
@@ -363,14 +401,11 @@ impl MatcherBuilder {
                 }
             });
         }
-        hashes.sort_unstable();
-        hashes.dedup();
-        let mut first_words = FirstWords::with_capacity(hashes.len());
-        hashes.iter().for_each(|&h| first_words.insert(h));
-        drop(hashes);
         pool.shrink_to_fit();
-        let trie = Trie::build(pool, &ranges);
+        let (trie, sorted) = Trie::build(pool, &ranges);
         drop(ranges);
+        let (first_words, word_table) = first_word_index(&trie, &sorted);
+        drop(sorted);
         checks.shrink_to_fit();
         case_checks.shrink_to_fit();
         flags.shrink_to_fit();
@@ -380,8 +415,41 @@ impl MatcherBuilder {
             case_checks,
             flags,
             first_words,
+            word_table,
             normalizer,
             match_kind: self.match_kind,
         })
     }
+}
+
+/// Builds the first-word filter and table from the keys (`sorted`: key
+/// ranges into the trie's pool, in sorted order).
+fn first_word_index(trie: &Trie, sorted: &[(u32, u32)]) -> (FirstWords, WordTable) {
+    let pool = &trie.pool;
+    // (hash, offset, length) of each distinct first word, in key order
+    // (which keeps the descents below walking nearby nodes).
+    let mut words: Vec<(u64, u32, u16)> = Vec::new();
+    for (j, &(start, end)) in sorted.iter().enumerate() {
+        if j > 0 && sorted[j - 1] == (start, end) {
+            continue;
+        }
+        let key = &pool[start as usize..end as usize];
+        if let Some((hash, len)) = first_word_hash(key).filter(|&(_, len)| len <= MAX_WORD) {
+            words.push((hash, start, len as u16));
+        }
+    }
+    let word =
+        |&(_, key, len): &(u64, u32, u16)| &pool[key as usize..key as usize + usize::from(len)];
+    words.sort_by(|a, b| word(a).cmp(word(b)));
+    words.dedup_by(|a, b| word(a) == word(b));
+    let mut filter = FirstWords::with_capacity(words.len());
+    let mut table = WordTable::with_capacity(words.len());
+    for w in &words {
+        filter.insert(w.0);
+        let (node, covered) = trie.descend(word(w)).expect("every first word is a key prefix");
+        // covered <= len <= MAX_WORD, so it fits.
+        let covered = covered as u16;
+        table.insert(w.0, Slot { tag: 0, node, key: w.1, covered, len: w.2 });
+    }
+    (filter, table)
 }

@@ -9,7 +9,8 @@
 //!   nodes (5 × u32 each), first bytes (u8), key pool (u8), ids (u32),
 //!   checks (u32), case checks (3 × u32 each), case flags (u8),
 //!   then the first-word filter: log2 of its bits (u32) and the bits
-//!   (a section of u64s, each as two u32s)
+//!   (a section of u64s, each as two u32s), and the first-word table
+//!   (4 × u32 per slot)
 //! ```
 //!
 //! Loading checks the magic, version, every length, every index and the
@@ -20,7 +21,7 @@ use std::io::{self, Write};
 
 use crate::{
     BuildError, MatchKind, Matcher, Normalizer,
-    filter::FirstWords,
+    filter::{FirstWords, Slot, WordTable},
     matcher::{CaseCheck, NO_CHECK},
     trie::{Node, Trie},
 };
@@ -64,6 +65,12 @@ impl Matcher {
         w.u32s([self.first_words.log2])?;
         w.len(self.first_words.bits.len())?;
         w.u32s(self.first_words.bits.iter().flat_map(|&b| [b as u32, (b >> 32) as u32]))?;
+        w.len(self.word_table.slots.len())?;
+        w.u32s(
+            self.word_table.slots.iter().flat_map(|s| {
+                [s.tag, s.node, s.key, u32::from(s.covered) | u32::from(s.len) << 16]
+            }),
+        )?;
         w.flush()?;
         let hash = w.hash.finish();
         w.out.write_all(&hash.to_le_bytes())
@@ -131,6 +138,20 @@ impl Matcher {
             .collect();
         let first_words = FirstWords::from_parts(bits, log2)
             .ok_or_else(|| BuildError::invalid_data(at, "first-word filter size"))?;
+        let at = r.pos;
+        let slots: Vec<Slot> = r
+            .u32_section(4)?
+            .chunks_exact(4)
+            .map(|c| Slot {
+                tag: c[0],
+                node: c[1],
+                key: c[2],
+                covered: c[3] as u16,
+                len: (c[3] >> 16) as u16,
+            })
+            .collect();
+        let word_table = WordTable::from_slots(slots)
+            .ok_or_else(|| BuildError::invalid_data(at, "first-word table size"))?;
         if r.pos != r.bytes.len() {
             return Err(BuildError::invalid_data(r.pos, "trailing bytes"));
         }
@@ -141,6 +162,7 @@ impl Matcher {
             return Err(BuildError::invalid_data(body_len, "checksum mismatch"));
         }
         validate(&nodes, &first_bytes, &pool, &ids, &checks, &case_checks, &flags)
+            .and_then(|()| validate_words(&nodes, &pool, &word_table))
             .map_err(|message| BuildError::invalid_data(body_len, message))?;
         Ok(Matcher {
             trie: Trie::from_parts(nodes, first_bytes, pool, ids),
@@ -148,6 +170,7 @@ impl Matcher {
             case_checks,
             flags,
             first_words,
+            word_table,
             normalizer: Normalizer::new().with_accent_folding(accent_folding),
             match_kind,
         })
@@ -215,6 +238,22 @@ fn validate(
     }
     if case_checks.iter().any(|c| c.start as u64 + c.len as u64 > flags.len() as u64) {
         return Err("case flags");
+    }
+    Ok(())
+}
+
+/// Checks that every first-word slot points at a real node and label
+/// position and at key bytes inside the pool.
+fn validate_words(nodes: &[Node], pool: &[u8], table: &WordTable) -> Result<(), &'static str> {
+    let real = nodes.len() - 1;
+    for slot in table.slots.iter().filter(|s| s.tag != 0) {
+        let node = slot.node as usize;
+        let ok = (1..real).contains(&node)
+            && (1..=nodes[node].label_len).contains(&u32::from(slot.covered))
+            && slot.key as u64 + slot.len as u64 <= pool.len() as u64;
+        if !ok {
+            return Err("first-word table");
+        }
     }
     Ok(())
 }
@@ -383,6 +422,7 @@ mod tests {
         assert_eq!(r.case_checks, m.case_checks);
         assert_eq!(r.flags, m.flags);
         assert_eq!(r.first_words, m.first_words);
+        assert_eq!(r.word_table, m.word_table);
         assert_eq!(r.normalizer, m.normalizer);
         assert_eq!(r.match_kind, m.match_kind);
         let text = "US and us in New York, Reading reading";

@@ -7,8 +7,9 @@ use dateline_tokenize::Span;
 use crate::{
     Matcher, NormalizedText, PatternId,
     boundary::{is_standalone, is_word_char},
-    filter::{SEED, mix},
+    filter::{MAX_WORD, SEED, mix},
     fold::FOLD,
+    matcher::Start,
 };
 
 /// Which matches a search reports.
@@ -123,7 +124,7 @@ impl<'m, 't> FindIter<'m, 't> {
     /// starts, and hashing the word on the way lets the first-word filter
     /// skip the trie walk for words that begin no pattern.
     #[inline]
-    fn next_start(&mut self) -> Option<usize> {
+    fn next_start(&mut self) -> Option<Start> {
         let matcher = self.matcher;
         let trie = matcher.trie();
         let first_words = &matcher.first_words;
@@ -141,7 +142,7 @@ impl<'m, 't> FindIter<'m, 't> {
             if !word || standalone {
                 self.pos += len;
                 if trie.starts_with_unit(b) {
-                    return Some(at);
+                    return Some(Start { at, word: None });
                 }
                 continue;
             }
@@ -167,8 +168,13 @@ impl<'m, 't> FindIter<'m, 't> {
                 }
             }
             self.pos = end;
-            if boundary && first_words.contains(hash) && trie.starts_with_unit(b) {
-                return Some(at);
+            if boundary {
+                if end - at > MAX_WORD {
+                    return Some(Start { at, word: None });
+                }
+                if first_words.contains(hash) {
+                    return Some(Start { at, word: Some((end, hash)) });
+                }
             }
         }
         None

@@ -41,13 +41,41 @@ pub(crate) struct Trie {
 impl Trie {
     /// Builds the trie over `keys[i] = pool[ranges[i].0..ranges[i].1]`,
     /// none of them empty.
-    pub(crate) fn build(pool: Vec<u8>, ranges: &[(u32, u32)]) -> Trie {
-        let key = |id: u32| {
+    ///
+    /// Returns the trie and the key ranges (into the trie's pool) in sorted
+    /// order. The pool is rewritten in sorted order, each distinct key once,
+    /// so the construction below and later walks read it sequentially.
+    pub(crate) fn build(pool: Vec<u8>, ranges: &[(u32, u32)]) -> (Trie, Vec<(u32, u32)>) {
+        let mut ids: Vec<u32> = (0..ranges.len() as u32).collect();
+        {
+            let key = |id: u32| {
+                let (s, e) = ranges[id as usize];
+                &pool[s as usize..e as usize]
+            };
+            ids.sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+        }
+        let mut sorted_pool = Vec::with_capacity(pool.len());
+        let mut sorted: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
+        let mut previous: Option<&[u8]> = None;
+        for &id in &ids {
             let (s, e) = ranges[id as usize];
+            let key = &pool[s as usize..e as usize];
+            if previous != Some(key) {
+                let start = sorted_pool.len() as u32;
+                sorted_pool.extend_from_slice(key);
+                sorted.push((start, sorted_pool.len() as u32));
+            } else {
+                let last = *sorted.last().expect("a previous key");
+                sorted.push(last);
+            }
+            previous = Some(key);
+        }
+        drop(pool);
+        let pool = sorted_pool;
+        let key = |j: usize| {
+            let (s, e) = sorted[j];
             &pool[s as usize..e as usize]
         };
-        let mut ids: Vec<u32> = (0..ranges.len() as u32).collect();
-        ids.sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
 
         let mut nodes = vec![Node::default()];
         let mut first_bytes = vec![0u8];
@@ -55,7 +83,7 @@ impl Trie {
         let mut queue = VecDeque::from([(0u32, 0usize, ids.len(), 0usize)]);
         while let Some((node, lo, hi, depth)) = queue.pop_front() {
             let mut j = lo;
-            while j < hi && key(ids[j]).len() == depth {
+            while j < hi && key(j).len() == depth {
                 j += 1;
             }
             let first_child = nodes.len() as u32;
@@ -64,17 +92,17 @@ impl Trie {
             n.out_len = (j - lo) as u32;
             n.first_child = first_child;
             while j < hi {
-                let first = key(ids[j]);
+                let first = key(j);
                 let byte = first[depth];
                 let mut k = j + 1;
-                while k < hi && key(ids[k])[depth] == byte {
+                while k < hi && key(k)[depth] == byte {
                     k += 1;
                 }
-                let last = key(ids[k - 1]);
+                let last = key(k - 1);
                 let lcp = depth + 1 + common_prefix(&first[depth + 1..], &last[depth + 1..]);
                 let child = nodes.len() as u32;
                 nodes.push(Node {
-                    label: ranges[ids[j] as usize].0 + depth as u32,
+                    label: sorted[j].0 + depth as u32,
                     label_len: (lcp - depth) as u32,
                     ..Node::default()
                 });
@@ -86,7 +114,9 @@ impl Trie {
         let sentinel = Node { first_child: nodes.len() as u32, ..Node::default() };
         nodes.push(sentinel);
         first_bytes.push(0);
-        Trie::from_parts(nodes, first_bytes, pool, ids)
+        nodes.shrink_to_fit();
+        first_bytes.shrink_to_fit();
+        (Trie::from_parts(nodes, first_bytes, pool, ids), sorted)
     }
 
     /// Assembles a trie from validated parts (see `persist`).
@@ -119,17 +149,32 @@ impl Trie {
     /// whitespace): the search is O(text × longest pattern) in the worst
     /// case and about O(text) on real text.
     #[inline]
-    pub(crate) fn walk(&self, text: &[u8], start: usize, mut on_end: impl FnMut(&[u32], usize)) {
+    pub(crate) fn walk(&self, text: &[u8], start: usize, on_end: impl FnMut(&[u32], usize)) {
         let Some(&b) = text.get(start) else { return };
-        let mut node = self.root[FOLD[b as usize] as usize] as usize;
-        if node == NONE as usize {
-            return;
+        let unit = FOLD[b as usize];
+        let node = self.root[unit as usize] as usize;
+        if node != NONE as usize {
+            self.walk_from(text, node, 1, next_unit(text, start, unit), on_end);
         }
-        let mut pos = next_unit(text, start, FOLD[b as usize]);
+    }
+
+    /// Continues a walk that stands in `node` with `covered` bytes of its
+    /// label matched and `pos` the next text offset.
+    #[inline]
+    pub(crate) fn walk_from(
+        &self,
+        text: &[u8],
+        mut node: usize,
+        covered: usize,
+        mut pos: usize,
+        mut on_end: impl FnMut(&[u32], usize),
+    ) {
+        let mut covered = covered;
         loop {
-            let n = self.nodes[node];
-            let label = &self.pool[n.label as usize + 1..(n.label + n.label_len) as usize];
-            for &want in label {
+            let Some(&n) = self.nodes.get(node) else { return };
+            let (label, end) = (n.label as usize, (n.label + n.label_len) as usize);
+            let Some(rest) = self.pool.get(label + covered..end) else { return };
+            for &want in rest {
                 let Some(&b) = text.get(pos) else { return };
                 let unit = FOLD[b as usize];
                 if unit != want {
@@ -148,7 +193,41 @@ impl Trie {
                 Some(i) => node = lo + i,
                 None => return,
             }
+            covered = 1;
             pos = next_unit(text, pos, unit);
+        }
+    }
+
+    /// Where a walk from the root stands after consuming `units` exactly:
+    /// `(node, covered)`, or `None` if no key starts with `units`.
+    pub(crate) fn descend(&self, units: &[u8]) -> Option<(u32, u32)> {
+        let (&first, mut rest) = units.split_first()?;
+        let mut node = self.root[first as usize] as usize;
+        let mut covered = 1usize;
+        if node == NONE as usize {
+            return None;
+        }
+        loop {
+            let n = self.nodes[node];
+            let label = &self.pool[(n.label as usize)..(n.label + n.label_len) as usize];
+            while covered < label.len() {
+                let Some((&b, tail)) = rest.split_first() else {
+                    return Some((node as u32, covered as u32));
+                };
+                if b != label[covered] {
+                    return None;
+                }
+                covered += 1;
+                rest = tail;
+            }
+            let Some((&b, tail)) = rest.split_first() else {
+                return Some((node as u32, covered as u32));
+            };
+            let lo = n.first_child as usize;
+            let hi = self.nodes[node + 1].first_child as usize;
+            node = lo + self.first_bytes[lo..hi].iter().position(|&f| f == b)?;
+            covered = 1;
+            rest = tail;
         }
     }
 
@@ -191,7 +270,7 @@ mod tests {
             pool.extend_from_slice(k.as_bytes());
             ranges.push((s, pool.len() as u32));
         }
-        Trie::build(pool, &ranges)
+        Trie::build(pool, &ranges).0
     }
 
     fn ends(t: &Trie, text: &str, start: usize) -> Vec<(Vec<u32>, usize)> {
@@ -208,6 +287,17 @@ mod tests {
         assert_eq!(ends(&t, "Newark", 0), vec![(vec![1, 3], 3), (vec![4], 6)]);
         assert_eq!(ends(&t, "x", 0), vec![]);
         assert_eq!(ends(&t, "", 0), vec![]);
+    }
+
+    #[test]
+    fn descend_stops_inside_labels() {
+        let t = trie(&["les escaldes", "new", "new york"]);
+        let at = |w: &str| t.descend(w.as_bytes()).map(|(n, c)| (t.first_bytes[n as usize], c));
+        assert_eq!(at("les"), Some((b'l', 3)));
+        assert_eq!(at("new"), Some((b'n', 3)));
+        assert_eq!(at("new y"), Some((b' ', 2)));
+        assert_eq!(at("lex"), None);
+        assert_eq!(at(""), None);
     }
 
     #[test]
