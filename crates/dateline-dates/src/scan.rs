@@ -1,12 +1,13 @@
 //! Candidate finding: where in a text the grammar has to look.
 //!
 //! Anchors are lexicon hits (month and weekday names, temporal nouns,
-//! deictic words, holidays) found by one automaton pass, plus digit runs.
+//! deictic words, holidays) found by one `dateline-match` pass (case folded,
+//! token-aligned), plus digit runs.
 //! Each anchor opens a window of context around it; overlapping windows are
 //! merged into regions, and only regions are tokenized and parsed. Text with
 //! no anchors costs one automaton pass and one digit scan.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use dateline_match::{CasePolicy, MatchKind, Matcher};
 
 /// Context kept on each side of an anchor, in bytes.
 const LEFT: usize = 72;
@@ -14,16 +15,17 @@ const RIGHT: usize = 56;
 
 #[derive(Debug)]
 pub(crate) struct Scanner {
-    words: AhoCorasick,
+    words: Matcher,
 }
 
 impl Scanner {
     pub(crate) fn new(anchors: &[&str]) -> Scanner {
-        let words = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
+        let words = Matcher::builder()
+            .case_policy(CasePolicy::Insensitive)
+            .accent_folding(false)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(anchors)
-            .expect("the anchor lexicon is small and valid");
+            .build(anchors.iter().copied())
+            .expect("the anchor lexicon has no empty words");
         Scanner { words }
     }
 
@@ -31,14 +33,10 @@ impl Scanner {
     pub(crate) fn regions(&self, text: &str, out: &mut Vec<(usize, usize)>) {
         let bytes = text.as_bytes();
         let mut anchors: Vec<(usize, usize)> = Vec::new();
+        // The matcher only reports whole tokens ("may" is not in "mayor").
         for m in self.words.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            // Whole words only.
-            let before_ok = s == 0 || !bytes[s - 1].is_ascii_alphabetic();
-            let after_ok = e == bytes.len() || !bytes[e].is_ascii_alphabetic();
-            if before_ok && after_ok {
-                anchors.push((s, e));
-            }
+            let span = m.span();
+            anchors.push((span.start, span.end));
         }
         let mut i = 0;
         let mut digits: Vec<(usize, usize)> = Vec::new();
