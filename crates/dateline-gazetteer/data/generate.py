@@ -59,6 +59,14 @@ VERY_COMMON_MIN_POPULATION = 1_000_000
 NAME_MIN_COUNT = 10
 NAME_PREV_SHARE = 0.30
 NAME_NEXT_SHARE = 0.75
+# Supplement rows with ISO 3166-2 ids ("US-FL", "CA-ON") are first-level
+# regions; cities named like them need this many inhabitants, and the name
+# as their main name, to stay ("Washington", D.C. stays; "Florida", Cuba,
+# "Ontario", California, and "Victoria" as an alternate name of Hong Kong go).
+REGION_ID = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+REGION_NAME_MIN_POPULATION = 500_000
+# Single-word names this short (in characters) are case-sensitive.
+SHORT_NAME_LEN = 4
 # URLs and e-mail addresses carry place names in lowercase ("boston.com").
 URL = re.compile(r"\S*(?:[/@]|www\.|\.(?:com|org|net|gov|edu)\b)\S*")
 
@@ -117,22 +125,41 @@ class WordStats:
                             else:
                                 self.phrase_other[key] += 1
 
+    # Each test also looks at the accent-stripped form, since the matcher
+    # folds accents by default: "Salé" finds "sale", "Būsh" finds "Bush".
+
     def is_common_word(self, form: str) -> bool:
         """Whether `form` is often an ordinary lowercase word in running text."""
-        low, other = self.counts(form)
-        return low >= MIN_LOWER and low / (low + other) >= LOWER_SHARE
+        for variant in {form, strip_accents(form)}:
+            low, other = self.counts(variant)
+            if low >= MIN_LOWER and low / (low + other) >= LOWER_SHARE:
+                return True
+        return False
 
     def is_very_common_word(self, form: str) -> bool:
         """Whether `form` is mostly an ordinary lowercase word in running text."""
-        low, other = self.counts(form)
-        return low >= VERY_MIN_LOWER and low / (low + other) >= VERY_LOWER_SHARE
+        for variant in {form, strip_accents(form)}:
+            low, other = self.counts(variant)
+            if low >= VERY_MIN_LOWER and low / (low + other) >= VERY_LOWER_SHARE:
+                return True
+        return False
 
     def is_name_part(self, form: str) -> bool:
         """Whether `form` is mostly part of a longer capitalized name."""
-        total = self.words[form]
-        if " " in form or total < NAME_MIN_COUNT:
-            return False
-        return self.prev_cap[form] / total >= NAME_PREV_SHARE or self.next_cap[form] / total >= NAME_NEXT_SHARE
+        for variant in {form, strip_accents(form)}:
+            total = self.words[variant]
+            if " " in variant or total < NAME_MIN_COUNT:
+                continue
+            prev, nxt = self.prev_cap[variant] / total, self.next_cap[variant] / total
+            if prev >= NAME_PREV_SHARE or nxt >= NAME_NEXT_SHARE:
+                return True
+        return False
+
+    def is_phrase_of_common_words(self, form: str) -> bool:
+        """Whether every word of a multi-word `form` is a common lowercase word
+        ("White House", a translated alternate name of Casablanca)."""
+        tokens = WORD.findall(form)
+        return len(tokens) > 1 and all(self.is_common_word(t) for t in tokens)
 
     def counts(self, form: str) -> tuple[int, int]:
         """(lowercase occurrences, other occurrences) of `form` in the corpus."""
@@ -151,6 +178,12 @@ class WordStats:
     def _casings(self, lower: str):
         seen = {lower, lower.capitalize(), lower.upper(), lower.title()}
         return [(w, self.words[w]) for w in seen]
+
+
+def strip_accents(form: str) -> str:
+    """The form as the matcher sees it with accent folding on ("Būsh" -> "Bush")."""
+    decomposed = unicodedata.normalize("NFD", form)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def fold_key(form: str) -> str:
@@ -195,12 +228,22 @@ def main(argv: list[str]) -> int:
     name_parts: set[str] = set()
 
     def emit(name: str, label: str, id_: str, prior: str, case: str) -> None:
-        override = overrides.get(fold_key(name))
+        override = overrides.get(fold_key(name)) or overrides.get(fold_key(strip_accents(name)))
         if override is not None and override["action"] == "drop":
             dropped["override"] += 1
             return
         if override is not None and override["action"] == "exact":
             case = "exact"
+        if case == "fold" and len(name) <= SHORT_NAME_LEN and name.isalpha():
+            # "auto" would let "Gao" find "GAO", "Ipo" find "IPO": in the
+            # corpus, all-capital short words are acronyms.
+            case = "exact"
+        if case == "fold" and any(c.isupper() for c in name):
+            # Proper names need their capitals ("auto": "China" finds
+            # "China" and "CHINA", not "china"). In the corpus, lowercase hits
+            # of capitalized names were mostly words: "dining", "polish",
+            # "tub", "terminus".
+            case = "auto"
         key = (fold_key(name) if case != "exact" else name, label, id_)
         if key in emitted:
             return
@@ -246,7 +289,11 @@ def main(argv: list[str]) -> int:
     for r in supplement:
         emit(r["name"], r["label"], r["id"], r["prior"], r["case"])
 
-    # 4. Cities (GPE), largest first so that ties in rank are stable.
+    # 4. Cities (GPE), largest first so that ties in rank are stable. A city
+    # named like a first-level region of the supplement ("Florida" in Cuba,
+    # "Ontario" in California) is dropped unless it is large: in news the
+    # name means the state or province.
+    regions = {fold_key(r["name"]) for r in supplement if REGION_ID.match(r["id"])}
     cities.sort(key=lambda r: (-int(r["population"]), int(r["id"])))
     for r in cities:
         pop = int(r["population"])
@@ -265,8 +312,22 @@ def main(argv: list[str]) -> int:
                 # Lowercase alternates are romanizations ("bei er di ao jia").
                 dropped["alternate lowercase"] += 1
                 continue
+            if any(len(t) == 1 for t in WORD.findall(name)):
+                # "The D" (Detroit): a one-letter word matches initials.
+                dropped["alternate with a one-letter word"] += 1
+                continue
+            if stats.is_phrase_of_common_words(name):
+                dropped["alternate of common words"] += 1
+                continue
         if len(name) < 3:
             dropped["short"] += 1
+            continue
+        override = overrides.get(fold_key(name)) or overrides.get(fold_key(strip_accents(name)))
+        if override is not None and override["action"] == "drop_city":
+            dropped["override"] += 1
+            continue
+        if fold_key(name) in regions and (pop < REGION_NAME_MIN_POPULATION or r["kind"] == "alternate"):
+            dropped["city named like a region"] += 1
             continue
         case = "fold"
         if stats.is_very_common_word(name) and pop < VERY_COMMON_MIN_POPULATION:

@@ -14,7 +14,8 @@ impl Gazetteer {
     /// The embedded default gazetteer: countries and their official, common
     /// and alternate names (`GPE`, ISO 3166 alpha-2 ids), demonyms (`NORP`),
     /// cities of 50,000 inhabitants or more (`GPE`, GeoNames ids, population
-    /// as prior), continents and regions (`LOC`) and international
+    /// as prior), US states, Canadian provinces and Australian states (`GPE`,
+    /// ISO 3166-2 ids), continents and regions (`LOC`) and international
     /// organizations with their acronyms (`ORG`, Wikidata ids).
     ///
     /// Compiled from the embedded data on the first call (a few tens of
@@ -24,10 +25,11 @@ impl Gazetteer {
     /// names, start a builder with
     /// [`GazetteerBuilder::embedded`](crate::GazetteerBuilder::embedded).
     ///
-    /// Names that are common English words are matched case-sensitively
-    /// ("Nice", "Van") or left out ("Split", "Reading", "Mobile"), and
-    /// acronyms match only in capitals ("US", "UN", "WHO"); see
-    /// `data/README.md` for how the data decides.
+    /// Capitalized names need their capitals ("China" and "CHINA" match,
+    /// "china" does not). Names that are common English words are matched
+    /// case-sensitively ("Nice", "Hull") or left out ("Split", "Reading",
+    /// "Mobile", "Van"), and acronyms match only in capitals ("US", "UN",
+    /// "WHO"); see `data/README.md` for how the data decides.
     ///
     /// # Example
     ///

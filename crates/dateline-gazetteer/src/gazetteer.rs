@@ -216,14 +216,16 @@ fn plan(entries: &[Entry], options: Options) -> (Vec<FormSource>, Vec<u32>, Vec<
         for (k, name) in entry.names().enumerate() {
             let mut key = normalizer.fold(name);
             if policy != CasePolicy::Insensitive {
-                // Case-sensitive forms differ by their letters' case, which
-                // folding erases: key them by their written form too.
+                // Case-sensitive forms differ by which letters are capitals,
+                // which folding erases: key them by that too ("São Paulo"
+                // and "Sao Paulo" stay one form, "Kyiv" and "KYIV" do not).
                 key.push('\0');
                 key.push(if policy == CasePolicy::Sensitive { 's' } else { 'a' });
-                for word in name.split_whitespace() {
-                    key.push(' ');
-                    key.push_str(word);
-                }
+                key.extend(
+                    name.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .map(|c| if c.is_uppercase() { 'U' } else { 'l' }),
+                );
             }
             let next = forms.len() as u32;
             let form = *index.entry(key).or_insert(next);
