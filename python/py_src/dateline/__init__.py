@@ -1,0 +1,38 @@
+"""dateline: who, where and when in news text.
+
+Tokens, sentences, gazetteer entities and TIMEX3-normalized dates, computed in
+Rust. Offsets are code points into the text you passed, so
+``text[x.start:x.end] == x.text`` for every result.
+"""
+
+from dateline._dateline import (
+    Document,
+    Entity,
+    Gazetteer,
+    GazetteerError,
+    Span,
+    TimeExpression,
+    Token,
+    __version__,
+    extract,
+    extract_many,
+    find_dates,
+    sentences,
+    tokenize,
+)
+
+__all__ = [
+    "Document",
+    "Entity",
+    "Gazetteer",
+    "GazetteerError",
+    "Span",
+    "TimeExpression",
+    "Token",
+    "__version__",
+    "extract",
+    "extract_many",
+    "find_dates",
+    "sentences",
+    "tokenize",
+]

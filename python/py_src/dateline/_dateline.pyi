@@ -1,0 +1,190 @@
+import datetime
+import os
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, Mapping, Union, final
+
+__version__: str
+__all__ = [
+    "Document",
+    "Entity",
+    "Gazetteer",
+    "GazetteerError",
+    "Span",
+    "TimeExpression",
+    "Token",
+    "__version__",
+    "_gazetteer_from_bytes",
+    "extract",
+    "extract_many",
+    "find_dates",
+    "sentences",
+    "tokenize",
+]
+
+_Mode = Literal["default", "treebank"]
+_Direction = Literal["context", "past", "future", "nearest"]
+_Case = Literal["auto", "insensitive", "sensitive"]
+_DateLike = Union[datetime.date, str]
+_EntryLike = Union[tuple[str, str, str], Mapping[str, Any]]
+
+@final
+class Token:
+    def __new__(cls, text: str, start: int, end: int, kind: str) -> Token: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    def __getnewargs__(self) -> tuple[str, int, int, str]: ...
+
+@final
+class Span:
+    def __new__(cls, text: str, start: int, end: int) -> Span: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    def __getnewargs__(self) -> tuple[str, int, int]: ...
+
+@final
+class Entity:
+    def __new__(
+        cls,
+        text: str,
+        label: str,
+        id: str,
+        start: int,
+        end: int,
+        alternatives: Sequence[tuple[str, str]] = (),
+    ) -> Entity: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def alternatives(self) -> list[tuple[str, str]]: ...
+    def __getnewargs__(self) -> tuple[str, str, str, int, int, list[tuple[str, str]]]: ...
+
+@final
+class TimeExpression:
+    def __new__(
+        cls,
+        text: str,
+        type: str,
+        value: str,
+        start: int,
+        end: int,
+        mod: str | None = None,
+        range: tuple[str, str] | None = None,
+    ) -> TimeExpression: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def mod(self) -> str | None: ...
+    @property
+    def range(self) -> tuple[str, str] | None: ...
+    def __getnewargs__(
+        self,
+    ) -> tuple[str, str, str, int, int, str | None, tuple[str, str] | None]: ...
+
+@final
+class Document:
+    def __new__(
+        cls,
+        sentences: Sequence[Span],
+        entities: Sequence[Entity],
+        dates: Sequence[TimeExpression],
+        tokens: Sequence[Token] | None = None,
+    ) -> Document: ...
+    @property
+    def sentences(self) -> list[Span]: ...
+    @property
+    def entities(self) -> list[Entity]: ...
+    @property
+    def dates(self) -> list[TimeExpression]: ...
+    @property
+    def tokens(self) -> list[Token] | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __getnewargs__(
+        self,
+    ) -> tuple[list[Span], list[Entity], list[TimeExpression], list[Token] | None]: ...
+
+class GazetteerError(ValueError):
+    @property
+    def path(self) -> str | None: ...
+    @property
+    def line(self) -> int | None: ...
+
+@final
+class Gazetteer:
+    def __new__(
+        cls,
+        entries: Iterable[_EntryLike],
+        *,
+        case: _Case = "auto",
+        accent_folding: bool = False,
+    ) -> Gazetteer: ...
+    @staticmethod
+    def default() -> Gazetteer: ...
+    @staticmethod
+    def from_file(
+        path: str | os.PathLike[str],
+        *,
+        case: _Case = "auto",
+        accent_folding: bool = False,
+        include_default: bool = False,
+    ) -> Gazetteer: ...
+    @staticmethod
+    def load(path: str | os.PathLike[str]) -> Gazetteer: ...
+    def save(self, path: str | os.PathLike[str]) -> None: ...
+    def find(self, text: str) -> list[Entity]: ...
+    def find_many(self, texts: Sequence[str]) -> list[list[Entity]]: ...
+    def __len__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+def tokenize(text: str, mode: _Mode = "default") -> list[Token]: ...
+def sentences(text: str) -> list[Span]: ...
+def find_dates(
+    text: str,
+    reference_date: _DateLike | None = None,
+    *,
+    direction: _Direction = "context",
+    day_first: bool = False,
+) -> list[TimeExpression]: ...
+def extract(
+    text: str,
+    reference_date: _DateLike | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+    direction: _Direction = "context",
+    tokens: bool = False,
+) -> Document: ...
+def extract_many(
+    texts: Sequence[str],
+    reference_date: _DateLike | Sequence[_DateLike | None] | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+    direction: _Direction = "context",
+    tokens: bool = False,
+) -> list[Document]: ...
+
+def _gazetteer_from_bytes(data: bytes) -> Gazetteer: ...

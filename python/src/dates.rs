@@ -1,0 +1,164 @@
+//! `find_dates` and the `TimeExpression` class; reference-date arguments.
+
+use dateline::view::{DateView, Viewer};
+use dateline::{Date, DateExtractor, Direction};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+use crate::errors::value_error;
+use crate::py_repr;
+
+/// A date or time expression: text, code-point offsets, TIMEX3 `type`
+/// and `value`, and `mod` and `range` where TimeML has them.
+#[pyclass(frozen, eq, hash, from_py_object, module = "dateline", name = "TimeExpression")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PyTimeExpression {
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get, name = "type")]
+    kind: String,
+    #[pyo3(get)]
+    value: String,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get, name = "mod")]
+    modifier: Option<String>,
+    #[pyo3(get)]
+    range: Option<(String, String)>,
+}
+
+#[pymethods]
+impl PyTimeExpression {
+    #[new]
+    #[pyo3(signature = (text, r#type, value, start, end, r#mod = None, range = None))]
+    fn new(
+        text: String,
+        r#type: String,
+        value: String,
+        start: usize,
+        end: usize,
+        r#mod: Option<String>,
+        range: Option<(String, String)>,
+    ) -> PyTimeExpression {
+        PyTimeExpression { text, kind: r#type, value, start, end, modifier: r#mod, range }
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let mut repr = format!(
+            "TimeExpression(text={}, type={}, value={}, start={}, end={}",
+            py_repr(py, &self.text)?,
+            py_repr(py, &self.kind)?,
+            py_repr(py, &self.value)?,
+            self.start,
+            self.end
+        );
+        if let Some(modifier) = &self.modifier {
+            repr += &format!(", mod={}", py_repr(py, modifier)?);
+        }
+        if let Some((begin, end)) = &self.range {
+            repr += &format!(", range=({}, {})", py_repr(py, begin)?, py_repr(py, end)?);
+        }
+        Ok(repr + ")")
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn __getnewargs__(
+        &self,
+    ) -> (String, String, String, usize, usize, Option<String>, Option<(String, String)>) {
+        let this = self.clone();
+        (this.text, this.kind, this.value, this.start, this.end, this.modifier, this.range)
+    }
+}
+
+impl PyTimeExpression {
+    pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("text", &self.text)?;
+        dict.set_item("start", self.start)?;
+        dict.set_item("end", self.end)?;
+        dict.set_item("type", &self.kind)?;
+        dict.set_item("value", &self.value)?;
+        if let Some(modifier) = &self.modifier {
+            dict.set_item("mod", modifier)?;
+        }
+        if let Some((begin, end)) = &self.range {
+            let range = PyDict::new(py);
+            range.set_item("begin", begin)?;
+            range.set_item("end", end)?;
+            dict.set_item("range", range)?;
+        }
+        Ok(dict)
+    }
+}
+
+impl From<DateView<'_>> for PyTimeExpression {
+    fn from(view: DateView<'_>) -> PyTimeExpression {
+        PyTimeExpression {
+            text: view.span.text.to_owned(),
+            kind: view.kind.to_owned(),
+            value: view.value.to_owned(),
+            start: view.span.start,
+            end: view.span.end,
+            modifier: view.modifier.map(str::to_owned),
+            range: view.range.map(|r| (r.begin.to_owned(), r.end.to_owned())),
+        }
+    }
+}
+
+/// A `reference_date` argument: `None` (today, UTC), a `datetime.date` or
+/// `datetime.datetime`, or an ISO `YYYY-MM-DD` string.
+pub fn reference_date(value: Option<&Bound<'_, PyAny>>) -> PyResult<Date> {
+    let Some(value) = value.filter(|v| !v.is_none()) else { return Ok(Date::today_utc()) };
+    if value.is_instance_of::<PyString>() {
+        let text: String = value.extract()?;
+        return text.parse().map_err(|err| value_error(format!("reference_date {text:?}: {err}")));
+    }
+    let date_type = value.py().import("datetime")?.getattr("date")?;
+    if value.is_instance(&date_type)? {
+        let (year, month, day): (i32, u32, u32) = (
+            value.getattr("year")?.extract()?,
+            value.getattr("month")?.extract()?,
+            value.getattr("day")?.extract()?,
+        );
+        return Date::new(year, month, day).map_err(value_error);
+    }
+    Err(PyTypeError::new_err(format!(
+        "reference_date must be a datetime.date, a datetime.datetime or a 'YYYY-MM-DD' string, not {}",
+        value.get_type().name()?
+    )))
+}
+
+/// A `direction` argument.
+pub fn direction(value: &str) -> PyResult<Direction> {
+    value.parse().map_err(value_error)
+}
+
+/// Finds date and time expressions in `text`, resolved against `reference_date`.
+#[pyfunction]
+#[pyo3(
+    signature = (text, reference_date = None, *, direction = "context".to_owned(), day_first = false),
+    text_signature = "(text, reference_date=None, *, direction='context', day_first=False)"
+)]
+pub fn find_dates(
+    py: Python<'_>,
+    text: String,
+    reference_date: Option<&Bound<'_, PyAny>>,
+    direction: String,
+    day_first: bool,
+) -> PyResult<Vec<PyTimeExpression>> {
+    let reference = self::reference_date(reference_date)?;
+    let direction = self::direction(&direction)?;
+    let extractor = DateExtractor::builder()
+        .direction(direction)
+        .day_first(day_first)
+        .build()
+        .map_err(value_error)?;
+    Ok(py.detach(|| {
+        let found = extractor.extract(&text, reference);
+        let mut viewer = Viewer::new(&text);
+        found.iter().map(|date| viewer.date(date).into()).collect()
+    }))
+}

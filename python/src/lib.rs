@@ -1,0 +1,38 @@
+//! Python bindings for dateline: the `dateline._dateline` extension module.
+//!
+//! Thin by design: each function converts its arguments to owned Rust
+//! values, runs one dateline call with the GIL released, and converts the
+//! results (with code-point offsets, from `dateline::view`) back.
+
+use pyo3::prelude::*;
+
+mod dates;
+mod document;
+mod errors;
+mod gazetteer;
+mod tokenize;
+
+#[pymodule]
+fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("GazetteerError", m.py().get_type::<errors::GazetteerError>())?;
+    m.add_class::<tokenize::PyToken>()?;
+    m.add_class::<tokenize::PySpan>()?;
+    m.add_class::<gazetteer::PyEntity>()?;
+    m.add_class::<gazetteer::PyGazetteer>()?;
+    m.add_class::<dates::PyTimeExpression>()?;
+    m.add_class::<document::PyDocument>()?;
+    m.add_function(wrap_pyfunction!(tokenize::tokenize, m)?)?;
+    m.add_function(wrap_pyfunction!(tokenize::sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(dates::find_dates, m)?)?;
+    m.add_function(wrap_pyfunction!(document::extract, m)?)?;
+    m.add_function(wrap_pyfunction!(document::extract_many, m)?)?;
+    m.add_function(wrap_pyfunction!(gazetteer::gazetteer_from_bytes, m)?)?;
+    Ok(())
+}
+
+/// Python's `repr` of a string, for `__repr__` methods that read like
+/// constructor calls.
+fn py_repr(py: Python<'_>, text: &str) -> PyResult<String> {
+    pyo3::types::PyString::new(py, text).repr()?.extract()
+}

@@ -1,0 +1,126 @@
+import datetime
+
+import dateline
+
+
+def test_version_is_exposed():
+    assert isinstance(dateline.__version__, str) and dateline.__version__
+
+
+def test_tokenize_default_and_treebank():
+    tokens = dateline.tokenize("China's exports rose 3.5% in the U.S.")
+    texts = [t.text for t in tokens]
+    assert texts[:2] == ["China", "'s"]
+    assert "3.5%" in texts and "U.S." in texts
+    assert tokens[0] == dateline.Token("China", 0, 5, "word")
+    treebank = [t.text for t in dateline.tokenize("They don't know.", mode="treebank")]
+    assert treebank == ["They", "do", "n't", "know", "."]
+
+
+def test_sentences():
+    spans = dateline.sentences("Mr. Wang arrived. He left at 3 p.m. on Monday.")
+    assert [s.text for s in spans] == ["Mr. Wang arrived.", "He left at 3 p.m. on Monday."]
+    assert spans[1] == dateline.Span("He left at 3 p.m. on Monday.", 18, 46)
+
+
+def test_find_dates_on_the_seed_article(seed_text):
+    found = dateline.find_dates(seed_text, reference_date="2024-07-24")
+    values = {(d.text, d.value) for d in found}
+    assert ("1 September", "2024-09-01") in values
+    assert ("23 July", "2024-07-23") in values
+    assert ("June", "2024-06") in values
+    assert all(d.type == "DATE" for d in found)
+
+
+def test_reference_date_accepts_date_datetime_and_string():
+    text = "It happened yesterday."
+    expected = "2024-07-23"
+    for reference in ["2024-07-24", datetime.date(2024, 7, 24), datetime.datetime(2024, 7, 24, 18, 30)]:
+        assert [d.value for d in dateline.find_dates(text, reference_date=reference)] == [expected]
+
+
+def test_direction_option():
+    past = dateline.find_dates("on Tuesday", reference_date="2024-07-24", direction="past")
+    future = dateline.find_dates("on Tuesday", reference_date="2024-07-24", direction="future")
+    assert past[0].value == "2024-07-23"
+    assert future[0].value == "2024-07-30"
+
+
+def test_default_gazetteer_finds_places_and_demonyms(seed_text):
+    gazetteer = dateline.Gazetteer.default()
+    found = {(e.text, e.label) for e in gazetteer.find(seed_text)}
+    for expected in [("China", "GPE"), ("Ukraine", "GPE"), ("Chinese", "NORP"), ("NATO", "ORG")]:
+        assert expected in found
+
+
+def test_gazetteer_from_tuples_and_dicts():
+    gazetteer = dateline.Gazetteer(
+        [
+            ("Wang Yi", "PERSON", "wang-yi"),
+            {"name": "Dmytro Kuleba", "label": "PERSON", "id": "kuleba", "aliases": ["Kuleba"]},
+        ]
+    )
+    found = gazetteer.find("Kuleba met Wang  Yi.")
+    assert [(e.text, e.id, e.start, e.end) for e in found] == [
+        ("Kuleba", "kuleba", 0, 6),
+        ("Wang  Yi", "wang-yi", 11, 19),
+    ]
+
+
+def test_gazetteer_accent_folding_option():
+    plain = dateline.Gazetteer([("Sao Paulo", "GPE", "sp")])
+    folding = dateline.Gazetteer([("Sao Paulo", "GPE", "sp")], accent_folding=True)
+    assert plain.find("São Paulo") == []
+    assert [e.text for e in folding.find("São Paulo")] == ["São Paulo"]
+
+
+def test_gazetteer_from_file_save_and_load(tmp_path, seed_gazetteer_path, seed_text):
+    gazetteer = dateline.Gazetteer.from_file(seed_gazetteer_path)
+    found = [e.text for e in gazetteer.find(seed_text)]
+    assert "Wang Yi" in found and "Kuleba" in found
+    saved = tmp_path / "seeds.dlg"
+    gazetteer.save(saved)
+    assert dateline.Gazetteer.load(saved).find(seed_text) == gazetteer.find(seed_text)
+
+
+def test_find_many_matches_find(seed_text):
+    gazetteer = dateline.Gazetteer.default()
+    texts = [seed_text, "", "Kyiv and Washington", seed_text[:300]]
+    assert gazetteer.find_many(texts) == [gazetteer.find(t) for t in texts]
+
+
+def test_extract_and_to_dict(seed_text, seed_gazetteer_path):
+    gazetteer = dateline.Gazetteer.from_file(seed_gazetteer_path, include_default=True)
+    doc = dateline.extract(seed_text, reference_date="2024-07-24", gazetteer=gazetteer)
+    assert len(doc.sentences) > 5
+    assert {"Wang Yi", "China"} <= {e.text for e in doc.entities}
+    as_dict = doc.to_dict()
+    assert set(as_dict) == {"sentences", "entities", "dates"}
+    assert as_dict["dates"][0]["text"] == doc.dates[0].text
+    assert as_dict["entities"][0]["label"] == doc.entities[0].label
+
+
+def test_extract_many_equals_extract(seed_text):
+    texts = [seed_text, "Nothing here.", "Talks in Geneva next week."]
+    docs = dateline.extract_many(texts, reference_date="2024-07-24")
+    assert docs == [dateline.extract(t, reference_date="2024-07-24") for t in texts]
+    per_document = dateline.extract_many(texts, reference_date=["2024-07-24", None, "2020-01-01"])
+    assert per_document[2] == dateline.extract(texts[2], reference_date="2020-01-01")
+
+
+def test_repr_reads_like_a_constructor():
+    entity = dateline.Entity("Wang Yi", "PERSON", "wang-yi", 0, 7)
+    assert repr(entity) == "Entity(text='Wang Yi', label='PERSON', id='wang-yi', start=0, end=7)"
+    token = dateline.Token("it's", 0, 4, "word")
+    assert repr(token) == "Token(text=\"it's\", start=0, end=4, kind='word')"
+
+
+def test_results_are_hashable_and_frozen():
+    token = dateline.tokenize("Kyiv")[0]
+    assert {token: 1}[dateline.Token("Kyiv", 0, 4, "word")] == 1
+    try:
+        token.start = 3  # type: ignore[misc]
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError("results must be frozen")

@@ -1,0 +1,29 @@
+"""Type-checked with `mypy --strict`: the stubs must describe real usage."""
+
+import datetime
+
+import dateline
+
+
+def entity_labels(text: str) -> dict[str, str]:
+    gazetteer = dateline.Gazetteer.default()
+    return {e.text: e.label for e in gazetteer.find(text)}
+
+
+def date_values(texts: list[str]) -> list[list[str]]:
+    docs = dateline.extract_many(texts, reference_date=datetime.date(2024, 7, 24))
+    return [[d.value for d in doc.dates] for doc in docs]
+
+
+def token_kinds(text: str) -> list[tuple[int, int, str]]:
+    return [(t.start, t.end, t.kind) for t in dateline.tokenize(text, mode="treebank")]
+
+
+def sentence_texts(text: str) -> list[str]:
+    return [s.text for s in dateline.sentences(text)]
+
+
+def custom(path: str) -> int:
+    gazetteer = dateline.Gazetteer.from_file(path, include_default=True)
+    doc = dateline.extract("Kyiv, 23 July", reference_date="2024-07-24", gazetteer=gazetteer)
+    return len(doc.entities) + len(doc.to_dict()["dates"])
