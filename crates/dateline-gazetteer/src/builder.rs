@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::error::truncate;
 use crate::gazetteer::{Gazetteer, Options};
 use crate::load::{self, check_name};
-use crate::{CasePolicy, Entry, Error};
+use crate::{CasePolicy, Entry, Error, MatchKind};
 
 /// Builds a [`Gazetteer`] from entries added in code, loaded from TSV and
 /// JSON Lines files or readers, and merged from other gazetteers (such as
@@ -74,6 +74,15 @@ impl GazetteerBuilder {
     /// `case` column, or with an empty `case` field, take this policy.
     pub fn case_policy(&mut self, policy: CasePolicy) -> &mut GazetteerBuilder {
         self.options.case_policy = policy;
+        self
+    }
+
+    /// Which matches searches report: [`MatchKind::LeftmostLongest`] (the
+    /// default; non-overlapping, the longest at each start) or
+    /// [`MatchKind::All`] (every boundary-valid match, overlapping: "New York"
+    /// and "York" in "New York").
+    pub fn match_kind(&mut self, kind: MatchKind) -> &mut GazetteerBuilder {
+        self.options.match_kind = kind;
         self
     }
 

@@ -201,6 +201,17 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_round_trip_uses_the_file_spellings() {
+        let entry = Entry::new("UN", "ORG", "Q1065").with_case(CasePolicy::Sensitive);
+        let json = serde_json::to_string(&entry).unwrap();
+        assert_eq!(json, r#"{"name":"UN","label":"ORG","id":"Q1065","case":"exact"}"#);
+        assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), entry);
+        let err = serde_json::from_str::<Entry>(r#"{"name":"a","label":"b","id":"c","case":"x"}"#);
+        assert!(err.is_err());
+    }
+
     #[test]
     fn names_lists_the_name_then_the_aliases() {
         let entry = Entry::new("Kyiv", "GPE", "703448").with_aliases(["Kiev", "Kyiv City"]);

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use dateline_match::{Matcher, NormalizedText, Normalizer, Pattern};
+use dateline_match::{MatchKind, Matcher, NormalizedText, Normalizer, Pattern};
 use dateline_tokenize::Span;
 
 use crate::error::truncate;
@@ -15,11 +15,16 @@ use crate::{CasePolicy, Entry, Error, GazetteerBuilder};
 pub(crate) struct Options {
     pub(crate) accent_folding: bool,
     pub(crate) case_policy: CasePolicy,
+    pub(crate) match_kind: MatchKind,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { accent_folding: true, case_policy: CasePolicy::Insensitive }
+        Options {
+            accent_folding: true,
+            case_policy: CasePolicy::Insensitive,
+            match_kind: MatchKind::LeftmostLongest,
+        }
     }
 }
 
@@ -92,6 +97,7 @@ impl Gazetteer {
         });
         let matcher = Matcher::builder()
             .accent_folding(options.accent_folding)
+            .match_kind(options.match_kind)
             .build(patterns)
             .map_err(|e| match e.pattern_index() {
                 Some(p) => {
@@ -139,6 +145,12 @@ impl Gazetteer {
         self.options.case_policy
     }
 
+    /// Which matches searches report: leftmost-longest (the default) or all
+    /// boundary-valid matches, overlapping.
+    pub fn match_kind(&self) -> MatchKind {
+        self.options.match_kind
+    }
+
     /// The normalizer whose output
     /// [`find_iter_normalized`](Gazetteer::find_iter_normalized) expects, so
     /// that a pipeline can normalize a text once for several searches.
@@ -146,7 +158,8 @@ impl Gazetteer {
         Normalizer::new().with_accent_folding(self.options.accent_folding)
     }
 
-    /// Finds the entities of `text`, leftmost-longest, on token boundaries.
+    /// Finds the entities of `text` on token boundaries: leftmost-longest,
+    /// or every match when built with [`MatchKind::All`].
     pub fn find_iter<'g, 't>(
         &'g self,
         text: &'t str,
@@ -185,6 +198,7 @@ impl fmt::Debug for Gazetteer {
             .field("forms", &self.forms_len())
             .field("accent_folding", &self.options.accent_folding)
             .field("case_policy", &self.options.case_policy)
+            .field("match_kind", &self.options.match_kind)
             .finish()
     }
 }

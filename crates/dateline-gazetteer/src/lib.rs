@@ -90,7 +90,7 @@ pub use crate::{
     error::Error,
     gazetteer::{EntityMatch, Gazetteer},
 };
-pub use dateline_match::{CasePolicy, NormalizedText, Normalizer};
+pub use dateline_match::{CasePolicy, MatchKind, NormalizedText, Normalizer};
 pub use dateline_tokenize::Span;
 
 #[cfg(all(doctest, feature = "embedded"))]

@@ -6,7 +6,8 @@
 //! magic      8 bytes  "DLGAZET\0"
 //! version    u32      FORMAT_VERSION
 //! length     u64      number of bytes after this field, checksum included
-//! options    u8 accent folding (0/1), u8 default case (0 fold, 1 exact, 2 auto)
+//! options    u8 accent folding (0/1), u8 default case (0 fold, 1 exact, 2 auto),
+//!            u8 match kind (0 leftmost-longest, 1 all)
 //! entries    u32 count, then per entry:
 //!              str name, str label, str id, u32 alias count + str aliases,
 //!              u8 has-prior + f64 prior, u8 case (0 fold, 1 exact, 2 auto, 3 none)
@@ -23,7 +24,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use dateline_match::Matcher;
+use dateline_match::{MatchKind, Matcher};
 
 use crate::entry::MAX_NAME_LEN;
 use crate::gazetteer::{Gazetteer, Options};
@@ -98,6 +99,10 @@ impl Gazetteer {
         out.u64(0); // length, patched below
         out.u8(u8::from(self.options.accent_folding));
         out.u8(case_code(Some(self.options.case_policy)));
+        out.u8(match self.options.match_kind {
+            MatchKind::All => 1,
+            _ => 0,
+        });
         out.len32(self.entries.len())?;
         for entry in &self.entries {
             out.str(entry.name())?;
@@ -198,7 +203,12 @@ impl Gazetteer {
         };
         let case_policy = case_from_code(r.u8()?)?
             .ok_or_else(|| Error::format("corrupted data: invalid option"))?;
-        let options = Options { accent_folding, case_policy };
+        let match_kind = match r.u8()? {
+            0 => MatchKind::LeftmostLongest,
+            1 => MatchKind::All,
+            _ => return Err(Error::format("corrupted data: invalid option")),
+        };
+        let options = Options { accent_folding, case_policy, match_kind };
 
         let count = r.count(13)?;
         let mut entries = Vec::with_capacity(count);
@@ -251,7 +261,10 @@ impl Gazetteer {
         }
         let matcher = Matcher::read_from(matcher_bytes)
             .map_err(|e| Error::format(format!("invalid compiled matcher: {e}")))?;
-        if matcher.pattern_count() != forms {
+        if matcher.pattern_count() != forms
+            || matcher.match_kind() != match_kind
+            || matcher.normalizer().accent_folding() != accent_folding
+        {
             return Err(Error::format("corrupted data: matcher and forms disagree"));
         }
         Ok(Gazetteer { entries, matcher, offsets, candidates, options })

@@ -78,3 +78,22 @@ fn merging_user_entries_with_another_gazetteer() {
     assert_eq!(found.len(), 2);
     assert_eq!(ids(&found[1]), ["703448", "dynamo-kyiv"]);
 }
+
+#[test]
+fn all_matches_mode_reports_overlaps() {
+    use dateline_gazetteer::MatchKind;
+
+    let gazetteer = Gazetteer::builder()
+        .match_kind(MatchKind::All)
+        .entries([Entry::new("New York", "GPE", "NYC"), Entry::new("York", "GPE", "YRK")])
+        .build()
+        .unwrap();
+    assert_eq!(gazetteer.match_kind(), MatchKind::All);
+    let text = "New York";
+    let found: Vec<(&str, &str)> =
+        gazetteer.find_iter(text).map(|m| (&text[m.span()], m.id())).collect();
+    assert_eq!(found, [("New York", "NYC"), ("York", "YRK")]);
+    let loaded = Gazetteer::from_bytes(&gazetteer.to_bytes().unwrap()).unwrap();
+    assert_eq!(loaded.match_kind(), MatchKind::All);
+    assert_eq!(loaded.find(text), gazetteer.find(text));
+}
