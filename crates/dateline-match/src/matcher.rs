@@ -200,13 +200,20 @@ impl Matcher {
                 if identity {
                     Some(at)
                 } else {
-                    text.start_to_original(at).filter(|&os| is_boundary_at(original, os))
+                    let (lo, hi) = (text.start_to_original(at)?, text.end_to_original(at)?);
+                    tight_start(original, lo, hi)
                 }
             });
             let Some(os) = os else { return };
-            let oe = if identity { Some(norm_end) } else { text.end_to_original(norm_end) };
-            let Some(oe) = oe else { return };
-            if oe > os && is_boundary_at(original, oe) {
+            let oe = if identity {
+                is_boundary_at(original, norm_end).then_some(norm_end)
+            } else {
+                match (text.start_to_original(norm_end), text.end_to_original(norm_end)) {
+                    (Some(lo), Some(hi)) => tight_end(original, lo, hi),
+                    _ => None,
+                }
+            };
+            if let Some(oe) = oe.filter(|&oe| oe > os) {
                 on_candidate(ids, Span::new(os, oe), norm_end);
             }
         };
@@ -260,6 +267,38 @@ impl Matcher {
             i += 1;
         });
         ok && i == flags.len()
+    }
+}
+
+/// The last token boundary in `lo..=hi` (original offsets that all stand
+/// for one normalized offset, the characters between them dropped by
+/// folding): a match starts as late as it can, so it does not swallow a
+/// stray mark before it.
+fn tight_start(original: &str, lo: usize, hi: usize) -> Option<usize> {
+    let mut at = hi;
+    loop {
+        if is_boundary_at(original, at) {
+            return Some(at);
+        }
+        if at <= lo {
+            return None;
+        }
+        at -= original.get(..at)?.chars().next_back()?.len_utf8();
+    }
+}
+
+/// The first token boundary in `lo..=hi`: a match ends as early as it can
+/// (but after any marks that belong to its last letter).
+fn tight_end(original: &str, lo: usize, hi: usize) -> Option<usize> {
+    let mut at = lo;
+    loop {
+        if is_boundary_at(original, at) {
+            return Some(at);
+        }
+        if at >= hi {
+            return None;
+        }
+        at += original.get(at..)?.chars().next()?.len_utf8();
     }
 }
 

@@ -324,3 +324,289 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Pattern>();
     assert_send_sync::<BuildError>();
 }
+
+mod parity {
+    //! `dateline-match` against raw aho-corasick on ASCII text: every
+    //! overlapping aho-corasick hit, filtered by the boundary rule, must be
+    //! exactly the all-matches result, and a greedy leftmost-longest pass
+    //! over them must be exactly the leftmost-longest result.
+
+    use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind as AcMatchKind};
+    use proptest::prelude::*;
+
+    /// An independent ASCII boundary rule: not between two alphanumerics.
+    fn boundary(text: &[u8], at: usize) -> bool {
+        let word = |i: Option<&u8>| i.is_some_and(|b| b.is_ascii_alphanumeric());
+        !(at > 0 && word(text.get(at - 1)) && word(text.get(at)))
+    }
+
+    /// (pattern, span) of every boundary-valid aho-corasick hit, ordered
+    /// like `MatchKind::All`.
+    fn reference_all(patterns: &[String], text: &str, insensitive: bool) -> Vec<(usize, Span)> {
+        let ac = AhoCorasick::builder()
+            .match_kind(AcMatchKind::Standard)
+            .ascii_case_insensitive(insensitive)
+            .build(patterns)
+            .expect("aho-corasick builds");
+        let mut all: Vec<(usize, Span)> = ac
+            .find_overlapping_iter(text)
+            .filter(|m| boundary(text.as_bytes(), m.start()) && boundary(text.as_bytes(), m.end()))
+            .map(|m| (m.pattern().as_usize(), Span::new(m.start(), m.end())))
+            .collect();
+        all.sort_by_key(|&(id, span)| (span.start, span.end, id));
+        all
+    }
+
+    /// Greedy leftmost-longest selection over all valid candidates.
+    fn leftmost_longest(all: &[(usize, Span)]) -> Vec<(usize, Span)> {
+        let mut out: Vec<(usize, Span)> = Vec::new();
+        let mut next = 0;
+        let mut i = 0;
+        while i < all.len() {
+            let start = all[i].1.start;
+            let mut j = i;
+            while j < all.len() && all[j].1.start == start {
+                j += 1;
+            }
+            if start >= next {
+                // Longest end; among equal ends the lowest pattern id.
+                let end = all[i..j].iter().map(|c| c.1.end).max().expect("non-empty");
+                let best = all[i..j].iter().filter(|c| c.1.end == end).min_by_key(|c| c.0);
+                let best = *best.expect("non-empty");
+                out.push(best);
+                next = best.1.end;
+            }
+            i = j;
+        }
+        out
+    }
+
+    fn ours(
+        patterns: &[String],
+        text: &str,
+        policy: CasePolicy,
+        kind: MatchKind,
+    ) -> Vec<(usize, Span)> {
+        Matcher::builder()
+            .case_policy(policy)
+            .accent_folding(false)
+            .match_kind(kind)
+            .build(patterns)
+            .expect("valid patterns")
+            .find_iter(text)
+            .map(|m| (m.pattern().as_usize(), m.span()))
+            .collect()
+    }
+
+    fn check(patterns: &[String], text: &str) -> Result<(), TestCaseError> {
+        for (policy, insensitive) in
+            [(CasePolicy::Sensitive, false), (CasePolicy::Insensitive, true)]
+        {
+            let all = reference_all(patterns, text, insensitive);
+            prop_assert_eq!(
+                &ours(patterns, text, policy, MatchKind::All),
+                &all,
+                "all, {:?}",
+                policy
+            );
+            prop_assert_eq!(
+                ours(patterns, text, policy, MatchKind::LeftmostLongest),
+                leftmost_longest(&all),
+                "leftmost-longest, {:?}",
+                policy
+            );
+        }
+        Ok(())
+    }
+
+    /// Patterns without leading, trailing or doubled spaces (which the
+    /// matcher trims and collapses but aho-corasick would not).
+    fn pattern() -> impl Strategy<Value = String> {
+        "[abAB.'-]( ?[abAB.'-]){0,5}"
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn agrees_with_aho_corasick(
+            patterns in prop::collection::vec(pattern(), 1..8),
+            text in "[abAB.'-]( ?[abAB.'-]){0,60}",
+        ) {
+            check(&patterns, &text)?;
+        }
+    }
+
+    #[test]
+    fn agrees_on_news_like_text() {
+        let patterns: Vec<String> =
+            ["New York", "New York City", "York", "US", "U.S.", "Iran", "Iranian", "-based", "A"]
+                .map(String::from)
+                .to_vec();
+        let text =
+            "The U.S. and Iran met in New York City; New Yorkers, a York-based US Iranian group.";
+        check(&patterns, text).expect("parity");
+    }
+}
+
+mod invariants {
+    //! Properties over arbitrary Unicode text, against a brute-force
+    //! reference built from `Normalizer::fold` and the boundary predicate.
+
+    use super::*;
+    use crate::boundary::is_boundary_at;
+    use proptest::prelude::*;
+
+    /// Every span (s, e) on token boundaries whose text folds to a
+    /// pattern, without leading or trailing whitespace, ordered like
+    /// `MatchKind::All`.
+    fn brute_force(patterns: &[String], text: &str, accents: bool) -> Vec<(usize, Span)> {
+        let normalizer = crate::Normalizer::new().with_accent_folding(accents);
+        let keys: Vec<String> = patterns.iter().map(|p| normalizer.fold(p)).collect();
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let mut out = Vec::new();
+        for (a, &s) in cuts.iter().enumerate() {
+            for &e in &cuts[a + 1..] {
+                let piece = &text[s..e];
+                if piece.starts_with(char::is_whitespace) || piece.ends_with(char::is_whitespace) {
+                    continue;
+                }
+                if !is_boundary_at(text, s) || !is_boundary_at(text, e) {
+                    continue;
+                }
+                let folded = normalizer.fold(piece);
+                for (id, key) in keys.iter().enumerate() {
+                    if *key == folded {
+                        out.push((id, Span::new(s, e)));
+                    }
+                }
+            }
+        }
+        // Of spans that differ only by characters folding drops, keep the
+        // tightest: latest start for an end, earliest end for a start.
+        let all = out.clone();
+        out.retain(|&(id, span)| {
+            !all.iter().any(|&(other, o)| {
+                other == id
+                    && ((o.end == span.end && o.start > span.start)
+                        || (o.start == span.start && o.end < span.end))
+            })
+        });
+        out.sort_by_key(|&(id, span)| (span.start, span.end, id));
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn all_matches_equal_brute_force(
+            patterns in prop::collection::vec("[aAsSé\u{301}ßİı' ’.\\-—\u{a0}\n北京😀]{1,4}", 1..5),
+            text in "[aAsSé\u{301}ßİı' ’.\\-—\u{a0}\n北京😀]{0,24}",
+            accents: bool,
+        ) {
+            let normalizer = crate::Normalizer::new().with_accent_folding(accents);
+            let patterns: Vec<String> =
+                patterns.into_iter().filter(|p| !normalizer.fold(p).is_empty()).collect();
+            prop_assume!(!patterns.is_empty());
+            let matcher = Matcher::builder()
+                .accent_folding(accents)
+                .match_kind(MatchKind::All)
+                .build(&patterns)
+                .expect("non-empty patterns");
+            let got: Vec<(usize, Span)> =
+                matcher.find_iter(&text).map(|m| (m.pattern().as_usize(), m.span())).collect();
+            prop_assert_eq!(got, brute_force(&patterns, &text, accents));
+        }
+
+        #[test]
+        fn matches_sit_on_char_boundaries_and_fold_to_their_pattern(
+            patterns in prop::collection::vec("[aAsSé\u{301}ßİı' ’.\\-—\u{a0}\n北京😀]{1,4}", 1..5),
+            text in "[aAsSé\u{301}ßİı' ’.\\-—\u{a0}\n北京😀]{0,40}",
+            accents: bool,
+            all: bool,
+        ) {
+            let normalizer = crate::Normalizer::new().with_accent_folding(accents);
+            let patterns: Vec<String> =
+                patterns.into_iter().filter(|p| !normalizer.fold(p).is_empty()).collect();
+            prop_assume!(!patterns.is_empty());
+            let kind = if all { MatchKind::All } else { MatchKind::LeftmostLongest };
+            let matcher =
+                Matcher::builder().accent_folding(accents).match_kind(kind).build(&patterns).expect("valid");
+            let found = matcher.find_all(&text);
+            let mut last_end = 0;
+            for m in &found {
+                prop_assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
+                prop_assert!(m.start() < m.end() && m.end() <= text.len());
+                let pattern = &patterns[m.pattern().as_usize()];
+                prop_assert_eq!(normalizer.fold(&text.as_str()[m.span()]), normalizer.fold(pattern));
+                if !all {
+                    prop_assert!(m.start() >= last_end, "leftmost-longest matches overlap");
+                    last_end = m.end();
+                }
+            }
+            let normalized = normalizer.normalize(&text);
+            prop_assert_eq!(matcher.find_all_normalized(&normalized), found);
+        }
+
+        #[test]
+        fn no_input_panics(text in "\\PC{0,64}", bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+            let lossy = String::from_utf8_lossy(&bytes);
+            for config in all_configs() {
+                let matcher = config.build(&["a", "Ab c", "’s", "é", "北", "\u{301}x"]);
+                let _ = matcher.find_all(&text);
+                let _ = matcher.find_all(&lossy);
+                let _ = Matcher::read_from(&bytes);
+            }
+        }
+    }
+
+    #[test]
+    fn tricky_unicode_spans() {
+        let m = Matcher::new(["istanbul", "strasse", "sao paulo", "北京", "kyiv"]).expect("valid");
+        let text = "İSTANBUL, Straße, SA\u{303}O PAULO, 北京, 🇺🇦Kyiv👍";
+        let found: Vec<&str> = m.find_iter(text).map(|m| &text[m.span()]).collect();
+        assert_eq!(found, ["İSTANBUL", "Straße", "SA\u{303}O PAULO", "北京", "Kyiv"]);
+    }
+}
+
+mod pathological {
+    //! The search costs at most O(text × longest pattern): each walk
+    //! consumes at least one byte per step and stops at the longest
+    //! pattern's length, and the scanner reads each word once. These inputs
+    //! would be quadratic for a naive search; they must finish.
+
+    use super::*;
+
+    fn a_patterns(sep: &str) -> Vec<String> {
+        (1..=100).map(|n| vec!["a"; n].join(sep)).collect()
+    }
+
+    #[test]
+    fn ten_megabytes_of_a() {
+        let text = "a".repeat(10 << 20);
+        for kind in KINDS {
+            let m = Matcher::builder().match_kind(kind).build(a_patterns("")).expect("valid");
+            // One word of 10 MB: no pattern ends on a token boundary.
+            assert_eq!(m.find_iter(&text).count(), 0);
+        }
+        let m = Matcher::new(a_patterns("")).expect("valid");
+        assert_eq!(m.find_all(&text[..100]).len(), 1);
+    }
+
+    #[test]
+    fn spaced_a_runs() {
+        // 200k words: every word start walks up to 100 words deep.
+        let text = "a ".repeat(200_000);
+        let m = Matcher::new(a_patterns(" ")).expect("valid");
+        let found = m.find_all(&text);
+        assert_eq!(found.len(), 2000);
+        assert!(found.iter().all(|m| m.span().len() == 199));
+        let all =
+            Matcher::builder().match_kind(MatchKind::All).build(a_patterns(" ")).expect("valid");
+        // Each of the 200k starts has up to 100 matches.
+        let expected: usize = (0..200_000usize).map(|i| (200_000 - i).min(100)).sum();
+        assert_eq!(all.find_iter(&text).count(), expected);
+    }
+}
