@@ -1,9 +1,201 @@
-//! Duckling en-time.jsonl runner (filled in below).
+//! `dateline-eval dates duckling`: the Duckling English time corpus.
+//!
+//! Each phrase is parsed on its own with direction `future` (Duckling's
+//! convention) against the date of the phrase's reference time. The
+//! expression covering most of the phrase is compared with the expected
+//! value at the expected grain:
+//! * points: equal TIMEX3 values after dropping zero minutes and seconds
+//!   (`2013-02-12T15:00` = Duckling's hour-grain `2013-02-12T15`);
+//! * intervals: our expression's span of time (its range, or the period its
+//!   value names) must start where Duckling's starts, at the interval grain;
+//! * open intervals ("before 2 pm"): the bound must match and our `mod`
+//!   must say BEFORE or AFTER.
+//! Negatives must yield nothing.
 
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use dateline_dates::{Date, DateExtractor, Direction, Modifier, TimeExpression};
+use serde_json::Value;
 
-pub(crate) fn run(_dir: &Path, _errors: bool) -> Result<()> {
-    anyhow::bail!("not implemented yet")
+use crate::timex::interval_of;
+
+fn read_jsonl(path: &Path) -> Result<Vec<Value>> {
+    let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut rows = Vec::new();
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("reading {}", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        rows.push(
+            serde_json::from_str(&line)
+                .with_context(|| format!("{}: line {}", path.display(), n + 1))?,
+        );
+    }
+    Ok(rows)
+}
+
+pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
+    let extractor = DateExtractor::builder().direction(Direction::Future).build()?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let mut elapsed = Duration::ZERO;
+    let mut bytes = 0;
+    for (file, label) in [("en-time.jsonl", "en-time"), ("en-time-holidays.jsonl", "holidays")] {
+        let rows = read_jsonl(&dir.join(file))?;
+        let mut by_kind: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+        for row in &rows {
+            let text = row.get("text").and_then(Value::as_str).unwrap_or("");
+            let reference = reference_of(row);
+            let t0 = Instant::now();
+            let found = extractor.extract(text, reference);
+            elapsed += t0.elapsed();
+            bytes += text.len();
+            let expected = row.get("expected").cloned().unwrap_or(Value::Null);
+            let kind = expected.get("kind").and_then(Value::as_str).unwrap_or("?").to_owned();
+            let best =
+                found.iter().max_by_key(|t| (t.end() - t.start(), std::cmp::Reverse(t.start())));
+            let pass = best.is_some_and(|t| matches(&expected, t));
+            let e = by_kind.entry(kind).or_default();
+            e.1 += 1;
+            if pass {
+                e.0 += 1;
+            } else if errors {
+                let got: Vec<String> = found
+                    .iter()
+                    .map(|t| {
+                        format!(
+                            "{:?} {} {} {:?} {}",
+                            &text[t.start()..t.end()],
+                            t.kind(),
+                            t.value(),
+                            t.modifier(),
+                            t.rule()
+                        )
+                    })
+                    .collect();
+                writeln!(err, "FAIL\t{label}\t{text}\t{}\t{:?}", expected, got)?;
+            }
+        }
+        let (p, n) = by_kind.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        writeln!(
+            out,
+            "Duckling {label} ({}): {p}/{n} = {:.1}% (direction future)",
+            dir.join(file).display(),
+            100.0 * p as f64 / n.max(1) as f64
+        )?;
+        for (kind, (p, n)) in by_kind {
+            writeln!(
+                out,
+                "  {kind:<14} {p:>4}/{n:<4} {:5.1}%",
+                100.0 * p as f64 / n.max(1) as f64
+            )?;
+        }
+    }
+    let negatives = read_jsonl(&dir.join("en-time-negative.jsonl"))?;
+    let mut hits = 0;
+    for row in &negatives {
+        let text = row.get("text").and_then(Value::as_str).unwrap_or("");
+        let found = extractor.extract(text, reference_of(row));
+        if !found.is_empty() {
+            hits += 1;
+            if errors {
+                let got: Vec<String> = found
+                    .iter()
+                    .map(|t| format!("{:?} {}", &text[t.start()..t.end()], t.value()))
+                    .collect();
+                writeln!(err, "NEGATIVE\t{text}\t{got:?}")?;
+            }
+        }
+    }
+    writeln!(out, "negatives: {hits} of {} phrases gave a hit", negatives.len())?;
+    let secs = elapsed.as_secs_f64().max(1e-9);
+    writeln!(
+        out,
+        "throughput {:.1} MB/s ({} bytes, single thread)",
+        bytes as f64 / secs / 1e6,
+        bytes
+    )?;
+    Ok(())
+}
+
+fn reference_of(row: &Value) -> Date {
+    row.get("reference")
+        .and_then(Value::as_str)
+        .and_then(|s| s.get(..10))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| "2013-02-12".parse().expect("valid"))
+}
+
+/// Drops zero seconds and minutes: "2013-02-12T15:00:00" -> "2013-02-12T15".
+fn trim_clock(v: &str) -> String {
+    let mut s = v.to_owned();
+    for _ in 0..2 {
+        if let Some(t) = s.find('T') {
+            if s.len() > t + 3 && s.ends_with(":00") {
+                s.truncate(s.len() - 3);
+            }
+        }
+    }
+    s
+}
+
+/// Duckling's clock ranges for our parts of the day.
+fn part_of_day(code: &str) -> Option<(u32, u32)> {
+    Some(match code {
+        "MO" => (0, 12),
+        "AF" => (12, 19),
+        "EV" | "NI" => (18, 24),
+        _ => return None,
+    })
+}
+
+fn matches(expected: &Value, t: &TimeExpression) -> bool {
+    let grain = expected.get("grain").and_then(Value::as_str).unwrap_or("");
+    match expected.get("kind").and_then(Value::as_str) {
+        Some("value") => {
+            let timex = expected.get("timex").and_then(Value::as_str).unwrap_or("");
+            trim_clock(timex) == trim_clock(t.value())
+        }
+        Some("interval") => {
+            let from = expected.get("from").and_then(Value::as_str).unwrap_or("");
+            // Parts of the day: "2013-02-12TMO".
+            if let Some((day, code)) = t.value().split_once('T') {
+                if let Some((h, _)) = part_of_day(code) {
+                    return from.get(..10) == Some(day)
+                        && from.get(11..13) == Some(format!("{h:02}").as_str());
+                }
+            }
+            let begin = t
+                .range()
+                .and_then(|r| {
+                    interval_of(r.begin()).map(|iv| iv.0).or_else(|| Some(r.begin().to_owned()))
+                })
+                .or_else(|| interval_of(t.value()).map(|iv| iv.0));
+            match (grain, begin) {
+                ("day" | "week" | "month" | "year" | "quarter", Some(b)) => {
+                    from.get(..10) == b.get(..10)
+                }
+                (_, Some(b)) => trim_clock(from.get(..19).unwrap_or(from)) == trim_clock(&b),
+                _ => false,
+            }
+        }
+        Some("open_interval") => {
+            let value = expected.get("value").and_then(Value::as_str).unwrap_or("");
+            let dir = expected.get("direction").and_then(Value::as_str).unwrap_or("");
+            let m = t.modifier();
+            let dir_ok = match dir {
+                "before" => matches!(m, Some(Modifier::Before | Modifier::OnOrBefore)),
+                _ => matches!(m, Some(Modifier::After | Modifier::OnOrAfter)),
+            };
+            let v = trim_clock(value.get(..19).unwrap_or(value));
+            dir_ok && (v == trim_clock(t.value()) || v.get(..4) == Some(t.value()))
+        }
+        _ => false,
+    }
 }

@@ -306,3 +306,119 @@ fn context(text: &str, start: usize, end: usize) -> String {
     s.extend(&chars[end.min(chars.len())..b]);
     s.replace('\n', " ")
 }
+
+/// The interval `[start, end)` (as `YYYY-MM-DD` dates) that a calendar TIMEX3
+/// value covers: `2019` → 2019-01-01..2020-01-01, `2019-Q3`, `2019-07`,
+/// `2019-W30`, `2019-07-04`, `199` (decade), `2019-H2`. `None` for others.
+pub(crate) fn interval_of(value: &str) -> Option<(String, String)> {
+    let date = |y: i32, m: u32, d: u32| -> Option<Date> { Date::new(y, m, d).ok() };
+    let next_month = |y: i32, m: u32| if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    let fmt = |d: Date| d.to_string();
+    let year: i32 = value.get(..4).and_then(|y| y.parse().ok()).unwrap_or(-1);
+    let rest = value.get(4..).unwrap_or("");
+    if value.len() == 3 && value.bytes().all(|b| b.is_ascii_digit()) {
+        let y: i32 = value.parse().ok()?;
+        return Some((fmt(date(y * 10, 1, 1)?), fmt(date(y * 10 + 10, 1, 1)?)));
+    }
+    if year < 1 {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some((fmt(date(year, 1, 1)?), fmt(date(year + 1, 1, 1)?)));
+    }
+    if let Some(q) = rest.strip_prefix("-Q").and_then(|q| q.parse::<u32>().ok()) {
+        let m = 3 * q - 2;
+        let (ny, nm) = if q == 4 { (year + 1, 1) } else { (year, m + 3) };
+        return Some((fmt(date(year, m, 1)?), fmt(date(ny, nm, 1)?)));
+    }
+    if let Some(h) = rest.strip_prefix("-H").and_then(|q| q.parse::<u32>().ok()) {
+        let m = 6 * h - 5;
+        let (ny, nm) = if h == 2 { (year + 1, 1) } else { (year, 7) };
+        return Some((fmt(date(year, m, 1)?), fmt(date(ny, nm, 1)?)));
+    }
+    if let Some(w) =
+        rest.strip_prefix("-W").and_then(|w| w.get(..2)).and_then(|w| w.parse::<u32>().ok())
+    {
+        // ISO week: the Monday of week 1 is the Monday on or before January 4.
+        let jan4 = date(year, 1, 4)?;
+        let wd = weekday(jan4);
+        let monday = add_days(jan4, -(wd as i64 - 1) + 7 * (w as i64 - 1))?;
+        let weekend = rest.ends_with("-WE");
+        let (a, b) = if weekend {
+            (add_days(monday, 5)?, add_days(monday, 7)?)
+        } else {
+            (monday, add_days(monday, 7)?)
+        };
+        return Some((fmt(a), fmt(b)));
+    }
+    let m: u32 = rest.get(1..3).and_then(|m| m.parse().ok())?;
+    if rest.len() == 3 {
+        let (ny, nm) = next_month(year, m);
+        return Some((fmt(date(year, m, 1)?), fmt(date(ny, nm, 1)?)));
+    }
+    let d: u32 = rest.get(4..6).and_then(|d| d.parse().ok())?;
+    let day = date(year, m, d)?;
+    Some((fmt(day), fmt(add_days(day, 1)?)))
+}
+
+fn weekday(d: Date) -> u32 {
+    // Sakamoto's method; 1 = Monday.
+    let t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let (mut y, m, dd) = (d.year(), d.month(), d.day() as i32);
+    if m < 3 {
+        y -= 1;
+    }
+    let w = (y + y / 4 - y / 100 + y / 400 + t[m as usize - 1] + dd).rem_euclid(7);
+    if w == 0 { 7 } else { w as u32 }
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    // Walk month by month; n is small here.
+    let (mut y, mut m, mut day) = (d.year(), d.month(), d.day() as i64 + n);
+    let dim = |y: i32, m: u32| -> i64 {
+        match m {
+            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    };
+    while day > dim(y, m) {
+        day -= dim(y, m);
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    while day < 1 {
+        (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+        day += dim(y, m);
+    }
+    Date::new(y, m, day as u32).ok()
+}
+
+/// Seconds in a TIMEX3 duration (`P1Y` = 365 days, `P1M` = 30 days).
+pub(crate) fn seconds_of(value: &str) -> Option<f64> {
+    let rest = value.strip_prefix('P')?;
+    let mut total = 0.0;
+    let mut num = String::new();
+    let mut in_time = false;
+    for c in rest.chars() {
+        match c {
+            'T' => in_time = true,
+            '0'..='9' | '.' => num.push(c),
+            _ => {
+                let n: f64 = num.parse().ok()?;
+                num.clear();
+                total += n * match (c, in_time) {
+                    ('Y', false) => 31_536_000.0,
+                    ('M', false) => 2_592_000.0,
+                    ('W', false) => 604_800.0,
+                    ('D', false) => 86_400.0,
+                    ('H', true) => 3600.0,
+                    ('M', true) => 60.0,
+                    ('S', true) => 1.0,
+                    _ => return None,
+                };
+            }
+        }
+    }
+    num.is_empty().then_some(total)
+}
