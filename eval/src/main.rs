@@ -6,8 +6,10 @@
 use clap::{Parser, Subcommand};
 
 mod duckling;
+mod golden;
 mod recognizers;
 mod timex;
+mod ud;
 
 #[derive(Parser)]
 #[command(name = "dateline-eval", about = "Score dateline on external evaluation suites")]
@@ -23,11 +25,17 @@ enum Command {
         #[command(subcommand)]
         suite: timex::DatesSuite,
     },
+    /// Treebank tokenization on a CoNLL-U file: tokens, words, sentences P/R/F1 (CoNLL 2018).
+    Tokenize(ud::Args),
+    /// The sentence splitter on the Golden Rules: pass/fail per rule.
+    Sentences(golden::Args),
 }
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Dates { suite } => timex::run(suite),
+        Command::Tokenize(args) => ud::run(&args),
+        Command::Sentences(args) => golden::run(&args),
     }
 }

@@ -363,6 +363,10 @@ impl<'t> Sentences<'_, 't> {
         let attached = i > 0 && !self.is_space_at(i - 1) && i > start;
         if spaced >= 2 {
             let end = self.skip_closers(after);
+            if i == start {
+                // An ellipsis opening a sentence (". . . The practice").
+                return Decision::Continue(end);
+            }
             let next = self.skip_space(end);
             if next >= self.text.len() {
                 return Decision::Break(end, next);
@@ -393,13 +397,23 @@ impl<'t> Sentences<'_, 't> {
         let lower = word.starts_with(char::is_lowercase);
         let upper = word.starts_with(char::is_uppercase);
         let digit = next_char.is_ascii_digit();
+        if starts_with_emoticon(&self.text[next..]) {
+            // "Loved it! :)" -- the emoticon belongs to the sentence.
+            return Decision::Continue(next);
+        }
         if run.iter().any(|&b| b == b'!' || b == b'?') {
-            return if lower { Decision::Continue(end) } else { Decision::Break(end, next) };
+            // "Yahoo! in", but "where? why" (web text often skips capitals).
+            let question = run.last() == Some(&b'?');
+            return if lower && (closed || !question) {
+                Decision::Continue(end)
+            } else {
+                Decision::Break(end, next)
+            };
         }
         if dots >= 2 || (dots == 3 && !closed) {
             // "..", "...", "....": a break before a capitalized word other
             // than "I" (and always after four or more dots).
-            return if upper && (dots >= 4 || !is_pronoun_i(word)) {
+            return if next_char.is_uppercase() && (dots >= 4 || !is_pronoun_i(word)) {
                 Decision::Break(end, next)
             } else {
                 Decision::Continue(end)
@@ -436,13 +450,13 @@ impl<'t> Sentences<'_, 't> {
                 return Decision::Continue(end);
             }
             if matches!(lower_word.as_str(), "a.m" | "p.m") {
-                return if upper && self.words_before(start, chunk_from) > 3 {
+                return if next_char.is_uppercase() && self.words_before(start, chunk_from) > 3 {
                     Decision::Break(end, next)
                 } else {
                     Decision::Continue(end)
                 };
             }
-            return if upper && is_starter(word) {
+            return if upper && abbrev::is_starter(word) {
                 Decision::Break(end, next)
             } else {
                 Decision::Continue(end)
@@ -462,7 +476,7 @@ impl<'t> Sentences<'_, 't> {
                     };
                 }
             }
-            return if upper && is_starter(word) {
+            return if upper && abbrev::is_starter(word) {
                 Decision::Break(end, next)
             } else {
                 Decision::Continue(end)
@@ -472,7 +486,7 @@ impl<'t> Sentences<'_, 't> {
             Some(Class::Title) => Decision::Continue(end),
             Some(Class::BeforeNumber | Class::Month) if digit => Decision::Continue(end),
             Some(Class::General | Class::Month) => {
-                if upper {
+                if next_char.is_uppercase() {
                     Decision::Break(end, next)
                 } else {
                     Decision::Continue(end)
@@ -482,14 +496,35 @@ impl<'t> Sentences<'_, 't> {
                 if word_before.ends_with(|c: char| c.is_ascii_digit()) && lower {
                     return Decision::Continue(end);
                 }
-                if lower && word_before.len() <= 3 && word_before.chars().all(|c| c.is_lowercase())
-                {
-                    // An unknown short lowercase abbreviation ("approx", "esp").
-                    return Decision::Continue(end);
-                }
                 Decision::Break(end, next)
             }
         }
+    }
+
+    /// An e-mail header time stamp at `i`, `04/26/2001 07:17 AM` (the
+    /// seconds and AM/PM optional); returns its end.
+    fn header_stamp(&self, i: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let digits = |at: usize, min: usize, max: usize| -> Option<usize> {
+            let n =
+                bytes.get(at..)?.iter().take(max + 1).take_while(|b| b.is_ascii_digit()).count();
+            (min..=max).contains(&n).then_some(at + n)
+        };
+        let expect = |at: usize, b: u8| (bytes.get(at) == Some(&b)).then_some(at + 1);
+        let mut j = digits(i, 1, 2)?;
+        j = digits(expect(j, b'/')?, 1, 2)?;
+        j = digits(expect(j, b'/')?, 2, 4)?;
+        j = digits(expect(j, b' ')?, 1, 2)?;
+        j = digits(expect(j, b':')?, 2, 2)?;
+        if let Some(k) = expect(j, b':').and_then(|k| digits(k, 2, 2)) {
+            j = k;
+        }
+        let k = if bytes.get(j) == Some(&b' ') { j + 1 } else { j };
+        if let Some(m) = bytes.get(k..k + 2)
+            && (m.eq_ignore_ascii_case(b"AM") || m.eq_ignore_ascii_case(b"PM")) {
+                j = k + 2;
+            }
+        Some(j)
     }
 
     /// Decides a line break at `i` (a `\n`, `\r`, or other line separator).
@@ -534,6 +569,36 @@ impl<'t> Sentences<'_, 't> {
     }
 }
 
+/// Whether `rest` starts with an ASCII emoticon such as `:)` or `:-P`.
+fn starts_with_emoticon(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let mouth = match b {
+        [b':' | b';' | b'=', b'-', m, ..] | [b':' | b';' | b'=', m, ..] => *m,
+        _ => return false,
+    };
+    matches!(mouth, b')' | b'(' | b'D' | b'P' | b'p' | b'/' | b'|' | b']' | b'[')
+}
+
+/// Whether `text` is an e-mail closing such as "Regards" or "Thanks".
+fn is_salutation(text: &str) -> bool {
+    const CLOSINGS: &[&str] = &[
+        "best",
+        "best regards",
+        "best wishes",
+        "cheers",
+        "kind regards",
+        "many thanks",
+        "regards",
+        "sincerely",
+        "thanks",
+        "thank you",
+        "warm regards",
+        "yours",
+        "yours truly",
+    ];
+    CLOSINGS.iter().any(|c| c.eq_ignore_ascii_case(text))
+}
+
 fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '●' | '■')
 }
@@ -545,82 +610,6 @@ fn is_all_caps(word: &str) -> bool {
 
 fn is_pronoun_i(word: &str) -> bool {
     word == "I" || word.starts_with("I'") || word.starts_with("I’")
-}
-
-/// Capitalized words that commonly start a sentence: after a dotted
-/// abbreviation or an initial, only these signal a new sentence ("U.S. How"
-/// versus "U.S. Government").
-fn is_starter(word: &str) -> bool {
-    const STARTERS: &[&str] = &[
-        "A",
-        "About",
-        "After",
-        "All",
-        "Also",
-        "An",
-        "And",
-        "Are",
-        "As",
-        "At",
-        "But",
-        "Can",
-        "Could",
-        "Did",
-        "Do",
-        "Does",
-        "For",
-        "From",
-        "He",
-        "Her",
-        "Here",
-        "His",
-        "How",
-        "However",
-        "I",
-        "If",
-        "In",
-        "Is",
-        "It",
-        "Its",
-        "It's",
-        "Let",
-        "Many",
-        "Meanwhile",
-        "My",
-        "No",
-        "Now",
-        "Our",
-        "She",
-        "So",
-        "Some",
-        "That",
-        "The",
-        "Their",
-        "Then",
-        "There",
-        "These",
-        "They",
-        "This",
-        "Those",
-        "To",
-        "Was",
-        "We",
-        "Were",
-        "What",
-        "When",
-        "Where",
-        "Which",
-        "While",
-        "Who",
-        "Why",
-        "Will",
-        "With",
-        "Would",
-        "Yes",
-        "You",
-        "Your",
-    ];
-    STARTERS.contains(&word)
 }
 
 impl Iterator for Sentences<'_, '_> {
@@ -661,6 +650,35 @@ impl Iterator for Sentences<'_, '_> {
                     b'\n' => self.line_break(start, line_start, i, 1),
                     b'\r' if self.byte(i + 1) != Some(b'\n') => {
                         self.line_break(start, line_start, i, 1)
+                    }
+                    b'0'..=b'9' if i > 0 && is_ascii_space(bytes[i - 1]) => {
+                        match self.header_stamp(i) {
+                            // "Kay Mann 04/26/2001 07:17 AM Will you ...": an
+                            // e-mail header's date and time is a sentence of its own.
+                            Some(end) if i > start => {
+                                // Not after "on" or "at": "posted at 3/9/2005 11:16 PM".
+                                let from = self.chunk_start(i - 1, start);
+                                if self.text[from..i].starts_with(char::is_lowercase) {
+                                    Decision::Continue(end)
+                                } else {
+                                    Decision::Break(i, i)
+                                }
+                            }
+                            Some(end) if self.is_space_at(end) => {
+                                Decision::Break(end, self.skip_space(end))
+                            }
+                            Some(end) => Decision::Continue(end),
+                            None => Decision::Continue(i + 1),
+                        }
+                    }
+                    b',' if i - start <= 16 && is_salutation(&self.text[start..i]) => {
+                        // "Best regards, Debra": the closing is a sentence.
+                        let next = self.skip_space(i + 1);
+                        if self.char_at(next).is_some_and(char::is_uppercase) {
+                            Decision::Break(i + 1, next)
+                        } else {
+                            Decision::Continue(i + 1)
+                        }
                     }
                     b')' => {
                         // Inline "2) The second item".

@@ -359,6 +359,20 @@ impl<'t> Tokens<'t> {
                     }
                     break;
                 }
+                b'/' if i == start + 1
+                    && matches!(self.text.as_bytes()[start] | 0x20, b'b' | b'w') =>
+                {
+                    // "b/c", "w/o", "w/".
+                    if self.byte(i + 1).is_some_and(|b| b.is_ascii_alphabetic())
+                        && self.word_ends_at(i + 2)
+                    {
+                        i += 2;
+                    } else if self.text.as_bytes()[start] | 0x20 == b'w' && self.word_ends_at(i + 1)
+                    {
+                        i += 1;
+                    }
+                    break;
+                }
                 b':' | b'/' => {
                     // "10:30", "9/11", "1/2".
                     if self.text.as_bytes()[i - 1].is_ascii_digit()
@@ -443,11 +457,11 @@ impl<'t> Tokens<'t> {
         let left = &self.text[start..i];
         // UD English keeps a few bound prefixes ("e-mail", "non-human",
         // "re-wording") and digit groups of phone numbers ("713-664-7478").
-        if left.bytes().all(|b| b.is_ascii_digit()) {
+        let group = left.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if group > 0 && left.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
             let digits = self.text.as_bytes()[after..].iter().take_while(|b| b.is_ascii_digit());
             let right = digits.count();
-            let prev_group = left.len();
-            return (prev_group <= 3 && right == 4) || (prev_group == 3 && right == 3);
+            return (group <= 3 && right == 4) || (group == 3 && right == 3 && group == left.len());
         }
         let mut buf = [0u8; 8];
         if left.len() > buf.len() {
@@ -463,39 +477,58 @@ impl<'t> Tokens<'t> {
     /// Whether the period at `i` belongs to the word `start..i`.
     fn attach_period(&self, start: usize, i: usize, inner_dot: bool, treebank: bool) -> bool {
         let word = &self.text[start..i];
-        let abbreviation = if inner_dot {
+        // With `treebank`, UD English splits the period of an abbreviation
+        // that ends a sentence: "in the U.S. They" -> "U.S" + ".".
+        let next = self.next_word(i + 1);
+        let attach = if inner_dot {
             // "U.S", "e.g", "a.m", "Ph.D": dotted segments of one or two letters.
             word.split('.')
                 .all(|s| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic()))
+                && !(treebank && abbrev::is_starter(next))
         } else if word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic() {
             // Initials ("M."), except the pronoun "I".
-            word != "I"
+            word != "I" && !(treebank && abbrev::is_starter(next))
         } else {
+            let digit = next.starts_with(|c: char| c.is_ascii_digit());
             match abbrev::lookup(word) {
                 None => false,
-                Some(Class::BeforeNumber) => self.text.as_bytes()[i + 1..]
-                    .iter()
-                    .find(|b| !is_ascii_space(**b))
-                    .is_some_and(|b| b.is_ascii_digit() || *b == b'#'),
-                Some(_) => true,
+                Some(Class::Title) => true,
+                Some(Class::BeforeNumber) => digit,
+                Some(Class::Month | Class::General) => {
+                    !(treebank && next.starts_with(char::is_uppercase) && !digit)
+                }
             }
         };
-        if !abbreviation {
+        if !attach {
             return false;
         }
         if treebank {
-            // UD English splits the period of an abbreviation that ends the
-            // text or a line: "in the U.S." -> "U.S" + ".".
+            // ... and at the end of the text or a line.
             let mut j = i + 1;
             while matches!(self.byte(j), Some(b'"' | b'\'' | b')' | b']')) {
                 j += 1;
             }
-            match self.byte(j) {
-                None | Some(b'\n' | b'\r') => return false,
-                _ => {}
+            if matches!(self.byte(j), None | Some(b'\n' | b'\r')) {
+                return false;
             }
         }
         true
+    }
+
+    /// The word after the spaces and opening quotes that follow `i` on the
+    /// same line (at most 32 bytes of it).
+    fn next_word(&self, mut i: usize) -> &'t str {
+        while matches!(self.byte(i), Some(b' ' | b'\t' | b'"' | b'(')) {
+            i += 1;
+        }
+        let mut e = i;
+        while e < i + 32 {
+            match self.char_at(e) {
+                Some(c) if c.is_alphanumeric() || c == '\'' => e += c.len_utf8(),
+                _ => break,
+            }
+        }
+        &self.text[i..e]
     }
 
     /// A URL starting at `start`: `scheme://...` or `www.` up to whitespace,
@@ -578,8 +611,12 @@ impl<'t> Tokens<'t> {
             end -= 1;
         }
         let domain = &bytes[domain_start..end];
+        // "jane@example.com", and Lotus Notes style "Traci Warner@ENRON".
         let valid = domain.first().is_some_and(|&b| is_ascii_alnum(b))
-            && domain.contains(&b'.')
+            && (domain.contains(&b'.')
+                || (domain.len() >= 3
+                    && i - start >= 2
+                    && domain.iter().all(|&b| is_ascii_alnum(b))))
             && !self.word_char_at(end);
         if !valid {
             self.email_guard = i;

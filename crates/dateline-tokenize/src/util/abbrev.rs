@@ -185,6 +185,82 @@ fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b [u8]> {
     Some(out)
 }
 
+/// Capitalized words that commonly start a sentence: after a dotted
+/// abbreviation or an initial, only these signal a new sentence ("U.S. How"
+/// versus "U.S. Government").
+pub(crate) fn is_starter(word: &str) -> bool {
+    const STARTERS: &[&str] = &[
+        "A",
+        "About",
+        "After",
+        "All",
+        "Also",
+        "An",
+        "And",
+        "Are",
+        "As",
+        "At",
+        "But",
+        "Can",
+        "Could",
+        "Did",
+        "Do",
+        "Does",
+        "For",
+        "From",
+        "He",
+        "Her",
+        "Here",
+        "His",
+        "How",
+        "However",
+        "I",
+        "If",
+        "In",
+        "Is",
+        "It",
+        "Its",
+        "It's",
+        "Let",
+        "Many",
+        "Meanwhile",
+        "My",
+        "No",
+        "Now",
+        "Our",
+        "She",
+        "So",
+        "Some",
+        "That",
+        "The",
+        "Their",
+        "Then",
+        "There",
+        "These",
+        "They",
+        "This",
+        "Those",
+        "To",
+        "Was",
+        "We",
+        "Were",
+        "What",
+        "When",
+        "Where",
+        "Which",
+        "While",
+        "Who",
+        "Why",
+        "Will",
+        "With",
+        "Would",
+        "Yes",
+        "You",
+        "Your",
+    ];
+    STARTERS.contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
