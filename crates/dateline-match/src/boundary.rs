@@ -1,10 +1,10 @@
 //! Token boundaries of the original text.
 //!
-//! One predicate decides where a match may start and end. It lives here, in
-//! one private place, so that it can follow the tokenizer's notion of a word
-//! character once `dateline-tokenize` exports it.
-
-use unicode_normalization::char::is_combining_mark;
+//! The rule is the tokenizer's ([`dateline_tokenize::is_word_char`] and
+//! [`dateline_tokenize::is_word_boundary`]), so entity boundaries agree with
+//! token boundaries: a match may start or end where the characters on
+//! either side are not both word characters (letters, digits, combining
+//! marks), and around every CJK ideograph or hiragana character.
 
 /// Whether `c` continues a word: letters, digits and combining marks.
 ///
@@ -13,30 +13,17 @@ use unicode_normalization::char::is_combining_mark;
 /// "China".
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    c.is_alphanumeric() || is_combining_mark(c)
+    dateline_tokenize::is_word_char(c)
 }
 
 /// Characters of scripts written without spaces, each of which is its own
-/// token for boundary purposes (Han ideographs, kana).
+/// token (Han ideographs, hiragana). This mirrors the tokenizer's private
+/// single-character-word set, which `is_word_boundary` applies; the scanner
+/// needs it to split such runs the same way.
 #[inline]
 pub(crate) fn is_standalone(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+    matches!(c, '\u{3040}'..='\u{309F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
         | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
-}
-
-/// Whether there is a token boundary between `prev` and `next` (`None` is
-/// the start or end of the text).
-#[inline]
-pub(crate) fn is_boundary(prev: Option<char>, next: Option<char>) -> bool {
-    match (prev, next) {
-        (Some(a), Some(b)) => {
-            !(is_word_char(a) && is_word_char(b)) || is_standalone(a) || is_standalone(b)
-        }
-        _ => true,
-    }
 }
 
 /// Whether byte offset `pos` of `text` is a token boundary. Offsets that are
@@ -44,18 +31,14 @@ pub(crate) fn is_boundary(prev: Option<char>, next: Option<char>) -> bool {
 #[inline]
 pub(crate) fn is_boundary_at(text: &str, pos: usize) -> bool {
     let bytes = text.as_bytes();
-    if !text.is_char_boundary(pos) {
-        return false;
-    }
     // Both neighbours ASCII: the common case, no decoding.
-    let prev = pos.checked_sub(1).map(|i| bytes[i]);
-    let next = bytes.get(pos).copied();
-    match (prev, next) {
-        (Some(a), Some(b)) if a.is_ascii() && b.is_ascii() => {
-            !(a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
-        }
-        _ => is_boundary(text[..pos].chars().next_back(), text[pos..].chars().next()),
+    if let (Some(&a), Some(&b)) = (pos.checked_sub(1).and_then(|i| bytes.get(i)), bytes.get(pos))
+        && a.is_ascii()
+        && b.is_ascii()
+    {
+        return !(a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric());
     }
+    pos <= text.len() && dateline_tokenize::is_word_boundary(text, pos)
 }
 
 #[cfg(test)]
@@ -73,6 +56,7 @@ mod tests {
             ("Sa\u{303}o", 2, false),
             ("Sa\u{303}o", 4, false),
             ("北京市", 3, true),
+            ("ロンドン", 3, false),
             ("é", 1, false),
             ("", 0, true),
             ("ab", 2, true),
