@@ -35,3 +35,20 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Loaders and the binary reader return errors, never panic, on any input.
+    #[test]
+    fn loaders_never_panic(
+        bytes in proptest::collection::vec(any::<u8>(), 0..300),
+        text in "(name|label|id|case|prior|population|exact|fold|auto|Kyiv|1e3|NaN|[\t\n\r #{}\":,\\[\\]a-z0-9]){0,60}",
+    ) {
+        for input in [bytes.as_slice(), text.as_bytes()] {
+            let _ = Gazetteer::builder().add_tsv_reader(input).map(|b| b.build());
+            let _ = Gazetteer::builder().add_jsonl_reader(input).map(|b| b.build());
+            let _ = Gazetteer::from_bytes(input);
+        }
+    }
+}
