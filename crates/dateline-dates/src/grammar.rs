@@ -655,6 +655,8 @@ impl<'a> Parser<'a> {
         offer(self.r_ref(i));
         offer(self.r_day_range(i));
         offer(self.r_year_ago(i));
+        offer(self.r_in_units(i));
+        offer(self.r_nth_weekday(i));
         best
     }
 
@@ -735,8 +737,9 @@ impl<'a> Parser<'a> {
                 p.day = Some(d);
                 return Some((p, e2));
             }
+            // "Friday at 3 p.m.", "Friday, 3 p.m.", "tomorrow 8:00am".
             let j = if self.is_func(e, Func::At) { e + 1 } else { e };
-            if j > e || self.punct(e, ',') {
+            {
                 let j = self.opt_comma(j);
                 if let Some((tm, e2)) = self.clock(j) {
                     let mut p = Pt::new(
@@ -813,6 +816,14 @@ impl<'a> Parser<'a> {
             _ => {}
         }
         let (h, hd) = self.num(i)?;
+        // "12 noon", "12 midnight".
+        if h == 12 && hd == 2 {
+            match self.lex(i + 1) {
+                Some(Lex::Func(Func::Noon)) => return Some(("12:00".into(), i + 2)),
+                Some(Lex::Func(Func::Midnight)) => return Some(("24:00".into(), i + 2)),
+                _ => {}
+            }
+        }
         // "4 in the morning", "8 in the evening".
         if hd <= 2
             && (1..=12).contains(&h)
@@ -894,6 +905,13 @@ impl<'a> Parser<'a> {
                     Some(Lex::Func(Func::At | Func::By | Func::From | Func::Until | Func::To))
                         | Some(Lex::Rel(Rel::Before | Rel::After | Rel::Since))
                         | Some(Lex::Hedge(Hedge::About))
+                        | Some(Lex::Weekday(_))
+                        | Some(Lex::Deictic(
+                            Deictic::Today
+                                | Deictic::Tomorrow
+                                | Deictic::Yesterday
+                                | Deictic::Tonight
+                        ))
                 );
             if !prev_ok || h > 23 || sec.is_some() {
                 return None;
@@ -914,17 +932,26 @@ impl<'a> Parser<'a> {
     fn month_tok(&self, i: usize) -> Option<(u32, usize, bool)> {
         match self.lex(i)? {
             Lex::Month(m) => Some((u32::from(m), i + 1, false)),
-            Lex::MonthAbbr(m) if self.upper(i) => Some((u32::from(m), self.opt_dot(i + 1), true)),
+            // Lowercase abbreviations only before a day or a dot ("feb 30", "aug.").
+            Lex::MonthAbbr(m)
+                if self.upper(i)
+                    || self.num(i + 1).is_some()
+                    || self.punct(i + 1, '.') && self.glued(i + 1) =>
+            {
+                Some((u32::from(m), self.opt_dot(i + 1), true))
+            }
             _ => None,
         }
     }
 
     /// Whether a month word with no day or year beside it reads as a month here.
     fn bare_month_ok(&self, i: usize, e: usize, abbr: bool) -> bool {
-        if abbr || !self.upper(i) {
+        let word = self.s(i).to_ascii_lowercase();
+        // Lowercase "may", "march" and "august" are words; other month names are
+        // months in any case ("in september").
+        if abbr || !self.upper(i) && matches!(word.as_str(), "may" | "march" | "august") {
             return false;
         }
-        let word = self.s(i).to_ascii_lowercase();
         // A capitalized word before ("Theresa May", "Ray August") makes a name,
         // unless it starts the sentence.
         if i > 0
@@ -1033,7 +1060,7 @@ impl<'a> Parser<'a> {
                 {
                     return Some((Pt::day(dd, "month-day-year", ""), e3));
                 }
-                if !score && (self.upper(i) || abbr) {
+                if !score {
                     let (y, how) = self.year_for_day(m, d, i, e2)?;
                     let dd = cal::date(y, m, d)?;
                     return Some((Pt::day(dd, "month-day", how), e2));
@@ -1041,17 +1068,36 @@ impl<'a> Parser<'a> {
             }
             // "June 2024", "June of 2024", "June, 2024".
             let j = if self.is_func(e, Func::Of) { e + 1 } else { self.opt_comma(e) };
-            if let Some((y, e2)) = self.year_after(j)
-                && self.upper(i)
-            {
+            if let Some((y, e2)) = self.year_after(j) {
                 return Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month-year", ""), e2));
+            }
+            // "Dec/2018", "Jan/3".
+            if self.punct(e, '/') && self.glued(e) && self.glued(e + 1) {
+                if let Some((y, 4)) = self.num(e + 1) {
+                    return Some((
+                        Pt::new(cal::fmt_month(y as i32, m), Grain::Month, "month-year", ""),
+                        e + 2,
+                    ));
+                }
+                if let Some((d, e2)) = self.day_num(e + 1) {
+                    let (y, how) = self.year_for_day(m, d, i, e2)?;
+                    return Some((Pt::day(cal::date(y, m, d)?, "month-day", how), e2));
+                }
+            }
+            // "October, 1st", "february the 15th".
+            let k = if self.punct(e, ',') || self.is_func(e, Func::The) { e + 1 } else { e };
+            if k > e
+                && let Some((d, e2)) = self.ordinal(k).filter(|(d, _)| (1..=31).contains(d))
+                && let Some((y, how)) = self.year_for_day(m, d, i, e2)
+            {
+                return Some((Pt::day(cal::date(y, m, d)?, "month-day", how), e2));
             }
             // "June last year", "January this year", "May next year".
             if let Some(rel) = self.lex(e).and_then(|l| match l {
                 Lex::Rel(r @ (Rel::Last | Rel::This | Rel::Next)) => Some(r),
                 _ => None,
             }) && matches!(self.unit(e + 1), Some((Unit::Year, false)))
-                && self.upper(i)
+                && (self.upper(i) || !matches!(self.s(i), "may" | "march"))
             {
                 let y = i32::from(self.r.year())
                     + match rel {
@@ -1105,6 +1151,18 @@ impl<'a> Parser<'a> {
             .tok(i + 1)
             .filter(|t| !t.space && (t.is_punct('-') || t.is_punct('/') || t.is_punct('.')))?;
         let sep_c = sep.num;
+        // "05-Aug-2016", "31/Oct/1974", "31-Oct-74".
+        if ad <= 2
+            && self.glued(i + 2)
+            && let Some(Lex::Month(m) | Lex::MonthAbbr(m)) = self.lex(i + 2)
+            && self.tok(i + 3).is_some_and(|t| !t.space && t.num == sep_c)
+            && let Some((y, yd)) = self.num(i + 4).filter(|_| self.glued(i + 4))
+            && (yd == 4 || yd == 2)
+        {
+            let y = if yd == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y } as i32;
+            let dd = cal::date(y, u32::from(m), a)?;
+            return Some((Pt::day(dd, "numeric-month-name", ""), i + 5));
+        }
         let (b, bd) = self.num(i + 2).filter(|_| self.glued(i + 2))?;
         let third = self
             .tok(i + 3)
@@ -1158,6 +1216,47 @@ impl<'a> Parser<'a> {
                 i + 3,
             ));
         }
+        // Slash forms without a third part: "2014/10", "2/2013", "4/25", "22/04".
+        if sep_c != u32::from('/')
+            || self.tok(i + 3).is_some_and(|t| !t.space && t.kind != Kind::Punct)
+        {
+            return None;
+        }
+        if self.tok(i + 3).is_some_and(|t| !t.space && (t.is_punct('/') || t.is_punct('%'))) {
+            return None;
+        }
+        if ad == 4 && bd <= 2 && (1..=12).contains(&b) && (1000..=2999).contains(&a) {
+            return Some((
+                Pt::new(cal::fmt_month(a as i32, b), Grain::Month, "year-month", ""),
+                i + 3,
+            ));
+        }
+        if ad <= 2 && bd == 4 && (1..=12).contains(&a) && (1000..=2999).contains(&b) {
+            return Some((
+                Pt::new(cal::fmt_month(b as i32, a), Grain::Month, "month-year", ""),
+                i + 3,
+            ));
+        }
+        if ad <= 2 && bd <= 2 {
+            // Fractions ("1/2", "3/4") and "24/7" are not dates; a preceding
+            // number ("2 1/2") makes a mixed fraction.
+            let fraction = b <= 4 && a < b || (a, b) == (24, 7);
+            let prev_num = i > 0 && self.num(i - 1).is_some();
+            let on = i > 0
+                && matches!(
+                    self.lex(i - 1),
+                    Some(Lex::Func(Func::On | Func::From | Func::To | Func::Until | Func::By))
+                );
+            if prev_num || fraction && !on {
+                return None;
+            }
+            let (m, d) = if self.day_first && b <= 12 || a > 12 { (b, a) } else { (a, b) };
+            if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                return None;
+            }
+            let (y, how) = self.year_for_day(m, d, i, i + 3)?;
+            return Some((Pt::day(cal::date(y, m, d)?, "numeric-month-day", how), i + 3));
+        }
         None
     }
 
@@ -1193,7 +1292,7 @@ impl<'a> Parser<'a> {
         }
         let (wd, abbr) = match self.lex(j)? {
             Lex::Weekday(w) if w <= 7 => (w, false),
-            Lex::WeekdayAbbr(w) if self.upper(j) => (w, true),
+            Lex::WeekdayAbbr(w) => (w, true),
             _ => return None,
         };
         let mut e = j + 1;
@@ -1211,12 +1310,17 @@ impl<'a> Parser<'a> {
                 return Some((Pt { rule: "weekday-date", ..p }, e2));
             }
         }
-        if abbr || !self.upper(j) && rel.is_none() {
-            // "sun", "sat", "wed" and lowercase weekdays need more context.
-            if abbr
-                || !self.lex(i.wrapping_sub(1)).is_some_and(|l| {
-                    matches!(l, Lex::Func(Func::On | Func::By | Func::Until) | Lex::Rel(Rel::Since))
-                })
+        if abbr {
+            // "sun", "sat", "wed" are words; other abbreviations ("Fri", "thu.")
+            // stand alone only with a dot or as unambiguous forms.
+            let w = self.s(j).to_ascii_lowercase();
+            let dotted = self.punct(j + 1, '.') && self.glued(j + 1);
+            if matches!(w.as_str(), "sun" | "sat" | "wed") && !(dotted && self.upper(j)) {
+                return None;
+            }
+            if !dotted
+                && !self.upper(j)
+                && !matches!(w.as_str(), "tue" | "tues" | "thu" | "thur" | "thurs" | "fri")
             {
                 return None;
             }
@@ -1411,6 +1515,15 @@ impl<'a> Parser<'a> {
 
     /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
     fn p_deictic(&self, i: usize) -> Option<(Pt, usize)> {
+        // "the day after tomorrow", "the day before yesterday".
+        if self.is_func(i, Func::The) && matches!(self.unit(i + 1), Some((Unit::Day, false))) {
+            let shift = match (self.lex(i + 2), self.lex(i + 3)) {
+                (Some(Lex::Rel(Rel::After)), Some(Lex::Deictic(Deictic::Tomorrow))) => 2,
+                (Some(Lex::Rel(Rel::Before)), Some(Lex::Deictic(Deictic::Yesterday))) => -2,
+                _ => return None,
+            };
+            return Some((Pt::day(cal::add_days(self.r, shift)?, "day-after-tomorrow", ""), i + 4));
+        }
         match self.lex(i)? {
             Lex::Deictic(Deictic::Today) => Some((Pt::day(self.r, "today", ""), i + 1)),
             Lex::Deictic(Deictic::Yesterday) => {
@@ -1669,6 +1782,27 @@ impl<'a> Parser<'a> {
         let the = self.is_func(j, Func::The);
         if the {
             j += 1;
+        }
+        // "2017-Q1", "2019 H2", "2018Q4", "18q4".
+        if let Some((y, d)) = self.num(j).filter(|(_, d)| *d == 4 || *d == 2) {
+            let k = if self.dash(j + 1) && self.glued(j + 1) { j + 2 } else { j + 1 };
+            let w = self.s(k);
+            let half = w.eq_ignore_ascii_case("h");
+            if (half || w.eq_ignore_ascii_case("q"))
+                && (d == 4 || self.glued(k))
+                && self.glued(k + 1)
+                && let Some((n, 1)) = self.num(k + 1)
+                && (1..=if half { 2 } else { 4 }).contains(&n)
+                && !self.tok(k + 2).is_some_and(|t| !t.space && t.kind != Kind::Punct)
+            {
+                let y = if d == 2 { 2000 + y as i32 } else { y as i32 };
+                let (v, g) = if half {
+                    (format!("{}-H{n}", cal::fmt_year(y)), Grain::Half)
+                } else {
+                    (format!("{}-Q{n}", cal::fmt_year(y)), Grain::Quarter)
+                };
+                return Some((Pt::new(v, g, "q-notation", ""), k + 2));
+            }
         }
         // "Q3", "Q3 2024", "H1 2024", "Q3/2024".
         let w = self.s(j);
@@ -2007,7 +2141,8 @@ impl<'a> Parser<'a> {
 
     /// Holidays: "Christmas", "New Year's Day", "Easter 2025", "Thanksgiving".
     fn p_holiday(&self, i: usize) -> Option<(Pt, usize)> {
-        if !self.upper(i) {
+        // Lowercase names count too ("thanksgiving"), except "may day".
+        if !self.upper(i) && self.is_word(i, "may") {
             return None;
         }
         let mut best: Option<(usize, HolidayRule)> = None;
@@ -2803,6 +2938,77 @@ impl<'a> Parser<'a> {
             None => Pt::new(cal::fmt_year(y), Grain::Year, "year-ago", ""),
         };
         Some(p.into_cand(i, e))
+    }
+
+    /// "in three weeks", "in 7 days": a date ahead of the reference, when the
+    /// sentence looks ahead (or the direction option says so); otherwise the
+    /// quantity stays a duration ("in three weeks, prices fell").
+    fn r_in_units(&self, i: usize) -> Option<Cand> {
+        if !self.is_func(i, Func::In) {
+            return None;
+        }
+        let (v, _g, e, _) = self.amount_unit(i + 1)?;
+        let (n, u) = parse_simple_duration(&v)?;
+        let (dir, how) = self.direction_at(i, e, Dir::Nearest);
+        if dir != Dir::Future {
+            return None;
+        }
+        let d = match u {
+            'D' => cal::add_days(self.r, n)?,
+            'W' => cal::add_days(self.r, 7 * n)?,
+            'M' => cal::add_months(self.r, n)?,
+            'Y' => cal::add_months(self.r, 12 * n)?,
+            _ => return None,
+        };
+        let p = match u {
+            'M' => Pt::new(
+                cal::fmt_month(d.year().into(), d.month() as u32),
+                Grain::Month,
+                "in-units",
+                how,
+            ),
+            'Y' => Pt::new(cal::fmt_year(d.year().into()), Grain::Year, "in-units", how),
+            _ => Pt::day(d, "in-units", how),
+        };
+        Some(p.into_cand(i, e))
+    }
+
+    /// "the first Tuesday of October", "third tuesday of september 2014",
+    /// "the last Monday of March".
+    fn r_nth_weekday(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        if self.is_func(j, Func::The) {
+            j += 1;
+        }
+        let (n, e) = match self.ordinal(j) {
+            Some((n, e)) if (1..=5).contains(&n) => (n as i8, e),
+            _ if self.is_rel(j, Rel::Last) => (-1, j + 1),
+            _ => return None,
+        };
+        let Some(Lex::Weekday(wd @ 1..=7)) = self.lex(e) else { return None };
+        if !(self.is_func(e + 1, Func::Of) || self.is_func(e + 1, Func::In)) {
+            return None;
+        }
+        let k = e + 2;
+        let (year, month, end, how) = if let Some((m, e2, _)) = self.month_tok(k) {
+            match self.year_after(e2) {
+                Some((y, e3)) => (y, m, e3, String::new()),
+                None => {
+                    let (y, how) = self.year_for_month(m, i, e2)?;
+                    (y, m, e2, how)
+                }
+            }
+        } else {
+            let (p, e2) = self.p_relative(k)?;
+            if p.grain != Grain::Month {
+                return None;
+            }
+            let y: i32 = p.value.get(..4)?.parse().ok()?;
+            let m: u32 = p.value.get(5..7)?.parse().ok()?;
+            (y, m, e2, String::new())
+        };
+        let d = cal::nth_weekday(year, month, n, wd)?;
+        Some(Pt::day(d, "nth-weekday-of-month", how).into_cand(i, end))
     }
 
     // ----- sets ----------------------------------------------------------------------------
