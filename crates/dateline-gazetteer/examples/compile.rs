@@ -20,24 +20,39 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         builder.add_file(&path)?;
     }
     let loaded = start.elapsed();
+    let peak_read = peak_rss_mb();
     let gazetteer = builder.build()?;
     let built = start.elapsed();
+    let peak_built = peak_rss_mb();
     gazetteer.save(&out)?;
     let saved = start.elapsed();
+    let (entries, forms) = (gazetteer.len(), gazetteer.forms_len());
     drop(builder);
+    drop(gazetteer);
     let reload = Instant::now();
     let again = Gazetteer::load(&out)?;
     let reloaded = reload.elapsed();
     eprintln!(
         "{} entries, {} forms: files read in {:.2} s, compiled in {:.2} s, saved in {:.2} s; \
-         reloaded in {:.3} s",
-        gazetteer.len(),
-        gazetteer.forms_len(),
+         reloaded in {:.3} s; peak RSS after reading {peak_read} MB, after compiling \
+         {peak_built} MB (Linux only)",
+        entries,
+        forms,
         loaded.as_secs_f64(),
         (built - loaded).as_secs_f64(),
         (saved - built).as_secs_f64(),
         reloaded.as_secs_f64(),
     );
-    assert_eq!(again.forms_len(), gazetteer.forms_len());
+    assert_eq!(again.forms_len(), forms);
     Ok(())
+}
+
+/// The peak resident set size so far, from `/proc/self/status` (0 elsewhere).
+fn peak_rss_mb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb / 1024)
 }

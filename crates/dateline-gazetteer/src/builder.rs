@@ -4,6 +4,7 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::error::truncate;
 use crate::gazetteer::{Gazetteer, Options};
@@ -45,7 +46,9 @@ use crate::{CasePolicy, Entry, Error, MatchKind};
 /// ```
 #[derive(Clone, Debug)]
 pub struct GazetteerBuilder {
-    entries: Vec<Entry>,
+    /// Shared with the gazetteers built from it, so that `build` copies no
+    /// entry; adding entries after a build copies them once (copy on write).
+    entries: Arc<Vec<Entry>>,
     options: Options,
 }
 
@@ -59,7 +62,7 @@ impl GazetteerBuilder {
     /// A builder without entries, with accent folding on and
     /// [`CasePolicy::Insensitive`] as the default case policy.
     pub fn new() -> GazetteerBuilder {
-        GazetteerBuilder { entries: Vec::new(), options: Options::default() }
+        GazetteerBuilder { entries: Arc::new(Vec::new()), options: Options::default() }
     }
 
     /// Whether accents fold when matching ("Sao Paulo" finds "São Paulo" and
@@ -88,20 +91,20 @@ impl GazetteerBuilder {
 
     /// Adds one entry.
     pub fn entry(&mut self, entry: Entry) -> &mut GazetteerBuilder {
-        self.entries.push(entry);
+        Arc::make_mut(&mut self.entries).push(entry);
         self
     }
 
     /// Adds entries.
     pub fn entries<I: IntoIterator<Item = Entry>>(&mut self, entries: I) -> &mut GazetteerBuilder {
-        self.entries.extend(entries);
+        Arc::make_mut(&mut self.entries).extend(entries);
         self
     }
 
     /// Adds all the entries of another gazetteer (its options are not
     /// copied: this builder's apply).
     pub fn gazetteer(&mut self, gazetteer: &Gazetteer) -> &mut GazetteerBuilder {
-        self.entries.extend_from_slice(gazetteer.entries());
+        Arc::make_mut(&mut self.entries).extend_from_slice(gazetteer.entries());
         self
     }
 
@@ -200,7 +203,13 @@ impl GazetteerBuilder {
     ) -> Result<&mut GazetteerBuilder, Error> {
         let mut entries = Vec::new();
         read(&mut entries)?;
-        self.entries.append(&mut entries);
+        let all = Arc::make_mut(&mut self.entries);
+        if all.is_empty() {
+            // The first source: keep its vector instead of copying it.
+            *all = entries;
+        } else {
+            all.append(&mut entries);
+        }
         Ok(self)
     }
 
@@ -222,7 +231,7 @@ impl GazetteerBuilder {
                 Error::build(format!("entry {i} ({name:?}, id {id:?}): {}", e.detail()), None)
             })?;
         }
-        Gazetteer::compile(self.entries.clone(), self.options)
+        Gazetteer::compile(Arc::clone(&self.entries), self.options)
     }
 }
 

@@ -1,6 +1,6 @@
 //! The embedded default gazetteer.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::Gazetteer;
 use crate::gazetteer::Options;
@@ -54,7 +54,8 @@ impl Gazetteer {
             let mut entries = Vec::with_capacity(41_000);
             load::read_tsv(DEFAULT_TSV.as_bytes(), &mut entries)
                 .expect("the embedded data is valid TSV");
-            Gazetteer::compile(entries, Options::default()).expect("the embedded data compiles")
+            Gazetteer::compile(Arc::new(entries), Options::default())
+                .expect("the embedded data compiles")
         })
     }
 }

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use dateline_match::{MatchKind, Matcher, NormalizedText, Normalizer, Pattern};
 use dateline_tokenize::Span;
@@ -61,7 +62,7 @@ impl Default for Options {
 /// [`MAX_NAME_LEN`]: crate::MAX_NAME_LEN
 #[derive(Clone)]
 pub struct Gazetteer {
-    pub(crate) entries: Vec<Entry>,
+    pub(crate) entries: Arc<Vec<Entry>>,
     pub(crate) matcher: Matcher,
     /// Per pattern `p`, its ranked candidates are
     /// `candidates[offsets[p]..offsets[p + 1]]`, indices into `entries`.
@@ -86,7 +87,7 @@ impl Gazetteer {
         GazetteerBuilder::new()
     }
 
-    pub(crate) fn compile(entries: Vec<Entry>, options: Options) -> Result<Gazetteer, Error> {
+    pub(crate) fn compile(entries: Arc<Vec<Entry>>, options: Options) -> Result<Gazetteer, Error> {
         if entries.len() > u32::MAX as usize {
             return Err(Error::build("too many entries", None));
         }

@@ -23,6 +23,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 
 use dateline_match::{MatchKind, Matcher};
 
@@ -104,7 +105,7 @@ impl Gazetteer {
             _ => 0,
         });
         out.len32(self.entries.len())?;
-        for entry in &self.entries {
+        for entry in self.entries.iter() {
             out.str(entry.name())?;
             out.str(entry.label())?;
             out.str(entry.id())?;
@@ -267,7 +268,7 @@ impl Gazetteer {
         {
             return Err(Error::format("corrupted data: matcher and forms disagree"));
         }
-        Ok(Gazetteer { entries, matcher, offsets, candidates, options })
+        Ok(Gazetteer { entries: Arc::new(entries), matcher, offsets, candidates, options })
     }
 }
 
