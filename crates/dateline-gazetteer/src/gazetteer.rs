@@ -47,8 +47,12 @@ impl Default for Options {
 /// and [`id`](EntityMatch::id) are the top candidate's.
 ///
 /// Forms are grouped by their folded text (as [`Normalizer::fold`] gives
-/// it) and their case policy: "KYIV" and "Kyiv" with the same policy are one
-/// form; "US" (case-sensitive) and "us" (insensitive) are two.
+/// it), their case policy and, for case-sensitive and `Auto` forms, which
+/// letters are capitals: insensitive "KYIV" and "Kyiv" are one form,
+/// `Auto` "São Paulo" and "Sao Paulo" are one form (with accent folding),
+/// "US" (case-sensitive) and "us" (insensitive) are two. When two forms
+/// that fold alike both match at the same place (say "US" and "us" on
+/// "US"), the match carries the candidates of the form added first.
 ///
 /// # Pathological input
 ///

@@ -13,7 +13,8 @@
 //! * [`Gazetteer`]: [`find_iter`](Gazetteer::find_iter) and
 //!   [`find`](Gazetteer::find) report [`EntityMatch`]es (a [`Span`] of the
 //!   original text, the top-ranked label and id, and all ranked
-//!   candidates), leftmost-longest; [`find_iter_normalized`](Gazetteer::find_iter_normalized)
+//!   candidates), leftmost-longest (or all overlapping matches with
+//!   [`MatchKind::All`]); [`find_iter_normalized`](Gazetteer::find_iter_normalized)
 //!   searches a text normalized once for several searches.
 //!   [`save`](Gazetteer::save) / [`load`](Gazetteer::load) store a compiled
 //!   gazetteer in a versioned, checksummed binary file.
