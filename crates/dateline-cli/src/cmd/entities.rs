@@ -1,7 +1,7 @@
 //! `dateline entities`.
 
-use dateline::Entity;
 use dateline::view::{EntityView, Viewer};
+use dateline::{Entity, Gazetteer};
 use serde::Serialize;
 
 use super::GazetteerArgs;
@@ -24,7 +24,8 @@ struct Record<'t> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let gazetteer = args.gazetteer.build()?;
+    let built = args.gazetteer.build()?;
+    let gazetteer = built.as_ref().unwrap_or_else(|| Gazetteer::embedded());
     crate::run::run(args.input, &args.output, |document, emit| {
         let text = &document.text;
         let entities: Vec<Entity> =

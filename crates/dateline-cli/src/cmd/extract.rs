@@ -33,8 +33,11 @@ struct Record<'t> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let pipeline = Pipeline::builder()
-        .gazetteer(args.gazetteer.build()?)
+    let mut builder = Pipeline::builder();
+    if let Some(gazetteer) = args.gazetteer.build()? {
+        builder.gazetteer(gazetteer);
+    }
+    let pipeline = builder
         .direction(args.dates.direction)
         .day_first(args.dates.day_first)
         .mode(args.mode.mode)

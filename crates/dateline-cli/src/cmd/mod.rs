@@ -38,12 +38,16 @@ pub struct GazetteerArgs {
 }
 
 impl GazetteerArgs {
-    /// The gazetteer these options ask for.
-    pub fn build(&self) -> anyhow::Result<Gazetteer> {
-        if self.no_default_gazetteer && self.gazetteers.is_empty() {
-            anyhow::bail!(
-                "--no-default-gazetteer leaves no gazetteer: add one with --gazetteer FILE"
-            );
+    /// The gazetteer these options ask for: `None` for the embedded default
+    /// alone, which is shared rather than rebuilt.
+    pub fn build(&self) -> anyhow::Result<Option<Gazetteer>> {
+        if self.gazetteers.is_empty() {
+            if self.no_default_gazetteer {
+                anyhow::bail!(
+                    "--no-default-gazetteer leaves no gazetteer: add one with --gazetteer FILE"
+                );
+            }
+            return Ok(None);
         }
         let mut builder = Gazetteer::builder();
         if !self.no_default_gazetteer {
@@ -52,7 +56,7 @@ impl GazetteerArgs {
         for file in &self.gazetteers {
             builder.add_file(file)?;
         }
-        Ok(builder.build()?)
+        Ok(Some(builder.build()?))
     }
 }
 
