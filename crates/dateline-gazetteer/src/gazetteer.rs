@@ -50,9 +50,11 @@ impl Default for Options {
 /// it), their case policy and, for case-sensitive and `Auto` forms, which
 /// letters are capitals: insensitive "KYIV" and "Kyiv" are one form,
 /// `Auto` "São Paulo" and "Sao Paulo" are one form (with accent folding),
-/// "US" (case-sensitive) and "us" (insensitive) are two. When two forms
-/// that fold alike both match at the same place (say "US" and "us" on
-/// "US"), the match carries the candidates of the form added first.
+/// "US" (case-sensitive) and "us" (insensitive) are two. A case-checked form
+/// also carries the candidates of the insensitive form that folds alike,
+/// since text that passes its check matches both: with "US" (sensitive,
+/// `GPE`) and "us" (insensitive, `PRON`), "US" has both candidates and "us"
+/// only the pronoun.
 ///
 /// # Pathological input
 ///
@@ -223,17 +225,21 @@ fn name_of(entry: &Entry, k: u32) -> &str {
 /// candidates. Deterministic: the same entries always give the same forms in
 /// the same order (a saved gazetteer stores the result).
 fn plan(entries: &[Entry], options: Options) -> (Vec<FormSource>, Vec<u32>, Vec<u32>) {
+    const NONE: u32 = u32::MAX;
     let normalizer = Normalizer::new().with_accent_folding(options.accent_folding);
     let total: usize = entries.iter().map(|e| 1 + e.aliases().len()).sum();
     let mut index: HashMap<String, u32, BuildHasherDefault<FxHasher>> =
         HashMap::with_capacity_and_hasher(total, BuildHasherDefault::default());
     let mut forms: Vec<FormSource> = Vec::new();
+    // Forms with a case policy other than insensitive, with their folded text.
+    let mut cased: Vec<(u32, String)> = Vec::new();
     // (form, entry) for every name, in entry order.
     let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(total);
     for (i, entry) in entries.iter().enumerate() {
         let policy = entry.case().unwrap_or(options.case_policy);
         for (k, name) in entry.names().enumerate() {
             let mut key = normalizer.fold(name);
+            let fold = (policy != CasePolicy::Insensitive).then(|| key.clone());
             if policy != CasePolicy::Insensitive {
                 // Case-sensitive forms differ by which letters are capitals,
                 // which folding erases: key them by that too ("São Paulo"
@@ -250,11 +256,28 @@ fn plan(entries: &[Entry], options: Options) -> (Vec<FormSource>, Vec<u32>, Vec<
             let form = *index.entry(key).or_insert(next);
             if form == next {
                 forms.push((i as u32, k as u32));
+                if let Some(fold) = fold {
+                    cased.push((form, fold));
+                }
             }
             pairs.push((form, i as u32));
         }
     }
+    // Where a case-checked form and an insensitive one fold alike ("Georgia"
+    // auto from the default gazetteer, "georgia" insensitive from a user
+    // file), text that passes the case check matches both, and the matcher
+    // reports the pattern given first. So case-checked forms go first and
+    // also carry the insensitive form's candidates.
+    let mut link = vec![NONE; forms.len()];
+    let mut is_cased = vec![false; forms.len()];
+    for (form, fold) in &cased {
+        is_cased[*form as usize] = true;
+        if let Some(&plain) = index.get(fold) {
+            link[*form as usize] = plain;
+        }
+    }
     drop(index);
+    drop(cased);
     // Bucket the entries by form (a counting sort keeps entry order).
     let mut starts = vec![0u32; forms.len() + 1];
     for &(form, _) in &pairs {
@@ -270,16 +293,31 @@ fn plan(entries: &[Entry], options: Options) -> (Vec<FormSource>, Vec<u32>, Vec<
         fill[form as usize] += 1;
     }
     drop(pairs);
+    let order =
+        (0..forms.len()).filter(|&f| is_cased[f]).chain((0..forms.len()).filter(|&f| !is_cased[f]));
+    let mut ordered = Vec::with_capacity(forms.len());
     let mut offsets = Vec::with_capacity(forms.len() + 1);
     let mut candidates = Vec::with_capacity(bucketed.len());
+    let mut merged = Vec::new();
     offsets.push(0);
-    for f in 0..forms.len() {
-        let list = &mut bucketed[starts[f] as usize..starts[f + 1] as usize];
-        let kept = rank(entries, list);
-        candidates.extend_from_slice(&list[..kept]);
+    for f in order {
+        ordered.push(forms[f]);
+        let own = starts[f] as usize..starts[f + 1] as usize;
+        if link[f] == NONE {
+            let list = &mut bucketed[own];
+            let kept = rank(entries, list);
+            candidates.extend_from_slice(&list[..kept]);
+        } else {
+            let plain = link[f] as usize;
+            merged.clear();
+            merged.extend_from_slice(&bucketed[own]);
+            merged.extend_from_slice(&bucketed[starts[plain] as usize..starts[plain + 1] as usize]);
+            let kept = rank(entries, &mut merged);
+            candidates.extend_from_slice(&merged[..kept]);
+        }
         offsets.push(candidates.len() as u32);
     }
-    (forms, offsets, candidates)
+    (ordered, offsets, candidates)
 }
 
 /// Sorts candidates by prior (higher first, none last), then insertion

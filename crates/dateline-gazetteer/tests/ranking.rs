@@ -61,6 +61,22 @@ fn case_sensitive_and_insensitive_forms_stay_apart() {
     assert_eq!(gazetteer.forms_len(), 2);
     let found = gazetteer.find("us");
     assert_eq!(ids(&found[0]), ["us"]);
+    // "US" passes both forms' case policies: it carries both candidates.
+    let found = gazetteer.find("US");
+    assert_eq!(ids(&found[0]), ["US", "us"]);
+}
+
+#[test]
+fn user_names_join_the_defaults_that_fold_alike() {
+    // A user's insensitive entry merged after an Auto entry of the same
+    // name (as from the embedded gazetteer) is still a candidate.
+    let gazetteer = Gazetteer::builder()
+        .entry(Entry::new("Georgia", "GPE", "GE").with_prior(3.7e6).with_case(CasePolicy::Auto))
+        .entry(Entry::new("Georgia", "PERSON", "georgia-meloni"))
+        .build()
+        .unwrap();
+    assert_eq!(ids(&gazetteer.find("Georgia")[0]), ["GE", "georgia-meloni"]);
+    assert_eq!(ids(&gazetteer.find("georgia")[0]), ["georgia-meloni"]);
 }
 
 #[test]
