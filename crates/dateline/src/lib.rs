@@ -35,3 +35,8 @@ pub use dateline_dates as dates;
 pub use dateline_gazetteer as gazetteer;
 pub use dateline_match as matching;
 pub use dateline_tokenize as tokenize;
+
+// The README's Rust examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
