@@ -48,3 +48,68 @@ pub(crate) fn resolve(
         dates.into_iter().zip(keep_date).filter_map(|(x, keep)| keep.then_some(x)).collect();
     (entities, dates)
 }
+
+#[cfg(test)]
+mod tests {
+    use dateline_gazetteer::{Entry, Gazetteer};
+
+    use crate::{Date, Pipeline};
+
+    fn reference() -> Date {
+        "2024-07-24".parse().expect("a valid date")
+    }
+
+    fn pipeline_with(entries: Vec<Entry>) -> Pipeline {
+        let gazetteer =
+            Gazetteer::builder().embedded().entries(entries).build().expect("a valid gazetteer");
+        Pipeline::builder().gazetteer(gazetteer).build().expect("a valid pipeline")
+    }
+
+    /// (entity texts, date texts) found in `text`.
+    fn found(pipeline: &Pipeline, text: &str) -> (Vec<String>, Vec<String>) {
+        let document = pipeline.process(text, reference());
+        (
+            document.entities.iter().map(|e| text[e.span()].to_owned()).collect(),
+            document.dates.iter().map(|d| text[d.span()].to_owned()).collect(),
+        )
+    }
+
+    #[test]
+    fn a_name_that_covers_a_date_word_is_a_name() {
+        let pipeline = pipeline_with(vec![
+            Entry::new("Theresa May", "PERSON", "theresa-may"),
+            Entry::new("August Wilson", "PERSON", "august-wilson"),
+        ]);
+        let (entities, dates) = found(&pipeline, "Theresa May met August Wilson on 3 May.");
+        assert_eq!(entities, ["Theresa May", "August Wilson"]);
+        assert_eq!(dates, ["3 May"]);
+    }
+
+    #[test]
+    fn a_holiday_is_a_date_unless_the_gazetteer_knows_the_name() {
+        let text = "Independence Day opened in cinemas on Independence Day.";
+        let (_, dates) = found(&Pipeline::new(), text);
+        assert_eq!(
+            dates.len(),
+            2,
+            "without the film in the gazetteer both are holidays: {dates:?}"
+        );
+
+        let pipeline = pipeline_with(vec![Entry::new(
+            "Independence Day",
+            "WORK_OF_ART",
+            "independence-day-film",
+        )]);
+        let (entities, dates) = found(&pipeline, text);
+        assert_eq!(entities, ["Independence Day", "Independence Day"]);
+        assert!(dates.is_empty(), "the gazetteer's name wins over the holiday: {dates:?}");
+    }
+
+    #[test]
+    fn a_date_that_covers_an_entity_wins() {
+        let pipeline = pipeline_with(vec![Entry::new("June", "GPE", "june-town")]);
+        let (entities, dates) = found(&pipeline, "Talks ended on 10 June 2024 in Kyiv.");
+        assert_eq!(entities, ["Kyiv"]);
+        assert_eq!(dates, ["10 June 2024"]);
+    }
+}

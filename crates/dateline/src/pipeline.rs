@@ -196,3 +196,52 @@ pub fn find_entities_batch<T: AsRef<str> + Sync>(
         .map(|text| gazetteer.find_iter(text.as_ref()).map(|m| Entity::from_match(&m)).collect())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXTS: [&str; 3] = [
+        "China tightened export controls, effective 1 September.",
+        "",
+        "Kuleba visited Beijing on 23 July – the first visit since 2012.",
+    ];
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Pipeline>();
+        assert_send_sync::<PipelineBuilder>();
+        assert_send_sync::<Document>();
+        assert_send_sync::<Entity>();
+    }
+
+    #[test]
+    fn a_batch_equals_documents_processed_alone() {
+        let pipeline = Pipeline::builder().tokens(true).build().expect("valid settings");
+        let reference: Date = "2024-07-24".parse().expect("a valid date");
+        let batch: Vec<(&str, Date)> = TEXTS.iter().map(|&t| (t, reference)).collect();
+        let alone: Vec<Document> = TEXTS.iter().map(|t| pipeline.process(t, reference)).collect();
+        assert_eq!(pipeline.process_batch(&batch), alone);
+        assert!(alone[0].tokens.as_ref().is_some_and(|t| !t.is_empty()));
+    }
+
+    #[test]
+    fn entity_batches_equal_single_searches() {
+        let gazetteer = Gazetteer::embedded();
+        let single: Vec<Vec<Entity>> = TEXTS
+            .iter()
+            .map(|t| gazetteer.find_iter(t).map(|m| Entity::from_match(&m)).collect())
+            .collect();
+        assert_eq!(find_entities_batch(gazetteer, &TEXTS), single);
+        assert_eq!(single[0][0].label(), "GPE");
+    }
+
+    #[test]
+    fn without_a_gazetteer_there_are_no_entities() {
+        let pipeline = Pipeline::builder().no_gazetteer().build().expect("valid settings");
+        let document = pipeline.process(TEXTS[0], "2024-07-24".parse().expect("a valid date"));
+        assert!(document.entities.is_empty());
+        assert_eq!(document.dates.len(), 1);
+    }
+}

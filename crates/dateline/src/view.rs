@@ -185,3 +185,35 @@ impl Document {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Date, Pipeline};
+
+    #[test]
+    fn views_count_code_points_and_slice_back_to_the_text() {
+        let text = "Київ — “Kyiv” 👩‍👩‍👧: China’s envoy arrived on 23 July.";
+        let reference: Date = "2024-07-24".parse().expect("a valid date");
+        let document = Pipeline::builder()
+            .tokens(true)
+            .build()
+            .expect("valid settings")
+            .process(text, reference);
+        let view = document.view(text);
+        let chars: Vec<char> = text.chars().collect();
+        let slice = |start: usize, end: usize| chars[start..end].iter().collect::<String>();
+
+        let china = view.entities.iter().find(|e| e.span.text == "China").expect("China is found");
+        assert_eq!((china.span.start, china.span.end), (22, 27));
+        for span in view.sentences.iter().chain(view.entities.iter().map(|e| &e.span)) {
+            assert_eq!(slice(span.start, span.end), span.text);
+        }
+        for date in &view.dates {
+            assert_eq!(slice(date.span.start, date.span.end), date.span.text);
+        }
+        for token in view.tokens.as_deref().unwrap_or_default() {
+            assert_eq!(slice(token.span.start, token.span.end), token.span.text);
+        }
+        assert_eq!(view.dates[0].value, "2024-07-23");
+    }
+}
