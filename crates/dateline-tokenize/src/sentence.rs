@@ -183,6 +183,21 @@ pub struct Sentences<'s, 't> {
     marker: Option<Marker>,
 }
 
+/// Bytes where a sentence may end or a rule needs a look: terminators,
+/// line breaks, digits (e-mail header stamps), `,` (closings), `)` (list
+/// markers) and the lead bytes of non-ASCII chars.
+static INTERESTING: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] =
+            matches!(b as u8, b'.' | b'!' | b'?' | b'\n' | b'\r' | b',' | b')' | b'0'..=b'9')
+                || b >= 0xC0;
+        b += 1;
+    }
+    table
+};
+
 /// What the scan found at a candidate position.
 enum Decision {
     /// No sentence boundary; continue scanning at this offset.
@@ -521,9 +536,10 @@ impl<'t> Sentences<'_, 't> {
         }
         let k = if bytes.get(j) == Some(&b' ') { j + 1 } else { j };
         if let Some(m) = bytes.get(k..k + 2)
-            && (m.eq_ignore_ascii_case(b"AM") || m.eq_ignore_ascii_case(b"PM")) {
-                j = k + 2;
-            }
+            && (m.eq_ignore_ascii_case(b"AM") || m.eq_ignore_ascii_case(b"PM"))
+        {
+            j = k + 2;
+        }
         Some(j)
     }
 
@@ -643,6 +659,10 @@ impl Iterator for Sentences<'_, '_> {
         let mut line_start = start;
         let bytes = self.text.as_bytes();
         let (end, next) = loop {
+            // Most bytes cannot end a sentence: skip them with one table lookup.
+            while bytes.get(i).is_some_and(|&b| !INTERESTING[b as usize]) {
+                i += 1;
+            }
             let Some(&b) = bytes.get(i) else { break (self.text.len(), self.text.len()) };
             let decision = if b < 0x80 {
                 match b {

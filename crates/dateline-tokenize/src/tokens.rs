@@ -11,8 +11,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::util::abbrev::{self, Class};
 use crate::util::chars::{
-    is_apostrophe, is_ascii_alnum, is_ascii_space, is_emoji, is_mark, is_single_char_word,
-    is_word_char_non_ascii, punct_kind,
+    alnum_prefix_len, is_apostrophe, is_ascii_alnum, is_ascii_space, is_emoji, is_mark,
+    is_single_char_word, is_word_char_non_ascii, punct_kind,
 };
 use crate::{Mode, Span, Token, TokenKind, is_word_char};
 
@@ -27,11 +27,15 @@ pub struct Tokens<'t> {
     // was last examined ends here without a valid `@domain`, and every start
     // inside that run would reach the same end.
     email_guard: usize,
+    // The offset of the next `@` at or after `email_guard`'s last update
+    // (the text length when there is none).
+    next_at: usize,
 }
 
 impl<'t> Tokens<'t> {
     pub(crate) fn new(text: &'t str, mode: Mode) -> Tokens<'t> {
-        Tokens { text, pos: 0, mode, email_guard: 0 }
+        let next_at = memchr::memchr(b'@', text.as_bytes()).unwrap_or(text.len());
+        Tokens { text, pos: 0, mode, email_guard: 0, next_at }
     }
 
     /// The text being tokenized.
@@ -274,7 +278,9 @@ impl<'t> Tokens<'t> {
 
     /// A word-like token starting with the word char at `start`.
     fn word(&mut self, start: usize) -> (usize, TokenKind) {
-        if let Some(c) = self.char_at(start).filter(|&c| is_single_char_word(c)) {
+        if self.text.as_bytes()[start] >= 0x80
+            && let Some(c) = self.char_at(start).filter(|&c| is_single_char_word(c))
+        {
             return (self.skip_marks(start + c.len_utf8()), TokenKind::Word);
         }
         if let Some(end) = self.url(start) {
@@ -427,22 +433,29 @@ impl<'t> Tokens<'t> {
     #[inline]
     fn run(&self, mut i: usize) -> usize {
         let bytes = self.text.as_bytes();
-        while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                if is_ascii_alnum(b) {
-                    i += 1;
-                    continue;
+        loop {
+            // Eight bytes at a time while they are all ASCII letters or digits.
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                let Ok(chunk) = <[u8; 8]>::try_from(chunk) else { break };
+                let n = alnum_prefix_len(u64::from_le_bytes(chunk));
+                i += n;
+                if n < 8 {
+                    break;
                 }
-                break;
             }
-            match self.char_at(i) {
-                Some(c) if is_word_char_non_ascii(c) && !is_single_char_word(c) => {
-                    i += c.len_utf8();
-                }
-                _ => break,
+            while bytes.get(i).is_some_and(|&b| IS_ASCII_ALNUM[b as usize]) {
+                i += 1;
+            }
+            match bytes.get(i) {
+                Some(&b) if b >= 0x80 => match self.char_at(i) {
+                    Some(c) if is_word_char_non_ascii(c) && !is_single_char_word(c) => {
+                        i += c.len_utf8();
+                    }
+                    _ => return i,
+                },
+                _ => return i,
             }
         }
-        i
     }
 
     /// Whether the hyphen at `i..after` joins the word `start..i` with the
@@ -535,6 +548,9 @@ impl<'t> Tokens<'t> {
     /// minus trailing punctuation.
     fn url(&self, start: usize) -> Option<usize> {
         let rest = &self.text.as_bytes()[start..];
+        if !matches!(rest.first().map(|b| b | 0x20), Some(b'h' | b'w' | b'f')) {
+            return None;
+        }
         let prefix = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
         let body = if prefix(b"https://") {
             8
@@ -591,6 +607,13 @@ impl<'t> Tokens<'t> {
     /// An e-mail address starting at `start`.
     fn email(&mut self, start: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
+        if self.next_at < start {
+            self.next_at = memchr::memchr(b'@', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        }
+        // A local part is at most 64 bytes long (RFC 5321).
+        if self.next_at >= bytes.len() || self.next_at - start > 64 {
+            return None;
+        }
         let mut i = start;
         while bytes
             .get(i)
@@ -625,6 +648,28 @@ impl<'t> Tokens<'t> {
         Some(end)
     }
 }
+
+/// ASCII letters and digits; every other byte (non-ASCII included) is false.
+static IS_ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// ASCII whitespace bytes (as [`is_ascii_space`]).
+static IS_ASCII_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = is_ascii_space(b as u8);
+        b += 1;
+    }
+    table
+};
 
 /// Bound prefixes that UD English keeps attached before a hyphen.
 static HYPHEN_PREFIXES: &[&[u8]] = &[
@@ -665,17 +710,25 @@ static CONTRACTIONS: &[(&str, usize)] = &[
     ("youre", 3),
 ];
 
+/// [`CONTRACTIONS`] as packed keys, in the same (sorted) order.
+static CONTRACTION_KEYS: [u64; CONTRACTIONS.len()] = {
+    let mut keys = [0u64; CONTRACTIONS.len()];
+    let mut i = 0;
+    while i < CONTRACTIONS.len() {
+        keys[i] = match abbrev::key(CONTRACTIONS[i].0.as_bytes()) {
+            Some(k) => k,
+            None => panic!("contractions are 1 to 8 bytes long"),
+        };
+        i += 1;
+    }
+    keys
+};
+
 /// The length of the first part of an apostrophe-less contraction.
+#[inline]
 fn split_contraction(word: &str) -> Option<usize> {
-    if !(2..=8).contains(&word.len()) {
-        return None;
-    }
-    let mut buf = [0u8; 8];
-    for (o, b) in buf.iter_mut().zip(word.bytes()) {
-        *o = b.to_ascii_lowercase();
-    }
-    let lower = &buf[..word.len()];
-    let index = CONTRACTIONS.binary_search_by(|(w, _)| w.as_bytes().cmp(lower)).ok()?;
+    let k = abbrev::key(word.as_bytes())?;
+    let index = CONTRACTION_KEYS.binary_search(&k).ok()?;
     Some(CONTRACTIONS[index].1)
 }
 
@@ -715,12 +768,11 @@ impl Iterator for Tokens<'_> {
     fn next(&mut self) -> Option<Token> {
         let bytes = self.text.as_bytes();
         loop {
+            while bytes.get(self.pos).is_some_and(|&b| IS_ASCII_SPACE[b as usize]) {
+                self.pos += 1;
+            }
             let &b = bytes.get(self.pos)?;
             if b < 0x80 {
-                if is_ascii_space(b) {
-                    self.pos += 1;
-                    continue;
-                }
                 break;
             }
             match self.char_at(self.pos) {

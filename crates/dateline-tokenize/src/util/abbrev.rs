@@ -160,29 +160,48 @@ static TABLE: &[(&str, Class, bool)] = &[
     ("wyo", Class::General, true),
 ];
 
-/// Looks up `word` (without its period) in the built-in table.
-pub(crate) fn lookup(word: &str) -> Option<Class> {
-    if word.is_empty() || word.len() > 8 {
+/// Packs up to 8 bytes, ASCII-lowercased, big-endian and zero-padded, so
+/// that packed keys sort like the byte strings they came from and compare
+/// in one instruction.
+#[inline]
+pub(crate) const fn key(bytes: &[u8]) -> Option<u64> {
+    if bytes.is_empty() || bytes.len() > 8 {
         return None;
     }
-    let mut buf = [0u8; 8];
-    let lower = lowercase_into(word, &mut buf)?;
-    let index = TABLE.binary_search_by(|(entry, _, _)| entry.as_bytes().cmp(lower)).ok()?;
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        let b = if i < bytes.len() { bytes[i].to_ascii_lowercase() } else { 0 };
+        k = (k << 8) | b as u64;
+        i += 1;
+    }
+    Some(k)
+}
+
+/// [`TABLE`]'s words as packed keys, in the same (sorted) order.
+static KEYS: [u64; TABLE.len()] = {
+    let mut keys = [0u64; TABLE.len()];
+    let mut i = 0;
+    while i < TABLE.len() {
+        keys[i] = match key(TABLE[i].0.as_bytes()) {
+            Some(k) => k,
+            None => panic!("abbreviations are 1 to 8 bytes long"),
+        };
+        i += 1;
+    }
+    keys
+};
+
+/// Looks up `word` (without its period) in the built-in table.
+#[inline]
+pub(crate) fn lookup(word: &str) -> Option<Class> {
+    let k = key(word.as_bytes())?;
+    let index = KEYS.binary_search(&k).ok()?;
     let (_, class, needs_capital) = TABLE[index];
     if needs_capital && !word.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
     Some(class)
-}
-
-/// ASCII-lowercases `word` into `buf`, keeping non-ASCII bytes as they are.
-fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
-    let out = buf.get_mut(..bytes.len())?;
-    for (o, b) in out.iter_mut().zip(bytes) {
-        *o = b.to_ascii_lowercase();
-    }
-    Some(out)
 }
 
 /// Capitalized words that commonly start a sentence: after a dotted
@@ -273,6 +292,16 @@ mod tests {
         for (word, _, _) in TABLE {
             assert_eq!(*word, word.to_lowercase());
         }
+    }
+
+    #[test]
+    fn keys_sort_like_words() {
+        for pair in KEYS.windows(2) {
+            assert!(pair[0] < pair[1]);
+        }
+        assert_eq!(key(b""), None);
+        assert_eq!(key(b"123456789"), None);
+        assert_eq!(key(b"Mr"), key(b"mr"));
     }
 
     #[test]

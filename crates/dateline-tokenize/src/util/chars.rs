@@ -26,7 +26,7 @@ pub(crate) static ASCII_CLASS: [u8; 128] = {
 /// Whether byte `b` is ASCII whitespace (space, tab, newlines, form feed,
 /// vertical tab).
 #[inline]
-pub(crate) fn is_ascii_space(b: u8) -> bool {
+pub(crate) const fn is_ascii_space(b: u8) -> bool {
     b < 128 && ASCII_CLASS[b as usize] == SPACE
 }
 
@@ -34,6 +34,29 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
 #[inline]
 pub(crate) fn is_ascii_alnum(b: u8) -> bool {
     b < 128 && ASCII_CLASS[b as usize] == ALNUM
+}
+
+/// The number of leading ASCII letters and digits in the 8 bytes of
+/// `chunk` (loaded little-endian), 8 if all are.
+///
+/// SWAR: for bytes below 0x80, `m < b < n` is computed for all eight
+/// bytes at once without carries between them (see "Determine if a word
+/// has a byte between m and n" in Bit Twiddling Hacks); bytes with the high
+/// bit set are never letters or digits.
+#[inline]
+pub(crate) fn alnum_prefix_len(chunk: u64) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7F;
+    #[inline]
+    fn between(x: u64, m: u64, n: u64) -> u64 {
+        ((ONES * (127 + n)).wrapping_sub(x & LOW7) & !x & (x & LOW7).wrapping_add(ONES * (127 - m)))
+            & HIGH
+    }
+    let letters = between(chunk | (ONES * 0x20), 0x60, 0x7B);
+    let digits = between(chunk, 0x2F, 0x3A);
+    let stop = !(letters | digits) & HIGH;
+    (stop.trailing_zeros() / 8) as usize
 }
 
 /// Whether non-ASCII `c` is a combining mark (General_Category M).
@@ -124,6 +147,27 @@ pub(crate) fn punct_kind(c: char) -> TokenKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alnum_prefix_agrees_with_bytes() {
+        let samples: [&[u8; 8]; 6] = [
+            b"abcdefgh",
+            b"Kyiv, Ju",
+            b"09azAZ@[",
+            b"`{/:_ -x",
+            b"\xC3\xA9abcdef",
+            b"ab\xE2\x80\x99s x",
+        ];
+        for sample in samples {
+            let expected = sample.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            assert_eq!(alnum_prefix_len(u64::from_le_bytes(*sample)), expected, "{sample:?}");
+        }
+        for b in 0..=255u8 {
+            let chunk = u64::from_le_bytes([b, b'a', b'a', b'a', b'a', b'a', b'a', b' ']);
+            let expected = if b.is_ascii_alphanumeric() { 7 } else { 0 };
+            assert_eq!(alnum_prefix_len(chunk), expected, "{b:#x}");
+        }
+    }
 
     #[test]
     fn marks_and_kinds() {
