@@ -250,8 +250,21 @@ def main(argv: list[str]) -> int:
         emitted.add(key)
         out_rows.append((name, label, id_, prior, case))
 
-    # 1. Countries (GPE) and demonyms (NORP).
+    # 1. Countries (GPE) and demonyms (NORP). A few forms are both: a word of
+    # the country's common name stays GPE ("Djibouti", "Gibraltar", "Vatican"
+    # of "Vatican City"); otherwise NORP wins ("Thai", "Togolese").
+    demonyms = {(fold_key(r["name"]), r["id"]) for r in countries if r["label"] == "NORP"}
+    name_words = {
+        (fold_key(w), r["id"]) for r in countries if r["kind"] == "common" for w in r["name"].split()
+    }
     for r in countries:
+        key = (fold_key(r["name"]), r["id"])
+        if key in demonyms and (
+            (r["label"] == "COUNTRY" and key not in name_words)
+            or (r["label"] == "NORP" and key in name_words)
+        ):
+            dropped["country name and demonym"] += 1
+            continue
         if r["source"] != "mledoze/countries":
             # pycountry rows are LGPL-2.1; 16 forms, none needed for news text.
             dropped["pycountry"] += 1
