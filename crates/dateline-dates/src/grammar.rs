@@ -626,17 +626,32 @@ impl<'a> Parser<'a> {
     /// The longest expression starting at token `i`.
     pub(crate) fn parse_at(&self, i: usize) -> Option<Cand> {
         let t = self.tok(i)?;
-        // Fast exit: an expression starts with a digit, a known word or "'".
-        if t.kind == Kind::Word
-            && t.lex.is_none()
-            && !self.holiday_start(i)
-            && !self.is_word(i, "q")
-            && !self.is_word(i, "h")
-        {
-            return None;
-        }
-        if t.kind == Kind::Punct && !t.is_punct('\'') {
-            return None;
+        // Fast exits: most tokens cannot start an expression, and function
+        // words start one only with a core temporal token close behind.
+        match t.kind {
+            Kind::Num => {}
+            Kind::Punct if t.is_punct('\'') => {}
+            Kind::Punct => return None,
+            Kind::Word => match t.lex {
+                None => {
+                    let w = self.s(i);
+                    if !(w.eq_ignore_ascii_case("q") || w.eq_ignore_ascii_case("h")) {
+                        return None;
+                    }
+                }
+                Some(Lex::HolidayStart) => {
+                    return self.p_holiday(i).map(|(p, e)| p.into_cand(i, e));
+                }
+                Some(Lex::Cue(_)) => return None,
+                Some(l) if !is_core(l) => {
+                    if !(i + 1..(i + 6).min(self.t.len()))
+                        .any(|k| self.t[k].kind == Kind::Num || self.t[k].lex.is_some_and(is_core))
+                    {
+                        return None;
+                    }
+                }
+                Some(_) => {}
+            },
         }
         let mut best: Option<Cand> = None;
         let mut offer = |c: Option<Cand>| {
@@ -2134,13 +2149,12 @@ impl<'a> Parser<'a> {
         None
     }
 
-    fn holiday_start(&self, i: usize) -> bool {
-        let w = self.s(i);
-        self.lx.holidays.iter().any(|h| h.words.first().is_some_and(|f| f.eq_ignore_ascii_case(w)))
-    }
-
     /// Holidays: "Christmas", "New Year's Day", "Easter 2025", "Thanksgiving".
     fn p_holiday(&self, i: usize) -> Option<(Pt, usize)> {
+        // Only words that begin a holiday name get here.
+        if !matches!(self.lex(i), Some(Lex::Holiday(_) | Lex::HolidayStart | Lex::Month(4 | 5))) {
+            return None;
+        }
         // Lowercase names count too ("thanksgiving"), except "may day".
         if !self.upper(i) && self.is_word(i, "may") {
             return None;
@@ -3266,6 +3280,27 @@ impl<'a> Parser<'a> {
         };
         Some(range_cand(cal::date(y, m, d1)?, cal::date(y, m, d2)?, i, end))
     }
+}
+
+/// Classes that carry time by themselves (as opposed to function words that
+/// only extend an expression: "the", "last", "about", "two").
+fn is_core(l: Lex) -> bool {
+    matches!(
+        l,
+        Lex::Month(_)
+            | Lex::MonthAbbr(_)
+            | Lex::Weekday(_)
+            | Lex::WeekdayAbbr(_)
+            | Lex::Unit(..)
+            | Lex::Season(_)
+            | Lex::PartOfDay(_)
+            | Lex::Deictic(_)
+            | Lex::Frequency(_)
+            | Lex::Decade(_)
+            | Lex::Holiday(_)
+            | Lex::Number(18 | 19)
+            | Lex::Func(Func::Weekend | Func::Noon | Func::Midnight | Func::Half | Func::Fiscal)
+    )
 }
 
 fn range_cand(a: Civil, b: Civil, s: usize, e: usize) -> Cand {

@@ -232,6 +232,8 @@ pub(crate) enum Lex {
     Decade(u8),
     /// A holiday name (index into the holiday table).
     Holiday(u8),
+    /// The first word of a multi-word holiday name ("New" of "New Year's Day").
+    HolidayStart,
     /// A time zone abbreviation.
     Zone,
     Func(Func),
@@ -317,6 +319,13 @@ impl Lexicon {
         for (i, h) in holidays.iter().enumerate() {
             if let [w] = h.words {
                 words.entry(*w).or_insert(Lex::Holiday(i as u8));
+            }
+        }
+        // First words of multi-word holidays ("new", "good", "labor") are
+        // marked so the grammar tries only the holiday rule on them.
+        for h in holidays {
+            if let Some(first) = h.words.first().filter(|_| h.words.len() > 1) {
+                words.entry(*first).or_insert(Lex::HolidayStart);
             }
         }
         Lexicon { words, holidays, max_len }
