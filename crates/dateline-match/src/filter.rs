@@ -1,41 +1,100 @@
-//! A bit-set filter over the first word of every pattern.
+//! The first word of every pattern: a bit-set filter and a table.
 //!
 //! The scanner reads each word of the text once anyway (to find where the
-//! next token starts); hashing it on the way costs a multiply per byte, and
-//! one probe into this small table then skips the trie walk for nearly
-//! every word that begins no pattern. False positives only cost a walk;
-//! there are no false negatives, because patterns and texts are split into
-//! words by the same rule over the same folded units.
+//! next token starts); hashing it on the way costs a multiply per eight
+//! bytes, and one probe into a small bit set then skips the trie walk for
+//! most words that begin no pattern. For the rest, a table gives the trie
+//! state after the word. False positives only cost a probe; there are no
+//! false negatives, because patterns and texts are split into words by the
+//! same rule over the same folded units, and hashed by the same function.
 
-use crate::boundary::{is_standalone, is_word_char};
+use crate::{
+    boundary::{is_standalone, is_word_char},
+    fold::FOLD,
+};
 
-/// Hash state before the first unit.
-pub(crate) const SEED: u64 = 0x243F_6A88_85A3_08D3;
+const K: u64 = 0x517C_C1B7_2722_0A95;
 
-/// Adds one folded unit to a word hash.
-#[inline(always)]
-pub(crate) fn mix(hash: u64, unit: u8) -> u64 {
-    (hash.rotate_left(5) ^ u64::from(unit)).wrapping_mul(0x517C_C1B7_2722_0A95)
+/// The hash of a word's folded units: eight bytes at a time, little-endian,
+/// the last chunk zero-padded, then mixed with the length so that the low
+/// bits (the table index) and high bits (filter index, tag) all depend on
+/// every byte.
+#[inline]
+pub(crate) fn word_hash(units: &[u8]) -> u64 {
+    let mut hash = 0x243F_6A88_85A3_08D3u64;
+    let mut chunks = units.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        hash = (hash.rotate_left(23) ^ word).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    }
+    finish(hash, units.len())
 }
 
-/// The hash and length of the word that `key` (folded units) starts with,
-/// or `None` when it starts with punctuation, a space or a standalone
-/// character (which the scanner does not filter).
-pub(crate) fn first_word_hash(key: &[u8]) -> Option<(u64, usize)> {
-    let key = std::str::from_utf8(key).ok()?;
-    let mut hash = SEED;
-    let mut len = 0;
-    for c in key.chars() {
-        if !is_word_char(c) || is_standalone(c) {
-            break;
-        }
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            hash = mix(hash, b);
-        }
-        len += c.len_utf8();
+/// [`word_hash`] of the ASCII alphanumeric word `text[start..end]`, given
+/// *unfolded*: for such bytes folding is setting bit 0x20 (letters
+/// lowercase, digits unchanged), done eight bytes at a time. Chunks are
+/// loaded straight from `text` and masked, so short words cost one load.
+#[inline]
+pub(crate) fn ascii_word_hash(text: &[u8], start: usize, end: usize) -> u64 {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let mut hash = 0x243F_6A88_85A3_08D3u64;
+    let mut at = start;
+    while at < end {
+        let len = (end - at).min(8);
+        let word = match text.get(at..at + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("8 bytes")),
+            None => {
+                let mut last = [0u8; 8];
+                last[..len].copy_from_slice(&text[at..at + len]);
+                u64::from_le_bytes(last)
+            }
+        };
+        let mask = if len == 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
+        hash = (hash.rotate_left(23) ^ ((word | LOWER) & mask)).wrapping_mul(K);
+        at += len;
     }
-    (len > 0).then_some((hash, len))
+    finish(hash, end - start)
+}
+
+/// [`word_hash`] of a word given unfolded (any bytes): folds each byte
+/// with `FOLD` on the way, without allocating.
+pub(crate) fn folded_word_hash(bytes: &[u8]) -> u64 {
+    let mut hash = 0x243F_6A88_85A3_08D3u64;
+    for chunk in bytes.chunks(8) {
+        let mut word = [0u8; 8];
+        for (w, &b) in word.iter_mut().zip(chunk) {
+            *w = FOLD[b as usize];
+        }
+        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    finish(hash, bytes.len())
+}
+
+#[inline(always)]
+fn finish(hash: u64, len: usize) -> u64 {
+    let hash = (hash ^ len as u64).wrapping_mul(K);
+    hash ^ (hash >> 29)
+}
+
+/// The length of the word that `key` (folded units) starts with, or 0 when
+/// it starts with punctuation, a space or a standalone character (which the
+/// scanner does not filter).
+pub(crate) fn first_word_len(key: &[u8]) -> usize {
+    let Ok(key) = std::str::from_utf8(key) else { return 0 };
+    key.chars().take_while(|&c| is_word_char(c) && !is_standalone(c)).map(char::len_utf8).sum()
+}
+
+/// The hash and length of the word that `key` (folded units) starts with
+/// (see [`first_word_len`]).
+pub(crate) fn first_word_hash(key: &[u8]) -> Option<(u64, usize)> {
+    let len = first_word_len(key);
+    (len > 0).then(|| (word_hash(&key[..len]), len))
 }
 
 /// The set of first-word hashes, as a bit set indexed by the hash's top
@@ -83,6 +142,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ascii_hash_folds_like_the_generic_one() {
+        for word in ["a", "Kyiv", "NEWYORK1", "Thessaloniki", "x9Y8z7W6v5U4t3S2r1", "0"] {
+            let padded = format!("{word} and more text");
+            assert_eq!(
+                ascii_word_hash(padded.as_bytes(), 0, word.len()),
+                word_hash(word.to_lowercase().as_bytes())
+            );
+            assert_eq!(
+                ascii_word_hash(word.as_bytes(), 0, word.len()),
+                word_hash(word.to_lowercase().as_bytes())
+            );
+            assert_eq!(
+                folded_word_hash(word.as_bytes()),
+                word_hash(word.to_lowercase().as_bytes())
+            );
+        }
+    }
+
+    #[test]
     fn first_words() {
         let h = |s: &str| first_word_hash(s.as_bytes()).map(|(h, _)| h);
         assert_eq!(h("new york"), h("new"));
@@ -109,11 +187,39 @@ pub(crate) struct Slot {
     /// (1..=label_len).
     pub(crate) covered: u16,
     pub(crate) len: u16,
+    /// A copy of the word when it is at most `INLINE` bytes, so that the
+    /// check against the text reads nothing outside the slot.
+    pub(crate) inline: [u8; INLINE],
 }
+
+/// Words up to this length are copied into their slot.
+pub(crate) const INLINE: usize = 16;
 
 /// Words longer than this (in folded bytes) are not indexed; the scanner
 /// walks the trie from the root for them instead.
 pub(crate) const MAX_WORD: usize = u16::MAX as usize;
+
+impl Slot {
+    /// A slot for `word`, stored at `key` in the pool.
+    pub(crate) fn new(node: u32, key: u32, covered: u16, word: &[u8]) -> Slot {
+        let mut inline = [0; INLINE];
+        if word.len() <= INLINE {
+            inline[..word.len()].copy_from_slice(word);
+        }
+        Slot { tag: 0, node, key, covered, len: word.len() as u16, inline }
+    }
+
+    /// The word, from the slot itself when it is short.
+    #[inline]
+    pub(crate) fn word<'p>(&'p self, pool: &'p [u8]) -> Option<&'p [u8]> {
+        let len = usize::from(self.len);
+        if len <= INLINE {
+            Some(&self.inline[..len])
+        } else {
+            pool.get(self.key as usize..self.key as usize + len)
+        }
+    }
+}
 
 /// An open-addressing table from a first word to the trie state after it,
 /// so a walk starts *after* the word instead of stepping through it (ends
@@ -130,10 +236,18 @@ impl WordTable {
         WordTable { slots: vec![Slot::default(); len] }
     }
 
-    /// Rebuilds from stored slots, if their number is a power of two.
-    pub(crate) fn from_slots(slots: Vec<Slot>) -> Option<WordTable> {
-        (slots.len().is_power_of_two() && slots.iter().any(|s| s.tag == 0))
-            .then_some(WordTable { slots })
+    /// Rebuilds from stored slots (without their inline copies), if their
+    /// number is a power of two and their words lie in `pool`.
+    pub(crate) fn from_slots(mut slots: Vec<Slot>, pool: &[u8]) -> Option<WordTable> {
+        if !slots.len().is_power_of_two() || !slots.iter().any(|s| s.tag == 0) {
+            return None;
+        }
+        for slot in slots.iter_mut().filter(|s| s.tag != 0) {
+            let start = slot.key as usize;
+            let word = pool.get(start..start + usize::from(slot.len))?;
+            *slot = Slot { tag: slot.tag, ..Slot::new(slot.node, slot.key, slot.covered, word) };
+        }
+        Some(WordTable { slots })
     }
 
     fn tag(hash: u64) -> u32 {

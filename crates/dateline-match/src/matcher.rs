@@ -8,8 +8,11 @@ use crate::{
     boundary::is_boundary_at,
     filter::{FirstWords, MAX_WORD, Slot, WordTable, first_word_hash},
     fold::FOLD,
-    trie::Trie,
+    trie::{CHECKED, Trie},
 };
+
+/// Pattern ids keep their top bit free for the `CHECKED` tag.
+const MAX_PATTERNS: usize = CHECKED as usize;
 
 /// `checks` entry of a pattern whose case needs no check.
 pub(crate) const NO_CHECK: u32 = u32::MAX;
@@ -157,7 +160,7 @@ impl Matcher {
         let mut best = None;
         self.candidates_at(text, start, |ids, span, norm_end| {
             if let Some(&id) = ids.iter().find(|&&id| self.case_ok(id, text.original(), span)) {
-                best = Some((Match::new(PatternId::new(id), span), norm_end));
+                best = Some((Match::new(PatternId::new(id & !CHECKED), span), norm_end));
             }
         });
         best
@@ -173,7 +176,7 @@ impl Matcher {
         self.candidates_at(text, start, |ids, span, _| {
             for &id in ids {
                 if self.case_ok(id, text.original(), span) {
-                    emit(Match::new(PatternId::new(id), span));
+                    emit(Match::new(PatternId::new(id & !CHECKED), span));
                 }
             }
         });
@@ -225,9 +228,9 @@ impl Matcher {
                 let pool = &self.trie.pool;
                 let same = |slot: &Slot| {
                     usize::from(slot.len) == word.len()
-                        && pool.get(slot.key as usize..slot.key as usize + word.len()).is_some_and(
-                            |key| key.iter().zip(word).all(|(&k, &b)| k == FOLD[b as usize]),
-                        )
+                        && slot.word(pool).is_some_and(|key| {
+                            key.iter().zip(word).all(|(&k, &b)| k == FOLD[b as usize])
+                        })
                 };
                 if let Some(slot) = self.word_table.get(hash, same) {
                     let (node, covered) = (slot.node as usize, usize::from(slot.covered));
@@ -237,10 +240,14 @@ impl Matcher {
         }
     }
 
-    /// Whether the text at `span` satisfies the case policy of pattern `id`.
+    /// Whether the text at `span` satisfies the case policy of the pattern
+    /// with stored (tagged) id `id`.
     #[inline]
     fn case_ok(&self, id: u32, original: &str, span: Span) -> bool {
-        match self.checks.get(id as usize) {
+        if id & CHECKED == 0 {
+            return true;
+        }
+        match self.checks.get((id & !CHECKED) as usize) {
             Some(&NO_CHECK) => true,
             Some(&check) => self.case_check(check, original.get(span.start..span.end)),
             None => false,
@@ -380,7 +387,7 @@ impl MatcherBuilder {
     ///
     /// When a pattern is empty after normalization (empty, whitespace, or
     /// only marks that accent folding drops), or when there are more than
-    /// `u32::MAX - 1` patterns or 4 GiB of folded pattern text.
+    /// 2³¹ patterns or 4 GiB of folded pattern text.
     pub fn build<I, P>(&self, patterns: I) -> Result<Matcher, BuildError>
     where
         I: IntoIterator<Item = P>,
@@ -411,8 +418,8 @@ impl MatcherBuilder {
             if units.is_empty() {
                 return Err(BuildError::empty_pattern(index, pattern.text()));
             }
-            if index >= (u32::MAX - 1) as usize {
-                return Err(BuildError::too_large("patterns", u64::from(u32::MAX - 1)));
+            if index >= MAX_PATTERNS {
+                return Err(BuildError::too_large("patterns", MAX_PATTERNS as u64));
             }
             let start = pool.len();
             pool.extend_from_slice(units);
@@ -441,7 +448,8 @@ impl MatcherBuilder {
             });
         }
         pool.shrink_to_fit();
-        let (trie, sorted) = Trie::build(pool, &ranges);
+        let (mut trie, sorted) = Trie::build(pool, &ranges);
+        trie.tag_ids(|id| checks[id as usize] != NO_CHECK);
         drop(ranges);
         let (first_words, word_table) = first_word_index(&trie, &sorted);
         drop(sorted);
@@ -488,7 +496,7 @@ fn first_word_index(trie: &Trie, sorted: &[(u32, u32)]) -> (FirstWords, WordTabl
         let (node, covered) = trie.descend(word(w)).expect("every first word is a key prefix");
         // covered <= len <= MAX_WORD, so it fits.
         let covered = covered as u16;
-        table.insert(w.0, Slot { tag: 0, node, key: w.1, covered, len: w.2 });
+        table.insert(w.0, Slot::new(node, w.1, covered, word(w)));
     }
     (filter, table)
 }

@@ -21,9 +21,9 @@ use std::io::{self, Write};
 
 use crate::{
     BuildError, MatchKind, Matcher, Normalizer,
-    filter::{FirstWords, Slot, WordTable},
+    filter::{FirstWords, INLINE, Slot, WordTable},
     matcher::{CaseCheck, NO_CHECK},
-    trie::{Node, Trie},
+    trie::{CHECKED, Node, Trie},
 };
 
 const MAGIC: &[u8; 8] = b"DLMATCH\0";
@@ -148,9 +148,10 @@ impl Matcher {
                 key: c[2],
                 covered: c[3] as u16,
                 len: (c[3] >> 16) as u16,
+                inline: [0; INLINE],
             })
             .collect();
-        let word_table = WordTable::from_slots(slots)
+        let word_table = WordTable::from_slots(slots, &pool)
             .ok_or_else(|| BuildError::invalid_data(at, "first-word table size"))?;
         if r.pos != r.bytes.len() {
             return Err(BuildError::invalid_data(r.pos, "trailing bytes"));
@@ -215,7 +216,12 @@ fn validate(
                 return Err("edge labels");
             }
         }
-        if n.out as u64 + n.out_len as u64 > ids.len() as u64 {
+        let out_ok = match n.out_len {
+            0 => true,
+            1 => tagged_ok(n.out, checks),
+            len => n.out as u64 + len as u64 <= ids.len() as u64,
+        };
+        if !out_ok {
             return Err("pattern lists");
         }
         // Sibling first bytes distinct, so lookups are unambiguous.
@@ -230,7 +236,7 @@ fn validate(
     if nodes[0].label_len != 0 {
         return Err("root label");
     }
-    if ids.iter().any(|&id| id as usize >= checks.len()) {
+    if !ids.iter().all(|&id| tagged_ok(id, checks)) {
         return Err("pattern ids");
     }
     if checks.iter().any(|&c| c != NO_CHECK && c as usize >= case_checks.len()) {
@@ -240,6 +246,13 @@ fn validate(
         return Err("case flags");
     }
     Ok(())
+}
+
+/// Whether a stored pattern id is in range and tagged as its check says.
+fn tagged_ok(tagged: u32, checks: &[u32]) -> bool {
+    checks
+        .get((tagged & !CHECKED) as usize)
+        .is_some_and(|&check| (check != NO_CHECK) == (tagged & CHECKED != 0))
 }
 
 /// Checks that every first-word slot points at a real node and label

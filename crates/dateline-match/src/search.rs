@@ -7,8 +7,7 @@ use dateline_tokenize::Span;
 use crate::{
     Matcher, NormalizedText, PatternId,
     boundary::{is_standalone, is_word_char},
-    filter::{MAX_WORD, SEED, mix},
-    fold::FOLD,
+    filter::{MAX_WORD, ascii_word_hash, folded_word_hash},
     matcher::Start,
 };
 
@@ -133,51 +132,59 @@ impl<'m, 't> FindIter<'m, 't> {
             Source::Borrowed(text) => *text,
         };
         let bytes = text.bytes();
-        while let Some(&b) = bytes.get(self.pos) {
-            let at = self.pos;
+        // Work on locals; the state is written back once per start found.
+        let (mut pos, mut prev_word, mut prev_standalone) =
+            (self.pos, self.prev_word, self.prev_standalone);
+        let found = loop {
+            let Some(&b) = bytes.get(pos) else { break None };
+            let at = pos;
             let (word, standalone, len) = classify(text, at, b);
-            let boundary = !(self.prev_word && word) || standalone || self.prev_standalone;
-            self.prev_word = word;
-            self.prev_standalone = standalone;
+            let boundary = !(prev_word && word) || standalone || prev_standalone;
+            prev_word = word;
+            prev_standalone = standalone;
             if !word || standalone {
-                self.pos += len;
+                pos += len;
                 if trie.starts_with_unit(b) {
-                    return Some(Start { at, word: None });
+                    break Some(Start { at, word: None });
                 }
                 continue;
             }
-            // A word: hash it to its end.
-            let mut hash = SEED;
+            // A word: find its end, then hash it.
             let mut end = at;
-            while let Some(&c) = bytes.get(end) {
-                if c < 0x80 {
-                    if !c.is_ascii_alphanumeric() {
-                        break;
-                    }
-                    hash = mix(hash, FOLD[c as usize]);
+            let mut ascii = true;
+            loop {
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                     end += 1;
-                } else {
-                    let (w, s, l) = classify(text, end, c);
-                    if !w || s {
-                        break;
+                }
+                match bytes.get(end) {
+                    Some(&c) if c >= 0x80 => {
+                        let (w, s, l) = classify(text, end, c);
+                        if !w || s {
+                            break;
+                        }
+                        ascii = false;
+                        end += l;
                     }
-                    for &unit in &bytes[end..end + l] {
-                        hash = mix(hash, unit);
-                    }
-                    end += l;
+                    _ => break,
                 }
             }
-            self.pos = end;
+            pos = end;
             if boundary {
                 if end - at > MAX_WORD {
-                    return Some(Start { at, word: None });
+                    break Some(Start { at, word: None });
                 }
+                let hash = if ascii {
+                    ascii_word_hash(bytes, at, end)
+                } else {
+                    folded_word_hash(&bytes[at..end])
+                };
                 if first_words.contains(hash) {
-                    return Some(Start { at, word: Some((end, hash)) });
+                    break Some(Start { at, word: Some((end, hash)) });
                 }
             }
-        }
-        None
+        };
+        (self.pos, self.prev_word, self.prev_standalone) = (pos, prev_word, prev_standalone);
+        found
     }
 
     /// Resumes scanning at normalized offset `end`, just after a match.

@@ -9,10 +9,16 @@ use crate::fold::FOLD;
 /// Marks "no child" in the root table; node 0 is the root and never a child.
 const NONE: u32 = 0;
 
+/// Set on a stored pattern id whose case policy needs a check, so that the
+/// common unchecked candidate reads nothing else.
+pub(crate) const CHECKED: u32 = 1 << 31;
+
 /// One trie node. Its incoming edge label is `pool[label..label + label_len]`
 /// (empty for the root); its children are the nodes
 /// `first_child..nodes[id + 1].first_child` (breadth-first order keeps them
-/// contiguous); the patterns ending here are `ids[out..out + out_len]`.
+/// contiguous); the patterns ending here are `ids[out..out + out_len]`, or
+/// when there is exactly one, `out` itself (saving a cache miss per
+/// candidate).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Node {
     pub(crate) first_child: u32,
@@ -88,8 +94,8 @@ impl Trie {
             }
             let first_child = nodes.len() as u32;
             let n = &mut nodes[node as usize];
-            n.out = lo as u32;
             n.out_len = (j - lo) as u32;
+            n.out = if n.out_len == 1 { ids[lo] } else { lo as u32 };
             n.first_child = first_child;
             while j < hi {
                 let first = key(j);
@@ -171,9 +177,9 @@ impl Trie {
     ) {
         let mut covered = covered;
         loop {
-            let Some(&n) = self.nodes.get(node) else { return };
-            let (label, end) = (n.label as usize, (n.label + n.label_len) as usize);
-            let Some(rest) = self.pool.get(label + covered..end) else { return };
+            let Some(n) = self.nodes.get(node) else { return };
+            let (label, len) = (n.label as usize, n.label_len as usize);
+            let Some(rest) = self.pool.get(label + covered..label + len) else { return };
             for &want in rest {
                 let Some(&b) = text.get(pos) else { return };
                 let unit = FOLD[b as usize];
@@ -182,15 +188,25 @@ impl Trie {
                 }
                 pos = next_unit(text, pos, unit);
             }
-            if n.out_len > 0 {
-                on_end(&self.ids[n.out as usize..(n.out + n.out_len) as usize], pos);
+            match n.out_len {
+                0 => {}
+                1 => on_end(std::slice::from_ref(&n.out), pos),
+                len => {
+                    let out = n.out as usize;
+                    if let Some(ids) = self.ids.get(out..out + len as usize) {
+                        on_end(ids, pos);
+                    }
+                }
             }
             let Some(&b) = text.get(pos) else { return };
             let unit = FOLD[b as usize];
             let lo = n.first_child as usize;
-            let hi = self.nodes[node + 1].first_child as usize;
-            match self.first_bytes[lo..hi].iter().position(|&f| f == unit) {
-                Some(i) => node = lo + i,
+            let Some(hi) = self.nodes.get(node + 1).map(|n| n.first_child as usize) else {
+                return;
+            };
+            let siblings = self.first_bytes.get(lo..hi).unwrap_or_default();
+            match siblings.iter().position(|&f| f == unit).map(|i| lo + i) {
+                Some(c) => node = c,
                 None => return,
             }
             covered = 1;
@@ -228,6 +244,19 @@ impl Trie {
             node = lo + self.first_bytes[lo..hi].iter().position(|&f| f == b)?;
             covered = 1;
             rest = tail;
+        }
+    }
+
+    /// Sets [`CHECKED`] on every stored pattern id for which `checked(id)`.
+    pub(crate) fn tag_ids(&mut self, checked: impl Fn(u32) -> bool) {
+        let tag = |id: u32| if checked(id) { id | CHECKED } else { id };
+        for id in &mut self.ids {
+            *id = tag(*id);
+        }
+        for n in &mut self.nodes {
+            if n.out_len == 1 {
+                n.out = tag(n.out);
+            }
         }
     }
 
