@@ -142,3 +142,34 @@ fn builder_merges_the_default_with_user_entries() {
         assert!(found.contains(&expected), "{expected:?} not in {found:?}");
     }
 }
+
+#[test]
+fn shared_across_threads() {
+    // First use may race: every thread must get the one gazetteer.
+    let found: Vec<usize> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                s.spawn(|| {
+                    (
+                        Gazetteer::embedded() as *const Gazetteer as usize,
+                        Gazetteer::embedded().find(SEED).len(),
+                    )
+                })
+            })
+            .collect();
+        let results: Vec<(usize, usize)> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        assert!(results.windows(2).all(|w| w[0] == w[1]), "{results:?}");
+        results.into_iter().map(|(_, n)| n).collect()
+    });
+    assert!(found.iter().all(|&n| n == found[0] && n > 40));
+}
+
+#[test]
+fn normalized_text_from_another_normalizer_still_matches() {
+    let g = Gazetteer::embedded();
+    let text = "Talks in SÃO PAULO and Zürich";
+    let other = dateline_gazetteer::Normalizer::new().with_accent_folding(!g.accent_folding());
+    let normalized = other.normalize(text);
+    assert_eq!(g.find_iter_normalized(&normalized).collect::<Vec<_>>(), g.find(text));
+    assert_eq!(g.find(text).len(), 2);
+}
