@@ -9,7 +9,8 @@ use crate::util::chars;
 /// or General_Category `M` (`Mn`, `Mc`, `Me`), so an accent or a Devanagari
 /// vowel sign never splits a word. Everything else — whitespace,
 /// punctuation (including `'`, `’`, `-`, `_`, `.`), symbols and emoji — is
-/// not. ASCII takes one comparison; other chars a table lookup. No
+/// not, and neither is `ʼ` (U+02BC, a "letter" that is written as an
+/// apostrophe: "Ukraineʼs"). ASCII takes one comparison; other chars a table lookup. No
 /// allocation.
 ///
 /// A match boundary at byte `i` is valid when the chars on either side of

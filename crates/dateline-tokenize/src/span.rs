@@ -74,6 +74,15 @@ impl Index<Span> for str {
     }
 }
 
+impl Index<Span> for String {
+    type Output = str;
+
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self.as_str()[span.range()]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +92,7 @@ mod tests {
         let text = "Kyiv – Київ";
         let span = Span::new(9, 17);
         assert_eq!(&text[span], "Київ");
+        assert_eq!(&text.to_owned()[span], "Київ");
         assert_eq!(Range::from(span), 9..17);
         assert_eq!(Span::from(9..17), span);
     }

@@ -81,7 +81,9 @@ pub(crate) fn is_mark(c: char) -> bool {
 /// [`crate::is_word_char`] for non-ASCII chars.
 #[inline]
 pub(crate) fn is_word_char_non_ascii(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    // U+02BC MODIFIER LETTER APOSTROPHE is a letter to Unicode but an
+    // apostrophe in practice ("Ukraineʼs").
+    (c.is_alphanumeric() || is_mark(c)) && c != '\u{02BC}'
 }
 
 /// Whether `c` is a char that forms a word on its own: CJK ideographs and

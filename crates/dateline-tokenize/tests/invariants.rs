@@ -1,0 +1,113 @@
+//! Property-based invariants of the tokenizer and the sentence splitter.
+
+use dateline_tokenize::{CharOffsets, Mode, SentenceSplitter, Token, Tokenizer};
+use proptest::prelude::*;
+
+/// Text drawn from pieces that exercise every rule: news words,
+/// abbreviations, clitics, URLs, numbers, emoji, marks, CJK, RTL, spaces.
+fn texty() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("U.S.".to_owned()),
+        Just("Mr.".to_owned()),
+        Just("don't".to_owned()),
+        Just("China’s".to_owned()),
+        Just("https://x.org/a(b)".to_owned()),
+        Just("a@b.com".to_owned()),
+        Just("@x".to_owned()),
+        Just("#t".to_owned()),
+        Just("3.5%".to_owned()),
+        Just("1,000".to_owned()),
+        Just("2024-07-23".to_owned()),
+        Just("...".to_owned()),
+        Just(". . .".to_owned()),
+        Just("👩‍👩‍👧".to_owned()),
+        Just("e\u{301}".to_owned()),
+        Just("北京".to_owned()),
+        Just("שלום".to_owned()),
+        Just("1.)".to_owned()),
+        Just("•".to_owned()),
+        Just("04/26/2001 07:17 AM".to_owned()),
+        "[ \n\t.,!?'\"()\\-]{1,3}",
+        "[a-zA-Z0-9]{1,6}",
+        "\\PC{1,4}",
+    ];
+    prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+}
+
+fn check_tokens(text: &str, tokens: &[Token]) -> Result<(), TestCaseError> {
+    let mut at = 0;
+    let mut rebuilt = String::new();
+    for token in tokens {
+        prop_assert!(token.start() >= at, "overlap or disorder at {:?}", token);
+        prop_assert!(token.start() < token.end(), "empty token {:?}", token);
+        prop_assert!(text.is_char_boundary(token.start()) && text.is_char_boundary(token.end()));
+        let gap = &text[at..token.start()];
+        prop_assert!(gap.chars().all(char::is_whitespace), "non-space gap {:?}", gap);
+        prop_assert!(!text[token.span()].chars().any(char::is_whitespace), "space in token");
+        rebuilt.push_str(gap);
+        rebuilt.push_str(&text[token.span()]);
+        at = token.end();
+    }
+    let tail = &text[at..];
+    prop_assert!(tail.chars().all(char::is_whitespace), "non-space tail {:?}", tail);
+    rebuilt.push_str(tail);
+    prop_assert_eq!(rebuilt, text);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Tokens plus the whitespace gaps between them rebuild the input;
+    /// every non-whitespace char is in exactly one token; spans are sorted,
+    /// non-overlapping and on char boundaries.
+    #[test]
+    fn tokens_cover_the_text(text in texty(), treebank in any::<bool>()) {
+        let mode = if treebank { Mode::Treebank } else { Mode::Default };
+        let tokens = Tokenizer::with_mode(mode).tokenize(&text);
+        check_tokens(&text, &tokens)?;
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic(text in "\\PC{0,64}", treebank in any::<bool>()) {
+        let mode = if treebank { Mode::Treebank } else { Mode::Default };
+        let tokens = Tokenizer::with_mode(mode).tokenize(&text);
+        check_tokens(&text, &tokens)?;
+        let _ = SentenceSplitter::new().split(&text);
+    }
+
+    #[test]
+    fn any_unicode_never_panics(text in any::<String>()) {
+        let tokens = Tokenizer::new().tokenize(&text);
+        check_tokens(&text, &tokens)?;
+        let _ = SentenceSplitter::new().split(&text);
+    }
+
+    /// Sentences are sorted, disjoint, trimmed, on char boundaries, and
+    /// cover every non-whitespace char.
+    #[test]
+    fn sentences_partition_the_text(text in texty()) {
+        let spans = SentenceSplitter::new().split(&text);
+        let mut at = 0;
+        for span in &spans {
+            prop_assert!(span.start >= at && span.start < span.end, "bad span {:?}", span);
+            prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            let sentence = &text[span.range()];
+            prop_assert_eq!(sentence.trim(), sentence);
+            prop_assert!(text[at..span.start].chars().all(char::is_whitespace));
+            at = span.end;
+        }
+        prop_assert!(text[at..].chars().all(char::is_whitespace));
+    }
+
+    /// Code-point offsets of token spans agree with a slow reference.
+    #[test]
+    fn char_offsets_of_tokens(text in texty()) {
+        let mut offsets = CharOffsets::new(&text);
+        for token in Tokenizer::new().tokens(&text) {
+            let (start, end) = offsets.span(token.span());
+            prop_assert_eq!(start, text[..token.start()].chars().count());
+            prop_assert_eq!(end, text[..token.end()].chars().count());
+        }
+    }
+}
