@@ -105,6 +105,9 @@ pub(crate) struct Parser<'a> {
     pub(crate) doc: DocState,
 }
 
+/// Months this close to the reference resolve to the nearest reading.
+const MONTH_NEAR: i64 = 3;
+
 const MEASURE_NOUNS: &[&str] = &[
     "people",
     "persons",
@@ -580,12 +583,19 @@ impl<'a> Parser<'a> {
     /// Year for a month without a year (the month containing the reference
     /// counts as both past and future).
     fn year_for_month(&self, m: u32, s: usize, e: usize) -> Option<(i32, String)> {
-        // A bare month in news mostly looks back ("in March", "since June").
-        let (dir, how) = self.direction_at(s, e, Dir::Past);
         let y = i32::from(self.r.year());
         let rm = self.r.month() as i32;
         let opts: Vec<(i32, i64)> =
             (y - 1..=y + 1).map(|yy| (yy, i64::from((yy - y) * 12 + m as i32 - rm))).collect();
+        // As for days: a month within MONTH_NEAR of the reference is that one;
+        // farther ones follow the sentence's cue, else the nearest reading.
+        if self.direction == Direction::Context
+            && let Some(&(yy, _)) =
+                opts.iter().filter(|o| o.1.abs() <= MONTH_NEAR).min_by_key(|o| (o.1.abs(), o.1 > 0))
+        {
+            return Some((yy, "nearest".into()));
+        }
+        let (dir, how) = self.direction_at(s, e, Dir::Nearest);
         let dir = if self.direction == Direction::Future && dir == Dir::Future {
             // Duckling: a month name means the next such month, this one excluded.
             let opts: Vec<(i32, i64)> = opts.into_iter().filter(|o| o.1 > 0).collect();
@@ -746,9 +756,15 @@ impl<'a> Parser<'a> {
                     "date-part-of-day",
                     dp.how,
                 );
-                // TimeBank: "Wednesday night" is a DATE, "this morning" a TIME.
-                p.kind =
-                    if dp.rule.starts_with("weekday") { TimexType::Date } else { TimexType::Time };
+                // TimeBank annotates "Wednesday night" mostly as a DATE with the
+                // day's value, "yesterday afternoon" as a TIME with the part.
+                if dp.rule.starts_with("weekday") {
+                    p.kind = TimexType::Date;
+                    p.value = cal::fmt_day(d);
+                    p.grain = Grain::Day;
+                } else {
+                    p.kind = TimexType::Time;
+                }
                 p.day = Some(d);
                 return Some((p, e2));
             }
@@ -1004,10 +1020,23 @@ impl<'a> Parser<'a> {
                     )) | Some(Lex::Rel(_))
                         | Some(Lex::Position(_))
                 );
+            // "in May that ...", "since March and ...": a preposition before a
+            // capitalized "May" makes the month, unless a verb follows ("to May
+            // be"); "and"/"or" need the month reading to continue.
+            let strong = i > 0
+                && matches!(
+                    self.lex(i - 1),
+                    Some(Lex::Func(
+                        Func::In | Func::By | Func::Until | Func::Through | Func::During
+                    )) | Some(Lex::Rel(
+                        Rel::Since | Rel::Before | Rel::After | Rel::Last | Rel::Next | Rel::This
+                    )) | Some(Lex::Position(_))
+                );
             let next_ok =
                 is_possessive_tok(self.tok(e)) || self.punct(e, ',') || self.punct(e, '.');
-            return prev_ok
-                && (next_ok || !self.tok(e).is_some_and(|t| t.kind == Kind::Word && !t.upper));
+            return strong && !self.is_word(e, "be") && !self.is_word(e, "have")
+                || prev_ok
+                    && (next_ok || !self.tok(e).is_some_and(|t| t.kind == Kind::Word && !t.upper));
         }
         true
     }
@@ -1712,6 +1741,13 @@ impl<'a> Parser<'a> {
         }
         if self.is_func(j, Func::Half) && self.is_func(i.wrapping_sub(0), Func::The) {
             return None;
+        }
+        // "the latest period" in a results report: the quarter just reported.
+        if rel == Rel::Latest && self.is_func(j, Func::Period) {
+            let (y, q) = self.previous_quarter();
+            let p =
+                Pt::new(format!("{}-Q{q}", cal::fmt_year(y)), Grain::Quarter, "latest-period", "");
+            return Some((p, j + 1));
         }
         let (u, plural) = self.unit(j)?;
         if plural {
@@ -2531,7 +2567,10 @@ impl<'a> Parser<'a> {
             e += 2;
         }
         // Fractions: "a quarter of the market", "three-quarters".
-        if u == Unit::Quarter && (self.is_func(e, Func::Of) || plural && adjective) {
+        if u == Unit::Quarter
+            && (self.is_func(e, Func::Of) && !vague && qty.is_some_and(|q| q <= 3.0)
+                || plural && adjective)
+        {
             return None;
         }
         // "and a half".
@@ -2572,6 +2611,15 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         match self.lex(k) {
+            // "coming weeks", "the coming years": an open stretch ahead.
+            Some(Lex::Rel(Rel::Coming)) if matches!(self.unit(k + 1), Some((_, true))) => {
+                let (u, _) = self.unit(k + 1)?;
+                let v = duration_value(None, u, false);
+                return Some(Cand {
+                    modifier,
+                    ..Pt::new(v, unit_grain(u), "coming-units", "").duration().into_cand(i, k + 2)
+                });
+            }
             Some(Lex::Rel(
                 r @ (Rel::Last | Rel::Next | Rel::Coming | Rel::Previous | Rel::Following),
             )) => {
@@ -2679,6 +2727,18 @@ impl<'a> Parser<'a> {
                 let mut f = k;
                 if self.is_func(f, Func::Fiscal) {
                     f += 1;
+                }
+                // "the full year", "the whole year": the current year.
+                if matches!(self.lex(f), Some(Lex::Func(Func::Full | Func::Whole | Func::Entire)))
+                    && matches!(self.unit(f + 1), Some((Unit::Year, false)))
+                {
+                    let p = Pt::new(
+                        cal::fmt_year(self.r.year().into()),
+                        Grain::Year,
+                        "the-full-year",
+                        "",
+                    );
+                    return Some(Cand { modifier, ..p.into_cand(i, f + 2) });
                 }
                 if let Some((u @ (Unit::Year | Unit::Month | Unit::Quarter | Unit::Week), false)) =
                     self.unit(f)
@@ -3299,7 +3359,14 @@ fn is_core(l: Lex) -> bool {
             | Lex::Decade(_)
             | Lex::Holiday(_)
             | Lex::Number(18 | 19)
-            | Lex::Func(Func::Weekend | Func::Noon | Func::Midnight | Func::Half | Func::Fiscal)
+            | Lex::Func(
+                Func::Weekend
+                    | Func::Noon
+                    | Func::Midnight
+                    | Func::Half
+                    | Func::Fiscal
+                    | Func::Term
+            )
     )
 }
 
