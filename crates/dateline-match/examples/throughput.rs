@@ -1,7 +1,9 @@
 //! Matching throughput on a JSONL corpus with TSV gazetteer forms, in
-//! process CPU time, so that numbers taken on a busy machine stay
-//! comparable (wall-clock figures come from the criterion bench,
-//! `cargo bench -p dateline-benches --bench match`).
+//! thread CPU time (best of 10 rounds), so that numbers taken on a busy
+//! machine stay comparable; wall-clock figures come from the criterion
+//! bench, `cargo bench -p dateline-benches --bench match`. Runs the same
+//! baseline as the bench: raw aho-corasick (contiguous NFA,
+//! leftmost-longest) over pre-lowercased text, counting matches.
 //!
 //! ```text
 //! cargo run --release -p dateline-match --example throughput -- \
@@ -12,6 +14,7 @@
 use std::error::Error;
 use std::io::{BufRead, BufReader, Read};
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use dateline_match::{CasePolicy, Matcher, Pattern};
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -37,23 +40,39 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
     }
     let matcher = Matcher::new(&patterns)?;
-    // The best of several rounds: on a shared machine, interference only
-    // ever makes a round slower.
-    let mut count = 0;
-    let mut best = f64::INFINITY;
-    for _ in 0..10 {
-        let started = cpu_seconds();
-        count = documents.iter().map(|d| matcher.find_iter(d).count()).sum::<usize>();
-        best = best.min(cpu_seconds() - started);
-    }
+    let lowered: Vec<String> = documents.iter().map(|d| d.to_lowercase()).collect();
+    let raw = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns.iter().map(|p| p.text().to_lowercase()))?;
     eprintln!(
-        "{} documents, {:.1} MB, {} patterns: {count} matches; {:.1} MB/s of CPU time (best of 10)",
+        "{} documents, {:.1} MB, {} patterns",
         documents.len(),
         bytes as f64 / 1e6,
-        patterns.len(),
-        bytes as f64 / 1e6 / best
+        patterns.len()
     );
+    let (count, dateline) =
+        best_of_10(|| documents.iter().map(|d| matcher.find_iter(d).count()).sum::<usize>());
+    let (raw_count, raw) =
+        best_of_10(|| lowered.iter().map(|d| raw.find_iter(d).count()).sum::<usize>());
+    let mbs = |seconds: f64| bytes as f64 / 1e6 / seconds;
+    eprintln!("dateline:         {count} matches, {:.1} MB/s of CPU time", mbs(dateline));
+    eprintln!("raw aho-corasick: {raw_count} matches, {:.1} MB/s of CPU time", mbs(raw));
+    eprintln!("ratio: {:.2}x", raw / dateline);
     Ok(())
+}
+
+/// Runs `f` ten times and returns its result and the best CPU time: on a
+/// shared machine, interference only ever makes a round slower.
+fn best_of_10(mut f: impl FnMut() -> usize) -> (usize, f64) {
+    let mut best = f64::INFINITY;
+    let mut result = 0;
+    for _ in 0..10 {
+        let started = cpu_seconds();
+        result = f();
+        best = best.min(cpu_seconds() - started);
+    }
+    (result, best)
 }
 
 /// CPU time of this thread in seconds, from `/proc/thread-self/schedstat`
