@@ -122,7 +122,12 @@ impl DateExtractor {
                                 parser.doc.last_quarter = Some((y, q));
                             }
                         }
+                        let tail = parser.day_tail(&c);
                         cands.push(c);
+                        if let Some(t) = tail {
+                            i = t.e;
+                            cands.push(t);
+                        }
                     }
                     None => i += 1,
                 }

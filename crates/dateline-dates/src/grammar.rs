@@ -1284,7 +1284,8 @@ impl<'a> Parser<'a> {
         if ad <= 2 && bd <= 2 {
             // Fractions ("1/2", "3/4") and "24/7" are not dates; a preceding
             // number ("2 1/2") makes a mixed fraction.
-            let fraction = b <= 4 && a < b || (a, b) == (24, 7);
+            // Stock prices are quoted in eighths: "fell 7/8", "31 7/8".
+            let fraction = a < b && (b <= 4 || matches!(b, 8 | 16 | 32 | 64)) || (a, b) == (24, 7);
             let prev_num = i > 0 && self.num(i - 1).is_some();
             let on = i > 0
                 && matches!(
@@ -1655,7 +1656,13 @@ impl<'a> Parser<'a> {
             }
         }
         // Titles: ABC's "This Week".
-        if self.upper(j - 1) && self.upper(j) && j >= 2 && !self.sentence_end(j - 2) {
+        if self.upper(j - 1)
+            && self.upper(j)
+            && self.unit(j).is_some()
+            && !self.breaks(j - 1)
+            && j >= 2
+            && (!self.sentence_end(j - 2) || self.punct(j - 2, '"') || self.punct(j - 2, '“'))
+        {
             return None;
         }
         // "this fiscal year", "the current fiscal year".
@@ -2360,10 +2367,11 @@ impl<'a> Parser<'a> {
         }
         if earlier_later {
             // "earlier this year", "later this month", "earlier Sunday", "later today".
+            // TimeBank leaves "earlier"/"later" out before a weekday ("Earlier
+            // Friday" -> "Friday") but keeps it in "earlier this month".
             let ok = matches!(
                 self.lex(k),
                 Some(Lex::Rel(Rel::This))
-                    | Some(Lex::Weekday(_))
                     | Some(Lex::Deictic(
                         Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow | Deictic::Tonight
                     ))
@@ -3083,6 +3091,41 @@ impl<'a> Parser<'a> {
         };
         let d = cal::nth_weekday(year, month, n, wd)?;
         Some(Pt::day(d, "nth-weekday-of-month", how).into_cand(i, end))
+    }
+
+    /// The second day of "April 24 and 25", "Sept. 3-5" written with spaces:
+    /// a bare day number right after a month-day, in the same month.
+    pub(crate) fn day_tail(&self, c: &Cand) -> Option<Cand> {
+        if c.kind != TimexType::Date || c.grain != Grain::Day || !c.rule.starts_with("month-day") {
+            return None;
+        }
+        let sep = c.e;
+        if !(self.is_func(sep, Func::And)
+            || self.is_func(sep, Func::Or)
+            || self.is_func(sep, Func::To)
+            || self.dash(sep))
+        {
+            return None;
+        }
+        let (d, e) = self.day_num(sep + 1)?;
+        if self.num(sep + 1).is_none()
+            || self.month_tok(e).is_some()
+            || self.unit(e).is_some()
+            || self.tok(e).is_some_and(|t| !t.space && t.kind != Kind::Punct)
+        {
+            return None;
+        }
+        let y: i32 = c.value.get(..4)?.parse().ok()?;
+        let m: u32 = c.value.get(5..7)?.parse().ok()?;
+        let first: u32 = c.value.get(8..10)?.parse().ok()?;
+        if d <= first {
+            return None;
+        }
+        let p = Pt::day(cal::date(y, m, d)?, "month-day-tail", "");
+        let mut tail = p.into_cand(sep + 1, e);
+        let range = TimexRange::new(c.value.clone(), tail.value.clone());
+        tail.range = Some(range);
+        Some(tail)
     }
 
     // ----- sets ----------------------------------------------------------------------------
