@@ -682,6 +682,7 @@ impl<'a> Parser<'a> {
         offer(self.r_year_ago(i));
         offer(self.r_in_units(i));
         offer(self.r_nth_weekday(i));
+        offer(self.r_day_alone(i));
         best
     }
 
@@ -836,6 +837,70 @@ impl<'a> Parser<'a> {
     /// Clock times: "3 p.m.", "15:00 GMT", "noon", "10:30am", "5 o'clock".
     /// Returns the TIMEX time part ("15:00") and the end.
     fn clock(&self, i: usize) -> Option<(String, usize)> {
+        // "half past 3", "a quarter to noon", "20 minutes past 3pm", "twenty after 3".
+        let offset = if self.is_func(i, Func::Half) {
+            Some((30i64, i + 1))
+        } else if self.is_func(i, Func::A)
+            && matches!(self.unit(i + 1), Some((Unit::Quarter, false)))
+        {
+            Some((15, i + 2))
+        } else if matches!(self.unit(i), Some((Unit::Quarter, false))) {
+            Some((15, i + 1))
+        } else if let Some((n, e)) =
+            self.number(i).filter(|(n, _)| *n >= 1.0 && *n < 60.0 && n.fract() == 0.0)
+        {
+            let e = if matches!(self.unit(e), Some((Unit::Minute, _))) { e + 1 } else { e };
+            Some((n as i64, e))
+        } else {
+            None
+        };
+        if let Some((mins, k)) = offset {
+            let sign = match self.lex(k) {
+                Some(Lex::Deictic(Deictic::Past) | Lex::Rel(Rel::After)) => 1,
+                Some(Lex::Func(Func::To) | Lex::Rel(Rel::Before))
+                    if self.num(k + 1).is_some()
+                        || matches!(
+                            self.lex(k + 1),
+                            Some(Lex::Func(Func::Noon | Func::Midnight))
+                        ) =>
+                {
+                    -1
+                }
+                _ => 0,
+            };
+            if sign != 0
+                && let Some((base, e)) = self.clock_day_part(k + 1)
+            {
+                let (hh, mm) = base.split_once(':')?;
+                let total =
+                    hh.parse::<i64>().ok()? * 60 + mm.get(..2)?.parse::<i64>().ok()? + sign * mins;
+                let total = total.rem_euclid(24 * 60);
+                return Some((format!("{:02}:{:02}", total / 60, total % 60), e));
+            }
+        }
+        self.clock_day_part(i)
+    }
+
+    /// A clock time with an optional "in the afternoon" that moves it past noon.
+    fn clock_day_part(&self, i: usize) -> Option<(String, usize)> {
+        let (v, e) = self.clock_base(i)?;
+        let explicit = matches!(self.lex(e.wrapping_sub(1)), Some(Lex::Func(Func::Am | Func::Pm)));
+        if !explicit
+            && self.is_func(e, Func::In)
+            && (self.is_func(e + 1, Func::The)
+                && matches!(self.lex(e + 2), Some(Lex::PartOfDay(_)))
+                || matches!(self.lex(e + 1), Some(Lex::PartOfDay(_))))
+        {
+            let p = if self.is_func(e + 1, Func::The) { e + 2 } else { e + 1 };
+            let Some(Lex::PartOfDay(pod)) = self.lex(p) else { return Some((v, e)) };
+            let hh: u32 = v.get(..2)?.parse().ok()?;
+            let hh = if pod != PartOfDay::Morning && hh < 12 { hh + 12 } else { hh };
+            return Some((format!("{hh:02}{}", v.get(2..)?), p + 1));
+        }
+        Some((v, e))
+    }
+
+    fn clock_base(&self, i: usize) -> Option<(String, usize)> {
         match self.lex(i) {
             Some(Lex::Func(Func::Noon)) => {
                 if self.is_word(i.wrapping_sub(1), "high") {
@@ -869,6 +934,21 @@ impl<'a> Parser<'a> {
             };
             return Some((format!("{hour:02}:00"), i + 4));
         }
+        // "330 p.m.", "1030am".
+        if (3..=4).contains(&hd)
+            && matches!(self.lex(i + 1), Some(Lex::Func(Func::Am | Func::Pm)))
+            && (1..=12).contains(&(h / 100))
+            && h % 100 < 60
+        {
+            let pm = self.lex(i + 1) == Some(Lex::Func(Func::Pm));
+            let hour = match (h / 100, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (x, true) => x + 12,
+                (x, false) => x,
+            };
+            return Some((format!("{hour:02}:{:02}", h % 100), i + 2));
+        }
         if hd > 2 || h > 24 {
             return None;
         }
@@ -876,6 +956,18 @@ impl<'a> Parser<'a> {
         let mut min = 0;
         let mut sec = None;
         let mut has_min = false;
+        // "15h", "15h00", "3h18" (French-style clock times).
+        if self.is_word(j, "h") && self.glued(j) && h <= 24 {
+            if let Some((m, 2)) = self.num(j + 1).filter(|_| self.glued(j + 1)) {
+                if m > 59 {
+                    return None;
+                }
+                return Some((format!("{h:02}:{m:02}"), j + 2));
+            }
+            if !self.tok(j + 1).is_some_and(|t| !t.space && t.kind != Kind::Punct) {
+                return Some((format!("{h:02}:00"), j + 1));
+            }
+        }
         if (self.punct(j, ':') || self.punct(j, '.'))
             && self.glued(j)
             && self.glued(j + 1)
@@ -915,6 +1007,35 @@ impl<'a> Parser<'a> {
             Some(Lex::Func(Func::OClock)) if h <= 12 => {
                 j += 1;
                 confirmed = true;
+                // "3 o'clock pm".
+                if let Some(Lex::Func(ap @ (Func::Am | Func::Pm))) = self.lex(j) {
+                    hour = match (h, ap) {
+                        (12, Func::Am) => 0,
+                        (12, _) => 12,
+                        (x, Func::Pm) => x + 12,
+                        (x, _) => x,
+                    };
+                    j += 1;
+                }
+            }
+            // "3:15p", "9:00a" (glued single letters; a bare "4a" is no time).
+            _ if h <= 12
+                && has_min
+                && self.glued(j)
+                && (self.is_word(j, "a") || self.is_word(j, "p")) =>
+            {
+                let pm = self.is_word(j, "p");
+                hour = match (h, pm) {
+                    (12, false) => 0,
+                    (12, true) => 12,
+                    (x, true) => x + 12,
+                    (x, false) => x,
+                };
+                j += 1;
+                if self.punct(j, '.') && self.glued(j) {
+                    j += 1;
+                }
+                confirmed = true;
             }
             _ => {}
         }
@@ -944,7 +1065,12 @@ impl<'a> Parser<'a> {
                                 | Deictic::Tonight
                         ))
                 );
-            if !prev_ok || h > 23 || sec.is_some() {
+            // Or standing alone: "15:30", but not "John 3:16" or "2 3:15".
+            let alone = i == 0
+                || !self.tok(i - 1).is_some_and(|p| {
+                    p.kind == Kind::Num || p.kind == Kind::Word && p.upper && p.lex.is_none()
+                });
+            if !(prev_ok || alone) || h > 23 || sec.is_some() {
                 return None;
             }
         }
@@ -1172,8 +1298,16 @@ impl<'a> Parser<'a> {
         if self.breaks(j) {
             return None;
         }
-        let (m, e2, abbr) = self.month_tok(j)?;
-        if !self.upper(j) && !abbr {
+        // "20 of next month", "20th of the previous month".
+        if j > e
+            && let Some((p, e2)) = self.p_relative(j).filter(|(p, _)| p.grain == Grain::Month)
+        {
+            let y: i32 = p.value.get(..4)?.parse().ok()?;
+            let m: u32 = p.value.get(5..7)?.parse().ok()?;
+            return Some((Pt::day(cal::date(y, m, d)?, "day-of-relative-month", ""), e2));
+        }
+        let (m, e2, _abbr) = self.month_tok(j)?;
+        if self.is_word(j, "may") && !self.upper(j) {
             // "5 may": only with a year after it.
             let k = self.opt_comma(e2);
             self.year_after(k)?;
@@ -1266,7 +1400,12 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        if self.tok(i + 3).is_some_and(|t| !t.space && (t.is_punct('/') || t.is_punct('%'))) {
+        if self.tok(i + 3).is_some_and(|t| !t.space && (t.is_punct('/') || t.is_punct('%')))
+            || self.punct(i + 3, '.')
+                && self.glued(i + 3)
+                && self.glued(i + 4)
+                && self.num(i + 4).is_some()
+        {
             return None;
         }
         if ad == 4 && bd <= 2 && (1..=12).contains(&b) && (1000..=2999).contains(&a) {
@@ -1350,8 +1489,20 @@ impl<'a> Parser<'a> {
             let explicit =
                 self.p_month_first(k).or_else(|| self.p_day_first(k)).or_else(|| self.p_numeric(k));
             if let Some((p, e2)) = explicit
-                && p.day.is_some()
+                && let Some(day) = p.day
             {
+                // A yearless date takes the year whose weekday agrees:
+                // "Sunday, Feb 10" said in 2013 is 2013-02-10.
+                if cal::weekday(day) != wd && !p.rule.ends_with("-year") {
+                    let found = [-1i32, 1, -2, 2].into_iter().find_map(|dy| {
+                        let y = i32::from(day.year()) + dy;
+                        cal::date(y, day.month() as u32, day.day() as u32)
+                            .filter(|d| cal::weekday(*d) == wd)
+                    });
+                    if let Some(d) = found {
+                        return Some((Pt::day(d, "weekday-date", "weekday-agrees"), e2));
+                    }
+                }
                 return Some((Pt { rule: "weekday-date", ..p }, e2));
             }
         }
@@ -1381,6 +1532,10 @@ impl<'a> Parser<'a> {
                 let fwd = (i64::from(wd) - cur).rem_euclid(7);
                 let fwd = if fwd == 0 { 7 } else { fwd };
                 (cal::add_days(self.r, fwd)?, "next".to_owned())
+            }
+            Some(Rel::This) if self.direction == Direction::Future => {
+                let fwd = (i64::from(wd) - cur).rem_euclid(7);
+                (cal::add_days(self.r, if fwd == 0 { 7 } else { fwd })?, "this-upcoming".to_owned())
             }
             Some(Rel::This) => {
                 // The day of this ISO week.
@@ -1522,6 +1677,14 @@ impl<'a> Parser<'a> {
         if i > 0 {
             let prev = self.s(i - 1).to_ascii_lowercase();
             if NUMBER_CONTEXT.contains(&prev.as_str()) {
+                return false;
+            }
+            // A name before a bare number: "Windows 2000", "Orion 1980", "ABC 2000".
+            if self.tok(i - 1).is_some_and(|p| p.kind == Kind::Word && p.upper && p.lex.is_none())
+                && i >= 2
+                && !self.sentence_end(i - 2)
+                && !self.breaks(i - 1)
+            {
                 return false;
             }
         }
@@ -3053,6 +3216,42 @@ impl<'a> Parser<'a> {
             _ => Pt::day(d, "in-units", how),
         };
         Some(p.into_cand(i, e))
+    }
+
+    /// "on the 15th", "the 1st": a day of the month alone, with an ordinal
+    /// suffix and no noun after it ("the 15th anniversary" is not a date).
+    fn r_day_alone(&self, i: usize) -> Option<Cand> {
+        let on = self.is_func(i, Func::On);
+        let j = if on { i + 1 } else { i };
+        let the = self.is_func(j, Func::The);
+        let k = if the { j + 1 } else { j };
+        if !on && !the {
+            return None;
+        }
+        let (d, e) = self.ordinal(k).filter(|_| self.num(k).is_some())?;
+        if !(1..=31).contains(&d) || self.tok(e).is_some_and(|t| t.kind == Kind::Word) {
+            return None;
+        }
+        let (dir, how) = self.direction_at(i, e, Dir::Nearest);
+        let y = i32::from(self.r.year());
+        let rm = self.r.month() as u32;
+        let mut opts = Vec::new();
+        for (yy, mm) in [
+            (if rm == 1 { y - 1 } else { y }, if rm == 1 { 12 } else { rm - 1 }),
+            (y, rm),
+            (if rm == 12 { y + 1 } else { y }, if rm == 12 { 1 } else { rm + 1 }),
+        ] {
+            if let Some(dd) = cal::date(yy, mm, d) {
+                opts.push((dd, cal::diff_days(self.r, dd)));
+            }
+        }
+        let pick = match dir {
+            Dir::Past => opts.iter().filter(|o| o.1 <= 0).max_by_key(|o| o.1),
+            Dir::Future => opts.iter().filter(|o| o.1 >= 0).min_by_key(|o| o.1),
+            Dir::Nearest => opts.iter().min_by_key(|o| (o.1.abs(), o.1 > 0)),
+        }?;
+        let start = if on { j } else { i };
+        Some(Pt::day(pick.0, "day-of-month", how).into_cand(start, e))
     }
 
     /// "the first Tuesday of October", "third tuesday of september 2014",
