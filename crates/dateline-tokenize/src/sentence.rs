@@ -428,7 +428,9 @@ impl<'t> Sentences<'_, 't> {
         if dots >= 2 || (dots == 3 && !closed) {
             // "..", "...", "....": a break before a capitalized word other
             // than "I" (and always after four or more dots).
-            return if next_char.is_uppercase() && (dots >= 4 || !is_pronoun_i(word)) {
+            // An ellipsis opening a sentence ("[...] It is") stays with it.
+            let opening = !self.text[start..i].contains(char::is_alphanumeric);
+            return if next_char.is_uppercase() && (dots >= 4 || !is_pronoun_i(word)) && !opening {
                 Decision::Break(end, next)
             } else {
                 Decision::Continue(end)
@@ -455,12 +457,18 @@ impl<'t> Sentences<'_, 't> {
             return if lower { Decision::Continue(end) } else { Decision::Break(end, next) };
         }
         let last = word_before.rsplit('.').next().unwrap_or(word_before);
-        let dotted = word_before.contains('.')
-            && word_before
+        // "anti-U.S", "11a.m": the dotted part after a prefix or a number.
+        let dotted_part = word_before
+            .rsplit(['-', '/'])
+            .next()
+            .unwrap_or(word_before)
+            .trim_start_matches(|c: char| c.is_ascii_digit());
+        let dotted = dotted_part.contains('.')
+            && dotted_part
                 .split('.')
                 .all(|s| (1..=2).contains(&s.len()) && s.chars().all(char::is_alphabetic));
         if dotted {
-            let lower_word = word_before.to_ascii_lowercase();
+            let lower_word = dotted_part.to_ascii_lowercase();
             if matches!(lower_word.as_str(), "e.g" | "i.e" | "cf" | "viz") {
                 return Decision::Continue(end);
             }
@@ -507,12 +515,10 @@ impl<'t> Sentences<'_, 't> {
                     Decision::Continue(end)
                 }
             }
-            _ => {
-                if word_before.ends_with(|c: char| c.is_ascii_digit()) && lower {
-                    return Decision::Continue(end);
-                }
-                Decision::Break(end, next)
-            }
+            // Web text often starts sentences in lowercase ("the dog. i
+            // want it"), so an unknown word's period ends a sentence even
+            // before a lowercase word; abbreviations are in the table.
+            _ => Decision::Break(end, next),
         }
     }
 
@@ -561,7 +567,12 @@ impl<'t> Sentences<'_, 't> {
         if line.is_empty() {
             return Decision::Continue(j);
         }
-        if self.marker_at(next).is_some() {
+        if self.marker_at(next).is_some()
+            || matches!(self.text.as_bytes()[next..], [b'-' | b'*', b' ' | b'\t', ..])
+            || self.text[next..].starts_with("– ")
+            || self.text[next..].starts_with("— ")
+        {
+            // The next line is a list item: "- Prices rose".
             return Decision::Break(i, next);
         }
         let last = line.chars().next_back().unwrap_or(' ');
@@ -598,18 +609,13 @@ fn starts_with_emoticon(rest: &str) -> bool {
 /// Whether `text` is an e-mail closing such as "Regards" or "Thanks".
 fn is_salutation(text: &str) -> bool {
     const CLOSINGS: &[&str] = &[
-        "best",
         "best regards",
         "best wishes",
         "cheers",
         "kind regards",
-        "many thanks",
         "regards",
         "sincerely",
-        "thanks",
-        "thank you",
         "warm regards",
-        "yours",
         "yours truly",
     ];
     CLOSINGS.iter().any(|c| c.eq_ignore_ascii_case(text))

@@ -65,6 +65,7 @@ static TABLE: &[(&str, Class, bool)] = &[
     ("ed", Class::BeforeNumber, false),
     ("esp", Class::General, false),
     ("est", Class::General, false),
+    ("et", Class::Title, false),
     ("etc", Class::General, false),
     ("ext", Class::BeforeNumber, false),
     ("feb", Class::Month, true),
