@@ -4,3 +4,5 @@
 mod cases;
 mod props;
 mod seed;
+#[cfg(feature = "serde")]
+mod serde;
