@@ -203,7 +203,7 @@ impl Matcher {
                 if identity {
                     Some(at)
                 } else {
-                    let (lo, hi) = (text.start_to_original(at)?, text.end_to_original(at)?);
+                    let (lo, hi) = text.to_original_range(at)?;
                     tight_start(original, lo, hi)
                 }
             });
@@ -211,9 +211,10 @@ impl Matcher {
             let oe = if identity {
                 is_boundary_at(original, norm_end).then_some(norm_end)
             } else {
-                match (text.start_to_original(norm_end), text.end_to_original(norm_end)) {
-                    (Some(lo), Some(hi)) => tight_end(original, lo, hi),
-                    _ => None,
+                match text.to_original_range(norm_end) {
+                    Some((lo, hi)) if lo == hi => is_boundary_at(original, lo).then_some(lo),
+                    Some((lo, hi)) => tight_end(original, lo, hi),
+                    None => None,
                 }
             };
             if let Some(oe) = oe.filter(|&oe| oe > os) {

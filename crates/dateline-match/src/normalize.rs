@@ -254,27 +254,25 @@ impl<'t> NormalizedText<'t> {
         self.expansions.is_empty()
     }
 
-    /// The smallest original offset that normalized offset `n` stands for,
-    /// or `None` when `n` falls inside the folded form of one character.
-    pub(crate) fn start_to_original(&self, n: usize) -> Option<usize> {
+    /// The original offsets that normalized offset `n` stands for, as
+    /// `(smallest, largest)`: they differ when accent folding dropped marks
+    /// at `n`, and the characters between them are exactly those marks.
+    /// `None` when `n` falls inside the folded form of one character.
+    #[inline]
+    pub(crate) fn to_original_range(&self, n: usize) -> Option<(usize, usize)> {
         let exps = &self.expansions;
         let idx = exps.partition_point(|e| e.norm < n);
-        if let Some(e) = exps.get(idx)
-            && e.norm == n
-        {
-            return Some(e.orig);
+        match exps.get(idx) {
+            Some(e) if e.norm == n => {
+                let lo = e.orig;
+                // Marks dropped at `n` widen the range; a replaced char
+                // starting at `n` does not.
+                let dropped = exps[idx..].iter().take_while(|e| e.norm == n && e.norm_len == 0);
+                let hi = dropped.last().map_or(lo, |e| e.orig + e.orig_len);
+                Some((lo, hi))
+            }
+            _ => self.after(idx, n).map(|o| (o, o)),
         }
-        self.after(idx, n)
-    }
-
-    /// The largest original offset that normalized offset `n` stands for
-    /// (so a match absorbs marks that accent folding dropped right after
-    /// it), or `None` when `n` falls inside the folded form of one
-    /// character.
-    pub(crate) fn end_to_original(&self, n: usize) -> Option<usize> {
-        let exps = &self.expansions;
-        let idx = exps.partition_point(|e| e.norm < n || (e.norm == n && e.norm_len == 0));
-        self.after(idx, n)
     }
 
     /// Maps `n` given that expansions `..idx` start at or before `n`.
@@ -321,8 +319,8 @@ mod tests {
         let n = Normalizer::new().normalize("China’s");
         assert!(!n.is_borrowed());
         assert_eq!(n.bytes(), b"China's");
-        assert_eq!(n.end_to_original(5), Some(5));
-        assert_eq!(n.start_to_original(6), Some(8));
+        assert_eq!(n.to_original_range(5), Some((5, 5)));
+        assert_eq!(n.to_original_range(6), Some((8, 8)));
     }
 
     #[test]
@@ -330,9 +328,8 @@ mod tests {
         let text = "Sa\u{303}o";
         let n = Normalizer::new().normalize(text);
         assert_eq!(n.bytes(), b"Sao");
-        assert_eq!(n.start_to_original(2), Some(2));
-        assert_eq!(n.end_to_original(2), Some(4));
-        assert_eq!(n.end_to_original(3), Some(5));
+        assert_eq!(n.to_original_range(2), Some((2, 4)));
+        assert_eq!(n.to_original_range(3), Some((5, 5)));
     }
 
     #[test]
@@ -355,10 +352,7 @@ mod tests {
             prop_assert_eq!(n.bytes(), want.as_slice());
             let mut last = 0;
             for pos in (0..=units.len()).filter(|&p| n.as_str().is_char_boundary(p)) {
-                let start = n.start_to_original(pos);
-                let end = n.end_to_original(pos);
-                prop_assert_eq!(start.is_some(), end.is_some());
-                if let (Some(s), Some(e)) = (start, end) {
+                if let Some((s, e)) = n.to_original_range(pos) {
                     prop_assert!(s <= e && e <= text.len() && s >= last);
                     prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
                     if pos < units.len() {
@@ -367,7 +361,7 @@ mod tests {
                     last = e;
                 }
             }
-            prop_assert_eq!(n.end_to_original(units.len()), Some(text.len()));
+            prop_assert_eq!(n.to_original_range(units.len()).map(|r| r.1), Some(text.len()));
         }
     }
 }

@@ -312,6 +312,20 @@ fn empty_patterns_are_errors() {
     assert!(Matcher::builder().accent_folding(false).build(["\u{301}"]).is_ok());
 }
 
+#[cfg(feature = "serde")]
+#[test]
+fn results_round_trip_through_serde() {
+    let m = Match::new(PatternId::new(7), Span::new(3, 9));
+    let json = serde_json::to_string(&m).expect("serializes");
+    assert_eq!(json, r#"{"span":{"start":3,"end":9},"pattern":7}"#);
+    assert_eq!(serde_json::from_str::<Match>(&json).expect("deserializes"), m);
+    let p = Pattern::new("US", CasePolicy::Auto);
+    let back: Pattern = serde_json::from_str(&serde_json::to_string(&p).expect("serializes"))
+        .expect("deserializes");
+    assert_eq!(back, p);
+    assert_eq!(serde_json::to_string(&MatchKind::All).expect("serializes"), r#""All""#);
+}
+
 #[test]
 fn public_types_are_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
