@@ -1,5 +1,7 @@
 //! The matcher and its builder.
 
+use core::fmt;
+
 use dateline_tokenize::Span;
 
 use crate::{
@@ -51,7 +53,7 @@ pub(crate) struct CaseCheck {
 /// assert_eq!(&text[spans[1]], "New York");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Matcher {
     pub(crate) trie: Trie,
     /// Per pattern: index into `case_checks`, or `NO_CHECK`.
@@ -65,6 +67,19 @@ pub struct Matcher {
     pub(crate) word_table: WordTable,
     pub(crate) normalizer: Normalizer,
     pub(crate) match_kind: MatchKind,
+}
+
+/// A summary, not the tables (which run to millions of entries).
+impl fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Matcher")
+            .field("patterns", &self.pattern_count())
+            .field("nodes", &self.trie.nodes.len().saturating_sub(1))
+            .field("accent_folding", &self.normalizer.accent_folding())
+            .field("match_kind", &self.match_kind)
+            .field("memory_usage", &self.memory_usage())
+            .finish()
+    }
 }
 
 impl Matcher {

@@ -327,6 +327,17 @@ fn results_round_trip_through_serde() {
 }
 
 #[test]
+fn no_patterns_no_matches() {
+    let m = Matcher::new(Vec::<String>::new()).expect("an empty matcher is fine");
+    assert_eq!(m.pattern_count(), 0);
+    assert!(m.find_all("anything at all, 北京").is_empty());
+    let reloaded = Matcher::read_from(&m.to_bytes()).expect("round trip");
+    assert!(reloaded.find_all("anything").is_empty());
+    let debug = format!("{m:?}");
+    assert!(debug.starts_with("Matcher { patterns: 0, nodes: 1,"), "{debug}");
+}
+
+#[test]
 fn public_types_are_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Matcher>();
