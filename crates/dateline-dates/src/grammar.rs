@@ -523,9 +523,6 @@ impl<'a> Parser<'a> {
             Some(Lex::Rel(Rel::Since | Rel::Ago)) => {
                 return Some((Dir::Past, format!("past-cue({})", word.to_ascii_lowercase())));
             }
-            Some(Lex::Func(Func::Until)) => {
-                return Some((Dir::Future, format!("future-cue({})", word.to_ascii_lowercase())));
-            }
             _ => {}
         }
         let t = self.tok(i)?;
