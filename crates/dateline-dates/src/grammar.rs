@@ -1720,6 +1720,22 @@ impl<'a> Parser<'a> {
 
     /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
     fn p_deictic(&self, i: usize) -> Option<(Pt, usize)> {
+        // "in the morning", "during the afternoon": that part of the reference day.
+        if self.is_func(i, Func::The)
+            && i > 0
+            && matches!(self.lex(i - 1), Some(Lex::Func(Func::In | Func::During)))
+            && let Some(Lex::PartOfDay(pod)) = self.lex(i + 1)
+            && !self.s(i + 1).ends_with('s')
+        {
+            let mut p = Pt::new(
+                format!("{}T{}", cal::fmt_day(self.r), pod.code()),
+                Grain::PartOfDay,
+                "the-part-of-day",
+                "",
+            );
+            p.kind = TimexType::Time;
+            return Some((p, i + 2));
+        }
         // "the day after tomorrow", "the day before yesterday".
         if self.is_func(i, Func::The) && matches!(self.unit(i + 1), Some((Unit::Day, false))) {
             let shift = match (self.lex(i + 2), self.lex(i + 3)) {
@@ -2474,6 +2490,21 @@ impl<'a> Parser<'a> {
         };
         if self.breaks(k) {
             return None;
+        }
+        // "mid afternoon", "late morning": that part of the reference day.
+        if let Some(Lex::PartOfDay(pod)) = self.lex(k)
+            && !self.s(k).ends_with('s')
+            && !the
+            && !matches!(self.lex(k + 1), Some(Lex::Weekday(_) | Lex::Deictic(_)))
+        {
+            let mut p = Pt::new(
+                format!("{}T{}", cal::fmt_day(self.r), pod.code()),
+                Grain::PartOfDay,
+                "position-part-of-day",
+                "",
+            );
+            p.kind = TimexType::Time;
+            return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, k + 1) });
         }
         let earlier_later = matches!(self.lex(j), Some(Lex::Rel(Rel::Earlier | Rel::Later)));
         // "the end of the year", "the end of the month".
@@ -3605,6 +3636,7 @@ fn is_core(l: Lex) -> bool {
                     | Func::Half
                     | Func::Fiscal
                     | Func::Term
+                    | Func::Period
             )
     )
 }

@@ -260,6 +260,7 @@ impl Lex {
                 | Lex::Number(18 | 19)
                 | Lex::Func(
                     Func::Half
+                        | Func::Term
                         | Func::Weekend
                         | Func::Noon
                         | Func::Midnight
