@@ -87,4 +87,16 @@ mod tests {
         assert_eq!(sorted.len(), names.len());
         assert_eq!(TokenKind::Email.to_string(), "email");
     }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serializes_as_lowercase_names() {
+        for kind in TokenKind::ALL {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+            assert_eq!(serde_json::from_str::<TokenKind>(&json).unwrap(), kind);
+        }
+        let mode = serde_json::to_string(&crate::Mode::Treebank).unwrap();
+        assert_eq!(mode, "\"treebank\"");
+    }
 }
