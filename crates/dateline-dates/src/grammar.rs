@@ -1903,6 +1903,8 @@ impl<'a> Parser<'a> {
                         y + 1
                     }
                 }
+                // "this summer" said in February is the coming one.
+                _ if sn != 4 => i32::from(self.r.year()),
                 _ => y,
             };
             return Some((
