@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use crate::Span;
 use crate::util::abbrev::{self, Class};
-use crate::util::chars::is_ascii_space;
+use crate::util::chars::{glued_sentence_end, is_ascii_space};
 
 /// How far the splitter looks back for the word before a period and
 /// forward for the word after it, in bytes.
@@ -401,6 +401,12 @@ impl<'t> Sentences<'_, 't> {
         let end = self.skip_closers(after);
         let closed = end > after;
         if end < self.text.len() && !self.is_space_at(end) {
+            let letters =
+                bytes[..i].iter().rev().take(WINDOW).take_while(|b| b.is_ascii_alphabetic());
+            let from = i - letters.count();
+            if run == b"." && from >= start && glued_sentence_end(bytes, from, i) {
+                return Decision::Break(i + 1, i + 1);
+            }
             return Decision::Continue(end);
         }
         let next = self.skip_space(end);

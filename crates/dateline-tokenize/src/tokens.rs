@@ -11,8 +11,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::util::abbrev::{self, Class};
 use crate::util::chars::{
-    alnum_prefix_len, is_apostrophe, is_ascii_alnum, is_ascii_space, is_emoji, is_mark,
-    is_single_char_word, is_word_char_non_ascii, punct_kind,
+    alnum_prefix_len, glued_sentence_end, is_apostrophe, is_ascii_alnum, is_ascii_space, is_emoji,
+    is_mark, is_single_char_word, is_word_char_non_ascii, punct_kind,
 };
 use crate::{Mode, Span, Token, TokenKind, is_word_char};
 
@@ -202,8 +202,14 @@ impl<'t> Tokens<'t> {
     /// The end of the run of byte `b` starting at `start`.
     fn same_run(&self, start: usize, b: u8) -> usize {
         let mut i = start + 1;
-        while self.byte(i) == Some(b) {
-            i += 1;
+        // Rules such as "----==" mix dashes and equals signs.
+        let rule = matches!(b, b'-' | b'=');
+        while let Some(next) = self.byte(i) {
+            if next == b || (rule && matches!(next, b'-' | b'=')) {
+                i += 1;
+            } else {
+                break;
+            }
         }
         i
     }
@@ -341,6 +347,11 @@ impl<'t> Tokens<'t> {
                     break;
                 }
                 b'.' => {
+                    if !inner_dot && glued_sentence_end(self.text.as_bytes(), start, i) {
+                        // "this site.Most of them": a sentence end typed
+                        // without its space.
+                        break;
+                    }
                     if self.word_char_at(i + 1) && !self.char_at(i + 1).is_some_and(is_mark) {
                         i += 1;
                         inner_dot = true;
@@ -419,11 +430,21 @@ impl<'t> Tokens<'t> {
             }
         }
         let word = &self.text[start..i];
-        if treebank
-            && !joined
-            && let Some(len) = split_contraction(word)
-        {
-            return (start + len, TokenKind::Word);
+        if treebank && !joined {
+            if let Some(len) = split_contraction(word) {
+                return (start + len, TokenKind::Word);
+            }
+            // UD English splits a number from a unit written against it
+            // ("375mm", "650k"), but not ordinals or decades ("4th", "1990s").
+            let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+            let suffix = &word[digits..];
+            if digits > 0
+                && !suffix.is_empty()
+                && suffix.bytes().all(|b| b.is_ascii_lowercase())
+                && !matches!(suffix, "st" | "nd" | "rd" | "th" | "s")
+            {
+                return (start + digits, TokenKind::Number);
+            }
         }
         (i, word_kind(word, inner_dot))
     }
@@ -680,6 +701,7 @@ static HYPHEN_PREFIXES: &[&[u8]] = &[
 /// Contractions written without an apostrophe, split the UD English way:
 /// `(word, length of the first part)`.
 static CONTRACTIONS: &[(&str, usize)] = &[
+    ("alot", 1),
     ("arent", 3),
     ("cannot", 3),
     ("cant", 2),

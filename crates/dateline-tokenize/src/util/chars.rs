@@ -59,6 +59,35 @@ pub(crate) fn alnum_prefix_len(chunk: u64) -> usize {
     (stop.trailing_zeros() / 8) as usize
 }
 
+/// Whether the period at `i`, right after the ASCII letters `start..i`,
+/// ends a sentence whose following space is missing: a word ending in two
+/// lowercase letters, the period, and a capitalized word that is not a
+/// domain or part of an address ("this site.Most of", not "Newsfeed.Com"
+/// or "Jane.Doe@").
+pub(crate) fn glued_sentence_end(bytes: &[u8], start: usize, i: usize) -> bool {
+    let Some(left) = bytes.get(start..i) else { return false };
+    if left.len() < 2
+        || !left.iter().all(u8::is_ascii_alphabetic)
+        || !left[left.len() - 2..].iter().all(u8::is_ascii_lowercase)
+    {
+        return false;
+    }
+    let right = bytes.get(i + 1..).unwrap_or_default();
+    let len = right.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if len < 2 || !right[0].is_ascii_uppercase() || !right[1].is_ascii_lowercase() {
+        return false;
+    }
+    let next = right.get(len).copied();
+    !is_tld(&right[..len]) && !matches!(next, Some(b'.' | b'/' | b'@' | b'_' | b'-' | b'0'..=b'9'))
+}
+
+/// Whether `word` is a common top-level domain (any case).
+pub(crate) fn is_tld(word: &[u8]) -> bool {
+    ["com", "org", "net", "edu", "gov", "int", "io", "info", "biz"]
+        .iter()
+        .any(|t| word.eq_ignore_ascii_case(t.as_bytes()))
+}
+
 /// Whether non-ASCII `c` is a combining mark (General_Category M).
 pub(crate) fn is_mark(c: char) -> bool {
     let cp = c as u32;
