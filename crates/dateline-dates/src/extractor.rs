@@ -122,6 +122,7 @@ impl DateExtractor {
                                 parser.doc.last_quarter = Some((y, q));
                             }
                         }
+                        remember(&mut parser.doc, &c);
                         let tail = parser.day_tail(&c);
                         cands.push(c);
                         if let Some(t) = tail {
@@ -148,6 +149,25 @@ impl DateExtractor {
             }
         }
         out
+    }
+}
+
+/// Keeps the last named day and year as anchors for "the following day",
+/// "that year".
+fn remember(doc: &mut DocState, c: &Cand) {
+    if c.kind != TimexType::Date && c.kind != TimexType::Time {
+        return;
+    }
+    let Some(year) = c.value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())) else {
+        return;
+    };
+    let Ok(year) = year.parse::<i32>() else { return };
+    doc.last_year = Some(year);
+    if let (Some(m), Some(d)) = (c.value.get(5..7), c.value.get(8..10))
+        && let (Ok(m), Ok(d)) = (m.parse::<i8>(), d.parse::<i8>())
+        && let Ok(day) = jiff::civil::Date::new(year as i16, m, d)
+    {
+        doc.last_day = Some(day);
     }
 }
 

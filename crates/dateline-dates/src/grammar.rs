@@ -93,6 +93,11 @@ pub(crate) enum Dir {
 pub(crate) struct DocState {
     /// The last quarter mentioned (year, quarter).
     pub(crate) last_quarter: Option<(i32, u32)>,
+    /// The last day named explicitly ("March 13", "Tuesday"): the anchor of
+    /// "the following day", "that day".
+    pub(crate) last_day: Option<Civil>,
+    /// The last year named explicitly: the anchor of "that year", "the following year".
+    pub(crate) last_year: Option<i32>,
 }
 
 pub(crate) struct Parser<'a> {
@@ -680,6 +685,7 @@ impl<'a> Parser<'a> {
         offer(self.r_in_units(i));
         offer(self.r_nth_weekday(i));
         offer(self.r_day_alone(i));
+        offer(self.r_that(i));
         best
     }
 
@@ -1947,13 +1953,26 @@ impl<'a> Parser<'a> {
         let e = j + 1;
         let name = if the { "the-relative-unit" } else { "relative-unit" };
         let r = self.r;
+        // "the following day", "the previous year", "the same day": anaphoric,
+        // anchored on the last date the text named (TimeML's anchorTimeID).
+        let anaphoric =
+            the && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
         let pt = match u {
             Unit::Day => {
                 if shift == 0 && rel != Rel::Same {
                     return None; // "this day" is rarely a date
                 }
-                let d = cal::add_days(r, shift)?;
-                Pt::day(d, name, "")
+                match self.doc.last_day.filter(|_| anaphoric) {
+                    Some(anchor) => Pt::day(cal::add_days(anchor, shift)?, name, "anchored"),
+                    None => Pt::day(cal::add_days(r, shift)?, name, ""),
+                }
+            }
+            Unit::Year if anaphoric && self.doc.last_year.is_some() => {
+                let y = self.doc.last_year? + shift as i32;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_year(y), Grain::Year, name, "anchored")
             }
             Unit::Week | Unit::Fortnight => {
                 let (y, w) = cal::iso_week(cal::add_days(r, shift * 7)?);
@@ -2559,6 +2578,15 @@ impl<'a> Parser<'a> {
             return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, k + 2) });
         }
         if earlier_later {
+            // "earlier that day", "later that year".
+            if let Some(c) = self.r_that(k) {
+                return Some(Cand {
+                    s: i,
+                    modifier: Some(modifier),
+                    rule: format!("position-{}", c.rule),
+                    ..c
+                });
+            }
             // "earlier this year", "later this month", "earlier Sunday", "later today".
             // TimeBank leaves "earlier"/"later" out before a weekday ("Earlier
             // Friday" -> "Friday") but keeps it in "earlier this month".
@@ -3282,6 +3310,25 @@ impl<'a> Parser<'a> {
         }?;
         let start = if on { j } else { i };
         Some(Pt::day(pick.0, "day-of-month", how).into_cand(start, e))
+    }
+
+    /// "that day", "that same year", "that year": the last date the text named.
+    fn r_that(&self, i: usize) -> Option<Cand> {
+        if !self.is_func(i, Func::That) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.is_rel(j, Rel::Same) {
+            j += 1;
+        }
+        let p = match self.unit(j)? {
+            (Unit::Day, false) => Pt::day(self.doc.last_day?, "that-unit", "anchored"),
+            (Unit::Year, false) => {
+                Pt::new(cal::fmt_year(self.doc.last_year?), Grain::Year, "that-unit", "anchored")
+            }
+            _ => return None,
+        };
+        Some(p.into_cand(i, j + 1))
     }
 
     /// "the first Tuesday of October", "third tuesday of september 2014",

@@ -10,8 +10,8 @@
 use dateline_match::{CasePolicy, MatchKind, Matcher};
 
 /// Context kept on each side of an anchor, in bytes.
-const LEFT: usize = 72;
-const RIGHT: usize = 56;
+const LEFT: usize = 48;
+const RIGHT: usize = 40;
 
 #[derive(Debug)]
 pub(crate) struct Scanner {

@@ -277,6 +277,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("the", Lex::Func(Func::The)),
     ("no", Lex::Func(Func::No)),
     ("right", Lex::Func(Func::Right)),
+    ("that", Lex::Func(Func::That)),
     ("a", Lex::Func(Func::A)),
     ("an", Lex::Func(Func::A)),
     ("of", Lex::Func(Func::Of)),

@@ -135,6 +135,7 @@ pub(crate) enum Func {
     The,
     No,
     Right,
+    That,
     A,
     Of,
     In,
