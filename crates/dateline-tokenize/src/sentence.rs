@@ -423,9 +423,15 @@ impl<'t> Sentences<'_, 't> {
             return Decision::Continue(next);
         }
         if run.iter().any(|&b| b == b'!' || b == b'?') {
-            // "Yahoo! in", but "where? why" (web text often skips capitals).
+            // "where? why" and "great game! large selection" (web text
+            // often skips capitals), but "Yahoo! in": a capitalized name
+            // before "!" keeps it.
             let question = run.last() == Some(&b'?');
-            return if lower && (closed || !question) {
+            let from = self.chunk_start(i, start);
+            let name = self.text[from..i]
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase);
+            return if lower && (closed || (!question && name)) {
                 Decision::Continue(end)
             } else {
                 Decision::Break(end, next)
