@@ -264,6 +264,15 @@ impl WordTable {
         self.slots[i] = Slot { tag: WordTable::tag(hash), ..slot };
     }
 
+    /// Loads the first slot `hash` probes, so that a batch of lookups
+    /// waits for its cache misses together rather than one after another.
+    #[inline(always)]
+    pub(crate) fn touch(&self, hash: u64) {
+        if let Some(mask) = self.slots.len().checked_sub(1) {
+            std::hint::black_box(self.slots[hash as usize & mask].tag);
+        }
+    }
+
     /// The slot of the word with `hash` for which `same(key, len)` holds.
     #[inline]
     pub(crate) fn get(&self, hash: u64, mut same: impl FnMut(&Slot) -> bool) -> Option<&Slot> {

@@ -327,7 +327,7 @@ fn tight_end(original: &str, lo: usize, hi: usize) -> Option<usize> {
 
 /// Where a walk starts: a normalized offset, and for a word start the
 /// word's end and hash (so the walk can begin after the word).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Start {
     pub(crate) at: usize,
     pub(crate) word: Option<(usize, u64)>,

@@ -71,17 +71,33 @@ enum Source<'t> {
     Borrowed(&'t NormalizedText<'t>),
 }
 
+/// How many candidate starts the scanner collects at a time. Collecting
+/// them in a batch, with the filter probe's result added to a count rather
+/// than branched on, lets the processor overlap the probes' cache misses.
+const BATCH: usize = 32;
+
 /// A lazy iterator over the matches in one text, from
 /// [`Matcher::find_iter`] or [`Matcher::find_iter_normalized`].
+///
+/// The scanner's sequence of candidate starts depends only on the text
+/// (starts are token boundaries, which no match can change), so it runs
+/// ahead in batches; after a leftmost-longest match the starts inside it
+/// are skipped.
 #[derive(Debug)]
 pub struct FindIter<'m, 't> {
     matcher: &'m Matcher,
     source: Source<'t>,
-    /// Next normalized offset to consider as a start.
+    /// Scanner state: next normalized offset to read, and whether the
+    /// character before it is a word character / standalone.
     pos: usize,
-    /// Whether the character before `pos` is a word character / standalone.
     prev_word: bool,
     prev_standalone: bool,
+    /// Candidate starts found by the scanner, `starts[next..len]` pending.
+    starts: [Start; BATCH],
+    next: usize,
+    len: usize,
+    /// Normalized offset before which no further match may start.
+    skip_before: usize,
     /// Original offset before which no further match may start.
     min_start: usize,
     /// Matches found but not yet returned (all-matches mode).
@@ -104,6 +120,10 @@ impl<'m, 't> FindIter<'m, 't> {
             pos: 0,
             prev_word: false,
             prev_standalone: false,
+            starts: [Start { at: 0, word: None }; BATCH],
+            next: 0,
+            len: 0,
+            skip_before: 0,
             min_start: 0,
             pending: VecDeque::new(),
         }
@@ -116,14 +136,15 @@ impl<'m, 't> FindIter<'m, 't> {
         }
     }
 
-    /// Advances to the next normalized offset that is a token start where
-    /// some pattern may begin.
+    /// Scans on from `pos` for the next batch of token starts where some
+    /// pattern may begin. Returns false when the text is exhausted and no
+    /// start was found.
     ///
     /// Words are consumed whole: positions inside a word are never token
     /// starts, and hashing the word on the way lets the first-word filter
     /// skip the trie walk for words that begin no pattern.
     #[inline]
-    fn next_start(&mut self) -> Option<Start> {
+    fn fill(&mut self) -> bool {
         let matcher = self.matcher;
         let trie = matcher.trie();
         let first_words = &matcher.first_words;
@@ -132,20 +153,23 @@ impl<'m, 't> FindIter<'m, 't> {
             Source::Borrowed(text) => *text,
         };
         let bytes = text.bytes();
-        // Work on locals; the state is written back once per start found.
+        let starts = &mut self.starts;
+        // Work on locals; the state is written back once per batch.
         let (mut pos, mut prev_word, mut prev_standalone) =
             (self.pos, self.prev_word, self.prev_standalone);
-        let found = loop {
-            let Some(&b) = bytes.get(pos) else { break None };
+        let mut len = 0;
+        while len < BATCH {
+            let Some(&b) = bytes.get(pos) else { break };
             let at = pos;
-            let (word, standalone, len) = classify(text, at, b);
+            let (word, standalone, char_len) = classify(text, at, b);
             let boundary = !(prev_word && word) || standalone || prev_standalone;
             prev_word = word;
             prev_standalone = standalone;
             if !word || standalone {
-                pos += len;
+                pos += char_len;
                 if trie.starts_with_unit(b) {
-                    break Some(Start { at, word: None });
+                    starts[len] = Start { at, word: None };
+                    len += 1;
                 }
                 continue;
             }
@@ -169,30 +193,32 @@ impl<'m, 't> FindIter<'m, 't> {
                 }
             }
             pos = end;
-            if boundary {
-                if end - at > MAX_WORD {
-                    break Some(Start { at, word: None });
+            if end - at > MAX_WORD {
+                if boundary {
+                    starts[len] = Start { at, word: None };
+                    len += 1;
                 }
-                let hash = if ascii {
-                    ascii_word_hash(bytes, at, end)
-                } else {
-                    folded_word_hash(&bytes[at..end])
-                };
-                if first_words.contains(hash) {
-                    break Some(Start { at, word: Some((end, hash)) });
-                }
+                continue;
             }
-        };
+            let hash = if ascii {
+                ascii_word_hash(bytes, at, end)
+            } else {
+                folded_word_hash(&bytes[at..end])
+            };
+            // Written unconditionally and kept only if the filter says so:
+            // no branch on the probe, so probes of later words can overlap.
+            starts[len] = Start { at, word: Some((end, hash)) };
+            len += usize::from(boundary & first_words.contains(hash));
+        }
+        for start in &starts[..len] {
+            if let Some((_, hash)) = start.word {
+                matcher.word_table.touch(hash);
+            }
+        }
         (self.pos, self.prev_word, self.prev_standalone) = (pos, prev_word, prev_standalone);
-        found
-    }
-
-    /// Resumes scanning at normalized offset `end`, just after a match.
-    fn resume_after(&mut self, end: usize) {
-        self.pos = end;
-        let prev = self.text().as_str().get(..end).and_then(|s| s.chars().next_back());
-        self.prev_word = prev.is_some_and(is_word_char);
-        self.prev_standalone = prev.is_some_and(is_standalone);
+        self.next = 0;
+        self.len = len;
+        len > 0
     }
 }
 
@@ -217,7 +243,14 @@ impl Iterator for FindIter<'_, '_> {
             if let Some(m) = self.pending.pop_front() {
                 return Some(m);
             }
-            let start = self.next_start()?;
+            if self.next == self.len && !self.fill() {
+                return None;
+            }
+            let start = self.starts[self.next];
+            self.next += 1;
+            if start.at < self.skip_before {
+                continue;
+            }
             let matcher = self.matcher;
             match matcher.match_kind() {
                 crate::MatchKind::All => {
@@ -230,7 +263,7 @@ impl Iterator for FindIter<'_, '_> {
                         && m.start() >= self.min_start
                     {
                         self.min_start = m.end();
-                        self.resume_after(norm_end);
+                        self.skip_before = norm_end;
                         return Some(m);
                     }
                 }
