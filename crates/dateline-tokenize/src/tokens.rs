@@ -318,7 +318,14 @@ impl<'t> Tokens<'t> {
                             i -= 1;
                             break;
                         }
-                        if self.clitic(after).is_some() {
+                        if let Some(end) = self.clitic(after) {
+                            // Decades keep their "'s": "the 70's".
+                            if end == after + 1
+                                && self.text.as_bytes()[start..i].iter().all(u8::is_ascii_digit)
+                                && self.text.as_bytes()[after] | 0x20 == b's'
+                            {
+                                i = end;
+                            }
                             break;
                         }
                         if self.letter_at(after) {
@@ -511,6 +518,10 @@ impl<'t> Tokens<'t> {
     /// Whether the period at `i` belongs to the word `start..i`.
     fn attach_period(&self, start: usize, i: usize, inner_dot: bool, treebank: bool) -> bool {
         let word = &self.text[start..i];
+        if self.text.as_bytes().get(i + 1..i + 3) == Some(b"..") {
+            // "etc..." is "etc" + "...".
+            return false;
+        }
         // With `treebank`, UD English splits the period of an abbreviation
         // that ends a sentence: "in the U.S. They" -> "U.S" + ".".
         let next = self.next_word(i + 1);
