@@ -368,7 +368,6 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
-        let n = self.ordinal_word(i)?;
         // "twenty-first", "thirty first".
         if let Some(Lex::Number(tens @ (20 | 30))) = self.lex(i) {
             let j = if self.dash(i + 1) { i + 2 } else { i + 1 };
@@ -376,6 +375,7 @@ impl<'a> Parser<'a> {
                 return Some((tens + o, j + 1));
             }
         }
+        let n = self.ordinal_word(i)?;
         Some((n, i + 1))
     }
 
@@ -1224,8 +1224,13 @@ impl<'a> Parser<'a> {
                     && self.num(e2 + 1).is_some()
                     && self.glued(e2 + 1)
                     && self.month_tok(e2 + 1).is_none();
+                // "September 1, 2024", "july 4th of 1995", "June 28 in 2020".
                 let year_follow = {
-                    let j = self.opt_comma(e2);
+                    let j = if self.is_func(e2, Func::Of) || self.is_func(e2, Func::In) {
+                        e2 + 1
+                    } else {
+                        self.opt_comma(e2)
+                    };
                     self.year_after(j).filter(|_| !self.breaks(j))
                 };
                 if let Some((y, e3)) = year_follow
@@ -1315,7 +1320,11 @@ impl<'a> Parser<'a> {
             let k = self.opt_comma(e2);
             self.year_after(k)?;
         }
-        let k = self.opt_comma(e2);
+        let k = if self.is_func(e2, Func::Of) || self.is_func(e2, Func::In) {
+            e2 + 1
+        } else {
+            self.opt_comma(e2)
+        };
         if let Some((y, e3)) = self.year_after(k).filter(|_| !self.breaks(k)) {
             let dd = cal::date(y, m, d)?;
             return Some((Pt::day(dd, "day-month-year", ""), e3));
@@ -1522,6 +1531,17 @@ impl<'a> Parser<'a> {
                 && !matches!(w.as_str(), "tue" | "tues" | "thu" | "thur" | "thurs" | "fri")
             {
                 return None;
+            }
+        }
+        // "Tuesday of next week", "Wednesday next week", "Monday of the following week".
+        if rel.is_none() {
+            let k = if self.is_func(e, Func::Of) { e + 1 } else { e };
+            if let Some((p, e2)) = self
+                .p_relative(k)
+                .filter(|(p, _)| p.grain == Grain::Week && !p.value.ends_with("WE"))
+                && let Some(d) = self.day_in_week(&p.value, wd)
+            {
+                return Some((Pt::day(d, "weekday-of-week", ""), e2));
             }
         }
         let cur = cal::weekday(self.r) as i64;
@@ -1976,7 +1996,15 @@ impl<'a> Parser<'a> {
             }
             Unit::Week | Unit::Fortnight => {
                 let (y, w) = cal::iso_week(cal::add_days(r, shift * 7)?);
-                Pt::new(cal::fmt_week(y, w), Grain::Week, name, "")
+                let week = cal::fmt_week(y, w);
+                // "next week Wednesday", "this week Monday".
+                let k = if self.dash(e) { e + 1 } else { e };
+                if let Some(Lex::Weekday(wd @ 1..=7)) = self.lex(k)
+                    && let Some(d) = self.day_in_week(&week, wd)
+                {
+                    return Some((Pt::day(d, "week-weekday", ""), k + 1));
+                }
+                Pt::new(week, Grain::Week, name, "")
             }
             Unit::Month => {
                 let d = cal::add_months(r, shift)?;
@@ -2019,6 +2047,14 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         Some((pt, e))
+    }
+
+    /// The given weekday (1 = Monday) of an ISO week value "2019-W32".
+    fn day_in_week(&self, week: &str, wd: u8) -> Option<Civil> {
+        let y: i16 = week.get(..4)?.parse().ok()?;
+        let w: i8 = week.get(6..8)?.parse().ok()?;
+        let weekday = jiff::civil::Weekday::from_monday_one_offset(wd as i8).ok()?;
+        jiff::civil::ISOWeekDate::new(y, w, weekday).ok().map(|d| d.date())
     }
 
     fn previous_quarter(&self) -> (i32, u32) {
@@ -3139,9 +3175,21 @@ impl<'a> Parser<'a> {
             Some(Lex::Rel(Rel::Ago)) => -1,
             Some(Lex::Rel(Rel::Earlier)) => -1,
             Some(Lex::Rel(Rel::Hence)) => 1,
-            Some(Lex::Func(Func::From)) if self.lex(e2 + 1) == Some(Lex::Deictic(Deictic::Now)) => {
+            // "three weeks from now", "3 days from today", "two days after today".
+            Some(Lex::Func(Func::From) | Lex::Rel(Rel::After))
+                if matches!(
+                    self.lex(e2 + 1),
+                    Some(Lex::Deictic(Deictic::Now | Deictic::Today))
+                ) =>
+            {
                 e2 += 1;
                 1
+            }
+            Some(Lex::Rel(Rel::Before))
+                if self.lex(e2 + 1) == Some(Lex::Deictic(Deictic::Today)) =>
+            {
+                e2 += 1;
+                -1
             }
             _ => return None,
         };
