@@ -960,7 +960,11 @@ impl<'a> Parser<'a> {
         let mut sec = None;
         let mut has_min = false;
         // "15h", "15h00", "3h18" (French-style clock times).
-        if self.is_word(j, "h") && self.glued(j) && h <= 24 {
+        if self.is_word(j, "h")
+            && self.glued(j)
+            && h <= 24
+            && !(i > 0 && matches!(self.lex(i - 1), Some(Lex::Func(Func::For | Func::Within))))
+        {
             if let Some((m, 2)) = self.num(j + 1).filter(|_| self.glued(j + 1)) {
                 if m > 59 {
                     return None;
@@ -2795,16 +2799,39 @@ impl<'a> Parser<'a> {
             j += 1;
             adjective = true;
         }
+        // "one and a half hours", "two and a half years".
+        let mut pre_half = false;
+        if qty.is_some()
+            && self.is_func(j, Func::And)
+            && (self.is_func(j + 1, Func::Half)
+                || self.is_func(j + 1, Func::A) && self.is_func(j + 2, Func::Half))
+        {
+            let k = if self.is_func(j + 1, Func::Half) { j + 2 } else { j + 3 };
+            if self.unit(k).is_some() {
+                pre_half = true;
+                j = k;
+            }
+        }
         let (u, plural) = match self.unit(j) {
             Some(u) => u,
             None => {
                 if self.is_func(j, Func::Weekend) && qty.is_some() {
                     (Unit::Day, false)
+                } else if qty.is_some()
+                    && matches!(self.lex(j), Some(Lex::PartOfDay(PartOfDay::Night)))
+                    && !self.upper(j)
+                {
+                    // "two nights" (a hotel stay) counts days.
+                    (Unit::Day, self.s(j).ends_with('s'))
+                } else if qty.is_some() && self.is_word(j, "h") && self.glued(j) && !adjective {
+                    // "3h", "1.5h".
+                    (Unit::Hour, false)
                 } else {
                     return None;
                 }
             }
         };
+        let qty = if pre_half { qty.map(|q| q + 0.5) } else { qty };
         let weekend = self.is_func(j, Func::Weekend);
         let mut e = j + 1;
         // "a second Peace Summit", "a second term": the ordinal.
@@ -3472,6 +3499,20 @@ impl<'a> Parser<'a> {
                     Pt::new(v, unit_grain(u), "frequency-adverb", "").set().into_cand(i, i + 1),
                 );
             }
+            // "Friday mornings", "tuesday afternoons".
+            Lex::Weekday(w @ 1..=7)
+                if matches!(self.lex(i + 1), Some(Lex::PartOfDay(_)))
+                    && self.s(i + 1).ends_with('s') =>
+            {
+                let Some(Lex::PartOfDay(pod)) = self.lex(i + 1) else { return None };
+                let p = Pt::new(
+                    format!("XXXX-WXX-{w}T{}", pod.code()),
+                    Grain::Unspecified,
+                    "weekday-parts",
+                    "",
+                );
+                return Some(p.set().into_cand(i, i + 2));
+            }
             Lex::Weekday(w) if w > 10 && self.upper(i) => {
                 let mut p =
                     Pt::new(format!("XXXX-WXX-{}", w - 10), Grain::Day, "plural-weekday", "").set();
@@ -3522,6 +3563,15 @@ impl<'a> Parser<'a> {
                 if let Some(Lex::PartOfDay(pod)) = self.lex(j + 1) {
                     v = format!("{v}T{}", pod.code());
                     j += 1;
+                } else if self.is_func(j + 1, Func::At)
+                    && let Some((tm, e)) = self.clock(j + 2)
+                {
+                    // "each Monday at 4pm".
+                    return Some(
+                        Pt::new(format!("{v}T{tm}"), Grain::Unspecified, "every-at", "")
+                            .set()
+                            .into_cand(i, e),
+                    );
                 }
                 v
             }
