@@ -16,7 +16,12 @@ use crate::util::chars;
 /// A match boundary at byte `i` is valid when the chars on either side of
 /// `i` are not both word chars (see [`is_word_boundary`]); this is what makes
 /// "China" match in "China's", "(China)" and "China-Russia" but "Iran" not
-/// match in "Iranian".
+/// match in "Iranian". The [`Tokenizer`](crate::Tokenizer)'s token
+/// boundaries are such boundaries, with two exceptions: a clitic split
+/// inside a letter run (`do|n't`, and in treebank mode `can|not`, `gon|na`,
+/// `375|mm`); and the other way round, [`Mode::Default`](crate::Mode::Default)
+/// keeps `dual-use`, `U.S.` and URLs whole although a name may match inside
+/// them.
 ///
 /// # Example
 ///

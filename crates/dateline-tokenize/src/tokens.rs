@@ -140,8 +140,15 @@ impl<'t> Tokens<'t> {
         match b {
             b'@' => {
                 let mut i = next;
-                while self.byte(i).is_some_and(|b| is_ascii_alnum(b) || b == b'_') {
-                    i += 1;
+                loop {
+                    match self.byte(i) {
+                        Some(b) if is_ascii_alnum(b) || b == b'_' => i += 1,
+                        Some(b) if b >= 0x80 => match self.char_at(i) {
+                            Some(c) if is_word_char_non_ascii(c) => i += c.len_utf8(),
+                            _ => break,
+                        },
+                        _ => break,
+                    }
                 }
                 if i > next && !self.char_before(start).is_some_and(is_word_char) {
                     return (i, TokenKind::Mention);
