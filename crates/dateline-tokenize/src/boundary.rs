@@ -32,6 +32,7 @@ use crate::util::chars;
 /// assert!(is_word_char('\u{301}')); // combining acute accent
 /// assert!(!is_word_char('\'') && !is_word_char('-') && !is_word_char('_'));
 /// assert!(!is_word_char(' ') && !is_word_char('😀'));
+/// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[inline]
 pub fn is_word_char(c: char) -> bool {
@@ -55,6 +56,7 @@ pub fn is_word_char(c: char) -> bool {
 /// assert!(is_word_boundary(text, 5)); // China|'s
 /// assert!(!is_word_boundary(text, 12)); // Iran|ian
 /// assert!(is_word_boundary(text, text.len()));
+/// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn is_word_boundary(text: &str, at: usize) -> bool {
     if at == 0 || at == text.len() {

@@ -95,6 +95,7 @@ impl SentenceSplitter {
 /// let splitter = SentenceSplitter::builder().title("Ven").abbreviation("Sq.").build();
 /// let sentences: Vec<&str> = splitter.sentences(text).map(|s| &text[s]).collect();
 /// assert_eq!(sentences, ["They met at Trafalgar Sq. in London.", "The Ven. Smith spoke."]);
+/// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct SentenceSplitterBuilder {

@@ -75,8 +75,9 @@ impl Tokenizer {
 /// ```
 /// use dateline_tokenize::{Mode, Tokenizer};
 ///
-/// let tokenizer = Tokenizer::builder().mode(Mode::Treebank).build();
+/// let tokenizer = Tokenizer::builder().mode("treebank".parse()?).build();
 /// assert_eq!(tokenizer.mode(), Mode::Treebank);
+/// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct TokenizerBuilder {
