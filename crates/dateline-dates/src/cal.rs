@@ -32,7 +32,6 @@ pub(crate) fn iso_week(d: Civil) -> (i32, u32) {
 }
 
 /// The Monday of an ISO week.
-#[cfg(test)]
 pub(crate) fn week_monday(year: i32, week: u32) -> Option<Civil> {
     use jiff::civil::ISOWeekDate;
     let y = i16::try_from(year).ok()?;

@@ -834,6 +834,7 @@ impl<'a> Parser<'a> {
         offer(self.p_season(i));
         offer(self.p_decade(i));
         offer(self.p_holiday(i));
+        offer(self.p_week_number(i));
         best
     }
 
@@ -1252,6 +1253,20 @@ impl<'a> Parser<'a> {
             let j = if self.is_func(e, Func::Of) { e + 1 } else { self.opt_comma(e) };
             if let Some((y, e2)) = self.year_after(j) {
                 return Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month-year", ""), e2));
+            }
+            // "Dec-2018".
+            if self.dash(e)
+                && self.glued(e)
+                && self.glued(e + 1)
+                && let Some((y, 4)) = self.num(e + 1)
+                && !self
+                    .tok(e + 2)
+                    .is_some_and(|t| !t.space && !t.is_punct('.') && !t.is_punct(','))
+            {
+                return Some((
+                    Pt::new(cal::fmt_month(y as i32, m), Grain::Month, "month-year", ""),
+                    e + 2,
+                ));
             }
             // "Dec/2018", "Jan/3".
             if self.punct(e, '/') && self.glued(e) && self.glued(e + 1) {
@@ -2061,6 +2076,29 @@ impl<'a> Parser<'a> {
         jiff::civil::ISOWeekDate::new(y, w, weekday).ok().map(|d| d.date())
     }
 
+    /// "week 31", "week 1 of 2019": an ISO week of the reference year.
+    fn p_week_number(&self, i: usize) -> Option<(Pt, usize)> {
+        if !matches!(self.unit(i), Some((Unit::Week, false))) {
+            return None;
+        }
+        let (n, d) = self.num(i + 1)?;
+        if d > 2
+            || !(1..=53).contains(&n)
+            || self.tok(i + 2).is_some_and(|t| !t.space && t.kind != Kind::Punct)
+        {
+            return None;
+        }
+        let mut e = i + 2;
+        let mut y = i32::from(self.r.year());
+        let k = if self.is_func(e, Func::Of) { e + 1 } else { e };
+        if let Some((yy, e2)) = self.year_after(k).filter(|_| k > e || self.punct(e, ',')) {
+            y = yy;
+            e = e2;
+        }
+        cal::week_monday(y, n)?;
+        Some((Pt::new(cal::fmt_week(y, n), Grain::Week, "week-number", ""), e))
+    }
+
     fn previous_quarter(&self) -> (i32, u32) {
         if let Some(q) = self.doc.last_quarter {
             return q;
@@ -2568,9 +2606,10 @@ impl<'a> Parser<'a> {
             return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, k + 1) });
         }
         let earlier_later = matches!(self.lex(j), Some(Lex::Rel(Rel::Earlier | Rel::Later)));
-        // "the end of the year", "the end of the month".
-        if self.is_func(k, Func::The)
-            && self.unit(k + 1).is_some_and(|(u, p)| {
+        // "the end of the year", "the end of the month", "end of year".
+        let uk = if self.is_func(k, Func::The) { k + 1 } else { k };
+        if (uk > k || k > 0 && self.is_func(k - 1, Func::Of))
+            && self.unit(uk).is_some_and(|(u, p)| {
                 !p && matches!(
                     u,
                     Unit::Year
@@ -2583,7 +2622,7 @@ impl<'a> Parser<'a> {
             })
             && !earlier_later
         {
-            let u = self.unit(k + 1)?.0;
+            let u = self.unit(uk)?.0;
             let r = self.r;
             let p = match u {
                 Unit::Year => {
@@ -2615,7 +2654,7 @@ impl<'a> Parser<'a> {
                     "",
                 ),
             };
-            return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, k + 2) });
+            return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, uk + 1) });
         }
         if earlier_later {
             // "earlier that day", "later that year".
@@ -3120,6 +3159,10 @@ impl<'a> Parser<'a> {
     /// "the year", "the quarter", "the month", "the week" as dates.
     fn the_unit(&self, i: usize, f: usize, u: Unit, modifier: Option<Modifier>) -> Option<Cand> {
         let r = self.r;
+        // "the week 31" is p_week_number's.
+        if u == Unit::Week && self.num(f + 1).is_some() {
+            return None;
+        }
         // "the year-earlier period" is r_year_ago's.
         if self.dash(f + 1) && (self.is_rel(f + 2, Rel::Earlier) || self.is_rel(f + 2, Rel::Ago)) {
             return None;
