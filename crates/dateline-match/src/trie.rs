@@ -52,14 +52,27 @@ impl Trie {
     /// order. The pool is rewritten in sorted order, each distinct key once,
     /// so the construction below and later walks read it sequentially.
     pub(crate) fn build(pool: Vec<u8>, ranges: &[(u32, u32)]) -> (Trie, Vec<(u32, u32)>) {
-        let mut ids: Vec<u32> = (0..ranges.len() as u32).collect();
-        {
+        let ids: Vec<u32> = {
             let key = |id: u32| {
                 let (s, e) = ranges[id as usize];
                 &pool[s as usize..e as usize]
             };
-            ids.sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
-        }
+            // Sort on the keys' first eight bytes as an integer (zero-padded,
+            // big-endian, so integer order is byte order), and compare whole
+            // keys only on ties: most comparisons stay in cache.
+            let prefix = |k: &[u8]| {
+                let mut head = [0u8; 8];
+                let n = k.len().min(8);
+                head[..n].copy_from_slice(&k[..n]);
+                u64::from_be_bytes(head)
+            };
+            let mut order: Vec<(u64, u32)> =
+                (0..ranges.len() as u32).map(|id| (prefix(key(id)), id)).collect();
+            order.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0).then_with(|| key(a.1).cmp(key(b.1))).then(a.1.cmp(&b.1))
+            });
+            order.into_iter().map(|(_, id)| id).collect()
+        };
         let mut sorted_pool = Vec::with_capacity(pool.len());
         let mut sorted: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
         let mut previous: Option<&[u8]> = None;
