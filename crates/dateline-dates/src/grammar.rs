@@ -1806,6 +1806,8 @@ impl<'a> Parser<'a> {
                     "",
                 );
                 p.kind = TimexType::Time;
+                // "tonight at 1am" combines with a clock time.
+                p.day = Some(self.r);
                 Some((p, i + 1))
             }
             Lex::Deictic(Deictic::Overnight) => None,
@@ -3234,6 +3236,10 @@ impl<'a> Parser<'a> {
         let vague_few = matches!(self.lex(j), Some(Lex::Vague(_)))
             || self.is_func(j, Func::A) && matches!(self.lex(j + 1), Some(Lex::Vague(Vague::Few)));
         let (v, _g, e, _) = self.amount_unit(j)?;
+        // "two hours ago" needs the time of day; the duration rule takes it.
+        if v.starts_with("PT") {
+            return None;
+        }
         let (n, u) = parse_simple_duration(&v).unzip();
         let mut e2 = e;
         // "a week or so ago".
@@ -3369,6 +3375,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (v, _g, e, _) = self.amount_unit(i + 1)?;
+        // Clock units ("in 5 minutes") need the time of day, which we do not have.
+        if v.starts_with("PT") {
+            return None;
+        }
         let (n, u) = parse_simple_duration(&v)?;
         let (dir, how) = self.direction_at(i, e, Dir::Nearest);
         if dir != Dir::Future {
