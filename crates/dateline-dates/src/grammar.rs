@@ -3724,7 +3724,12 @@ impl<'a> Parser<'a> {
                 "PAST_REF"
             }
             Lex::Deictic(Deictic::FutureRef) if !the => {
+                // TimeBank annotates "soon" only as an adverb of the clause
+                // ("will soon", "soon to be"), not "as soon as", "soon after",
+                // nor a sentence-initial "Soon".
                 if j > 0 && self.is_word(j - 1, "as")
+                    || self.upper(j)
+                    || self.is_word(j + 1, "as")
                     || self.is_rel(j + 1, Rel::After)
                     || self.is_word(j + 1, "afterward")
                     || self.is_word(j + 1, "afterwards")
