@@ -718,6 +718,8 @@ static HYPHEN_PREFIXES: &[&[u8]] = &[
 
 /// Contractions written without an apostrophe, split the UD English way:
 /// `(word, length of the first part)`.
+/// Sorted; every entry ends in `a`, `e`, `m`, `s` or `t` (see
+/// [`split_contraction`]).
 static CONTRACTIONS: &[(&str, usize)] = &[
     ("alot", 1),
     ("arent", 3),
@@ -755,10 +757,7 @@ static CONTRACTION_KEYS: [u64; CONTRACTIONS.len()] = {
     let mut keys = [0u64; CONTRACTIONS.len()];
     let mut i = 0;
     while i < CONTRACTIONS.len() {
-        keys[i] = match abbrev::key(CONTRACTIONS[i].0.as_bytes()) {
-            Some(k) => k,
-            None => panic!("contractions are 1 to 8 bytes long"),
-        };
+        keys[i] = abbrev::const_key(CONTRACTIONS[i].0.as_bytes());
         i += 1;
     }
     keys
@@ -767,6 +766,10 @@ static CONTRACTION_KEYS: [u64; CONTRACTIONS.len()] = {
 /// The length of the first part of an apostrophe-less contraction.
 #[inline]
 fn split_contraction(word: &str) -> Option<usize> {
+    // Every entry ends in one of these letters; most words are rejected here.
+    if !matches!(word.as_bytes().last()? | 0x20, b'a' | b'e' | b'm' | b's' | b't') {
+        return None;
+    }
     let k = abbrev::key(word.as_bytes())?;
     let index = CONTRACTION_KEYS.binary_search(&k).ok()?;
     Some(CONTRACTIONS[index].1)
@@ -860,6 +863,19 @@ mod tests {
                 "the", "U.S", "."
             ]
         );
+    }
+
+    #[test]
+    fn contraction_table_is_sorted_and_prefiltered() {
+        for pair in CONTRACTIONS.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{} >= {}", pair[0].0, pair[1].0);
+        }
+        for (word, len) in CONTRACTIONS {
+            assert!(matches!(word.as_bytes()[word.len() - 1], b'a' | b'e' | b'm' | b's' | b't'));
+            assert!(*len < word.len());
+            assert_eq!(split_contraction(word), Some(*len));
+            assert_eq!(split_contraction(&word.to_uppercase()), Some(*len));
+        }
     }
 
     #[test]

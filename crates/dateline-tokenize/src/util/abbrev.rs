@@ -1,6 +1,8 @@
 //! Built-in abbreviations: words whose following period does not (always)
 //! end a sentence.
 
+use super::chars::to_ascii_lowercase_u64;
+
 /// How an abbreviation behaves before the next word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Class {
@@ -163,12 +165,20 @@ static TABLE: &[(&str, Class, bool)] = &[
 
 /// Packs up to 8 bytes, ASCII-lowercased, big-endian and zero-padded, so
 /// that packed keys sort like the byte strings they came from and compare
-/// in one instruction.
+/// in one instruction. `None` for empty or longer input.
 #[inline]
-pub(crate) const fn key(bytes: &[u8]) -> Option<u64> {
+pub(crate) fn key(bytes: &[u8]) -> Option<u64> {
     if bytes.is_empty() || bytes.len() > 8 {
         return None;
     }
+    let mut buf = [0u8; 8];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    Some(to_ascii_lowercase_u64(u64::from_be_bytes(buf)))
+}
+
+/// [`key`] at compile time, for the tables.
+pub(crate) const fn const_key(bytes: &[u8]) -> u64 {
+    assert!(!bytes.is_empty() && bytes.len() <= 8, "table words are 1 to 8 bytes long");
     let mut k = 0u64;
     let mut i = 0;
     while i < 8 {
@@ -176,7 +186,7 @@ pub(crate) const fn key(bytes: &[u8]) -> Option<u64> {
         k = (k << 8) | b as u64;
         i += 1;
     }
-    Some(k)
+    k
 }
 
 /// [`TABLE`]'s words as packed keys, in the same (sorted) order.
@@ -184,10 +194,7 @@ static KEYS: [u64; TABLE.len()] = {
     let mut keys = [0u64; TABLE.len()];
     let mut i = 0;
     while i < TABLE.len() {
-        keys[i] = match key(TABLE[i].0.as_bytes()) {
-            Some(k) => k,
-            None => panic!("abbreviations are 1 to 8 bytes long"),
-        };
+        keys[i] = const_key(TABLE[i].0.as_bytes());
         i += 1;
     }
     keys
@@ -303,6 +310,10 @@ mod tests {
         assert_eq!(key(b""), None);
         assert_eq!(key(b"123456789"), None);
         assert_eq!(key(b"Mr"), key(b"mr"));
+        for (word, _, _) in TABLE {
+            assert_eq!(key(word.as_bytes()), Some(const_key(word.as_bytes())));
+            assert_eq!(key(word.to_ascii_uppercase().as_bytes()), key(word.as_bytes()));
+        }
     }
 
     #[test]

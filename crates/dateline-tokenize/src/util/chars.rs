@@ -36,6 +36,24 @@ pub(crate) fn is_ascii_alnum(b: u8) -> bool {
     b < 128 && ASCII_CLASS[b as usize] == ALNUM
 }
 
+const ONES: u64 = u64::MAX / 255;
+const HIGH: u64 = ONES * 0x80;
+const LOW7: u64 = ONES * 0x7F;
+
+/// For each of the eight bytes of `x`: the byte's high bit set when
+/// `m < byte < n` (and the byte is below 0x80), all other bits clear.
+#[inline]
+fn between(x: u64, m: u64, n: u64) -> u64 {
+    ((ONES * (127 + n)).wrapping_sub(x & LOW7) & !x & (x & LOW7).wrapping_add(ONES * (127 - m)))
+        & HIGH
+}
+
+/// ASCII-lowercases the eight bytes of `x` at once.
+#[inline]
+pub(crate) fn to_ascii_lowercase_u64(x: u64) -> u64 {
+    x | (between(x, 0x40, 0x5B) >> 2)
+}
+
 /// The number of leading ASCII letters and digits in the 8 bytes of
 /// `chunk` (loaded little-endian), 8 if all are.
 ///
@@ -45,14 +63,6 @@ pub(crate) fn is_ascii_alnum(b: u8) -> bool {
 /// bit set are never letters or digits.
 #[inline]
 pub(crate) fn alnum_prefix_len(chunk: u64) -> usize {
-    const ONES: u64 = u64::MAX / 255;
-    const HIGH: u64 = ONES * 0x80;
-    const LOW7: u64 = ONES * 0x7F;
-    #[inline]
-    fn between(x: u64, m: u64, n: u64) -> u64 {
-        ((ONES * (127 + n)).wrapping_sub(x & LOW7) & !x & (x & LOW7).wrapping_add(ONES * (127 - m)))
-            & HIGH
-    }
     let letters = between(chunk | (ONES * 0x20), 0x60, 0x7B);
     let digits = between(chunk, 0x2F, 0x3A);
     let stop = !(letters | digits) & HIGH;
@@ -198,6 +208,12 @@ mod tests {
             let expected = if b.is_ascii_alphanumeric() { 7 } else { 0 };
             assert_eq!(alnum_prefix_len(chunk), expected, "{b:#x}");
         }
+    }
+
+    #[test]
+    fn lowercases_eight_bytes() {
+        let x = u64::from_be_bytes(*b"AbZ@[\xC3\x89z");
+        assert_eq!(to_ascii_lowercase_u64(x).to_be_bytes(), *b"abz@[\xC3\x89z");
     }
 
     #[test]
