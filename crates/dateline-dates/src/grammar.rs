@@ -2929,6 +2929,25 @@ impl<'a> Parser<'a> {
     /// Durations: "three years", "the past two years", "the next 12 to 18 months",
     /// "more than four hours", "the first nine months", "years".
     fn r_duration(&self, i: usize) -> Option<Cand> {
+        self.r_duration_inner(i).map(|c| self.trim_hedge(i, c))
+    }
+
+    /// TimeBank keeps "nearly", "more than", "at least", "around" inside a
+    /// timex but mostly leaves "about" and "over three ..." out (as signals);
+    /// the modifier stays either way.
+    fn trim_hedge(&self, i: usize, mut c: Cand) -> Cand {
+        if c.s == i
+            && (self.is_word(i, "about")
+                || self.is_word(i, "over") && !self.is_func(i + 1, Func::A))
+            && let Some((_, e)) = self.hedge(i)
+            && e < c.e
+        {
+            c.s = e;
+        }
+        c
+    }
+
+    fn r_duration_inner(&self, i: usize) -> Option<Cand> {
         let mut j = i;
         let mut modifier = None;
         if let Some((m, e)) = self.hedge(j) {
@@ -3224,6 +3243,10 @@ impl<'a> Parser<'a> {
     /// "two days ago", "a year earlier", "three weeks from now", "in three weeks",
     /// "a decade ago", "several years ago"; "three days later" is a duration.
     fn r_ago(&self, i: usize) -> Option<Cand> {
+        self.r_ago_inner(i).map(|c| self.trim_hedge(i, c))
+    }
+
+    fn r_ago_inner(&self, i: usize) -> Option<Cand> {
         let mut j = i;
         let mut modifier = None;
         if let Some((m, e)) = self.hedge(j) {
