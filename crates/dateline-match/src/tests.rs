@@ -327,6 +327,24 @@ fn results_round_trip_through_serde() {
 }
 
 #[test]
+fn filter_false_positives_do_not_end_the_search() {
+    // Words that pass the first-word bit set by hash collision but begin no
+    // pattern must not disturb the batched scanner (an experiment that
+    // dropped them from a batch ended the search on an all-dropped batch).
+    let m = Matcher::new(["kyiv"]).expect("valid");
+    let false_positives: Vec<String> = (0u32..)
+        .map(|i| format!("w{i}"))
+        .filter(|w| m.first_words.contains(crate::filter::word_hash(w.as_bytes())))
+        .take(100)
+        .collect();
+    let text = format!("{} Kyiv", false_positives.join(" "));
+    assert_eq!(
+        m.find_all(&text),
+        [Match::new(PatternId::new(0), Span::new(text.len() - 4, text.len()))]
+    );
+}
+
+#[test]
 fn no_patterns_no_matches() {
     let m = Matcher::new(Vec::<String>::new()).expect("an empty matcher is fine");
     assert_eq!(m.pattern_count(), 0);
