@@ -512,7 +512,10 @@ impl<'t> Tokens<'t> {
             return (group <= 3 && right == 4) || (group == 3 && right == 3 && group == left.len());
         }
         let mut buf = [0u8; 8];
-        if left.len() > buf.len() {
+        // An acronym is a word of its own: "UN-backed" splits.
+        if left.len() > buf.len()
+            || (left.len() >= 2 && left.bytes().all(|b| b.is_ascii_uppercase()))
+        {
             return false;
         }
         for (o, b) in buf.iter_mut().zip(left.bytes()) {
@@ -711,9 +714,12 @@ static IS_ASCII_SPACE: [bool; 256] = {
 };
 
 /// Bound prefixes that UD English keeps attached before a hyphen.
+/// (Seen in EWT dev: e, re, non, anti, vice, semi, mis, counter, over;
+/// the others are bound prefixes that cannot stand alone. "self-" splits.)
 static HYPHEN_PREFIXES: &[&[u8]] = &[
     b"e", b"re", b"non", b"anti", b"pre", b"post", b"co", b"vice", b"semi", b"mis", b"counter",
-    b"over", b"multi", b"inter", b"mid", b"ex",
+    b"over", b"multi", b"inter", b"mid", b"ex", b"bi", b"tri", b"sub", b"un", b"de", b"dis",
+    b"intra", b"micro", b"neo", b"ultra", b"trans",
 ];
 
 /// Contractions written without an apostrophe, split the UD English way:
