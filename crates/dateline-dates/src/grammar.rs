@@ -3706,11 +3706,6 @@ impl<'a> Parser<'a> {
                 return Some(p.into_cand(i, j + 2));
             }
         }
-        // "right now".
-        if self.is_func(i, Func::Right) && self.lex(i + 1) == Some(Lex::Deictic(Deictic::Now)) {
-            let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "reference-word", "");
-            return Some(p.into_cand(i, i + 2));
-        }
         let value = match self.lex(j)? {
             // TimeBank annotates "now" even in "now that ...".
             Lex::Deictic(Deictic::Now) if !the => "PRESENT_REF",

@@ -262,6 +262,7 @@ impl Lex {
                 | Lex::Func(
                     Func::Half
                         | Func::Term
+                        | Func::Period
                         | Func::Weekend
                         | Func::Noon
                         | Func::Midnight
