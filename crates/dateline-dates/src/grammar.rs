@@ -2471,6 +2471,12 @@ impl<'a> Parser<'a> {
 
     /// Holidays: "Christmas", "New Year's Day", "Easter 2025", "Thanksgiving".
     fn p_holiday(&self, i: usize) -> Option<(Pt, usize)> {
+        // "last Thanksgiving", "next Christmas", "this Easter".
+        let rel = match self.lex(i) {
+            Some(Lex::Rel(r @ (Rel::Last | Rel::Next | Rel::This))) => Some(r),
+            _ => None,
+        };
+        let i = if rel.is_some() { i + 1 } else { i };
         // Only words that begin a holiday name get here.
         if !matches!(self.lex(i), Some(Lex::Holiday(_) | Lex::HolidayStart | Lex::Month(4 | 5))) {
             return None;
@@ -2514,16 +2520,34 @@ impl<'a> Parser<'a> {
         if let Some((y, e2)) = self.year_after(e) {
             year = Some(y);
             e = e2;
+        } else if self.is_func(e, Func::Of)
+            && let Some((p, e2)) = self.p_relative(e + 1).filter(|(p, _)| p.grain == Grain::Year)
+        {
+            // "Thanksgiving of next year".
+            year = p.value.parse().ok();
+            e = e2;
         }
         let on = |y: i32| -> Option<Civil> {
             match rule {
                 HolidayRule::Fixed(m, d) => cal::date(y, m.into(), d.into()),
                 HolidayRule::NthWeekday(n, wd, m) => cal::nth_weekday(y, m.into(), n, wd),
+                HolidayRule::NthWeekdayPlus(n, wd, m, off) => {
+                    cal::add_days(cal::nth_weekday(y, m.into(), n, wd)?, off.into())
+                }
                 HolidayRule::Easter(off) => cal::add_days(cal::easter(y)?, off.into()),
             }
         };
         if let Some(y) = year {
             return Some((Pt::day(on(y)?, "holiday-year", ""), e));
+        }
+        if let Some(r) = rel {
+            let ry = i32::from(self.r.year());
+            let d = match r {
+                Rel::Last => (ry - 2..=ry).rev().filter_map(on).find(|d| *d < self.r)?,
+                Rel::Next => (ry..=ry + 2).filter_map(on).find(|d| *d > self.r)?,
+                _ => on(ry)?,
+            };
+            return Some((Pt::day(d, "relative-holiday", ""), e));
         }
         let (dir, how) = self.direction_at(i, e, Dir::Nearest);
         let ry = i32::from(self.r.year());

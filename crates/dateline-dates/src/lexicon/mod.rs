@@ -282,6 +282,8 @@ pub(crate) enum HolidayRule {
     Fixed(u8, u8),
     /// The nth (1-based; -1 = last) weekday (1 = Monday) of a month.
     NthWeekday(i8, u8, u8),
+    /// Days after the nth weekday of a month (Black Friday).
+    NthWeekdayPlus(i8, u8, u8, i8),
     /// Days after Easter Sunday (negative: before).
     Easter(i16),
 }
