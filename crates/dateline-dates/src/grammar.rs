@@ -3531,6 +3531,11 @@ impl<'a> Parser<'a> {
                     (y, m, e2, how)
                 }
             }
+        } else if self.is_func(k, Func::The)
+            && matches!(self.unit(k + 1), Some((Unit::Month, false)))
+        {
+            // "the first Monday of the month": the reference month.
+            (i32::from(self.r.year()), self.r.month() as u32, k + 2, String::new())
         } else {
             let (p, e2) = self.p_relative(k)?;
             if p.grain != Grain::Month {
