@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use crate::Span;
 use crate::util::abbrev::{self, Class};
-use crate::util::chars::{glued_sentence_end, is_ascii_space};
+use crate::util::chars::{glued_sentence_end, is_ascii_space, is_mark};
 
 /// How far the splitter looks back for the word before a period and
 /// forward for the word after it, in bytes.
@@ -251,11 +251,24 @@ impl<'t> Sentences<'_, 't> {
     /// Skips closing quotes and brackets from `i`.
     fn skip_closers(&self, mut i: usize) -> usize {
         while let Some(c) = self.char_at(i) {
+            // Two apostrophes are one closing quote, as in tokens.
+            if self.text[i..].starts_with("''") {
+                i += 2;
+                continue;
+            }
+            // An apostrophe before a letter opens a word ("'s"), not a quote.
+            let apostrophe_of_word = matches!(c, '\'' | '’')
+                && self.char_at(i + c.len_utf8()).is_some_and(char::is_alphanumeric);
             if matches!(
                 c,
                 '"' | '\'' | ')' | ']' | '}' | '”' | '’' | '»' | '›' | '」' | '』' | '）'
-            ) {
+            ) && !apostrophe_of_word
+            {
                 i += c.len_utf8();
+                // Marks stay with the char they follow, as in tokens.
+                while let Some(m) = self.char_at(i).filter(|&m| is_mark(m) || m == '\u{200D}') {
+                    i += m.len_utf8();
+                }
             } else {
                 break;
             }
@@ -405,7 +418,12 @@ impl<'t> Sentences<'_, 't> {
             let letters =
                 bytes[..i].iter().rev().take(WINDOW).take_while(|b| b.is_ascii_alphabetic());
             let from = i - letters.count();
-            if run == b"." && from >= start && glued_sentence_end(bytes, from, i) {
+            // Not inside a web or e-mail address, which is one token.
+            let chunk = &self.text[self.chunk_start(i, start)..i];
+            let address = chunk.contains("://")
+                || chunk.contains('@')
+                || chunk.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+            if run == b"." && from >= start && !address && glued_sentence_end(bytes, from, i) {
                 return Decision::Break(i + 1, i + 1);
             }
             return Decision::Continue(end);
@@ -738,7 +756,14 @@ impl Iterator for Sentences<'_, '_> {
                         self.line_break(start, line_start, i, len)
                     }
                     '。' | '！' | '？' | '｡' => {
-                        let end = self.skip_closers(i + len);
+                        // Marks stay with the char they follow, as in tokens.
+                        let mut after = i + len;
+                        while let Some(m) =
+                            self.char_at(after).filter(|&m| is_mark(m) || m == '\u{200D}')
+                        {
+                            after += m.len_utf8();
+                        }
+                        let end = self.skip_closers(after);
                         Decision::Break(end, self.skip_space(end))
                     }
                     '…' | '‼' | '⁇' | '⁈' | '⁉' => {

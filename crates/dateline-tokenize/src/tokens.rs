@@ -265,9 +265,9 @@ impl<'t> Tokens<'t> {
             }
         }
         if self.byte(start) == Some(b'\'') && self.byte(after) == Some(b'\'') {
-            return (after + 1, TokenKind::Punct);
+            return (self.skip_marks(after + 1), TokenKind::Punct);
         }
-        (after, TokenKind::Punct)
+        (self.skip_marks(after), TokenKind::Punct)
     }
 
     /// If a clitic (`s m d ll re ve`, any case) followed by a word end
@@ -361,7 +361,7 @@ impl<'t> Tokens<'t> {
                     break;
                 }
                 b'.' => {
-                    if !inner_dot && glued_sentence_end(self.text.as_bytes(), start, i) {
+                    if !inner_dot && self.glued(start, i) {
                         // "this site.Most of them": a sentence end typed
                         // without its space.
                         break;
@@ -525,6 +525,16 @@ impl<'t> Tokens<'t> {
         HYPHEN_PREFIXES.contains(&lower)
     }
 
+    /// [`glued_sentence_end`] for the letters that end the word `start..i`
+    /// (the sentence splitter asks about the same letters).
+    fn glued(&self, start: usize, i: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let letters = bytes[start..i].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+        let from = i - letters;
+        let address = bytes[start..from].contains(&b'@');
+        !address && glued_sentence_end(bytes, from, i)
+    }
+
     /// Whether the period at `i` belongs to the word `start..i`.
     fn attach_period(&self, start: usize, i: usize, inner_dot: bool, treebank: bool) -> bool {
         let word = &self.text[start..i];
@@ -622,12 +632,9 @@ impl<'t> Tokens<'t> {
                 end += 1;
             } else {
                 match self.char_at(end) {
-                    Some(c)
-                        if !c.is_whitespace()
-                            && !matches!(c, '“' | '”' | '‘' | '’' | '«' | '»') =>
-                    {
-                        end += c.len_utf8();
-                    }
+                    // Internationalized addresses carry letters, never
+                    // non-ASCII punctuation ("www.example.cn。" ends at "。").
+                    Some(c) if is_word_char_non_ascii(c) => end += c.len_utf8(),
                     _ => break,
                 }
             }

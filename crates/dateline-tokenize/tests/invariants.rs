@@ -55,6 +55,37 @@ fn check_tokens(text: &str, tokens: &[Token]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Inputs on which a token once straddled a sentence boundary (found by a
+/// random-input stress run).
+#[test]
+fn regression_sentences_hold_whole_tokens() {
+    let cases = [
+        "北%9www.。!$\"•1.)!\r7x@y.co=",
+        "(1,000\t$ア。\u{20e3}?&⁃/⁃ʼ\u{20e3}*n't🇺(,3.57",
+        "Mr.ก9,…\u{fe0f}7北's“:1,000@🇺‐-‐م*。”\u{200d}\u{fe0f}7(1.) ",
+        ".م @_).\u{200d}\"a.=。'\u{301}www.مU.S.;ア_😀\"1.)71.)”",
+        "\u{200d} U.S.‐www.Zhttp://-\u{301}x@y.coa.U.S.\u{fe0f}\u{301}\u{200d}1,000\u{20e3}:7",
+        "é\u{20e3}。\u{301}'s.a0’1,0007&\u{200d}-”%“9ア3.5",
+        "。''s’וa.:,?",
+        "🇺_Z’%’⁃n'ta.Zn't?&www.1,000&\rU.S.!é",
+    ];
+    for text in cases {
+        for mode in [Mode::Default, Mode::Treebank] {
+            let tokens = Tokenizer::with_mode(mode).tokenize(text);
+            for sentence in SentenceSplitter::new().sentences(text) {
+                for token in &tokens {
+                    assert!(
+                        sentence.contains(token.span()) || !sentence.overlaps(token.span()),
+                        "{text:?}: token {:?} straddles {:?}",
+                        &text[token.span()],
+                        &text[sentence.range()]
+                    );
+                }
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -98,6 +129,26 @@ proptest! {
             at = span.end;
         }
         prop_assert!(text[at..].chars().all(char::is_whitespace));
+    }
+
+    /// No token straddles a sentence boundary, so a document's sentences
+    /// hold whole tokens.
+    #[test]
+    fn sentences_hold_whole_tokens(text in texty(), treebank in any::<bool>()) {
+        let mode = if treebank { Mode::Treebank } else { Mode::Default };
+        let tokens = Tokenizer::with_mode(mode).tokenize(&text);
+        for sentence in SentenceSplitter::new().sentences(&text) {
+            for token in &tokens {
+                let inside = sentence.contains(token.span());
+                let outside = !sentence.overlaps(token.span());
+                prop_assert!(
+                    inside || outside,
+                    "token {:?} straddles sentence {:?}",
+                    &text[token.span()],
+                    &text[sentence.range()]
+                );
+            }
+        }
     }
 
     /// Code-point offsets of token spans agree with a slow reference.

@@ -77,6 +77,7 @@ pub(crate) fn alnum_prefix_len(chunk: u64) -> usize {
 pub(crate) fn glued_sentence_end(bytes: &[u8], start: usize, i: usize) -> bool {
     let Some(left) = bytes.get(start..i) else { return false };
     if left.len() < 2
+        || left.eq_ignore_ascii_case(b"www")
         || !left.iter().all(u8::is_ascii_alphabetic)
         || !left[left.len() - 2..].iter().all(u8::is_ascii_lowercase)
     {
