@@ -760,12 +760,11 @@ impl<'a> Parser<'a> {
                     "date-part-of-day",
                     dp.how,
                 );
-                // TimeBank annotates "Wednesday night" mostly as a DATE with the
-                // day's value, "yesterday afternoon" as a TIME with the part.
+                // TimeBank types "Wednesday night" mostly as a DATE (its values
+                // vary between the day and the day with its part; we keep the
+                // part, as TimeML 1.2.1 writes it), "yesterday afternoon" as a TIME.
                 if dp.rule.starts_with("weekday") {
                     p.kind = TimexType::Date;
-                    p.value = cal::fmt_day(d);
-                    p.grain = Grain::Day;
                 } else {
                     p.kind = TimexType::Time;
                 }
