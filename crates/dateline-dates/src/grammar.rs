@@ -1072,10 +1072,12 @@ impl<'a> Parser<'a> {
                                 | Deictic::Tonight
                         ))
                 );
-            // Or standing alone: "15:30", but not "John 3:16" or "2 3:15".
+            // Or standing alone: "15:30", but not "John 3:16", "2 3:15" or "UTC+4:30".
             let alone = i == 0
                 || !self.tok(i - 1).is_some_and(|p| {
-                    p.kind == Kind::Num || p.kind == Kind::Word && p.upper && p.lex.is_none()
+                    p.kind == Kind::Num
+                        || p.kind == Kind::Word && p.upper && p.lex.is_none()
+                        || p.kind == Kind::Punct && !self.tok(i).is_some_and(|t| t.space)
                 });
             if !(prev_ok || alone) || h > 23 || sec.is_some() {
                 return None;
@@ -1461,8 +1463,15 @@ impl<'a> Parser<'a> {
                     self.lex(i - 1),
                     Some(Lex::Func(Func::On | Func::From | Func::To | Func::Until | Func::By))
                 );
-            if prev_num || fraction && !on {
+            // Paths and URLs: "/2002/mar/20/9.htm".
+            let in_path =
+                i > 0 && self.glued(i) && self.tok(i - 1).is_some_and(|p| p.kind == Kind::Punct);
+            if prev_num || in_path || fraction && !on {
                 return None;
+            }
+            // "9/11" names the 2001 attacks.
+            if (a, b) == (9, 11) && !self.day_first {
+                return Some((Pt::day(cal::date(2001, 9, 11)?, "named-date", ""), i + 3));
             }
             let (m, d) = if self.day_first && b <= 12 || a > 12 { (b, a) } else { (a, b) };
             if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
@@ -2142,6 +2151,13 @@ impl<'a> Parser<'a> {
         let w = self.s(j);
         if (w.eq_ignore_ascii_case("q") || w.eq_ignore_ascii_case("h")) && self.glued(j + 1) {
             let (n, _) = self.num(j + 1)?;
+            // "H1N1", "Q1RA" (codes), "the H1 N1 virus".
+            if self.tok(j + 2).is_some_and(|t| !t.space && t.kind != Kind::Punct)
+                || self.glued(j) && j > 0 && self.tok(j - 1).is_some_and(|p| p.kind != Kind::Punct)
+                || self.is_word(j + 2, "n")
+            {
+                return None;
+            }
             let half = w.eq_ignore_ascii_case("h");
             if !(1..=if half { 2 } else { 4 }).contains(&n) {
                 return None;
