@@ -3658,6 +3658,10 @@ impl<'a> Parser<'a> {
                     ) || self.after_quantity(i))
                 {
                     let (u, false) = self.unit(i + 1)? else { return None };
+                    // "a second hearing" is an ordinal.
+                    if u == Unit::Second && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word) {
+                        return None;
+                    }
                     let v = duration_value(Some(1.0), u, false);
                     return Some(
                         Pt::new(v, unit_grain(u), "times-a-unit", "").set().into_cand(i, i + 2),

@@ -325,6 +325,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("once", Lex::Func(Func::Once)),
     ("twice", Lex::Func(Func::Twice)),
     ("old", Lex::Func(Func::Old)),
+    ("olds", Lex::Func(Func::Old)),
     ("long", Lex::Func(Func::Long)),
     // Tense and direction cues.
     ("will", Lex::Cue(Cue::Future)),
