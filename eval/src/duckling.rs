@@ -10,6 +10,7 @@
 //!   value names) must start where Duckling's starts, at the interval grain;
 //! * open intervals ("before 2 pm"): the bound must match and our `mod`
 //!   must say BEFORE or AFTER.
+//!
 //! Negatives must yield nothing.
 
 use std::io::{BufRead, BufReader, Write};
@@ -136,10 +137,11 @@ fn reference_of(row: &Value) -> Date {
 fn trim_clock(v: &str) -> String {
     let mut s = v.to_owned();
     for _ in 0..2 {
-        if let Some(t) = s.find('T') {
-            if s.len() > t + 3 && s.ends_with(":00") {
-                s.truncate(s.len() - 3);
-            }
+        if let Some(t) = s.find('T')
+            && s.len() > t + 3
+            && s.ends_with(":00")
+        {
+            s.truncate(s.len() - 3);
         }
     }
     s
@@ -165,11 +167,11 @@ fn matches(expected: &Value, t: &TimeExpression) -> bool {
         Some("interval") => {
             let from = expected.get("from").and_then(Value::as_str).unwrap_or("");
             // Parts of the day: "2013-02-12TMO".
-            if let Some((day, code)) = t.value().split_once('T') {
-                if let Some((h, _)) = part_of_day(code) {
-                    return from.get(..10) == Some(day)
-                        && from.get(11..13) == Some(format!("{h:02}").as_str());
-                }
+            if let Some((day, code)) = t.value().split_once('T')
+                && let Some((h, _)) = part_of_day(code)
+            {
+                return from.get(..10) == Some(day)
+                    && from.get(11..13) == Some(format!("{h:02}").as_str());
             }
             let begin = t
                 .range()
