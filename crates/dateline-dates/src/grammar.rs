@@ -3094,7 +3094,11 @@ impl<'a> Parser<'a> {
                 }
                 let mut c = Pt::new(v, g, "the-units", "").duration().into_cand(i, e);
                 c.modifier = m;
-                let begin_end = self.span_range(lead, &c.value);
+                let begin_end = if the {
+                    self.span_range(lead, &c.value)
+                } else {
+                    self.aligned_range(lead, &c.value)
+                };
                 c.range = begin_end;
                 return Some(c);
             }
@@ -3277,6 +3281,35 @@ impl<'a> Parser<'a> {
             }
             _ => other.map(|o| TimexRange::new(now, cal::fmt_day(o))),
         }
+    }
+
+    /// "next 3 days", "last two weeks" without an article: whole calendar
+    /// units before or after the current one (the query reading Duckling and
+    /// Recognizers use), inclusive dates.
+    fn aligned_range(&self, lead: Option<Rel>, value: &str) -> Option<TimexRange> {
+        let lead = lead?;
+        let (n, u) = parse_simple_duration(value)?;
+        if n < 1 {
+            return None;
+        }
+        let r = self.r;
+        // The first day of the current unit, and the step to the next one.
+        let (start, step): (Civil, &dyn Fn(Civil, i64) -> Option<Civil>) = match u {
+            'D' => (r, &|d, k| cal::add_days(d, k)),
+            'W' => {
+                (cal::add_days(r, 1 - i64::from(cal::weekday(r)))?, &|d, k| cal::add_days(d, 7 * k))
+            }
+            'M' => {
+                (cal::date(r.year().into(), r.month() as u32, 1)?, &|d, k| cal::add_months(d, k))
+            }
+            'Y' => (cal::date(r.year().into(), 1, 1)?, &|d, k| cal::add_months(d, 12 * k)),
+            _ => return None,
+        };
+        let (b, e) = match lead {
+            Rel::Last | Rel::Previous => (step(start, -n)?, cal::add_days(start, -1)?),
+            _ => (step(start, 1)?, cal::add_days(step(start, n + 1)?, -1)?),
+        };
+        Some(TimexRange::new(cal::fmt_day(b), cal::fmt_day(e)))
     }
 
     /// "two days ago", "a year earlier", "three weeks from now", "in three weeks",
