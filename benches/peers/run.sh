@@ -10,7 +10,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-command="benches/peers/run.sh $*"
+command="benches/peers/run.sh${*:+ $*}"
 
 venv="$here/.venv"
 py="$venv/bin/python"
