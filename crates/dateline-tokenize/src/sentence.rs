@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use crate::Span;
 use crate::util::abbrev::{self, Class};
-use crate::util::chars::{glued_sentence_end, is_ascii_space, is_mark};
+use crate::util::chars::{glued_sentence_end, in_address, is_ascii_space, is_mark};
 
 /// How far the splitter looks back for the word before a period and
 /// forward for the word after it, in bytes.
@@ -254,6 +254,9 @@ impl<'t> Sentences<'_, 't> {
             // Two apostrophes are one closing quote, as in tokens.
             if self.text[i..].starts_with("''") {
                 i += 2;
+                while let Some(m) = self.char_at(i).filter(|&m| is_mark(m) || m == '\u{200D}') {
+                    i += m.len_utf8();
+                }
                 continue;
             }
             // An apostrophe before a letter opens a word ("'s"), not a quote.
@@ -419,11 +422,11 @@ impl<'t> Sentences<'_, 't> {
                 bytes[..i].iter().rev().take(WINDOW).take_while(|b| b.is_ascii_alphabetic());
             let from = i - letters.count();
             // Not inside a web or e-mail address, which is one token.
-            let chunk = &self.text[self.chunk_start(i, start)..i];
-            let address = chunk.contains("://")
-                || chunk.contains('@')
-                || chunk.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
-            if run == b"." && from >= start && !address && glued_sentence_end(bytes, from, i) {
+            if run == b"."
+                && from >= start
+                && glued_sentence_end(bytes, from, i)
+                && !in_address(bytes, from)
+            {
                 return Decision::Break(i + 1, i + 1);
             }
             return Decision::Continue(end);

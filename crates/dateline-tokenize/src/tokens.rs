@@ -11,8 +11,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::util::abbrev::{self, Class};
 use crate::util::chars::{
-    alnum_prefix_len, glued_sentence_end, is_apostrophe, is_ascii_alnum, is_ascii_space, is_emoji,
-    is_mark, is_single_char_word, is_word_char_non_ascii, punct_kind,
+    alnum_prefix_len, glued_sentence_end, in_address, is_apostrophe, is_ascii_alnum,
+    is_ascii_space, is_emoji, is_mark, is_single_char_word, is_word_char_non_ascii, punct_kind,
 };
 use crate::{Mode, Span, Token, TokenKind, is_word_char};
 
@@ -361,7 +361,7 @@ impl<'t> Tokens<'t> {
                     break;
                 }
                 b'.' => {
-                    if !inner_dot && self.glued(start, i) {
+                    if self.glued(start, i) {
                         // "this site.Most of them": a sentence end typed
                         // without its space.
                         break;
@@ -531,8 +531,7 @@ impl<'t> Tokens<'t> {
         let bytes = self.text.as_bytes();
         let letters = bytes[start..i].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
         let from = i - letters;
-        let address = bytes[start..from].contains(&b'@');
-        !address && glued_sentence_end(bytes, from, i)
+        glued_sentence_end(bytes, from, i) && !in_address(bytes, from)
     }
 
     /// Whether the period at `i` belongs to the word `start..i`.

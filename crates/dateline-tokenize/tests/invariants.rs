@@ -68,6 +68,8 @@ fn regression_sentences_hold_whole_tokens() {
         "é\u{20e3}。\u{301}'s.a0’1,0007&\u{200d}-”%“9ア3.5",
         "。''s’וa.:,?",
         "🇺_Z’%’⁃n'ta.Zn't?&www.1,000&\rU.S.!é",
+        "3.5\u{fe0f}n'ta.Zn't😀!ʼa:a.1,000•'•@,@\n-7'\u{301}http://\"\r“\"ア;",
+        "😀‐@@’ก。\u{20e3}⁃。''\u{20e3}😀\u{301}_•Mr.a.‐",
     ];
     for text in cases {
         for mode in [Mode::Default, Mode::Treebank] {

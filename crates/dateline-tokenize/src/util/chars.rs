@@ -92,6 +92,24 @@ pub(crate) fn glued_sentence_end(bytes: &[u8], start: usize, i: usize) -> bool {
     !is_tld(&right[..len]) && !matches!(next, Some(b'.' | b'/' | b'@' | b'_' | b'-' | b'0'..=b'9'))
 }
 
+/// Whether the text just before `at` looks like part of a web or e-mail
+/// address: within the 64 bytes before `at`, back to the last ASCII space,
+/// there is an `@` or a `://`, or the chunk starts with `www.`.
+///
+/// Bounded, so calling it at every period stays linear; the tokenizer and
+/// the sentence splitter both ask it, so they agree.
+pub(crate) fn in_address(bytes: &[u8], at: usize) -> bool {
+    let floor = at.saturating_sub(64);
+    let mut from = at.min(bytes.len());
+    while from > floor && !is_ascii_space(bytes[from - 1]) {
+        from -= 1;
+    }
+    let chunk = &bytes[from..at.min(bytes.len())];
+    chunk.contains(&b'@')
+        || chunk.windows(3).any(|w| w == b"://")
+        || chunk.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"www."))
+}
+
 /// Whether `word` is a common top-level domain (any case).
 pub(crate) fn is_tld(word: &[u8]) -> bool {
     ["com", "org", "net", "edu", "gov", "int", "io", "info", "biz"]
