@@ -415,6 +415,9 @@ fn pipeline() -> &'static Pipeline {
 /// and day-first setting taken from the input, and (when a flag bit is set)
 /// the whole pipeline with its code-point views.
 ///
+/// Layout: year (u16), month, day, flags (bits 0–1 direction, bit 2
+/// day-first, bit 3 also run the pipeline), then the text.
+///
 /// Asserts: expressions are on char boundaries, sorted and disjoint, with
 /// non-empty values; `text()` is the spanned text. The pipeline's results
 /// are sorted and on char boundaries, and every view's `start..end` in code
