@@ -311,10 +311,7 @@ impl PyGazetteer {
 
 fn find_in(gazetteer: &Gazetteer, text: &str) -> Vec<PyEntity> {
     let mut viewer = Viewer::new(text);
-    gazetteer
-        .find_iter(text)
-        .map(|m| viewer.entity(&dateline::Entity::from_match(&m)).into())
-        .collect()
+    dateline::find_entities(gazetteer, text).iter().map(|e| viewer.entity(e).into()).collect()
 }
 
 /// Rebuilds a pickled gazetteer from its compiled bytes.

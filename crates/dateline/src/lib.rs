@@ -22,7 +22,7 @@ pub mod view;
 pub use crate::{
     document::{Document, Entity},
     error::Error,
-    pipeline::{Pipeline, PipelineBuilder, find_entities_batch},
+    pipeline::{Pipeline, PipelineBuilder, find_entities, find_entities_batch},
 };
 pub use dateline_dates::{Date, DateExtractor, Direction, TimeExpression, TimexType};
 pub use dateline_gazetteer::{EntityMatch, Entry, Gazetteer, GazetteerBuilder};

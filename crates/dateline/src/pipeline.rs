@@ -42,7 +42,7 @@ impl Pipeline {
     pub fn process(&self, text: &str, reference: Date) -> Document {
         let sentences = self.splitter.split(text);
         let entities: Vec<Entity> = match self.gazetteer() {
-            Some(gazetteer) => gazetteer.find_iter(text).map(|m| Entity::from_match(&m)).collect(),
+            Some(gazetteer) => find_entities(gazetteer, text),
             None => Vec::new(),
         };
         let dates = self.dates.extract(text, reference);
@@ -185,16 +185,18 @@ impl Default for PipelineBuilder {
     }
 }
 
+/// Finds the entities of `text`, leftmost-longest, as owned [`Entity`] values.
+pub fn find_entities(gazetteer: &Gazetteer, text: &str) -> Vec<Entity> {
+    gazetteer.find_iter(text).map(|m| Entity::from_match(&m)).collect()
+}
+
 /// Finds the entities of many texts with one gazetteer, in parallel;
 /// results come in input order.
 pub fn find_entities_batch<T: AsRef<str> + Sync>(
     gazetteer: &Gazetteer,
     texts: &[T],
 ) -> Vec<Vec<Entity>> {
-    texts
-        .par_iter()
-        .map(|text| gazetteer.find_iter(text.as_ref()).map(|m| Entity::from_match(&m)).collect())
-        .collect()
+    texts.par_iter().map(|text| find_entities(gazetteer, text.as_ref())).collect()
 }
 
 #[cfg(test)]

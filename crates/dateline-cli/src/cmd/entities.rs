@@ -1,7 +1,7 @@
 //! `dateline entities`.
 
+use dateline::Gazetteer;
 use dateline::view::{EntityView, Viewer};
-use dateline::{Entity, Gazetteer};
 use serde::Serialize;
 
 use super::GazetteerArgs;
@@ -28,8 +28,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let gazetteer = built.as_ref().unwrap_or_else(|| Gazetteer::embedded());
     crate::run::run(args.input, &args.output, |document, emit| {
         let text = &document.text;
-        let entities: Vec<Entity> =
-            gazetteer.find_iter(text).map(|m| Entity::from_match(&m)).collect();
+        let entities = dateline::find_entities(gazetteer, text);
         let mut viewer = Viewer::new(text);
         emit.record(Record { entities: entities.iter().map(|e| viewer.entity(e)).collect() });
         Ok(())
