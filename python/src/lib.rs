@@ -10,6 +10,7 @@ mod dates;
 mod document;
 mod errors;
 mod gazetteer;
+mod strings;
 mod tokenize;
 
 #[pymodule]
@@ -17,6 +18,8 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("GazetteerError", m.py().get_type::<errors::GazetteerError>())?;
     m.add_class::<tokenize::PyToken>()?;
+    m.add_class::<tokenize::PyTokens>()?;
+    m.add_class::<tokenize::TokensIter>()?;
     m.add_class::<tokenize::PySpan>()?;
     m.add_class::<gazetteer::PyEntity>()?;
     m.add_class::<gazetteer::PyGazetteer>()?;

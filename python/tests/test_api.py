@@ -124,3 +124,22 @@ def test_results_are_hashable_and_frozen():
         pass
     else:
         raise AssertionError("results must be frozen")
+
+
+def test_cached_extractors_keep_each_option_set_apart():
+    # Extractors are cached per option set; interleaved calls must not mix them.
+    seen: dict[tuple[str, bool], list[str]] = {}
+    for _ in range(2):
+        for direction in ["past", "future"]:
+            for day_first in [False, True]:
+                found = [
+                    d.value
+                    for text in ["on Tuesday", "on 02/03/2024"]
+                    for d in dateline.find_dates(
+                        text, reference_date="2024-07-24", direction=direction, day_first=day_first
+                    )
+                ]
+                assert seen.setdefault((direction, day_first), found) == found
+    assert seen[("past", False)] == ["2024-07-23", "2024-02-03"]
+    assert seen[("past", True)] == ["2024-07-23", "2024-03-02"]
+    assert seen[("future", False)] == ["2024-07-30", "2024-02-03"]

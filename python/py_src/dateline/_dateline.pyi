@@ -1,7 +1,7 @@
 import datetime
 import os
-from collections.abc import Iterable, Sequence
-from typing import Any, Literal, Mapping, Union, final
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, ClassVar, Literal, Mapping, SupportsIndex, Union, final, overload
 
 __version__: str
 __all__ = [
@@ -12,6 +12,8 @@ __all__ = [
     "Span",
     "TimeExpression",
     "Token",
+    "Tokens",
+    "TokensIterator",
     "__version__",
     "_gazetteer_from_bytes",
     "extract",
@@ -39,6 +41,28 @@ class Token:
     @property
     def kind(self) -> str: ...
     def __getnewargs__(self) -> tuple[str, int, int, str]: ...
+
+@final
+class Tokens(Sequence[Token]):
+    """The tokens of one text; each `Token` is made when it is read."""
+
+    def __new__(cls, text: str, tokens: Sequence[tuple[int, int, str]]) -> Tokens: ...
+    @property
+    def text(self) -> str: ...
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, key: SupportsIndex, /) -> Token: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> Tokens: ...
+    def __iter__(self) -> TokensIterator: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __getnewargs__(self) -> tuple[str, list[tuple[int, int, str]]]: ...
+
+@final
+class TokensIterator(Iterator[Token]):
+    def __iter__(self) -> TokensIterator: ...
+    def __next__(self) -> Token: ...
 
 @final
 class Span:
@@ -161,7 +185,7 @@ class Gazetteer:
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
-def tokenize(text: str, mode: _Mode = "default") -> list[Token]: ...
+def tokenize(text: str, mode: _Mode = "default") -> Tokens: ...
 def sentences(text: str) -> list[Span]: ...
 def find_dates(
     text: str,

@@ -1,0 +1,153 @@
+//! Python strings for results, made cheaply: the few token kinds interned
+//! once per process, labels and ids shared per call, substrings cut straight
+//! from the caller's `str`.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use dateline::{Entry, TokenKind};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PySlice, PyString, PyTuple};
+use pyo3::{PyClass, PyClassInitializer};
+
+static KINDS: PyOnceLock<Vec<Py<PyString>>> = PyOnceLock::new();
+
+/// The interned Python string for a token kind.
+pub fn kind<'py>(py: Python<'py>, kind: TokenKind) -> Bound<'py, PyString> {
+    let kinds = KINDS.get_or_init(py, || {
+        TokenKind::ALL.iter().map(|k| PyString::intern(py, k.as_str()).unbind()).collect()
+    });
+    match TokenKind::ALL.iter().position(|&k| k == kind) {
+        Some(i) => kinds[i].bind(py).clone(),
+        // A kind added to the tokenizer after this binding was written.
+        None => PyString::intern(py, kind.as_str()),
+    }
+}
+
+/// The token kind named `name`, if there is one.
+pub fn kind_named(name: &str) -> Option<TokenKind> {
+    TokenKind::ALL.iter().copied().find(|k| k.as_str() == name)
+}
+
+/// `text[start:end]` in code points, as a new `str`.
+pub fn substring<'py>(
+    text: &Bound<'py, PyString>,
+    start: usize,
+    end: usize,
+) -> PyResult<Bound<'py, PyString>> {
+    let (start, end) = (to_isize(start), to_isize(end));
+    Ok(text.get_item(PySlice::new(text.py(), start, end, 1))?.cast_into::<PyString>()?)
+}
+
+fn to_isize(n: usize) -> isize {
+    isize::try_from(n).unwrap_or(isize::MAX)
+}
+
+/// Python strings for `&str`s that repeat within one call (labels, ids):
+/// each distinct text becomes one `str`, shared by every result that
+/// carries it.
+pub struct StrCache<'a, 'py> {
+    py: Python<'py>,
+    strings: FxHashMap<&'a str, Bound<'py, PyString>>,
+    /// Alternatives tuples by (address of the first entry, count), with the
+    /// addresses of all their entries to check a hit against.
+    alternatives: FxHashMap<(usize, usize), (Vec<usize>, Bound<'py, PyTuple>)>,
+}
+
+impl<'a, 'py> StrCache<'a, 'py> {
+    pub fn new(py: Python<'py>) -> StrCache<'a, 'py> {
+        StrCache { py, strings: HashMap::default(), alternatives: HashMap::default() }
+    }
+
+    /// The tuple of `(label, id)` pairs for gazetteer entries, shared by
+    /// every match with the same alternatives.
+    pub fn alternatives<I>(&mut self, entries: impl Fn() -> I) -> PyResult<Bound<'py, PyTuple>>
+    where
+        I: ExactSizeIterator<Item = &'a Entry>,
+    {
+        let address = |e: &Entry| std::ptr::from_ref(e) as usize;
+        let key = (entries().next().map_or(0, address), entries().len());
+        if let Some((addresses, tuple)) = self.alternatives.get(&key)
+            && addresses.iter().copied().eq(entries().map(address))
+        {
+            return Ok(tuple.clone());
+        }
+        let pairs: Vec<_> = entries().map(|e| (self.get(e.label()), self.get(e.id()))).collect();
+        let tuple = PyTuple::new(self.py, pairs)?;
+        self.alternatives.insert(key, (entries().map(address).collect(), tuple.clone()));
+        Ok(tuple)
+    }
+
+    /// The `str` for `text`, made on first use.
+    pub fn get(&mut self, text: &'a str) -> Bound<'py, PyString> {
+        let py = self.py;
+        self.strings.entry(text).or_insert_with(|| PyString::new(py, text)).clone()
+    }
+}
+
+type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The Fx hash (rustc's): fast for the short keys used here.
+#[derive(Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Makes a result object and takes it out of the cycle collector's care.
+///
+/// Result classes hold only strings, integers and tuples of strings, so they
+/// can never be part of a reference cycle; like CPython's own tuples of
+/// atoms, they need no tracking. Tracked, every batch of 700 results made a
+/// young-generation collection walk all results still alive: a list of
+/// 400,000 `Token`s took 3x as long to build with the collector on as off
+/// (measured in `benches/peers`' corpus, 2 MB slice).
+pub fn untracked<T: PyClass>(py: Python<'_>, value: T) -> PyResult<Bound<'_, T>>
+where
+    PyClassInitializer<T>: From<T>,
+{
+    let object = Bound::new(py, value)?;
+    untrack(object.as_any());
+    Ok(object)
+}
+
+#[allow(unsafe_code)]
+fn untrack(object: &Bound<'_, PyAny>) {
+    // SAFETY: `object` is a live object (the `Bound` holds a reference and
+    // the GIL). `PyObject_GC_UnTrack` is valid on any object of a GC type,
+    // which every `#[pyclass]` is, and untracking twice is a no-op, so
+    // pyo3's own `tp_dealloc` may untrack again. Untracked objects are still
+    // freed by reference counting; only cycles through them would leak, and
+    // the callers' objects hold no references that could form one.
+    unsafe { pyo3::ffi::PyObject_GC_UnTrack(object.as_ptr().cast()) }
+}
