@@ -1,7 +1,7 @@
 //! The `Gazetteer` and `Entity` classes.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, Mutex, TryLockError};
 
 use dateline::gazetteer::CasePolicy;
 use dateline::view::EntityView;
@@ -12,7 +12,7 @@ use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
 use crate::errors::{gazetteer_error, value_error};
-use crate::strings::{self, StrCache};
+use crate::strings::{self, EntryNames, StrCache};
 
 /// A gazetteer match: text, best label and id, code-point offsets, and the
 /// other candidates for the same name as `(label, id)` pairs.
@@ -161,24 +161,25 @@ impl PyEntity {
         })
     }
 
-    /// An entity from a gazetteer match at code points `start..end` of `text`.
-    fn from_match<'g>(
+    /// An entity from a gazetteer match at code points `start..end` of
+    /// `text`; `names` belongs to the match's gazetteer.
+    fn from_match(
         py: Python<'_>,
         text: &str,
-        found: &Found<'g>,
-        strings: &mut StrCache<'g, '_>,
+        found: &Found<'_>,
+        names: &mut EntryNames,
     ) -> PyResult<PyEntity> {
         let m = &found.entity;
-        let best = m.entry();
+        let (label, id) = names.entry(py, m.entry());
         let alternatives = if m.candidates().len() > 1 {
-            Some(strings.alternatives(|| m.candidates().skip(1))?.unbind())
+            Some(names.alternatives(py, || m.candidates().skip(1))?.unbind())
         } else {
             None
         };
         Ok(PyEntity {
             text: PyString::new(py, &text[m.span()]).unbind(),
-            label: strings.get(best.label()).unbind(),
-            id: strings.get(best.id()).unbind(),
+            label: label.unbind(),
+            id: id.unbind(),
             start: found.start,
             end: found.end,
             alternatives,
@@ -206,15 +207,15 @@ fn find_raw<'g>(gazetteer: &'g Gazetteer, text: &str) -> Vec<Found<'g>> {
 }
 
 /// The Python list of `Entity` for the matches of one text.
-fn entity_list<'py, 'g>(
+fn entity_list<'py>(
     py: Python<'py>,
     text: &str,
-    found: &[Found<'g>],
-    strings: &mut StrCache<'g, 'py>,
+    found: &[Found<'_>],
+    names: &mut EntryNames,
 ) -> PyResult<Bound<'py, PyList>> {
     let entities = found
         .iter()
-        .map(|f| strings::untracked(py, PyEntity::from_match(py, text, f, strings)?))
+        .map(|f| strings::untracked(py, PyEntity::from_match(py, text, f, names)?))
         .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, entities)
 }
@@ -223,6 +224,8 @@ fn entity_list<'py, 'g>(
 #[pyclass(frozen, module = "dateline", name = "Gazetteer")]
 pub struct PyGazetteer {
     inner: Shared,
+    /// Python strings of matched entries, for as long as `inner` lives.
+    names: Arc<Mutex<EntryNames>>,
 }
 
 /// The embedded default is shared for the whole process and pickles by
@@ -246,7 +249,27 @@ impl PyGazetteer {
     pub fn shared(&self) -> Shared {
         self.inner.clone()
     }
+
+    fn own(gazetteer: Gazetteer) -> PyGazetteer {
+        PyGazetteer { inner: Shared::Own(Arc::new(gazetteer)), names: Arc::default() }
+    }
+
+    /// Runs `f` with this gazetteer's string cache. The cache is only used
+    /// with the GIL held; if it is busy anyway (a finalizer run by the
+    /// collector while entities are being made called back into this
+    /// gazetteer), `f` gets a fresh one rather than waiting on itself.
+    fn with_names<R>(&self, f: impl FnOnce(&mut EntryNames) -> R) -> R {
+        match self.names.try_lock() {
+            Ok(mut names) => f(&mut names),
+            Err(TryLockError::Poisoned(poisoned)) => f(&mut poisoned.into_inner()),
+            Err(TryLockError::WouldBlock) => f(&mut EntryNames::default()),
+        }
+    }
 }
+
+/// The string cache of the embedded default gazetteer, shared by every
+/// `Gazetteer.default()`.
+static DEFAULT_NAMES: LazyLock<Arc<Mutex<EntryNames>>> = LazyLock::new(Arc::default);
 
 fn case_policy(name: &str) -> PyResult<CasePolicy> {
     match name {
@@ -314,9 +337,7 @@ impl PyGazetteer {
                 .entries(entries)
                 .build()
         });
-        Ok(PyGazetteer {
-            inner: Shared::Own(Arc::new(built.map_err(|err| gazetteer_error(py, err))?)),
-        })
+        Ok(PyGazetteer::own(built.map_err(|err| gazetteer_error(py, err))?))
     }
 
     /// The embedded default gazetteer: countries, demonyms, cities and
@@ -324,7 +345,7 @@ impl PyGazetteer {
     #[staticmethod]
     fn default(py: Python<'_>) -> PyGazetteer {
         py.detach(Gazetteer::embedded);
-        PyGazetteer { inner: Shared::Default }
+        PyGazetteer { inner: Shared::Default, names: Arc::clone(&DEFAULT_NAMES) }
     }
 
     /// A gazetteer from a TSV or JSON Lines file, optionally with the default.
@@ -350,9 +371,7 @@ impl PyGazetteer {
             builder.add_file(&path)?;
             builder.build()
         });
-        Ok(PyGazetteer {
-            inner: Shared::Own(Arc::new(built.map_err(|err| gazetteer_error(py, err))?)),
-        })
+        Ok(PyGazetteer::own(built.map_err(|err| gazetteer_error(py, err))?))
     }
 
     /// A gazetteer saved with `save`.
@@ -360,7 +379,7 @@ impl PyGazetteer {
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyGazetteer> {
         let loaded =
             py.detach(|| Gazetteer::load(&path)).map_err(|err| gazetteer_error(py, err))?;
-        Ok(PyGazetteer { inner: Shared::Own(Arc::new(loaded)) })
+        Ok(PyGazetteer::own(loaded))
     }
 
     /// Saves the compiled gazetteer, for a quick `load`.
@@ -373,7 +392,7 @@ impl PyGazetteer {
     fn find<'py>(&self, py: Python<'py>, text: String) -> PyResult<Bound<'py, PyList>> {
         let gazetteer = self.inner.get();
         let found = py.detach(|| find_raw(gazetteer, &text));
-        entity_list(py, &text, &found, &mut StrCache::new(py))
+        self.with_names(|names| entity_list(py, &text, &found, names))
     }
 
     /// The entities of each text, computed in parallel; in input order.
@@ -383,12 +402,13 @@ impl PyGazetteer {
         // Python objects are made with it, sharing label and id strings.
         let found: Vec<Vec<Found<'_>>> =
             py.detach(|| texts.par_iter().map(|text| find_raw(gazetteer, text)).collect());
-        let mut strings = StrCache::new(py);
-        let lists = texts
-            .iter()
-            .zip(&found)
-            .map(|(text, found)| entity_list(py, text, found, &mut strings))
-            .collect::<PyResult<Vec<_>>>()?;
+        let lists = self.with_names(|names| {
+            texts
+                .iter()
+                .zip(&found)
+                .map(|(text, found)| entity_list(py, text, found, names))
+                .collect::<PyResult<Vec<_>>>()
+        })?;
         PyList::new(py, lists)
     }
 
@@ -429,5 +449,5 @@ pub fn gazetteer_from_bytes(py: Python<'_>, data: &Bound<'_, PyBytes>) -> PyResu
     let bytes = data.as_bytes().to_vec();
     let gazetteer =
         py.detach(|| Gazetteer::from_bytes(&bytes)).map_err(|err| gazetteer_error(py, err))?;
-    Ok(PyGazetteer { inner: Shared::Own(Arc::new(gazetteer)) })
+    Ok(PyGazetteer::own(gazetteer))
 }

@@ -44,45 +44,87 @@ fn to_isize(n: usize) -> isize {
     isize::try_from(n).unwrap_or(isize::MAX)
 }
 
-/// Python strings for `&str`s that repeat within one call (labels, ids):
-/// each distinct text becomes one `str`, shared by every result that
-/// carries it.
+/// Python strings for `&str`s that repeat within one call (labels, ids of
+/// a document's entities): each distinct text becomes one `str`, shared by
+/// every result that carries it.
 pub struct StrCache<'a, 'py> {
     py: Python<'py>,
     strings: FxHashMap<&'a str, Bound<'py, PyString>>,
-    /// Alternatives tuples by (address of the first entry, count), with the
-    /// addresses of all their entries to check a hit against.
-    alternatives: FxHashMap<(usize, usize), (Vec<usize>, Bound<'py, PyTuple>)>,
 }
 
 impl<'a, 'py> StrCache<'a, 'py> {
     pub fn new(py: Python<'py>) -> StrCache<'a, 'py> {
-        StrCache { py, strings: HashMap::default(), alternatives: HashMap::default() }
-    }
-
-    /// The tuple of `(label, id)` pairs for gazetteer entries, shared by
-    /// every match with the same alternatives.
-    pub fn alternatives<I>(&mut self, entries: impl Fn() -> I) -> PyResult<Bound<'py, PyTuple>>
-    where
-        I: ExactSizeIterator<Item = &'a Entry>,
-    {
-        let address = |e: &Entry| std::ptr::from_ref(e) as usize;
-        let key = (entries().next().map_or(0, address), entries().len());
-        if let Some((addresses, tuple)) = self.alternatives.get(&key)
-            && addresses.iter().copied().eq(entries().map(address))
-        {
-            return Ok(tuple.clone());
-        }
-        let pairs: Vec<_> = entries().map(|e| (self.get(e.label()), self.get(e.id()))).collect();
-        let tuple = PyTuple::new(self.py, pairs)?;
-        self.alternatives.insert(key, (entries().map(address).collect(), tuple.clone()));
-        Ok(tuple)
+        StrCache { py, strings: HashMap::default() }
     }
 
     /// The `str` for `text`, made on first use.
     pub fn get(&mut self, text: &'a str) -> Bound<'py, PyString> {
         let py = self.py;
         self.strings.entry(text).or_insert_with(|| PyString::new(py, text)).clone()
+    }
+}
+
+/// The Python strings of one gazetteer's entries, kept for the gazetteer's
+/// lifetime: made the first time an entry is matched, then shared by every
+/// `Entity` that carries it. Keys are addresses of entries, which stay put
+/// while the gazetteer lives (it never changes after it is built), so the
+/// cache must live no longer than its gazetteer.
+#[derive(Default)]
+pub struct EntryNames {
+    /// Label and id by the address of their entry.
+    entries: FxHashMap<usize, (Py<PyString>, Py<PyString>)>,
+    /// Labels by text: a gazetteer has few distinct ones.
+    labels: FxHashMap<String, Py<PyString>>,
+    /// Alternatives tuples by (address of the first entry, count), with the
+    /// addresses of all their entries to check a hit against.
+    alternatives: FxHashMap<(usize, usize), (Vec<usize>, Py<PyTuple>)>,
+}
+
+impl EntryNames {
+    /// The label and id of an entry of this cache's gazetteer.
+    pub fn entry<'py>(
+        &mut self,
+        py: Python<'py>,
+        entry: &Entry,
+    ) -> (Bound<'py, PyString>, Bound<'py, PyString>) {
+        let address = std::ptr::from_ref(entry) as usize;
+        if let Some((label, id)) = self.entries.get(&address) {
+            return (label.bind(py).clone(), id.bind(py).clone());
+        }
+        let label = match self.labels.get(entry.label()) {
+            Some(label) => label.bind(py).clone(),
+            None => {
+                let label = PyString::intern(py, entry.label());
+                self.labels.insert(entry.label().to_owned(), label.clone().unbind());
+                label
+            }
+        };
+        let id = PyString::new(py, entry.id());
+        self.entries.insert(address, (label.clone().unbind(), id.clone().unbind()));
+        (label, id)
+    }
+
+    /// The tuple of `(label, id)` pairs for entries of this cache's
+    /// gazetteer, shared by every match with the same alternatives.
+    pub fn alternatives<'py, 'g, I>(
+        &mut self,
+        py: Python<'py>,
+        entries: impl Fn() -> I,
+    ) -> PyResult<Bound<'py, PyTuple>>
+    where
+        I: ExactSizeIterator<Item = &'g Entry>,
+    {
+        let address = |e: &Entry| std::ptr::from_ref(e) as usize;
+        let key = (entries().next().map_or(0, address), entries().len());
+        if let Some((addresses, tuple)) = self.alternatives.get(&key)
+            && addresses.iter().copied().eq(entries().map(address))
+        {
+            return Ok(tuple.bind(py).clone());
+        }
+        let pairs: Vec<_> = entries().map(|e| self.entry(py, e)).collect();
+        let tuple = PyTuple::new(py, pairs)?;
+        self.alternatives.insert(key, (entries().map(address).collect(), tuple.clone().unbind()));
+        Ok(tuple)
     }
 }
 

@@ -143,3 +143,15 @@ def test_cached_extractors_keep_each_option_set_apart():
     assert seen[("past", False)] == ["2024-07-23", "2024-02-03"]
     assert seen[("past", True)] == ["2024-07-23", "2024-03-02"]
     assert seen[("future", False)] == ["2024-07-30", "2024-02-03"]
+
+
+def test_each_gazetteer_keeps_its_own_names():
+    # Label and id strings are cached per gazetteer; gazetteers built and
+    # dropped in turn must never see each other's.
+    for round in range(20):
+        first = dateline.Gazetteer([("Paris", "GPE", f"paris-{round}")])
+        second = dateline.Gazetteer([("Paris", "PERSON", f"paris-hilton-{round}"), ("Paris", "GPE", "x")])
+        assert [(e.label, e.id) for e in first.find("Paris")] == [("GPE", f"paris-{round}")]
+        found = second.find_many(["Paris"])[0][0]
+        assert (found.label, found.id, found.alternatives) == ("PERSON", f"paris-hilton-{round}", [("GPE", "x")])
+        del first, second
