@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use dateline::{Entry, TokenKind};
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PySlice, PyString, PyTuple};
+use pyo3::types::{PyString, PyTuple};
 use pyo3::{PyClass, PyClassInitializer};
 
 static KINDS: PyOnceLock<Vec<Py<PyString>>> = PyOnceLock::new();
@@ -31,17 +32,38 @@ pub fn kind_named(name: &str) -> Option<TokenKind> {
 }
 
 /// `text[start:end]` in code points, as a new `str`.
+///
+/// Through `PyUnicode_Substring`: a copy of the code points. Going through
+/// Python's slicing instead (a slice object and two ints per call) made
+/// `[t.text for t in tokens]` 1.6x as slow (226 vs 142 ns of CPU per
+/// token on the news corpus, measured in turn with both builds).
 pub fn substring<'py>(
     text: &Bound<'py, PyString>,
     start: usize,
     end: usize,
 ) -> PyResult<Bound<'py, PyString>> {
-    let (start, end) = (to_isize(start), to_isize(end));
-    Ok(text.get_item(PySlice::new(text.py(), start, end, 1))?.cast_into::<PyString>()?)
+    let (start, end) = (to_ssize(start), to_ssize(end));
+    substring_unchecked_type(text, start, end)?.cast_into::<PyString>().map_err(Into::into)
 }
 
-fn to_isize(n: usize) -> isize {
-    isize::try_from(n).unwrap_or(isize::MAX)
+#[allow(unsafe_code)]
+fn substring_unchecked_type<'py>(
+    text: &Bound<'py, PyString>,
+    start: ffi::Py_ssize_t,
+    end: ffi::Py_ssize_t,
+) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: `text` is a live `str` (the `Bound` holds a reference and
+    // the GIL is held). `PyUnicode_Substring` accepts any start and end
+    // (it clamps them to the string) and returns a new reference, or NULL
+    // with an exception set, which `from_owned_ptr_or_err` turns into a
+    // `PyErr`.
+    unsafe {
+        Bound::from_owned_ptr_or_err(text.py(), ffi::PyUnicode_Substring(text.as_ptr(), start, end))
+    }
+}
+
+fn to_ssize(n: usize) -> ffi::Py_ssize_t {
+    ffi::Py_ssize_t::try_from(n).unwrap_or(ffi::Py_ssize_t::MAX)
 }
 
 /// Python strings for `&str`s that repeat within one call (labels, ids of

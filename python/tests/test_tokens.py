@@ -127,3 +127,12 @@ def test_alternatives_are_shared_but_each_list_is_fresh():
     assert first.alternatives == second.alternatives
     first.alternatives.append(("X", "y"))
     assert ("X", "y") not in first.alternatives
+
+
+def test_token_text_is_cut_by_code_points_on_any_text():
+    # Token text comes from PyUnicode_Substring on the caller's str: check it
+    # on every kind of storage CPython has (latin-1, UCS-2, UCS-4).
+    for text in ["naïve café au lait", "Київ — Україна", "emoji 👩‍👩‍👧 and 🇺🇦 flags", "x" * 10_000 + " y"]:
+        tokens = dateline.tokenize(text)
+        assert [t.text for t in tokens] == [text[t.start : t.end] for t in tokens]
+        assert [t.text for t in tokens] == [tokens[i].text for i in range(len(tokens))]
