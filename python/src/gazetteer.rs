@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
+use crate::document::Pipelines;
 use crate::errors::{gazetteer_error, value_error};
 use crate::strings::{self, EntryNames, StrCache};
 
@@ -226,6 +227,8 @@ pub struct PyGazetteer {
     inner: Shared,
     /// Python strings of matched entries, for as long as `inner` lives.
     names: Arc<Mutex<EntryNames>>,
+    /// `extract` pipelines with this gazetteer, by settings.
+    pipelines: Pipelines,
 }
 
 /// The embedded default is shared for the whole process and pickles by
@@ -250,8 +253,17 @@ impl PyGazetteer {
         self.inner.clone()
     }
 
+    /// The cache of `extract` pipelines that use this gazetteer.
+    pub fn pipelines(&self) -> &Pipelines {
+        &self.pipelines
+    }
+
     fn own(gazetteer: Gazetteer) -> PyGazetteer {
-        PyGazetteer { inner: Shared::Own(Arc::new(gazetteer)), names: Arc::default() }
+        PyGazetteer {
+            inner: Shared::Own(Arc::new(gazetteer)),
+            names: Arc::default(),
+            pipelines: Pipelines::default(),
+        }
     }
 
     /// Runs `f` with this gazetteer's string cache. The cache is only used
@@ -345,7 +357,11 @@ impl PyGazetteer {
     #[staticmethod]
     fn default(py: Python<'_>) -> PyGazetteer {
         py.detach(Gazetteer::embedded);
-        PyGazetteer { inner: Shared::Default, names: Arc::clone(&DEFAULT_NAMES) }
+        PyGazetteer {
+            inner: Shared::Default,
+            names: Arc::clone(&DEFAULT_NAMES),
+            pipelines: Pipelines::default(),
+        }
     }
 
     /// A gazetteer from a TSV or JSON Lines file, optionally with the default.

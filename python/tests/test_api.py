@@ -155,3 +155,22 @@ def test_each_gazetteer_keeps_its_own_names():
         found = second.find_many(["Paris"])[0][0]
         assert (found.label, found.id, found.alternatives) == ("PERSON", f"paris-hilton-{round}", [("GPE", "x")])
         del first, second
+
+
+def test_extract_pipelines_are_cached_per_settings_and_gazetteer():
+    custom = dateline.Gazetteer([("Acme Corp", "ORG", "acme")])
+    for _ in range(2):
+        for gazetteer in [None, dateline.Gazetteer.default(), custom]:
+            for direction, value in [("past", "2024-07-23"), ("future", "2024-07-30")]:
+                for tokens in [False, True]:
+                    doc = dateline.extract(
+                        "China and Acme Corp met on Tuesday.",
+                        reference_date="2024-07-24",
+                        gazetteer=gazetteer,
+                        direction=direction,
+                        tokens=tokens,
+                    )
+                    assert [d.value for d in doc.dates] == [value]
+                    assert (doc.tokens is not None) == tokens
+                    labels = [e.label for e in doc.entities]
+                    assert labels == (["ORG"] if gazetteer is custom else ["GPE"])
