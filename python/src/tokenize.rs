@@ -191,11 +191,20 @@ impl PyTokens {
 
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         let equal = if let Ok(other) = other.cast::<PyTokens>() {
+            // Equal when the Token lists would be: same spans and kinds, and
+            // the same text under each span (the texts may differ elsewhere).
             let other = other.get();
-            self.tokens.len() == other.tokens.len()
-                && (self.tokens == other.tokens || self.tokens.is_empty())
-                && (self.tokens.is_empty()
-                    || self.text.bind(py).as_any().eq(other.text.bind(py))?)
+            let (text, other_text) = (self.text.bind(py), other.text.bind(py));
+            self.tokens == other.tokens
+                && (text.as_any().eq(other_text)?
+                    || self.tokens.iter().try_fold(true, |equal, t| {
+                        Ok::<_, PyErr>(
+                            equal
+                                && strings::substring(text, t.start, t.end)?
+                                    .as_any()
+                                    .eq(strings::substring(other_text, t.start, t.end)?)?,
+                        )
+                    })?)
         } else if other.is_instance_of::<PyList>() || other.is_instance_of::<PyTuple>() {
             self.tokens.len() == other.len()?
                 && self.to_list(py)?.eq(other.try_iter()?.collect::<PyResult<Vec<_>>>()?)?

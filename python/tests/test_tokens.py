@@ -42,7 +42,7 @@ def test_equality_with_tokens_lists_and_tuples():
     assert tokens == list(tokens) and tokens == tuple(tokens)
     assert tokens != list(tokens)[:-1]
     assert tokens != dateline.tokenize(TEXT, mode="treebank")
-    assert tokens != dateline.tokenize(TEXT + " ")
+    assert tokens == dateline.tokenize(TEXT + " ")  # the same tokens, as lists would be
     assert dateline.tokenize("") == [] and dateline.tokenize("") == dateline.tokenize("   ")
     assert tokens != "not tokens"
     with pytest.raises(TypeError):
@@ -136,3 +136,11 @@ def test_token_text_is_cut_by_code_points_on_any_text():
         tokens = dateline.tokenize(text)
         assert [t.text for t in tokens] == [text[t.start : t.end] for t in tokens]
         assert [t.text for t in tokens] == [tokens[i].text for i in range(len(tokens))]
+
+
+def test_tokens_equal_when_their_token_lists_are():
+    # Same tokens, texts that differ only between them: equal, as the lists are.
+    assert list(dateline.tokenize("a  b")) != list(dateline.tokenize("a b"))
+    assert dateline.tokenize("a b ") == dateline.tokenize("a b\t")
+    assert list(dateline.tokenize("a b ")) == list(dateline.tokenize("a b\t"))
+    assert dateline.tokenize("a b") != dateline.tokenize("a c")
