@@ -259,6 +259,17 @@ impl TokensIter {
         slf
     }
 
+    /// Pickles as `iter(tokens)` plus the position, as list iterators do.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let iter = py.import("builtins")?.getattr("iter")?;
+        let position = self.next.load(Ordering::Relaxed).min(self.tokens.get().tokens.len());
+        (iter, (self.tokens.clone_ref(py),), position).into_pyobject(py)
+    }
+
+    fn __setstate__(&self, position: usize) {
+        self.next.store(position, Ordering::Relaxed);
+    }
+
     fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyToken>>> {
         let tokens = self.tokens.get();
         let at = self.next.fetch_add(1, Ordering::Relaxed);

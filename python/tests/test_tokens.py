@@ -144,3 +144,13 @@ def test_tokens_equal_when_their_token_lists_are():
     assert dateline.tokenize("a b ") == dateline.tokenize("a b\t")
     assert list(dateline.tokenize("a b ")) == list(dateline.tokenize("a b\t"))
     assert dateline.tokenize("a b") != dateline.tokenize("a c")
+
+
+def test_token_iterators_pickle_with_their_position():
+    tokens = dateline.tokenize("a b c d")
+    iterator = iter(tokens)
+    next(iterator)
+    again = pickle.loads(pickle.dumps(iterator))
+    assert [t.text for t in again] == ["b", "c", "d"]
+    assert [t.text for t in iterator] == ["b", "c", "d"]
+    assert list(pickle.loads(pickle.dumps(iterator))) == []
