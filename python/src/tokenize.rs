@@ -214,6 +214,41 @@ impl PyTokens {
         Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
     }
 
+    fn __contains__(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.position(py, value, 0, self.tokens.len())?.is_some())
+    }
+
+    /// The number of tokens equal to `value`.
+    fn count(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<usize> {
+        let Ok(value) = value.cast::<PyToken>() else { return Ok(0) };
+        let mut count = 0;
+        for (i, _) in self.tokens.iter().enumerate() {
+            count += usize::from(self.is_at(py, i, value.get())?);
+        }
+        Ok(count)
+    }
+
+    /// The position of the first token equal to `value` in `[start, stop)`,
+    /// as `list.index` has it.
+    #[pyo3(signature = (value, start = 0, stop = None))]
+    fn index(
+        &self,
+        py: Python<'_>,
+        value: &Bound<'_, PyAny>,
+        start: isize,
+        stop: Option<isize>,
+    ) -> PyResult<usize> {
+        let len = self.tokens.len() as isize;
+        let clamp = |i: isize| (if i < 0 { i + len } else { i }).clamp(0, len) as usize;
+        let (start, stop) = (clamp(start), clamp(stop.unwrap_or(len)));
+        self.position(py, value, start, stop)?.ok_or_else(|| {
+            value_error(format!(
+                "{} is not in Tokens",
+                value.repr().map_or_else(|_| "value".into(), |r| r.to_string())
+            ))
+        })
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         const SHOWN: usize = 8;
         let text = self.text.bind(py);
@@ -234,6 +269,34 @@ impl PyTokens {
 }
 
 impl PyTokens {
+    /// Whether token `i` equals `token`.
+    fn is_at(&self, py: Python<'_>, i: usize, token: &PyToken) -> PyResult<bool> {
+        let raw = &self.tokens[i];
+        Ok(raw.start == token.start
+            && raw.end == token.end
+            && strings::kind(py, raw.kind).as_any().eq(token.kind.bind(py))?
+            && strings::substring(self.text.bind(py), raw.start, raw.end)?
+                .as_any()
+                .eq(token.text.bind(py))?)
+    }
+
+    /// The first position in `start..stop` of a token equal to `value`.
+    fn position(
+        &self,
+        py: Python<'_>,
+        value: &Bound<'_, PyAny>,
+        start: usize,
+        stop: usize,
+    ) -> PyResult<Option<usize>> {
+        let Ok(value) = value.cast::<PyToken>() else { return Ok(None) };
+        for i in start..stop.min(self.tokens.len()) {
+            if self.is_at(py, i, value.get())? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
     /// Every token as a `Token`, in a list.
     fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let text = self.text.bind(py);

@@ -154,3 +154,19 @@ def test_token_iterators_pickle_with_their_position():
     assert [t.text for t in again] == ["b", "c", "d"]
     assert [t.text for t in iterator] == ["b", "c", "d"]
     assert list(pickle.loads(pickle.dumps(iterator))) == []
+
+
+def test_count_index_and_in_work_as_on_a_list():
+    tokens = dateline.tokenize("a b a c a")
+    as_list = list(tokens)
+    a, b = as_list[0], as_list[1]
+    assert tokens.count(a) == 1 and tokens.count(dateline.Token("a", 4, 5, "word")) == 1
+    assert tokens.count("a") == 0
+    assert tokens.index(b) == as_list.index(b) == 1
+    assert tokens.index(as_list[4], 2) == 4 and tokens.index(as_list[4], -1) == 4
+    with pytest.raises(ValueError, match="is not in Tokens"):
+        tokens.index(a, 1)
+    with pytest.raises(ValueError):
+        tokens.index(b, 0, 1)
+    assert b in tokens and dateline.Token("b", 2, 3, "word") in tokens
+    assert dateline.Token("b", 2, 3, "number") not in tokens and "b" not in tokens
