@@ -1,6 +1,6 @@
 //! [`Gazetteer`]: compiled entries searched in text, and [`EntityMatch`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
@@ -323,7 +323,13 @@ fn plan(entries: &[Entry], options: Options) -> (Vec<FormSource>, Vec<u32>, Vec<
 /// Sorts candidates by prior (higher first, none last), then insertion
 /// order, and moves the first of each (label, id) to the front; returns how
 /// many are kept.
+///
+/// Linear after the sort: short lists (nearly all of them) compare against
+/// the few kept so far, longer ones remember the kept pairs in a hash set,
+/// so that k entries sharing a name cost O(k log k), not O(k²).
 fn rank(entries: &[Entry], list: &mut [u32]) -> usize {
+    /// Up to this many candidates, a scan of the kept ones beats hashing.
+    const SCAN: usize = 16;
     if list.len() < 2 {
         return list.len();
     }
@@ -337,16 +343,27 @@ fn rank(entries: &[Entry], list: &mut [u32]) -> usize {
         };
         by_prior.then(a.cmp(&b))
     });
+    let key = |i: u32| {
+        let e = &entries[i as usize];
+        (e.label(), e.id())
+    };
     let mut kept = 0;
-    for j in 0..list.len() {
-        let e = &entries[list[j] as usize];
-        let duplicate = list[..kept].iter().any(|&k| {
-            let other = &entries[k as usize];
-            other.label() == e.label() && other.id() == e.id()
-        });
-        if !duplicate {
-            list[kept] = list[j];
-            kept += 1;
+    if list.len() <= SCAN {
+        for j in 0..list.len() {
+            let pair = key(list[j]);
+            if !list[..kept].iter().any(|&k| key(k) == pair) {
+                list[kept] = list[j];
+                kept += 1;
+            }
+        }
+    } else {
+        let mut seen: HashSet<(&str, &str), BuildHasherDefault<FxHasher>> =
+            HashSet::with_capacity_and_hasher(list.len(), BuildHasherDefault::default());
+        for j in 0..list.len() {
+            if seen.insert(key(list[j])) {
+                list[kept] = list[j];
+                kept += 1;
+            }
         }
     }
     kept
