@@ -84,12 +84,15 @@ mod error;
 mod gazetteer;
 mod load;
 mod persist;
+mod plan;
+mod store;
 
 pub use crate::{
     builder::GazetteerBuilder,
     entry::{Entry, MAX_NAME_LEN},
     error::Error,
     gazetteer::{EntityMatch, Gazetteer},
+    store::{Entries, EntryRef},
 };
 pub use dateline_match::{CasePolicy, MatchKind, NormalizedText, Normalizer};
 pub use dateline_tokenize::Span;
@@ -108,6 +111,7 @@ mod tests {
         assert_send_sync::<Gazetteer>();
         assert_send_sync::<GazetteerBuilder>();
         assert_send_sync::<Entry>();
+        assert_send_sync::<EntryRef<'static>>();
         assert_send_sync::<EntityMatch<'static>>();
         assert_send_sync::<Error>();
     }
