@@ -233,7 +233,11 @@ impl GazetteerBuilder {
         let store = Arc::make_mut(&mut self.entries);
         let mark = store.mark();
         match read(store) {
-            Ok(()) => Ok(self),
+            Ok(()) => {
+                // Files are large and few: give back the growth slack.
+                store.shrink_to_fit();
+                Ok(self)
+            }
             Err(e) => {
                 // A file is added whole or not at all.
                 store.rollback(mark);

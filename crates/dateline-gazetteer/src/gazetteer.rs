@@ -101,7 +101,10 @@ impl Gazetteer {
         let name_of = |(i, k): (u32, u32)| {
             entries.names_of(i as usize).nth(k as usize).expect("a form names its entry's name")
         };
-        let patterns = forms.iter().map(|&(i, k)| {
+        // The forms are consumed (and freed, 8 MB for a million forms)
+        // before the matcher builds its trie; a failing pattern's source is
+        // found again by planning anew, which gives the same forms.
+        let patterns = forms.into_iter().map(|(i, k)| {
             let policy = entries.case_of(i as usize).unwrap_or(options.case_policy);
             Pattern::new(name_of((i, k)), policy)
         });
@@ -109,19 +112,23 @@ impl Gazetteer {
             .accent_folding(options.accent_folding)
             .match_kind(options.match_kind)
             .build(patterns)
-            .map_err(|e| match e.pattern_index() {
-                Some(p) => {
-                    let (i, k) = forms[p];
-                    let name = truncate(name_of((i, k)));
-                    let id = truncate(entries.id_of(i as usize));
-                    Error::build(
-                        format!("name {name:?} of the entry with id {id:?}"),
-                        Some(Box::new(e)),
-                    )
+            .map_err(|e| {
+                let source = e.pattern_index().and_then(|p| {
+                    let forms = plan(&entries, options).ok()?.forms;
+                    forms.get(p).copied()
+                });
+                match source {
+                    Some((i, k)) => {
+                        let name = truncate(name_of((i, k)));
+                        let id = truncate(entries.id_of(i as usize));
+                        Error::build(
+                            format!("name {name:?} of the entry with id {id:?}"),
+                            Some(Box::new(e)),
+                        )
+                    }
+                    None => Error::build("compiling the matcher", Some(Box::new(e))),
                 }
-                None => Error::build("compiling the matcher", Some(Box::new(e))),
             })?;
-        drop(forms);
         Ok(Gazetteer { entries, matcher, offsets, candidates, options })
     }
 

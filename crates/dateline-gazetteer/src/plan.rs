@@ -186,7 +186,7 @@ pub(crate) fn rank(entries: &Store, list: &mut [u32]) -> usize {
 }
 
 /// Form numbers by grouping key: the keys in one arena, an open-addressing
-/// table of `tag << 32 | form + 1` (0 for an empty slot), at most half full.
+/// table of `tag << 32 | form + 1` (0 for an empty slot), at most 2/3 full.
 struct FormIndex {
     keys: Vec<u8>,
     /// Form `f`'s key is `keys[bounds[f]..bounds[f + 1]]`.
@@ -196,7 +196,9 @@ struct FormIndex {
 
 impl FormIndex {
     fn with_capacity(keys: usize) -> FormIndex {
-        let slots = keys.saturating_mul(2).next_power_of_two().max(16);
+        // At most 2/3 full when every name is a form of its own (keys is
+        // the name count), usually less.
+        let slots = keys.saturating_add(keys / 2).next_power_of_two().max(16);
         FormIndex { keys: Vec::new(), bounds: vec![0], slots: vec![0; slots] }
     }
 
@@ -241,9 +243,9 @@ impl FormIndex {
         if self.slots[i] != 0 {
             return Ok(self.slots[i] as u32 - 1);
         }
-        // Never more than half full: `with_capacity` got the name count,
-        // and each name adds at most one form.
-        debug_assert!((next as usize) < self.slots.len() / 2);
+        // Never more than 2/3 full: `with_capacity` got the name count, and
+        // each name adds at most one form.
+        debug_assert!((next as usize) < self.slots.len() / 3 * 2 + 1);
         self.keys.extend_from_slice(key);
         self.bounds.push(u32::try_from(self.keys.len()).map_err(|_| too_large())?);
         self.slots[i] = (hash >> 32) << 32 | u64::from(next + 1);
