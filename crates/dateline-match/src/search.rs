@@ -177,9 +177,7 @@ impl<'m, 't> FindIter<'m, 't> {
             let mut end = at;
             let mut ascii = true;
             loop {
-                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                    end += 1;
-                }
+                end = alnum_run_end(bytes, end);
                 match bytes.get(end) {
                     Some(&c) if c >= 0x80 => {
                         let (w, s, l) = classify(text, end, c);
@@ -220,6 +218,42 @@ impl<'m, 't> FindIter<'m, 't> {
         self.len = len;
         len > 0
     }
+}
+
+/// The end of the run of ASCII letters and digits starting at `at`: eight
+/// bytes at a time (see [`non_alnum_lanes`]), the last few one by one.
+#[inline(always)]
+fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let stop = non_alnum_lanes(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        if stop != 0 {
+            return at + (stop.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        at += 1;
+    }
+    at
+}
+
+/// The byte lanes of `x` that are not ASCII letters or digits, as their
+/// high bit (0x80) set. Per lane, on the low seven bits (so that no sum
+/// carries into the next lane): a letter is `v | 0x20` in `a..=z`, a digit
+/// is `v` in `0..=9`, each range tested as "adding `0x80 - lo` sets the
+/// high bit and adding `0x80 - hi - 1` does not"; lanes with the high bit
+/// set (non-ASCII) always stop.
+#[inline(always)]
+fn non_alnum_lanes(x: u64) -> u64 {
+    const fn lanes(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    const HIGH: u64 = lanes(0x80);
+    let v = x & !HIGH;
+    let lower = v | lanes(0x20);
+    let letter = (lower + lanes(0x80 - b'a')) & !(lower + lanes(0x80 - b'z' - 1));
+    let digit = (v + lanes(0x80 - b'0')) & !(v + lanes(0x80 - b'9' - 1));
+    (!(letter | digit) | x) & HIGH
 }
 
 /// Whether the char at `at` (whose first byte is `b`) is a word character
@@ -267,6 +301,49 @@ impl Iterator for FindIter<'_, '_> {
                         return Some(m);
                     }
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alnum_lanes_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                // The byte in one lane, letters elsewhere.
+                let mut chunk = *b"abcdefgh";
+                chunk[lane] = b;
+                let stop = non_alnum_lanes(u64::from_le_bytes(chunk));
+                let want = if b.is_ascii_alphanumeric() { 0 } else { 0x80u64 << (8 * lane) };
+                assert_eq!(stop, want, "byte {b:#x} in lane {lane}");
+                // And every lane the same byte.
+                let all = non_alnum_lanes(u64::from_le_bytes([b; 8]));
+                assert_eq!(all != 0, !b.is_ascii_alphanumeric(), "byte {b:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn alnum_runs_end_where_the_byte_loop_ends() {
+        let texts: [&[u8]; 6] = [
+            b"",
+            b"abc",
+            b"Abcdefgh12345678 x",
+            b"Zz09zz\xc3\xa9t",
+            b"0123456789abcdefXYZ",
+            b"a-b",
+        ];
+        for text in texts {
+            for at in 0..=text.len() {
+                let mut want = at;
+                while text.get(want).is_some_and(u8::is_ascii_alphanumeric) {
+                    want += 1;
+                }
+                assert_eq!(alnum_run_end(text, at), want, "{text:?} from {at}");
             }
         }
     }
