@@ -40,7 +40,8 @@ pub(crate) fn word_hash(units: &[u8]) -> u64 {
 /// *unfolded*: for such bytes folding is setting bit 0x20 (letters
 /// lowercase, digits unchanged), done eight bytes at a time. Chunks are
 /// loaded straight from `text` and masked, so short words cost one load.
-#[inline]
+/// (The reference for [`ascii_run`], which the scanner uses.)
+#[cfg(test)]
 pub(crate) fn ascii_word_hash(text: &[u8], start: usize, end: usize) -> u64 {
     const LOWER: u64 = 0x2020_2020_2020_2020;
     let mut hash = 0x243F_6A88_85A3_08D3u64;
@@ -60,6 +61,60 @@ pub(crate) fn ascii_word_hash(text: &[u8], start: usize, end: usize) -> u64 {
         at += len;
     }
     finish(hash, end - start)
+}
+
+/// The byte lanes of `x` that are not ASCII letters or digits, as their
+/// high bit (0x80) set. Per lane, on the low seven bits (so that no sum
+/// carries into the next lane): a letter is `v | 0x20` in `a..=z`, a digit
+/// is `v` in `0..=9`, each range tested as "adding `0x80 - lo` sets the
+/// high bit and adding `0x80 - hi - 1` does not"; lanes with the high bit
+/// set (non-ASCII) always stop.
+#[inline(always)]
+pub(crate) fn non_alnum_lanes(x: u64) -> u64 {
+    const fn lanes(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    const HIGH: u64 = lanes(0x80);
+    let v = x & !HIGH;
+    let lower = v | lanes(0x20);
+    let letter = (lower + lanes(0x80 - b'a')) & !(lower + lanes(0x80 - b'z' - 1));
+    let digit = (v + lanes(0x80 - b'0')) & !(v + lanes(0x80 - b'9' - 1));
+    (!(letter | digit) | x) & HIGH
+}
+
+/// The run of ASCII letters and digits starting at `start`: its end, and
+/// its [`word_hash`] once folded (what [`ascii_word_hash`] gives for it),
+/// computed on the chunks the scan loads anyway.
+#[inline(always)]
+pub(crate) fn ascii_run(text: &[u8], start: usize) -> (usize, u64) {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let mut hash = 0x243F_6A88_85A3_08D3u64;
+    let mut at = start;
+    loop {
+        let word = match text.get(at..at + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("8 bytes")),
+            None => {
+                // Zero padding is not alphanumeric: the run stops there.
+                let mut last = [0u8; 8];
+                let rest = text.get(at..).unwrap_or_default();
+                last[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(last)
+            }
+        };
+        let stop = non_alnum_lanes(word);
+        if stop == 0 {
+            hash = (hash.rotate_left(23) ^ (word | LOWER)).wrapping_mul(K);
+            at += 8;
+            continue;
+        }
+        let n = (stop.trailing_zeros() / 8) as usize;
+        if n > 0 {
+            let mask = (1u64 << (8 * n)) - 1;
+            hash = (hash.rotate_left(23) ^ ((word | LOWER) & mask)).wrapping_mul(K);
+        }
+        at += n;
+        return (at, finish(hash, at - start));
+    }
 }
 
 /// [`word_hash`] of a word given unfolded (any bytes): folds each byte
@@ -190,6 +245,46 @@ mod tests {
             assert_eq!(table.get(h, |_| true).map(|s| s.node), Some(i as u32));
         }
         assert!(WordTable::default().get(1, |_| true).is_none());
+    }
+
+    #[test]
+    fn alnum_lanes_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                // The byte in one lane, letters elsewhere.
+                let mut chunk = *b"abcdefgh";
+                chunk[lane] = b;
+                let stop = non_alnum_lanes(u64::from_le_bytes(chunk));
+                let want = if b.is_ascii_alphanumeric() { 0 } else { 0x80u64 << (8 * lane) };
+                assert_eq!(stop, want, "byte {b:#x} in lane {lane}");
+                // And every lane the same byte.
+                let all = non_alnum_lanes(u64::from_le_bytes([b; 8]));
+                assert_eq!(all != 0, !b.is_ascii_alphanumeric(), "byte {b:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_runs_hash_like_ascii_word_hash() {
+        let texts: [&[u8]; 7] = [
+            b"",
+            b"abc",
+            b"Abcdefgh12345678 x",
+            b"Zz09zz\xc3\xa9t",
+            b"0123456789abcdefXYZ",
+            b"a-b",
+            b"ABCDEFGH",
+        ];
+        for text in texts {
+            for start in 0..=text.len() {
+                let mut end = start;
+                while text.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let want = (end, ascii_word_hash(text, start, end));
+                assert_eq!(ascii_run(text, start), want, "{text:?} from {start}");
+            }
+        }
     }
 
     #[test]

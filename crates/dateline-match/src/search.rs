@@ -7,7 +7,7 @@ use dateline_tokenize::Span;
 use crate::{
     Matcher, NormalizedText, PatternId,
     boundary::{is_standalone, is_word_char},
-    filter::{MAX_WORD, ascii_word_hash, folded_word_hash},
+    filter::{MAX_WORD, ascii_run, folded_word_hash, non_alnum_lanes},
     matcher::Start,
 };
 
@@ -173,22 +173,17 @@ impl<'m, 't> FindIter<'m, 't> {
                 }
                 continue;
             }
-            // A word: find its end, then hash it.
-            let mut end = at;
+            // A word: find its end, hashing it on the way while it is
+            // ASCII (the usual case); other words are hashed afterwards.
+            let (mut end, ascii_hash) = ascii_run(bytes, at);
             let mut ascii = true;
-            loop {
-                end = alnum_run_end(bytes, end);
-                match bytes.get(end) {
-                    Some(&c) if c >= 0x80 => {
-                        let (w, s, l) = classify(text, end, c);
-                        if !w || s {
-                            break;
-                        }
-                        ascii = false;
-                        end += l;
-                    }
-                    _ => break,
+            while let Some(&c) = bytes.get(end).filter(|&&c| c >= 0x80) {
+                let (w, s, l) = classify(text, end, c);
+                if !w || s {
+                    break;
                 }
+                ascii = false;
+                end = alnum_run_end(bytes, end + l);
             }
             pos = end;
             if end - at > MAX_WORD {
@@ -198,11 +193,7 @@ impl<'m, 't> FindIter<'m, 't> {
                 }
                 continue;
             }
-            let hash = if ascii {
-                ascii_word_hash(bytes, at, end)
-            } else {
-                folded_word_hash(&bytes[at..end])
-            };
+            let hash = if ascii { ascii_hash } else { folded_word_hash(&bytes[at..end]) };
             // Written unconditionally and kept only if the filter says so:
             // no branch on the probe, so probes of later words can overlap.
             starts[len] = Start { at, word: Some((end, hash)) };
@@ -235,25 +226,6 @@ fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
         at += 1;
     }
     at
-}
-
-/// The byte lanes of `x` that are not ASCII letters or digits, as their
-/// high bit (0x80) set. Per lane, on the low seven bits (so that no sum
-/// carries into the next lane): a letter is `v | 0x20` in `a..=z`, a digit
-/// is `v` in `0..=9`, each range tested as "adding `0x80 - lo` sets the
-/// high bit and adding `0x80 - hi - 1` does not"; lanes with the high bit
-/// set (non-ASCII) always stop.
-#[inline(always)]
-fn non_alnum_lanes(x: u64) -> u64 {
-    const fn lanes(b: u8) -> u64 {
-        u64::from_le_bytes([b; 8])
-    }
-    const HIGH: u64 = lanes(0x80);
-    let v = x & !HIGH;
-    let lower = v | lanes(0x20);
-    let letter = (lower + lanes(0x80 - b'a')) & !(lower + lanes(0x80 - b'z' - 1));
-    let digit = (v + lanes(0x80 - b'0')) & !(v + lanes(0x80 - b'9' - 1));
-    (!(letter | digit) | x) & HIGH
 }
 
 /// Whether the char at `at` (whose first byte is `b`) is a word character
@@ -309,23 +281,6 @@ impl Iterator for FindIter<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn alnum_lanes_agree_with_the_byte_test() {
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                // The byte in one lane, letters elsewhere.
-                let mut chunk = *b"abcdefgh";
-                chunk[lane] = b;
-                let stop = non_alnum_lanes(u64::from_le_bytes(chunk));
-                let want = if b.is_ascii_alphanumeric() { 0 } else { 0x80u64 << (8 * lane) };
-                assert_eq!(stop, want, "byte {b:#x} in lane {lane}");
-                // And every lane the same byte.
-                let all = non_alnum_lanes(u64::from_le_bytes([b; 8]));
-                assert_eq!(all != 0, !b.is_ascii_alphanumeric(), "byte {b:#x}");
-            }
-        }
-    }
 
     #[test]
     fn alnum_runs_end_where_the_byte_loop_ends() {
