@@ -48,10 +48,11 @@ fn build(input: &str, saved: &str) -> Result<(), Box<dyn Error>> {
     drop(builder);
     let built = (wall.elapsed().as_secs_f64(), cpu_seconds() - cpu);
     eprintln!(
-        "{} entries, {} forms: read in {:.2} s wall / {:.2} s CPU, read + built in {:.2} s \
-         wall / {:.2} s CPU; peak RSS after reading {peak_read}, after building {}",
+        "{} entries, {} forms, {:.1} MB: read in {:.2} s wall / {:.2} s CPU, read + built in \
+         {:.2} s wall / {:.2} s CPU; peak RSS after reading {peak_read}, after building {}",
         gazetteer.len(),
         gazetteer.forms_len(),
+        gazetteer.memory_usage() as f64 / 1e6,
         read.0,
         read.1,
         built.0,

@@ -163,6 +163,14 @@ impl Gazetteer {
         self.offsets.len() - 1
     }
 
+    /// Approximate heap memory held, in bytes: entries, forms and the
+    /// matcher (entries shared with a builder or a clone count in full).
+    pub fn memory_usage(&self) -> usize {
+        self.entries.heap_bytes()
+            + 4 * (self.offsets.capacity() + self.candidates.capacity())
+            + self.matcher.memory_usage()
+    }
+
     /// Whether accents fold when matching.
     pub fn accent_folding(&self) -> bool {
         self.options.accent_folding

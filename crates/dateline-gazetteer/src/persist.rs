@@ -45,52 +45,88 @@ const MAGIC: &[u8; 8] = b"DLGAZET\0";
 /// strings in turn).
 const FORMAT_VERSION: u32 = 2;
 
-/// FNV-1a. (Bytewise: the fuzz harness in `fuzz/src/lib.rs` recomputes it
-/// to get mutated files past the check.)
-fn checksum(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a, continued from `hash`. (Bytewise: the fuzz harness in
+/// `fuzz/src/lib.rs` recomputes it to get mutated files past the check.)
+fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        hash = hash.wrapping_mul(FNV_PRIME);
     }
     hash
+}
+
+fn checksum(bytes: &[u8]) -> u64 {
+    fnv1a(FNV_OFFSET, bytes)
 }
 
 fn case_option(code: u8) -> Result<Option<CasePolicy>, Error> {
     case_from_code(code).ok_or_else(|| Error::format("corrupted data: invalid case policy"))
 }
 
-struct Out(Vec<u8>);
+/// A writer that counts and (optionally) checksums what goes through it,
+/// so that a gazetteer is written in one stream: a first pass into
+/// `io::sink()` only counts, for the length field in the header.
+struct Out<W> {
+    w: W,
+    hash: Option<u64>,
+    count: u64,
+}
 
-impl Out {
-    fn u8(&mut self, v: u8) {
-        self.0.push(v);
+impl<W: Write> Out<W> {
+    fn bytes(&mut self, b: &[u8]) -> Result<(), Error> {
+        if let Some(hash) = &mut self.hash {
+            *hash = fnv1a(*hash, b);
+        }
+        self.count += b.len() as u64;
+        self.w.write_all(b).map_err(Error::io)
     }
-    fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+    fn u8(&mut self, v: u8) -> Result<(), Error> {
+        self.bytes(&[v])
     }
-    fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+    fn u32(&mut self, v: u32) -> Result<(), Error> {
+        self.bytes(&v.to_le_bytes())
+    }
+    fn u64(&mut self, v: u64) -> Result<(), Error> {
+        self.bytes(&v.to_le_bytes())
     }
     fn len32(&mut self, n: usize) -> Result<(), Error> {
         let n = u32::try_from(n).map_err(|_| Error::build("too large to save", None))?;
-        self.u32(n);
-        Ok(())
+        self.u32(n)
     }
     fn str(&mut self, s: &str) -> Result<(), Error> {
         self.len32(s.len())?;
-        self.0.extend_from_slice(s.as_bytes());
+        self.bytes(s.as_bytes())
+    }
+    fn arena(&mut self, s: &str) -> Result<(), Error> {
+        self.u64(s.len() as u64)?;
+        self.bytes(s.as_bytes())
+    }
+    /// Little-endian u32s, a block at a time.
+    fn u32s(&mut self, values: &[u32]) -> Result<(), Error> {
+        let mut block = [0u8; 4096];
+        for chunk in values.chunks(block.len() / 4) {
+            for (out, v) in block.chunks_exact_mut(4).zip(chunk) {
+                out.copy_from_slice(&v.to_le_bytes());
+            }
+            self.bytes(&block[..chunk.len() * 4])?;
+        }
         Ok(())
     }
-    fn arena(&mut self, s: &str) {
-        self.u64(s.len() as u64);
-        self.0.extend_from_slice(s.as_bytes());
+}
+
+/// Counts the bytes written to it.
+struct Count(u64);
+
+impl Write for Count {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
     }
-    fn u32s(&mut self, values: &[u32]) {
-        self.0.reserve(values.len() * 4);
-        for &v in values {
-            self.u32(v);
-        }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -101,18 +137,45 @@ impl Gazetteer {
     ///
     /// When a count exceeds the format's 32-bit fields.
     pub fn to_bytes(&self) -> Result<Vec<u8>, Error> {
-        let mut out = Out(Vec::with_capacity(
-            64 + self.entries.heap_bytes() + 4 * (self.offsets.len() + self.candidates.len()),
-        ));
-        out.0.extend_from_slice(MAGIC);
-        out.u32(FORMAT_VERSION);
-        out.u64(0); // length, patched below
-        out.u8(u8::from(self.options.accent_folding));
-        out.u8(case_code(Some(self.options.case_policy)));
+        let mut bytes = Vec::new();
+        self.write_to(&mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// Writes the compiled gazetteer (the bytes of
+    /// [`to_bytes`](Gazetteer::to_bytes)) as a stream, without holding a
+    /// copy of it in memory.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails, or a count exceeds the format's 32-bit fields.
+    pub fn write_to<W: Write>(&self, writer: W) -> Result<(), Error> {
+        // Two passes: count, for the length field, then write.
+        let mut count = Out { w: std::io::sink(), hash: None, count: 0 };
+        self.write_head(&mut count, 0)?;
+        let mut matcher_len = Count(0);
+        self.matcher.write_to(&mut matcher_len).map_err(Error::io)?;
+        let length = count.count - 20 + 8 + 8 + matcher_len.0;
+        let mut out = Out { w: writer, hash: Some(FNV_OFFSET), count: 0 };
+        self.write_head(&mut out, length)?;
+        let checksum = out.hash.take().expect("hashing");
+        out.u64(checksum)?;
+        out.u64(matcher_len.0)?;
+        self.matcher.write_to(&mut out.w).map_err(Error::io)?;
+        out.w.flush().map_err(Error::io)
+    }
+
+    /// Everything up to the checksum (see the layout above).
+    fn write_head<W: Write>(&self, out: &mut Out<W>, length: u64) -> Result<(), Error> {
+        out.bytes(MAGIC)?;
+        out.u32(FORMAT_VERSION)?;
+        out.u64(length)?;
+        out.u8(u8::from(self.options.accent_folding))?;
+        out.u8(case_code(Some(self.options.case_policy)))?;
         out.u8(match self.options.match_kind {
             MatchKind::All => 1,
             _ => 0,
-        });
+        })?;
         let store = &*self.entries;
         out.len32(store.labels.len())?;
         for label in &store.labels {
@@ -121,42 +184,21 @@ impl Gazetteer {
         out.len32(store.len())?;
         out.len32(store.name_bounds.len() - 1)?;
         out.len32(store.things())?;
-        out.arena(&store.names);
-        out.u32s(&store.name_bounds);
-        out.u32s(&store.entry_names);
-        out.u32s(&store.entry_thing);
-        out.arena(&store.ids);
-        out.u32s(&store.id_bounds);
-        out.u32s(&store.thing_label);
+        out.arena(&store.names)?;
+        out.u32s(&store.name_bounds)?;
+        out.u32s(&store.entry_names)?;
+        out.u32s(&store.entry_thing)?;
+        out.arena(&store.ids)?;
+        out.u32s(&store.id_bounds)?;
+        out.u32s(&store.thing_label)?;
         for prior in &store.thing_prior {
-            out.u64(prior.to_bits());
+            out.u64(prior.to_bits())?;
         }
-        out.0.extend_from_slice(&store.thing_case);
+        out.bytes(&store.thing_case)?;
         out.len32(self.offsets.len() - 1)?;
-        for &o in &self.offsets {
-            out.u32(o);
-        }
+        out.u32s(&self.offsets)?;
         out.len32(self.candidates.len())?;
-        for &c in &self.candidates {
-            out.u32(c);
-        }
-        let matcher = self.matcher.to_bytes();
-        let length = (out.0.len() - 20 + 8 + 8 + matcher.len()) as u64;
-        out.0[12..20].copy_from_slice(&length.to_le_bytes());
-        let checksum = checksum(&out.0);
-        out.u64(checksum);
-        out.u64(matcher.len() as u64);
-        out.0.extend_from_slice(&matcher);
-        Ok(out.0)
-    }
-
-    /// Writes the compiled gazetteer (see [`to_bytes`](Gazetteer::to_bytes)).
-    ///
-    /// # Errors
-    ///
-    /// When writing fails.
-    pub fn write_to<W: Write>(&self, mut writer: W) -> Result<(), Error> {
-        writer.write_all(&self.to_bytes()?).map_err(Error::io)
+        out.u32s(&self.candidates)
     }
 
     /// Saves the compiled gazetteer to a file, for [`load`](Gazetteer::load).
@@ -166,8 +208,9 @@ impl Gazetteer {
     /// When the file cannot be written; the error names it.
     pub fn save<P: AsRef<Path>>(&self, path: P) -> Result<(), Error> {
         let path = path.as_ref();
-        let bytes = self.to_bytes().map_err(|e| e.with_path(path))?;
-        std::fs::write(path, bytes).map_err(|e| Error::io(e).with_path(path))
+        let file = std::fs::File::create(path).map_err(|e| Error::io(e).with_path(path))?;
+        self.write_to(std::io::BufWriter::with_capacity(1 << 16, file))
+            .map_err(|e| e.with_path(path))
     }
 
     /// Loads a gazetteer saved by [`save`](Gazetteer::save), without
