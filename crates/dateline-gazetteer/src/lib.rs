@@ -13,7 +13,8 @@
 //! * [`Gazetteer`]: [`find_iter`](Gazetteer::find_iter) and
 //!   [`find`](Gazetteer::find) report [`EntityMatch`]es (a [`Span`] of the
 //!   original text, the top-ranked label and id, and all ranked
-//!   candidates), leftmost-longest (or all overlapping matches with
+//!   candidates as [`EntryRef`]s, views of the gazetteer's compact entry
+//!   storage with [`Entry`]'s accessors), leftmost-longest (or all overlapping matches with
 //!   [`MatchKind::All`]); [`find_iter_normalized`](Gazetteer::find_iter_normalized)
 //!   searches a text normalized once for several searches.
 //!   [`save`](Gazetteer::save) / [`load`](Gazetteer::load) store a compiled
