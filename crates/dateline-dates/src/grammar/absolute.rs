@@ -217,24 +217,12 @@ impl Parser<'_> {
             return false;
         }
         if matches!(word.as_str(), "may" | "march") {
-            let prev_ok = i > 0
-                && matches!(
-                    self.lex(i - 1),
-                    Some(Lex::Func(
-                        Func::In
-                            | Func::Of
-                            | Func::By
-                            | Func::Until
-                            | Func::Through
-                            | Func::From
-                            | Func::To
-                            | Func::During
-                            | Func::Between
-                            | Func::And
-                            | Func::Or
-                    )) | Some(Lex::Rel(_))
-                        | Some(Lex::Position(_))
-                );
+            let prev = i.checked_sub(1).and_then(|k| self.lex(k));
+            let prev_ok = match prev {
+                Some(Lex::Func(f)) => f.opens_date() || f == Func::Or,
+                Some(Lex::Rel(_) | Lex::Position(_)) => true,
+                _ => false,
+            };
             // "in May that ...", "since March and ...": a preposition before a
             // capitalized "May" makes the month, unless a verb follows ("to May
             // be"); "and"/"or" need the month reading to continue.
@@ -717,24 +705,12 @@ impl Parser<'_> {
             return true;
         }
         // Older years need a preposition or a temporal word before them.
-        i > 0
-            && matches!(
-                self.lex(i - 1),
-                Some(Lex::Func(
-                    Func::In
-                        | Func::Of
-                        | Func::By
-                        | Func::Until
-                        | Func::Through
-                        | Func::From
-                        | Func::To
-                        | Func::Between
-                        | Func::And
-                        | Func::During
-                        | Func::Fiscal
-                )) | Some(Lex::Rel(Rel::Since | Rel::Before | Rel::After))
-                    | Some(Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Season(_) | Lex::Position(_))
-            )
+        match i.checked_sub(1).and_then(|k| self.lex(k)) {
+            Some(Lex::Func(f)) => f.opens_date() || f == Func::Fiscal,
+            Some(Lex::Rel(r)) => matches!(r, Rel::Since | Rel::Before | Rel::After),
+            Some(Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Season(_) | Lex::Position(_)) => true,
+            _ => false,
+        }
     }
 
     /// "on the 15th", "the 1st": a day of the month alone, with an ordinal

@@ -319,10 +319,10 @@ impl<'a> Parser<'a> {
                     return self.p_holiday(i).map(|(p, e)| p.into_cand(i, e));
                 }
                 Some(Lex::Cue(_)) => return None,
-                Some(l) if !is_core(l) => {
-                    if !(i + 1..(i + 6).min(self.t.len()))
-                        .any(|k| self.t[k].kind == Kind::Num || self.t[k].lex.is_some_and(is_core))
-                    {
+                Some(l) if !l.is_core() => {
+                    if !(i + 1..(i + 6).min(self.t.len())).any(|k| {
+                        self.t[k].kind == Kind::Num || self.t[k].lex.is_some_and(Lex::is_core)
+                    }) {
                         return None;
                     }
                 }
@@ -352,35 +352,6 @@ impl<'a> Parser<'a> {
         offer(self.r_that(i));
         best
     }
-}
-
-/// Classes that carry time by themselves (as opposed to function words that
-/// only extend an expression: "the", "last", "about", "two").
-fn is_core(l: Lex) -> bool {
-    matches!(
-        l,
-        Lex::Month(_)
-            | Lex::MonthAbbr(_)
-            | Lex::Weekday(_)
-            | Lex::WeekdayAbbr(_)
-            | Lex::Unit(..)
-            | Lex::Season(_)
-            | Lex::PartOfDay(_)
-            | Lex::Deictic(_)
-            | Lex::Frequency(_)
-            | Lex::Decade(_)
-            | Lex::Holiday(_)
-            | Lex::Number(18 | 19)
-            | Lex::Func(
-                Func::Weekend
-                    | Func::Noon
-                    | Func::Midnight
-                    | Func::Half
-                    | Func::Fiscal
-                    | Func::Term
-                    | Func::Period
-            )
-    )
 }
 
 impl Pt {
