@@ -724,7 +724,7 @@ impl Parser<'_> {
             return None;
         }
         let (d, e) = self.ordinal(k).filter(|_| self.num(k).is_some())?;
-        if !(1..=31).contains(&d) || self.tok(e).is_some_and(|t| t.kind == Kind::Word) {
+        if !(1..=31).contains(&d) || !self.clause_goes_on(e) {
             return None;
         }
         let (dir, how) = self.direction_at(i, e, Dir::Nearest);
@@ -747,5 +747,26 @@ impl Parser<'_> {
         }?;
         let start = if on { j } else { i };
         Some(Pt::day(pick.0, "day-of-month", how).into_cand(start, e))
+    }
+
+    /// Whether the word at `e` ends a noun phrase rather than continuing it:
+    /// after "the 1st" comes punctuation, a verb ("is", "was", "will"), a
+    /// pronoun ("they"), or a conjunction or preposition that does not start
+    /// another ordinal ("and closed", not "and 2nd quarters"). Any other word
+    /// is the noun the ordinal counts ("the 1st quarter", "the 1st round").
+    fn clause_goes_on(&self, e: usize) -> bool {
+        let Some(t) = self.tok(e) else { return true };
+        if t.kind != Kind::Word {
+            return true;
+        }
+        match t.lex {
+            Some(Lex::Cue(_)) => true,
+            Some(Lex::Func(
+                Func::And | Func::Or | Func::At | Func::In | Func::Until | Func::By,
+            )) => self.tok(e + 1).is_some_and(|n| n.kind != Kind::Num),
+            _ => ["he", "she", "it", "they", "we", "i", "when", "after", "before"]
+                .iter()
+                .any(|w| self.is_word(e, w)),
+        }
     }
 }
