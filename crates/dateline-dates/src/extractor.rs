@@ -1,6 +1,6 @@
 //! `DateExtractor`: configuration, and the scan → tokenize → parse pipeline.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use dateline_tokenize::Span;
 
@@ -25,7 +25,8 @@ pub struct Config {
 
 /// Finds date and time expressions in text and normalizes them to TIMEX3.
 ///
-/// Build it once and share it: it is `Send + Sync`, cheap to clone, and
+/// It is `Send + Sync` and cheap to build and to clone (the compiled
+/// lexicon is built once per process and shared), and
 /// [`extract`](DateExtractor::extract) takes `&self`.
 ///
 /// ```
@@ -53,6 +54,24 @@ struct Inner {
     scanner: Scanner,
 }
 
+impl Inner {
+    /// The compiled lexicon and scanner of a language, built on first use
+    /// and shared by every extractor after that: callers that construct an
+    /// extractor per call (the Python binding) pay for an `Arc` clone, not
+    /// for a hash table and an automaton.
+    fn shared(language: Language) -> Arc<Inner> {
+        static ENGLISH: OnceLock<Arc<Inner>> = OnceLock::new();
+        let cell = match language {
+            Language::English => &ENGLISH,
+        };
+        Arc::clone(cell.get_or_init(|| {
+            let lexicon = Lexicon::new(language);
+            let scanner = Scanner::new(&lexicon.anchors());
+            Arc::new(Inner { lexicon, scanner })
+        }))
+    }
+}
+
 impl Default for DateExtractor {
     fn default() -> Self {
         DateExtractor::new()
@@ -72,9 +91,7 @@ impl DateExtractor {
     }
 
     fn with_config(config: Config) -> DateExtractor {
-        let lexicon = Lexicon::new(Language::English);
-        let scanner = Scanner::new(&lexicon.anchors());
-        DateExtractor { config, inner: Arc::new(Inner { lexicon, scanner }) }
+        DateExtractor { config, inner: Inner::shared(Language::English) }
     }
 
     /// The settings in use.
@@ -250,5 +267,18 @@ impl DateExtractorBuilder {
     /// configuration that can be invalid (such as custom lexicons).
     pub fn build(&self) -> Result<DateExtractor, Error> {
         Ok(DateExtractor::with_config(self.config.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractors_share_the_compiled_lexicon() {
+        let a = DateExtractor::new();
+        let b = DateExtractor::builder().direction(Direction::Future).build().unwrap();
+        assert!(Arc::ptr_eq(&a.inner, &b.inner));
+        assert_eq!(b.config().direction, Direction::Future);
     }
 }
