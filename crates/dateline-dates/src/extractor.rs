@@ -209,7 +209,10 @@ fn link_ranges(p: &Parser<'_>, cands: &mut [Cand], reference: Date) {
             continue;
         }
         let (a, b) = (&cands[k], &cands[k + 1]);
-        if b.s != a.e + 1
+        // "from the 13th to [the] 15th of July": "the" may stand between.
+        let the_between =
+            b.s == a.e + 2 && p.t.get(a.e + 1).and_then(|t| t.lex) == Some(Lex::Func(Func::The));
+        if b.s != a.e + 1 && !the_between
             || a.kind != b.kind
             || a.kind != TimexType::Date && a.kind != TimexType::Time
         {
@@ -218,12 +221,14 @@ fn link_ranges(p: &Parser<'_>, cands: &mut [Cand], reference: Date) {
         let sep = &p.t[a.e];
         let sep_lex = sep.lex;
         let opener = s.checked_sub(1).and_then(|o| p.t.get(o)).and_then(|t| t.lex);
+        // The bare first day of "13 to 15 July" is a range end by construction.
+        let first_day = a.rule.starts_with("range-first-day");
         let linked = match sep_lex {
             Some(Lex::Func(Func::To | Func::Until | Func::Through)) => {
-                matches!(opener, Some(Lex::Func(Func::From)))
+                first_day || matches!(opener, Some(Lex::Func(Func::From)))
             }
             Some(Lex::Func(Func::And)) => matches!(opener, Some(Lex::Func(Func::Between))),
-            _ => sep.is_dash() && !sep.space,
+            _ => sep.is_dash() && (first_day || !sep.space),
         };
         if linked {
             let range = TimexRange::new(a.value.clone(), b.value.clone());

@@ -345,6 +345,7 @@ impl<'a> Parser<'a> {
         offer(self.r_ago(i));
         offer(self.r_ref(i));
         offer(self.r_day_range(i));
+        offer(self.r_range_first_day(i));
         offer(self.r_year_ago(i));
         offer(self.r_in_units(i));
         offer(self.r_nth_weekday(i));
