@@ -173,9 +173,16 @@ fn matches(expected: &Value, t: &TimeExpression) -> bool {
                 return from.get(..10) == Some(day)
                     && from.get(11..13) == Some(format!("{h:02}").as_str());
             }
+            // A range of clock times begins at its first time, not at its day.
+            let clock = |v: &str| {
+                v.find('T').is_some_and(|k| v[k + 1..].starts_with(|c: char| c.is_ascii_digit()))
+            };
             let begin = t
                 .range()
                 .and_then(|r| {
+                    if clock(r.begin()) {
+                        return Some(r.begin().to_owned());
+                    }
                     interval_of(r.begin()).map(|iv| iv.0).or_else(|| Some(r.begin().to_owned()))
                 })
                 .or_else(|| interval_of(t.value()).map(|iv| iv.0));

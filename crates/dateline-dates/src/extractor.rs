@@ -225,10 +225,13 @@ fn link_ranges(p: &Parser<'_>, cands: &mut [Cand], reference: Date) {
         let first_day = a.rule.starts_with("range-first-day");
         let linked = match sep_lex {
             Some(Lex::Func(Func::To | Func::Until | Func::Through)) => {
-                first_day || matches!(opener, Some(Lex::Func(Func::From)))
+                first_day
+                    || a.kind == TimexType::Time
+                    || matches!(opener, Some(Lex::Func(Func::From)))
             }
             Some(Lex::Func(Func::And)) => matches!(opener, Some(Lex::Func(Func::Between))),
-            _ => sep.is_dash() && (first_day || !sep.space),
+            // "8am - 1pm": a spaced dash links two clock times, not two years.
+            _ => sep.is_dash() && (first_day || a.kind == TimexType::Time || !sep.space),
         };
         if linked {
             let range = TimexRange::new(a.value.clone(), b.value.clone());

@@ -303,7 +303,8 @@ impl<'a> Parser<'a> {
     pub(crate) fn parse_at(&self, i: usize) -> Option<Cand> {
         let t = self.tok(i)?;
         // Fast exits: most tokens cannot start an expression, and function
-        // words start one only with a core temporal token close behind.
+        // words start one only with a core temporal token (or "a.m.",
+        // "o'clock") close behind.
         match t.kind {
             Kind::Num => {}
             Kind::Punct if t.is_punct('\'') => {}
@@ -321,7 +322,7 @@ impl<'a> Parser<'a> {
                 Some(Lex::Cue(_)) => return None,
                 Some(l) if !l.is_core() => {
                     if !(i + 1..(i + 6).min(self.t.len())).any(|k| {
-                        self.t[k].kind == Kind::Num || self.t[k].lex.is_some_and(Lex::is_core)
+                        self.t[k].kind == Kind::Num || self.t[k].lex.is_some_and(Lex::is_anchor)
                     }) {
                         return None;
                     }

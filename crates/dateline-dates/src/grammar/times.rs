@@ -25,11 +25,15 @@ impl Parser<'_> {
         } else {
             None
         };
+        // "5 to 6pm" in digits is a range; "five to six", "5 minutes to 6" count down.
+        let bare_digits = self.num(i).is_some() && offset.is_some_and(|(_, k)| k == i + 1);
         if let Some((mins, k)) = offset {
             let sign = match self.lex(k) {
                 Some(Lex::Deictic(Deictic::Past) | Lex::Rel(Rel::After)) => 1,
                 Some(Lex::Func(Func::To) | Lex::Rel(Rel::Before))
-                    if self.num(k + 1).is_some()
+                    if !bare_digits
+                        && (self.num(k + 1).is_some()
+                            || matches!(self.lex(k + 1), Some(Lex::Number(1..=12))))
                         || matches!(
                             self.lex(k + 1),
                             Some(Lex::Func(Func::Noon | Func::Midnight))
@@ -81,6 +85,9 @@ impl Parser<'_> {
             }
             Some(Lex::Func(Func::Midnight)) => return Some(("24:00".into(), i + 1)),
             _ => {}
+        }
+        if self.num(i).is_none() {
+            return self.clock_words(i);
         }
         let (h, hd) = self.num(i)?;
         // "12 noon", "12 midnight".
@@ -214,6 +221,20 @@ impl Parser<'_> {
             }
             _ => {}
         }
+        // "3-4pm", "from 5 to 6 p.m.", "3:30 to 6 PM": the first time of a
+        // range takes the meridiem of the second.
+        if !confirmed
+            && h <= 12
+            && let Some(pm) = self.range_meridiem(j, h)
+        {
+            hour = match (h, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (x, true) => x + 12,
+                (x, false) => x,
+            };
+            confirmed = true;
+        }
         if !confirmed && !has_min {
             return None;
         }
@@ -259,5 +280,60 @@ impl Parser<'_> {
             None => format!("{hour:02}:{min:02}"),
         };
         Some((v, j))
+    }
+
+    /// Whether the range connector at `j` leads to a clock time with an
+    /// explicit meridiem, and which one the first time (`h`, 1-12) takes:
+    /// "11-1pm" starts in the morning, "3-4pm" in the afternoon.
+    fn range_meridiem(&self, j: usize, h: u32) -> Option<bool> {
+        let connects = self.dash(j)
+            || matches!(
+                self.lex(j),
+                Some(Lex::Func(Func::To | Func::Until | Func::Through | Func::And))
+            );
+        if !connects {
+            return None;
+        }
+        let (v2, e2) = self.clock_base(j + 1)?;
+        let pm = (j + 1..e2).find_map(|k| match self.lex(k) {
+            Some(Lex::Func(Func::Pm)) => Some(true),
+            Some(Lex::Func(Func::Am)) => Some(false),
+            _ => None,
+        })?;
+        let h2: u32 = v2.get(..2)?.parse().ok()?;
+        Some(pm && h % 12 <= h2 % 12)
+    }
+
+    /// A clock time in words, confirmed by "a.m.", "p.m." or "o'clock":
+    /// "six p.m.", "ten thirty am", "seven o'clock", "nine fifty-nine a.m.".
+    fn clock_words(&self, i: usize) -> Option<(String, usize)> {
+        let hour_word = |k: usize| match self.lex(k) {
+            Some(Lex::Number(n @ 1..=12)) => Some(n),
+            _ => None,
+        };
+        let h = hour_word(i)?;
+        let mut j = i + 1;
+        let mut min = 0;
+        if let Some((m, e)) = self.number(j).filter(|_| self.num(j).is_none())
+            && m.fract() == 0.0
+            && (10.0..60.0).contains(&m)
+        {
+            min = m as u32;
+            j = e;
+        }
+        let hour = match self.lex(j) {
+            Some(Lex::Func(Func::Am)) => h % 12,
+            Some(Lex::Func(Func::Pm)) => h % 12 + 12,
+            Some(Lex::Func(Func::OClock)) if min == 0 => h,
+            // "six in the evening": `clock_day_part` moves it past noon.
+            Some(Lex::Func(Func::In))
+                if self.is_func(j + 1, Func::The)
+                    && matches!(self.lex(j + 2), Some(Lex::PartOfDay(_))) =>
+            {
+                return Some((format!("{h:02}:{min:02}"), j));
+            }
+            _ => return None,
+        };
+        Some((format!("{hour:02}:{min:02}"), j + 1))
     }
 }

@@ -331,13 +331,14 @@ pub(crate) enum Language {
 pub(crate) struct Lexicon {
     words: HashMap<&'static str, Lex, BuildFnv>,
     pub(crate) holidays: &'static [Holiday],
+    spelled_anchors: &'static [&'static str],
     max_len: usize,
 }
 
 impl Lexicon {
     pub(crate) fn new(language: Language) -> Lexicon {
-        let (table, holidays) = match language {
-            Language::English => (en::WORDS, en::HOLIDAYS),
+        let (table, holidays, spelled_anchors) = match language {
+            Language::English => (en::WORDS, en::HOLIDAYS, en::SPELLED_ANCHORS),
         };
         let mut words = HashMap::with_capacity_and_hasher(table.len() * 2, BuildFnv);
         let mut max_len = 0;
@@ -357,7 +358,7 @@ impl Lexicon {
                 words.entry(*first).or_insert(Lex::HolidayStart);
             }
         }
-        Lexicon { words, holidays, max_len }
+        Lexicon { words, holidays, spelled_anchors, max_len }
     }
 
     /// Looks a word up, ASCII case-insensitively.
@@ -387,6 +388,7 @@ impl Lexicon {
                 v.push(last);
             }
         }
+        v.extend_from_slice(self.spelled_anchors);
         v.sort_unstable();
         v.dedup();
         v
