@@ -27,9 +27,10 @@ impl Parser<'_> {
                 j += 1;
             }
             if !self.breaks(j)
-                && let Some((dp, e2)) = self.day_point(j)
+                && let Some((dp, e2)) = self.point(j).filter(|(p, _)| p.day.is_some())
                 && let Some(d) = dp.day
             {
+                let tm = in_part_of_day(&tm, &dp.value, self.meridiem_in(i, e));
                 let mut p = Pt::new(
                     format!("{}T{}", cal::fmt_day(d), tm),
                     Grain::Minute,
@@ -48,6 +49,20 @@ impl Parser<'_> {
             );
             p.kind = TimexType::Time;
             return Some((p, e));
+        }
+        // A bare hour before a day's part: "8 tonight", "nine tomorrow morning".
+        if let Some(h) = self.bare_hour(i)
+            && !self.breaks(i + 1)
+            && let Some((dp, e2)) = self.point(i + 1)
+            && let Some(d) = dp.day
+            && part_of(&dp.value).is_some()
+        {
+            let tm = in_part_of_day(&format!("{h:02}:00"), &dp.value, false);
+            let mut p =
+                Pt::new(format!("{}T{}", cal::fmt_day(d), tm), Grain::Minute, "hour-date", dp.how);
+            p.kind = TimexType::Time;
+            p.day = Some(d);
+            return Some((p, e2));
         }
         // Part of day first: "mid-afternoon yesterday".
         if let Some((pod, e)) = self.part_of_day(i)
@@ -85,10 +100,36 @@ impl Parser<'_> {
                     p.kind = TimexType::Time;
                 }
                 p.day = Some(d);
+                // "Saturday morning at 9", "tomorrow evening at 5".
+                if let Some((tm, e3)) = self.at_clock(e2, pod) {
+                    let mut t = Pt::new(
+                        format!("{}T{}", cal::fmt_day(d), tm),
+                        Grain::Minute,
+                        "date-part-of-day-time",
+                        p.how,
+                    );
+                    t.kind = TimexType::Time;
+                    t.day = Some(d);
+                    return Some((t, e3));
+                }
                 return Some((p, e2));
             }
-            // "Friday at 3 p.m.", "Friday, 3 p.m.", "tomorrow 8:00am".
-            let j = if self.is_func(e, Func::At) { e + 1 } else { e };
+            // "Friday at 3 p.m.", "Friday, 3 p.m.", "tomorrow 8:00am",
+            // "this afternoon at 3:20" (past noon), "tonight at 8".
+            if let Some(pod) = part_of(&dp.value)
+                && let Some((tm, e2)) = self.at_clock(e, pod)
+            {
+                let mut p = Pt::new(
+                    format!("{}T{}", cal::fmt_day(d), tm),
+                    Grain::Minute,
+                    "date-time",
+                    dp.how,
+                );
+                p.kind = TimexType::Time;
+                p.day = Some(d);
+                return Some((p, e2));
+            }
+            let j = if self.at(e) { e + 1 } else { e };
             {
                 let j = self.opt_comma(j);
                 if let Some((tm, e2)) = self.clock(j) {
@@ -152,4 +193,75 @@ impl Parser<'_> {
         offer(self.p_week_number(i));
         best
     }
+
+    /// "at", or "@" in chat and listings.
+    fn at(&self, i: usize) -> bool {
+        self.is_func(i, Func::At) || self.punct(i, '@')
+    }
+
+    /// An hour alone, in digits or words, 1 to 12: "8", "eight".
+    fn bare_hour(&self, i: usize) -> Option<u32> {
+        let h = match (self.num(i), self.lex(i)) {
+            (Some((h, 1..=2)), _) => h,
+            (None, Some(Lex::Number(h))) => h,
+            _ => return None,
+        };
+        (1..=12).contains(&h).then_some(h)
+    }
+
+    /// Whether tokens `s..e` say "a.m." or "p.m." (or noon, midnight).
+    fn meridiem_in(&self, s: usize, e: usize) -> bool {
+        (s..e).any(|k| {
+            matches!(
+                self.lex(k),
+                Some(Lex::Func(Func::Am | Func::Pm | Func::Noon | Func::Midnight))
+            )
+        })
+    }
+
+    /// A clock time after a part of the day: "at 3:20", "@ 9", "at eight";
+    /// the hour moves past noon in the afternoon, evening and night.
+    fn at_clock(&self, i: usize, pod: PartOfDay) -> Option<(String, usize)> {
+        let at = self.at(i);
+        let j = if at { i + 1 } else { i };
+        if let Some((tm, e)) = self.clock(j) {
+            return Some((shift(&tm, pod, self.meridiem_in(j, e)), e));
+        }
+        let h = self.bare_hour(j).filter(|_| at)?;
+        Some((shift(&format!("{h:02}:00"), pod, false), j + 1))
+    }
+}
+
+/// The part of the day a value names: "2013-02-12TEV" -> evening.
+fn part_of(value: &str) -> Option<PartOfDay> {
+    let (_, code) = value.rsplit_once('T')?;
+    [PartOfDay::Morning, PartOfDay::Afternoon, PartOfDay::Evening, PartOfDay::Night]
+        .into_iter()
+        .find(|p| p.code() == code)
+}
+
+/// A clock time read inside the part of the day that `value` names.
+fn in_part_of_day(tm: &str, value: &str, explicit: bool) -> String {
+    match part_of(value) {
+        Some(pod) => shift(tm, pod, explicit),
+        None => tm.to_owned(),
+    }
+}
+
+/// "3:20" in the afternoon is 15:20, "8" at night 20:00; an explicit
+/// meridiem, a 24-hour time or a morning leave it as it is. At night only
+/// 5 to 11 move ("tonight at 2" may be after midnight).
+fn shift(tm: &str, pod: PartOfDay, explicit: bool) -> String {
+    let Some(h) = tm.get(..2).and_then(|h| h.parse::<u32>().ok()) else {
+        return tm.to_owned();
+    };
+    let moves = match pod {
+        PartOfDay::Afternoon | PartOfDay::Evening => (1..12).contains(&h),
+        PartOfDay::Night => (5..12).contains(&h),
+        _ => false,
+    };
+    if explicit || !moves {
+        return tm.to_owned();
+    }
+    format!("{:02}{}", h + 12, tm.get(2..).unwrap_or(""))
 }

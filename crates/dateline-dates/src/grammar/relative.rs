@@ -144,6 +144,7 @@ impl Parser<'_> {
                 "",
             );
             p.kind = TimexType::Time;
+            p.day = Some(self.r);
             return Some((p, i + 2));
         }
         // "the day after tomorrow", "the day before yesterday".
