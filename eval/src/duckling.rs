@@ -1,7 +1,8 @@
 //! `dateline-eval dates duckling`: the Duckling English time corpus.
 //!
 //! Each phrase is parsed on its own with direction `future` (Duckling's
-//! convention) against the date of the phrase's reference time. The
+//! convention) against the phrase's reference date and time of day
+//! (`DateExtractor::extract_at`). The
 //! expression covering most of the phrase is compared with the expected
 //! value at the expected grain:
 //! * points: equal TIMEX3 values after dropping zero minutes and seconds
@@ -18,7 +19,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use dateline_dates::{Date, DateExtractor, Direction, Modifier, TimeExpression};
+use dateline_dates::{DateExtractor, DateTime, Direction, Modifier, TimeExpression};
 use serde_json::Value;
 
 use crate::timex::interval_of;
@@ -54,7 +55,7 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
             let text = row.get("text").and_then(Value::as_str).unwrap_or("");
             let reference = reference_of(row);
             let t0 = Instant::now();
-            let found = extractor.extract(text, reference);
+            let found = extractor.extract_at(text, reference);
             elapsed += t0.elapsed();
             bytes += text.len();
             let expected = row.get("expected").cloned().unwrap_or(Value::Null);
@@ -102,7 +103,7 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
     let mut hits = 0;
     for row in &negatives {
         let text = row.get("text").and_then(Value::as_str).unwrap_or("");
-        let found = extractor.extract(text, reference_of(row));
+        let found = extractor.extract_at(text, reference_of(row));
         if !found.is_empty() {
             hits += 1;
             if errors {
@@ -125,12 +126,13 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
     Ok(())
 }
 
-fn reference_of(row: &Value) -> Date {
+/// The phrase's reference moment (Duckling's is 2013-02-12T04:30:00-02:00;
+/// the offset is dropped, values are compared in local wall-clock time).
+fn reference_of(row: &Value) -> DateTime {
     row.get("reference")
         .and_then(Value::as_str)
-        .and_then(|s| s.get(..10))
         .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| "2013-02-12".parse().expect("valid"))
+        .unwrap_or_else(|| "2013-02-12T04:30:00".parse().expect("valid"))
 }
 
 /// Drops zero seconds and minutes: "2013-02-12T15:00:00" -> "2013-02-12T15".

@@ -9,7 +9,7 @@ use crate::lexicon::{Func, Language, Lex, Lexicon, Rel};
 use crate::scan::Scanner;
 use crate::timex::{TimeExpression, TimexRange, TimexType};
 use crate::token::{self, Token};
-use crate::{Date, Direction, Error};
+use crate::{Date, DateTime, Direction, Error};
 
 /// Settings for a [`DateExtractor`]; a plain value that can travel from CLI
 /// flags to the pipeline.
@@ -104,6 +104,38 @@ impl DateExtractor {
     ///
     /// Never fails: a text without dates gives an empty `Vec`.
     pub fn extract(&self, text: &str, reference: Date) -> Vec<TimeExpression> {
+        self.extract_inner(text, reference, None)
+    }
+
+    /// Like [`extract`](DateExtractor::extract), against a reference date
+    /// *and time of day*: "in two hours", "20 minutes ago", "2 minutes from
+    /// now" become clock times, and with [`Direction::Future`] (or `Past`,
+    /// `Nearest`) a clock time without a date ("at 3am", "3:30") is the next
+    /// (last, nearest) one, on the reference day or the day after (before).
+    ///
+    /// ```
+    /// use dateline_dates::{DateExtractor, DateTime, Direction};
+    ///
+    /// let now: DateTime = "2013-02-12T04:30:00".parse()?;
+    /// let future = DateExtractor::builder().direction(Direction::Future).build()?;
+    /// let got: Vec<String> = ["in 2 hours", "at 3am", "3:30"]
+    ///     .iter()
+    ///     .map(|t| future.extract_at(t, now)[0].value().to_owned())
+    ///     .collect();
+    /// assert_eq!(got, ["2013-02-12T06:30", "2013-02-13T03:00", "2013-02-12T15:30"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extract_at(&self, text: &str, reference: DateTime) -> Vec<TimeExpression> {
+        let now = reference.to_civil();
+        self.extract_inner(text, reference.date(), Some(now.time()))
+    }
+
+    fn extract_inner(
+        &self,
+        text: &str,
+        reference: Date,
+        now: Option<jiff::civil::Time>,
+    ) -> Vec<TimeExpression> {
         let mut out = Vec::new();
         let mut regions = Vec::new();
         self.inner.scanner.regions(text, &mut regions);
@@ -117,6 +149,7 @@ impl DateExtractor {
                 t: &tokens,
                 lx: &self.inner.lexicon,
                 r: reference.to_civil(),
+                now,
                 direction: self.config.direction,
                 day_first: self.config.day_first,
                 doc,

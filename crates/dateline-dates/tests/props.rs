@@ -1,14 +1,22 @@
 //! Invariants for any input: no panic, spans sorted, non-overlapping and on
 //! char boundaries, at any reference date.
 
-use dateline_dates::{Date, DateExtractor, Direction};
+use dateline_dates::{Date, DateExtractor, DateTime, Direction};
 use proptest::prelude::*;
 
 fn check(text: &str, reference: Date, direction: Direction) {
     let extractor = DateExtractor::builder().direction(direction).build().expect("build");
-    let found = extractor.extract(text, reference);
+    check_found(text, &extractor.extract(text, reference));
+    // At the first and the last second of the reference day too.
+    for (h, m, s) in [(0, 0, 0), (23, 59, 59)] {
+        let at = DateTime::new(reference, h, m, s).expect("valid time");
+        check_found(text, &extractor.extract_at(text, at));
+    }
+}
+
+fn check_found(text: &str, found: &[dateline_dates::TimeExpression]) {
     let mut last_end = 0;
-    for t in &found {
+    for t in found {
         assert!(t.start() < t.end(), "empty span {t:?}");
         assert!(t.start() >= last_end, "overlap or unsorted: {t:?}");
         assert!(text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()), "{t:?}");
@@ -62,6 +70,13 @@ const WORDS: &[&str] = &[
     "now",
     "recently",
     "12:30",
+    "3am",
+    "in",
+    "hours",
+    "minutes",
+    "seconds",
+    "tonight",
+    "at",
     "29",
     "February",
     "Feb",

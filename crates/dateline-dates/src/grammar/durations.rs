@@ -591,6 +591,25 @@ pub(super) fn vague_of(v: &str) -> String {
     if t { format!("PTX{u}") } else { format!("PX{u}") }
 }
 
+/// The seconds in a clock duration: "PT2H30M" -> 9000, "PT15S" -> 15.
+pub(super) fn clock_seconds(v: &str) -> Option<i64> {
+    let mut rest = v.strip_prefix("PT")?;
+    let mut total = 0i64;
+    while !rest.is_empty() {
+        let k = rest.find(|c: char| !c.is_ascii_digit())?;
+        let n: i64 = rest[..k].parse().ok()?;
+        let unit = match rest.as_bytes()[k] {
+            b'H' => 3600,
+            b'M' => 60,
+            b'S' => 1,
+            _ => return None,
+        };
+        total = total.checked_add(n.checked_mul(unit)?)?;
+        rest = &rest[k + 1..];
+    }
+    Some(total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -606,5 +625,13 @@ mod tests {
         assert_eq!(duration_value(Some(2.0), Unit::Decade, false), "P20Y");
         assert_eq!(duration_value(Some(48.0), Unit::Hour, false), "PT48H");
         assert_eq!(duration_value(Some(3.0), Unit::Quarter, false), "P9M");
+    }
+
+    #[test]
+    fn clock_seconds_of_durations() {
+        assert_eq!(clock_seconds("PT2H30M"), Some(9000));
+        assert_eq!(clock_seconds("PT15S"), Some(15));
+        assert_eq!(clock_seconds("PTXH"), None);
+        assert_eq!(clock_seconds("P3D"), None);
     }
 }

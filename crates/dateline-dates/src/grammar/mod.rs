@@ -127,6 +127,8 @@ pub(crate) struct Parser<'a> {
     pub(crate) t: &'a [Token],
     pub(crate) lx: &'a Lexicon,
     pub(crate) r: Civil,
+    /// The reference time of day, when the caller knows it.
+    pub(crate) now: Option<jiff::civil::Time>,
     pub(crate) direction: Direction,
     pub(crate) day_first: bool,
     pub(crate) doc: DocState,
@@ -295,6 +297,24 @@ impl<'a> Parser<'a> {
             },
             _ => None,
         }
+    }
+
+    /// The reference moment, when the caller gave a time of day.
+    fn now(&self) -> Option<jiff::civil::DateTime> {
+        self.now.map(|t| self.r.to_datetime(t))
+    }
+
+    /// A point `secs` seconds from the reference moment ("in 2 hours", "20
+    /// minutes ago"), as a TIME; `None` without a reference time.
+    fn clock_offset(&self, secs: i64, rule: &'static str, how: String) -> Option<Pt> {
+        let now = self.now()?;
+        let t = cal::add_seconds(now, secs)?;
+        let seconds = secs % 60 != 0 || now.second() != 0;
+        let grain = if seconds { Grain::Second } else { Grain::Minute };
+        let mut p = Pt::new(cal::fmt_datetime(t, seconds), grain, rule, how);
+        p.kind = TimexType::Time;
+        p.day = Some(t.date());
+        Some(p)
     }
 
     // ----- the rule loop ---------------------------------------------------------------------

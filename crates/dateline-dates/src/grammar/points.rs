@@ -1,7 +1,10 @@
 //! Points: a date, optionally with a clock time or a part of the day
 //! ("Tuesday morning", "March 5 at 3 p.m."), and the rule that wraps them.
 
-use super::{Cand, Parser, Pt};
+use jiff::civil::Date as Civil;
+
+use super::{Cand, Dir, Parser, Pt};
+use crate::Direction;
 use crate::cal;
 use crate::lexicon::{Func, Hedge, Lex, PartOfDay};
 use crate::timex::{Grain, Modifier, TimexType};
@@ -41,12 +44,9 @@ impl Parser<'_> {
                 p.day = Some(d);
                 return Some((p, e2));
             }
-            let mut p = Pt::new(
-                format!("{}T{}", cal::fmt_day(self.r), tm),
-                Grain::Minute,
-                "clock",
-                "reference-day",
-            );
+            let (day, tm, how) = self.clock_day(&tm, self.meridiem_in(i, e));
+            let mut p =
+                Pt::new(format!("{}T{}", cal::fmt_day(day), tm), Grain::Minute, "clock", how);
             p.kind = TimexType::Time;
             return Some((p, e));
         }
@@ -230,6 +230,48 @@ impl Parser<'_> {
         let h = self.bare_hour(j).filter(|_| at)?;
         Some((shift(&format!("{h:02}:00"), pod, false), j + 1))
     }
+
+    /// The day (and reading) of a clock time that names no day. It is the
+    /// reference day, unless the caller gave a reference time and a
+    /// direction: then it is the next (last, nearest) such time, and a time
+    /// without a.m./p.m. ("3:30") may be read on either half of the clock.
+    fn clock_day(&self, tm: &str, explicit: bool) -> (Civil, String, &'static str) {
+        let reference = (self.r, tm.to_owned(), "reference-day");
+        let dir = match self.direction {
+            Direction::Future => Dir::Future,
+            Direction::Past => Dir::Past,
+            Direction::Nearest => Dir::Nearest,
+            _ => return reference,
+        };
+        let (Some(now), Some(h), Some(rest)) =
+            (self.now(), tm.get(..2).and_then(|h| h.parse::<i8>().ok()), tm.get(2..))
+        else {
+            return reference;
+        };
+        let (m, s) = (
+            rest.get(1..3).and_then(|m| m.parse::<i8>().ok()).unwrap_or(0),
+            rest.get(4..6).and_then(|s| s.parse::<i8>().ok()).unwrap_or(0),
+        );
+        let hours: &[i8] = if !explicit && (1..12).contains(&h) { &[h, h + 12] } else { &[h % 24] };
+        let mut options = Vec::new();
+        for &hh in hours {
+            for day in [-1, 0, 1] {
+                if let Some(d) = cal::add_days(self.r, day) {
+                    let t = d.at(hh, m, s, 0);
+                    options.push((t, seconds_between(now, t)));
+                }
+            }
+        }
+        let pick = match dir {
+            Dir::Future => options.iter().filter(|o| o.1 >= 0).min_by_key(|o| o.1),
+            Dir::Past => options.iter().filter(|o| o.1 <= 0).max_by_key(|o| o.1),
+            Dir::Nearest => options.iter().min_by_key(|o| o.1.abs()),
+        };
+        let Some(&(t, _)) = pick else { return reference };
+        let seconds = rest.len() > 3;
+        let v = cal::fmt_datetime(t, seconds);
+        (t.date(), v[11..].to_owned(), "reference-time")
+    }
 }
 
 /// The part of the day a value names: "2013-02-12TEV" -> evening.
@@ -264,4 +306,12 @@ fn shift(tm: &str, pod: PartOfDay, explicit: bool) -> String {
         return tm.to_owned();
     }
     format!("{:02}{}", h + 12, tm.get(2..).unwrap_or(""))
+}
+
+/// Seconds from `a` to `b`.
+fn seconds_between(a: jiff::civil::DateTime, b: jiff::civil::DateTime) -> i64 {
+    let secs = |t: jiff::civil::DateTime| {
+        i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second())
+    };
+    cal::diff_days(a.date(), b.date()) * 86_400 + secs(b) - secs(a)
 }

@@ -3,9 +3,8 @@
 
 use jiff::civil::Date as Civil;
 
-use super::durations::parse_simple_duration;
-use super::periods::season_code;
-use super::periods::season_of;
+use super::durations::{clock_seconds, parse_simple_duration};
+use super::periods::{season_code, season_of};
 use super::{Cand, Dir, Parser, Pt};
 use crate::Direction;
 use crate::cal;
@@ -486,8 +485,10 @@ impl Parser<'_> {
         let vague_few = matches!(self.lex(j), Some(Lex::Vague(_)))
             || self.is_func(j, Func::A) && matches!(self.lex(j + 1), Some(Lex::Vague(Vague::Few)));
         let (v, _g, e, _) = self.amount_unit(j)?;
-        // "two hours ago" needs the time of day; the duration rule takes it.
-        if v.starts_with("PT") {
+        // "two hours ago" needs the time of day; without it the duration
+        // rule takes it.
+        let clock = v.starts_with("PT");
+        if clock && self.now.is_none() {
             return None;
         }
         let (n, u) = parse_simple_duration(&v).unzip();
@@ -520,6 +521,10 @@ impl Parser<'_> {
             _ => return None,
         };
         let end = e2 + 1;
+        if clock && !vague_few {
+            let p = self.clock_offset(sign * clock_seconds(&v)?, "ago-clock", String::new())?;
+            return Some(Cand { modifier, ..p.into_cand(i, end) });
+        }
         if vague_few || n.is_none() {
             let value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
             let c = Pt::new(value.into(), Grain::Unspecified, "vague-ago", "").into_cand(i, end);
@@ -625,15 +630,16 @@ impl Parser<'_> {
             return None;
         }
         let (v, _g, e, _) = self.amount_unit(i + 1)?;
-        // Clock units ("in 5 minutes") need the time of day, which we do not have.
-        if v.starts_with("PT") {
-            return None;
-        }
-        let (n, u) = parse_simple_duration(&v)?;
         let (dir, how) = self.direction_at(i, e, Dir::Nearest);
         if dir != Dir::Future {
             return None;
         }
+        // Clock units ("in 5 minutes") need the time of day.
+        if v.starts_with("PT") {
+            let secs = clock_seconds(&v)?;
+            return Some(self.clock_offset(secs, "in-units", how)?.into_cand(i, e));
+        }
+        let (n, u) = parse_simple_duration(&v)?;
         let d = match u {
             'D' => cal::add_days(self.r, n)?,
             'W' => cal::add_days(self.r, 7 * n)?,
