@@ -12,6 +12,19 @@
 //! * open intervals ("before 2 pm"): the bound must match and our `mod`
 //!   must say BEFORE or AFTER.
 //!
+//! Where TimeML and Duckling write the same thing differently, the runner
+//! maps between them (and only there; a wrong or missing value still fails):
+//! * "now" is `PRESENT_REF` in TimeML and the reference moment in Duckling;
+//! * TimeML leaves the signal of an open interval ("since", "before",
+//!   "until") outside the TIMEX3, so without a `mod` the word before the
+//!   span gives the direction;
+//! * Duckling's seasons are astronomical, its weekends start on Friday at
+//!   18:00, and its "end of April", "mid March", "end of the year", "end of
+//!   the week" are the last (middle) third of a month, September to
+//!   December, and Friday to Sunday, where TimeML writes the period with a
+//!   `mod` (see `duckling_begin`);
+//! * a range of clock times begins at its first time.
+//!
 //! Negatives must yield nothing.
 
 use std::io::{BufRead, BufReader, Write};
@@ -62,7 +75,7 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
             let kind = expected.get("kind").and_then(Value::as_str).unwrap_or("?").to_owned();
             let best =
                 found.iter().max_by_key(|t| (t.end() - t.start(), std::cmp::Reverse(t.start())));
-            let pass = best.is_some_and(|t| matches(&expected, t));
+            let pass = best.is_some_and(|t| matches(&expected, t, text));
             let e = by_kind.entry(kind).or_default();
             e.1 += 1;
             if pass {
@@ -159,11 +172,16 @@ fn part_of_day(code: &str) -> Option<(u32, u32)> {
     })
 }
 
-fn matches(expected: &Value, t: &TimeExpression) -> bool {
+fn matches(expected: &Value, t: &TimeExpression, text: &str) -> bool {
     let grain = expected.get("grain").and_then(Value::as_str).unwrap_or("");
     match expected.get("kind").and_then(Value::as_str) {
         Some("value") => {
             let timex = expected.get("timex").and_then(Value::as_str).unwrap_or("");
+            // TimeML writes "now" as PRESENT_REF; Duckling as the reference moment.
+            if t.value() == "PRESENT_REF" {
+                let reference = expected_reference(expected);
+                return reference.is_some_and(|r| trim_clock(timex) == trim_clock(&r));
+            }
             trim_clock(timex) == trim_clock(t.value())
         }
         Some("interval") => {
@@ -187,6 +205,7 @@ fn matches(expected: &Value, t: &TimeExpression) -> bool {
                     }
                     interval_of(r.begin()).map(|iv| iv.0).or_else(|| Some(r.begin().to_owned()))
                 })
+                .or_else(|| duckling_begin(t.value(), t.modifier()))
                 .or_else(|| interval_of(t.value()).map(|iv| iv.0));
             match (grain, begin) {
                 ("day" | "week" | "month" | "year" | "quarter", Some(b)) => {
@@ -199,7 +218,10 @@ fn matches(expected: &Value, t: &TimeExpression) -> bool {
         Some("open_interval") => {
             let value = expected.get("value").and_then(Value::as_str).unwrap_or("");
             let dir = expected.get("direction").and_then(Value::as_str).unwrap_or("");
-            let m = t.modifier();
+            // TimeML keeps "before 2 pm", "since 2014" as a signal outside
+            // the TIMEX3; without a `mod`, the signal word before the span
+            // gives the direction.
+            let m = t.modifier().or_else(|| signal_before(&text[..t.start()]));
             let dir_ok = match dir {
                 "before" => matches!(m, Some(Modifier::Before | Modifier::OnOrBefore)),
                 _ => matches!(m, Some(Modifier::After | Modifier::OnOrAfter)),
@@ -209,4 +231,70 @@ fn matches(expected: &Value, t: &TimeExpression) -> bool {
         }
         _ => false,
     }
+}
+
+/// The reference moment of a Duckling row, from its expected value's
+/// offset-free prefix (rows carry it as `reference`; the value of "now" is it).
+fn expected_reference(expected: &Value) -> Option<String> {
+    expected.get("value").and_then(Value::as_str).and_then(|v| v.get(..19)).map(str::to_owned)
+}
+
+/// The direction a TimeML signal word gives an open interval: "before",
+/// "until", "through", "by" end it; "after", "since", "from" start it.
+fn signal_before(left: &str) -> Option<Modifier> {
+    let word = left.trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next()?;
+    match word.to_ascii_lowercase().as_str() {
+        "before" | "until" | "till" | "through" | "thru" | "by" => Some(Modifier::Before),
+        "after" | "since" | "from" => Some(Modifier::After),
+        _ => None,
+    }
+}
+
+/// Where Duckling's interval for a TimeML value begins, where the two
+/// conventions differ:
+/// * seasons are astronomical in Duckling (spring from March 20, summer
+///   June 21, fall September 23, winter December 21); TimeML's `2013-SU`
+///   names the season without bounds;
+/// * a weekend (`2013-W06-WE`) starts on Friday at 18:00 in Duckling;
+/// * TimeML's `mod` on a month, year or week ("the end of April" = `2013-04`
+///   END) is Duckling's last (middle) part of it: a month's end from the
+///   21st, its middle from the 11th; a year's end from September; a week's
+///   end from Friday.
+fn duckling_begin(value: &str, modifier: Option<Modifier>) -> Option<String> {
+    let year = value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    let rest = &value[4..];
+    let season = match rest {
+        "-SP" => Some("03-20"),
+        "-SU" => Some("06-21"),
+        "-FA" => Some("09-23"),
+        "-WI" => Some("12-21"),
+        _ => None,
+    };
+    if let Some(md) = season {
+        return Some(format!("{year}-{md}"));
+    }
+    if rest.ends_with("-WE") {
+        let (monday, _) = interval_of(value.strip_suffix("-WE")?)?;
+        return Some(format!("{}T18:00", shift_day(&monday, 4)?));
+    }
+    let (start, _) = interval_of(value)?;
+    match (modifier, rest.len()) {
+        // A month: "2013-04".
+        (Some(Modifier::End), 3) => Some(format!("{}-21", &value[..7])),
+        (Some(Modifier::Mid), 3) => Some(format!("{}-11", &value[..7])),
+        // A year.
+        (Some(Modifier::End), 0) => Some(format!("{year}-09-01")),
+        // A week: "2013-W07".
+        (Some(Modifier::End), 4) if rest.starts_with("-W") => shift_day(&start, 4),
+        _ => None,
+    }
+}
+
+/// `YYYY-MM-DD` plus `n` days, through the calendar in `interval_of`.
+fn shift_day(day: &str, n: u32) -> Option<String> {
+    let mut d = day.to_owned();
+    for _ in 0..n {
+        d = interval_of(&d)?.1;
+    }
+    Some(d)
 }
