@@ -12,6 +12,36 @@ use crate::token::Kind;
 /// Months this close to the reference resolve to the nearest reading.
 const MONTH_NEAR: i64 = 3;
 
+/// Words that, before "to" and a verb, put the verb's event ahead: "set to
+/// resume", "is to leave", "planned to travel", "poised to sign".
+const INTENT_VERBS: &[&str] = &[
+    "set",
+    "is",
+    "are",
+    "was",
+    "were",
+    "planned",
+    "plans",
+    "plan",
+    "planning",
+    "scheduled",
+    "expected",
+    "due",
+    "hopes",
+    "hoped",
+    "hoping",
+    "intends",
+    "intended",
+    "aims",
+    "aimed",
+    "ready",
+    "poised",
+    "likely",
+    "going",
+    "prepared",
+    "preparing",
+];
+
 impl Parser<'_> {
     /// The direction for the expression at tokens `s..e`, with the cue that decided it.
     pub(crate) fn direction_at(&self, s: usize, e: usize, default: Dir) -> (Dir, String) {
@@ -85,6 +115,14 @@ impl Parser<'_> {
                     ));
                 }
             }
+        }
+        // "set to resume", "is to leave", "planned to travel": an intention
+        // or schedule points past the verb, whatever its tense.
+        if self.is_word(i + 1, "to")
+            && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
+            && INTENT_VERBS.iter().any(|v| word.eq_ignore_ascii_case(v))
+        {
+            return Some((Dir::Future, format!("future-cue({} to)", word.to_ascii_lowercase())));
         }
         match self.lex(i) {
             Some(Lex::Cue(Cue::Future)) => {
