@@ -29,7 +29,6 @@
 //!   counts back to the day in Recognizers (2018-08-17).
 //! * clock spelling: "T16" = "T16:00".
 
-
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
