@@ -10,6 +10,16 @@ use crate::timex::{Grain, Modifier, TimexRange};
 use crate::token::Kind;
 
 impl Parser<'_> {
+    /// Whether the word at `k` stands where a verb goes: after a modal or
+    /// auxiliary ("will", "shouldn't", "to", "did not").
+    pub(super) fn verb_slot(&self, k: usize) -> bool {
+        const BEFORE_VERB: &[&str] = &[
+            "will", "would", "should", "shall", "can", "could", "may", "might", "must", "to",
+            "did", "does", "do", "not", "t", "ll", "d",
+        ];
+        k.checked_sub(1).is_some_and(|p| BEFORE_VERB.iter().any(|w| self.is_word(p, w)))
+    }
+
     /// A quantity and unit: "three years", "48 hours", "a decade", "several weeks",
     /// "two-year", "2 1/2 years", "a year and a half". Returns (value, unit grain, end).
     pub(super) fn amount_unit(&self, i: usize) -> Option<(String, Grain, usize, bool)> {
@@ -209,6 +219,8 @@ impl Parser<'_> {
                     ..Pt::new(v, unit_grain(u), "coming-units", "").duration().into_cand(i, k + 2)
                 });
             }
+            // "shouldn't last two hours", "will last three days": the verb.
+            Some(Lex::Rel(Rel::Last)) if self.verb_slot(k) => return None,
             Some(Lex::Rel(
                 r @ (Rel::Last | Rel::Next | Rel::Coming | Rel::Previous | Rel::Following),
             )) => {

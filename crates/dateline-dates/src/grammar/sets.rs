@@ -10,7 +10,40 @@ use crate::token::Kind;
 impl Parser<'_> {
     /// "every Monday", "each year", "daily", "weekly", "Mondays", "twice a year", "per year".
     pub(super) fn r_set(&self, i: usize) -> Option<Cand> {
+        // "once a week", "twice a year", "three times a month": the count
+        // belongs to the set (TimeML: "twice a week", P1W, freq 2X).
+        let count_end = match self.lex(i)? {
+            Lex::Func(Func::Once | Func::Twice) => Some(i + 1),
+            _ => self
+                .number(i)
+                .map(|(_, e)| e)
+                .filter(|&e| self.is_func(e, Func::Times))
+                .map(|e| e + 1),
+        };
+        if let Some(a) = count_end.filter(|&a| self.is_func(a, Func::A)) {
+            let c = self.r_set(a)?;
+            return Some(Cand { s: i, ..c });
+        }
         match self.lex(i)? {
+            // "mornings", "evenings": every morning.
+            Lex::PartOfDay(pod)
+                if self.s(i).ends_with('s')
+                    && !i.checked_sub(1).is_some_and(|k| {
+                        self.num(k).is_some()
+                            || matches!(self.lex(k), Some(Lex::Number(_) | Lex::Func(Func::The)))
+                            || ["all", "those", "these", "some", "many", "few", "several"]
+                                .iter()
+                                .any(|w| self.is_word(k, w))
+                    }) =>
+            {
+                let p = Pt::new(
+                    format!("XXXX-XX-XXT{}", pod.code()),
+                    Grain::PartOfDay,
+                    "plural-part-of-day",
+                    "",
+                );
+                return Some(p.set().into_cand(i, i + 1));
+            }
             Lex::Frequency(u) => {
                 // "its quarterly dividend" is no recurrence; "a daily rally" is (TimeBank).
                 if u == Unit::Quarter
