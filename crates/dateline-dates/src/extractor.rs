@@ -254,8 +254,15 @@ fn link_ranges(p: &Parser<'_>, cands: &mut [Cand], reference: Date) {
         let sep = &p.t[a.e];
         let sep_lex = sep.lex;
         let opener = s.checked_sub(1).and_then(|o| p.t.get(o)).and_then(|t| t.lex);
-        // The bare first day of "13 to 15 July" is a range end by construction.
-        let first_day = a.rule.starts_with("range-first-day");
+        // The bare first day of "13 to 15 July" is a range end by construction;
+        // two full days in order around "to" or a dash are one too ("Feb 28th
+        // to March 1st", "January 12, 2016 - 01/22/2016").
+        let days = a.kind == TimexType::Date
+            && a.value.len() == 10
+            && b.value.len() == 10
+            && a.value.bytes().all(|c| c.is_ascii_digit() || c == b'-')
+            && a.value < b.value;
+        let first_day = a.rule.starts_with("range-first-day") || days;
         let linked = match sep_lex {
             Some(Lex::Func(Func::To | Func::Until | Func::Through)) => {
                 first_day

@@ -253,6 +253,12 @@ impl Parser<'_> {
         if digits > 2 || !(1..=31).contains(&d) {
             return None;
         }
+        // "$12 December 27": an amount, not a day.
+        if i.checked_sub(1).and_then(|k| self.tok(k)).is_some_and(|t| {
+            t.kind == Kind::Punct && matches!(char::from_u32(t.num), Some('$' | '€' | '£' | '¥'))
+        }) {
+            return None;
+        }
         // Not "5.5", "5,000", "5:30", "5%".
         if self.glued(i + 1)
             && (self.punct(i + 1, '.') && self.num(i + 2).is_some()
@@ -386,7 +392,14 @@ impl Parser<'_> {
 
     /// Day-led dates: "1 September", "1st of September 2024", "the 3rd of May".
     pub(super) fn p_day_first(&self, i: usize) -> Option<(Pt, usize)> {
-        let (d, e) = self.day_num(i)?;
+        let (d, mut e) = self.day_num(i)?;
+        // "the 15th day of June".
+        if self.ordinal(i).is_some()
+            && matches!(self.unit(e), Some((Unit::Day, false)))
+            && self.is_func(e + 1, Func::Of)
+        {
+            e += 1;
+        }
         let mut j = e;
         if self.is_func(j, Func::Of) {
             j += 1;

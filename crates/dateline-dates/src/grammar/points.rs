@@ -191,6 +191,7 @@ impl Parser<'_> {
         offer(self.p_decade(i));
         offer(self.p_holiday(i));
         offer(self.p_week_number(i));
+        offer(self.p_week_of(i));
         best
     }
 

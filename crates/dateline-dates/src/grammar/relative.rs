@@ -75,6 +75,27 @@ impl Parser<'_> {
                 return Some((Pt { rule: "weekday-date", ..p }, e2));
             }
         }
+        // "Tuesday the 11th", "Wednesday the thirty-first": the day of a
+        // month near the reference whose weekday agrees.
+        if self.is_func(k, Func::The)
+            && let Some((dd, e2)) = self.ordinal(k + 1).filter(|(d, _)| (1..=31).contains(d))
+        {
+            let (dir, how) = self.direction_at(i, e2, Dir::Nearest);
+            let options: Vec<(Civil, i64)> = (-3..=3)
+                .filter_map(|dm| cal::add_months(self.r, dm))
+                .filter_map(|m| cal::date(m.year().into(), m.month() as u32, dd))
+                .filter(|d| cal::weekday(*d) == wd)
+                .map(|d| (d, cal::diff_days(self.r, d)))
+                .collect();
+            let pick = match dir {
+                Dir::Past => options.iter().filter(|o| o.1 <= 0).max_by_key(|o| o.1),
+                Dir::Future => options.iter().filter(|o| o.1 >= 0).min_by_key(|o| o.1),
+                Dir::Nearest => options.iter().min_by_key(|o| (o.1.abs(), o.1 > 0)),
+            };
+            if let Some(&(d, _)) = pick {
+                return Some((Pt::day(d, "weekday-the-day", how), e2));
+            }
+        }
         if abbr {
             // "sun", "sat", "wed" are words; other abbreviations ("Fri", "thu.")
             // stand alone only with a dot or as unambiguous forms.
@@ -151,6 +172,16 @@ impl Parser<'_> {
             let shift = match (self.lex(i + 2), self.lex(i + 3)) {
                 (Some(Lex::Rel(Rel::After)), Some(Lex::Deictic(Deictic::Tomorrow))) => 2,
                 (Some(Lex::Rel(Rel::Before)), Some(Lex::Deictic(Deictic::Yesterday))) => -2,
+                // "the day before", "the day after" closing a clause: the day
+                // next to the last one named (or to the reference).
+                (Some(Lex::Rel(r @ (Rel::After | Rel::Before))), _)
+                    if self.tok(i + 3).is_none_or(|t| t.kind == Kind::Punct) =>
+                {
+                    let step = if r == Rel::After { 1 } else { -1 };
+                    let anchor = self.doc.last_day.unwrap_or(self.r);
+                    let d = cal::add_days(anchor, step)?;
+                    return Some((Pt::day(d, "the-day-after", ""), i + 3));
+                }
                 _ => return None,
             };
             return Some((Pt::day(cal::add_days(self.r, shift)?, "day-after-tomorrow", ""), i + 4));
@@ -441,6 +472,59 @@ impl Parser<'_> {
         let w: i8 = week.get(6..8)?.parse().ok()?;
         let weekday = jiff::civil::Weekday::from_monday_one_offset(wd as i8).ok()?;
         jiff::civil::ISOWeekDate::new(y, w, weekday).ok().map(|d| d.date())
+    }
+
+    /// "the first week of October", "the last week of 2019", "the second
+    /// week of July 2014": the nth (last) full week, Monday to Sunday, inside
+    /// a month, or the nth (last) ISO week of a year. "the week of October
+    /// 6th": the week of that day.
+    pub(super) fn p_week_of(&self, i: usize) -> Option<(Pt, usize)> {
+        let j = if self.is_func(i, Func::The) { i + 1 } else { i };
+        let (nth, k) = match self.lex(j) {
+            Some(Lex::Rel(Rel::Last)) => (-1, j + 1),
+            _ => match self.ordinal(j) {
+                Some((n @ 1..=5, k)) => (n as i64, k),
+                _ => (0, j),
+            },
+        };
+        if !matches!(self.unit(k), Some((Unit::Week, false))) || !self.is_func(k + 1, Func::Of) {
+            return None;
+        }
+        let (p, e) = self.date_point(k + 2)?;
+        if nth == 0 {
+            // "the week of October 6th".
+            let d = p.day.filter(|_| j == i + 1)?;
+            let (y, w) = cal::iso_week(d);
+            return Some((Pt::new(cal::fmt_week(y, w), Grain::Week, "week-of-day", p.how), e));
+        }
+        let (first, last) = match p.grain {
+            Grain::Month => {
+                let y = p.value.get(..4)?.parse().ok()?;
+                let m = p.value.get(5..7)?.parse().ok()?;
+                let first = cal::date(y, m, 1)?;
+                (first, cal::add_days(cal::add_months(first, 1)?, -1)?)
+            }
+            // A year's weeks are its ISO weeks: the first holds January 4,
+            // the last December 28.
+            Grain::Year => {
+                let y: i32 = p.value.get(..4)?.parse().ok()?;
+                let w = if nth > 0 { nth as u32 } else { cal::iso_week(cal::date(y, 12, 28)?).1 };
+                cal::week_monday(y, w)?;
+                return Some((Pt::new(cal::fmt_week(y, w), Grain::Week, "nth-week-of", p.how), e));
+            }
+            _ => return None,
+        };
+        let monday = if nth > 0 {
+            let to_monday = (8 - i64::from(cal::weekday(first))) % 7;
+            let d = cal::add_days(first, to_monday + 7 * (nth - 1))?;
+            cal::add_days(d, 6).filter(|sunday| *sunday <= last)?;
+            d
+        } else {
+            let back = i64::from(cal::weekday(last)) % 7;
+            cal::add_days(last, -back - 6)?
+        };
+        let (y, w) = cal::iso_week(monday);
+        Some((Pt::new(cal::fmt_week(y, w), Grain::Week, "nth-week-of", p.how), e))
     }
 
     /// "week 31", "week 1 of 2019": an ISO week of the reference year.
