@@ -27,7 +27,31 @@ impl Parser<'_> {
         // Quantity.
         let mut qty: Option<f64> = None; // None = vague
         let mut vague = false;
-        if let Some((n, e)) = self.number(i) {
+        // "half an hour", "a quarter of an hour", "three-quarters of a mile".
+        let fraction = if self.is_func(i, Func::Half) && self.is_func(i + 1, Func::A) {
+            Some((0.5, i + 2))
+        } else if self.is_func(i, Func::A)
+            && matches!(self.unit(i + 1), Some((Unit::Quarter, false)))
+            && self.is_func(i + 2, Func::Of)
+            && self.is_func(i + 3, Func::A)
+        {
+            Some((0.25, i + 4))
+        } else if self.lex(i) == Some(Lex::Number(3))
+            && self.dash(i + 1)
+            && matches!(self.unit(i + 2), Some((Unit::Quarter, true)))
+            && self.is_func(i + 3, Func::Of)
+            && self.is_func(i + 4, Func::A)
+        {
+            Some((0.75, i + 5))
+        } else {
+            None
+        };
+        if let Some((f, e)) = fraction
+            .filter(|&(_, e)| matches!(self.unit(e), Some((u, false)) if u != Unit::Quarter))
+        {
+            qty = Some(f);
+            j = e;
+        } else if let Some((n, e)) = self.number(i) {
             qty = Some(n);
             j = e;
         } else {
