@@ -210,13 +210,18 @@ impl Parser<'_> {
         (1..=12).contains(&h).then_some(h)
     }
 
-    /// Whether tokens `s..e` say "a.m." or "p.m." (or noon, midnight).
+    /// Whether tokens `s..e` fix the half of the clock: "a.m.", "p.m.",
+    /// noon, midnight, "in the morning", a glued "a"/"p" ("3:18a") or the
+    /// 24-hour "h" ("3h18").
     fn meridiem_in(&self, s: usize, e: usize) -> bool {
         (s..e).any(|k| {
             matches!(
                 self.lex(k),
-                Some(Lex::Func(Func::Am | Func::Pm | Func::Noon | Func::Midnight))
-            )
+                Some(
+                    Lex::Func(Func::Am | Func::Pm | Func::Noon | Func::Midnight)
+                        | Lex::PartOfDay(_)
+                )
+            ) || k > s && self.glued(k) && ["a", "p", "h"].iter().any(|w| self.is_word(k, w))
         })
     }
 
