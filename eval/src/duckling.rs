@@ -23,7 +23,10 @@
 //!   the week" are the last (middle) third of a month, September to
 //!   December, and Friday to Sunday, where TimeML writes the period with a
 //!   `mod` (see `duckling_begin`);
-//! * a range of clock times begins at its first time.
+//! * a range of clock times begins at its first time;
+//! * "7 days ago", "a week ago", "in 7 days" keep the unit's grain in TimeML
+//!   (2013-02-05, 2013-W06) and count to the instant in Duckling
+//!   (2013-02-05T04:00): the instant must fall in the period we name.
 //!
 //! Negatives must yield nothing.
 
@@ -182,7 +185,17 @@ fn matches(expected: &Value, t: &TimeExpression, text: &str) -> bool {
                 let reference = expected_reference(expected);
                 return reference.is_some_and(|r| trim_clock(timex) == trim_clock(&r));
             }
-            trim_clock(timex) == trim_clock(t.value())
+            if trim_clock(timex) == trim_clock(t.value()) {
+                return true;
+            }
+            // "7 days ago", "a week ago", "in 7 days": TimeML keeps the unit's
+            // grain (2013-02-05, 2013-W06); Duckling counts to the instant
+            // (2013-02-05T04). The instant must fall in our period.
+            counted(t)
+                && interval_of(t.value()).is_some_and(|(a, b)| {
+                    a.as_str() <= &timex[..10.min(timex.len())]
+                        && &timex[..10.min(timex.len())] < b.as_str()
+                })
         }
         Some("interval") => {
             let from = expected.get("from").and_then(Value::as_str).unwrap_or("");
@@ -297,4 +310,10 @@ fn shift_day(day: &str, n: u32) -> Option<String> {
         d = interval_of(&d)?.1;
     }
     Some(d)
+}
+
+/// Expressions counted from the reference: "7 days ago", "in 7 days", "a
+/// week hence".
+fn counted(t: &TimeExpression) -> bool {
+    t.rule().starts_with("ago") || t.rule().starts_with("in-units")
 }
