@@ -192,3 +192,18 @@ fn calendar_edges_do_not_panic() {
         }
     }
 }
+
+/// Rules that combine a point with what follows must not recurse along a
+/// chain of tokens: a test thread's stack would overflow long before 30,000.
+#[test]
+fn long_chains_do_not_recurse() {
+    let reference: Date = "2013-02-12".parse().expect("valid");
+    let at = DateTime::new(reference, 4, 30, 0).expect("valid time");
+    let future = DateExtractor::builder().direction(Direction::Future).build().expect("build");
+    for unit in
+        ["8 ", "3-", "3 to ", "3pm ", "the week of ", "first week of ", "once a ", "tonight "]
+    {
+        let text = format!("{}tonight 5pm", unit.repeat(30_000));
+        check_found(&text, &future.extract_at(&text, at));
+    }
+}

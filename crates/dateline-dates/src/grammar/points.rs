@@ -30,7 +30,7 @@ impl Parser<'_> {
                 j += 1;
             }
             if !self.breaks(j)
-                && let Some((dp, e2)) = self.point(j).filter(|(p, _)| p.day.is_some())
+                && let Some((dp, e2)) = self.day_with_part(j)
                 && let Some(d) = dp.day
             {
                 let tm = in_part_of_day(&tm, &dp.value, self.meridiem_in(i, e));
@@ -53,7 +53,7 @@ impl Parser<'_> {
         // A bare hour before a day's part: "8 tonight", "nine tomorrow morning".
         if let Some(h) = self.bare_hour(i)
             && !self.breaks(i + 1)
-            && let Some((dp, e2)) = self.point(i + 1)
+            && let Some((dp, e2)) = self.day_with_part(i + 1)
             && let Some(d) = dp.day
             && part_of(&dp.value).is_some()
         {
@@ -161,6 +161,29 @@ impl Parser<'_> {
             Some(Lex::PartOfDay(p)) if !self.s(j).ends_with('s') => Some((p, j + 1)),
             _ => None,
         }
+    }
+
+    /// A day, with the part of the day that follows it ("tomorrow morning")
+    /// or that it names ("tonight"). Calls no rule that combines times, so
+    /// chains of numbers cannot recurse.
+    fn day_with_part(&self, j: usize) -> Option<(Pt, usize)> {
+        let (dp, e) = self.day_point(j)?;
+        let d = dp.day?;
+        if part_of(&dp.value).is_some() || self.breaks(e) {
+            return Some((dp, e));
+        }
+        if let Some((pod, e2)) = self.part_of_day(e) {
+            let mut p = Pt::new(
+                format!("{}T{}", cal::fmt_day(d), pod.code()),
+                Grain::PartOfDay,
+                "date-part-of-day",
+                dp.how,
+            );
+            p.kind = TimexType::Time;
+            p.day = Some(d);
+            return Some((p, e2));
+        }
+        Some((dp, e))
     }
 
     /// A point that names one day (for combining with times).

@@ -490,7 +490,17 @@ impl Parser<'_> {
         if !matches!(self.unit(k), Some((Unit::Week, false))) || !self.is_func(k + 1, Func::Of) {
             return None;
         }
-        let (p, e) = self.date_point(k + 2)?;
+        // Not `date_point`: "the week of the week of ..." must not recurse.
+        let (p, e) = [
+            self.p_month_first(k + 2),
+            self.p_day_first(k + 2),
+            self.p_numeric(k + 2),
+            self.p_year(k + 2),
+            self.p_relative(k + 2),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(_, e)| *e)?;
         if nth == 0 {
             // "the week of October 6th".
             let d = p.day.filter(|_| j == i + 1)?;

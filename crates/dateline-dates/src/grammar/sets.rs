@@ -14,6 +14,7 @@ impl Parser<'_> {
         // belongs to the set (TimeML: "twice a week", P1W, freq 2X).
         let count_end = match self.lex(i)? {
             Lex::Func(Func::Once | Func::Twice) => Some(i + 1),
+            Lex::Func(Func::A) => None,
             _ => self
                 .number(i)
                 .map(|(_, e)| e)

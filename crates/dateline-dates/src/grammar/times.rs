@@ -294,13 +294,25 @@ impl Parser<'_> {
         if !connects {
             return None;
         }
-        let (v2, e2) = self.clock_base(j + 1)?;
-        let pm = (j + 1..e2).find_map(|k| match self.lex(k) {
-            Some(Lex::Func(Func::Pm)) => Some(true),
-            Some(Lex::Func(Func::Am)) => Some(false),
-            _ => None,
-        })?;
-        let h2: u32 = v2.get(..2)?.parse().ok()?;
+        // The second time, read here without recursing: "4pm", "6:00 p.m.",
+        // "six p.m.".
+        let k = j + 1;
+        let (h2, mut m) = match (self.num(k), self.lex(k)) {
+            (Some((h2, 1..=2)), _) => (h2, k + 1),
+            (None, Some(Lex::Number(h2))) => (h2, k + 1),
+            _ => return None,
+        };
+        if (self.punct(m, ':') || self.punct(m, '.')) && self.num(m + 1).is_some_and(|n| n.1 == 2) {
+            m += 2;
+        }
+        let pm = match self.lex(m) {
+            Some(Lex::Func(Func::Pm)) => true,
+            Some(Lex::Func(Func::Am)) => false,
+            _ => return None,
+        };
+        if !(1..=12).contains(&h2) {
+            return None;
+        }
         Some(pm && h % 12 <= h2 % 12)
     }
 
