@@ -767,7 +767,7 @@ impl Parser<'_> {
     /// pronoun ("they"), or a conjunction or preposition that does not start
     /// another ordinal ("and closed", not "and 2nd quarters"). Any other word
     /// is the noun the ordinal counts ("the 1st quarter", "the 1st round").
-    fn clause_goes_on(&self, e: usize) -> bool {
+    pub(super) fn clause_goes_on(&self, e: usize) -> bool {
         let Some(t) = self.tok(e) else { return true };
         if t.kind != Kind::Word {
             return true;

@@ -77,8 +77,9 @@ impl Parser<'_> {
         }
         // "Tuesday the 11th", "Wednesday the thirty-first": the day of a
         // month near the reference whose weekday agrees.
-        if self.is_func(k, Func::The)
-            && let Some((dd, e2)) = self.ordinal(k + 1).filter(|(d, _)| (1..=31).contains(d))
+        if self.is_func(e, Func::The)
+            && let Some((dd, e2)) = self.ordinal(e + 1).filter(|(d, _)| (1..=31).contains(d))
+            && self.clause_goes_on(e2)
         {
             let (dir, how) = self.direction_at(i, e2, Dir::Nearest);
             let options: Vec<(Civil, i64)> = (-3..=3)
@@ -123,6 +124,13 @@ impl Parser<'_> {
             }
         }
         let cur = cal::weekday(self.r) as i64;
+        // "Friday after next": a week after the coming Friday.
+        if rel.is_none() && self.is_rel(e, Rel::After) && self.is_rel(e + 1, Rel::Next) {
+            let fwd = (i64::from(wd) - cur).rem_euclid(7);
+            let fwd = if fwd == 0 { 7 } else { fwd };
+            let d = cal::add_days(self.r, fwd + 7)?;
+            return Some((Pt::day(d, "weekday-after-next", ""), e + 2));
+        }
         let (d, how) = match rel {
             Some(Rel::Last | Rel::Previous) => {
                 let back = (cur - i64::from(wd)).rem_euclid(7);
@@ -167,24 +175,27 @@ impl Parser<'_> {
             p.day = Some(self.r);
             return Some((p, i + 2));
         }
-        // "the day after tomorrow", "the day before yesterday".
-        if self.is_func(i, Func::The) && matches!(self.unit(i + 1), Some((Unit::Day, false))) {
-            let shift = match (self.lex(i + 2), self.lex(i + 3)) {
+        // "the day after tomorrow", "(the) day before yesterday".
+        let the = self.is_func(i, Func::The);
+        let day = if the { i + 1 } else { i };
+        if matches!(self.unit(day), Some((Unit::Day, false))) {
+            let shift = match (self.lex(day + 1), self.lex(day + 2)) {
                 (Some(Lex::Rel(Rel::After)), Some(Lex::Deictic(Deictic::Tomorrow))) => 2,
                 (Some(Lex::Rel(Rel::Before)), Some(Lex::Deictic(Deictic::Yesterday))) => -2,
                 // "the day before", "the day after" closing a clause: the day
                 // next to the last one named (or to the reference).
                 (Some(Lex::Rel(r @ (Rel::After | Rel::Before))), _)
-                    if self.tok(i + 3).is_none_or(|t| t.kind == Kind::Punct) =>
+                    if the && self.tok(day + 2).is_none_or(|t| t.kind == Kind::Punct) =>
                 {
                     let step = if r == Rel::After { 1 } else { -1 };
                     let anchor = self.doc.last_day.unwrap_or(self.r);
                     let d = cal::add_days(anchor, step)?;
-                    return Some((Pt::day(d, "the-day-after", ""), i + 3));
+                    return Some((Pt::day(d, "the-day-after", ""), day + 2));
                 }
                 _ => return None,
             };
-            return Some((Pt::day(cal::add_days(self.r, shift)?, "day-after-tomorrow", ""), i + 4));
+            let d = cal::add_days(self.r, shift)?;
+            return Some((Pt::day(d, "day-after-tomorrow", ""), day + 3));
         }
         match self.lex(i)? {
             Lex::Deictic(Deictic::Today) => Some((Pt::day(self.r, "today", ""), i + 1)),
@@ -487,7 +498,18 @@ impl Parser<'_> {
                 _ => (0, j),
             },
         };
-        if !matches!(self.unit(k), Some((Unit::Week, false))) || !self.is_func(k + 1, Func::Of) {
+        // "the last day of June", "the first weekend of October".
+        let kind = match (self.unit(k), self.lex(k)) {
+            (Some((Unit::Week, false)), _) => Stretch::Week,
+            (Some((Unit::Day, false)), _) if nth == 1 || nth == -1 => Stretch::Day,
+            (_, Some(Lex::Func(Func::Weekend))) if nth != 0 && !self.s(k).ends_with('s') => {
+                Stretch::Weekend
+            }
+            _ => return None,
+        };
+        if !(self.is_func(k + 1, Func::Of)
+            || kind != Stretch::Week && self.is_func(k + 1, Func::In))
+        {
             return None;
         }
         // Not `date_point`: "the week of the week of ..." must not recurse.
@@ -524,6 +546,24 @@ impl Parser<'_> {
             }
             _ => return None,
         };
+        if kind == Stretch::Day {
+            let d = if nth > 0 { first } else { last };
+            return Some((Pt::day(d, "nth-day-of", p.how), e));
+        }
+        if kind == Stretch::Weekend {
+            // The nth (last) Saturday whose Sunday is in the period too.
+            let saturday = if nth > 0 {
+                let to_saturday = (6 - i64::from(cal::weekday(first))).rem_euclid(7);
+                cal::add_days(first, to_saturday + 7 * (nth - 1))?
+            } else {
+                let back = i64::from(cal::weekday(last)) % 7;
+                cal::add_days(last, -back - 1)?
+            };
+            cal::add_days(saturday, 1).filter(|sunday| *sunday <= last && saturday >= first)?;
+            let (y, w) = cal::iso_week(saturday);
+            let v = format!("{}-WE", cal::fmt_week(y, w));
+            return Some((Pt::new(v, Grain::Week, "nth-weekend-of", p.how), e));
+        }
         let monday = if nth > 0 {
             let to_monday = (8 - i64::from(cal::weekday(first))) % 7;
             let d = cal::add_days(first, to_monday + 7 * (nth - 1))?;
@@ -957,4 +997,12 @@ impl Parser<'_> {
         };
         Some(Pt::new(value.into(), Grain::Unspecified, "reference-word", "").into_cand(i, j + 1))
     }
+}
+
+/// What "the first ... of" counts in a month or year.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stretch {
+    Day,
+    Week,
+    Weekend,
 }

@@ -28,13 +28,15 @@ impl Parser<'_> {
         match self.lex(i)? {
             // "mornings", "evenings": every morning.
             Lex::PartOfDay(pod)
+                // Only where no adjective or determiner can stand before it
+                // ("on mornings", "mornings are free"; not "dark nights").
                 if self.s(i).ends_with('s')
-                    && !i.checked_sub(1).is_some_and(|k| {
-                        self.num(k).is_some()
-                            || matches!(self.lex(k), Some(Lex::Number(_) | Lex::Func(Func::The)))
-                            || ["all", "those", "these", "some", "many", "few", "several"]
-                                .iter()
-                                .any(|w| self.is_word(k, w))
+                    && i.checked_sub(1).is_none_or(|k| {
+                        self.tok(k).is_some_and(|t| t.kind == Kind::Punct)
+                            || matches!(
+                                self.lex(k),
+                                Some(Lex::Func(Func::On | Func::During) | Lex::Cue(_))
+                            )
                     }) =>
             {
                 let p = Pt::new(

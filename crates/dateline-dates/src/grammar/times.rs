@@ -112,6 +112,25 @@ impl Parser<'_> {
             };
             return Some((format!("{hour:02}:00"), i + 4));
         }
+        // "1030 GMT", "0600 local time" in wire copy; "730 in the evening".
+        if (3..=4).contains(&hd)
+            && h / 100 <= 23
+            && h % 100 < 60
+            && (matches!(self.lex(i + 1), Some(Lex::Zone))
+                || i.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        self.lex(p),
+                        Some(
+                            Lex::Func(Func::At | Func::By | Func::Until) | Lex::Hedge(Hedge::About)
+                        )
+                    )
+                }) && self.is_func(i + 1, Func::In)
+                    && self.is_func(i + 2, Func::The)
+                    && matches!(self.lex(i + 3), Some(Lex::PartOfDay(_))))
+        {
+            let e = if matches!(self.lex(i + 1), Some(Lex::Zone)) { i + 2 } else { i + 1 };
+            return Some((format!("{:02}:{:02}", h / 100, h % 100), e));
+        }
         // "330 p.m.", "1030am".
         if (3..=4).contains(&hd)
             && matches!(self.lex(i + 1), Some(Lex::Func(Func::Am | Func::Pm)))
