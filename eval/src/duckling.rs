@@ -22,7 +22,7 @@
 //!   18:00, and its "end of April", "mid March", "end of the year", "end of
 //!   the week" are the last (middle) third of a month, September to
 //!   December, and Friday to Sunday, where TimeML writes the period with a
-//!   `mod` (see `duckling_begin`);
+//!   `mod` (see `duckling_begin`); a late evening or night starts at 21:00;
 //! * a range of clock times begins at its first time;
 //! * "7 days ago", "a week ago", "in 7 days" keep the unit's grain in TimeML
 //!   (2013-02-05, 2013-W06) and count to the instant in Duckling
@@ -203,6 +203,12 @@ fn matches(expected: &Value, t: &TimeExpression, text: &str) -> bool {
             if let Some((day, code)) = t.value().split_once('T')
                 && let Some((h, _)) = part_of_day(code)
             {
+                // "late tonight": Duckling's late evening or night starts at 21:00.
+                let h = if t.modifier() == Some(Modifier::End) && matches!(code, "EV" | "NI") {
+                    21
+                } else {
+                    h
+                };
                 return from.get(..10) == Some(day)
                     && from.get(11..13) == Some(format!("{h:02}").as_str());
             }
