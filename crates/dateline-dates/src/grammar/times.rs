@@ -159,14 +159,16 @@ impl Parser<'_> {
             && h <= 24
             && !(i > 0 && matches!(self.lex(i - 1), Some(Lex::Func(Func::For | Func::Within))))
         {
+            // A zone may follow: "8h00 GMT".
+            let zone = |e: usize| if matches!(self.lex(e), Some(Lex::Zone)) { e + 1 } else { e };
             if let Some((m, 2)) = self.num(j + 1).filter(|_| self.glued(j + 1)) {
                 if m > 59 {
                     return None;
                 }
-                return Some((format!("{h:02}:{m:02}"), j + 2));
+                return Some((format!("{h:02}:{m:02}"), zone(j + 2)));
             }
             if !self.tok(j + 1).is_some_and(|t| !t.space && t.kind != Kind::Punct) {
-                return Some((format!("{h:02}:00"), j + 1));
+                return Some((format!("{h:02}:00"), zone(j + 1)));
             }
         }
         if (self.punct(j, ':') || self.punct(j, '.'))
@@ -253,6 +255,11 @@ impl Parser<'_> {
                 (x, false) => x,
             };
             confirmed = true;
+        }
+        // "at 8 GMT": a zone confirms a bare hour.
+        if !confirmed && !has_min && h <= 24 && matches!(self.lex(j), Some(Lex::Zone)) {
+            confirmed = true;
+            j += 1;
         }
         if !confirmed && !has_min {
             return None;
