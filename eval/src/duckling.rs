@@ -24,6 +24,9 @@
 //!   December, and Friday to Sunday, where TimeML writes the period with a
 //!   `mod` (see `duckling_begin`); a late evening or night starts at 21:00;
 //! * a range of clock times begins at its first time;
+//! * a clock time with a zone ("4pm CET") is the stated time in TimeML and
+//!   is converted to the reference's UTC offset in Duckling; the runner
+//!   converts ours the same way (`zone_offset`);
 //! * "7 days ago", "a week ago", "in 7 days" keep the unit's grain in TimeML
 //!   (2013-02-05, 2013-W06) and count to the instant in Duckling
 //!   (2013-02-05T04:00): the instant must fall in the period we name.
@@ -78,7 +81,8 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
             let kind = expected.get("kind").and_then(Value::as_str).unwrap_or("?").to_owned();
             let best =
                 found.iter().max_by_key(|t| (t.end() - t.start(), std::cmp::Reverse(t.start())));
-            let pass = best.is_some_and(|t| matches(&expected, t, text));
+            let offset = reference_offset(row);
+            let pass = best.is_some_and(|t| matches(&expected, t, text, offset));
             let e = by_kind.entry(kind).or_default();
             e.1 += 1;
             if pass {
@@ -175,8 +179,12 @@ fn part_of_day(code: &str) -> Option<(u32, u32)> {
     })
 }
 
-fn matches(expected: &Value, t: &TimeExpression, text: &str) -> bool {
+fn matches(expected: &Value, t: &TimeExpression, text: &str, offset: i64) -> bool {
     let grain = expected.get("grain").and_then(Value::as_str).unwrap_or("");
+    // A clock time with a zone ("4pm CET"): TimeML writes the stated time,
+    // Duckling converts it to the reference's UTC offset.
+    let zoned = zone_offset(text).and_then(|z| in_offset(t.value(), offset - z));
+    let value = zoned.as_deref().unwrap_or(t.value());
     match expected.get("kind").and_then(Value::as_str) {
         Some("value") => {
             let timex = expected.get("timex").and_then(Value::as_str).unwrap_or("");
@@ -185,7 +193,7 @@ fn matches(expected: &Value, t: &TimeExpression, text: &str) -> bool {
                 let reference = expected_reference(expected);
                 return reference.is_some_and(|r| trim_clock(timex) == trim_clock(&r));
             }
-            if trim_clock(timex) == trim_clock(t.value()) {
+            if trim_clock(timex) == trim_clock(value) {
                 return true;
             }
             // "7 days ago", "a week ago", "in 7 days": TimeML keeps the unit's
@@ -220,7 +228,9 @@ fn matches(expected: &Value, t: &TimeExpression, text: &str) -> bool {
                 .range()
                 .and_then(|r| {
                     if clock(r.begin()) {
-                        return Some(r.begin().to_owned());
+                        return zone_offset(text)
+                            .and_then(|z| in_offset(r.begin(), offset - z))
+                            .or_else(|| Some(r.begin().to_owned()));
                     }
                     interval_of(r.begin()).map(|iv| iv.0).or_else(|| Some(r.begin().to_owned()))
                 })
@@ -322,4 +332,51 @@ fn shift_day(day: &str, n: u32) -> Option<String> {
 /// week hence".
 fn counted(t: &TimeExpression) -> bool {
     t.rule().starts_with("ago") || t.rule().starts_with("in-units")
+}
+
+/// The reference's UTC offset in minutes ("2013-02-12T04:30:00-02:00" -> -120).
+fn reference_offset(row: &Value) -> i64 {
+    let r = row.get("reference").and_then(Value::as_str).unwrap_or("");
+    let Some(tail) = r.get(19..).filter(|t| t.len() == 6) else { return 0 };
+    let sign = if tail.starts_with('-') { -1 } else { 1 };
+    let h: i64 = tail[1..3].parse().unwrap_or(0);
+    let m: i64 = tail[4..6].parse().unwrap_or(0);
+    sign * (h * 60 + m)
+}
+
+/// The UTC offset, in minutes, of a zone abbreviation in the phrase (the
+/// offsets Duckling uses, whatever the season).
+fn zone_offset(text: &str) -> Option<i64> {
+    const ZONES: &[(&str, i64)] = &[
+        ("gmt", 0),
+        ("utc", 0),
+        ("bst", 60),
+        ("cet", 60),
+        ("cest", 120),
+        ("ist", 330),
+        ("est", -300),
+        ("edt", -240),
+        ("cst", -360),
+        ("cdt", -300),
+        ("mst", -420),
+        ("mdt", -360),
+        ("pst", -480),
+        ("pdt", -420),
+    ];
+    text.split(|c: char| !c.is_ascii_alphabetic()).find_map(|w| {
+        let w = w.to_ascii_lowercase();
+        ZONES.iter().find(|(z, _)| *z == w).map(|(_, o)| *o)
+    })
+}
+
+/// A clock value ("2013-02-14T08:00") moved by `minutes`, the day rolling over.
+fn in_offset(value: &str, minutes: i64) -> Option<String> {
+    let (day, clock) = value.split_once('T')?;
+    let h: i64 = clock.get(..2)?.parse().ok()?;
+    let m: i64 = clock.get(3..5)?.parse().ok()?;
+    let total = h * 60 + m + minutes;
+    let date: dateline_dates::Date = day.parse().ok()?;
+    let date = crate::timex::add_days(date, total.div_euclid(1440))?;
+    let t = total.rem_euclid(1440);
+    Some(format!("{date}T{:02}:{:02}", t / 60, t % 60))
 }
