@@ -499,6 +499,9 @@ impl Parser<'_> {
     /// Begin and end of "the past two years" / "the next three months".
     pub(super) fn span_range(&self, lead: Option<Rel>, value: &str) -> Option<TimexRange> {
         let lead = lead?;
+        if value.starts_with("PT") {
+            return self.clock_range(lead, value, false);
+        }
         let now = cal::fmt_day(self.r);
         let (n, u) = parse_simple_duration(value)?;
         let other = match u {
@@ -528,6 +531,9 @@ impl Parser<'_> {
     /// Recognizers use), inclusive dates.
     pub(super) fn aligned_range(&self, lead: Option<Rel>, value: &str) -> Option<TimexRange> {
         let lead = lead?;
+        if value.starts_with("PT") {
+            return self.clock_range(lead, value, true);
+        }
         let (n, u) = parse_simple_duration(value)?;
         if n < 1 {
             return None;
@@ -550,6 +556,33 @@ impl Parser<'_> {
             _ => (step(start, 1)?, cal::add_days(step(start, n + 1)?, -1)?),
         };
         Some(TimexRange::new(cal::fmt_day(b), cal::fmt_day(e)))
+    }
+}
+
+impl Parser<'_> {
+    /// "the last two hours", "next 3 minutes" with a reference time: from
+    /// (to) the reference moment, or, `aligned`, whole clock units before or
+    /// after the current one ("next 3 hours" at 04:30 is 05:00 to 08:00).
+    /// `None` without a reference time.
+    fn clock_range(&self, lead: Rel, value: &str, aligned: bool) -> Option<TimexRange> {
+        let now = self.now()?;
+        let secs = clock_seconds(value)?;
+        let unit = match value.as_bytes().last()? {
+            b'H' => 3600,
+            b'M' => 60,
+            _ => 1,
+        };
+        let seconds = unit == 1 || now.second() != 0 && !aligned;
+        let fmt = |t| cal::fmt_datetime(t, seconds);
+        let into_unit =
+            i64::from(now.hour()) * 3600 + i64::from(now.minute()) * 60 + i64::from(now.second());
+        let start = if aligned { cal::add_seconds(now, -(into_unit % unit))? } else { now };
+        let (b, e) = match (lead, aligned) {
+            (Rel::Last | Rel::Previous, _) => (cal::add_seconds(start, -secs)?, start),
+            (_, true) => (cal::add_seconds(start, unit)?, cal::add_seconds(start, unit + secs)?),
+            (_, false) => (start, cal::add_seconds(start, secs)?),
+        };
+        Some(TimexRange::new(fmt(b), fmt(e)))
     }
 }
 
