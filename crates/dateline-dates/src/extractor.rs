@@ -274,6 +274,18 @@ fn link_ranges(p: &Parser<'_>, cands: &mut [Cand], reference: Date) {
             _ => sep.is_dash() && (first_day || a.kind == TimexType::Time || !sep.space),
         };
         if linked {
+            // "from 9:30 to 11:00 on Thursday": a bare clock time takes the
+            // day of the time it runs to.
+            if a.kind == TimexType::Time
+                && a.rule.starts_with("clock")
+                && !b.rule.starts_with("clock")
+                && let (Some((_, clock)), Some((day, _))) =
+                    (a.value.split_once('T'), b.value.split_once('T'))
+            {
+                cands[k].value = format!("{day}T{clock}");
+                cands[k].rule.push_str(":day-of-range-end");
+            }
+            let (a, b) = (&cands[k], &cands[k + 1]);
             let range = TimexRange::new(a.value.clone(), b.value.clone());
             cands[k].range = Some(range.clone());
             cands[k + 1].range = Some(range);
