@@ -364,6 +364,7 @@ impl<'a> Parser<'a> {
         offer(self.r_set(i));
         offer(self.r_duration(i));
         offer(self.r_ago(i));
+        offer(self.r_weekdays_ago(i));
         offer(self.r_ref(i));
         offer(self.r_day_range(i));
         offer(self.r_range_first_day(i));

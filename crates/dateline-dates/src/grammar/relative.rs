@@ -600,6 +600,33 @@ impl Parser<'_> {
         Some((Pt::new(cal::fmt_week(y, n), Grain::Week, "week-number", ""), e))
     }
 
+    /// "two Sundays ago", "3 Fridays from now": the nth such weekday before
+    /// (after) the reference, the reference day not counted.
+    pub(super) fn r_weekdays_ago(&self, i: usize) -> Option<Cand> {
+        let (n, e) =
+            self.number(i).filter(|(n, _)| n.fract() == 0.0 && (1.0..=52.0).contains(n))?;
+        let Some(Lex::Weekday(w @ 11..=17)) = self.lex(e) else { return None };
+        let wd = i64::from(w - 10);
+        let (sign, end) = match self.lex(e + 1) {
+            Some(Lex::Rel(Rel::Ago)) => (-1, e + 2),
+            _ if self.is_word(e + 1, "back") => (-1, e + 2),
+            Some(Lex::Func(Func::From)) if self.lex(e + 2) == Some(Lex::Deictic(Deictic::Now)) => {
+                (1, e + 3)
+            }
+            _ => return None,
+        };
+        let cur = i64::from(cal::weekday(self.r));
+        let first = if sign > 0 {
+            let fwd = (wd - cur).rem_euclid(7);
+            if fwd == 0 { 7 } else { fwd }
+        } else {
+            let back = (cur - wd).rem_euclid(7);
+            -(if back == 0 { 7 } else { back })
+        };
+        let d = cal::add_days(self.r, first + sign * 7 * (n as i64 - 1))?;
+        Some(Pt::day(d, "weekdays-ago", "").into_cand(i, end))
+    }
+
     /// "two days ago", "a year earlier", "three weeks from now", "in three weeks",
     /// "a decade ago", "several years ago"; "three days later" is a duration.
     pub(super) fn r_ago(&self, i: usize) -> Option<Cand> {
