@@ -491,9 +491,11 @@ impl Parser<'_> {
     /// 6th": the week of that day.
     pub(super) fn p_week_of(&self, i: usize) -> Option<(Pt, usize)> {
         let j = if self.is_func(i, Func::The) { i + 1 } else { i };
+        // Negative counts from the end: "the last week", "the second last week".
         let (nth, k) = match self.lex(j) {
             Some(Lex::Rel(Rel::Last)) => (-1, j + 1),
             _ => match self.ordinal(j) {
+                Some((n @ 1..=5, k)) if self.is_rel(k, Rel::Last) => (-(n as i64), k + 1),
                 Some((n @ 1..=5, k)) => (n as i64, k),
                 _ => (0, j),
             },
@@ -501,7 +503,7 @@ impl Parser<'_> {
         // "the last day of June", "the first weekend of October".
         let kind = match (self.unit(k), self.lex(k)) {
             (Some((Unit::Week, false)), _) => Stretch::Week,
-            (Some((Unit::Day, false)), _) if nth == 1 || nth == -1 => Stretch::Day,
+            (Some((Unit::Day, false)), _) if nth != 0 => Stretch::Day,
             (_, Some(Lex::Func(Func::Weekend))) if nth != 0 && !self.s(k).ends_with('s') => {
                 Stretch::Weekend
             }
@@ -540,14 +542,23 @@ impl Parser<'_> {
             // the last December 28.
             Grain::Year => {
                 let y: i32 = p.value.get(..4)?.parse().ok()?;
-                let w = if nth > 0 { nth as u32 } else { cal::iso_week(cal::date(y, 12, 28)?).1 };
+                let last_week = i64::from(cal::iso_week(cal::date(y, 12, 28)?).1);
+                let w = if nth > 0 { nth } else { last_week + 1 + nth };
+                let w = u32::try_from(w).ok().filter(|w| *w >= 1)?;
                 cal::week_monday(y, w)?;
                 return Some((Pt::new(cal::fmt_week(y, w), Grain::Week, "nth-week-of", p.how), e));
             }
             _ => return None,
         };
         if kind == Stretch::Day {
-            let d = if nth > 0 { first } else { last };
+            let d = if nth > 0 {
+                cal::add_days(first, nth - 1)?
+            } else {
+                cal::add_days(last, nth + 1)?
+            };
+            if d < first || d > last {
+                return None;
+            }
             return Some((Pt::day(d, "nth-day-of", p.how), e));
         }
         if kind == Stretch::Weekend {
@@ -571,7 +582,8 @@ impl Parser<'_> {
             d
         } else {
             let back = i64::from(cal::weekday(last)) % 7;
-            cal::add_days(last, -back - 6)?
+            let d = cal::add_days(last, -back - 6 + 7 * (nth + 1))?;
+            (d >= first).then_some(d)?
         };
         let (y, w) = cal::iso_week(monday);
         Some((Pt::new(cal::fmt_week(y, w), Grain::Week, "nth-week-of", p.how), e))
