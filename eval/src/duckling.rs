@@ -24,6 +24,9 @@
 //!   December, and Friday to Sunday, where TimeML writes the period with a
 //!   `mod` (see `duckling_begin`); a late evening or night starts at 21:00;
 //! * a range of clock times begins at its first time;
+//! * "by 2:00pm", "by the end of the month": TimeML marks the point (the
+//!   signal "by" outside the TIMEX3), Duckling the stretch from the
+//!   reference moment to it; the point must be where Duckling's ends;
 //! * a clock time with a zone ("4pm CET") is the stated time in TimeML and
 //!   is converted to the reference's UTC offset in Duckling; the runner
 //!   converts ours the same way (`zone_offset`);
@@ -82,7 +85,8 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
             let best =
                 found.iter().max_by_key(|t| (t.end() - t.start(), std::cmp::Reverse(t.start())));
             let offset = reference_offset(row);
-            let pass = best.is_some_and(|t| matches(&expected, t, text, offset));
+            let moment = row.get("reference").and_then(Value::as_str).unwrap_or("");
+            let pass = best.is_some_and(|t| matches(&expected, t, text, offset, moment));
             let e = by_kind.entry(kind).or_default();
             e.1 += 1;
             if pass {
@@ -179,7 +183,7 @@ fn part_of_day(code: &str) -> Option<(u32, u32)> {
     })
 }
 
-fn matches(expected: &Value, t: &TimeExpression, text: &str, offset: i64) -> bool {
+fn matches(expected: &Value, t: &TimeExpression, text: &str, offset: i64, reference: &str) -> bool {
     let grain = expected.get("grain").and_then(Value::as_str).unwrap_or("");
     // A clock time with a zone ("4pm CET"): TimeML writes the stated time,
     // Duckling converts it to the reference's UTC offset.
@@ -207,6 +211,23 @@ fn matches(expected: &Value, t: &TimeExpression, text: &str, offset: i64) -> boo
         }
         Some("interval") => {
             let from = expected.get("from").and_then(Value::as_str).unwrap_or("");
+            // "by 2:00pm", "by the end of the month": TimeML marks the point
+            // (the signal "by" stays outside); Duckling the stretch from the
+            // reference moment to it.
+            let to = expected.get("to").and_then(Value::as_str).unwrap_or("");
+            if text[..t.start()].trim_end().to_ascii_lowercase().ends_with("by")
+                && from.get(..19) == reference.get(..19)
+            {
+                let end = if value.contains('T') {
+                    Some(value.to_owned())
+                } else {
+                    interval_of(value).map(|iv| iv.1)
+                };
+                return end.is_some_and(|e| {
+                    trim_clock(to.get(..19).unwrap_or(to)) == trim_clock(&e)
+                        || to.get(..10) == e.get(..10) && !e.contains('T')
+                });
+            }
             // Parts of the day: "2013-02-12TMO".
             if let Some((day, code)) = t.value().split_once('T')
                 && let Some((h, _)) = part_of_day(code)
