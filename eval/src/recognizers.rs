@@ -27,7 +27,9 @@
 //!   writes X ("PXH");
 //! * grain: "two months ago" keeps the unit's grain in TimeML (2018-08) and
 //!   counts back to the day in Recognizers (2018-08-17).
-//! * clock spelling: "T16" = "T16:00".
+//! * clock spelling: "T16" = "T16:00";
+//! * "now" in a range ("between now and November 15th") is PRESENT_REF in
+//!   TimeML and the reference date in Recognizers.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -132,7 +134,7 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
             && expected.iter().all(|x| {
                 entities.iter().any(|en| {
                     same_span(&chars, (en.start, en.end), (x.start, x.end))
-                        && x.readings.iter().any(|r| reading_matches(r, en.t, en.pair))
+                        && x.readings.iter().any(|r| reading_matches(r, en.t, en.pair, reference))
                 })
             });
         let kind = match expected.first() {
@@ -223,7 +225,7 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
 
 /// Whether one Recognizers reading (`{timex, type, value | start, end}`) means
 /// the same as dateline's expression.
-fn reading_matches(r: &Value, t: &TimeExpression, pair: bool) -> bool {
+fn reading_matches(r: &Value, t: &TimeExpression, pair: bool, reference: Date) -> bool {
     let ours = t.value();
     let timex = r.get("timex").and_then(Value::as_str).unwrap_or("");
     if timex == ours && !pair {
@@ -289,7 +291,13 @@ fn reading_matches(r: &Value, t: &TimeExpression, pair: bool) -> bool {
                 };
             }
             if let Some(rg) = t.range() {
-                let (Some(a), Some(b)) = (interval_of(rg.begin()), interval_of(rg.end())) else {
+                // "between now and November 15th": TimeML's PRESENT_REF is
+                // the reference date in Recognizers' range.
+                let today = reference.to_string();
+                let point = |v: &str| if v == "PRESENT_REF" { today.clone() } else { v.to_owned() };
+                let (Some(a), Some(b)) =
+                    (interval_of(&point(rg.begin())), interval_of(&point(rg.end())))
+                else {
                     return false;
                 };
                 return date_part(start) == a.0 && (date_part(end) == b.1 || date_part(end) == b.0);
