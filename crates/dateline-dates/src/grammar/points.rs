@@ -6,7 +6,7 @@ use jiff::civil::Date as Civil;
 use super::{Cand, Dir, Parser, Pt};
 use crate::Direction;
 use crate::cal;
-use crate::lexicon::{Func, Hedge, Lex, PartOfDay};
+use crate::lexicon::{Func, Hedge, Lex, PartOfDay, Unit};
 use crate::timex::{Grain, Modifier, TimexType};
 
 impl Parser<'_> {
@@ -18,6 +18,15 @@ impl Parser<'_> {
             return Some(Cand { modifier: Some(Modifier::Approx), ..p.into_cand(i, e) });
         }
         let (p, e) = self.point(i)?;
+        // "3pm each day", "9 a.m. every day": the time, every day.
+        if p.rule == "clock"
+            && matches!(self.lex(e), Some(Lex::Func(Func::Each | Func::Every)))
+            && matches!(self.unit(e + 1), Some((Unit::Day, false)))
+            && let Some((_, tm)) = p.value.split_once('T')
+        {
+            let s = Pt::new(format!("XXXX-XX-XXT{tm}"), Grain::Unspecified, "at-every-day", "");
+            return Some(s.set().into_cand(i, e + 2));
+        }
         Some(p.into_cand(i, e))
     }
 
@@ -322,7 +331,7 @@ fn in_part_of_day(tm: &str, value: &str, explicit: bool) -> String {
 /// "3:20" in the afternoon is 15:20, "8" at night 20:00; an explicit
 /// meridiem, a 24-hour time or a morning leave it as it is. At night only
 /// 5 to 11 move ("tonight at 2" may be after midnight).
-fn shift(tm: &str, pod: PartOfDay, explicit: bool) -> String {
+pub(super) fn shift(tm: &str, pod: PartOfDay, explicit: bool) -> String {
     let Some(h) = tm.get(..2).and_then(|h| h.parse::<u32>().ok()) else {
         return tm.to_owned();
     };

@@ -2,6 +2,7 @@
 
 use super::durations::duration_value;
 use super::periods::season_code;
+use super::points::shift;
 use super::{Cand, Parser, Pt, unit_grain};
 use crate::lexicon::{Func, Lex, Unit};
 use crate::timex::Grain;
@@ -144,7 +145,30 @@ impl Parser<'_> {
             }
             Lex::Month(m) => format!("XXXX-{m:02}"),
             Lex::Season(s) => format!("XXXX-{}", season_code(s)),
+            // "every evening at 7:13 p.m.": the time, every day.
+            Lex::PartOfDay(pod)
+                if self.is_func(j + 1, Func::At)
+                    && let Some((tm, e)) = self.clock(j + 2) =>
+            {
+                let tm = shift(&tm, pod, false);
+                return Some(
+                    Pt::new(format!("XXXX-XX-XXT{tm}"), Grain::Unspecified, "every-at", "")
+                        .set()
+                        .into_cand(i, e),
+                );
+            }
             Lex::PartOfDay(pod) => format!("XXXX-XX-XXT{}", pod.code()),
+            // "every day at 3pm".
+            Lex::Unit(Unit::Day, false)
+                if self.is_func(j + 1, Func::At)
+                    && let Some((tm, e)) = self.clock(j + 2) =>
+            {
+                return Some(
+                    Pt::new(format!("XXXX-XX-XXT{tm}"), Grain::Unspecified, "every-at", "")
+                        .set()
+                        .into_cand(i, e),
+                );
+            }
             Lex::Func(Func::Weekend) => "XXXX-WXX-WE".into(),
             Lex::Unit(u, false) => {
                 if every_other {
