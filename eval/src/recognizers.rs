@@ -27,7 +27,8 @@
 //!   writes X ("PXH");
 //! * grain: "two months ago" keeps the unit's grain in TimeML (2018-08) and
 //!   counts back to the day in Recognizers (2018-08-17).
-//! * clock spelling: "T16" = "T16:00";
+//! * clock spelling: "T16" = "T16:00", and a daily set's time "T15" =
+//!   TimeML's "XXXX-XX-XXT15:00";
 //! * "now" in a range ("between now and November 15th") is PRESENT_REF in
 //!   TimeML and the reference date in Recognizers.
 
@@ -250,7 +251,11 @@ fn reading_matches(r: &Value, t: &TimeExpression, pair: bool, reference: Date) -
             matches!((secs, seconds_of(&ours)), (Some(a), Some(b)) if (a - b).abs() <= 1.0 + a.abs() * 0.005)
         }
         // "XXXX-WXX-1T16" = "XXXX-WXX-1T16:00".
-        "set" => same_point(timex, ours),
+        // "every day at 3pm": TimeML "XXXX-XX-XXT15:00", Recognizers "T15".
+        "set" => {
+            same_point(timex, ours)
+                || same_point(timex, ours.strip_prefix("XXXX-XX-XX").unwrap_or(ours))
+        }
         "time" => {
             // "T17" / "T17:30" against "2016-11-07T17:00".
             ours.split_once('T')
