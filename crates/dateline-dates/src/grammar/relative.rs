@@ -21,6 +21,10 @@ impl Parser<'_> {
             the = true;
             j += 1;
         }
+        // "this coming Sunday".
+        if !the && self.is_rel(j, Rel::This) && self.is_rel(j + 1, Rel::Coming) {
+            j += 1;
+        }
         let rel = match self.lex(j) {
             Some(Lex::Rel(
                 r @ (Rel::Last
@@ -934,6 +938,11 @@ impl Parser<'_> {
     /// "the past", "the future", "soon", "recent".
     pub(super) fn r_ref(&self, i: usize) -> Option<Cand> {
         let mut j = i;
+        // "right now": the adverb belongs to it (TimeBank).
+        if self.is_func(i, Func::Right) && self.lex(i + 1) == Some(Lex::Deictic(Deictic::Now)) {
+            let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "reference-word", "");
+            return Some(p.into_cand(i, i + 2));
+        }
         let the = self.is_func(j, Func::The);
         if the {
             j += 1;
