@@ -43,6 +43,15 @@ impl Parser<'_> {
             && self.is_func(i + 4, Func::A)
         {
             Some((0.75, i + 5))
+        } else if let (Some((a, 1)), true, Some((b, 1))) =
+            (self.num(i), self.punct(i + 1, '/'), self.num(i + 2))
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && (2..=4).contains(&b)
+            && (1..b).contains(&a)
+        {
+            // "1/2 hour", "3/4 hour": a fraction only before a unit (else a date).
+            Some((f64::from(a) / f64::from(b), i + 3))
         } else {
             None
         };
