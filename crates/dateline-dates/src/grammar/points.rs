@@ -61,6 +61,7 @@ impl Parser<'_> {
         }
         // A bare hour before a day's part: "8 tonight", "nine tomorrow morning".
         if let Some(h) = self.bare_hour(i)
+            && self.lex(i + 1).is_some()
             && !self.breaks(i + 1)
             && let Some((dp, e2)) = self.day_with_part(i + 1)
             && let Some(d) = dp.day

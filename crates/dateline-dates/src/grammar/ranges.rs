@@ -52,6 +52,7 @@ impl Parser<'_> {
     /// links the two as a range.
     pub(super) fn r_range_first_day(&self, i: usize) -> Option<Cand> {
         let k = if self.is_func(i, Func::The) { i + 1 } else { i };
+        self.num(k)?;
         let (d1, e1) = self.day_num(k)?;
         let opener = i.checked_sub(1).and_then(|o| self.lex(o));
         let connects = match self.lex(e1) {

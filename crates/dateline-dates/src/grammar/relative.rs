@@ -495,6 +495,10 @@ impl Parser<'_> {
     /// 6th": the week of that day.
     pub(super) fn p_week_of(&self, i: usize) -> Option<(Pt, usize)> {
         let j = if self.is_func(i, Func::The) { i + 1 } else { i };
+        // Cheap exit: "last", an ordinal word or digits must come first.
+        if self.lex(j).is_none() && self.num(j).is_none() {
+            return None;
+        }
         // Negative counts from the end: "the last week", "the second last week".
         let (nth, k) = match self.lex(j) {
             Some(Lex::Rel(Rel::Last)) => (-1, j + 1),
