@@ -942,11 +942,6 @@ impl Parser<'_> {
     /// "the past", "the future", "soon", "recent".
     pub(super) fn r_ref(&self, i: usize) -> Option<Cand> {
         let mut j = i;
-        // "right now": the adverb belongs to it (TimeBank).
-        if self.is_func(i, Func::Right) && self.lex(i + 1) == Some(Lex::Deictic(Deictic::Now)) {
-            let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "reference-word", "");
-            return Some(p.into_cand(i, i + 2));
-        }
         let the = self.is_func(j, Func::The);
         if the {
             j += 1;
