@@ -548,6 +548,10 @@ impl Parser<'_> {
             }
             // A year's weeks are its ISO weeks: the first holds January 4,
             // the last December 28.
+            Grain::Year if kind != Stretch::Week => {
+                let y = p.value.get(..4)?.parse().ok()?;
+                (cal::date(y, 1, 1)?, cal::date(y, 12, 31)?)
+            }
             Grain::Year => {
                 let y: i32 = p.value.get(..4)?.parse().ok()?;
                 let last_week = i64::from(cal::iso_week(cal::date(y, 12, 28)?).1);
