@@ -112,11 +112,12 @@ impl Parser<'_> {
             };
             return Some((format!("{hour:02}:00"), i + 4));
         }
-        // "1030 GMT", "0600 local time" in wire copy; "730 in the evening".
+        // "1030 GMT", "0600 UTC" in wire copy (four digits, and the zone no
+        // modifier of a noun: "632 MST camps"); "730 in the evening".
         if (3..=4).contains(&hd)
             && h / 100 <= 23
             && h % 100 < 60
-            && (matches!(self.lex(i + 1), Some(Lex::Zone))
+            && (hd == 4 && self.zone_alone(i + 1)
                 || i.checked_sub(1).is_some_and(|p| {
                     matches!(
                         self.lex(p),
@@ -257,7 +258,7 @@ impl Parser<'_> {
             confirmed = true;
         }
         // "at 8 GMT": a zone confirms a bare hour.
-        if !confirmed && !has_min && h <= 24 && matches!(self.lex(j), Some(Lex::Zone)) {
+        if !confirmed && !has_min && h <= 24 && self.zone_alone(j) {
             confirmed = true;
             j += 1;
         }
@@ -373,5 +374,12 @@ impl Parser<'_> {
             _ => return None,
         };
         Some((format!("{hour:02}:{min:02}"), j + 1))
+    }
+
+    /// A zone abbreviation at `k` that names a zone, not an organisation
+    /// before a noun ("MST camps", "IST students").
+    fn zone_alone(&self, k: usize) -> bool {
+        matches!(self.lex(k), Some(Lex::Zone))
+            && !self.tok(k + 1).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
     }
 }
