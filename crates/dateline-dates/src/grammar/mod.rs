@@ -83,6 +83,19 @@ impl Pt {
         }
     }
 
+    /// A TIME on day `d`: `tm` is a clock time ("15:20") or the code of a
+    /// part of the day ("MO").
+    fn time_on(d: Civil, tm: &str, grain: Grain, rule: &'static str, how: impl Into<String>) -> Pt {
+        Pt {
+            kind: TimexType::Time,
+            value: format!("{}T{tm}", cal::fmt_day(d)),
+            grain,
+            day: Some(d),
+            rule,
+            how: how.into(),
+        }
+    }
+
     fn into_cand(self, s: usize, e: usize) -> Cand {
         let rule = if self.how.is_empty() {
             self.rule.to_owned()

@@ -43,14 +43,7 @@ impl Parser<'_> {
                 && let Some(d) = dp.day
             {
                 let tm = in_part_of_day(&tm, &dp.value, self.meridiem_in(i, e));
-                let mut p = Pt::new(
-                    format!("{}T{}", cal::fmt_day(d), tm),
-                    Grain::Minute,
-                    "time-date",
-                    dp.how,
-                );
-                p.kind = TimexType::Time;
-                p.day = Some(d);
+                let p = Pt::time_on(d, &tm, Grain::Minute, "time-date", dp.how);
                 return Some((p, e2));
             }
             let (day, tm, how) = self.clock_day(&tm, self.meridiem_in(i, e));
@@ -68,10 +61,7 @@ impl Parser<'_> {
             && part_of(&dp.value).is_some()
         {
             let tm = in_part_of_day(&format!("{h:02}:00"), &dp.value, false);
-            let mut p =
-                Pt::new(format!("{}T{}", cal::fmt_day(d), tm), Grain::Minute, "hour-date", dp.how);
-            p.kind = TimexType::Time;
-            p.day = Some(d);
+            let p = Pt::time_on(d, &tm, Grain::Minute, "hour-date", dp.how);
             return Some((p, e2));
         }
         // Part of day first: "mid-afternoon yesterday".
@@ -79,14 +69,7 @@ impl Parser<'_> {
             && let Some((dp, e2)) = self.day_point(e).filter(|_| !self.breaks(e))
             && let Some(d) = dp.day
         {
-            let mut p = Pt::new(
-                format!("{}T{}", cal::fmt_day(d), pod.code()),
-                Grain::PartOfDay,
-                "part-of-day-date",
-                dp.how,
-            );
-            p.kind = TimexType::Time;
-            p.day = Some(d);
+            let p = Pt::time_on(d, pod.code(), Grain::PartOfDay, "part-of-day-date", dp.how);
             return Some((p, e2));
         }
         let (dp, e) = self.date_point(i)?;
@@ -112,14 +95,7 @@ impl Parser<'_> {
                 p.day = Some(d);
                 // "Saturday morning at 9", "tomorrow evening at 5".
                 if let Some((tm, e3)) = self.at_clock(e2, pod) {
-                    let mut t = Pt::new(
-                        format!("{}T{}", cal::fmt_day(d), tm),
-                        Grain::Minute,
-                        "date-part-of-day-time",
-                        p.how,
-                    );
-                    t.kind = TimexType::Time;
-                    t.day = Some(d);
+                    let t = Pt::time_on(d, &tm, Grain::Minute, "date-part-of-day-time", p.how);
                     return Some((t, e3));
                 }
                 return Some((p, e2));
@@ -129,28 +105,14 @@ impl Parser<'_> {
             if let Some(pod) = part_of(&dp.value)
                 && let Some((tm, e2)) = self.at_clock(e, pod)
             {
-                let mut p = Pt::new(
-                    format!("{}T{}", cal::fmt_day(d), tm),
-                    Grain::Minute,
-                    "date-time",
-                    dp.how,
-                );
-                p.kind = TimexType::Time;
-                p.day = Some(d);
+                let p = Pt::time_on(d, &tm, Grain::Minute, "date-time", dp.how);
                 return Some((p, e2));
             }
             let j = if self.at(e) { e + 1 } else { e };
             {
                 let j = self.opt_comma(j);
                 if let Some((tm, e2)) = self.clock(j) {
-                    let mut p = Pt::new(
-                        format!("{}T{}", cal::fmt_day(d), tm),
-                        Grain::Minute,
-                        "date-time",
-                        dp.how,
-                    );
-                    p.kind = TimexType::Time;
-                    p.day = Some(d);
+                    let p = Pt::time_on(d, &tm, Grain::Minute, "date-time", dp.how);
                     return Some((p, e2));
                 }
             }
@@ -183,14 +145,7 @@ impl Parser<'_> {
             return Some((dp, e));
         }
         if let Some((pod, e2)) = self.part_of_day(e) {
-            let mut p = Pt::new(
-                format!("{}T{}", cal::fmt_day(d), pod.code()),
-                Grain::PartOfDay,
-                "date-part-of-day",
-                dp.how,
-            );
-            p.kind = TimexType::Time;
-            p.day = Some(d);
+            let p = Pt::time_on(d, pod.code(), Grain::PartOfDay, "date-part-of-day", dp.how);
             return Some((p, e2));
         }
         Some((dp, e))
