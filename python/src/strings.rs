@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use dateline::{Entry, TokenKind};
+use dateline::TokenKind;
+use dateline::gazetteer::EntryRef;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -88,17 +89,16 @@ impl<'a, 'py> StrCache<'a, 'py> {
 
 /// The Python strings of one gazetteer's entries, kept for the gazetteer's
 /// lifetime: made the first time an entry is matched, then shared by every
-/// `Entity` that carries it. Keys are addresses of entries, which stay put
-/// while the gazetteer lives (it never changes after it is built), so the
-/// cache must live no longer than its gazetteer.
+/// `Entity` that carries it. Keys are entry indices, so a cache belongs to
+/// one gazetteer.
 #[derive(Default)]
 pub struct EntryNames {
-    /// Label and id by the address of their entry.
+    /// Label and id by entry index.
     entries: FxHashMap<usize, (Py<PyString>, Py<PyString>)>,
     /// Labels by text: a gazetteer has few distinct ones.
     labels: FxHashMap<String, Py<PyString>>,
-    /// Alternatives tuples by (address of the first entry, count), with the
-    /// addresses of all their entries to check a hit against.
+    /// Alternatives tuples by (index of the first entry, count), with the
+    /// indices of all their entries to check a hit against.
     alternatives: FxHashMap<(usize, usize), (Vec<usize>, Py<PyTuple>)>,
 }
 
@@ -107,10 +107,9 @@ impl EntryNames {
     pub fn entry<'py>(
         &mut self,
         py: Python<'py>,
-        entry: &Entry,
+        entry: EntryRef<'_>,
     ) -> (Bound<'py, PyString>, Bound<'py, PyString>) {
-        let address = std::ptr::from_ref(entry) as usize;
-        if let Some((label, id)) = self.entries.get(&address) {
+        if let Some((label, id)) = self.entries.get(&entry.index()) {
             return (label.bind(py).clone(), id.bind(py).clone());
         }
         let label = match self.labels.get(entry.label()) {
@@ -122,7 +121,7 @@ impl EntryNames {
             }
         };
         let id = PyString::new(py, entry.id());
-        self.entries.insert(address, (label.clone().unbind(), id.clone().unbind()));
+        self.entries.insert(entry.index(), (label.clone().unbind(), id.clone().unbind()));
         (label, id)
     }
 
@@ -134,18 +133,18 @@ impl EntryNames {
         entries: impl Fn() -> I,
     ) -> PyResult<Bound<'py, PyTuple>>
     where
-        I: ExactSizeIterator<Item = &'g Entry>,
+        I: ExactSizeIterator<Item = EntryRef<'g>>,
     {
-        let address = |e: &Entry| std::ptr::from_ref(e) as usize;
-        let key = (entries().next().map_or(0, address), entries().len());
-        if let Some((addresses, tuple)) = self.alternatives.get(&key)
-            && addresses.iter().copied().eq(entries().map(address))
+        let index = |e: EntryRef<'g>| e.index();
+        let key = (entries().next().map_or(0, index), entries().len());
+        if let Some((indices, tuple)) = self.alternatives.get(&key)
+            && indices.iter().copied().eq(entries().map(index))
         {
             return Ok(tuple.bind(py).clone());
         }
         let pairs: Vec<_> = entries().map(|e| self.entry(py, e)).collect();
         let tuple = PyTuple::new(py, pairs)?;
-        self.alternatives.insert(key, (entries().map(address).collect(), tuple.clone().unbind()));
+        self.alternatives.insert(key, (entries().map(index).collect(), tuple.clone().unbind()));
         Ok(tuple)
     }
 }
