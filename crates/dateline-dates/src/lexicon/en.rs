@@ -155,6 +155,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("millennia", Lex::Unit(Unit::Millennium, true)),
     ("weekend", Lex::Func(Func::Weekend)),
     ("weekends", Lex::Func(Func::Weekend)),
+    ("wkend", Lex::Func(Func::Weekend)),
     // Seasons.
     ("spring", Lex::Season(1)),
     ("summer", Lex::Season(2)),
@@ -208,6 +209,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("since", Lex::Rel(Rel::Since)),
     // Positions inside a period.
     ("early", Lex::Position(Position::Early)),
+    ("eom", Lex::EndOf(Unit::Month)),
+    ("eoy", Lex::EndOf(Unit::Year)),
     ("mid", Lex::Position(Position::Mid)),
     ("late", Lex::Position(Position::Late)),
     ("beginning", Lex::Position(Position::Beginning)),

@@ -245,6 +245,8 @@ pub(crate) enum Lex {
     Deictic(Deictic),
     Rel(Rel),
     Position(Position),
+    /// An acronym for the end of a period ("EOM", "EOY"), read only in capitals.
+    EndOf(Unit),
     Hedge(Hedge),
     Vague(Vague),
     /// An adverb of frequency ("daily", "annually").
@@ -285,6 +287,7 @@ impl Lex {
                 | Lex::Frequency(_)
                 | Lex::Decade(_)
                 | Lex::Holiday(_)
+                | Lex::EndOf(_)
                 | Lex::Number(18 | 19)
                 | Lex::Func(
                     Func::Half
