@@ -8,7 +8,7 @@ use super::periods::{season_code, season_of};
 use super::{Cand, Dir, Parser, Pt};
 use crate::Direction;
 use crate::cal;
-use crate::lexicon::{Deictic, Func, Lex, PartOfDay, Position, Rel, Unit, Vague};
+use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Position, Rel, Unit, Vague};
 use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
 
@@ -814,7 +814,9 @@ impl Parser<'_> {
         if !self.is_func(i, Func::In) {
             return None;
         }
-        let (v, _g, e, _) = self.amount_unit(i + 1)?;
+        // "in about two hours": a hedged offset from now.
+        let hedged = self.lex(i + 1) == Some(Lex::Hedge(Hedge::About));
+        let (v, _g, e, _) = self.amount_unit(i + 1 + usize::from(hedged))?;
         let (dir, how) = self.direction_at(i, e, Dir::Nearest);
         if dir != Dir::Future {
             return None;
@@ -822,7 +824,11 @@ impl Parser<'_> {
         // Clock units ("in 5 minutes") need the time of day.
         if v.starts_with("PT") {
             let secs = clock_seconds(&v)?;
-            return Some(self.clock_offset(secs, "in-units", how)?.into_cand(i, e));
+            let c = self.clock_offset(secs, "in-units", how)?.into_cand(i, e);
+            return Some(Cand { modifier: hedged.then_some(Modifier::Approx), ..c });
+        }
+        if hedged {
+            return None;
         }
         let (n, u) = parse_simple_duration(&v)?;
         let d = match u {

@@ -1,7 +1,7 @@
 //! Clock times: "3 p.m.", "15:00 GMT", "noon", "half past two".
 
 use super::Parser;
-use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Rel, Unit};
+use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Position, Rel, Unit};
 use crate::token::Kind;
 
 impl Parser<'_> {
@@ -84,6 +84,13 @@ impl Parser<'_> {
                 return Some(("12:00".into(), i + 1));
             }
             Some(Lex::Func(Func::Midnight)) => return Some(("24:00".into(), i + 1)),
+            // "mid day", "mid-day": "midday" in two words.
+            Some(Lex::Position(Position::Mid)) => {
+                let k = if self.dash(i + 1) && self.glued(i + 1) { i + 2 } else { i + 1 };
+                if self.is_word(k, "day") && !self.s(k).ends_with('s') {
+                    return Some(("12:00".into(), k + 1));
+                }
+            }
             _ => {}
         }
         if self.num(i).is_none() {
@@ -98,12 +105,17 @@ impl Parser<'_> {
                 _ => {}
             }
         }
-        // "4 in the morning", "8 in the evening".
+        // "4 in the morning", "8 in the evening", "3 in the a.m.".
         if hd <= 2
             && (1..=12).contains(&h)
             && self.is_func(i + 1, Func::In)
             && self.is_func(i + 2, Func::The)
-            && let Some(Lex::PartOfDay(pod)) = self.lex(i + 3)
+            && let Some(pod) = match self.lex(i + 3) {
+                Some(Lex::PartOfDay(pod)) => Some(pod),
+                Some(Lex::Func(Func::Am)) => Some(PartOfDay::Morning),
+                Some(Lex::Func(Func::Pm)) => Some(PartOfDay::Afternoon),
+                _ => None,
+            }
         {
             let hour = match pod {
                 PartOfDay::Morning => h % 12,
@@ -295,7 +307,9 @@ impl Parser<'_> {
                         || p.kind == Kind::Word && p.upper && p.lex.is_none()
                         || p.kind == Kind::Punct && !self.tok(i).is_some_and(|t| t.space)
                 });
-            if !(prev_ok || alone) || h > 23 || sec.is_some() {
+            // With seconds, only a 24-hour time past noon ("15:23:24"):
+            // "1:23:45" is a race time.
+            if !(prev_ok || alone) || h > 23 || sec.is_some() && h < 13 {
                 return None;
             }
         }
