@@ -383,6 +383,7 @@ pub(super) const HOLIDAYS: &[Holiday] = &[
     Holiday { words: &["christmas"], rule: HolidayRule::Fixed(12, 25) },
     Holiday { words: &["xmas"], rule: HolidayRule::Fixed(12, 25) },
     Holiday { words: &["boxing", "day"], rule: HolidayRule::Fixed(12, 26) },
+    Holiday { words: &["ides", "of", "march"], rule: HolidayRule::Fixed(3, 15) },
     Holiday { words: &["new", "year", "'s", "eve"], rule: HolidayRule::Fixed(12, 31) },
     Holiday { words: &["new", "years", "eve"], rule: HolidayRule::Fixed(12, 31) },
     Holiday { words: &["new", "year", "'s", "day"], rule: HolidayRule::Fixed(1, 1) },
