@@ -141,7 +141,14 @@ impl Parser<'_> {
                 let back = if back == 0 { 7 } else { back };
                 (cal::add_days(self.r, -back)?, "last".to_owned())
             }
-            Some(Rel::Next | Rel::Coming | Rel::Following) => {
+            // "next Wednesday": the Wednesday of next week (said on a Tuesday,
+            // not tomorrow; AP style names the day alone within the coming
+            // week, and Duckling and Recognizers read "next" so too).
+            Some(Rel::Next) => {
+                let d = cal::add_days(self.r, 8 - cur + i64::from(wd) - 1)?;
+                (d, "next-week".to_owned())
+            }
+            Some(Rel::Coming | Rel::Following) => {
                 let fwd = (i64::from(wd) - cur).rem_euclid(7);
                 let fwd = if fwd == 0 { 7 } else { fwd };
                 (cal::add_days(self.r, fwd)?, "next".to_owned())
