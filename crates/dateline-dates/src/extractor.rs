@@ -4,7 +4,7 @@ use std::sync::{Arc, OnceLock};
 
 use dateline_tokenize::Span;
 
-use crate::grammar::{Cand, DocState, Parser};
+use crate::grammar::{Cand, DocState, Parser, clock_seconds};
 use crate::lexicon::{Func, Language, Lex, Lexicon, Rel};
 use crate::scan::Scanner;
 use crate::timex::{TimeExpression, TimexRange, TimexType};
@@ -242,6 +242,20 @@ fn link_ranges(p: &Parser<'_>, cands: &mut [Cand], reference: Date) {
             continue;
         }
         let (a, b) = (&cands[k], &cands[k + 1]);
+        // "4pm for 30 minutes": the duration runs from the clock time (a
+        // DURATION with begin and end points, as TimeML allows).
+        if a.kind == TimexType::Time
+            && b.kind == TimexType::Duration
+            && b.s == a.e + 1
+            && p.t.get(a.e).and_then(|t| t.lex) == Some(Lex::Func(Func::For))
+            && b.range.is_none()
+            && let Some(end) = clock_end(&a.value, &b.value)
+        {
+            let range = TimexRange::new(a.value.clone(), end);
+            cands[k].range = Some(range.clone());
+            cands[k + 1].range = Some(range);
+            continue;
+        }
         // "from the 13th to [the] 15th of July": "the" may stand between.
         let the_between =
             b.s == a.e + 2 && p.t.get(a.e + 1).and_then(|t| t.lex) == Some(Lex::Func(Func::The));
@@ -291,6 +305,21 @@ fn link_ranges(p: &Parser<'_>, cands: &mut [Cand], reference: Date) {
             cands[k + 1].range = Some(range);
         }
     }
+}
+
+/// The end of a clock-unit duration that starts at a clock time:
+/// ("2013-02-12T16:00", "PT30M") -> "2013-02-12T16:30".
+fn clock_end(start: &str, duration: &str) -> Option<String> {
+    let (_, clock) = start.split_once('T')?;
+    if clock.len() != 5 || !clock.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let t: jiff::civil::DateTime = start.parse().ok()?;
+    let secs = clock_seconds(duration)?;
+    if secs % 60 != 0 {
+        return None;
+    }
+    Some(crate::cal::fmt_datetime(crate::cal::add_seconds(t, secs)?, false))
 }
 
 /// Builds a [`DateExtractor`] with custom settings. Setters take and return

@@ -676,7 +676,7 @@ pub(super) fn vague_of(v: &str) -> String {
 }
 
 /// The seconds in a clock duration: "PT2H30M" -> 9000, "PT15S" -> 15.
-pub(super) fn clock_seconds(v: &str) -> Option<i64> {
+pub(crate) fn clock_seconds(v: &str) -> Option<i64> {
     let mut rest = v.strip_prefix("PT")?;
     let mut total = 0i64;
     while !rest.is_empty() {
