@@ -365,6 +365,45 @@ impl Parser<'_> {
             _ => None,
         };
         let h = hour_word(i)?;
+        // "twelve oh three", "nine-zero-five": a zero and one digit are
+        // minutes, read as a clock time without a.m./p.m.
+        let dash = |k: usize| if self.dash(k) && self.glued(k) { k + 1 } else { k };
+        let z = dash(i + 1);
+        if matches!(self.lex(z), Some(Lex::Func(Func::Oh) | Lex::Number(0)))
+            && !self.upper(z)
+            && let k = dash(z + 1)
+            && let Some(Lex::Number(m @ 1..=9)) = self.lex(k)
+            && (z == i + 1) == (k == z + 1)
+            && !self.tok(k + 1).is_some_and(|t| {
+                t.kind == Kind::Num
+                    || matches!(t.lex, Some(Lex::Number(_) | Lex::Func(Func::Oh) | Lex::Unit(..)))
+                    || t.is_dash() && !t.space
+            })
+        {
+            let hour = match self.lex(k + 1) {
+                Some(Lex::Func(Func::Am)) => Some(h % 12),
+                Some(Lex::Func(Func::Pm)) => Some(h % 12 + 12),
+                _ => None,
+            };
+            // Without a.m./p.m., only where a time is expected: after "at",
+            // "until"... or opening a sentence ("flight one oh three" is a name).
+            let opens = i == 0
+                || self.tok(i - 1).is_some_and(|p| {
+                    p.kind == Kind::Punct && !p.is_punct(',') && !p.is_dash() || p.newline
+                });
+            let after_prep = i > 0
+                && matches!(
+                    self.lex(i - 1),
+                    Some(Lex::Func(Func::At | Func::By | Func::From | Func::Until | Func::To))
+                        | Some(Lex::Rel(Rel::Before | Rel::After | Rel::Since))
+                        | Some(Lex::Hedge(Hedge::About))
+                );
+            if hour.is_none() && !(opens || after_prep || self.breaks(i)) {
+                return None;
+            }
+            let e = k + 1 + usize::from(hour.is_some());
+            return Some((format!("{:02}:{m:02}", hour.unwrap_or(h)), e));
+        }
         let mut j = i + 1;
         let mut min = 0;
         if let Some((m, e)) = self.number(j).filter(|_| self.num(j).is_none())

@@ -78,6 +78,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("ten", Lex::Number(10)),
     ("eleven", Lex::Number(11)),
     ("twelve", Lex::Number(12)),
+    ("oh", Lex::Func(Func::Oh)),
+    ("o", Lex::Func(Func::Oh)),
     ("thirteen", Lex::Number(13)),
     ("fourteen", Lex::Number(14)),
     ("fifteen", Lex::Number(15)),

@@ -163,6 +163,8 @@ pub(crate) enum Func {
     Noon,
     Midnight,
     OClock,
+    /// "oh", "o" read as a zero in clock times ("twelve oh three").
+    Oh,
     Times,
     Full,
     Whole,
@@ -267,7 +269,11 @@ impl Lex {
     /// Whether a word of this class can start or anchor a time expression,
     /// so the scanner must look around it.
     pub(crate) fn is_anchor(self) -> bool {
-        self.is_core() || matches!(self, Lex::Func(Func::Am | Func::Pm | Func::OClock))
+        self.is_core()
+            || matches!(
+                self,
+                Lex::Func(Func::Am | Func::Pm | Func::OClock | Func::Oh) | Lex::Number(0)
+            )
     }
 
     /// Whether this class carries time by itself (as opposed to function
