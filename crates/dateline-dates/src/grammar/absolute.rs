@@ -476,9 +476,8 @@ impl Parser<'_> {
                     if self.day_first || sep_c == u32::from('.') { (b, a) } else { (a, b) };
                 // Only one order is a date when a number is over 12:
                 // "31.10.1974", "10.31.1974", "25/12/2024" month-first.
-                let dd = cal::date(y, m, d).or_else(|| {
-                    if a > 12 || b > 12 { cal::date(y, d, m) } else { None }
-                })?;
+                let dd = cal::date(y, m, d)
+                    .or_else(|| if a > 12 || b > 12 { cal::date(y, d, m) } else { None })?;
                 return Some((
                     Pt::day(
                         dd,
