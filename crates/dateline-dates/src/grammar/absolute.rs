@@ -178,16 +178,32 @@ impl Parser<'_> {
     pub(super) fn month_tok(&self, i: usize) -> Option<(u32, usize, bool)> {
         match self.lex(i)? {
             Lex::Month(m) => Some((u32::from(m), i + 1, false)),
-            // Lowercase abbreviations only before a day or a dot ("feb 30", "aug.").
+            // Lowercase abbreviations only beside a day or before a dot ("feb
+            // 30", "21st aug", "aug.").
             Lex::MonthAbbr(m)
                 if self.upper(i)
                     || self.num(i + 1).is_some()
-                    || self.punct(i + 1, '.') && self.glued(i + 1) =>
+                    || self.punct(i + 1, '.') && self.glued(i + 1)
+                    || self.day_before(i) =>
             {
                 Some((u32::from(m), self.opt_dot(i + 1), true))
             }
             _ => None,
         }
+    }
+
+    /// A day number or ordinal just before token `i`: "21 aug", "21st aug".
+    fn day_before(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else { return false };
+        let k = if self.tok(p).is_some_and(|t| t.kind == Kind::Word)
+            && self.glued(p)
+            && matches!(self.s(p).to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+        {
+            p.wrapping_sub(1)
+        } else {
+            p
+        };
+        self.num(k).is_some_and(|(d, digits)| digits <= 2 && (1..=31).contains(&d))
     }
 
     /// Whether a month word with no day or year beside it reads as a month here.
