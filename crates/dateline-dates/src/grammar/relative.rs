@@ -15,6 +15,17 @@ use crate::token::Kind;
 impl Parser<'_> {
     /// Weekdays: "Tuesday", "last Friday", "next Monday", "Monday, Sept. 2".
     pub(super) fn p_weekday(&self, i: usize) -> Option<(Pt, usize)> {
+        // "last week's Sunday", "next week's Friday".
+        if matches!(self.lex(i), Some(Lex::Rel(_)))
+            && let Some((p, e)) = self
+                .p_relative(i)
+                .filter(|(p, _)| p.grain == Grain::Week && !p.value.ends_with("WE"))
+            && super::is_possessive_tok(self.tok(e))
+            && let Some(Lex::Weekday(wd @ 1..=7)) = self.lex(e + 1)
+            && let Some(d) = self.day_in_week(&p.value, wd)
+        {
+            return Some((Pt::day(d, "weekday-of-week", ""), e + 2));
+        }
         let mut j = i;
         let mut the = false;
         if self.is_func(j, Func::The) {
@@ -116,9 +127,11 @@ impl Parser<'_> {
                 return None;
             }
         }
-        // "Tuesday of next week", "Wednesday next week", "Monday of the following week".
+        // "Tuesday of next week", "Wednesday next week", "Monday of the
+        // following week", "Sunday from last week".
         if rel.is_none() {
-            let k = if self.is_func(e, Func::Of) { e + 1 } else { e };
+            let k =
+                if self.is_func(e, Func::Of) || self.is_func(e, Func::From) { e + 1 } else { e };
             if let Some((p, e2)) = self
                 .p_relative(k)
                 .filter(|(p, _)| p.grain == Grain::Week && !p.value.ends_with("WE"))
