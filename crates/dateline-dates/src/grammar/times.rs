@@ -346,9 +346,15 @@ impl Parser<'_> {
         if (self.punct(m, ':') || self.punct(m, '.')) && self.num(m + 1).is_some_and(|n| n.1 == 2) {
             m += 2;
         }
+        // "from 3 to 4 in the afternoon", "3 to 4 in the PM".
+        let in_the = self.is_func(m, Func::In) && self.is_func(m + 1, Func::The);
+        if in_the {
+            m += 2;
+        }
         let pm = match self.lex(m) {
             Some(Lex::Func(Func::Pm)) => true,
-            Some(Lex::Func(Func::Am)) => false,
+            Some(Lex::Func(Func::Am) | Lex::PartOfDay(PartOfDay::Morning)) => false,
+            Some(Lex::PartOfDay(_)) if in_the => true,
             _ => return None,
         };
         if !(1..=12).contains(&h2) {

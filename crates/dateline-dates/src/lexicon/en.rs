@@ -298,6 +298,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("from", Lex::Func(Func::From)),
     ("until", Lex::Func(Func::Until)),
     ("till", Lex::Func(Func::Until)),
+    ("untill", Lex::Func(Func::Until)),
     ("through", Lex::Func(Func::Through)),
     ("thru", Lex::Func(Func::Through)),
     ("between", Lex::Func(Func::Between)),
