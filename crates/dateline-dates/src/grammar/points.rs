@@ -193,6 +193,7 @@ impl Parser<'_> {
         offer(self.p_holiday(i));
         offer(self.p_week_number(i));
         offer(self.p_week_of(i));
+        offer(self.p_date_weekday(i));
         best
     }
 

@@ -77,15 +77,11 @@ impl Parser<'_> {
             {
                 // A yearless date takes the year whose weekday agrees:
                 // "Sunday, Feb 10" said in 2013 is 2013-02-10.
-                if cal::weekday(day) != wd && !p.rule.ends_with("-year") {
-                    let found = [-1i32, 1, -2, 2].into_iter().find_map(|dy| {
-                        let y = i32::from(day.year()) + dy;
-                        cal::date(y, day.month() as u32, day.day() as u32)
-                            .filter(|d| cal::weekday(*d) == wd)
-                    });
-                    if let Some(d) = found {
-                        return Some((Pt::day(d, "weekday-date", "weekday-agrees"), e2));
-                    }
+                if cal::weekday(day) != wd
+                    && !p.rule.ends_with("-year")
+                    && let Some(d) = year_agreeing(day, wd)
+                {
+                    return Some((Pt::day(d, "weekday-date", "weekday-agrees"), e2));
                 }
                 return Some((Pt { rule: "weekday-date", ..p }, e2));
             }
@@ -178,6 +174,29 @@ impl Parser<'_> {
         };
         let _ = Position::Early;
         Some((Pt::day(d, "weekday", how), e))
+    }
+
+    /// A yearless date followed by its weekday: "July 18, Friday", "Jul 18,
+    /// Fri"; the year is the nearest whose weekday agrees.
+    pub(super) fn p_date_weekday(&self, i: usize) -> Option<(Pt, usize)> {
+        let (p, e) = self.p_month_first(i).or_else(|| self.p_day_first(i))?;
+        let day = p.day?;
+        if p.rule.ends_with("-year") || !self.punct(e, ',') || self.breaks(e + 1) {
+            return None;
+        }
+        let (wd, mut e2) = match self.lex(e + 1)? {
+            Lex::Weekday(w @ 1..=7) => (w, e + 2),
+            Lex::WeekdayAbbr(w) if self.upper(e + 1) => (w, e + 2),
+            _ => return None,
+        };
+        if matches!(self.lex(e + 1), Some(Lex::WeekdayAbbr(_))) {
+            e2 = self.opt_dot(e2);
+        }
+        if cal::weekday(day) == wd {
+            return Some((Pt { rule: "date-weekday", ..p }, e2));
+        }
+        let d = year_agreeing(day, wd)?;
+        Some((Pt::day(d, "date-weekday", "weekday-agrees"), e2))
     }
 
     /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
@@ -1082,4 +1101,13 @@ enum Stretch {
     Day,
     Week,
     Weekend,
+}
+
+/// The same month and day in the nearest year (one or two years away)
+/// whose weekday is `wd`.
+fn year_agreeing(day: Civil, wd: u8) -> Option<Civil> {
+    [-1i32, 1, -2, 2].into_iter().find_map(|dy| {
+        let y = i32::from(day.year()) + dy;
+        cal::date(y, day.month() as u32, day.day() as u32).filter(|d| cal::weekday(*d) == wd)
+    })
 }
