@@ -607,8 +607,37 @@ impl Parser<'_> {
             }
             return None;
         }
+        // "79 AD", "14 a.d.", "1066 A.D.": the era makes any number a year.
+        if let Some((y, d)) = self.num(i)
+            && d <= 4
+            && y >= 1
+            && let Some(e) = self.era_ad(i + 1)
+        {
+            return Some((Pt::new(cal::fmt_year(y as i32), Grain::Year, "year-era", ""), e));
+        }
         let (y, e) = self.year_number(i, false)?;
         Some((Pt::new(cal::fmt_year(y), Grain::Year, "year", ""), e))
+    }
+
+    /// "AD", "A.D.", "a.d." at `i` (not "AD patients": a noun may not
+    /// follow); returns the end.
+    fn era_ad(&self, i: usize) -> Option<usize> {
+        let e = if self.is_word(i, "ad") && self.upper(i) && self.s(i) == "AD" {
+            i + 1
+        } else if self.is_word(i, "a")
+            && self.punct(i + 1, '.')
+            && self.glued(i + 1)
+            && self.is_word(i + 2, "d")
+            && self.glued(i + 2)
+            && self.upper(i) == self.upper(i + 2)
+        {
+            self.opt_dot(i + 3)
+        } else {
+            return None;
+        };
+        let noun_follows =
+            self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none() && !self.breaks(e));
+        (!noun_follows).then_some(e)
     }
 
     /// A year number at `i`, with false-positive guards for bare digits.
