@@ -162,6 +162,35 @@ impl Parser<'_> {
         if hd > 2 || h > 24 {
             return None;
         }
+        // "at 3 15", "@ 12 45": hour and minutes without the colon, after
+        // "at" and closing the phrase (not "at 3 15-year-olds", "at 3 15 km").
+        if (1..=23).contains(&h)
+            && i > 0
+            && (self.is_func(i - 1, Func::At) || self.punct(i - 1, '@'))
+            && let Some((m, 2)) = self.num(i + 1)
+            && m < 60
+            && !self.glued(i + 1)
+            && self.tok(i + 2).is_none_or(|t| {
+                t.kind == Kind::Punct
+                    && !t.is_dash()
+                    && !t.is_punct('%')
+                    && !t.is_punct(':')
+                    && !(t.is_punct(',') && self.num(i + 3).is_some())
+                    || t.newline
+                    || matches!(
+                        t.lex,
+                        Some(Lex::Func(Func::Am | Func::Pm) | Lex::Deictic(_) | Lex::Weekday(_))
+                    )
+            })
+        {
+            let (hour, e) = match self.lex(i + 2) {
+                Some(Lex::Func(Func::Pm)) if h < 12 => (h + 12, i + 3),
+                Some(Lex::Func(Func::Am)) if h == 12 => (0, i + 3),
+                Some(Lex::Func(Func::Am | Func::Pm)) => (h, i + 3),
+                _ => (h, i + 2),
+            };
+            return Some((format!("{hour:02}:{m:02}"), e));
+        }
         let mut j = i + 1;
         let mut min = 0;
         let mut sec = None;
