@@ -171,11 +171,10 @@ impl Parser<'_> {
             && m < 60
             && !self.glued(i + 1)
             && self.tok(i + 2).is_none_or(|t| {
-                t.kind == Kind::Punct
-                    && !t.is_dash()
-                    && !t.is_punct('%')
-                    && !t.is_punct(':')
-                    && !(t.is_punct(',') && self.num(i + 3).is_some())
+                let closes = t.kind == Kind::Punct
+                    && !(t.is_dash() || t.is_punct('%') || t.is_punct(':'))
+                    && !(t.is_punct(',') && self.num(i + 3).is_some());
+                closes
                     || t.newline
                     || matches!(
                         t.lex,
