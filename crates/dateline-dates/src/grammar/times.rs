@@ -302,7 +302,9 @@ impl Parser<'_> {
             confirmed = true;
             j += 1;
         }
-        if !confirmed && !has_min {
+        // The end of a range of clock times: "8am until 6", "9:30-11:00".
+        let range_end = !confirmed && sec.is_none() && self.follows_clock(i);
+        if !confirmed && !has_min && !(range_end && (1..=12).contains(&h)) {
             return None;
         }
         if has_min && !confirmed && self.punct(i + 1, '.') {
@@ -337,7 +339,7 @@ impl Parser<'_> {
                 });
             // With seconds, only a 24-hour time past noon ("15:23:24"):
             // "1:23:45" is a race time.
-            if !(prev_ok || alone) || h > 23 || sec.is_some() && h < 13 {
+            if !(prev_ok || alone || range_end) || h > 23 || sec.is_some() && h < 13 {
                 return None;
             }
         }
@@ -349,6 +351,33 @@ impl Parser<'_> {
             None => format!("{hour:02}:{min:02}"),
         };
         Some((v, j))
+    }
+
+    /// Whether token `i` follows a clock time and a range connector: "8am
+    /// until [6]", "9:30-[11:00]", "10 p.m. to [2]". Read from the tokens,
+    /// without parsing the first time again (chains must stay linear).
+    fn follows_clock(&self, i: usize) -> bool {
+        let Some(c) = i.checked_sub(1) else { return false };
+        let connects = self.dash(c)
+            || matches!(self.lex(c), Some(Lex::Func(Func::To | Func::Until | Func::Through)));
+        let Some(p) = c.checked_sub(1) else { return false };
+        if matches!(self.lex(p), Some(Lex::Func(Func::Am | Func::Pm))) {
+            return connects && p > 0 && self.num(p - 1).is_some_and(|(_, d)| d <= 2);
+        }
+        // "9:30", not "John 3:16" or "2 3:15".
+        connects
+            && p >= 2
+            && self.num(p).is_some_and(|(m, d)| d == 2 && m < 60)
+            && self.punct(p - 1, ':')
+            && self.glued(p - 1)
+            && self.glued(p)
+            && self.num(p - 2).is_some_and(|(h, d)| d <= 2 && h <= 23)
+            && (p == 2
+                || !self.tok(p - 3).is_some_and(|t| {
+                    t.kind == Kind::Num
+                        || t.kind == Kind::Word && t.upper && t.lex.is_none()
+                        || t.kind == Kind::Punct && !self.tok(p - 2).is_some_and(|x| x.space)
+                }))
     }
 
     /// Whether the range connector at `j` leads to a clock time with an
