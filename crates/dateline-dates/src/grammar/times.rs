@@ -304,7 +304,7 @@ impl Parser<'_> {
         }
         // The end of a range of clock times: "8am until 6", "9:30-11:00".
         let range_end = !confirmed && sec.is_none() && self.follows_clock(i);
-        if !confirmed && !has_min && !(range_end && (1..=12).contains(&h)) {
+        if !(confirmed || has_min || range_end && (1..=12).contains(&h)) {
             return None;
         }
         if has_min && !confirmed && self.punct(i + 1, '.') {
