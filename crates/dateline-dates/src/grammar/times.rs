@@ -428,6 +428,22 @@ impl Parser<'_> {
             _ => None,
         };
         let h = hour_word(i)?;
+        // Without a.m./p.m., a clock in words only where a time is expected:
+        // after "at", "until"... or opening a sentence or line ("flight one
+        // oh three" is a name, "two twenty people" a count).
+        let after_prep = i > 0
+            && matches!(
+                self.lex(i - 1),
+                Some(Lex::Func(Func::At | Func::By | Func::From | Func::Until | Func::To))
+                    | Some(Lex::Rel(Rel::Before | Rel::After | Rel::Since))
+                    | Some(Lex::Hedge(Hedge::About))
+            );
+        let expected = after_prep
+            || i == 0
+            || self.breaks(i)
+            || self
+                .tok(i - 1)
+                .is_some_and(|p| p.kind == Kind::Punct && !p.is_punct(',') && !p.is_dash());
         // "twelve oh three", "nine-zero-five": a zero and one digit are
         // minutes, read as a clock time without a.m./p.m.
         let dash = |k: usize| if self.dash(k) && self.glued(k) { k + 1 } else { k };
@@ -448,26 +464,15 @@ impl Parser<'_> {
                 Some(Lex::Func(Func::Pm)) => Some(h % 12 + 12),
                 _ => None,
             };
-            // Without a.m./p.m., only where a time is expected: after "at",
-            // "until"... or opening a sentence ("flight one oh three" is a name).
-            let opens = i == 0
-                || self.tok(i - 1).is_some_and(|p| {
-                    p.kind == Kind::Punct && !p.is_punct(',') && !p.is_dash() || p.newline
-                });
-            let after_prep = i > 0
-                && matches!(
-                    self.lex(i - 1),
-                    Some(Lex::Func(Func::At | Func::By | Func::From | Func::Until | Func::To))
-                        | Some(Lex::Rel(Rel::Before | Rel::After | Rel::Since))
-                        | Some(Lex::Hedge(Hedge::About))
-                );
-            if hour.is_none() && !(opens || after_prep || self.breaks(i)) {
+            if hour.is_none() && !expected {
                 return None;
             }
             let e = k + 1 + usize::from(hour.is_some());
             return Some((format!("{:02}:{m:02}", hour.unwrap_or(h)), e));
         }
-        let mut j = i + 1;
+        // "ten-thirty": the hour and minutes hyphenated.
+        let hyphen = self.dash(i + 1) && self.glued(i + 1) && self.glued(i + 2);
+        let mut j = if hyphen { i + 2 } else { i + 1 };
         let mut min = 0;
         if let Some((m, e)) = self.number(j).filter(|_| self.num(j).is_none())
             && m.fract() == 0.0
@@ -475,6 +480,8 @@ impl Parser<'_> {
         {
             min = m as u32;
             j = e;
+        } else if hyphen {
+            return None;
         }
         let hour = match self.lex(j) {
             Some(Lex::Func(Func::Am)) => h % 12,
@@ -484,6 +491,21 @@ impl Parser<'_> {
             Some(Lex::Func(Func::In))
                 if self.is_func(j + 1, Func::The)
                     && matches!(self.lex(j + 2), Some(Lex::PartOfDay(_))) =>
+            {
+                return Some((format!("{h:02}:{min:02}"), j));
+            }
+            // "at ten thirty", "ten-thirty": minutes make it a clock time
+            // after a preposition of time or hyphenated ("three twenty"
+            // alone may be 320), unless a count goes on ("at two
+            // twenty-somethings", "at two twenty people").
+            _ if min > 0
+                && (after_prep || hyphen)
+                && !self.tok(j).is_some_and(|t| {
+                    t.kind == Kind::Num
+                        || t.kind == Kind::Word && t.lex.is_none() && !t.upper
+                        || matches!(t.lex, Some(Lex::Number(_) | Lex::Unit(..)))
+                        || t.is_dash() && !t.space
+                }) =>
             {
                 return Some((format!("{h:02}:{min:02}"), j));
             }

@@ -272,7 +272,8 @@ impl Lex {
         self.is_core()
             || matches!(
                 self,
-                Lex::Func(Func::Am | Func::Pm | Func::OClock | Func::Oh) | Lex::Number(0)
+                Lex::Func(Func::Am | Func::Pm | Func::OClock | Func::Oh)
+                    | Lex::Number(0 | 15 | 20 | 30 | 40 | 45 | 50)
             )
     }
 
