@@ -197,11 +197,16 @@ struct JsonLine {
 
 fn parse_line(bytes: &[u8], name: &str, line: u64) -> Result<Document, BadDocument> {
     let location = format!("{name}:{line}");
-    if let Err(err) = std::str::from_utf8(bytes) {
-        let column = err.valid_up_to() + 1;
-        return Err(BadDocument { location, message: format!("invalid UTF-8 at column {column}") });
-    }
-    match serde_json::from_slice::<JsonLine>(bytes) {
+    let line_text = match std::str::from_utf8(bytes) {
+        Ok(line_text) => line_text,
+        Err(err) => {
+            let column = err.valid_up_to() + 1;
+            let message = format!("invalid UTF-8 at column {column}");
+            return Err(BadDocument { location, message });
+        }
+    };
+    // From the validated `str`, so serde_json does not check UTF-8 again.
+    match serde_json::from_str::<JsonLine>(line_text) {
         Ok(parsed) => Ok(Document {
             origin: Origin::Line { path: name.to_owned(), line, id: parsed.id },
             text: parsed.text,
