@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 mod args;
 mod cmd;
 mod input;
+mod jsonl;
 mod output;
 mod run;
 

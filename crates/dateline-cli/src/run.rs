@@ -16,6 +16,7 @@ use serde::Serialize;
 use crate::args::OutputFormat;
 use crate::args::{InputArgs, InputFormat, OnError, OutputArgs};
 use crate::input::{BadDocument, Document, Documents, Origin};
+use crate::jsonl::ObjectWriter;
 use crate::output::{self, Labeled, Sink};
 
 /// A chunk closes at whichever limit it reaches first.
@@ -70,8 +71,10 @@ where
                 .into_par_iter()
                 .map(|document| {
                     let document = document?;
-                    let mut bytes = Vec::with_capacity(document.text.len() / 2);
-                    let emit = Emit { origin: &document.origin, format, out: &mut bytes };
+                    // JSON Lines output runs about twice the text (sentences repeat
+                    // it, plus offsets); reserving that saves regrowing.
+                    let mut bytes = Vec::with_capacity(2 * document.text.len() + 1024);
+                    let emit = Emit::new(&document.origin, format, &mut bytes);
                     process(&document, emit).map_err(|message| BadDocument {
                         location: document.origin.location(),
                         message,
@@ -122,11 +125,35 @@ pub struct Emit<'a> {
     out: &'a mut Vec<u8>,
 }
 
-impl Emit<'_> {
+impl<'a> Emit<'a> {
+    /// Renders one document from `origin` in `format` into `out`.
+    pub fn new(origin: &'a Origin, format: OutputFormat, out: &'a mut Vec<u8>) -> Emit<'a> {
+        Emit { origin, format, out }
+    }
+
     /// Renders `record` as this document's output.
     pub fn record<R: Serialize>(self, record: R) {
         output::render(self.format, &Labeled::new(self.origin, record), self.out)
             .expect("serializing results to memory cannot fail");
+    }
+
+    /// Renders this document's output: JSON Lines straight into the buffer
+    /// by `fields` (after the fields saying where the document came from),
+    /// any other format through serde from `record`. Both must describe
+    /// the same object.
+    pub fn fields_or_record<R: Serialize>(
+        self,
+        fields: impl FnOnce(&mut ObjectWriter<'_>),
+        record: impl FnOnce() -> R,
+    ) {
+        if self.format == OutputFormat::Jsonl {
+            let mut object = ObjectWriter::labeled(self.origin, self.out);
+            fields(&mut object);
+            object.close();
+            self.out.push(b'\n');
+        } else {
+            self.record(record());
+        }
     }
 }
 
