@@ -219,13 +219,14 @@ struct JsonLine {
 }
 
 fn parse_line(bytes: &[u8], name: &str, line: u64) -> Result<Document, BadDocument> {
-    let location = format!("{name}:{line}");
+    // Only a bad line needs its location spelled out.
+    let location = || format!("{name}:{line}");
     let line_text = match std::str::from_utf8(bytes) {
         Ok(line_text) => line_text,
         Err(err) => {
             let column = err.valid_up_to() + 1;
             let message = format!("invalid UTF-8 at column {column}");
-            return Err(BadDocument { location, message });
+            return Err(BadDocument { location: location(), message });
         }
     };
     // From the validated `str`, so serde_json does not check UTF-8 again.
@@ -235,7 +236,7 @@ fn parse_line(bytes: &[u8], name: &str, line: u64) -> Result<Document, BadDocume
             text: parsed.text,
             reference_date: parsed.reference_date,
         }),
-        Err(err) => Err(BadDocument { location, message: describe_json_error(&err) }),
+        Err(err) => Err(BadDocument { location: location(), message: describe_json_error(&err) }),
     }
 }
 
