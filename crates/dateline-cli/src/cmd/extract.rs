@@ -34,11 +34,8 @@ struct Record<'t> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let mut builder = Pipeline::builder();
-    if let Some(gazetteer) = args.gazetteer.build()? {
-        builder.gazetteer(gazetteer);
-    }
-    let pipeline = builder
+    let pipeline = Pipeline::builder()
+        .gazetteer(args.gazetteer.build()?)
         .direction(args.dates.direction)
         .day_first(args.dates.day_first)
         .mode(args.mode.mode)
