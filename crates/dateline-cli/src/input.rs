@@ -94,13 +94,22 @@ pub struct Documents {
     use_stdin: bool,
     // The JSON Lines file being read, with its display name and line number.
     current: Option<(Box<dyn BufRead>, Arc<str>, u64)>,
+    // Lines are read here and copied out at their exact size, rather than
+    // each growing a new buffer from empty.
+    line_buf: Vec<u8>,
 }
 
 impl Documents {
     /// Reads `files`, or stdin when `files` is empty.
     pub fn new(format: InputFormat, files: Vec<PathBuf>) -> Documents {
         let use_stdin = files.is_empty();
-        Documents { format, pending: files.into_iter(), use_stdin, current: None }
+        Documents {
+            format,
+            pending: files.into_iter(),
+            use_stdin,
+            current: None,
+            line_buf: Vec::new(),
+        }
     }
 
     fn next_source(&mut self) -> Option<Source> {
@@ -130,17 +139,18 @@ impl Documents {
                 }
             }
             let (reader, name, line) = self.current.as_mut().expect("set above");
-            let mut bytes = Vec::new();
-            match reader.read_until(b'\n', &mut bytes) {
+            self.line_buf.clear();
+            match reader.read_until(b'\n', &mut self.line_buf) {
                 Ok(0) => {
                     self.current = None;
                     continue;
                 }
                 Ok(_) => {
                     *line += 1;
-                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                    if self.line_buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
+                    let bytes = self.line_buf.clone();
                     return Some(Pending::Line { bytes, path: Arc::clone(name), line: *line });
                 }
                 Err(err) => {

@@ -140,6 +140,10 @@ impl Writer {
         let oldest = in_flight.pop_front().expect("called with a chunk in flight");
         let results = oldest.recv().map_err(|_| anyhow::anyhow!("a worker thread panicked"))?;
         self.buffer.clear();
+        // One allocation for the chunk rather than doubling up to its size.
+        let size: usize =
+            results.iter().map(|r| r.as_ref().map_or(0, |bytes| bytes.len() + 2)).sum();
+        self.buffer.reserve(size);
         for result in results {
             match result {
                 Ok(bytes) => {
