@@ -719,16 +719,29 @@ impl Iterator for Sentences<'_, '_> {
         let bytes = self.text.as_bytes();
         let (end, next) = loop {
             // Most bytes cannot end a sentence: skip runs of letters and
-            // spaces eight bytes at a time, the rest with one table lookup.
-            while let Some(chunk) = bytes.get(i..i + 8) {
-                let word = u64::from_le_bytes(chunk.try_into().expect("an 8-byte chunk"));
-                if may_be_interesting(word) {
-                    break;
+            // spaces eight bytes at a time, and look byte by byte (one table
+            // lookup each) only into the eight bytes that may hold one.
+            loop {
+                while let Some(chunk) = bytes.get(i..i + 8) {
+                    let word = u64::from_le_bytes(chunk.try_into().expect("an 8-byte chunk"));
+                    if may_be_interesting(word) {
+                        break;
+                    }
+                    i += 8;
                 }
-                i += 8;
-            }
-            while bytes.get(i).is_some_and(|&b| !INTERESTING[b as usize]) {
-                i += 1;
+                let end = (i + 8).min(bytes.len());
+                match bytes[i..end].iter().position(|&b| INTERESTING[b as usize]) {
+                    Some(k) => {
+                        i += k;
+                        break;
+                    }
+                    None => {
+                        i = end;
+                        if end == bytes.len() {
+                            break;
+                        }
+                    }
+                }
             }
             let Some(&b) = bytes.get(i) else { break (self.text.len(), self.text.len()) };
             let decision = if b < 0x80 {
