@@ -9,6 +9,28 @@
 //! accepts the same number of seconds; a time accepts the same clock time.
 //! Cases marked `NotSupported` or `NotSupportedByDesign` (for any port) are
 //! reported apart from the headline.
+//!
+//! Where Recognizers' conventions differ from TimeML's, the runner maps
+//! between them (a missing or wrongly resolved expression still fails):
+//! * spans: Recognizers includes the signal ("since August", "before the end
+//!   of December", "on Monday"), TimeML leaves it out; TimeML keeps "the"
+//!   ("the next quarter") and an abbreviation's period ("Aug."). Spans are
+//!   compared with a leading signal (`SIGNALS`), a leading "the" and a final
+//!   period set aside on both sides;
+//! * ranges: Recognizers reports "from 10/1 to 11/7" as one daterange;
+//!   dateline gives two expressions with the same `range()`, which count as
+//!   one entity spanning both, and a range may end on its last day or after
+//!   its last period;
+//! * "the next two days" is a TimeML DURATION (P2D) and a Recognizers
+//!   daterange: a duration without a range matches a range of its length;
+//! * quantities: Recognizers reads "few", "some", "several" as 3, TimeML
+//!   writes X ("PXH");
+//! * grain: "two months ago" keeps the unit's grain in TimeML (2018-08) and
+//!   counts back to the day in Recognizers (2018-08-17).
+//! * clock spelling: "T16" = "T16:00", and a daily set's time "T15" =
+//!   TimeML's "XXXX-XX-XXT15:00";
+//! * "now" in a range ("between now and November 15th") is PRESENT_REF in
+//!   TimeML and the reference date in Recognizers.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -16,7 +38,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use dateline_dates::{Date, DateExtractor, TimeExpression};
+use dateline_dates::{Date, DateExtractor, TimeExpression, TimexType};
 use dateline_tokenize::CharOffsets;
 use serde::Deserialize;
 use serde_json::Value;
@@ -107,10 +129,13 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
                 (s, e, t)
             })
             .collect();
-        let pass = got.len() == expected.len()
+        let chars: Vec<char> = case.input.chars().collect();
+        let entities = entities(&got);
+        let pass = entities.len() == expected.len()
             && expected.iter().all(|x| {
-                got.iter().any(|(s, e, t)| {
-                    *s == x.start && *e == x.end && x.readings.iter().any(|r| reading_matches(r, t))
+                entities.iter().any(|en| {
+                    same_span(&chars, (en.start, en.end), (x.start, x.end))
+                        && x.readings.iter().any(|r| reading_matches(r, en.t, en.pair, reference))
                 })
             });
         let kind = match expected.first() {
@@ -201,20 +226,36 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
 
 /// Whether one Recognizers reading (`{timex, type, value | start, end}`) means
 /// the same as dateline's expression.
-fn reading_matches(r: &Value, t: &TimeExpression) -> bool {
+fn reading_matches(r: &Value, t: &TimeExpression, pair: bool, reference: Date) -> bool {
     let ours = t.value();
     let timex = r.get("timex").and_then(Value::as_str).unwrap_or("");
-    if timex == ours {
+    if timex == ours && !pair {
+        return true;
+    }
+    // Year left open: "XXXX-11-04" accepts "2016-11-04", "XXXX-08" "2016-08".
+    if !pair
+        && timex
+            .strip_prefix("XXXX")
+            .is_some_and(|rest| !rest.is_empty() && ours.len() >= 4 && same_point(rest, &ours[4..]))
+    {
         return true;
     }
     let kind = r.get("type").and_then(Value::as_str).unwrap_or("");
     match kind {
         "duration" => {
             let secs = r.get("value").and_then(Value::as_str).and_then(|v| v.parse::<f64>().ok());
+            // Recognizers gives "few", "some", "several" the quantity 3 where
+            // TimeML writes X ("PXH"): compare with X = 3.
+            let ours = ours.replace('X', "3");
             // Within 0.5%: "P3Y6M" and "P3.5Y" differ by the month length only.
-            matches!((secs, seconds_of(ours)), (Some(a), Some(b)) if (a - b).abs() <= 1.0 + a.abs() * 0.005)
+            matches!((secs, seconds_of(&ours)), (Some(a), Some(b)) if (a - b).abs() <= 1.0 + a.abs() * 0.005)
         }
-        "set" => timex == ours,
+        // "XXXX-WXX-1T16" = "XXXX-WXX-1T16:00".
+        // "every day at 3pm": TimeML "XXXX-XX-XXT15:00", Recognizers "T15".
+        "set" => {
+            same_point(timex, ours)
+                || same_point(timex, ours.strip_prefix("XXXX-XX-XX").unwrap_or(ours))
+        }
         "time" => {
             // "T17" / "T17:30" against "2016-11-07T17:00".
             ours.split_once('T')
@@ -223,6 +264,11 @@ fn reading_matches(r: &Value, t: &TimeExpression) -> bool {
         "date" | "datetime" => {
             let value = r.get("value").and_then(Value::as_str).unwrap_or("");
             if same_point(value, ours) || same_point(timex, ours) {
+                return true;
+            }
+            // "two months ago": TimeML keeps the unit's grain (2018-08),
+            // Recognizers counts back to the day (2018-08-17).
+            if counted_back(t) && ours.len() >= 7 && value.starts_with(ours) {
                 return true;
             }
             // Year left open: "XXXX-11-04" accepts "2016-11-04".
@@ -235,11 +281,33 @@ fn reading_matches(r: &Value, t: &TimeExpression) -> bool {
             let start = r.get("start").and_then(Value::as_str);
             let end = r.get("end").and_then(Value::as_str);
             let (Some(start), Some(end)) = (start, end) else { return false };
-            let ours_iv = t
-                .range()
-                .and_then(|rg| Some((interval_of(rg.begin())?.0, interval_of(rg.end())?.1)))
-                .or_else(|| interval_of(ours));
-            match ours_iv {
+            // A range ends at its last day ("9 to 12 of June" ends on the
+            // 12th) or after its last period ("next quarter" ends on the
+            // first day of the one after): both spellings are accepted.
+            // "the next two days": a DURATION in TimeML, a range here; the
+            // range of its days when it has one, else its length.
+            if t.range().is_none() && t.kind() == TimexType::Duration {
+                let days = |d: &str| d.get(..10).and_then(|d| d.parse::<Date>().ok());
+                return match (days(start), days(end), seconds_of(ours)) {
+                    (Some(a), Some(b), Some(secs)) => {
+                        (day_number(b) - day_number(a)) as f64 * 86_400.0 == secs
+                    }
+                    _ => false,
+                };
+            }
+            if let Some(rg) = t.range() {
+                // "between now and November 15th": TimeML's PRESENT_REF is
+                // the reference date in Recognizers' range.
+                let today = reference.to_string();
+                let point = |v: &str| if v == "PRESENT_REF" { today.clone() } else { v.to_owned() };
+                let (Some(a), Some(b)) =
+                    (interval_of(&point(rg.begin())), interval_of(&point(rg.end())))
+                else {
+                    return false;
+                };
+                return date_part(start) == a.0 && (date_part(end) == b.1 || date_part(end) == b.0);
+            }
+            match interval_of(ours) {
                 Some((a, b)) => date_part(start) == a && date_part(end) == b,
                 None => false,
             }
@@ -270,4 +338,106 @@ fn same_clock(a: &str, b: &str) -> bool {
         parts.join(":")
     };
     !a.is_empty() && norm(a) == norm(b)
+}
+
+/// One entity as Recognizers counts them: an expression, or two expressions
+/// that dateline links as the ends of one range ("from 10/1 to 11/7",
+/// "Feb 28th to March 1st"), which Recognizers reports as one daterange.
+struct Entity<'a> {
+    start: usize,
+    end: usize,
+    t: &'a TimeExpression,
+    pair: bool,
+}
+
+fn entities<'a>(got: &[(usize, usize, &'a TimeExpression)]) -> Vec<Entity<'a>> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < got.len() {
+        let (s, e, t) = got[k];
+        if let Some(&(_, e2, t2)) = got.get(k + 1)
+            && t.range().is_some()
+            && t.range() == t2.range()
+        {
+            out.push(Entity { start: s, end: e2, t, pair: true });
+            k += 2;
+            continue;
+        }
+        out.push(Entity { start: s, end: e, t, pair: false });
+        k += 1;
+    }
+    out
+}
+
+/// Signals that TimeML leaves outside a TIMEX3 and Recognizers puts inside
+/// its entity ("since August", "before the end of December", "on Monday").
+const SIGNALS: &[&str] = &[
+    "no later than",
+    "not later than",
+    "later than",
+    "earlier than",
+    "greater than",
+    "as early as",
+    "as late as",
+    "starting from",
+    "starting on",
+    "starting",
+    "beginning on",
+    "beginning",
+    "since",
+    "after",
+    "before",
+    "until",
+    "till",
+    "by",
+    "from",
+    "between",
+    "on",
+    "in",
+    "at",
+    "during",
+];
+
+/// Whether two character spans name the same expression once the two
+/// conventions are lined up: a leading signal (TimeML leaves it out), a
+/// leading "the" (TimeML keeps it: "the next quarter"), and the period of
+/// an abbreviation at the end ("Aug.": TimeML keeps it) are set aside on
+/// both sides.
+fn same_span(chars: &[char], a: (usize, usize), b: (usize, usize)) -> bool {
+    a == b || core(chars, a) == core(chars, b)
+}
+
+fn core(chars: &[char], (mut s, mut e): (usize, usize)) -> (usize, usize) {
+    let e_max = e.min(chars.len());
+    e = e_max;
+    let lower: String = chars[s.min(e)..e].iter().collect::<String>().to_lowercase();
+    let mut offset = 0;
+    loop {
+        let rest = &lower[offset..];
+        let Some(sig) = SIGNALS
+            .iter()
+            .chain(["the"].iter())
+            .find(|w| rest.starts_with(**w) && rest[w.len()..].starts_with(' '))
+        else {
+            break;
+        };
+        offset += sig.len() + 1;
+        s += sig.chars().count() + 1;
+    }
+    if e > s && chars[e - 1] == '.' {
+        e -= 1;
+    }
+    (s, e)
+}
+
+/// "two months ago", "a year earlier", "three weeks from now".
+fn counted_back(t: &TimeExpression) -> bool {
+    t.rule().starts_with("ago")
+}
+
+/// Days since 0001-01-01 (proleptic Gregorian), for day counts.
+fn day_number(d: Date) -> i64 {
+    let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+    let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + day
 }

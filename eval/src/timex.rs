@@ -372,7 +372,7 @@ fn weekday(d: Date) -> u32 {
     if w == 0 { 7 } else { w as u32 }
 }
 
-fn add_days(d: Date, n: i64) -> Option<Date> {
+pub(crate) fn add_days(d: Date, n: i64) -> Option<Date> {
     // Walk month by month; n is small here.
     let (mut y, mut m, mut day) = (d.year(), d.month(), d.day() as i64 + n);
     let dim = |y: i32, m: u32| -> i64 {

@@ -2,7 +2,7 @@
 //! (before year 1, after 9999) come back as `None`, never as a panic.
 
 use jiff::Span as JSpan;
-use jiff::civil::{Date as Civil, Weekday};
+use jiff::civil::{Date as Civil, DateTime, Weekday};
 
 pub(crate) fn date(year: i32, month: u32, day: u32) -> Option<Civil> {
     if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
@@ -66,6 +66,21 @@ pub(crate) fn easter(year: i32) -> Option<Civil> {
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
     date(year, month as u32, day as u32)
+}
+
+pub(crate) fn add_seconds(t: DateTime, n: i64) -> Option<DateTime> {
+    let span = JSpan::new().try_seconds(n).ok()?;
+    t.checked_add(span).ok().filter(|t| t.year() >= 1)
+}
+
+/// "2013-02-12T04:30", or "2013-02-12T04:30:15" with `seconds`.
+pub(crate) fn fmt_datetime(t: DateTime, seconds: bool) -> String {
+    let day = fmt_day(t.date());
+    if seconds {
+        format!("{day}T{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+    } else {
+        format!("{day}T{:02}:{:02}", t.hour(), t.minute())
+    }
 }
 
 pub(crate) fn fmt_day(d: Civil) -> String {

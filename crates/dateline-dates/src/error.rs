@@ -2,7 +2,8 @@
 
 use core::fmt;
 
-/// An error from parsing a [`Date`](crate::Date) or [`Direction`](crate::Direction),
+/// An error from parsing a [`Date`](crate::Date), [`DateTime`](crate::DateTime) or
+/// [`Direction`](crate::Direction),
 /// or from building a [`DateExtractor`](crate::DateExtractor).
 ///
 /// Text given to [`DateExtractor::extract`](crate::DateExtractor::extract) never
@@ -17,6 +18,8 @@ enum ErrorKind {
     InvalidDate { year: i64, month: i64, day: i64 },
     ParseDate { input: String },
     ParseDirection { input: String },
+    InvalidTime { hour: u32, minute: u32, second: u32 },
+    ParseDateTime { input: String },
 }
 
 impl Error {
@@ -28,14 +31,28 @@ impl Error {
         Error { kind: ErrorKind::ParseDate { input: truncate(input) } }
     }
 
+    pub(crate) fn invalid_time(hour: u32, minute: u32, second: u32) -> Error {
+        Error { kind: ErrorKind::InvalidTime { hour, minute, second } }
+    }
+
+    pub(crate) fn parse_datetime(input: &str) -> Error {
+        Error { kind: ErrorKind::ParseDateTime { input: truncate(input) } }
+    }
+
     pub(crate) fn parse_direction(input: &str) -> Error {
         Error { kind: ErrorKind::ParseDirection { input: truncate(input) } }
     }
 
-    /// Whether the error is about a date that does not exist or is out of range
-    /// (years 1 to 9999 are supported).
+    /// Whether the error is about a date or time that does not exist or is out
+    /// of range (years 1 to 9999 are supported), or that could not be parsed.
     pub fn is_invalid_date(&self) -> bool {
-        matches!(self.kind, ErrorKind::InvalidDate { .. } | ErrorKind::ParseDate { .. })
+        matches!(
+            self.kind,
+            ErrorKind::InvalidDate { .. }
+                | ErrorKind::ParseDate { .. }
+                | ErrorKind::InvalidTime { .. }
+                | ErrorKind::ParseDateTime { .. }
+        )
     }
 
     /// Whether the error is about an unknown resolution direction.
@@ -58,6 +75,13 @@ impl fmt::Display for Error {
             ),
             ErrorKind::ParseDate { input } => {
                 write!(f, "invalid date {input:?}: expected YYYY-MM-DD")
+            }
+            ErrorKind::InvalidTime { hour, minute, second } => write!(
+                f,
+                "invalid time {hour:02}:{minute:02}:{second:02}: expected 00:00:00 to 23:59:59"
+            ),
+            ErrorKind::ParseDateTime { input } => {
+                write!(f, "invalid date and time {input:?}: expected YYYY-MM-DDTHH:MM[:SS]")
             }
             ErrorKind::ParseDirection { input } => write!(
                 f,

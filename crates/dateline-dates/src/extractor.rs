@@ -1,6 +1,6 @@
 //! `DateExtractor`: configuration, and the scan → tokenize → parse pipeline.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use dateline_match::NormalizedText;
 use dateline_tokenize::Span;
@@ -10,7 +10,7 @@ use crate::lexicon::{Func, Language, Lex, Lexicon, Rel};
 use crate::scan::Scanner;
 use crate::timex::{TimeExpression, TimexRange, TimexType};
 use crate::token::{self, Token};
-use crate::{Date, Direction, Error};
+use crate::{Date, DateTime, Direction, Error};
 
 /// Settings for a [`DateExtractor`]; a plain value that can travel from CLI
 /// flags to the pipeline.
@@ -26,7 +26,8 @@ pub struct Config {
 
 /// Finds date and time expressions in text and normalizes them to TIMEX3.
 ///
-/// Build it once and share it: it is `Send + Sync`, cheap to clone, and
+/// It is `Send + Sync` and cheap to build and to clone (the compiled
+/// lexicon is built once per process and shared), and
 /// [`extract`](DateExtractor::extract) takes `&self`.
 ///
 /// ```
@@ -54,6 +55,24 @@ struct Inner {
     scanner: Scanner,
 }
 
+impl Inner {
+    /// The compiled lexicon and scanner of a language, built on first use
+    /// and shared by every extractor after that: callers that construct an
+    /// extractor per call (the Python binding) pay for an `Arc` clone, not
+    /// for a hash table and an automaton.
+    fn shared(language: Language) -> Arc<Inner> {
+        static ENGLISH: OnceLock<Arc<Inner>> = OnceLock::new();
+        let cell = match language {
+            Language::English => &ENGLISH,
+        };
+        Arc::clone(cell.get_or_init(|| {
+            let lexicon = Lexicon::new(language);
+            let scanner = Scanner::new(&lexicon.anchors());
+            Arc::new(Inner { lexicon, scanner })
+        }))
+    }
+}
+
 impl Default for DateExtractor {
     fn default() -> Self {
         DateExtractor::new()
@@ -73,9 +92,7 @@ impl DateExtractor {
     }
 
     fn with_config(config: Config) -> DateExtractor {
-        let lexicon = Lexicon::new(Language::English);
-        let scanner = Scanner::new(&lexicon.anchors());
-        DateExtractor { config, inner: Arc::new(Inner { lexicon, scanner }) }
+        DateExtractor { config, inner: Inner::shared(Language::English) }
     }
 
     /// The settings in use.
@@ -88,7 +105,7 @@ impl DateExtractor {
     ///
     /// Never fails: a text without dates gives an empty `Vec`.
     pub fn extract(&self, text: &str, reference: Date) -> Vec<TimeExpression> {
-        self.extract_normalized(&self.inner.scanner.normalizer().normalize(text), reference)
+        self.extract_inner(&self.normalize(text), reference, None)
     }
 
     /// [`extract`](DateExtractor::extract) on a text normalized beforehand,
@@ -104,7 +121,43 @@ impl DateExtractor {
         text: &NormalizedText<'_>,
         reference: Date,
     ) -> Vec<TimeExpression> {
-        let normalized = text;
+        self.extract_inner(text, reference, None)
+    }
+
+    /// Like [`extract`](DateExtractor::extract), against a reference date
+    /// *and time of day*: "in two hours", "20 minutes ago", "2 minutes from
+    /// now" become clock times, and with [`Direction::Future`] (or `Past`,
+    /// `Nearest`) a clock time without a date ("at 3am", "3:30") is the next
+    /// (last, nearest) one, on the reference day or the day after (before).
+    ///
+    /// ```
+    /// use dateline_dates::{DateExtractor, DateTime, Direction};
+    ///
+    /// let now: DateTime = "2013-02-12T04:30:00".parse()?;
+    /// let future = DateExtractor::builder().direction(Direction::Future).build()?;
+    /// let got: Vec<String> = ["in 2 hours", "at 3am", "3:30"]
+    ///     .iter()
+    ///     .map(|t| future.extract_at(t, now)[0].value().to_owned())
+    ///     .collect();
+    /// assert_eq!(got, ["2013-02-12T06:30", "2013-02-13T03:00", "2013-02-12T15:30"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extract_at(&self, text: &str, reference: DateTime) -> Vec<TimeExpression> {
+        let now = reference.to_civil();
+        self.extract_inner(&self.normalize(text), reference.date(), Some(now.time()))
+    }
+
+    /// `text` normalized as the scanner searches it.
+    fn normalize<'t>(&self, text: &'t str) -> NormalizedText<'t> {
+        self.inner.scanner.normalizer().normalize(text)
+    }
+
+    fn extract_inner(
+        &self,
+        normalized: &NormalizedText<'_>,
+        reference: Date,
+        now: Option<jiff::civil::Time>,
+    ) -> Vec<TimeExpression> {
         let text = normalized.original();
         let mut out = Vec::new();
         let mut regions = Vec::new();
@@ -119,6 +172,7 @@ impl DateExtractor {
                 t: &tokens,
                 lx: &self.inner.lexicon,
                 r: reference.to_civil(),
+                now,
                 direction: self.config.direction,
                 day_first: self.config.day_first,
                 doc,
@@ -211,7 +265,10 @@ fn link_ranges(p: &Parser<'_>, cands: &mut [Cand], reference: Date) {
             continue;
         }
         let (a, b) = (&cands[k], &cands[k + 1]);
-        if b.s != a.e + 1
+        // "from the 13th to [the] 15th of July": "the" may stand between.
+        let the_between =
+            b.s == a.e + 2 && p.t.get(a.e + 1).and_then(|t| t.lex) == Some(Lex::Func(Func::The));
+        if b.s != a.e + 1 && !the_between
             || a.kind != b.kind
             || a.kind != TimexType::Date && a.kind != TimexType::Time
         {
@@ -220,14 +277,38 @@ fn link_ranges(p: &Parser<'_>, cands: &mut [Cand], reference: Date) {
         let sep = &p.t[a.e];
         let sep_lex = sep.lex;
         let opener = s.checked_sub(1).and_then(|o| p.t.get(o)).and_then(|t| t.lex);
+        // The bare first day of "13 to 15 July" is a range end by construction;
+        // two full days in order around "to" or a dash are one too ("Feb 28th
+        // to March 1st", "January 12, 2016 - 01/22/2016").
+        let days = a.kind == TimexType::Date
+            && a.value.len() == 10
+            && b.value.len() == 10
+            && a.value.bytes().all(|c| c.is_ascii_digit() || c == b'-')
+            && a.value < b.value;
+        let first_day = a.rule.starts_with("range-first-day") || days;
         let linked = match sep_lex {
             Some(Lex::Func(Func::To | Func::Until | Func::Through)) => {
-                matches!(opener, Some(Lex::Func(Func::From)))
+                first_day
+                    || a.kind == TimexType::Time
+                    || matches!(opener, Some(Lex::Func(Func::From)))
             }
             Some(Lex::Func(Func::And)) => matches!(opener, Some(Lex::Func(Func::Between))),
-            _ => sep.is_dash() && !sep.space,
+            // "8am - 1pm": a spaced dash links two clock times, not two years.
+            _ => sep.is_dash() && (first_day || a.kind == TimexType::Time || !sep.space),
         };
         if linked {
+            // "from 9:30 to 11:00 on Thursday": a bare clock time takes the
+            // day of the time it runs to.
+            if a.kind == TimexType::Time
+                && a.rule.starts_with("clock")
+                && !b.rule.starts_with("clock")
+                && let (Some((_, clock)), Some((day, _))) =
+                    (a.value.split_once('T'), b.value.split_once('T'))
+            {
+                cands[k].value = format!("{day}T{clock}");
+                cands[k].rule.push_str(":day-of-range-end");
+            }
+            let (a, b) = (&cands[k], &cands[k + 1]);
             let range = TimexRange::new(a.value.clone(), b.value.clone());
             cands[k].range = Some(range.clone());
             cands[k + 1].range = Some(range);
@@ -269,5 +350,18 @@ impl DateExtractorBuilder {
     /// configuration that can be invalid (such as custom lexicons).
     pub fn build(&self) -> Result<DateExtractor, Error> {
         Ok(DateExtractor::with_config(self.config.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractors_share_the_compiled_lexicon() {
+        let a = DateExtractor::new();
+        let b = DateExtractor::builder().direction(Direction::Future).build().unwrap();
+        assert!(Arc::ptr_eq(&a.inner, &b.inner));
+        assert_eq!(b.config().direction, Direction::Future);
     }
 }

@@ -19,7 +19,8 @@
 //! * [`DateExtractor`] / [`DateExtractorBuilder`] / [`Config`] — the extractor.
 //! * [`TimeExpression`] — one result; [`TimexType`], [`Grain`], [`Modifier`],
 //!   [`TimexRange`] describe it.
-//! * [`Date`] — the reference date; [`Direction`] — resolution preference.
+//! * [`Date`] — the reference date, [`DateTime`] — with a time of day;
+//!   [`Direction`] — resolution preference.
 //!
 //! # Example: news text
 //!
@@ -59,6 +60,7 @@
 
 mod cal;
 mod date;
+mod datetime;
 mod direction;
 mod error;
 mod extractor;
@@ -70,6 +72,7 @@ mod token;
 
 pub use crate::{
     date::Date,
+    datetime::DateTime,
     direction::Direction,
     error::Error,
     extractor::{Config, DateExtractor, DateExtractorBuilder},
@@ -87,6 +90,7 @@ mod tests {
         check::<DateExtractorBuilder>();
         check::<TimeExpression>();
         check::<Date>();
+        check::<DateTime>();
         check::<Error>();
     }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use dateline_dates::{Date, DateExtractor, Direction};
+use dateline_dates::{Date, DateExtractor, DateTime, Direction};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -15,6 +15,8 @@ struct Case {
     name: String,
     text: String,
     reference_date: Option<String>,
+    /// A reference time of day ("04:30:00"): the case runs through `extract_at`.
+    reference_time: Option<String>,
     direction: Option<String>,
     day_first: Option<bool>,
     #[serde(default)]
@@ -76,7 +78,13 @@ fn cases() {
             b.day_first(df);
         }
         let extractor = b.build().expect("build");
-        let found = extractor.extract(&case.text, reference);
+        let found = match &case.reference_time {
+            Some(tm) => {
+                let at: DateTime = format!("{reference}T{tm}").parse().expect("reference time");
+                extractor.extract_at(&case.text, at)
+            }
+            None => extractor.extract(&case.text, reference),
+        };
         let got: Vec<Expected> = found
             .iter()
             .map(|t| Expected {

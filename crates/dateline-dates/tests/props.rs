@@ -1,14 +1,22 @@
 //! Invariants for any input: no panic, spans sorted, non-overlapping and on
 //! char boundaries, at any reference date.
 
-use dateline_dates::{Date, DateExtractor, Direction};
+use dateline_dates::{Date, DateExtractor, DateTime, Direction};
 use proptest::prelude::*;
 
 fn check(text: &str, reference: Date, direction: Direction) {
     let extractor = DateExtractor::builder().direction(direction).build().expect("build");
-    let found = extractor.extract(text, reference);
+    check_found(text, &extractor.extract(text, reference));
+    // At the first and the last second of the reference day too.
+    for (h, m, s) in [(0, 0, 0), (23, 59, 59)] {
+        let at = DateTime::new(reference, h, m, s).expect("valid time");
+        check_found(text, &extractor.extract_at(text, at));
+    }
+}
+
+fn check_found(text: &str, found: &[dateline_dates::TimeExpression]) {
     let mut last_end = 0;
-    for t in &found {
+    for t in found {
         assert!(t.start() < t.end(), "empty span {t:?}");
         assert!(t.start() >= last_end, "overlap or unsorted: {t:?}");
         assert!(text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()), "{t:?}");
@@ -62,6 +70,13 @@ const WORDS: &[&str] = &[
     "now",
     "recently",
     "12:30",
+    "3am",
+    "in",
+    "hours",
+    "minutes",
+    "seconds",
+    "tonight",
+    "at",
     "29",
     "February",
     "Feb",
@@ -175,5 +190,20 @@ fn calendar_edges_do_not_panic() {
                 let _ = ex.extract(t, reference);
             }
         }
+    }
+}
+
+/// Rules that combine a point with what follows must not recurse along a
+/// chain of tokens: a test thread's stack would overflow long before 30,000.
+#[test]
+fn long_chains_do_not_recurse() {
+    let reference: Date = "2013-02-12".parse().expect("valid");
+    let at = DateTime::new(reference, 4, 30, 0).expect("valid time");
+    let future = DateExtractor::builder().direction(Direction::Future).build().expect("build");
+    for unit in
+        ["8 ", "3-", "3 to ", "3pm ", "the week of ", "first week of ", "once a ", "tonight "]
+    {
+        let text = format!("{}tonight 5pm", unit.repeat(30_000));
+        check_found(&text, &future.extract_at(&text, at));
     }
 }

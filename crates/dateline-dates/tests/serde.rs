@@ -1,6 +1,6 @@
 //! With the `serde` feature: types serialize as DESIGN.md writes them.
 
-use dateline_dates::{Date, DateExtractor, Direction, TimeExpression};
+use dateline_dates::{Date, DateExtractor, DateTime, Direction, TimeExpression};
 
 #[test]
 fn time_expressions_serialize_with_timeml_names() -> Result<(), Box<dyn std::error::Error>> {
@@ -15,5 +15,8 @@ fn time_expressions_serialize_with_timeml_names() -> Result<(), Box<dyn std::err
     assert_eq!(back, found[0]);
     assert_eq!(serde_json::to_string(&Direction::Future)?, "\"future\"");
     assert_eq!(serde_json::to_string(&"2024-07-24".parse::<Date>()?)?, "\"2024-07-24\"");
+    let at: DateTime = "2024-07-24T16:30".parse()?;
+    assert_eq!(serde_json::to_string(&at)?, "\"2024-07-24T16:30:00\"");
+    assert_eq!(serde_json::from_str::<DateTime>("\"2024-07-24T16:30:00\"")?, at);
     Ok(())
 }

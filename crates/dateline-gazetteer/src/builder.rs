@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::error::truncate;
 use crate::gazetteer::{Gazetteer, Options};
 use crate::load::{self, check_name};
+use crate::store::Store;
 use crate::{CasePolicy, Entry, Error, MatchKind};
 
 /// Builds a [`Gazetteer`] from entries added in code, loaded from TSV and
@@ -48,7 +49,10 @@ use crate::{CasePolicy, Entry, Error, MatchKind};
 pub struct GazetteerBuilder {
     /// Shared with the gazetteers built from it, so that `build` copies no
     /// entry; adding entries after a build copies them once (copy on write).
-    entries: Arc<Vec<Entry>>,
+    entries: Arc<Store>,
+    /// Why the first invalid entry added in code is invalid, reported by
+    /// `build` (files are checked as they load).
+    invalid: Option<String>,
     options: Options,
 }
 
@@ -62,7 +66,11 @@ impl GazetteerBuilder {
     /// A builder without entries, with accent folding on and
     /// [`CasePolicy::Insensitive`] as the default case policy.
     pub fn new() -> GazetteerBuilder {
-        GazetteerBuilder { entries: Arc::new(Vec::new()), options: Options::default() }
+        GazetteerBuilder {
+            entries: Arc::new(Store::new()),
+            invalid: None,
+            options: Options::default(),
+        }
     }
 
     /// Whether accents fold when matching ("Sao Paulo" finds "São Paulo" and
@@ -91,20 +99,41 @@ impl GazetteerBuilder {
 
     /// Adds one entry.
     pub fn entry(&mut self, entry: Entry) -> &mut GazetteerBuilder {
-        Arc::make_mut(&mut self.entries).push(entry);
+        self.push(&entry);
         self
     }
 
     /// Adds entries.
     pub fn entries<I: IntoIterator<Item = Entry>>(&mut self, entries: I) -> &mut GazetteerBuilder {
-        Arc::make_mut(&mut self.entries).extend(entries);
+        for entry in entries {
+            self.push(&entry);
+        }
         self
+    }
+
+    fn push(&mut self, entry: &Entry) {
+        let store = Arc::make_mut(&mut self.entries);
+        let index = store.len();
+        let pushed = validate(entry).and_then(|()| store.push_entry(entry));
+        if let Err(e) = pushed
+            && self.invalid.is_none()
+        {
+            let (name, id) = (truncate(entry.name()), truncate(entry.id()));
+            self.invalid = Some(format!("entry {index} ({name:?}, id {id:?}): {}", e.detail()));
+        }
     }
 
     /// Adds all the entries of another gazetteer (its options are not
     /// copied: this builder's apply).
     pub fn gazetteer(&mut self, gazetteer: &Gazetteer) -> &mut GazetteerBuilder {
-        Arc::make_mut(&mut self.entries).extend_from_slice(gazetteer.entries());
+        if self.entries.is_empty() {
+            // Share the other gazetteer's entries until one is added.
+            self.entries = Arc::clone(&gazetteer.entries);
+        } else if let Err(e) = Arc::make_mut(&mut self.entries).extend_from(&gazetteer.entries)
+            && self.invalid.is_none()
+        {
+            self.invalid = Some(e.detail());
+        }
         self
     }
 
@@ -199,18 +228,22 @@ impl GazetteerBuilder {
 
     fn load(
         &mut self,
-        read: impl FnOnce(&mut Vec<Entry>) -> Result<(), Error>,
+        read: impl FnOnce(&mut Store) -> Result<(), Error>,
     ) -> Result<&mut GazetteerBuilder, Error> {
-        let mut entries = Vec::new();
-        read(&mut entries)?;
-        let all = Arc::make_mut(&mut self.entries);
-        if all.is_empty() {
-            // The first source: keep its vector instead of copying it.
-            *all = entries;
-        } else {
-            all.append(&mut entries);
+        let store = Arc::make_mut(&mut self.entries);
+        let mark = store.mark();
+        match read(store) {
+            Ok(()) => {
+                // Files are large and few: give back the growth slack.
+                store.shrink_to_fit();
+                Ok(self)
+            }
+            Err(e) => {
+                // A file is added whole or not at all.
+                store.rollback(mark);
+                Err(e)
+            }
         }
-        Ok(self)
     }
 
     /// Compiles the gazetteer.
@@ -225,11 +258,8 @@ impl GazetteerBuilder {
     ///
     /// [`MAX_NAME_LEN`]: crate::MAX_NAME_LEN
     pub fn build(&self) -> Result<Gazetteer, Error> {
-        for (i, entry) in self.entries.iter().enumerate() {
-            validate(entry).map_err(|e| {
-                let (name, id) = (truncate(entry.name()), truncate(entry.id()));
-                Error::build(format!("entry {i} ({name:?}, id {id:?}): {}", e.detail()), None)
-            })?;
+        if let Some(message) = &self.invalid {
+            return Err(Error::build(message.clone(), None));
         }
         Gazetteer::compile(Arc::clone(&self.entries), self.options)
     }

@@ -5,6 +5,7 @@ use std::sync::{Arc, OnceLock};
 use crate::Gazetteer;
 use crate::gazetteer::Options;
 use crate::load;
+use crate::store::Store;
 
 /// The generated default gazetteer (see `data/README.md`): a compact TSV,
 /// compiled on first use.
@@ -49,11 +50,11 @@ impl Gazetteer {
     /// ```
     pub fn embedded() -> &'static Gazetteer {
         EMBEDDED.get_or_init(|| {
-            // The loader validates every row; skipping the builder saves
-            // copying the 40,000 entries it would keep for reuse.
-            let mut entries = Vec::with_capacity(41_000);
+            // The loader validates every row.
+            let mut entries = Store::new();
             load::read_tsv(DEFAULT_TSV.as_bytes(), &mut entries)
                 .expect("the embedded data is valid TSV");
+            entries.shrink_to_fit();
             Gazetteer::compile(Arc::new(entries), Options::default())
                 .expect("the embedded data compiles")
         })

@@ -1,14 +1,14 @@
 //! [`Gazetteer`]: compiled entries searched in text, and [`EntityMatch`].
 
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use dateline_match::{MatchKind, Matcher, NormalizedText, Normalizer, Pattern};
 use dateline_tokenize::Span;
 
 use crate::error::truncate;
+use crate::plan::{Plan, plan};
+use crate::store::{Entries, EntryRef, Store};
 use crate::{CasePolicy, Entry, Error, GazetteerBuilder};
 
 /// Compile options, stored with a saved gazetteer.
@@ -68,7 +68,7 @@ impl Default for Options {
 /// [`MAX_NAME_LEN`]: crate::MAX_NAME_LEN
 #[derive(Clone)]
 pub struct Gazetteer {
-    pub(crate) entries: Arc<Vec<Entry>>,
+    pub(crate) entries: Arc<Store>,
     pub(crate) matcher: Matcher,
     /// Per pattern `p`, its ranked candidates are
     /// `candidates[offsets[p]..offsets[p + 1]]`, indices into `entries`.
@@ -93,37 +93,58 @@ impl Gazetteer {
         GazetteerBuilder::new()
     }
 
-    pub(crate) fn compile(entries: Arc<Vec<Entry>>, options: Options) -> Result<Gazetteer, Error> {
+    pub(crate) fn compile(entries: Arc<Store>, options: Options) -> Result<Gazetteer, Error> {
         if entries.len() > u32::MAX as usize {
             return Err(Error::build("too many entries", None));
         }
-        let (forms, offsets, candidates) = plan(&entries, options);
-        let patterns = forms.iter().map(|&(i, k)| {
-            let entry = &entries[i as usize];
-            Pattern::new(name_of(entry, k), entry.case().unwrap_or(options.case_policy))
+        let Plan { forms, offsets, candidates } = plan(&entries, options)?;
+        let name_of = |(i, k): (u32, u32)| {
+            entries.names_of(i as usize).nth(k as usize).expect("a form names its entry's name")
+        };
+        // The forms are consumed (and freed, 8 MB for a million forms)
+        // before the matcher builds its trie; a failing pattern's source is
+        // found again by planning anew, which gives the same forms.
+        let patterns = forms.into_iter().map(|(i, k)| {
+            let policy = entries.case_of(i as usize).unwrap_or(options.case_policy);
+            Pattern::new(name_of((i, k)), policy)
         });
         let matcher = Matcher::builder()
             .accent_folding(options.accent_folding)
             .match_kind(options.match_kind)
             .build(patterns)
-            .map_err(|e| match e.pattern_index() {
-                Some(p) => {
-                    let (i, k) = forms[p];
-                    let entry = &entries[i as usize];
-                    let (name, id) = (truncate(name_of(entry, k)), truncate(entry.id()));
-                    Error::build(
-                        format!("name {name:?} of the entry with id {id:?}"),
-                        Some(Box::new(e)),
-                    )
+            .map_err(|e| {
+                let source = e.pattern_index().and_then(|p| {
+                    let forms = plan(&entries, options).ok()?.forms;
+                    forms.get(p).copied()
+                });
+                match source {
+                    Some((i, k)) => {
+                        let name = truncate(name_of((i, k)));
+                        let id = truncate(entries.id_of(i as usize));
+                        Error::build(
+                            format!("name {name:?} of the entry with id {id:?}"),
+                            Some(Box::new(e)),
+                        )
+                    }
+                    None => Error::build("compiling the matcher", Some(Box::new(e))),
                 }
-                None => Error::build("compiling the matcher", Some(Box::new(e))),
             })?;
         Ok(Gazetteer { entries, matcher, offsets, candidates, options })
     }
 
     /// The entries, in the order they were added.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    pub fn entries(&self) -> Entries<'_> {
+        Entries::new(&self.entries)
+    }
+
+    /// Entry `index` (in the order the entries were added), if there is one.
+    pub fn entry(&self, index: usize) -> Option<EntryRef<'_>> {
+        (index < self.entries.len()).then(|| self.entries.get(index))
+    }
+
+    /// Owned copies of the entries, in the order they were added.
+    pub fn to_entries(&self) -> Vec<Entry> {
+        self.entries().map(|e| e.to_entry()).collect()
     }
 
     /// The number of entries.
@@ -140,6 +161,14 @@ impl Gazetteer {
     /// grouped as described under [Ambiguity](Gazetteer#ambiguity)).
     pub fn forms_len(&self) -> usize {
         self.offsets.len() - 1
+    }
+
+    /// Approximate heap memory held, in bytes: entries, forms and the
+    /// matcher (entries shared with a builder or a clone count in full).
+    pub fn memory_usage(&self) -> usize {
+        self.entries.heap_bytes()
+            + 4 * (self.offsets.capacity() + self.candidates.capacity())
+            + self.matcher.memory_usage()
     }
 
     /// Whether accents fold when matching.
@@ -210,183 +239,6 @@ impl fmt::Debug for Gazetteer {
     }
 }
 
-/// Where a form's pattern text comes from: (entry, name index), where name
-/// 0 is the entry's name and `k > 0` its alias `k - 1`.
-type FormSource = (u32, u32);
-
-fn name_of(entry: &Entry, k: u32) -> &str {
-    match k {
-        0 => entry.name(),
-        k => &entry.aliases()[k as usize - 1],
-    }
-}
-
-/// Groups the names of `entries` into forms and ranks each form's
-/// candidates. Deterministic: the same entries always give the same forms in
-/// the same order (a saved gazetteer stores the result).
-fn plan(entries: &[Entry], options: Options) -> (Vec<FormSource>, Vec<u32>, Vec<u32>) {
-    const NONE: u32 = u32::MAX;
-    let normalizer = Normalizer::new().with_accent_folding(options.accent_folding);
-    let total: usize = entries.iter().map(|e| 1 + e.aliases().len()).sum();
-    let mut index: HashMap<String, u32, BuildHasherDefault<FxHasher>> =
-        HashMap::with_capacity_and_hasher(total, BuildHasherDefault::default());
-    let mut forms: Vec<FormSource> = Vec::new();
-    // Forms with a case policy other than insensitive, with their folded text.
-    let mut cased: Vec<(u32, String)> = Vec::new();
-    // (form, entry) for every name, in entry order.
-    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(total);
-    for (i, entry) in entries.iter().enumerate() {
-        let policy = entry.case().unwrap_or(options.case_policy);
-        for (k, name) in entry.names().enumerate() {
-            let mut key = normalizer.fold(name);
-            let fold = (policy != CasePolicy::Insensitive).then(|| key.clone());
-            if policy != CasePolicy::Insensitive {
-                // Case-sensitive forms differ by which letters are capitals,
-                // which folding erases: key them by that too ("São Paulo"
-                // and "Sao Paulo" stay one form, "Kyiv" and "KYIV" do not).
-                key.push('\0');
-                key.push(if policy == CasePolicy::Sensitive { 's' } else { 'a' });
-                key.extend(
-                    name.chars()
-                        .filter(|c| c.is_alphabetic())
-                        .map(|c| if c.is_uppercase() { 'U' } else { 'l' }),
-                );
-            }
-            let next = forms.len() as u32;
-            let form = *index.entry(key).or_insert(next);
-            if form == next {
-                forms.push((i as u32, k as u32));
-                if let Some(fold) = fold {
-                    cased.push((form, fold));
-                }
-            }
-            pairs.push((form, i as u32));
-        }
-    }
-    // Where a case-checked form and an insensitive one fold alike ("Georgia"
-    // auto from the default gazetteer, "georgia" insensitive from a user
-    // file), text that passes the case check matches both, and the matcher
-    // reports the pattern given first. So case-checked forms go first and
-    // also carry the insensitive form's candidates.
-    let mut link = vec![NONE; forms.len()];
-    let mut is_cased = vec![false; forms.len()];
-    for (form, fold) in &cased {
-        is_cased[*form as usize] = true;
-        if let Some(&plain) = index.get(fold) {
-            link[*form as usize] = plain;
-        }
-    }
-    drop(index);
-    drop(cased);
-    // Bucket the entries by form (a counting sort keeps entry order).
-    let mut starts = vec![0u32; forms.len() + 1];
-    for &(form, _) in &pairs {
-        starts[form as usize + 1] += 1;
-    }
-    for f in 0..forms.len() {
-        starts[f + 1] += starts[f];
-    }
-    let mut fill = starts.clone();
-    let mut bucketed = vec![0u32; pairs.len()];
-    for &(form, entry) in &pairs {
-        bucketed[fill[form as usize] as usize] = entry;
-        fill[form as usize] += 1;
-    }
-    drop(pairs);
-    let order =
-        (0..forms.len()).filter(|&f| is_cased[f]).chain((0..forms.len()).filter(|&f| !is_cased[f]));
-    let mut ordered = Vec::with_capacity(forms.len());
-    let mut offsets = Vec::with_capacity(forms.len() + 1);
-    let mut candidates = Vec::with_capacity(bucketed.len());
-    let mut merged = Vec::new();
-    offsets.push(0);
-    for f in order {
-        ordered.push(forms[f]);
-        let own = starts[f] as usize..starts[f + 1] as usize;
-        if link[f] == NONE {
-            let list = &mut bucketed[own];
-            let kept = rank(entries, list);
-            candidates.extend_from_slice(&list[..kept]);
-        } else {
-            let plain = link[f] as usize;
-            merged.clear();
-            merged.extend_from_slice(&bucketed[own]);
-            merged.extend_from_slice(&bucketed[starts[plain] as usize..starts[plain + 1] as usize]);
-            let kept = rank(entries, &mut merged);
-            candidates.extend_from_slice(&merged[..kept]);
-        }
-        offsets.push(candidates.len() as u32);
-    }
-    (ordered, offsets, candidates)
-}
-
-/// Sorts candidates by prior (higher first, none last), then insertion
-/// order, and moves the first of each (label, id) to the front; returns how
-/// many are kept.
-fn rank(entries: &[Entry], list: &mut [u32]) -> usize {
-    if list.len() < 2 {
-        return list.len();
-    }
-    list.sort_by(|&a, &b| {
-        let (pa, pb) = (entries[a as usize].prior(), entries[b as usize].prior());
-        let by_prior = match (pa, pb) {
-            (Some(pa), Some(pb)) => pb.total_cmp(&pa),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        };
-        by_prior.then(a.cmp(&b))
-    });
-    let mut kept = 0;
-    for j in 0..list.len() {
-        let e = &entries[list[j] as usize];
-        let duplicate = list[..kept].iter().any(|&k| {
-            let other = &entries[k as usize];
-            other.label() == e.label() && other.id() == e.id()
-        });
-        if !duplicate {
-            list[kept] = list[j];
-            kept += 1;
-        }
-    }
-    kept
-}
-
-/// FxHash (as in rustc): much faster than SipHash on the many short keys of
-/// a large gazetteer; names come from the gazetteer's own author, so
-/// flooding resistance buys nothing here.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
 /// An entity found in text: a span of the original text and the ranked
 /// entries whose names match there.
 ///
@@ -395,7 +247,7 @@ impl FxHasher {
 pub struct EntityMatch<'g> {
     span: Span,
     candidates: &'g [u32],
-    entries: &'g [Entry],
+    entries: &'g Store,
 }
 
 impl<'g> EntityMatch<'g> {
@@ -415,8 +267,8 @@ impl<'g> EntityMatch<'g> {
     }
 
     /// The top-ranked entry.
-    pub fn entry(&self) -> &'g Entry {
-        &self.entries[self.candidates[0] as usize]
+    pub fn entry(&self) -> EntryRef<'g> {
+        self.entries.get(self.candidates[0] as usize)
     }
 
     /// The top-ranked entry's label.
@@ -431,9 +283,9 @@ impl<'g> EntityMatch<'g> {
 
     /// All entries with this surface form, ranked (the first is
     /// [`entry`](EntityMatch::entry)). Never empty.
-    pub fn candidates(&self) -> impl ExactSizeIterator<Item = &'g Entry> + use<'g> {
+    pub fn candidates(&self) -> impl ExactSizeIterator<Item = EntryRef<'g>> + use<'g> {
         let entries = self.entries;
-        self.candidates.iter().map(move |&i| &entries[i as usize])
+        self.candidates.iter().map(move |&i| entries.get(i as usize))
     }
 }
 
@@ -464,7 +316,7 @@ impl serde::Serialize for EntityMatch<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeMap, SerializeStruct};
 
-        struct Candidate<'a>(&'a Entry);
+        struct Candidate<'a>(EntryRef<'a>);
         impl serde::Serialize for Candidate<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let mut map = s.serialize_map(Some(2))?;

@@ -13,7 +13,8 @@
 //! * [`Gazetteer`]: [`find_iter`](Gazetteer::find_iter) and
 //!   [`find`](Gazetteer::find) report [`EntityMatch`]es (a [`Span`] of the
 //!   original text, the top-ranked label and id, and all ranked
-//!   candidates), leftmost-longest (or all overlapping matches with
+//!   candidates as [`EntryRef`]s, views of the gazetteer's compact entry
+//!   storage with [`Entry`]'s accessors), leftmost-longest (or all overlapping matches with
 //!   [`MatchKind::All`]); [`find_iter_normalized`](Gazetteer::find_iter_normalized)
 //!   searches a text normalized once for several searches.
 //!   [`save`](Gazetteer::save) / [`load`](Gazetteer::load) store a compiled
@@ -84,12 +85,15 @@ mod error;
 mod gazetteer;
 mod load;
 mod persist;
+mod plan;
+mod store;
 
 pub use crate::{
     builder::GazetteerBuilder,
     entry::{Entry, MAX_NAME_LEN},
     error::Error,
     gazetteer::{EntityMatch, Gazetteer},
+    store::{Entries, EntryRef},
 };
 pub use dateline_match::{CasePolicy, MatchKind, NormalizedText, Normalizer};
 pub use dateline_tokenize::Span;
@@ -108,6 +112,7 @@ mod tests {
         assert_send_sync::<Gazetteer>();
         assert_send_sync::<GazetteerBuilder>();
         assert_send_sync::<Entry>();
+        assert_send_sync::<EntryRef<'static>>();
         assert_send_sync::<EntityMatch<'static>>();
         assert_send_sync::<Error>();
     }

@@ -7,7 +7,8 @@
 use std::io::BufRead;
 
 use crate::entry::{MAX_NAME_LEN, parse_case};
-use crate::{Entry, Error};
+use crate::store::Store;
+use crate::{CasePolicy, Error};
 
 /// Reads lines as UTF-8, with their 1-based numbers, without a trailing
 /// `\n` or `\r\n` and without a leading byte-order mark.
@@ -107,9 +108,11 @@ impl Columns {
 /// Reads a TSV gazetteer: a header line naming at least the columns `name`,
 /// `label` and `id` (optionally `case`, and `prior` or `population`; other
 /// columns are ignored), then one surface form per line.
-pub(crate) fn read_tsv<R: BufRead>(reader: R, out: &mut Vec<Entry>) -> Result<(), Error> {
+pub(crate) fn read_tsv<R: BufRead>(reader: R, out: &mut Store) -> Result<(), Error> {
     let mut lines = Lines::new(reader);
     let mut columns = None;
+    // Field ranges of the current line, reused from line to line.
+    let mut fields: Vec<(usize, usize)> = Vec::new();
     while let Some((number, line)) = lines.next_line()? {
         if is_skipped(line) {
             continue;
@@ -120,46 +123,53 @@ pub(crate) fn read_tsv<R: BufRead>(reader: R, out: &mut Vec<Entry>) -> Result<()
             })?);
             continue;
         };
-        let entry = parse_tsv_row(cols, line).map_err(|e| e.with_line(number))?;
-        out.push(entry);
+        fields.clear();
+        let mut start = 0;
+        for (i, _) in line.match_indices('\t') {
+            fields.push((start, i));
+            start = i + 1;
+        }
+        fields.push((start, line.len()));
+        push_tsv_row(cols, line, &fields, out).map_err(|e| e.with_line(number))?;
     }
     Ok(())
 }
 
-fn parse_tsv_row(cols: &Columns, line: &str) -> Result<Entry, Error> {
-    let fields: Vec<&str> = line.split('\t').collect();
+fn push_tsv_row(
+    cols: &Columns,
+    line: &str,
+    fields: &[(usize, usize)],
+    out: &mut Store,
+) -> Result<(), Error> {
     if fields.len() != cols.count {
         return Err(Error::field_count(cols.count, fields.len()));
     }
+    let field = |i: usize| &line[fields[i].0..fields[i].1];
     // 1-based column, in characters, where field `i` starts.
-    let column = |i: usize| -> u64 {
-        fields[..i].iter().map(|f| f.chars().count() as u64 + 1).sum::<u64>() + 1
-    };
+    let column = |i: usize| -> u64 { line[..fields[i].0].chars().count() as u64 + 1 };
     let at = |i: usize| move |e: Error| e.with_column(column(i));
-    let name = check_name("name", fields[cols.name]).map_err(at(cols.name))?;
-    let label = check_name("label", fields[cols.label]).map_err(at(cols.label))?;
-    let id = check_name("id", fields[cols.id]).map_err(at(cols.id))?;
-    let mut entry = Entry::new(name, label, id);
+    let name = check_name("name", field(cols.name)).map_err(at(cols.name))?;
+    let label = check_name("label", field(cols.label)).map_err(at(cols.label))?;
+    let id = check_name("id", field(cols.id)).map_err(at(cols.id))?;
+    let mut case = None;
     if let Some(i) = cols.case {
-        let value = fields[i].trim();
+        let value = field(i).trim();
         if !value.is_empty() {
-            let case = parse_case(value).ok_or_else(|| at(i)(Error::invalid_case(value)))?;
-            entry = entry.with_case(case);
+            case = Some(parse_case(value).ok_or_else(|| at(i)(Error::invalid_case(value)))?);
         }
     }
-    if let Some(i) = cols.prior
-        && let Some(prior) = parse_prior(fields[i]).map_err(at(i))?
-    {
-        entry = entry.with_prior(prior);
-    }
-    Ok(entry)
+    let prior = match cols.prior {
+        Some(i) => parse_prior(field(i)).map_err(at(i))?,
+        None => None,
+    };
+    out.push(name, [], label, id, prior, case)
 }
 
 /// Reads a JSON Lines gazetteer: one object per line with the keys `name`,
 /// `label`, `id` (a string or an integer) and optionally `aliases` (an array
 /// of strings), `prior` or `population` (a number) and `case` (`"exact"`,
 /// `"fold"` or `"auto"`). Other keys are ignored.
-pub(crate) fn read_jsonl<R: BufRead>(reader: R, out: &mut Vec<Entry>) -> Result<(), Error> {
+pub(crate) fn read_jsonl<R: BufRead>(reader: R, out: &mut Store) -> Result<(), Error> {
     let mut lines = Lines::new(reader);
     while let Some((number, line)) = lines.next_line()? {
         if is_skipped(line) {
@@ -167,13 +177,12 @@ pub(crate) fn read_jsonl<R: BufRead>(reader: R, out: &mut Vec<Entry>) -> Result<
         }
         let value: serde_json::Value =
             serde_json::from_str(line).map_err(|e| Error::json(e).with_line(number))?;
-        let entry = parse_json_entry(&value).map_err(|e| e.with_line(number))?;
-        out.push(entry);
+        push_json_entry(&value, out).map_err(|e| e.with_line(number))?;
     }
     Ok(())
 }
 
-fn parse_json_entry(value: &serde_json::Value) -> Result<Entry, Error> {
+fn push_json_entry(value: &serde_json::Value, out: &mut Store) -> Result<(), Error> {
     use serde_json::Value;
 
     let Value::Object(object) = value else {
@@ -188,58 +197,64 @@ fn parse_json_entry(value: &serde_json::Value) -> Result<Entry, Error> {
     };
     let name = string("name")?;
     let label = string("label")?;
+    let number;
     let id = match object.get("id") {
-        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => n.to_string(),
-        Some(Value::String(_)) => string("id")?.to_string(),
+        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => {
+            number = n.to_string();
+            number.as_str()
+        }
+        Some(Value::String(_)) => string("id")?,
         Some(_) => return Err(Error::json_field("field \"id\" must be a string or an integer")),
         None => return Err(Error::json_field("missing field \"id\"")),
     };
-    let mut entry = Entry::new(name, label, id);
+    let mut aliases = Vec::new();
     match object.get("aliases") {
         None | Some(Value::Null) => {}
-        Some(Value::Array(aliases)) => {
-            for alias in aliases {
+        Some(Value::Array(values)) => {
+            for alias in values {
                 let Value::String(alias) = alias else {
                     return Err(Error::json_field("field \"aliases\" must hold strings only"));
                 };
-                entry = entry.with_alias(check_name("alias", alias)?);
+                aliases.push(check_name("alias", alias)?);
             }
         }
         Some(_) => return Err(Error::json_field("field \"aliases\" must be an array of strings")),
     }
-    let prior = object.get("prior").or_else(|| object.get("population"));
-    match prior {
-        None | Some(Value::Null) => {}
+    let prior = match object.get("prior").or_else(|| object.get("population")) {
+        None | Some(Value::Null) => None,
         Some(Value::Number(n)) => match n.as_f64() {
-            Some(prior) if prior.is_finite() => entry = entry.with_prior(prior),
+            Some(prior) if prior.is_finite() => Some(prior),
             _ => return Err(Error::invalid_prior(&n.to_string())),
         },
         Some(other) => return Err(Error::invalid_prior(&other.to_string())),
-    }
-    match object.get("case") {
-        None | Some(Value::Null) => {}
+    };
+    let case: Option<CasePolicy> = match object.get("case") {
+        None | Some(Value::Null) => None,
         Some(Value::String(value)) => {
-            let case = parse_case(value).ok_or_else(|| Error::invalid_case(value))?;
-            entry = entry.with_case(case);
+            Some(parse_case(value).ok_or_else(|| Error::invalid_case(value))?)
         }
         Some(other) => return Err(Error::invalid_case(&other.to_string())),
-    }
-    Ok(entry)
+    };
+    out.push(name, aliases, label, id, prior, case)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::CasePolicy;
+    use crate::Entry;
+
+    fn entries(store: &Store) -> Vec<Entry> {
+        (0..store.len()).map(|i| store.get(i).to_entry()).collect()
+    }
 
     fn tsv(text: &str) -> Result<Vec<Entry>, Error> {
-        let mut out = Vec::new();
-        read_tsv(text.as_bytes(), &mut out).map(|()| out)
+        let mut out = Store::new();
+        read_tsv(text.as_bytes(), &mut out).map(|()| entries(&out))
     }
 
     fn jsonl(text: &str) -> Result<Vec<Entry>, Error> {
-        let mut out = Vec::new();
-        read_jsonl(text.as_bytes(), &mut out).map(|()| out)
+        let mut out = Store::new();
+        read_jsonl(text.as_bytes(), &mut out).map(|()| entries(&out))
     }
 
     #[test]
@@ -279,7 +294,7 @@ mod tests {
 
     #[test]
     fn tsv_rejects_invalid_utf8_with_its_line() {
-        let mut out = Vec::new();
+        let mut out = Store::new();
         let err = read_tsv(&b"name\tlabel\tid\nK\xffiv\tGPE\t1\n"[..], &mut out).unwrap_err();
         assert_eq!(err.to_string(), "loading gazetteer: line 2: invalid UTF-8");
     }

@@ -8,18 +8,25 @@
 //! length     u64      number of bytes after this field, checksum included
 //! options    u8 accent folding (0/1), u8 default case (0 fold, 1 exact, 2 auto),
 //!            u8 match kind (0 leftmost-longest, 1 all)
-//! entries    u32 count, then per entry:
-//!              str name, str label, str id, u32 alias count + str aliases,
-//!              u8 has-prior + f64 prior, u8 case (0 fold, 1 exact, 2 auto, 3 none)
+//! labels     u32 count, then count × str
+//! entries    u32 entries, u32 names, u32 things, then the arrays of the
+//!            compact store (see `store.rs`):
+//!              str-arena names, (names + 1) × u32 name bounds,
+//!              (entries + 1) × u32 first name of each entry,
+//!              entries × u32 thing of each entry,
+//!              str-arena ids, (things + 1) × u32 id bounds,
+//!              things × u32 label, things × u64 prior bits (NaN: none),
+//!              things × u8 case (0 fold, 1 exact, 2 auto, 3 none)
 //! forms      u32 count, (count + 1) × u32 offsets, u32 n, n × u32 candidates
 //! checksum   u64      FNV-1a of every byte from the magic to here
 //! matcher    u64 length + the bytes of `dateline_match::Matcher::to_bytes`
 //!                     (which carries its own checksum)
 //! ```
-//! where `str` is a u32 byte length followed by UTF-8. Loading checks the
-//! magic, version, length and checksum first, then every count, offset and
-//! index, so a truncated, corrupted or foreign file is an [`Error`], never a
-//! panic or undefined behavior.
+//! where `str` is a u32 byte length followed by UTF-8 and `str-arena` the
+//! same with a u64 length. Loading checks the magic, version, length and
+//! checksum first, then every count, bound, offset and index, so a
+//! truncated, corrupted or foreign file is an [`Error`], never a panic or
+//! undefined behavior.
 
 use std::io::Write;
 use std::path::Path;
@@ -29,60 +36,96 @@ use dateline_match::{MatchKind, Matcher};
 
 use crate::entry::MAX_NAME_LEN;
 use crate::gazetteer::{Gazetteer, Options};
-use crate::{CasePolicy, Entry, Error};
+use crate::store::{Store, case_code, case_from_code};
+use crate::{CasePolicy, Error};
 
 const MAGIC: &[u8; 8] = b"DLGAZET\0";
 /// Bumped on every change to the layout above (or to the matcher's).
-const FORMAT_VERSION: u32 = 1;
+/// Version 2: the compact entry store (version 1 stored each entry's
+/// strings in turn).
+const FORMAT_VERSION: u32 = 2;
 
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a, continued from `hash`. (Bytewise: the fuzz harness in
+/// `fuzz/src/lib.rs` recomputes it to get mutated files past the check.)
+fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        hash = hash.wrapping_mul(FNV_PRIME);
     }
     hash
 }
 
-fn case_code(case: Option<CasePolicy>) -> u8 {
-    match case {
-        Some(CasePolicy::Insensitive) => 0,
-        Some(CasePolicy::Sensitive) => 1,
-        Some(_) => 2,
-        None => 3,
-    }
+fn checksum(bytes: &[u8]) -> u64 {
+    fnv1a(FNV_OFFSET, bytes)
 }
 
-fn case_from_code(code: u8) -> Result<Option<CasePolicy>, Error> {
-    match code {
-        0 => Ok(Some(CasePolicy::Insensitive)),
-        1 => Ok(Some(CasePolicy::Sensitive)),
-        2 => Ok(Some(CasePolicy::Auto)),
-        3 => Ok(None),
-        _ => Err(Error::format("corrupted data: invalid case policy")),
-    }
+fn case_option(code: u8) -> Result<Option<CasePolicy>, Error> {
+    case_from_code(code).ok_or_else(|| Error::format("corrupted data: invalid case policy"))
 }
 
-struct Out(Vec<u8>);
+/// A writer that counts and (optionally) checksums what goes through it,
+/// so that a gazetteer is written in one stream: a first pass into
+/// `io::sink()` only counts, for the length field in the header.
+struct Out<W> {
+    w: W,
+    hash: Option<u64>,
+    count: u64,
+}
 
-impl Out {
-    fn u8(&mut self, v: u8) {
-        self.0.push(v);
+impl<W: Write> Out<W> {
+    fn bytes(&mut self, b: &[u8]) -> Result<(), Error> {
+        if let Some(hash) = &mut self.hash {
+            *hash = fnv1a(*hash, b);
+        }
+        self.count += b.len() as u64;
+        self.w.write_all(b).map_err(Error::io)
     }
-    fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+    fn u8(&mut self, v: u8) -> Result<(), Error> {
+        self.bytes(&[v])
     }
-    fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+    fn u32(&mut self, v: u32) -> Result<(), Error> {
+        self.bytes(&v.to_le_bytes())
+    }
+    fn u64(&mut self, v: u64) -> Result<(), Error> {
+        self.bytes(&v.to_le_bytes())
     }
     fn len32(&mut self, n: usize) -> Result<(), Error> {
         let n = u32::try_from(n).map_err(|_| Error::build("too large to save", None))?;
-        self.u32(n);
-        Ok(())
+        self.u32(n)
     }
     fn str(&mut self, s: &str) -> Result<(), Error> {
         self.len32(s.len())?;
-        self.0.extend_from_slice(s.as_bytes());
+        self.bytes(s.as_bytes())
+    }
+    fn arena(&mut self, s: &str) -> Result<(), Error> {
+        self.u64(s.len() as u64)?;
+        self.bytes(s.as_bytes())
+    }
+    /// Little-endian u32s, a block at a time.
+    fn u32s(&mut self, values: &[u32]) -> Result<(), Error> {
+        let mut block = [0u8; 4096];
+        for chunk in values.chunks(block.len() / 4) {
+            for (out, v) in block.chunks_exact_mut(4).zip(chunk) {
+                out.copy_from_slice(&v.to_le_bytes());
+            }
+            self.bytes(&block[..chunk.len() * 4])?;
+        }
+        Ok(())
+    }
+}
+
+/// Counts the bytes written to it.
+struct Count(u64);
+
+impl Write for Count {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
 }
@@ -94,59 +137,68 @@ impl Gazetteer {
     ///
     /// When a count exceeds the format's 32-bit fields.
     pub fn to_bytes(&self) -> Result<Vec<u8>, Error> {
-        let mut out = Out(Vec::with_capacity(64 + self.entries.len() * 48));
-        out.0.extend_from_slice(MAGIC);
-        out.u32(FORMAT_VERSION);
-        out.u64(0); // length, patched below
-        out.u8(u8::from(self.options.accent_folding));
-        out.u8(case_code(Some(self.options.case_policy)));
-        out.u8(match self.options.match_kind {
-            MatchKind::All => 1,
-            _ => 0,
-        });
-        out.len32(self.entries.len())?;
-        for entry in self.entries.iter() {
-            out.str(entry.name())?;
-            out.str(entry.label())?;
-            out.str(entry.id())?;
-            out.len32(entry.aliases().len())?;
-            for alias in entry.aliases() {
-                out.str(alias)?;
-            }
-            match entry.prior() {
-                Some(prior) => {
-                    out.u8(1);
-                    out.u64(prior.to_bits());
-                }
-                None => out.u8(0),
-            }
-            out.u8(case_code(entry.case()));
-        }
-        out.len32(self.offsets.len() - 1)?;
-        for &o in &self.offsets {
-            out.u32(o);
-        }
-        out.len32(self.candidates.len())?;
-        for &c in &self.candidates {
-            out.u32(c);
-        }
-        let matcher = self.matcher.to_bytes();
-        let length = (out.0.len() - 20 + 8 + 8 + matcher.len()) as u64;
-        out.0[12..20].copy_from_slice(&length.to_le_bytes());
-        let checksum = fnv1a(&out.0);
-        out.u64(checksum);
-        out.u64(matcher.len() as u64);
-        out.0.extend_from_slice(&matcher);
-        Ok(out.0)
+        let mut bytes = Vec::new();
+        self.write_to(&mut bytes)?;
+        Ok(bytes)
     }
 
-    /// Writes the compiled gazetteer (see [`to_bytes`](Gazetteer::to_bytes)).
+    /// Writes the compiled gazetteer (the bytes of
+    /// [`to_bytes`](Gazetteer::to_bytes)) as a stream, without holding a
+    /// copy of it in memory.
     ///
     /// # Errors
     ///
-    /// When writing fails.
-    pub fn write_to<W: Write>(&self, mut writer: W) -> Result<(), Error> {
-        writer.write_all(&self.to_bytes()?).map_err(Error::io)
+    /// When writing fails, or a count exceeds the format's 32-bit fields.
+    pub fn write_to<W: Write>(&self, writer: W) -> Result<(), Error> {
+        // Two passes: count, for the length field, then write.
+        let mut count = Out { w: std::io::sink(), hash: None, count: 0 };
+        self.write_head(&mut count, 0)?;
+        let mut matcher_len = Count(0);
+        self.matcher.write_to(&mut matcher_len).map_err(Error::io)?;
+        let length = count.count - 20 + 8 + 8 + matcher_len.0;
+        let mut out = Out { w: writer, hash: Some(FNV_OFFSET), count: 0 };
+        self.write_head(&mut out, length)?;
+        let checksum = out.hash.take().expect("hashing");
+        out.u64(checksum)?;
+        out.u64(matcher_len.0)?;
+        self.matcher.write_to(&mut out.w).map_err(Error::io)?;
+        out.w.flush().map_err(Error::io)
+    }
+
+    /// Everything up to the checksum (see the layout above).
+    fn write_head<W: Write>(&self, out: &mut Out<W>, length: u64) -> Result<(), Error> {
+        out.bytes(MAGIC)?;
+        out.u32(FORMAT_VERSION)?;
+        out.u64(length)?;
+        out.u8(u8::from(self.options.accent_folding))?;
+        out.u8(case_code(Some(self.options.case_policy)))?;
+        out.u8(match self.options.match_kind {
+            MatchKind::All => 1,
+            _ => 0,
+        })?;
+        let store = &*self.entries;
+        out.len32(store.labels.len())?;
+        for label in &store.labels {
+            out.str(label)?;
+        }
+        out.len32(store.len())?;
+        out.len32(store.name_bounds.len() - 1)?;
+        out.len32(store.things())?;
+        out.arena(&store.names)?;
+        out.u32s(&store.name_bounds)?;
+        out.u32s(&store.entry_names)?;
+        out.u32s(&store.entry_thing)?;
+        out.arena(&store.ids)?;
+        out.u32s(&store.id_bounds)?;
+        out.u32s(&store.thing_label)?;
+        for prior in &store.thing_prior {
+            out.u64(prior.to_bits())?;
+        }
+        out.bytes(&store.thing_case)?;
+        out.len32(self.offsets.len() - 1)?;
+        out.u32s(&self.offsets)?;
+        out.len32(self.candidates.len())?;
+        out.u32s(&self.candidates)
     }
 
     /// Saves the compiled gazetteer to a file, for [`load`](Gazetteer::load).
@@ -156,8 +208,9 @@ impl Gazetteer {
     /// When the file cannot be written; the error names it.
     pub fn save<P: AsRef<Path>>(&self, path: P) -> Result<(), Error> {
         let path = path.as_ref();
-        let bytes = self.to_bytes().map_err(|e| e.with_path(path))?;
-        std::fs::write(path, bytes).map_err(|e| Error::io(e).with_path(path))
+        let file = std::fs::File::create(path).map_err(|e| Error::io(e).with_path(path))?;
+        self.write_to(std::io::BufWriter::with_capacity(1 << 16, file))
+            .map_err(|e| e.with_path(path))
     }
 
     /// Loads a gazetteer saved by [`save`](Gazetteer::save), without
@@ -202,42 +255,23 @@ impl Gazetteer {
             1 => true,
             _ => return Err(Error::format("corrupted data: invalid option")),
         };
-        let case_policy = case_from_code(r.u8()?)?
-            .ok_or_else(|| Error::format("corrupted data: invalid option"))?;
+        let case_policy =
+            case_option(r.u8()?)?.ok_or_else(|| Error::format("corrupted data: invalid option"))?;
         let match_kind = match r.u8()? {
             0 => MatchKind::LeftmostLongest,
             1 => MatchKind::All,
             _ => return Err(Error::format("corrupted data: invalid option")),
         };
         let options = Options { accent_folding, case_policy, match_kind };
-
-        let count = r.count(13)?;
-        let mut entries = Vec::with_capacity(count);
-        for _ in 0..count {
-            let mut entry = Entry::new(r.str()?, r.str()?, r.str()?);
-            let aliases = r.count(4)?;
-            for _ in 0..aliases {
-                entry = entry.with_alias(r.str()?);
-            }
-            if r.u8()? == 1 {
-                entry = entry.with_prior(f64::from_bits(r.u64()?));
-            }
-            if let Some(case) = case_from_code(r.u8()?)? {
-                entry = entry.with_case(case);
-            }
-            entries.push(entry);
-        }
+        let store = read_store(&mut r)?;
 
         let forms = r.count(4)?;
-        let mut offsets = Vec::with_capacity(forms + 1);
-        for _ in 0..=forms {
-            offsets.push(r.u32()?);
-        }
+        let offsets = r.u32s(forms + 1)?;
         let n = r.count(4)?;
         let mut candidates = Vec::with_capacity(n);
         for _ in 0..n {
             let c = r.u32()?;
-            if c as usize >= entries.len() {
+            if c as usize >= store.len() {
                 return Err(Error::format("corrupted data: candidate out of range"));
             }
             candidates.push(c);
@@ -251,7 +285,7 @@ impl Gazetteer {
             return Err(Error::format("corrupted data: invalid form offsets"));
         }
         let end = r.pos;
-        if fnv1a(&bytes[..end]) != r.u64()? {
+        if checksum(&bytes[..end]) != r.u64()? {
             return Err(Error::format("checksum mismatch: the file is corrupted"));
         }
         let matcher_len = usize::try_from(r.u64()?)
@@ -268,7 +302,7 @@ impl Gazetteer {
         {
             return Err(Error::format("corrupted data: matcher and forms disagree"));
         }
-        Ok(Gazetteer { entries: Arc::new(entries), matcher, offsets, candidates, options })
+        Ok(Gazetteer { entries: Arc::new(store), matcher, offsets, candidates, options })
     }
 }
 
@@ -280,7 +314,7 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
         let end = self.pos.checked_add(n).filter(|&end| end <= self.bytes.len());
-        let end = end.ok_or_else(|| Error::format("truncated or corrupted data"))?;
+        let end = end.ok_or_else(truncated)?;
         let slice = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(slice)
@@ -303,6 +337,22 @@ impl<'a> Reader<'a> {
         }
         Ok(n)
     }
+    /// `n` u32 values.
+    fn u32s(&mut self, n: usize) -> Result<Vec<u32>, Error> {
+        let bytes = self.take(n.checked_mul(4).ok_or_else(truncated)?)?;
+        Ok(bytes
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+            .collect())
+    }
+    /// A string arena: a u64 length and UTF-8.
+    fn arena(&mut self) -> Result<String, Error> {
+        let n = usize::try_from(self.u64()?).map_err(|_| truncated())?;
+        let bytes = self.take(n)?;
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| Error::format("corrupted data: invalid UTF-8"))?;
+        Ok(text.to_owned())
+    }
     fn str(&mut self) -> Result<&'a str, Error> {
         let n = self.u32()? as usize;
         if n > MAX_NAME_LEN.max(1 << 16) {
@@ -311,4 +361,64 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(n)?)
             .map_err(|_| Error::format("corrupted data: invalid UTF-8"))
     }
+}
+
+fn truncated() -> Error {
+    Error::format("truncated or corrupted data")
+}
+
+/// Bounds into an arena of `len` bytes: `count + 1` values, starting at 0,
+/// never decreasing (strictly increasing if `nonempty`), ending at `len`,
+/// each on a char boundary of `text` (if given).
+fn check_bounds(bounds: &[u32], len: usize, text: Option<&str>, nonempty: bool) -> bool {
+    bounds.first() == Some(&0)
+        && bounds.last().map(|&b| b as usize) == Some(len)
+        && bounds.windows(2).all(|w| if nonempty { w[0] < w[1] } else { w[0] <= w[1] })
+        && text.is_none_or(|t| bounds.iter().all(|&b| t.is_char_boundary(b as usize)))
+}
+
+/// Reads and checks the compact entry store.
+fn read_store(r: &mut Reader<'_>) -> Result<Store, Error> {
+    let corrupted = || Error::format("corrupted data: invalid entry table");
+    let label_count = r.count(4)?;
+    let mut labels = Vec::with_capacity(label_count);
+    for _ in 0..label_count {
+        labels.push(r.str()?.to_owned());
+    }
+    let entries = r.count(12)?;
+    let names = r.count(4)?;
+    let things = r.count(13)?;
+    let name_text = r.arena()?;
+    let name_bounds = r.u32s(names + 1)?;
+    let entry_names = r.u32s(entries + 1)?;
+    let entry_thing = r.u32s(entries)?;
+    let ids = r.arena()?;
+    let id_bounds = r.u32s(things + 1)?;
+    let thing_label = r.u32s(things)?;
+    let mut thing_prior = Vec::with_capacity(things);
+    for _ in 0..things {
+        thing_prior.push(f64::from_bits(r.u64()?));
+    }
+    let thing_case = r.take(things)?.to_vec();
+    let valid = check_bounds(&name_bounds, name_text.len(), Some(&name_text), false)
+        && check_bounds(&entry_names, names, None, true)
+        && check_bounds(&id_bounds, ids.len(), Some(&ids), false)
+        && entry_thing.iter().all(|&t| (t as usize) < things)
+        && thing_label.iter().all(|&l| (l as usize) < labels.len())
+        && thing_case.iter().all(|&c| case_from_code(c).is_some());
+    if !valid {
+        return Err(corrupted());
+    }
+    Ok(Store::from_parts(
+        name_text,
+        name_bounds,
+        entry_names,
+        entry_thing,
+        ids,
+        id_bounds,
+        thing_label,
+        thing_prior,
+        thing_case,
+        labels,
+    ))
 }

@@ -102,7 +102,7 @@ fn shared_file_format_loads() {
     builder.add_tsv_reader(cities.as_bytes()).unwrap();
     let gazetteer = builder.build().unwrap();
     assert_eq!(
-        gazetteer.entries(),
+        gazetteer.to_entries(),
         [
             Entry::new("Aruba", "COUNTRY", "AW").with_case(CasePolicy::Insensitive),
             Entry::new("AW", "COUNTRY", "AW").with_case(CasePolicy::Sensitive),

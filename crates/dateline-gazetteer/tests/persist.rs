@@ -21,7 +21,10 @@ fn round_trip_keeps_entries_options_and_matches() {
     let file = TempFile::new("small.dlgaz", &[]);
     gazetteer.save(&file.0).unwrap();
     let loaded = Gazetteer::load(&file.0).unwrap();
-    assert_eq!(loaded.entries(), gazetteer.entries());
+    assert!(loaded.entries().eq(gazetteer.entries()));
+    assert_eq!(loaded.to_entries(), gazetteer.to_entries());
+    assert_eq!(loaded.entry(0), gazetteer.entry(0));
+    assert_eq!(loaded.entry(3), None);
     assert_eq!(loaded.forms_len(), gazetteer.forms_len());
     assert!(!loaded.accent_folding());
     assert_eq!(loaded.case_policy(), CasePolicy::Auto);

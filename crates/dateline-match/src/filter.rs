@@ -40,7 +40,8 @@ pub(crate) fn word_hash(units: &[u8]) -> u64 {
 /// *unfolded*: for such bytes folding is setting bit 0x20 (letters
 /// lowercase, digits unchanged), done eight bytes at a time. Chunks are
 /// loaded straight from `text` and masked, so short words cost one load.
-#[inline]
+/// (The reference for [`ascii_run`], which the scanner uses.)
+#[cfg(test)]
 pub(crate) fn ascii_word_hash(text: &[u8], start: usize, end: usize) -> u64 {
     const LOWER: u64 = 0x2020_2020_2020_2020;
     let mut hash = 0x243F_6A88_85A3_08D3u64;
@@ -60,6 +61,60 @@ pub(crate) fn ascii_word_hash(text: &[u8], start: usize, end: usize) -> u64 {
         at += len;
     }
     finish(hash, end - start)
+}
+
+/// The byte lanes of `x` that are not ASCII letters or digits, as their
+/// high bit (0x80) set. Per lane, on the low seven bits (so that no sum
+/// carries into the next lane): a letter is `v | 0x20` in `a..=z`, a digit
+/// is `v` in `0..=9`, each range tested as "adding `0x80 - lo` sets the
+/// high bit and adding `0x80 - hi - 1` does not"; lanes with the high bit
+/// set (non-ASCII) always stop.
+#[inline(always)]
+pub(crate) fn non_alnum_lanes(x: u64) -> u64 {
+    const fn lanes(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    const HIGH: u64 = lanes(0x80);
+    let v = x & !HIGH;
+    let lower = v | lanes(0x20);
+    let letter = (lower + lanes(0x80 - b'a')) & !(lower + lanes(0x80 - b'z' - 1));
+    let digit = (v + lanes(0x80 - b'0')) & !(v + lanes(0x80 - b'9' - 1));
+    (!(letter | digit) | x) & HIGH
+}
+
+/// The run of ASCII letters and digits starting at `start`: its end, and
+/// its [`word_hash`] once folded (what [`ascii_word_hash`] gives for it),
+/// computed on the chunks the scan loads anyway.
+#[inline(always)]
+pub(crate) fn ascii_run(text: &[u8], start: usize) -> (usize, u64) {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let mut hash = 0x243F_6A88_85A3_08D3u64;
+    let mut at = start;
+    loop {
+        let word = match text.get(at..at + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("8 bytes")),
+            None => {
+                // Zero padding is not alphanumeric: the run stops there.
+                let mut last = [0u8; 8];
+                let rest = text.get(at..).unwrap_or_default();
+                last[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(last)
+            }
+        };
+        let stop = non_alnum_lanes(word);
+        if stop == 0 {
+            hash = (hash.rotate_left(23) ^ (word | LOWER)).wrapping_mul(K);
+            at += 8;
+            continue;
+        }
+        let n = (stop.trailing_zeros() / 8) as usize;
+        if n > 0 {
+            let mask = (1u64 << (8 * n)) - 1;
+            hash = (hash.rotate_left(23) ^ ((word | LOWER) & mask)).wrapping_mul(K);
+        }
+        at += n;
+        return (at, finish(hash, at - start));
+    }
 }
 
 /// [`word_hash`] of a word given unfolded (any bytes): folds each byte
@@ -92,6 +147,7 @@ pub(crate) fn first_word_len(key: &[u8]) -> usize {
 
 /// The hash and length of the word that `key` (folded units) starts with
 /// (see [`first_word_len`]).
+#[cfg(test)]
 pub(crate) fn first_word_hash(key: &[u8]) -> Option<(u64, usize)> {
     let len = first_word_len(key);
     (len > 0).then(|| (word_hash(&key[..len]), len))
@@ -161,6 +217,77 @@ mod tests {
     }
 
     #[test]
+    fn word_table_of_any_length_finds_every_word() {
+        for n in [1usize, 5, 12, 13, 100, 1000] {
+            let words: Vec<String> = (0..n).map(|i| format!("w{i}")).collect();
+            let mut table = WordTable::with_capacity(n);
+            assert!(table.slots.len() * 3 >= n * 4, "at most 3/4 full");
+            for (i, w) in words.iter().enumerate() {
+                table.insert(word_hash(w.as_bytes()), Slot::new(i as u32, 0, 1, w.as_bytes()));
+            }
+            for (i, w) in words.iter().enumerate() {
+                let found = table.get(word_hash(w.as_bytes()), |s| {
+                    s.inline[..usize::from(s.len)] == *w.as_bytes()
+                });
+                assert_eq!(found.map(|s| s.node), Some(i as u32), "{w} of {n}");
+            }
+            assert!(table.get(word_hash(b"absent"), |_| true).is_none());
+        }
+        // Probing wraps around the end: three words whose home is the
+        // last slot (low bits all ones), told apart by their tags.
+        let hashes = [2u64, 4, 6].map(|high| high << 32 | u64::from(u32::MAX));
+        let mut table = WordTable::with_capacity(3);
+        assert_eq!(table.home(hashes[0]), table.slots.len() - 1);
+        for (i, &h) in hashes.iter().enumerate() {
+            table.insert(h, Slot::new(i as u32, 0, 1, b"x"));
+        }
+        for (i, &h) in hashes.iter().enumerate() {
+            assert_eq!(table.get(h, |_| true).map(|s| s.node), Some(i as u32));
+        }
+        assert!(WordTable::default().get(1, |_| true).is_none());
+    }
+
+    #[test]
+    fn alnum_lanes_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                // The byte in one lane, letters elsewhere.
+                let mut chunk = *b"abcdefgh";
+                chunk[lane] = b;
+                let stop = non_alnum_lanes(u64::from_le_bytes(chunk));
+                let want = if b.is_ascii_alphanumeric() { 0 } else { 0x80u64 << (8 * lane) };
+                assert_eq!(stop, want, "byte {b:#x} in lane {lane}");
+                // And every lane the same byte.
+                let all = non_alnum_lanes(u64::from_le_bytes([b; 8]));
+                assert_eq!(all != 0, !b.is_ascii_alphanumeric(), "byte {b:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_runs_hash_like_ascii_word_hash() {
+        let texts: [&[u8]; 7] = [
+            b"",
+            b"abc",
+            b"Abcdefgh12345678 x",
+            b"Zz09zz\xc3\xa9t",
+            b"0123456789abcdefXYZ",
+            b"a-b",
+            b"ABCDEFGH",
+        ];
+        for text in texts {
+            for start in 0..=text.len() {
+                let mut end = start;
+                while text.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let want = (end, ascii_word_hash(text, start, end));
+                assert_eq!(ascii_run(text, start), want, "{text:?} from {start}");
+            }
+        }
+    }
+
+    #[test]
     fn first_words() {
         let h = |s: &str| first_word_hash(s.as_bytes()).map(|(h, _)| h);
         assert_eq!(h("new york"), h("new"));
@@ -192,8 +319,9 @@ pub(crate) struct Slot {
     pub(crate) inline: [u8; INLINE],
 }
 
-/// Words up to this length are copied into their slot.
-pub(crate) const INLINE: usize = 16;
+/// Words up to this length are copied into their slot (8: a 24-byte slot,
+/// and most words of news text; longer ones are checked against the pool).
+pub(crate) const INLINE: usize = 8;
 
 /// Words longer than this (in folded bytes) are not indexed; the scanner
 /// walks the trie from the root for them instead.
@@ -224,6 +352,11 @@ impl Slot {
 /// An open-addressing table from a first word to the trie state after it,
 /// so a walk starts *after* the word instead of stepping through it (ends
 /// inside a word are never token boundaries, so those steps find nothing).
+///
+/// Sized to the word count (three quarters full), not to a power of two:
+/// a slot is found by scaling the hash's low 32 bits to the length, so
+/// that 609k first words of a million-name gazetteer take 812k slots
+/// (19 MB) rather than 1M.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct WordTable {
     pub(crate) slots: Vec<Slot>,
@@ -232,14 +365,14 @@ pub(crate) struct WordTable {
 impl WordTable {
     /// A table for `words` distinct words, at most three quarters full.
     pub(crate) fn with_capacity(words: usize) -> WordTable {
-        let len = (words.saturating_add(words / 3) + 1).next_power_of_two().max(16);
+        let len = words.saturating_add(words / 3).saturating_add(1).max(16);
         WordTable { slots: vec![Slot::default(); len] }
     }
 
-    /// Rebuilds from stored slots (without their inline copies), if their
-    /// number is a power of two and their words lie in `pool`.
+    /// Rebuilds from stored slots (without their inline copies), if some
+    /// slot is empty (so that probing ends) and their words lie in `pool`.
     pub(crate) fn from_slots(mut slots: Vec<Slot>, pool: &[u8]) -> Option<WordTable> {
-        if !slots.len().is_power_of_two() || !slots.iter().any(|s| s.tag == 0) {
+        if slots.len() > u32::MAX as usize || !slots.iter().any(|s| s.tag == 0) {
             return None;
         }
         for slot in slots.iter_mut().filter(|s| s.tag != 0) {
@@ -254,12 +387,21 @@ impl WordTable {
         (hash >> 32) as u32 | 1
     }
 
+    /// The first slot `hash` probes: its low 32 bits scaled to the length
+    /// (always below it).
+    #[inline(always)]
+    fn home(&self, hash: u64) -> usize {
+        ((u64::from(hash as u32) * self.slots.len() as u64) >> 32) as usize
+    }
+
     /// Inserts a word known not to be in the table yet.
     pub(crate) fn insert(&mut self, hash: u64, slot: Slot) {
-        let mask = self.slots.len() - 1;
-        let mut i = hash as usize & mask;
+        let mut i = self.home(hash);
         while self.slots[i].tag != 0 {
-            i = (i + 1) & mask;
+            i += 1;
+            if i == self.slots.len() {
+                i = 0;
+            }
         }
         self.slots[i] = Slot { tag: WordTable::tag(hash), ..slot };
     }
@@ -268,27 +410,30 @@ impl WordTable {
     /// waits for its cache misses together rather than one after another.
     #[inline(always)]
     pub(crate) fn touch(&self, hash: u64) {
-        if let Some(mask) = self.slots.len().checked_sub(1) {
-            std::hint::black_box(self.slots[hash as usize & mask].tag);
+        if let Some(slot) = self.slots.get(self.home(hash)) {
+            std::hint::black_box(slot.tag);
         }
     }
 
     /// The slot of the word with `hash` for which `same(key, len)` holds.
     #[inline]
     pub(crate) fn get(&self, hash: u64, mut same: impl FnMut(&Slot) -> bool) -> Option<&Slot> {
-        let mask = self.slots.len().checked_sub(1)?;
         let tag = WordTable::tag(hash);
-        let mut i = hash as usize & mask;
-        // The table always has empty slots, so probing ends.
+        let mut i = self.home(hash);
+        // The table always has an empty slot, so probing ends (an empty
+        // table has no slot at all: `get` fails at once).
         loop {
-            let slot = &self.slots[i];
+            let slot = self.slots.get(i)?;
             if slot.tag == 0 {
                 return None;
             }
             if slot.tag == tag && same(slot) {
                 return Some(slot);
             }
-            i = (i + 1) & mask;
+            i += 1;
+            if i == self.slots.len() {
+                i = 0;
+            }
         }
     }
 }

@@ -142,6 +142,35 @@ impl Normalizer {
         String::from_utf8(trim_spaces(key)).expect("folding keeps UTF-8 valid")
     }
 
+    /// Writes [`fold`](Normalizer::fold)`(text)` into `out`, replacing its
+    /// contents but reusing its buffer: for callers that fold many strings
+    /// (a gazetteer of a million names) without allocating one `String`
+    /// each.
+    ///
+    /// ```
+    /// use dateline_match::Normalizer;
+    ///
+    /// let mut key = String::from("old contents");
+    /// Normalizer::new().fold_into(" São  PAULO ", &mut key);
+    /// assert_eq!(key, "sao paulo");
+    /// ```
+    pub fn fold_into(&self, text: &str, out: &mut String) {
+        let mut units = std::mem::take(out).into_bytes();
+        units.clear();
+        self.fold_units(text, |unit, _| {
+            // A leading space is dropped as it comes (runs are collapsed).
+            if !(unit == b' ' && units.is_empty()) {
+                units.push(unit);
+            }
+        });
+        if units.last() == Some(&b' ') {
+            units.pop();
+        }
+        // As in `fold`: valid UTF-8 with ASCII bytes replaced by ASCII bytes
+        // and whole ASCII bytes removed.
+        *out = String::from_utf8(units).expect("folding keeps UTF-8 valid");
+    }
+
     /// Emits the search units of `text` in order, each with whether the
     /// character it came from is uppercase. Whitespace runs collapse to one
     /// `' '` unit; nothing is trimmed.
@@ -330,6 +359,18 @@ mod tests {
         assert_eq!(n.bytes(), b"Sao");
         assert_eq!(n.to_original_range(2), Some((2, 4)));
         assert_eq!(n.to_original_range(3), Some((5, 5)));
+    }
+
+    #[test]
+    fn fold_into_writes_what_fold_returns() {
+        let n = Normalizer::new();
+        for text in
+            ["", " ", "  Central Military\r\n Commission\t", "ÖSTERREICH", "a\u{303}", "\u{303}"]
+        {
+            let mut out = String::from("leftover");
+            n.fold_into(text, &mut out);
+            assert_eq!(out, n.fold(text), "{text:?}");
+        }
     }
 
     #[test]

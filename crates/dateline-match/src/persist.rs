@@ -27,7 +27,9 @@ use crate::{
 };
 
 const MAGIC: &[u8; 8] = b"DLMATCH\0";
-const VERSION: u32 = 1;
+/// Version 2: the first-word table's size is any length (slots found by
+/// scaling the hash), not a power of two.
+const VERSION: u32 = 2;
 
 impl Matcher {
     /// Writes the compiled matcher to `out`, for

@@ -7,7 +7,7 @@ use dateline_tokenize::Span;
 use crate::{
     Matcher, NormalizedText, PatternId,
     boundary::{is_standalone, is_word_char},
-    filter::{MAX_WORD, ascii_word_hash, folded_word_hash},
+    filter::{MAX_WORD, ascii_run, folded_word_hash, non_alnum_lanes},
     matcher::Start,
 };
 
@@ -173,24 +173,17 @@ impl<'m, 't> FindIter<'m, 't> {
                 }
                 continue;
             }
-            // A word: find its end, then hash it.
-            let mut end = at;
+            // A word: find its end, hashing it on the way while it is
+            // ASCII (the usual case); other words are hashed afterwards.
+            let (mut end, ascii_hash) = ascii_run(bytes, at);
             let mut ascii = true;
-            loop {
-                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                    end += 1;
+            while let Some(&c) = bytes.get(end).filter(|&&c| c >= 0x80) {
+                let (w, s, l) = classify(text, end, c);
+                if !w || s {
+                    break;
                 }
-                match bytes.get(end) {
-                    Some(&c) if c >= 0x80 => {
-                        let (w, s, l) = classify(text, end, c);
-                        if !w || s {
-                            break;
-                        }
-                        ascii = false;
-                        end += l;
-                    }
-                    _ => break,
-                }
+                ascii = false;
+                end = alnum_run_end(bytes, end + l);
             }
             pos = end;
             if end - at > MAX_WORD {
@@ -200,11 +193,7 @@ impl<'m, 't> FindIter<'m, 't> {
                 }
                 continue;
             }
-            let hash = if ascii {
-                ascii_word_hash(bytes, at, end)
-            } else {
-                folded_word_hash(&bytes[at..end])
-            };
+            let hash = if ascii { ascii_hash } else { folded_word_hash(&bytes[at..end]) };
             // Written unconditionally and kept only if the filter says so:
             // no branch on the probe, so probes of later words can overlap.
             starts[len] = Start { at, word: Some((end, hash)) };
@@ -220,6 +209,23 @@ impl<'m, 't> FindIter<'m, 't> {
         self.len = len;
         len > 0
     }
+}
+
+/// The end of the run of ASCII letters and digits starting at `at`: eight
+/// bytes at a time (see [`non_alnum_lanes`]), the last few one by one.
+#[inline(always)]
+fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let stop = non_alnum_lanes(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        if stop != 0 {
+            return at + (stop.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        at += 1;
+    }
+    at
 }
 
 /// Whether the char at `at` (whose first byte is `b`) is a word character
@@ -267,6 +273,32 @@ impl Iterator for FindIter<'_, '_> {
                         return Some(m);
                     }
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alnum_runs_end_where_the_byte_loop_ends() {
+        let texts: [&[u8]; 6] = [
+            b"",
+            b"abc",
+            b"Abcdefgh12345678 x",
+            b"Zz09zz\xc3\xa9t",
+            b"0123456789abcdefXYZ",
+            b"a-b",
+        ];
+        for text in texts {
+            for at in 0..=text.len() {
+                let mut want = at;
+                while text.get(want).is_some_and(u8::is_ascii_alphanumeric) {
+                    want += 1;
+                }
+                assert_eq!(alnum_run_end(text, at), want, "{text:?} from {at}");
             }
         }
     }

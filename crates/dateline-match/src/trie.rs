@@ -2,8 +2,6 @@
 //! token starts. See `DESIGN.md` for why this replaces an Aho-Corasick
 //! automaton.
 
-use std::collections::VecDeque;
-
 use crate::fold::FOLD;
 
 /// Marks "no child" in the root table; node 0 is the root and never a child.
@@ -51,7 +49,7 @@ impl Trie {
     /// Returns the trie and the key ranges (into the trie's pool) in sorted
     /// order. The pool is rewritten in sorted order, each distinct key once,
     /// so the construction below and later walks read it sequentially.
-    pub(crate) fn build(pool: Vec<u8>, ranges: &[(u32, u32)]) -> (Trie, Vec<(u32, u32)>) {
+    pub(crate) fn build(pool: Vec<u8>, ranges: Vec<(u32, u32)>) -> (Trie, Vec<(u32, u32)>) {
         let ids: Vec<u32> = {
             let key = |id: u32| {
                 let (s, e) = ranges[id as usize];
@@ -90,23 +88,31 @@ impl Trie {
             previous = Some(key);
         }
         drop(pool);
+        drop(ranges);
         let pool = sorted_pool;
         let key = |j: usize| {
             let (s, e) = sorted[j];
             &pool[s as usize..e as usize]
         };
 
-        let mut nodes = vec![Node::default()];
+        // Breadth-first, without a queue: nodes are processed in the order
+        // they are created, so a node waiting its turn keeps its key range
+        // and end depth in the fields it does not use yet (`out`,
+        // `out_len`, `first_child`). A queue of (node, range, depth) held a
+        // whole trie level, 26 MB for a million keys.
+        let mut nodes =
+            vec![Node { first_child: 0, out: 0, out_len: ids.len() as u32, ..Node::default() }];
         let mut first_bytes = vec![0u8];
-        // (node, ids range, depth of the node's end)
-        let mut queue = VecDeque::from([(0u32, 0usize, ids.len(), 0usize)]);
-        while let Some((node, lo, hi, depth)) = queue.pop_front() {
+        let mut node = 0;
+        while node < nodes.len() {
+            let n = nodes[node];
+            let (lo, hi, depth) = (n.out as usize, n.out_len as usize, n.first_child as usize);
             let mut j = lo;
             while j < hi && key(j).len() == depth {
                 j += 1;
             }
             let first_child = nodes.len() as u32;
-            let n = &mut nodes[node as usize];
+            let n = &mut nodes[node];
             n.out_len = (j - lo) as u32;
             n.out = if n.out_len == 1 { ids[lo] } else { lo as u32 };
             n.first_child = first_child;
@@ -119,16 +125,17 @@ impl Trie {
                 }
                 let last = key(k - 1);
                 let lcp = depth + 1 + common_prefix(&first[depth + 1..], &last[depth + 1..]);
-                let child = nodes.len() as u32;
                 nodes.push(Node {
+                    first_child: lcp as u32,
                     label: sorted[j].0 + depth as u32,
                     label_len: (lcp - depth) as u32,
-                    ..Node::default()
+                    out: j as u32,
+                    out_len: k as u32,
                 });
                 first_bytes.push(byte);
-                queue.push_back((child, j, k, lcp));
                 j = k;
             }
+            node += 1;
         }
         let sentinel = Node { first_child: nodes.len() as u32, ..Node::default() };
         nodes.push(sentinel);
@@ -312,7 +319,7 @@ mod tests {
             pool.extend_from_slice(k.as_bytes());
             ranges.push((s, pool.len() as u32));
         }
-        Trie::build(pool, &ranges).0
+        Trie::build(pool, ranges).0
     }
 
     fn ends(t: &Trie, text: &str, start: usize) -> Vec<(Vec<u32>, usize)> {

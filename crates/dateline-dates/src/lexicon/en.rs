@@ -8,6 +8,10 @@ use super::{
     Cue, Deictic, Func, Hedge, Holiday, HolidayRule, Lex, PartOfDay, Position, Rel, Unit, Vague,
 };
 
+/// Anchor spellings that the tokenizer reads as one word but the word
+/// table cannot hold ("p.m." is the word "pm").
+pub(super) const SPELLED_ANCHORS: &[&str] = &["a.m", "p.m", "a.m.", "p.m."];
+
 /// Every English word the grammar knows, with its class.
 pub(super) const WORDS: &[(&str, Lex)] = &[
     // Months.

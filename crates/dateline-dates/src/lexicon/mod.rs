@@ -188,6 +188,26 @@ pub(crate) enum Func {
     Long,
 }
 
+impl Func {
+    /// Prepositions and conjunctions that put a following word in a date
+    /// slot: "in May", "of 1066", "from March", "between 1914 and 1918".
+    pub(crate) fn opens_date(self) -> bool {
+        matches!(
+            self,
+            Func::In
+                | Func::Of
+                | Func::By
+                | Func::Until
+                | Func::Through
+                | Func::From
+                | Func::To
+                | Func::During
+                | Func::Between
+                | Func::And
+        )
+    }
+}
+
 /// Cue words for the tense/direction of a clause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Cue {
@@ -245,6 +265,13 @@ impl Lex {
     /// Whether a word of this class can start or anchor a time expression,
     /// so the scanner must look around it.
     pub(crate) fn is_anchor(self) -> bool {
+        self.is_core() || matches!(self, Lex::Func(Func::Am | Func::Pm | Func::OClock))
+    }
+
+    /// Whether this class carries time by itself (as opposed to function
+    /// words that only extend an expression: "the", "last", "about", "two").
+    /// "a.m." and "o'clock" anchor a scan but need a number before them.
+    pub(crate) fn is_core(self) -> bool {
         matches!(
             self,
             Lex::Month(_)
@@ -267,9 +294,6 @@ impl Lex {
                         | Func::Noon
                         | Func::Midnight
                         | Func::Fiscal
-                        | Func::Am
-                        | Func::Pm
-                        | Func::OClock
                 )
         )
     }
@@ -307,13 +331,14 @@ pub(crate) enum Language {
 pub(crate) struct Lexicon {
     words: HashMap<&'static str, Lex, BuildFnv>,
     pub(crate) holidays: &'static [Holiday],
+    spelled_anchors: &'static [&'static str],
     max_len: usize,
 }
 
 impl Lexicon {
     pub(crate) fn new(language: Language) -> Lexicon {
-        let (table, holidays) = match language {
-            Language::English => (en::WORDS, en::HOLIDAYS),
+        let (table, holidays, spelled_anchors) = match language {
+            Language::English => (en::WORDS, en::HOLIDAYS, en::SPELLED_ANCHORS),
         };
         let mut words = HashMap::with_capacity_and_hasher(table.len() * 2, BuildFnv);
         let mut max_len = 0;
@@ -333,7 +358,7 @@ impl Lexicon {
                 words.entry(*first).or_insert(Lex::HolidayStart);
             }
         }
-        Lexicon { words, holidays, max_len }
+        Lexicon { words, holidays, spelled_anchors, max_len }
     }
 
     /// Looks a word up, ASCII case-insensitively.
@@ -363,6 +388,7 @@ impl Lexicon {
                 v.push(last);
             }
         }
+        v.extend_from_slice(self.spelled_anchors);
         v.sort_unstable();
         v.dedup();
         v

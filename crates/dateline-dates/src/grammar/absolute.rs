@@ -1,0 +1,785 @@
+//! Absolute and partial calendar dates: "1 September", "Sept. 1, 2024",
+//! "2024-09-01", "01/09/2024", "2024", and the guards that keep months,
+//! days and years from firing on ordinary words and numbers.
+
+use super::{Cand, Dir, Parser, Pt, is_possessive_tok};
+use crate::cal;
+use crate::lexicon::{Func, Lex, Rel, Unit};
+use crate::timex::Grain;
+use crate::token::{Kind, is_possessive};
+
+const MEASURE_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "men",
+    "women",
+    "children",
+    "troops",
+    "soldiers",
+    "students",
+    "workers",
+    "employees",
+    "jobs",
+    "shares",
+    "tons",
+    "tonnes",
+    "barrels",
+    "cars",
+    "vehicles",
+    "units",
+    "points",
+    "feet",
+    "ft",
+    "meters",
+    "metres",
+    "miles",
+    "km",
+    "kilometers",
+    "kilometres",
+    "kg",
+    "pounds",
+    "lbs",
+    "dollars",
+    "euros",
+    "yen",
+    "acres",
+    "hectares",
+    "votes",
+    "seats",
+    "rooms",
+    "homes",
+    "houses",
+    "copies",
+    "words",
+    "calories",
+    "mph",
+    "degrees",
+    "hp",
+    "members",
+    "residents",
+    "patients",
+    "users",
+    "deaths",
+    "cases",
+    "pages",
+    "times",
+    "households",
+    "mw",
+    "kw",
+    "gw",
+    "rpm",
+    "bpd",
+    "ounces",
+    "oz",
+    "gallons",
+    "liters",
+    "litres",
+    "marines",
+    "officers",
+    "police",
+    "refugees",
+    "prisoners",
+    "planes",
+    "aircraft",
+    "ships",
+    "tanks",
+    "missiles",
+    "rockets",
+    "flights",
+    "passengers",
+    "visitors",
+    "delegates",
+    "candidates",
+    "companies",
+    "firms",
+    "stores",
+    "banks",
+    "schools",
+    "villages",
+    "cattle",
+    "sheep",
+    "positions",
+    "signatures",
+    "applications",
+    "tickets",
+    "spectators",
+    "fans",
+    "athletes",
+];
+
+const NUMBER_CONTEXT: &[&str] = &[
+    "no",
+    "nos",
+    "number",
+    "numbers",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "room",
+    "flight",
+    "route",
+    "highway",
+    "interstate",
+    "rule",
+    "resolution",
+    "section",
+    "article",
+    "chapter",
+    "paragraph",
+    "model",
+    "version",
+    "windows",
+    "tel",
+    "phone",
+    "fax",
+    "box",
+    "suite",
+    "apt",
+    "unit",
+    "code",
+    "dow",
+    "index",
+    "nasdaq",
+    "s&p",
+    "ftse",
+    "dax",
+    "nikkei",
+    "boeing",
+    "airbus",
+    "rev",
+    "vol",
+    "issue",
+    "bill",
+    "hr",
+    "line",
+    "platform",
+    "gate",
+    "bus",
+    "ward",
+    "district",
+    "block",
+    "lot",
+    "item",
+    "exhibit",
+    "figure",
+    "fig",
+    "table",
+    "step",
+    "level",
+    "class",
+    "grade",
+    "size",
+];
+
+impl Parser<'_> {
+    /// A month token, with guards for "May", "March", "August" and abbreviations.
+    /// Returns (month, end after an optional "."), and whether it was abbreviated.
+    pub(super) fn month_tok(&self, i: usize) -> Option<(u32, usize, bool)> {
+        match self.lex(i)? {
+            Lex::Month(m) => Some((u32::from(m), i + 1, false)),
+            // Lowercase abbreviations only before a day or a dot ("feb 30", "aug.").
+            Lex::MonthAbbr(m)
+                if self.upper(i)
+                    || self.num(i + 1).is_some()
+                    || self.punct(i + 1, '.') && self.glued(i + 1) =>
+            {
+                Some((u32::from(m), self.opt_dot(i + 1), true))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a month word with no day or year beside it reads as a month here.
+    pub(super) fn bare_month_ok(&self, i: usize, e: usize, abbr: bool) -> bool {
+        let word = self.s(i).to_ascii_lowercase();
+        // Lowercase "may", "march" and "august" are words; other month names are
+        // months in any case ("in september").
+        if abbr || !self.upper(i) && matches!(word.as_str(), "may" | "march" | "august") {
+            return false;
+        }
+        // A capitalized word before ("Theresa May", "Ray August") makes a name,
+        // unless it starts the sentence.
+        if i > 0
+            && self.upper(i - 1)
+            && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
+        {
+            return false;
+        }
+        // A capitalized word after ("August Wilson", "May Day Parade").
+        if self.upper(e)
+            && self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
+            && !self.breaks(e)
+        {
+            return false;
+        }
+        if i > 0 && self.is_word(i - 1, "of") && i > 1 && self.upper(i - 2) {
+            return false;
+        }
+        if matches!(word.as_str(), "may" | "march") {
+            let prev = i.checked_sub(1).and_then(|k| self.lex(k));
+            let prev_ok = match prev {
+                Some(Lex::Func(f)) => f.opens_date() || f == Func::Or,
+                Some(Lex::Rel(_) | Lex::Position(_)) => true,
+                _ => false,
+            };
+            // "in May that ...", "since March and ...": a preposition before a
+            // capitalized "May" makes the month, unless a verb follows ("to May
+            // be"); "and"/"or" need the month reading to continue.
+            let strong = i > 0
+                && matches!(
+                    self.lex(i - 1),
+                    Some(Lex::Func(
+                        Func::In | Func::By | Func::Until | Func::Through | Func::During
+                    )) | Some(Lex::Rel(
+                        Rel::Since | Rel::Before | Rel::After | Rel::Last | Rel::Next | Rel::This
+                    )) | Some(Lex::Position(_))
+                );
+            let next_ok =
+                is_possessive_tok(self.tok(e)) || self.punct(e, ',') || self.punct(e, '.');
+            return strong && !self.is_word(e, "be") && !self.is_word(e, "have")
+                || prev_ok
+                    && (next_ok || !self.tok(e).is_some_and(|t| t.kind == Kind::Word && !t.upper));
+        }
+        true
+    }
+
+    /// A plausible day-of-month number at `i`: "5", "5th"; returns (day, end).
+    pub(super) fn day_num(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some((d, e)) = self.ordinal(i) {
+            return (1..=31).contains(&d).then_some((d, e));
+        }
+        let (d, digits) = self.num(i)?;
+        if digits > 2 || !(1..=31).contains(&d) {
+            return None;
+        }
+        // "$12 December 27": an amount, not a day.
+        if i.checked_sub(1).and_then(|k| self.tok(k)).is_some_and(|t| {
+            t.kind == Kind::Punct && matches!(char::from_u32(t.num), Some('$' | '€' | '£' | '¥'))
+        }) {
+            return None;
+        }
+        // Not "5.5", "5,000", "5:30", "5%".
+        if self.glued(i + 1)
+            && (self.punct(i + 1, '.') && self.num(i + 2).is_some()
+                || self.punct(i + 1, ':') && self.glued(i + 2) && self.num(i + 2).is_some()
+                || self.punct(i + 1, '%'))
+        {
+            return None;
+        }
+        if self.punct(i + 1, ',')
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.num(i + 2).is_some_and(|n| n.1 == 3)
+        {
+            return None;
+        }
+        Some((d, i + 1))
+    }
+
+    /// A 4-digit year after a month or day: "2024", "'24" is not accepted here.
+    pub(super) fn year_after(&self, i: usize) -> Option<(i32, usize)> {
+        if matches!(self.lex(i), Some(Lex::Number(_))) {
+            return self.year_number(i, true);
+        }
+        let (y, d) = self.num(i)?;
+        if d == 4
+            && (1000..=2999).contains(&y)
+            && !(self.glued(i + 1) && (self.punct(i + 1, '%') || self.punct(i + 1, ':')))
+        {
+            return Some((y as i32, i + 1));
+        }
+        None
+    }
+
+    /// Month-led dates: "September 1, 2024", "Sept. 1", "June 2024", "June", "May 5th".
+    pub(super) fn p_month_first(&self, i: usize) -> Option<(Pt, usize)> {
+        let (m, e, abbr) = self.month_tok(i)?;
+        // Day.
+        if !self.breaks(e) {
+            if let Some((d, e2)) = self.day_num(e) {
+                // Not "March 2-1 vote", "May 3-2" (scores): a day followed by "-digit".
+                let score = self.dash(e2)
+                    && self.glued(e2)
+                    && self.num(e2 + 1).is_some()
+                    && self.glued(e2 + 1)
+                    && self.month_tok(e2 + 1).is_none();
+                // "September 1, 2024", "july 4th of 1995", "June 28 in 2020".
+                let year_follow = {
+                    let j = if self.is_func(e2, Func::Of) || self.is_func(e2, Func::In) {
+                        e2 + 1
+                    } else {
+                        self.opt_comma(e2)
+                    };
+                    self.year_after(j).filter(|_| !self.breaks(j))
+                };
+                if let Some((y, e3)) = year_follow
+                    && let Some(dd) = cal::date(y, m, d)
+                {
+                    return Some((Pt::day(dd, "month-day-year", ""), e3));
+                }
+                if !score {
+                    let (y, how) = self.year_for_day(m, d, i, e2)?;
+                    let dd = cal::date(y, m, d)?;
+                    return Some((Pt::day(dd, "month-day", how), e2));
+                }
+            }
+            // "June 2024", "June of 2024", "June, 2024".
+            let j = if self.is_func(e, Func::Of) { e + 1 } else { self.opt_comma(e) };
+            if let Some((y, e2)) = self.year_after(j) {
+                return Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month-year", ""), e2));
+            }
+            // "Dec-2018".
+            if self.dash(e)
+                && self.glued(e)
+                && self.glued(e + 1)
+                && let Some((y, 4)) = self.num(e + 1)
+                && !self
+                    .tok(e + 2)
+                    .is_some_and(|t| !t.space && !t.is_punct('.') && !t.is_punct(','))
+            {
+                return Some((
+                    Pt::new(cal::fmt_month(y as i32, m), Grain::Month, "month-year", ""),
+                    e + 2,
+                ));
+            }
+            // "Dec/2018", "Jan/3".
+            if self.punct(e, '/') && self.glued(e) && self.glued(e + 1) {
+                if let Some((y, 4)) = self.num(e + 1) {
+                    return Some((
+                        Pt::new(cal::fmt_month(y as i32, m), Grain::Month, "month-year", ""),
+                        e + 2,
+                    ));
+                }
+                if let Some((d, e2)) = self.day_num(e + 1) {
+                    let (y, how) = self.year_for_day(m, d, i, e2)?;
+                    return Some((Pt::day(cal::date(y, m, d)?, "month-day", how), e2));
+                }
+            }
+            // "October, 1st", "february the 15th".
+            let k = if self.punct(e, ',') || self.is_func(e, Func::The) { e + 1 } else { e };
+            if k > e
+                && let Some((d, e2)) = self.ordinal(k).filter(|(d, _)| (1..=31).contains(d))
+                && let Some((y, how)) = self.year_for_day(m, d, i, e2)
+            {
+                return Some((Pt::day(cal::date(y, m, d)?, "month-day", how), e2));
+            }
+            // "June last year", "January this year", "May next year".
+            if let Some(rel) = self.lex(e).and_then(|l| match l {
+                Lex::Rel(r @ (Rel::Last | Rel::This | Rel::Next)) => Some(r),
+                _ => None,
+            }) && matches!(self.unit(e + 1), Some((Unit::Year, false)))
+                && (self.upper(i) || !matches!(self.s(i), "may" | "march"))
+            {
+                let y = i32::from(self.r.year())
+                    + match rel {
+                        Rel::Last => -1,
+                        Rel::Next => 1,
+                        _ => 0,
+                    };
+                return Some((
+                    Pt::new(cal::fmt_month(y, m), Grain::Month, "month-relative-year", ""),
+                    e + 2,
+                ));
+            }
+        }
+        if !self.bare_month_ok(i, e, abbr) {
+            return None;
+        }
+        let (y, how) = self.year_for_month(m, i, e)?;
+        Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month", how), e))
+    }
+
+    /// Day-led dates: "1 September", "1st of September 2024", "the 3rd of May".
+    pub(super) fn p_day_first(&self, i: usize) -> Option<(Pt, usize)> {
+        let (d, mut e) = self.day_num(i)?;
+        // "the 15th day of June".
+        if self.ordinal(i).is_some()
+            && matches!(self.unit(e), Some((Unit::Day, false)))
+            && self.is_func(e + 1, Func::Of)
+        {
+            e += 1;
+        }
+        let mut j = e;
+        if self.is_func(j, Func::Of) {
+            j += 1;
+        }
+        if self.breaks(j) {
+            return None;
+        }
+        // "20 of next month", "20th of the previous month".
+        if j > e
+            && let Some((p, e2)) = self.p_relative(j).filter(|(p, _)| p.grain == Grain::Month)
+        {
+            let y: i32 = p.value.get(..4)?.parse().ok()?;
+            let m: u32 = p.value.get(5..7)?.parse().ok()?;
+            return Some((Pt::day(cal::date(y, m, d)?, "day-of-relative-month", ""), e2));
+        }
+        let (m, e2, _abbr) = self.month_tok(j)?;
+        if self.is_word(j, "may") && !self.upper(j) {
+            // "5 may": only with a year after it.
+            let k = self.opt_comma(e2);
+            self.year_after(k)?;
+        }
+        let k = if self.is_func(e2, Func::Of) || self.is_func(e2, Func::In) {
+            e2 + 1
+        } else {
+            self.opt_comma(e2)
+        };
+        if let Some((y, e3)) = self.year_after(k).filter(|_| !self.breaks(k)) {
+            let dd = cal::date(y, m, d)?;
+            return Some((Pt::day(dd, "day-month-year", ""), e3));
+        }
+        let (y, how) = self.year_for_day(m, d, i, e2)?;
+        let dd = cal::date(y, m, d)?;
+        Some((Pt::day(dd, "day-month", how), e2))
+    }
+
+    /// Numeric dates: "2024-09-01", "2024/09/01", "01/09/2024", "9/1/24", "2024-09".
+    pub(super) fn p_numeric(&self, i: usize) -> Option<(Pt, usize)> {
+        let (a, ad) = self.num(i)?;
+        let sep = self
+            .tok(i + 1)
+            .filter(|t| !t.space && (t.is_punct('-') || t.is_punct('/') || t.is_punct('.')))?;
+        let sep_c = sep.num;
+        // "05-Aug-2016", "31/Oct/1974", "31-Oct-74".
+        if ad <= 2
+            && self.glued(i + 2)
+            && let Some(Lex::Month(m) | Lex::MonthAbbr(m)) = self.lex(i + 2)
+            && self.tok(i + 3).is_some_and(|t| !t.space && t.num == sep_c)
+            && let Some((y, yd)) = self.num(i + 4).filter(|_| self.glued(i + 4))
+            && (yd == 4 || yd == 2)
+        {
+            let y = if yd == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y } as i32;
+            let dd = cal::date(y, u32::from(m), a)?;
+            return Some((Pt::day(dd, "numeric-month-name", ""), i + 5));
+        }
+        let (b, bd) = self.num(i + 2).filter(|_| self.glued(i + 2))?;
+        let third = self
+            .tok(i + 3)
+            .filter(|t| !t.space && t.kind == Kind::Punct && t.num == sep_c)
+            .and_then(|_| self.num(i + 4).filter(|_| self.glued(i + 4)));
+        // Must not continue as a longer number ("1-2-3-4", "10.1.2.3").
+        if let Some((c, cd)) = third {
+            if self.tok(i + 5).is_some_and(|t| {
+                !t.space && (t.kind == Kind::Num || t.num == sep_c && self.num(i + 6).is_some())
+            }) {
+                return None;
+            }
+            if ad == 4 && bd <= 2 && cd <= 2 {
+                let dd = cal::date(a as i32, b, c)?;
+                return Some((Pt::day(dd, "iso-date", ""), i + 5));
+            }
+            if ad <= 2 && bd <= 2 && (cd == 4 || cd == 2 && sep_c != u32::from('.')) {
+                let y = if cd == 2 { if c < 50 { 2000 + c } else { 1900 + c } } else { c } as i32;
+                let (m, d) =
+                    if self.day_first || sep_c == u32::from('.') { (b, a) } else { (a, b) };
+                let dd = cal::date(y, m, d)
+                    .or_else(|| if a > 12 { cal::date(y, b, a) } else { None })?;
+                return Some((
+                    Pt::day(
+                        dd,
+                        "numeric-date",
+                        if self.day_first { "day-first" } else { "month-first" },
+                    ),
+                    i + 5,
+                ));
+            }
+            return None;
+        }
+        // "2024-09" (ISO month) only with a dash and a 2-digit month.
+        if ad == 4
+            && bd == 2
+            && sep_c == u32::from('-')
+            && (1..=12).contains(&b)
+            && (1000..=2999).contains(&a)
+        {
+            if self.tok(i + 3).is_some_and(|t| !t.space && (t.kind == Kind::Num || t.is_punct('-')))
+            {
+                return None;
+            }
+            // "1990-95" is a range of years, not a month.
+            if b > 12 || self.punct(i + 1, '-') && i > 0 && self.is_func(i - 1, Func::From) {
+                return None;
+            }
+            return Some((
+                Pt::new(cal::fmt_month(a as i32, b), Grain::Month, "iso-month", ""),
+                i + 3,
+            ));
+        }
+        // Slash forms without a third part: "2014/10", "2/2013", "4/25", "22/04".
+        if sep_c != u32::from('/')
+            || self.tok(i + 3).is_some_and(|t| !t.space && t.kind != Kind::Punct)
+        {
+            return None;
+        }
+        if self.tok(i + 3).is_some_and(|t| !t.space && (t.is_punct('/') || t.is_punct('%')))
+            || self.punct(i + 3, '.')
+                && self.glued(i + 3)
+                && self.glued(i + 4)
+                && self.num(i + 4).is_some()
+        {
+            return None;
+        }
+        if ad == 4 && bd <= 2 && (1..=12).contains(&b) && (1000..=2999).contains(&a) {
+            return Some((
+                Pt::new(cal::fmt_month(a as i32, b), Grain::Month, "year-month", ""),
+                i + 3,
+            ));
+        }
+        if ad <= 2 && bd == 4 && (1..=12).contains(&a) && (1000..=2999).contains(&b) {
+            return Some((
+                Pt::new(cal::fmt_month(b as i32, a), Grain::Month, "month-year", ""),
+                i + 3,
+            ));
+        }
+        if ad <= 2 && bd <= 2 {
+            // Fractions ("1/2", "3/4") and "24/7" are not dates; a preceding
+            // number ("2 1/2") makes a mixed fraction.
+            // Stock prices are quoted in eighths: "fell 7/8", "31 7/8".
+            let fraction = a < b && (b <= 4 || matches!(b, 8 | 16 | 32 | 64)) || (a, b) == (24, 7);
+            let prev_num = i > 0 && self.num(i - 1).is_some();
+            let on = i > 0
+                && matches!(
+                    self.lex(i - 1),
+                    Some(Lex::Func(Func::On | Func::From | Func::To | Func::Until | Func::By))
+                );
+            // Paths and URLs: "/2002/mar/20/9.htm".
+            let in_path =
+                i > 0 && self.glued(i) && self.tok(i - 1).is_some_and(|p| p.kind == Kind::Punct);
+            if prev_num || in_path || fraction && !on {
+                return None;
+            }
+            // "9/11" names the 2001 attacks.
+            if (a, b) == (9, 11) && !self.day_first {
+                return Some((Pt::day(cal::date(2001, 9, 11)?, "named-date", ""), i + 3));
+            }
+            let (m, d) = if self.day_first && b <= 12 || a > 12 { (b, a) } else { (a, b) };
+            if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                return None;
+            }
+            let (y, how) = self.year_for_day(m, d, i, i + 3)?;
+            return Some((Pt::day(cal::date(y, m, d)?, "numeric-month-day", how), i + 3));
+        }
+        None
+    }
+
+    /// Years: "2024", "fiscal 1989", "FY2024", "the year 2000", "nineteen ninety-six".
+    pub(super) fn p_year(&self, i: usize) -> Option<(Pt, usize)> {
+        // "fiscal [year] 1989", "FY 2024", "FY2024", "FY24".
+        if self.is_func(i, Func::Fiscal) {
+            let mut j = i + 1;
+            if matches!(self.unit(j), Some((Unit::Year, false))) {
+                j += 1;
+            }
+            if let Some((y, d)) = self.num(j) {
+                let y = match d {
+                    4 if (1000..=2999).contains(&y) => y as i32,
+                    2 if self.s(i).eq_ignore_ascii_case("fy") => 2000 + y as i32,
+                    _ => return None,
+                };
+                return Some((Pt::new(cal::fmt_year(y), Grain::Year, "fiscal-year", ""), j + 1));
+            }
+            return None;
+        }
+        // "the year 2000", "the year two thousand".
+        if self.is_func(i, Func::The) && matches!(self.unit(i + 1), Some((Unit::Year, false))) {
+            if let Some((y, e)) = self.year_number(i + 2, true) {
+                return Some((Pt::new(cal::fmt_year(y), Grain::Year, "the-year-n", ""), e));
+            }
+            return None;
+        }
+        let (y, e) = self.year_number(i, false)?;
+        Some((Pt::new(cal::fmt_year(y), Grain::Year, "year", ""), e))
+    }
+
+    /// A year number at `i`, with false-positive guards for bare digits.
+    pub(super) fn year_number(&self, i: usize, cued: bool) -> Option<(i32, usize)> {
+        if let Some((y, d)) = self.num(i) {
+            // Second half of a year range: "1990-95", "2019-21".
+            if d == 2 && i >= 2 && self.dash(i - 1) && self.glued(i - 1) && self.glued(i) {
+                if let Some((py, 4)) = self.num(i - 2)
+                    && (1000..=2999).contains(&py)
+                    && y > py % 100
+                    && !self.glued(i + 1)
+                {
+                    return Some(((py / 100 * 100 + y) as i32, i + 1));
+                }
+                return None;
+            }
+            if d != 4 || !(1000..=2999).contains(&y) {
+                return None;
+            }
+            if !self.year_context_ok(i, y, cued) {
+                return None;
+            }
+            return Some((y as i32, i + 1));
+        }
+        // "nineteen ninety-six", "two thousand eight", "twenty twenty-four".
+        let Some(Lex::Number(a)) = self.lex(i) else { return None };
+        if (11..=20).contains(&a) {
+            let (b, e) = self.number(i + 1)?;
+            if !(self.lex(i + 1).is_some_and(|l| matches!(l, Lex::Number(_))))
+                || !(10.0..100.0).contains(&b)
+            {
+                return None;
+            }
+            return Some(((a * 100 + b as u32) as i32, e));
+        }
+        if a == 2 && self.lex(i + 1) == Some(Lex::Number(1000)) {
+            let mut j = i + 2;
+            if self.is_func(j, Func::And) {
+                j += 1;
+            }
+            if let Some((b, e)) =
+                self.number(j).filter(|(b, _)| *b < 100.0 && self.num(j).is_none())
+            {
+                return Some((2000 + b as i32, e));
+            }
+            if cued {
+                return Some((2000, i + 2));
+            }
+        }
+        None
+    }
+
+    pub(super) fn year_context_ok(&self, i: usize, y: u32, cued: bool) -> bool {
+        // Glued neighbours that make it another kind of number.
+        if i > 0
+            && self.glued(i)
+            && let Some(p) = self.tok(i - 1)
+        {
+            if p.kind == Kind::Num || p.kind == Kind::Word && !self.is_word(i - 1, "fy") {
+                return false;
+            }
+            if p.kind == Kind::Punct
+                && !(p.is_punct('(') || p.is_punct('\'') || p.is_punct('"') || p.is_punct('“'))
+            {
+                // "$2000", "#1999", "555-2012", "1,2000", "-2000" (but not "1990-2000").
+                if !(p.is_dash()
+                    && i >= 2
+                    && self
+                        .num(i - 2)
+                        .is_some_and(|(py, d)| d == 4 && (1000..=2999).contains(&py) && py < y))
+                {
+                    return false;
+                }
+            }
+        }
+        if let Some(n) = self.tok(i + 1).filter(|t| !t.space) {
+            if n.kind == Kind::Num || n.is_punct('%') || n.is_punct(':') || n.is_punct('/') {
+                return false;
+            }
+            if n.kind == Kind::Word && !is_possessive(n) && !self.is_word(i + 1, "s") {
+                return false;
+            }
+            if (n.is_punct('.') || n.is_punct(','))
+                && self.glued(i + 2)
+                && self.num(i + 2).is_some()
+            {
+                return false;
+            }
+            if n.is_dash()
+                && self.glued(i + 2)
+                && let Some((_, d)) = self.num(i + 2)
+                && d != 4
+                && d != 2
+            {
+                return false; // phone numbers "2012-5555"
+            }
+        }
+        if cued {
+            return true;
+        }
+        if i > 0 {
+            let prev = self.s(i - 1).to_ascii_lowercase();
+            if NUMBER_CONTEXT.contains(&prev.as_str()) {
+                return false;
+            }
+            // A name before a bare number: "Windows 2000", "Orion 1980", "ABC 2000".
+            if self.tok(i - 1).is_some_and(|p| p.kind == Kind::Word && p.upper && p.lex.is_none())
+                && i >= 2
+                && !self.sentence_end(i - 2)
+                && !self.breaks(i - 1)
+            {
+                return false;
+            }
+        }
+        // Measure nouns after it: "2000 people".
+        if let Some(n) = self.tok(i + 1)
+            && n.kind == Kind::Word
+        {
+            let w = self.s(i + 1).to_ascii_lowercase();
+            if MEASURE_NOUNS.contains(&w.as_str()) || self.unit(i + 1).is_some() {
+                return false;
+            }
+        }
+        if (1900..=2099).contains(&y) {
+            return true;
+        }
+        // Older years need a preposition or a temporal word before them.
+        match i.checked_sub(1).and_then(|k| self.lex(k)) {
+            Some(Lex::Func(f)) => f.opens_date() || f == Func::Fiscal,
+            Some(Lex::Rel(r)) => matches!(r, Rel::Since | Rel::Before | Rel::After),
+            Some(Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Season(_) | Lex::Position(_)) => true,
+            _ => false,
+        }
+    }
+
+    /// "on the 15th", "the 1st": a day of the month alone, with an ordinal
+    /// suffix and no noun after it ("the 15th anniversary" is not a date).
+    pub(super) fn r_day_alone(&self, i: usize) -> Option<Cand> {
+        let on = self.is_func(i, Func::On);
+        let j = if on { i + 1 } else { i };
+        let the = self.is_func(j, Func::The);
+        let k = if the { j + 1 } else { j };
+        if !on && !the {
+            return None;
+        }
+        let (d, e) = self.ordinal(k).filter(|_| self.num(k).is_some())?;
+        if !(1..=31).contains(&d) || !self.clause_goes_on(e) {
+            return None;
+        }
+        let (dir, how) = self.direction_at(i, e, Dir::Nearest);
+        let y = i32::from(self.r.year());
+        let rm = self.r.month() as u32;
+        let mut opts = Vec::new();
+        for (yy, mm) in [
+            (if rm == 1 { y - 1 } else { y }, if rm == 1 { 12 } else { rm - 1 }),
+            (y, rm),
+            (if rm == 12 { y + 1 } else { y }, if rm == 12 { 1 } else { rm + 1 }),
+        ] {
+            if let Some(dd) = cal::date(yy, mm, d) {
+                opts.push((dd, cal::diff_days(self.r, dd)));
+            }
+        }
+        let pick = match dir {
+            Dir::Past => opts.iter().filter(|o| o.1 <= 0).max_by_key(|o| o.1),
+            Dir::Future => opts.iter().filter(|o| o.1 >= 0).min_by_key(|o| o.1),
+            Dir::Nearest => opts.iter().min_by_key(|o| (o.1.abs(), o.1 > 0)),
+        }?;
+        let start = if on { j } else { i };
+        Some(Pt::day(pick.0, "day-of-month", how).into_cand(start, e))
+    }
+
+    /// Whether the word at `e` ends a noun phrase rather than continuing it:
+    /// after "the 1st" comes punctuation, a verb ("is", "was", "will"), a
+    /// pronoun ("they"), or a conjunction or preposition that does not start
+    /// another ordinal ("and closed", not "and 2nd quarters"). Any other word
+    /// is the noun the ordinal counts ("the 1st quarter", "the 1st round").
+    pub(super) fn clause_goes_on(&self, e: usize) -> bool {
+        let Some(t) = self.tok(e) else { return true };
+        if t.kind != Kind::Word {
+            return true;
+        }
+        match t.lex {
+            Some(Lex::Cue(_)) => true,
+            Some(Lex::Func(
+                Func::And | Func::Or | Func::At | Func::In | Func::Until | Func::By,
+            )) => self.tok(e + 1).is_some_and(|n| n.kind != Kind::Num),
+            _ => ["he", "she", "it", "they", "we", "i", "when", "after", "before"]
+                .iter()
+                .any(|w| self.is_word(e, w)),
+        }
+    }
+}

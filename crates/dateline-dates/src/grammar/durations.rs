@@ -1,0 +1,715 @@
+//! Durations: "three years", "48 hours", "a decade", "the past two years",
+//! and the TIMEX3 duration values.
+
+use jiff::civil::Date as Civil;
+
+use super::{Cand, Parser, Pt, grain_unit, unit_grain};
+use crate::cal;
+use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Rel, Unit, Vague};
+use crate::timex::{Grain, Modifier, TimexRange};
+use crate::token::Kind;
+
+impl Parser<'_> {
+    /// Whether the word at `k` stands where a verb goes: after a modal or
+    /// auxiliary ("will", "shouldn't", "to", "did not").
+    pub(super) fn verb_slot(&self, k: usize) -> bool {
+        const BEFORE_VERB: &[&str] = &[
+            "will", "would", "should", "shall", "can", "could", "may", "might", "must", "to",
+            "did", "does", "do", "not", "t", "ll", "d",
+        ];
+        k.checked_sub(1).is_some_and(|p| BEFORE_VERB.iter().any(|w| self.is_word(p, w)))
+    }
+
+    /// A quantity and unit: "three years", "48 hours", "a decade", "several weeks",
+    /// "two-year", "2 1/2 years", "a year and a half". Returns (value, unit grain, end).
+    pub(super) fn amount_unit(&self, i: usize) -> Option<(String, Grain, usize, bool)> {
+        let mut j;
+        // Quantity.
+        let mut qty: Option<f64> = None; // None = vague
+        let mut vague = false;
+        // "half an hour", "a quarter of an hour", "three-quarters of a mile".
+        let fraction = if self.is_func(i, Func::Half) && self.is_func(i + 1, Func::A) {
+            Some((0.5, i + 2))
+        } else if self.is_func(i, Func::A)
+            && matches!(self.unit(i + 1), Some((Unit::Quarter, false)))
+            && self.is_func(i + 2, Func::Of)
+            && self.is_func(i + 3, Func::A)
+        {
+            Some((0.25, i + 4))
+        } else if self.lex(i) == Some(Lex::Number(3))
+            && self.dash(i + 1)
+            && matches!(self.unit(i + 2), Some((Unit::Quarter, true)))
+            && self.is_func(i + 3, Func::Of)
+            && self.is_func(i + 4, Func::A)
+        {
+            Some((0.75, i + 5))
+        } else if let (Some((a, 1)), true, Some((b, 1))) =
+            (self.num(i), self.punct(i + 1, '/'), self.num(i + 2))
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && (2..=4).contains(&b)
+            && (1..b).contains(&a)
+        {
+            // "1/2 hour", "3/4 hour": a fraction only before a unit (else a date).
+            Some((f64::from(a) / f64::from(b), i + 3))
+        } else {
+            None
+        };
+        if let Some((f, e)) = fraction
+            .filter(|&(_, e)| matches!(self.unit(e), Some((u, false)) if u != Unit::Quarter))
+        {
+            qty = Some(f);
+            j = e;
+        } else if let Some((n, e)) = self.number(i) {
+            qty = Some(n);
+            j = e;
+        } else {
+            match self.lex(i)? {
+                Lex::Func(Func::A) => {
+                    // "a few", "a couple of", "a year".
+                    match self.lex(i + 1) {
+                        Some(Lex::Vague(Vague::Few)) => {
+                            vague = true;
+                            j = i + 2;
+                        }
+                        Some(Lex::Vague(Vague::Couple)) => {
+                            qty = Some(2.0);
+                            j = if self.is_func(i + 2, Func::Of) { i + 3 } else { i + 2 };
+                        }
+                        _ => {
+                            qty = Some(1.0);
+                            j = i + 1;
+                        }
+                    }
+                }
+                Lex::Vague(Vague::Several | Vague::Few | Vague::Many) => {
+                    vague = true;
+                    j = i + 1;
+                }
+                Lex::Vague(Vague::Some) if self.unit(i + 1).is_some_and(|u| u.1) => {
+                    vague = true;
+                    j = i + 1;
+                }
+                Lex::Func(Func::Another) => {
+                    qty = Some(1.0);
+                    j = i + 1;
+                }
+                _ => return None,
+            }
+        }
+        // Adjectives between: "additional", "more", "straight", "consecutive", "full", "trading".
+        let mut adjective = false;
+        loop {
+            match self.lex(j) {
+                Some(Lex::Func(
+                    Func::Additional
+                    | Func::Straight
+                    | Func::Consecutive
+                    | Func::Full
+                    | Func::Trading
+                    | Func::Business
+                    | Func::Calendar,
+                )) => j += 1,
+                Some(Lex::Hedge(Hedge::More)) if !self.is_word(j + 1, "than") => j += 1,
+                _ => break,
+            }
+        }
+        // "two-year", "10-year", "16-hour", "8-month-old".
+        let hyphen = self.dash(j) && self.glued(j) && self.glued(j + 1);
+        if hyphen {
+            j += 1;
+            adjective = true;
+        }
+        // "one and a half hours", "two and a half years".
+        let mut pre_half = false;
+        if qty.is_some()
+            && self.is_func(j, Func::And)
+            && (self.is_func(j + 1, Func::Half)
+                || self.is_func(j + 1, Func::A) && self.is_func(j + 2, Func::Half))
+        {
+            let k = if self.is_func(j + 1, Func::Half) { j + 2 } else { j + 3 };
+            if self.unit(k).is_some() {
+                pre_half = true;
+                j = k;
+            }
+        }
+        let (u, plural) = match self.unit(j) {
+            Some(u) => u,
+            None => {
+                if self.is_func(j, Func::Weekend) && qty.is_some() {
+                    (Unit::Day, false)
+                } else if qty.is_some()
+                    && matches!(self.lex(j), Some(Lex::PartOfDay(PartOfDay::Night)))
+                    && !self.upper(j)
+                {
+                    // "two nights" (a hotel stay) counts days.
+                    (Unit::Day, self.s(j).ends_with('s'))
+                } else if qty.is_some() && self.is_word(j, "h") && self.glued(j) && !adjective {
+                    // "3h", "1.5h".
+                    (Unit::Hour, false)
+                } else {
+                    return None;
+                }
+            }
+        };
+        let qty = if pre_half { qty.map(|q| q + 0.5) } else { qty };
+        let weekend = self.is_func(j, Func::Weekend);
+        let mut e = j + 1;
+        // "a second Peace Summit", "a second term": the ordinal.
+        if u == Unit::Second
+            && !plural
+            && self.tok(e).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && !matches!(t.lex, Some(Lex::Func(_) | Lex::Rel(_) | Lex::Cue(_)))
+            })
+        {
+            return None;
+        }
+        let single_a = qty == Some(1.0) && self.is_func(i, Func::A);
+        if plural && single_a {
+            return None;
+        }
+        // Ages ("the 6-year-old", "52 years old") are not time expressions.
+        if self.dash(e) && self.glued(e) && self.is_func(e + 1, Func::Old)
+            || self.is_func(e, Func::Old)
+        {
+            return None;
+        }
+        // "decades-long".
+        if adjective && self.dash(e) && self.glued(e) && self.is_func(e + 1, Func::Long) {
+            e += 2;
+        }
+        // Fractions: "a quarter of the market", "three-quarters".
+        if u == Unit::Quarter
+            && (self.is_func(e, Func::Of) && !vague && qty.is_some_and(|q| q <= 3.0)
+                || plural && adjective)
+        {
+            return None;
+        }
+        // "and a half".
+        let mut extra_half = false;
+        if self.is_func(e, Func::And)
+            && self.is_func(e + 1, Func::A)
+            && self.is_func(e + 2, Func::Half)
+        {
+            extra_half = true;
+            e += 3;
+        }
+        let q = qty.map(|q| if extra_half { q + 0.5 } else { q });
+        let _ = weekend;
+        let v = if vague { None } else { q };
+        Some((
+            duration_value(v, if weekend { Unit::Day } else { u }, weekend),
+            unit_grain(u),
+            e,
+            single_a,
+        ))
+    }
+
+    /// Durations: "three years", "the past two years", "the next 12 to 18 months",
+    /// "more than four hours", "the first nine months", "years".
+    pub(super) fn r_duration(&self, i: usize) -> Option<Cand> {
+        self.r_duration_inner(i).map(|c| self.trim_hedge(i, c))
+    }
+
+    /// TimeBank keeps "nearly", "more than", "at least", "around" inside a
+    /// timex but mostly leaves "about" and "over three ..." out (as signals);
+    /// the modifier stays either way.
+    pub(super) fn trim_hedge(&self, i: usize, mut c: Cand) -> Cand {
+        if c.s == i
+            && (self.is_word(i, "about")
+                || self.is_word(i, "over") && !self.is_func(i + 1, Func::A))
+            && let Some((_, e)) = self.hedge(i)
+            && e < c.e
+        {
+            c.s = e;
+        }
+        c
+    }
+
+    pub(super) fn r_duration_inner(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let mut modifier = None;
+        if let Some((m, e)) = self.hedge(j) {
+            modifier = Some(m);
+            j = e;
+        }
+        // "the past/last/next/first/coming N units", "the N units".
+        let mut the = false;
+        let mut lead: Option<Rel> = None;
+        let mut k = j;
+        if self.is_func(k, Func::The) {
+            the = true;
+            k += 1;
+        }
+        match self.lex(k) {
+            // "coming weeks", "the coming years": an open stretch ahead.
+            Some(Lex::Rel(Rel::Coming)) if matches!(self.unit(k + 1), Some((_, true))) => {
+                let (u, _) = self.unit(k + 1)?;
+                let v = duration_value(None, u, false);
+                return Some(Cand {
+                    modifier,
+                    ..Pt::new(v, unit_grain(u), "coming-units", "").duration().into_cand(i, k + 2)
+                });
+            }
+            // "shouldn't last two hours", "will last three days": the verb.
+            Some(Lex::Rel(Rel::Last)) if self.verb_slot(k) => return None,
+            Some(Lex::Rel(
+                r @ (Rel::Last | Rel::Next | Rel::Coming | Rel::Previous | Rel::Following),
+            )) => {
+                lead = Some(r);
+                k += 1;
+            }
+            Some(Lex::Deictic(Deictic::Past)) => {
+                lead = Some(Rel::Last);
+                k += 1;
+            }
+            Some(Lex::Ordinal(1)) if the => {
+                lead = Some(Rel::Next);
+                k += 1;
+            }
+            Some(Lex::Deictic(Deictic::Recent)) if !the => {
+                // "recent months" -> vague duration; "recent years" -> PAST_REF (TimeBank).
+                if let Some((u, true)) = self.unit(k + 1)
+                    && matches!(u, Unit::Month | Unit::Week | Unit::Quarter)
+                {
+                    let p = duration_value(None, u, false);
+                    return Some(Cand {
+                        modifier,
+                        ..Pt::new(p, unit_grain(u), "recent-units", "")
+                            .duration()
+                            .into_cand(i, k + 2)
+                    });
+                }
+                return None;
+            }
+            _ => {}
+        }
+        if lead.is_some() || the {
+            // "the next 12 to 18 months".
+            if let (Some((_, e1)), true) = (self.number(k), true)
+                && (self.is_func(e1, Func::To) || self.is_func(e1, Func::Or))
+                && let Some((v, g, e2, _)) = self.amount_unit(e1 + 1)
+            {
+                let vv = vague_of(&v);
+                return Some(Cand {
+                    modifier,
+                    ..Pt::new(vv, g, "the-range-units", "").duration().into_cand(i, e2)
+                });
+            }
+            // "the 1988 quarter", "the 1989 period": that year's quarter in a results report.
+            if the
+                && lead.is_none()
+                && let Some((y, 4)) = self.num(k)
+                && (matches!(self.unit(k + 1), Some((Unit::Quarter, false)))
+                    || self.is_func(k + 1, Func::Period))
+            {
+                let p = match self.doc.last_quarter {
+                    Some((_, q)) => Pt::new(
+                        format!("{}-Q{q}", cal::fmt_year(y as i32)),
+                        Grain::Quarter,
+                        "the-year-period",
+                        "",
+                    ),
+                    None => Pt::new(cal::fmt_year(y as i32), Grain::Year, "the-year-period", ""),
+                };
+                return Some(p.into_cand(i, k + 2));
+            }
+            if let Some((v, g, e, single)) = self.amount_unit(k) {
+                if single && lead.is_none() {
+                    return None; // "the a year"
+                }
+                if self.num(k).is_some_and(|(n, d)| d == 4 && n >= 1000) {
+                    return None;
+                }
+                // "the two-week strike": the adjective alone is the timex.
+                if lead.is_none() && (k..e).any(|x| self.dash(x)) {
+                    return None;
+                }
+                if self.is_func(k, Func::A) {
+                    return None;
+                }
+                let mut e = e;
+                let mut m = modifier;
+                if self.is_func(e, Func::Or) && self.is_word(e + 1, "so") {
+                    e += 2;
+                    m = Some(Modifier::Approx);
+                }
+                let mut c = Pt::new(v, g, "the-units", "").duration().into_cand(i, e);
+                c.modifier = m;
+                let begin_end = if the {
+                    self.span_range(lead, &c.value)
+                } else {
+                    self.aligned_range(lead, &c.value)
+                };
+                c.range = begin_end;
+                return Some(c);
+            }
+            // "the past year" / "the last decade" / "the next year" -> relative DATE (handled by p_relative).
+            if lead.is_some() && the {
+                // "the last few months" -> PAST_REF
+                if let Some(Lex::Vague(_)) = self.lex(k)
+                    && let Some((_, true)) = self.unit(k + 1)
+                {
+                    let v = duration_value(None, self.unit(k + 1)?.0, false);
+                    return Some(Cand {
+                        modifier,
+                        ..Pt::new(v, Grain::Unspecified, "the-vague-units", "")
+                            .duration()
+                            .into_cand(i, k + 2)
+                    });
+                }
+            }
+            if the && lead.is_none() {
+                // "the year" (ended ...) / "the fiscal year" / "the weekend".
+                let mut f = k;
+                if self.is_func(f, Func::Fiscal) {
+                    f += 1;
+                }
+                // "the full year", "the whole year": the current year.
+                if matches!(self.lex(f), Some(Lex::Func(Func::Full | Func::Whole | Func::Entire)))
+                    && matches!(self.unit(f + 1), Some((Unit::Year, false)))
+                {
+                    let p = Pt::new(
+                        cal::fmt_year(self.r.year().into()),
+                        Grain::Year,
+                        "the-full-year",
+                        "",
+                    );
+                    return Some(Cand { modifier, ..p.into_cand(i, f + 2) });
+                }
+                if let Some((u @ (Unit::Year | Unit::Month | Unit::Quarter | Unit::Week), false)) =
+                    self.unit(f)
+                {
+                    let ended = matches!(
+                        self.s(f + 1).to_ascii_lowercase().as_str(),
+                        "ended" | "ending" | "ends" | "to"
+                    );
+                    if ended && u != Unit::Quarter {
+                        let v = duration_value(Some(1.0), u, false);
+                        return Some(Cand {
+                            modifier,
+                            ..Pt::new(v, unit_grain(u), "the-unit-ended", "")
+                                .duration()
+                                .into_cand(i, f + 1)
+                        });
+                    }
+                    // "the year" / "the quarter" as dates.
+                    return self.the_unit(i, f, u, modifier);
+                }
+                if self.is_func(f, Func::Weekend) && !self.s(f).ends_with('s') {
+                    let cur = cal::weekday(self.r) as i64;
+                    // The weekend just past (TimeBank), or this one if it is the weekend.
+                    let back = if cur >= 6 { 0 } else { cur };
+                    let (y, w) = cal::iso_week(cal::add_days(self.r, -back)?);
+                    let p = Pt::new(
+                        format!("{}-WE", cal::fmt_week(y, w)),
+                        Grain::Week,
+                        "the-weekend",
+                        "",
+                    );
+                    return Some(p.into_cand(i, f + 1));
+                }
+            }
+            return None;
+        }
+        // Plain "N units" (with a hedge).
+        if let Some((v, g, e, _)) = self.amount_unit(j) {
+            let mut e = e;
+            let mut m = modifier;
+            if self.is_func(e, Func::Or) && self.is_word(e + 1, "so") {
+                e += 2;
+                m = Some(Modifier::Approx);
+            }
+            // "N to M units" / "N or M units".
+            let _ = &mut e;
+            let mut c = Pt::new(v, g, "units", "").duration().into_cand(i, e);
+            c.modifier = m;
+            return Some(c);
+        }
+        // "two to six days": the first number alone (TimeBank annotates it apart).
+        if let Some((n, e1)) = self.number(j)
+            && (self.is_func(e1, Func::To) || self.is_func(e1, Func::Or))
+            && let Some((_, g, _, _)) = self.amount_unit(e1 + 1)
+        {
+            let u = grain_unit(g)?;
+            let v = duration_value(Some(n), u, false);
+            let mut c = Pt::new(v, g, "range-first-units", "").duration().into_cand(i, e1);
+            c.modifier = modifier;
+            return Some(c);
+        }
+        // Bare plural units after a preposition: "for years", "within days".
+        if modifier.is_none()
+            && let Some((u, true)) = self.unit(j)
+        {
+            let prev_ok = j > 0
+                && matches!(
+                    self.lex(j - 1),
+                    Some(Lex::Func(Func::For | Func::Within | Func::During))
+                        | Some(Lex::Hedge(Hedge::Over))
+                )
+                || j > 0 && self.is_func(j - 1, Func::In) && matches!(u, Unit::Year | Unit::Decade);
+            let next_ok = !matches!(
+                self.lex(j + 1),
+                Some(Lex::Func(Func::Of)) | Some(Lex::Rel(Rel::Ago | Rel::Later | Rel::Earlier))
+            );
+            if prev_ok && next_ok && !matches!(u, Unit::Second) {
+                let v = duration_value(None, u, false);
+                return Some(
+                    Pt::new(v, unit_grain(u), "bare-units", "").duration().into_cand(i, j + 1),
+                );
+            }
+        }
+        None
+    }
+
+    /// "the year", "the quarter", "the month", "the week" as dates.
+    pub(super) fn the_unit(
+        &self,
+        i: usize,
+        f: usize,
+        u: Unit,
+        modifier: Option<Modifier>,
+    ) -> Option<Cand> {
+        let r = self.r;
+        // "the week 31" is p_week_number's.
+        if u == Unit::Week && self.num(f + 1).is_some() {
+            return None;
+        }
+        // "the year-earlier period" is r_year_ago's.
+        if self.dash(f + 1) && (self.is_rel(f + 2, Rel::Earlier) || self.is_rel(f + 2, Rel::Ago)) {
+            return None;
+        }
+        let p = match u {
+            Unit::Quarter => {
+                let (y, q) = self.previous_quarter();
+                Pt::new(format!("{}-Q{q}", cal::fmt_year(y)), Grain::Quarter, "the-quarter", "")
+            }
+            Unit::Year => {
+                // "the year" alone is usually the current year, but "for the
+                // year" in results reports is the year's span.
+                Pt::new(cal::fmt_year(r.year().into()), Grain::Year, "the-year", "")
+            }
+            Unit::Week => {
+                let (y, w) = cal::iso_week(r);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, "the-week", "")
+            }
+            Unit::Month => Pt::new(
+                cal::fmt_month(r.year().into(), r.month() as u32),
+                Grain::Month,
+                "the-month",
+                "",
+            ),
+            _ => return None,
+        };
+        Some(Cand { modifier, ..p.into_cand(i, f + 1) })
+    }
+
+    /// Begin and end of "the past two years" / "the next three months".
+    pub(super) fn span_range(&self, lead: Option<Rel>, value: &str) -> Option<TimexRange> {
+        let lead = lead?;
+        if value.starts_with("PT") {
+            return self.clock_range(lead, value, false);
+        }
+        let now = cal::fmt_day(self.r);
+        let (n, u) = parse_simple_duration(value)?;
+        let other = match u {
+            'D' => cal::add_days(self.r, n),
+            'W' => cal::add_days(self.r, 7 * n),
+            'M' => cal::add_months(self.r, n),
+            'Y' => cal::add_months(self.r, 12 * n),
+            _ => None,
+        };
+        match lead {
+            Rel::Last | Rel::Previous => {
+                let b = cal::add_months(self.r, 0).and(match u {
+                    'D' => cal::add_days(self.r, -n),
+                    'W' => cal::add_days(self.r, -7 * n),
+                    'M' => cal::add_months(self.r, -n),
+                    'Y' => cal::add_months(self.r, -12 * n),
+                    _ => None,
+                })?;
+                Some(TimexRange::new(cal::fmt_day(b), now))
+            }
+            _ => other.map(|o| TimexRange::new(now, cal::fmt_day(o))),
+        }
+    }
+
+    /// "next 3 days", "last two weeks" without an article: whole calendar
+    /// units before or after the current one (the query reading Duckling and
+    /// Recognizers use), inclusive dates.
+    pub(super) fn aligned_range(&self, lead: Option<Rel>, value: &str) -> Option<TimexRange> {
+        let lead = lead?;
+        if value.starts_with("PT") {
+            return self.clock_range(lead, value, true);
+        }
+        let (n, u) = parse_simple_duration(value)?;
+        if n < 1 {
+            return None;
+        }
+        let r = self.r;
+        // The first day of the current unit, and the step to the next one.
+        let (start, step): (Civil, &dyn Fn(Civil, i64) -> Option<Civil>) = match u {
+            'D' => (r, &|d, k| cal::add_days(d, k)),
+            'W' => {
+                (cal::add_days(r, 1 - i64::from(cal::weekday(r)))?, &|d, k| cal::add_days(d, 7 * k))
+            }
+            'M' => {
+                (cal::date(r.year().into(), r.month() as u32, 1)?, &|d, k| cal::add_months(d, k))
+            }
+            'Y' => (cal::date(r.year().into(), 1, 1)?, &|d, k| cal::add_months(d, 12 * k)),
+            _ => return None,
+        };
+        let (b, e) = match lead {
+            Rel::Last | Rel::Previous => (step(start, -n)?, cal::add_days(start, -1)?),
+            _ => (step(start, 1)?, cal::add_days(step(start, n + 1)?, -1)?),
+        };
+        Some(TimexRange::new(cal::fmt_day(b), cal::fmt_day(e)))
+    }
+}
+
+impl Parser<'_> {
+    /// "the last two hours", "next 3 minutes" with a reference time: from
+    /// (to) the reference moment, or, `aligned`, whole clock units before or
+    /// after the current one ("next 3 hours" at 04:30 is 05:00 to 08:00).
+    /// `None` without a reference time.
+    fn clock_range(&self, lead: Rel, value: &str, aligned: bool) -> Option<TimexRange> {
+        let now = self.now()?;
+        let secs = clock_seconds(value)?;
+        let unit = match value.as_bytes().last()? {
+            b'H' => 3600,
+            b'M' => 60,
+            _ => 1,
+        };
+        let seconds = unit == 1 || now.second() != 0 && !aligned;
+        let fmt = |t| cal::fmt_datetime(t, seconds);
+        let into_unit =
+            i64::from(now.hour()) * 3600 + i64::from(now.minute()) * 60 + i64::from(now.second());
+        let start = if aligned { cal::add_seconds(now, -(into_unit % unit))? } else { now };
+        let (b, e) = match (lead, aligned) {
+            (Rel::Last | Rel::Previous, _) => (cal::add_seconds(start, -secs)?, start),
+            (_, true) => (cal::add_seconds(start, unit)?, cal::add_seconds(start, unit + secs)?),
+            (_, false) => (start, cal::add_seconds(start, secs)?),
+        };
+        Some(TimexRange::new(fmt(b), fmt(e)))
+    }
+}
+
+/// The TIMEX3 duration for a quantity of a unit (`None` = unspecified "X").
+pub(crate) fn duration_value(q: Option<f64>, u: Unit, weekend: bool) -> String {
+    if weekend {
+        return match q {
+            Some(q) if q >= 1.0 => format!("P{}D", (q * 2.0) as u64),
+            _ => "P2D".into(),
+        };
+    }
+    let (time, code, mult) = match u {
+        Unit::Second => (true, "S", 1.0),
+        Unit::Minute => (true, "M", 1.0),
+        Unit::Hour => (true, "H", 1.0),
+        Unit::Day => (false, "D", 1.0),
+        Unit::Week => (false, "W", 1.0),
+        Unit::Fortnight => (false, "W", 2.0),
+        Unit::Month => (false, "M", 1.0),
+        Unit::Quarter => (false, "M", 3.0),
+        Unit::Year => (false, "Y", 1.0),
+        Unit::Decade => (false, "Y", 10.0),
+        Unit::Century => (false, "Y", 100.0),
+        Unit::Millennium => (false, "Y", 1000.0),
+    };
+    let t = if time { "T" } else { "" };
+    let Some(q) = q else {
+        let code = match u {
+            Unit::Decade => "DE",
+            Unit::Century => "CE",
+            Unit::Millennium => "ML",
+            Unit::Quarter => "Q",
+            _ => code,
+        };
+        return format!("P{t}X{code}");
+    };
+    let total = q * mult;
+    if total.fract() == 0.0 {
+        return format!("P{t}{}{code}", total as u64);
+    }
+    // Fractions go down one unit: 2.5 years = P2Y6M, 1.5 hours = PT1H30M.
+    let whole = total.trunc() as u64;
+    let frac = total.fract();
+    let (sub, subcode, subtime) = match (u, code) {
+        (Unit::Year | Unit::Decade | Unit::Century | Unit::Millennium, _) => (12.0, "M", false),
+        (Unit::Month | Unit::Quarter, _) => (30.0, "D", false),
+        (Unit::Week | Unit::Fortnight, _) => (7.0, "D", false),
+        (Unit::Day, _) => (24.0, "H", true),
+        (Unit::Hour, _) => (60.0, "M", true),
+        (Unit::Minute, _) => (60.0, "S", true),
+        (Unit::Second, _) => return format!("PT{total}S"),
+    };
+    let part = (frac * sub).round() as u64;
+    let head = if whole > 0 { format!("{whole}{code}") } else { String::new() };
+    if subtime && !time {
+        format!("P{head}T{part}{subcode}")
+    } else {
+        format!("P{t}{head}{part}{subcode}")
+    }
+}
+
+/// "P3D" -> (3, 'D'); "P2W" -> (2, 'W'); "P1Y" -> (1, 'Y'); "PT4H" -> (4, 'H').
+pub(super) fn parse_simple_duration(v: &str) -> Option<(i64, char)> {
+    let rest = v.strip_prefix('P')?;
+    let rest = rest.strip_prefix('T').unwrap_or(rest);
+    let u = rest.chars().last()?;
+    let n: i64 = rest[..rest.len() - 1].parse().ok()?;
+    Some((n, u))
+}
+
+/// "P12M" -> "PXM" (for "12 to 18 months").
+pub(super) fn vague_of(v: &str) -> String {
+    let t = v.starts_with("PT");
+    let u = v.chars().last().unwrap_or('Y');
+    if t { format!("PTX{u}") } else { format!("PX{u}") }
+}
+
+/// The seconds in a clock duration: "PT2H30M" -> 9000, "PT15S" -> 15.
+pub(super) fn clock_seconds(v: &str) -> Option<i64> {
+    let mut rest = v.strip_prefix("PT")?;
+    let mut total = 0i64;
+    while !rest.is_empty() {
+        let k = rest.find(|c: char| !c.is_ascii_digit())?;
+        let n: i64 = rest[..k].parse().ok()?;
+        let unit = match rest.as_bytes()[k] {
+            b'H' => 3600,
+            b'M' => 60,
+            b'S' => 1,
+            _ => return None,
+        };
+        total = total.checked_add(n.checked_mul(unit)?)?;
+        rest = &rest[k + 1..];
+    }
+    Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duration_values() {
+        assert_eq!(duration_value(Some(3.0), Unit::Year, false), "P3Y");
+        assert_eq!(duration_value(Some(2.5), Unit::Year, false), "P2Y6M");
+        assert_eq!(duration_value(Some(1.5), Unit::Hour, false), "PT1H30M");
+        assert_eq!(duration_value(Some(0.5), Unit::Hour, false), "PT30M");
+        assert_eq!(duration_value(Some(1.5), Unit::Day, false), "P1DT12H");
+        assert_eq!(duration_value(None, Unit::Year, false), "PXY");
+        assert_eq!(duration_value(Some(2.0), Unit::Decade, false), "P20Y");
+        assert_eq!(duration_value(Some(48.0), Unit::Hour, false), "PT48H");
+        assert_eq!(duration_value(Some(3.0), Unit::Quarter, false), "P9M");
+    }
+
+    #[test]
+    fn clock_seconds_of_durations() {
+        assert_eq!(clock_seconds("PT2H30M"), Some(9000));
+        assert_eq!(clock_seconds("PT15S"), Some(15));
+        assert_eq!(clock_seconds("PTXH"), None);
+        assert_eq!(clock_seconds("P3D"), None);
+    }
+}

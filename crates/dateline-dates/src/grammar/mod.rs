@@ -1,0 +1,440 @@
+//! The English grammar: token patterns → TIMEX3 values.
+//!
+//! The parser runs over the tokens of one region (the text around a group of
+//! anchors). At each token it tries every rule and keeps the longest match;
+//! rules are plain functions that read tokens through small helpers, so a new
+//! rule is one more function plus one line in [`Parser::parse_at`].
+//!
+//! Rules only *recognize*; partial expressions ("June", "Friday", "the third
+//! quarter") are resolved by the `pick_*` helpers, which ask
+//! [`Parser::direction_at`] for the sentence's direction and record the cue
+//! that decided it.
+//!
+//! The rules live next to their kind of expression:
+//!
+//! * `absolute` — calendar dates ("1 September", "2024-09-01", "2024");
+//! * `relative` — weekdays, "yesterday", "last week", "two days ago";
+//! * `times` — clock times ("3 p.m.", "15:00 GMT", "noon");
+//! * `points` — a date with a time or part of the day ("Tuesday morning");
+//! * `periods` — quarters, halves, seasons, fiscal years, decades, holidays;
+//! * `positions` — "early September", "mid-2023", hedges ("about");
+//! * `durations` — "three years", "the past two years", duration values;
+//! * `sets` — "every Monday", "annually";
+//! * `ranges` — "1-3 September";
+//! * `resolve` — the sentence's direction and the year a partial date takes.
+
+mod absolute;
+mod durations;
+mod periods;
+mod points;
+mod positions;
+mod ranges;
+mod relative;
+mod resolve;
+mod sets;
+mod times;
+
+use jiff::civil::Date as Civil;
+
+use crate::Direction;
+use crate::cal;
+use crate::lexicon::{Func, Lex, Lexicon, Rel, Unit};
+use crate::timex::{Grain, Modifier, TimexRange, TimexType};
+use crate::token::{Kind, Token, is_possessive};
+
+/// A recognized expression, by token indices (`e` exclusive).
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub(crate) s: usize,
+    pub(crate) e: usize,
+    pub(crate) kind: TimexType,
+    pub(crate) value: String,
+    pub(crate) grain: Grain,
+    pub(crate) modifier: Option<Modifier>,
+    pub(crate) range: Option<TimexRange>,
+    pub(crate) rule: String,
+}
+
+/// A resolved point (DATE or TIME) before it becomes a candidate.
+#[derive(Clone, Debug)]
+struct Pt {
+    kind: TimexType,
+    value: String,
+    grain: Grain,
+    /// The day, when the point is a single day.
+    day: Option<Civil>,
+    rule: &'static str,
+    how: String,
+}
+
+impl Pt {
+    fn new(value: String, grain: Grain, rule: &'static str, how: impl Into<String>) -> Pt {
+        Pt { kind: TimexType::Date, value, grain, day: None, rule, how: how.into() }
+    }
+
+    fn day(d: Civil, rule: &'static str, how: impl Into<String>) -> Pt {
+        Pt {
+            kind: TimexType::Date,
+            value: cal::fmt_day(d),
+            grain: Grain::Day,
+            day: Some(d),
+            rule,
+            how: how.into(),
+        }
+    }
+
+    /// A TIME on day `d`: `tm` is a clock time ("15:20") or the code of a
+    /// part of the day ("MO").
+    fn time_on(d: Civil, tm: &str, grain: Grain, rule: &'static str, how: impl Into<String>) -> Pt {
+        Pt {
+            kind: TimexType::Time,
+            value: format!("{}T{tm}", cal::fmt_day(d)),
+            grain,
+            day: Some(d),
+            rule,
+            how: how.into(),
+        }
+    }
+
+    fn into_cand(self, s: usize, e: usize) -> Cand {
+        let rule = if self.how.is_empty() {
+            self.rule.to_owned()
+        } else {
+            format!("{}:{}", self.rule, self.how)
+        };
+        Cand {
+            s,
+            e,
+            kind: self.kind,
+            value: self.value,
+            grain: self.grain,
+            modifier: None,
+            range: None,
+            rule,
+        }
+    }
+}
+
+/// Resolution direction for one expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Dir {
+    Past,
+    Future,
+    Nearest,
+}
+
+/// Facts carried from one expression to the next in a document.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DocState {
+    /// The last quarter mentioned (year, quarter).
+    pub(crate) last_quarter: Option<(i32, u32)>,
+    /// The last day named explicitly ("March 13", "Tuesday"): the anchor of
+    /// "the following day", "that day".
+    pub(crate) last_day: Option<Civil>,
+    /// The last year named explicitly: the anchor of "that year", "the following year".
+    pub(crate) last_year: Option<i32>,
+}
+
+pub(crate) struct Parser<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) t: &'a [Token],
+    pub(crate) lx: &'a Lexicon,
+    pub(crate) r: Civil,
+    /// The reference time of day, when the caller knows it.
+    pub(crate) now: Option<jiff::civil::Time>,
+    pub(crate) direction: Direction,
+    pub(crate) day_first: bool,
+    pub(crate) doc: DocState,
+}
+
+impl<'a> Parser<'a> {
+    // ----- token helpers -------------------------------------------------------------------
+
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.t.get(i)
+    }
+
+    fn lex(&self, i: usize) -> Option<Lex> {
+        self.t.get(i).and_then(|t| t.lex)
+    }
+
+    fn s(&self, i: usize) -> &str {
+        self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            t.kind == Kind::Word && self.text[t.start..t.end].eq_ignore_ascii_case(w)
+        })
+    }
+
+    fn is_func(&self, i: usize, f: Func) -> bool {
+        self.lex(i) == Some(Lex::Func(f))
+    }
+
+    fn is_rel(&self, i: usize, r: Rel) -> bool {
+        self.lex(i) == Some(Lex::Rel(r))
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.t.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    fn dash(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(Token::is_dash)
+    }
+
+    /// Token `i` follows token `i - 1` with no whitespace between them.
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.space)
+    }
+
+    /// A line break before token `i` (expressions never cross one).
+    fn breaks(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.newline)
+    }
+
+    fn num(&self, i: usize) -> Option<(u32, u8)> {
+        self.t.get(i).filter(|t| t.kind == Kind::Num).map(|t| (t.num, t.digits))
+    }
+
+    fn upper(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.upper)
+    }
+
+    /// Skips an optional glued "." (after abbreviations).
+    fn opt_dot(&self, i: usize) -> usize {
+        if self.punct(i, '.') && self.glued(i) { i + 1 } else { i }
+    }
+
+    /// Skips an optional ",".
+    fn opt_comma(&self, i: usize) -> usize {
+        if self.punct(i, ',') { i + 1 } else { i }
+    }
+
+    fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        match self.lex(i) {
+            Some(Lex::Unit(u, plural)) => Some((u, plural)),
+            _ => None,
+        }
+    }
+
+    fn ordinal_word(&self, i: usize) -> Option<u32> {
+        match self.lex(i) {
+            Some(Lex::Ordinal(n)) => Some(n),
+            Some(Lex::Unit(Unit::Second, false)) => Some(2),
+            _ => None,
+        }
+    }
+
+    /// A digit ordinal "1st", "22nd", or an ordinal word; returns (n, end).
+    fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some((n, d)) = self.num(i) {
+            if d <= 2
+                && self.glued(i + 1)
+                && matches!(self.s(i + 1).to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+            {
+                return Some((n, i + 2));
+            }
+            return None;
+        }
+        // "twenty-first", "thirty first".
+        if let Some(Lex::Number(tens @ (20 | 30))) = self.lex(i) {
+            let j = if self.dash(i + 1) { i + 2 } else { i + 1 };
+            if let Some(o) = self.ordinal_word(j).filter(|o| *o < 10) {
+                return Some((tens + o, j + 1));
+            }
+        }
+        let n = self.ordinal_word(i)?;
+        Some((n, i + 1))
+    }
+
+    /// A cardinal number in digits or words; returns (value, end).
+    fn number(&self, i: usize) -> Option<(f64, usize)> {
+        if let Some((n, d)) = self.num(i) {
+            let mut v = f64::from(n);
+            let mut j = i + 1;
+            // "1,000", "12,500".
+            while self.punct(j, ',')
+                && self.glued(j)
+                && self.glued(j + 1)
+                && self.num(j + 1).is_some_and(|(_, d)| d == 3)
+                && d <= 3
+            {
+                v = v * 1000.0 + f64::from(self.num(j + 1).map_or(0, |x| x.0));
+                j += 2;
+            }
+            // "2.5".
+            if self.punct(j, '.')
+                && self.glued(j)
+                && self.glued(j + 1)
+                && let Some((f, fd)) = self.num(j + 1)
+            {
+                v += f64::from(f) / 10f64.powi(i32::from(fd));
+                j += 2;
+            }
+            // "2 1/2".
+            if let (Some((a, _)), true, Some((b, _))) =
+                (self.num(j), self.punct(j + 1, '/'), self.num(j + 2))
+                && b > a
+                && b <= 4
+                && a >= 1
+            {
+                v += f64::from(a) / f64::from(b);
+                j += 3;
+            }
+            return Some((v, j));
+        }
+        match self.lex(i) {
+            Some(Lex::Number(n)) => {
+                let mut v = n;
+                let mut j = i + 1;
+                if (20..=90).contains(&n) && n % 10 == 0 {
+                    let k = if self.dash(j) && self.glued(j) { j + 1 } else { j };
+                    if let Some(Lex::Number(u @ 1..=9)) = self.lex(k) {
+                        v += u;
+                        j = k + 1;
+                    }
+                }
+                if v < 100
+                    && let Some(Lex::Number(m @ (100 | 1000))) = self.lex(j)
+                {
+                    v *= m;
+                    j += 1;
+                }
+                Some((f64::from(v), j))
+            }
+            Some(Lex::Func(Func::A)) => match self.lex(i + 1) {
+                Some(Lex::Number(m @ (12 | 100 | 1000))) => Some((f64::from(m), i + 2)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The reference moment, when the caller gave a time of day.
+    fn now(&self) -> Option<jiff::civil::DateTime> {
+        self.now.map(|t| self.r.to_datetime(t))
+    }
+
+    /// A point `secs` seconds from the reference moment ("in 2 hours", "20
+    /// minutes ago"), as a TIME; `None` without a reference time.
+    fn clock_offset(&self, secs: i64, rule: &'static str, how: String) -> Option<Pt> {
+        let now = self.now()?;
+        let t = cal::add_seconds(now, secs)?;
+        let seconds = secs % 60 != 0 || now.second() != 0;
+        let grain = if seconds { Grain::Second } else { Grain::Minute };
+        let mut p = Pt::new(cal::fmt_datetime(t, seconds), grain, rule, how);
+        p.kind = TimexType::Time;
+        p.day = Some(t.date());
+        Some(p)
+    }
+
+    // ----- the rule loop ---------------------------------------------------------------------
+
+    /// The longest expression starting at token `i`.
+    pub(crate) fn parse_at(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        // Fast exits: most tokens cannot start an expression, and function
+        // words start one only with a core temporal token (or "a.m.",
+        // "o'clock") close behind.
+        match t.kind {
+            Kind::Num => {}
+            Kind::Punct if t.is_punct('\'') => {}
+            Kind::Punct => return None,
+            Kind::Word => match t.lex {
+                None => {
+                    let w = self.s(i);
+                    if !(w.eq_ignore_ascii_case("q") || w.eq_ignore_ascii_case("h")) {
+                        return None;
+                    }
+                }
+                Some(Lex::HolidayStart) => {
+                    return self.p_holiday(i).map(|(p, e)| p.into_cand(i, e));
+                }
+                Some(Lex::Cue(_)) => return None,
+                Some(l) if !l.is_core() => {
+                    if !(i + 1..(i + 6).min(self.t.len())).any(|k| {
+                        self.t[k].kind == Kind::Num || self.t[k].lex.is_some_and(Lex::is_anchor)
+                    }) {
+                        return None;
+                    }
+                }
+                Some(_) => {}
+            },
+        }
+        let mut best: Option<Cand> = None;
+        let mut offer = |c: Option<Cand>| {
+            if let Some(c) = c
+                && c.e > c.s
+                && best.as_ref().is_none_or(|b| c.e > b.e)
+            {
+                best = Some(c);
+            }
+        };
+        offer(self.r_point(i));
+        offer(self.r_position(i));
+        offer(self.r_set(i));
+        offer(self.r_duration(i));
+        offer(self.r_ago(i));
+        offer(self.r_weekdays_ago(i));
+        offer(self.r_ref(i));
+        offer(self.r_day_range(i));
+        offer(self.r_range_first_day(i));
+        offer(self.r_year_ago(i));
+        offer(self.r_in_units(i));
+        offer(self.r_nth_weekday(i));
+        offer(self.r_day_alone(i));
+        offer(self.r_that(i));
+        best
+    }
+}
+
+impl Pt {
+    fn duration(mut self) -> Pt {
+        self.kind = TimexType::Duration;
+        self
+    }
+
+    fn set(mut self) -> Pt {
+        self.kind = TimexType::Set;
+        self
+    }
+}
+
+fn is_possessive_tok(t: Option<&Token>) -> bool {
+    t.is_some_and(is_possessive)
+}
+
+fn unit_grain(u: Unit) -> Grain {
+    match u {
+        Unit::Second => Grain::Second,
+        Unit::Minute => Grain::Minute,
+        Unit::Hour => Grain::Hour,
+        Unit::Day => Grain::Day,
+        Unit::Week | Unit::Fortnight => Grain::Week,
+        Unit::Month => Grain::Month,
+        Unit::Quarter => Grain::Quarter,
+        Unit::Year => Grain::Year,
+        Unit::Decade => Grain::Decade,
+        Unit::Century => Grain::Century,
+        Unit::Millennium => Grain::Millennium,
+    }
+}
+
+fn grain_unit(g: Grain) -> Option<Unit> {
+    Some(match g {
+        Grain::Second => Unit::Second,
+        Grain::Minute => Unit::Minute,
+        Grain::Hour => Unit::Hour,
+        Grain::Day => Unit::Day,
+        Grain::Week => Unit::Week,
+        Grain::Month => Unit::Month,
+        Grain::Quarter => Unit::Quarter,
+        Grain::Year => Unit::Year,
+        Grain::Decade => Unit::Decade,
+        Grain::Century => Unit::Century,
+        Grain::Millennium => Unit::Millennium,
+        _ => return None,
+    })
+}

@@ -1,0 +1,495 @@
+//! Named periods of the calendar: quarters, halves, seasons, fiscal years,
+//! decades and holidays.
+
+use jiff::civil::Date as Civil;
+
+use super::{Dir, Parser, Pt, is_possessive_tok};
+use crate::cal;
+use crate::lexicon::{Func, HolidayRule, Lex, Rel, Unit};
+use crate::timex::Grain;
+use crate::token::{Kind, is_possessive};
+
+impl Parser<'_> {
+    pub(super) fn previous_quarter(&self) -> (i32, u32) {
+        if let Some(q) = self.doc.last_quarter {
+            return q;
+        }
+        let q = cal::quarter_of(self.r);
+        let y = i32::from(self.r.year());
+        if q == 1 { (y - 1, 4) } else { (y, q - 1) }
+    }
+
+    /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2024",
+    /// "the fiscal first quarter", "the first half of 2024", "H1".
+    pub(super) fn p_quarter(&self, i: usize) -> Option<(Pt, usize)> {
+        let mut j = i;
+        let the = self.is_func(j, Func::The);
+        if the {
+            j += 1;
+        }
+        // "2017-Q1", "2019 H2", "2018Q4", "18q4".
+        if let Some((y, d)) = self.num(j).filter(|(_, d)| *d == 4 || *d == 2) {
+            let k = if self.dash(j + 1) && self.glued(j + 1) { j + 2 } else { j + 1 };
+            let w = self.s(k);
+            let half = w.eq_ignore_ascii_case("h");
+            if (half || w.eq_ignore_ascii_case("q"))
+                && (d == 4 || self.glued(k))
+                && self.glued(k + 1)
+                && let Some((n, 1)) = self.num(k + 1)
+                && (1..=if half { 2 } else { 4 }).contains(&n)
+                && !self.tok(k + 2).is_some_and(|t| !t.space && t.kind != Kind::Punct)
+            {
+                let y = if d == 2 { 2000 + y as i32 } else { y as i32 };
+                let (v, g) = if half {
+                    (format!("{}-H{n}", cal::fmt_year(y)), Grain::Half)
+                } else {
+                    (format!("{}-Q{n}", cal::fmt_year(y)), Grain::Quarter)
+                };
+                return Some((Pt::new(v, g, "q-notation", ""), k + 2));
+            }
+        }
+        // "Q3", "Q3 2024", "H1 2024", "Q3/2024".
+        let w = self.s(j);
+        if (w.eq_ignore_ascii_case("q") || w.eq_ignore_ascii_case("h")) && self.glued(j + 1) {
+            let (n, _) = self.num(j + 1)?;
+            // "H1N1", "Q1RA" (codes), "the H1 N1 virus".
+            if self.tok(j + 2).is_some_and(|t| !t.space && t.kind != Kind::Punct)
+                || self.glued(j) && j > 0 && self.tok(j - 1).is_some_and(|p| p.kind != Kind::Punct)
+                || self.is_word(j + 2, "n")
+            {
+                return None;
+            }
+            let half = w.eq_ignore_ascii_case("h");
+            if !(1..=if half { 2 } else { 4 }).contains(&n) {
+                return None;
+            }
+            let mut e = j + 2;
+            let mut k = e;
+            if self.punct(k, '/') || self.punct(k, '-') {
+                k += 1;
+            }
+            let y = if let Some((y, e2)) = self.year_after(k) {
+                e = e2;
+                y
+            } else {
+                i32::from(self.r.year())
+            };
+            let v = if half {
+                format!("{}-H{n}", cal::fmt_year(y))
+            } else {
+                format!("{}-Q{n}", cal::fmt_year(y))
+            };
+            return Some((
+                Pt::new(v, if half { Grain::Half } else { Grain::Quarter }, "q-notation", ""),
+                e,
+            ));
+        }
+        // "[the] [1988] [fiscal] third[-]quarter [of [fiscal] 1990 | 1990]".
+        let mut year: Option<i32> = None;
+        if let Some((y, 4)) = self.num(j)
+            && (1000..=2999).contains(&y)
+            && the
+        {
+            year = Some(y as i32);
+            j += 1;
+        }
+        // "this year's third quarter", "next year's first quarter", "last year's".
+        if year.is_none()
+            && !the
+            && let Some(Lex::Rel(r @ (Rel::This | Rel::Last | Rel::Next))) = self.lex(j)
+            && matches!(self.unit(j + 1), Some((Unit::Year, false)))
+            && is_possessive_tok(self.tok(j + 2))
+        {
+            let y = i32::from(self.r.year())
+                + match r {
+                    Rel::Last => -1,
+                    Rel::Next => 1,
+                    _ => 0,
+                };
+            year = Some(y);
+            j += 3;
+        }
+        if self.is_func(j, Func::Fiscal) {
+            j += 1;
+            if self.dash(j) {
+                j += 1;
+            }
+        }
+        let (n, e) = self
+            .ordinal(j)
+            .or_else(|| if self.is_rel(j, Rel::Last) { Some((5, j + 1)) } else { None })?;
+        let mut k = e;
+        if self.dash(k) {
+            // "the third-quarter results": TimeBank leaves "the" out of the compound.
+            if the && year.is_none() {
+                return None;
+            }
+            k += 1;
+        }
+        if self.is_func(k, Func::Fiscal) {
+            k += 1;
+        }
+        let is_half = self.is_func(k, Func::Half);
+        let is_quarter = matches!(self.unit(k), Some((Unit::Quarter, false)));
+        if !is_half && !is_quarter {
+            return None;
+        }
+        let max = if is_half { 2 } else { 4 };
+        let n = if n == 5 { max } else { n };
+        if !(1..=max).contains(&n) {
+            return None;
+        }
+        let mut end = k + 1;
+        // "of 1990", "of fiscal 1990", "1990", "of this year", "of the year".
+        let mut m = end;
+        if self.is_func(m, Func::Of) {
+            m += 1;
+        }
+        if self.is_func(m, Func::Fiscal) {
+            m += 1;
+        }
+        let mut how = "";
+        if year.is_none() {
+            if let Some((y, e2)) = self.year_after(m) {
+                year = Some(y);
+                end = e2;
+            } else if m > end {
+                if let Some((p, e2)) = self.p_relative(m) {
+                    if p.grain == Grain::Year {
+                        year = p.value.parse().ok();
+                        end = e2;
+                    }
+                } else if self.is_func(m, Func::The)
+                    && matches!(self.unit(m + 1), Some((Unit::Year, false)))
+                {
+                    end = m + 2;
+                }
+            }
+        }
+        let y = match year {
+            Some(y) => y,
+            None => {
+                // The most recent such period, unless the sentence looks ahead.
+                let ry = i32::from(self.r.year());
+                let cur = if is_half {
+                    (self.r.month() as u32 - 1) / 6 + 1
+                } else {
+                    cal::quarter_of(self.r)
+                };
+                let (dir, h) = self.direction_at(i, end, Dir::Nearest);
+                how = if dir == Dir::Future { "future" } else { "" };
+                let _ = h;
+                if n > cur && dir != Dir::Future && (n - cur) * 2 > max { ry - 1 } else { ry }
+            }
+        };
+        let code = if is_half { format!("H{n}") } else { format!("Q{n}") };
+        let _ = the;
+        Some((
+            Pt::new(
+                format!("{}-{code}", cal::fmt_year(y)),
+                if is_half { Grain::Half } else { Grain::Quarter },
+                "quarter",
+                how,
+            ),
+            end,
+        ))
+    }
+
+    /// Seasons: "summer", "the fall of 2019", "spring 2024", "winter".
+    pub(super) fn p_season(&self, i: usize) -> Option<(Pt, usize)> {
+        let mut j = i;
+        let the = self.is_func(j, Func::The);
+        if the {
+            j += 1;
+        }
+        let Some(Lex::Season(sn)) = self.lex(j) else { return None };
+        let e = j + 1;
+        let word = self.s(j).to_ascii_lowercase();
+        // "summer of 2019", "spring 2024".
+        let mut k = e;
+        if self.is_func(k, Func::Of) {
+            k += 1;
+        }
+        if let Some((y, e2)) = self.year_after(k) {
+            return Some((
+                Pt::new(
+                    format!("{}-{}", cal::fmt_year(y), season_code(sn)),
+                    Grain::Season,
+                    "season-year",
+                    "",
+                ),
+                e2,
+            ));
+        }
+        if self.s(j).ends_with('s') && word != "fall" {
+            return None;
+        }
+        let prev = if the { i.checked_sub(1) } else { j.checked_sub(1) };
+        let prev_ok = prev.is_some_and(|p| {
+            matches!(
+                self.lex(p),
+                Some(Lex::Func(
+                    Func::In
+                        | Func::By
+                        | Func::Until
+                        | Func::Through
+                        | Func::During
+                        | Func::From
+                        | Func::For
+                        | Func::Of
+                        | Func::At
+                )) | Some(Lex::Rel(Rel::Since | Rel::Before | Rel::After))
+                    | Some(Lex::Position(_))
+            )
+        });
+        let next_word = self.tok(e).filter(|t| t.kind == Kind::Word && !is_possessive(t));
+        // The verbs and nouns "fall" and "spring": "prices fall", "the fall in prices".
+        if matches!(word.as_str(), "fall" | "spring") {
+            if !the
+                || !prev_ok
+                || next_word.is_some_and(|_| {
+                    matches!(
+                        self.lex(e),
+                        Some(Lex::Func(Func::Of | Func::In | Func::From | Func::To | Func::And))
+                            | None
+                    )
+                })
+            {
+                return None;
+            }
+        } else if !(the || prev_ok)
+            || next_word.is_some_and(|_| self.lex(e).is_none() && !self.upper(e))
+        {
+            return None;
+        }
+        let y = i32::from(self.r.year());
+        let cur = season_of(self.r);
+        let (dir, how) = self.direction_at(i, e, Dir::Nearest);
+        let y = match dir {
+            Dir::Past => {
+                if sn <= cur {
+                    y
+                } else {
+                    y - 1
+                }
+            }
+            Dir::Future => {
+                if sn >= cur {
+                    y
+                } else {
+                    y + 1
+                }
+            }
+            Dir::Nearest => {
+                let d = i32::from(sn) - i32::from(cur);
+                if d > 2 {
+                    y - 1
+                } else if d < -2 {
+                    y + 1
+                } else {
+                    y
+                }
+            }
+        };
+        let y = if sn == 4 && self.r.month() <= 2 && dir != Dir::Future { y - 1 } else { y };
+        Some((
+            Pt::new(
+                format!("{}-{}", cal::fmt_year(y), season_code(sn)),
+                Grain::Season,
+                "season",
+                how,
+            ),
+            e,
+        ))
+    }
+
+    /// Decades and centuries: "the 1990s", "the '90s", "the nineties", "the 20th century".
+    pub(super) fn p_decade(&self, i: usize) -> Option<(Pt, usize)> {
+        let mut j = i;
+        let the = self.is_func(j, Func::The);
+        if the {
+            j += 1;
+        }
+        // "1990s"
+        if let Some((y, 4)) = self.num(j) {
+            if self.is_word(j + 1, "s")
+                && self.glued(j + 1)
+                && y % 10 == 0
+                && (1000..=2990).contains(&y)
+            {
+                return Some((
+                    Pt::new(format!("{:03}", y / 10), Grain::Decade, "decade", ""),
+                    j + 2,
+                ));
+            }
+            return None;
+        }
+        // "'90s", "90s"
+        if self.punct(j, '\'') {
+            if let Some((y, 2)) = self.num(j + 1)
+                && self.is_word(j + 2, "s")
+                && self.glued(j + 2)
+                && y % 10 == 0
+            {
+                let c = if y <= (self.r.year() as u32 % 100) {
+                    self.r.year() as u32 / 100
+                } else {
+                    self.r.year() as u32 / 100 - 1
+                };
+                return Some((
+                    Pt::new(
+                        format!("{:03}", (c * 100 + y) / 10),
+                        Grain::Decade,
+                        "decade-short",
+                        "",
+                    ),
+                    j + 3,
+                ));
+            }
+            return None;
+        }
+        if let Some((y, 2)) = self.num(j)
+            && the
+            && self.is_word(j + 1, "s")
+            && self.glued(j + 1)
+            && y % 10 == 0
+        {
+            let c = if y <= (self.r.year() as u32 % 100) {
+                self.r.year() as u32 / 100
+            } else {
+                self.r.year() as u32 / 100 - 1
+            };
+            return Some((
+                Pt::new(format!("{:03}", (c * 100 + y) / 10), Grain::Decade, "decade-short", ""),
+                j + 2,
+            ));
+        }
+        if let Some(Lex::Decade(t)) = self.lex(j) {
+            if !the {
+                return None;
+            }
+            let c = self.r.year() as u32 / 100;
+            let c = if u32::from(t) * 10 <= self.r.year() as u32 % 100 { c } else { c - 1 };
+            return Some((
+                Pt::new(format!("{:02}{}", c, t), Grain::Decade, "decade-word", ""),
+                j + 1,
+            ));
+        }
+        // "the 20th century", "the twentieth century".
+        if let Some((n, e)) = self.ordinal(j)
+            && matches!(self.unit(e), Some((Unit::Century, false)))
+            && (1..=99).contains(&n)
+        {
+            return Some((Pt::new(format!("{:02}", n - 1), Grain::Century, "century", ""), e + 1));
+        }
+        None
+    }
+
+    /// Holidays: "Christmas", "New Year's Day", "Easter 2025", "Thanksgiving".
+    pub(super) fn p_holiday(&self, i: usize) -> Option<(Pt, usize)> {
+        // "last Thanksgiving", "next Christmas", "this Easter".
+        let rel = match self.lex(i) {
+            Some(Lex::Rel(r @ (Rel::Last | Rel::Next | Rel::This))) => Some(r),
+            _ => None,
+        };
+        let i = if rel.is_some() { i + 1 } else { i };
+        // Only words that begin a holiday name get here.
+        if !matches!(self.lex(i), Some(Lex::Holiday(_) | Lex::HolidayStart | Lex::Month(4 | 5))) {
+            return None;
+        }
+        // Lowercase names count too ("thanksgiving"), except "may day".
+        if !self.upper(i) && self.is_word(i, "may") {
+            return None;
+        }
+        let mut best: Option<(usize, HolidayRule)> = None;
+        for h in self.lx.holidays {
+            let mut j = i;
+            let mut ok = true;
+            for w in h.words {
+                let t = self.tok(j);
+                let matches = t.is_some_and(|t| {
+                    let s = &self.text[t.start..t.end];
+                    if *w == "'s" {
+                        is_possessive(t)
+                    } else if *w == "'" || *w == "." {
+                        s == *w || s == "’"
+                    } else {
+                        s.eq_ignore_ascii_case(w)
+                    }
+                });
+                if !matches || (j > i && self.breaks(j)) {
+                    ok = false;
+                    break;
+                }
+                j += 1;
+            }
+            if ok && best.is_none_or(|b| j > b.0) {
+                best = Some((j, h.rule));
+            }
+        }
+        let (mut e, rule) = best?;
+        // "May Day" only capitalized as a whole.
+        if self.is_word(i, "may") && !self.upper(i + 1) {
+            return None;
+        }
+        let mut year = None;
+        if let Some((y, e2)) = self.year_after(e) {
+            year = Some(y);
+            e = e2;
+        } else if self.is_func(e, Func::Of)
+            && let Some((p, e2)) = self.p_relative(e + 1).filter(|(p, _)| p.grain == Grain::Year)
+        {
+            // "Thanksgiving of next year".
+            year = p.value.parse().ok();
+            e = e2;
+        }
+        let on = |y: i32| -> Option<Civil> {
+            match rule {
+                HolidayRule::Fixed(m, d) => cal::date(y, m.into(), d.into()),
+                HolidayRule::NthWeekday(n, wd, m) => cal::nth_weekday(y, m.into(), n, wd),
+                HolidayRule::NthWeekdayPlus(n, wd, m, off) => {
+                    cal::add_days(cal::nth_weekday(y, m.into(), n, wd)?, off.into())
+                }
+                HolidayRule::Easter(off) => cal::add_days(cal::easter(y)?, off.into()),
+            }
+        };
+        if let Some(y) = year {
+            return Some((Pt::day(on(y)?, "holiday-year", ""), e));
+        }
+        if let Some(r) = rel {
+            let ry = i32::from(self.r.year());
+            let d = match r {
+                Rel::Last => (ry - 2..=ry).rev().filter_map(on).find(|d| *d < self.r)?,
+                Rel::Next => (ry..=ry + 2).filter_map(on).find(|d| *d > self.r)?,
+                _ => on(ry)?,
+            };
+            return Some((Pt::day(d, "relative-holiday", ""), e));
+        }
+        let (dir, how) = self.direction_at(i, e, Dir::Nearest);
+        let ry = i32::from(self.r.year());
+        let opts: Vec<(i32, i64)> = (ry - 1..=ry + 1)
+            .filter_map(|y| on(y).map(|d| (y, cal::diff_days(self.r, d))))
+            .collect();
+        let y = self.pick_by_distance(&opts, dir)?;
+        Some((Pt::day(on(y)?, "holiday", how), e))
+    }
+}
+
+/// 1 spring, 2 summer, 3 fall, 4 winter.
+pub(super) fn season_code(s: u8) -> &'static str {
+    match s {
+        1 => "SP",
+        2 => "SU",
+        3 => "FA",
+        _ => "WI",
+    }
+}
+
+pub(super) fn season_of(d: Civil) -> u8 {
+    match d.month() {
+        3..=5 => 1,
+        6..=8 => 2,
+        9..=11 => 3,
+        _ => 4,
+    }
+}

@@ -1,0 +1,311 @@
+//! Points: a date, optionally with a clock time or a part of the day
+//! ("Tuesday morning", "March 5 at 3 p.m."), and the rule that wraps them.
+
+use jiff::civil::Date as Civil;
+
+use super::{Cand, Dir, Parser, Pt};
+use crate::Direction;
+use crate::cal;
+use crate::lexicon::{Func, Hedge, Lex, PartOfDay, Unit};
+use crate::timex::{Grain, Modifier, TimexType};
+
+impl Parser<'_> {
+    pub(super) fn r_point(&self, i: usize) -> Option<Cand> {
+        // "around 7:15 p.m.", "about noon".
+        if self.lex(i) == Some(Lex::Hedge(Hedge::About))
+            && let Some((p, e)) = self.point(i + 1).filter(|(p, _)| p.kind == TimexType::Time)
+        {
+            return Some(Cand { modifier: Some(Modifier::Approx), ..p.into_cand(i, e) });
+        }
+        let (p, e) = self.point(i)?;
+        // "3pm each day", "9 a.m. every day": the time, every day.
+        if p.rule == "clock"
+            && matches!(self.lex(e), Some(Lex::Func(Func::Each | Func::Every)))
+            && matches!(self.unit(e + 1), Some((Unit::Day, false)))
+            && let Some((_, tm)) = p.value.split_once('T')
+        {
+            let s = Pt::new(format!("XXXX-XX-XXT{tm}"), Grain::Unspecified, "at-every-day", "");
+            return Some(s.set().into_cand(i, e + 2));
+        }
+        Some(p.into_cand(i, e))
+    }
+
+    /// A DATE or TIME point, with times and parts of the day attached.
+    pub(super) fn point(&self, i: usize) -> Option<(Pt, usize)> {
+        // Time first: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 9".
+        if let Some((tm, e)) = self.clock(i) {
+            let mut j = self.opt_comma(e);
+            if self.is_func(j, Func::On) {
+                j += 1;
+            }
+            if !self.breaks(j)
+                && let Some((dp, e2)) = self.day_with_part(j)
+                && let Some(d) = dp.day
+            {
+                let tm = in_part_of_day(&tm, &dp.value, self.meridiem_in(i, e));
+                let p = Pt::time_on(d, &tm, Grain::Minute, "time-date", dp.how);
+                return Some((p, e2));
+            }
+            let (day, tm, how) = self.clock_day(&tm, self.meridiem_in(i, e));
+            let mut p =
+                Pt::new(format!("{}T{}", cal::fmt_day(day), tm), Grain::Minute, "clock", how);
+            p.kind = TimexType::Time;
+            return Some((p, e));
+        }
+        // A bare hour before a day's part: "8 tonight", "nine tomorrow morning".
+        if let Some(h) = self.bare_hour(i)
+            && self.lex(i + 1).is_some()
+            && !self.breaks(i + 1)
+            && let Some((dp, e2)) = self.day_with_part(i + 1)
+            && let Some(d) = dp.day
+            && part_of(&dp.value).is_some()
+        {
+            let tm = in_part_of_day(&format!("{h:02}:00"), &dp.value, false);
+            let p = Pt::time_on(d, &tm, Grain::Minute, "hour-date", dp.how);
+            return Some((p, e2));
+        }
+        // Part of day first: "mid-afternoon yesterday".
+        if let Some((pod, e)) = self.part_of_day(i)
+            && let Some((dp, e2)) = self.day_point(e).filter(|_| !self.breaks(e))
+            && let Some(d) = dp.day
+        {
+            let p = Pt::time_on(d, pod.code(), Grain::PartOfDay, "part-of-day-date", dp.how);
+            return Some((p, e2));
+        }
+        let (dp, e) = self.date_point(i)?;
+        // A day followed by a part of the day or a time.
+        if let Some(d) = dp.day
+            && !self.breaks(e)
+        {
+            if let Some((pod, e2)) = self.part_of_day(e) {
+                let mut p = Pt::new(
+                    format!("{}T{}", cal::fmt_day(d), pod.code()),
+                    Grain::PartOfDay,
+                    "date-part-of-day",
+                    dp.how,
+                );
+                // TimeBank types "Wednesday night" mostly as a DATE (its values
+                // vary between the day and the day with its part; we keep the
+                // part, as TimeML 1.2.1 writes it), "yesterday afternoon" as a TIME.
+                if dp.rule.starts_with("weekday") {
+                    p.kind = TimexType::Date;
+                } else {
+                    p.kind = TimexType::Time;
+                }
+                p.day = Some(d);
+                // "Saturday morning at 9", "tomorrow evening at 5".
+                if let Some((tm, e3)) = self.at_clock(e2, pod) {
+                    let t = Pt::time_on(d, &tm, Grain::Minute, "date-part-of-day-time", p.how);
+                    return Some((t, e3));
+                }
+                return Some((p, e2));
+            }
+            // "Friday at 3 p.m.", "Friday, 3 p.m.", "tomorrow 8:00am",
+            // "this afternoon at 3:20" (past noon), "tonight at 8".
+            if let Some(pod) = part_of(&dp.value)
+                && let Some((tm, e2)) = self.at_clock(e, pod)
+            {
+                let p = Pt::time_on(d, &tm, Grain::Minute, "date-time", dp.how);
+                return Some((p, e2));
+            }
+            let j = if self.at(e) { e + 1 } else { e };
+            {
+                let j = self.opt_comma(j);
+                if let Some((tm, e2)) = self.clock(j) {
+                    let p = Pt::time_on(d, &tm, Grain::Minute, "date-time", dp.how);
+                    return Some((p, e2));
+                }
+            }
+        }
+        Some((dp, e))
+    }
+
+    /// "morning", "afternoon", "mid-afternoon", "late night".
+    pub(super) fn part_of_day(&self, i: usize) -> Option<(PartOfDay, usize)> {
+        let mut j = i;
+        if matches!(self.lex(j), Some(Lex::Position(_))) {
+            j += 1;
+            if self.dash(j) {
+                j += 1;
+            }
+        }
+        match self.lex(j) {
+            Some(Lex::PartOfDay(p)) if !self.s(j).ends_with('s') => Some((p, j + 1)),
+            _ => None,
+        }
+    }
+
+    /// A day, with the part of the day that follows it ("tomorrow morning")
+    /// or that it names ("tonight"). Calls no rule that combines times, so
+    /// chains of numbers cannot recurse.
+    fn day_with_part(&self, j: usize) -> Option<(Pt, usize)> {
+        let (dp, e) = self.day_point(j)?;
+        let d = dp.day?;
+        if part_of(&dp.value).is_some() || self.breaks(e) {
+            return Some((dp, e));
+        }
+        if let Some((pod, e2)) = self.part_of_day(e) {
+            let p = Pt::time_on(d, pod.code(), Grain::PartOfDay, "date-part-of-day", dp.how);
+            return Some((p, e2));
+        }
+        Some((dp, e))
+    }
+
+    /// A point that names one day (for combining with times).
+    pub(super) fn day_point(&self, i: usize) -> Option<(Pt, usize)> {
+        let (p, e) = self.date_point(i)?;
+        p.day.map(|_| (p, e))
+    }
+
+    /// Any DATE point.
+    pub(super) fn date_point(&self, i: usize) -> Option<(Pt, usize)> {
+        let mut best: Option<(Pt, usize)> = None;
+        let mut offer = |c: Option<(Pt, usize)>| {
+            if let Some(c) = c
+                && best.as_ref().is_none_or(|b| c.1 > b.1)
+            {
+                best = Some(c);
+            }
+        };
+        offer(self.p_numeric(i));
+        offer(self.p_month_first(i));
+        offer(self.p_day_first(i));
+        offer(self.p_weekday(i));
+        offer(self.p_year(i));
+        offer(self.p_deictic(i));
+        offer(self.p_relative(i));
+        offer(self.p_quarter(i));
+        offer(self.p_season(i));
+        offer(self.p_decade(i));
+        offer(self.p_holiday(i));
+        offer(self.p_week_number(i));
+        offer(self.p_week_of(i));
+        best
+    }
+
+    /// "at", or "@" in chat and listings.
+    fn at(&self, i: usize) -> bool {
+        self.is_func(i, Func::At) || self.punct(i, '@')
+    }
+
+    /// An hour alone, in digits or words, 1 to 12: "8", "eight".
+    fn bare_hour(&self, i: usize) -> Option<u32> {
+        let h = match (self.num(i), self.lex(i)) {
+            (Some((h, 1..=2)), _) => h,
+            (None, Some(Lex::Number(h))) => h,
+            _ => return None,
+        };
+        (1..=12).contains(&h).then_some(h)
+    }
+
+    /// Whether tokens `s..e` fix the half of the clock: "a.m.", "p.m.",
+    /// noon, midnight, "in the morning", a glued "a"/"p" ("3:18a") or the
+    /// 24-hour "h" ("3h18").
+    fn meridiem_in(&self, s: usize, e: usize) -> bool {
+        (s..e).any(|k| {
+            matches!(
+                self.lex(k),
+                Some(
+                    Lex::Func(Func::Am | Func::Pm | Func::Noon | Func::Midnight)
+                        | Lex::PartOfDay(_)
+                )
+            ) || k > s && self.glued(k) && ["a", "p", "h"].iter().any(|w| self.is_word(k, w))
+        })
+    }
+
+    /// A clock time after a part of the day: "at 3:20", "@ 9", "at eight";
+    /// the hour moves past noon in the afternoon, evening and night.
+    fn at_clock(&self, i: usize, pod: PartOfDay) -> Option<(String, usize)> {
+        let at = self.at(i);
+        let j = if at { i + 1 } else { i };
+        if let Some((tm, e)) = self.clock(j) {
+            return Some((shift(&tm, pod, self.meridiem_in(j, e)), e));
+        }
+        let h = self.bare_hour(j).filter(|_| at)?;
+        Some((shift(&format!("{h:02}:00"), pod, false), j + 1))
+    }
+
+    /// The day (and reading) of a clock time that names no day. It is the
+    /// reference day, unless the caller gave a reference time and a
+    /// direction: then it is the next (last, nearest) such time, and a time
+    /// without a.m./p.m. ("3:30") may be read on either half of the clock.
+    fn clock_day(&self, tm: &str, explicit: bool) -> (Civil, String, &'static str) {
+        let reference = (self.r, tm.to_owned(), "reference-day");
+        let dir = match self.direction {
+            Direction::Future => Dir::Future,
+            Direction::Past => Dir::Past,
+            Direction::Nearest => Dir::Nearest,
+            _ => return reference,
+        };
+        let (Some(now), Some(h), Some(rest)) =
+            (self.now(), tm.get(..2).and_then(|h| h.parse::<i8>().ok()), tm.get(2..))
+        else {
+            return reference;
+        };
+        let (m, s) = (
+            rest.get(1..3).and_then(|m| m.parse::<i8>().ok()).unwrap_or(0),
+            rest.get(4..6).and_then(|s| s.parse::<i8>().ok()).unwrap_or(0),
+        );
+        let hours: &[i8] = if !explicit && (1..12).contains(&h) { &[h, h + 12] } else { &[h % 24] };
+        let mut options = Vec::new();
+        for &hh in hours {
+            for day in [-1, 0, 1] {
+                if let Some(d) = cal::add_days(self.r, day) {
+                    let t = d.at(hh, m, s, 0);
+                    options.push((t, seconds_between(now, t)));
+                }
+            }
+        }
+        let pick = match dir {
+            Dir::Future => options.iter().filter(|o| o.1 >= 0).min_by_key(|o| o.1),
+            Dir::Past => options.iter().filter(|o| o.1 <= 0).max_by_key(|o| o.1),
+            Dir::Nearest => options.iter().min_by_key(|o| o.1.abs()),
+        };
+        let Some(&(t, _)) = pick else { return reference };
+        let seconds = rest.len() > 3;
+        let v = cal::fmt_datetime(t, seconds);
+        (t.date(), v[11..].to_owned(), "reference-time")
+    }
+}
+
+/// The part of the day a value names: "2013-02-12TEV" -> evening.
+fn part_of(value: &str) -> Option<PartOfDay> {
+    let (_, code) = value.rsplit_once('T')?;
+    [PartOfDay::Morning, PartOfDay::Afternoon, PartOfDay::Evening, PartOfDay::Night]
+        .into_iter()
+        .find(|p| p.code() == code)
+}
+
+/// A clock time read inside the part of the day that `value` names.
+fn in_part_of_day(tm: &str, value: &str, explicit: bool) -> String {
+    match part_of(value) {
+        Some(pod) => shift(tm, pod, explicit),
+        None => tm.to_owned(),
+    }
+}
+
+/// "3:20" in the afternoon is 15:20, "8" at night 20:00; an explicit
+/// meridiem, a 24-hour time or a morning leave it as it is. At night only
+/// 5 to 11 move ("tonight at 2" may be after midnight).
+pub(super) fn shift(tm: &str, pod: PartOfDay, explicit: bool) -> String {
+    let Some(h) = tm.get(..2).and_then(|h| h.parse::<u32>().ok()) else {
+        return tm.to_owned();
+    };
+    let moves = match pod {
+        PartOfDay::Afternoon | PartOfDay::Evening => (1..12).contains(&h),
+        PartOfDay::Night => (5..12).contains(&h),
+        _ => false,
+    };
+    if explicit || !moves {
+        return tm.to_owned();
+    }
+    format!("{:02}{}", h + 12, tm.get(2..).unwrap_or(""))
+}
+
+/// Seconds from `a` to `b`.
+fn seconds_between(a: jiff::civil::DateTime, b: jiff::civil::DateTime) -> i64 {
+    let secs = |t: jiff::civil::DateTime| {
+        i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second())
+    };
+    cal::diff_days(a.date(), b.date()) * 86_400 + secs(b) - secs(a)
+}

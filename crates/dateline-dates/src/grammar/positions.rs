@@ -1,0 +1,244 @@
+//! Positions within a period ("early September", "mid-2023", "the end of
+//! the year") and hedges ("about", "at least").
+
+use super::{Cand, Parser, Pt, is_possessive_tok};
+use crate::cal;
+use crate::lexicon::{Deictic, Func, Hedge, Lex, Position, Rel, Unit};
+use crate::timex::{Grain, Modifier, TimexType};
+
+impl Parser<'_> {
+    /// "early September", "mid-2023", "late last year", "the end of 2024",
+    /// "the beginning of the month", "earlier this year", "year-end".
+    pub(super) fn r_position(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let the = self.is_func(j, Func::The);
+        if the {
+            j += 1;
+        }
+        let (modifier, mut k) = match self.lex(j)? {
+            Lex::Position(p) => {
+                let m = match p {
+                    Position::Early | Position::Beginning => Modifier::Start,
+                    Position::Mid | Position::Middle => Modifier::Mid,
+                    Position::Late | Position::End => Modifier::End,
+                };
+                let needs_of = matches!(p, Position::Beginning | Position::Middle | Position::End);
+                let mut k = j + 1;
+                if self.dash(k) {
+                    k += 1;
+                }
+                if needs_of {
+                    if !self.is_func(k, Func::Of) {
+                        return None;
+                    }
+                    k += 1;
+                } else if the
+                    && !(self.is_word(k + 1, "s") && self.num(k).is_some()
+                        || matches!(self.lex(k), Some(Lex::Season(_))))
+                {
+                    // Only "the early 1980s", "the late summer" keep their article.
+                    return None;
+                }
+                (m, k)
+            }
+            Lex::Rel(Rel::Earlier) if !the => (Modifier::Start, j + 1),
+            Lex::Rel(Rel::Later) if !the => (Modifier::End, j + 1),
+            Lex::Unit(Unit::Year, false) if !the => {
+                // "year-end", "year end", "year's end".
+                let k = if self.dash(j + 1) || is_possessive_tok(self.tok(j + 1)) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if !self.is_word(k, "end")
+                    || k == j + 1 && !self.is_func(j.wrapping_sub(1), Func::By)
+                {
+                    return None;
+                }
+                let p = Pt::new(cal::fmt_year(self.r.year().into()), Grain::Year, "year-end", "");
+                return Some(Cand { modifier: Some(Modifier::End), ..p.into_cand(i, k + 1) });
+            }
+            _ => return None,
+        };
+        if self.breaks(k) {
+            return None;
+        }
+        // "mid afternoon", "late morning": that part of the reference day.
+        if let Some(Lex::PartOfDay(pod)) = self.lex(k)
+            && !self.s(k).ends_with('s')
+            && !the
+            && !matches!(self.lex(k + 1), Some(Lex::Weekday(_) | Lex::Deictic(_)))
+        {
+            let mut p = Pt::new(
+                format!("{}T{}", cal::fmt_day(self.r), pod.code()),
+                Grain::PartOfDay,
+                "position-part-of-day",
+                "",
+            );
+            p.kind = TimexType::Time;
+            return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, k + 1) });
+        }
+        let earlier_later = matches!(self.lex(j), Some(Lex::Rel(Rel::Earlier | Rel::Later)));
+        // "the end of the year", "the end of the month", "end of year".
+        let uk = if self.is_func(k, Func::The) { k + 1 } else { k };
+        if (uk > k || k > 0 && self.is_func(k - 1, Func::Of))
+            && self.unit(uk).is_some_and(|(u, p)| {
+                !p && matches!(
+                    u,
+                    Unit::Year
+                        | Unit::Month
+                        | Unit::Week
+                        | Unit::Quarter
+                        | Unit::Decade
+                        | Unit::Century
+                )
+            })
+            && !earlier_later
+        {
+            let u = self.unit(uk)?.0;
+            let r = self.r;
+            let p = match u {
+                Unit::Year => {
+                    Pt::new(cal::fmt_year(r.year().into()), Grain::Year, "position-the-unit", "")
+                }
+                Unit::Month => Pt::new(
+                    cal::fmt_month(r.year().into(), r.month() as u32),
+                    Grain::Month,
+                    "position-the-unit",
+                    "",
+                ),
+                Unit::Week => {
+                    let (y, w) = cal::iso_week(r);
+                    Pt::new(cal::fmt_week(y, w), Grain::Week, "position-the-unit", "")
+                }
+                Unit::Quarter => Pt::new(
+                    format!("{}-Q{}", cal::fmt_year(r.year().into()), cal::quarter_of(r)),
+                    Grain::Quarter,
+                    "position-the-unit",
+                    "",
+                ),
+                Unit::Decade => {
+                    Pt::new(format!("{:03}", r.year() / 10), Grain::Decade, "position-the-unit", "")
+                }
+                _ => Pt::new(
+                    format!("{:02}", r.year() / 100),
+                    Grain::Century,
+                    "position-the-unit",
+                    "",
+                ),
+            };
+            return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, uk + 1) });
+        }
+        if earlier_later {
+            // "earlier that day", "later that year".
+            if let Some(c) = self.r_that(k) {
+                return Some(Cand {
+                    s: i,
+                    modifier: Some(modifier),
+                    rule: format!("position-{}", c.rule),
+                    ..c
+                });
+            }
+            // "earlier this year", "later this month", "earlier Sunday", "later today".
+            // TimeBank leaves "earlier"/"later" out before a weekday ("Earlier
+            // Friday" -> "Friday") but keeps it in "earlier this month".
+            let ok = matches!(
+                self.lex(k),
+                Some(Lex::Rel(Rel::This))
+                    | Some(Lex::Deictic(
+                        Deictic::Today | Deictic::Yesterday | Deictic::Tomorrow | Deictic::Tonight
+                    ))
+            );
+            if !ok {
+                if self.is_func(k, Func::In)
+                    && self.is_func(k + 1, Func::The)
+                    && matches!(
+                        self.unit(k + 2),
+                        Some((Unit::Year | Unit::Month | Unit::Week | Unit::Day, false))
+                    )
+                {
+                    let r = self.r;
+                    let p = match self.unit(k + 2)?.0 {
+                        Unit::Year => Pt::new(
+                            cal::fmt_year(r.year().into()),
+                            Grain::Year,
+                            "earlier-in-the-unit",
+                            "",
+                        ),
+                        Unit::Month => Pt::new(
+                            cal::fmt_month(r.year().into(), r.month() as u32),
+                            Grain::Month,
+                            "earlier-in-the-unit",
+                            "",
+                        ),
+                        Unit::Week => {
+                            let (y, w) = cal::iso_week(r);
+                            Pt::new(cal::fmt_week(y, w), Grain::Week, "earlier-in-the-unit", "")
+                        }
+                        _ => Pt::day(r, "earlier-in-the-unit", ""),
+                    };
+                    return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, k + 3) });
+                }
+                return None;
+            }
+        }
+        // "mid-2023": a bare year after "mid-"/"early"/"late" is cued.
+        if let Some((y, 4)) = self.num(k)
+            && (1000..=2999).contains(&y)
+            && !(self.is_word(k + 1, "s") && self.glued(k + 1))
+        {
+            let p = Pt::new(cal::fmt_year(y as i32), Grain::Year, "position-year", "");
+            return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, k + 1) });
+        }
+        let (p, e) = self.point(k).or_else(|| {
+            // "late November" where bare-month guards need the position word.
+            let (m, e, abbr) = self.month_tok(k)?;
+            if abbr || !self.upper(k) {
+                return None;
+            }
+            let (y, how) = self.year_for_month(m, k, e)?;
+            Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month", how), e))
+        })?;
+        let _ = &mut k;
+        let mut c = p.into_cand(i, e);
+        c.modifier = Some(modifier);
+        c.rule = format!("position-{}", c.rule);
+        Some(c)
+    }
+
+    /// A hedge before a quantity: "about", "nearly", "more than", "at least",
+    /// "up to", "no more than", "less than", "over", "some". Returns (mod, end).
+    pub(super) fn hedge(&self, i: usize) -> Option<(Modifier, usize)> {
+        if self.is_func(i, Func::At) && self.lex(i + 1) == Some(Lex::Hedge(Hedge::AtLeast)) {
+            return Some((Modifier::EqualOrMore, i + 2));
+        }
+        let h = match self.lex(i)? {
+            Lex::Hedge(h) => h,
+            _ => {
+                if self.is_func(i, Func::No)
+                    && self.lex(i + 1) == Some(Lex::Hedge(Hedge::More))
+                    && self.is_word(i + 2, "than")
+                {
+                    return Some((Modifier::EqualOrLess, i + 3));
+                }
+                return None;
+            }
+        };
+        match h {
+            Hedge::About => Some((Modifier::Approx, i + 1)),
+            Hedge::Nearly => Some((Modifier::EqualOrLess, i + 1)),
+            Hedge::More if self.is_word(i + 1, "than") => Some((Modifier::MoreThan, i + 2)),
+            Hedge::Less if self.is_word(i + 1, "than") => Some((Modifier::LessThan, i + 2)),
+            Hedge::Over | Hedge::Under
+                if self.number(i + 1).is_some() || self.is_func(i + 1, Func::A) =>
+            {
+                Some((
+                    if h == Hedge::Over { Modifier::MoreThan } else { Modifier::LessThan },
+                    i + 1,
+                ))
+            }
+            Hedge::UpTo if self.is_func(i + 1, Func::To) => Some((Modifier::EqualOrLess, i + 2)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,1059 @@
+//! Relative expressions: weekdays, "yesterday", "last week", "two days ago",
+//! "in three weeks", "the following day", "recently".
+
+use jiff::civil::Date as Civil;
+
+use super::durations::{clock_seconds, parse_simple_duration};
+use super::periods::{season_code, season_of};
+use super::{Cand, Dir, Parser, Pt};
+use crate::Direction;
+use crate::cal;
+use crate::lexicon::{Deictic, Func, Lex, PartOfDay, Position, Rel, Unit, Vague};
+use crate::timex::{Grain, Modifier, TimexRange, TimexType};
+use crate::token::Kind;
+
+impl Parser<'_> {
+    /// Weekdays: "Tuesday", "last Friday", "next Monday", "Monday, Sept. 2".
+    pub(super) fn p_weekday(&self, i: usize) -> Option<(Pt, usize)> {
+        let mut j = i;
+        let mut the = false;
+        if self.is_func(j, Func::The) {
+            the = true;
+            j += 1;
+        }
+        // "this coming Sunday".
+        if !the && self.is_rel(j, Rel::This) && self.is_rel(j + 1, Rel::Coming) {
+            j += 1;
+        }
+        let rel = match self.lex(j) {
+            Some(Lex::Rel(
+                r @ (Rel::Last
+                | Rel::Next
+                | Rel::This
+                | Rel::Coming
+                | Rel::Previous
+                | Rel::Following
+                | Rel::Same),
+            )) => {
+                j += 1;
+                Some(r)
+            }
+            Some(Lex::Deictic(Deictic::Past)) => {
+                j += 1;
+                Some(Rel::Last)
+            }
+            _ => None,
+        };
+        if the && !matches!(rel, Some(Rel::Previous | Rel::Following | Rel::Coming | Rel::Same)) {
+            return None;
+        }
+        let (wd, abbr) = match self.lex(j)? {
+            Lex::Weekday(w) if w <= 7 => (w, false),
+            Lex::WeekdayAbbr(w) => (w, true),
+            _ => return None,
+        };
+        let mut e = j + 1;
+        if abbr {
+            e = self.opt_dot(e);
+        }
+        // A full date after the weekday wins: "Monday, Sept. 2, 2024".
+        let k = self.opt_comma(e);
+        if !self.breaks(k) {
+            let explicit =
+                self.p_month_first(k).or_else(|| self.p_day_first(k)).or_else(|| self.p_numeric(k));
+            if let Some((p, e2)) = explicit
+                && let Some(day) = p.day
+            {
+                // A yearless date takes the year whose weekday agrees:
+                // "Sunday, Feb 10" said in 2013 is 2013-02-10.
+                if cal::weekday(day) != wd && !p.rule.ends_with("-year") {
+                    let found = [-1i32, 1, -2, 2].into_iter().find_map(|dy| {
+                        let y = i32::from(day.year()) + dy;
+                        cal::date(y, day.month() as u32, day.day() as u32)
+                            .filter(|d| cal::weekday(*d) == wd)
+                    });
+                    if let Some(d) = found {
+                        return Some((Pt::day(d, "weekday-date", "weekday-agrees"), e2));
+                    }
+                }
+                return Some((Pt { rule: "weekday-date", ..p }, e2));
+            }
+        }
+        // "Tuesday the 11th", "Wednesday the thirty-first": the day of a
+        // month near the reference whose weekday agrees.
+        if self.is_func(e, Func::The)
+            && let Some((dd, e2)) = self.ordinal(e + 1).filter(|(d, _)| (1..=31).contains(d))
+            && self.clause_goes_on(e2)
+        {
+            let (dir, how) = self.direction_at(i, e2, Dir::Nearest);
+            let options: Vec<(Civil, i64)> = (-3..=3)
+                .filter_map(|dm| cal::add_months(self.r, dm))
+                .filter_map(|m| cal::date(m.year().into(), m.month() as u32, dd))
+                .filter(|d| cal::weekday(*d) == wd)
+                .map(|d| (d, cal::diff_days(self.r, d)))
+                .collect();
+            let pick = match dir {
+                Dir::Past => options.iter().filter(|o| o.1 <= 0).max_by_key(|o| o.1),
+                Dir::Future => options.iter().filter(|o| o.1 >= 0).min_by_key(|o| o.1),
+                Dir::Nearest => options.iter().min_by_key(|o| (o.1.abs(), o.1 > 0)),
+            };
+            if let Some(&(d, _)) = pick {
+                return Some((Pt::day(d, "weekday-the-day", how), e2));
+            }
+        }
+        if abbr {
+            // "sun", "sat", "wed" are words; other abbreviations ("Fri", "thu.")
+            // stand alone only with a dot or as unambiguous forms.
+            let w = self.s(j).to_ascii_lowercase();
+            let dotted = self.punct(j + 1, '.') && self.glued(j + 1);
+            if matches!(w.as_str(), "sun" | "sat" | "wed") && !(dotted && self.upper(j)) {
+                return None;
+            }
+            if !dotted
+                && !self.upper(j)
+                && !matches!(w.as_str(), "tue" | "tues" | "thu" | "thur" | "thurs" | "fri")
+            {
+                return None;
+            }
+        }
+        // "Tuesday of next week", "Wednesday next week", "Monday of the following week".
+        if rel.is_none() {
+            let k = if self.is_func(e, Func::Of) { e + 1 } else { e };
+            if let Some((p, e2)) = self
+                .p_relative(k)
+                .filter(|(p, _)| p.grain == Grain::Week && !p.value.ends_with("WE"))
+                && let Some(d) = self.day_in_week(&p.value, wd)
+            {
+                return Some((Pt::day(d, "weekday-of-week", ""), e2));
+            }
+        }
+        let cur = cal::weekday(self.r) as i64;
+        // "Friday after next": a week after the coming Friday.
+        if rel.is_none() && self.is_rel(e, Rel::After) && self.is_rel(e + 1, Rel::Next) {
+            let fwd = (i64::from(wd) - cur).rem_euclid(7);
+            let fwd = if fwd == 0 { 7 } else { fwd };
+            let d = cal::add_days(self.r, fwd + 7)?;
+            return Some((Pt::day(d, "weekday-after-next", ""), e + 2));
+        }
+        let (d, how) = match rel {
+            Some(Rel::Last | Rel::Previous) => {
+                let back = (cur - i64::from(wd)).rem_euclid(7);
+                let back = if back == 0 { 7 } else { back };
+                (cal::add_days(self.r, -back)?, "last".to_owned())
+            }
+            Some(Rel::Next | Rel::Coming | Rel::Following) => {
+                let fwd = (i64::from(wd) - cur).rem_euclid(7);
+                let fwd = if fwd == 0 { 7 } else { fwd };
+                (cal::add_days(self.r, fwd)?, "next".to_owned())
+            }
+            Some(Rel::This) if self.direction == Direction::Future => {
+                let fwd = (i64::from(wd) - cur).rem_euclid(7);
+                (cal::add_days(self.r, if fwd == 0 { 7 } else { fwd })?, "this-upcoming".to_owned())
+            }
+            Some(Rel::This) => {
+                // The day of this ISO week.
+                (cal::add_days(self.r, i64::from(wd) - cur)?, "this-week".to_owned())
+            }
+            _ => self.resolve_weekday(wd, i, e)?,
+        };
+        let _ = Position::Early;
+        Some((Pt::day(d, "weekday", how), e))
+    }
+
+    /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
+    pub(super) fn p_deictic(&self, i: usize) -> Option<(Pt, usize)> {
+        // "in the morning", "during the afternoon": that part of the reference day.
+        if self.is_func(i, Func::The)
+            && i > 0
+            && matches!(self.lex(i - 1), Some(Lex::Func(Func::In | Func::During)))
+            && let Some(Lex::PartOfDay(pod)) = self.lex(i + 1)
+            && !self.s(i + 1).ends_with('s')
+        {
+            let mut p = Pt::new(
+                format!("{}T{}", cal::fmt_day(self.r), pod.code()),
+                Grain::PartOfDay,
+                "the-part-of-day",
+                "",
+            );
+            p.kind = TimexType::Time;
+            p.day = Some(self.r);
+            return Some((p, i + 2));
+        }
+        // "the day after tomorrow", "(the) day before yesterday".
+        let the = self.is_func(i, Func::The);
+        let day = if the { i + 1 } else { i };
+        if matches!(self.unit(day), Some((Unit::Day, false))) {
+            let shift = match (self.lex(day + 1), self.lex(day + 2)) {
+                (Some(Lex::Rel(Rel::After)), Some(Lex::Deictic(Deictic::Tomorrow))) => 2,
+                (Some(Lex::Rel(Rel::Before)), Some(Lex::Deictic(Deictic::Yesterday))) => -2,
+                // "the day before", "the day after" closing a clause: the day
+                // next to the last one named (or to the reference).
+                (Some(Lex::Rel(r @ (Rel::After | Rel::Before))), _)
+                    if the && self.tok(day + 2).is_none_or(|t| t.kind == Kind::Punct) =>
+                {
+                    let step = if r == Rel::After { 1 } else { -1 };
+                    let anchor = self.doc.last_day.unwrap_or(self.r);
+                    let d = cal::add_days(anchor, step)?;
+                    return Some((Pt::day(d, "the-day-after", ""), day + 2));
+                }
+                _ => return None,
+            };
+            let d = cal::add_days(self.r, shift)?;
+            return Some((Pt::day(d, "day-after-tomorrow", ""), day + 3));
+        }
+        match self.lex(i)? {
+            Lex::Deictic(Deictic::Today) => Some((Pt::day(self.r, "today", ""), i + 1)),
+            Lex::Deictic(Deictic::Yesterday) => {
+                Some((Pt::day(cal::add_days(self.r, -1)?, "yesterday", ""), i + 1))
+            }
+            Lex::Deictic(Deictic::Tomorrow) => {
+                Some((Pt::day(cal::add_days(self.r, 1)?, "tomorrow", ""), i + 1))
+            }
+            Lex::Deictic(Deictic::Tonight) => {
+                let mut p = Pt::new(
+                    format!("{}TNI", cal::fmt_day(self.r)),
+                    Grain::PartOfDay,
+                    "tonight",
+                    "",
+                );
+                p.kind = TimexType::Time;
+                // "tonight at 1am" combines with a clock time.
+                p.day = Some(self.r);
+                Some((p, i + 1))
+            }
+            Lex::Deictic(Deictic::Overnight) => None,
+            Lex::Rel(r @ (Rel::Last | Rel::This)) => {
+                // "last night", "this morning", "this afternoon".
+                let (pod, e) = self.part_of_day(i + 1)?;
+                let d = if r == Rel::Last && pod == PartOfDay::Night {
+                    cal::add_days(self.r, -1)?
+                } else {
+                    self.r
+                };
+                if r == Rel::Last && pod != PartOfDay::Night {
+                    return None;
+                }
+                let mut p = Pt::new(
+                    format!("{}T{}", cal::fmt_day(d), pod.code()),
+                    Grain::PartOfDay,
+                    "relative-part-of-day",
+                    "",
+                );
+                p.kind = TimexType::Time;
+                p.day = Some(d);
+                Some((p, e))
+            }
+            _ => None,
+        }
+    }
+
+    /// Relative periods: "last week", "this year", "next month", "the following day",
+    /// "the current quarter", "last summer", "this September".
+    pub(super) fn p_relative(&self, i: usize) -> Option<(Pt, usize)> {
+        let mut j = i;
+        let the = self.is_func(j, Func::The);
+        if the {
+            j += 1;
+        }
+        let current = self.lex(j) == Some(Lex::Deictic(Deictic::Current));
+        let mut rel = match self.lex(j)? {
+            Lex::Rel(
+                r @ (Rel::Last
+                | Rel::Next
+                | Rel::This
+                | Rel::Coming
+                | Rel::Previous
+                | Rel::Following
+                | Rel::Latest
+                | Rel::Same),
+            ) => r,
+            Lex::Deictic(Deictic::Past) => Rel::Last,
+            Lex::Deictic(Deictic::Current) => Rel::This,
+            _ => return None,
+        };
+        if the && rel == Rel::This && !current {
+            return None;
+        }
+        j += 1;
+        // "this past spring", "this coming Sunday".
+        if rel == Rel::This {
+            match self.lex(j) {
+                Some(Lex::Deictic(Deictic::Past)) => {
+                    rel = Rel::Last;
+                    j += 1;
+                }
+                Some(Lex::Rel(Rel::Coming)) => {
+                    rel = Rel::Next;
+                    j += 1;
+                }
+                _ => {}
+            }
+        }
+        // Titles: ABC's "This Week".
+        if self.upper(j - 1)
+            && self.upper(j)
+            && self.unit(j).is_some()
+            && !self.breaks(j - 1)
+            && j >= 2
+            && (!self.sentence_end(j - 2) || self.punct(j - 2, '"') || self.punct(j - 2, '“'))
+        {
+            return None;
+        }
+        // "this fiscal year", "the current fiscal year".
+        let fiscal = self.is_func(j, Func::Fiscal);
+        if fiscal {
+            j += 1;
+        }
+        let shift: i64 = match rel {
+            Rel::Last | Rel::Previous => -1,
+            Rel::Next | Rel::Coming | Rel::Following => 1,
+            _ => 0,
+        };
+        // "last June", "this September".
+        if let Some(Lex::Month(m)) = self.lex(j).filter(|_| self.upper(j)) {
+            let m = u32::from(m);
+            let y = i32::from(self.r.year());
+            let rm = self.r.month() as u32;
+            let y = match rel {
+                // "last April" in October is this year's; "last February" in
+                // March is the year before (TimeBank).
+                Rel::Last | Rel::Previous => {
+                    if m + 2 <= rm {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+                Rel::Next | Rel::Coming | Rel::Following => {
+                    if m > rm {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+                _ => y,
+            };
+            return Some((
+                Pt::new(cal::fmt_month(y, m), Grain::Month, "relative-month", ""),
+                j + 1,
+            ));
+        }
+        // "last summer", "this spring".
+        if let Some(Lex::Season(sn)) = self.lex(j) {
+            // January and February belong to the winter that began the year before.
+            let (y, cur) = if self.r.month() <= 2 {
+                (i32::from(self.r.year()) - 1, 4)
+            } else {
+                (i32::from(self.r.year()), season_of(self.r))
+            };
+            let y = match rel {
+                Rel::Last | Rel::Previous => {
+                    if sn < cur {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+                Rel::Next | Rel::Coming | Rel::Following => {
+                    if sn > cur {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+                // "this summer" said in February is the coming one.
+                _ if sn != 4 => i32::from(self.r.year()),
+                _ => y,
+            };
+            return Some((
+                Pt::new(
+                    format!("{}-{}", cal::fmt_year(y), season_code(sn)),
+                    Grain::Season,
+                    "relative-season",
+                    "",
+                ),
+                j + 1,
+            ));
+        }
+        if self.is_func(j, Func::Weekend) && !self.s(j).ends_with('s') {
+            let (y, w) = cal::iso_week(cal::add_days(self.r, shift * 7)?);
+            return Some((
+                Pt::new(format!("{}-WE", cal::fmt_week(y, w)), Grain::Week, "relative-weekend", ""),
+                j + 1,
+            ));
+        }
+        if self.is_func(j, Func::Half) && self.is_func(i.wrapping_sub(0), Func::The) {
+            return None;
+        }
+        // "the latest period" in a results report: the quarter just reported.
+        if rel == Rel::Latest && self.is_func(j, Func::Period) {
+            let (y, q) = self.previous_quarter();
+            let p =
+                Pt::new(format!("{}-Q{q}", cal::fmt_year(y)), Grain::Quarter, "latest-period", "");
+            return Some((p, j + 1));
+        }
+        let (u, plural) = self.unit(j)?;
+        if plural {
+            return None;
+        }
+        if rel == Rel::Latest && u != Unit::Quarter && u != Unit::Year {
+            return None;
+        }
+        if rel == Rel::Same && !the {
+            return None;
+        }
+        let e = j + 1;
+        let name = if the { "the-relative-unit" } else { "relative-unit" };
+        let r = self.r;
+        // "the following day", "the previous year", "the same day": anaphoric,
+        // anchored on the last date the text named (TimeML's anchorTimeID).
+        let anaphoric =
+            the && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
+        let pt = match u {
+            Unit::Day => {
+                if shift == 0 && rel != Rel::Same {
+                    return None; // "this day" is rarely a date
+                }
+                match self.doc.last_day.filter(|_| anaphoric) {
+                    Some(anchor) => Pt::day(cal::add_days(anchor, shift)?, name, "anchored"),
+                    None => Pt::day(cal::add_days(r, shift)?, name, ""),
+                }
+            }
+            Unit::Year if anaphoric && self.doc.last_year.is_some() => {
+                let y = self.doc.last_year? + shift as i32;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_year(y), Grain::Year, name, "anchored")
+            }
+            Unit::Week | Unit::Fortnight => {
+                let (y, w) = cal::iso_week(cal::add_days(r, shift * 7)?);
+                let week = cal::fmt_week(y, w);
+                // "next week Wednesday", "this week Monday".
+                let k = if self.dash(e) { e + 1 } else { e };
+                if let Some(Lex::Weekday(wd @ 1..=7)) = self.lex(k)
+                    && let Some(d) = self.day_in_week(&week, wd)
+                {
+                    return Some((Pt::day(d, "week-weekday", ""), k + 1));
+                }
+                Pt::new(week, Grain::Week, name, "")
+            }
+            Unit::Month => {
+                let d = cal::add_months(r, shift)?;
+                Pt::new(cal::fmt_month(d.year().into(), d.month() as u32), Grain::Month, name, "")
+            }
+            Unit::Quarter => {
+                let (y, q) = if rel == Rel::Latest || (the && rel == Rel::Last) {
+                    self.previous_quarter()
+                } else {
+                    let d = cal::add_months(r, shift * 3)?;
+                    (i32::from(d.year()), cal::quarter_of(d))
+                };
+                Pt::new(format!("{}-Q{q}", cal::fmt_year(y)), Grain::Quarter, name, "")
+            }
+            Unit::Year => {
+                let y = if rel == Rel::Latest && fiscal {
+                    i32::from(r.year()) - 1
+                } else {
+                    i32::from(r.year()) + shift as i32
+                };
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_year(y), Grain::Year, name, "")
+            }
+            Unit::Decade => {
+                let y = i32::from(r.year()) + 10 * shift as i32;
+                if !(10..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(format!("{:03}", y / 10), Grain::Decade, name, "")
+            }
+            Unit::Century => {
+                let y = i32::from(r.year()) + 100 * shift as i32;
+                if !(100..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(format!("{:02}", y / 100), Grain::Century, name, "")
+            }
+            _ => return None,
+        };
+        Some((pt, e))
+    }
+
+    /// The given weekday (1 = Monday) of an ISO week value "2019-W32".
+    pub(super) fn day_in_week(&self, week: &str, wd: u8) -> Option<Civil> {
+        let y: i16 = week.get(..4)?.parse().ok()?;
+        let w: i8 = week.get(6..8)?.parse().ok()?;
+        let weekday = jiff::civil::Weekday::from_monday_one_offset(wd as i8).ok()?;
+        jiff::civil::ISOWeekDate::new(y, w, weekday).ok().map(|d| d.date())
+    }
+
+    /// "the first week of October", "the last week of 2019", "the second
+    /// week of July 2014": the nth (last) full week, Monday to Sunday, inside
+    /// a month, or the nth (last) ISO week of a year. "the week of October
+    /// 6th": the week of that day.
+    pub(super) fn p_week_of(&self, i: usize) -> Option<(Pt, usize)> {
+        let j = if self.is_func(i, Func::The) { i + 1 } else { i };
+        // Cheap exit: "last", an ordinal word or digits must come first.
+        if self.lex(j).is_none() && self.num(j).is_none() {
+            return None;
+        }
+        // Negative counts from the end: "the last week", "the second last week".
+        let (nth, k) = match self.lex(j) {
+            Some(Lex::Rel(Rel::Last)) => (-1, j + 1),
+            _ => match self.ordinal(j) {
+                Some((n @ 1..=5, k)) if self.is_rel(k, Rel::Last) => (-(n as i64), k + 1),
+                Some((n @ 1..=5, k)) => (n as i64, k),
+                _ => (0, j),
+            },
+        };
+        // "the last day of June", "the first weekend of October".
+        let kind = match (self.unit(k), self.lex(k)) {
+            (Some((Unit::Week, false)), _) => Stretch::Week,
+            (Some((Unit::Day, false)), _) if nth != 0 => Stretch::Day,
+            (_, Some(Lex::Func(Func::Weekend))) if nth != 0 && !self.s(k).ends_with('s') => {
+                Stretch::Weekend
+            }
+            _ => return None,
+        };
+        if !(self.is_func(k + 1, Func::Of)
+            || kind != Stretch::Week && self.is_func(k + 1, Func::In))
+        {
+            return None;
+        }
+        // Not `date_point`: "the week of the week of ..." must not recurse.
+        let (p, e) = [
+            self.p_month_first(k + 2),
+            self.p_day_first(k + 2),
+            self.p_numeric(k + 2),
+            self.p_year(k + 2),
+            self.p_relative(k + 2),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(_, e)| *e)?;
+        if nth == 0 {
+            // "the week of October 6th".
+            let d = p.day.filter(|_| j == i + 1)?;
+            let (y, w) = cal::iso_week(d);
+            return Some((Pt::new(cal::fmt_week(y, w), Grain::Week, "week-of-day", p.how), e));
+        }
+        let (first, last) = match p.grain {
+            Grain::Month => {
+                let y = p.value.get(..4)?.parse().ok()?;
+                let m = p.value.get(5..7)?.parse().ok()?;
+                let first = cal::date(y, m, 1)?;
+                (first, cal::add_days(cal::add_months(first, 1)?, -1)?)
+            }
+            // A year's weeks are its ISO weeks: the first holds January 4,
+            // the last December 28.
+            Grain::Year if kind != Stretch::Week => {
+                let y = p.value.get(..4)?.parse().ok()?;
+                (cal::date(y, 1, 1)?, cal::date(y, 12, 31)?)
+            }
+            Grain::Year => {
+                let y: i32 = p.value.get(..4)?.parse().ok()?;
+                let last_week = i64::from(cal::iso_week(cal::date(y, 12, 28)?).1);
+                let w = if nth > 0 { nth } else { last_week + 1 + nth };
+                let w = u32::try_from(w).ok().filter(|w| *w >= 1)?;
+                cal::week_monday(y, w)?;
+                return Some((Pt::new(cal::fmt_week(y, w), Grain::Week, "nth-week-of", p.how), e));
+            }
+            _ => return None,
+        };
+        if kind == Stretch::Day {
+            let d = if nth > 0 {
+                cal::add_days(first, nth - 1)?
+            } else {
+                cal::add_days(last, nth + 1)?
+            };
+            if d < first || d > last {
+                return None;
+            }
+            return Some((Pt::day(d, "nth-day-of", p.how), e));
+        }
+        if kind == Stretch::Weekend {
+            // The nth (last) Saturday whose Sunday is in the period too.
+            let saturday = if nth > 0 {
+                let to_saturday = (6 - i64::from(cal::weekday(first))).rem_euclid(7);
+                cal::add_days(first, to_saturday + 7 * (nth - 1))?
+            } else {
+                let back = i64::from(cal::weekday(last)) % 7;
+                cal::add_days(last, -back - 1)?
+            };
+            cal::add_days(saturday, 1).filter(|sunday| *sunday <= last && saturday >= first)?;
+            let (y, w) = cal::iso_week(saturday);
+            let v = format!("{}-WE", cal::fmt_week(y, w));
+            return Some((Pt::new(v, Grain::Week, "nth-weekend-of", p.how), e));
+        }
+        let monday = if nth > 0 {
+            let to_monday = (8 - i64::from(cal::weekday(first))) % 7;
+            let d = cal::add_days(first, to_monday + 7 * (nth - 1))?;
+            cal::add_days(d, 6).filter(|sunday| *sunday <= last)?;
+            d
+        } else {
+            let back = i64::from(cal::weekday(last)) % 7;
+            let d = cal::add_days(last, -back - 6 + 7 * (nth + 1))?;
+            (d >= first).then_some(d)?
+        };
+        let (y, w) = cal::iso_week(monday);
+        Some((Pt::new(cal::fmt_week(y, w), Grain::Week, "nth-week-of", p.how), e))
+    }
+
+    /// "week 31", "week 1 of 2019": an ISO week of the reference year.
+    pub(super) fn p_week_number(&self, i: usize) -> Option<(Pt, usize)> {
+        if !matches!(self.unit(i), Some((Unit::Week, false))) {
+            return None;
+        }
+        let (n, d) = self.num(i + 1)?;
+        if d > 2
+            || !(1..=53).contains(&n)
+            || self.tok(i + 2).is_some_and(|t| !t.space && t.kind != Kind::Punct)
+        {
+            return None;
+        }
+        let mut e = i + 2;
+        let mut y = i32::from(self.r.year());
+        let k = if self.is_func(e, Func::Of) { e + 1 } else { e };
+        if let Some((yy, e2)) = self.year_after(k).filter(|_| k > e || self.punct(e, ',')) {
+            y = yy;
+            e = e2;
+        }
+        cal::week_monday(y, n)?;
+        Some((Pt::new(cal::fmt_week(y, n), Grain::Week, "week-number", ""), e))
+    }
+
+    /// "two Sundays ago", "3 Fridays from now": the nth such weekday before
+    /// (after) the reference, the reference day not counted.
+    pub(super) fn r_weekdays_ago(&self, i: usize) -> Option<Cand> {
+        let (n, e) =
+            self.number(i).filter(|(n, _)| n.fract() == 0.0 && (1.0..=52.0).contains(n))?;
+        let Some(Lex::Weekday(w @ 11..=17)) = self.lex(e) else { return None };
+        let wd = i64::from(w - 10);
+        let (sign, end) = match self.lex(e + 1) {
+            Some(Lex::Rel(Rel::Ago)) => (-1, e + 2),
+            _ if self.is_word(e + 1, "back") => (-1, e + 2),
+            Some(Lex::Func(Func::From)) if self.lex(e + 2) == Some(Lex::Deictic(Deictic::Now)) => {
+                (1, e + 3)
+            }
+            _ => return None,
+        };
+        let cur = i64::from(cal::weekday(self.r));
+        let first = if sign > 0 {
+            let fwd = (wd - cur).rem_euclid(7);
+            if fwd == 0 { 7 } else { fwd }
+        } else {
+            let back = (cur - wd).rem_euclid(7);
+            -(if back == 0 { 7 } else { back })
+        };
+        let d = cal::add_days(self.r, first + sign * 7 * (n as i64 - 1))?;
+        Some(Pt::day(d, "weekdays-ago", "").into_cand(i, end))
+    }
+
+    /// "two days ago", "a year earlier", "three weeks from now", "in three weeks",
+    /// "a decade ago", "several years ago"; "three days later" is a duration.
+    pub(super) fn r_ago(&self, i: usize) -> Option<Cand> {
+        self.r_ago_inner(i).map(|c| self.trim_hedge(i, c))
+    }
+
+    pub(super) fn r_ago_inner(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let mut modifier = None;
+        if let Some((m, e)) = self.hedge(j) {
+            modifier = Some(match m {
+                Modifier::EqualOrLess => Modifier::Approx,
+                m => m,
+            });
+            j = e;
+        }
+        let vague_few = matches!(self.lex(j), Some(Lex::Vague(_)))
+            || self.is_func(j, Func::A) && matches!(self.lex(j + 1), Some(Lex::Vague(Vague::Few)));
+        let (v, _g, e, _) = self.amount_unit(j)?;
+        // "two hours ago" needs the time of day; without it the duration
+        // rule takes it.
+        let clock = v.starts_with("PT");
+        if clock && self.now.is_none() {
+            return None;
+        }
+        let (n, u) = parse_simple_duration(&v).unzip();
+        let mut e2 = e;
+        // "a week or so ago".
+        if self.is_func(e2, Func::Or) && self.is_word(e2 + 1, "so") {
+            e2 += 2;
+            modifier = Some(Modifier::Approx);
+        }
+        let sign = match self.lex(e2) {
+            Some(Lex::Rel(Rel::Ago)) => -1,
+            Some(Lex::Rel(Rel::Earlier)) => -1,
+            Some(Lex::Rel(Rel::Hence)) => 1,
+            // "three weeks from now", "3 days from today", "two days after today".
+            Some(Lex::Func(Func::From) | Lex::Rel(Rel::After))
+                if matches!(
+                    self.lex(e2 + 1),
+                    Some(Lex::Deictic(Deictic::Now | Deictic::Today))
+                ) =>
+            {
+                e2 += 1;
+                1
+            }
+            Some(Lex::Rel(Rel::Before))
+                if self.lex(e2 + 1) == Some(Lex::Deictic(Deictic::Today)) =>
+            {
+                e2 += 1;
+                -1
+            }
+            _ => return None,
+        };
+        let end = e2 + 1;
+        if clock && !vague_few {
+            let p = self.clock_offset(sign * clock_seconds(&v)?, "ago-clock", String::new())?;
+            return Some(Cand { modifier, ..p.into_cand(i, end) });
+        }
+        if vague_few || n.is_none() {
+            let value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+            let c = Pt::new(value.into(), Grain::Unspecified, "vague-ago", "").into_cand(i, end);
+            return Some(Cand { modifier, ..c });
+        }
+        let n = n? * sign;
+        let u = u?;
+        let r = self.r;
+        let p = match u {
+            'D' => Pt::day(cal::add_days(r, n)?, "ago", ""),
+            'W' => {
+                let d = cal::add_days(r, 7 * n)?;
+                let (y, w) = cal::iso_week(d);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, "ago", "")
+            }
+            'M' => {
+                let d = cal::add_months(r, n)?;
+                Pt::new(cal::fmt_month(d.year().into(), d.month() as u32), Grain::Month, "ago", "")
+            }
+            'Y' => {
+                let y = i32::from(r.year()) + n as i32;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                // "a year ago" in a results report: the same quarter a year back.
+                if n == -1
+                    && let Some((qy, q)) = self.doc.last_quarter
+                    && (qy == i32::from(r.year()) || qy == i32::from(r.year()) - 1 && q == 4)
+                {
+                    return Some(Cand {
+                        modifier,
+                        ..Pt::new(
+                            format!("{}-Q{q}", cal::fmt_year(qy - 1)),
+                            Grain::Quarter,
+                            "ago-quarter",
+                            "",
+                        )
+                        .into_cand(i, end)
+                    });
+                }
+                Pt::new(cal::fmt_year(y), Grain::Year, "ago", "")
+            }
+            'H' => {
+                let d = r;
+                Pt::day(d, "ago-hours", "")
+            }
+            _ => return None,
+        };
+        Some(Cand { modifier, ..p.into_cand(i, end) })
+    }
+
+    /// "year-earlier", "the year-ago quarter", "the comparable year-earlier period":
+    /// the same period a year back (the quarter of the report, when one was named).
+    pub(super) fn r_year_ago(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        if self.is_func(j, Func::The) {
+            j += 1;
+        }
+        if self.is_word(j, "comparable")
+            || self.is_word(j, "corresponding")
+            || self.is_rel(j, Rel::Same)
+        {
+            j += 1;
+        }
+        if !matches!(self.unit(j), Some((Unit::Year, false)))
+            || !self.dash(j + 1)
+            || !(self.is_rel(j + 2, Rel::Earlier) || self.is_rel(j + 2, Rel::Ago))
+        {
+            return None;
+        }
+        let mut e = j + 3;
+        // An ordinal quarter after it names the quarter: "the year-ago third quarter".
+        let mut q = self.doc.last_quarter.map(|(_, q)| q);
+        if let Some((n, e2)) = self.ordinal(e)
+            && matches!(self.unit(e2), Some((Unit::Quarter, false)))
+            && (1..=4).contains(&n)
+        {
+            q = Some(n);
+            e = e2 + 1;
+        } else if matches!(self.unit(e), Some((Unit::Quarter, false)))
+            || self.is_func(e, Func::Period)
+        {
+            e += 1;
+        } else if i != j {
+            // "the year-earlier" alone needs a noun; "year-earlier profit" is fine.
+            return None;
+        }
+        let y = i32::from(self.r.year()) - 1;
+        let p = match q {
+            Some(q) => {
+                Pt::new(format!("{}-Q{q}", cal::fmt_year(y)), Grain::Quarter, "year-ago", "")
+            }
+            None => Pt::new(cal::fmt_year(y), Grain::Year, "year-ago", ""),
+        };
+        Some(p.into_cand(i, e))
+    }
+
+    /// "in three weeks", "in 7 days": a date ahead of the reference, when the
+    /// sentence looks ahead (or the direction option says so); otherwise the
+    /// quantity stays a duration ("in three weeks, prices fell").
+    pub(super) fn r_in_units(&self, i: usize) -> Option<Cand> {
+        if !self.is_func(i, Func::In) {
+            return None;
+        }
+        let (v, _g, e, _) = self.amount_unit(i + 1)?;
+        let (dir, how) = self.direction_at(i, e, Dir::Nearest);
+        if dir != Dir::Future {
+            return None;
+        }
+        // Clock units ("in 5 minutes") need the time of day.
+        if v.starts_with("PT") {
+            let secs = clock_seconds(&v)?;
+            return Some(self.clock_offset(secs, "in-units", how)?.into_cand(i, e));
+        }
+        let (n, u) = parse_simple_duration(&v)?;
+        let d = match u {
+            'D' => cal::add_days(self.r, n)?,
+            'W' => cal::add_days(self.r, 7 * n)?,
+            'M' => cal::add_months(self.r, n)?,
+            'Y' => cal::add_months(self.r, 12 * n)?,
+            _ => return None,
+        };
+        let p = match u {
+            'M' => Pt::new(
+                cal::fmt_month(d.year().into(), d.month() as u32),
+                Grain::Month,
+                "in-units",
+                how,
+            ),
+            'Y' => Pt::new(cal::fmt_year(d.year().into()), Grain::Year, "in-units", how),
+            _ => Pt::day(d, "in-units", how),
+        };
+        Some(p.into_cand(i, e))
+    }
+
+    /// "that day", "that same year", "that year": the last date the text named.
+    pub(super) fn r_that(&self, i: usize) -> Option<Cand> {
+        if !self.is_func(i, Func::That) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.is_rel(j, Rel::Same) {
+            j += 1;
+        }
+        let p = match self.unit(j)? {
+            (Unit::Day, false) => Pt::day(self.doc.last_day?, "that-unit", "anchored"),
+            (Unit::Year, false) => {
+                Pt::new(cal::fmt_year(self.doc.last_year?), Grain::Year, "that-unit", "anchored")
+            }
+            _ => return None,
+        };
+        Some(p.into_cand(i, j + 1))
+    }
+
+    /// "the first Tuesday of October", "third tuesday of september 2014",
+    /// "the last Monday of March".
+    pub(super) fn r_nth_weekday(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        if self.is_func(j, Func::The) {
+            j += 1;
+        }
+        let (n, e) = match self.ordinal(j) {
+            Some((n, e)) if (1..=5).contains(&n) => (n as i8, e),
+            _ if self.is_rel(j, Rel::Last) => (-1, j + 1),
+            _ => return None,
+        };
+        let Some(Lex::Weekday(wd @ 1..=7)) = self.lex(e) else { return None };
+        if !(self.is_func(e + 1, Func::Of) || self.is_func(e + 1, Func::In)) {
+            return None;
+        }
+        let k = e + 2;
+        let (year, month, end, how) = if let Some((m, e2, _)) = self.month_tok(k) {
+            match self.year_after(e2) {
+                Some((y, e3)) => (y, m, e3, String::new()),
+                None => {
+                    let (y, how) = self.year_for_month(m, i, e2)?;
+                    (y, m, e2, how)
+                }
+            }
+        } else if self.is_func(k, Func::The)
+            && matches!(self.unit(k + 1), Some((Unit::Month, false)))
+        {
+            // "the first Monday of the month": the reference month.
+            (i32::from(self.r.year()), self.r.month() as u32, k + 2, String::new())
+        } else {
+            let (p, e2) = self.p_relative(k)?;
+            if p.grain != Grain::Month {
+                return None;
+            }
+            let y: i32 = p.value.get(..4)?.parse().ok()?;
+            let m: u32 = p.value.get(5..7)?.parse().ok()?;
+            (y, m, e2, String::new())
+        };
+        let d = cal::nth_weekday(year, month, n, wd)?;
+        Some(Pt::day(d, "nth-weekday-of-month", how).into_cand(i, end))
+    }
+
+    /// The second day of "April 24 and 25", "Sept. 3-5" written with spaces:
+    /// a bare day number right after a month-day, in the same month.
+    pub(crate) fn day_tail(&self, c: &Cand) -> Option<Cand> {
+        if c.kind != TimexType::Date || c.grain != Grain::Day || !c.rule.starts_with("month-day") {
+            return None;
+        }
+        let sep = c.e;
+        if !(self.is_func(sep, Func::And)
+            || self.is_func(sep, Func::Or)
+            || self.is_func(sep, Func::To)
+            || self.dash(sep))
+        {
+            return None;
+        }
+        let (d, e) = self.day_num(sep + 1)?;
+        if self.num(sep + 1).is_none()
+            || self.month_tok(e).is_some()
+            || self.unit(e).is_some()
+            || self.tok(e).is_some_and(|t| !t.space && t.kind != Kind::Punct)
+        {
+            return None;
+        }
+        let y: i32 = c.value.get(..4)?.parse().ok()?;
+        let m: u32 = c.value.get(5..7)?.parse().ok()?;
+        let first: u32 = c.value.get(8..10)?.parse().ok()?;
+        if d <= first {
+            return None;
+        }
+        let p = Pt::day(cal::date(y, m, d)?, "month-day-tail", "");
+        let mut tail = p.into_cand(sep + 1, e);
+        let range = TimexRange::new(c.value.clone(), tail.value.clone());
+        tail.range = Some(range);
+        Some(tail)
+    }
+
+    /// PRESENT_REF, PAST_REF, FUTURE_REF words: "now", "currently", "recently",
+    /// "the past", "the future", "soon", "recent".
+    pub(super) fn r_ref(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let the = self.is_func(j, Func::The);
+        if the {
+            j += 1;
+            // "the near future", "the near term", "the short term".
+            if (self.is_word(j, "near") || self.is_word(j, "short"))
+                && (self.is_word(j + 1, "term") || self.is_word(j + 1, "future"))
+            {
+                let p = Pt::new("FUTURE_REF".into(), Grain::Unspecified, "near-future", "");
+                return Some(p.into_cand(i, j + 2));
+            }
+        }
+        let value = match self.lex(j)? {
+            // TimeBank annotates "now" even in "now that ...".
+            Lex::Deictic(Deictic::Now) if !the => "PRESENT_REF",
+            Lex::Deictic(Deictic::Present) if !the => "PRESENT_REF",
+            Lex::Deictic(Deictic::Current) if !the => {
+                // "current" alone; "current quarter" is handled as a relative period.
+                if self.unit(j + 1).is_some() {
+                    return None;
+                }
+                "PRESENT_REF"
+            }
+            Lex::Deictic(Deictic::PastRef) if !the => {
+                if self.is_word(j, "previously") {
+                    return None;
+                }
+                "PAST_REF"
+            }
+            Lex::Deictic(Deictic::Recent) if !the => {
+                if let Some((u, true)) = self.unit(j + 1) {
+                    if matches!(u, Unit::Year | Unit::Day | Unit::Decade) {
+                        return Some(
+                            Pt::new("PAST_REF".into(), Grain::Unspecified, "recent-units", "")
+                                .into_cand(i, j + 2),
+                        );
+                    }
+                    return None;
+                }
+                if j > 0
+                    && (self.is_func(j - 1, Func::The) || self.is_func(j - 1, Func::A))
+                    && !self.is_word(j - 1, "the")
+                {
+                    return None;
+                }
+                "PAST_REF"
+            }
+            Lex::Deictic(Deictic::FutureRef) if !the => {
+                // TimeBank annotates "soon" only as an adverb of the clause
+                // ("will soon", "soon to be"), not "as soon as", "soon after",
+                // nor a sentence-initial "Soon".
+                if j > 0 && self.is_word(j - 1, "as")
+                    || self.upper(j)
+                    || self.is_word(j + 1, "as")
+                    || self.is_rel(j + 1, Rel::After)
+                    || self.is_word(j + 1, "afterward")
+                    || self.is_word(j + 1, "afterwards")
+                {
+                    return None;
+                }
+                "FUTURE_REF"
+            }
+            Lex::Deictic(Deictic::Future) => {
+                if !the
+                    && !(j > 0 && (self.is_func(j - 1, Func::In) || self.is_word(j - 1, "near")))
+                {
+                    return None;
+                }
+                // "the future contracts", "future losses": a noun follows.
+                if self.tok(j + 1).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && t.lex.is_none()
+                        && !t.upper
+                        && self.s(j + 1).ends_with('s')
+                }) {
+                    return None;
+                }
+                "FUTURE_REF"
+            }
+            Lex::Deictic(Deictic::Past) if the => {
+                // "the past" alone; "the past two years" is a duration.
+                if self.number(j + 1).is_some()
+                    || self.unit(j + 1).is_some()
+                    || matches!(
+                        self.lex(j + 1),
+                        Some(
+                            Lex::Vague(_)
+                                | Lex::Func(Func::Weekend)
+                                | Lex::Month(_)
+                                | Lex::Weekday(_)
+                                | Lex::Season(_)
+                                | Lex::Func(Func::A)
+                        )
+                    )
+                {
+                    return None;
+                }
+                "PAST_REF"
+            }
+            _ => return None,
+        };
+        Some(Pt::new(value.into(), Grain::Unspecified, "reference-word", "").into_cand(i, j + 1))
+    }
+}
+
+/// What "the first ... of" counts in a month or year.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stretch {
+    Day,
+    Week,
+    Weekend,
+}

@@ -1,0 +1,240 @@
+//! Resolution: which way a partial date goes (the sentence's direction and
+//! its cues), and the year, month or day a partial expression lands on.
+
+use jiff::civil::Date as Civil;
+
+use super::{Dir, Parser};
+use crate::Direction;
+use crate::cal;
+use crate::lexicon::{Cue, Lex, Rel};
+use crate::token::Kind;
+
+/// Months this close to the reference resolve to the nearest reading.
+const MONTH_NEAR: i64 = 3;
+
+/// Words that, before "to" and a verb, put the verb's event ahead: "set to
+/// resume", "is to leave", "planned to travel", "poised to sign".
+const INTENT_VERBS: &[&str] = &[
+    "set",
+    "is",
+    "are",
+    "was",
+    "were",
+    "planned",
+    "plans",
+    "plan",
+    "planning",
+    "scheduled",
+    "expected",
+    "due",
+    "hopes",
+    "hoped",
+    "hoping",
+    "intends",
+    "intended",
+    "aims",
+    "aimed",
+    "ready",
+    "poised",
+    "likely",
+    "going",
+    "prepared",
+    "preparing",
+];
+
+impl Parser<'_> {
+    /// The direction for the expression at tokens `s..e`, with the cue that decided it.
+    pub(crate) fn direction_at(&self, s: usize, e: usize, default: Dir) -> (Dir, String) {
+        match self.direction {
+            Direction::Past => return (Dir::Past, "option-past".into()),
+            Direction::Future => return (Dir::Future, "option-future".into()),
+            Direction::Nearest => return (Dir::Nearest, "option-nearest".into()),
+            Direction::Context => {}
+        }
+        // Left: up to 10 tokens, within the sentence.
+        let mut i = s;
+        let mut steps = 0;
+        while i > 0 && steps < 10 {
+            i -= 1;
+            steps += 1;
+            if self.sentence_end(i) {
+                break;
+            }
+            if self.lex(i) == Some(Lex::Cue(Cue::Report)) {
+                return (Dir::Past, format!("past-cue({})", self.s(i).to_ascii_lowercase()));
+            }
+            if let Some(d) = self.cue(i, s - i) {
+                return d;
+            }
+            if self.breaks(i) {
+                break;
+            }
+        }
+        // Right: up to 6 tokens.
+        let mut j = e;
+        while j < self.t.len() && j < e + 6 {
+            if self.breaks(j) || self.sentence_end(j) {
+                break;
+            }
+            if let Some(d) = self.cue(j, j + 1 - e) {
+                return d;
+            }
+            j += 1;
+        }
+        (default, "default".into())
+    }
+
+    pub(super) fn sentence_end(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return true };
+        if t.kind != Kind::Punct {
+            return false;
+        }
+        match char::from_u32(t.num) {
+            Some('!' | '?' | ';' | '"' | '“' | '”') => true,
+            Some('.') => {
+                // Not after an abbreviation ("Sept.", "Mr.") or an initial.
+                i == 0
+                    || !matches!(self.lex(i - 1), Some(Lex::MonthAbbr(_) | Lex::WeekdayAbbr(_)))
+                        && !(self
+                            .tok(i - 1)
+                            .is_some_and(|p| p.kind == Kind::Word && p.end - p.start <= 2))
+            }
+            _ => false,
+        }
+    }
+
+    pub(super) fn cue(&self, i: usize, distance: usize) -> Option<(Dir, String)> {
+        let word = self.s(i);
+        // "took effect", "came into effect": the verb decides.
+        if word.eq_ignore_ascii_case("effect") {
+            for k in [i.wrapping_sub(1), i.wrapping_sub(2)] {
+                if self.lex(k) == Some(Lex::Cue(Cue::Past)) {
+                    return Some((
+                        Dir::Past,
+                        format!("past-cue({} effect)", self.s(k).to_ascii_lowercase()),
+                    ));
+                }
+            }
+        }
+        // "set to resume", "is to leave", "planned to travel": an intention
+        // or schedule points past the verb, whatever its tense.
+        if self.is_word(i + 1, "to")
+            && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
+            && INTENT_VERBS.iter().any(|v| word.eq_ignore_ascii_case(v))
+        {
+            return Some((Dir::Future, format!("future-cue({} to)", word.to_ascii_lowercase())));
+        }
+        match self.lex(i) {
+            Some(Lex::Cue(Cue::Future)) => {
+                return Some((Dir::Future, format!("future-cue({})", word.to_ascii_lowercase())));
+            }
+            Some(Lex::Cue(Cue::Past)) => {
+                return Some((Dir::Past, format!("past-cue({})", word.to_ascii_lowercase())));
+            }
+            Some(Lex::Cue(Cue::Present | Cue::Report)) => return None,
+            Some(Lex::Rel(Rel::Since | Rel::Ago)) => {
+                return Some((Dir::Past, format!("past-cue({})", word.to_ascii_lowercase())));
+            }
+            _ => {}
+        }
+        let t = self.tok(i)?;
+        if t.kind == Kind::Word && t.lex.is_none() && distance <= 4 && word.len() > 4 {
+            let lw = word.as_bytes();
+            if lw.ends_with(b"ed") && !t.upper {
+                return Some((Dir::Past, format!("past-tense({})", word.to_ascii_lowercase())));
+            }
+        }
+        None
+    }
+
+    pub(super) fn pick_by_distance(&self, options: &[(i32, i64)], dir: Dir) -> Option<i32> {
+        // options: (label, signed distance in days from reference; negative = past).
+        match dir {
+            Dir::Past => options.iter().filter(|o| o.1 <= 0).max_by_key(|o| o.1).map(|o| o.0),
+            Dir::Future => options.iter().filter(|o| o.1 >= 0).min_by_key(|o| o.1).map(|o| o.0),
+            Dir::Nearest => options.iter().min_by_key(|o| (o.1.abs(), o.1 > 0)).map(|o| o.0),
+        }
+    }
+
+    /// Year for a month-day without a year.
+    pub(super) fn year_for_day(&self, m: u32, d: u32, s: usize, e: usize) -> Option<(i32, String)> {
+        let y = i32::from(self.r.year());
+        let opts: Vec<(i32, i64)> = (y - 1..=y + 1)
+            .filter_map(|yy| cal::date(yy, m, d).map(|dd| (yy, cal::diff_days(self.r, dd))))
+            .collect();
+        // News dates cluster around the reference: a day within four months
+        // is that one, whatever the tense (past-tense reporting of a coming
+        // deadline, "was extended to Nov. 16", is the common case).
+        if self.direction == Direction::Context {
+            let near = self.pick_by_distance(&opts, Dir::Nearest);
+            if let Some(&(yy, dist)) =
+                near.and_then(|yy| opts.iter().find(|o| o.0 == yy && o.1.abs() <= 120))
+            {
+                // Report the cue when it agrees, so the decision stays readable.
+                let (dir, how) = self.direction_at(s, e, Dir::Nearest);
+                let agrees = dir == Dir::Nearest
+                    || dir == Dir::Future && dist >= 0
+                    || dir == Dir::Past && dist <= 0;
+                return Some((yy, if agrees { how } else { format!("nearest-over-{how}") }));
+            }
+        }
+        let (dir, how) = self.direction_at(s, e, Dir::Nearest);
+        let dir = if dir == Dir::Future && self.direction == Direction::Context {
+            Dir::Future
+        } else {
+            dir
+        };
+        self.pick_by_distance(&opts, dir).map(|yy| (yy, how))
+    }
+
+    /// Year for a month without a year (the month containing the reference
+    /// counts as both past and future).
+    pub(super) fn year_for_month(&self, m: u32, s: usize, e: usize) -> Option<(i32, String)> {
+        let y = i32::from(self.r.year());
+        let rm = self.r.month() as i32;
+        let opts: Vec<(i32, i64)> =
+            (y - 1..=y + 1).map(|yy| (yy, i64::from((yy - y) * 12 + m as i32 - rm))).collect();
+        // As for days: a month within MONTH_NEAR of the reference is that one;
+        // farther ones follow the sentence's cue, else the nearest reading.
+        if self.direction == Direction::Context
+            && let Some(&(yy, _)) =
+                opts.iter().filter(|o| o.1.abs() <= MONTH_NEAR).min_by_key(|o| (o.1.abs(), o.1 > 0))
+        {
+            return Some((yy, "nearest".into()));
+        }
+        let (dir, how) = self.direction_at(s, e, Dir::Nearest);
+        let dir = if self.direction == Direction::Future && dir == Dir::Future {
+            // Duckling: a month name means the next such month, this one excluded.
+            let opts: Vec<(i32, i64)> = opts.into_iter().filter(|o| o.1 > 0).collect();
+            return self.pick_by_distance(&opts, Dir::Future).map(|yy| (yy, how));
+        } else {
+            dir
+        };
+        self.pick_by_distance(&opts, dir).map(|yy| (yy, how))
+    }
+
+    pub(super) fn resolve_weekday(&self, wd: u8, s: usize, e: usize) -> Option<(Civil, String)> {
+        let (dir, how) = self.direction_at(s, e, Dir::Past);
+        let cur = cal::weekday(self.r) as i64;
+        let back = (cur - i64::from(wd)).rem_euclid(7); // days back to the last such day (0 = today)
+        let fwd = (i64::from(wd) - cur).rem_euclid(7);
+        let delta = match dir {
+            Dir::Past => -back,
+            Dir::Future => {
+                if fwd == 0 && self.direction == Direction::Future {
+                    7
+                } else {
+                    fwd
+                }
+            }
+            Dir::Nearest => {
+                if back <= fwd {
+                    -back
+                } else {
+                    fwd
+                }
+            }
+        };
+        cal::add_days(self.r, delta).map(|d| (d, how))
+    }
+}

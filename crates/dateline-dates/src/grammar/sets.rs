@@ -1,0 +1,206 @@
+//! Sets: "every Monday", "annually", "twice a week".
+
+use super::durations::duration_value;
+use super::periods::season_code;
+use super::points::shift;
+use super::{Cand, Parser, Pt, unit_grain};
+use crate::lexicon::{Func, Lex, Unit};
+use crate::timex::Grain;
+use crate::token::Kind;
+
+impl Parser<'_> {
+    /// "every Monday", "each year", "daily", "weekly", "Mondays", "twice a year", "per year".
+    pub(super) fn r_set(&self, i: usize) -> Option<Cand> {
+        // "once a week", "twice a year", "three times a month": the count
+        // belongs to the set (TimeML: "twice a week", P1W, freq 2X).
+        let count_end = match self.lex(i)? {
+            Lex::Func(Func::Once | Func::Twice) => Some(i + 1),
+            Lex::Func(Func::A) => None,
+            _ => self
+                .number(i)
+                .map(|(_, e)| e)
+                .filter(|&e| self.is_func(e, Func::Times))
+                .map(|e| e + 1),
+        };
+        if let Some(a) = count_end.filter(|&a| self.is_func(a, Func::A)) {
+            let c = self.r_set(a)?;
+            return Some(Cand { s: i, ..c });
+        }
+        match self.lex(i)? {
+            // "mornings", "evenings": every morning.
+            Lex::PartOfDay(pod)
+                // Only where no adjective or determiner can stand before it
+                // ("on mornings", "mornings are free"; not "dark nights").
+                if self.s(i).ends_with('s')
+                    && i.checked_sub(1).is_none_or(|k| {
+                        self.tok(k).is_some_and(|t| t.kind == Kind::Punct)
+                            || matches!(
+                                self.lex(k),
+                                Some(Lex::Func(Func::On | Func::During) | Lex::Cue(_))
+                            )
+                    }) =>
+            {
+                let p = Pt::new(
+                    format!("XXXX-XX-XXT{}", pod.code()),
+                    Grain::PartOfDay,
+                    "plural-part-of-day",
+                    "",
+                );
+                return Some(p.set().into_cand(i, i + 1));
+            }
+            Lex::Frequency(u) => {
+                // "its quarterly dividend" is no recurrence; "a daily rally" is (TimeBank).
+                if u == Unit::Quarter
+                    && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                {
+                    return None;
+                }
+                let v = match u {
+                    Unit::Quarter => "P1Q".to_owned(),
+                    u => duration_value(Some(1.0), u, false),
+                };
+                return Some(
+                    Pt::new(v, unit_grain(u), "frequency-adverb", "").set().into_cand(i, i + 1),
+                );
+            }
+            // "Friday mornings", "tuesday afternoons".
+            Lex::Weekday(w @ 1..=7)
+                if matches!(self.lex(i + 1), Some(Lex::PartOfDay(_)))
+                    && self.s(i + 1).ends_with('s') =>
+            {
+                let Some(Lex::PartOfDay(pod)) = self.lex(i + 1) else { return None };
+                let p = Pt::new(
+                    format!("XXXX-WXX-{w}T{}", pod.code()),
+                    Grain::Unspecified,
+                    "weekday-parts",
+                    "",
+                );
+                return Some(p.set().into_cand(i, i + 2));
+            }
+            Lex::Weekday(w) if w > 10 && self.upper(i) => {
+                let mut p =
+                    Pt::new(format!("XXXX-WXX-{}", w - 10), Grain::Day, "plural-weekday", "").set();
+                let mut e = i + 1;
+                if let Some(Lex::PartOfDay(pod)) = self.lex(e) {
+                    p.value = format!("{}T{}", p.value, pod.code());
+                    e += 1;
+                }
+                return Some(p.into_cand(i, e));
+            }
+            Lex::Func(Func::Every | Func::Each) => {}
+            Lex::Func(Func::Per) => {
+                let (u, false) = self.unit(i + 1)? else { return None };
+                let v = duration_value(Some(1.0), u, false);
+                return Some(Pt::new(v, unit_grain(u), "per-unit", "").set().into_cand(i, i + 2));
+            }
+            Lex::Func(Func::A) => {
+                // "twice a year", "three times a week".
+                if i > 0
+                    && (matches!(
+                        self.lex(i - 1),
+                        Some(Lex::Func(Func::Times | Func::Once | Func::Twice))
+                    ) || self.after_quantity(i))
+                {
+                    let (u, false) = self.unit(i + 1)? else { return None };
+                    // "a second hearing" is an ordinal.
+                    if u == Unit::Second && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word) {
+                        return None;
+                    }
+                    let v = duration_value(Some(1.0), u, false);
+                    return Some(
+                        Pt::new(v, unit_grain(u), "times-a-unit", "").set().into_cand(i, i + 2),
+                    );
+                }
+                return None;
+            }
+            _ => return None,
+        }
+        let mut j = i + 1;
+        if self.is_func(j, Func::Of) {
+            return None; // "each of the past three years"
+        }
+        let mut every_other = false;
+        if self.is_func(j, Func::Other) {
+            every_other = true;
+            j += 1;
+        }
+        let lex = self.lex(j)?;
+        let v = match lex {
+            Lex::Weekday(w) if w <= 7 => {
+                let mut v = format!("XXXX-WXX-{w}");
+                if let Some(Lex::PartOfDay(pod)) = self.lex(j + 1) {
+                    v = format!("{v}T{}", pod.code());
+                    j += 1;
+                } else if self.is_func(j + 1, Func::At)
+                    && let Some((tm, e)) = self.clock(j + 2)
+                {
+                    // "each Monday at 4pm".
+                    return Some(
+                        Pt::new(format!("{v}T{tm}"), Grain::Unspecified, "every-at", "")
+                            .set()
+                            .into_cand(i, e),
+                    );
+                }
+                v
+            }
+            Lex::Month(m) => format!("XXXX-{m:02}"),
+            Lex::Season(s) => format!("XXXX-{}", season_code(s)),
+            // "every evening at 7:13 p.m.": the time, every day.
+            Lex::PartOfDay(pod)
+                if self.is_func(j + 1, Func::At)
+                    && let Some((tm, e)) = self.clock(j + 2) =>
+            {
+                let tm = shift(&tm, pod, false);
+                return Some(
+                    Pt::new(format!("XXXX-XX-XXT{tm}"), Grain::Unspecified, "every-at", "")
+                        .set()
+                        .into_cand(i, e),
+                );
+            }
+            Lex::PartOfDay(pod) => format!("XXXX-XX-XXT{}", pod.code()),
+            // "every day at 3pm".
+            Lex::Unit(Unit::Day, false)
+                if self.is_func(j + 1, Func::At)
+                    && let Some((tm, e)) = self.clock(j + 2) =>
+            {
+                return Some(
+                    Pt::new(format!("XXXX-XX-XXT{tm}"), Grain::Unspecified, "every-at", "")
+                        .set()
+                        .into_cand(i, e),
+                );
+            }
+            Lex::Func(Func::Weekend) => "XXXX-WXX-WE".into(),
+            Lex::Unit(u, false) => {
+                if every_other {
+                    duration_value(Some(2.0), u, false)
+                } else if u == Unit::Quarter {
+                    "P1Q".into()
+                } else {
+                    duration_value(Some(1.0), u, false)
+                }
+            }
+            _ => {
+                let (v, _g, e, _) = self.amount_unit(j)?;
+                return Some(
+                    Pt::new(v, Grain::Unspecified, "every-n-units", "").set().into_cand(i, e),
+                );
+            }
+        };
+        Some(Pt::new(v, Grain::Unspecified, "every", "").set().into_cand(i, j + 1))
+    }
+
+    /// Whether "a" at `i` follows a quantity ("$2 million a year", "700 seats a week").
+    pub(super) fn after_quantity(&self, i: usize) -> bool {
+        let prev = i.wrapping_sub(1);
+        let big =
+            |j: usize| matches!(self.s(j).to_ascii_lowercase().as_str(), "million" | "billion");
+        if self.num(prev).is_some() || big(prev) || self.is_word(prev, "percent") {
+            return true;
+        }
+        let plural_noun = self.tok(prev).is_some_and(|t| {
+            t.kind == Kind::Word && t.lex.is_none() && !t.upper && self.s(prev).ends_with('s')
+        });
+        plural_noun
+            && (2..=4).any(|k| i.checked_sub(k).is_some_and(|j| self.num(j).is_some() || big(j)))
+    }
+}

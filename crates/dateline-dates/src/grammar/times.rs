@@ -1,0 +1,385 @@
+//! Clock times: "3 p.m.", "15:00 GMT", "noon", "half past two".
+
+use super::Parser;
+use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Rel, Unit};
+use crate::token::Kind;
+
+impl Parser<'_> {
+    /// Clock times: "3 p.m.", "15:00 GMT", "noon", "10:30am", "5 o'clock".
+    /// Returns the TIMEX time part ("15:00") and the end.
+    pub(super) fn clock(&self, i: usize) -> Option<(String, usize)> {
+        // "half past 3", "a quarter to noon", "20 minutes past 3pm", "twenty after 3".
+        let offset = if self.is_func(i, Func::Half) {
+            Some((30i64, i + 1))
+        } else if self.is_func(i, Func::A)
+            && matches!(self.unit(i + 1), Some((Unit::Quarter, false)))
+        {
+            Some((15, i + 2))
+        } else if matches!(self.unit(i), Some((Unit::Quarter, false))) {
+            Some((15, i + 1))
+        } else if let Some((n, e)) =
+            self.number(i).filter(|(n, _)| *n >= 1.0 && *n < 60.0 && n.fract() == 0.0)
+        {
+            let e = if matches!(self.unit(e), Some((Unit::Minute, _))) { e + 1 } else { e };
+            Some((n as i64, e))
+        } else {
+            None
+        };
+        // "5 to 6pm" in digits is a range; "five to six", "5 minutes to 6" count down.
+        let bare_digits = self.num(i).is_some() && offset.is_some_and(|(_, k)| k == i + 1);
+        if let Some((mins, k)) = offset {
+            let sign = match self.lex(k) {
+                Some(Lex::Deictic(Deictic::Past) | Lex::Rel(Rel::After)) => 1,
+                Some(Lex::Func(Func::To) | Lex::Rel(Rel::Before))
+                    if !bare_digits
+                        && (self.num(k + 1).is_some()
+                            || matches!(self.lex(k + 1), Some(Lex::Number(1..=12))))
+                        || matches!(
+                            self.lex(k + 1),
+                            Some(Lex::Func(Func::Noon | Func::Midnight))
+                        ) =>
+                {
+                    -1
+                }
+                _ => 0,
+            };
+            if sign != 0
+                && let Some((base, e)) = self.clock_day_part(k + 1)
+            {
+                let (hh, mm) = base.split_once(':')?;
+                let total =
+                    hh.parse::<i64>().ok()? * 60 + mm.get(..2)?.parse::<i64>().ok()? + sign * mins;
+                let total = total.rem_euclid(24 * 60);
+                return Some((format!("{:02}:{:02}", total / 60, total % 60), e));
+            }
+        }
+        self.clock_day_part(i)
+    }
+
+    /// A clock time with an optional "in the afternoon" that moves it past noon.
+    pub(super) fn clock_day_part(&self, i: usize) -> Option<(String, usize)> {
+        let (v, e) = self.clock_base(i)?;
+        let explicit = matches!(self.lex(e.wrapping_sub(1)), Some(Lex::Func(Func::Am | Func::Pm)));
+        if !explicit
+            && self.is_func(e, Func::In)
+            && (self.is_func(e + 1, Func::The)
+                && matches!(self.lex(e + 2), Some(Lex::PartOfDay(_)))
+                || matches!(self.lex(e + 1), Some(Lex::PartOfDay(_))))
+        {
+            let p = if self.is_func(e + 1, Func::The) { e + 2 } else { e + 1 };
+            let Some(Lex::PartOfDay(pod)) = self.lex(p) else { return Some((v, e)) };
+            let hh: u32 = v.get(..2)?.parse().ok()?;
+            let hh = if pod != PartOfDay::Morning && hh < 12 { hh + 12 } else { hh };
+            return Some((format!("{hh:02}{}", v.get(2..)?), p + 1));
+        }
+        Some((v, e))
+    }
+
+    pub(super) fn clock_base(&self, i: usize) -> Option<(String, usize)> {
+        match self.lex(i) {
+            Some(Lex::Func(Func::Noon)) => {
+                if self.is_word(i.wrapping_sub(1), "high") {
+                    return None;
+                }
+                return Some(("12:00".into(), i + 1));
+            }
+            Some(Lex::Func(Func::Midnight)) => return Some(("24:00".into(), i + 1)),
+            _ => {}
+        }
+        if self.num(i).is_none() {
+            return self.clock_words(i);
+        }
+        let (h, hd) = self.num(i)?;
+        // "12 noon", "12 midnight".
+        if h == 12 && hd == 2 {
+            match self.lex(i + 1) {
+                Some(Lex::Func(Func::Noon)) => return Some(("12:00".into(), i + 2)),
+                Some(Lex::Func(Func::Midnight)) => return Some(("24:00".into(), i + 2)),
+                _ => {}
+            }
+        }
+        // "4 in the morning", "8 in the evening".
+        if hd <= 2
+            && (1..=12).contains(&h)
+            && self.is_func(i + 1, Func::In)
+            && self.is_func(i + 2, Func::The)
+            && let Some(Lex::PartOfDay(pod)) = self.lex(i + 3)
+        {
+            let hour = match pod {
+                PartOfDay::Morning => h % 12,
+                _ if h == 12 => 12,
+                _ => h + 12,
+            };
+            return Some((format!("{hour:02}:00"), i + 4));
+        }
+        // "1030 GMT", "0600 UTC" in wire copy (four digits, and the zone no
+        // modifier of a noun: "632 MST camps"); "730 in the evening".
+        if (3..=4).contains(&hd)
+            && h / 100 <= 23
+            && h % 100 < 60
+            && (hd == 4 && self.zone_alone(i + 1)
+                || i.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        self.lex(p),
+                        Some(
+                            Lex::Func(Func::At | Func::By | Func::Until) | Lex::Hedge(Hedge::About)
+                        )
+                    )
+                }) && self.is_func(i + 1, Func::In)
+                    && self.is_func(i + 2, Func::The)
+                    && matches!(self.lex(i + 3), Some(Lex::PartOfDay(_))))
+        {
+            let e = if matches!(self.lex(i + 1), Some(Lex::Zone)) { i + 2 } else { i + 1 };
+            return Some((format!("{:02}:{:02}", h / 100, h % 100), e));
+        }
+        // "330 p.m.", "1030am".
+        if (3..=4).contains(&hd)
+            && matches!(self.lex(i + 1), Some(Lex::Func(Func::Am | Func::Pm)))
+            && (1..=12).contains(&(h / 100))
+            && h % 100 < 60
+        {
+            let pm = self.lex(i + 1) == Some(Lex::Func(Func::Pm));
+            let hour = match (h / 100, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (x, true) => x + 12,
+                (x, false) => x,
+            };
+            return Some((format!("{hour:02}:{:02}", h % 100), i + 2));
+        }
+        if hd > 2 || h > 24 {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut min = 0;
+        let mut sec = None;
+        let mut has_min = false;
+        // "15h", "15h00", "3h18" (French-style clock times).
+        if self.is_word(j, "h")
+            && self.glued(j)
+            && h <= 24
+            && !(i > 0 && matches!(self.lex(i - 1), Some(Lex::Func(Func::For | Func::Within))))
+        {
+            // A zone may follow: "8h00 GMT".
+            let zone = |e: usize| if matches!(self.lex(e), Some(Lex::Zone)) { e + 1 } else { e };
+            if let Some((m, 2)) = self.num(j + 1).filter(|_| self.glued(j + 1)) {
+                if m > 59 {
+                    return None;
+                }
+                return Some((format!("{h:02}:{m:02}"), zone(j + 2)));
+            }
+            if !self.tok(j + 1).is_some_and(|t| !t.space && t.kind != Kind::Punct) {
+                return Some((format!("{h:02}:00"), zone(j + 1)));
+            }
+        }
+        if (self.punct(j, ':') || self.punct(j, '.'))
+            && self.glued(j)
+            && self.glued(j + 1)
+            && let Some((m, 2)) = self.num(j + 1)
+        {
+            if m > 59 {
+                return None;
+            }
+            min = m;
+            has_min = true;
+            j += 2;
+            if self.punct(j, ':')
+                && self.glued(j)
+                && let Some((sv, 2)) = self.num(j + 1)
+            {
+                sec = Some(sv);
+                j += 2;
+            }
+        }
+        let mut hour = h;
+        let mut confirmed = false;
+        match self.lex(j) {
+            Some(Lex::Func(Func::Am)) if h <= 12 => {
+                if h == 12 {
+                    hour = 0;
+                }
+                j += 1;
+                confirmed = true;
+            }
+            Some(Lex::Func(Func::Pm)) if h <= 12 => {
+                if h < 12 {
+                    hour = h + 12;
+                }
+                j += 1;
+                confirmed = true;
+            }
+            Some(Lex::Func(Func::OClock)) if h <= 12 => {
+                j += 1;
+                confirmed = true;
+                // "3 o'clock pm".
+                if let Some(Lex::Func(ap @ (Func::Am | Func::Pm))) = self.lex(j) {
+                    hour = match (h, ap) {
+                        (12, Func::Am) => 0,
+                        (12, _) => 12,
+                        (x, Func::Pm) => x + 12,
+                        (x, _) => x,
+                    };
+                    j += 1;
+                }
+            }
+            // "3:15p", "9:00a" (glued single letters; a bare "4a" is no time).
+            _ if h <= 12
+                && has_min
+                && self.glued(j)
+                && (self.is_word(j, "a") || self.is_word(j, "p")) =>
+            {
+                let pm = self.is_word(j, "p");
+                hour = match (h, pm) {
+                    (12, false) => 0,
+                    (12, true) => 12,
+                    (x, true) => x + 12,
+                    (x, false) => x,
+                };
+                j += 1;
+                if self.punct(j, '.') && self.glued(j) {
+                    j += 1;
+                }
+                confirmed = true;
+            }
+            _ => {}
+        }
+        // "3-4pm", "from 5 to 6 p.m.", "3:30 to 6 PM": the first time of a
+        // range takes the meridiem of the second.
+        if !confirmed
+            && h <= 12
+            && let Some(pm) = self.range_meridiem(j, h)
+        {
+            hour = match (h, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (x, true) => x + 12,
+                (x, false) => x,
+            };
+            confirmed = true;
+        }
+        // "at 8 GMT": a zone confirms a bare hour.
+        if !confirmed && !has_min && h <= 24 && self.zone_alone(j) {
+            confirmed = true;
+            j += 1;
+        }
+        if !confirmed && !has_min {
+            return None;
+        }
+        if has_min && !confirmed && self.punct(i + 1, '.') {
+            return None; // "3.45" is a decimal unless "p.m." follows.
+        }
+        if let Some(Lex::Zone) = self.lex(j) {
+            j += 1;
+            confirmed = true;
+        }
+        if !confirmed {
+            // "15:00" alone: only after a preposition that takes times.
+            let prev_ok = i > 0
+                && matches!(
+                    self.lex(i - 1),
+                    Some(Lex::Func(Func::At | Func::By | Func::From | Func::Until | Func::To))
+                        | Some(Lex::Rel(Rel::Before | Rel::After | Rel::Since))
+                        | Some(Lex::Hedge(Hedge::About))
+                        | Some(Lex::Weekday(_))
+                        | Some(Lex::Deictic(
+                            Deictic::Today
+                                | Deictic::Tomorrow
+                                | Deictic::Yesterday
+                                | Deictic::Tonight
+                        ))
+                );
+            // Or standing alone: "15:30", but not "John 3:16", "2 3:15" or "UTC+4:30".
+            let alone = i == 0
+                || !self.tok(i - 1).is_some_and(|p| {
+                    p.kind == Kind::Num
+                        || p.kind == Kind::Word && p.upper && p.lex.is_none()
+                        || p.kind == Kind::Punct && !self.tok(i).is_some_and(|t| t.space)
+                });
+            if !(prev_ok || alone) || h > 23 || sec.is_some() {
+                return None;
+            }
+        }
+        if hour > 24 {
+            return None;
+        }
+        let v = match sec {
+            Some(sv) => format!("{hour:02}:{min:02}:{sv:02}"),
+            None => format!("{hour:02}:{min:02}"),
+        };
+        Some((v, j))
+    }
+
+    /// Whether the range connector at `j` leads to a clock time with an
+    /// explicit meridiem, and which one the first time (`h`, 1-12) takes:
+    /// "11-1pm" starts in the morning, "3-4pm" in the afternoon.
+    fn range_meridiem(&self, j: usize, h: u32) -> Option<bool> {
+        let connects = self.dash(j)
+            || matches!(
+                self.lex(j),
+                Some(Lex::Func(Func::To | Func::Until | Func::Through | Func::And))
+            );
+        if !connects {
+            return None;
+        }
+        // The second time, read here without recursing: "4pm", "6:00 p.m.",
+        // "six p.m.".
+        let k = j + 1;
+        let (h2, mut m) = match (self.num(k), self.lex(k)) {
+            (Some((h2, 1..=2)), _) => (h2, k + 1),
+            (None, Some(Lex::Number(h2))) => (h2, k + 1),
+            _ => return None,
+        };
+        if (self.punct(m, ':') || self.punct(m, '.')) && self.num(m + 1).is_some_and(|n| n.1 == 2) {
+            m += 2;
+        }
+        let pm = match self.lex(m) {
+            Some(Lex::Func(Func::Pm)) => true,
+            Some(Lex::Func(Func::Am)) => false,
+            _ => return None,
+        };
+        if !(1..=12).contains(&h2) {
+            return None;
+        }
+        Some(pm && h % 12 <= h2 % 12)
+    }
+
+    /// A clock time in words, confirmed by "a.m.", "p.m." or "o'clock":
+    /// "six p.m.", "ten thirty am", "seven o'clock", "nine fifty-nine a.m.".
+    fn clock_words(&self, i: usize) -> Option<(String, usize)> {
+        let hour_word = |k: usize| match self.lex(k) {
+            Some(Lex::Number(n @ 1..=12)) => Some(n),
+            _ => None,
+        };
+        let h = hour_word(i)?;
+        let mut j = i + 1;
+        let mut min = 0;
+        if let Some((m, e)) = self.number(j).filter(|_| self.num(j).is_none())
+            && m.fract() == 0.0
+            && (10.0..60.0).contains(&m)
+        {
+            min = m as u32;
+            j = e;
+        }
+        let hour = match self.lex(j) {
+            Some(Lex::Func(Func::Am)) => h % 12,
+            Some(Lex::Func(Func::Pm)) => h % 12 + 12,
+            Some(Lex::Func(Func::OClock)) if min == 0 => h,
+            // "six in the evening": `clock_day_part` moves it past noon.
+            Some(Lex::Func(Func::In))
+                if self.is_func(j + 1, Func::The)
+                    && matches!(self.lex(j + 2), Some(Lex::PartOfDay(_))) =>
+            {
+                return Some((format!("{h:02}:{min:02}"), j));
+            }
+            _ => return None,
+        };
+        Some((format!("{hour:02}:{min:02}"), j + 1))
+    }
+
+    /// A zone abbreviation at `k` that names a zone, not an organisation
+    /// before a noun ("MST camps", "IST students").
+    fn zone_alone(&self, k: usize) -> bool {
+        matches!(self.lex(k), Some(Lex::Zone))
+            && !self.tok(k + 1).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
+    }
+}
