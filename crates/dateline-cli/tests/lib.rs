@@ -3,7 +3,7 @@
 mod golden;
 mod io;
 
-use std::io::Write;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -22,8 +22,19 @@ fn dateline(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the dateline binary runs");
-    child.stdin.take().expect("piped").write_all(stdin).expect("stdin takes the input");
-    child.wait_with_output().expect("dateline finishes")
+    // Feed stdin from another thread, so a large input cannot deadlock against
+    // a child blocked on writing its output. A child that fails on its
+    // arguments exits without reading stdin: the broken pipe is not a failure.
+    let mut pipe = child.stdin.take().expect("piped");
+    let input = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        if let Err(err) = pipe.write_all(&input) {
+            assert_eq!(err.kind(), ErrorKind::BrokenPipe, "stdin takes the input: {err}");
+        }
+    });
+    let output = child.wait_with_output().expect("dateline finishes");
+    feeder.join().expect("the stdin feeder finishes");
+    output
 }
 
 /// The output's lines parsed as JSON, after checking the run succeeded.

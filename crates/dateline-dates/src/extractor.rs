@@ -2,6 +2,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use dateline_match::NormalizedText;
 use dateline_tokenize::Span;
 
 use crate::grammar::{Cand, DocState, Parser, clock_seconds};
@@ -104,6 +105,22 @@ impl DateExtractor {
     ///
     /// Never fails: a text without dates gives an empty `Vec`.
     pub fn extract(&self, text: &str, reference: Date) -> Vec<TimeExpression> {
+        self.extract_inner(&self.normalize(text), reference, None)
+    }
+
+    /// [`extract`](DateExtractor::extract) on a text normalized beforehand,
+    /// so that one normalization can serve this extractor and a gazetteer.
+    /// Spans refer to `text.original()`.
+    ///
+    /// The lexicon is English and ASCII, so the results do not depend on
+    /// accent folding: normalize with accent folding on (the
+    /// [`Normalizer`](dateline_match::Normalizer) default) to share the
+    /// work; a text normalized without it is normalized again.
+    pub fn extract_normalized(
+        &self,
+        text: &NormalizedText<'_>,
+        reference: Date,
+    ) -> Vec<TimeExpression> {
         self.extract_inner(text, reference, None)
     }
 
@@ -127,18 +144,24 @@ impl DateExtractor {
     /// ```
     pub fn extract_at(&self, text: &str, reference: DateTime) -> Vec<TimeExpression> {
         let now = reference.to_civil();
-        self.extract_inner(text, reference.date(), Some(now.time()))
+        self.extract_inner(&self.normalize(text), reference.date(), Some(now.time()))
+    }
+
+    /// `text` normalized as the scanner searches it.
+    fn normalize<'t>(&self, text: &'t str) -> NormalizedText<'t> {
+        self.inner.scanner.normalizer().normalize(text)
     }
 
     fn extract_inner(
         &self,
-        text: &str,
+        normalized: &NormalizedText<'_>,
         reference: Date,
         now: Option<jiff::civil::Time>,
     ) -> Vec<TimeExpression> {
+        let text = normalized.original();
         let mut out = Vec::new();
         let mut regions = Vec::new();
-        self.inner.scanner.regions(text, &mut regions);
+        self.inner.scanner.regions(normalized, &mut regions);
         let mut tokens: Vec<Token> = Vec::new();
         let mut doc = DocState::default();
         for &(lo, hi) in &regions {
