@@ -179,6 +179,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("tomorrow", Lex::Deictic(Deictic::Tomorrow)),
     ("yesterday", Lex::Deictic(Deictic::Yesterday)),
     ("tonight", Lex::Deictic(Deictic::Tonight)),
+    ("tonite", Lex::Deictic(Deictic::Tonight)),
     ("now", Lex::Deictic(Deictic::Now)),
     ("currently", Lex::Deictic(Deictic::Present)),
     ("nowadays", Lex::Deictic(Deictic::Present)),
