@@ -193,3 +193,25 @@ proptest! {
         prop_assert_eq!(&threads, &alone);
     }
 }
+
+/// Documents survive a serde round trip, labels and all: entity labels are
+/// borrowed for the common ones and owned for others, which must not show.
+#[test]
+fn documents_round_trip_through_json() {
+    let gazetteer = dateline::Gazetteer::builder()
+        .embedded()
+        .entries([dateline::Entry::new("Wang Yi", "PERSON_OF_NOTE", "wang-yi")])
+        .build()
+        .expect("a valid gazetteer");
+    let pipeline =
+        dateline::Pipeline::builder().gazetteer(gazetteer).build().expect("valid settings");
+    for (text, date) in crate::common::seed_documents() {
+        let document = pipeline.process(text, date);
+        let json = serde_json::to_string(&document).expect("documents serialize");
+        let back: Document = serde_json::from_str(&json).expect("and deserialize");
+        assert_eq!(back, document);
+    }
+    let document = pipeline.process("Wang Yi met officials in China.", reference());
+    let labels: Vec<&str> = document.entities.iter().map(|e| e.label()).collect();
+    assert_eq!(labels, ["PERSON_OF_NOTE", "GPE"]);
+}

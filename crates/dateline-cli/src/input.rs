@@ -6,6 +6,7 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -57,13 +58,44 @@ impl std::fmt::Display for BadDocument {
     }
 }
 
+/// A document as the reader found it: a JSON line not parsed yet, or a
+/// whole file already read. Parsing is left to [`Pending::parse`], so that
+/// it runs on the worker threads while one thread only reads.
+#[derive(Debug)]
+pub enum Pending {
+    /// One line of a JSON Lines file, as read.
+    Line { bytes: Vec<u8>, path: Arc<str>, line: u64 },
+    /// A whole-file document, or a problem found while reading.
+    Ready(Result<Document, BadDocument>),
+}
+
+impl Pending {
+    /// Its size in bytes as read, to bound how much is in flight.
+    pub fn len(&self) -> usize {
+        match self {
+            Pending::Line { bytes, .. } => bytes.len(),
+            Pending::Ready(document) => document.as_ref().map_or(0, |d| d.text.len()),
+        }
+    }
+
+    /// The document, or why it is bad.
+    pub fn parse(self) -> Result<Document, BadDocument> {
+        match self {
+            Pending::Line { bytes, path, line } => parse_line(&bytes, &path, line),
+            Pending::Ready(document) => document,
+        }
+    }
+}
+
 /// A stream of documents from the files (or stdin) in order.
 pub struct Documents {
     format: InputFormat,
     pending: std::vec::IntoIter<PathBuf>,
     use_stdin: bool,
     // The JSON Lines file being read, with its display name and line number.
-    current: Option<(Box<dyn BufRead>, String, u64)>,
+    current: Option<(Box<dyn BufRead>, Arc<str>, u64)>,
+    // Lines are read here and copied out at their exact size, rather than
+    // each growing a new buffer from empty.
     line_buf: Vec<u8>,
 }
 
@@ -94,16 +126,16 @@ impl Documents {
         Some(Source { name: display_path(&path), reader })
     }
 
-    fn next_jsonl(&mut self) -> Option<Result<Document, BadDocument>> {
+    fn next_jsonl(&mut self) -> Option<Pending> {
         loop {
             if self.current.is_none() {
                 let Source { name, reader } = self.next_source()?;
                 match reader {
                     Ok(reader) => {
-                        self.current =
-                            Some((Box::new(BufReader::with_capacity(1 << 16, reader)), name, 0))
+                        let reader = Box::new(BufReader::with_capacity(1 << 16, reader));
+                        self.current = Some((reader, name.into(), 0));
                     }
-                    Err(err) => return Some(Err(unreadable(name, err))),
+                    Err(err) => return Some(Pending::Ready(Err(unreadable(name, err)))),
                 }
             }
             let (reader, name, line) = self.current.as_mut().expect("set above");
@@ -118,15 +150,16 @@ impl Documents {
                     if self.line_buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some(parse_line(&self.line_buf, name, *line));
+                    let bytes = self.line_buf.clone();
+                    return Some(Pending::Line { bytes, path: Arc::clone(name), line: *line });
                 }
                 Err(err) => {
                     let location = format!("{name}:{}", *line + 1);
                     self.current = None;
-                    return Some(Err(BadDocument {
+                    return Some(Pending::Ready(Err(BadDocument {
                         location,
                         message: format!("read error: {err}"),
-                    }));
+                    })));
                 }
             }
         }
@@ -153,11 +186,11 @@ impl Documents {
 }
 
 impl Iterator for Documents {
-    type Item = Result<Document, BadDocument>;
+    type Item = Pending;
 
     fn next(&mut self) -> Option<Self::Item> {
         match self.format {
-            InputFormat::Text => self.next_file(),
+            InputFormat::Text => self.next_file().map(Pending::Ready),
             InputFormat::Jsonl => self.next_jsonl(),
         }
     }
@@ -196,18 +229,24 @@ struct JsonLine {
 }
 
 fn parse_line(bytes: &[u8], name: &str, line: u64) -> Result<Document, BadDocument> {
-    let location = format!("{name}:{line}");
-    if let Err(err) = std::str::from_utf8(bytes) {
-        let column = err.valid_up_to() + 1;
-        return Err(BadDocument { location, message: format!("invalid UTF-8 at column {column}") });
-    }
-    match serde_json::from_slice::<JsonLine>(bytes) {
+    // Only a bad line needs its location spelled out.
+    let location = || format!("{name}:{line}");
+    let line_text = match std::str::from_utf8(bytes) {
+        Ok(line_text) => line_text,
+        Err(err) => {
+            let column = err.valid_up_to() + 1;
+            let message = format!("invalid UTF-8 at column {column}");
+            return Err(BadDocument { location: location(), message });
+        }
+    };
+    // From the validated `str`, so serde_json does not check UTF-8 again.
+    match serde_json::from_str::<JsonLine>(line_text) {
         Ok(parsed) => Ok(Document {
             origin: Origin::Line { path: name.to_owned(), line, id: parsed.id },
             text: parsed.text,
             reference_date: parsed.reference_date,
         }),
-        Err(err) => Err(BadDocument { location, message: describe_json_error(&err) }),
+        Err(err) => Err(BadDocument { location: location(), message: describe_json_error(&err) }),
     }
 }
 
@@ -227,7 +266,9 @@ mod tests {
     fn jsonl_from(content: &[u8]) -> (tempfile::NamedTempFile, Vec<Result<Document, BadDocument>>) {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         file.write_all(content).unwrap();
-        let docs = Documents::new(InputFormat::Jsonl, vec![file.path().to_owned()]).collect();
+        let docs = Documents::new(InputFormat::Jsonl, vec![file.path().to_owned()])
+            .map(Pending::parse)
+            .collect();
         (file, docs)
     }
 
@@ -262,8 +303,9 @@ mod tests {
     fn invalid_utf8_in_a_text_file_names_line_and_column() {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         file.write_all(b"fine\nbad \xff byte\n").unwrap();
-        let docs: Vec<_> =
-            Documents::new(InputFormat::Text, vec![file.path().to_owned()]).collect();
+        let docs: Vec<_> = Documents::new(InputFormat::Text, vec![file.path().to_owned()])
+            .map(Pending::parse)
+            .collect();
         let bad = docs[0].as_ref().unwrap_err();
         assert_eq!(bad.location, format!("{}:2", file.path().display()));
         assert_eq!(bad.message, "invalid UTF-8 at column 5");
@@ -271,8 +313,9 @@ mod tests {
 
     #[test]
     fn missing_file_is_a_bad_document() {
-        let docs: Vec<_> =
-            Documents::new(InputFormat::Text, vec!["/no/such/file.txt".into()]).collect();
+        let docs: Vec<_> = Documents::new(InputFormat::Text, vec!["/no/such/file.txt".into()])
+            .map(Pending::parse)
+            .collect();
         let bad = docs[0].as_ref().unwrap_err();
         assert_eq!(bad.location, "/no/such/file.txt");
         assert!(bad.message.starts_with("cannot read:"), "{}", bad.message);

@@ -1,10 +1,12 @@
 //! The loop every subcommand shares: read documents in chunks on one
-//! thread, process each chunk in parallel, write results in input order.
+//! thread, parse, process and render each chunk in parallel on the workers
+//! while the previous one is written, write results in input order.
 //!
 //! Memory stays bounded by the chunk size whatever the input size, and a
 //! bad document is reported with its file and line, then skipped or fatal
 //! as `--on-error` says.
 
+use std::collections::VecDeque;
 use std::io::IsTerminal;
 use std::sync::mpsc;
 
@@ -15,22 +17,32 @@ use serde::Serialize;
 
 use crate::args::OutputFormat;
 use crate::args::{InputArgs, InputFormat, OnError, OutputArgs};
-use crate::input::{BadDocument, Document, Documents, Origin};
+use crate::input::{BadDocument, Document, Documents, Origin, Pending};
+use crate::jsonl::ObjectWriter;
 use crate::output::{self, Labeled, Sink};
 
 /// A chunk closes at whichever limit it reaches first.
 const CHUNK_DOCUMENTS: usize = 512;
 const CHUNK_BYTES: usize = 8 << 20;
+/// Chunks handed to the workers before the oldest is written: the workers
+/// go on with the next chunk while the main thread writes one, so neither
+/// waits for the other, and memory stays bounded by a few chunks.
+const IN_FLIGHT: usize = 2;
 /// More documents than this earn a progress bar (on a terminal).
 const PROGRESS_AFTER: usize = 8;
 
-type Chunk = Vec<Result<Document, BadDocument>>;
+type Chunk = Vec<Pending>;
+type Rendered = Vec<Result<Vec<u8>, BadDocument>>;
 
 /// Runs `process` over every document and writes the results.
 ///
 /// `process` hands the document's record to [`Emit::record`], or returns a
 /// message when the document itself is unusable (such as a malformed
 /// `reference_date`); that counts as a bad document like an unreadable one.
+///
+/// One thread reads and splits the input into chunks of documents; the
+/// worker threads parse, process and render each document; the calling
+/// thread writes the rendered chunks in input order.
 pub fn run<F>(input: InputArgs, output_args: &OutputArgs, process: F) -> anyhow::Result<()>
 where
     F: Fn(&Document, Emit<'_>) -> Result<(), String> + Sync,
@@ -40,9 +52,16 @@ where
         .build()
         .context("cannot start worker threads")?;
     let progress = progress_bar(&input);
-    let on_error = input.on_error;
     let format = output_args.format;
-    let mut sink = Sink::open(output_args.output.clone())?;
+    let mut writer = Writer {
+        sink: Sink::open(output_args.output.clone())?,
+        progress,
+        on_error: input.on_error,
+        format,
+        written: 0,
+        skipped: 0,
+        buffer: Vec::new(),
+    };
 
     // Reading runs ahead by at most one chunk, so memory stays flat.
     let (sender, chunks) = mpsc::sync_channel::<Chunk>(1);
@@ -53,7 +72,7 @@ where
             let mut bytes = 0;
             while chunk.len() < CHUNK_DOCUMENTS && bytes < CHUNK_BYTES {
                 let Some(document) = documents.next() else { break };
-                bytes += document.as_ref().map_or(0, |d| d.text.len());
+                bytes += document.len();
                 chunk.push(document);
             }
             if chunk.is_empty() || sender.send(chunk).is_err() {
@@ -62,57 +81,104 @@ where
         }
     });
 
-    let (mut written, mut skipped) = (0u64, 0u64);
-    let mut buffer = Vec::new();
-    for chunk in chunks {
-        let results: Vec<Result<Vec<u8>, BadDocument>> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|document| {
-                    let document = document?;
-                    let mut bytes = Vec::with_capacity(document.text.len() / 2);
-                    let emit = Emit { origin: &document.origin, format, out: &mut bytes };
-                    process(&document, emit).map_err(|message| BadDocument {
-                        location: document.origin.location(),
-                        message,
-                    })?;
-                    Ok(bytes)
-                })
-                .collect()
-        });
-        buffer.clear();
+    let render = |pending: Pending| -> Result<Vec<u8>, BadDocument> {
+        let document = pending.parse()?;
+        // JSON Lines output runs about twice the text (sentences repeat
+        // it, plus offsets); reserving that saves regrowing.
+        let mut bytes = Vec::with_capacity(2 * document.text.len() + 1024);
+        let emit = Emit::new(&document.origin, format, &mut bytes);
+        process(&document, emit)
+            .map_err(|message| BadDocument { location: document.origin.location(), message })?;
+        Ok(bytes)
+    };
+    let render = &render;
+    let finished = pool.in_place_scope(|scope| -> anyhow::Result<bool> {
+        let mut in_flight = VecDeque::with_capacity(IN_FLIGHT);
+        for chunk in chunks {
+            let (done, rendered) = mpsc::sync_channel::<Rendered>(1);
+            scope.spawn(move |_| {
+                // The receiver is gone only when the run already stopped.
+                let _ = done.send(chunk.into_par_iter().map(render).collect());
+            });
+            in_flight.push_back(rendered);
+            if in_flight.len() >= IN_FLIGHT && !writer.write_next(&mut in_flight)? {
+                return Ok(false);
+            }
+        }
+        while !in_flight.is_empty() {
+            if !writer.write_next(&mut in_flight)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    })?;
+    if !finished {
+        return Ok(());
+    }
+    reader.join().map_err(|_| anyhow::anyhow!("the input reader thread panicked"))?;
+    writer.finish()
+}
+
+/// Writes rendered chunks in order and counts documents.
+struct Writer {
+    sink: Sink,
+    progress: ProgressBar,
+    on_error: OnError,
+    format: OutputFormat,
+    written: u64,
+    skipped: u64,
+    buffer: Vec<u8>,
+}
+
+impl Writer {
+    /// Waits for the oldest chunk in flight and writes it; `Ok(false)` when
+    /// the reader of stdout went away, which ends the run quietly.
+    fn write_next(
+        &mut self,
+        in_flight: &mut VecDeque<mpsc::Receiver<Rendered>>,
+    ) -> anyhow::Result<bool> {
+        let oldest = in_flight.pop_front().expect("called with a chunk in flight");
+        let results = oldest.recv().map_err(|_| anyhow::anyhow!("a worker thread panicked"))?;
+        self.buffer.clear();
+        // One allocation for the chunk rather than doubling up to its size.
+        let size: usize =
+            results.iter().map(|r| r.as_ref().map_or(0, |bytes| bytes.len() + 2)).sum();
+        self.buffer.reserve(size);
         for result in results {
             match result {
                 Ok(bytes) => {
-                    buffer.extend_from_slice(output::separator(format, written == 0));
-                    buffer.extend_from_slice(&bytes);
-                    written += 1;
+                    self.buffer
+                        .extend_from_slice(output::separator(self.format, self.written == 0));
+                    self.buffer.extend_from_slice(&bytes);
+                    self.written += 1;
                 }
-                Err(bad) if on_error == OnError::Skip => {
-                    progress.suspend(|| eprintln!("dateline: skipped {bad}"));
-                    skipped += 1;
+                Err(bad) if self.on_error == OnError::Skip => {
+                    self.progress.suspend(|| eprintln!("dateline: skipped {bad}"));
+                    self.skipped += 1;
                 }
                 Err(bad) => {
                     // Everything before the bad document is written; nothing after it.
-                    write_or_broken_pipe(&mut sink, &buffer)?;
-                    progress.finish_and_clear();
+                    write_or_broken_pipe(&mut self.sink, &self.buffer)?;
+                    self.progress.finish_and_clear();
                     bail!("{bad} (use --on-error skip to go on past bad documents)");
                 }
             }
-            progress.inc(1);
+            self.progress.inc(1);
         }
-        if !write_or_broken_pipe(&mut sink, &buffer)? {
-            return Ok(());
+        write_or_broken_pipe(&mut self.sink, &self.buffer)
+    }
+
+    /// Closes the output and reports the counts.
+    fn finish(mut self) -> anyhow::Result<()> {
+        write_or_broken_pipe(&mut self.sink, output::closing(self.format, self.written > 0))?;
+        self.sink.finish()?;
+        self.progress.finish_and_clear();
+        if self.skipped > 0 || !self.progress.is_hidden() {
+            let (written, skipped) = (self.written, self.skipped);
+            eprintln!("dateline: {written} documents written, {skipped} bad documents skipped");
         }
+        Ok(())
     }
-    reader.join().map_err(|_| anyhow::anyhow!("the input reader thread panicked"))?;
-    write_or_broken_pipe(&mut sink, output::closing(format, written > 0))?;
-    sink.finish()?;
-    progress.finish_and_clear();
-    if skipped > 0 || !progress.is_hidden() {
-        eprintln!("dateline: {written} documents written, {skipped} bad documents skipped");
-    }
-    Ok(())
 }
 
 /// Takes one document's record and renders it, labeled with the document's origin.
@@ -122,11 +188,35 @@ pub struct Emit<'a> {
     out: &'a mut Vec<u8>,
 }
 
-impl Emit<'_> {
+impl<'a> Emit<'a> {
+    /// Renders one document from `origin` in `format` into `out`.
+    pub fn new(origin: &'a Origin, format: OutputFormat, out: &'a mut Vec<u8>) -> Emit<'a> {
+        Emit { origin, format, out }
+    }
+
     /// Renders `record` as this document's output.
     pub fn record<R: Serialize>(self, record: R) {
         output::render(self.format, &Labeled::new(self.origin, record), self.out)
             .expect("serializing results to memory cannot fail");
+    }
+
+    /// Renders this document's output: JSON Lines straight into the buffer
+    /// by `fields` (after the fields saying where the document came from),
+    /// any other format through serde from `record`. Both must describe
+    /// the same object.
+    pub fn fields_or_record<R: Serialize>(
+        self,
+        fields: impl FnOnce(&mut ObjectWriter<'_>),
+        record: impl FnOnce() -> R,
+    ) {
+        if self.format == OutputFormat::Jsonl {
+            let mut object = ObjectWriter::labeled(self.origin, self.out);
+            fields(&mut object);
+            object.close();
+            self.out.push(b'\n');
+        } else {
+            self.record(record());
+        }
     }
 }
 

@@ -120,6 +120,38 @@ fn malformed_json_line_fails_or_is_skipped_and_counted() {
     );
 }
 
+/// Thousands of documents span several chunks in flight at once: output
+/// stays in input order on two threads, and a bad line stops the run with
+/// everything before it written and nothing after it.
+#[test]
+fn many_chunks_keep_input_order_and_stop_at_a_bad_line() {
+    let mut input = String::new();
+    for i in 1..=3000 {
+        if i == 2000 {
+            input.push_str("{\"id\": 2000, \"text\": oops}\n");
+        } else {
+            input.push_str(&format!("{{\"id\": {i}, \"text\": \"Document {i}. It ends.\"}}\n"));
+        }
+    }
+    let skipped = dateline(
+        &["extract", "--input", "jsonl", "--threads", "2", "--on-error", "skip"],
+        input.as_bytes(),
+    );
+    let ids: Vec<u64> = json_lines(&skipped).iter().map(|l| l["id"].as_u64().unwrap()).collect();
+    let expected: Vec<u64> = (1..=3000).filter(|&i| i != 2000).collect();
+    assert_eq!(ids, expected);
+
+    let failed = dateline(&["extract", "--input", "jsonl", "--threads", "2"], input.as_bytes());
+    assert!(!failed.status.success());
+    assert!(stderr(&failed).contains("-:2000: malformed JSON line"), "{}", stderr(&failed));
+    let written = String::from_utf8(failed.stdout).unwrap();
+    let ids: Vec<u64> = written
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, (1..2000).collect::<Vec<u64>>());
+}
+
 #[test]
 fn bad_reference_date_in_a_line_is_a_bad_document() {
     let input = b"{\"text\": \"Today.\", \"reference_date\": \"2024-13-40\"}\n";

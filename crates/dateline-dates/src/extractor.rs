@@ -2,9 +2,10 @@
 
 use std::sync::{Arc, OnceLock};
 
+use dateline_match::NormalizedText;
 use dateline_tokenize::Span;
 
-use crate::grammar::{Cand, DocState, Parser};
+use crate::grammar::{Cand, DocState, Parser, clock_seconds};
 use crate::lexicon::{Func, Language, Lex, Lexicon, Rel};
 use crate::scan::Scanner;
 use crate::timex::{TimeExpression, TimexRange, TimexType};
@@ -104,6 +105,22 @@ impl DateExtractor {
     ///
     /// Never fails: a text without dates gives an empty `Vec`.
     pub fn extract(&self, text: &str, reference: Date) -> Vec<TimeExpression> {
+        self.extract_inner(&self.normalize(text), reference, None)
+    }
+
+    /// [`extract`](DateExtractor::extract) on a text normalized beforehand,
+    /// so that one normalization can serve this extractor and a gazetteer.
+    /// Spans refer to `text.original()`.
+    ///
+    /// The lexicon is English and ASCII, so the results do not depend on
+    /// accent folding: normalize with accent folding on (the
+    /// [`Normalizer`](dateline_match::Normalizer) default) to share the
+    /// work; a text normalized without it is normalized again.
+    pub fn extract_normalized(
+        &self,
+        text: &NormalizedText<'_>,
+        reference: Date,
+    ) -> Vec<TimeExpression> {
         self.extract_inner(text, reference, None)
     }
 
@@ -127,18 +144,24 @@ impl DateExtractor {
     /// ```
     pub fn extract_at(&self, text: &str, reference: DateTime) -> Vec<TimeExpression> {
         let now = reference.to_civil();
-        self.extract_inner(text, reference.date(), Some(now.time()))
+        self.extract_inner(&self.normalize(text), reference.date(), Some(now.time()))
+    }
+
+    /// `text` normalized as the scanner searches it.
+    fn normalize<'t>(&self, text: &'t str) -> NormalizedText<'t> {
+        self.inner.scanner.normalizer().normalize(text)
     }
 
     fn extract_inner(
         &self,
-        text: &str,
+        normalized: &NormalizedText<'_>,
         reference: Date,
         now: Option<jiff::civil::Time>,
     ) -> Vec<TimeExpression> {
+        let text = normalized.original();
         let mut out = Vec::new();
         let mut regions = Vec::new();
-        self.inner.scanner.regions(text, &mut regions);
+        self.inner.scanner.regions(normalized, &mut regions);
         let mut tokens: Vec<Token> = Vec::new();
         let mut doc = DocState::default();
         for &(lo, hi) in &regions {
@@ -242,6 +265,20 @@ fn link_ranges(p: &Parser<'_>, cands: &mut [Cand], reference: Date) {
             continue;
         }
         let (a, b) = (&cands[k], &cands[k + 1]);
+        // "4pm for 30 minutes": the duration runs from the clock time (a
+        // DURATION with begin and end points, as TimeML allows).
+        if a.kind == TimexType::Time
+            && b.kind == TimexType::Duration
+            && b.s == a.e + 1
+            && p.t.get(a.e).and_then(|t| t.lex) == Some(Lex::Func(Func::For))
+            && b.range.is_none()
+            && let Some(end) = clock_end(&a.value, &b.value)
+        {
+            let range = TimexRange::new(a.value.clone(), end);
+            cands[k].range = Some(range.clone());
+            cands[k + 1].range = Some(range);
+            continue;
+        }
         // "from the 13th to [the] 15th of July": "the" may stand between.
         let the_between =
             b.s == a.e + 2 && p.t.get(a.e + 1).and_then(|t| t.lex) == Some(Lex::Func(Func::The));
@@ -285,12 +322,71 @@ fn link_ranges(p: &Parser<'_>, cands: &mut [Cand], reference: Date) {
                 cands[k].value = format!("{day}T{clock}");
                 cands[k].rule.push_str(":day-of-range-end");
             }
+            // "8am until 6", "10 p.m. to 2": a second time without a.m./p.m.
+            // is the first such time after the first.
+            if cands[k].kind == TimexType::Time
+                && !(cands[k + 1].s..cands[k + 1].e).any(|t| {
+                    matches!(
+                        p.t.get(t).and_then(|t| t.lex),
+                        Some(Lex::Func(Func::Am | Func::Pm | Func::Noon | Func::Midnight))
+                            | Some(Lex::PartOfDay(_))
+                    )
+                })
+                && let Some(later) =
+                    p.t.get(cands[k + 1].s)
+                        .and_then(|w| first_after(&cands[k].value, &cands[k + 1].value, w))
+            {
+                cands[k + 1].value = later;
+            }
             let (a, b) = (&cands[k], &cands[k + 1]);
             let range = TimexRange::new(a.value.clone(), b.value.clone());
             cands[k].range = Some(range.clone());
             cands[k + 1].range = Some(range);
         }
     }
+}
+
+/// The first reading of a clock time without a.m./p.m. (`b`, 1 to 12
+/// o'clock) after the time `a` a range starts at: "8am until [6]" is 18:00,
+/// "10 p.m. to [2]" 02:00 the next day. `None` when `b` is that already.
+fn first_after(a: &str, b: &str, written: &Token) -> Option<String> {
+    // Only an hour written 1 to 12 ("6", "1:30"), not "09:00" or "15:00".
+    if written.kind != token::Kind::Num
+        || !(1..=12).contains(&written.num)
+        || written.digits == 2 && written.num < 10
+    {
+        return None;
+    }
+    let start: jiff::civil::DateTime = a.parse().ok()?;
+    let end: jiff::civil::DateTime = b.parse().ok()?;
+    if b.split_once('T')?.1.len() != 5 {
+        return None;
+    }
+    let h = (written.num % 12) as i8;
+    let day = start.date();
+    let mut options = Vec::new();
+    for d in [Some(day), day.tomorrow().ok()].into_iter().flatten() {
+        for hh in [h, h + 12] {
+            options.push(d.at(hh, end.minute(), 0, 0));
+        }
+    }
+    let best = options.into_iter().filter(|t| *t > start).min()?;
+    (best != end).then(|| crate::cal::fmt_datetime(best, false))
+}
+
+/// The end of a clock-unit duration that starts at a clock time:
+/// ("2013-02-12T16:00", "PT30M") -> "2013-02-12T16:30".
+fn clock_end(start: &str, duration: &str) -> Option<String> {
+    let (_, clock) = start.split_once('T')?;
+    if clock.len() != 5 || !clock.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let t: jiff::civil::DateTime = start.parse().ok()?;
+    let secs = clock_seconds(duration)?;
+    if secs % 60 != 0 {
+        return None;
+    }
+    Some(crate::cal::fmt_datetime(crate::cal::add_seconds(t, secs)?, false))
 }
 
 /// Builds a [`DateExtractor`] with custom settings. Setters take and return

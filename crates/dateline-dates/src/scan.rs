@@ -7,7 +7,7 @@
 //! merged into regions, and only regions are tokenized and parsed. Text with
 //! no anchors costs one automaton pass and one digit scan.
 
-use dateline_match::{CasePolicy, MatchKind, Matcher};
+use dateline_match::{CasePolicy, MatchKind, Matcher, NormalizedText, Normalizer};
 
 /// Context kept on each side of an anchor, in bytes.
 const LEFT: usize = 48;
@@ -19,23 +19,44 @@ pub(crate) struct Scanner {
 }
 
 impl Scanner {
+    /// The automaton folds accents, like the gazetteer's, so that a pipeline
+    /// can normalize a text once for both (`DateExtractor::extract_normalized`).
+    /// The anchors are ASCII words, so folding accents can only add hits
+    /// whose original text is accented ("Máy"); `regions` drops those, which
+    /// keeps the anchors exactly those of an automaton without accent folding.
     pub(crate) fn new(anchors: &[&str]) -> Scanner {
+        Scanner::with_accent_folding(anchors, true)
+    }
+
+    fn with_accent_folding(anchors: &[&str], yes: bool) -> Scanner {
         let words = Matcher::builder()
             .case_policy(CasePolicy::Insensitive)
-            .accent_folding(false)
+            .accent_folding(yes)
             .match_kind(MatchKind::LeftmostLongest)
             .build(anchors.iter().copied())
             .expect("the anchor lexicon has no empty words");
         Scanner { words }
     }
 
-    /// The regions (byte ranges on char boundaries) around every anchor.
-    pub(crate) fn regions(&self, text: &str, out: &mut Vec<(usize, usize)>) {
+    /// The normalizer whose output [`Scanner::regions`] searches without
+    /// normalizing again.
+    pub(crate) fn normalizer(&self) -> Normalizer {
+        self.words.normalizer()
+    }
+
+    /// The regions (byte ranges on char boundaries of the original text)
+    /// around every anchor.
+    pub(crate) fn regions(&self, normalized: &NormalizedText<'_>, out: &mut Vec<(usize, usize)>) {
+        let text = normalized.original();
         let bytes = text.as_bytes();
         let mut anchors: Vec<(usize, usize)> = Vec::new();
         // The matcher only reports whole tokens ("may" is not in "mayor").
-        for m in self.words.find_iter(text) {
+        for m in self.words.find_iter_normalized(normalized) {
             let span = m.span();
+            let found = &text[span];
+            if !found.is_ascii() && !folds_without_accents(found) {
+                continue;
+            }
             anchors.push((span.start, span.end));
         }
         let mut i = 0;
@@ -70,6 +91,13 @@ impl Scanner {
             }
         }
     }
+}
+
+/// Whether `word` folds to the same key with and without accent folding,
+/// that is, whether an automaton without accent folding finds it too.
+fn folds_without_accents(word: &str) -> bool {
+    let folded = Normalizer::new().with_accent_folding(true).fold(word);
+    folded == Normalizer::new().with_accent_folding(false).fold(word)
 }
 
 fn memchr_digit(b: &[u8]) -> Option<usize> {
@@ -111,4 +139,101 @@ fn snap_word_end(text: &str, hi: usize) -> usize {
         i += 1;
     }
     ceil_boundary(text, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::lexicon::{Language, Lexicon};
+
+    /// The scanner in use, and one whose automaton does not fold accents.
+    fn scanners() -> (Scanner, Scanner) {
+        let lexicon = Lexicon::new(Language::English);
+        let anchors = lexicon.anchors();
+        (Scanner::new(&anchors), Scanner::with_accent_folding(&anchors, false))
+    }
+
+    fn regions(scanner: &Scanner, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        scanner.regions(&scanner.normalizer().normalize(text), &mut out);
+        out
+    }
+
+    #[test]
+    fn accented_anchor_words_open_no_region() {
+        let (scanner, _) = scanners();
+        assert_eq!(regions(&scanner, "Máy Dáy and Súnday"), []);
+        assert_eq!(regions(&scanner, "on Sunday"), [(0, 9)]);
+        // Case folding without accents still finds "ſunday" (long s).
+        assert_eq!(regions(&scanner, "ſunday"), [(0, 7)]);
+    }
+
+    /// Words around the anchors, with accented look-alikes, combining
+    /// marks, letters that accent folding expands, and typographic forms.
+    const WORDS: &[&str] = &[
+        "may",
+        "May",
+        "Máy",
+        "MÄY",
+        "ma\u{301}y",
+        "may\u{301}",
+        "Sunday",
+        "Súnday",
+        "ſunday",
+        "July",
+        "Julý",
+        "JULY",
+        "Dec",
+        "Déc",
+        "décembre",
+        "spring",
+        "sprïng",
+        "Æ",
+        "æon",
+        "ø",
+        "José",
+        "São",
+        "Paulo",
+        "Zürich",
+        "mañana",
+        "day",
+        "Dáy",
+        "Independence",
+        "Christmas",
+        "Chrístmas",
+        "ago",
+        "agó",
+        "2024",
+        "12",
+        "3",
+        "o'clock",
+        "o’clock",
+        "the",
+        "İ",
+        "ß",
+        "ǅ",
+        "a.m.",
+        "last",
+        "läst",
+        "week",
+        "wéek",
+        "\u{301}",
+    ];
+    const GAPS: &[&str] = &[" ", "  ", "-", "–", "’", "\u{a0}", "\n", ", ", ". ", ""];
+
+    proptest! {
+        #[test]
+        fn folding_accents_keeps_the_anchors_of_an_automaton_without(
+            words in prop::collection::vec(
+                (prop::sample::select(WORDS), prop::sample::select(GAPS)),
+                0..40,
+            ),
+        ) {
+            let text: String = words.iter().flat_map(|&(w, g)| [w, g]).collect();
+            let (scanner, without) = scanners();
+            prop_assert_eq!(regions(&scanner, &text), regions(&without, &text));
+        }
+    }
 }

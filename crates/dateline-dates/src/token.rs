@@ -120,6 +120,19 @@ pub(crate) fn tokenize(
                     }
                 }
             }
+            // "week-end", "week-ends": the older spelling of "weekend".
+            if word.eq_ignore_ascii_case("week") {
+                let rest = &text.as_bytes()[i..to];
+                let n = if rest.len() >= 4 && rest[..4].eq_ignore_ascii_case(b"-end") {
+                    if rest.get(4).is_some_and(|c| matches!(c, b's' | b'S')) { 5 } else { 4 }
+                } else {
+                    0
+                };
+                if n > 0 && !rest.get(n).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-') {
+                    i += n;
+                    lex = lexicon.get(if n == 5 { "weekends" } else { "weekend" });
+                }
+            }
             // "o'clock".
             if (word == "o" || word == "O") && text[i..to].starts_with("'clock") {
                 i += "'clock".len();

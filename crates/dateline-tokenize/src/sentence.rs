@@ -187,6 +187,25 @@ pub struct Sentences<'s, 't> {
 /// Bytes where a sentence may end or a rule needs a look: terminators,
 /// line breaks, digits (e-mail header stamps), `,` (closings), `)` (list
 /// markers) and the lead bytes of non-ASCII chars.
+/// Whether any of the eight bytes of `word` may be [`INTERESTING`]: a byte
+/// below 0x40 other than a space (punctuation, digits, control characters)
+/// or a byte of 0xC0 and above. Never false for a word that holds an
+/// interesting byte; true for some that do not (quotes, hyphens), which
+/// the byte-by-byte loop then passes over.
+#[inline]
+fn may_be_interesting(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Spaces become 0, other bytes below 0x40 stay below 0x40 and nonzero.
+    let x = word ^ (ONES * 0x20);
+    let low7 = x & !HIGHS;
+    // Flags each byte with its high bit clear and 0 < x < 0x40.
+    let below_0x40 = (ONES * (127 + 0x40)).wrapping_sub(low7) & !x & (low7 + ONES * 127) & HIGHS;
+    // Flags each byte with its two top bits set.
+    let lead = word & (word << 1) & HIGHS;
+    (below_0x40 | lead) != 0
+}
+
 static INTERESTING: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -699,9 +718,30 @@ impl Iterator for Sentences<'_, '_> {
         let mut line_start = start;
         let bytes = self.text.as_bytes();
         let (end, next) = loop {
-            // Most bytes cannot end a sentence: skip them with one table lookup.
-            while bytes.get(i).is_some_and(|&b| !INTERESTING[b as usize]) {
-                i += 1;
+            // Most bytes cannot end a sentence: skip runs of letters and
+            // spaces eight bytes at a time, and look byte by byte (one table
+            // lookup each) only into the eight bytes that may hold one.
+            loop {
+                while let Some(chunk) = bytes.get(i..i + 8) {
+                    let word = u64::from_le_bytes(chunk.try_into().expect("an 8-byte chunk"));
+                    if may_be_interesting(word) {
+                        break;
+                    }
+                    i += 8;
+                }
+                let end = (i + 8).min(bytes.len());
+                match bytes[i..end].iter().position(|&b| INTERESTING[b as usize]) {
+                    Some(k) => {
+                        i += k;
+                        break;
+                    }
+                    None => {
+                        i = end;
+                        if end == bytes.len() {
+                            break;
+                        }
+                    }
+                }
             }
             let Some(&b) = bytes.get(i) else { break (self.text.len(), self.text.len()) };
             let decision = if b < 0x80 {
@@ -830,6 +870,26 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         SentenceSplitter::new().sentences(text).map(|s| &text[s]).collect()
+    }
+
+    #[test]
+    fn letters_and_spaces_are_skipped_eight_at_a_time() {
+        for plain in [*b"the news", *b"NATO met", *b"        ", *b"Xyz_~{|}", *b"a@b[c]d`"] {
+            assert!(!may_be_interesting(u64::from_le_bytes(plain)), "{plain:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_interesting_byte_is_skipped(bytes in proptest::array::uniform8(proptest::num::u8::ANY)) {
+            let word = u64::from_le_bytes(bytes);
+            if bytes.iter().any(|&b| INTERESTING[b as usize]) {
+                proptest::prop_assert!(may_be_interesting(word));
+            }
+            // Exactly the bytes below 0x40 but space, and those from 0xC0.
+            let expected = bytes.iter().any(|&b| (b < 0x40 && b != b' ') || b >= 0xC0);
+            proptest::prop_assert_eq!(may_be_interesting(word), expected);
+        }
     }
 
     #[test]

@@ -39,13 +39,26 @@ impl Pipeline {
 
     /// Finds sentences, entities and dates in `text`, resolving relative
     /// dates against `reference` (usually the document's publication date).
+    ///
+    /// The text is normalized for matching once, with the gazetteer's
+    /// normalizer, and both the gazetteer and the date scanner search that
+    /// one normalized text. (The date lexicon is ASCII English, so the
+    /// gazetteer's accent folding does not change which dates are found;
+    /// a gazetteer built without accent folding makes the date scanner
+    /// normalize on its own.)
     pub fn process(&self, text: &str, reference: Date) -> Document {
         let sentences = self.splitter.split(text);
-        let entities: Vec<Entity> = match self.gazetteer() {
-            Some(gazetteer) => find_entities(gazetteer, text),
-            None => Vec::new(),
+        let (entities, dates) = match self.gazetteer() {
+            Some(gazetteer) => {
+                let normalized = gazetteer.normalizer().normalize(text);
+                let entities: Vec<Entity> = gazetteer
+                    .find_iter_normalized(&normalized)
+                    .map(|m| Entity::from_match(&m))
+                    .collect();
+                (entities, self.dates.extract_normalized(&normalized, reference))
+            }
+            None => (Vec::new(), self.dates.extract(text, reference)),
         };
-        let dates = self.dates.extract(text, reference);
         let (entities, dates) = overlap::resolve(entities, dates);
         let tokens = self.keep_tokens.then(|| self.tokenizer.tokenize(text));
         Document { sentences, entities, dates, tokens }
@@ -237,6 +250,114 @@ mod tests {
             .collect();
         assert_eq!(find_entities_batch(gazetteer, &TEXTS), single);
         assert_eq!(single[0][0].label(), "GPE");
+    }
+
+    /// What `process` computed before it shared one normalization: the
+    /// gazetteer and the date extractor each on the raw text.
+    fn separate_passes(pipeline: &Pipeline, text: &str, reference: Date) -> Document {
+        let entities = pipeline.gazetteer().map_or_else(Vec::new, |g| find_entities(g, text));
+        let dates = pipeline.dates.extract(text, reference);
+        let (entities, dates) = overlap::resolve(entities, dates);
+        let sentences = pipeline.splitter.split(text);
+        Document { sentences, entities, dates, tokens: None }
+    }
+
+    /// The default pipeline, and one whose gazetteer does not fold accents
+    /// (so the date extractor cannot share its normalization).
+    fn pipelines() -> &'static [Pipeline; 2] {
+        static PIPELINES: std::sync::OnceLock<[Pipeline; 2]> = std::sync::OnceLock::new();
+        PIPELINES.get_or_init(|| {
+            let without_accents = Gazetteer::builder()
+                .embedded()
+                .accent_folding(false)
+                .build()
+                .expect("a valid gazetteer");
+            [
+                Pipeline::new(),
+                Pipeline::builder().gazetteer(without_accents).build().expect("valid settings"),
+            ]
+        })
+    }
+
+    const SEEDS: [(&str, &str); 5] = [
+        (include_str!("../../../seeds/000_6893e9d60b43f7bd.txt"), "2024-07-24"),
+        (include_str!("../../../seeds/001_summit.txt"), "2024-03-12"),
+        (include_str!("../../../seeds/002_markets.txt"), "2024-05-29"),
+        (include_str!("../../../seeds/003_unicode.txt"), "2024-06-26"),
+        (include_str!("../../../seeds/004_names_and_false_dates.txt"), "2024-06-20"),
+    ];
+
+    #[test]
+    fn one_normalization_finds_what_separate_passes_find_on_the_seeds() {
+        for pipeline in pipelines() {
+            for (text, reference) in SEEDS {
+                let reference: Date = reference.parse().expect("a valid date");
+                let shared = pipeline.process(text, reference);
+                assert!(!shared.entities.is_empty() && !shared.dates.is_empty());
+                assert_eq!(shared, separate_passes(pipeline, text, reference));
+            }
+        }
+    }
+
+    /// Names and dates with accents, combining marks, letters that fold
+    /// longer, and typographic forms, to make the two normalizations differ.
+    const PIECES: &[&str] = &[
+        "São Paulo",
+        "Sao Paulo",
+        "SÃO PAULO",
+        "Sa\u{303}o Paulo",
+        "Zürich",
+        "Zurich",
+        "Québec",
+        "Côte d’Ivoire",
+        "China’s",
+        "Kyiv",
+        "Київ",
+        "May",
+        "Máy",
+        "ma\u{301}y",
+        "1 September",
+        "Septémber",
+        "last Tuesday",
+        "Túesday",
+        "since 2012",
+        "two days ago",
+        "agó",
+        "3 p.m.",
+        "Christmas Day",
+        "Chrístmas Dáy",
+        "Theresa May",
+        "İstanbul",
+        "ß",
+        "ﬁ",
+        "Æ",
+        "ø",
+        "—",
+        "\u{301}",
+        "23 July",
+        "Julý 4",
+        "the week",
+        "",
+    ];
+    const GAPS: &[&str] = &[" ", ", ", ". ", "\n", "\u{a0}", "-", "’s "];
+
+    proptest::proptest! {
+        #[test]
+        fn one_normalization_finds_what_separate_passes_find(
+            pieces in proptest::collection::vec(
+                (proptest::sample::select(PIECES), proptest::sample::select(GAPS)),
+                0..24,
+            ),
+        ) {
+            let text: String = pieces.iter().flat_map(|&(p, g)| [p, g]).collect();
+            let reference: Date = "2024-07-24".parse().expect("a valid date");
+            for pipeline in pipelines() {
+                proptest::prop_assert_eq!(
+                    pipeline.process(&text, reference),
+                    separate_passes(pipeline, &text, reference)
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! `dateline entities`.
 
-use dateline::Gazetteer;
 use dateline::view::{EntityView, Viewer};
 use serde::Serialize;
 
@@ -24,11 +23,10 @@ struct Record<'t> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let built = args.gazetteer.build()?;
-    let gazetteer = built.as_ref().unwrap_or_else(|| Gazetteer::embedded());
+    let gazetteer = args.gazetteer.build()?;
     crate::run::run(args.input, &args.output, |document, emit| {
         let text = &document.text;
-        let entities = dateline::find_entities(gazetteer, text);
+        let entities = dateline::find_entities(&gazetteer, text);
         let mut viewer = Viewer::new(text);
         emit.record(Record { entities: entities.iter().map(|e| viewer.entity(e)).collect() });
         Ok(())

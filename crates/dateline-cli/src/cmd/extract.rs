@@ -1,11 +1,12 @@
 //! `dateline extract`: the whole pipeline.
 
-use dateline::Pipeline;
 use dateline::view::DocumentView;
+use dateline::{Date, Pipeline};
 use serde::Serialize;
 
 use super::{DateArgs, GazetteerArgs, ModeArgs, References};
 use crate::args::{InputArgs, OutputArgs};
+use crate::run::Emit;
 
 /// Sentences, entities and dates together.
 #[derive(clap::Args, Debug)]
@@ -33,11 +34,8 @@ struct Record<'t> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let mut builder = Pipeline::builder();
-    if let Some(gazetteer) = args.gazetteer.build()? {
-        builder.gazetteer(gazetteer);
-    }
-    let pipeline = builder
+    let pipeline = Pipeline::builder()
+        .gazetteer(args.gazetteer.build()?)
         .direction(args.dates.direction)
         .day_first(args.dates.day_first)
         .mode(args.mode.mode)
@@ -47,10 +45,119 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     crate::run::run(args.input, &args.output, |document, emit| {
         let reference_date = references.for_document(document)?;
         let found = pipeline.process(&document.text, reference_date);
-        emit.record(Record {
-            reference_date: reference_date.to_string(),
-            results: found.view(&document.text),
-        });
+        write(&document.text, reference_date, &found, emit);
         Ok(())
     })
+}
+
+fn write(text: &str, reference_date: Date, found: &dateline::Document, emit: Emit<'_>) {
+    let reference_date = reference_date.to_string();
+    emit.fields_or_record(
+        |object| {
+            object.str_field("reference_date", &reference_date);
+            object.document_fields(text, found);
+        },
+        || Record { reference_date: reference_date.clone(), results: found.view(text) },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use dateline::{Date, Pipeline};
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    use super::*;
+    use crate::args::OutputFormat;
+    use crate::input::Origin;
+    use crate::output::{Labeled, render};
+
+    /// The JSON Lines the fast writer makes, and what serde makes of the
+    /// view record, for `text` from each kind of origin.
+    fn both_ways(pipeline: &Pipeline, text: &str) -> Vec<(String, String)> {
+        let reference: Date = "2024-07-24".parse().expect("a valid date");
+        let found = pipeline.process(text, reference);
+        let origins = [
+            Origin::File("seeds/a.txt".into()),
+            Origin::Line { path: "in.jsonl".into(), line: 3, id: None },
+            Origin::Line { path: "in.jsonl".into(), line: 3, id: Some(json!("doc\"1")) },
+            Origin::Line { path: "in.jsonl".into(), line: 3, id: Some(json!({"n": 1.5})) },
+        ];
+        origins
+            .iter()
+            .map(|origin| {
+                let mut fast = Vec::new();
+                write(text, reference, &found, Emit::new(origin, OutputFormat::Jsonl, &mut fast));
+                let record =
+                    Record { reference_date: reference.to_string(), results: found.view(text) };
+                let mut slow = Vec::new();
+                render(OutputFormat::Jsonl, &Labeled::new(origin, record), &mut slow).unwrap();
+                (String::from_utf8(fast).unwrap(), String::from_utf8(slow).unwrap())
+            })
+            .collect()
+    }
+
+    fn pipeline() -> &'static Pipeline {
+        static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+        PIPELINE.get_or_init(|| Pipeline::builder().tokens(true).build().expect("valid settings"))
+    }
+
+    #[test]
+    fn jsonl_is_what_serde_writes_for_the_views_on_the_seeds() {
+        let seeds = [
+            include_str!("../../../../seeds/000_6893e9d60b43f7bd.txt"),
+            include_str!("../../../../seeds/001_summit.txt"),
+            include_str!("../../../../seeds/002_markets.txt"),
+            include_str!("../../../../seeds/003_unicode.txt"),
+            include_str!("../../../../seeds/004_names_and_false_dates.txt"),
+        ];
+        for text in seeds {
+            for (fast, slow) in both_ways(pipeline(), text) {
+                assert_eq!(fast, slow);
+            }
+        }
+        // The seeds exercise every optional field.
+        let all: String =
+            seeds.iter().flat_map(|t| both_ways(pipeline(), t)).map(|(f, _)| f).collect();
+        for field in ["\"alternatives\":", "\"mod\":", "\"range\":", "\"tokens\":"] {
+            assert!(all.contains(field), "no {field} in the seeds' output");
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "China",
+        "Georgia",
+        "Київ",
+        "São Paulo",
+        "“quoted”",
+        "\"",
+        "\\",
+        "\t",
+        "\u{1}",
+        "\u{7f}",
+        "👩‍👩‍👧",
+        "since 2012",
+        "from 1 to 3 September",
+        "about two weeks",
+        "every Monday",
+        "early 2024",
+        "3 p.m.",
+        "Mr.",
+        "e\u{301}",
+        ".",
+        "\n\n",
+        "",
+    ];
+
+    proptest! {
+        #[test]
+        fn jsonl_is_what_serde_writes_for_the_views(
+            pieces in prop::collection::vec((prop::sample::select(PIECES), prop::sample::select(&[" ", ". ", "\n"][..])), 0..20),
+        ) {
+            let text: String = pieces.iter().flat_map(|&(p, g)| [p, g]).collect();
+            for (fast, slow) in both_ways(pipeline(), &text) {
+                prop_assert_eq!(fast, slow);
+            }
+        }
+    }
 }

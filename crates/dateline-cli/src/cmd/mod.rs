@@ -37,17 +37,26 @@ pub struct GazetteerArgs {
     pub no_default_gazetteer: bool,
 }
 
+/// The embedded default gazetteer, compiled by `build.rs`.
+static DEFAULT_GAZETTEER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.gazetteer"));
+
+/// The embedded default gazetteer, loaded ready-made: several times faster
+/// than [`Gazetteer::embedded`], which compiles it from its TSV.
+fn default_gazetteer() -> Gazetteer {
+    Gazetteer::from_bytes(DEFAULT_GAZETTEER)
+        .expect("build.rs saved the embedded gazetteer with this very crate version")
+}
+
 impl GazetteerArgs {
-    /// The gazetteer these options ask for: `None` for the embedded default
-    /// alone, which is shared rather than rebuilt.
-    pub fn build(&self) -> anyhow::Result<Option<Gazetteer>> {
+    /// The gazetteer these options ask for.
+    pub fn build(&self) -> anyhow::Result<Gazetteer> {
         if self.gazetteers.is_empty() {
             if self.no_default_gazetteer {
                 anyhow::bail!(
                     "--no-default-gazetteer leaves no gazetteer: add one with --gazetteer FILE"
                 );
             }
-            return Ok(None);
+            return Ok(default_gazetteer());
         }
         let mut builder = Gazetteer::builder();
         if !self.no_default_gazetteer {
@@ -56,7 +65,7 @@ impl GazetteerArgs {
         for file in &self.gazetteers {
             builder.add_file(file)?;
         }
-        Ok(Some(builder.build()?))
+        Ok(builder.build()?)
     }
 }
 
@@ -116,4 +125,16 @@ where
     T::Err: std::fmt::Display,
 {
     text.parse().map_err(|err: T::Err| err.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_precompiled_default_is_the_embedded_gazetteer() {
+        let embedded = Gazetteer::embedded().to_bytes().expect("it serializes");
+        assert_eq!(default_gazetteer().to_bytes().expect("it serializes"), embedded);
+        assert_eq!(DEFAULT_GAZETTEER, embedded.as_slice());
+    }
 }

@@ -178,16 +178,32 @@ impl Parser<'_> {
     pub(super) fn month_tok(&self, i: usize) -> Option<(u32, usize, bool)> {
         match self.lex(i)? {
             Lex::Month(m) => Some((u32::from(m), i + 1, false)),
-            // Lowercase abbreviations only before a day or a dot ("feb 30", "aug.").
+            // Lowercase abbreviations only beside a day or before a dot ("feb
+            // 30", "21st aug", "aug.").
             Lex::MonthAbbr(m)
                 if self.upper(i)
                     || self.num(i + 1).is_some()
-                    || self.punct(i + 1, '.') && self.glued(i + 1) =>
+                    || self.punct(i + 1, '.') && self.glued(i + 1)
+                    || self.day_before(i) =>
             {
                 Some((u32::from(m), self.opt_dot(i + 1), true))
             }
             _ => None,
         }
+    }
+
+    /// A day number or ordinal just before token `i`: "21 aug", "21st aug".
+    fn day_before(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else { return false };
+        let k = if self.tok(p).is_some_and(|t| t.kind == Kind::Word)
+            && self.glued(p)
+            && matches!(self.s(p).to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+        {
+            p.wrapping_sub(1)
+        } else {
+            p
+        };
+        self.num(k).is_some_and(|(d, digits)| digits <= 2 && (1..=31).contains(&d))
     }
 
     /// Whether a month word with no day or year beside it reads as a month here.
@@ -474,8 +490,10 @@ impl Parser<'_> {
                 let y = if cd == 2 { if c < 50 { 2000 + c } else { 1900 + c } } else { c } as i32;
                 let (m, d) =
                     if self.day_first || sep_c == u32::from('.') { (b, a) } else { (a, b) };
+                // Only one order is a date when a number is over 12:
+                // "31.10.1974", "10.31.1974", "25/12/2024" month-first.
                 let dd = cal::date(y, m, d)
-                    .or_else(|| if a > 12 { cal::date(y, b, a) } else { None })?;
+                    .or_else(|| if a > 12 || b > 12 { cal::date(y, d, m) } else { None })?;
                 return Some((
                     Pt::day(
                         dd,
@@ -589,8 +607,37 @@ impl Parser<'_> {
             }
             return None;
         }
+        // "79 AD", "14 a.d.", "1066 A.D.": the era makes any number a year.
+        if let Some((y, d)) = self.num(i)
+            && d <= 4
+            && y >= 1
+            && let Some(e) = self.era_ad(i + 1)
+        {
+            return Some((Pt::new(cal::fmt_year(y as i32), Grain::Year, "year-era", ""), e));
+        }
         let (y, e) = self.year_number(i, false)?;
         Some((Pt::new(cal::fmt_year(y), Grain::Year, "year", ""), e))
+    }
+
+    /// "AD", "A.D.", "a.d." at `i` (not "AD patients": a noun may not
+    /// follow); returns the end.
+    fn era_ad(&self, i: usize) -> Option<usize> {
+        let e = if self.is_word(i, "ad") && self.upper(i) && self.s(i) == "AD" {
+            i + 1
+        } else if self.is_word(i, "a")
+            && self.punct(i + 1, '.')
+            && self.glued(i + 1)
+            && self.is_word(i + 2, "d")
+            && self.glued(i + 2)
+            && self.upper(i) == self.upper(i + 2)
+        {
+            self.opt_dot(i + 3)
+        } else {
+            return None;
+        };
+        let noun_follows =
+            self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none() && !self.breaks(e));
+        (!noun_follows).then_some(e)
     }
 
     /// A year number at `i`, with false-positive guards for bare digits.

@@ -55,9 +55,11 @@ impl Parser<'_> {
         } else {
             None
         };
-        if let Some((f, e)) = fraction
-            .filter(|&(_, e)| matches!(self.unit(e), Some((u, false)) if u != Unit::Quarter))
-        {
+        // "1/2 h", "3/4h": the fraction also takes the hour's symbol.
+        let fraction = fraction.filter(|&(_, e)| {
+            matches!(self.unit(e), Some((u, false)) if u != Unit::Quarter) || self.is_word(e, "h")
+        });
+        if let Some((f, e)) = fraction {
             qty = Some(f);
             j = e;
         } else if let Some((n, e)) = self.number(i) {
@@ -144,8 +146,12 @@ impl Parser<'_> {
                 {
                     // "two nights" (a hotel stay) counts days.
                     (Unit::Day, self.s(j).ends_with('s'))
-                } else if qty.is_some() && self.is_word(j, "h") && self.glued(j) && !adjective {
-                    // "3h", "1.5h".
+                } else if qty.is_some()
+                    && self.is_word(j, "h")
+                    && (self.glued(j) || fraction.is_some())
+                    && !adjective
+                {
+                    // "3h", "1.5h", "1/2 h".
                     (Unit::Hour, false)
                 } else {
                     return None;
@@ -670,7 +676,7 @@ pub(super) fn vague_of(v: &str) -> String {
 }
 
 /// The seconds in a clock duration: "PT2H30M" -> 9000, "PT15S" -> 15.
-pub(super) fn clock_seconds(v: &str) -> Option<i64> {
+pub(crate) fn clock_seconds(v: &str) -> Option<i64> {
     let mut rest = v.strip_prefix("PT")?;
     let mut total = 0i64;
     while !rest.is_empty() {

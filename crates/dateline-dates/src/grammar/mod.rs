@@ -34,6 +34,8 @@ mod resolve;
 mod sets;
 mod times;
 
+pub(crate) use durations::clock_seconds;
+
 use jiff::civil::Date as Civil;
 
 use crate::Direction;

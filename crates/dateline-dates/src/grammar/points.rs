@@ -64,7 +64,8 @@ impl Parser<'_> {
             let p = Pt::time_on(d, &tm, Grain::Minute, "hour-date", dp.how);
             return Some((p, e2));
         }
-        // Part of day first: "mid-afternoon yesterday".
+        // Part of day first: "mid-afternoon yesterday". ("The night of Oct.
+        // 23" stays a date: TimeBank marks only "Oct. 23".)
         if let Some((pod, e)) = self.part_of_day(i)
             && let Some((dp, e2)) = self.day_point(e).filter(|_| !self.breaks(e))
             && let Some(d) = dp.day
@@ -77,7 +78,7 @@ impl Parser<'_> {
         if let Some(d) = dp.day
             && !self.breaks(e)
         {
-            if let Some((pod, e2)) = self.part_of_day(e) {
+            if let Some((pod, e2)) = self.part_of_day(e).or_else(|| self.in_the_part_of_day(e)) {
                 let mut p = Pt::new(
                     format!("{}T{}", cal::fmt_day(d), pod.code()),
                     Grain::PartOfDay,
@@ -135,6 +136,18 @@ impl Parser<'_> {
         }
     }
 
+    /// "in the morning", "in the evening" after a day: "March 3 in the
+    /// evening", "Friday in the afternoon".
+    fn in_the_part_of_day(&self, i: usize) -> Option<(PartOfDay, usize)> {
+        if !(self.is_func(i, Func::In) && self.is_func(i + 1, Func::The)) || self.breaks(i + 2) {
+            return None;
+        }
+        match self.lex(i + 2) {
+            Some(Lex::PartOfDay(p)) if !self.s(i + 2).ends_with('s') => Some((p, i + 3)),
+            _ => None,
+        }
+    }
+
     /// A day, with the part of the day that follows it ("tomorrow morning")
     /// or that it names ("tonight"). Calls no rule that combines times, so
     /// chains of numbers cannot recurse.
@@ -180,6 +193,7 @@ impl Parser<'_> {
         offer(self.p_holiday(i));
         offer(self.p_week_number(i));
         offer(self.p_week_of(i));
+        offer(self.p_date_weekday(i));
         best
     }
 

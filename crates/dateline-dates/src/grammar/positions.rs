@@ -15,6 +15,22 @@ impl Parser<'_> {
         if the {
             j += 1;
         }
+        // "by EOM", "the EOY": business shorthand, in capitals only.
+        if let Some(Lex::EndOf(u)) = self.lex(j)
+            && self.s(j).bytes().all(|b| b.is_ascii_uppercase())
+        {
+            let r = self.r;
+            let p = match u {
+                Unit::Month => Pt::new(
+                    cal::fmt_month(r.year().into(), r.month() as u32),
+                    Grain::Month,
+                    "end-acronym",
+                    "",
+                ),
+                _ => Pt::new(cal::fmt_year(r.year().into()), Grain::Year, "end-acronym", ""),
+            };
+            return Some(Cand { modifier: Some(Modifier::End), ..p.into_cand(i, j + 1) });
+        }
         let (modifier, mut k) = match self.lex(j)? {
             Lex::Position(p) => {
                 let m = match p {

@@ -8,13 +8,24 @@ use super::periods::{season_code, season_of};
 use super::{Cand, Dir, Parser, Pt};
 use crate::Direction;
 use crate::cal;
-use crate::lexicon::{Deictic, Func, Lex, PartOfDay, Position, Rel, Unit, Vague};
+use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Position, Rel, Unit, Vague};
 use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
 
 impl Parser<'_> {
     /// Weekdays: "Tuesday", "last Friday", "next Monday", "Monday, Sept. 2".
     pub(super) fn p_weekday(&self, i: usize) -> Option<(Pt, usize)> {
+        // "last week's Sunday", "next week's Friday".
+        if matches!(self.lex(i), Some(Lex::Rel(_)))
+            && let Some((p, e)) = self
+                .p_relative(i)
+                .filter(|(p, _)| p.grain == Grain::Week && !p.value.ends_with("WE"))
+            && super::is_possessive_tok(self.tok(e))
+            && let Some(Lex::Weekday(wd @ 1..=7)) = self.lex(e + 1)
+            && let Some(d) = self.day_in_week(&p.value, wd)
+        {
+            return Some((Pt::day(d, "weekday-of-week", ""), e + 2));
+        }
         let mut j = i;
         let mut the = false;
         if self.is_func(j, Func::The) {
@@ -66,15 +77,11 @@ impl Parser<'_> {
             {
                 // A yearless date takes the year whose weekday agrees:
                 // "Sunday, Feb 10" said in 2013 is 2013-02-10.
-                if cal::weekday(day) != wd && !p.rule.ends_with("-year") {
-                    let found = [-1i32, 1, -2, 2].into_iter().find_map(|dy| {
-                        let y = i32::from(day.year()) + dy;
-                        cal::date(y, day.month() as u32, day.day() as u32)
-                            .filter(|d| cal::weekday(*d) == wd)
-                    });
-                    if let Some(d) = found {
-                        return Some((Pt::day(d, "weekday-date", "weekday-agrees"), e2));
-                    }
+                if cal::weekday(day) != wd
+                    && !p.rule.ends_with("-year")
+                    && let Some(d) = year_agreeing(day, wd)
+                {
+                    return Some((Pt::day(d, "weekday-date", "weekday-agrees"), e2));
                 }
                 return Some((Pt { rule: "weekday-date", ..p }, e2));
             }
@@ -116,9 +123,11 @@ impl Parser<'_> {
                 return None;
             }
         }
-        // "Tuesday of next week", "Wednesday next week", "Monday of the following week".
+        // "Tuesday of next week", "Wednesday next week", "Monday of the
+        // following week", "Sunday from last week".
         if rel.is_none() {
-            let k = if self.is_func(e, Func::Of) { e + 1 } else { e };
+            let k =
+                if self.is_func(e, Func::Of) || self.is_func(e, Func::From) { e + 1 } else { e };
             if let Some((p, e2)) = self
                 .p_relative(k)
                 .filter(|(p, _)| p.grain == Grain::Week && !p.value.ends_with("WE"))
@@ -141,7 +150,14 @@ impl Parser<'_> {
                 let back = if back == 0 { 7 } else { back };
                 (cal::add_days(self.r, -back)?, "last".to_owned())
             }
-            Some(Rel::Next | Rel::Coming | Rel::Following) => {
+            // "next Wednesday": the Wednesday of next week (said on a Tuesday,
+            // not tomorrow; AP style names the day alone within the coming
+            // week, and Duckling and Recognizers read "next" so too).
+            Some(Rel::Next) => {
+                let d = cal::add_days(self.r, 8 - cur + i64::from(wd) - 1)?;
+                (d, "next-week".to_owned())
+            }
+            Some(Rel::Coming | Rel::Following) => {
                 let fwd = (i64::from(wd) - cur).rem_euclid(7);
                 let fwd = if fwd == 0 { 7 } else { fwd };
                 (cal::add_days(self.r, fwd)?, "next".to_owned())
@@ -158,6 +174,29 @@ impl Parser<'_> {
         };
         let _ = Position::Early;
         Some((Pt::day(d, "weekday", how), e))
+    }
+
+    /// A yearless date followed by its weekday: "July 18, Friday", "Jul 18,
+    /// Fri"; the year is the nearest whose weekday agrees.
+    pub(super) fn p_date_weekday(&self, i: usize) -> Option<(Pt, usize)> {
+        let (p, e) = self.p_month_first(i).or_else(|| self.p_day_first(i))?;
+        let day = p.day?;
+        if p.rule.ends_with("-year") || !self.punct(e, ',') || self.breaks(e + 1) {
+            return None;
+        }
+        let (wd, mut e2) = match self.lex(e + 1)? {
+            Lex::Weekday(w @ 1..=7) => (w, e + 2),
+            Lex::WeekdayAbbr(w) if self.upper(e + 1) => (w, e + 2),
+            _ => return None,
+        };
+        if matches!(self.lex(e + 1), Some(Lex::WeekdayAbbr(_))) {
+            e2 = self.opt_dot(e2);
+        }
+        if cal::weekday(day) == wd {
+            return Some((Pt { rule: "date-weekday", ..p }, e2));
+        }
+        let d = year_agreeing(day, wd)?;
+        Some((Pt::day(d, "date-weekday", "weekday-agrees"), e2))
     }
 
     /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
@@ -814,7 +853,9 @@ impl Parser<'_> {
         if !self.is_func(i, Func::In) {
             return None;
         }
-        let (v, _g, e, _) = self.amount_unit(i + 1)?;
+        // "in about two hours": a hedged offset from now.
+        let hedged = self.lex(i + 1) == Some(Lex::Hedge(Hedge::About));
+        let (v, _g, e, _) = self.amount_unit(i + 1 + usize::from(hedged))?;
         let (dir, how) = self.direction_at(i, e, Dir::Nearest);
         if dir != Dir::Future {
             return None;
@@ -822,7 +863,11 @@ impl Parser<'_> {
         // Clock units ("in 5 minutes") need the time of day.
         if v.starts_with("PT") {
             let secs = clock_seconds(&v)?;
-            return Some(self.clock_offset(secs, "in-units", how)?.into_cand(i, e));
+            let c = self.clock_offset(secs, "in-units", how)?.into_cand(i, e);
+            return Some(Cand { modifier: hedged.then_some(Modifier::Approx), ..c });
+        }
+        if hedged {
+            return None;
         }
         let (n, u) = parse_simple_duration(&v)?;
         let d = match u {
@@ -1056,4 +1101,13 @@ enum Stretch {
     Day,
     Week,
     Weekend,
+}
+
+/// The same month and day in the nearest year (one or two years away)
+/// whose weekday is `wd`.
+fn year_agreeing(day: Civil, wd: u8) -> Option<Civil> {
+    [-1i32, 1, -2, 2].into_iter().find_map(|dy| {
+        let y = i32::from(day.year()) + dy;
+        cal::date(y, day.month() as u32, day.day() as u32).filter(|d| cal::weekday(*d) == wd)
+    })
 }

@@ -1,7 +1,7 @@
 //! Clock times: "3 p.m.", "15:00 GMT", "noon", "half past two".
 
 use super::Parser;
-use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Rel, Unit};
+use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Position, Rel, Unit};
 use crate::token::Kind;
 
 impl Parser<'_> {
@@ -84,6 +84,13 @@ impl Parser<'_> {
                 return Some(("12:00".into(), i + 1));
             }
             Some(Lex::Func(Func::Midnight)) => return Some(("24:00".into(), i + 1)),
+            // "mid day", "mid-day": "midday" in two words.
+            Some(Lex::Position(Position::Mid)) => {
+                let k = if self.dash(i + 1) && self.glued(i + 1) { i + 2 } else { i + 1 };
+                if self.is_word(k, "day") && !self.s(k).ends_with('s') {
+                    return Some(("12:00".into(), k + 1));
+                }
+            }
             _ => {}
         }
         if self.num(i).is_none() {
@@ -98,12 +105,17 @@ impl Parser<'_> {
                 _ => {}
             }
         }
-        // "4 in the morning", "8 in the evening".
+        // "4 in the morning", "8 in the evening", "3 in the a.m.".
         if hd <= 2
             && (1..=12).contains(&h)
             && self.is_func(i + 1, Func::In)
             && self.is_func(i + 2, Func::The)
-            && let Some(Lex::PartOfDay(pod)) = self.lex(i + 3)
+            && let Some(pod) = match self.lex(i + 3) {
+                Some(Lex::PartOfDay(pod)) => Some(pod),
+                Some(Lex::Func(Func::Am)) => Some(PartOfDay::Morning),
+                Some(Lex::Func(Func::Pm)) => Some(PartOfDay::Afternoon),
+                _ => None,
+            }
         {
             let hour = match pod {
                 PartOfDay::Morning => h % 12,
@@ -149,6 +161,34 @@ impl Parser<'_> {
         }
         if hd > 2 || h > 24 {
             return None;
+        }
+        // "at 3 15", "@ 12 45": hour and minutes without the colon, after
+        // "at" and closing the phrase (not "at 3 15-year-olds", "at 3 15 km").
+        if (1..=23).contains(&h)
+            && i > 0
+            && (self.is_func(i - 1, Func::At) || self.punct(i - 1, '@'))
+            && let Some((m, 2)) = self.num(i + 1)
+            && m < 60
+            && !self.glued(i + 1)
+            && self.tok(i + 2).is_none_or(|t| {
+                let closes = t.kind == Kind::Punct
+                    && !(t.is_dash() || t.is_punct('%') || t.is_punct(':'))
+                    && !(t.is_punct(',') && self.num(i + 3).is_some());
+                closes
+                    || t.newline
+                    || matches!(
+                        t.lex,
+                        Some(Lex::Func(Func::Am | Func::Pm) | Lex::Deictic(_) | Lex::Weekday(_))
+                    )
+            })
+        {
+            let (hour, e) = match self.lex(i + 2) {
+                Some(Lex::Func(Func::Pm)) if h < 12 => (h + 12, i + 3),
+                Some(Lex::Func(Func::Am)) if h == 12 => (0, i + 3),
+                Some(Lex::Func(Func::Am | Func::Pm)) => (h, i + 3),
+                _ => (h, i + 2),
+            };
+            return Some((format!("{hour:02}:{m:02}"), e));
         }
         let mut j = i + 1;
         let mut min = 0;
@@ -262,7 +302,9 @@ impl Parser<'_> {
             confirmed = true;
             j += 1;
         }
-        if !confirmed && !has_min {
+        // The end of a range of clock times: "8am until 6", "9:30-11:00".
+        let range_end = !confirmed && sec.is_none() && self.follows_clock(i);
+        if !(confirmed || has_min || range_end && (1..=12).contains(&h)) {
             return None;
         }
         if has_min && !confirmed && self.punct(i + 1, '.') {
@@ -295,7 +337,9 @@ impl Parser<'_> {
                         || p.kind == Kind::Word && p.upper && p.lex.is_none()
                         || p.kind == Kind::Punct && !self.tok(i).is_some_and(|t| t.space)
                 });
-            if !(prev_ok || alone) || h > 23 || sec.is_some() {
+            // With seconds, only a 24-hour time past noon ("15:23:24"):
+            // "1:23:45" is a race time.
+            if !(prev_ok || alone || range_end) || h > 23 || sec.is_some() && h < 13 {
                 return None;
             }
         }
@@ -307,6 +351,33 @@ impl Parser<'_> {
             None => format!("{hour:02}:{min:02}"),
         };
         Some((v, j))
+    }
+
+    /// Whether token `i` follows a clock time and a range connector: "8am
+    /// until [6]", "9:30-[11:00]", "10 p.m. to [2]". Read from the tokens,
+    /// without parsing the first time again (chains must stay linear).
+    fn follows_clock(&self, i: usize) -> bool {
+        let Some(c) = i.checked_sub(1) else { return false };
+        let connects = self.dash(c)
+            || matches!(self.lex(c), Some(Lex::Func(Func::To | Func::Until | Func::Through)));
+        let Some(p) = c.checked_sub(1) else { return false };
+        if matches!(self.lex(p), Some(Lex::Func(Func::Am | Func::Pm))) {
+            return connects && p > 0 && self.num(p - 1).is_some_and(|(_, d)| d <= 2);
+        }
+        // "9:30", not "John 3:16" or "2 3:15".
+        connects
+            && p >= 2
+            && self.num(p).is_some_and(|(m, d)| d == 2 && m < 60)
+            && self.punct(p - 1, ':')
+            && self.glued(p - 1)
+            && self.glued(p)
+            && self.num(p - 2).is_some_and(|(h, d)| d <= 2 && h <= 23)
+            && (p == 2
+                || !self.tok(p - 3).is_some_and(|t| {
+                    t.kind == Kind::Num
+                        || t.kind == Kind::Word && t.upper && t.lex.is_none()
+                        || t.kind == Kind::Punct && !self.tok(p - 2).is_some_and(|x| x.space)
+                }))
     }
 
     /// Whether the range connector at `j` leads to a clock time with an
@@ -332,9 +403,15 @@ impl Parser<'_> {
         if (self.punct(m, ':') || self.punct(m, '.')) && self.num(m + 1).is_some_and(|n| n.1 == 2) {
             m += 2;
         }
+        // "from 3 to 4 in the afternoon", "3 to 4 in the PM".
+        let in_the = self.is_func(m, Func::In) && self.is_func(m + 1, Func::The);
+        if in_the {
+            m += 2;
+        }
         let pm = match self.lex(m) {
             Some(Lex::Func(Func::Pm)) => true,
-            Some(Lex::Func(Func::Am)) => false,
+            Some(Lex::Func(Func::Am) | Lex::PartOfDay(PartOfDay::Morning)) => false,
+            Some(Lex::PartOfDay(_)) if in_the => true,
             _ => return None,
         };
         if !(1..=12).contains(&h2) {
@@ -351,7 +428,51 @@ impl Parser<'_> {
             _ => None,
         };
         let h = hour_word(i)?;
-        let mut j = i + 1;
+        // Without a.m./p.m., a clock in words only where a time is expected:
+        // after "at", "until"... or opening a sentence or line ("flight one
+        // oh three" is a name, "two twenty people" a count).
+        let after_prep = i > 0
+            && matches!(
+                self.lex(i - 1),
+                Some(Lex::Func(Func::At | Func::By | Func::From | Func::Until | Func::To))
+                    | Some(Lex::Rel(Rel::Before | Rel::After | Rel::Since))
+                    | Some(Lex::Hedge(Hedge::About))
+            );
+        let expected = after_prep
+            || i == 0
+            || self.breaks(i)
+            || self
+                .tok(i - 1)
+                .is_some_and(|p| p.kind == Kind::Punct && !p.is_punct(',') && !p.is_dash());
+        // "twelve oh three", "nine-zero-five": a zero and one digit are
+        // minutes, read as a clock time without a.m./p.m.
+        let dash = |k: usize| if self.dash(k) && self.glued(k) { k + 1 } else { k };
+        let z = dash(i + 1);
+        if matches!(self.lex(z), Some(Lex::Func(Func::Oh) | Lex::Number(0)))
+            && !self.upper(z)
+            && let k = dash(z + 1)
+            && let Some(Lex::Number(m @ 1..=9)) = self.lex(k)
+            && (z == i + 1) == (k == z + 1)
+            && !self.tok(k + 1).is_some_and(|t| {
+                t.kind == Kind::Num
+                    || matches!(t.lex, Some(Lex::Number(_) | Lex::Func(Func::Oh) | Lex::Unit(..)))
+                    || t.is_dash() && !t.space
+            })
+        {
+            let hour = match self.lex(k + 1) {
+                Some(Lex::Func(Func::Am)) => Some(h % 12),
+                Some(Lex::Func(Func::Pm)) => Some(h % 12 + 12),
+                _ => None,
+            };
+            if hour.is_none() && !expected {
+                return None;
+            }
+            let e = k + 1 + usize::from(hour.is_some());
+            return Some((format!("{:02}:{m:02}", hour.unwrap_or(h)), e));
+        }
+        // "ten-thirty": the hour and minutes hyphenated.
+        let hyphen = self.dash(i + 1) && self.glued(i + 1) && self.glued(i + 2);
+        let mut j = if hyphen { i + 2 } else { i + 1 };
         let mut min = 0;
         if let Some((m, e)) = self.number(j).filter(|_| self.num(j).is_none())
             && m.fract() == 0.0
@@ -359,6 +480,8 @@ impl Parser<'_> {
         {
             min = m as u32;
             j = e;
+        } else if hyphen {
+            return None;
         }
         let hour = match self.lex(j) {
             Some(Lex::Func(Func::Am)) => h % 12,
@@ -368,6 +491,21 @@ impl Parser<'_> {
             Some(Lex::Func(Func::In))
                 if self.is_func(j + 1, Func::The)
                     && matches!(self.lex(j + 2), Some(Lex::PartOfDay(_))) =>
+            {
+                return Some((format!("{h:02}:{min:02}"), j));
+            }
+            // "at ten thirty", "ten-thirty": minutes make it a clock time
+            // after a preposition of time or hyphenated ("three twenty"
+            // alone may be 320), unless a count goes on ("at two
+            // twenty-somethings", "at two twenty people").
+            _ if min > 0
+                && (after_prep || hyphen)
+                && !self.tok(j).is_some_and(|t| {
+                    t.kind == Kind::Num
+                        || t.kind == Kind::Word && t.lex.is_none() && !t.upper
+                        || matches!(t.lex, Some(Lex::Number(_) | Lex::Unit(..)))
+                        || t.is_dash() && !t.space
+                }) =>
             {
                 return Some((format!("{h:02}:{min:02}"), j));
             }

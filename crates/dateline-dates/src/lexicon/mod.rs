@@ -163,6 +163,8 @@ pub(crate) enum Func {
     Noon,
     Midnight,
     OClock,
+    /// "oh", "o" read as a zero in clock times ("twelve oh three").
+    Oh,
     Times,
     Full,
     Whole,
@@ -245,6 +247,8 @@ pub(crate) enum Lex {
     Deictic(Deictic),
     Rel(Rel),
     Position(Position),
+    /// An acronym for the end of a period ("EOM", "EOY"), read only in capitals.
+    EndOf(Unit),
     Hedge(Hedge),
     Vague(Vague),
     /// An adverb of frequency ("daily", "annually").
@@ -265,7 +269,12 @@ impl Lex {
     /// Whether a word of this class can start or anchor a time expression,
     /// so the scanner must look around it.
     pub(crate) fn is_anchor(self) -> bool {
-        self.is_core() || matches!(self, Lex::Func(Func::Am | Func::Pm | Func::OClock))
+        self.is_core()
+            || matches!(
+                self,
+                Lex::Func(Func::Am | Func::Pm | Func::OClock | Func::Oh)
+                    | Lex::Number(0 | 15 | 20 | 30 | 40 | 45 | 50)
+            )
     }
 
     /// Whether this class carries time by itself (as opposed to function
@@ -285,6 +294,7 @@ impl Lex {
                 | Lex::Frequency(_)
                 | Lex::Decade(_)
                 | Lex::Holiday(_)
+                | Lex::EndOf(_)
                 | Lex::Number(18 | 19)
                 | Lex::Func(
                     Func::Half
