@@ -1,13 +1,15 @@
 //! `find_dates` and the `TimeExpression` class; reference-date arguments.
 
+use std::sync::{Mutex, PoisonError};
+
 use dateline::view::{DateView, Viewer};
 use dateline::{Date, DateExtractor, Direction};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::errors::value_error;
-use crate::py_repr;
+use crate::{py_repr, strings};
 
 /// A date or time expression: text, code-point offsets, TIMEX3 `type`
 /// and `value`, and `mod` and `range` where TimeML has them.
@@ -136,29 +138,46 @@ pub fn direction(value: &str) -> PyResult<Direction> {
     value.parse().map_err(value_error)
 }
 
+/// The extractor for these settings, built once per process: building one
+/// compiles its lexicons, which costs more than a short text's extraction.
+fn extractor(direction: Direction, day_first: bool) -> PyResult<DateExtractor> {
+    static EXTRACTORS: Mutex<Vec<((Direction, bool), DateExtractor)>> = Mutex::new(Vec::new());
+    let key = (direction, day_first);
+    let mut cache = EXTRACTORS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, extractor)) = cache.iter().find(|(k, _)| *k == key) {
+        return Ok(extractor.clone());
+    }
+    let extractor = DateExtractor::builder()
+        .direction(direction)
+        .day_first(day_first)
+        .build()
+        .map_err(value_error)?;
+    cache.push((key, extractor.clone()));
+    Ok(extractor)
+}
+
 /// Finds date and time expressions in `text`, resolved against `reference_date`.
 #[pyfunction]
 #[pyo3(
     signature = (text, reference_date = None, *, direction = "context".to_owned(), day_first = false),
     text_signature = "(text, reference_date=None, *, direction='context', day_first=False)"
 )]
-pub fn find_dates(
-    py: Python<'_>,
+pub fn find_dates<'py>(
+    py: Python<'py>,
     text: String,
     reference_date: Option<&Bound<'_, PyAny>>,
     direction: String,
     day_first: bool,
-) -> PyResult<Vec<PyTimeExpression>> {
+) -> PyResult<Bound<'py, PyList>> {
     let reference = self::reference_date(reference_date)?;
     let direction = self::direction(&direction)?;
-    let extractor = DateExtractor::builder()
-        .direction(direction)
-        .day_first(day_first)
-        .build()
-        .map_err(value_error)?;
-    Ok(py.detach(|| {
+    let extractor = extractor(direction, day_first)?;
+    let found: Vec<PyTimeExpression> = py.detach(|| {
         let found = extractor.extract(&text, reference);
         let mut viewer = Viewer::new(&text);
         found.iter().map(|date| viewer.date(date).into()).collect()
-    }))
+    });
+    let found =
+        found.into_iter().map(|d| strings::untracked(py, d)).collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, found)
 }

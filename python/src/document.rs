@@ -1,23 +1,25 @@
 //! `extract`, `extract_many` and the `Document` class.
 
-use dateline::{Date, Pipeline};
+use std::sync::{Mutex, PoisonError};
+
+use dateline::{Date, Direction, Pipeline};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyBool, PyDict, PyList, PyTuple};
 
 use crate::dates::{PyTimeExpression, direction, reference_date};
 use crate::errors::value_error;
 use crate::gazetteer::{PyEntity, PyGazetteer, Shared};
+use crate::strings::{self, StrCache};
 use crate::tokenize::{PySpan, PyToken};
 
 /// One document's results: sentences, entities, dates (and tokens when
 /// asked for), all with code-point offsets.
-#[pyclass(frozen, eq, hash, get_all, module = "dateline", name = "Document")]
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[pyclass(frozen, module = "dateline", name = "Document")]
 pub struct PyDocument {
     sentences: Vec<PySpan>,
-    entities: Vec<PyEntity>,
+    entities: Vec<Py<PyEntity>>,
     dates: Vec<PyTimeExpression>,
-    tokens: Option<Vec<PyToken>>,
+    tokens: Option<Vec<Py<PyToken>>>,
 }
 
 #[pymethods]
@@ -26,11 +28,31 @@ impl PyDocument {
     #[pyo3(signature = (sentences, entities, dates, tokens = None))]
     fn new(
         sentences: Vec<PySpan>,
-        entities: Vec<PyEntity>,
+        entities: Vec<Py<PyEntity>>,
         dates: Vec<PyTimeExpression>,
-        tokens: Option<Vec<PyToken>>,
+        tokens: Option<Vec<Py<PyToken>>>,
     ) -> PyDocument {
         PyDocument { sentences, entities, dates, tokens }
+    }
+
+    #[getter]
+    fn sentences(&self) -> Vec<PySpan> {
+        self.sentences.clone()
+    }
+
+    #[getter]
+    fn entities(&self, py: Python<'_>) -> Vec<Py<PyEntity>> {
+        self.entities.iter().map(|e| e.clone_ref(py)).collect()
+    }
+
+    #[getter]
+    fn dates(&self) -> Vec<PyTimeExpression> {
+        self.dates.clone()
+    }
+
+    #[getter]
+    fn tokens(&self, py: Python<'_>) -> Option<Vec<Py<PyToken>>> {
+        self.tokens.as_ref().map(|tokens| tokens.iter().map(|t| t.clone_ref(py)).collect())
     }
 
     /// The results as plain dicts and lists, shaped like the CLI's JSON.
@@ -38,23 +60,13 @@ impl PyDocument {
         let dict = PyDict::new(py);
         let sentences: PyResult<Vec<_>> = self.sentences.iter().map(|s| s.to_dict(py)).collect();
         dict.set_item("sentences", PyList::new(py, sentences?)?)?;
-        let entities: PyResult<Vec<_>> = self.entities.iter().map(|e| e.to_dict(py)).collect();
+        let entities: PyResult<Vec<_>> =
+            self.entities.iter().map(|e| e.get().to_dict(py)).collect();
         dict.set_item("entities", PyList::new(py, entities?)?)?;
         let dates: PyResult<Vec<_>> = self.dates.iter().map(|d| d.to_dict(py)).collect();
         dict.set_item("dates", PyList::new(py, dates?)?)?;
         if let Some(tokens) = &self.tokens {
-            let tokens: PyResult<Vec<_>> = tokens
-                .iter()
-                .map(|t| {
-                    let token = PyDict::new(py);
-                    let (text, start, end, kind) = t.fields();
-                    token.set_item("text", text)?;
-                    token.set_item("start", start)?;
-                    token.set_item("end", end)?;
-                    token.set_item("kind", kind)?;
-                    Ok(token)
-                })
-                .collect();
+            let tokens: PyResult<Vec<_>> = tokens.iter().map(|t| t.get().to_dict(py)).collect();
             dict.set_item("tokens", PyList::new(py, tokens?)?)?;
         }
         Ok(dict)
@@ -70,38 +82,97 @@ impl PyDocument {
         )
     }
 
-    #[allow(clippy::type_complexity)]
-    fn __getnewargs__(
-        &self,
-    ) -> (Vec<PySpan>, Vec<PyEntity>, Vec<PyTimeExpression>, Option<Vec<PyToken>>) {
-        let this = self.clone();
-        (this.sentences, this.entities, this.dates, this.tokens)
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let Ok(other) = other.cast::<PyDocument>() else { return Ok(py.NotImplemented()) };
+        let that = other.get();
+        let equal = self.sentences == that.sentences
+            && self.dates == that.dates
+            && self.entities.len() == that.entities.len()
+            && self.tokens.as_ref().map(Vec::len) == that.tokens.as_ref().map(Vec::len)
+            && self.__getnewargs__(py)?.eq(that.__getnewargs__(py)?)?;
+        Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        let tokens = match &self.tokens {
+            Some(tokens) => PyTuple::new(py, tokens)?.into_any(),
+            None => py.None().into_bound(py),
+        };
+        (
+            PyTuple::new(py, self.sentences.clone())?,
+            PyTuple::new(py, &self.entities)?,
+            PyTuple::new(py, self.dates.clone())?,
+            tokens,
+        )
+            .into_pyobject(py)?
+            .hash()
+    }
+
+    fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        (self.sentences(), self.entities(py), self.dates(), self.tokens(py)).into_pyobject(py)
     }
 }
 
 impl PyDocument {
-    fn from_rust(document: &dateline::Document, text: &str) -> PyDocument {
+    fn from_rust<'a>(
+        py: Python<'_>,
+        document: &'a dateline::Document,
+        text: &'a str,
+        strings: &mut StrCache<'a, '_>,
+    ) -> PyResult<PyDocument> {
         let view = document.view(text);
-        PyDocument {
+        let entities = view
+            .entities
+            .iter()
+            .map(|e| Ok(strings::untracked(py, PyEntity::from_view(py, e, strings)?)?.unbind()))
+            .collect::<PyResult<_>>()?;
+        let tokens = match &view.tokens {
+            Some(tokens) => Some(
+                tokens
+                    .iter()
+                    .map(|t| Ok(strings::untracked(py, PyToken::from_view(py, t))?.unbind()))
+                    .collect::<PyResult<_>>()?,
+            ),
+            None => None,
+        };
+        Ok(PyDocument {
             sentences: view.sentences.into_iter().map(Into::into).collect(),
-            entities: view.entities.into_iter().map(Into::into).collect(),
+            entities,
             dates: view.dates.into_iter().map(Into::into).collect(),
-            tokens: view.tokens.map(|tokens| tokens.into_iter().map(Into::into).collect()),
-        }
+            tokens,
+        })
     }
 }
 
+/// Pipelines by their settings, built once: building one compiles the date
+/// extractor's lexicons, which costs more than a short text's extraction.
+pub type Pipelines = Mutex<Vec<((Direction, bool), Pipeline)>>;
+
+/// The pipeline for these settings, from the gazetteer's cache (or the
+/// process-wide one for the default gazetteer).
 fn pipeline(
     gazetteer: Option<&Bound<'_, PyGazetteer>>,
     direction: &str,
     tokens: bool,
 ) -> PyResult<Pipeline> {
+    static DEFAULT: Pipelines = Mutex::new(Vec::new());
+    let key = (self::direction(direction)?, tokens);
+    let (shared, cache) = match gazetteer.map(|g| g.get()) {
+        Some(g) if matches!(g.shared(), Shared::Own(_)) => (g.shared(), g.pipelines()),
+        _ => (Shared::Default, &DEFAULT),
+    };
+    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, pipeline)) = cache.iter().find(|(k, _)| *k == key) {
+        return Ok(pipeline.clone());
+    }
     let mut builder = Pipeline::builder();
-    builder.direction(self::direction(direction)?).tokens(tokens);
-    if let Some(Shared::Own(gazetteer)) = gazetteer.map(|g| g.get().shared()) {
+    builder.direction(key.0).tokens(key.1);
+    if let Shared::Own(gazetteer) = shared {
         builder.gazetteer(gazetteer);
     }
-    builder.build().map_err(value_error)
+    let pipeline = builder.build().map_err(value_error)?;
+    cache.push((key, pipeline.clone()));
+    Ok(pipeline)
 }
 
 /// Sentences, entities and dates of `text`.
@@ -120,7 +191,8 @@ pub fn extract(
 ) -> PyResult<PyDocument> {
     let reference = self::reference_date(reference_date)?;
     let pipeline = pipeline(gazetteer, &direction, tokens)?;
-    Ok(py.detach(|| PyDocument::from_rust(&pipeline.process(&text, reference), &text)))
+    let document = py.detach(|| pipeline.process(&text, reference));
+    PyDocument::from_rust(py, &document, &text, &mut StrCache::new(py))
 }
 
 /// `extract` over many texts, in parallel; results in input order.
@@ -140,15 +212,14 @@ pub fn extract_many(
 ) -> PyResult<Vec<PyDocument>> {
     let references = reference_dates(reference_date, texts.len())?;
     let pipeline = pipeline(gazetteer, &direction, tokens)?;
-    Ok(py.detach(|| {
-        let documents: Vec<(String, Date)> = texts.into_iter().zip(references).collect();
-        let results = pipeline.process_batch(&documents);
-        results
-            .iter()
-            .zip(&documents)
-            .map(|(result, (text, _))| PyDocument::from_rust(result, text))
-            .collect()
-    }))
+    let documents: Vec<(String, Date)> = texts.into_iter().zip(references).collect();
+    let results = py.detach(|| pipeline.process_batch(&documents));
+    let mut strings = StrCache::new(py);
+    results
+        .iter()
+        .zip(&documents)
+        .map(|(result, (text, _))| PyDocument::from_rust(py, result, text, &mut strings))
+        .collect()
 }
 
 /// One reference date for every text, or one per text from a list or tuple.

@@ -1,29 +1,39 @@
 //! The `Gazetteer` and `Entity` classes.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, Mutex, TryLockError};
 
 use dateline::gazetteer::CasePolicy;
-use dateline::view::{EntityView, Viewer};
-use dateline::{Entry, Gazetteer};
+use dateline::view::EntityView;
+use dateline::{CharOffsets, EntityMatch, Entry, Gazetteer};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString, PyTuple};
+use rayon::prelude::*;
 
+use crate::document::Pipelines;
 use crate::errors::{gazetteer_error, value_error};
-use crate::py_repr;
+use crate::strings::{self, EntryNames, StrCache};
 
 /// A gazetteer match: text, best label and id, code-point offsets, and the
 /// other candidates for the same name as `(label, id)` pairs.
-#[pyclass(frozen, eq, hash, get_all, from_py_object, module = "dateline", name = "Entity")]
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// Holds Python strings, so reading an attribute creates nothing (but
+/// `alternatives`, a fresh list each time).
+#[pyclass(frozen, module = "dateline", name = "Entity")]
 pub struct PyEntity {
-    text: String,
-    label: String,
-    id: String,
+    #[pyo3(get)]
+    text: Py<PyString>,
+    #[pyo3(get)]
+    label: Py<PyString>,
+    #[pyo3(get)]
+    id: Py<PyString>,
+    #[pyo3(get)]
     start: usize,
+    #[pyo3(get)]
     end: usize,
-    alternatives: Vec<(String, String)>,
+    /// `(label, id)` tuples; `None` when there are none.
+    alternatives: Option<Py<PyTuple>>,
 }
 
 #[pymethods]
@@ -34,34 +44,74 @@ impl PyEntity {
         text_signature = "(text, label, id, start, end, alternatives=())"
     )]
     fn new(
-        text: String,
-        label: String,
-        id: String,
+        py: Python<'_>,
+        text: Bound<'_, PyString>,
+        label: Bound<'_, PyString>,
+        id: Bound<'_, PyString>,
         start: usize,
         end: usize,
-        alternatives: Vec<(String, String)>,
-    ) -> PyEntity {
-        PyEntity { text, label, id, start, end, alternatives }
+        alternatives: Vec<(Bound<'_, PyString>, Bound<'_, PyString>)>,
+    ) -> PyResult<PyEntity> {
+        let alternatives = if alternatives.is_empty() {
+            None
+        } else {
+            Some(PyTuple::new(py, alternatives)?.unbind())
+        };
+        Ok(PyEntity {
+            text: text.unbind(),
+            label: label.unbind(),
+            id: id.unbind(),
+            start,
+            end,
+            alternatives,
+        })
+    }
+
+    #[getter]
+    fn alternatives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        match &self.alternatives {
+            Some(alternatives) => PyList::new(py, alternatives.bind(py)),
+            None => Ok(PyList::empty(py)),
+        }
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let mut repr = format!(
             "Entity(text={}, label={}, id={}, start={}, end={}",
-            py_repr(py, &self.text)?,
-            py_repr(py, &self.label)?,
-            py_repr(py, &self.id)?,
+            self.text.bind(py).repr()?,
+            self.label.bind(py).repr()?,
+            self.id.bind(py).repr()?,
             self.start,
             self.end
         );
-        if !self.alternatives.is_empty() {
-            repr += &format!(", alternatives=[{} more]", self.alternatives.len());
+        if let Some(alternatives) = &self.alternatives {
+            repr += &format!(", alternatives=[{} more]", alternatives.bind(py).len());
         }
         Ok(repr + ")")
     }
 
-    fn __getnewargs__(&self) -> (String, String, String, usize, usize, Vec<(String, String)>) {
-        let this = self.clone();
-        (this.text, this.label, this.id, this.start, this.end, this.alternatives)
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let Ok(other) = other.cast::<PyEntity>() else { return Ok(py.NotImplemented()) };
+        let that = other.get();
+        let equal = self.start == that.start
+            && self.end == that.end
+            && self.__getnewargs__(py)?.eq(that.__getnewargs__(py)?)?;
+        Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        let alternatives = match &self.alternatives {
+            Some(alternatives) => alternatives.bind(py).clone(),
+            None => PyTuple::empty(py),
+        };
+        (&self.text, &self.label, &self.id, self.start, self.end, alternatives)
+            .into_pyobject(py)?
+            .hash()
+    }
+
+    fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        (&self.text, &self.label, &self.id, self.start, self.end, self.alternatives(py)?)
+            .into_pyobject(py)
     }
 }
 
@@ -73,11 +123,12 @@ impl PyEntity {
         dict.set_item("end", self.end)?;
         dict.set_item("label", &self.label)?;
         dict.set_item("id", &self.id)?;
-        if !self.alternatives.is_empty() {
-            let alternatives: PyResult<Vec<_>> = self
-                .alternatives
+        if let Some(alternatives) = &self.alternatives {
+            let alternatives: PyResult<Vec<_>> = alternatives
+                .bind(py)
                 .iter()
-                .map(|(label, id)| {
+                .map(|pair| {
+                    let (label, id): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair.extract()?;
                     let alternative = PyDict::new(py);
                     alternative.set_item("label", label)?;
                     alternative.set_item("id", id)?;
@@ -88,29 +139,96 @@ impl PyEntity {
         }
         Ok(dict)
     }
-}
 
-impl From<EntityView<'_>> for PyEntity {
-    fn from(view: EntityView<'_>) -> PyEntity {
-        PyEntity {
-            text: view.span.text.to_owned(),
-            label: view.label.to_owned(),
-            id: view.id.to_owned(),
+    /// An entity from a view of Rust results; labels and ids through `strings`.
+    pub fn from_view<'a>(
+        py: Python<'_>,
+        view: &EntityView<'a>,
+        strings: &mut StrCache<'a, '_>,
+    ) -> PyResult<PyEntity> {
+        let alternatives = if view.alternatives.is_empty() {
+            None
+        } else {
+            let pairs = view.alternatives.iter().map(|a| (strings.get(a.label), strings.get(a.id)));
+            Some(PyTuple::new(py, pairs)?.unbind())
+        };
+        Ok(PyEntity {
+            text: PyString::new(py, view.span.text).unbind(),
+            label: strings.get(view.label).unbind(),
+            id: strings.get(view.id).unbind(),
             start: view.span.start,
             end: view.span.end,
-            alternatives: view
-                .alternatives
-                .iter()
-                .map(|a| (a.label.to_owned(), a.id.to_owned()))
-                .collect(),
-        }
+            alternatives,
+        })
     }
+
+    /// An entity from a gazetteer match at code points `start..end` of
+    /// `text`; `names` belongs to the match's gazetteer.
+    fn from_match(
+        py: Python<'_>,
+        text: &str,
+        found: &Found<'_>,
+        names: &mut EntryNames,
+    ) -> PyResult<PyEntity> {
+        let m = &found.entity;
+        let (label, id) = names.entry(py, m.entry());
+        let alternatives = if m.candidates().len() > 1 {
+            Some(names.alternatives(py, || m.candidates().skip(1))?.unbind())
+        } else {
+            None
+        };
+        Ok(PyEntity {
+            text: PyString::new(py, &text[m.span()]).unbind(),
+            label: label.unbind(),
+            id: id.unbind(),
+            start: found.start,
+            end: found.end,
+            alternatives,
+        })
+    }
+}
+
+/// A gazetteer match with code-point offsets, found without the GIL.
+struct Found<'g> {
+    entity: EntityMatch<'g>,
+    start: usize,
+    end: usize,
+}
+
+/// The matches of `text`, with code-point offsets.
+fn find_raw<'g>(gazetteer: &'g Gazetteer, text: &str) -> Vec<Found<'g>> {
+    let mut offsets = CharOffsets::new(text);
+    gazetteer
+        .find_iter(text)
+        .map(|entity| {
+            let (start, end) = offsets.span(entity.span());
+            Found { entity, start, end }
+        })
+        .collect()
+}
+
+/// The Python list of `Entity` for the matches of one text.
+fn entity_list<'py>(
+    py: Python<'py>,
+    text: &str,
+    found: &[Found<'_>],
+    names: &mut EntryNames,
+) -> PyResult<Bound<'py, PyList>> {
+    let entities = found
+        .iter()
+        .map(|f| strings::untracked(py, PyEntity::from_match(py, text, f, names)?))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, entities)
 }
 
 /// Names mapped to labels and ids, matched on token boundaries.
 #[pyclass(frozen, module = "dateline", name = "Gazetteer")]
 pub struct PyGazetteer {
     inner: Shared,
+    /// Python strings of matched entries, for as long as `inner` lives.
+    names: Arc<Mutex<EntryNames>>,
+    /// `extract` pipelines with this gazetteer, by settings.
+    pipelines: Pipelines,
 }
 
 /// The embedded default is shared for the whole process and pickles by
@@ -134,7 +252,36 @@ impl PyGazetteer {
     pub fn shared(&self) -> Shared {
         self.inner.clone()
     }
+
+    /// The cache of `extract` pipelines that use this gazetteer.
+    pub fn pipelines(&self) -> &Pipelines {
+        &self.pipelines
+    }
+
+    fn own(gazetteer: Gazetteer) -> PyGazetteer {
+        PyGazetteer {
+            inner: Shared::Own(Arc::new(gazetteer)),
+            names: Arc::default(),
+            pipelines: Pipelines::default(),
+        }
+    }
+
+    /// Runs `f` with this gazetteer's string cache. The cache is only used
+    /// with the GIL held; if it is busy anyway (a finalizer run by the
+    /// collector while entities are being made called back into this
+    /// gazetteer), `f` gets a fresh one rather than waiting on itself.
+    fn with_names<R>(&self, f: impl FnOnce(&mut EntryNames) -> R) -> R {
+        match self.names.try_lock() {
+            Ok(mut names) => f(&mut names),
+            Err(TryLockError::Poisoned(poisoned)) => f(&mut poisoned.into_inner()),
+            Err(TryLockError::WouldBlock) => f(&mut EntryNames::default()),
+        }
+    }
 }
+
+/// The string cache of the embedded default gazetteer, shared by every
+/// `Gazetteer.default()`.
+static DEFAULT_NAMES: LazyLock<Arc<Mutex<EntryNames>>> = LazyLock::new(Arc::default);
 
 fn case_policy(name: &str) -> PyResult<CasePolicy> {
     match name {
@@ -202,9 +349,7 @@ impl PyGazetteer {
                 .entries(entries)
                 .build()
         });
-        Ok(PyGazetteer {
-            inner: Shared::Own(Arc::new(built.map_err(|err| gazetteer_error(py, err))?)),
-        })
+        Ok(PyGazetteer::own(built.map_err(|err| gazetteer_error(py, err))?))
     }
 
     /// The embedded default gazetteer: countries, demonyms, cities and
@@ -212,7 +357,11 @@ impl PyGazetteer {
     #[staticmethod]
     fn default(py: Python<'_>) -> PyGazetteer {
         py.detach(Gazetteer::embedded);
-        PyGazetteer { inner: Shared::Default }
+        PyGazetteer {
+            inner: Shared::Default,
+            names: Arc::clone(&DEFAULT_NAMES),
+            pipelines: Pipelines::default(),
+        }
     }
 
     /// A gazetteer from a TSV or JSON Lines file, optionally with the default.
@@ -238,9 +387,7 @@ impl PyGazetteer {
             builder.add_file(&path)?;
             builder.build()
         });
-        Ok(PyGazetteer {
-            inner: Shared::Own(Arc::new(built.map_err(|err| gazetteer_error(py, err))?)),
-        })
+        Ok(PyGazetteer::own(built.map_err(|err| gazetteer_error(py, err))?))
     }
 
     /// A gazetteer saved with `save`.
@@ -248,7 +395,7 @@ impl PyGazetteer {
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyGazetteer> {
         let loaded =
             py.detach(|| Gazetteer::load(&path)).map_err(|err| gazetteer_error(py, err))?;
-        Ok(PyGazetteer { inner: Shared::Own(Arc::new(loaded)) })
+        Ok(PyGazetteer::own(loaded))
     }
 
     /// Saves the compiled gazetteer, for a quick `load`.
@@ -258,25 +405,27 @@ impl PyGazetteer {
     }
 
     /// The entities in `text`, leftmost-longest.
-    fn find(&self, py: Python<'_>, text: String) -> Vec<PyEntity> {
-        let gazetteer = self.inner.clone();
-        py.detach(|| find_in(gazetteer.get(), &text))
+    fn find<'py>(&self, py: Python<'py>, text: String) -> PyResult<Bound<'py, PyList>> {
+        let gazetteer = self.inner.get();
+        let found = py.detach(|| find_raw(gazetteer, &text));
+        self.with_names(|names| entity_list(py, &text, &found, names))
     }
 
     /// The entities of each text, computed in parallel; in input order.
-    fn find_many(&self, py: Python<'_>, texts: Vec<String>) -> Vec<Vec<PyEntity>> {
-        let gazetteer = self.inner.clone();
-        py.detach(|| {
-            let found = dateline::find_entities_batch(gazetteer.get(), &texts);
-            found
+    fn find_many<'py>(&self, py: Python<'py>, texts: Vec<String>) -> PyResult<Bound<'py, PyList>> {
+        let gazetteer = self.inner.get();
+        // Matching and offsets run in parallel without the GIL; only the
+        // Python objects are made with it, sharing label and id strings.
+        let found: Vec<Vec<Found<'_>>> =
+            py.detach(|| texts.par_iter().map(|text| find_raw(gazetteer, text)).collect());
+        let lists = self.with_names(|names| {
+            texts
                 .iter()
-                .zip(&texts)
-                .map(|(entities, text)| {
-                    let mut viewer = Viewer::new(text);
-                    entities.iter().map(|e| viewer.entity(e).into()).collect()
-                })
-                .collect()
-        })
+                .zip(&found)
+                .map(|(text, found)| entity_list(py, text, found, names))
+                .collect::<PyResult<Vec<_>>>()
+        })?;
+        PyList::new(py, lists)
     }
 
     fn __len__(&self) -> usize {
@@ -309,11 +458,6 @@ impl PyGazetteer {
     }
 }
 
-fn find_in(gazetteer: &Gazetteer, text: &str) -> Vec<PyEntity> {
-    let mut viewer = Viewer::new(text);
-    dateline::find_entities(gazetteer, text).iter().map(|e| viewer.entity(e).into()).collect()
-}
-
 /// Rebuilds a pickled gazetteer from its compiled bytes.
 #[pyfunction]
 #[pyo3(name = "_gazetteer_from_bytes")]
@@ -321,5 +465,5 @@ pub fn gazetteer_from_bytes(py: Python<'_>, data: &Bound<'_, PyBytes>) -> PyResu
     let bytes = data.as_bytes().to_vec();
     let gazetteer =
         py.detach(|| Gazetteer::from_bytes(&bytes)).map_err(|err| gazetteer_error(py, err))?;
-    Ok(PyGazetteer { inner: Shared::Own(Arc::new(gazetteer)) })
+    Ok(PyGazetteer::own(gazetteer))
 }

@@ -2,7 +2,13 @@
 //!
 //! Thin by design: each function converts its arguments to owned Rust
 //! values, runs one dateline call with the GIL released, and converts the
-//! results (with code-point offsets, from `dateline::view`) back.
+//! results (with code-point offsets) back.
+//!
+//! Converting back is where the time goes for large results, so it is made
+//! cheap (`strings`): result classes hold Python strings made once (token
+//! kinds interned, a gazetteer's labels and ids cached with it), result
+//! objects are untracked by the cycle collector, and `tokenize` returns a
+//! `Tokens` sequence that makes each `Token` only when it is read.
 
 use pyo3::prelude::*;
 
@@ -10,6 +16,7 @@ mod dates;
 mod document;
 mod errors;
 mod gazetteer;
+mod strings;
 mod tokenize;
 
 #[pymodule]
@@ -17,6 +24,8 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("GazetteerError", m.py().get_type::<errors::GazetteerError>())?;
     m.add_class::<tokenize::PyToken>()?;
+    m.add_class::<tokenize::PyTokens>()?;
+    m.add_class::<tokenize::TokensIter>()?;
     m.add_class::<tokenize::PySpan>()?;
     m.add_class::<gazetteer::PyEntity>()?;
     m.add_class::<gazetteer::PyGazetteer>()?;

@@ -1,57 +1,350 @@
 //! `tokenize`, `sentences`, and the `Token` and `Span` classes.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use dateline::view::{TextView, TokenView, Viewer};
-use dateline::{Mode, SentenceSplitter, Tokenizer};
+use dateline::{CharOffsets, Mode, SentenceSplitter, TokenKind, Tokenizer};
+use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyList, PySlice, PyString, PyTuple};
 
 use crate::errors::value_error;
-use crate::py_repr;
+use crate::{py_repr, strings};
 
 /// A token: its text, code-point offsets and kind (`word`, `number`, ...).
-#[pyclass(frozen, eq, hash, get_all, from_py_object, module = "dateline", name = "Token")]
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// Holds Python strings, so reading `.text` or `.kind` creates nothing.
+#[pyclass(frozen, module = "dateline", name = "Token")]
 pub struct PyToken {
-    text: String,
+    #[pyo3(get)]
+    text: Py<PyString>,
+    #[pyo3(get)]
     start: usize,
+    #[pyo3(get)]
     end: usize,
-    kind: String,
+    #[pyo3(get)]
+    kind: Py<PyString>,
 }
 
 #[pymethods]
 impl PyToken {
     #[new]
-    fn new(text: String, start: usize, end: usize, kind: String) -> PyToken {
-        PyToken { text, start, end, kind }
+    fn new(
+        text: Bound<'_, PyString>,
+        start: usize,
+        end: usize,
+        kind: Bound<'_, PyString>,
+    ) -> PyToken {
+        PyToken { text: text.unbind(), start, end, kind: kind.unbind() }
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "Token(text={}, start={}, end={}, kind={})",
-            py_repr(py, &self.text)?,
+            self.text.bind(py).repr()?,
             self.start,
             self.end,
-            py_repr(py, &self.kind)?
+            self.kind.bind(py).repr()?
         ))
     }
 
-    fn __getnewargs__(&self) -> (String, usize, usize, String) {
-        (self.text.clone(), self.start, self.end, self.kind.clone())
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let Ok(other) = other.cast::<PyToken>() else { return Ok(py.NotImplemented()) };
+        let other = other.get();
+        let equal = self.start == other.start
+            && self.end == other.end
+            && self.text.bind(py).as_any().eq(other.text.bind(py))?
+            && self.kind.bind(py).as_any().eq(other.kind.bind(py))?;
+        Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        self.__getnewargs__(py)?.hash()
+    }
+
+    fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        (&self.text, self.start, self.end, &self.kind).into_pyobject(py)
     }
 }
 
 impl PyToken {
-    pub fn fields(&self) -> (&str, usize, usize, &str) {
-        (&self.text, self.start, self.end, &self.kind)
+    /// A token of `text` at code points `start..end`.
+    fn cut(text: &Bound<'_, PyString>, token: &RawToken) -> PyResult<PyToken> {
+        Ok(PyToken {
+            text: strings::substring(text, token.start, token.end)?.unbind(),
+            start: token.start,
+            end: token.end,
+            kind: strings::kind(text.py(), token.kind).unbind(),
+        })
+    }
+
+    /// A token from a view of Rust results.
+    pub fn from_view(py: Python<'_>, view: &TokenView<'_>) -> PyToken {
+        let kind = match strings::kind_named(view.kind) {
+            Some(kind) => strings::kind(py, kind),
+            None => PyString::new(py, view.kind),
+        };
+        PyToken {
+            text: PyString::new(py, view.span.text).unbind(),
+            start: view.span.start,
+            end: view.span.end,
+            kind: kind.unbind(),
+        }
+    }
+
+    pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("text", &self.text)?;
+        dict.set_item("start", self.start)?;
+        dict.set_item("end", self.end)?;
+        dict.set_item("kind", &self.kind)?;
+        Ok(dict)
     }
 }
 
-impl From<TokenView<'_>> for PyToken {
-    fn from(view: TokenView<'_>) -> PyToken {
-        PyToken {
-            text: view.span.text.to_owned(),
-            start: view.span.start,
-            end: view.span.end,
-            kind: view.kind.to_owned(),
+/// A token as `Tokens` keeps it: code-point offsets and kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawToken {
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+}
+
+/// The tokens of one text, as `tokenize` returns them: a read-only sequence
+/// of `Token`s that keeps offsets and kinds in Rust and makes each `Token`
+/// when it is read (as spaCy's `Doc` does), so tokenizing a large text does
+/// not create millions of Python objects up front.
+///
+/// Supports `len`, indexing (negative too), slicing (a `Tokens` again),
+/// iteration, `in`, equality with another `Tokens` or with a list or tuple of
+/// `Token`s, and pickling. `.text` is the text the tokens come from.
+#[pyclass(frozen, sequence, module = "dateline", name = "Tokens")]
+pub struct PyTokens {
+    text: Py<PyString>,
+    tokens: Vec<RawToken>,
+}
+
+#[pymethods]
+impl PyTokens {
+    /// Tokens of `text` from `(start, end, kind)` triples in code points.
+    #[new]
+    fn new(text: Bound<'_, PyString>, tokens: Vec<(usize, usize, String)>) -> PyResult<PyTokens> {
+        let len = text.len()?;
+        let tokens = tokens
+            .into_iter()
+            .map(|(start, end, kind)| {
+                if start > end || end > len {
+                    return Err(value_error(format!(
+                        "token span {start}..{end} is not within the text's {len} characters"
+                    )));
+                }
+                let kind = strings::kind_named(&kind)
+                    .ok_or_else(|| value_error(format!("unknown token kind {kind:?}")))?;
+                Ok(RawToken { start, end, kind })
+            })
+            .collect::<PyResult<_>>()?;
+        Ok(PyTokens { text: text.unbind(), tokens })
+    }
+
+    /// The text the tokens come from.
+    #[getter]
+    fn text(&self, py: Python<'_>) -> Py<PyString> {
+        self.text.clone_ref(py)
+    }
+
+    fn __len__(&self) -> usize {
+        self.tokens.len()
+    }
+
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        if let Ok(slice) = index.cast::<PySlice>() {
+            let len = isize::try_from(self.tokens.len()).unwrap_or(isize::MAX);
+            let range = slice.indices(len)?;
+            let tokens = (0..range.slicelength)
+                .map(|i| self.tokens[(range.start + i as isize * range.step) as usize])
+                .collect();
+            let sliced = PyTokens { text: self.text.clone_ref(py), tokens };
+            return Ok(Bound::new(py, sliced)?.into_any());
+        }
+        let Ok(index) = index.extract::<isize>() else {
+            return Err(PyTypeError::new_err(format!(
+                "Tokens indices must be integers or slices, not {}",
+                index.get_type().name()?
+            )));
+        };
+        let len = self.tokens.len() as isize;
+        let at = if index < 0 { index + len } else { index };
+        if !(0..len).contains(&at) {
+            return Err(PyIndexError::new_err("Tokens index out of range"));
+        }
+        Ok(strings::untracked(py, PyToken::cut(self.text.bind(py), &self.tokens[at as usize])?)?
+            .into_any())
+    }
+
+    fn __iter__(slf: Bound<'_, Self>) -> TokensIter {
+        TokensIter { tokens: slf.unbind(), next: AtomicUsize::new(0) }
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let equal = if let Ok(other) = other.cast::<PyTokens>() {
+            // Equal when the Token lists would be: same spans and kinds, and
+            // the same text under each span (the texts may differ elsewhere).
+            let other = other.get();
+            let (text, other_text) = (self.text.bind(py), other.text.bind(py));
+            self.tokens == other.tokens
+                && (text.as_any().eq(other_text)?
+                    || self.tokens.iter().try_fold(true, |equal, t| {
+                        Ok::<_, PyErr>(
+                            equal
+                                && strings::substring(text, t.start, t.end)?
+                                    .as_any()
+                                    .eq(strings::substring(other_text, t.start, t.end)?)?,
+                        )
+                    })?)
+        } else if other.is_instance_of::<PyList>() || other.is_instance_of::<PyTuple>() {
+            self.tokens.len() == other.len()?
+                && self.to_list(py)?.eq(other.try_iter()?.collect::<PyResult<Vec<_>>>()?)?
+        } else {
+            return Ok(py.NotImplemented());
+        };
+        Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
+    }
+
+    fn __contains__(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.position(py, value, 0, self.tokens.len())?.is_some())
+    }
+
+    /// The number of tokens equal to `value`.
+    fn count(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<usize> {
+        let Ok(value) = value.cast::<PyToken>() else { return Ok(0) };
+        let mut count = 0;
+        for (i, _) in self.tokens.iter().enumerate() {
+            count += usize::from(self.is_at(py, i, value.get())?);
+        }
+        Ok(count)
+    }
+
+    /// The position of the first token equal to `value` in `[start, stop)`,
+    /// as `list.index` has it.
+    #[pyo3(signature = (value, start = 0, stop = None))]
+    fn index(
+        &self,
+        py: Python<'_>,
+        value: &Bound<'_, PyAny>,
+        start: isize,
+        stop: Option<isize>,
+    ) -> PyResult<usize> {
+        let len = self.tokens.len() as isize;
+        let clamp = |i: isize| (if i < 0 { i + len } else { i }).clamp(0, len) as usize;
+        let (start, stop) = (clamp(start), clamp(stop.unwrap_or(len)));
+        self.position(py, value, start, stop)?.ok_or_else(|| {
+            value_error(format!(
+                "{} is not in Tokens",
+                value.repr().map_or_else(|_| "value".into(), |r| r.to_string())
+            ))
+        })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        const SHOWN: usize = 8;
+        let text = self.text.bind(py);
+        let mut parts = Vec::new();
+        for token in self.tokens.iter().take(SHOWN) {
+            parts.push(PyToken::cut(text, token)?.__repr__(py)?);
+        }
+        if self.tokens.len() > SHOWN {
+            parts.push(format!("... {} more", self.tokens.len() - SHOWN));
+        }
+        Ok(format!("Tokens([{}])", parts.join(", ")))
+    }
+
+    fn __getnewargs__(&self, py: Python<'_>) -> (Py<PyString>, Vec<(usize, usize, &'static str)>) {
+        let spans = self.tokens.iter().map(|t| (t.start, t.end, t.kind.as_str())).collect();
+        (self.text.clone_ref(py), spans)
+    }
+}
+
+impl PyTokens {
+    /// Whether token `i` equals `token`.
+    fn is_at(&self, py: Python<'_>, i: usize, token: &PyToken) -> PyResult<bool> {
+        let raw = &self.tokens[i];
+        Ok(raw.start == token.start
+            && raw.end == token.end
+            && strings::kind(py, raw.kind).as_any().eq(token.kind.bind(py))?
+            && strings::substring(self.text.bind(py), raw.start, raw.end)?
+                .as_any()
+                .eq(token.text.bind(py))?)
+    }
+
+    /// The first position in `start..stop` of a token equal to `value`.
+    fn position(
+        &self,
+        py: Python<'_>,
+        value: &Bound<'_, PyAny>,
+        start: usize,
+        stop: usize,
+    ) -> PyResult<Option<usize>> {
+        let Ok(value) = value.cast::<PyToken>() else { return Ok(None) };
+        for i in start..stop.min(self.tokens.len()) {
+            if self.is_at(py, i, value.get())? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Every token as a `Token`, in a list.
+    fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let text = self.text.bind(py);
+        let tokens: Vec<Bound<'py, PyToken>> = self
+            .tokens
+            .iter()
+            .map(|t| strings::untracked(py, PyToken::cut(text, t)?))
+            .collect::<PyResult<_>>()?;
+        PyList::new(py, tokens)
+    }
+}
+
+/// The iterator over a `Tokens`.
+#[pyclass(frozen, module = "dateline", name = "TokensIterator")]
+pub struct TokensIter {
+    tokens: Py<PyTokens>,
+    next: AtomicUsize,
+}
+
+#[pymethods]
+impl TokensIter {
+    fn __iter__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    /// Pickles as `iter(tokens)` plus the position, as list iterators do.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let iter = py.import("builtins")?.getattr("iter")?;
+        let position = self.next.load(Ordering::Relaxed).min(self.tokens.get().tokens.len());
+        (iter, (self.tokens.clone_ref(py),), position).into_pyobject(py)
+    }
+
+    fn __setstate__(&self, position: usize) {
+        self.next.store(position, Ordering::Relaxed);
+    }
+
+    fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyToken>>> {
+        let tokens = self.tokens.get();
+        let at = self.next.fetch_add(1, Ordering::Relaxed);
+        match tokens.tokens.get(at) {
+            Some(token) => {
+                Ok(Some(strings::untracked(py, PyToken::cut(tokens.text.bind(py), token)?)?))
+            }
+            None => {
+                // Stay exhausted however often `next` is called.
+                self.next.store(tokens.tokens.len(), Ordering::Relaxed);
+                Ok(None)
+            }
         }
     }
 }
@@ -87,8 +380,8 @@ impl PySpan {
 }
 
 impl PySpan {
-    pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
-        let dict = pyo3::types::PyDict::new(py);
+    pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
         dict.set_item("text", &self.text)?;
         dict.set_item("start", self.start)?;
         dict.set_item("end", self.end)?;
@@ -105,20 +398,31 @@ impl From<TextView<'_>> for PySpan {
 /// Splits `text` into tokens; `mode` is `"default"` or `"treebank"`.
 #[pyfunction]
 #[pyo3(signature = (text, mode = "default".to_owned()), text_signature = "(text, mode='default')")]
-pub fn tokenize(py: Python<'_>, text: String, mode: String) -> PyResult<Vec<PyToken>> {
+pub fn tokenize(py: Python<'_>, text: Bound<'_, PyString>, mode: String) -> PyResult<PyTokens> {
     let mode: Mode = mode.parse().map_err(value_error)?;
-    Ok(py.detach(|| {
+    let rust_text = text.to_cow()?;
+    let tokens = py.detach(|| {
         let tokenizer = Tokenizer::builder().mode(mode).build();
-        let mut viewer = Viewer::new(&text);
-        tokenizer.tokens(&text).map(|token| viewer.token(&token).into()).collect()
-    }))
+        let mut offsets = CharOffsets::new(&rust_text);
+        tokenizer
+            .tokens(&rust_text)
+            .map(|token| {
+                let (start, end) = offsets.span(token.span());
+                RawToken { start, end, kind: token.kind() }
+            })
+            .collect()
+    });
+    Ok(PyTokens { text: text.unbind(), tokens })
 }
 
 /// Splits `text` into sentences.
 #[pyfunction]
-pub fn sentences(py: Python<'_>, text: String) -> Vec<PySpan> {
-    py.detach(|| {
+pub fn sentences(py: Python<'_>, text: String) -> PyResult<Bound<'_, PyList>> {
+    let spans: Vec<PySpan> = py.detach(|| {
         let mut viewer = Viewer::new(&text);
         SentenceSplitter::new().sentences(&text).map(|span| viewer.span(span).into()).collect()
-    })
+    });
+    let spans =
+        spans.into_iter().map(|s| strings::untracked(py, s)).collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, spans)
 }

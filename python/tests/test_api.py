@@ -124,3 +124,53 @@ def test_results_are_hashable_and_frozen():
         pass
     else:
         raise AssertionError("results must be frozen")
+
+
+def test_cached_extractors_keep_each_option_set_apart():
+    # Extractors are cached per option set; interleaved calls must not mix them.
+    seen: dict[tuple[str, bool], list[str]] = {}
+    for _ in range(2):
+        for direction in ["past", "future"]:
+            for day_first in [False, True]:
+                found = [
+                    d.value
+                    for text in ["on Tuesday", "on 02/03/2024"]
+                    for d in dateline.find_dates(
+                        text, reference_date="2024-07-24", direction=direction, day_first=day_first
+                    )
+                ]
+                assert seen.setdefault((direction, day_first), found) == found
+    assert seen[("past", False)] == ["2024-07-23", "2024-02-03"]
+    assert seen[("past", True)] == ["2024-07-23", "2024-03-02"]
+    assert seen[("future", False)] == ["2024-07-30", "2024-02-03"]
+
+
+def test_each_gazetteer_keeps_its_own_names():
+    # Label and id strings are cached per gazetteer; gazetteers built and
+    # dropped in turn must never see each other's.
+    for round in range(20):
+        first = dateline.Gazetteer([("Paris", "GPE", f"paris-{round}")])
+        second = dateline.Gazetteer([("Paris", "PERSON", f"paris-hilton-{round}"), ("Paris", "GPE", "x")])
+        assert [(e.label, e.id) for e in first.find("Paris")] == [("GPE", f"paris-{round}")]
+        found = second.find_many(["Paris"])[0][0]
+        assert (found.label, found.id, found.alternatives) == ("PERSON", f"paris-hilton-{round}", [("GPE", "x")])
+        del first, second
+
+
+def test_extract_pipelines_are_cached_per_settings_and_gazetteer():
+    custom = dateline.Gazetteer([("Acme Corp", "ORG", "acme")])
+    for _ in range(2):
+        for gazetteer in [None, dateline.Gazetteer.default(), custom]:
+            for direction, value in [("past", "2024-07-23"), ("future", "2024-07-30")]:
+                for tokens in [False, True]:
+                    doc = dateline.extract(
+                        "China and Acme Corp met on Tuesday.",
+                        reference_date="2024-07-24",
+                        gazetteer=gazetteer,
+                        direction=direction,
+                        tokens=tokens,
+                    )
+                    assert [d.value for d in doc.dates] == [value]
+                    assert (doc.tokens is not None) == tokens
+                    labels = [e.label for e in doc.entities]
+                    assert labels == (["ORG"] if gazetteer is custom else ["GPE"])

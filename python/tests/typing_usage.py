@@ -27,3 +27,10 @@ def custom(path: str) -> int:
     gazetteer = dateline.Gazetteer.from_file(path, include_default=True)
     doc = dateline.extract("Kyiv, 23 July", reference_date="2024-07-24", gazetteer=gazetteer)
     return len(doc.entities) + len(doc.to_dict()["dates"])
+
+
+def token_slices(text: str) -> tuple[int, str, list[str]]:
+    tokens = dateline.tokenize(text)
+    first: dateline.Token = tokens[0]
+    rest: dateline.Tokens = tokens[1:]
+    return len(tokens), first.text, [t.text for t in rest]

@@ -5,6 +5,8 @@ Rust. Offsets are code points into the text you passed, so
 ``text[x.start:x.end] == x.text`` for every result.
 """
 
+from collections.abc import Sequence as _Sequence
+
 from dateline._dateline import (
     Document,
     Entity,
@@ -13,6 +15,7 @@ from dateline._dateline import (
     Span,
     TimeExpression,
     Token,
+    Tokens,
     __version__,
     extract,
     extract_many,
@@ -29,6 +32,7 @@ __all__ = [
     "Span",
     "TimeExpression",
     "Token",
+    "Tokens",
     "__version__",
     "extract",
     "extract_many",
@@ -36,3 +40,6 @@ __all__ = [
     "sentences",
     "tokenize",
 ]
+
+# `Tokens` is a read-only sequence of `Token`s; `isinstance(t, Sequence)` says so.
+_Sequence.register(Tokens)
