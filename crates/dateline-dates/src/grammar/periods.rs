@@ -303,6 +303,14 @@ impl Parser<'_> {
         ))
     }
 
+    /// The century of a decade written with two digits ("the '90s", "the
+    /// nineties"): the latest one not after the reference year, or none
+    /// before year 1 (reference year 50 and "the 90s").
+    fn century_of(&self, two_digit_year: u32) -> Option<u32> {
+        let year = u32::try_from(self.r.year()).ok()?;
+        if two_digit_year <= year % 100 { Some(year / 100) } else { (year / 100).checked_sub(1) }
+    }
+
     /// Decades and centuries: "the 1990s", "the '90s", "the nineties", "the 20th century".
     pub(super) fn p_decade(&self, i: usize) -> Option<(Pt, usize)> {
         let mut j = i;
@@ -331,11 +339,7 @@ impl Parser<'_> {
                 && self.glued(j + 2)
                 && y % 10 == 0
             {
-                let c = if y <= (self.r.year() as u32 % 100) {
-                    self.r.year() as u32 / 100
-                } else {
-                    self.r.year() as u32 / 100 - 1
-                };
+                let c = self.century_of(y)?;
                 return Some((
                     Pt::new(
                         format!("{:03}", (c * 100 + y) / 10),
@@ -354,11 +358,7 @@ impl Parser<'_> {
             && self.glued(j + 1)
             && y % 10 == 0
         {
-            let c = if y <= (self.r.year() as u32 % 100) {
-                self.r.year() as u32 / 100
-            } else {
-                self.r.year() as u32 / 100 - 1
-            };
+            let c = self.century_of(y)?;
             return Some((
                 Pt::new(format!("{:03}", (c * 100 + y) / 10), Grain::Decade, "decade-short", ""),
                 j + 2,
@@ -368,8 +368,7 @@ impl Parser<'_> {
             if !the {
                 return None;
             }
-            let c = self.r.year() as u32 / 100;
-            let c = if u32::from(t) * 10 <= self.r.year() as u32 % 100 { c } else { c - 1 };
+            let c = self.century_of(u32::from(t) * 10)?;
             return Some((
                 Pt::new(format!("{:02}{}", c, t), Grain::Decade, "decade-word", ""),
                 j + 1,
