@@ -1,7 +1,5 @@
 //! `find_dates` and the `TimeExpression` class; reference-date arguments.
 
-use std::sync::{Mutex, PoisonError};
-
 use dateline::view::{DateView, Viewer};
 use dateline::{Date, DateExtractor, Direction};
 use pyo3::exceptions::PyTypeError;
@@ -138,24 +136,6 @@ pub fn direction(value: &str) -> PyResult<Direction> {
     value.parse().map_err(value_error)
 }
 
-/// The extractor for these settings, built once per process: building one
-/// compiles its lexicons, which costs more than a short text's extraction.
-fn extractor(direction: Direction, day_first: bool) -> PyResult<DateExtractor> {
-    static EXTRACTORS: Mutex<Vec<((Direction, bool), DateExtractor)>> = Mutex::new(Vec::new());
-    let key = (direction, day_first);
-    let mut cache = EXTRACTORS.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((_, extractor)) = cache.iter().find(|(k, _)| *k == key) {
-        return Ok(extractor.clone());
-    }
-    let extractor = DateExtractor::builder()
-        .direction(direction)
-        .day_first(day_first)
-        .build()
-        .map_err(value_error)?;
-    cache.push((key, extractor.clone()));
-    Ok(extractor)
-}
-
 /// Finds date and time expressions in `text`, resolved against `reference_date`.
 #[pyfunction]
 #[pyo3(
@@ -171,7 +151,13 @@ pub fn find_dates<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let reference = self::reference_date(reference_date)?;
     let direction = self::direction(&direction)?;
-    let extractor = extractor(direction, day_first)?;
+    // Cheap: every extractor shares the lexicons `dateline-dates` compiles
+    // once per process.
+    let extractor = DateExtractor::builder()
+        .direction(direction)
+        .day_first(day_first)
+        .build()
+        .map_err(value_error)?;
     let found: Vec<PyTimeExpression> = py.detach(|| {
         let found = extractor.extract(&text, reference);
         let mut viewer = Viewer::new(&text);

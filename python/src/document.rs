@@ -1,8 +1,6 @@
 //! `extract`, `extract_many` and the `Document` class.
 
-use std::sync::{Mutex, PoisonError};
-
-use dateline::{Date, Direction, Pipeline};
+use dateline::{Date, Pipeline};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyTuple};
 
@@ -144,35 +142,20 @@ impl PyDocument {
     }
 }
 
-/// Pipelines by their settings, built once: building one compiles the date
-/// extractor's lexicons, which costs more than a short text's extraction.
-pub type Pipelines = Mutex<Vec<((Direction, bool), Pipeline)>>;
-
-/// The pipeline for these settings, from the gazetteer's cache (or the
-/// process-wide one for the default gazetteer).
+/// The pipeline for these settings. Cheap to build: it shares the
+/// gazetteer (an `Arc`, or the process-wide default) and the date lexicons
+/// `dateline-dates` compiles once per process.
 fn pipeline(
     gazetteer: Option<&Bound<'_, PyGazetteer>>,
     direction: &str,
     tokens: bool,
 ) -> PyResult<Pipeline> {
-    static DEFAULT: Pipelines = Mutex::new(Vec::new());
-    let key = (self::direction(direction)?, tokens);
-    let (shared, cache) = match gazetteer.map(|g| g.get()) {
-        Some(g) if matches!(g.shared(), Shared::Own(_)) => (g.shared(), g.pipelines()),
-        _ => (Shared::Default, &DEFAULT),
-    };
-    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((_, pipeline)) = cache.iter().find(|(k, _)| *k == key) {
-        return Ok(pipeline.clone());
-    }
     let mut builder = Pipeline::builder();
-    builder.direction(key.0).tokens(key.1);
-    if let Shared::Own(gazetteer) = shared {
+    builder.direction(self::direction(direction)?).tokens(tokens);
+    if let Some(Shared::Own(gazetteer)) = gazetteer.map(|g| g.get().shared()) {
         builder.gazetteer(gazetteer);
     }
-    let pipeline = builder.build().map_err(value_error)?;
-    cache.push((key, pipeline.clone()));
-    Ok(pipeline)
+    builder.build().map_err(value_error)
 }
 
 /// Sentences, entities and dates of `text`.

@@ -11,7 +11,6 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
-use crate::document::Pipelines;
 use crate::errors::{gazetteer_error, value_error};
 use crate::strings::{self, EntryNames, StrCache};
 
@@ -227,8 +226,6 @@ pub struct PyGazetteer {
     inner: Shared,
     /// Python strings of matched entries, for as long as `inner` lives.
     names: Arc<Mutex<EntryNames>>,
-    /// `extract` pipelines with this gazetteer, by settings.
-    pipelines: Pipelines,
 }
 
 /// The embedded default is shared for the whole process and pickles by
@@ -253,17 +250,8 @@ impl PyGazetteer {
         self.inner.clone()
     }
 
-    /// The cache of `extract` pipelines that use this gazetteer.
-    pub fn pipelines(&self) -> &Pipelines {
-        &self.pipelines
-    }
-
     fn own(gazetteer: Gazetteer) -> PyGazetteer {
-        PyGazetteer {
-            inner: Shared::Own(Arc::new(gazetteer)),
-            names: Arc::default(),
-            pipelines: Pipelines::default(),
-        }
+        PyGazetteer { inner: Shared::Own(Arc::new(gazetteer)), names: Arc::default() }
     }
 
     /// Runs `f` with this gazetteer's string cache. The cache is only used
@@ -357,11 +345,7 @@ impl PyGazetteer {
     #[staticmethod]
     fn default(py: Python<'_>) -> PyGazetteer {
         py.detach(Gazetteer::embedded);
-        PyGazetteer {
-            inner: Shared::Default,
-            names: Arc::clone(&DEFAULT_NAMES),
-            pipelines: Pipelines::default(),
-        }
+        PyGazetteer { inner: Shared::Default, names: Arc::clone(&DEFAULT_NAMES) }
     }
 
     /// A gazetteer from a TSV or JSON Lines file, optionally with the default.
