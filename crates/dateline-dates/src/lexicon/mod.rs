@@ -7,8 +7,6 @@
 
 mod en;
 
-use std::collections::HashMap;
-
 /// Units of time, for durations, relative expressions and sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Unit {
@@ -339,10 +337,11 @@ pub(crate) enum Language {
 /// A language's word table, ready for lookups.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    words: HashMap<&'static str, Lex, BuildFnv>,
+    /// Every word with its class, first entry of a word wins.
+    entries: Vec<(&'static str, Lex)>,
+    table: WordTable<Lex>,
     pub(crate) holidays: &'static [Holiday],
     spelled_anchors: &'static [&'static str],
-    max_len: usize,
 }
 
 impl Lexicon {
@@ -350,45 +349,42 @@ impl Lexicon {
         let (table, holidays, spelled_anchors) = match language {
             Language::English => (en::WORDS, en::HOLIDAYS, en::SPELLED_ANCHORS),
         };
-        let mut words = HashMap::with_capacity_and_hasher(table.len() * 2, BuildFnv);
-        let mut max_len = 0;
+        let mut entries: Vec<(&'static str, Lex)> = Vec::with_capacity(table.len() + 16);
+        let mut words = WordTable::with_capacity(table.len() + holidays.len());
+        let mut add = |w: &'static str, lex: Lex| {
+            if words.insert(w, lex) {
+                entries.push((w, lex));
+            }
+        };
         for &(w, lex) in table {
-            words.entry(w).or_insert(lex);
-            max_len = max_len.max(w.len());
+            add(w, lex);
         }
         for (i, h) in holidays.iter().enumerate() {
             if let [w] = h.words {
-                words.entry(*w).or_insert(Lex::Holiday(i as u8));
+                add(w, Lex::Holiday(i as u8));
             }
         }
         // First words of multi-word holidays ("new", "good", "labor") are
         // marked so the grammar tries only the holiday rule on them.
         for h in holidays {
             if let Some(first) = h.words.first().filter(|_| h.words.len() > 1) {
-                words.entry(*first).or_insert(Lex::HolidayStart);
+                add(first, Lex::HolidayStart);
             }
         }
-        Lexicon { words, holidays, spelled_anchors, max_len }
+        Lexicon { entries, table: words, holidays, spelled_anchors }
     }
 
     /// Looks a word up, ASCII case-insensitively.
+    #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<Lex> {
-        if word.len() > self.max_len || !word.is_ascii() {
-            return None;
-        }
-        let mut buf = [0u8; 32];
-        let n = word.len().min(32);
-        buf[..n].copy_from_slice(&word.as_bytes()[..n]);
-        buf[..n].make_ascii_lowercase();
-        let lower = core::str::from_utf8(&buf[..n]).ok()?;
-        self.words.get(lower).copied()
+        self.table.get(word.as_bytes())
     }
 
     /// The anchor words (every surface form whose class can anchor an
     /// expression), for the scanner's automaton.
     pub(crate) fn anchors(&self) -> Vec<&'static str> {
         let mut v: Vec<&'static str> =
-            self.words.iter().filter(|(_, l)| l.is_anchor()).map(|(w, _)| *w).collect();
+            self.entries.iter().filter(|(_, l)| l.is_anchor()).map(|(w, _)| *w).collect();
         // A holiday is anchored on its last word ("Day", "Eve", "Friday"),
         // so that common first words ("new", "good", "all") cost nothing.
         for h in self.holidays {
@@ -405,29 +401,114 @@ impl Lexicon {
     }
 }
 
-/// FNV-1a: short keys, no need for DoS resistance (the keys are ours).
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct BuildFnv;
+/// The longest word a [`WordTable`] holds, in bytes.
+const MAX_KEY: usize = 16;
 
-impl core::hash::BuildHasher for BuildFnv {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
+/// An open-addressing table from lowercase ASCII words of at most
+/// [`MAX_KEY`] bytes to their class, keyed by the word's bytes packed
+/// into a `u128` (words have no NUL byte, so the packing is one to one).
+/// A lookup packs and lowercases the word, multiplies the key into a slot
+/// and compares integers: no UTF-8 check, no byte-wise hash, no string
+/// comparison.
+#[derive(Debug)]
+pub(crate) struct WordTable<V> {
+    /// Packed keys; 0 marks an empty slot.
+    keys: Vec<u128>,
+    values: Vec<Option<V>>,
+    /// 128 minus log2 of the slot count.
+    shift: u32,
+}
+
+impl<V: Copy> WordTable<V> {
+    pub(crate) fn with_capacity(words: usize) -> WordTable<V> {
+        // At most a quarter full: probe sequences stay short.
+        let slots = (words * 4).next_power_of_two().max(16);
+        WordTable {
+            keys: vec![0; slots],
+            values: vec![None; slots],
+            shift: 128 - slots.trailing_zeros(),
+        }
+    }
+
+    /// Adds `word` (lowercase ASCII, no NUL, 1 to [`MAX_KEY`] bytes) unless
+    /// it is present; returns whether it was added.
+    pub(crate) fn insert(&mut self, word: &str, value: V) -> bool {
+        assert!(
+            !word.is_empty()
+                && word.len() <= MAX_KEY
+                && word.bytes().all(|b| b != 0 && b.is_ascii() && !b.is_ascii_uppercase()),
+            "lexicon word {word:?} cannot be keyed"
+        );
+        let key = pack(word.as_bytes()).expect("checked above");
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            if self.keys[i] == key {
+                return false;
+            }
+            if self.keys[i] == 0 {
+                self.keys[i] = key;
+                self.values[i] = Some(value);
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let h = u128::from(folded.wrapping_mul(0xff51_afd7_ed55_8ccd)) << 64;
+        (h >> self.shift) as usize
+    }
+
+    /// The value of `word`, ASCII case-insensitively.
+    #[inline]
+    pub(crate) fn get(&self, word: &[u8]) -> Option<V> {
+        let key = pack(word)?;
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return self.values[i];
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
-pub(crate) struct Fnv(u64);
-
-impl core::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// `word`, ASCII-lowercased and packed little-endian into a `u128`; `None`
+/// when it is empty, longer than [`MAX_KEY`] or not ASCII (no table word is).
+#[inline]
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > MAX_KEY {
+        return None;
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
+    let mut buf = [0u8; MAX_KEY];
+    buf[..word.len()].copy_from_slice(word);
+    let key = u128::from_le_bytes(buf);
+    const HIGH: u128 = u128::from_le_bytes([0x80; MAX_KEY]);
+    const ONES: u128 = u128::from_le_bytes([1; MAX_KEY]);
+    if key & HIGH != 0 {
+        return None;
     }
+    // A NUL byte would pack like a shorter word: no table word has one.
+    // (A lane below the first zero lane never borrows, so the test is exact.)
+    let lanes = u128::MAX >> (8 * (MAX_KEY - word.len()));
+    if key.wrapping_sub(ONES) & !key & HIGH & lanes != 0 {
+        return None;
+    }
+    // Lowercase ASCII in every lane at once: a lane is uppercase when
+    // adding 0x3f carries past 0x7f (>= 'A') and adding 0x25 does not
+    // (<= 'Z'); all lanes are below 0x80, so no carry crosses a lane.
+    let ge_a = key + ONES * 0x3f;
+    let gt_z = key + ONES * 0x25;
+    let upper = ge_a & !gt_z & HIGH;
+    Some(key | (upper >> 2))
 }
 
 #[cfg(test)]
@@ -442,6 +523,39 @@ mod tests {
         assert_eq!(lx.get("tuesday"), Some(Lex::Weekday(2)));
         assert_eq!(lx.get("zebra"), None);
         assert!(lx.anchors().contains(&"christmas"));
+        assert_eq!(lx.get("Sept."), None);
+        assert_eq!(lx.get("Dé"), None);
+        assert_eq!(lx.get(""), None);
+        assert_eq!(lx.get("septemberseptember"), None);
+        assert_eq!(lx.get("may\0"), None);
+        assert_eq!(lx.get("\0may"), None);
+    }
+
+    /// The packed lowercasing agrees with `to_ascii_lowercase` on every
+    /// ASCII byte, in every lane.
+    #[test]
+    fn packing_lowercases_like_std() {
+        for b in 1..0x80u8 {
+            for n in 1..=MAX_KEY {
+                let word = vec![b; n];
+                let want = pack(&word.to_ascii_lowercase());
+                assert_eq!(pack(&word), want, "{b:#x} x {n}");
+            }
+        }
+    }
+
+    /// Every word of the table is found in any case, and the first entry of
+    /// a word wins, as in the table order.
+    #[test]
+    fn finds_every_word_in_any_case() {
+        let lx = Lexicon::new(Language::English);
+        for &(w, lex) in &lx.entries {
+            assert_eq!(lx.get(w), Some(lex), "{w}");
+            assert_eq!(lx.get(&w.to_ascii_uppercase()), Some(lex), "{w}");
+        }
+        for (w, lex) in en::WORDS {
+            assert_eq!(lx.get(w), Some(*lex));
+        }
     }
 
     #[test]
