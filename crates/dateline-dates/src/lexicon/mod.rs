@@ -482,33 +482,58 @@ impl<V: Copy> WordTable<V> {
 }
 
 /// `word`, ASCII-lowercased and packed little-endian into a `u128`; `None`
-/// when it is empty, longer than [`MAX_KEY`] or not ASCII (no table word is).
+/// when it is empty, longer than [`MAX_KEY`], not ASCII or has a NUL byte
+/// (no table word does). Works on two `u64` halves, loaded whole.
 #[inline]
 fn pack(word: &[u8]) -> Option<u128> {
-    if word.is_empty() || word.len() > MAX_KEY {
+    let n = word.len();
+    let (lo, hi) = match n {
+        1..=8 => (lower_lanes(load_short(word), n)?, 0),
+        9..=MAX_KEY => {
+            let lo = u64::from_le_bytes(word[..8].try_into().ok()?);
+            // The last eight bytes, shifted so that bytes 8.. come first.
+            let tail = u64::from_le_bytes(word[n - 8..].try_into().ok()?) >> (8 * (16 - n));
+            (lower_lanes(lo, 8)?, lower_lanes(tail, n - 8)?)
+        }
+        _ => return None,
+    };
+    Some(u128::from(lo) | (u128::from(hi) << 64))
+}
+
+/// One to eight bytes, little-endian, the lanes above them zero.
+#[inline]
+fn load_short(w: &[u8]) -> u64 {
+    let n = w.len();
+    if n >= 4 {
+        // Two overlapping loads: shared lanes hold the same byte.
+        let a = u64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
+        let b = u64::from(u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]));
+        a | (b << (8 * (n - 4)))
+    } else {
+        w.iter().rev().fold(0, |x, &b| (x << 8) | u64::from(b))
+    }
+}
+
+/// The `n` (1 to 8) low lanes of `x`, ASCII-lowercased; `None` if one is
+/// not ASCII or is NUL.
+#[inline]
+fn lower_lanes(x: u64, n: usize) -> Option<u64> {
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    if x & HIGH != 0 {
         return None;
     }
-    let mut buf = [0u8; MAX_KEY];
-    buf[..word.len()].copy_from_slice(word);
-    let key = u128::from_le_bytes(buf);
-    const HIGH: u128 = u128::from_le_bytes([0x80; MAX_KEY]);
-    const ONES: u128 = u128::from_le_bytes([1; MAX_KEY]);
-    if key & HIGH != 0 {
+    // A NUL byte would pack like a shorter word. (A lane below the first
+    // zero lane never borrows, so the test is exact.)
+    let lanes = u64::MAX >> (8 * (8 - n));
+    if x.wrapping_sub(ONES) & !x & HIGH & lanes != 0 {
         return None;
     }
-    // A NUL byte would pack like a shorter word: no table word has one.
-    // (A lane below the first zero lane never borrows, so the test is exact.)
-    let lanes = u128::MAX >> (8 * (MAX_KEY - word.len()));
-    if key.wrapping_sub(ONES) & !key & HIGH & lanes != 0 {
-        return None;
-    }
-    // Lowercase ASCII in every lane at once: a lane is uppercase when
-    // adding 0x3f carries past 0x7f (>= 'A') and adding 0x25 does not
-    // (<= 'Z'); all lanes are below 0x80, so no carry crosses a lane.
-    let ge_a = key + ONES * 0x3f;
-    let gt_z = key + ONES * 0x25;
-    let upper = ge_a & !gt_z & HIGH;
-    Some(key | (upper >> 2))
+    // Lowercase every lane at once: a lane is uppercase when adding 0x3f
+    // carries past 0x7f (>= 'A') and adding 0x25 does not (<= 'Z'); all
+    // lanes are below 0x80, so no carry crosses a lane.
+    let upper = (x + ONES * 0x3f) & !(x + ONES * 0x25) & HIGH;
+    Some(x | (upper >> 2))
 }
 
 #[cfg(test)]
@@ -540,6 +565,31 @@ mod tests {
                 let word = vec![b; n];
                 let want = pack(&word.to_ascii_lowercase());
                 assert_eq!(pack(&word), want, "{b:#x} x {n}");
+            }
+        }
+    }
+
+    /// Packing agrees with a byte-by-byte packing, for every length and
+    /// for non-ASCII and NUL bytes at every position.
+    #[test]
+    fn packing_matches_bytewise_packing() {
+        fn bytewise(word: &[u8]) -> Option<u128> {
+            if word.is_empty() || word.len() > MAX_KEY || word.iter().any(|&b| b == 0 || b >= 0x80)
+            {
+                return None;
+            }
+            Some(word.iter().rev().fold(0, |x, &b| (x << 8) | u128::from(b.to_ascii_lowercase())))
+        }
+        let base = b"SeptemberQuarterZ";
+        for n in 0..=base.len() {
+            let word = &base[..n];
+            assert_eq!(pack(word), bytewise(word), "{n}");
+            for k in 0..n {
+                for bad in [0u8, 0x80, 0xc3, b'@', b'[', b'`', b'{'] {
+                    let mut w = word.to_vec();
+                    w[k] = bad;
+                    assert_eq!(pack(&w), bytewise(&w), "{n} {k} {bad:#x}");
+                }
             }
         }
     }
