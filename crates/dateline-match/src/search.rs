@@ -8,6 +8,7 @@ use crate::{
     Matcher, NormalizedText, PatternId,
     boundary::{is_standalone, is_word_char},
     filter::{MAX_WORD, ascii_run, folded_word_hash, non_alnum_lanes},
+    fold::FOLD,
     matcher::Start,
 };
 
@@ -87,11 +88,10 @@ const BATCH: usize = 32;
 pub struct FindIter<'m, 't> {
     matcher: &'m Matcher,
     source: Source<'t>,
-    /// Scanner state: next normalized offset to read, and whether the
-    /// character before it is a word character / standalone.
+    /// Where the byte scan stands, for a text without a word index.
+    scan: Scan,
+    /// The next unit to read, for a text with a word index.
     pos: usize,
-    prev_word: bool,
-    prev_standalone: bool,
     /// Candidate starts found by the scanner, `starts[next..len]` pending.
     starts: [Start; BATCH],
     next: usize,
@@ -117,9 +117,8 @@ impl<'m, 't> FindIter<'m, 't> {
         FindIter {
             matcher,
             source,
+            scan: Scan::default(),
             pos: 0,
-            prev_word: false,
-            prev_standalone: false,
             starts: [Start { at: 0, word: None }; BATCH],
             next: 0,
             len: 0,
@@ -136,29 +135,112 @@ impl<'m, 't> FindIter<'m, 't> {
         }
     }
 
-    /// Scans on from `pos` for the next batch of token starts where some
-    /// pattern may begin. Returns false when the text is exhausted and no
-    /// start was found.
-    ///
-    /// Words are consumed whole: positions inside a word are never token
-    /// starts, and hashing the word on the way lets the first-word filter
-    /// skip the trie walk for words that begin no pattern.
+    /// Finds the next batch of token starts where some pattern may begin,
+    /// from the text's word index when it has one, else by scanning its
+    /// bytes. Returns false when the text is exhausted and no start was
+    /// found.
     #[inline]
     fn fill(&mut self) -> bool {
-        let matcher = self.matcher;
-        let trie = matcher.trie();
-        let first_words = &matcher.first_words;
         let text = match &self.source {
             Source::Owned(text) => text,
             Source::Borrowed(text) => *text,
         };
+        let matcher = self.matcher;
+        // The index leaves out whitespace, where no pattern starts (patterns
+        // are trimmed); a matcher whose trie says otherwise scans.
+        let len = match text.word_index() {
+            Some(units) if !matcher.trie().starts_with_unit(b' ') => {
+                fill_from_index(matcher, units, &mut self.pos, &mut self.starts)
+            }
+            _ => {
+                let mut visit = Collect { matcher, starts: &mut self.starts, len: 0 };
+                self.scan.run(text, &mut visit);
+                visit.len
+            }
+        };
+        for start in &self.starts[..len] {
+            if let Some((_, hash)) = start.word {
+                matcher.word_table.touch(hash);
+            }
+        }
+        self.next = 0;
+        self.len = len;
+        len > 0
+    }
+}
+
+/// The starts of the units `units[*pos..]` where some pattern of `matcher`
+/// may begin, up to a batch; advances `pos` past the units read.
+#[inline]
+fn fill_from_index(
+    matcher: &Matcher,
+    units: &[Unit],
+    pos: &mut usize,
+    starts: &mut [Start; BATCH],
+) -> usize {
+    let (trie, first_words) = (matcher.trie(), &matcher.first_words);
+    let mut len = 0;
+    let mut i = *pos;
+    while len < BATCH {
+        let Some(unit) = units.get(i) else { break };
+        i += 1;
+        let at = unit.at as usize;
+        let keep = match unit.kind() {
+            UnitKind::Word { end, hash } => {
+                starts[len] = Start { at, word: Some((end, hash)) };
+                first_words.contains(hash)
+            }
+            UnitKind::LongWord => {
+                starts[len] = Start { at, word: None };
+                true
+            }
+            UnitKind::Other(b) => {
+                starts[len] = Start { at, word: None };
+                trie.starts_with_unit(b)
+            }
+        };
+        len += usize::from(keep);
+    }
+    *pos = i;
+    len
+}
+
+/// What the scanner meets in a text, in order: words (runs of word
+/// characters, read whole) and single other characters (punctuation,
+/// spaces, standalone characters such as CJK ideographs).
+trait Visit {
+    /// Whether the visitor wants no more units for now.
+    fn full(&self) -> bool;
+    /// A word at `at..end` that begins a token (`boundary`), with the hash
+    /// of its folded units; `None` for a word longer than [`MAX_WORD`],
+    /// which the first-word filter does not know.
+    fn word(&mut self, at: usize, end: usize, hash: Option<u64>, boundary: bool);
+    /// A character that is not part of a word, or is standalone, whose
+    /// first byte is `b`.
+    fn other(&mut self, at: usize, b: u8);
+}
+
+/// The scanner's position in a text: the next normalized offset to read,
+/// and whether the character before it is a word character / standalone.
+#[derive(Clone, Copy, Debug, Default)]
+struct Scan {
+    pos: usize,
+    prev_word: bool,
+    prev_standalone: bool,
+}
+
+impl Scan {
+    /// Reads units from `pos` until the text ends or `visit` is full.
+    ///
+    /// Words are consumed whole: positions inside a word are never token
+    /// starts, and hashing the word on the way lets the first-word filter
+    /// skip the trie walk for words that begin no pattern.
+    #[inline(always)]
+    fn run(&mut self, text: &NormalizedText<'_>, visit: &mut impl Visit) {
         let bytes = text.bytes();
-        let starts = &mut self.starts;
-        // Work on locals; the state is written back once per batch.
-        let (mut pos, mut prev_word, mut prev_standalone) =
-            (self.pos, self.prev_word, self.prev_standalone);
-        let mut len = 0;
-        while len < BATCH {
+        // Work on locals; the state is written back once per call.
+        let Scan { mut pos, mut prev_word, mut prev_standalone } = *self;
+        while !visit.full() {
             let Some(&b) = bytes.get(pos) else { break };
             let at = pos;
             let (word, standalone, char_len) = classify(text, at, b);
@@ -167,10 +249,7 @@ impl<'m, 't> FindIter<'m, 't> {
             prev_standalone = standalone;
             if !word || standalone {
                 pos += char_len;
-                if trie.starts_with_unit(b) {
-                    starts[len] = Start { at, word: None };
-                    len += 1;
-                }
+                visit.other(at, b);
                 continue;
             }
             // A word: find its end, hashing it on the way while it is
@@ -186,29 +265,134 @@ impl<'m, 't> FindIter<'m, 't> {
                 end = alnum_run_end(bytes, end + l);
             }
             pos = end;
-            if end - at > MAX_WORD {
-                if boundary {
-                    starts[len] = Start { at, word: None };
-                    len += 1;
-                }
-                continue;
-            }
-            let hash = if ascii { ascii_hash } else { folded_word_hash(&bytes[at..end]) };
-            // Written unconditionally and kept only if the filter says so:
-            // no branch on the probe, so probes of later words can overlap.
-            starts[len] = Start { at, word: Some((end, hash)) };
-            len += usize::from(boundary & first_words.contains(hash));
+            let hash = if end - at > MAX_WORD {
+                None
+            } else if ascii {
+                Some(ascii_hash)
+            } else {
+                Some(folded_word_hash(&bytes[at..end]))
+            };
+            visit.word(at, end, hash, boundary);
         }
-        for start in &starts[..len] {
-            if let Some((_, hash)) = start.word {
-                matcher.word_table.touch(hash);
-            }
-        }
-        (self.pos, self.prev_word, self.prev_standalone) = (pos, prev_word, prev_standalone);
-        self.next = 0;
-        self.len = len;
-        len > 0
+        *self = Scan { pos, prev_word, prev_standalone };
     }
+}
+
+/// Collects a batch of one matcher's candidate starts while scanning.
+struct Collect<'a> {
+    matcher: &'a Matcher,
+    starts: &'a mut [Start; BATCH],
+    len: usize,
+}
+
+impl Visit for Collect<'_> {
+    #[inline(always)]
+    fn full(&self) -> bool {
+        self.len >= BATCH
+    }
+
+    #[inline(always)]
+    fn word(&mut self, at: usize, end: usize, hash: Option<u64>, boundary: bool) {
+        match hash {
+            Some(hash) => {
+                // Written unconditionally and kept only if the filter says
+                // so: no branch on the probe, so probes of later words can
+                // overlap.
+                self.starts[self.len] = Start { at, word: Some((end, hash)) };
+                self.len += usize::from(boundary & self.matcher.first_words.contains(hash));
+            }
+            None if boundary => {
+                self.starts[self.len] = Start { at, word: None };
+                self.len += 1;
+            }
+            None => {}
+        }
+    }
+
+    #[inline(always)]
+    fn other(&mut self, at: usize, b: u8) {
+        if self.matcher.trie().starts_with_unit(b) {
+            self.starts[self.len] = Start { at, word: None };
+            self.len += 1;
+        }
+    }
+}
+
+/// One entry of a [`WordIndex`]: a word that begins a token, or a
+/// character outside words other than whitespace. Offsets are normalized
+/// and fit in `u32` (longer texts are not indexed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Unit {
+    at: u32,
+    /// The word's end; equal to `at` for the other kinds.
+    end: u32,
+    /// The word's hash, or the character's first byte, or [`LONG_WORD`].
+    hash: u64,
+}
+
+/// The `hash` of a unit that is a word too long for the filter. (A real
+/// word hash equal to it only costs that word a trie walk it would have
+/// had anyway: such units are kept as starts whatever the filter says.)
+const LONG_WORD: u64 = u64::MAX;
+
+enum UnitKind {
+    Word { end: usize, hash: u64 },
+    LongWord,
+    Other(u8),
+}
+
+impl Unit {
+    #[inline(always)]
+    fn kind(&self) -> UnitKind {
+        if self.end > self.at {
+            UnitKind::Word { end: self.end as usize, hash: self.hash }
+        } else if self.hash == LONG_WORD {
+            UnitKind::LongWord
+        } else {
+            UnitKind::Other(self.hash as u8)
+        }
+    }
+}
+
+/// The units of a whole text, found by one scan and shared by every
+/// matcher that searches the text afterwards (see
+/// [`NormalizedText::index_words`]).
+pub(crate) type WordIndex = Vec<Unit>;
+
+/// Scans `text` once into its [`WordIndex`]; `None` when its offsets do
+/// not fit in `u32`.
+pub(crate) fn index_words(text: &NormalizedText<'_>) -> Option<WordIndex> {
+    u32::try_from(text.bytes().len()).ok()?;
+    struct Build(WordIndex);
+    impl Visit for Build {
+        #[inline(always)]
+        fn full(&self) -> bool {
+            false
+        }
+
+        #[inline(always)]
+        fn word(&mut self, at: usize, end: usize, hash: Option<u64>, boundary: bool) {
+            if !boundary {
+                return;
+            }
+            let (at, end) = (at as u32, end as u32);
+            self.0.push(match hash {
+                Some(hash) => Unit { at, end, hash },
+                None => Unit { at, end: at, hash: LONG_WORD },
+            });
+        }
+
+        #[inline(always)]
+        fn other(&mut self, at: usize, b: u8) {
+            if FOLD[b as usize] != b' ' {
+                self.0.push(Unit { at: at as u32, end: at as u32, hash: u64::from(b) });
+            }
+        }
+    }
+    // News text runs about one indexed unit per six bytes.
+    let mut build = Build(Vec::with_capacity(text.bytes().len() / 5 + 8));
+    Scan::default().run(text, &mut build);
+    Some(build.0)
 }
 
 /// The end of the run of ASCII letters and digits starting at `at`: eight

@@ -601,7 +601,30 @@ mod invariants {
                 }
             }
             let normalized = normalizer.normalize(&text);
-            prop_assert_eq!(matcher.find_all_normalized(&normalized), found);
+            prop_assert_eq!(&matcher.find_all_normalized(&normalized), &found);
+            let mut indexed = normalizer.normalize(&text);
+            indexed.index_words();
+            prop_assert_eq!(matcher.find_all_normalized(&indexed), found);
+        }
+
+        /// A search over a text's word index finds what a scan of its bytes
+        /// finds, around punctuation, standalone characters and marks.
+        #[test]
+        fn word_index_searches_equal_byte_scans(
+            words in prop::collection::vec(r"[aAé\u{301}北😀]{1,3}|[a ]{0,3}[.,'’\-]", 0..40),
+            patterns in prop::collection::vec(r"[aAé北]{1,3}( [aAé]{1,2})?|[.'’\-]a?", 1..6),
+            accents: bool,
+            all: bool,
+        ) {
+            let text = words.join(" ");
+            let normalizer = crate::Normalizer::new().with_accent_folding(accents);
+            let kind = if all { MatchKind::All } else { MatchKind::LeftmostLongest };
+            let matcher =
+                Matcher::builder().accent_folding(accents).match_kind(kind).build(&patterns).expect("valid");
+            let scanned = matcher.find_all(&text);
+            let mut indexed = normalizer.normalize(&text);
+            indexed.index_words();
+            prop_assert_eq!(matcher.find_all_normalized(&indexed), scanned);
         }
 
         #[test]
@@ -647,6 +670,18 @@ mod pathological {
         }
         let m = Matcher::new(a_patterns("")).expect("valid");
         assert_eq!(m.find_all(&text[..100]).len(), 1);
+    }
+
+    #[test]
+    fn words_longer_than_the_filter_knows_match_with_a_word_index() {
+        let long = "a".repeat(crate::filter::MAX_WORD + 1);
+        let text = format!("{long} b {long}. {long}");
+        let m = Matcher::new([format!("{long} b"), long.clone()]).expect("valid");
+        let scanned = m.find_all(&text);
+        assert_eq!(scanned.len(), 3);
+        let mut indexed = m.normalizer().normalize(&text);
+        indexed.index_words();
+        assert_eq!(m.find_all_normalized(&indexed), scanned);
     }
 
     #[test]

@@ -50,7 +50,13 @@ impl Pipeline {
         let sentences = self.splitter.split(text);
         let (entities, dates) = match self.gazetteer() {
             Some(gazetteer) => {
-                let normalized = gazetteer.normalizer().normalize(text);
+                let mut normalized = gazetteer.normalizer().normalize(text);
+                // The date extractor searches this same text when accents are
+                // folded (see `extract_normalized`): then both searches read
+                // the words found by one scan.
+                if normalized.accent_folding() {
+                    normalized.index_words();
+                }
                 let entities: Vec<Entity> = gazetteer
                     .find_iter_normalized(&normalized)
                     .map(|m| Entity::from_match(&m))
