@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use dateline_match::NormalizedText;
+use dateline_match::{Matcher, NormalizedText};
 use dateline_tokenize::Span;
 
 use crate::grammar::{Cand, DocState, Parser, clock_seconds};
@@ -122,6 +122,17 @@ impl DateExtractor {
         reference: Date,
     ) -> Vec<TimeExpression> {
         self.extract_inner(text, reference, None)
+    }
+
+    /// The matcher that finds the words anchoring date expressions (month
+    /// and weekday names, temporal nouns, holidays, ...) in a normalized
+    /// text. A caller that searches one text with it and other matchers
+    /// (a gazetteer) can pass them all to
+    /// [`NormalizedText::prepare_for`] before
+    /// [`extract_normalized`](DateExtractor::extract_normalized), so that
+    /// the text is scanned once for all of them.
+    pub fn anchor_matcher(&self) -> &Matcher {
+        self.inner.scanner.matcher()
     }
 
     /// Like [`extract`](DateExtractor::extract), against a reference date

@@ -38,6 +38,11 @@ impl Scanner {
         Scanner { words }
     }
 
+    /// The automaton that finds the anchors.
+    pub(crate) fn matcher(&self) -> &Matcher {
+        &self.words
+    }
+
     /// The normalizer whose output [`Scanner::regions`] searches without
     /// normalizing again.
     pub(crate) fn normalizer(&self) -> Normalizer {

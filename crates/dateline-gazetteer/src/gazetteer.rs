@@ -194,6 +194,14 @@ impl Gazetteer {
         Normalizer::new().with_accent_folding(self.options.accent_folding)
     }
 
+    /// The matcher over every name and alias, for
+    /// [`NormalizedText::prepare_for`] when a text is searched with this
+    /// gazetteer and other matchers. (Its pattern ids are internal: search
+    /// with [`find_iter_normalized`](Gazetteer::find_iter_normalized).)
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
     /// Finds the entities of `text` on token boundaries: leftmost-longest,
     /// or every match when built with [`MatchKind::All`].
     pub fn find_iter<'g, 't>(

@@ -67,6 +67,20 @@ pub struct Matcher {
     pub(crate) word_table: WordTable,
     pub(crate) normalizer: Normalizer,
     pub(crate) match_kind: MatchKind,
+    /// Tells this matcher's prepared starts in a [`NormalizedText`] from
+    /// other matchers'. Clones keep it: they find the same starts.
+    pub(crate) id: MatcherId,
+}
+
+/// A process-wide unique number for each matcher built or loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct MatcherId(u64);
+
+impl MatcherId {
+    pub(crate) fn next() -> MatcherId {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        MatcherId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
 }
 
 /// A summary, not the tables (which run to millions of entries).
@@ -479,6 +493,7 @@ impl MatcherBuilder {
             word_table,
             normalizer,
             match_kind: self.match_kind,
+            id: MatcherId::next(),
         })
     }
 }

@@ -3,7 +3,9 @@
 use std::borrow::Cow;
 
 use crate::fold::{FOLD, fold_char};
-use crate::search::{Unit, WordIndex};
+use crate::Matcher;
+use crate::matcher::MatcherId;
+use crate::search::Prepared;
 
 /// Folds text for matching: Unicode case folding, typographic folding,
 /// canonical decomposition and (optionally) accent folding.
@@ -126,7 +128,7 @@ impl Normalizer {
             normalized,
             expansions,
             accent_folding: self.accent_folding,
-            words: None,
+            prepared: Vec::new(),
         }
     }
 
@@ -250,27 +252,36 @@ pub struct NormalizedText<'t> {
     normalized: Cow<'t, str>,
     expansions: Vec<Expansion>,
     accent_folding: bool,
-    /// The words found by [`NormalizedText::index_words`], if called.
-    words: Option<WordIndex>,
+    /// Candidate starts per matcher, from [`NormalizedText::prepare_for`].
+    prepared: Vec<(MatcherId, Vec<Prepared>)>,
 }
 
 impl<'t> NormalizedText<'t> {
-    /// Finds the words of the text once, so that every matcher that
-    /// searches it afterwards reads them from a list instead of scanning
-    /// the bytes again. Worth it when two or more matchers (a gazetteer and
-    /// the date scanner, say) search one text; a single search is faster
-    /// without it. Results are the same either way.
+    /// Scans the text once for the token starts where each of `matchers`
+    /// may find a match, so that their searches afterwards
+    /// ([`Matcher::find_iter_normalized`]) read those instead of scanning
+    /// the text again each. Worth it when two or more matchers search one
+    /// text (a gazetteer and the date scanner, say); a single search is as
+    /// fast without it. Results are the same either way.
     ///
-    /// Does nothing for a text of 4 GiB or more.
-    pub fn index_words(&mut self) {
-        if self.words.is_none() {
-            self.words = crate::search::index_words(self);
-        }
+    /// Matchers whose accent folding differs from the text's are left out
+    /// (their searches normalize the original again), as is a text of
+    /// 4 GiB or more. Calling it again replaces the earlier starts.
+    pub fn prepare_for(&mut self, matchers: &[&Matcher]) {
+        let matchers: Vec<&Matcher> = matchers
+            .iter()
+            .copied()
+            .filter(|m| m.normalizer().accent_folding() == self.accent_folding)
+            .collect();
+        self.prepared = crate::search::prepare_starts(self, &matchers)
+            .map(|found| matchers.iter().map(|m| m.id).zip(found).collect())
+            .unwrap_or_default();
     }
 
-    /// The word index, once [`NormalizedText::index_words`] made it.
-    pub(crate) fn word_index(&self) -> Option<&[Unit]> {
-        self.words.as_deref()
+    /// The starts [`NormalizedText::prepare_for`] found for the matcher
+    /// `id`, if it was one of those.
+    pub(crate) fn prepared_starts(&self, id: MatcherId) -> Option<&[Prepared]> {
+        self.prepared.iter().find(|(m, _)| *m == id).map(|(_, found)| found.as_slice())
     }
 
     /// The original text.

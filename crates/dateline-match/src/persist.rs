@@ -22,7 +22,7 @@ use std::io::{self, Write};
 use crate::{
     BuildError, MatchKind, Matcher, Normalizer,
     filter::{FirstWords, INLINE, Slot, WordTable},
-    matcher::{CaseCheck, NO_CHECK},
+    matcher::{CaseCheck, MatcherId, NO_CHECK},
     trie::{CHECKED, Node, Trie},
 };
 
@@ -176,6 +176,7 @@ impl Matcher {
             word_table,
             normalizer: Normalizer::new().with_accent_folding(accent_folding),
             match_kind,
+            id: MatcherId::next(),
         })
     }
 }

@@ -8,7 +8,6 @@ use crate::{
     Matcher, NormalizedText, PatternId,
     boundary::{is_standalone, is_word_char},
     filter::{MAX_WORD, ascii_run, folded_word_hash, non_alnum_lanes},
-    fold::FOLD,
     matcher::Start,
 };
 
@@ -88,9 +87,9 @@ const BATCH: usize = 32;
 pub struct FindIter<'m, 't> {
     matcher: &'m Matcher,
     source: Source<'t>,
-    /// Where the byte scan stands, for a text without a word index.
+    /// Where the byte scan stands, for a text not prepared for the matcher.
     scan: Scan,
-    /// The next unit to read, for a text with a word index.
+    /// The next prepared start to read, for a text prepared for it.
     pos: usize,
     /// Candidate starts found by the scanner, `starts[next..len]` pending.
     starts: [Start; BATCH],
@@ -136,9 +135,9 @@ impl<'m, 't> FindIter<'m, 't> {
     }
 
     /// Finds the next batch of token starts where some pattern may begin,
-    /// from the text's word index when it has one, else by scanning its
-    /// bytes. Returns false when the text is exhausted and no start was
-    /// found.
+    /// from the starts [`NormalizedText::prepare_for`] found for this
+    /// matcher when there are some, else by scanning the text's bytes.
+    /// Returns false when the text is exhausted and no start was found.
     #[inline]
     fn fill(&mut self) -> bool {
         let text = match &self.source {
@@ -146,13 +145,17 @@ impl<'m, 't> FindIter<'m, 't> {
             Source::Borrowed(text) => *text,
         };
         let matcher = self.matcher;
-        // The index leaves out whitespace, where no pattern starts (patterns
-        // are trimmed); a matcher whose trie says otherwise scans.
-        let len = match text.word_index() {
-            Some(units) if !matcher.trie().starts_with_unit(b' ') => {
-                fill_from_index(matcher, units, &mut self.pos, &mut self.starts)
+        let len = match text.prepared_starts(matcher.id) {
+            Some(prepared) => {
+                let batch = prepared.get(self.pos..).unwrap_or_default();
+                let batch = &batch[..batch.len().min(BATCH)];
+                for (start, found) in self.starts.iter_mut().zip(batch) {
+                    *start = found.start();
+                }
+                self.pos += batch.len();
+                batch.len()
             }
-            _ => {
+            None => {
                 let mut visit = Collect { matcher, starts: &mut self.starts, len: 0 };
                 self.scan.run(text, &mut visit);
                 visit.len
@@ -169,42 +172,6 @@ impl<'m, 't> FindIter<'m, 't> {
     }
 }
 
-/// The starts of the units `units[*pos..]` where some pattern of `matcher`
-/// may begin, up to a batch; advances `pos` past the units read.
-#[inline]
-fn fill_from_index(
-    matcher: &Matcher,
-    units: &[Unit],
-    pos: &mut usize,
-    starts: &mut [Start; BATCH],
-) -> usize {
-    let (trie, first_words) = (matcher.trie(), &matcher.first_words);
-    let mut len = 0;
-    let mut i = *pos;
-    while len < BATCH {
-        let Some(unit) = units.get(i) else { break };
-        i += 1;
-        let at = unit.at as usize;
-        let keep = match unit.kind() {
-            UnitKind::Word { end, hash } => {
-                starts[len] = Start { at, word: Some((end, hash)) };
-                first_words.contains(hash)
-            }
-            UnitKind::LongWord => {
-                starts[len] = Start { at, word: None };
-                true
-            }
-            UnitKind::Other(b) => {
-                starts[len] = Start { at, word: None };
-                trie.starts_with_unit(b)
-            }
-        };
-        len += usize::from(keep);
-    }
-    *pos = i;
-    len
-}
-
 /// What the scanner meets in a text, in order: words (runs of word
 /// characters, read whole) and single other characters (punctuation,
 /// spaces, standalone characters such as CJK ideographs).
@@ -218,6 +185,9 @@ trait Visit {
     /// A character that is not part of a word, or is standalone, whose
     /// first byte is `b`.
     fn other(&mut self, at: usize, b: u8);
+    /// Whether [`Visit::other`] does nothing with a space (no pattern
+    /// starts with one), so the scan may step over spaces without a call.
+    fn ignores_spaces(&self) -> bool;
 }
 
 /// The scanner's position in a text: the next normalized offset to read,
@@ -240,8 +210,15 @@ impl Scan {
         let bytes = text.bytes();
         // Work on locals; the state is written back once per call.
         let Scan { mut pos, mut prev_word, mut prev_standalone } = *self;
+        let skip_spaces = visit.ignores_spaces();
         while !visit.full() {
             let Some(&b) = bytes.get(pos) else { break };
+            // The commonest character, between words.
+            if b == b' ' && skip_spaces {
+                (prev_word, prev_standalone) = (false, false);
+                pos += 1;
+                continue;
+            }
             let at = pos;
             let (word, standalone, char_len) = classify(text, at, b);
             let boundary = !(prev_word && word) || standalone || prev_standalone;
@@ -316,83 +293,127 @@ impl Visit for Collect<'_> {
             self.len += 1;
         }
     }
+
+    fn ignores_spaces(&self) -> bool {
+        !self.matcher.trie().starts_with_unit(b' ')
+    }
 }
 
-/// One entry of a [`WordIndex`]: a word that begins a token, or a
-/// character outside words other than whitespace. Offsets are normalized
-/// and fit in `u32` (longer texts are not indexed).
+/// A candidate start found ahead of a search by
+/// [`NormalizedText::prepare_for`], in 16 bytes (offsets are normalized
+/// and fit in `u32`; longer texts are not prepared).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Unit {
+pub(crate) struct Prepared {
     at: u32,
-    /// The word's end; equal to `at` for the other kinds.
+    /// The end of the start's first word; equal to `at` when the start is
+    /// not a word the first-word table knows.
     end: u32,
-    /// The word's hash, or the character's first byte, or [`LONG_WORD`].
     hash: u64,
 }
 
-/// The `hash` of a unit that is a word too long for the filter. (A real
-/// word hash equal to it only costs that word a trie walk it would have
-/// had anyway: such units are kept as starts whatever the filter says.)
-const LONG_WORD: u64 = u64::MAX;
-
-enum UnitKind {
-    Word { end: usize, hash: u64 },
-    LongWord,
-    Other(u8),
-}
-
-impl Unit {
+impl Prepared {
     #[inline(always)]
-    fn kind(&self) -> UnitKind {
-        if self.end > self.at {
-            UnitKind::Word { end: self.end as usize, hash: self.hash }
-        } else if self.hash == LONG_WORD {
-            UnitKind::LongWord
-        } else {
-            UnitKind::Other(self.hash as u8)
+    fn start(self) -> Start {
+        let at = self.at as usize;
+        let word = (self.end > self.at).then_some((self.end as usize, self.hash));
+        Start { at, word }
+    }
+}
+
+/// Scans `text` once and returns, for each matcher, the starts its search
+/// would find, in order; `None` when the text's offsets do not fit in
+/// `u32`. Matchers go two to a scan, so the per-character work unrolls.
+pub(crate) fn prepare_starts(
+    text: &NormalizedText<'_>,
+    matchers: &[&Matcher],
+) -> Option<Vec<Vec<Prepared>>> {
+    u32::try_from(text.bytes().len()).ok()?;
+    let mut found = Vec::with_capacity(matchers.len());
+    for group in matchers.chunks(2) {
+        match *group {
+            [a, b] => found.extend(Many::new([a, b]).scan(text)),
+            [a] => found.extend(Many::new([a]).scan(text)),
+            _ => unreachable!("chunks of one or two"),
+        }
+    }
+    Some(found)
+}
+
+/// The starts of `N` matchers, collected a batch at a time (see
+/// [`Collect`]) while one scan runs.
+struct Many<'a, const N: usize> {
+    matchers: [&'a Matcher; N],
+    batches: [([Prepared; BATCH], usize); N],
+    found: [Vec<Prepared>; N],
+}
+
+impl<'a, const N: usize> Many<'a, N> {
+    fn new(matchers: [&'a Matcher; N]) -> Many<'a, N> {
+        let empty = Prepared { at: 0, end: 0, hash: 0 };
+        Many {
+            matchers,
+            batches: [([empty; BATCH], 0); N],
+            found: std::array::from_fn(|_| Vec::new()),
+        }
+    }
+
+    fn scan(mut self, text: &NormalizedText<'_>) -> [Vec<Prepared>; N] {
+        Scan::default().run(text, &mut self);
+        for ((batch, len), found) in self.batches.iter().zip(&mut self.found) {
+            found.extend_from_slice(&batch[..*len]);
+        }
+        self.found
+    }
+
+    #[inline(always)]
+    fn flush_full(&mut self) {
+        for ((batch, len), found) in self.batches.iter_mut().zip(&mut self.found) {
+            if *len == BATCH {
+                found.extend_from_slice(batch);
+                *len = 0;
+            }
         }
     }
 }
 
-/// The units of a whole text, found by one scan and shared by every
-/// matcher that searches the text afterwards (see
-/// [`NormalizedText::index_words`]).
-pub(crate) type WordIndex = Vec<Unit>;
-
-/// Scans `text` once into its [`WordIndex`]; `None` when its offsets do
-/// not fit in `u32`.
-pub(crate) fn index_words(text: &NormalizedText<'_>) -> Option<WordIndex> {
-    u32::try_from(text.bytes().len()).ok()?;
-    struct Build(WordIndex);
-    impl Visit for Build {
-        #[inline(always)]
-        fn full(&self) -> bool {
-            false
-        }
-
-        #[inline(always)]
-        fn word(&mut self, at: usize, end: usize, hash: Option<u64>, boundary: bool) {
-            if !boundary {
-                return;
-            }
-            let (at, end) = (at as u32, end as u32);
-            self.0.push(match hash {
-                Some(hash) => Unit { at, end, hash },
-                None => Unit { at, end: at, hash: LONG_WORD },
-            });
-        }
-
-        #[inline(always)]
-        fn other(&mut self, at: usize, b: u8) {
-            if FOLD[b as usize] != b' ' {
-                self.0.push(Unit { at: at as u32, end: at as u32, hash: u64::from(b) });
-            }
-        }
+impl<const N: usize> Visit for Many<'_, N> {
+    #[inline(always)]
+    fn full(&self) -> bool {
+        false
     }
-    // News text runs about one indexed unit per six bytes.
-    let mut build = Build(Vec::with_capacity(text.bytes().len() / 5 + 8));
-    Scan::default().run(text, &mut build);
-    Some(build.0)
+
+    #[inline(always)]
+    fn word(&mut self, at: usize, end: usize, hash: Option<u64>, boundary: bool) {
+        let (at, end) = (at as u32, end as u32);
+        for (matcher, (batch, len)) in self.matchers.iter().zip(&mut self.batches) {
+            // As in `Collect`: written always, kept as the filter says.
+            let keep = match hash {
+                Some(hash) => {
+                    batch[*len] = Prepared { at, end, hash };
+                    boundary & matcher.first_words.contains(hash)
+                }
+                None => {
+                    batch[*len] = Prepared { at, end: at, hash: 0 };
+                    boundary
+                }
+            };
+            *len += usize::from(keep);
+        }
+        self.flush_full();
+    }
+
+    #[inline(always)]
+    fn other(&mut self, at: usize, b: u8) {
+        for (matcher, (batch, len)) in self.matchers.iter().zip(&mut self.batches) {
+            batch[*len] = Prepared { at: at as u32, end: at as u32, hash: 0 };
+            *len += usize::from(matcher.trie().starts_with_unit(b));
+        }
+        self.flush_full();
+    }
+
+    fn ignores_spaces(&self) -> bool {
+        self.matchers.iter().all(|m| !m.trie().starts_with_unit(b' '))
+    }
 }
 
 /// The end of the run of ASCII letters and digits starting at `at`: eight

@@ -602,15 +602,16 @@ mod invariants {
             }
             let normalized = normalizer.normalize(&text);
             prop_assert_eq!(&matcher.find_all_normalized(&normalized), &found);
-            let mut indexed = normalizer.normalize(&text);
-            indexed.index_words();
-            prop_assert_eq!(matcher.find_all_normalized(&indexed), found);
+            let mut prepared = normalizer.normalize(&text);
+            prepared.prepare_for(&[&matcher]);
+            prop_assert_eq!(matcher.find_all_normalized(&prepared), found);
         }
 
-        /// A search over a text's word index finds what a scan of its bytes
-        /// finds, around punctuation, standalone characters and marks.
+        /// Searches over starts prepared for several matchers at once find
+        /// what scans of the text find, around punctuation, standalone
+        /// characters and marks.
         #[test]
-        fn word_index_searches_equal_byte_scans(
+        fn prepared_searches_equal_byte_scans(
             words in prop::collection::vec(r"[aAé\u{301}北😀]{1,3}|[a ]{0,3}[.,'’\-]", 0..40),
             patterns in prop::collection::vec(r"[aAé北]{1,3}( [aAé]{1,2})?|[.'’\-]a?", 1..6),
             accents: bool,
@@ -619,12 +620,20 @@ mod invariants {
             let text = words.join(" ");
             let normalizer = crate::Normalizer::new().with_accent_folding(accents);
             let kind = if all { MatchKind::All } else { MatchKind::LeftmostLongest };
-            let matcher =
-                Matcher::builder().accent_folding(accents).match_kind(kind).build(&patterns).expect("valid");
-            let scanned = matcher.find_all(&text);
-            let mut indexed = normalizer.normalize(&text);
-            indexed.index_words();
-            prop_assert_eq!(matcher.find_all_normalized(&indexed), scanned);
+            let build = |patterns: &[String], accents: bool| {
+                Matcher::builder().accent_folding(accents).match_kind(kind).build(patterns).expect("valid")
+            };
+            let matchers = [
+                build(&patterns, accents),
+                build(&patterns[..1], accents),
+                build(&patterns, !accents),
+                build(&[".".to_owned(), "a a".to_owned()], accents),
+            ];
+            let mut prepared = normalizer.normalize(&text);
+            prepared.prepare_for(&matchers.iter().collect::<Vec<_>>());
+            for matcher in &matchers {
+                prop_assert_eq!(matcher.find_all_normalized(&prepared), matcher.find_all(&text));
+            }
         }
 
         #[test]
@@ -673,15 +682,17 @@ mod pathological {
     }
 
     #[test]
-    fn words_longer_than_the_filter_knows_match_with_a_word_index() {
+    fn words_longer_than_the_filter_knows_match_in_prepared_texts() {
         let long = "a".repeat(crate::filter::MAX_WORD + 1);
         let text = format!("{long} b {long}. {long}");
         let m = Matcher::new([format!("{long} b"), long.clone()]).expect("valid");
         let scanned = m.find_all(&text);
         assert_eq!(scanned.len(), 3);
-        let mut indexed = m.normalizer().normalize(&text);
-        indexed.index_words();
-        assert_eq!(m.find_all_normalized(&indexed), scanned);
+        let other = Matcher::new(["b"]).expect("valid");
+        let mut prepared = m.normalizer().normalize(&text);
+        prepared.prepare_for(&[&m, &other]);
+        assert_eq!(m.find_all_normalized(&prepared), scanned);
+        assert_eq!(other.find_all_normalized(&prepared).len(), 1);
     }
 
     #[test]

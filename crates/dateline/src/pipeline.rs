@@ -51,12 +51,8 @@ impl Pipeline {
         let (entities, dates) = match self.gazetteer() {
             Some(gazetteer) => {
                 let mut normalized = gazetteer.normalizer().normalize(text);
-                // The date extractor searches this same text when accents are
-                // folded (see `extract_normalized`): then both searches read
-                // the words found by one scan.
-                if normalized.accent_folding() {
-                    normalized.index_words();
-                }
+                // One scan finds where both searches may start.
+                normalized.prepare_for(&[gazetteer.matcher(), self.dates.anchor_matcher()]);
                 let entities: Vec<Entity> = gazetteer
                     .find_iter_normalized(&normalized)
                     .map(|m| Entity::from_match(&m))
