@@ -206,6 +206,29 @@ impl Func {
                 | Func::And
         )
     }
+
+    /// Signals, in TimeML's sense: prepositions and conjunctions that link
+    /// or introduce an expression from outside it ("of", "to", "from",
+    /// "during", "and"). No rule begins with one, so the parser does not
+    /// try them as starts. ("In", "on" and "at" are not here: "in two
+    /// hours", "on the 13th" and "at least a year" begin with them.)
+    pub(crate) fn is_signal(self) -> bool {
+        matches!(
+            self,
+            Func::Of
+                | Func::By
+                | Func::To
+                | Func::From
+                | Func::Until
+                | Func::Through
+                | Func::During
+                | Func::Between
+                | Func::Within
+                | Func::For
+                | Func::And
+                | Func::Or
+        )
+    }
 }
 
 /// Cue words for the tense/direction of a clause.
