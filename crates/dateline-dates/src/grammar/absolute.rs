@@ -197,7 +197,7 @@ impl Parser<'_> {
         let Some(p) = i.checked_sub(1) else { return false };
         let k = if self.tok(p).is_some_and(|t| t.kind == Kind::Word)
             && self.glued(p)
-            && matches!(self.s(p).to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+            && self.is_ordinal_suffix(p)
         {
             p.wrapping_sub(1)
         } else {

@@ -229,13 +229,16 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Whether token `i` is "st", "nd", "rd" or "th", in any case.
+    fn is_ordinal_suffix(&self, i: usize) -> bool {
+        let word = self.s(i);
+        ["st", "nd", "rd", "th"].iter().any(|suffix| word.eq_ignore_ascii_case(suffix))
+    }
+
     /// A digit ordinal "1st", "22nd", or an ordinal word; returns (n, end).
     fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((n, d)) = self.num(i) {
-            if d <= 2
-                && self.glued(i + 1)
-                && matches!(self.s(i + 1).to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
-            {
+            if d <= 2 && self.glued(i + 1) && self.is_ordinal_suffix(i + 1) {
                 return Some((n, i + 2));
             }
             return None;

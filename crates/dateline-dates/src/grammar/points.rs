@@ -180,9 +180,13 @@ impl Parser<'_> {
                 best = Some(c);
             }
         };
+        // Computed once: "Friday, 13 May" reads a weekday after either.
+        let month_first = self.p_month_first(i);
+        let day_first = self.p_day_first(i);
+        let date_weekday = self.p_date_weekday(month_first.as_ref().or(day_first.as_ref()));
         offer(self.p_numeric(i));
-        offer(self.p_month_first(i));
-        offer(self.p_day_first(i));
+        offer(month_first);
+        offer(day_first);
         offer(self.p_weekday(i));
         offer(self.p_year(i));
         offer(self.p_deictic(i));
@@ -193,7 +197,7 @@ impl Parser<'_> {
         offer(self.p_holiday(i));
         offer(self.p_week_number(i));
         offer(self.p_week_of(i));
-        offer(self.p_date_weekday(i));
+        offer(date_weekday);
         best
     }
 

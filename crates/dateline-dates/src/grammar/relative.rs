@@ -177,9 +177,10 @@ impl Parser<'_> {
     }
 
     /// A yearless date followed by its weekday: "July 18, Friday", "Jul 18,
-    /// Fri"; the year is the nearest whose weekday agrees.
-    pub(super) fn p_date_weekday(&self, i: usize) -> Option<(Pt, usize)> {
-        let (p, e) = self.p_month_first(i).or_else(|| self.p_day_first(i))?;
+    /// Fri"; the year is the nearest whose weekday agrees. `date` is the
+    /// date read where the expression starts (month first, else day first).
+    pub(super) fn p_date_weekday(&self, date: Option<&(Pt, usize)>) -> Option<(Pt, usize)> {
+        let &(ref p, e) = date?;
         let day = p.day?;
         if p.rule.ends_with("-year") || !self.punct(e, ',') || self.breaks(e + 1) {
             return None;
@@ -193,7 +194,7 @@ impl Parser<'_> {
             e2 = self.opt_dot(e2);
         }
         if cal::weekday(day) == wd {
-            return Some((Pt { rule: "date-weekday", ..p }, e2));
+            return Some((Pt { rule: "date-weekday", ..p.clone() }, e2));
         }
         let d = year_agreeing(day, wd)?;
         Some((Pt::day(d, "date-weekday", "weekday-agrees"), e2))
