@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 
-use crate::fold::{FOLD, fold_char};
 use crate::Matcher;
+use crate::fold::{FOLD, fold_char};
 use crate::matcher::MatcherId;
 use crate::search::Prepared;
 
