@@ -105,8 +105,27 @@ fn folds_without_accents(word: &str) -> bool {
     folded == Normalizer::new().with_accent_folding(false).fold(word)
 }
 
+/// The first ASCII digit of `b`: eight bytes at a time, since most of a
+/// text has none.
 fn memchr_digit(b: &[u8]) -> Option<usize> {
-    b.iter().position(u8::is_ascii_digit)
+    const fn lanes(x: u8) -> u64 {
+        u64::from_le_bytes([x; 8])
+    }
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        // Per lane, on the low seven bits (no carry crosses lanes): a digit
+        // is at least '0' (adding 0x80 - '0' sets the high bit) and at most
+        // '9' (adding 0x80 - '9' - 1 does not); a non-ASCII lane never is.
+        let v = x & !lanes(0x80);
+        let digits = (v + lanes(0x80 - b'0')) & !(v + lanes(0x80 - b'9' - 1)) & !x & lanes(0x80);
+        if digits != 0 {
+            return Some(at + (digits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks.remainder().iter().position(u8::is_ascii_digit).map(|k| at + k)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -164,6 +183,21 @@ mod tests {
         let mut out = Vec::new();
         scanner.regions(&scanner.normalizer().normalize(text), &mut out);
         out
+    }
+
+    proptest! {
+        #[test]
+        fn digit_search_finds_what_a_byte_loop_finds(
+            bytes in prop::collection::vec(prop::sample::select(&b"09/:a \x80\xff"[..]), 0..40),
+            any_bytes in prop::collection::vec(any::<u8>(), 0..40),
+        ) {
+            for b in [&bytes, &any_bytes] {
+                for at in 0..=b.len() {
+                    let b = &b[at..];
+                    prop_assert_eq!(memchr_digit(b), b.iter().position(u8::is_ascii_digit));
+                }
+            }
+        }
     }
 
     #[test]
