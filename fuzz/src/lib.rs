@@ -191,6 +191,26 @@ pub fn matching(data: &[u8]) {
     }
     let normalized = normalizer.normalize(text);
     assert_eq!(matcher.find_all_normalized(&normalized), found, "normalized search disagrees");
+    // One scan prepared for several matchers: this one, one over its first
+    // pattern, and one with the other accent folding (left out, so it
+    // normalizes on its own). Each must find what it finds alone.
+    let others: Vec<Matcher> = [flags & 1 != 0, flags & 1 == 0]
+        .into_iter()
+        .filter_map(|accents| {
+            Matcher::builder().accent_folding(accents).match_kind(kind).build(&patterns[..1]).ok()
+        })
+        .collect();
+    let mut prepared = normalizer.normalize(text);
+    let all: Vec<&Matcher> = std::iter::once(&matcher).chain(&others).collect();
+    prepared.prepare_for(&all);
+    assert_eq!(matcher.find_all_normalized(&prepared), found, "prepared search disagrees");
+    for other in &others {
+        assert_eq!(
+            other.find_all_normalized(&prepared),
+            other.find_all(text),
+            "prepared search of a second matcher disagrees"
+        );
+    }
     let reloaded = Matcher::read_from(&matcher.to_bytes()).expect("a saved matcher reloads");
     assert_eq!(reloaded.find_all(text), found, "reloaded matcher disagrees");
 }
