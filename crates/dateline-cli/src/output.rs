@@ -2,7 +2,7 @@
 //! or atomically to a file.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, IoSlice, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -137,15 +137,15 @@ impl Sink {
         Ok(Sink::File { temp, target })
     }
 
-    /// Writes whole documents; never part of one.
-    pub fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+    /// Writes whole documents, each piece in order; never part of one.
+    pub fn write_all_vectored(&mut self, pieces: &mut [IoSlice<'_>]) -> io::Result<()> {
         match self {
             Sink::Stdout(stdout) => {
                 let mut lock = stdout.lock();
-                lock.write_all(bytes)?;
+                write_all_vectored(&mut lock, pieces)?;
                 lock.flush()
             }
-            Sink::File { temp, .. } => temp.write_all(bytes),
+            Sink::File { temp, .. } => write_all_vectored(temp, pieces),
         }
     }
 
@@ -164,6 +164,22 @@ impl Sink {
         }
         Ok(())
     }
+}
+
+/// `Write::write_all_vectored`, which is not stable yet: writes every
+/// piece, resuming after partial writes (a `writev` takes at most
+/// `IOV_MAX` pieces and may write fewer bytes than asked).
+fn write_all_vectored(out: &mut impl Write, mut pieces: &mut [IoSlice<'_>]) -> io::Result<()> {
+    IoSlice::advance_slices(&mut pieces, 0);
+    while !pieces.is_empty() {
+        match out.write_vectored(pieces) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(written) => IoSlice::advance_slices(&mut pieces, written),
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
