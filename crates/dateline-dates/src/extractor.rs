@@ -187,6 +187,7 @@ impl DateExtractor {
                 direction: self.config.direction,
                 day_first: self.config.day_first,
                 doc,
+                amount_memo: Default::default(),
             };
             let mut cands: Vec<Cand> = Vec::new();
             let mut i = 0;

@@ -9,6 +9,11 @@ use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Rel, Unit, Vague};
 use crate::timex::{Grain, Modifier, TimexRange};
 use crate::token::Kind;
 
+/// A quantity and unit read by [`Parser::amount_unit`]: the duration value
+/// ("P3Y"), the unit's grain, the end token, and whether the quantity was
+/// the article "a" ("a year").
+pub(super) type AmountUnit = (String, Grain, usize, bool);
+
 impl Parser<'_> {
     /// Whether the word at `k` stands where a verb goes: after a modal or
     /// auxiliary ("will", "shouldn't", "to", "did not").
@@ -22,7 +27,19 @@ impl Parser<'_> {
 
     /// A quantity and unit: "three years", "48 hours", "a decade", "several weeks",
     /// "two-year", "2 1/2 years", "a year and a half". Returns (value, unit grain, end).
-    pub(super) fn amount_unit(&self, i: usize) -> Option<(String, Grain, usize, bool)> {
+    pub(super) fn amount_unit(&self, i: usize) -> Option<AmountUnit> {
+        // The duration and "ago" rules both read one at the same token.
+        if let Some((at, found)) = &*self.amount_memo.borrow()
+            && *at == i
+        {
+            return found.clone();
+        }
+        let found = self.read_amount_unit(i);
+        *self.amount_memo.borrow_mut() = Some((i, found.clone()));
+        found
+    }
+
+    fn read_amount_unit(&self, i: usize) -> Option<AmountUnit> {
         let mut j;
         // Quantity.
         let mut qty: Option<f64> = None; // None = vague

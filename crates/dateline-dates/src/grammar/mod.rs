@@ -36,6 +36,8 @@ mod times;
 
 pub(crate) use durations::clock_seconds;
 
+use std::cell::RefCell;
+
 use jiff::civil::Date as Civil;
 
 use crate::Direction;
@@ -43,6 +45,7 @@ use crate::cal;
 use crate::lexicon::{Func, Lex, Lexicon, Rel, Unit};
 use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::{Kind, Token, is_possessive};
+use durations::AmountUnit;
 
 /// A recognized expression, by token indices (`e` exclusive).
 #[derive(Clone, Debug)]
@@ -147,6 +150,8 @@ pub(crate) struct Parser<'a> {
     pub(crate) direction: Direction,
     pub(crate) day_first: bool,
     pub(crate) doc: DocState,
+    /// The last [`Parser::amount_unit`] read, by token.
+    pub(crate) amount_memo: RefCell<Option<(usize, Option<AmountUnit>)>>,
 }
 
 impl<'a> Parser<'a> {
@@ -496,6 +501,7 @@ mod tests {
                 direction: Direction::Context,
                 day_first: false,
                 doc: DocState::default(),
+                amount_memo: RefCell::default(),
             };
             for (i, token) in tokens.iter().enumerate() {
                 if let Some(Lex::Func(f)) = token.lex
