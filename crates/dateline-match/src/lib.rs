@@ -51,7 +51,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! # Example: one normalization, several matchers
+//! # Example: one normalization and one scan, several matchers
+//!
+//! `prepare_for` is optional: it finds where each matcher may start in
+//! one pass over the text, so that the searches do not each scan it.
 //!
 //! ```
 //! use dateline_match::{Matcher, Span};
@@ -59,7 +62,8 @@
 //! let places = Matcher::new(["São Paulo", "Zürich"])?;
 //! let months = Matcher::new(["July", "août"])?;
 //! let text = "SAO PAULO, 23 Aout — Zurich, July";
-//! let normalized = places.normalizer().normalize(text);
+//! let mut normalized = places.normalizer().normalize(text);
+//! normalized.prepare_for(&[&places, &months]);
 //! let p: Vec<Span> = places.find_iter_normalized(&normalized).map(|m| m.span()).collect();
 //! let m: Vec<Span> = months.find_iter_normalized(&normalized).map(|m| m.span()).collect();
 //! assert_eq!(p, [Span::new(0, 9), Span::new(23, 29)]);
