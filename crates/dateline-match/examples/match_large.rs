@@ -2,9 +2,9 @@
 //! it, reloads it, and prints the timings.
 //!
 //! ```text
-//! cargo run --release -p dateline-match --example build_large -- \
+//! cargo run --release -p dateline-match --example match_large -- \
 //!     ../shared/gazetteers/large.tsv.gz [/tmp/large.dlm]
-//! /usr/bin/time -v target/release/examples/build_large ...   # peak RSS
+//! /usr/bin/time -v target/release/examples/match_large ...   # peak RSS
 //! ```
 //!
 //! Rows are streamed from the file into the builder, so the input is never
@@ -18,7 +18,7 @@ use dateline_match::{CasePolicy, Matcher, Pattern};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args_os().skip(1);
-    let path = args.next().ok_or("usage: build_large GAZETTEER.tsv[.gz] [SAVE_PATH]")?;
+    let path = args.next().ok_or("usage: match_large GAZETTEER.tsv[.gz] [SAVE_PATH]")?;
     let save = args.next().unwrap_or_else(|| "/tmp/dateline-large.dlm".into());
 
     let file = std::fs::File::open(&path)?;
