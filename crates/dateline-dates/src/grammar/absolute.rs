@@ -195,14 +195,7 @@ impl Parser<'_> {
     /// A day number or ordinal just before token `i`: "21 aug", "21st aug".
     fn day_before(&self, i: usize) -> bool {
         let Some(p) = i.checked_sub(1) else { return false };
-        let k = if self.tok(p).is_some_and(|t| t.kind == Kind::Word)
-            && self.glued(p)
-            && self.is_ordinal_suffix(p)
-        {
-            p.wrapping_sub(1)
-        } else {
-            p
-        };
+        let k = if self.glued(p) && self.is_ordinal_suffix(p) { p.wrapping_sub(1) } else { p };
         self.num(k).is_some_and(|(d, digits)| digits <= 2 && (1..=31).contains(&d))
     }
 

@@ -236,8 +236,7 @@ impl<'a> Parser<'a> {
 
     /// Whether token `i` is "st", "nd", "rd" or "th", in any case.
     fn is_ordinal_suffix(&self, i: usize) -> bool {
-        let word = self.s(i);
-        ["st", "nd", "rd", "th"].iter().any(|suffix| word.eq_ignore_ascii_case(suffix))
+        ["st", "nd", "rd", "th"].iter().any(|suffix| self.is_word(i, suffix))
     }
 
     /// A digit ordinal "1st", "22nd", or an ordinal word; returns (n, end).

@@ -192,8 +192,7 @@ impl Parser<'_> {
     /// Whether "a" at `i` follows a quantity ("$2 million a year", "700 seats a week").
     pub(super) fn after_quantity(&self, i: usize) -> bool {
         let prev = i.wrapping_sub(1);
-        let big =
-            |j: usize| matches!(self.s(j).to_ascii_lowercase().as_str(), "million" | "billion");
+        let big = |j: usize| self.is_word(j, "million") || self.is_word(j, "billion");
         if self.num(prev).is_some() || big(prev) || self.is_word(prev, "percent") {
             return true;
         }
