@@ -184,9 +184,6 @@ pub struct Sentences<'s, 't> {
     marker: Option<Marker>,
 }
 
-/// Bytes where a sentence may end or a rule needs a look: terminators,
-/// line breaks, digits (e-mail header stamps), `,` (closings), `)` (list
-/// markers) and the lead bytes of non-ASCII chars.
 /// Whether any of the eight bytes of `word` may be [`INTERESTING`]: a byte
 /// below 0x40 other than a space (punctuation, digits, control characters)
 /// or a byte of 0xC0 and above. Never false for a word that holds an
@@ -206,6 +203,9 @@ fn may_be_interesting(word: u64) -> bool {
     (below_0x40 | lead) != 0
 }
 
+/// Bytes where a sentence may end or a rule needs a look: terminators,
+/// line breaks, digits (e-mail header stamps), `,` (closings), `)` (list
+/// markers) and the lead bytes of non-ASCII chars.
 static INTERESTING: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
