@@ -83,11 +83,14 @@ impl PyDocument {
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         let Ok(other) = other.cast::<PyDocument>() else { return Ok(py.NotImplemented()) };
         let that = other.get();
+        let tokens_equal = match (&self.tokens, &that.tokens) {
+            (Some(a), Some(b)) => equal_objects(py, a, b)?,
+            (a, b) => a.is_none() && b.is_none(),
+        };
         let equal = self.sentences == that.sentences
             && self.dates == that.dates
-            && self.entities.len() == that.entities.len()
-            && self.tokens.as_ref().map(Vec::len) == that.tokens.as_ref().map(Vec::len)
-            && self.__getnewargs__(py)?.eq(that.__getnewargs__(py)?)?;
+            && tokens_equal
+            && equal_objects(py, &self.entities, &that.entities)?;
         Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
     }
 
@@ -109,6 +112,20 @@ impl PyDocument {
     fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         (self.sentences(), self.entities(py), self.dates(), self.tokens(py)).into_pyobject(py)
     }
+}
+
+/// Whether two lists of Python objects are equal item by item (Python's
+/// `==` on each pair).
+fn equal_objects<T>(py: Python<'_>, a: &[Py<T>], b: &[Py<T>]) -> PyResult<bool> {
+    if a.len() != b.len() {
+        return Ok(false);
+    }
+    for (x, y) in a.iter().zip(b) {
+        if !x.bind(py).as_any().eq(y.bind(py).as_any())? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 impl PyDocument {

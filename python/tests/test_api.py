@@ -108,6 +108,21 @@ def test_extract_many_equals_extract(seed_text):
     assert per_document[2] == dateline.extract(texts[2], reference_date="2020-01-01")
 
 
+def test_documents_differing_in_entities_or_tokens_are_unequal():
+    text = "Talks in Geneva next week."
+    doc = dateline.extract(text, reference_date="2024-07-24")
+    assert doc == dateline.extract(text, reference_date="2024-07-24")
+    no_places = dateline.Document(doc.sentences, [], doc.dates)
+    assert doc.entities and doc != no_places
+    with_tokens = dateline.extract(text, reference_date="2024-07-24", tokens=True)
+    assert doc != with_tokens
+    fewer_tokens = dateline.Document(doc.sentences, doc.entities, doc.dates, with_tokens.tokens[:-1])
+    assert with_tokens != fewer_tokens
+    assert with_tokens == dateline.Document(
+        doc.sentences, doc.entities, doc.dates, list(with_tokens.tokens)
+    )
+
+
 def test_repr_reads_like_a_constructor():
     entity = dateline.Entity("Wang Yi", "PERSON", "wang-yi", 0, 7)
     assert repr(entity) == "Entity(text='Wang Yi', label='PERSON', id='wang-yi', start=0, end=7)"
