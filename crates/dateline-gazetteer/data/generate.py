@@ -14,6 +14,9 @@ and overrides.tsv (forms to drop or to match case-sensitively, with a reason).
 Python 3.11 standard library only; the output is deterministic.
 
 Output: a TSV with the header `name label id prior case` (see README.md).
+Every id is namespaced ("iso3166-1:CN", "iso3166-2:US-WA", "geonames:703448",
+"wikidata:Q7184", ...; README.md, "Ids"), so that downstream joins need not
+guess what kind of id a bare "CN" or "703448" is.
 """
 
 from __future__ import annotations
@@ -59,11 +62,11 @@ VERY_COMMON_MIN_POPULATION = 1_000_000
 NAME_MIN_COUNT = 10
 NAME_PREV_SHARE = 0.30
 NAME_NEXT_SHARE = 0.75
-# Supplement rows with ISO 3166-2 ids ("US-FL", "CA-ON") are first-level
+# Supplement rows with ISO 3166-2 ids ("iso3166-2:US-FL") are first-level
 # regions; cities named like them need this many inhabitants, and the name
 # as their main name, to stay ("Washington", D.C. stays; "Florida", Cuba,
 # "Ontario", California, and "Victoria" as an alternate name of Hong Kong go).
-REGION_ID = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+REGION_ID = re.compile(r"^iso3166-2:")
 REGION_NAME_MIN_POPULATION = 500_000
 # Single-word names this short (in characters) are case-sensitive.
 SHORT_NAME_LEN = 4
@@ -72,13 +75,42 @@ URL = re.compile(r"\S*(?:[/@]|www\.|\.(?:com|org|net|gov|edu)\b)\S*")
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 LABELS = {"COUNTRY": "GPE", "CITY": "GPE", "NORP": "NORP", "ORG": "ORG"}
+# Id namespaces (README.md, "Ids"). Hand-curated rows must use one of them;
+# `dateline:<slug>` is for things without an external id checked against a
+# source.
+NAMESPACED_ID = re.compile(
+    r"^(?:iso3166-1:[A-Z]{2}|iso3166-2:[A-Z]{2}-[A-Z0-9]{1,3}|iso3166-3:[A-Z]{4}"
+    r"|geonames:[0-9]+|wikidata:Q[0-9]+|supraverden:SPRVD[0-9]+|dateline:[a-z0-9]+(?:-[a-z0-9]+)*)$"
+)
+
+
+def country_id(code: str) -> str:
+    """The id of a country of countries.tsv (ISO 3166-1 alpha-2; "XK", Kosovo's
+    user-assigned code, as the source has it)."""
+    return f"iso3166-1:{code}"
+
+
+def city_id(geonameid: str) -> str:
+    return f"geonames:{geonameid}"
+
+
+def org_id(source_id: str) -> str:
+    """orgs.tsv ids are Wikidata Q-ids, or SupraVerden's own ids where the body
+    has no Wikidata item."""
+    if re.fullmatch(r"Q[0-9]+", source_id):
+        return f"wikidata:{source_id}"
+    if re.fullmatch(r"SPRVD[0-9]+", source_id):
+        return f"supraverden:{source_id}"
+    raise SystemExit(f"orgs.tsv: unexpected id {source_id!r} (expected Q… or SPRVD…)")
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows as dicts by header name, each with its `_where` ("file:line") for
+    error messages."""
     rows = []
     with path.open(encoding="utf-8") as f:
         header = None
-        for line in f:
+        for number, line in enumerate(f, 1):
             line = line.rstrip("\n")
             if not line or line.startswith("#"):
                 continue
@@ -86,7 +118,11 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
             if header is None:
                 header = fields
                 continue
-            rows.append(dict(zip(header, fields)))
+            if len(fields) != len(header):
+                raise SystemExit(f"{path}:{number}: {len(fields)} fields, expected {len(header)} ({', '.join(header)})")
+            row = dict(zip(header, fields))
+            row["_where"] = f"{path}:{number}"
+            rows.append(row)
     return rows
 
 
@@ -201,6 +237,12 @@ def main(argv: list[str]) -> int:
     cities = read_tsv(src / "cities.tsv")
     orgs = read_tsv(src / "orgs.tsv")
     supplement = read_tsv(HERE / "supplement.tsv")
+    for r in supplement:
+        if not NAMESPACED_ID.match(r["id"]):
+            raise SystemExit(
+                f"{r['_where']}: id {r['id']!r} has no known namespace "
+                "(iso3166-1:, iso3166-2:, iso3166-3:, geonames:, wikidata:, supraverden:, dateline:<slug>)"
+            )
     overrides = {fold_key(r["name"]): r for r in read_tsv(HERE / "overrides.tsv")}
 
     phrases = set()
@@ -279,7 +321,7 @@ def main(argv: list[str]) -> int:
         if stats.is_common_word(r["name"]):
             case = "exact"
             exact_common.append(r["name"])
-        emit(r["name"], LABELS[r["label"]], r["id"], str(country_pop[r["id"]]), case)
+        emit(r["name"], LABELS[r["label"]], country_id(r["id"]), str(country_pop[r["id"]]), case)
 
     # 2. International organizations (ORG).
     for r in orgs:
@@ -290,13 +332,13 @@ def main(argv: list[str]) -> int:
                 # AU come from supplement.tsv.
                 dropped["2-letter acronym"] += 1
                 continue
-            emit(name, "ORG", r["id"], "", "exact")
+            emit(name, "ORG", org_id(r["id"]), "", "exact")
             continue
         case = "fold"
         if stats.is_common_word(name):
             case = "exact"
             exact_common.append(name)
-        emit(name, "ORG", r["id"], "", case)
+        emit(name, "ORG", org_id(r["id"]), "", case)
 
     # 3. Hand-curated supplement (GPE, NORP, ORG, LOC).
     for r in supplement:
@@ -356,7 +398,7 @@ def main(argv: list[str]) -> int:
                 continue
             case = "exact"
             exact_common.append(name)
-        emit(name, "GPE", r["id"], str(pop), case)
+        emit(name, "GPE", city_id(r["id"]), str(pop), case)
 
     with out.open("w", encoding="utf-8", newline="\n") as f:
         f.write("# Generated by generate.py from ../shared/gazetteers; do not edit.\n")
@@ -372,7 +414,7 @@ def main(argv: list[str]) -> int:
         # corpus: the place to look for false positives.
         top = collections.Counter()
         for name, label, id_, prior, case in out_rows:
-            if label == "GPE" and id_.isdigit() and " " not in name:
+            if label == "GPE" and id_.startswith("geonames:") and " " not in name:
                 top[name] = stats.words[name]
         print(f"most frequent city forms: {top.most_common(150)}", file=sys.stderr)
         print(f"dropped: {dict(sorted(dropped.items()))}", file=sys.stderr)

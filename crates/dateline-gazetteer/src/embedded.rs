@@ -15,11 +15,15 @@ static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
 
 impl Gazetteer {
     /// The embedded default gazetteer: countries and their official, common
-    /// and alternate names (`GPE`, ISO 3166 alpha-2 ids), demonyms (`NORP`),
-    /// cities of 50,000 inhabitants or more (`GPE`, GeoNames ids, population
-    /// as prior), US states, Canadian provinces and Australian states (`GPE`,
-    /// ISO 3166-2 ids), continents and regions (`LOC`) and international
-    /// organizations with their acronyms (`ORG`, Wikidata ids).
+    /// and alternate names (`GPE`, ids `iso3166-1:CN`), demonyms (`NORP`),
+    /// cities of 50,000 inhabitants or more (`GPE`, `geonames:703448`,
+    /// population as prior), US states, Canadian provinces and Australian
+    /// states (`GPE`, `iso3166-2:US-WA`), continents and regions (`LOC`) and
+    /// international organizations with their acronyms (`ORG`,
+    /// `wikidata:Q7184`, or `supraverden:SPRVD…` where Wikidata has none).
+    /// Every id carries its namespace, so a join on ids never has to guess
+    /// whether `CN` is a country code; see `data/README.md` ("Ids"). Entries
+    /// of user gazetteers keep their ids as given.
     ///
     /// Compiled from the embedded data on the first call (a few tens of
     /// milliseconds in a release build; see the crate README for the
@@ -45,7 +49,11 @@ impl Gazetteer {
     ///     gazetteer.find_iter(text).map(|m| (&text[m.span()], m.label(), m.id())).collect();
     /// assert_eq!(
     ///     found,
-    ///     [("Ukrainian", "NORP", "UA"), ("NATO", "ORG", "Q7184"), ("Kyiv", "GPE", "703448")]
+    ///     [
+    ///         ("Ukrainian", "NORP", "iso3166-1:UA"),
+    ///         ("NATO", "ORG", "wikidata:Q7184"),
+    ///         ("Kyiv", "GPE", "geonames:703448"),
+    ///     ]
     /// );
     /// ```
     pub fn embedded() -> &'static Gazetteer {

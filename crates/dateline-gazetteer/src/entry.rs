@@ -102,8 +102,9 @@ impl Entry {
         &self.label
     }
 
-    /// The id, e.g. `"703448"` (GeoNames), `"UA"` (ISO 3166) or `"Q1065"`
-    /// (Wikidata) in the default gazetteer.
+    /// The id as given, e.g. `"geonames:703448"`, `"iso3166-1:UA"` or
+    /// `"wikidata:Q1065"` in the default gazetteer, whose ids carry their
+    /// namespace; user gazetteers' ids are kept as written.
     pub fn id(&self) -> &str {
         &self.id
     }

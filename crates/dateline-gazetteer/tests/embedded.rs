@@ -82,11 +82,17 @@ fn embedded_is_shared_and_sensible() {
     let found: Vec<(&str, &str)> = a.find_iter(text).map(|m| (&text[m.span()], m.id())).collect();
     assert_eq!(
         found,
-        [("US", "US"), ("UN", "Q1065"), ("WHO", "Q7817"), ("Georgia", "GE"), ("Nice", "2990440")]
+        [
+            ("US", "iso3166-1:US"),
+            ("UN", "wikidata:Q1065"),
+            ("WHO", "wikidata:Q7817"),
+            ("Georgia", "iso3166-1:GE"),
+            ("Nice", "geonames:2990440")
+        ]
     );
     let georgia = a.find("Georgia");
     let ids: Vec<&str> = georgia[0].candidates().map(|e| e.id()).collect();
-    assert_eq!(ids, ["GE", "US-GA"]);
+    assert_eq!(ids, ["iso3166-1:GE", "iso3166-2:US-GA"]);
 }
 
 #[test]
@@ -112,10 +118,10 @@ fn capitalized_names_need_their_capitals_but_headlines_match() {
 fn regions_outrank_small_namesakes() {
     let g = Gazetteer::embedded();
     for (name, id) in [
-        ("Florida", "US-FL"),
-        ("Ontario", "CA-ON"),
-        ("Victoria", "AU-VIC"),
-        ("Washington", "4140963"),
+        ("Florida", "iso3166-2:US-FL"),
+        ("Ontario", "iso3166-2:CA-ON"),
+        ("Victoria", "iso3166-2:AU-VIC"),
+        ("Washington", "geonames:4140963"),
     ] {
         let found = g.find(name);
         assert_eq!(found.len(), 1, "{name}");

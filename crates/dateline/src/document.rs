@@ -91,7 +91,8 @@ impl Entity {
         &self.label
     }
 
-    /// The best candidate's id, such as `CN` or a GeoNames id.
+    /// The best candidate's id, such as `iso3166-1:CN` or `geonames:703448`
+    /// from the default gazetteer, or a user gazetteer's id as written.
     pub fn id(&self) -> &str {
         &self.id
     }
