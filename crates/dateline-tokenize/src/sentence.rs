@@ -23,7 +23,7 @@ const WINDOW: usize = 64;
 /// Handles abbreviations (titles, months, US states, `Corp.`/`Inc.`/`Ltd.`,
 /// `No.` before numbers), initials and dotted abbreviations (`J. R. R.`,
 /// `U.S.A.`), news times and dates (`10 a.m. Tuesday`, `4 p.m. EST`,
-/// `Sept. 11`, while `at 5 p.m. He left` splits), decimals
+/// `Sept. 11`, `Sun. Nov. 21`, while `at 5 p.m. He left` splits), decimals
 /// and versions, ellipses, terminal punctuation followed by closing quotes
 /// or brackets, news datelines, inline and bulleted lists, headings, and
 /// blank lines as hard boundaries. The abbreviation list can be extended
@@ -45,7 +45,7 @@ pub struct SentenceSplitter {
     titles: BTreeSet<String>,
     abbreviations: BTreeSet<String>,
     // Weekdays, months and time zones: the word classes that decide the
-    // period of "a.m.".
+    // period of "a.m." and of a weekday abbreviation.
     dates: &'static DateWords,
 }
 
@@ -582,7 +582,9 @@ impl<'t> Sentences<'_, 't> {
         match self.splitter.lookup(word_before) {
             Some(Class::Title) => Decision::Continue(end),
             Some(Class::BeforeNumber | Class::Month) if digit => Decision::Continue(end),
-            Some(Class::General | Class::Month) => {
+            // "Sun. Nov. 21: Runoff elections take place."
+            Some(Class::Weekday) if self.month_and_day_at(word) => Decision::Continue(end),
+            Some(Class::General | Class::Month | Class::Weekday) => {
                 if next_char.is_uppercase() {
                     Decision::Break(end, next)
                 } else {

@@ -2,9 +2,9 @@
 //! abbreviation ends a sentence.
 //!
 //! News writes times as "10 a.m. Tuesday", "4 p.m. EST", "9 p.m. local
-//! time" and dates as "Sept. 11": the period belongs to an abbreviation and
-//! the capitalized word after it carries the date on. Yet "He left at 5
-//! p.m. He never returned." ends a sentence. The word *after* the period
+//! time" and dates as "Sept. 11" or "Sun. Nov. 21": the period belongs to
+//! an abbreviation and the capitalized word after it carries the date on.
+//! Yet "He left at 5 p.m. He never returned." ends a sentence. The word *after* the period
 //! decides, by its class: a weekday, a month before a day number, a time
 //! zone, or a zone phrase ("Eastern Time", "Moscow time") continues the
 //! sentence; anything else goes by the splitter's usual rules.
@@ -12,8 +12,8 @@
 //! The splitter reads these classes from a [`DateWords`] table rather than
 //! from conditions in code, so that a language is one more table of the
 //! same shape; [`ENGLISH`] is the one the splitter uses today. The lists
-//! are scanned linearly: most lookups run only at a period after "a.m." or
-//! "p.m.", which is rare. The one that runs at every sentence end,
+//! are scanned linearly: most lookups run only at a period after "a.m.",
+//! "p.m." or a weekday abbreviation, which is rare. The one that runs at every sentence end,
 //! [`DateWords::is_time_zone`], first rejects a word by its first letter
 //! and length (scanning the list at every period measurably slowed the
 //! splitter on the news corpus).
@@ -165,14 +165,18 @@ mod tests {
         }
     }
 
-    // The abbreviation table decides the period *after* a month
+    // The abbreviation table decides the period *after* a month or weekday
     // abbreviation; it must know every one listed here, or "a.m. Sept. 11"
-    // would split after "Sept.".
+    // and "Sun. Nov. 21" would split.
     #[test]
     fn abbreviations_agree_with_the_abbreviation_table() {
         for word in ENGLISH.month_abbreviations {
             let capitalized = word[..1].to_uppercase() + &word[1..];
             assert_eq!(abbrev::lookup(&capitalized), Some(Class::Month), "{word}");
+        }
+        for word in ENGLISH.weekday_abbreviations {
+            let capitalized = word[..1].to_uppercase() + &word[1..];
+            assert_eq!(abbrev::lookup(&capitalized), Some(Class::Weekday), "{word}");
         }
     }
 
