@@ -574,12 +574,21 @@ impl<'t> Sentences<'_, 't> {
                 Decision::Continue(end)
             };
         }
-        // "5 p.m. ET. There": a zone after a time is not "et." or "Mt.",
-        // and ends the sentence unless a lowercase word follows.
-        if self.splitter.dates.is_time_zone(word_before) && self.follows_time(start, chunk_from) {
-            return if lower { Decision::Continue(end) } else { Decision::Break(end, next) };
-        }
         match self.splitter.lookup(word_before) {
+            // "5 p.m. ET. There": a zone after a time is not "et." or "Mt.",
+            // nor "est." before a quote, and ends the sentence unless a
+            // lowercase word follows. Other zones already end sentences like
+            // ordinary words, so only abbreviations need the zone check.
+            Some(Class::Title | Class::General)
+                if self.splitter.dates.is_time_zone(word_before)
+                    && self.follows_time(start, chunk_from) =>
+            {
+                if lower {
+                    Decision::Continue(end)
+                } else {
+                    Decision::Break(end, next)
+                }
+            }
             Some(Class::Title) => Decision::Continue(end),
             Some(Class::BeforeNumber | Class::Month) if digit => Decision::Continue(end),
             // "Sun. Nov. 21: Runoff elections take place."
