@@ -17,6 +17,10 @@ fn count_word_bounds(documents: &[String]) -> usize {
     documents.iter().map(|d| d.split_word_bounds().count()).sum()
 }
 
+fn count_sentences(splitter: &SentenceSplitter, documents: &[String]) -> usize {
+    documents.iter().map(|d| splitter.sentences(d).count()).sum()
+}
+
 fn count_tokens_and_sentences(
     tokenizer: &Tokenizer,
     splitter: &SentenceSplitter,
@@ -67,6 +71,9 @@ fn tokenize(c: &mut Criterion) {
     });
     group.bench_function(BenchmarkId::new("unicode-segmentation-word-bounds", &corpus.name), |b| {
         b.iter(|| count_word_bounds(black_box(documents)))
+    });
+    group.bench_function(BenchmarkId::new("sentences/dateline", &corpus.name), |b| {
+        b.iter(|| count_sentences(black_box(&splitter), black_box(documents)))
     });
     group.bench_function(BenchmarkId::new("tokens+sentences", &corpus.name), |b| {
         b.iter(|| count_tokens_and_sentences(&default, black_box(&splitter), black_box(documents)))

@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use crate::Span;
 use crate::util::abbrev::{self, Class};
 use crate::util::chars::{glued_sentence_end, in_address, is_ascii_space, is_mark};
+use crate::util::datewords::{self, DateWords};
 
 /// How far the splitter looks back for the word before a period and
 /// forward for the word after it, in bytes.
@@ -21,10 +22,12 @@ const WINDOW: usize = 64;
 ///
 /// Handles abbreviations (titles, months, US states, `Corp.`/`Inc.`/`Ltd.`,
 /// `No.` before numbers), initials and dotted abbreviations (`J. R. R.`,
-/// `U.S.A.`), decimals and versions, ellipses, terminal punctuation
-/// followed by closing quotes or brackets, news datelines, inline and
-/// bulleted lists, headings, and blank lines as hard boundaries. The
-/// abbreviation list can be extended through [`SentenceSplitter::builder`].
+/// `U.S.A.`), news times and dates (`10 a.m. Tuesday`, `4 p.m. EST`,
+/// `Sept. 11`, `Sun. Nov. 21`, while `at 5 p.m. He left` splits), decimals
+/// and versions, ellipses, terminal punctuation followed by closing quotes
+/// or brackets, news datelines, inline and bulleted lists, headings, and
+/// blank lines as hard boundaries. The abbreviation list can be extended
+/// through [`SentenceSplitter::builder`].
 ///
 /// # Example
 ///
@@ -37,10 +40,23 @@ const WINDOW: usize = 64;
 /// assert_eq!(&text[spans[1]], "\"It went well,\" he said.");
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SentenceSplitter {
     titles: BTreeSet<String>,
     abbreviations: BTreeSet<String>,
+    // Weekdays, months and time zones: the word classes that decide the
+    // period of "a.m." and of a weekday abbreviation.
+    dates: &'static DateWords,
+}
+
+impl Default for SentenceSplitter {
+    fn default() -> SentenceSplitter {
+        SentenceSplitter {
+            titles: BTreeSet::new(),
+            abbreviations: BTreeSet::new(),
+            dates: &datewords::ENGLISH,
+        }
+    }
 }
 
 impl SentenceSplitter {
@@ -145,7 +161,11 @@ impl SentenceSplitterBuilder {
     /// Builds the splitter. Building never fails; entries that are empty or
     /// contain whitespace are ignored.
     pub fn build(&self) -> SentenceSplitter {
-        SentenceSplitter { titles: self.titles.clone(), abbreviations: self.abbreviations.clone() }
+        SentenceSplitter {
+            titles: self.titles.clone(),
+            abbreviations: self.abbreviations.clone(),
+            ..SentenceSplitter::default()
+        }
     }
 }
 
@@ -525,12 +545,8 @@ impl<'t> Sentences<'_, 't> {
             if matches!(lower_word.as_str(), "e.g" | "i.e" | "cf" | "viz") {
                 return Decision::Continue(end);
             }
-            if matches!(lower_word.as_str(), "a.m" | "p.m") {
-                return if next_char.is_uppercase() && self.words_before(start, chunk_from) > 3 {
-                    Decision::Break(end, next)
-                } else {
-                    Decision::Continue(end)
-                };
+            if self.splitter.dates.is_meridiem(dotted_part) {
+                return self.after_meridiem(start, chunk_from, end, next, word);
             }
             return if upper && abbrev::is_starter(word) {
                 Decision::Break(end, next)
@@ -559,9 +575,25 @@ impl<'t> Sentences<'_, 't> {
             };
         }
         match self.splitter.lookup(word_before) {
+            // "5 p.m. ET. There": a zone after a time is not "et." or "Mt.",
+            // nor "est." before a quote, and ends the sentence unless a
+            // lowercase word follows. Other zones already end sentences like
+            // ordinary words, so only abbreviations need the zone check.
+            Some(Class::Title | Class::General)
+                if self.splitter.dates.is_time_zone(word_before)
+                    && self.follows_time(start, chunk_from) =>
+            {
+                if lower {
+                    Decision::Continue(end)
+                } else {
+                    Decision::Break(end, next)
+                }
+            }
             Some(Class::Title) => Decision::Continue(end),
             Some(Class::BeforeNumber | Class::Month) if digit => Decision::Continue(end),
-            Some(Class::General | Class::Month) => {
+            // "Sun. Nov. 21: Runoff elections take place."
+            Some(Class::Weekday) if self.month_and_day_at(word) => Decision::Continue(end),
+            Some(Class::General | Class::Month | Class::Weekday) => {
                 if next_char.is_uppercase() {
                     Decision::Break(end, next)
                 } else {
@@ -573,6 +605,93 @@ impl<'t> Sentences<'_, 't> {
             // before a lowercase word; abbreviations are in the table.
             _ => Decision::Break(end, next),
         }
+    }
+
+    /// Decides the period of "a.m." or "p.m." by the class of the
+    /// capitalized word after it: a weekday, a month before its day, a time
+    /// zone or a zone phrase carries the time on ("10 a.m. Tuesday", "4
+    /// p.m. EST", "2 a.m. Eastern Time"); a word that commonly starts a
+    /// sentence ends it ("at 5 p.m. He left"); any other capitalized word
+    /// ends it unless the sentence so far is a short opener ("At 5 a.m. Mr.
+    /// Smith went").
+    fn after_meridiem(
+        &self,
+        start: usize,
+        chunk_from: usize,
+        end: usize,
+        next: usize,
+        word: &'t str,
+    ) -> Decision {
+        let dates = self.splitter.dates;
+        let carries_on = !word.starts_with(char::is_uppercase)
+            || dates.is_time_zone(word)
+            || dates.is_weekday(word)
+            || (dates.is_weekday_abbreviation(word)
+                && self.byte(self.offset_of(word) + word.len()) == Some(b'.'))
+            || self.month_and_day_at(word)
+            || self.zone_phrase_at(word);
+        let ends =
+            !carries_on && (abbrev::is_starter(word) || self.words_before(start, chunk_from) > 3);
+        if ends { Decision::Break(end, next) } else { Decision::Continue(end) }
+    }
+
+    /// The byte offset of `word`, a slice of the text.
+    fn offset_of(&self, word: &str) -> usize {
+        word.as_ptr() as usize - self.text.as_ptr() as usize
+    }
+
+    /// Whether `word` (from [`word_at`](Self::word_at)) is a month followed
+    /// by a day number: "Nov. 21", "Jan 5", "September 11".
+    fn month_and_day_at(&self, word: &str) -> bool {
+        if !self.splitter.dates.is_month(word) {
+            return false;
+        }
+        let mut after = self.offset_of(word) + word.len();
+        if self.byte(after) == Some(b'.') {
+            after += 1;
+        }
+        self.is_space_at(after)
+            && self.byte(self.skip_space(after)).is_some_and(|b| b.is_ascii_digit())
+    }
+
+    /// Whether `word` opens a zone phrase: capitalized words closed by a
+    /// zone head, "Eastern Time", "Pacific Daylight Time", "Moscow time".
+    fn zone_phrase_at(&self, word: &'t str) -> bool {
+        let dates = self.splitter.dates;
+        let mut word = word;
+        for n in 0..4 {
+            if n > 0 && dates.is_zone_head(word) {
+                return true;
+            }
+            if !word.starts_with(char::is_uppercase) {
+                return false;
+            }
+            let end = self.offset_of(word) + word.len();
+            if !self.is_space_at(end) {
+                return false;
+            }
+            word = self.word_at(self.skip_space(end));
+        }
+        false
+    }
+
+    /// Whether the chunk before `chunk_from` is a time: "p.m.", "11a.m.",
+    /// "17:00".
+    fn follows_time(&self, start: usize, chunk_from: usize) -> bool {
+        let mut e = chunk_from;
+        while e > start {
+            match self.char_before(e) {
+                Some(c) if c.is_whitespace() => e -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        if e == chunk_from || e <= start {
+            return false;
+        }
+        let chunk = &self.text[self.chunk_start(e, start)..e];
+        let time = chunk.trim_end_matches('.').trim_start_matches(|c: char| c.is_ascii_digit());
+        self.splitter.dates.is_meridiem(time)
+            || (chunk.contains(':') && chunk.bytes().all(|b| b.is_ascii_digit() || b == b':'))
     }
 
     /// An e-mail header time stamp at `i`, `04/26/2001 07:17 AM` (the

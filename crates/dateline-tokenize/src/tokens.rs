@@ -558,7 +558,7 @@ impl<'t> Tokens<'t> {
                 None => false,
                 Some(Class::Title) => true,
                 Some(Class::BeforeNumber) => digit,
-                Some(Class::Month | Class::General) => {
+                Some(Class::Month | Class::Weekday | Class::General) => {
                     !(treebank && next.starts_with(char::is_uppercase) && !digit)
                 }
             }

@@ -1,4 +1,4 @@
-//! Table-driven sentence-splitter cases from `tests/data/sentences.toml`.
+//! Table-driven sentence-splitter cases from `tests/data/sentences*.toml`.
 
 use std::collections::HashSet;
 
@@ -17,10 +17,21 @@ struct Case {
     sentences: Vec<String>,
 }
 
+/// Every case file, by name: the general cases and the news conventions
+/// for times and dates.
+const FILES: &[(&str, &str)] = &[
+    ("sentences.toml", include_str!("data/sentences.toml")),
+    ("sentences-news.toml", include_str!("data/sentences-news.toml")),
+];
+
 fn cases() -> Vec<Case> {
-    let cases: Cases = toml::from_str(include_str!("data/sentences.toml"))
-        .expect("tests/data/sentences.toml parses");
-    cases.case
+    let mut all = Vec::new();
+    for (name, text) in FILES {
+        let cases: Cases = toml::from_str(text)
+            .unwrap_or_else(|e| panic!("tests/data/{name} does not parse: {e}"));
+        all.extend(cases.case);
+    }
+    all
 }
 
 #[test]
