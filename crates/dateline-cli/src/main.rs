@@ -6,10 +6,12 @@ use clap::{Parser, Subcommand};
 
 mod args;
 mod cmd;
+mod fields;
 mod input;
 mod jsonl;
 mod output;
 mod run;
+mod sniff;
 
 /// Tokens, sentences, entities and dates from English news text.
 ///

@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::{self, IoSlice, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::Context;
 use serde::Serialize;
@@ -26,20 +27,34 @@ pub struct Labeled<'a, R> {
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<u64>,
     #[serde(flatten)]
+    kept: Kept<'a>,
+    #[serde(flatten)]
     record: R,
+}
+
+/// The `--keep-field` values, serialized as fields of the record.
+struct Kept<'a>(&'a [(Arc<str>, Value)]);
+
+impl Serialize for Kept<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(name, value)| (&**name, value)))
+    }
 }
 
 impl<'a, R> Labeled<'a, R> {
     pub fn new(origin: &'a Origin, record: R) -> Labeled<'a, R> {
-        match origin {
-            Origin::File(path) => Labeled { id: None, source: Some(path), line: None, record },
-            Origin::Line { id: Some(id), .. } => {
-                Labeled { id: Some(id), source: None, line: None, record }
-            }
-            Origin::Line { path, line, id: None } => {
-                Labeled { id: None, source: Some(path), line: Some(*line), record }
-            }
-        }
+        let (id, source, line) = match origin {
+            Origin::File(path) => (None, Some(path.as_str()), None),
+            Origin::Line { id: Some(id), .. } => (Some(id), None, None),
+            Origin::Line { path, line, id: None } => (None, Some(path.as_str()), Some(*line)),
+        };
+        Labeled { id, source, line, kept: Kept(&[]), record }
+    }
+
+    /// Adds the kept input fields, after the origin and before the record.
+    pub fn with_kept(mut self, kept: &'a [(Arc<str>, Value)]) -> Labeled<'a, R> {
+        self.kept = Kept(kept);
+        self
     }
 }
 
