@@ -8,6 +8,7 @@ mod args;
 mod cmd;
 mod fields;
 mod input;
+mod interrupt;
 mod jsonl;
 mod output;
 mod run;

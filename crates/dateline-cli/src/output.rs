@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::args::OutputFormat;
 use crate::input::Origin;
+use crate::interrupt;
 
 /// One document's results together with where the document came from.
 ///
@@ -139,16 +140,35 @@ pub enum Sink {
 }
 
 impl Sink {
+    /// Stdout, or a temporary file beside `target` that is removed if the
+    /// run is interrupted by SIGINT or SIGTERM.
+    ///
+    /// The file gets the mode a new file would (0666 less the umask), or
+    /// the mode of the file it will replace, not the 0600 of a temporary
+    /// file.
     pub fn open(target: Option<PathBuf>) -> anyhow::Result<Sink> {
         let Some(target) = target else { return Ok(Sink::Stdout(io::stdout())) };
         let dir = match target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
             _ => PathBuf::from("."),
         };
-        let temp = tempfile::Builder::new()
-            .prefix(".dateline-")
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".dateline-");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // open(2) takes the umask off this, as for any new file.
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder
             .tempfile_in(&dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        if let Some(existing) = fs::metadata(&target).ok().filter(|m| m.is_file()) {
+            temp.as_file().set_permissions(existing.permissions()).with_context(|| {
+                format!("cannot give {} the mode of {}", temp.path().display(), target.display())
+            })?;
+        }
+        interrupt::remove_on_signal(temp.path()).context("cannot watch for interrupts")?;
         Ok(Sink::File { temp, target })
     }
 
@@ -169,7 +189,7 @@ impl Sink {
         if let Sink::File { temp, target } = self {
             temp.as_file().sync_all().context("cannot sync the output file")?;
             let temp_path = temp.path().to_owned();
-            temp.persist(&target).with_context(|| {
+            interrupt::settle(|| temp.persist(&target)).with_context(|| {
                 format!("cannot move {} to {}", temp_path.display(), target.display())
             })?;
             // Best effort: make the rename itself durable.

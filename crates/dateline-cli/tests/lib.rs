@@ -3,6 +3,7 @@
 mod feeds;
 mod golden;
 mod io;
+mod output;
 
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
