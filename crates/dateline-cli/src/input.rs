@@ -245,7 +245,10 @@ fn open_file(path: &Path) -> io::Result<Box<dyn Read>> {
 /// truncated or corrupt archive fails here).
 fn read_error(err: &io::Error, compression: Option<Compression>) -> String {
     match compression {
-        Some(compression) => format!("cannot decompress {} input: {err}", compression.name()),
+        Some(compression) => format!(
+            "cannot decompress {} input, which may be truncated or corrupt: {err}",
+            compression.name()
+        ),
         None => format!("read error: {err}"),
     }
 }
@@ -359,7 +362,7 @@ mod tests {
         let bytes = gzip.finish().unwrap();
         let (_file, docs) = jsonl_from(&bytes[..bytes.len() / 2]);
         let bad = docs.last().unwrap().as_ref().unwrap_err();
-        assert!(bad.message.starts_with("cannot decompress gzip input:"), "{}", bad.message);
+        assert!(bad.message.starts_with("cannot decompress gzip input,"), "{}", bad.message);
     }
 
     #[test]

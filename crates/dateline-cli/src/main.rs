@@ -59,10 +59,29 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("dateline: error: {err:#}");
+            eprintln!("dateline: error: {}", message(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes joined by ": ", as `{:#}` prints them, but
+/// leaving out a cause that the message before it already ends with: the
+/// library errors print their cause themselves and also return it from
+/// `source()`, which printed every OS error twice.
+fn message(err: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.ends_with(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
 }
 
 #[cfg(test)]
@@ -72,5 +91,15 @@ mod tests {
     #[test]
     fn arguments_are_consistent() {
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn causes_are_printed_once() {
+        let os = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let printed = os.to_string();
+        let err = anyhow::Error::new(os).context(format!("loading \"x\": {printed}"));
+        assert_eq!(super::message(&err), format!("loading \"x\": {printed}"));
+        let err = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(super::message(&err), "outer: inner");
     }
 }

@@ -1,5 +1,6 @@
 //! Tests of the `dateline` binary as users run it.
 
+mod errors;
 mod feeds;
 mod golden;
 mod io;
