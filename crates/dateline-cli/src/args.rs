@@ -106,8 +106,9 @@ pub struct OutputArgs {
     pub format: OutputFormat,
 
     /// Write to FILE instead of stdout. The file is replaced atomically
-    /// when the run succeeds, so a failed or interrupted run leaves any
-    /// earlier FILE untouched.
+    /// when the run succeeds, so a failed or interrupted (Ctrl-C, SIGTERM)
+    /// run leaves any earlier FILE untouched and no temporary file behind.
+    /// A replaced FILE keeps its mode; a new one gets the umask's.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
