@@ -284,3 +284,31 @@ fn progress_bar(input: &InputArgs) -> ProgressBar {
     bar.set_style(ProgressStyle::with_template(template).expect("the template is valid"));
     bar
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// The fast JSON Lines writer and serde put kept fields, with names
+    /// and values that need escaping, in the same place, byte for byte.
+    #[test]
+    fn kept_fields_are_written_alike_by_both_writers() {
+        let kept = vec![
+            (Arc::from("ti\"tle\u{1}"), json!({"a": [1, 2.5, "é\n\"x\""]})),
+            (Arc::from("missing"), Value::Null),
+        ];
+        for id in [Some(json!("doc-1")), None] {
+            let origin = Origin::Line { path: "in.jsonl".into(), line: 2, id };
+            let document =
+                Document { origin, text: "x".into(), reference_date: None, kept: kept.clone() };
+            let mut fast = Vec::new();
+            Emit::for_document(&document, OutputFormat::Jsonl, &mut fast)
+                .fields_or_record(|o| o.str_field("k", "v"), || json!({"k": "v"}));
+            let mut slow = Vec::new();
+            Emit::for_document(&document, OutputFormat::Jsonl, &mut slow).record(json!({"k": "v"}));
+            assert_eq!(String::from_utf8(fast).unwrap(), String::from_utf8(slow).unwrap());
+        }
+    }
+}
