@@ -15,6 +15,9 @@ use crate::args::InputFormat;
 use crate::fields::Fields;
 use crate::sniff::{self, Compression};
 
+/// The UTF-8 byte order mark.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
 /// One document to process.
 #[derive(Debug)]
 pub struct Document {
@@ -165,7 +168,11 @@ impl Documents {
                     while end > 0 && matches!(self.line_buf[end - 1], b'\n' | b'\r') {
                         end -= 1;
                     }
-                    let bytes = self.line_buf[..end].to_vec();
+                    // A byte order mark, as some Windows tools write, is not
+                    // part of the first object.
+                    let start =
+                        if *line == 1 && self.line_buf.starts_with(BOM) { BOM.len() } else { 0 };
+                    let bytes = self.line_buf[start..end.max(start)].to_vec();
                     return Some(Pending::Line { bytes, path: Arc::clone(name), line: *line });
                 }
                 Err(err) => {
@@ -324,6 +331,15 @@ mod tests {
         assert_eq!(second.text, "b");
         assert_eq!(second.reference_date.as_deref(), Some("2024-07-24"));
         assert!(matches!(&second.origin, Origin::Line { line: 3, id: None, .. }));
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_line_is_skipped() {
+        let (_file, docs) =
+            jsonl_from(b"\xef\xbb\xbf{\"text\": \"a\"}\n\xef\xbb\xbf{\"text\": \"b\"}\n");
+        assert_eq!(docs[0].as_ref().unwrap().text, "a");
+        // Only at the start of the file.
+        assert!(docs[1].is_err());
     }
 
     #[test]
