@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::io::{self, IoSlice, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
@@ -170,6 +170,14 @@ impl Sink {
         }
         interrupt::remove_on_signal(temp.path()).context("cannot watch for interrupts")?;
         Ok(Sink::File { temp, target })
+    }
+
+    /// The file the output goes to; `None` for stdout.
+    pub fn target(&self) -> Option<&Path> {
+        match self {
+            Sink::Stdout(_) => None,
+            Sink::File { target, .. } => Some(target),
+        }
     }
 
     /// Writes whole documents, each piece in order; never part of one.

@@ -159,7 +159,7 @@ impl Writer {
                         // nothing after it.
                         write_or_broken_pipe(&mut self.sink, &mut pieces)?;
                         self.progress.finish_and_clear();
-                        summary(self.written, self.skipped);
+                        self.stopped_summary();
                         if limit == 0 {
                             bail!(
                                 "{bad} (use --on-error skip or --max-errors N to go on past \
@@ -187,6 +187,23 @@ impl Writer {
         self.progress.finish_and_clear();
         summary(self.written, self.skipped);
         Ok(())
+    }
+
+    /// The summary of a run stopped by a bad document: with `--output`
+    /// nothing was written to the file, which is left as it was.
+    fn stopped_summary(&self) {
+        let plural = |n: u64| if n == 1 { "" } else { "s" };
+        let (written, skipped) = (self.written, self.skipped);
+        match self.sink.target() {
+            None => summary(written, skipped),
+            Some(target) => eprintln!(
+                "dateline: stopped after {written} document{}, {skipped} bad document{} \
+                 skipped; {} left as it was",
+                plural(written),
+                plural(skipped),
+                target.display()
+            ),
+        }
     }
 }
 

@@ -165,6 +165,23 @@ fn max_errors_fails_the_run_past_the_limit() {
 }
 
 #[test]
+fn a_stopped_run_says_the_output_file_is_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    std::fs::write(&out, "previous\n").unwrap();
+    let args =
+        ["sentences", "--input", "jsonl", "--max-errors", "1", "--output", out.to_str().unwrap()];
+    let output = dateline(&args, TWO_BAD);
+    assert!(!output.status.success());
+    let expected = format!(
+        "dateline: stopped after 2 documents, 1 bad document skipped; {} left as it was",
+        out.display()
+    );
+    assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous\n");
+}
+
+#[test]
 fn a_run_that_skips_everything_says_so() {
     let output = dateline(&["sentences", "--input", "jsonl", "--on-error", "skip"], b"[1]\n[2]\n");
     assert!(output.status.success());
