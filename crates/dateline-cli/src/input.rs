@@ -1,4 +1,5 @@
-//! Reading documents: whole files, stdin, or JSON Lines, as a stream.
+//! Reading documents: whole files, stdin, or JSON Lines, as a stream,
+//! gzip- or zstd-compressed or not.
 //!
 //! Every problem with one document becomes a [`BadDocument`] that names the
 //! file and line, so the caller can skip it or stop.
@@ -8,10 +9,14 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::args::InputFormat;
+use crate::fields::Fields;
+use crate::sniff::{self, Compression};
+
+/// The UTF-8 byte order mark.
+const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// One document to process.
 #[derive(Debug)]
@@ -22,6 +27,8 @@ pub struct Document {
     pub text: String,
     /// The `reference_date` a JSONL line carried, unparsed.
     pub reference_date: Option<String>,
+    /// The `--keep-field` values of a JSONL line, to pass through.
+    pub kept: Vec<(Arc<str>, Value)>,
 }
 
 /// Where a document came from.
@@ -78,10 +85,10 @@ impl Pending {
         }
     }
 
-    /// The document, or why it is bad.
-    pub fn parse(self) -> Result<Document, BadDocument> {
+    /// The document, or why it is bad; JSON lines are read for `fields`.
+    pub fn parse(self, fields: &Fields) -> Result<Document, BadDocument> {
         match self {
-            Pending::Line { bytes, path, line } => parse_line(&bytes, &path, line),
+            Pending::Line { bytes, path, line } => parse_line(fields, &bytes, &path, line),
             Pending::Ready(document) => document,
         }
     }
@@ -92,8 +99,8 @@ pub struct Documents {
     format: InputFormat,
     pending: std::vec::IntoIter<PathBuf>,
     use_stdin: bool,
-    // The JSON Lines file being read, with its display name and line number.
-    current: Option<(Box<dyn BufRead>, Arc<str>, u64)>,
+    // The JSON Lines file being read.
+    current: Option<OpenFile>,
     // Lines are read here and copied out at their exact size, rather than
     // each growing a new buffer from empty.
     line_buf: Vec<u8>,
@@ -113,32 +120,37 @@ impl Documents {
     }
 
     fn next_source(&mut self) -> Option<Source> {
-        if self.use_stdin {
+        let (name, reader) = if self.use_stdin {
             self.use_stdin = false;
-            return Some(Source { name: "-".to_owned(), reader: Ok(Box::new(io::stdin().lock())) });
-        }
-        let path = self.pending.next()?;
-        let reader = if path.as_os_str() == "-" {
-            Ok(Box::new(io::stdin().lock()) as Box<dyn Read>)
+            ("-".to_owned(), Ok(Box::new(io::stdin().lock()) as Box<dyn Read>))
         } else {
-            File::open(&path).map(|f| Box::new(f) as Box<dyn Read>)
+            let path = self.pending.next()?;
+            let reader = if path.as_os_str() == "-" {
+                Ok(Box::new(io::stdin().lock()) as Box<dyn Read>)
+            } else {
+                open_file(&path)
+            };
+            (display_path(&path), reader)
         };
-        Some(Source { name: display_path(&path), reader })
+        Some(match reader.and_then(sniff::decompressed) {
+            Ok((reader, compression)) => Source { name, reader: Ok(reader), compression },
+            Err(err) => Source { name, reader: Err(err), compression: None },
+        })
     }
 
     fn next_jsonl(&mut self) -> Option<Pending> {
         loop {
             if self.current.is_none() {
-                let Source { name, reader } = self.next_source()?;
+                let Source { name, reader, compression } = self.next_source()?;
                 match reader {
                     Ok(reader) => {
                         let reader = Box::new(BufReader::with_capacity(1 << 16, reader));
-                        self.current = Some((reader, name.into(), 0));
+                        self.current = Some((reader, name.into(), 0, compression));
                     }
                     Err(err) => return Some(Pending::Ready(Err(unreadable(name, err)))),
                 }
             }
-            let (reader, name, line) = self.current.as_mut().expect("set above");
+            let (reader, name, line, compression) = self.current.as_mut().expect("set above");
             self.line_buf.clear();
             match reader.read_until(b'\n', &mut self.line_buf) {
                 Ok(0) => {
@@ -150,35 +162,54 @@ impl Documents {
                     if self.line_buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    let bytes = self.line_buf.clone();
+                    // Without the line break, so that errors at the end of
+                    // the line are placed on it.
+                    let mut end = self.line_buf.len();
+                    while end > 0 && matches!(self.line_buf[end - 1], b'\n' | b'\r') {
+                        end -= 1;
+                    }
+                    // A byte order mark, as some Windows tools write, is not
+                    // part of the first object.
+                    let start =
+                        if *line == 1 && self.line_buf.starts_with(BOM) { BOM.len() } else { 0 };
+                    let bytes = self.line_buf[start..end.max(start)].to_vec();
                     return Some(Pending::Line { bytes, path: Arc::clone(name), line: *line });
                 }
                 Err(err) => {
                     let location = format!("{name}:{}", *line + 1);
+                    let message = read_error(&err, *compression);
                     self.current = None;
-                    return Some(Pending::Ready(Err(BadDocument {
-                        location,
-                        message: format!("read error: {err}"),
-                    })));
+                    return Some(Pending::Ready(Err(BadDocument { location, message })));
                 }
             }
         }
     }
 
     fn next_file(&mut self) -> Option<Result<Document, BadDocument>> {
-        let Source { name, reader } = self.next_source()?;
+        let Source { name, reader, compression } = self.next_source()?;
+        let mut reader = match reader {
+            Ok(reader) => reader,
+            Err(err) => return Some(Err(unreadable(name, err))),
+        };
         let mut bytes = Vec::new();
-        if let Err(err) = reader.and_then(|mut r| r.read_to_end(&mut bytes)) {
-            return Some(Err(unreadable(name, err)));
+        if let Err(err) = reader.read_to_end(&mut bytes) {
+            let message = read_error(&err, compression);
+            return Some(Err(BadDocument { location: name, message }));
         }
         Some(match String::from_utf8(bytes) {
-            Ok(text) => Ok(Document { origin: Origin::File(name), text, reference_date: None }),
+            Ok(text) => Ok(Document {
+                origin: Origin::File(name),
+                text,
+                reference_date: None,
+                kept: Vec::new(),
+            }),
             Err(err) => {
-                let (line, column) =
-                    line_and_column(err.as_bytes(), err.utf8_error().valid_up_to());
+                let offset = err.utf8_error().valid_up_to();
+                let (line, column) = line_and_column(err.as_bytes(), offset);
+                let hint = sniff::binary_hint(err.as_bytes());
                 Err(BadDocument {
                     location: format!("{name}:{line}"),
-                    message: format!("invalid UTF-8 at column {column}"),
+                    message: format!("invalid UTF-8 at column {column}{hint}"),
                 })
             }
         })
@@ -196,10 +227,37 @@ impl Iterator for Documents {
     }
 }
 
-/// One input file (or stdin) about to be read.
+/// A JSON Lines file being read: its reader, display name, the number of
+/// the line last read, and its compression.
+type OpenFile = (Box<dyn BufRead>, Arc<str>, u64, Option<Compression>);
+
+/// One input file (or stdin) about to be read, decompressed.
 struct Source {
     name: String,
     reader: io::Result<Box<dyn Read>>,
+    compression: Option<Compression>,
+}
+
+/// Opens an input file, refusing a directory up front (reading one fails
+/// later with a less helpful "Is a directory").
+fn open_file(path: &Path) -> io::Result<Box<dyn Read>> {
+    let file = File::open(path)?;
+    if file.metadata()?.is_dir() {
+        return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a directory, not a file"));
+    }
+    Ok(Box::new(file))
+}
+
+/// A failed read, naming the compression when the input had one (a
+/// truncated or corrupt archive fails here).
+fn read_error(err: &io::Error, compression: Option<Compression>) -> String {
+    match compression {
+        Some(compression) => format!(
+            "cannot decompress {} input, which may be truncated or corrupt: {err}",
+            compression.name()
+        ),
+        None => format!("read error: {err}"),
+    }
 }
 
 fn display_path(path: &Path) -> String {
@@ -218,44 +276,33 @@ fn line_and_column(bytes: &[u8], offset: usize) -> (u64, usize) {
     (line, column)
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonLine {
-    #[serde(default)]
-    id: Option<Value>,
-    text: String,
-    #[serde(default)]
-    reference_date: Option<String>,
-}
-
-fn parse_line(bytes: &[u8], name: &str, line: u64) -> Result<Document, BadDocument> {
+fn parse_line(
+    fields: &Fields,
+    bytes: &[u8],
+    name: &str,
+    line: u64,
+) -> Result<Document, BadDocument> {
     // Only a bad line needs its location spelled out.
     let location = || format!("{name}:{line}");
     let line_text = match std::str::from_utf8(bytes) {
         Ok(line_text) => line_text,
         Err(err) => {
             let column = err.valid_up_to() + 1;
-            let message = format!("invalid UTF-8 at column {column}");
+            let hint = sniff::binary_hint(bytes);
+            let message = format!("invalid UTF-8 at column {column}{hint}");
             return Err(BadDocument { location: location(), message });
         }
     };
     // From the validated `str`, so serde_json does not check UTF-8 again.
-    match serde_json::from_str::<JsonLine>(line_text) {
+    match fields.read(line_text) {
         Ok(parsed) => Ok(Document {
             origin: Origin::Line { path: name.to_owned(), line, id: parsed.id },
             text: parsed.text,
             reference_date: parsed.reference_date,
+            kept: parsed.kept,
         }),
-        Err(err) => Err(BadDocument { location: location(), message: describe_json_error(&err) }),
+        Err(message) => Err(BadDocument { location: location(), message }),
     }
-}
-
-/// serde_json's message without its "at line 1 column N" suffix (the line
-/// is always 1 here), with the column put where people look for it.
-fn describe_json_error(err: &serde_json::Error) -> String {
-    let message = err.to_string();
-    let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
-    format!("malformed JSON line at column {}: {message}", err.column())
 }
 
 #[cfg(test)]
@@ -263,12 +310,15 @@ mod tests {
     use super::*;
     use std::io::Write;
 
+    fn parse(pending: Pending) -> Result<Document, BadDocument> {
+        pending.parse(&Fields::new("id", "text", "reference_date", &[]).unwrap())
+    }
+
     fn jsonl_from(content: &[u8]) -> (tempfile::NamedTempFile, Vec<Result<Document, BadDocument>>) {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         file.write_all(content).unwrap();
-        let docs = Documents::new(InputFormat::Jsonl, vec![file.path().to_owned()])
-            .map(Pending::parse)
-            .collect();
+        let docs =
+            Documents::new(InputFormat::Jsonl, vec![file.path().to_owned()]).map(parse).collect();
         (file, docs)
     }
 
@@ -284,6 +334,15 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_order_mark_before_the_first_line_is_skipped() {
+        let (_file, docs) =
+            jsonl_from(b"\xef\xbb\xbf{\"text\": \"a\"}\n\xef\xbb\xbf{\"text\": \"b\"}\n");
+        assert_eq!(docs[0].as_ref().unwrap().text, "a");
+        // Only at the start of the file.
+        assert!(docs[1].is_err());
+    }
+
+    #[test]
     fn malformed_line_names_the_line_and_reading_goes_on() {
         let (file, docs) = jsonl_from(b"{\"text\": \"a\"}\n{\"text\": \n{\"text\": \"c\"}\n");
         let bad = docs[1].as_ref().unwrap_err();
@@ -296,16 +355,47 @@ mod tests {
     fn missing_text_field_is_reported() {
         let (_file, docs) = jsonl_from(b"{\"id\": \"x\"}\n");
         let bad = docs[0].as_ref().unwrap_err();
-        assert!(bad.message.contains("missing field `text`"), "{}", bad.message);
+        assert!(bad.message.starts_with("no \"text\" field"), "{}", bad.message);
+    }
+
+    #[test]
+    fn compressed_files_are_read_by_their_bytes_not_their_names() {
+        let text = b"{\"text\": \"a\"}\r\n{\"text\": \"b\"}\n";
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gzip.write_all(text).unwrap();
+        let (_file, docs) = jsonl_from(&gzip.finish().unwrap());
+        let texts: Vec<_> = docs.iter().map(|d| d.as_ref().unwrap().text.as_str()).collect();
+        assert_eq!(texts, ["a", "b"]);
+        let (_file, docs) = jsonl_from(&zstd::encode_all(&text[..], 3).unwrap());
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1].as_ref().unwrap().text, "b");
+    }
+
+    #[test]
+    fn a_truncated_archive_names_its_compression() {
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gzip.write_all(&b"{\"text\": \"a\"}\n".repeat(100)).unwrap();
+        let bytes = gzip.finish().unwrap();
+        let (_file, docs) = jsonl_from(&bytes[..bytes.len() / 2]);
+        let bad = docs.last().unwrap().as_ref().unwrap_err();
+        assert!(bad.message.starts_with("cannot decompress gzip input,"), "{}", bad.message);
+    }
+
+    #[test]
+    fn a_directory_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs: Vec<_> =
+            Documents::new(InputFormat::Text, vec![dir.path().to_owned()]).map(parse).collect();
+        let bad = docs[0].as_ref().unwrap_err();
+        assert_eq!(bad.message, "cannot read: is a directory, not a file");
     }
 
     #[test]
     fn invalid_utf8_in_a_text_file_names_line_and_column() {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         file.write_all(b"fine\nbad \xff byte\n").unwrap();
-        let docs: Vec<_> = Documents::new(InputFormat::Text, vec![file.path().to_owned()])
-            .map(Pending::parse)
-            .collect();
+        let docs: Vec<_> =
+            Documents::new(InputFormat::Text, vec![file.path().to_owned()]).map(parse).collect();
         let bad = docs[0].as_ref().unwrap_err();
         assert_eq!(bad.location, format!("{}:2", file.path().display()));
         assert_eq!(bad.message, "invalid UTF-8 at column 5");
@@ -314,7 +404,7 @@ mod tests {
     #[test]
     fn missing_file_is_a_bad_document() {
         let docs: Vec<_> = Documents::new(InputFormat::Text, vec!["/no/such/file.txt".into()])
-            .map(Pending::parse)
+            .map(parse)
             .collect();
         let bad = docs[0].as_ref().unwrap_err();
         assert_eq!(bad.location, "/no/such/file.txt");

@@ -71,6 +71,18 @@ impl<'a> ObjectWriter<'a> {
         serde_json::to_writer(&mut *self.out, value).expect("writing to memory cannot fail");
     }
 
+    /// `"name":` and any JSON value, for a name that is not ours (a kept
+    /// input field), so it is escaped.
+    pub fn named_value_field(&mut self, name: &str, value: &Value) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        write_str(self.out, name);
+        self.out.push(b':');
+        serde_json::to_writer(&mut *self.out, value).expect("writing to memory cannot fail");
+    }
+
     /// `"key":[...]` with one element written by `write` per item.
     pub fn array_field<T>(
         &mut self,

@@ -6,17 +6,22 @@ use clap::{Parser, Subcommand};
 
 mod args;
 mod cmd;
+mod fields;
 mod input;
+mod interrupt;
 mod jsonl;
 mod output;
 mod run;
+mod sniff;
 
 /// Tokens, sentences, entities and dates from English news text.
 ///
 /// Each FILE is one document (stdin when there is none), or with
-/// `--input jsonl` each line is one: {"id", "text", "reference_date"}.
-/// Output is one JSON object per document, in input order, with offsets in
-/// Unicode code points (Python string indices).
+/// `--input jsonl` each line is one: a JSON object with "text" and,
+/// optionally, "id" and "reference_date" (other names through
+/// --text-field, --id-field, --date-field). gzip and zstd input is read as
+/// is. Output is one JSON object per document, in input order, with
+/// offsets in Unicode code points (Python string indices).
 #[derive(Parser)]
 #[command(name = "dateline", version, max_term_width = 100)]
 struct Cli {
@@ -56,10 +61,29 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("dateline: error: {err:#}");
+            eprintln!("dateline: error: {}", message(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes joined by ": ", as `{:#}` prints them, but
+/// leaving out a cause that the message before it already ends with: the
+/// library errors print their cause themselves and also return it from
+/// `source()`, which printed every OS error twice.
+fn message(err: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.ends_with(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
 }
 
 #[cfg(test)]
@@ -69,5 +93,15 @@ mod tests {
     #[test]
     fn arguments_are_consistent() {
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn causes_are_printed_once() {
+        let os = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let printed = os.to_string();
+        let err = anyhow::Error::new(os).context(format!("loading \"x\": {printed}"));
+        assert_eq!(super::message(&err), format!("loading \"x\": {printed}"));
+        let err = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(super::message(&err), "outer: inner");
     }
 }

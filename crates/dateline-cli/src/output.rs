@@ -3,7 +3,8 @@
 
 use std::fs;
 use std::io::{self, IoSlice, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context;
 use serde::Serialize;
@@ -11,6 +12,7 @@ use serde_json::Value;
 
 use crate::args::OutputFormat;
 use crate::input::Origin;
+use crate::interrupt;
 
 /// One document's results together with where the document came from.
 ///
@@ -26,20 +28,34 @@ pub struct Labeled<'a, R> {
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<u64>,
     #[serde(flatten)]
+    kept: Kept<'a>,
+    #[serde(flatten)]
     record: R,
+}
+
+/// The `--keep-field` values, serialized as fields of the record.
+struct Kept<'a>(&'a [(Arc<str>, Value)]);
+
+impl Serialize for Kept<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(name, value)| (&**name, value)))
+    }
 }
 
 impl<'a, R> Labeled<'a, R> {
     pub fn new(origin: &'a Origin, record: R) -> Labeled<'a, R> {
-        match origin {
-            Origin::File(path) => Labeled { id: None, source: Some(path), line: None, record },
-            Origin::Line { id: Some(id), .. } => {
-                Labeled { id: Some(id), source: None, line: None, record }
-            }
-            Origin::Line { path, line, id: None } => {
-                Labeled { id: None, source: Some(path), line: Some(*line), record }
-            }
-        }
+        let (id, source, line) = match origin {
+            Origin::File(path) => (None, Some(path.as_str()), None),
+            Origin::Line { id: Some(id), .. } => (Some(id), None, None),
+            Origin::Line { path, line, id: None } => (None, Some(path.as_str()), Some(*line)),
+        };
+        Labeled { id, source, line, kept: Kept(&[]), record }
+    }
+
+    /// Adds the kept input fields, after the origin and before the record.
+    pub fn with_kept(mut self, kept: &'a [(Arc<str>, Value)]) -> Labeled<'a, R> {
+        self.kept = Kept(kept);
+        self
     }
 }
 
@@ -124,17 +140,44 @@ pub enum Sink {
 }
 
 impl Sink {
+    /// Stdout, or a temporary file beside `target` that is removed if the
+    /// run is interrupted by SIGINT or SIGTERM.
+    ///
+    /// The file gets the mode a new file would (0666 less the umask), or
+    /// the mode of the file it will replace, not the 0600 of a temporary
+    /// file.
     pub fn open(target: Option<PathBuf>) -> anyhow::Result<Sink> {
         let Some(target) = target else { return Ok(Sink::Stdout(io::stdout())) };
         let dir = match target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
             _ => PathBuf::from("."),
         };
-        let temp = tempfile::Builder::new()
-            .prefix(".dateline-")
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".dateline-");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // open(2) takes the umask off this, as for any new file.
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder
             .tempfile_in(&dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        if let Some(existing) = fs::metadata(&target).ok().filter(|m| m.is_file()) {
+            temp.as_file().set_permissions(existing.permissions()).with_context(|| {
+                format!("cannot give {} the mode of {}", temp.path().display(), target.display())
+            })?;
+        }
+        interrupt::remove_on_signal(temp.path()).context("cannot watch for interrupts")?;
         Ok(Sink::File { temp, target })
+    }
+
+    /// The file the output goes to; `None` for stdout.
+    pub fn target(&self) -> Option<&Path> {
+        match self {
+            Sink::Stdout(_) => None,
+            Sink::File { target, .. } => Some(target),
+        }
     }
 
     /// Writes whole documents, each piece in order; never part of one.
@@ -154,7 +197,7 @@ impl Sink {
         if let Sink::File { temp, target } = self {
             temp.as_file().sync_all().context("cannot sync the output file")?;
             let temp_path = temp.path().to_owned();
-            temp.persist(&target).with_context(|| {
+            interrupt::settle(|| temp.persist(&target)).with_context(|| {
                 format!("cannot move {} to {}", temp_path.display(), target.display())
             })?;
             // Best effort: make the rename itself durable.

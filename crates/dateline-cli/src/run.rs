@@ -4,19 +4,20 @@
 //!
 //! Memory stays bounded by the chunk size whatever the input size, and a
 //! bad document is reported with its file and line, then skipped or fatal
-//! as `--on-error` says.
+//! as `--on-error` and `--max-errors` say.
 
 use std::collections::VecDeque;
 use std::io::{IoSlice, IsTerminal};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::args::OutputFormat;
-use crate::args::{InputArgs, InputFormat, OnError, OutputArgs};
+use crate::args::{InputArgs, InputFormat, OutputArgs};
 use crate::input::{BadDocument, Document, Documents, Origin, Pending};
 use crate::jsonl::ObjectWriter;
 use crate::output::{self, Labeled, Sink};
@@ -51,12 +52,13 @@ where
         .num_threads(output_args.threads.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
+    let fields = input.fields()?;
     let progress = progress_bar(&input);
     let format = output_args.format;
     let mut writer = Writer {
         sink: Sink::open(output_args.output.clone())?,
         progress,
-        on_error: input.on_error,
+        error_limit: input.error_limit(),
         format,
         written: 0,
         skipped: 0,
@@ -81,11 +83,11 @@ where
     });
 
     let render = |pending: Pending| -> Result<Vec<u8>, BadDocument> {
-        let document = pending.parse()?;
+        let document = pending.parse(&fields)?;
         // JSON Lines output runs about twice the text (sentences repeat
         // it, plus offsets); reserving that saves regrowing.
         let mut bytes = Vec::with_capacity(2 * document.text.len() + 1024);
-        let emit = Emit::new(&document.origin, format, &mut bytes);
+        let emit = Emit::for_document(&document, format, &mut bytes);
         process(&document, emit)
             .map_err(|message| BadDocument { location: document.origin.location(), message })?;
         Ok(bytes)
@@ -122,7 +124,8 @@ where
 struct Writer {
     sink: Sink,
     progress: ProgressBar,
-    on_error: OnError,
+    /// Bad documents to skip before failing; `None` for any number.
+    error_limit: Option<u64>,
     format: OutputFormat,
     written: u64,
     skipped: u64,
@@ -150,16 +153,26 @@ impl Writer {
                     pieces.push(IoSlice::new(bytes));
                     self.written += 1;
                 }
-                Err(bad) if self.on_error == OnError::Skip => {
-                    self.progress.suspend(|| eprintln!("dateline: skipped {bad}"));
-                    self.skipped += 1;
-                }
-                Err(bad) => {
-                    // Everything before the bad document is written; nothing after it.
-                    write_or_broken_pipe(&mut self.sink, &mut pieces)?;
-                    self.progress.finish_and_clear();
-                    bail!("{bad} (use --on-error skip to go on past bad documents)");
-                }
+                Err(bad) => match self.error_limit {
+                    Some(limit) if self.skipped >= limit => {
+                        // Everything before the bad document is written;
+                        // nothing after it.
+                        write_or_broken_pipe(&mut self.sink, &mut pieces)?;
+                        self.progress.finish_and_clear();
+                        self.stopped_summary();
+                        if limit == 0 {
+                            bail!(
+                                "{bad} (use --on-error skip or --max-errors N to go on past \
+                                 bad documents)"
+                            );
+                        }
+                        bail!("{bad}: more than {limit} bad documents (--max-errors {limit})");
+                    }
+                    _ => {
+                        self.progress.suspend(|| eprintln!("dateline: skipped {bad}"));
+                        self.skipped += 1;
+                    }
+                },
             }
             self.progress.inc(1);
         }
@@ -172,30 +185,68 @@ impl Writer {
         write_or_broken_pipe(&mut self.sink, &mut [IoSlice::new(closing)])?;
         self.sink.finish()?;
         self.progress.finish_and_clear();
-        if self.skipped > 0 || !self.progress.is_hidden() {
-            let (written, skipped) = (self.written, self.skipped);
-            eprintln!("dateline: {written} documents written, {skipped} bad documents skipped");
-        }
+        summary(self.written, self.skipped);
         Ok(())
+    }
+
+    /// The summary of a run stopped by a bad document: with `--output`
+    /// nothing was written to the file, which is left as it was.
+    fn stopped_summary(&self) {
+        let plural = |n: u64| if n == 1 { "" } else { "s" };
+        let (written, skipped) = (self.written, self.skipped);
+        match self.sink.target() {
+            None => summary(written, skipped),
+            Some(target) => eprintln!(
+                "dateline: stopped after {written} document{}, {skipped} bad document{} \
+                 skipped; {} left as it was",
+                plural(written),
+                plural(skipped),
+                target.display()
+            ),
+        }
     }
 }
 
-/// Takes one document's record and renders it, labeled with the document's origin.
+/// Says on stderr how many documents were written and skipped, so that a
+/// run that skipped everything does not pass unnoticed.
+fn summary(written: u64, skipped: u64) {
+    let plural = |n: u64| if n == 1 { "" } else { "s" };
+    eprintln!(
+        "dateline: {written} document{} written, {skipped} bad document{} skipped",
+        plural(written),
+        plural(skipped)
+    );
+}
+
+/// Takes one document's record and renders it, labeled with the
+/// document's origin and followed by its kept input fields.
 pub struct Emit<'a> {
     origin: &'a Origin,
+    kept: &'a [(Arc<str>, Value)],
     format: OutputFormat,
     out: &'a mut Vec<u8>,
 }
 
 impl<'a> Emit<'a> {
     /// Renders one document from `origin` in `format` into `out`.
+    #[cfg_attr(not(test), expect(dead_code, reason = "the tests render origins alone"))]
     pub fn new(origin: &'a Origin, format: OutputFormat, out: &'a mut Vec<u8>) -> Emit<'a> {
-        Emit { origin, format, out }
+        Emit { origin, kept: &[], format, out }
+    }
+
+    /// Renders `document`'s results in `format` into `out`.
+    pub fn for_document(
+        document: &'a Document,
+        format: OutputFormat,
+        out: &'a mut Vec<u8>,
+    ) -> Emit<'a> {
+        Emit { origin: &document.origin, kept: &document.kept, format, out }
     }
 
     /// Renders `record` as this document's output.
     pub fn record<R: Serialize>(self, record: R) {
-        output::render(self.format, &Labeled::new(self.origin, record), self.out)
+        let labeled = Labeled::new(self.origin, record).with_kept(self.kept);
+        output::render(self.format, &labeled, self.out)
             .expect("serializing results to memory cannot fail");
     }
 
@@ -210,6 +261,9 @@ impl<'a> Emit<'a> {
     ) {
         if self.format == OutputFormat::Jsonl {
             let mut object = ObjectWriter::labeled(self.origin, self.out);
+            for (name, value) in self.kept {
+                object.named_value_field(name, value);
+            }
             fields(&mut object);
             object.close();
             self.out.push(b'\n');
@@ -246,4 +300,32 @@ fn progress_bar(input: &InputArgs) -> ProgressBar {
     };
     bar.set_style(ProgressStyle::with_template(template).expect("the template is valid"));
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// The fast JSON Lines writer and serde put kept fields, with names
+    /// and values that need escaping, in the same place, byte for byte.
+    #[test]
+    fn kept_fields_are_written_alike_by_both_writers() {
+        let kept = vec![
+            (Arc::from("ti\"tle\u{1}"), json!({"a": [1, 2.5, "é\n\"x\""]})),
+            (Arc::from("missing"), Value::Null),
+        ];
+        for id in [Some(json!("doc-1")), None] {
+            let origin = Origin::Line { path: "in.jsonl".into(), line: 2, id };
+            let document =
+                Document { origin, text: "x".into(), reference_date: None, kept: kept.clone() };
+            let mut fast = Vec::new();
+            Emit::for_document(&document, OutputFormat::Jsonl, &mut fast)
+                .fields_or_record(|o| o.str_field("k", "v"), || json!({"k": "v"}));
+            let mut slow = Vec::new();
+            Emit::for_document(&document, OutputFormat::Jsonl, &mut slow).record(json!({"k": "v"}));
+            assert_eq!(String::from_utf8(fast).unwrap(), String::from_utf8(slow).unwrap());
+        }
+    }
 }

@@ -114,7 +114,7 @@ fn malformed_json_line_fails_or_is_skipped_and_counted() {
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[1]["line"], 3);
     assert!(
-        stderr(&skipped).contains("2 documents written, 1 bad documents skipped"),
+        stderr(&skipped).contains("2 documents written, 1 bad document skipped"),
         "{}",
         stderr(&skipped)
     );

@@ -1,7 +1,10 @@
 //! Tests of the `dateline` binary as users run it.
 
+mod errors;
+mod feeds;
 mod golden;
 mod io;
+mod output;
 
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};

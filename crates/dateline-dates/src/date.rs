@@ -97,9 +97,8 @@ impl FromStr for Date {
             return Err(Error::parse_date(s));
         }
         match (digits(0..4), digits(5..7), digits(8..10)) {
-            (Some(y), Some(m), Some(d)) => {
-                Date::new(y as i32, m, d).map_err(|_| Error::parse_date(s))
-            }
+            // Well-formed: a date that does not exist says which part is wrong.
+            (Some(y), Some(m), Some(d)) => Date::new(y as i32, m, d),
             _ => Err(Error::parse_date(s)),
         }
     }

@@ -82,7 +82,8 @@ impl FromStr for DateTime {
     fn from_str(s: &str) -> Result<DateTime, Error> {
         let err = || Error::parse_datetime(s);
         let t = s.trim();
-        let date: Date = t.get(..10).ok_or_else(err)?.parse().map_err(|_| err())?;
+        let date: Date =
+            t.get(..10).ok_or_else(err)?.parse().map_err(|e: Error| e.or_else_if_format(err))?;
         let rest = t.get(10..).ok_or_else(err)?;
         let clock = rest.strip_prefix(['T', 't', ' ']).ok_or_else(err)?;
         // Drop a UTC offset or "Z": the text's wall-clock time is what counts.

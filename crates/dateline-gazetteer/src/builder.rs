@@ -265,8 +265,18 @@ impl GazetteerBuilder {
     }
 }
 
+/// Opens a gazetteer file; a directory is refused here, by name, rather
+/// than failing its first read with "line 1: Is a directory".
 fn open(path: &Path) -> Result<BufReader<File>, Error> {
-    File::open(path).map(BufReader::new).map_err(|e| Error::io(e).with_path(path))
+    let file = File::open(path).map_err(|e| Error::io(e).with_path(path))?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        let err = std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a directory, not a gazetteer file",
+        );
+        return Err(Error::io(err).with_path(path));
+    }
+    Ok(BufReader::new(file))
 }
 
 /// Checks an entry made in code the way the loaders check file rows.

@@ -22,12 +22,14 @@ pub struct Error {
     path: Option<PathBuf>,
     line: Option<u64>,
     column: Option<u64>,
+    /// Whether the error came from saving, not loading, a file.
+    saving: bool,
 }
 
 #[derive(Debug)]
 enum ErrorKind {
     Io(std::io::Error),
-    InvalidUtf8,
+    InvalidUtf8 { hint: Option<&'static str> },
     Header { found: String },
     FieldCount { expected: usize, found: usize },
     EmptyField { field: &'static str },
@@ -45,8 +47,21 @@ impl Error {
         Error::new(ErrorKind::Io(err))
     }
 
-    pub(crate) fn invalid_utf8() -> Error {
-        Error::new(ErrorKind::InvalidUtf8)
+    /// Invalid UTF-8 in `line`, with a hint when the line looks like the
+    /// start of a compressed or binary file rather than text.
+    pub(crate) fn invalid_utf8(line: &[u8]) -> Error {
+        let hint = if line.starts_with(&[0x1f, 0x8b]) {
+            Some("the file looks gzip-compressed: decompress it first (gunzip)")
+        } else if line.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+            Some("the file looks zstd-compressed: decompress it first (unzstd)")
+        } else if line.starts_with(b"DLGAZET\0") {
+            Some("this is a compiled gazetteer: open it with Gazetteer::load")
+        } else if line.contains(&0) {
+            Some("the file looks like binary data, not a TSV or JSON Lines gazetteer")
+        } else {
+            None
+        };
+        Error::new(ErrorKind::InvalidUtf8 { hint })
     }
 
     pub(crate) fn header(found: &str) -> Error {
@@ -94,7 +109,13 @@ impl Error {
     }
 
     fn new(kind: ErrorKind) -> Error {
-        Error { kind, path: None, line: None, column: None }
+        Error { kind, path: None, line: None, column: None, saving: false }
+    }
+
+    /// Marks the error as one from saving a file, which its message says.
+    pub(crate) fn saving(mut self) -> Error {
+        self.saving = true;
+        self
     }
 
     pub(crate) fn with_path(mut self, path: &Path) -> Error {
@@ -156,6 +177,10 @@ pub(crate) fn truncate(value: &str) -> String {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.path, &self.kind) {
+            (Some(path), _) if self.saving => {
+                write!(f, "saving gazetteer {:?}: ", path.display().to_string())?
+            }
+            (None, _) if self.saving => f.write_str("saving gazetteer: ")?,
             (Some(path), ErrorKind::Format { .. }) => {
                 write!(f, "reading compiled gazetteer {:?}: ", path.display().to_string())?
             }
@@ -189,7 +214,8 @@ impl Error {
     fn fmt_kind(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             ErrorKind::Io(err) => write!(f, "{err}"),
-            ErrorKind::InvalidUtf8 => f.write_str("invalid UTF-8"),
+            ErrorKind::InvalidUtf8 { hint: None } => f.write_str("invalid UTF-8"),
+            ErrorKind::InvalidUtf8 { hint: Some(hint) } => write!(f, "invalid UTF-8 ({hint})"),
             ErrorKind::Header { found } => write!(
                 f,
                 "expected a header line naming the columns name, label and id, found {found:?}"
@@ -227,6 +253,7 @@ impl fmt::Debug for Error {
             .field("path", &self.path)
             .field("line", &self.line)
             .field("column", &self.column)
+            .field("saving", &self.saving)
             .field("message", &self.to_string())
             .finish()
     }
@@ -273,5 +300,28 @@ mod tests {
         assert!(err.is_io());
         assert!(std::error::Error::source(&err).is_some());
         assert_eq!(err.to_string(), r#"loading gazetteer "x.tsv": gone"#);
+    }
+
+    /// Saving failed with "loading gazetteer ...".
+    #[test]
+    fn regression_save_errors_say_saving() {
+        let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
+        let err = Error::io(io).with_path(Path::new("out.gz")).saving();
+        assert_eq!(err.to_string(), r#"saving gazetteer "out.gz": denied"#);
+    }
+
+    /// A gzip file read as a gazetteer said only "invalid UTF-8".
+    #[test]
+    fn regression_invalid_utf8_hints_at_compressed_and_binary_files() {
+        for (line, hint) in [
+            (&b"\x1f\x8b\x08\x00"[..], "gzip-compressed"),
+            (b"\x28\xb5\x2f\xfd\x04", "zstd-compressed"),
+            (b"DLGAZET\0\x01", "compiled gazetteer"),
+            (b"\x7fELF\x02\x00\xff", "binary data"),
+        ] {
+            let message = Error::invalid_utf8(line).to_string();
+            assert!(message.contains(hint), "{message}");
+        }
+        assert_eq!(Error::invalid_utf8(b"caf\xe9").to_string(), "loading gazetteer: invalid UTF-8");
     }
 }

@@ -45,8 +45,8 @@ impl<R: BufRead> Lines<R> {
         {
             bytes = rest;
         }
-        let line =
-            std::str::from_utf8(bytes).map_err(|_| Error::invalid_utf8().with_line(self.number))?;
+        let line = std::str::from_utf8(bytes)
+            .map_err(|_| Error::invalid_utf8(bytes).with_line(self.number))?;
         Ok(Some((self.number, line)))
     }
 }

@@ -208,9 +208,10 @@ impl Gazetteer {
     /// When the file cannot be written; the error names it.
     pub fn save<P: AsRef<Path>>(&self, path: P) -> Result<(), Error> {
         let path = path.as_ref();
-        let file = std::fs::File::create(path).map_err(|e| Error::io(e).with_path(path))?;
+        let file =
+            std::fs::File::create(path).map_err(|e| Error::io(e).with_path(path).saving())?;
         self.write_to(std::io::BufWriter::with_capacity(1 << 16, file))
-            .map_err(|e| e.with_path(path))
+            .map_err(|e| e.with_path(path).saving())
     }
 
     /// Loads a gazetteer saved by [`save`](Gazetteer::save), without

@@ -78,6 +78,22 @@ fn missing_file_is_an_io_error() {
     );
 }
 
+/// A directory failed with "line 1: Is a directory (os error 21)".
+#[test]
+fn regression_a_directory_is_named_as_one() {
+    let dir = std::env::temp_dir();
+    let err = Gazetteer::builder().add_file(&dir).unwrap_err();
+    assert!(err.is_io());
+    assert_eq!(err.line(), None);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "loading gazetteer {:?}: is a directory, not a gazetteer file",
+            dir.display().to_string()
+        )
+    );
+}
+
 #[test]
 fn a_failing_file_adds_nothing() {
     let mut builder = Gazetteer::builder();

@@ -34,6 +34,16 @@ fn round_trip_keeps_entries_options_and_matches() {
     assert_eq!(loaded.to_bytes().unwrap(), gazetteer.to_bytes().unwrap());
 }
 
+/// Saving failed with "loading gazetteer ...".
+#[test]
+fn regression_save_failures_say_saving() {
+    let path = std::env::temp_dir().join("no-such-dir-dateline").join("out.dlgaz");
+    let err = small().save(&path).unwrap_err();
+    assert!(err.is_io());
+    let expected = format!("saving gazetteer {:?}: ", path.display().to_string());
+    assert!(err.to_string().starts_with(&expected), "{err}");
+}
+
 #[test]
 fn every_truncation_is_an_error() {
     let bytes = small().to_bytes().unwrap();

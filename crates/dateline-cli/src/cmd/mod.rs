@@ -73,8 +73,9 @@ impl GazetteerArgs {
 #[derive(Args, Debug)]
 pub struct DateArgs {
     /// The date relative expressions resolve against ("yesterday", "in
-    /// June"), as YYYY-MM-DD. A JSONL line's `reference_date` overrides it;
-    /// without either, today's date is used and said on stderr.
+    /// June"), as YYYY-MM-DD. A JSONL line's own date (see --date-field)
+    /// overrides it; without either, today's date is used and said on
+    /// stderr.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_from_str::<Date>)]
     pub reference_date: Option<Date>,
 
