@@ -102,6 +102,20 @@ fn file_errors_name_the_file() {
     let err = Gazetteer::builder().add_file(&file.0).unwrap_err();
     assert!(err.to_string().ends_with(": line 1: missing field \"id\""), "{err}");
     assert_eq!(err.path(), Some(file.0.as_path()));
+    let file = TempFile::new(
+        "places.jsonl",
+        b"{\"name\": \"Portland\", \"label\": \"GPE\", \"id\": \"1\", \"admin1\": \"US-ME\"}\n\
+          {\"name\": \"Portland\", \"label\": \"GPE\", \"id\": \"2\", \"admin1\": {\"id\": \"US-OR\"}}\n",
+    );
+    let err = Gazetteer::builder().add_file(&file.0).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "loading gazetteer {:?}: line 2: field \"admin1\" must be a string or an integer",
+            file.0.display().to_string()
+        )
+    );
+    assert_eq!((err.path(), err.line()), (Some(file.0.as_path()), Some(2)));
 }
 
 #[test]
