@@ -365,7 +365,11 @@ impl Store {
         aliases: impl IntoIterator<Item = &'a str>,
         thing: &Thing<'_>,
     ) -> Result<(), Error> {
-        let label = self.labels.intern(thing.label)?;
+        // Consecutive rows mostly share a label: no hashing for those.
+        let label = match self.thing_label.last() {
+            Some(&l) if self.labels.get(l) == thing.label => l,
+            _ => self.labels.intern(thing.label)?,
+        };
         let place = self.place(thing.country, thing.admin1)?;
         let prior = thing.prior.unwrap_or(f64::NAN);
         let case = case_code(thing.case);
