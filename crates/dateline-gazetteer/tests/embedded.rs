@@ -232,3 +232,34 @@ fn every_default_id_is_namespaced_and_every_city_has_a_country() {
         }
     }
 }
+
+/// `{text, found: [[form, label, id], ...]}`: what the default finds (best
+/// candidate only), including the admin-1, territory, NORP-group and
+/// institution rows, and the ambiguous words it must leave alone.
+const DEFAULT_COVERAGE: &str = include_str!("data/default_coverage.json");
+
+#[test]
+fn divisions_territories_groups_and_institutions() {
+    let cases: Vec<serde_json::Value> = serde_json::from_str(DEFAULT_COVERAGE).unwrap();
+    let g = Gazetteer::embedded();
+    for case in cases {
+        let text = case["text"].as_str().unwrap();
+        let expected: Vec<(String, String, String)> =
+            serde_json::from_value(case["found"].clone()).unwrap();
+        let found: Vec<(String, String, String)> = g
+            .find_iter(text)
+            .map(|m| (text[m.span()].to_string(), m.label().to_string(), m.id().to_string()))
+            .collect();
+        assert_eq!(found, expected, "{text}");
+    }
+}
+
+#[test]
+fn a_division_ranks_after_its_namesake_city() {
+    // Moscow the city (a population prior) before Moscow the federal city
+    // division (no prior); both stay candidates.
+    let found = Gazetteer::embedded().find("Moscow");
+    let ids: Vec<&str> = found[0].candidates().map(|e| e.id()).collect();
+    assert_eq!(ids[0], "geonames:524901", "{ids:?}");
+    assert!(ids.contains(&"geonames:524894"), "{ids:?}");
+}
