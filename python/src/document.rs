@@ -205,6 +205,14 @@ fn pipeline(py: Python<'_>, options: &Options<'_, '_>) -> PyResult<Pipeline> {
 }
 
 /// Sentences, entities and dates of `text`.
+///
+/// Relative dates resolve against `reference_date` (`"YYYY-MM-DD"`, a
+/// `date` or a `datetime`); without one, against today (UTC), with a
+/// `ReferenceDateWarning` the first time in a process. `gazetteer` is added
+/// to the default gazetteer unless `include_default=False`, as the CLI's
+/// `--gazetteer` and `--no-default-gazetteer`. `direction`, `day_first`,
+/// `mode` and `tokens` are the CLI's `--direction`, `--day-first`, `--mode`
+/// and `--tokens`.
 #[pyfunction]
 #[pyo3(
     signature = (text, reference_date = None, *, gazetteer = None, include_default = true, direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
@@ -238,9 +246,10 @@ pub fn extract(
 }
 
 /// `extract` over many texts, in parallel; results in input order.
-/// `texts` is any iterable of `str`, read in bounded chunks;
-/// `reference_date` is one date for all, or a list or tuple with one per
-/// text.
+///
+/// `texts` is any iterable of `str` (a list, a generator), read in chunks
+/// of 1,024 texts; `reference_date` is one date for all, or a list or
+/// tuple with one per text. The other options are `extract`'s.
 #[pyfunction]
 #[pyo3(
     signature = (texts, reference_date = None, *, gazetteer = None, include_default = true, direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
