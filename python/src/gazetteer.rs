@@ -316,16 +316,17 @@ impl PyGazetteer {
 /// `Gazetteer.default()`.
 static DEFAULT_NAMES: LazyLock<Arc<Mutex<EntryNames>>> = LazyLock::new(Arc::default);
 
-/// A `case` argument, in the words gazetteer files use: `exact`, `fold`
-/// or `auto`; `sensitive` and `insensitive` (this module's words before
-/// 0.2) are kept as aliases of `exact` and `fold`.
+/// A `case` argument, read as gazetteer files are (`exact`, `fold` or
+/// `auto`, ignoring ASCII case and surrounding spaces); `sensitive` and
+/// `insensitive`, this module's earlier words, are kept as aliases of
+/// `exact` and `fold`, as the file loader keeps them.
 fn case_policy(name: &str) -> PyResult<CasePolicy> {
-    match name {
+    match name.trim().to_ascii_lowercase().as_str() {
         "exact" | "sensitive" => Ok(CasePolicy::Sensitive),
         "fold" | "insensitive" => Ok(CasePolicy::Insensitive),
         "auto" => Ok(CasePolicy::Auto),
-        other => Err(value_error(format!(
-            "unknown case {other:?}: expected 'exact', 'fold' or 'auto' \
+        _ => Err(value_error(format!(
+            "unknown case {name:?}: expected 'exact', 'fold' or 'auto' \
              (as in gazetteer files; 'sensitive' and 'insensitive' are aliases \
              of 'exact' and 'fold')"
         ))),
@@ -354,8 +355,9 @@ fn build(
     Ok(PyGazetteer::own(built.map_err(|err| gazetteer_error(py, err))?, include_default))
 }
 
-/// One entry from a `(name, label, id)` tuple or a dict with `name`,
-/// `label`, `id` and optionally `aliases`, `prior` and `case`.
+/// One entry from a `(name, label, id)` tuple or a dict with the keys of
+/// a JSON Lines gazetteer file: `name`, `label`, `id` and optionally
+/// `aliases`, `prior` (or `population`) and `case`.
 fn entry(item: &Bound<'_, PyAny>) -> PyResult<Entry> {
     if let Ok(tuple) = item.cast::<PyTuple>() {
         let (name, label, id): (String, String, String) = tuple.extract()?;
@@ -376,7 +378,11 @@ fn entry(item: &Bound<'_, PyAny>) -> PyResult<Entry> {
     if let Some(aliases) = dict.get_item("aliases")? {
         entry = entry.with_aliases(aliases.extract::<Vec<String>>()?);
     }
-    if let Some(prior) = dict.get_item("prior")?.filter(|p| !p.is_none()) {
+    let prior = match dict.get_item("prior")? {
+        Some(prior) => Some(prior),
+        None => dict.get_item("population")?,
+    };
+    if let Some(prior) = prior.filter(|p| !p.is_none()) {
         entry = entry.with_prior(prior.extract()?);
     }
     if let Some(case) = dict.get_item("case")?.filter(|c| !c.is_none()) {

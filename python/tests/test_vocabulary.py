@@ -6,6 +6,7 @@ otherwise, `exact|fold|auto` for case everywhere, and a user gazetteer added to
 the default unless `include_default=False`.
 """
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -59,6 +60,10 @@ def test_case_takes_the_words_files_use_and_the_old_ones_as_aliases(tmp_path):
         assert dateline.Gazetteer(entries, case=alias).find(text) == dateline.Gazetteer(entries, case=word).find(
             text
         )
+    # Read as files are: ASCII case and surrounding spaces do not matter.
+    assert dateline.Gazetteer(entries, case=" EXACT ").find(text) == dateline.Gazetteer(  # type: ignore[arg-type]
+        entries, case="exact"
+    ).find(text)
     # The default is "fold", as in the CLI and Rust.
     assert dateline.Gazetteer(entries).find(text) == dateline.Gazetteer(entries, case="fold").find(text)
 
@@ -68,6 +73,20 @@ def test_an_unknown_case_names_the_accepted_words():
         dateline.Gazetteer([("A", "B", "C")], case="loud")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="'exact', 'fold' or 'auto'"):
         dateline.Gazetteer([{"name": "A", "label": "B", "id": "C", "case": "LOUD"}])
+
+
+def test_entry_dicts_take_the_keys_of_jsonl_files(tmp_path):
+    # "population" ranks namesakes as "prior" does, in files and in dicts.
+    rows = [
+        {"name": "Paris", "label": "GPE", "id": "paris-tx", "population": 25_000},
+        {"name": "Paris", "label": "GPE", "id": "paris-fr", "population": 2_100_000},
+    ]
+    path = tmp_path / "paris.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    from_file = dateline.Gazetteer.from_file(path).find("Paris")
+    from_dicts = dateline.Gazetteer(rows).find("Paris")
+    assert from_dicts == from_file
+    assert from_dicts[0].id == "paris-fr"
 
 
 def test_in_memory_gazetteers_can_include_the_default():
