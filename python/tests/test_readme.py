@@ -36,3 +36,22 @@ def test_snippet_runs(readme, line, source, monkeypatch):
     # Line numbers in tracebacks point into the README.
     code = compile("\n" * (line - 1) + source, str(readme), "exec")
     exec(code, {"__name__": f"readme_snippet_{line}"})
+
+
+def test_every_readme_with_rust_snippets_is_a_doctest_somewhere():
+    # A README's ```rust blocks compile only if some crate includes the
+    # README under #[cfg(doctest)]; a new README must not slip through.
+    included = set()
+    for lib in ROOT.glob("crates/*/src/lib.rs"):
+        source = lib.read_text(encoding="utf-8")
+        for path in re.findall(r'#\[doc = include_str!\("([^"]+README\.md)"\)\]', source):
+            included.add((lib.parent / path).resolve())
+    readmes = [
+        p
+        for p in ROOT.rglob("README.md")
+        if not {"target", ".venv", "node_modules"} & set(p.relative_to(ROOT).parts)
+        and re.search(r"^```rust", p.read_text(encoding="utf-8"), re.MULTILINE)
+    ]
+    assert ROOT / "README.md" in readmes
+    missing = sorted(str(p.relative_to(ROOT)) for p in readmes if p.resolve() not in included)
+    assert not missing, f"READMEs with Rust snippets that no crate compiles as doctests: {missing}"
