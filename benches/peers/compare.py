@@ -255,11 +255,12 @@ def gazetteer_rows(results: Results, docs: list[str], small: list[str], repeat: 
 
     rows = read_rows([SHARED / "gazetteers/countries.tsv", SHARED / "gazetteers/cities.tsv"])
     entries = [
-        {"name": n, "label": lab, "id": i, "case": "sensitive" if c == "exact" else "insensitive"}
+        {"name": n, "label": lab, "id": i, "case": "exact" if c == "exact" else "fold"}
         for n, lab, i, c in rows
     ]
     build = []
-    t, gaz = timed(lambda: dateline.Gazetteer(entries))
+    # No accent folding: the peers match lower-cased text as it is.
+    t, gaz = timed(lambda: dateline.Gazetteer(entries, accent_folding=False))
     build.append(f"dateline {t:.2f} s ({len(gaz):,} forms)")
     table = PeerTable(rows)
     log(f"  gazetteer: {len(rows):,} rows, {len(table.keys):,} lower-cased forms; dateline built in {t:.2f} s")

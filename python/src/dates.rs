@@ -1,12 +1,15 @@
 //! `find_dates` and the `TimeExpression` class; reference-date arguments.
 
+use std::ffi::CString;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use dateline::view::{DateView, Viewer};
 use dateline::{Date, DateExtractor, Direction};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::errors::value_error;
+use crate::errors::{ReferenceDateWarning, value_error};
 use crate::{py_repr, strings};
 
 /// A date or time expression: text, code-point offsets, TIMEX3 `type`
@@ -71,9 +74,8 @@ impl PyTimeExpression {
         let this = self.clone();
         (this.text, this.kind, this.value, this.start, this.end, this.modifier, this.range)
     }
-}
 
-impl PyTimeExpression {
+    /// The expression as a plain dict, shaped like the CLI's JSON.
     pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("text", &self.text)?;
@@ -108,10 +110,11 @@ impl From<DateView<'_>> for PyTimeExpression {
     }
 }
 
-/// A `reference_date` argument: `None` (today, UTC), a `datetime.date` or
+/// A `reference_date` argument: `None` (today, UTC, with a
+/// `ReferenceDateWarning` the first time), a `datetime.date` or
 /// `datetime.datetime`, or an ISO `YYYY-MM-DD` string.
-pub fn reference_date(value: Option<&Bound<'_, PyAny>>) -> PyResult<Date> {
-    let Some(value) = value.filter(|v| !v.is_none()) else { return Ok(Date::today_utc()) };
+pub fn reference_date(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Date> {
+    let Some(value) = value.filter(|v| !v.is_none()) else { return today(py) };
     if value.is_instance_of::<PyString>() {
         let text: String = value.extract()?;
         return text.parse().map_err(|err| value_error(format!("reference_date {text:?}: {err}")));
@@ -129,6 +132,28 @@ pub fn reference_date(value: Option<&Bound<'_, PyAny>>) -> PyResult<Date> {
         "reference_date must be a datetime.date, a datetime.datetime or a 'YYYY-MM-DD' string, not {}",
         value.get_type().name()?
     )))
+}
+
+/// Whether the reference-date warning has been given in this process.
+static WARNED: AtomicBool = AtomicBool::new(false);
+
+/// Today's date (UTC), for a call without a reference date: resolving
+/// "yesterday" in an archive against the day the code runs is rarely what
+/// was meant, so the first such call in a process warns, as the CLI says
+/// so on stderr. Once, because a batch job would otherwise warn per text.
+fn today(py: Python<'_>) -> PyResult<Date> {
+    let today = Date::today_utc();
+    if !WARNED.swap(true, Ordering::Relaxed) {
+        let category = py.get_type::<ReferenceDateWarning>();
+        let message = CString::new(format!(
+            "no reference_date given: relative dates resolve against today, {today} (UTC); \
+             pass reference_date= (such as the publication date) to resolve them against \
+             that (this warning is shown once per process)"
+        ))
+        .expect("the message has no NUL byte");
+        PyErr::warn(py, &category, &message, 1)?;
+    }
+    Ok(today)
 }
 
 /// A `direction` argument.
@@ -149,7 +174,7 @@ pub fn find_dates<'py>(
     direction: String,
     day_first: bool,
 ) -> PyResult<Bound<'py, PyList>> {
-    let reference = self::reference_date(reference_date)?;
+    let reference = self::reference_date(py, reference_date)?;
     let direction = self::direction(&direction)?;
     // Cheap: every extractor shares the lexicons `dateline-dates` compiles
     // once per process.

@@ -1,23 +1,25 @@
 //! `extract`, `extract_many` and the `Document` class.
 
-use dateline::{Date, Pipeline};
+use dateline::{Date, Mode, Pipeline};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyList, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
 
 use crate::dates::{PyTimeExpression, direction, reference_date};
 use crate::errors::value_error;
 use crate::gazetteer::{PyEntity, PyGazetteer, Shared};
 use crate::strings::{self, StrCache};
-use crate::tokenize::{PySpan, PyToken};
+use crate::texts::Texts;
+use crate::tokenize::{PySpan, PyTokens};
 
 /// One document's results: sentences, entities, dates (and tokens when
-/// asked for), all with code-point offsets.
+/// asked for, as `Tokens`, the type `tokenize` returns), all with
+/// code-point offsets.
 #[pyclass(frozen, module = "dateline", name = "Document")]
 pub struct PyDocument {
     sentences: Vec<PySpan>,
     entities: Vec<Py<PyEntity>>,
     dates: Vec<PyTimeExpression>,
-    tokens: Option<Vec<Py<PyToken>>>,
+    tokens: Option<Py<PyTokens>>,
 }
 
 #[pymethods]
@@ -28,7 +30,7 @@ impl PyDocument {
         sentences: Vec<PySpan>,
         entities: Vec<Py<PyEntity>>,
         dates: Vec<PyTimeExpression>,
-        tokens: Option<Vec<Py<PyToken>>>,
+        tokens: Option<Py<PyTokens>>,
     ) -> PyDocument {
         PyDocument { sentences, entities, dates, tokens }
     }
@@ -49,8 +51,8 @@ impl PyDocument {
     }
 
     #[getter]
-    fn tokens(&self, py: Python<'_>) -> Option<Vec<Py<PyToken>>> {
-        self.tokens.as_ref().map(|tokens| tokens.iter().map(|t| t.clone_ref(py)).collect())
+    fn tokens(&self, py: Python<'_>) -> Option<Py<PyTokens>> {
+        self.tokens.as_ref().map(|tokens| tokens.clone_ref(py))
     }
 
     /// The results as plain dicts and lists, shaped like the CLI's JSON.
@@ -64,8 +66,7 @@ impl PyDocument {
         let dates: PyResult<Vec<_>> = self.dates.iter().map(|d| d.to_dict(py)).collect();
         dict.set_item("dates", PyList::new(py, dates?)?)?;
         if let Some(tokens) = &self.tokens {
-            let tokens: PyResult<Vec<_>> = tokens.iter().map(|t| t.get().to_dict(py)).collect();
-            dict.set_item("tokens", PyList::new(py, tokens?)?)?;
+            dict.set_item("tokens", tokens.get().to_dicts(py)?)?;
         }
         Ok(dict)
     }
@@ -76,7 +77,7 @@ impl PyDocument {
             self.sentences.len(),
             self.entities.len(),
             self.dates.len(),
-            self.tokens.as_ref().map_or(String::new(), |t| format!(", {} tokens", t.len()))
+            self.tokens.as_ref().map_or(String::new(), |t| format!(", {} tokens", t.get().len()))
         )
     }
 
@@ -84,7 +85,7 @@ impl PyDocument {
         let Ok(other) = other.cast::<PyDocument>() else { return Ok(py.NotImplemented()) };
         let that = other.get();
         let tokens_equal = match (&self.tokens, &that.tokens) {
-            (Some(a), Some(b)) => equal_objects(py, a, b)?,
+            (Some(a), Some(b)) => a.bind(py).as_any().eq(b.bind(py))?,
             (a, b) => a.is_none() && b.is_none(),
         };
         let equal = self.sentences == that.sentences
@@ -96,7 +97,11 @@ impl PyDocument {
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
         let tokens = match &self.tokens {
-            Some(tokens) => PyTuple::new(py, tokens)?.into_any(),
+            // `Tokens`, like a list, is unhashable; its `Token`s are.
+            Some(tokens) => {
+                PyTuple::new(py, tokens.bind(py).try_iter()?.collect::<PyResult<Vec<_>>>()?)?
+                    .into_any()
+            }
             None => py.None().into_bound(py),
         };
         (
@@ -129,25 +134,23 @@ fn equal_objects<T>(py: Python<'_>, a: &[Py<T>], b: &[Py<T>]) -> PyResult<bool> 
 }
 
 impl PyDocument {
+    /// The Python view of a pipeline's document; `text` is the document's
+    /// text as the caller passed it, `rust_text` the same as a `&str`.
     fn from_rust<'a>(
         py: Python<'_>,
         document: &'a dateline::Document,
-        text: &'a str,
+        text: &Bound<'_, PyString>,
+        rust_text: &'a str,
         strings: &mut StrCache<'a, '_>,
     ) -> PyResult<PyDocument> {
-        let view = document.view(text);
+        let view = document.view(rust_text);
         let entities = view
             .entities
             .iter()
             .map(|e| Ok(strings::untracked(py, PyEntity::from_view(py, e, strings)?)?.unbind()))
             .collect::<PyResult<_>>()?;
-        let tokens = match &view.tokens {
-            Some(tokens) => Some(
-                tokens
-                    .iter()
-                    .map(|t| Ok(strings::untracked(py, PyToken::from_view(py, t))?.unbind()))
-                    .collect::<PyResult<_>>()?,
-            ),
+        let tokens = match &document.tokens {
+            Some(tokens) => Some(Py::new(py, PyTokens::from_rust(text, rust_text, tokens))?),
             None => None,
         };
         Ok(PyDocument {
@@ -159,82 +162,190 @@ impl PyDocument {
     }
 }
 
-/// The pipeline for these settings. Cheap to build: it shares the
+/// The options `extract` and `extract_many` share, as the CLI's `extract`
+/// has them (`tests/test_parity.py` checks that the two stay in step).
+struct Options<'a, 'py> {
+    gazetteer: Option<&'a Bound<'py, PyGazetteer>>,
+    include_default: bool,
+    direction: &'a str,
+    day_first: bool,
+    mode: &'a str,
+    tokens: bool,
+}
+
+/// The pipeline for these options. Cheap to build: it shares the
 /// gazetteer (an `Arc`, or the process-wide default) and the date lexicons
 /// `dateline-dates` compiles once per process.
-fn pipeline(
-    gazetteer: Option<&Bound<'_, PyGazetteer>>,
-    direction: &str,
-    tokens: bool,
-) -> PyResult<Pipeline> {
+///
+/// The gazetteer is the caller's merged with the embedded default unless
+/// `include_default` is false, as `dateline extract --gazetteer FILE` adds
+/// FILE to the default unless `--no-default-gazetteer` is given.
+fn pipeline(py: Python<'_>, options: &Options<'_, '_>) -> PyResult<Pipeline> {
     let mut builder = Pipeline::builder();
-    builder.direction(self::direction(direction)?).tokens(tokens);
-    if let Some(Shared::Own(gazetteer)) = gazetteer.map(|g| g.get().shared()) {
+    let mode: Mode = options.mode.parse().map_err(value_error)?;
+    builder
+        .direction(direction(options.direction)?)
+        .day_first(options.day_first)
+        .mode(mode)
+        .tokens(options.tokens);
+    let gazetteer = match (options.gazetteer, options.include_default) {
+        (Some(gazetteer), true) => gazetteer.get().with_default(py)?,
+        (Some(gazetteer), false) => gazetteer.get().shared(),
+        (None, true) => Shared::Default,
+        (None, false) => {
+            return Err(value_error(
+                "include_default=False leaves no gazetteer: pass gazetteer=... as well",
+            ));
+        }
+    };
+    if let Shared::Own(gazetteer) = gazetteer {
         builder.gazetteer(gazetteer);
     }
     builder.build().map_err(value_error)
 }
 
 /// Sentences, entities and dates of `text`.
+///
+/// Relative dates resolve against `reference_date` (`"YYYY-MM-DD"`, a
+/// `date` or a `datetime`); without one, against today (UTC), with a
+/// `ReferenceDateWarning` the first time in a process. `gazetteer` is added
+/// to the default gazetteer unless `include_default=False`, as the CLI's
+/// `--gazetteer` and `--no-default-gazetteer`. `direction`, `day_first`,
+/// `mode` and `tokens` are the CLI's `--direction`, `--day-first`, `--mode`
+/// and `--tokens`.
 #[pyfunction]
 #[pyo3(
-    signature = (text, reference_date = None, *, gazetteer = None, direction = "context".to_owned(), tokens = false),
-    text_signature = "(text, reference_date=None, *, gazetteer=None, direction='context', tokens=False)"
+    signature = (text, reference_date = None, *, gazetteer = None, include_default = true, direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
+    text_signature = "(text, reference_date=None, *, gazetteer=None, include_default=True, direction='context', day_first=False, mode='default', tokens=False)"
 )]
+#[allow(clippy::too_many_arguments)]
 pub fn extract(
     py: Python<'_>,
-    text: String,
+    text: Bound<'_, PyString>,
     reference_date: Option<&Bound<'_, PyAny>>,
     gazetteer: Option<&Bound<'_, PyGazetteer>>,
+    include_default: bool,
     direction: String,
+    day_first: bool,
+    mode: String,
     tokens: bool,
 ) -> PyResult<PyDocument> {
-    let reference = self::reference_date(reference_date)?;
-    let pipeline = pipeline(gazetteer, &direction, tokens)?;
-    let document = py.detach(|| pipeline.process(&text, reference));
-    PyDocument::from_rust(py, &document, &text, &mut StrCache::new(py))
+    let options = Options {
+        gazetteer,
+        include_default,
+        direction: &direction,
+        day_first,
+        mode: &mode,
+        tokens,
+    };
+    let pipeline = pipeline(py, &options)?;
+    let reference = self::reference_date(py, reference_date)?;
+    let rust_text = text.to_cow()?;
+    let document = py.detach(|| pipeline.process(&rust_text, reference));
+    PyDocument::from_rust(py, &document, &text, &rust_text, &mut StrCache::new(py))
 }
 
 /// `extract` over many texts, in parallel; results in input order.
-/// `reference_date` is one date for all, or a sequence with one per text.
+///
+/// `texts` is any iterable of `str` (a list, a generator), read in chunks
+/// of 1,024 texts; `reference_date` is one date for all, or a list or
+/// tuple with one per text. The other options are `extract`'s.
 #[pyfunction]
 #[pyo3(
-    signature = (texts, reference_date = None, *, gazetteer = None, direction = "context".to_owned(), tokens = false),
-    text_signature = "(texts, reference_date=None, *, gazetteer=None, direction='context', tokens=False)"
+    signature = (texts, reference_date = None, *, gazetteer = None, include_default = true, direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
+    text_signature = "(texts, reference_date=None, *, gazetteer=None, include_default=True, direction='context', day_first=False, mode='default', tokens=False)"
 )]
-pub fn extract_many(
-    py: Python<'_>,
-    texts: Vec<String>,
-    reference_date: Option<&Bound<'_, PyAny>>,
-    gazetteer: Option<&Bound<'_, PyGazetteer>>,
+#[allow(clippy::too_many_arguments)]
+pub fn extract_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    reference_date: Option<&Bound<'py, PyAny>>,
+    gazetteer: Option<&Bound<'py, PyGazetteer>>,
+    include_default: bool,
     direction: String,
+    day_first: bool,
+    mode: String,
     tokens: bool,
-) -> PyResult<Vec<PyDocument>> {
-    let references = reference_dates(reference_date, texts.len())?;
-    let pipeline = pipeline(gazetteer, &direction, tokens)?;
-    let documents: Vec<(String, Date)> = texts.into_iter().zip(references).collect();
-    let results = py.detach(|| pipeline.process_batch(&documents));
-    let mut strings = StrCache::new(py);
-    results
-        .iter()
-        .zip(&documents)
-        .map(|(result, (text, _))| PyDocument::from_rust(py, result, text, &mut strings))
-        .collect()
+) -> PyResult<Bound<'py, PyList>> {
+    let options = Options {
+        gazetteer,
+        include_default,
+        direction: &direction,
+        day_first,
+        mode: &mode,
+        tokens,
+    };
+    let pipeline = pipeline(py, &options)?;
+    let mut texts_iter = Texts::new(texts, "extract_many", "extract")?;
+    let references = References::new(py, reference_date, texts.len().ok())?;
+    let results = PyList::empty(py);
+    while let Some(chunk) = texts_iter.next_chunk()? {
+        let dates = references.for_chunk(py, chunk.first, chunk.texts.len())?;
+        let documents: Vec<(&str, Date)> =
+            chunk.texts.iter().map(String::as_str).zip(dates).collect();
+        let found = py.detach(|| pipeline.process_batch(&documents));
+        let mut strings = StrCache::new(py);
+        for ((document, text), (rust_text, _)) in found.iter().zip(&chunk.objects).zip(&documents) {
+            results.append(PyDocument::from_rust(py, document, text, rust_text, &mut strings)?)?;
+        }
+    }
+    references.check_count(texts_iter.read())?;
+    Ok(results)
 }
 
-/// One reference date for every text, or one per text from a list or tuple.
-fn reference_dates(value: Option<&Bound<'_, PyAny>>, count: usize) -> PyResult<Vec<Date>> {
-    match value {
-        Some(v) if v.is_instance_of::<PyList>() || v.is_instance_of::<pyo3::types::PyTuple>() => {
-            let items: Vec<Bound<'_, PyAny>> = v.extract()?;
-            if items.len() != count {
-                return Err(value_error(format!(
-                    "reference_date has {} dates for {count} texts",
-                    items.len()
-                )));
+/// The reference dates of a batch: one for every text, or one per text
+/// from a list or tuple.
+enum References<'py> {
+    One(Date),
+    PerText(Vec<Bound<'py, PyAny>>),
+}
+
+impl<'py> References<'py> {
+    /// Reads a `reference_date` argument; `count` is the number of texts
+    /// when known up front (a list), to fail before any work.
+    fn new(
+        py: Python<'py>,
+        value: Option<&Bound<'py, PyAny>>,
+        count: Option<usize>,
+    ) -> PyResult<References<'py>> {
+        match value {
+            Some(v) if v.is_instance_of::<PyList>() || v.is_instance_of::<PyTuple>() => {
+                let items: Vec<Bound<'py, PyAny>> = v.extract()?;
+                let references = References::PerText(items);
+                if let Some(count) = count {
+                    references.check_count(count)?;
+                }
+                Ok(references)
             }
-            items.iter().map(|item| reference_date(Some(item))).collect()
+            other => Ok(References::One(reference_date(py, other)?)),
         }
-        other => Ok(vec![reference_date(other)?; count]),
+    }
+
+    /// The dates of texts `first..first + len`.
+    fn for_chunk(&self, py: Python<'_>, first: usize, len: usize) -> PyResult<Vec<Date>> {
+        match self {
+            References::One(date) => Ok(vec![*date; len]),
+            References::PerText(items) => {
+                let Some(items) = items.get(first..first + len) else {
+                    return Err(value_error(format!(
+                        "reference_date has {} dates for at least {} texts",
+                        items.len(),
+                        first + len
+                    )));
+                };
+                items.iter().map(|item| reference_date(py, Some(item))).collect()
+            }
+        }
+    }
+
+    /// Whether there was one date per text, `count` texts in all.
+    fn check_count(&self, count: usize) -> PyResult<()> {
+        match self {
+            References::PerText(items) if items.len() != count => Err(value_error(format!(
+                "reference_date has {} dates for {count} texts",
+                items.len()
+            ))),
+            _ => Ok(()),
+        }
     }
 }

@@ -1,11 +1,14 @@
 //! Rust errors as Python exceptions: `TypeError` for wrong types (pyo3's
 //! own), `ValueError` for bad values, `OSError` subclasses for I/O, and
-//! `GazetteerError(ValueError)` with `.path` and `.line` for bad files.
+//! `GazetteerError(ValueError)` with `.path` and `.line` for bad files; and
+//! the `ReferenceDateWarning(UserWarning)` of a call without a reference date.
 
 use std::fmt::Display;
 use std::io;
 
-use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError, PyValueError};
+use pyo3::exceptions::{
+    PyFileNotFoundError, PyOSError, PyPermissionError, PyUserWarning, PyValueError,
+};
 use pyo3::prelude::*;
 
 pyo3::create_exception!(
@@ -13,6 +16,13 @@ pyo3::create_exception!(
     GazetteerError,
     PyValueError,
     "A gazetteer file or saved gazetteer is malformed; `.path` and `.line` say where."
+);
+
+pyo3::create_exception!(
+    dateline,
+    ReferenceDateWarning,
+    PyUserWarning,
+    "Relative dates were resolved against today because no reference_date was given."
 );
 
 /// A `ValueError` carrying the Rust message.

@@ -1,11 +1,11 @@
 //! The `Gazetteer` and `Entity` classes.
 
 use std::path::PathBuf;
-use std::sync::{Arc, LazyLock, Mutex, TryLockError};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, TryLockError};
 
 use dateline::gazetteer::CasePolicy;
 use dateline::view::EntityView;
-use dateline::{CharOffsets, EntityMatch, Entry, Gazetteer};
+use dateline::{CharOffsets, EntityMatch, Entry, Gazetteer, GazetteerBuilder};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString, PyTuple};
@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use crate::errors::{gazetteer_error, value_error};
 use crate::strings::{self, EntryNames, StrCache};
+use crate::texts::Texts;
 
 /// A gazetteer match: text, best label and id, code-point offsets, and the
 /// other candidates for the same name as `(label, id)` pairs.
@@ -112,9 +113,8 @@ impl PyEntity {
         (&self.text, &self.label, &self.id, self.start, self.end, self.alternatives(py)?)
             .into_pyobject(py)
     }
-}
 
-impl PyEntity {
+    /// The entity as a plain dict, shaped like the CLI's JSON.
     pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("text", &self.text)?;
@@ -138,7 +138,9 @@ impl PyEntity {
         }
         Ok(dict)
     }
+}
 
+impl PyEntity {
     /// An entity from a view of Rust results; labels and ids through `strings`.
     pub fn from_view<'a>(
         py: Python<'_>,
@@ -226,6 +228,12 @@ pub struct PyGazetteer {
     inner: Shared,
     /// Python strings of matched entries, for as long as `inner` lives.
     names: Arc<Mutex<EntryNames>>,
+    /// Whether `inner` holds the embedded default's entries (it is the
+    /// default, or was built with `include_default=True`).
+    includes_default: bool,
+    /// `inner` merged with the embedded default, built the first time
+    /// `extract` asks for both (`include_default=True`, the default).
+    with_default: OnceLock<Arc<Gazetteer>>,
 }
 
 /// The embedded default is shared for the whole process and pickles by
@@ -250,8 +258,45 @@ impl PyGazetteer {
         self.inner.clone()
     }
 
-    fn own(gazetteer: Gazetteer) -> PyGazetteer {
-        PyGazetteer { inner: Shared::Own(Arc::new(gazetteer)), names: Arc::default() }
+    /// This gazetteer with the embedded default's entries: itself when it
+    /// has them already, else the two merged (once, then kept), the
+    /// default's entries first and this gazetteer's options, as the CLI
+    /// merges `--gazetteer` files into the default.
+    ///
+    /// # Errors
+    ///
+    /// When the merged entries do not compile (a gazetteer near the size
+    /// limits).
+    pub fn with_default(&self, py: Python<'_>) -> PyResult<Shared> {
+        let Shared::Own(own) = &self.inner else { return Ok(Shared::Default) };
+        if self.includes_default {
+            return Ok(self.inner.clone());
+        }
+        if let Some(merged) = self.with_default.get() {
+            return Ok(Shared::Own(Arc::clone(merged)));
+        }
+        let merged = py
+            .detach(|| {
+                Gazetteer::builder()
+                    .accent_folding(own.accent_folding())
+                    .case_policy(own.case_policy())
+                    .match_kind(own.match_kind())
+                    .embedded()
+                    .gazetteer(own)
+                    .build()
+            })
+            .map_err(|err| gazetteer_error(py, err))?;
+        // Another thread may have merged meanwhile; either result is the same.
+        Ok(Shared::Own(Arc::clone(self.with_default.get_or_init(|| Arc::new(merged)))))
+    }
+
+    fn own(gazetteer: Gazetteer, includes_default: bool) -> PyGazetteer {
+        PyGazetteer {
+            inner: Shared::Own(Arc::new(gazetteer)),
+            names: Arc::default(),
+            includes_default,
+            with_default: OnceLock::new(),
+        }
     }
 
     /// Runs `f` with this gazetteer's string cache. The cache is only used
@@ -271,19 +316,48 @@ impl PyGazetteer {
 /// `Gazetteer.default()`.
 static DEFAULT_NAMES: LazyLock<Arc<Mutex<EntryNames>>> = LazyLock::new(Arc::default);
 
+/// A `case` argument, read as gazetteer files are (`exact`, `fold` or
+/// `auto`, ignoring ASCII case and surrounding spaces); `sensitive` and
+/// `insensitive`, this module's earlier words, are kept as aliases of
+/// `exact` and `fold`, as the file loader keeps them.
 fn case_policy(name: &str) -> PyResult<CasePolicy> {
-    match name {
+    match name.trim().to_ascii_lowercase().as_str() {
+        "exact" | "sensitive" => Ok(CasePolicy::Sensitive),
+        "fold" | "insensitive" => Ok(CasePolicy::Insensitive),
         "auto" => Ok(CasePolicy::Auto),
-        "insensitive" => Ok(CasePolicy::Insensitive),
-        "sensitive" => Ok(CasePolicy::Sensitive),
-        other => Err(value_error(format!(
-            "unknown case {other:?}: expected 'auto', 'insensitive' or 'sensitive'"
+        _ => Err(value_error(format!(
+            "unknown case {name:?}: expected 'exact', 'fold' or 'auto' \
+             (as in gazetteer files; 'sensitive' and 'insensitive' are aliases \
+             of 'exact' and 'fold')"
         ))),
     }
 }
 
-/// One entry from a `(name, label, id)` tuple or a dict with `name`,
-/// `label`, `id` and optionally `aliases`, `prior` and `case`.
+/// Builds a gazetteer with the options every constructor shares, with the
+/// GIL released; `add` adds the caller's entries after the default's.
+fn build(
+    py: Python<'_>,
+    case: &str,
+    accent_folding: bool,
+    include_default: bool,
+    add: impl FnOnce(&mut GazetteerBuilder) -> Result<(), dateline::gazetteer::Error> + Send,
+) -> PyResult<PyGazetteer> {
+    let policy = case_policy(case)?;
+    let built = py.detach(|| {
+        let mut builder = Gazetteer::builder();
+        builder.case_policy(policy).accent_folding(accent_folding);
+        if include_default {
+            builder.embedded();
+        }
+        add(&mut builder)?;
+        builder.build()
+    });
+    Ok(PyGazetteer::own(built.map_err(|err| gazetteer_error(py, err))?, include_default))
+}
+
+/// One entry from a `(name, label, id)` tuple or a dict with the keys of
+/// a JSON Lines gazetteer file: `name`, `label`, `id` and optionally
+/// `aliases`, `prior` (or `population`) and `case`.
 fn entry(item: &Bound<'_, PyAny>) -> PyResult<Entry> {
     if let Ok(tuple) = item.cast::<PyTuple>() {
         let (name, label, id): (String, String, String) = tuple.extract()?;
@@ -304,7 +378,11 @@ fn entry(item: &Bound<'_, PyAny>) -> PyResult<Entry> {
     if let Some(aliases) = dict.get_item("aliases")? {
         entry = entry.with_aliases(aliases.extract::<Vec<String>>()?);
     }
-    if let Some(prior) = dict.get_item("prior")?.filter(|p| !p.is_none()) {
+    let prior = match dict.get_item("prior")? {
+        Some(prior) => Some(prior),
+        None => dict.get_item("population")?,
+    };
+    if let Some(prior) = prior.filter(|p| !p.is_none()) {
         entry = entry.with_prior(prior.extract()?);
     }
     if let Some(case) = dict.get_item("case")?.filter(|c| !c.is_none()) {
@@ -315,29 +393,32 @@ fn entry(item: &Bound<'_, PyAny>) -> PyResult<Entry> {
 
 #[pymethods]
 impl PyGazetteer {
-    /// A gazetteer from `(name, label, id)` tuples or entry dicts.
+    /// A gazetteer from `(name, label, id)` tuples or entry dicts,
+    /// optionally with the embedded default's entries first.
     #[new]
     #[pyo3(
-        signature = (entries, *, case = "auto".to_owned(), accent_folding = false),
-        text_signature = "(entries, *, case='auto', accent_folding=False)"
+        signature = (entries, *, case = "fold".to_owned(), accent_folding = true, include_default = false),
+        text_signature = "(entries, *, case='fold', accent_folding=True, include_default=False)"
     )]
     fn new(
         py: Python<'_>,
         entries: &Bound<'_, PyAny>,
         case: String,
         accent_folding: bool,
+        include_default: bool,
     ) -> PyResult<PyGazetteer> {
-        let policy = case_policy(&case)?;
+        if entries.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(
+                "Gazetteer(entries) takes an iterable of (name, label, id) tuples or dicts, \
+                 not a str; for a file, use Gazetteer.from_file(path)",
+            ));
+        }
         let entries: Vec<Entry> =
             entries.try_iter()?.map(|item| entry(&item?)).collect::<PyResult<_>>()?;
-        let built = py.detach(|| {
-            Gazetteer::builder()
-                .case_policy(policy)
-                .accent_folding(accent_folding)
-                .entries(entries)
-                .build()
-        });
-        Ok(PyGazetteer::own(built.map_err(|err| gazetteer_error(py, err))?))
+        build(py, &case, accent_folding, include_default, |builder| {
+            builder.entries(entries);
+            Ok(())
+        })
     }
 
     /// The embedded default gazetteer: countries, demonyms, cities and
@@ -345,14 +426,19 @@ impl PyGazetteer {
     #[staticmethod]
     fn default(py: Python<'_>) -> PyGazetteer {
         py.detach(Gazetteer::embedded);
-        PyGazetteer { inner: Shared::Default, names: Arc::clone(&DEFAULT_NAMES) }
+        PyGazetteer {
+            inner: Shared::Default,
+            names: Arc::clone(&DEFAULT_NAMES),
+            includes_default: true,
+            with_default: OnceLock::new(),
+        }
     }
 
     /// A gazetteer from a TSV or JSON Lines file, optionally with the default.
     #[staticmethod]
     #[pyo3(
-        signature = (path, *, case = "auto".to_owned(), accent_folding = false, include_default = false),
-        text_signature = "(path, *, case='auto', accent_folding=False, include_default=False)"
+        signature = (path, *, case = "fold".to_owned(), accent_folding = true, include_default = false),
+        text_signature = "(path, *, case='fold', accent_folding=True, include_default=False)"
     )]
     fn from_file(
         py: Python<'_>,
@@ -361,17 +447,10 @@ impl PyGazetteer {
         accent_folding: bool,
         include_default: bool,
     ) -> PyResult<PyGazetteer> {
-        let policy = case_policy(&case)?;
-        let built = py.detach(|| {
-            let mut builder = Gazetteer::builder();
-            builder.case_policy(policy).accent_folding(accent_folding);
-            if include_default {
-                builder.embedded();
-            }
+        build(py, &case, accent_folding, include_default, |builder| {
             builder.add_file(&path)?;
-            builder.build()
-        });
-        Ok(PyGazetteer::own(built.map_err(|err| gazetteer_error(py, err))?))
+            Ok(())
+        })
     }
 
     /// A gazetteer saved with `save`.
@@ -379,7 +458,7 @@ impl PyGazetteer {
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyGazetteer> {
         let loaded =
             py.detach(|| Gazetteer::load(&path)).map_err(|err| gazetteer_error(py, err))?;
-        Ok(PyGazetteer::own(loaded))
+        Ok(PyGazetteer::own(loaded, false))
     }
 
     /// Saves the compiled gazetteer, for a quick `load`.
@@ -396,20 +475,31 @@ impl PyGazetteer {
     }
 
     /// The entities of each text, computed in parallel; in input order.
-    fn find_many<'py>(&self, py: Python<'py>, texts: Vec<String>) -> PyResult<Bound<'py, PyList>> {
+    ///
+    /// `texts` is any iterable of `str` (a list, a generator, ...), read in
+    /// chunks of [`CHUNK`](crate::texts::CHUNK) texts so that only one chunk is held in Rust at a
+    /// time.
+    fn find_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let gazetteer = self.inner.get();
-        // Matching and offsets run in parallel without the GIL; only the
-        // Python objects are made with it, sharing label and id strings.
-        let found: Vec<Vec<Found<'_>>> =
-            py.detach(|| texts.par_iter().map(|text| find_raw(gazetteer, text)).collect());
-        let lists = self.with_names(|names| {
-            texts
-                .iter()
-                .zip(&found)
-                .map(|(text, found)| entity_list(py, text, found, names))
-                .collect::<PyResult<Vec<_>>>()
-        })?;
-        PyList::new(py, lists)
+        let results = PyList::empty(py);
+        let mut texts = Texts::new(texts, "find_many", "find")?;
+        while let Some(chunk) = texts.next_chunk()? {
+            // Matching and offsets run in parallel without the GIL; only the
+            // Python objects are made with it, sharing label and id strings.
+            let found: Vec<Vec<Found<'_>>> = py
+                .detach(|| chunk.texts.par_iter().map(|text| find_raw(gazetteer, text)).collect());
+            self.with_names(|names| {
+                for (text, found) in chunk.texts.iter().zip(&found) {
+                    results.append(entity_list(py, text, found, names)?)?;
+                }
+                Ok::<_, PyErr>(())
+            })?;
+        }
+        Ok(results)
     }
 
     fn __len__(&self) -> usize {
@@ -435,19 +525,24 @@ impl PyGazetteer {
                 let bytes =
                     py.detach(|| gazetteer.to_bytes()).map_err(|err| gazetteer_error(py, err))?;
                 let rebuild = py.import("dateline._dateline")?.getattr("_gazetteer_from_bytes")?;
-                let args = PyTuple::new(py, [PyBytes::new(py, &bytes)])?;
+                let args = (PyBytes::new(py, &bytes), this.includes_default).into_pyobject(py)?;
                 PyTuple::new(py, [rebuild.into_any(), args.into_any()])
             }
         }
     }
 }
 
-/// Rebuilds a pickled gazetteer from its compiled bytes.
+/// Rebuilds a pickled gazetteer from its compiled bytes; `includes_default`
+/// says whether it holds the default's entries.
 #[pyfunction]
-#[pyo3(name = "_gazetteer_from_bytes")]
-pub fn gazetteer_from_bytes(py: Python<'_>, data: &Bound<'_, PyBytes>) -> PyResult<PyGazetteer> {
+#[pyo3(name = "_gazetteer_from_bytes", signature = (data, includes_default = false))]
+pub fn gazetteer_from_bytes(
+    py: Python<'_>,
+    data: &Bound<'_, PyBytes>,
+    includes_default: bool,
+) -> PyResult<PyGazetteer> {
     let bytes = data.as_bytes().to_vec();
     let gazetteer =
         py.detach(|| Gazetteer::from_bytes(&bytes)).map_err(|err| gazetteer_error(py, err))?;
-    Ok(PyGazetteer::own(gazetteer))
+    Ok(PyGazetteer::own(gazetteer, includes_default))
 }

@@ -17,12 +17,14 @@ mod document;
 mod errors;
 mod gazetteer;
 mod strings;
+mod texts;
 mod tokenize;
 
 #[pymodule]
 fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("GazetteerError", m.py().get_type::<errors::GazetteerError>())?;
+    m.add("ReferenceDateWarning", m.py().get_type::<errors::ReferenceDateWarning>())?;
     m.add_class::<tokenize::PyToken>()?;
     m.add_class::<tokenize::PyTokens>()?;
     m.add_class::<tokenize::TokensIter>()?;

@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use dateline::view::{TextView, TokenView, Viewer};
+use dateline::view::{TextView, Viewer};
 use dateline::{CharOffsets, Mode, SentenceSplitter, TokenKind, Tokenizer};
 use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
@@ -65,6 +65,16 @@ impl PyToken {
     fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         (&self.text, self.start, self.end, &self.kind).into_pyobject(py)
     }
+
+    /// The token as a plain dict, shaped like the CLI's JSON.
+    pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("text", &self.text)?;
+        dict.set_item("start", self.start)?;
+        dict.set_item("end", self.end)?;
+        dict.set_item("kind", &self.kind)?;
+        Ok(dict)
+    }
 }
 
 impl PyToken {
@@ -76,29 +86,6 @@ impl PyToken {
             end: token.end,
             kind: strings::kind(text.py(), token.kind).unbind(),
         })
-    }
-
-    /// A token from a view of Rust results.
-    pub fn from_view(py: Python<'_>, view: &TokenView<'_>) -> PyToken {
-        let kind = match strings::kind_named(view.kind) {
-            Some(kind) => strings::kind(py, kind),
-            None => PyString::new(py, view.kind),
-        };
-        PyToken {
-            text: PyString::new(py, view.span.text).unbind(),
-            start: view.span.start,
-            end: view.span.end,
-            kind: kind.unbind(),
-        }
-    }
-
-    pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let dict = PyDict::new(py);
-        dict.set_item("text", &self.text)?;
-        dict.set_item("start", self.start)?;
-        dict.set_item("end", self.end)?;
-        dict.set_item("kind", &self.kind)?;
-        Ok(dict)
     }
 }
 
@@ -117,19 +104,38 @@ pub struct RawToken {
 ///
 /// Supports `len`, indexing (negative too), slicing (a `Tokens` again),
 /// iteration, `in`, equality with another `Tokens` or with a list or tuple of
-/// `Token`s, and pickling. `.text` is the text the tokens come from.
+/// `Token`s, and pickling. `.text` is the text the tokens cover: the whole
+/// text for `tokenize`'s result, and from the first token's start to the
+/// last token's end for a slice (as spaCy's `Span.text`).
 #[pyclass(frozen, sequence, module = "dateline", name = "Tokens")]
 pub struct PyTokens {
+    /// The whole text the offsets refer to.
     text: Py<PyString>,
     tokens: Vec<RawToken>,
+    /// The code points `.text` covers; `None` for the whole text.
+    span: Option<(usize, usize)>,
 }
 
 #[pymethods]
 impl PyTokens {
-    /// Tokens of `text` from `(start, end, kind)` triples in code points.
+    /// Tokens of `text` from `(start, end, kind)` triples in code points;
+    /// `span`, the `(start, end)` that `.text` covers, is the whole text
+    /// unless given (slices pickle with theirs).
     #[new]
-    fn new(text: Bound<'_, PyString>, tokens: Vec<(usize, usize, String)>) -> PyResult<PyTokens> {
+    #[pyo3(signature = (text, tokens, span = None))]
+    fn new(
+        text: Bound<'_, PyString>,
+        tokens: Vec<(usize, usize, String)>,
+        span: Option<(usize, usize)>,
+    ) -> PyResult<PyTokens> {
         let len = text.len()?;
+        if let Some((start, end)) = span
+            && (start > end || end > len)
+        {
+            return Err(value_error(format!(
+                "span {start}..{end} is not within the text's {len} characters"
+            )));
+        }
         let tokens = tokens
             .into_iter()
             .map(|(start, end, kind)| {
@@ -143,13 +149,17 @@ impl PyTokens {
                 Ok(RawToken { start, end, kind })
             })
             .collect::<PyResult<_>>()?;
-        Ok(PyTokens { text: text.unbind(), tokens })
+        Ok(PyTokens { text: text.unbind(), tokens, span })
     }
 
-    /// The text the tokens come from.
+    /// The text the tokens cover: all of it for `tokenize`'s result, from
+    /// the first token's start to the last one's end for a slice.
     #[getter]
-    fn text(&self, py: Python<'_>) -> Py<PyString> {
-        self.text.clone_ref(py)
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        match self.span {
+            None => Ok(self.text.bind(py).clone()),
+            Some((start, end)) => strings::substring(self.text.bind(py), start, end),
+        }
     }
 
     fn __len__(&self) -> usize {
@@ -164,10 +174,11 @@ impl PyTokens {
         if let Ok(slice) = index.cast::<PySlice>() {
             let len = isize::try_from(self.tokens.len()).unwrap_or(isize::MAX);
             let range = slice.indices(len)?;
-            let tokens = (0..range.slicelength)
+            let tokens: Vec<RawToken> = (0..range.slicelength)
                 .map(|i| self.tokens[(range.start + i as isize * range.step) as usize])
                 .collect();
-            let sliced = PyTokens { text: self.text.clone_ref(py), tokens };
+            let sliced =
+                PyTokens { text: self.text.clone_ref(py), span: Some(covered(&tokens)), tokens };
             return Ok(Bound::new(py, sliced)?.into_any());
         }
         let Ok(index) = index.extract::<isize>() else {
@@ -262,13 +273,60 @@ impl PyTokens {
         Ok(format!("Tokens([{}])", parts.join(", ")))
     }
 
-    fn __getnewargs__(&self, py: Python<'_>) -> (Py<PyString>, Vec<(usize, usize, &'static str)>) {
+    #[allow(clippy::type_complexity)]
+    fn __getnewargs__(
+        &self,
+        py: Python<'_>,
+    ) -> (Py<PyString>, Vec<(usize, usize, &'static str)>, Option<(usize, usize)>) {
         let spans = self.tokens.iter().map(|t| (t.start, t.end, t.kind.as_str())).collect();
-        (self.text.clone_ref(py), spans)
+        (self.text.clone_ref(py), spans, self.span)
     }
 }
 
+/// The code points a slice's `.text` covers: from its first token's start
+/// to its last token's end (whichever comes first for a reversed slice);
+/// an empty slice covers nothing.
+fn covered(tokens: &[RawToken]) -> (usize, usize) {
+    let start = tokens.iter().map(|t| t.start).min().unwrap_or(0);
+    let end = tokens.iter().map(|t| t.end).max().unwrap_or(0);
+    (start, end)
+}
+
 impl PyTokens {
+    /// The tokens of a pipeline's document, with code-point offsets; `text`
+    /// is the document's text as the caller passed it.
+    pub fn from_rust(
+        text: &Bound<'_, PyString>,
+        rust_text: &str,
+        tokens: &[dateline::Token],
+    ) -> PyTokens {
+        let mut offsets = CharOffsets::new(rust_text);
+        let tokens = tokens
+            .iter()
+            .map(|token| {
+                let (start, end) = offsets.span(token.span());
+                RawToken { start, end, kind: token.kind() }
+            })
+            .collect();
+        PyTokens { text: text.clone().unbind(), tokens, span: None }
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Every token as a plain dict, for `Document.to_dict`.
+    pub fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let text = self.text.bind(py);
+        let dicts = self
+            .tokens
+            .iter()
+            .map(|t| PyToken::cut(text, t)?.to_dict(py))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, dicts)
+    }
+
     /// Whether token `i` equals `token`.
     fn is_at(&self, py: Python<'_>, i: usize, token: &PyToken) -> PyResult<bool> {
         let raw = &self.tokens[i];
@@ -377,9 +435,8 @@ impl PySpan {
     fn __getnewargs__(&self) -> (String, usize, usize) {
         (self.text.clone(), self.start, self.end)
     }
-}
 
-impl PySpan {
+    /// The span as a plain dict, shaped like the CLI's JSON.
     pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("text", &self.text)?;
@@ -412,7 +469,7 @@ pub fn tokenize(py: Python<'_>, text: Bound<'_, PyString>, mode: String) -> PyRe
             })
             .collect()
     });
-    Ok(PyTokens { text: text.unbind(), tokens })
+    Ok(PyTokens { text: text.unbind(), tokens, span: None })
 }
 
 /// Splits `text` into sentences.

@@ -68,8 +68,9 @@ def test_gazetteer_from_tuples_and_dicts():
 
 
 def test_gazetteer_accent_folding_option():
-    plain = dateline.Gazetteer([("Sao Paulo", "GPE", "sp")])
-    folding = dateline.Gazetteer([("Sao Paulo", "GPE", "sp")], accent_folding=True)
+    # On by default, as in the CLI and Rust; off on request.
+    folding = dateline.Gazetteer([("Sao Paulo", "GPE", "sp")])
+    plain = dateline.Gazetteer([("Sao Paulo", "GPE", "sp")], accent_folding=False)
     assert plain.find("São Paulo") == []
     assert [e.text for e in folding.find("São Paulo")] == ["São Paulo"]
 
@@ -116,10 +117,11 @@ def test_documents_differing_in_entities_or_tokens_are_unequal():
     assert doc.entities and doc != no_places
     with_tokens = dateline.extract(text, reference_date="2024-07-24", tokens=True)
     assert doc != with_tokens
+    assert with_tokens.tokens is not None
     fewer_tokens = dateline.Document(doc.sentences, doc.entities, doc.dates, with_tokens.tokens[:-1])
     assert with_tokens != fewer_tokens
     assert with_tokens == dateline.Document(
-        doc.sentences, doc.entities, doc.dates, list(with_tokens.tokens)
+        doc.sentences, doc.entities, doc.dates, dateline.tokenize(text)
     )
 
 
@@ -188,4 +190,44 @@ def test_extract_pipelines_are_cached_per_settings_and_gazetteer():
                     assert [d.value for d in doc.dates] == [value]
                     assert (doc.tokens is not None) == tokens
                     labels = [e.label for e in doc.entities]
-                    assert labels == (["ORG"] if gazetteer is custom else ["GPE"])
+                    # A user gazetteer adds to the default unless include_default=False.
+                    assert labels == (["GPE", "ORG"] if gazetteer is custom else ["GPE"])
+                    if gazetteer is not None:
+                        alone = dateline.extract(
+                            "China and Acme Corp met on Tuesday.",
+                            reference_date="2024-07-24",
+                            gazetteer=gazetteer,
+                            include_default=False,
+                        )
+                        expected = ["ORG"] if gazetteer is custom else ["GPE"]
+                        assert [e.label for e in alone.entities] == expected
+
+
+def test_every_result_class_has_to_dict_shaped_like_the_document_dict():
+    text = "China met Ukraine on 23 July. Talks resume since early 2024."
+    doc = dateline.extract(text, reference_date="2024-07-24", tokens=True)
+    assert doc.tokens is not None
+    as_dict = doc.to_dict()
+    assert [s.to_dict() for s in doc.sentences] == as_dict["sentences"]
+    assert [e.to_dict() for e in doc.entities] == as_dict["entities"]
+    assert [d.to_dict() for d in doc.dates] == as_dict["dates"]
+    assert [t.to_dict() for t in doc.tokens] == as_dict["tokens"]
+    assert doc.entities[0].to_dict() == {"text": "China", "start": 0, "end": 5, "label": "GPE", "id": doc.entities[0].id}
+    assert doc.sentences[0].to_dict() == {"text": "China met Ukraine on 23 July.", "start": 0, "end": 29}
+    assert doc.tokens[0].to_dict() == {"text": "China", "start": 0, "end": 5, "kind": "word"}
+    assert doc.dates[0].to_dict() == {"text": "23 July", "start": 21, "end": 28, "type": "DATE", "value": "2024-07-23"}
+    georgia = dateline.Gazetteer.default().find("Georgia")[0].to_dict()
+    assert georgia["alternatives"] and set(georgia["alternatives"][0]) == {"label", "id"}
+    ranged = [d.to_dict() for d in doc.dates if d.mod is not None or d.range is not None]
+    assert all(("mod" in d) or ("range" in d) for d in ranged)
+
+
+def test_document_tokens_are_tokens_as_tokenize_returns_them():
+    text = "Talks in Geneva resume next week."
+    doc = dateline.extract(text, reference_date="2024-07-24", tokens=True)
+    assert isinstance(doc.tokens, dateline.Tokens)
+    assert type(doc.tokens) is type(dateline.tokenize(text))
+    assert doc.tokens == dateline.tokenize(text)
+    assert doc.tokens.text == text and doc.tokens[2:4].text == "Geneva resume"
+    assert dateline.extract(text, reference_date="2024-07-24").tokens is None
+    assert dateline.extract_many([text], reference_date="2024-07-24", tokens=True)[0].tokens == doc.tokens

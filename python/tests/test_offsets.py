@@ -27,7 +27,7 @@ def test_every_api_reports_code_point_offsets():
         check(text, gazetteer.find(text))
         check(text, dateline.find_dates(text, reference_date="2024-07-24"))
         doc = dateline.extract(text, reference_date="2024-07-24", tokens=True)
-        check(text, doc.sentences + doc.entities + doc.dates + (doc.tokens or []))
+        check(text, doc.sentences + doc.entities + doc.dates + list(doc.tokens or []))
 
 
 def test_non_ascii_entities_are_found_at_the_right_place():

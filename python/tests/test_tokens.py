@@ -32,8 +32,32 @@ def test_slices_are_tokens_of_the_same_text():
     for piece in [slice(1, 4), slice(None, None, -2), slice(5, 2), slice(-3, None), slice(0, 100, 3)]:
         sliced = tokens[piece]
         assert isinstance(sliced, dateline.Tokens)
-        assert sliced.text == TEXT
         assert list(sliced) == as_list[piece]
+        # Offsets still refer to the whole text.
+        assert all(TEXT[t.start : t.end] == t.text for t in sliced)
+
+
+def test_regression_slice_text_is_the_slice_not_the_whole_text():
+    # Issue 16: tokens[2:5].text returned the whole text.
+    text = "Talks in Geneva resume next week."
+    tokens = dateline.tokenize(text)
+    assert tokens.text == text
+    assert tokens[2:5].text == "Geneva resume next"
+    assert tokens[:].text == "Talks in Geneva resume next week."
+    assert tokens[1:2].text == "in"
+    assert tokens[5:2].text == ""
+    # A stepped or reversed slice covers its first to its last token.
+    assert tokens[4:1:-2].text == "Geneva resume next"
+    # Slices of slices, and their pickles, keep their own text.
+    assert tokens[1:5][1:3].text == "Geneva resume"
+    again = pickle.loads(pickle.dumps(tokens[2:5]))
+    assert again.text == "Geneva resume next" and again == tokens[2:5]
+
+
+def test_tokens_span_is_checked():
+    with pytest.raises(ValueError, match="not within"):
+        dateline.Tokens("abc", [], (2, 4))
+    assert dateline.Tokens("abc def", [(4, 7, "word")], (4, 7)).text == "def"
 
 
 def test_equality_with_tokens_lists_and_tuples():
@@ -75,7 +99,8 @@ def test_tokens_pickle_and_rebuild_from_spans():
     tokens = dateline.tokenize(TEXT)
     again = pickle.loads(pickle.dumps(tokens))
     assert again == tokens and again.text == TEXT
-    _, spans = tokens.__getnewargs__()
+    _, spans, span = tokens.__getnewargs__()
+    assert span is None
     assert dateline.Tokens(TEXT, spans) == tokens
 
 

@@ -34,3 +34,23 @@ def token_slices(text: str) -> tuple[int, str, list[str]]:
     first: dateline.Token = tokens[0]
     rest: dateline.Tokens = tokens[1:]
     return len(tokens), first.text, [t.text for t in rest]
+
+
+def streamed(lines: list[str]) -> list[dict[str, object]]:
+    texts = (line.strip() for line in lines)
+    docs = dateline.extract_many(
+        texts, reference_date="2024-07-24", day_first=True, mode="treebank", include_default=False,
+        gazetteer=dateline.Gazetteer([("Wang Yi", "PERSON", "wang-yi")], case="exact"),
+    )
+    found = dateline.Gazetteer.default().find_many(line for line in lines)
+    dicts: list[dict[str, object]] = [e.to_dict() for entities in found for e in entities]
+    for doc in docs:
+        dicts += [s.to_dict() for s in doc.sentences] + [d.to_dict() for d in doc.dates]
+        if doc.tokens is not None:
+            whole: dateline.Tokens = doc.tokens
+            dicts += [t.to_dict() for t in whole[1:3]]
+    return dicts
+
+
+def warning_category() -> type[UserWarning]:
+    return dateline.ReferenceDateWarning

@@ -3,6 +3,10 @@
 Tokens, sentences, gazetteer entities and TIMEX3-normalized dates, computed in
 Rust. Offsets are code points into the text you passed, so
 ``text[x.start:x.end] == x.text`` for every result.
+
+Relative dates ("yesterday", "next Tuesday") resolve against ``reference_date``;
+without one they resolve against today (UTC) and the first such call in a
+process warns with :class:`ReferenceDateWarning`.
 """
 
 from collections.abc import Sequence as _Sequence
@@ -12,6 +16,7 @@ from dateline._dateline import (
     Entity,
     Gazetteer,
     GazetteerError,
+    ReferenceDateWarning,
     Span,
     TimeExpression,
     Token,
@@ -29,6 +34,7 @@ __all__ = [
     "Entity",
     "Gazetteer",
     "GazetteerError",
+    "ReferenceDateWarning",
     "Span",
     "TimeExpression",
     "Token",

@@ -9,6 +9,7 @@ __all__ = [
     "Entity",
     "Gazetteer",
     "GazetteerError",
+    "ReferenceDateWarning",
     "Span",
     "TimeExpression",
     "Token",
@@ -25,7 +26,9 @@ __all__ = [
 
 _Mode = Literal["default", "treebank"]
 _Direction = Literal["context", "past", "future", "nearest"]
-_Case = Literal["auto", "insensitive", "sensitive"]
+# The words gazetteer files use; "sensitive" and "insensitive" are aliases of
+# "exact" and "fold".
+_Case = Literal["exact", "fold", "auto", "sensitive", "insensitive"]
 _DateLike = Union[datetime.date, str]
 _EntryLike = Union[tuple[str, str, str], Mapping[str, Any]]
 
@@ -41,12 +44,18 @@ class Token:
     @property
     def kind(self) -> str: ...
     def __getnewargs__(self) -> tuple[str, int, int, str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Tokens(Sequence[Token]):
     """The tokens of one text; each `Token` is made when it is read."""
 
-    def __new__(cls, text: str, tokens: Sequence[tuple[int, int, str]]) -> Tokens: ...
+    def __new__(
+        cls,
+        text: str,
+        tokens: Sequence[tuple[int, int, str]],
+        span: tuple[int, int] | None = None,
+    ) -> Tokens: ...
     @property
     def text(self) -> str: ...
     def __len__(self) -> int: ...
@@ -60,7 +69,9 @@ class Tokens(Sequence[Token]):
     def index(self, value: object, start: int = 0, stop: int | None = None) -> int: ...
     def __eq__(self, value: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __getnewargs__(self) -> tuple[str, list[tuple[int, int, str]]]: ...
+    def __getnewargs__(
+        self,
+    ) -> tuple[str, list[tuple[int, int, str]], tuple[int, int] | None]: ...
 
 @final
 class TokensIterator(Iterator[Token]):
@@ -79,6 +90,7 @@ class Span:
     @property
     def end(self) -> int: ...
     def __getnewargs__(self) -> tuple[str, int, int]: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Entity:
@@ -104,6 +116,7 @@ class Entity:
     @property
     def alternatives(self) -> list[tuple[str, str]]: ...
     def __getnewargs__(self) -> tuple[str, str, str, int, int, list[tuple[str, str]]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class TimeExpression:
@@ -134,6 +147,7 @@ class TimeExpression:
     def __getnewargs__(
         self,
     ) -> tuple[str, str, str, int, int, str | None, tuple[str, str] | None]: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Document:
@@ -142,7 +156,7 @@ class Document:
         sentences: Sequence[Span],
         entities: Sequence[Entity],
         dates: Sequence[TimeExpression],
-        tokens: Sequence[Token] | None = None,
+        tokens: Tokens | None = None,
     ) -> Document: ...
     @property
     def sentences(self) -> list[Span]: ...
@@ -151,11 +165,11 @@ class Document:
     @property
     def dates(self) -> list[TimeExpression]: ...
     @property
-    def tokens(self) -> list[Token] | None: ...
+    def tokens(self) -> Tokens | None: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __getnewargs__(
         self,
-    ) -> tuple[list[Span], list[Entity], list[TimeExpression], list[Token] | None]: ...
+    ) -> tuple[list[Span], list[Entity], list[TimeExpression], Tokens | None]: ...
 
 class GazetteerError(ValueError):
     @property
@@ -163,14 +177,18 @@ class GazetteerError(ValueError):
     @property
     def line(self) -> int | None: ...
 
+class ReferenceDateWarning(UserWarning):
+    """Relative dates were resolved against today: no reference_date was given."""
+
 @final
 class Gazetteer:
     def __new__(
         cls,
         entries: Iterable[_EntryLike],
         *,
-        case: _Case = "auto",
-        accent_folding: bool = False,
+        case: _Case = "fold",
+        accent_folding: bool = True,
+        include_default: bool = False,
     ) -> Gazetteer: ...
     @staticmethod
     def default() -> Gazetteer: ...
@@ -178,15 +196,15 @@ class Gazetteer:
     def from_file(
         path: str | os.PathLike[str],
         *,
-        case: _Case = "auto",
-        accent_folding: bool = False,
+        case: _Case = "fold",
+        accent_folding: bool = True,
         include_default: bool = False,
     ) -> Gazetteer: ...
     @staticmethod
     def load(path: str | os.PathLike[str]) -> Gazetteer: ...
     def save(self, path: str | os.PathLike[str]) -> None: ...
     def find(self, text: str) -> list[Entity]: ...
-    def find_many(self, texts: Sequence[str]) -> list[list[Entity]]: ...
+    def find_many(self, texts: Iterable[str]) -> list[list[Entity]]: ...
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
@@ -204,16 +222,22 @@ def extract(
     reference_date: _DateLike | None = None,
     *,
     gazetteer: Gazetteer | None = None,
+    include_default: bool = True,
     direction: _Direction = "context",
+    day_first: bool = False,
+    mode: _Mode = "default",
     tokens: bool = False,
 ) -> Document: ...
 def extract_many(
-    texts: Sequence[str],
+    texts: Iterable[str],
     reference_date: _DateLike | Sequence[_DateLike | None] | None = None,
     *,
     gazetteer: Gazetteer | None = None,
+    include_default: bool = True,
     direction: _Direction = "context",
+    day_first: bool = False,
+    mode: _Mode = "default",
     tokens: bool = False,
 ) -> list[Document]: ...
 
-def _gazetteer_from_bytes(data: bytes) -> Gazetteer: ...
+def _gazetteer_from_bytes(data: bytes, includes_default: bool = False) -> Gazetteer: ...
