@@ -78,6 +78,7 @@
 //!   [`EntityMatch`].
 
 mod builder;
+mod context;
 #[cfg(feature = "embedded")]
 mod embedded;
 mod entry;
@@ -90,6 +91,7 @@ mod store;
 
 pub use crate::{
     builder::GazetteerBuilder,
+    context::{Nested, ParseNestedError, Resolved, Resolver, ResolverBuilder, Source},
     entry::{Entry, MAX_NAME_LEN},
     error::Error,
     gazetteer::{EntityMatch, Gazetteer},
