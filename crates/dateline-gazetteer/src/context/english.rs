@@ -133,7 +133,6 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Officer",
         "Secretary-General",
         "Marshal",
-        "Field",
         "FM",
         "Brig.",
         "Brigadier",
@@ -207,6 +206,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         Head::org("Assembly"),
         Head::org("Cabinet"),
         Head::org("Government"),
+        Head::org("Governments"),
         Head::org("Church"),
         Head::org("Club"),
         Head::org("Post"),
@@ -310,13 +310,11 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Athletic",
         "Borussia",
         "FC",
-        "AC",
-        "AS",
-        "SC",
         "CSKA",
     ],
     // "Mount Everest", "Lake Victoria", "Cape Town" is in the gazetteer.
-    loc_prefixes: &["Mount", "Mt.", "Lake", "Cape", "Isle", "Isla", "Gulf", "Bay", "Sea"],
+    // ("Gulf of Aden", "Sea of Japan" are heads before "of".)
+    loc_prefixes: &["Mount", "Mt.", "Lake", "Cape", "Isle", "Isla"],
     // "Eastern Ukraine", "Southern California", "Greater London".
     region_prefixes: &[
         "North",
@@ -485,5 +483,6 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         ("D.C.", "iso3166-2:US-DC"),
     ],
     common_words: include_str!("../../data/common_words_en.txt"),
+    head_index: OnceLock::new(),
     common_set: OnceLock::new(),
 };

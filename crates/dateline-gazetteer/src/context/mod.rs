@@ -23,6 +23,7 @@
 //! text again, so their cost grows with the number of matches.
 
 mod english;
+mod heads;
 mod rules;
 mod runs;
 mod sports;
@@ -219,8 +220,28 @@ impl Resolver {
                 (Nested::Flag, _) => push(&mut out, Resolved { enclosing: Some(run), ..resolved }),
             }
         }
-        out
+        let named = heads::named_by_heads(self.rules, text, &starts, &ends, &mut lines);
+        merge(out, named)
     }
+}
+
+/// `found` with the `named` entities that overlap none of it, in order.
+fn merge<'g>(found: Vec<Resolved<'g>>, named: Vec<Resolved<'g>>) -> Vec<Resolved<'g>> {
+    if named.is_empty() {
+        return found;
+    }
+    let mut out = Vec::with_capacity(found.len() + named.len());
+    let mut found = found.into_iter().peekable();
+    for entity in named {
+        while let Some(next) = found.next_if(|f| f.span.start < entity.span.end) {
+            out.push(next);
+        }
+        if out.last().is_none_or(|last: &Resolved<'_>| last.span.end <= entity.span.start) {
+            out.push(entity);
+        }
+    }
+    out.extend(found);
+    out
 }
 
 /// Adds an entity unless it overlaps the last one (a run already reported
@@ -256,22 +277,23 @@ fn is_place(entry: EntryRef<'_>) -> bool {
 }
 
 /// Headline lines, told once per line as matches arrive in order.
-struct Lines<'t> {
+pub(crate) struct Lines<'t> {
     text: &'t str,
+    start: usize,
     end: usize,
     headline: bool,
 }
 
 impl<'t> Lines<'t> {
     fn new(text: &'t str) -> Lines<'t> {
-        Lines { text, end: 0, headline: false }
+        Lines { text, start: 0, end: 0, headline: false }
     }
 
-    fn is_headline(&mut self, at: usize) -> bool {
-        if at >= self.end || self.end == 0 {
-            let start = self.text[..at].rfind('\n').map_or(0, |p| p + 1);
+    pub(crate) fn is_headline(&mut self, at: usize) -> bool {
+        if at >= self.end || self.end == 0 || at < self.start {
+            self.start = self.text[..at].rfind('\n').map_or(0, |p| p + 1);
             self.end = self.text[at..].find('\n').map_or(self.text.len(), |p| at + p);
-            self.headline = runs::is_headline(&self.text[start..self.end]);
+            self.headline = runs::is_headline(&self.text[self.start..self.end]);
         }
         self.headline
     }

@@ -1,6 +1,6 @@
 //! [`NameRules`]: the word tables one language gives the context rules.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A head word and the label it gives the name it ends.
@@ -63,6 +63,8 @@ pub(crate) struct NameRules {
     /// The language's common words, one a line (`#` lines are comments):
     /// capitalized at a sentence start, they are no evidence of a name.
     pub(crate) common_words: &'static str,
+    /// `heads` by word, made on first use.
+    pub(crate) head_index: OnceLock<HashMap<&'static str, &'static Head>>,
     /// `common_words` as a set, made on first use.
     pub(crate) common_set: OnceLock<HashSet<&'static str>>,
 }
@@ -84,8 +86,16 @@ impl NameRules {
         self.titles.contains(&word)
     }
 
+    /// The head word `word` is, as written or in capitals.
     pub(crate) fn head(&self, word: &str) -> Option<&'static Head> {
-        self.heads.iter().find(|h| h.word == word || is_upper_of(word, h.word))
+        let heads = self.head_index.get_or_init(|| {
+            let heads: &'static [Head] = self.heads;
+            heads.iter().map(|h| (h.word, h)).collect()
+        });
+        heads.get(word).copied().or_else(|| {
+            let capitals = word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
+            capitals.then(|| self.heads.iter().find(|h| is_upper_of(word, h.word))).flatten()
+        })
     }
 
     /// Whether `word` (as written) is usually written in lowercase.

@@ -187,8 +187,11 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
         let written = &text[word];
         if rules.is_title(written) {
             // "Chinese Foreign Minister": what stands between the name and
-            // the title belongs to the title.
-            return from;
+            // the title belongs to the title, unless it ends a name of its
+            // own ("U.S. Army General Joseph Votel").
+            let last = word_before(rules, text, end).filter(|_| end > from);
+            let ends_a_name = last.is_some_and(|last| rules.head(&text[last]).is_some());
+            return if ends_a_name { end } else { from };
         }
         if is_name_word(rules, written) {
             end = word.end;
@@ -251,7 +254,10 @@ fn extend_left(rules: &NameRules, text: &str, from: usize, match_ends: &[usize])
             break;
         }
         let Some(word) = word_before(rules, text, at) else { break };
-        let candidate = if is_name_word(rules, &text[word]) {
+        // A title before a name is part of it ("General Motors"): people's
+        // titles stand after places and groups ("Chinese President").
+        let written = &text[word];
+        let candidate = if is_name_word(rules, written) || rules.is_title(written) {
             Some(word)
         } else {
             name_before_connector(rules, text, word)
@@ -448,6 +454,11 @@ mod tests {
         assert_eq!(run("talks in Beijing Monday", "Beijing", &[]), "Beijing");
         assert_eq!(run("said Chinese Foreign Minister Wang Yi", "Chinese", &[]), "Chinese");
         assert_eq!(run("the Mayor of London said", "London", &[]), "London");
+        assert_eq!(run("U.S. Army General Joseph Votel", "U.S.", &[]), "U.S. Army");
+        assert_eq!(
+            run("said General Motors Corporation", "Motors", &[]),
+            "General Motors Corporation"
+        );
         assert_eq!(run("in China and Russia", "China", &["Russia"]), "China");
         assert_eq!(run("said Xi of China", "China", &[]), "China");
         assert_eq!(run("Zelensky on Ukraine", "Ukraine", &[]), "Ukraine");
