@@ -161,17 +161,20 @@ impl GazetteerBuilder {
     }
 
     /// Loads a TSV file: a header line naming at least the columns `name`,
-    /// `label` and `id`, optionally `case` (`exact`, `fold` or `auto`) and
-    /// `prior` (or `population`); other columns are ignored. Lines starting
-    /// with `#` and blank lines are skipped; every other line must have as
-    /// many tab-separated fields as the header. Names are trimmed.
+    /// `label` and `id`, optionally `case` (`exact`, `fold` or `auto`),
+    /// `prior` (or `population`), `country` and `admin1` (the ids of the
+    /// containing entries, see [`Entry::country`]; an empty cell for none);
+    /// other columns are ignored. Columns are found by their header names,
+    /// in any order and any ASCII case. Lines starting with `#` and blank
+    /// lines are skipped; every other line must have as many tab-separated
+    /// fields as the header. Names and ids are trimmed.
     ///
     /// # Errors
     ///
     /// When the file cannot be read or is malformed (wrong field count,
-    /// empty or overlong name, label or id, invalid case or prior, invalid
-    /// UTF-8); the error names the file, the line and, for a bad field, the
-    /// column.
+    /// empty or overlong name, label or id, overlong country or admin1,
+    /// invalid case or prior, invalid UTF-8); the error names the file, the
+    /// line and, for a bad field, the column.
     pub fn add_tsv_file<P: AsRef<Path>>(
         &mut self,
         path: P,
@@ -183,9 +186,10 @@ impl GazetteerBuilder {
 
     /// Loads a JSON Lines file: one object per line with the keys `name`,
     /// `label`, `id` (a string or an integer) and optionally `aliases` (an
-    /// array of strings), `prior` or `population` (a number) and `case`.
-    /// Other keys are ignored; blank lines and lines starting with `#` are
-    /// skipped.
+    /// array of strings), `prior` or `population` (a number), `case`, and
+    /// `country` and `admin1` (ids like `id`, see [`Entry::country`]; `null`
+    /// or absent for none). Other keys are ignored; blank lines and lines
+    /// starting with `#` are skipped.
     ///
     /// # Errors
     ///
@@ -251,8 +255,8 @@ impl GazetteerBuilder {
     /// # Errors
     ///
     /// When an entry added in code has an empty (or whitespace-only) name,
-    /// alias, label or id, or a name longer than [`MAX_NAME_LEN`] bytes, or
-    /// a prior that is not finite; or when a name normalizes to nothing (a
+    /// alias, label, id, country or admin1, or one longer than
+    /// [`MAX_NAME_LEN`] bytes, or a prior that is not finite; or when a name normalizes to nothing (a
     /// lone combining mark with accent folding on). The error says which
     /// entry.
     ///
@@ -276,6 +280,12 @@ fn validate(entry: &Entry) -> Result<(), Error> {
     check_name("id", entry.id())?;
     for alias in entry.aliases() {
         check_name("alias", alias)?;
+    }
+    if let Some(country) = entry.country() {
+        check_name("country", country)?;
+    }
+    if let Some(admin1) = entry.admin1() {
+        check_name("admin1", admin1)?;
     }
     match entry.prior() {
         Some(prior) if !prior.is_finite() => Err(Error::invalid_prior(&prior.to_string())),

@@ -1,4 +1,5 @@
-//! Gazetteer entries: a named thing with a label, an id, aliases and a prior.
+//! Gazetteer entries: a named thing with a label, an id, aliases, a prior,
+//! and the ids of the country and first-level division that contain it.
 
 use crate::CasePolicy;
 
@@ -17,6 +18,18 @@ pub const MAX_NAME_LEN: usize = 1024;
 /// form (for places, the population), and an optional [`case`](Entry::case)
 /// policy for all its names (when absent, the gazetteer's default applies).
 ///
+/// A place may also say where it lies, to tell namesakes apart by context
+/// ("Portland, Maine" is the Portland whose first-level division is Maine):
+/// [`country`](Entry::country) and [`admin1`](Entry::admin1) hold the **id
+/// of the containing entry** in the same gazetteer, not a name. In the
+/// default gazetteer `country` is the id of the country's entry (e.g.
+/// `iso3166-1:US`) and `admin1` the id of the first-level division's entry
+/// (e.g. `iso3166-2:US-ME`, the state of Maine). Your own gazetteers may use
+/// any ids, as long as they are consistent: a `country` or `admin1` value
+/// should be the [`id`](Entry::id) of an entry that the same gazetteer (or
+/// one merged with it) has. Neither is checked against the other entries:
+/// a gazetteer of cities alone may name countries it does not list.
+///
 /// Labels follow OntoNotes/spaCy in the default gazetteer (`GPE`, `NORP`,
 /// `ORG`, `LOC`, `PERSON`), but any label string is accepted.
 ///
@@ -30,6 +43,12 @@ pub const MAX_NAME_LEN: usize = 1024;
 ///     .with_prior(1.0)
 ///     .with_case(CasePolicy::Insensitive);
 /// assert_eq!(entry.names().collect::<Vec<_>>(), ["United Nations", "U.N."]);
+///
+/// let portland = Entry::new("Portland", "GPE", "geonames:4975802")
+///     .with_country("iso3166-1:US")
+///     .with_admin1("iso3166-2:US-ME");
+/// assert_eq!(portland.country(), Some("iso3166-1:US"));
+/// assert_eq!(portland.admin1(), Some("iso3166-2:US-ME"));
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -46,11 +65,15 @@ pub struct Entry {
         serde(default, skip_serializing_if = "Option::is_none", with = "case_serde")
     )]
     case: Option<CasePolicy>,
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    country: Option<String>,
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    admin1: Option<String>,
 }
 
 impl Entry {
     /// Creates an entry with a name, a label and an id, without aliases,
-    /// prior or case policy.
+    /// prior, case policy, country or first-level division.
     pub fn new(name: impl Into<String>, label: impl Into<String>, id: impl Into<String>) -> Entry {
         Entry {
             name: name.into(),
@@ -59,6 +82,8 @@ impl Entry {
             aliases: Vec::new(),
             prior: None,
             case: None,
+            country: None,
+            admin1: None,
         }
     }
 
@@ -92,6 +117,21 @@ impl Entry {
         self
     }
 
+    /// Sets the country: the id of the entry of the country that contains
+    /// this one (in the default gazetteer, e.g. `iso3166-1:US`).
+    pub fn with_country(mut self, country: impl Into<String>) -> Entry {
+        self.country = Some(country.into());
+        self
+    }
+
+    /// Sets the first-level administrative division (state, province,
+    /// region): the id of the entry of the division that contains this one
+    /// (in the default gazetteer, e.g. `iso3166-2:US-ME`).
+    pub fn with_admin1(mut self, admin1: impl Into<String>) -> Entry {
+        self.admin1 = Some(admin1.into());
+        self
+    }
+
     /// The primary name.
     pub fn name(&self) -> &str {
         &self.name
@@ -122,6 +162,18 @@ impl Entry {
     /// The entry's own case policy, if any.
     pub fn case(&self) -> Option<CasePolicy> {
         self.case
+    }
+
+    /// The id of the entry of the country that contains this one, if set
+    /// (see [`with_country`](Entry::with_country)).
+    pub fn country(&self) -> Option<&str> {
+        self.country.as_deref()
+    }
+
+    /// The id of the entry of the first-level division that contains this
+    /// one, if set (see [`with_admin1`](Entry::with_admin1)).
+    pub fn admin1(&self) -> Option<&str> {
+        self.admin1.as_deref()
     }
 
     /// The name followed by the aliases.
@@ -213,11 +265,34 @@ mod tests {
         assert!(err.is_err());
     }
 
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_writes_country_and_admin1_only_when_set() {
+        let entry = Entry::new("Portland", "GPE", "geonames:4975802")
+            .with_country("iso3166-1:US")
+            .with_admin1("iso3166-2:US-ME");
+        let json = serde_json::to_string(&entry).unwrap();
+        assert_eq!(
+            json,
+            r#"{"name":"Portland","label":"GPE","id":"geonames:4975802","country":"iso3166-1:US","admin1":"iso3166-2:US-ME"}"#
+        );
+        assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), entry);
+        let country_only = Entry::new("Lyon", "GPE", "geonames:2996944").with_country("FR");
+        let json = serde_json::to_string(&country_only).unwrap();
+        assert!(!json.contains("admin1"), "{json}");
+        assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), country_only);
+        let json = r#"{"name":"a","label":"b","id":"c","admin1":null}"#;
+        assert_eq!(serde_json::from_str::<Entry>(json).unwrap(), Entry::new("a", "b", "c"));
+        let err = serde_json::from_str::<Entry>(r#"{"name":"a","label":"b","id":"c","country":1}"#);
+        assert!(err.is_err());
+    }
+
     #[test]
     fn names_lists_the_name_then_the_aliases() {
         let entry = Entry::new("Kyiv", "GPE", "703448").with_aliases(["Kiev", "Kyiv City"]);
         assert_eq!(entry.names().collect::<Vec<_>>(), ["Kyiv", "Kiev", "Kyiv City"]);
         assert_eq!(entry.prior(), None);
         assert_eq!(entry.case(), None);
+        assert_eq!((entry.country(), entry.admin1()), (None, None));
     }
 }

@@ -318,7 +318,9 @@ impl fmt::Debug for EntityMatch<'_> {
 }
 
 /// Serializes as `{"start", "end", "label", "id", "candidates": [{"label",
-/// "id"}, ...]}` with byte offsets.
+/// "id"}, ...]}` with byte offsets; a candidate that has a
+/// [`country`](EntryRef::country) or [`admin1`](EntryRef::admin1) carries it
+/// too (`{"label", "id", "country", "admin1"}`, each only when set).
 #[cfg(feature = "serde")]
 impl serde::Serialize for EntityMatch<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -327,9 +329,17 @@ impl serde::Serialize for EntityMatch<'_> {
         struct Candidate<'a>(EntryRef<'a>);
         impl serde::Serialize for Candidate<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut map = s.serialize_map(Some(2))?;
+                let (country, admin1) = (self.0.country(), self.0.admin1());
+                let len = 2 + usize::from(country.is_some()) + usize::from(admin1.is_some());
+                let mut map = s.serialize_map(Some(len))?;
                 map.serialize_entry("label", self.0.label())?;
                 map.serialize_entry("id", self.0.id())?;
+                if let Some(country) = country {
+                    map.serialize_entry("country", country)?;
+                }
+                if let Some(admin1) = admin1 {
+                    map.serialize_entry("admin1", admin1)?;
+                }
                 map.end()
             }
         }
@@ -341,5 +351,39 @@ impl serde::Serialize for EntityMatch<'_> {
         st.serialize_field("id", self.id())?;
         st.serialize_field("candidates", &candidates)?;
         st.end()
+    }
+}
+
+#[cfg(all(test, feature = "serde"))]
+mod tests {
+    use crate::{Entry, Gazetteer};
+
+    #[test]
+    fn serialized_candidates_carry_country_and_admin1_when_set() {
+        let gazetteer = Gazetteer::new([
+            Entry::new("Portland", "GPE", "geonames:5746545")
+                .with_prior(652_503.0)
+                .with_country("iso3166-1:US")
+                .with_admin1("iso3166-2:US-OR"),
+            Entry::new("Portland", "GPE", "geonames:4975802")
+                .with_prior(68_408.0)
+                .with_country("iso3166-1:US")
+                .with_admin1("iso3166-2:US-ME"),
+            Entry::new("Portland", "PERSON", "portland-x"),
+            Entry::new("Lyon", "GPE", "geonames:2996944").with_country("iso3166-1:FR"),
+        ])
+        .unwrap();
+        let found = gazetteer.find("Portland, Lyon");
+        assert_eq!(
+            serde_json::to_string(&found).unwrap(),
+            concat!(
+                r#"[{"start":0,"end":8,"label":"GPE","id":"geonames:5746545","candidates":["#,
+                r#"{"label":"GPE","id":"geonames:5746545","country":"iso3166-1:US","admin1":"iso3166-2:US-OR"},"#,
+                r#"{"label":"GPE","id":"geonames:4975802","country":"iso3166-1:US","admin1":"iso3166-2:US-ME"},"#,
+                r#"{"label":"PERSON","id":"portland-x"}]},"#,
+                r#"{"start":10,"end":14,"label":"GPE","id":"geonames:2996944","candidates":["#,
+                r#"{"label":"GPE","id":"geonames:2996944","country":"iso3166-1:FR"}]}]"#
+            )
+        );
     }
 }

@@ -5,8 +5,10 @@
 //! # Overview
 //!
 //! * [`Entry`]: a name with a label (`GPE`, `NORP`, `ORG`, `PERSON`, ...),
-//!   an id, aliases, an optional prior for ranking and an optional
-//!   [`CasePolicy`].
+//!   an id, aliases, an optional prior for ranking, an optional
+//!   [`CasePolicy`], and optionally where it lies: its
+//!   [`country`](Entry::country) and [`admin1`](Entry::admin1) (see
+//!   [below](#country-and-admin1)).
 //! * [`GazetteerBuilder`], from [`Gazetteer::builder`]: entries from code,
 //!   TSV and JSON Lines files or readers, other gazetteers and the embedded
 //!   default, merged and compiled by [`build`](GazetteerBuilder::build).
@@ -21,6 +23,23 @@
 //!   gazetteer in a versioned, checksummed binary file.
 //! * [`Gazetteer::embedded`] (feature `embedded`): the default gazetteer.
 //! * [`Error`]: loading and building errors, naming the file and line.
+//!
+//! # Country and admin1
+//!
+//! Several places share a name: Portland, Oregon and Portland, Maine. For
+//! telling them apart by context ("Portland, Maine"; a dateline
+//! "PORTLAND, Maine (AP) —"), an entry may carry `country` and `admin1`.
+//! Both hold the **id of the containing entry** in the gazetteer, not a
+//! name or a code of their own: for the default gazetteer, `country` is the
+//! id of the country's entry (e.g. `iso3166-1:US`) and `admin1` the id of
+//! the entry of the first-level division (state, province, region) that
+//! contains the place (e.g. `iso3166-2:US-ME`, Maine). Users' gazetteers may
+//! use any ids, as long as they are consistent: a `country` or `admin1`
+//! value names the [`id`](Entry::id) of an entry of the same gazetteer (or
+//! of one merged with it). Both are optional, independent of each other,
+//! and not checked against the other entries. TSV files give them as
+//! `country` and `admin1` columns (an empty cell for none), JSON Lines as
+//! `"country"` and `"admin1"` fields; saved gazetteers keep them.
 //!
 //! Matching is [`dateline_match`]'s: Unicode case folding, optional accent
 //! folding, typographic and whitespace folding, token boundaries ("Iran" is
@@ -45,6 +64,29 @@
 //! let ids: Vec<&str> = found[1].candidates().map(|e| e.id()).collect();
 //! assert_eq!(ids, ["US-GA", "GE"]);
 //! assert_eq!(&text[found[2].span()], "UN");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Example: namesakes and where they lie
+//!
+//! ```
+//! use dateline_gazetteer::Gazetteer;
+//!
+//! let tsv = "name\tlabel\tid\tprior\tcountry\tadmin1\n\
+//!            Maine\tGPE\tiso3166-2:US-ME\t1362359\tiso3166-1:US\t\n\
+//!            Portland\tGPE\tgeonames:5746545\t652503\tiso3166-1:US\tiso3166-2:US-OR\n\
+//!            Portland\tGPE\tgeonames:4975802\t68408\tiso3166-1:US\tiso3166-2:US-ME\n";
+//! let gazetteer = Gazetteer::builder().add_tsv_reader(tsv.as_bytes())?.build()?;
+//! let text = "PORTLAND, Maine (AP) — ...";
+//! let found = gazetteer.find(text);
+//! let (place, region) = (found[0], found[1]);
+//! // By prior alone, the larger Portland (Oregon) comes first ...
+//! assert_eq!(place.id(), "geonames:5746545");
+//! // ... but the candidate that lies in the region named next to it is
+//! // the one meant.
+//! let meant = place.candidates().find(|c| c.admin1() == Some(region.id()));
+//! assert_eq!(meant.map(|c| c.id()), Some("geonames:4975802"));
+//! assert_eq!(region.entry().country(), Some("iso3166-1:US"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -74,8 +116,9 @@
 //! * `embedded` (default): [`Gazetteer::embedded`] and
 //!   [`GazetteerBuilder::embedded`], with the default data (about 1.4 MB of
 //!   TSV; licences in `data/ATTRIBUTION.md`).
-//! * `serde`: `Serialize`/`Deserialize` for [`Entry`], `Serialize` for
-//!   [`EntityMatch`].
+//! * `serde`: `Serialize`/`Deserialize` for [`Entry`] (`country` and
+//!   `admin1` are left out when unset), `Serialize` for [`EntityMatch`]
+//!   (each candidate with its `country` and `admin1` when set).
 
 mod builder;
 mod context;

@@ -7,7 +7,7 @@
 use std::io::BufRead;
 
 use crate::entry::{MAX_NAME_LEN, parse_case};
-use crate::store::Store;
+use crate::store::{Store, Thing};
 use crate::{CasePolicy, Error};
 
 /// Reads lines as UTF-8, with their 1-based numbers, without a trailing
@@ -88,6 +88,8 @@ struct Columns {
     id: usize,
     case: Option<usize>,
     prior: Option<usize>,
+    country: Option<usize>,
+    admin1: Option<usize>,
 }
 
 impl Columns {
@@ -101,13 +103,15 @@ impl Columns {
             id: find("id")?,
             case: find("case"),
             prior: find("prior").or_else(|| find("population")),
+            country: find("country"),
+            admin1: find("admin1"),
         })
     }
 }
 
 /// Reads a TSV gazetteer: a header line naming at least the columns `name`,
-/// `label` and `id` (optionally `case`, and `prior` or `population`; other
-/// columns are ignored), then one surface form per line.
+/// `label` and `id` (optionally `case`, `prior` or `population`, `country`
+/// and `admin1`; other columns are ignored), then one surface form per line.
 pub(crate) fn read_tsv<R: BufRead>(reader: R, out: &mut Store) -> Result<(), Error> {
     let mut lines = Lines::new(reader);
     let mut columns = None;
@@ -162,13 +166,26 @@ fn push_tsv_row(
         Some(i) => parse_prior(field(i)).map_err(at(i))?,
         None => None,
     };
-    out.push(name, [], label, id, prior, case)
+    let optional_id = |column: Option<usize>, what: &'static str| match column {
+        Some(i) => optional_tsv_id(what, field(i)).map_err(at(i)),
+        None => Ok(None),
+    };
+    let country = optional_id(cols.country, "country")?;
+    let admin1 = optional_id(cols.admin1, "admin1")?;
+    out.push(name, [], &Thing { label, id, prior, case, country, admin1 })
+}
+
+/// A `country` or `admin1` cell: empty (or blank) for none, else an id,
+/// trimmed.
+fn optional_tsv_id<'a>(what: &'static str, value: &'a str) -> Result<Option<&'a str>, Error> {
+    if value.trim().is_empty() { Ok(None) } else { check_name(what, value).map(Some) }
 }
 
 /// Reads a JSON Lines gazetteer: one object per line with the keys `name`,
 /// `label`, `id` (a string or an integer) and optionally `aliases` (an array
-/// of strings), `prior` or `population` (a number) and `case` (`"exact"`,
-/// `"fold"` or `"auto"`). Other keys are ignored.
+/// of strings), `prior` or `population` (a number), `case` (`"exact"`,
+/// `"fold"` or `"auto"`), and `country` and `admin1` (ids, written like
+/// `id`; `null` or absent for none). Other keys are ignored.
 pub(crate) fn read_jsonl<R: BufRead>(reader: R, out: &mut Store) -> Result<(), Error> {
     let mut lines = Lines::new(reader);
     while let Some((number, line)) = lines.next_line()? {
@@ -197,16 +214,18 @@ fn push_json_entry(value: &serde_json::Value, out: &mut Store) -> Result<(), Err
     };
     let name = string("name")?;
     let label = string("label")?;
-    let number;
+    let mut numbers = [String::new(), String::new(), String::new()];
+    let [id_number, country_number, admin1_number] = &mut numbers;
     let id = match object.get("id") {
-        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => {
-            number = n.to_string();
-            number.as_str()
-        }
-        Some(Value::String(_)) => string("id")?,
-        Some(_) => return Err(Error::json_field("field \"id\" must be a string or an integer")),
+        Some(value) => json_id(value, "id", id_number)?,
         None => return Err(Error::json_field("missing field \"id\"")),
     };
+    let optional_id = |key: &'static str, number| match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => json_id(value, key, number).map(Some),
+    };
+    let country = optional_id("country", country_number)?;
+    let admin1 = optional_id("admin1", admin1_number)?;
     let mut aliases = Vec::new();
     match object.get("aliases") {
         None | Some(Value::Null) => {}
@@ -235,7 +254,26 @@ fn push_json_entry(value: &serde_json::Value, out: &mut Store) -> Result<(), Err
         }
         Some(other) => return Err(Error::invalid_case(&other.to_string())),
     };
-    out.push(name, aliases, label, id, prior, case)
+    out.push(name, aliases, &Thing { label, id, prior, case, country, admin1 })
+}
+
+/// The id in field `key` of a JSON object: a string (checked like a name)
+/// or an integer (written into `number`).
+fn json_id<'a>(
+    value: &'a serde_json::Value,
+    key: &'static str,
+    number: &'a mut String,
+) -> Result<&'a str, Error> {
+    use serde_json::Value;
+
+    match value {
+        Value::String(s) => check_name(key, s),
+        Value::Number(n) if n.is_u64() || n.is_i64() => {
+            *number = n.to_string();
+            Ok(number.as_str())
+        }
+        _ => Err(Error::json_field(format!("field {key:?} must be a string or an integer"))),
+    }
 }
 
 #[cfg(test)]
@@ -268,10 +306,38 @@ mod tests {
             [
                 Entry::new("Kyiv", "GPE", "703448")
                     .with_prior(2952301.0)
-                    .with_case(CasePolicy::Insensitive),
+                    .with_case(CasePolicy::Insensitive)
+                    .with_country("UA"),
                 Entry::new("UK", "GPE", "GB").with_case(CasePolicy::Sensitive),
             ]
         );
+    }
+
+    #[test]
+    fn tsv_country_and_admin1_by_header_name() {
+        let entries = tsv("Admin1\tid\tname\tCOUNTRY\tlabel\n\
+             iso3166-2:US-ME\tgeonames:4975802\tPortland\t iso3166-1:US \tGPE\n\
+             \tgeonames:5746545\tPortland\tiso3166-1:US\tGPE\n\
+             \tiso3166-1:US\tUnited States\t\tGPE\n")
+        .unwrap();
+        assert_eq!(
+            entries,
+            [
+                Entry::new("Portland", "GPE", "geonames:4975802")
+                    .with_country("iso3166-1:US")
+                    .with_admin1("iso3166-2:US-ME"),
+                Entry::new("Portland", "GPE", "geonames:5746545").with_country("iso3166-1:US"),
+                Entry::new("United States", "GPE", "iso3166-1:US"),
+            ]
+        );
+    }
+
+    #[test]
+    fn tsv_overlong_country_names_its_column() {
+        let long = "x".repeat(MAX_NAME_LEN + 1);
+        let err = tsv(&format!("name\tlabel\tid\tadmin1\nPortland\tGPE\t1\t{long}\n")).unwrap_err();
+        assert_eq!((err.line(), err.column()), (Some(2), Some(16)));
+        assert!(err.to_string().contains("admin1 is 1025 bytes long"), "{err}");
     }
 
     #[test]
@@ -327,6 +393,35 @@ mod tests {
         assert!(err.to_string().ends_with("missing field \"id\""), "{err}");
         let err = jsonl(r#"{"name": "A", "label": "X", "id": "1", "aliases": [""]}"#).unwrap_err();
         assert!(err.to_string().ends_with("empty alias"), "{err}");
+    }
+
+    #[test]
+    fn jsonl_country_and_admin1() {
+        let entries = jsonl(
+            r#"{"name": "Portland", "label": "GPE", "id": 4975802, "country": "US", "admin1": 4971068}
+{"name": "Portland", "label": "GPE", "id": 5746545, "country": "US", "admin1": null}
+{"name": "Maine", "label": "GPE", "id": 4971068, "country": " US "}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            entries,
+            [
+                Entry::new("Portland", "GPE", "4975802").with_country("US").with_admin1("4971068"),
+                Entry::new("Portland", "GPE", "5746545").with_country("US"),
+                Entry::new("Maine", "GPE", "4971068").with_country("US"),
+            ]
+        );
+        let err = jsonl(
+            "{\"name\": \"A\", \"label\": \"X\", \"id\": \"1\"}\n\
+             {\"name\": \"B\", \"label\": \"X\", \"id\": \"2\", \"country\": [\"US\"]}",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "loading gazetteer: line 2: field \"country\" must be a string or an integer"
+        );
+        let err = jsonl(r#"{"name": "A", "label": "X", "id": "1", "admin1": ""}"#).unwrap_err();
+        assert_eq!(err.to_string(), "loading gazetteer: line 1: empty admin1");
     }
 
     #[test]

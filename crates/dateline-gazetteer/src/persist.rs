@@ -17,6 +17,11 @@
 //!              str-arena ids, (things + 1) × u32 id bounds,
 //!              things × u32 label, things × u64 prior bits (NaN: none),
 //!              things × u8 case (0 fold, 1 exact, 2 auto, 3 none)
+//! places     u32 ids, then ids × str (the country and admin1 ids),
+//!            u32 places, then places × (u32 country, u32 admin1), indices
+//!            into those ids (u32::MAX: none; place 0 is none and none),
+//!            u32 n (0: every thing is in place 0, or things), then n × u32
+//!            place of each thing
 //! forms      u32 count, (count + 1) × u32 offsets, u32 n, n × u32 candidates
 //! checksum   u64      FNV-1a of every byte from the magic to here
 //! matcher    u64 length + the bytes of `dateline_match::Matcher::to_bytes`
@@ -27,6 +32,11 @@
 //! checksum first, then every count, bound, offset and index, so a
 //! truncated, corrupted or foreign file is an [`Error`], never a panic or
 //! undefined behavior.
+//!
+//! Version 2 files (before `places`) still load, their entries without
+//! country or admin1: the two layouts differ only by that section, and
+//! reading a gazetteer saved by an earlier release costs nothing to keep.
+//! Other versions are an error that says to rebuild the file.
 
 use std::io::Write;
 use std::path::Path;
@@ -36,14 +46,16 @@ use dateline_match::{MatchKind, Matcher};
 
 use crate::entry::MAX_NAME_LEN;
 use crate::gazetteer::{Gazetteer, Options};
-use crate::store::{Store, case_code, case_from_code};
+use crate::store::{NO_ID, Parts, Store, case_code, case_from_code};
 use crate::{CasePolicy, Error};
 
 const MAGIC: &[u8; 8] = b"DLGAZET\0";
 /// Bumped on every change to the layout above (or to the matcher's).
 /// Version 2: the compact entry store (version 1 stored each entry's
-/// strings in turn).
-const FORMAT_VERSION: u32 = 2;
+/// strings in turn). Version 3: `places` (country and admin1).
+const FORMAT_VERSION: u32 = 3;
+/// The oldest version [`Gazetteer::from_bytes`] reads.
+const OLDEST_VERSION: u32 = 2;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
@@ -178,7 +190,7 @@ impl Gazetteer {
         })?;
         let store = &*self.entries;
         out.len32(store.labels.len())?;
-        for label in &store.labels {
+        for label in store.labels.iter() {
             out.str(label)?;
         }
         out.len32(store.len())?;
@@ -195,6 +207,14 @@ impl Gazetteer {
             out.u64(prior.to_bits())?;
         }
         out.bytes(&store.thing_case)?;
+        out.len32(store.place_ids.len())?;
+        for id in store.place_ids.iter() {
+            out.str(id)?;
+        }
+        out.len32(store.places.len())?;
+        out.u32s(store.places.as_flattened())?;
+        out.len32(store.thing_place.len())?;
+        out.u32s(&store.thing_place)?;
         out.len32(self.offsets.len() - 1)?;
         out.u32s(&self.offsets)?;
         out.len32(self.candidates.len())?;
@@ -218,9 +238,13 @@ impl Gazetteer {
     ///
     /// # Errors
     ///
-    /// When the file cannot be read, or is truncated, corrupted, of another
-    /// format version or not a saved gazetteer
-    /// ([`Error::is_format`]); the error names the file.
+    /// When the file cannot be read, or is truncated, corrupted, of a format
+    /// version this build does not read, or not a saved gazetteer
+    /// ([`Error::is_format`]); the error names the file. Files saved by
+    /// earlier releases of this crate load, down to format version 2 (whose
+    /// entries have no [`country`](crate::Entry::country) or
+    /// [`admin1`](crate::Entry::admin1)); an older or newer file must be
+    /// rebuilt from its sources, and the error says so.
     pub fn load<P: AsRef<Path>>(path: P) -> Result<Gazetteer, Error> {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
@@ -237,9 +261,16 @@ impl Gazetteer {
             return Err(Error::format("not a compiled dateline gazetteer"));
         }
         let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
-        if version != FORMAT_VERSION {
+        if !(OLDEST_VERSION..=FORMAT_VERSION).contains(&version) {
+            let hint = if version < OLDEST_VERSION {
+                "build it again from its source files and save it with this version"
+            } else {
+                "load it with the newer dateline-gazetteer that saved it, or build it again \
+                 from its source files and save it with this version"
+            };
             return Err(Error::format(format!(
-                "format version {version} is not supported (expected {FORMAT_VERSION})"
+                "format version {version} is not supported (this version reads versions \
+                 {OLDEST_VERSION} to {FORMAT_VERSION}): {hint}"
             )));
         }
         let length = u64::from_le_bytes(bytes[12..20].try_into().expect("8 bytes"));
@@ -263,7 +294,7 @@ impl Gazetteer {
             _ => return Err(Error::format("corrupted data: invalid option")),
         };
         let options = Options { accent_folding, case_policy, match_kind };
-        let store = read_store(&mut r)?;
+        let store = read_store(&mut r, version)?;
 
         let forms = r.count(4)?;
         let offsets = r.u32s(forms + 1)?;
@@ -377,8 +408,8 @@ fn check_bounds(bounds: &[u32], len: usize, text: Option<&str>, nonempty: bool) 
         && text.is_none_or(|t| bounds.iter().all(|&b| t.is_char_boundary(b as usize)))
 }
 
-/// Reads and checks the compact entry store.
-fn read_store(r: &mut Reader<'_>) -> Result<Store, Error> {
+/// Reads and checks the compact entry store of a file of format `version`.
+fn read_store(r: &mut Reader<'_>, version: u32) -> Result<Store, Error> {
     let corrupted = || Error::format("corrupted data: invalid entry table");
     let label_count = r.count(4)?;
     let mut labels = Vec::with_capacity(label_count);
@@ -400,6 +431,11 @@ fn read_store(r: &mut Reader<'_>) -> Result<Store, Error> {
         thing_prior.push(f64::from_bits(r.u64()?));
     }
     let thing_case = r.take(things)?.to_vec();
+    let (place_ids, places, thing_place) = if version >= 3 {
+        read_places(r, things)?
+    } else {
+        (Vec::new(), vec![[NO_ID, NO_ID]], Vec::new())
+    };
     let valid = check_bounds(&name_bounds, name_text.len(), Some(&name_text), false)
         && check_bounds(&entry_names, names, None, true)
         && check_bounds(&id_bounds, ids.len(), Some(&ids), false)
@@ -409,8 +445,8 @@ fn read_store(r: &mut Reader<'_>) -> Result<Store, Error> {
     if !valid {
         return Err(corrupted());
     }
-    Ok(Store::from_parts(
-        name_text,
+    Store::from_parts(Parts {
+        names: name_text,
         name_bounds,
         entry_names,
         entry_thing,
@@ -419,6 +455,81 @@ fn read_store(r: &mut Reader<'_>) -> Result<Store, Error> {
         thing_label,
         thing_prior,
         thing_case,
+        thing_place,
+        places,
+        place_ids,
         labels,
-    ))
+    })
+}
+
+/// The interned country and admin1 ids, the (country, admin1) pairs, and
+/// each thing's pair: the parts of a store's place table.
+type PlaceTable = (Vec<String>, Vec<[u32; 2]>, Vec<u32>);
+
+/// The places section (format version 3), checked.
+fn read_places(r: &mut Reader<'_>, things: usize) -> Result<PlaceTable, Error> {
+    let id_count = r.count(4)?;
+    let mut place_ids = Vec::with_capacity(id_count);
+    for _ in 0..id_count {
+        place_ids.push(r.str()?.to_owned());
+    }
+    let place_count = r.count(8)?;
+    let places: Vec<[u32; 2]> =
+        r.u32s(place_count * 2)?.chunks_exact(2).map(|p| [p[0], p[1]]).collect();
+    let thing_place = match r.count(4)? {
+        0 => Vec::new(),
+        n if n == things => r.u32s(things)?,
+        _ => return Err(Error::format("corrupted data: invalid place table")),
+    };
+    let valid = places.first() == Some(&[NO_ID, NO_ID])
+        && places.iter().flatten().all(|&i| i == NO_ID || (i as usize) < id_count)
+        && thing_place.iter().all(|&p| (p as usize) < place_count);
+    if !valid {
+        return Err(Error::format("corrupted data: invalid place table"));
+    }
+    Ok((place_ids, places, thing_place))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Entry;
+
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::new([
+            Entry::new("Portland", "GPE", "1").with_country("US").with_admin1("US-ME"),
+            Entry::new("Portland", "GPE", "2").with_country("US").with_admin1("US-OR"),
+            Entry::new("Oregon", "GPE", "US-OR").with_country("US"),
+        ])
+        .unwrap()
+    }
+
+    /// Saves `gazetteer` with its store changed by `tamper`: a file with a
+    /// valid checksum and an invalid place table.
+    fn tampered(tamper: impl FnOnce(&mut Store)) -> Result<Gazetteer, Error> {
+        let mut g = gazetteer();
+        tamper(Arc::make_mut(&mut g.entries));
+        Gazetteer::from_bytes(&g.to_bytes()?)
+    }
+
+    #[test]
+    fn invalid_place_tables_are_errors() {
+        assert!(tampered(|_| {}).is_ok());
+        type Tamper = fn(&mut Store);
+        let cases: [(&str, Tamper); 5] = [
+            ("thing out of range", |s| s.thing_place[0] = 9),
+            ("a place for some things only", |s| s.thing_place.truncate(2)),
+            ("country out of range", |s| s.places[1][0] = 7),
+            ("admin1 out of range", |s| s.places[2][1] = 3),
+            ("place 0 not empty", |s| s.places[0] = [0, NO_ID]),
+        ];
+        for (what, tamper) in cases {
+            let err = tampered(tamper).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                "reading compiled gazetteer: corrupted data: invalid place table",
+                "{what}"
+            );
+        }
+    }
 }

@@ -6,15 +6,29 @@
 //! 1.2M rows of GeoNames' `large.tsv` took about 250 MB before compiling.
 //! The store keeps every string in one of two arenas and refers to it by
 //! offset, and shares what consecutive rows repeat: a *thing* is the label,
-//! id, prior and case policy of one or more consecutive entries (GeoNames
-//! lists a place's name and then its alternate names, all with the same id
-//! and population), and labels are interned. An entry then costs 12 bytes
-//! plus its names' bytes.
+//! id, prior, case policy, country and first-level division of one or more
+//! consecutive entries (GeoNames lists a place's name and then its alternate
+//! names, all with the same id and population), and labels are interned. An
+//! entry then costs 12 bytes plus its names' bytes.
+//!
+//! Where a thing lies, its *place*, is the pair (country, admin1) of
+//! containing entries' ids. Most places share a country and many share a
+//! division, so the ids are interned once each (in an arena, like the
+//! labels), the pairs once each, and a thing holds only the pair's number:
+//! 4 bytes per thing, and nothing at all per thing while no entry sets
+//! either field (place 0 is "neither", and an empty list of things' places
+//! means every thing is there).
 
 use std::collections::HashMap;
 use std::fmt;
 
 use crate::{CasePolicy, Entry, Error};
+
+/// The country or admin1 half of a place that has none.
+pub(crate) const NO_ID: u32 = u32::MAX;
+
+/// The place of things with neither a country nor an admin1.
+const NO_PLACE: [u32; 2] = [NO_ID, NO_ID];
 
 /// Entries in insertion order, compactly.
 ///
@@ -23,7 +37,11 @@ use crate::{CasePolicy, Entry, Error};
 /// `names[name_bounds[k]..name_bounds[k + 1]]`, and the thing
 /// `entry_thing[i]`. Thing `t` has the id `ids[id_bounds[t]..id_bounds[t + 1]]`,
 /// the label `labels[thing_label[t]]`, the prior `thing_prior[t]` (NaN for
-/// none) and the case policy code `thing_case[t]`.
+/// none), the case policy code `thing_case[t]` and the place
+/// `places[thing_place[t]]`: a pair of indices into `place_ids` (the
+/// country's id, the admin1's id), [`NO_ID`] for none. Place 0 is always
+/// `[NO_ID, NO_ID]`, and `thing_place` is either empty, while every thing
+/// is in place 0, or has one place per thing.
 #[derive(Clone, Debug)]
 pub(crate) struct Store {
     pub(crate) names: String,
@@ -35,8 +53,115 @@ pub(crate) struct Store {
     pub(crate) thing_label: Vec<u32>,
     pub(crate) thing_prior: Vec<f64>,
     pub(crate) thing_case: Vec<u8>,
-    pub(crate) labels: Vec<String>,
-    label_index: HashMap<String, u32>,
+    pub(crate) thing_place: Vec<u32>,
+    pub(crate) places: Vec<[u32; 2]>,
+    place_index: HashMap<[u32; 2], u32>,
+    pub(crate) place_ids: Interner,
+    pub(crate) labels: Interner,
+}
+
+/// Distinct strings, numbered in the order they were first seen, in one
+/// arena: string `n` is `text[bounds[n]..bounds[n + 1]]`.
+///
+/// The index from string to number serves only while entries are added:
+/// [`shrink_to_fit`](Interner::shrink_to_fit) drops it (a built gazetteer
+/// never adds any), and [`intern`](Interner::intern) rebuilds it should
+/// more come. It is either empty or complete.
+#[derive(Clone, Debug)]
+pub(crate) struct Interner {
+    text: String,
+    bounds: Vec<u32>,
+    index: HashMap<String, u32>,
+}
+
+impl Default for Interner {
+    fn default() -> Interner {
+        Interner { text: String::new(), bounds: vec![0], index: HashMap::new() }
+    }
+}
+
+impl PartialEq for Interner {
+    fn eq(&self, other: &Interner) -> bool {
+        self.text == other.text && self.bounds == other.bounds
+    }
+}
+
+impl Interner {
+    /// The strings numbered in order, as a saved file lists them (distinct).
+    pub(crate) fn from_strings<S: AsRef<str>>(strings: &[S]) -> Result<Interner, Error> {
+        let mut interner = Interner::default();
+        for s in strings {
+            interner.text.push_str(s.as_ref());
+            interner.bounds.push(offset(interner.text.len())?);
+        }
+        Ok(interner)
+    }
+
+    /// The number of `value`, new or not.
+    fn intern(&mut self, value: &str) -> Result<u32, Error> {
+        if self.index.len() != self.len() {
+            self.index =
+                (0..self.len()).map(|n| (self.get(n as u32).to_owned(), n as u32)).collect();
+        }
+        if let Some(&n) = self.index.get(value) {
+            return Ok(n);
+        }
+        let n = offset(self.len())?;
+        self.text.push_str(value);
+        self.bounds.push(offset(self.text.len())?);
+        self.index.insert(value.to_owned(), n);
+        Ok(n)
+    }
+
+    pub(crate) fn get(&self, n: u32) -> &str {
+        let n = n as usize;
+        &self.text[self.bounds[n] as usize..self.bounds[n + 1] as usize]
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.bounds.len() - 1
+    }
+
+    /// The strings, in order.
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &str> {
+        (0..self.len()).map(|n| self.get(n as u32))
+    }
+
+    /// Forgets the strings numbered `len` and above.
+    fn truncate(&mut self, len: usize) {
+        if self.index.len() == self.len() {
+            for n in len..self.len() {
+                let value = self.get(n as u32).to_owned();
+                self.index.remove(&value);
+            }
+        }
+        self.bounds.truncate(len + 1);
+        self.text.truncate(self.bounds[len] as usize);
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.bounds.shrink_to_fit();
+        self.index = HashMap::new();
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + 4 * self.bounds.capacity()
+            + self.index.capacity() * (size_of::<(String, u32)>() + 1)
+            + self.index.keys().map(String::capacity).sum::<usize>()
+    }
+}
+
+/// What the consecutive entries of one thing share: see [`Store::push`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Thing<'a> {
+    pub(crate) label: &'a str,
+    pub(crate) id: &'a str,
+    pub(crate) prior: Option<f64>,
+    pub(crate) case: Option<CasePolicy>,
+    pub(crate) country: Option<&'a str>,
+    pub(crate) admin1: Option<&'a str>,
 }
 
 /// Where a store stood, to roll back a file that failed half-way.
@@ -46,6 +171,10 @@ pub(crate) struct Mark {
     names: usize,
     things: usize,
     labels: usize,
+    places: usize,
+    place_ids: usize,
+    /// `thing_place`'s length, 0 or `things`.
+    thing_places: usize,
 }
 
 /// The case policy codes of stored things and saved files.
@@ -89,6 +218,9 @@ impl PartialEq for Store {
                 .map(|p| p.to_bits())
                 .eq(other.thing_prior.iter().map(|p| p.to_bits()))
             && self.thing_case == other.thing_case
+            && self.thing_place == other.thing_place
+            && self.places == other.places
+            && self.place_ids == other.place_ids
             && self.labels == other.labels
     }
 }
@@ -97,6 +229,23 @@ impl Default for Store {
     fn default() -> Store {
         Store::new()
     }
+}
+
+/// The parts of a [`Store`], as a saved file holds them (see `persist`).
+pub(crate) struct Parts {
+    pub(crate) names: String,
+    pub(crate) name_bounds: Vec<u32>,
+    pub(crate) entry_names: Vec<u32>,
+    pub(crate) entry_thing: Vec<u32>,
+    pub(crate) ids: String,
+    pub(crate) id_bounds: Vec<u32>,
+    pub(crate) thing_label: Vec<u32>,
+    pub(crate) thing_prior: Vec<f64>,
+    pub(crate) thing_case: Vec<u8>,
+    pub(crate) thing_place: Vec<u32>,
+    pub(crate) places: Vec<[u32; 2]>,
+    pub(crate) place_ids: Vec<String>,
+    pub(crate) labels: Vec<String>,
 }
 
 impl Store {
@@ -111,41 +260,39 @@ impl Store {
             thing_label: Vec::new(),
             thing_prior: Vec::new(),
             thing_case: Vec::new(),
-            labels: Vec::new(),
-            label_index: HashMap::new(),
+            thing_place: Vec::new(),
+            places: vec![NO_PLACE],
+            place_index: HashMap::from([(NO_PLACE, 0)]),
+            place_ids: Interner::default(),
+            labels: Interner::default(),
         }
     }
 
     /// Assembles a store from parts checked by the caller (see `persist`):
     /// bounds start at 0, never decrease and end at their arena's length on
-    /// char boundaries, every entry has a name, and every index is in range.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn from_parts(
-        names: String,
-        name_bounds: Vec<u32>,
-        entry_names: Vec<u32>,
-        entry_thing: Vec<u32>,
-        ids: String,
-        id_bounds: Vec<u32>,
-        thing_label: Vec<u32>,
-        thing_prior: Vec<f64>,
-        thing_case: Vec<u8>,
-        labels: Vec<String>,
-    ) -> Store {
-        let label_index = labels.iter().enumerate().map(|(i, l)| (l.clone(), i as u32)).collect();
-        Store {
-            names,
-            name_bounds,
-            entry_names,
-            entry_thing,
-            ids,
-            id_bounds,
-            thing_label,
-            thing_prior,
-            thing_case,
-            labels,
-            label_index,
-        }
+    /// char boundaries, every entry has a name, every index is in range, and
+    /// place 0 is `[NO_ID, NO_ID]`.
+    ///
+    /// # Errors
+    ///
+    /// When the labels or place ids pass 4 GiB.
+    pub(crate) fn from_parts(parts: Parts) -> Result<Store, Error> {
+        Ok(Store {
+            names: parts.names,
+            name_bounds: parts.name_bounds,
+            entry_names: parts.entry_names,
+            entry_thing: parts.entry_thing,
+            ids: parts.ids,
+            id_bounds: parts.id_bounds,
+            thing_label: parts.thing_label,
+            thing_prior: parts.thing_prior,
+            thing_case: parts.thing_case,
+            thing_place: parts.thing_place,
+            places: parts.places,
+            place_index: HashMap::new(),
+            place_ids: Interner::from_strings(&parts.place_ids)?,
+            labels: Interner::from_strings(&parts.labels)?,
+        })
     }
 
     /// The number of entries.
@@ -157,10 +304,53 @@ impl Store {
         self.entry_thing.is_empty()
     }
 
-    /// The number of things (label, id, prior and case shared by
+    /// The number of things (label, id, prior, case and place shared by
     /// consecutive entries).
     pub(crate) fn things(&self) -> usize {
         self.thing_label.len()
+    }
+
+    /// The number of the place (`country`, `admin1`), new or not.
+    fn place(&mut self, country: Option<&str>, admin1: Option<&str>) -> Result<u32, Error> {
+        if country.is_none() && admin1.is_none() {
+            return Ok(0);
+        }
+        // Consecutive rows mostly lie in the same place (a city's alternate
+        // names; a file sorted by country): reuse the last thing's without
+        // hashing.
+        if let Some(t) = self.things().checked_sub(1)
+            && self.place_parts(self.place_at(t)) == (country, admin1)
+        {
+            return Ok(self.place_at(t));
+        }
+        let mut id = |value: Option<&str>| value.map_or(Ok(NO_ID), |v| self.place_ids.intern(v));
+        let place = [id(country)?, id(admin1)?];
+        // The index is empty or complete, like the interners'.
+        if self.place_index.len() != self.places.len() {
+            self.place_index =
+                self.places.iter().enumerate().map(|(p, &k)| (k, p as u32)).collect();
+        }
+        match self.place_index.get(&place) {
+            Some(&p) => Ok(p),
+            None => {
+                let p = offset(self.places.len())?;
+                self.places.push(place);
+                self.place_index.insert(place, p);
+                Ok(p)
+            }
+        }
+    }
+
+    /// The place of thing `t`.
+    fn place_at(&self, t: usize) -> u32 {
+        self.thing_place.get(t).copied().unwrap_or(0)
+    }
+
+    /// The country and admin1 ids of place `p`.
+    fn place_parts(&self, p: u32) -> (Option<&str>, Option<&str>) {
+        let [country, admin1] = self.places[p as usize];
+        let id = |n: u32| (n != NO_ID).then(|| self.place_ids.get(n));
+        (id(country), id(admin1))
     }
 
     /// Appends an entry. Strings are stored as given (the loaders trim and
@@ -173,36 +363,33 @@ impl Store {
         &mut self,
         name: &str,
         aliases: impl IntoIterator<Item = &'a str>,
-        label: &str,
-        id: &str,
-        prior: Option<f64>,
-        case: Option<CasePolicy>,
+        thing: &Thing<'_>,
     ) -> Result<(), Error> {
-        let label = match self.label_index.get(label) {
-            Some(&l) => l,
-            None => {
-                let l = offset(self.labels.len())?;
-                self.labels.push(label.to_owned());
-                self.label_index.insert(label.to_owned(), l);
-                l
-            }
-        };
-        let prior = prior.unwrap_or(f64::NAN);
-        let case = case_code(case);
+        let label = self.labels.intern(thing.label)?;
+        let place = self.place(thing.country, thing.admin1)?;
+        let prior = thing.prior.unwrap_or(f64::NAN);
+        let case = case_code(thing.case);
         let same_thing = self.things().checked_sub(1).is_some_and(|t| {
             self.thing_label[t] == label
                 && self.thing_case[t] == case
+                && self.place_at(t) == place
                 && self.thing_prior[t].to_bits() == prior.to_bits()
-                && self.id(t) == id
+                && self.id(t) == thing.id
         });
-        let thing = if same_thing {
+        let t = if same_thing {
             self.things() - 1
         } else {
-            self.ids.push_str(id);
+            self.ids.push_str(thing.id);
             self.id_bounds.push(offset(self.ids.len())?);
             self.thing_label.push(label);
             self.thing_prior.push(prior);
             self.thing_case.push(case);
+            if place != 0 || !self.thing_place.is_empty() {
+                // The first thing with a place gives every earlier one its
+                // place 0.
+                self.thing_place.resize(self.things() - 1, 0);
+                self.thing_place.push(place);
+            }
             self.things() - 1
         };
         self.names.push_str(name);
@@ -212,27 +399,36 @@ impl Store {
             self.name_bounds.push(offset(self.names.len())?);
         }
         self.entry_names.push(offset(self.name_bounds.len() - 1)?);
-        self.entry_thing.push(offset(thing)?);
+        self.entry_thing.push(offset(t)?);
         Ok(())
     }
 
     /// Appends an owned entry.
     pub(crate) fn push_entry(&mut self, entry: &Entry) -> Result<(), Error> {
-        self.push(
-            entry.name(),
-            entry.aliases().iter().map(String::as_str),
-            entry.label(),
-            entry.id(),
-            entry.prior(),
-            entry.case(),
-        )
+        let thing = Thing {
+            label: entry.label(),
+            id: entry.id(),
+            prior: entry.prior(),
+            case: entry.case(),
+            country: entry.country(),
+            admin1: entry.admin1(),
+        };
+        self.push(entry.name(), entry.aliases().iter().map(String::as_str), &thing)
     }
 
     /// Appends every entry of `other`.
     pub(crate) fn extend_from(&mut self, other: &Store) -> Result<(), Error> {
         for i in 0..other.len() {
             let e = other.get(i);
-            self.push(e.name(), e.aliases(), e.label(), e.id(), e.prior(), e.case())?;
+            let thing = Thing {
+                label: e.label(),
+                id: e.id(),
+                prior: e.prior(),
+                case: e.case(),
+                country: e.country(),
+                admin1: e.admin1(),
+            };
+            self.push(e.name(), e.aliases(), &thing)?;
         }
         Ok(())
     }
@@ -244,6 +440,9 @@ impl Store {
             names: self.name_bounds.len() - 1,
             things: self.things(),
             labels: self.labels.len(),
+            places: self.places.len(),
+            place_ids: self.place_ids.len(),
+            thing_places: self.thing_place.len(),
         }
     }
 
@@ -258,12 +457,19 @@ impl Store {
         self.thing_label.truncate(mark.things);
         self.thing_prior.truncate(mark.things);
         self.thing_case.truncate(mark.things);
-        for label in self.labels.drain(mark.labels..) {
-            self.label_index.remove(&label);
+        self.thing_place.truncate(mark.thing_places);
+        let indexed = self.place_index.len() == self.places.len();
+        for place in self.places.drain(mark.places..) {
+            if indexed {
+                self.place_index.remove(&place);
+            }
         }
+        self.place_ids.truncate(mark.place_ids);
+        self.labels.truncate(mark.labels);
     }
 
-    /// Frees unused capacity (a built gazetteer's store is never added to).
+    /// Frees unused capacity and the interning indexes (a built gazetteer's
+    /// store is never added to; a builder that adds more rebuilds them).
     pub(crate) fn shrink_to_fit(&mut self) {
         self.names.shrink_to_fit();
         self.name_bounds.shrink_to_fit();
@@ -274,6 +480,11 @@ impl Store {
         self.thing_label.shrink_to_fit();
         self.thing_prior.shrink_to_fit();
         self.thing_case.shrink_to_fit();
+        self.thing_place.shrink_to_fit();
+        self.places.shrink_to_fit();
+        self.place_index = HashMap::new();
+        self.place_ids.shrink_to_fit();
+        self.labels.shrink_to_fit();
     }
 
     /// Approximate heap bytes used.
@@ -284,9 +495,14 @@ impl Store {
                 + self.entry_names.capacity()
                 + self.entry_thing.capacity()
                 + self.id_bounds.capacity()
-                + self.thing_label.capacity())
+                + self.thing_label.capacity()
+                + self.thing_place.capacity())
             + 8 * self.thing_prior.capacity()
             + self.thing_case.capacity()
+            + 8 * self.places.capacity()
+            + 13 * self.place_index.capacity()
+            + self.place_ids.heap_bytes()
+            + self.labels.heap_bytes()
     }
 
     /// Entry `i`, which must be below [`len`](Store::len).
@@ -328,6 +544,11 @@ impl Store {
         case_from_code(self.thing_case[self.thing(i)]).flatten()
     }
 
+    /// The country and admin1 ids of entry `i`.
+    pub(crate) fn place_of(&self, i: usize) -> (Option<&str>, Option<&str>) {
+        self.place_parts(self.place_at(self.thing(i)))
+    }
+
     /// The names of entry `i`, the name first.
     pub(crate) fn names_of(
         &self,
@@ -339,8 +560,8 @@ impl Store {
 }
 
 /// One entry of a [`Gazetteer`](crate::Gazetteer): its name, label, id,
-/// aliases, prior and case policy, borrowed from the gazetteer's compact
-/// storage.
+/// aliases, prior, case policy, country and admin1, borrowed from the
+/// gazetteer's compact storage.
 ///
 /// The accessors mirror [`Entry`]'s; [`to_entry`](EntryRef::to_entry)
 /// makes an owned copy. An `EntryRef` compares equal to another, or to an
@@ -366,7 +587,7 @@ impl<'g> EntryRef<'g> {
 
     /// The label, e.g. `"GPE"`.
     pub fn label(&self) -> &'g str {
-        &self.store.labels[self.store.label_of(self.index) as usize]
+        self.store.labels.get(self.store.label_of(self.index))
     }
 
     /// The id, e.g. `"703448"`.
@@ -394,6 +615,18 @@ impl<'g> EntryRef<'g> {
         self.store.case_of(self.index)
     }
 
+    /// The id of the entry of the country that contains this one, if set
+    /// (see [`Entry::country`]).
+    pub fn country(&self) -> Option<&'g str> {
+        self.store.place_of(self.index).0
+    }
+
+    /// The id of the entry of the first-level division that contains this
+    /// one, if set (see [`Entry::admin1`]).
+    pub fn admin1(&self) -> Option<&'g str> {
+        self.store.place_of(self.index).1
+    }
+
     /// An owned copy.
     pub fn to_entry(&self) -> Entry {
         let mut entry =
@@ -403,6 +636,13 @@ impl<'g> EntryRef<'g> {
         }
         if let Some(case) = self.case() {
             entry = entry.with_case(case);
+        }
+        let (country, admin1) = self.store.place_of(self.index);
+        if let Some(country) = country {
+            entry = entry.with_country(country);
+        }
+        if let Some(admin1) = admin1 {
+            entry = entry.with_admin1(admin1);
         }
         entry
     }
@@ -416,6 +656,8 @@ impl PartialEq for EntryRef<'_> {
             && self.aliases().eq(other.aliases())
             && self.prior() == other.prior()
             && self.case() == other.case()
+            && self.country() == other.country()
+            && self.admin1() == other.admin1()
     }
 }
 
@@ -427,6 +669,8 @@ impl PartialEq<Entry> for EntryRef<'_> {
             && self.aliases().eq(other.aliases().iter().map(String::as_str))
             && self.prior() == other.prior()
             && self.case() == other.case()
+            && self.country() == other.country()
+            && self.admin1() == other.admin1()
     }
 }
 
@@ -445,6 +689,8 @@ impl fmt::Debug for EntryRef<'_> {
             .field("aliases", &self.aliases().collect::<Vec<_>>())
             .field("prior", &self.prior())
             .field("case", &self.case())
+            .field("country", &self.country())
+            .field("admin1", &self.admin1())
             .finish()
     }
 }
@@ -513,7 +759,7 @@ mod tests {
         }
         assert_eq!(store.len(), 4);
         assert_eq!(store.things(), 3, "the first two rows share a thing");
-        assert_eq!(store.labels, ["GPE", "ORG"]);
+        assert_eq!(store.labels.iter().collect::<Vec<_>>(), ["GPE", "ORG"]);
         for (i, e) in entries.iter().enumerate() {
             assert_eq!(store.get(i), *e);
             assert_eq!(store.get(i).to_entry(), *e);
@@ -524,6 +770,68 @@ mod tests {
     }
 
     #[test]
+    fn places_are_interned_and_split_things() {
+        let mut store = Store::new();
+        let states = ["US-ME", "US-OR", "US-TX"];
+        for i in 0..300 {
+            let entry = Entry::new(format!("Town {i}"), "GPE", i.to_string())
+                .with_country("US")
+                .with_admin1(states[i % 3]);
+            store.push_entry(&entry).unwrap();
+        }
+        store.push_entry(&Entry::new("Lyon", "GPE", "lyon").with_country("FR")).unwrap();
+        store.push_entry(&Entry::new("Maine", "GPE", "US-ME").with_country("US")).unwrap();
+        store.push_entry(&Entry::new("Nowhere", "GPE", "0")).unwrap();
+        // Place 0 (none), three states of the US, France alone, the US alone.
+        assert_eq!(store.places.len(), 6);
+        assert_eq!(
+            store.place_ids.iter().collect::<Vec<_>>(),
+            ["US", "US-ME", "US-OR", "US-TX", "FR"]
+        );
+        assert_eq!(store.get(4).admin1(), Some("US-OR"));
+        assert_eq!(store.get(300).country(), Some("FR"));
+        assert_eq!(store.get(300).admin1(), None);
+        assert_eq!(store.get(302).country(), None);
+        // Shrunk (the indexes dropped), the store still interns: more
+        // entries find the places, ids and labels already there.
+        store.shrink_to_fit();
+        let before = (store.places.len(), store.place_ids.len(), store.labels.len());
+        store.push_entry(&Entry::new("Paris", "GPE", "paris").with_country("FR")).unwrap();
+        store
+            .push_entry(&Entry::new("Bangor", "GPE", "b").with_country("US").with_admin1("US-ME"))
+            .unwrap();
+        assert_eq!((store.places.len(), store.place_ids.len(), store.labels.len()), before);
+        assert_eq!(store.get(304).admin1(), Some("US-ME"));
+
+        // Same label, id, prior and case, another place: another thing.
+        let mut store = Store::new();
+        let maine = Entry::new("Portland", "GPE", "P").with_country("US").with_admin1("US-ME");
+        store.push_entry(&maine).unwrap();
+        store.push_entry(&maine.clone().with_alias("Portland, Maine")).unwrap();
+        store.push_entry(&Entry::new("Portland", "GPE", "P").with_country("US")).unwrap();
+        assert_eq!(store.things(), 2);
+        assert_eq!(store.get(1), maine.with_alias("Portland, Maine"));
+        assert_eq!(store.get(2).admin1(), None);
+    }
+
+    #[test]
+    fn things_have_no_place_list_until_one_has_a_place() {
+        let mut store = Store::new();
+        store.push_entry(&Entry::new("Kyiv", "GPE", "1")).unwrap();
+        store.push_entry(&Entry::new("UN", "ORG", "2")).unwrap();
+        assert!(store.thing_place.is_empty());
+        let mark = store.mark();
+        store.push_entry(&Entry::new("Lviv", "GPE", "3").with_country("UA")).unwrap();
+        assert_eq!(store.thing_place, [0, 0, 1]);
+        assert_eq!(store.get(0).country(), None);
+        assert_eq!(store.get(2).country(), Some("UA"));
+        store.push_entry(&Entry::new("NATO", "ORG", "4")).unwrap();
+        assert_eq!(store.thing_place, [0, 0, 1, 0]);
+        store.rollback(mark);
+        assert!(store.thing_place.is_empty(), "rolled back to no place list");
+    }
+
+    #[test]
     fn rollback_forgets_everything_after_the_mark() {
         let mut store = Store::new();
         store.push_entry(&Entry::new("Kyiv", "GPE", "1")).unwrap();
@@ -531,10 +839,19 @@ mod tests {
         let mark = store.mark();
         store.push_entry(&Entry::new("Kiev", "GPE", "1")).unwrap();
         store.push_entry(&Entry::new("UN", "ORG", "2").with_alias("U.N.")).unwrap();
+        store
+            .push_entry(&Entry::new("Lviv", "GPE", "4").with_country("UA").with_admin1("46"))
+            .unwrap();
         store.rollback(mark);
         assert_eq!(store, before);
+        assert_eq!(store.places.len(), 1);
+        assert_eq!(store.place_ids.len(), 0);
         store.push_entry(&Entry::new("NATO", "ORG", "3")).unwrap();
         assert_eq!(store.get(1).label(), "ORG");
-        assert_eq!(store.labels, ["GPE", "ORG"]);
+        assert_eq!(store.labels.iter().collect::<Vec<_>>(), ["GPE", "ORG"]);
+        // The forgotten place and ids are interned anew, not found stale.
+        store.push_entry(&Entry::new("Lviv", "GPE", "4").with_admin1("46")).unwrap();
+        assert_eq!(store.get(2).admin1(), Some("46"));
+        assert_eq!(store.places, [[NO_ID, NO_ID], [NO_ID, 0]]);
     }
 }

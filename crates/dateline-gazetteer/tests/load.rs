@@ -7,6 +7,7 @@ use dateline_gazetteer::{CasePolicy, Entry, Gazetteer};
 use crate::cases;
 
 const ERRORS: &str = include_str!("data/load_errors.jsonl");
+const FIELDS: &str = include_str!("data/load_fields.jsonl");
 
 #[test]
 fn load_error_cases() {
@@ -24,6 +25,42 @@ fn load_error_cases() {
         assert_eq!(err.line(), case["line"].as_u64(), "case {name}");
         assert!(!err.is_io(), "case {name}");
         assert_eq!(err.path(), None, "case {name}");
+    }
+}
+
+/// The optional `country` and `admin1` columns and fields: found by name,
+/// empty or null for none, absent in older files.
+#[test]
+fn load_field_cases() {
+    for case in cases::read("load_fields.jsonl", FIELDS) {
+        let name = cases::str(&case, "name");
+        let input = cases::str(&case, "input");
+        let mut builder = Gazetteer::builder();
+        match cases::str(&case, "format") {
+            "tsv" => builder.add_tsv_reader(input.as_bytes()),
+            "jsonl" => builder.add_jsonl_reader(input.as_bytes()),
+            other => panic!("{name}: unknown format {other}"),
+        }
+        .unwrap_or_else(|e| panic!("case {name}: {e}"));
+        let gazetteer = builder.build().unwrap();
+        let found: Vec<[Option<&str>; 5]> = gazetteer
+            .entries()
+            .map(|e| [Some(e.name()), Some(e.label()), Some(e.id()), e.country(), e.admin1()])
+            .collect();
+        let expected: Vec<[Option<&str>; 5]> = case["expected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| {
+                let row = row.as_array().unwrap();
+                std::array::from_fn(|i| row[i].as_str())
+            })
+            .collect();
+        assert_eq!(found, expected, "case {name}");
+        // The owned copies agree with the views.
+        for (entry, view) in gazetteer.to_entries().iter().zip(gazetteer.entries()) {
+            assert_eq!((entry.country(), entry.admin1()), (view.country(), view.admin1()));
+        }
     }
 }
 
@@ -108,7 +145,8 @@ fn shared_file_format_loads() {
             Entry::new("AW", "COUNTRY", "AW").with_case(CasePolicy::Sensitive),
             Entry::new("les Escaldes", "CITY", "3040051")
                 .with_prior(15853.0)
-                .with_case(CasePolicy::Insensitive),
+                .with_case(CasePolicy::Insensitive)
+                .with_country("AD"),
         ]
     );
     let labels: Vec<_> = gazetteer.find_iter("aw, AW, Les Escaldes").map(|m| m.span()).collect();

@@ -32,6 +32,21 @@ fn empty_and_whitespace_names_are_build_errors() {
 }
 
 #[test]
+fn empty_and_overlong_country_and_admin1_are_build_errors() {
+    let err = Gazetteer::new([
+        Entry::new("Kyiv", "GPE", "1").with_country("UA"),
+        Entry::new("Lviv", "GPE", "2").with_country(" "),
+    ])
+    .unwrap_err();
+    assert_eq!(err.to_string(), "building gazetteer: entry 1 (\"Lviv\", id \"2\"): empty country");
+    let err = Gazetteer::new([Entry::new("Lviv", "GPE", "2").with_admin1("")]).unwrap_err();
+    assert!(err.to_string().ends_with("empty admin1"), "{err}");
+    let long = "UA".repeat(600);
+    let err = Gazetteer::new([Entry::new("Lviv", "GPE", "2").with_admin1(long)]).unwrap_err();
+    assert!(err.to_string().contains("admin1 is 1200 bytes long"), "{err}");
+}
+
+#[test]
 fn names_that_fold_to_nothing_are_build_errors() {
     // A lone combining accent vanishes with accent folding on.
     let err = Gazetteer::new([Entry::new("\u{301}", "GPE", "accent")]).unwrap_err();

@@ -1,16 +1,28 @@
-//! Save/load round trips; truncated, corrupted and foreign files are errors.
+//! Save/load round trips; truncated, corrupted and foreign files are errors;
+//! files of the previous format version still load.
 
 use dateline_gazetteer::{CasePolicy, Entry, Gazetteer};
 
 use crate::load::TempFile;
 
+/// The entries of `data/format_v2.dlgaz`.
+fn small_v2_entries() -> [Entry; 3] {
+    [
+        Entry::new("Kyiv", "GPE", "703448").with_alias("Kiev").with_prior(2_952_301.0),
+        Entry::new("UN", "ORG", "Q1065").with_case(CasePolicy::Sensitive),
+        Entry::new("São Paulo", "GPE", "3448439").with_case(CasePolicy::Insensitive),
+    ]
+}
+
 fn small() -> Gazetteer {
+    let [kyiv, un, sao_paulo] = small_v2_entries();
     Gazetteer::builder()
         .accent_folding(false)
         .case_policy(CasePolicy::Auto)
-        .entry(Entry::new("Kyiv", "GPE", "703448").with_alias("Kiev").with_prior(2_952_301.0))
-        .entry(Entry::new("UN", "ORG", "Q1065").with_case(CasePolicy::Sensitive))
-        .entry(Entry::new("São Paulo", "GPE", "3448439").with_case(CasePolicy::Insensitive))
+        .entry(kyiv.with_country("UA").with_admin1("UA-30"))
+        .entry(un)
+        .entry(sao_paulo.with_country("BR"))
+        .entry(Entry::new("Lviv", "GPE", "702550").with_country("UA").with_admin1("UA-46"))
         .build()
         .unwrap()
 }
@@ -24,7 +36,13 @@ fn round_trip_keeps_entries_options_and_matches() {
     assert!(loaded.entries().eq(gazetteer.entries()));
     assert_eq!(loaded.to_entries(), gazetteer.to_entries());
     assert_eq!(loaded.entry(0), gazetteer.entry(0));
-    assert_eq!(loaded.entry(3), None);
+    assert_eq!(loaded.entry(4), None);
+    let kyiv = loaded.entry(0).unwrap();
+    assert_eq!((kyiv.country(), kyiv.admin1()), (Some("UA"), Some("UA-30")));
+    let un = loaded.entry(1).unwrap();
+    assert_eq!((un.country(), un.admin1()), (None, None));
+    let sao_paulo = loaded.entry(2).unwrap();
+    assert_eq!((sao_paulo.country(), sao_paulo.admin1()), (Some("BR"), None));
     assert_eq!(loaded.forms_len(), gazetteer.forms_len());
     assert!(!loaded.accent_folding());
     assert_eq!(loaded.case_policy(), CasePolicy::Auto);
@@ -68,7 +86,20 @@ fn foreign_and_empty_files_are_errors() {
     let mut bytes = small().to_bytes().unwrap();
     bytes[8] = 99; // format version
     let err = Gazetteer::from_bytes(&bytes).unwrap_err();
-    assert!(err.to_string().contains("format version 99 is not supported"), "{err}");
+    assert!(err.is_format());
+    assert_eq!(
+        err.to_string(),
+        "reading compiled gazetteer: format version 99 is not supported (this version reads \
+         versions 2 to 3): load it with the newer dateline-gazetteer that saved it, or build it \
+         again from its source files and save it with this version"
+    );
+    bytes[8] = 1;
+    let err = Gazetteer::from_bytes(&bytes).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "reading compiled gazetteer: format version 1 is not supported (this version reads \
+         versions 2 to 3): build it again from its source files and save it with this version"
+    );
 
     let file =
         TempFile::new("foreign.dlgaz", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0");
@@ -96,4 +127,64 @@ fn embedded_round_trips() {
     let text = include_str!("../../../seeds/000_6893e9d60b43f7bd.txt");
     assert_eq!(loaded.find(text), embedded.find(text));
     assert_eq!(loaded.forms_len(), embedded.forms_len());
+}
+
+/// `data/format_v2.dlgaz` was saved by this crate at commit 2a726a0, the
+/// last with format version 2 (before entries had a country and an admin1),
+/// from `small_v2_entries()` with accent folding off and `Auto` as the
+/// default case policy. Should `dateline-match`'s binary format change
+/// (which bumps the gazetteer's version too, and drops version 2), replace
+/// this test with one that expects the "build it again" error.
+const FORMAT_V2: &[u8] = include_bytes!("data/format_v2.dlgaz");
+
+#[test]
+fn format_version_2_still_loads() {
+    assert_eq!(FORMAT_V2[8], 2, "the fixture is a version 2 file");
+    let old = Gazetteer::from_bytes(FORMAT_V2).unwrap();
+    assert_eq!(old.to_entries(), small_v2_entries());
+    assert!(old.entries().all(|e| e.country().is_none() && e.admin1().is_none()));
+    assert!(!old.accent_folding());
+    assert_eq!(old.case_policy(), CasePolicy::Auto);
+    let rebuilt = Gazetteer::builder()
+        .accent_folding(false)
+        .case_policy(CasePolicy::Auto)
+        .entries(small_v2_entries())
+        .build()
+        .unwrap();
+    let text = "From KIEV to the UN, un, Sao Paulo and São Paulo.";
+    assert_eq!(old.find(text), rebuilt.find(text));
+    assert_eq!(old.find(text).len(), 3);
+    // Saved again, it is a current file with the same contents.
+    let bytes = old.to_bytes().unwrap();
+    assert_eq!(bytes[8], 3);
+    assert_eq!(bytes, rebuilt.to_bytes().unwrap());
+    // Truncated or corrupted, a version 2 file is an error like any other.
+    for len in 0..FORMAT_V2.len() {
+        assert!(Gazetteer::from_bytes(&FORMAT_V2[..len]).unwrap_err().is_format());
+    }
+}
+
+#[test]
+fn a_current_file_read_as_version_2_is_an_error() {
+    let mut bytes = small().to_bytes().unwrap();
+    assert_eq!(bytes[8], 3);
+    bytes[8] = 2;
+    assert!(Gazetteer::from_bytes(&bytes).unwrap_err().is_format());
+}
+
+#[test]
+fn merged_gazetteers_keep_country_and_admin1() {
+    let cities = small();
+    let mut builder = Gazetteer::builder();
+    builder.gazetteer(&cities);
+    builder.entry(Entry::new("Ukraine", "GPE", "UA"));
+    builder.gazetteer(&cities);
+    let merged = builder.build().unwrap();
+    let entries = merged.to_entries();
+    assert_eq!(entries.len(), 2 * cities.len() + 1);
+    assert_eq!(entries[..4], cities.to_entries()[..]);
+    assert_eq!(entries[5..], cities.to_entries()[..]);
+    assert_eq!(merged.entry(8).unwrap().admin1(), Some("UA-46"));
+    let reloaded = Gazetteer::from_bytes(&merged.to_bytes().unwrap()).unwrap();
+    assert_eq!(reloaded.to_entries(), entries);
 }

@@ -52,3 +52,84 @@ proptest! {
         }
     }
 }
+
+/// An entry with any of the optional fields, drawn from small pools so that
+/// consecutive entries often share a thing and places repeat.
+fn entry() -> impl Strategy<Value = Entry> {
+    let id = prop::sample::select(vec!["1", "2", "iso3166-1:US", "geonames:4975802"]);
+    let place = prop::option::of(prop::sample::select(vec!["US", "iso3166-2:US-ME", "FR", "ÜA"]));
+    let case = prop::option::of(prop::sample::select(vec![
+        dateline_gazetteer::CasePolicy::Sensitive,
+        dateline_gazetteer::CasePolicy::Insensitive,
+        dateline_gazetteer::CasePolicy::Auto,
+    ]));
+    (
+        "[A-Za-zé]{1,6}( [A-Z][a-z]{0,4})?",
+        prop::sample::select(vec!["GPE", "ORG"]),
+        id,
+        prop::collection::vec("[a-zА-я]{1,5}", 0..3),
+        prop::option::of(prop::sample::select(vec![1.0, 2.5e6, -3.0])),
+        case,
+        place.clone(),
+        place,
+    )
+        .prop_map(|(name, label, id, aliases, prior, case, country, admin1)| {
+            let mut entry = Entry::new(name, label, id).with_aliases(aliases);
+            if let Some(prior) = prior {
+                entry = entry.with_prior(prior);
+            }
+            if let Some(case) = case {
+                entry = entry.with_case(case);
+            }
+            if let Some(country) = country {
+                entry = entry.with_country(country);
+            }
+            if let Some(admin1) = admin1 {
+                entry = entry.with_admin1(admin1);
+            }
+            entry
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Entries come back as they went in: from the compact store, from a
+    /// saved copy, and through a merge into another builder.
+    #[test]
+    fn entries_round_trip(entries in prop::collection::vec(entry(), 0..12)) {
+        let g = Gazetteer::new(entries.clone()).unwrap();
+        prop_assert_eq!(&g.to_entries(), &entries);
+        for (view, entry) in g.entries().zip(&entries) {
+            prop_assert_eq!(view, entry.clone());
+            prop_assert_eq!(view.country(), entry.country());
+            prop_assert_eq!(view.admin1(), entry.admin1());
+        }
+        let loaded = Gazetteer::from_bytes(&g.to_bytes().unwrap()).unwrap();
+        prop_assert_eq!(&loaded.to_entries(), &entries);
+        let merged = Gazetteer::builder()
+            .entry(Entry::new("Ukraine", "GPE", "UA").with_country("UA"))
+            .gazetteer(&loaded)
+            .build()
+            .unwrap();
+        prop_assert_eq!(&merged.to_entries()[1..], &entries[..]);
+    }
+}
+
+#[cfg(feature = "serde")]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// An entry's serde form is a line of a JSON Lines gazetteer that loads
+    /// back to the same entry.
+    #[test]
+    fn serde_form_is_a_jsonl_gazetteer(entries in prop::collection::vec(entry(), 1..8)) {
+        let mut jsonl = String::new();
+        for entry in &entries {
+            jsonl.push_str(&serde_json::to_string(entry).unwrap());
+            jsonl.push('\n');
+        }
+        let g = Gazetteer::builder().add_jsonl_reader(jsonl.as_bytes()).unwrap().build().unwrap();
+        prop_assert_eq!(g.to_entries(), entries);
+    }
+}
