@@ -24,6 +24,7 @@
 
 mod english;
 mod heads;
+mod namesakes;
 mod rules;
 mod runs;
 mod sports;
@@ -193,8 +194,19 @@ impl Resolver {
         ends.sort_unstable();
         let mut lines = Lines::new(text);
         let mut out: Vec<Resolved<'g>> = Vec::with_capacity(matches.len());
+        // Candidates chosen by a region after a name, per match.
+        let mut chosen: Vec<(usize, Option<&'static str>)> = vec![(0, None); matches.len()];
+        for i in 0..matches.len() {
+            if let Some(choice) = namesakes::by_region(self.rules, text, &matches, i) {
+                chosen[i] = (choice.place, Some("namesake:region"));
+                if let Some(region) = choice.region {
+                    chosen[i + 1] = (region, Some("namesake:region"));
+                }
+            }
+        }
         for (i, found) in matches.iter().enumerate() {
-            let mut resolved = Resolved::from_match(*found);
+            let (candidate, rule) = chosen[i];
+            let mut resolved = Resolved::from_match(*found).choosing(candidate, rule);
             if self.sports
                 && let Some(rule) = sports::club_cue(self.rules, text, &matches, i)
             {
@@ -360,6 +372,17 @@ impl<'g> Resolved<'g> {
             enclosing: None,
             matched: Some(matched),
             chosen: 0,
+        }
+    }
+
+    /// The same match with candidate `chosen` first, as `rule` decided.
+    fn choosing(self, chosen: usize, rule: Option<&'static str>) -> Resolved<'g> {
+        let Some(matched) = self.matched else { return self };
+        match matched.candidates().nth(chosen) {
+            Some(entry) if chosen > 0 => {
+                Resolved { label: entry.label(), chosen, rule: rule.or(self.rule), ..self }
+            }
+            _ => self,
         }
     }
 

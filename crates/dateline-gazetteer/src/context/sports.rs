@@ -65,18 +65,6 @@ fn is_city_like(entry: EntryRef<'_>) -> bool {
     entry.label() == "GPE" && entry.country().is_some()
 }
 
-// FIXME(lead): placeholder until the country field lands.
-trait CountryShim {
-    fn country(&self) -> Option<&str>;
-}
-
-impl CountryShim for EntryRef<'_> {
-    fn country(&self) -> Option<&str> {
-        let id = self.id();
-        (id.starts_with("geonames:") || id.starts_with("iso3166-2:")).then_some(id)
-    }
-}
-
 /// How many whole numbers of one to three digits, separated by blanks,
 /// start `after` (after blanks).
 fn leading_numbers(after: &str) -> usize {
