@@ -52,12 +52,16 @@ impl Pipeline {
         let (entities, dates) = match self.gazetteer() {
             Some(gazetteer) => {
                 let mut normalized = gazetteer.normalizer().normalize(text);
-                // One scan finds where both searches may start.
-                normalized.prepare_for(&[gazetteer.matcher(), self.dates.anchor_matcher()]);
+                // One scan finds where the three searches may start.
+                normalized.prepare_for(&[
+                    gazetteer.matcher(),
+                    self.dates.anchor_matcher(),
+                    self.resolver.matcher(),
+                ]);
                 let matches = gazetteer.find_iter_normalized(&normalized);
                 let entities: Vec<Entity> = self
                     .resolver
-                    .resolve(text, matches)
+                    .resolve_normalized(&normalized, matches)
                     .iter()
                     .map(Entity::from_resolved)
                     .collect();

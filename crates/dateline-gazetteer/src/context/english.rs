@@ -6,20 +6,20 @@
 
 use std::sync::OnceLock;
 
-use super::rules::{Head, NameRules};
+use super::rules::{Head, NameRules, WordSet};
 
 /// English news conventions.
 pub(crate) static ENGLISH: NameRules = NameRules {
-    connectors: &[
+    connectors: WordSet::new(&[
         "of", "for", "&", "on", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "von",
         "van", "der", "den", "del", "da", "di", "dos",
-    ],
+    ]),
     // "the" only after another connector: "Bank of the West", "Islamic
     // State of Iraq and the Levant".
-    second_connectors: &["the"],
+    second_connectors: WordSet::new(&["the"]),
     // Words that are capitalized without being part of a name: dates are the
     // date extractor's ("in Beijing Monday"), and "The" starts a phrase.
-    breaks: &[
+    breaks: WordSet::new(&[
         "Monday",
         "Tuesday",
         "Wednesday",
@@ -52,11 +52,11 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "A",
         "An",
         "I",
-    ],
+    ]),
     // A person's title after a place or group belongs with the person:
     // "Chinese Foreign Minister Wang Yi", "Kyiv Mayor Vitali Klitschko".
     // The words between the name and the title are part of the title.
-    titles: &[
+    titles: WordSet::new(&[
         "President",
         "President-elect",
         "Vice",
@@ -140,7 +140,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Maj.-Gen.",
         "Sheik",
         "Crown",
-    ],
+    ]),
     heads: &[
         // Organizations: "Bank of China", "US Navy", "Shanghai Electric Group".
         Head::org("Bank"),
@@ -296,7 +296,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         Head::fac("Museum"),
     ],
     // Clubs named before the city: "Real Madrid", "Inter Milan".
-    org_prefixes: &[
+    org_prefixes: WordSet::new(&[
         "Real",
         "Inter",
         "Sporting",
@@ -311,12 +311,12 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Borussia",
         "FC",
         "CSKA",
-    ],
+    ]),
     // "Mount Everest", "Lake Victoria", "Cape Town" is in the gazetteer.
     // ("Gulf of Aden", "Sea of Japan" are heads before "of".)
-    loc_prefixes: &["Mount", "Mt.", "Lake", "Cape", "Isle", "Isla"],
+    loc_prefixes: WordSet::new(&["Mount", "Mt.", "Lake", "Cape", "Isle", "Isla"]),
     // "Eastern Ukraine", "Southern California", "Greater London".
-    region_prefixes: &[
+    region_prefixes: WordSet::new(&[
         "North",
         "South",
         "East",
@@ -339,7 +339,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Greater",
         "Inner",
         "Outer",
-    ],
+    ]),
     // "Barcelona beat Real Madrid 2-1": a verb of a match next to the city.
     sports_verbs_after: &[
         "beat",

@@ -32,9 +32,10 @@ mod sports;
 use std::fmt;
 use std::str::FromStr;
 
+use dateline_match::{Matcher, NormalizedText, Pattern};
 use dateline_tokenize::Span;
 
-use crate::{EntityMatch, EntryRef, Gazetteer};
+use crate::{CasePolicy, EntityMatch, EntryRef, Gazetteer};
 use rules::NameRules;
 
 /// What becomes of a gazetteer match strictly inside a longer name run.
@@ -149,6 +150,8 @@ pub struct Resolver {
     nested: Nested,
     sports: bool,
     rules: &'static NameRules,
+    /// The rules' head words and prefixes, case-sensitive.
+    cues: Matcher,
 }
 
 impl Default for Resolver {
@@ -188,6 +191,33 @@ impl Resolver {
         text: &str,
         matches: impl IntoIterator<Item = EntityMatch<'g>>,
     ) -> Vec<Resolved<'g>> {
+        self.read(text, None, matches)
+    }
+
+    /// As [`resolve`](Resolver::resolve), for a text normalized once for
+    /// several searches: prepare it for [`matcher`](Resolver::matcher)
+    /// too (with [`NormalizedText::prepare_for`]) and the head words of
+    /// names are found in the same scan as the gazetteer's names.
+    pub fn resolve_normalized<'g>(
+        &self,
+        text: &NormalizedText<'_>,
+        matches: impl IntoIterator<Item = EntityMatch<'g>>,
+    ) -> Vec<Resolved<'g>> {
+        self.read(text.original(), Some(text), matches)
+    }
+
+    /// The matcher of the words that type a name on their own ("Party",
+    /// "Airport"), for [`NormalizedText::prepare_for`].
+    pub fn matcher(&self) -> &Matcher {
+        &self.cues
+    }
+
+    fn read<'g>(
+        &self,
+        text: &str,
+        normalized: Option<&NormalizedText<'_>>,
+        matches: impl IntoIterator<Item = EntityMatch<'g>>,
+    ) -> Vec<Resolved<'g>> {
         let matches: Vec<EntityMatch<'g>> = matches.into_iter().collect();
         let starts: Vec<usize> = matches.iter().map(EntityMatch::start).collect();
         let mut ends: Vec<usize> = matches.iter().map(EntityMatch::end).collect();
@@ -212,11 +242,10 @@ impl Resolver {
             {
                 resolved = Resolved::by_rule(found.span(), "ORG", rule);
             }
-            let run = if lines.is_headline(found.start()) {
-                found.span()
-            } else {
-                runs::run_around(self.rules, text, found.span(), &starts, &ends).span
-            };
+            let mut run = runs::run_around(self.rules, text, found.span(), &starts, &ends).span;
+            if run != found.span() && lines.is_headline(found.start()) {
+                run = found.span();
+            }
             if run == found.span() || is_all_names(&matches, i, run) {
                 push(&mut out, resolved);
                 continue;
@@ -232,7 +261,13 @@ impl Resolver {
                 (Nested::Flag, _) => push(&mut out, Resolved { enclosing: Some(run), ..resolved }),
             }
         }
-        let named = heads::named_by_heads(self.rules, text, &starts, &ends, &mut lines);
+        let cues: Vec<Span> = match normalized {
+            Some(normalized) => {
+                self.cues.find_iter_normalized(normalized).map(|m| m.span()).collect()
+            }
+            None => self.cues.find_iter(text).map(|m| m.span()).collect(),
+        };
+        let named = heads::named_by_heads(self.rules, text, &cues, &starts, &ends, &mut lines);
         merge(out, named)
     }
 }
@@ -288,25 +323,49 @@ fn is_place(entry: EntryRef<'_>) -> bool {
     matches!(entry.label(), "GPE" | "LOC")
 }
 
-/// Headline lines, told once per line as matches arrive in order.
+/// Headline lines, told once per line as names arrive in order.
 pub(crate) struct Lines<'t> {
     text: &'t str,
+    /// The last line told, and whether it is a headline.
     start: usize,
     end: usize,
     headline: bool,
 }
+
+/// Headlines are short: a longer line is a paragraph, whatever its capitals.
+const MAX_HEADLINE: usize = 200;
 
 impl<'t> Lines<'t> {
     fn new(text: &'t str) -> Lines<'t> {
         Lines { text, start: 0, end: 0, headline: false }
     }
 
+    /// Whether the line around `at` is a headline (title case or capitals).
     pub(crate) fn is_headline(&mut self, at: usize) -> bool {
-        if at >= self.end || self.end == 0 || at < self.start {
-            self.start = self.text[..at].rfind('\n').map_or(0, |p| p + 1);
-            self.end = self.text[at..].find('\n').map_or(self.text.len(), |p| at + p);
-            self.headline = runs::is_headline(&self.text[self.start..self.end]);
+        if (self.start..self.end).contains(&at) {
+            return self.headline;
         }
+        let mut from = at.saturating_sub(MAX_HEADLINE);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (at + MAX_HEADLINE).min(self.text.len());
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let start = match self.text[from..at].rfind('\n') {
+            Some(p) => from + p + 1,
+            None if from == 0 => 0,
+            None => return false,
+        };
+        let end = match self.text[at..to].find('\n') {
+            Some(p) => at + p,
+            None if to == self.text.len() => to,
+            None => return false,
+        };
+        self.start = start;
+        self.end = end;
+        self.headline = end - start <= MAX_HEADLINE && runs::is_headline(&self.text[start..end]);
         self.headline
     }
 }
@@ -344,7 +403,10 @@ impl ResolverBuilder {
 
     /// Builds the resolver.
     pub fn build(&self) -> Resolver {
-        Resolver { nested: self.nested, sports: self.sports, rules: &english::ENGLISH }
+        let rules = &english::ENGLISH;
+        let cues = rules.name_cues().map(|w| Pattern::new(w, CasePolicy::Sensitive));
+        let cues = Matcher::new(cues).expect("the rules' words are valid patterns");
+        Resolver { nested: self.nested, sports: self.sports, rules, cues }
     }
 }
 

@@ -42,7 +42,7 @@ fn is_dotted(rules: &NameRules, word: &str) -> bool {
         || rules.is_break(word)
         || rules.head(word).is_some()
         || rules.region_abbreviation(word).is_some()
-        || rules.loc_prefixes.contains(&word)
+        || rules.loc_prefixes.contains(word)
 }
 
 /// The word starting at byte `start` of `text`, if one does: letters and
@@ -50,8 +50,7 @@ fn is_dotted(rules: &NameRules, word: &str) -> bool {
 /// abbreviation, and never a possessive "'s". A lone "&" is a word too.
 pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<Span> {
     let rest = text.get(start..)?;
-    let mut chars = rest.char_indices().peekable();
-    let (_, first) = chars.next()?;
+    let first = rest.chars().next()?;
     if first == '&' {
         return Some(Span::new(start, start + 1));
     }
@@ -59,29 +58,39 @@ pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<S
         return None;
     }
     let mut end = first.len_utf8();
-    while let Some((i, c)) = chars.next() {
+    while let Some(c) = char_at(rest, end) {
         if is_word_char(c) {
-            end = i + c.len_utf8();
+            end += c.len_utf8();
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let after = end + c.len_utf8();
+        let next = char_at(rest, after);
         if is_inner(c) && next.is_some_and(is_word_char) {
             if c != '.' && matches!(next, Some('s' | 'S')) {
                 // "China's": the possessive is not part of the word.
-                let after = rest[i + c.len_utf8() + 1..].chars().next();
-                if !after.is_some_and(is_word_char) {
+                if !char_at(rest, after + 1).is_some_and(is_word_char) {
                     break;
                 }
             }
-            end = i + c.len_utf8();
+            end = after;
             continue;
         }
-        if c == '.' && is_dotted(rules, &rest[..i + 1]) {
-            end = i + 1;
+        if c == '.' && is_dotted(rules, &rest[..after]) {
+            end = after;
         }
         break;
     }
     Some(Span::new(start, start + end))
+}
+
+/// The char at byte `at` of `text` (a char boundary), ASCII without decoding.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[at..].chars().next(),
+        None => None,
+    }
 }
 
 /// The word ending at byte `end` of `text`, if one does (see [`word_from`]).
@@ -124,6 +133,30 @@ fn gap_after(text: &str, at: usize) -> usize {
 fn gap_before(text: &str, at: usize) -> usize {
     let head = &text[..at];
     head.trim_end_matches([' ', '\t', '\u{a0}']).len()
+}
+
+/// Connectors are short ("of", "von", "the"): a lowercase ASCII word of
+/// four letters or more ends a run, and most words next to a name are
+/// one, so this is checked before any word is read.
+const MAX_CONNECTOR_LEN: usize = 3;
+
+/// Whether `bytes` start with a lowercase ASCII word longer than any
+/// connector.
+fn is_long_lowercase(bytes: &[u8]) -> bool {
+    bytes.iter().take(MAX_CONNECTOR_LEN + 1).take_while(|b| b.is_ascii_lowercase()).count()
+        > MAX_CONNECTOR_LEN
+}
+
+/// Whether `bytes` end with a lowercase ASCII word longer than any
+/// connector.
+fn is_long_lowercase_before(bytes: &[u8]) -> bool {
+    let lower = bytes.iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
+    // The whole word, not the tail of "General".
+    let starts_word = bytes.len() == lower || {
+        let before = bytes[bytes.len() - lower - 1];
+        !before.is_ascii_alphanumeric() && before.is_ascii()
+    };
+    lower > MAX_CONNECTOR_LEN && starts_word
 }
 
 /// Whether a word may be part of a name: capitalized, and no date word,
@@ -180,7 +213,7 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
             }
         }
         let at = gap_after(text, end);
-        if at == end {
+        if at == end || is_long_lowercase(&text.as_bytes()[at..]) {
             break;
         }
         let Some(word) = word_from(rules, text, at) else { break };
@@ -218,8 +251,8 @@ fn joins_over_connector(rules: &NameRules, before: &str, connector: &str) -> boo
     connector == "&"
         || (rules.is_connector(connector)
             && (rules.head(before).is_some()
-                || rules.org_prefixes.contains(&before)
-                || rules.loc_prefixes.contains(&before)))
+                || rules.org_prefixes.contains(before)
+                || rules.loc_prefixes.contains(before)))
 }
 
 /// After a connector ("of", "of the"), the capitalized word it leads to.
@@ -250,7 +283,7 @@ fn extend_left(rules: &NameRules, text: &str, from: usize, match_ends: &[usize])
             }
         }
         let at = gap_before(text, start);
-        if at == start {
+        if at == start || is_long_lowercase_before(&text.as_bytes()[..at]) {
             break;
         }
         let Some(word) = word_before(rules, text, at) else { break };
@@ -294,8 +327,8 @@ fn is_weak_start(rules: &NameRules, text: &str, word: Span) -> bool {
     is_sentence_start(text, word.start)
         && rules.is_common(written)
         && rules.head(written).is_none()
-        && !rules.org_prefixes.contains(&written)
-        && !rules.loc_prefixes.contains(&written)
+        && !rules.org_prefixes.contains(written)
+        && !rules.loc_prefixes.contains(written)
 }
 
 /// The words of a run, in order.
@@ -340,19 +373,19 @@ pub(crate) fn type_of(
         }
     }
     let first = &text[first?];
-    if rules.org_prefixes.contains(&first) {
+    if rules.org_prefixes.contains(first) {
         return Some(Typed { label: "ORG", rule: "prefix:org" });
     }
     if let Some(Head { label, rule, .. }) = head.and_then(|h| rules.head(&text[h])) {
         return Some(Typed { label, rule });
     }
-    if rules.loc_prefixes.contains(&first) {
+    if rules.loc_prefixes.contains(first) {
         return Some(Typed { label: "LOC", rule: "prefix:loc" });
     }
     let rest_is_the_place = inner_place.is_some_and(|place| {
         place.end == run.end && gap_after(text, run.start + first.len()) == place.start
     });
-    if rules.region_prefixes.contains(&first) && rest_is_the_place {
+    if rules.region_prefixes.contains(first) && rest_is_the_place {
         return Some(Typed { label: "LOC", rule: "prefix:region" });
     }
     None
@@ -389,6 +422,18 @@ mod tests {
 
     fn word_at(text: &str, start: usize) -> Option<&str> {
         word_from(&ENGLISH, text, start).map(|w| &text[w])
+    }
+
+    #[test]
+    fn connectors_are_short() {
+        let english = ENGLISH.connectors.words.iter().chain(ENGLISH.second_connectors.words);
+        assert!(english.map(|w| w.len()).max() <= Some(MAX_CONNECTOR_LEN));
+        assert!(is_long_lowercase(b"said"));
+        assert!(!is_long_lowercase(b"of China"));
+        assert!(is_long_lowercase_before(b"the capital"));
+        assert!(!is_long_lowercase_before(b"Bank of"));
+        assert!(!is_long_lowercase_before(b"said General"));
+        assert!(!is_long_lowercase_before(b"the na\xc3\xafve"));
     }
 
     #[test]

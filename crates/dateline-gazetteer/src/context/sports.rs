@@ -31,32 +31,55 @@ pub(crate) fn club_cue(
     if !is_city_like(found.entry()) {
         return None;
     }
-    let line_start = text[..found.start()].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[found.end()..].find('\n').map_or(text.len(), |p| found.end() + p);
-    let after = &text[found.end()..line_end];
-    let before = &text[line_start..found.start()];
+    // Cues sit close to the club: look at most 200 bytes either side.
+    let window_start = floor_boundary(text, found.start().saturating_sub(200));
+    let window_end = ceil_boundary(text, found.end() + 200);
+    let after = &text[found.end()..window_end];
+    let before = &text[window_start..found.start()];
     let numbers_after = leading_numbers(after);
     if numbers_after >= 3 {
         return Some("sports:table");
     }
-    if numbers_after >= 1 && has_other_score(&text[line_start..line_end], found.end() - line_start)
-    {
-        return Some("sports:score");
+    if numbers_after >= 1 {
+        let line_start = before.rfind('\n').map_or(window_start, |p| window_start + p + 1);
+        let line_end = after.find('\n').map_or(window_end, |p| found.end() + p);
+        if has_other_score(&text[line_start..line_end], found.end() - line_start) {
+            return Some("sports:score");
+        }
     }
     let next = first_word(after);
     if next.is_some_and(|w| rules.sports_roles_after.contains(&w)) {
         return Some("sports:role");
     }
-    let sentence = sentence_around(text, found.start(), found.end());
-    let has_score = has_score(sentence);
     let verb_after = next.filter(|w| rules.sports_verbs_after.contains(w));
     let word_before = rules.sports_words_before.iter().copied().find(|w| ends_with_word(before, w));
+    if verb_after.is_none() && word_before.is_none() {
+        return None;
+    }
+    let has_score = has_score(sentence_around(text, found.start(), found.end()));
     let strong = |w: &str| rules.sports_strong_words.contains(&w);
     match (verb_after, word_before) {
         (Some(v), _) if has_score || strong(v) => Some("sports:match"),
         (_, Some(w)) if has_score || strong(w) => Some("sports:match"),
         _ => None,
     }
+}
+
+/// `at`, or the nearest char boundary after it.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// `at` clamped to the text, or the nearest char boundary before it.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A place inside a country: a city or a state. Countries, and entries
@@ -124,14 +147,8 @@ fn ends_with_word(before: &str, cue: &str) -> bool {
 /// The sentence around a span: up to the nearest sentence end or line
 /// break on either side, at most 300 bytes away.
 fn sentence_around(text: &str, start: usize, end: usize) -> &str {
-    let mut from = start.saturating_sub(300);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (end + 300).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let from = floor_boundary(text, start.saturating_sub(300));
+    let to = ceil_boundary(text, end + 300);
     let head = &text[from..start];
     let begin = head.rfind(['\n', '.', '!', '?']).map_or(from, |p| from + p + 1);
     let tail = &text[end..to];
