@@ -112,10 +112,24 @@ impl<'a> ObjectWriter<'a> {
     /// `"entities":[...]`.
     pub fn entities_field(&mut self, text: &str, entities: &[Entity]) {
         let mut offsets = CharOffsets::new(text);
+        // Enclosing names start before the entities in them (see Viewer).
+        let mut enclosing_offsets = CharOffsets::new(text);
         self.array_field("entities", entities, |out, entity| {
             let mut object = ObjectWriter::open_span(out, text, &mut offsets, entity.span());
             object.str_field("label", entity.label());
             object.str_field("id", entity.id());
+            object.str_field("source", entity.source().as_str());
+            if let Some(rule) = entity.rule() {
+                object.str_field("rule", rule);
+            }
+            if let Some(enclosing) = entity.enclosing() {
+                let (start, end) = enclosing_offsets.span(enclosing);
+                object.key("enclosing");
+                let mut span = ObjectWriter::open(object.out);
+                span.uint_field("start", start as u64);
+                span.uint_field("end", end as u64);
+                span.close();
+            }
             if !entity.alternatives().is_empty() {
                 object.array_field("alternatives", entity.alternatives(), |out, (label, id)| {
                     let mut alternative = ObjectWriter::open(out);

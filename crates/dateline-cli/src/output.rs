@@ -110,7 +110,7 @@ fn render_text(record: &Value, out: &mut Vec<u8>) -> io::Result<()> {
         for item in items {
             let field = |name: &str| item.get(name).map(plain).unwrap_or_default();
             let tag = ["label", "type", "kind"].iter().map(|n| field(n)).find(|s| !s.is_empty());
-            let detail = ["id", "value"].iter().map(|n| field(n)).find(|s| !s.is_empty());
+            let detail = ["id", "value", "rule"].iter().map(|n| field(n)).find(|s| !s.is_empty());
             let range = format!("{}-{}", field("start"), field("end"));
             let text = field("text").replace('\n', "⏎");
             writeln!(

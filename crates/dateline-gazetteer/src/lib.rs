@@ -121,6 +121,7 @@
 //!   (each candidate with its `country` and `admin1` when set).
 
 mod builder;
+mod context;
 #[cfg(feature = "embedded")]
 mod embedded;
 mod entry;
@@ -133,6 +134,7 @@ mod store;
 
 pub use crate::{
     builder::GazetteerBuilder,
+    context::{Nested, ParseNestedError, Resolved, Resolver, ResolverBuilder, Source},
     entry::{Entry, MAX_NAME_LEN},
     error::Error,
     gazetteer::{EntityMatch, Gazetteer},

@@ -329,11 +329,14 @@ pub(crate) fn prepare_starts(
 ) -> Option<Vec<Vec<Prepared>>> {
     u32::try_from(text.bytes().len()).ok()?;
     let mut found = Vec::with_capacity(matchers.len());
-    for group in matchers.chunks(2) {
+    // Up to three matchers share a pass (a pipeline's gazetteer, date
+    // anchors and name heads); const generics unroll the per-word work.
+    for group in matchers.chunks(3) {
         match *group {
+            [a, b, c] => found.extend(Many::new([a, b, c]).scan(text)),
             [a, b] => found.extend(Many::new([a, b]).scan(text)),
             [a] => found.extend(Many::new([a]).scan(text)),
-            _ => unreachable!("chunks of one or two"),
+            _ => unreachable!("chunks of one to three"),
         }
     }
     Some(found)

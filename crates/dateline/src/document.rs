@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
 use dateline_dates::TimeExpression;
-use dateline_gazetteer::EntityMatch;
+use dateline_gazetteer::{EntityMatch, Resolved, Source};
 use dateline_tokenize::{Span, Token};
 
 /// Everything the pipeline found in one document, with byte spans into the
@@ -22,7 +22,8 @@ pub struct Document {
     pub tokens: Option<Vec<Token>>,
 }
 
-/// A gazetteer match, owned: its span and its candidates, best first.
+/// An entity, owned: a gazetteer match read in context (its span and its
+/// candidates, best first), or a name a context rule found.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Entity {
@@ -30,6 +31,11 @@ pub struct Entity {
     label: Cow<'static, str>,
     id: String,
     alternatives: Vec<(String, String)>,
+    source: Source,
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    rule: Option<Cow<'static, str>>,
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    enclosing: Option<Span>,
 }
 
 /// The labels of the default gazetteer and of OntoNotes: an entity with one
@@ -57,7 +63,8 @@ fn label_of(label: &str) -> Cow<'static, str> {
 }
 
 impl Entity {
-    /// Takes what a gazetteer match says, to keep after the text is gone.
+    /// Takes what a gazetteer match says, as found (no context rules), to
+    /// keep after the text is gone.
     pub fn from_match(found: &EntityMatch<'_>) -> Entity {
         Entity {
             span: found.span(),
@@ -68,6 +75,27 @@ impl Entity {
                 .skip(1)
                 .map(|c| (c.label().to_owned(), c.id().to_owned()))
                 .collect(),
+            source: Source::Gazetteer,
+            rule: None,
+            enclosing: None,
+        }
+    }
+
+    /// Takes what a match read in context says (see
+    /// [`dateline_gazetteer::Resolver`]).
+    pub fn from_resolved(found: &Resolved<'_>) -> Entity {
+        Entity {
+            span: found.span(),
+            label: label_of(found.label()),
+            id: found.id().to_owned(),
+            alternatives: found
+                .candidates()
+                .skip(1)
+                .map(|c| (c.label().to_owned(), c.id().to_owned()))
+                .collect(),
+            source: found.source(),
+            rule: found.rule().map(Cow::Borrowed),
+            enclosing: found.enclosing(),
         }
     }
 
@@ -101,6 +129,23 @@ impl Entity {
     /// best first.
     pub fn alternatives(&self) -> &[(String, String)] {
         &self.alternatives
+    }
+
+    /// Where the label comes from: a gazetteer entry, or a context rule.
+    pub fn source(&self) -> Source {
+        self.source
+    }
+
+    /// The context rule that decided, if one did: `head:org` for "US
+    /// Navy", `sports:score` for a city used as a club, ...
+    pub fn rule(&self) -> Option<&str> {
+        self.rule.as_deref()
+    }
+
+    /// With [`Nested::Flag`](dateline_gazetteer::Nested::Flag), the longer
+    /// name the entity sits in.
+    pub fn enclosing(&self) -> Option<Span> {
+        self.enclosing
     }
 }
 

@@ -25,7 +25,9 @@ pub use crate::{
     pipeline::{Pipeline, PipelineBuilder, find_entities, find_entities_batch},
 };
 pub use dateline_dates::{Date, DateExtractor, Direction, TimeExpression, TimexType};
-pub use dateline_gazetteer::{EntityMatch, Entry, Gazetteer, GazetteerBuilder};
+pub use dateline_gazetteer::{
+    EntityMatch, Entry, Gazetteer, GazetteerBuilder, Nested, Resolver, Source,
+};
 pub use dateline_tokenize::{
     CharOffsets, Mode, SentenceSplitter, Span, Token, TokenKind, Tokenizer,
 };

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use dateline_dates::{Date, DateExtractor, Direction};
-use dateline_gazetteer::Gazetteer;
+use dateline_gazetteer::{Gazetteer, Nested, Resolver};
 use dateline_tokenize::{Mode, SentenceSplitter, Tokenizer};
 use rayon::prelude::*;
 
@@ -16,6 +16,7 @@ pub struct Pipeline {
     tokenizer: Tokenizer,
     splitter: SentenceSplitter,
     gazetteer: Option<SharedGazetteer>,
+    resolver: Resolver,
     dates: DateExtractor,
     keep_tokens: bool,
 }
@@ -51,11 +52,18 @@ impl Pipeline {
         let (entities, dates) = match self.gazetteer() {
             Some(gazetteer) => {
                 let mut normalized = gazetteer.normalizer().normalize(text);
-                // One scan finds where both searches may start.
-                normalized.prepare_for(&[gazetteer.matcher(), self.dates.anchor_matcher()]);
-                let entities: Vec<Entity> = gazetteer
-                    .find_iter_normalized(&normalized)
-                    .map(|m| Entity::from_match(&m))
+                // One scan finds where the three searches may start.
+                normalized.prepare_for(&[
+                    gazetteer.matcher(),
+                    self.dates.anchor_matcher(),
+                    self.resolver.matcher(),
+                ]);
+                let matches = gazetteer.find_iter_normalized(&normalized);
+                let entities: Vec<Entity> = self
+                    .resolver
+                    .resolve_normalized(&normalized, matches)
+                    .iter()
+                    .map(Entity::from_resolved)
                     .collect();
                 (entities, self.dates.extract_normalized(&normalized, reference))
             }
@@ -88,6 +96,7 @@ impl Default for Pipeline {
 pub struct PipelineBuilder {
     mode: Mode,
     gazetteer: GazetteerChoice,
+    nested: Nested,
     direction: Direction,
     day_first: bool,
     keep_tokens: bool,
@@ -122,6 +131,7 @@ impl PipelineBuilder {
         PipelineBuilder {
             mode: Mode::Default,
             gazetteer: GazetteerChoice::Embedded,
+            nested: Nested::Drop,
             direction: Direction::Context,
             day_first: false,
             keep_tokens: false,
@@ -145,6 +155,15 @@ impl PipelineBuilder {
     /// Match no entities at all.
     pub fn no_gazetteer(&mut self) -> &mut PipelineBuilder {
         self.gazetteer = GazetteerChoice::None;
+        self
+    }
+
+    /// What becomes of a gazetteer match inside a longer name ("US" in "US
+    /// Navy"): [`Nested::Drop`] (the default) reports the longer name when
+    /// its head word types it and drops the inner match; see
+    /// [`dateline_gazetteer::Resolver`] for the context rules.
+    pub fn nested(&mut self, nested: Nested) -> &mut PipelineBuilder {
+        self.nested = nested;
         self
     }
 
@@ -188,6 +207,7 @@ impl PipelineBuilder {
             tokenizer: Tokenizer::builder().mode(self.mode).build(),
             splitter: SentenceSplitter::new(),
             gazetteer,
+            resolver: Resolver::builder().nested(self.nested).build(),
             dates,
             keep_tokens: self.keep_tokens,
         })
@@ -200,18 +220,21 @@ impl Default for PipelineBuilder {
     }
 }
 
-/// Finds the entities of `text`, leftmost-longest, as owned [`Entity`] values.
-pub fn find_entities(gazetteer: &Gazetteer, text: &str) -> Vec<Entity> {
-    gazetteer.find_iter(text).map(|m| Entity::from_match(&m)).collect()
+/// Finds the entities of `text` with `gazetteer`, leftmost-longest, read in
+/// context by `resolver` ([`Resolver::new`] for the defaults), as owned
+/// [`Entity`] values.
+pub fn find_entities(gazetteer: &Gazetteer, resolver: &Resolver, text: &str) -> Vec<Entity> {
+    resolver.find(gazetteer, text).iter().map(Entity::from_resolved).collect()
 }
 
 /// Finds the entities of many texts with one gazetteer, in parallel;
 /// results come in input order.
 pub fn find_entities_batch<T: AsRef<str> + Sync>(
     gazetteer: &Gazetteer,
+    resolver: &Resolver,
     texts: &[T],
 ) -> Vec<Vec<Entity>> {
-    texts.par_iter().map(|text| find_entities(gazetteer, text.as_ref())).collect()
+    texts.par_iter().map(|text| find_entities(gazetteer, resolver, text.as_ref())).collect()
 }
 
 #[cfg(test)]
@@ -248,16 +271,18 @@ mod tests {
         let gazetteer = Gazetteer::embedded();
         let single: Vec<Vec<Entity>> = TEXTS
             .iter()
-            .map(|t| gazetteer.find_iter(t).map(|m| Entity::from_match(&m)).collect())
+            .map(|t| Resolver::new().find(gazetteer, t).iter().map(Entity::from_resolved).collect())
             .collect();
-        assert_eq!(find_entities_batch(gazetteer, &TEXTS), single);
+        assert_eq!(find_entities_batch(gazetteer, &Resolver::new(), &TEXTS), single);
         assert_eq!(single[0][0].label(), "GPE");
     }
 
     /// What `process` computed before it shared one normalization: the
     /// gazetteer and the date extractor each on the raw text.
     fn separate_passes(pipeline: &Pipeline, text: &str, reference: Date) -> Document {
-        let entities = pipeline.gazetteer().map_or_else(Vec::new, |g| find_entities(g, text));
+        let entities = pipeline
+            .gazetteer()
+            .map_or_else(Vec::new, |g| find_entities(g, &pipeline.resolver, text));
         let dates = pipeline.dates.extract(text, reference);
         let (entities, dates) = overlap::resolve(entities, dates);
         let sentences = pipeline.splitter.split(text);

@@ -41,11 +41,29 @@ pub struct EntityView<'t> {
     pub span: TextView<'t>,
     /// The best candidate's label.
     pub label: &'t str,
-    /// The best candidate's id.
+    /// The best candidate's id; empty for an entity a rule found.
     pub id: &'t str,
+    /// Where the label comes from: `gazetteer` or `rule`.
+    pub source: &'static str,
+    /// The context rule that decided, if one did.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub rule: Option<&'t str>,
+    /// The longer name the entity sits in (nested policy `flag`).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub enclosing: Option<OffsetsView>,
     /// The other candidates, best first.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub alternatives: Vec<AlternativeView<'t>>,
+}
+
+/// Code-point offsets of a span whose text is not repeated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct OffsetsView {
+    /// Code-point offset of the start.
+    pub start: usize,
+    /// Code-point offset one past the end.
+    pub end: usize,
 }
 
 /// Another candidate for an entity's surface form.
@@ -110,12 +128,15 @@ pub struct DocumentView<'t> {
 pub struct Viewer<'t> {
     text: &'t str,
     offsets: CharOffsets<'t>,
+    /// Enclosing names start before the entities in them: converting them
+    /// apart keeps both conversions in ascending order.
+    enclosing: CharOffsets<'t>,
 }
 
 impl<'t> Viewer<'t> {
     /// A viewer for results found in `text`.
     pub fn new(text: &'t str) -> Viewer<'t> {
-        Viewer { text, offsets: CharOffsets::new(text) }
+        Viewer { text, offsets: CharOffsets::new(text), enclosing: CharOffsets::new(text) }
     }
 
     /// A span as text with code-point offsets.
@@ -138,6 +159,12 @@ impl<'t> Viewer<'t> {
             span: self.span(entity.span()),
             label: entity.label(),
             id: entity.id(),
+            source: entity.source().as_str(),
+            rule: entity.rule(),
+            enclosing: entity.enclosing().map(|span| {
+                let (start, end) = self.enclosing.span(span);
+                OffsetsView { start, end }
+            }),
             alternatives: entity
                 .alternatives()
                 .iter()

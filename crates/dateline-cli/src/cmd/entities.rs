@@ -24,9 +24,10 @@ struct Record<'t> {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let gazetteer = args.gazetteer.build()?;
+    let resolver = args.gazetteer.resolver();
     crate::run::run(args.input, &args.output, |document, emit| {
         let text = &document.text;
-        let entities = dateline::find_entities(&gazetteer, text);
+        let entities = dateline::find_entities(&gazetteer, &resolver, text);
         let mut viewer = Viewer::new(text);
         emit.record(Record { entities: entities.iter().map(|e| viewer.entity(e)).collect() });
         Ok(())

@@ -36,6 +36,7 @@ struct Record<'t> {
 pub fn run(args: Args) -> anyhow::Result<()> {
     let pipeline = Pipeline::builder()
         .gazetteer(args.gazetteer.build()?)
+        .nested(args.gazetteer.nested.into())
         .direction(args.dates.direction)
         .day_first(args.dates.day_first)
         .mode(args.mode.mode)

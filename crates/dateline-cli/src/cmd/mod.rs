@@ -35,6 +35,31 @@ pub struct GazetteerArgs {
     /// cities, international organizations).
     #[arg(long)]
     pub no_default_gazetteer: bool,
+
+    /// What becomes of a gazetteer match inside a longer capitalized name
+    /// ("US" in "US Navy"): `drop` it (the longer name is reported when its
+    /// head word types it: "US Navy" ORG), `keep` it as found, or `flag` it
+    /// with the longer name's span as `enclosing`.
+    #[arg(long, value_enum, default_value_t = NestedArg::Drop, value_name = "POLICY")]
+    pub nested: NestedArg,
+}
+
+/// `--nested`: [`dateline::Nested`] as a command-line value.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NestedArg {
+    Drop,
+    Keep,
+    Flag,
+}
+
+impl From<NestedArg> for dateline::Nested {
+    fn from(arg: NestedArg) -> dateline::Nested {
+        match arg {
+            NestedArg::Drop => dateline::Nested::Drop,
+            NestedArg::Keep => dateline::Nested::Keep,
+            NestedArg::Flag => dateline::Nested::Flag,
+        }
+    }
 }
 
 /// The embedded default gazetteer, compiled by `build.rs`.
@@ -48,6 +73,11 @@ fn default_gazetteer() -> Gazetteer {
 }
 
 impl GazetteerArgs {
+    /// The context reader these options ask for.
+    pub fn resolver(&self) -> dateline::Resolver {
+        dateline::Resolver::builder().nested(self.nested.into()).build()
+    }
+
     /// The gazetteer these options ask for.
     pub fn build(&self) -> anyhow::Result<Gazetteer> {
         if self.gazetteers.is_empty() {

@@ -1,0 +1,532 @@
+//! Entities from names in context: what a gazetteer match is, read with the
+//! words around it.
+//!
+//! A gazetteer finds names; news text decides what they name. Three
+//! readings matter, each measured on news (see the crate's DESIGN notes):
+//!
+//! * **A name inside a longer name** ("US" in "US Navy", "China" in "Bank
+//!   of China", "Paris" in "Paris Hilton") is not the place. The longer
+//!   name is found as a *name run*: capitalized words and the connectors
+//!   between them ("of", "&", hyphens), in the original text. A run whose
+//!   head word says what it is ("Navy", "Bank", "Strip", "Airport") is
+//!   reported as a rule-found entity; the inner match is handled by the
+//!   [`Nested`] policy.
+//! * **A city used as a club** ("Barcelona beat Real Madrid 2-1",
+//!   "DETROIT 4 Boston 2") is an organization: score lines, match verbs and
+//!   team roles next to it say so.
+//! * **Namesakes** ("Portland, Maine"; datelines "PORTLAND, Maine (AP)")
+//!   take the candidate in the region named after the comma, through the
+//!   entries' [`country`](crate::Entry::country) and
+//!   [`admin1`](crate::Entry::admin1).
+//!
+//! The rules read a few words either side of each match, never the whole
+//! text again, so their cost grows with the number of matches.
+
+mod english;
+mod heads;
+mod namesakes;
+mod rules;
+mod runs;
+mod sports;
+
+use std::fmt;
+use std::str::FromStr;
+
+use dateline_match::{Matcher, NormalizedText, Pattern};
+use dateline_tokenize::Span;
+
+use crate::{CasePolicy, EntityMatch, EntryRef, Gazetteer};
+use rules::NameRules;
+
+/// What becomes of a gazetteer match strictly inside a longer name run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Nested {
+    /// Not reported. The run is reported instead when its words say what it
+    /// is ("US Navy" as `ORG`). The default: news names are read whole.
+    #[default]
+    Drop,
+    /// Reported as the gazetteer found it, as before context rules; a run
+    /// holding a match is not reported, so entities never overlap.
+    Keep,
+    /// Reported as with [`Keep`](Nested::Keep), with the run's span as
+    /// [`enclosing`](Resolved::enclosing).
+    Flag,
+}
+
+impl Nested {
+    /// The policy's name: `drop`, `keep` or `flag`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Nested::Drop => "drop",
+            Nested::Keep => "keep",
+            Nested::Flag => "flag",
+        }
+    }
+}
+
+impl fmt::Display for Nested {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An unknown [`Nested`] policy name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseNestedError {
+    value: String,
+}
+
+impl fmt::Display for ParseNestedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown nested policy {:?} (expected drop, keep or flag)", self.value)
+    }
+}
+
+impl std::error::Error for ParseNestedError {}
+
+impl FromStr for Nested {
+    type Err = ParseNestedError;
+
+    fn from_str(value: &str) -> Result<Nested, ParseNestedError> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "drop" => Ok(Nested::Drop),
+            "keep" => Ok(Nested::Keep),
+            "flag" => Ok(Nested::Flag),
+            _ => Err(ParseNestedError { value: value.to_owned() }),
+        }
+    }
+}
+
+/// Where an entity's label comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum Source {
+    /// A gazetteer entry: the label and id are the entry's.
+    Gazetteer,
+    /// A context rule ([`Resolved::rule`] names it); the id is empty.
+    Rule,
+}
+
+impl Source {
+    /// `gazetteer` or `rule`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Gazetteer => "gazetteer",
+            Source::Rule => "rule",
+        }
+    }
+}
+
+/// Reads gazetteer matches in their context: names inside longer names,
+/// cities used as clubs, namesakes by region (see the [module
+/// docs](self)).
+///
+/// # Example
+///
+/// ```
+/// use dateline_gazetteer::{Entry, Gazetteer, Nested, Resolver, Source};
+///
+/// let gazetteer = Gazetteer::new([
+///     Entry::new("US", "GPE", "iso3166-1:US"),
+///     Entry::new("China", "GPE", "iso3166-1:CN"),
+/// ])?;
+/// let text = "The US Navy met China's envoy.";
+/// let found = Resolver::new().find(&gazetteer, text);
+/// let read: Vec<_> = found.iter().map(|e| (&text[e.span()], e.label(), e.source())).collect();
+/// assert_eq!(read, [("US Navy", "ORG", Source::Rule), ("China", "GPE", Source::Gazetteer)]);
+/// assert_eq!(found[0].rule(), Some("head:org"));
+///
+/// // Flag keeps the inner match and says what it sits in.
+/// let flagged = Resolver::builder().nested(Nested::Flag).build().find(&gazetteer, text);
+/// assert_eq!(&text[flagged[0].span()], "US");
+/// assert_eq!(flagged[0].enclosing().map(|s| &text[s]), Some("US Navy"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Resolver {
+    nested: Nested,
+    sports: bool,
+    rules: &'static NameRules,
+    /// The rules' head words and prefixes, case-sensitive.
+    cues: Matcher,
+}
+
+impl Default for Resolver {
+    fn default() -> Resolver {
+        Resolver::new()
+    }
+}
+
+impl Resolver {
+    /// The defaults: [`Nested::Drop`], sports cues on, English rules.
+    pub fn new() -> Resolver {
+        ResolverBuilder::new().build()
+    }
+
+    /// A builder to set the policy and switch rules off.
+    pub fn builder() -> ResolverBuilder {
+        ResolverBuilder::new()
+    }
+
+    /// The nested-name policy.
+    pub fn nested(&self) -> Nested {
+        self.nested
+    }
+
+    /// Finds the entities of `text` with `gazetteer` and reads them in
+    /// context.
+    pub fn find<'g>(&self, gazetteer: &'g Gazetteer, text: &str) -> Vec<Resolved<'g>> {
+        self.resolve(text, gazetteer.find_iter(text))
+    }
+
+    /// Reads in context the matches a gazetteer found in `text`, in text
+    /// order (as [`Gazetteer::find_iter`] and
+    /// [`Gazetteer::find_iter_normalized`] report them). The result is in
+    /// text order and free of overlaps when the matches are.
+    pub fn resolve<'g>(
+        &self,
+        text: &str,
+        matches: impl IntoIterator<Item = EntityMatch<'g>>,
+    ) -> Vec<Resolved<'g>> {
+        self.read(text, None, matches)
+    }
+
+    /// As [`resolve`](Resolver::resolve), for a text normalized once for
+    /// several searches: prepare it for [`matcher`](Resolver::matcher)
+    /// too (with [`NormalizedText::prepare_for`]) and the head words of
+    /// names are found in the same scan as the gazetteer's names.
+    pub fn resolve_normalized<'g>(
+        &self,
+        text: &NormalizedText<'_>,
+        matches: impl IntoIterator<Item = EntityMatch<'g>>,
+    ) -> Vec<Resolved<'g>> {
+        self.read(text.original(), Some(text), matches)
+    }
+
+    /// The matcher of the words that type a name on their own ("Party",
+    /// "Airport"), for [`NormalizedText::prepare_for`].
+    pub fn matcher(&self) -> &Matcher {
+        &self.cues
+    }
+
+    fn read<'g>(
+        &self,
+        text: &str,
+        normalized: Option<&NormalizedText<'_>>,
+        matches: impl IntoIterator<Item = EntityMatch<'g>>,
+    ) -> Vec<Resolved<'g>> {
+        let matches: Vec<EntityMatch<'g>> = matches.into_iter().collect();
+        let starts: Vec<usize> = matches.iter().map(EntityMatch::start).collect();
+        let mut ends: Vec<usize> = matches.iter().map(EntityMatch::end).collect();
+        ends.sort_unstable();
+        let mut lines = Lines::new(text);
+        let mut out: Vec<Resolved<'g>> = Vec::with_capacity(matches.len());
+        // Candidates chosen by a region after a name, per match.
+        let mut chosen: Vec<(usize, Option<&'static str>)> = vec![(0, None); matches.len()];
+        for i in 0..matches.len() {
+            if let Some(choice) = namesakes::by_region(self.rules, text, &matches, i) {
+                chosen[i] = (choice.place, Some("namesake:region"));
+                if let Some(region) = choice.region {
+                    chosen[i + 1] = (region, Some("namesake:region"));
+                }
+            }
+        }
+        for (i, found) in matches.iter().enumerate() {
+            let (candidate, rule) = chosen[i];
+            let mut resolved = Resolved::from_match(*found).choosing(candidate, rule);
+            if self.sports
+                && let Some(rule) = sports::club_cue(self.rules, text, &matches, i)
+            {
+                resolved = Resolved::by_rule(found.span(), "ORG", rule);
+            }
+            let mut run = runs::run_around(self.rules, text, found.span(), &starts, &ends).span;
+            if run != found.span() && lines.is_headline(found.start()) {
+                run = found.span();
+            }
+            if run == found.span() || is_all_names(&matches, i, run) {
+                push(&mut out, resolved);
+                continue;
+            }
+            let place = is_place(found.entry()).then_some(found.span());
+            let typed = runs::type_of(self.rules, text, run, place);
+            match (self.nested, typed) {
+                (Nested::Drop, Some(typed)) => {
+                    push(&mut out, Resolved::by_rule(run, typed.label, typed.rule));
+                }
+                (Nested::Drop, None) => {}
+                (Nested::Keep, _) => push(&mut out, resolved),
+                (Nested::Flag, _) => push(&mut out, Resolved { enclosing: Some(run), ..resolved }),
+            }
+        }
+        let cues: Vec<Span> = match normalized {
+            Some(normalized) => {
+                self.cues.find_iter_normalized(normalized).map(|m| m.span()).collect()
+            }
+            None => self.cues.find_iter(text).map(|m| m.span()).collect(),
+        };
+        let named = heads::named_by_heads(self.rules, text, &cues, &starts, &ends, &mut lines);
+        merge(out, named)
+    }
+}
+
+/// `found` with the `named` entities that overlap none of it, in order.
+fn merge<'g>(found: Vec<Resolved<'g>>, named: Vec<Resolved<'g>>) -> Vec<Resolved<'g>> {
+    if named.is_empty() {
+        return found;
+    }
+    let mut out = Vec::with_capacity(found.len() + named.len());
+    let mut found = found.into_iter().peekable();
+    for entity in named {
+        while let Some(next) = found.next_if(|f| f.span.start < entity.span.end) {
+            out.push(next);
+        }
+        if out.last().is_none_or(|last: &Resolved<'_>| last.span.end <= entity.span.start) {
+            out.push(entity);
+        }
+    }
+    out.extend(found);
+    out
+}
+
+/// Adds an entity unless it overlaps the last one (a run already reported
+/// for an earlier match of it).
+fn push<'g>(out: &mut Vec<Resolved<'g>>, entity: Resolved<'g>) {
+    if out.last().is_none_or(|last| last.span.end <= entity.span.start) {
+        out.push(entity);
+    }
+}
+
+/// Whether the run around match `i` is made of gazetteer matches alone
+/// ("Kyiv Ukraine"): then each is a name of its own.
+fn is_all_names(matches: &[EntityMatch<'_>], i: usize, run: Span) -> bool {
+    let mut covered = run.start;
+    let first = matches[..i].iter().rposition(|m| m.start() < run.start).map_or(0, |p| p + 1);
+    for m in matches[first..].iter().take_while(|m| m.start() < run.end) {
+        if m.end() > run.end {
+            return false;
+        }
+        let gap = m.start().checked_sub(covered);
+        // Only blanks between two matches of the run.
+        if gap.is_none_or(|gap| gap > 1) && covered != m.start() {
+            return false;
+        }
+        covered = m.end();
+    }
+    covered == run.end
+}
+
+/// Whether an entry names a place (a region prefix can make a region of it).
+fn is_place(entry: EntryRef<'_>) -> bool {
+    matches!(entry.label(), "GPE" | "LOC")
+}
+
+/// Headline lines, told once per line as names arrive in order.
+pub(crate) struct Lines<'t> {
+    text: &'t str,
+    /// The last line told, and whether it is a headline.
+    start: usize,
+    end: usize,
+    headline: bool,
+}
+
+/// Headlines are short: a longer line is a paragraph, whatever its capitals.
+const MAX_HEADLINE: usize = 200;
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Lines<'t> {
+        Lines { text, start: 0, end: 0, headline: false }
+    }
+
+    /// Whether the line around `at` is a headline (title case or capitals).
+    pub(crate) fn is_headline(&mut self, at: usize) -> bool {
+        if (self.start..self.end).contains(&at) {
+            return self.headline;
+        }
+        let mut from = at.saturating_sub(MAX_HEADLINE);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (at + MAX_HEADLINE).min(self.text.len());
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let start = match self.text[from..at].rfind('\n') {
+            Some(p) => from + p + 1,
+            None if from == 0 => 0,
+            None => return false,
+        };
+        let end = match self.text[at..to].find('\n') {
+            Some(p) => at + p,
+            None if to == self.text.len() => to,
+            None => return false,
+        };
+        self.start = start;
+        self.end = end;
+        self.headline = end - start <= MAX_HEADLINE && runs::is_headline(&self.text[start..end]);
+        self.headline
+    }
+}
+
+/// Configures a [`Resolver`].
+#[derive(Clone, Debug)]
+pub struct ResolverBuilder {
+    nested: Nested,
+    sports: bool,
+}
+
+impl Default for ResolverBuilder {
+    fn default() -> ResolverBuilder {
+        ResolverBuilder::new()
+    }
+}
+
+impl ResolverBuilder {
+    /// The defaults, as [`Resolver::new`] has them.
+    pub fn new() -> ResolverBuilder {
+        ResolverBuilder { nested: Nested::Drop, sports: true }
+    }
+
+    /// What becomes of a match inside a longer name.
+    pub fn nested(&mut self, nested: Nested) -> &mut ResolverBuilder {
+        self.nested = nested;
+        self
+    }
+
+    /// Whether cities used as clubs on sports pages become `ORG`.
+    pub fn sports(&mut self, yes: bool) -> &mut ResolverBuilder {
+        self.sports = yes;
+        self
+    }
+
+    /// Builds the resolver.
+    pub fn build(&self) -> Resolver {
+        let rules = &english::ENGLISH;
+        let cues = rules.name_cues().map(|w| Pattern::new(w, CasePolicy::Sensitive));
+        let cues = Matcher::new(cues).expect("the rules' words are valid patterns");
+        Resolver { nested: self.nested, sports: self.sports, rules, cues }
+    }
+}
+
+/// An entity read in context: a gazetteer match, possibly re-ranked or
+/// flagged, or an entity a rule found.
+#[derive(Clone, Copy, Debug)]
+pub struct Resolved<'g> {
+    span: Span,
+    source: Source,
+    label: &'g str,
+    rule: Option<&'static str>,
+    enclosing: Option<Span>,
+    matched: Option<EntityMatch<'g>>,
+    /// Which of the match's candidates was chosen.
+    chosen: usize,
+}
+
+impl<'g> Resolved<'g> {
+    fn from_match(matched: EntityMatch<'g>) -> Resolved<'g> {
+        Resolved {
+            span: matched.span(),
+            source: Source::Gazetteer,
+            label: matched.label(),
+            rule: None,
+            enclosing: None,
+            matched: Some(matched),
+            chosen: 0,
+        }
+    }
+
+    /// The same match with candidate `chosen` first, as `rule` decided.
+    fn choosing(self, chosen: usize, rule: Option<&'static str>) -> Resolved<'g> {
+        let Some(matched) = self.matched else { return self };
+        match matched.candidates().nth(chosen) {
+            Some(entry) if chosen > 0 => {
+                Resolved { label: entry.label(), chosen, rule: rule.or(self.rule), ..self }
+            }
+            _ => self,
+        }
+    }
+
+    fn by_rule(span: Span, label: &'static str, rule: &'static str) -> Resolved<'g> {
+        Resolved {
+            span,
+            source: Source::Rule,
+            label,
+            rule: Some(rule),
+            enclosing: None,
+            matched: None,
+            chosen: 0,
+        }
+    }
+
+    /// The byte span in the original text.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The byte offset where the entity starts.
+    pub fn start(&self) -> usize {
+        self.span.start
+    }
+
+    /// The byte offset where the entity ends (exclusive).
+    pub fn end(&self) -> usize {
+        self.span.end
+    }
+
+    /// The label: the chosen entry's, or the rule's.
+    pub fn label(&self) -> &'g str {
+        self.label
+    }
+
+    /// The chosen entry's id; empty for rule-found entities.
+    pub fn id(&self) -> &'g str {
+        self.entry().map_or("", |e| e.id())
+    }
+
+    /// Where the label comes from.
+    pub fn source(&self) -> Source {
+        self.source
+    }
+
+    /// The rule that decided, when one did: `head:org` ("US Navy"),
+    /// `prefix:org` ("Real Madrid"), `sports:score` ("DETROIT 4 Boston 2"),
+    /// `namesake:region` ("Portland, Maine"), ...
+    pub fn rule(&self) -> Option<&'static str> {
+        self.rule
+    }
+
+    /// With [`Nested::Flag`], the longer name this match sits in.
+    pub fn enclosing(&self) -> Option<Span> {
+        self.enclosing
+    }
+
+    /// The chosen gazetteer entry, if the entity is one.
+    pub fn entry(&self) -> Option<EntryRef<'g>> {
+        self.matched.and_then(|m| m.candidates().nth(self.chosen))
+    }
+
+    /// The gazetteer match read, if any (its candidates in the gazetteer's
+    /// ranking).
+    pub fn matched(&self) -> Option<EntityMatch<'g>> {
+        self.matched
+    }
+
+    /// The candidates, the chosen one first, then the others in the
+    /// gazetteer's ranking. Empty for rule-found entities.
+    pub fn candidates(&self) -> impl Iterator<Item = EntryRef<'g>> + use<'g> {
+        let chosen = self.chosen;
+        let matched = self.matched;
+        self.entry().into_iter().chain(
+            matched
+                .into_iter()
+                .flat_map(|m| m.candidates().enumerate())
+                .filter(move |&(i, _)| i != chosen)
+                .map(|(_, e)| e),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;

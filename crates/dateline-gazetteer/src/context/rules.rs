@@ -1,0 +1,239 @@
+//! [`NameRules`]: the word tables one language gives the context rules.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A head word and the label it gives the name it ends.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Head {
+    pub(crate) word: &'static str,
+    pub(crate) label: &'static str,
+    pub(crate) rule: &'static str,
+}
+
+impl Head {
+    pub(crate) const fn org(word: &'static str) -> Head {
+        Head { word, label: "ORG", rule: "head:org" }
+    }
+
+    pub(crate) const fn gpe(word: &'static str) -> Head {
+        Head { word, label: "GPE", rule: "head:gpe" }
+    }
+
+    pub(crate) const fn loc(word: &'static str) -> Head {
+        Head { word, label: "LOC", rule: "head:loc" }
+    }
+
+    pub(crate) const fn fac(word: &'static str) -> Head {
+        Head { word, label: "FAC", rule: "head:fac" }
+    }
+}
+
+/// One language's tables. Words are compared as written (capitalized
+/// words capitalized), except the lowercase cue words of sports pages.
+#[derive(Debug)]
+pub(crate) struct NameRules {
+    /// Lowercase words that join two capitalized words into one name.
+    pub(crate) connectors: WordSet,
+    /// Words that may follow a connector before the next capitalized word.
+    pub(crate) second_connectors: WordSet,
+    /// Capitalized words that are never part of a name run.
+    pub(crate) breaks: WordSet,
+    /// Titles of people: a name run stops before the words leading to one.
+    pub(crate) titles: WordSet,
+    /// Head words: the last word of a name (or the word before its first
+    /// "of") saying what the name is.
+    pub(crate) heads: &'static [Head],
+    /// First words that make a name an organization (sports clubs).
+    pub(crate) org_prefixes: WordSet,
+    /// First words that make a name a geographic feature.
+    pub(crate) loc_prefixes: WordSet,
+    /// First words that make a part of a place a region ("Eastern Ukraine").
+    pub(crate) region_prefixes: WordSet,
+    /// Verbs of a match right after a city used as a club.
+    pub(crate) sports_verbs_after: &'static [&'static str],
+    /// Words right before a city used as a club.
+    pub(crate) sports_words_before: &'static [&'static str],
+    /// Roles right after a city used as a club.
+    pub(crate) sports_roles_after: &'static [&'static str],
+    /// Cue words that need no score nearby.
+    pub(crate) sports_strong_words: &'static [&'static str],
+    /// Abbreviations of regions after a city, with the region's id.
+    pub(crate) region_abbreviations: &'static [(&'static str, &'static str)],
+    /// The language's common words, one a line (`#` lines are comments):
+    /// capitalized at a sentence start, they are no evidence of a name.
+    pub(crate) common_words: &'static str,
+    /// `heads` by word, made on first use.
+    pub(crate) head_index: OnceLock<Index<&'static Head>>,
+    /// `common_words` as a set, made on first use.
+    pub(crate) common_set: OnceLock<Index<()>>,
+}
+
+impl NameRules {
+    pub(crate) fn is_connector(&self, word: &str) -> bool {
+        self.connectors.contains(word)
+    }
+
+    pub(crate) fn is_second_connector(&self, word: &str) -> bool {
+        self.second_connectors.contains(word)
+    }
+
+    pub(crate) fn is_break(&self, word: &str) -> bool {
+        self.breaks.contains(word)
+    }
+
+    pub(crate) fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
+    }
+
+    /// The head word `word` is, as written or in capitals.
+    pub(crate) fn head(&self, word: &str) -> Option<&'static Head> {
+        let heads = self.head_index.get_or_init(|| {
+            let heads: &'static [Head] = self.heads;
+            Index::new(heads.iter().map(|h| (h.word, h)))
+        });
+        let as_written = if heads.may_hold(word) { heads.get(word) } else { None };
+        as_written.or_else(|| {
+            let capitals = word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
+            capitals.then(|| self.heads.iter().find(|h| is_upper_of(word, h.word))).flatten()
+        })
+    }
+
+    /// The head words and prefixes that type a name ("Party", "Real",
+    /// "Mount"), as written.
+    pub(crate) fn name_cues(&self) -> impl Iterator<Item = &'static str> {
+        let heads: &'static [Head] = self.heads;
+        let org: &'static [&'static str] = self.org_prefixes.words;
+        let loc: &'static [&'static str] = self.loc_prefixes.words;
+        heads.iter().map(|h| h.word).chain(org.iter().chain(loc).copied())
+    }
+
+    /// Whether `word` (as written) is usually written in lowercase.
+    pub(crate) fn is_common(&self, word: &str) -> bool {
+        let set = self.common_set.get_or_init(|| {
+            let words = self.common_words.lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
+            Index::new(words.map(|w| (w, ())))
+        });
+        // Lowercase ASCII on the stack: this runs for sentence-initial words.
+        let mut buffer = [0u8; 32];
+        if word.is_ascii() && word.len() <= buffer.len() {
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).expect("ASCII stays UTF-8");
+            return set.may_hold(lower) && set.get(lower).is_some();
+        }
+        set.get(&word.to_lowercase()).is_some()
+    }
+
+    pub(crate) fn region_abbreviation(&self, word: &str) -> Option<&'static str> {
+        self.region_abbreviations.iter().find(|(w, _)| *w == word).map(|(_, id)| *id)
+    }
+}
+
+/// Whether `word` is `table` in capitals ("BANK" for "Bank"), as headlines
+/// and datelines write it.
+fn is_upper_of(word: &str, table: &str) -> bool {
+    word.chars().all(|c| !c.is_lowercase())
+        && word.chars().eq(table.chars().flat_map(char::to_uppercase))
+}
+
+/// A fixed set of words, for lookups the rules make for every word near a
+/// name.
+#[derive(Debug)]
+pub(crate) struct WordSet {
+    pub(crate) words: &'static [&'static str],
+    index: OnceLock<Index<()>>,
+}
+
+impl WordSet {
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet { words, index: OnceLock::new() }
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        let index = self.index.get_or_init(|| Index::new(self.words.iter().map(|&w| (w, ()))));
+        index.may_hold(word) && index.get(word).is_some()
+    }
+}
+
+/// Words to values, behind a filter on (first byte, length) that turns
+/// most words away before they are hashed.
+#[derive(Debug)]
+pub(crate) struct Index<V> {
+    /// Bit [`filter_key`] of every word is set.
+    filter: Box<[u64; FILTER_WORDS]>,
+    map: HashMap<&'static str, V, BuildHasherDefault<Fnv>>,
+}
+
+impl<V: Copy> Index<V> {
+    fn new(entries: impl Iterator<Item = (&'static str, V)>) -> Index<V> {
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        let mut map = HashMap::default();
+        for (word, value) in entries {
+            let key = filter_key(word);
+            filter[key / 64] |= 1 << (key % 64);
+            map.insert(word, value);
+        }
+        Index { filter, map }
+    }
+
+    /// False when `word` cannot be in the index (cheap); true when it may.
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let key = filter_key(word);
+        self.filter[key / 64] & (1 << (key % 64)) != 0
+    }
+
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        self.map.get(word).copied()
+    }
+}
+
+/// The filter's size in 64-bit words: 4,096 bits, a few set per table.
+const FILTER_WORDS: usize = 64;
+
+/// Where a word falls in an [`Index`]'s filter: its first two bytes and
+/// its length, mixed.
+fn filter_key(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let first = bytes.first().map_or(0, |&b| usize::from(b));
+    let second = bytes.get(1).map_or(0, |&b| usize::from(b));
+    (first.wrapping_mul(151) ^ second.wrapping_mul(31) ^ word.len().wrapping_mul(2_654_435_761))
+        % (FILTER_WORDS * 64)
+}
+
+/// FNV-1a: short keys, no need to resist crafted collisions (the keys are
+/// the tables', not the text's).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_sets_hold_their_words_only() {
+        static SET: WordSet = WordSet::new(&["of", "for", "&", "Bank"]);
+        for word in ["of", "for", "&", "Bank"] {
+            assert!(SET.contains(word), "{word}");
+        }
+        for word in ["", "o", "off", "For", "bank", "Banks", "&&"] {
+            assert!(!SET.contains(word), "{word}");
+        }
+    }
+}

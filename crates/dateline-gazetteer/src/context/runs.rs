@@ -1,0 +1,568 @@
+//! Name runs: the stretch of capitalized words around a gazetteer match in
+//! the original text ("Bank of China" around "China"), and what the run's
+//! words say it is.
+//!
+//! Everything here reads a few words either side of a match, never the
+//! whole text, so the cost grows with the number of matches only.
+
+use dateline_tokenize::Span;
+
+use super::rules::{Head, NameRules};
+
+/// A name run around a match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub(crate) span: Span,
+}
+
+/// What a run's words say it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Typed {
+    pub(crate) label: &'static str,
+    pub(crate) rule: &'static str,
+}
+
+/// Whether a char continues a word: letters and digits.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The chars that may sit inside a word: "U.S.", "O'Neill", "Sh’ite".
+fn is_inner(c: char) -> bool {
+    matches!(c, '.' | '\'' | '’')
+}
+
+/// Whether `word` (with its final dot) is an abbreviation the tables know,
+/// or an initial ("W.", "U.S.").
+fn is_dotted(rules: &NameRules, word: &str) -> bool {
+    let stem = &word[..word.len() - 1];
+    stem.contains('.')
+        || (stem.chars().count() == 1 && stem.chars().all(char::is_uppercase))
+        || rules.is_title(word)
+        || rules.is_break(word)
+        || rules.head(word).is_some()
+        || rules.region_abbreviation(word).is_some()
+        || rules.loc_prefixes.contains(word)
+}
+
+/// The word starting at byte `start` of `text`, if one does: letters and
+/// digits with inner dots and apostrophes, a final dot when the word is an
+/// abbreviation, and never a possessive "'s". A lone "&" is a word too.
+pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<Span> {
+    let rest = text.get(start..)?;
+    let first = rest.chars().next()?;
+    if first == '&' {
+        return Some(Span::new(start, start + 1));
+    }
+    if !is_word_char(first) {
+        return None;
+    }
+    let mut end = first.len_utf8();
+    while let Some(c) = char_at(rest, end) {
+        if is_word_char(c) {
+            end += c.len_utf8();
+            continue;
+        }
+        let after = end + c.len_utf8();
+        let next = char_at(rest, after);
+        if is_inner(c) && next.is_some_and(is_word_char) {
+            if c != '.' && matches!(next, Some('s' | 'S')) {
+                // "China's": the possessive is not part of the word.
+                if !char_at(rest, after + 1).is_some_and(is_word_char) {
+                    break;
+                }
+            }
+            end = after;
+            continue;
+        }
+        if c == '.' && is_dotted(rules, &rest[..after]) {
+            end = after;
+        }
+        break;
+    }
+    Some(Span::new(start, start + end))
+}
+
+/// The char at byte `at` of `text` (a char boundary), ASCII without decoding.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[at..].chars().next(),
+        None => None,
+    }
+}
+
+/// The word ending at byte `end` of `text`, if one does (see [`word_from`]).
+pub(crate) fn word_before(rules: &NameRules, text: &str, end: usize) -> Option<Span> {
+    let head = text.get(..end)?;
+    if head.ends_with('&') {
+        return Some(Span::new(end - 1, end));
+    }
+    let mut start = end;
+    for (i, c) in head.char_indices().rev() {
+        if is_word_char(c) || is_inner(c) {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    // The scan may start at inner punctuation ("'Neill"); a word starts
+    // with a letter or digit.
+    while start < end {
+        let c = text[start..].chars().next()?;
+        if is_word_char(c) {
+            break;
+        }
+        start += c.len_utf8();
+    }
+    if start == end {
+        return None;
+    }
+    // "China." before a sentence is no word ending at the dot, "U.S." is.
+    word_from(rules, text, start).filter(|w| w.end == end)
+}
+
+/// Spaces between two words of one name: blanks, never a line break.
+fn gap_after(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let len = rest.find(|c: char| !matches!(c, ' ' | '\t' | '\u{a0}')).unwrap_or(rest.len());
+    at + len
+}
+
+fn gap_before(text: &str, at: usize) -> usize {
+    let head = &text[..at];
+    head.trim_end_matches([' ', '\t', '\u{a0}']).len()
+}
+
+/// Connectors are short ("of", "von", "the"): a lowercase ASCII word of
+/// four letters or more ends a run, and most words next to a name are
+/// one, so this is checked before any word is read.
+const MAX_CONNECTOR_LEN: usize = 3;
+
+/// Whether `bytes` start with a lowercase ASCII word longer than any
+/// connector.
+fn is_long_lowercase(bytes: &[u8]) -> bool {
+    bytes.iter().take(MAX_CONNECTOR_LEN + 1).take_while(|b| b.is_ascii_lowercase()).count()
+        > MAX_CONNECTOR_LEN
+}
+
+/// Whether `bytes` end with a lowercase ASCII word longer than any
+/// connector.
+fn is_long_lowercase_before(bytes: &[u8]) -> bool {
+    let lower = bytes.iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
+    // The whole word, not the tail of "General".
+    let starts_word = bytes.len() == lower || {
+        let before = bytes[bytes.len() - lower - 1];
+        !before.is_ascii_alphanumeric() && before.is_ascii()
+    };
+    lower > MAX_CONNECTOR_LEN && starts_word
+}
+
+/// Whether a word may be part of a name: capitalized, and no date word,
+/// title or "The".
+fn is_name_word(rules: &NameRules, word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !rules.is_break(word)
+        && !rules.is_title(word)
+}
+
+/// Whether `at` starts a sentence: only blanks, opening quotes or brackets
+/// stand between it and the start of the text, a line break, or a
+/// sentence's final punctuation.
+fn is_sentence_start(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches([' ', '\t', '\u{a0}', '"', '“', '‘', '\'', '(', '[']);
+    match head.chars().next_back() {
+        None | Some('\n' | '\r' | '.' | '!' | '?' | ':' | ';' | '—' | '–') => true,
+        // A dash after a dateline ("LONDON -") or a list bullet ("- How").
+        Some('-' | '•' | '*') => {
+            head[..head.len() - 1].chars().next_back().is_none_or(char::is_whitespace)
+        }
+        Some(_) => false,
+    }
+}
+
+/// The name run around `matched`, given the starts and ends of all the
+/// text's gazetteer matches (sorted), which hyphens do not join
+/// ("Russia-Ukraine" is two names).
+pub(crate) fn run_around(
+    rules: &NameRules,
+    text: &str,
+    matched: Span,
+    match_starts: &[usize],
+    match_ends: &[usize],
+) -> Run {
+    let end = extend_right(rules, text, matched.end, match_starts);
+    let start = extend_left(rules, text, matched.start, match_ends);
+    Run { span: Span::new(start, end) }
+}
+
+fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usize]) -> usize {
+    let mut end = from;
+    loop {
+        if text[end..].starts_with('-') {
+            match word_from(rules, text, end + 1) {
+                Some(w)
+                    if is_name_word(rules, &text[w])
+                        && match_starts.binary_search(&w.start).is_err() =>
+                {
+                    end = w.end;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let at = gap_after(text, end);
+        if at == end || is_long_lowercase(&text.as_bytes()[at..]) {
+            break;
+        }
+        let Some(word) = word_from(rules, text, at) else { break };
+        let written = &text[word];
+        if rules.is_title(written) {
+            // "Chinese Foreign Minister": what stands between the name and
+            // the title belongs to the title, unless it ends a name of its
+            // own ("U.S. Army General Joseph Votel").
+            let last = word_before(rules, text, end).filter(|_| end > from);
+            let ends_a_name = last.is_some_and(|last| rules.head(&text[last]).is_some());
+            return if ends_a_name { end } else { from };
+        }
+        if is_name_word(rules, written) {
+            end = word.end;
+            continue;
+        }
+        let last = word_before(rules, text, end);
+        if !last.is_some_and(|last| joins_over_connector(rules, &text[last], written)) {
+            break;
+        }
+        match name_after_connector(rules, text, word) {
+            Some(name) => end = name.end,
+            None => break,
+        }
+    }
+    end
+}
+
+/// Whether a connector joins the word before it to the next name: "&"
+/// always ("Johnson & Johnson"), "of" and the others only after a word
+/// that says a name goes on ("Bank of China", "Gulf of Aden", "Ministry
+/// for Foreign Affairs"), so that "Xi of China" and "Zelensky on Ukraine"
+/// stay apart.
+fn joins_over_connector(rules: &NameRules, before: &str, connector: &str) -> bool {
+    connector == "&"
+        || (rules.is_connector(connector)
+            && (rules.head(before).is_some()
+                || rules.org_prefixes.contains(before)
+                || rules.loc_prefixes.contains(before)))
+}
+
+/// After a connector ("of", "of the"), the capitalized word it leads to.
+fn name_after_connector(rules: &NameRules, text: &str, connector: Span) -> Option<Span> {
+    if !rules.is_connector(&text[connector]) {
+        return None;
+    }
+    let mut next = word_from(rules, text, gap_after(text, connector.end))?;
+    if rules.is_second_connector(&text[next]) {
+        next = word_from(rules, text, gap_after(text, next.end))?;
+    }
+    (next.start > connector.end && is_name_word(rules, &text[next])).then_some(next)
+}
+
+fn extend_left(rules: &NameRules, text: &str, from: usize, match_ends: &[usize]) -> usize {
+    let mut start = from;
+    loop {
+        if start > 0 && text[..start].ends_with('-') {
+            match word_before(rules, text, start - 1) {
+                Some(w)
+                    if is_name_word(rules, &text[w])
+                        && match_ends.binary_search(&w.end).is_err() =>
+                {
+                    start = w.start;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let at = gap_before(text, start);
+        if at == start || is_long_lowercase_before(&text.as_bytes()[..at]) {
+            break;
+        }
+        let Some(word) = word_before(rules, text, at) else { break };
+        // A title before a name is part of it ("General Motors"): people's
+        // titles stand after places and groups ("Chinese President").
+        let written = &text[word];
+        let candidate = if is_name_word(rules, written) || rules.is_title(written) {
+            Some(word)
+        } else {
+            name_before_connector(rules, text, word)
+        };
+        match candidate {
+            Some(name) if !is_weak_start(rules, text, name) => start = name.start,
+            _ => break,
+        }
+    }
+    start
+}
+
+/// Before a connector ("of", "of the"), the capitalized word it comes from.
+fn name_before_connector(rules: &NameRules, text: &str, word: Span) -> Option<Span> {
+    let mut connector = word;
+    if rules.is_second_connector(&text[connector]) {
+        connector = word_before(rules, text, gap_before(text, connector.start))?;
+    }
+    if !rules.is_connector(&text[connector]) {
+        return None;
+    }
+    let name = word_before(rules, text, gap_before(text, connector.start))?;
+    (name.end < connector.start
+        && is_name_word(rules, &text[name])
+        && joins_over_connector(rules, &text[name], &text[connector]))
+    .then_some(name)
+}
+
+/// A sentence's first word is capitalized whatever it is: it is evidence of
+/// a name only when it is not a common word ("In China", "Officials
+/// Beijing") or when it says what the name is ("Bank of China").
+fn is_weak_start(rules: &NameRules, text: &str, word: Span) -> bool {
+    let written = &text[word];
+    is_sentence_start(text, word.start)
+        && rules.is_common(written)
+        && rules.head(written).is_none()
+        && !rules.org_prefixes.contains(written)
+        && !rules.loc_prefixes.contains(written)
+}
+
+/// The words of a run, in order.
+fn words<'a>(rules: &'a NameRules, text: &'a str, run: Span) -> impl Iterator<Item = Span> + 'a {
+    let mut at = run.start;
+    std::iter::from_fn(move || {
+        while at < run.end {
+            let c = text[at..].chars().next()?;
+            if let Some(word) = word_from(rules, text, at) {
+                at = word.end;
+                return Some(word);
+            }
+            at += c.len_utf8();
+        }
+        None
+    })
+}
+
+/// What a run is by its words, if they say: a club prefix ("Real Madrid"),
+/// a head word ("Bank of China", "US Navy", "Gaza Strip"), a feature
+/// prefix ("Mount Everest"), or a region prefix before one place
+/// ("Eastern Ukraine").
+pub(crate) fn type_of(
+    rules: &NameRules,
+    text: &str,
+    run: Span,
+    inner_place: Option<Span>,
+) -> Option<Typed> {
+    let mut first = None;
+    let mut head: Option<Span> = None;
+    let mut before_connector = false;
+    for word in words(rules, text, run) {
+        let written = &text[word];
+        if first.is_none() {
+            first = Some(word);
+        }
+        if rules.is_connector(written) && written != "&" && written != "and" {
+            before_connector = true;
+        }
+        if !before_connector && is_name_word(rules, written) {
+            head = Some(word);
+        }
+    }
+    let first = &text[first?];
+    if rules.org_prefixes.contains(first) {
+        return Some(Typed { label: "ORG", rule: "prefix:org" });
+    }
+    if let Some(Head { label, rule, .. }) = head.and_then(|h| rules.head(&text[h])) {
+        return Some(Typed { label, rule });
+    }
+    if rules.loc_prefixes.contains(first) {
+        return Some(Typed { label: "LOC", rule: "prefix:loc" });
+    }
+    let rest_is_the_place = inner_place.is_some_and(|place| {
+        place.end == run.end && gap_after(text, run.start + first.len()) == place.start
+    });
+    if rules.region_prefixes.contains(first) && rest_is_the_place {
+        return Some(Typed { label: "LOC", rule: "prefix:region" });
+    }
+    None
+}
+
+/// Whether a line is a headline: title case ("China Tightens Drone
+/// Export Rules") or capitals, where capitals are no evidence of a name.
+pub(crate) fn is_headline(line: &str) -> bool {
+    let (mut capitalized, mut lower) = (0usize, 0usize);
+    let (mut upper_letters, mut letters) = (0usize, 0usize);
+    for word in line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        for c in word.chars() {
+            letters += 1;
+            upper_letters += usize::from(c.is_uppercase());
+        }
+        // Short words ("of", "in", "a") are lowercase in title case too.
+        if word.chars().count() >= 4 {
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                capitalized += 1;
+            } else {
+                lower += 1;
+            }
+        }
+    }
+    let title_case = capitalized >= 3 && lower * 5 <= capitalized;
+    let capitals = letters >= 12 && upper_letters * 10 >= letters * 9;
+    title_case || capitals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::english::ENGLISH;
+
+    fn word_at(text: &str, start: usize) -> Option<&str> {
+        word_from(&ENGLISH, text, start).map(|w| &text[w])
+    }
+
+    #[test]
+    fn connectors_are_short() {
+        let english = ENGLISH.connectors.words.iter().chain(ENGLISH.second_connectors.words);
+        assert!(english.map(|w| w.len()).max() <= Some(MAX_CONNECTOR_LEN));
+        assert!(is_long_lowercase(b"said"));
+        assert!(!is_long_lowercase(b"of China"));
+        assert!(is_long_lowercase_before(b"the capital"));
+        assert!(!is_long_lowercase_before(b"Bank of"));
+        assert!(!is_long_lowercase_before(b"said General"));
+        assert!(!is_long_lowercase_before(b"the na\xc3\xafve"));
+    }
+
+    #[test]
+    fn words_keep_abbreviations_and_drop_possessives() {
+        assert_eq!(word_at("U.S. Navy", 0), Some("U.S."));
+        assert_eq!(word_at("China's Navy", 0), Some("China"));
+        assert_eq!(word_at("China’s", 0), Some("China"));
+        assert_eq!(word_at("O'Neill said", 0), Some("O'Neill"));
+        assert_eq!(word_at("China. Then", 0), Some("China"));
+        assert_eq!(word_at("Acme Corp. said", 5), Some("Corp."));
+        assert_eq!(word_at("George W. Bush", 7), Some("W."));
+        assert_eq!(word_at("& Co", 0), Some("&"));
+        assert_eq!(word_at(" x", 0), None);
+    }
+
+    #[test]
+    fn words_end_where_they_end() {
+        let text = "the U.S. Navy and China. Beijing";
+        assert_eq!(word_before(&ENGLISH, text, 8).map(|w| &text[w]), Some("U.S."));
+        assert_eq!(word_before(&ENGLISH, text, 24), None);
+        assert_eq!(word_before(&ENGLISH, text, 23).map(|w| &text[w]), Some("China"));
+    }
+
+    fn run(text: &str, name: &str, others: &[&str]) -> String {
+        let start = text.find(name).expect("the name is in the text");
+        let matched = Span::new(start, start + name.len());
+        let mut spans: Vec<Span> = others
+            .iter()
+            .map(|o| {
+                let s = text.find(o).expect("the other name is in the text");
+                Span::new(s, s + o.len())
+            })
+            .chain([matched])
+            .collect();
+        spans.sort_by_key(|s| s.start);
+        let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+        let mut ends: Vec<usize> = spans.iter().map(|s| s.end).collect();
+        ends.sort_unstable();
+        text[run_around(&ENGLISH, text, matched, &starts, &ends).span].to_owned()
+    }
+
+    #[test]
+    fn runs_take_capitalized_words_and_connectors() {
+        assert_eq!(run("He joined the US Navy in 1990.", "US", &[]), "US Navy");
+        assert_eq!(run("Shares of Bank of China fell.", "China", &[]), "Bank of China");
+        assert_eq!(run("the Bank of the West said", "West", &[]), "Bank of the West");
+        assert_eq!(
+            run("on the New York Stock Exchange today", "New York", &[]),
+            "New York Stock Exchange"
+        );
+        assert_eq!(run("Paris Hilton arrived", "Paris", &[]), "Paris Hilton");
+        assert_eq!(run("AT&T and Johnson & Johnson", "Johnson", &[]), "Johnson & Johnson");
+        assert_eq!(run("the Gulf of Aden", "Aden", &[]), "Gulf of Aden");
+        assert_eq!(run("the US Department of Justice said", "US", &[]), "US Department of Justice");
+    }
+
+    #[test]
+    fn runs_stop_at_possessives_hyphens_between_names_dates_and_titles() {
+        assert_eq!(run("China's Foreign Ministry said", "China", &[]), "China");
+        assert_eq!(run("the US-led coalition", "US", &[]), "US");
+        assert_eq!(run("the Russia-Ukraine war", "Russia", &["Ukraine"]), "Russia");
+        assert_eq!(run("the Russia-Ukraine war", "Ukraine", &["Russia"]), "Ukraine");
+        assert_eq!(run("talks in Beijing Monday", "Beijing", &[]), "Beijing");
+        assert_eq!(run("said Chinese Foreign Minister Wang Yi", "Chinese", &[]), "Chinese");
+        assert_eq!(run("the Mayor of London said", "London", &[]), "London");
+        assert_eq!(run("U.S. Army General Joseph Votel", "U.S.", &[]), "U.S. Army");
+        assert_eq!(
+            run("said General Motors Corporation", "Motors", &[]),
+            "General Motors Corporation"
+        );
+        assert_eq!(run("in China and Russia", "China", &["Russia"]), "China");
+        assert_eq!(run("said Xi of China", "China", &[]), "China");
+        assert_eq!(run("Zelensky on Ukraine", "Ukraine", &[]), "Ukraine");
+        assert_eq!(run("Ukraine and Western allies", "Ukraine", &[]), "Ukraine");
+        assert_eq!(run("The China Daily said", "China", &[]), "China Daily");
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_no_evidence() {
+        assert_eq!(run("In China, prices rose.", "China", &[]), "China");
+        assert_eq!(run("It rained. Yesterday China said", "China", &[]), "China");
+        assert_eq!(run("“Officials in Beijing", "Beijing", &[]), "Beijing");
+        assert_eq!(run("Bank of China shares fell.", "China", &[]), "Bank of China");
+        assert_eq!(run("Air China flew", "China", &[]), "Air China");
+        assert_eq!(run("links:\n- How China derailed", "China", &[]), "China");
+        assert_eq!(run("LONDON - In China", "China", &[]), "China");
+    }
+
+    fn typed(text: &str, place: Option<&str>) -> Option<(&'static str, &'static str)> {
+        let place = place.map(|p| {
+            let s = text.find(p).expect("the place is in the text");
+            Span::new(s, s + p.len())
+        });
+        type_of(&ENGLISH, text, Span::new(0, text.len()), place).map(|t| (t.label, t.rule))
+    }
+
+    #[test]
+    fn runs_are_typed_by_their_words() {
+        assert_eq!(typed("Bank of China", None), Some(("ORG", "head:org")));
+        assert_eq!(typed("US Navy", None), Some(("ORG", "head:org")));
+        assert_eq!(typed("Shanghai Electric Group", None), Some(("ORG", "head:org")));
+        assert_eq!(typed("Gaza Strip", None), Some(("LOC", "head:loc")));
+        assert_eq!(typed("Gulf of Mexico", None), Some(("LOC", "head:loc")));
+        assert_eq!(typed("Beijing Capital International Airport", None), Some(("FAC", "head:fac")));
+        assert_eq!(typed("Real Madrid", None), Some(("ORG", "prefix:org")));
+        assert_eq!(typed("Mount Everest", None), Some(("LOC", "prefix:loc")));
+        assert_eq!(typed("Eastern Ukraine", Some("Ukraine")), Some(("LOC", "prefix:region")));
+        assert_eq!(typed("Guangdong Province", None), Some(("GPE", "head:gpe")));
+        assert_eq!(typed("NEW YORK STOCK EXCHANGE", None), Some(("ORG", "head:org")));
+    }
+
+    #[test]
+    fn runs_whose_words_say_nothing_are_untyped() {
+        assert_eq!(typed("Paris Hilton", None), None);
+        assert_eq!(typed("Positive Black Soul", None), None);
+        assert_eq!(typed("Beijing Olympics", None), None);
+        assert_eq!(typed("Eastern Promises", None), None);
+        // The head is the word before "of": the "Bank" of "Bank of England".
+        assert_eq!(typed("Governor of the Bank", None), None);
+    }
+
+    #[test]
+    fn headlines_are_told_from_sentences() {
+        assert!(is_headline("China Tightens Export Controls on Military Drones"));
+        assert!(is_headline("SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT."));
+        assert!(!is_headline("China has tightened export controls on drones, effective today."));
+        assert!(!is_headline("Barnsley 1 Huddersfield 1"));
+        assert!(!is_headline(
+            "PORTLAND, Maine (AP) — Officials said on Monday that the storm had passed."
+        ));
+    }
+}

@@ -1,0 +1,220 @@
+//! Cities used as clubs: "Barcelona beat Real Madrid 2-1", "DETROIT 4
+//! Boston 2", "Barcelona coach Xavi", league tables.
+//!
+//! Only places inside a country (cities, states) are read this way: a
+//! national team keeps its country's label, as CoNLL and OntoNotes
+//! annotate it.
+//!
+//! The cues, each named by the rule it reports:
+//! * `sports:score`: the city is followed by a score and another name with
+//!   one stands on its line ("DETROIT 4 Boston 2", "Barnsley 1
+//!   Huddersfield 1");
+//! * `sports:table`: the city is followed by three or more numbers on its
+//!   line (a league table row);
+//! * `sports:match`: a match verb follows the city ("beat", "drew") or a
+//!   match word precedes it ("against", "lost to"), with a score such as
+//!   "2-1" in the sentence (draws need none);
+//! * `sports:role`: a team role follows the city ("coach", "striker").
+
+use crate::{EntityMatch, EntryRef};
+
+use super::rules::NameRules;
+
+/// The sports rule that makes match `i` a club, if one does.
+pub(crate) fn club_cue(
+    rules: &NameRules,
+    text: &str,
+    matches: &[EntityMatch<'_>],
+    i: usize,
+) -> Option<&'static str> {
+    let found = matches[i];
+    if !is_city_like(found.entry()) {
+        return None;
+    }
+    // Cues sit close to the club: look at most 200 bytes either side.
+    let window_start = floor_boundary(text, found.start().saturating_sub(200));
+    let window_end = ceil_boundary(text, found.end() + 200);
+    let after = &text[found.end()..window_end];
+    let before = &text[window_start..found.start()];
+    let numbers_after = leading_numbers(after);
+    if numbers_after >= 3 {
+        return Some("sports:table");
+    }
+    if numbers_after >= 1 {
+        let line_start = before.rfind('\n').map_or(window_start, |p| window_start + p + 1);
+        let line_end = after.find('\n').map_or(window_end, |p| found.end() + p);
+        if has_other_score(&text[line_start..line_end], found.end() - line_start) {
+            return Some("sports:score");
+        }
+    }
+    let next = first_word(after);
+    if next.is_some_and(|w| rules.sports_roles_after.contains(&w)) {
+        return Some("sports:role");
+    }
+    let verb_after = next.filter(|w| rules.sports_verbs_after.contains(w));
+    let word_before = rules.sports_words_before.iter().copied().find(|w| ends_with_word(before, w));
+    if verb_after.is_none() && word_before.is_none() {
+        return None;
+    }
+    let has_score = has_score(sentence_around(text, found.start(), found.end()));
+    let strong = |w: &str| rules.sports_strong_words.contains(&w);
+    match (verb_after, word_before) {
+        (Some(v), _) if has_score || strong(v) => Some("sports:match"),
+        (_, Some(w)) if has_score || strong(w) => Some("sports:match"),
+        _ => None,
+    }
+}
+
+/// `at`, or the nearest char boundary after it.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// `at` clamped to the text, or the nearest char boundary before it.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// A place inside a country: a city or a state. Countries, and entries
+/// that say nothing of where they are, are not.
+fn is_city_like(entry: EntryRef<'_>) -> bool {
+    entry.label() == "GPE" && entry.country().is_some()
+}
+
+/// How many whole numbers of one to three digits, separated by blanks,
+/// start `after` (after blanks).
+fn leading_numbers(after: &str) -> usize {
+    let mut count = 0;
+    let mut rest = after;
+    loop {
+        let trimmed = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+        if trimmed.len() == rest.len() {
+            return count;
+        }
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        let ends_clean = trimmed[digits..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if !(1..=3).contains(&digits) || !ends_clean || trimmed[digits..].starts_with(['.', ',']) {
+            return count;
+        }
+        count += 1;
+        rest = &trimmed[digits..];
+    }
+}
+
+/// Whether the line holds, besides the city's own (which ends at
+/// `city_end`), another capitalized word followed by a score.
+fn has_other_score(line: &str, city_end: usize) -> bool {
+    let mut at = 0;
+    for word in line.split([' ', '\t', '\u{a0}', ',']) {
+        let word_end = at + word.len();
+        at = word_end + 1;
+        if word_end == city_end || !word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        if word_end < line.len() && leading_numbers(&line[word_end..]) >= 1 {
+            return true;
+        }
+    }
+    false
+}
+
+/// The first word of `after`, after blanks.
+fn first_word(after: &str) -> Option<&str> {
+    let trimmed = after.trim_start_matches([' ', '\t', '\u{a0}']);
+    if trimmed.len() == after.len() {
+        return None;
+    }
+    let end = trimmed.find(|c: char| !c.is_alphanumeric() && c != '.').unwrap_or(trimmed.len());
+    Some(&trimmed[..end]).filter(|w| !w.is_empty())
+}
+
+/// Whether `before` ends with the word or words `cue`, after blanks.
+fn ends_with_word(before: &str, cue: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
+    trimmed.len() < before.len()
+        && trimmed
+            .strip_suffix(cue)
+            .is_some_and(|head| head.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// The sentence around a span: up to the nearest sentence end or line
+/// break on either side, at most 300 bytes away.
+fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let from = floor_boundary(text, start.saturating_sub(300));
+    let to = ceil_boundary(text, end + 300);
+    let head = &text[from..start];
+    let begin = head.rfind(['\n', '.', '!', '?']).map_or(from, |p| from + p + 1);
+    let tail = &text[end..to];
+    let finish = tail
+        .match_indices(['\n', '!', '?', '.'])
+        .find(|&(p, _)| tail[p + 1..].starts_with([' ', '\n']) || p + 1 == tail.len())
+        .map_or(to, |(p, _)| end + p);
+    &text[begin..finish]
+}
+
+/// Whether a sentence holds a score: "2-1", "3–2", "104-98", not "2023-24"
+/// or "9-11" read as dates (four digits, or a score glued to letters).
+fn has_score(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    sentence.match_indices(['-', '–']).any(|(p, dash)| {
+        let left = bytes[..p].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        let right = bytes[p + dash.len()..].iter().take_while(|b| b.is_ascii_digit()).count();
+        // Glued to letters or to other numbers ("COVID-19", "2024-07-23") it
+        // is a name or a date.
+        let glued = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'.' | b':');
+        let clean_left = p == left || !glued(bytes[p - left - 1]);
+        let after = p + dash.len() + right;
+        let clean_right = after == bytes.len()
+            || !glued(bytes[after])
+            || bytes[after] == b'.' && after + 1 == bytes.len();
+        (1..=3).contains(&left) && (1..=3).contains(&right) && clean_left && clean_right
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_after_a_name_are_counted() {
+        assert_eq!(leading_numbers(" 4 Boston 2"), 1);
+        assert_eq!(leading_numbers(" 10 8 1 1 25 8 25"), 7);
+        assert_eq!(leading_numbers(" 2008 Olympics"), 0);
+        assert_eq!(leading_numbers(" 3.5 million"), 0);
+        assert_eq!(leading_numbers(" 3, 4"), 0);
+        assert_eq!(leading_numbers("4 x"), 0);
+    }
+
+    #[test]
+    fn scores_are_told_from_dates_and_ranges() {
+        assert!(has_score("Barcelona beat Real Madrid 2-1 on Sunday"));
+        assert!(has_score("a 3–2 win"));
+        assert!(has_score("won 104-98"));
+        assert!(!has_score("the 2023-24 season"));
+        assert!(!has_score("on 2024-07-23"));
+        assert!(!has_score("a COVID-19 case"));
+        assert!(!has_score("no numbers"));
+    }
+
+    #[test]
+    fn sentences_end_at_their_punctuation() {
+        let text = "He left. Barcelona beat Madrid 2-1. Then rain.";
+        let start = text.find("Barcelona").expect("present");
+        assert_eq!(sentence_around(text, start, start + 9), " Barcelona beat Madrid 2-1");
+    }
+
+    #[test]
+    fn cue_words_are_whole_words() {
+        assert!(ends_with_word("they lost to ", "lost to"));
+        assert!(!ends_with_word("they lost to", "lost to"));
+        assert!(!ends_with_word("Parliament ", "v"));
+        assert!(ends_with_word("Chelsea v ", "v"));
+    }
+}
