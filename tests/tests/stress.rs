@@ -53,16 +53,18 @@ fn eight_threads_share_one_pipeline() {
 fn eight_threads_share_one_gazetteer() {
     let gazetteer = Gazetteer::embedded();
     let texts: Vec<&str> = seed_documents().into_iter().map(|(text, _)| text).collect();
-    let sequential = find_entities_batch(gazetteer, &texts);
+    let resolver = dateline::Resolver::new();
+    let sequential = find_entities_batch(gazetteer, &resolver, &texts);
     std::thread::scope(|scope| {
         for _ in 0..THREADS {
             scope.spawn(|| {
                 for _ in 0..ROUNDS {
-                    assert_eq!(find_entities_batch(gazetteer, &texts), sequential);
+                    assert_eq!(find_entities_batch(gazetteer, &resolver, &texts), sequential);
                     for (text, expected) in texts.iter().zip(&sequential) {
-                        let found: Vec<dateline::Entity> = gazetteer
-                            .find_iter(text)
-                            .map(|m| dateline::Entity::from_match(&m))
+                        let found: Vec<dateline::Entity> = resolver
+                            .find(gazetteer, text)
+                            .iter()
+                            .map(dateline::Entity::from_resolved)
                             .collect();
                         assert_eq!(&found, expected);
                     }
