@@ -112,9 +112,11 @@ fn leading_numbers(after: &str) -> usize {
 /// `city_end`), another capitalized word followed by a score.
 fn has_other_score(line: &str, city_end: usize) -> bool {
     let mut at = 0;
-    for word in line.split([' ', '\t', '\u{a0}', ',']) {
-        let word_end = at + word.len();
-        at = word_end + 1;
+    for word in line.split_inclusive([' ', '\t', '\u{a0}', ',']) {
+        let word_start = at;
+        at += word.len();
+        let word = word.trim_end_matches([' ', '\t', '\u{a0}', ',']);
+        let word_end = word_start + word.len();
         if word_end == city_end || !word.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
@@ -201,6 +203,14 @@ mod tests {
         assert!(!has_score("on 2024-07-23"));
         assert!(!has_score("a COVID-19 case"));
         assert!(!has_score("no numbers"));
+    }
+
+    #[test]
+    fn score_lines_are_read_on_char_boundaries() {
+        // A no-break space is two bytes (regression: a slice inside it).
+        let line = "DETROIT 4\u{a0}Boston\u{a0}2";
+        assert!(has_other_score(line, "DETROIT".len()));
+        assert!(!has_other_score("Paris\u{a0}é 2", "Paris".len()));
     }
 
     #[test]

@@ -1,1 +1,71 @@
-//! Table-driven cases of the context rules.
+//! Invariants of the context rules on any text: no panic, entities in
+//! order, apart, on char boundaries, whatever the policy.
+
+use proptest::prelude::*;
+
+use crate::{Entry, Gazetteer, Nested, Resolver};
+
+fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    GAZETTEER.get_or_init(|| {
+        let place = |name: &str, id: &str, admin1: &str| {
+            Entry::new(name, "GPE", id).with_country("iso3166-1:US").with_admin1(admin1)
+        };
+        Gazetteer::new([
+            Entry::new("US", "GPE", "iso3166-1:US"),
+            Entry::new("China", "GPE", "iso3166-1:CN"),
+            Entry::new("Chinese", "NORP", "iso3166-1:CN"),
+            Entry::new("Maine", "GPE", "iso3166-2:US-ME").with_country("iso3166-1:US"),
+            place("Portland", "geonames:5746545", "iso3166-2:US-OR").with_prior(6e5),
+            place("Portland", "geonames:4975802", "iso3166-2:US-ME").with_prior(6e4),
+            place("Boston", "geonames:4930956", "iso3166-2:US-MA"),
+            place("Detroit", "geonames:4990729", "iso3166-2:US-MI"),
+        ])
+        .expect("a valid gazetteer")
+    })
+}
+
+const PIECES: &[&str] = &[
+    "US", "China", "Chinese", "Portland", "Maine", "Boston", "DETROIT", "Navy", "Bank", "of",
+    "the", "Group", "Corp.", "Real", "Mount", "Eastern", "beat", "coach", "2-1", "4", "10", "said",
+    "In", "Minister", "Monday", "U.S.", "&", "al-", "’s", "'s", "é", "Ü", "北京", "Ore.", "",
+];
+const GAPS: &[&str] = &[" ", ", ", ". ", "\n", "\u{a0}", "-", "  ", "—", " (AP) "];
+
+fn check(text: &str, nested: Nested) -> Result<(), TestCaseError> {
+    let found = Resolver::builder().nested(nested).build().find(gazetteer(), text);
+    let mut last_end = 0;
+    for entity in &found {
+        let span = entity.span();
+        prop_assert!(span.start >= last_end && span.start < span.end && span.end <= text.len());
+        prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        if let Some(outer) = entity.enclosing() {
+            prop_assert!(outer.start <= span.start && span.end <= outer.end);
+        }
+        prop_assert_eq!(entity.id().is_empty(), entity.entry().is_none());
+        last_end = span.end;
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn entities_are_ordered_apart_and_on_boundaries(
+        pieces in proptest::collection::vec(
+            (proptest::sample::select(PIECES), proptest::sample::select(GAPS)),
+            0..30,
+        ),
+    ) {
+        let text: String = pieces.iter().flat_map(|&(p, g)| [p, g]).collect();
+        for nested in [Nested::Drop, Nested::Keep, Nested::Flag] {
+            check(&text, nested)?;
+        }
+    }
+
+    #[test]
+    fn any_text_reads_without_panic(text in "\\PC{0,200}") {
+        for nested in [Nested::Drop, Nested::Keep, Nested::Flag] {
+            check(&text, nested)?;
+        }
+    }
+}
