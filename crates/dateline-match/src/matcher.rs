@@ -70,6 +70,24 @@ pub struct Matcher {
     /// Tells this matcher's prepared starts in a [`NormalizedText`] from
     /// other matchers'. Clones keep it: they find the same starts.
     pub(crate) id: MatcherId,
+    /// Every pattern begins with a capital its case policy insists on, so
+    /// a start on a lowercase letter cannot match and is skipped unwalked
+    /// (a matcher of capitalized head words meets "party", "group" and
+    /// "bank" far more often than "Party").
+    pub(crate) capital_starts: bool,
+}
+
+/// Whether every pattern's first unit is a capital that its case check
+/// requires (see [`Matcher::capital_starts`]).
+pub(crate) fn capital_starts(checks: &[u32], case_checks: &[CaseCheck], flags: &[u8]) -> bool {
+    !checks.is_empty()
+        && checks.iter().all(|&check| {
+            check != NO_CHECK
+                && case_checks
+                    .get(check as usize)
+                    .and_then(|c| flags.get(c.start as usize))
+                    .is_some_and(|&upper| upper == 1)
+        })
 }
 
 /// A process-wide unique number for each matcher built or loaded.
@@ -484,6 +502,7 @@ impl MatcherBuilder {
         checks.shrink_to_fit();
         case_checks.shrink_to_fit();
         flags.shrink_to_fit();
+        let capital_starts = capital_starts(&checks, &case_checks, &flags);
         Ok(Matcher {
             trie,
             checks,
@@ -494,6 +513,7 @@ impl MatcherBuilder {
             normalizer,
             match_kind: self.match_kind,
             id: MatcherId::next(),
+            capital_starts,
         })
     }
 }

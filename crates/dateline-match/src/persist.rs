@@ -167,6 +167,7 @@ impl Matcher {
         validate(&nodes, &first_bytes, &pool, &ids, &checks, &case_checks, &flags)
             .and_then(|()| validate_words(&nodes, &pool, &word_table))
             .map_err(|message| BuildError::invalid_data(body_len, message))?;
+        let capital_starts = crate::matcher::capital_starts(&checks, &case_checks, &flags);
         Ok(Matcher {
             trie: Trie::from_parts(nodes, first_bytes, pool, ids),
             checks,
@@ -177,6 +178,7 @@ impl Matcher {
             normalizer: Normalizer::new().with_accent_folding(accent_folding),
             match_kind,
             id: MatcherId::next(),
+            capital_starts,
         })
     }
 }

@@ -466,6 +466,9 @@ impl Iterator for FindIter<'_, '_> {
                 continue;
             }
             let matcher = self.matcher;
+            if matcher.capital_starts && starts_lowercase(self.text(), start.at) {
+                continue;
+            }
             match matcher.match_kind() {
                 crate::MatchKind::All => {
                     let mut pending = std::mem::take(&mut self.pending);
@@ -484,6 +487,16 @@ impl Iterator for FindIter<'_, '_> {
             }
         }
     }
+}
+
+/// Whether the original char at normalized offset `at` is an ASCII
+/// lowercase letter (anything else, or no clean mapping, says no).
+fn starts_lowercase(text: &NormalizedText<'_>, at: usize) -> bool {
+    let original =
+        if text.is_identity() { Some(at) } else { text.to_original_range(at).map(|(lo, _)| lo) };
+    original
+        .and_then(|at| text.original().as_bytes().get(at))
+        .is_some_and(|b| b.is_ascii_lowercase())
 }
 
 #[cfg(test)]

@@ -710,3 +710,22 @@ mod pathological {
         assert_eq!(all.find_iter(&text).count(), expected);
     }
 }
+
+#[test]
+fn capitalized_patterns_skip_lowercase_starts_and_find_the_rest() {
+    let sensitive = |p: &str| Pattern::new(p, CasePolicy::Sensitive);
+    let heads = Matcher::new(["Party", "Bank of", "Émile"].map(sensitive)).expect("valid");
+    assert!(heads.capital_starts);
+    let text = "the party, Party Bank of bank of émile Émile Ünion Party";
+    let spans: Vec<&str> = heads.find_iter(text).map(|m| &text[m.span()]).collect();
+    assert_eq!(spans, ["Party", "Bank of", "Émile", "Party"]);
+    // A pattern that may match lowercase text turns the skip off.
+    let mixed = Matcher::new([sensitive("Party"), Pattern::new("bank", CasePolicy::Insensitive)])
+        .expect("valid");
+    assert!(!mixed.capital_starts);
+    let spans: Vec<&str> = mixed.find_iter(text).map(|m| &text[m.span()]).collect();
+    assert_eq!(spans, ["Party", "Bank", "bank", "Party"]);
+    let auto = Matcher::new([Pattern::new("China", CasePolicy::Auto)]).expect("valid");
+    assert!(auto.capital_starts);
+    assert_eq!(auto.find_iter("china CHINA China").count(), 2);
+}

@@ -131,6 +131,12 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Councilman",
         "Councilwoman",
         "Officer",
+        "Goalkeeper",
+        "Striker",
+        "Midfielder",
+        "Defender",
+        "Winger",
+        "Quarterback",
         "Secretary-General",
         "Marshal",
         "FM",
@@ -273,6 +279,17 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         Head::loc("Canal"),
         Head::loc("Plateau"),
         Head::loc("Forest"),
+        // Laws: not reported, nor the places in their names.
+        Head::law("Act"),
+        Head::law("Bill"),
+        Head::law("Law"),
+        Head::law("Treaty"),
+        Head::law("Accord"),
+        Head::law("Accords"),
+        Head::law("Convention"),
+        Head::law("Amendment"),
+        Head::law("Agreement"),
+        Head::law("Protocol"),
         // Facilities.
         Head::fac("Airport"),
         Head::fac("Stadium"),
@@ -341,7 +358,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Outer",
     ]),
     // "Barcelona beat Real Madrid 2-1": a verb of a match next to the city.
-    sports_verbs_after: &[
+    sports_verbs_after: WordSet::new(&[
         "beat",
         "beats",
         "defeated",
@@ -351,8 +368,6 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "thrashed",
         "routed",
         "rout",
-        "drew",
-        "draw",
         "lost",
         "lose",
         "held",
@@ -377,7 +392,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "swept",
         "clinched",
         "topped",
-    ],
+    ]),
     sports_words_before: &[
         "beat",
         "beating",
@@ -390,7 +405,6 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "lost to",
         "losing to",
         "coach of",
-        "manager of",
         "host",
         "hosts",
         "hosted",
@@ -410,7 +424,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "defeat by",
     ],
     // "Barcelona coach Xavi", "Chelsea striker".
-    sports_roles_after: &[
+    sports_roles_after: WordSet::new(&[
         "coach",
         "manager",
         "striker",
@@ -432,9 +446,9 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "squad",
         "players",
         "player",
-    ],
+    ]),
     // Draws need no score to be a match ("drew with Leeds").
-    sports_strong_words: &["drew", "draw", "drew with", "draw with", "coach of", "manager of"],
+    sports_strong_words: &["drew with", "draw with", "coach of"],
     // AP's state abbreviations after a city: "Portland, Ore."
     region_abbreviations: &[
         ("Ala.", "iso3166-2:US-AL"),
@@ -483,6 +497,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         ("D.C.", "iso3166-2:US-DC"),
     ],
     common_words: include_str!("../../data/common_words_en.txt"),
+    class_index: OnceLock::new(),
     head_index: OnceLock::new(),
     common_set: OnceLock::new(),
 };

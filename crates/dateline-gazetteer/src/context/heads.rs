@@ -34,7 +34,9 @@ pub(crate) fn named_by_heads<'g>(
         if run == word || overlaps_a_match(run, match_starts, match_ends) {
             continue;
         }
-        if let Some(typed) = runs::type_of(rules, text, run, None) {
+        if let Some(typed) = runs::type_of(rules, text, run, None)
+            .filter(|typed| typed.label != super::rules::UNREPORTED)
+        {
             found.push(Resolved::by_rule(run, typed.label, typed.rule));
         }
     }

@@ -235,12 +235,19 @@ impl Resolver {
             }
         }
         for (i, found) in matches.iter().enumerate() {
+            if is_money(text, found) {
+                continue;
+            }
             let (candidate, rule) = chosen[i];
             let mut resolved = Resolved::from_match(*found).choosing(candidate, rule);
             if self.sports
                 && let Some(rule) = sports::club_cue(self.rules, text, &matches, i)
             {
                 resolved = Resolved::by_rule(found.span(), "ORG", rule);
+            }
+            if runs::stands_alone(self.rules, text, found.span()) {
+                push(&mut out, resolved);
+                continue;
             }
             let mut run = runs::run_around(self.rules, text, found.span(), &starts, &ends).span;
             if run != found.span() && lines.is_headline(found.start()) {
@@ -253,6 +260,7 @@ impl Resolver {
             let place = is_place(found.entry()).then_some(found.span());
             let typed = runs::type_of(self.rules, text, run, place);
             match (self.nested, typed) {
+                (Nested::Drop, Some(typed)) if typed.label == rules::UNREPORTED => {}
                 (Nested::Drop, Some(typed)) => {
                     push(&mut out, Resolved::by_rule(run, typed.label, typed.rule));
                 }
@@ -289,6 +297,17 @@ fn merge<'g>(found: Vec<Resolved<'g>>, named: Vec<Resolved<'g>>) -> Vec<Resolved
     }
     out.extend(found);
     out
+}
+
+/// Whether a place's name is part of a currency ("US$ 21 million", "US
+/// dollars", "NZ$"): an amount of money, not the place.
+fn is_money(text: &str, found: &EntityMatch<'_>) -> bool {
+    let after = text[found.end()..].trim_start_matches([' ', '\u{a0}']);
+    let currency = after.starts_with('$')
+        || after.strip_prefix("dollar").is_some_and(|rest| {
+            rest.chars().next().is_none_or(|c| c == 's' || !c.is_alphanumeric())
+        });
+    currency && found.label() == "GPE"
 }
 
 /// Adds an entity unless it overlaps the last one (a run already reported

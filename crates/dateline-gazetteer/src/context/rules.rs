@@ -4,6 +4,21 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+/// The part a word plays in a name run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// "of", "&": joins two names' words after a head word.
+    Connector,
+    /// "the" after a connector.
+    SecondConnector,
+    /// Never in a name: dates, "The".
+    Break,
+    /// A person's title.
+    Title,
+    /// Anything else.
+    Other,
+}
+
 /// A head word and the label it gives the name it ends.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Head {
@@ -11,6 +26,9 @@ pub(crate) struct Head {
     pub(crate) label: &'static str,
     pub(crate) rule: &'static str,
 }
+
+/// The label of heads that end names dateline does not report (laws).
+pub(crate) const UNREPORTED: &str = "LAW";
 
 impl Head {
     pub(crate) const fn org(word: &'static str) -> Head {
@@ -27,6 +45,13 @@ impl Head {
 
     pub(crate) const fn fac(word: &'static str) -> Head {
         Head { word, label: "FAC", rule: "head:fac" }
+    }
+
+    /// A law's name ("Real ID Act", "Lake Simcoe Act"): neither a place
+    /// nor an organization, so neither the run nor a name inside it is
+    /// reported.
+    pub(crate) const fn law(word: &'static str) -> Head {
+        Head { word, label: UNREPORTED, rule: "head:law" }
     }
 }
 
@@ -52,11 +77,11 @@ pub(crate) struct NameRules {
     /// First words that make a part of a place a region ("Eastern Ukraine").
     pub(crate) region_prefixes: WordSet,
     /// Verbs of a match right after a city used as a club.
-    pub(crate) sports_verbs_after: &'static [&'static str],
+    pub(crate) sports_verbs_after: WordSet,
     /// Words right before a city used as a club.
     pub(crate) sports_words_before: &'static [&'static str],
     /// Roles right after a city used as a club.
-    pub(crate) sports_roles_after: &'static [&'static str],
+    pub(crate) sports_roles_after: WordSet,
     /// Cue words that need no score nearby.
     pub(crate) sports_strong_words: &'static [&'static str],
     /// Abbreviations of regions after a city, with the region's id.
@@ -64,6 +89,8 @@ pub(crate) struct NameRules {
     /// The language's common words, one a line (`#` lines are comments):
     /// capitalized at a sentence start, they are no evidence of a name.
     pub(crate) common_words: &'static str,
+    /// Connectors, breaks and titles by word, made on first use.
+    pub(crate) class_index: OnceLock<Index<Class>>,
     /// `heads` by word, made on first use.
     pub(crate) head_index: OnceLock<Index<&'static Head>>,
     /// `common_words` as a set, made on first use.
@@ -71,42 +98,63 @@ pub(crate) struct NameRules {
 }
 
 impl NameRules {
+    /// What part `word` plays in a name run, in one lookup.
+    pub(crate) fn class(&self, word: &str) -> Class {
+        let classes = self.class_index.get_or_init(|| {
+            let of = |set: &WordSet, class: Class| set.words.iter().map(move |&w| (w, class));
+            Index::new(
+                of(&self.connectors, Class::Connector)
+                    .chain(of(&self.second_connectors, Class::SecondConnector))
+                    .chain(of(&self.breaks, Class::Break))
+                    .chain(of(&self.titles, Class::Title)),
+            )
+        });
+        if classes.may_hold(word) {
+            classes.get(word).unwrap_or(Class::Other)
+        } else {
+            Class::Other
+        }
+    }
+
     pub(crate) fn is_connector(&self, word: &str) -> bool {
-        self.connectors.contains(word)
+        self.class(word) == Class::Connector
     }
 
     pub(crate) fn is_second_connector(&self, word: &str) -> bool {
-        self.second_connectors.contains(word)
+        self.class(word) == Class::SecondConnector
     }
 
     pub(crate) fn is_break(&self, word: &str) -> bool {
-        self.breaks.contains(word)
+        self.class(word) == Class::Break
     }
 
     pub(crate) fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(word)
+        self.class(word) == Class::Title
     }
 
-    /// The head word `word` is, as written or in capitals.
+    /// The head word `word` is, as written or in capitals ("BANK", as
+    /// headlines and datelines write it).
     pub(crate) fn head(&self, word: &str) -> Option<&'static Head> {
         let heads = self.head_index.get_or_init(|| {
             let heads: &'static [Head] = self.heads;
-            Index::new(heads.iter().map(|h| (h.word, h)))
+            // The capital forms live as long as the tables: made once.
+            let capitals = heads.iter().map(|h| {
+                let upper: &'static str = Box::leak(h.word.to_uppercase().into_boxed_str());
+                (upper, h)
+            });
+            Index::new(heads.iter().map(|h| (h.word, h)).chain(capitals))
         });
-        let as_written = if heads.may_hold(word) { heads.get(word) } else { None };
-        as_written.or_else(|| {
-            let capitals = word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
-            capitals.then(|| self.heads.iter().find(|h| is_upper_of(word, h.word))).flatten()
-        })
+        if heads.may_hold(word) { heads.get(word) } else { None }
     }
 
     /// The head words and prefixes that type a name ("Party", "Real",
     /// "Mount"), as written.
     pub(crate) fn name_cues(&self) -> impl Iterator<Item = &'static str> {
+        // Club prefixes ("Real") type a name only with a place in it
+        // ("Real Madrid"), which the gazetteer's matches bring.
         let heads: &'static [Head] = self.heads;
-        let org: &'static [&'static str] = self.org_prefixes.words;
         let loc: &'static [&'static str] = self.loc_prefixes.words;
-        heads.iter().map(|h| h.word).chain(org.iter().chain(loc).copied())
+        heads.iter().map(|h| h.word).chain(loc.iter().copied())
     }
 
     /// Whether `word` (as written) is usually written in lowercase.
@@ -130,13 +178,6 @@ impl NameRules {
     pub(crate) fn region_abbreviation(&self, word: &str) -> Option<&'static str> {
         self.region_abbreviations.iter().find(|(w, _)| *w == word).map(|(_, id)| *id)
     }
-}
-
-/// Whether `word` is `table` in capitals ("BANK" for "Bank"), as headlines
-/// and datelines write it.
-fn is_upper_of(word: &str, table: &str) -> bool {
-    word.chars().all(|c| !c.is_lowercase())
-        && word.chars().eq(table.chars().flat_map(char::to_uppercase))
 }
 
 /// A fixed set of words, for lookups the rules make for every word near a

@@ -7,7 +7,7 @@
 
 use dateline_tokenize::Span;
 
-use super::rules::{Head, NameRules};
+use super::rules::{Class, Head, NameRules};
 
 /// A name run around a match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,6 +140,32 @@ fn gap_before(text: &str, at: usize) -> usize {
 /// one, so this is checked before any word is read.
 const MAX_CONNECTOR_LEN: usize = 3;
 
+/// Whether the word starting `bytes` may continue a name: a capitalized
+/// word, a short lowercase one (a connector), "&", or anything non-ASCII;
+/// not digits, punctuation or a long lowercase word ("said", "and" is
+/// short but no connector).
+fn may_join(bytes: &[u8]) -> bool {
+    match bytes.first() {
+        Some(b) if b.is_ascii_lowercase() => !is_long_lowercase(bytes),
+        Some(b) => b.is_ascii_uppercase() || *b == b'&' || !b.is_ascii(),
+        None => false,
+    }
+}
+
+/// [`may_join`] for the word ending `bytes` (a final dot is an
+/// abbreviation's: "U.S.").
+fn may_join_before(bytes: &[u8]) -> bool {
+    match bytes.last() {
+        Some(b) if b.is_ascii_lowercase() => !is_long_lowercase_before(bytes),
+        Some(b) => b.is_ascii_alphanumeric() || matches!(*b, b'&' | b'.') || !b.is_ascii(),
+        None => false,
+    }
+}
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Whether `bytes` start with a lowercase ASCII word longer than any
 /// connector.
 fn is_long_lowercase(bytes: &[u8]) -> bool {
@@ -162,9 +188,7 @@ fn is_long_lowercase_before(bytes: &[u8]) -> bool {
 /// Whether a word may be part of a name: capitalized, and no date word,
 /// title or "The".
 fn is_name_word(rules: &NameRules, word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-        && !rules.is_break(word)
-        && !rules.is_title(word)
+    is_capitalized(word) && rules.class(word) == Class::Other
 }
 
 /// Whether `at` starts a sentence: only blanks, opening quotes or brackets
@@ -180,6 +204,68 @@ fn is_sentence_start(text: &str, at: usize) -> bool {
         }
         Some(_) => false,
     }
+}
+
+/// Whether nothing next to `matched` can extend it: a quick look at the
+/// bytes either side, which settles most matches without reading words.
+/// (When it says no, [`run_around`] decides.)
+pub(crate) fn stands_alone(rules: &NameRules, text: &str, matched: Span) -> bool {
+    let bytes = text.as_bytes();
+    // Right: a connector joins only after a head word, which a gazetteer
+    // name rarely ends with, so only a capital (or a hyphen, "&", a
+    // non-ASCII letter) after a blank can extend the run.
+    let right_alone = match bytes.get(matched.end) {
+        None => true,
+        Some(b'-') => false,
+        Some(b' ' | b'\t') => {
+            let at = gap_after(text, matched.end);
+            match bytes.get(at) {
+                Some(b) if b.is_ascii_lowercase() => {
+                    rules.head(last_word(&text[matched])).is_none()
+                }
+                Some(b) => !(b.is_ascii_uppercase() || *b == b'&' || !b.is_ascii()),
+                None => true,
+            }
+        }
+        Some(b) => b.is_ascii(),
+    };
+    if !right_alone {
+        return false;
+    }
+    if matched.start == 0 {
+        return true;
+    }
+    match bytes[matched.start - 1] {
+        b'-' => false,
+        b' ' | b'\t' => {
+            let at = gap_before(text, matched.start);
+            match at.checked_sub(1).map(|i| bytes[i]) {
+                // A short lowercase word may be a connector ("of China").
+                Some(b) if b.is_ascii_lowercase() => {
+                    let lower = bytes[..at].iter().rev().take_while(|b| b.is_ascii_lowercase());
+                    let len = lower.count();
+                    // The whole word, not the tail of "China".
+                    let whole = at == len || {
+                        let before = bytes[at - len - 1];
+                        before.is_ascii() && !before.is_ascii_alphanumeric()
+                    };
+                    whole
+                        && (len > MAX_CONNECTOR_LEN || {
+                            let word = &text[at - len..at];
+                            !matches!(rules.class(word), Class::Connector | Class::SecondConnector)
+                        })
+                }
+                Some(b) => b.is_ascii() && !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'&')),
+                None => true,
+            }
+        }
+        b => b.is_ascii(),
+    }
+}
+
+/// The last word of a name, as written.
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
 }
 
 /// The name run around `matched`, given the starts and ends of all the
@@ -213,12 +299,13 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
             }
         }
         let at = gap_after(text, end);
-        if at == end || is_long_lowercase(&text.as_bytes()[at..]) {
+        if at == end || !may_join(&text.as_bytes()[at..]) {
             break;
         }
         let Some(word) = word_from(rules, text, at) else { break };
         let written = &text[word];
-        if rules.is_title(written) {
+        let class = rules.class(written);
+        if class == Class::Title {
             // "Chinese Foreign Minister": what stands between the name and
             // the title belongs to the title, unless it ends a name of its
             // own ("U.S. Army General Joseph Votel").
@@ -226,9 +313,12 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
             let ends_a_name = last.is_some_and(|last| rules.head(&text[last]).is_some());
             return if ends_a_name { end } else { from };
         }
-        if is_name_word(rules, written) {
+        if class == Class::Other && is_capitalized(written) {
             end = word.end;
             continue;
+        }
+        if class != Class::Connector {
+            break;
         }
         let last = word_before(rules, text, end);
         if !last.is_some_and(|last| joins_over_connector(rules, &text[last], written)) {
@@ -283,17 +373,18 @@ fn extend_left(rules: &NameRules, text: &str, from: usize, match_ends: &[usize])
             }
         }
         let at = gap_before(text, start);
-        if at == start || is_long_lowercase_before(&text.as_bytes()[..at]) {
+        if at == start || !may_join_before(&text.as_bytes()[..at]) {
             break;
         }
         let Some(word) = word_before(rules, text, at) else { break };
         // A title before a name is part of it ("General Motors"): people's
         // titles stand after places and groups ("Chinese President").
         let written = &text[word];
-        let candidate = if is_name_word(rules, written) || rules.is_title(written) {
-            Some(word)
-        } else {
-            name_before_connector(rules, text, word)
+        let candidate = match rules.class(written) {
+            Class::Title => Some(word),
+            Class::Other if is_capitalized(written) => Some(word),
+            Class::Connector | Class::SecondConnector => name_before_connector(rules, text, word),
+            _ => None,
         };
         match candidate {
             Some(name) if !is_weak_start(rules, text, name) => start = name.start,
@@ -373,7 +464,7 @@ pub(crate) fn type_of(
         }
     }
     let first = &text[first?];
-    if rules.org_prefixes.contains(first) {
+    if rules.org_prefixes.contains(first) && inner_place.is_some() {
         return Some(Typed { label: "ORG", rule: "prefix:org" });
     }
     if let Some(Head { label, rule, .. }) = head.and_then(|h| rules.head(&text[h])) {
@@ -538,7 +629,9 @@ mod tests {
         assert_eq!(typed("Gaza Strip", None), Some(("LOC", "head:loc")));
         assert_eq!(typed("Gulf of Mexico", None), Some(("LOC", "head:loc")));
         assert_eq!(typed("Beijing Capital International Airport", None), Some(("FAC", "head:fac")));
-        assert_eq!(typed("Real Madrid", None), Some(("ORG", "prefix:org")));
+        assert_eq!(typed("Real Madrid", Some("Madrid")), Some(("ORG", "prefix:org")));
+        assert_eq!(typed("Real Estate", None), None);
+        assert_eq!(typed("Real ID Act", None), Some(("LAW", "head:law")));
         assert_eq!(typed("Mount Everest", None), Some(("LOC", "prefix:loc")));
         assert_eq!(typed("Eastern Ukraine", Some("Ukraine")), Some(("LOC", "prefix:region")));
         assert_eq!(typed("Guangdong Province", None), Some(("GPE", "head:gpe")));

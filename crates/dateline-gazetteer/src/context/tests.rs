@@ -48,7 +48,34 @@ fn check(text: &str, nested: Nested) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The quick look next to a match never says "alone" where the full
+/// reading finds a longer run.
+fn check_quick_look(text: &str) -> Result<(), TestCaseError> {
+    let rules = &super::english::ENGLISH;
+    let matches = gazetteer().find(text);
+    let starts: Vec<usize> = matches.iter().map(|m| m.start()).collect();
+    let ends: Vec<usize> = matches.iter().map(|m| m.end()).collect();
+    for m in &matches {
+        if super::runs::stands_alone(rules, text, m.span()) {
+            let run = super::runs::run_around(rules, text, m.span(), &starts, &ends);
+            prop_assert_eq!(run.span, m.span(), "{:?} in {:?}", &text[m.span()], text);
+        }
+    }
+    Ok(())
+}
+
 proptest! {
+    #[test]
+    fn the_quick_look_agrees_with_the_full_reading(
+        pieces in proptest::collection::vec(
+            (proptest::sample::select(PIECES), proptest::sample::select(GAPS)),
+            0..30,
+        ),
+    ) {
+        let text: String = pieces.iter().flat_map(|&(p, g)| [p, g]).collect();
+        check_quick_look(&text)?;
+    }
+
     #[test]
     fn entities_are_ordered_apart_and_on_boundaries(
         pieces in proptest::collection::vec(
