@@ -143,8 +143,21 @@ fn render(text: &str, entity: &Resolved<'_>, ids: bool) -> String {
 }
 
 /// What the resolver reads in a case's text, by both routes; the second is
-/// `None` when it agrees with the first.
+/// `None` when it agrees with the first. A panic is caught and reported as
+/// the one entity `PANIC: <message>`, so that it fails its case (or keeps a
+/// known failure failing) without hiding the other cases.
 fn run(case: &Case) -> (Vec<String>, Option<Vec<String>>) {
+    std::panic::catch_unwind(|| run_unguarded(case)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("(no message)");
+        (vec![format!("PANIC: {message}")], None)
+    })
+}
+
+fn run_unguarded(case: &Case) -> (Vec<String>, Option<Vec<String>>) {
     let gazetteer = gazetteer();
     let resolver = Resolver::builder().nested(case.nested).build();
     let text = case.text.as_str();
