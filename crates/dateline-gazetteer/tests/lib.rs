@@ -2,6 +2,7 @@
 //! Case tables live in `tests/data/` and are embedded with `include_str!`.
 
 mod cases;
+mod context;
 #[cfg(feature = "embedded")]
 mod embedded;
 mod load;
