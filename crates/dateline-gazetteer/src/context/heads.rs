@@ -30,7 +30,7 @@ pub(crate) fn named_by_heads<'g>(
         if done || lines.is_headline(word.start) {
             continue;
         }
-        let run = runs::run_around(rules, text, word, match_starts, match_ends).span;
+        let run = runs::run_around_head(rules, text, word, match_starts, match_ends).span;
         if run == word || overlaps_a_match(run, match_starts, match_ends) {
             continue;
         }

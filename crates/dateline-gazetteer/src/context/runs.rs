@@ -279,8 +279,32 @@ pub(crate) fn run_around(
     match_ends: &[usize],
 ) -> Run {
     let end = extend_right(rules, text, matched.end, match_starts);
-    let start = extend_left(rules, text, matched.start, match_ends);
+    let start = extend_left(rules, text, matched.start, match_ends, Titles::End);
     Run { span: Span::new(start, end) }
+}
+
+/// The name run around a head word ("Party", "Airport"), where a title
+/// before the name is part of it ("General Motors Corporation").
+pub(crate) fn run_around_head(
+    rules: &NameRules,
+    text: &str,
+    head: Span,
+    match_starts: &[usize],
+    match_ends: &[usize],
+) -> Run {
+    let end = extend_right(rules, text, head.end, match_starts);
+    let start = extend_left(rules, text, head.start, match_ends, Titles::Join);
+    Run { span: Span::new(start, end) }
+}
+
+/// What a title before a run does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Titles {
+    /// Ends it: the name after a title is its holder ("Foreign Minister
+    /// Wang Yi").
+    End,
+    /// Joins it: a name that only looks like a title ("General Motors").
+    Join,
 }
 
 fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usize]) -> usize {
@@ -357,7 +381,13 @@ fn name_after_connector(rules: &NameRules, text: &str, connector: Span) -> Optio
     (next.start > connector.end && is_name_word(rules, &text[next])).then_some(next)
 }
 
-fn extend_left(rules: &NameRules, text: &str, from: usize, match_ends: &[usize]) -> usize {
+fn extend_left(
+    rules: &NameRules,
+    text: &str,
+    from: usize,
+    match_ends: &[usize],
+    titles: Titles,
+) -> usize {
     let mut start = from;
     loop {
         if start > 0 && text[..start].ends_with('-') {
@@ -377,11 +407,11 @@ fn extend_left(rules: &NameRules, text: &str, from: usize, match_ends: &[usize])
             break;
         }
         let Some(word) = word_before(rules, text, at) else { break };
-        // A title before a name is part of it ("General Motors"): people's
-        // titles stand after places and groups ("Chinese President").
+        // Titles: see [`Titles`]; after places and groups they end the
+        // run on the right instead ("Chinese President").
         let written = &text[word];
         let candidate = match rules.class(written) {
-            Class::Title => Some(word),
+            Class::Title if titles == Titles::Join => Some(word),
             Class::Other if is_capitalized(written) => Some(word),
             Class::Connector | Class::SecondConnector => name_before_connector(rules, text, word),
             _ => None,
@@ -501,7 +531,11 @@ pub(crate) fn is_headline(line: &str) -> bool {
             }
         }
     }
-    let title_case = capitalized >= 3 && lower * 5 <= capitalized;
+    // A title-case line that ends like a sentence is one ("He met U.S.
+    // Army General Joseph Votel."); capitals stay a headline either way.
+    let ends_a_sentence =
+        line.trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
+    let title_case = capitalized >= 3 && lower * 5 <= capitalized && !ends_a_sentence;
     let capitals = letters >= 12 && upper_letters * 10 >= letters * 9;
     title_case || capitals
 }
@@ -591,10 +625,13 @@ mod tests {
         assert_eq!(run("said Chinese Foreign Minister Wang Yi", "Chinese", &[]), "Chinese");
         assert_eq!(run("the Mayor of London said", "London", &[]), "London");
         assert_eq!(run("U.S. Army General Joseph Votel", "U.S.", &[]), "U.S. Army");
-        assert_eq!(
-            run("said General Motors Corporation", "Motors", &[]),
-            "General Motors Corporation"
-        );
+        // A gazetteer name after a title is the title's holder; a head
+        // word's run takes the title in.
+        assert_eq!(run("met Foreign Minister Wang Yi", "Wang Yi", &[]), "Wang Yi");
+        let text = "said General Motors Corporation";
+        let head = Span::new(text.find("Corporation").expect("present"), text.len());
+        let found = run_around_head(&ENGLISH, text, head, &[], &[]).span;
+        assert_eq!(&text[found], "General Motors Corporation");
         assert_eq!(run("in China and Russia", "China", &["Russia"]), "China");
         assert_eq!(run("said Xi of China", "China", &[]), "China");
         assert_eq!(run("Zelensky on Ukraine", "Ukraine", &[]), "Ukraine");
@@ -654,6 +691,7 @@ mod tests {
         assert!(is_headline("SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT."));
         assert!(!is_headline("China has tightened export controls on drones, effective today."));
         assert!(!is_headline("Barnsley 1 Huddersfield 1"));
+        assert!(!is_headline("He met U.S. Army General Joseph Votel."));
         assert!(!is_headline(
             "PORTLAND, Maine (AP) — Officials said on Monday that the storm had passed."
         ));

@@ -109,21 +109,24 @@ fn leading_numbers(after: &str) -> usize {
         }
         let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
         let ends_clean = trimmed[digits..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if !(1..=3).contains(&digits) || !ends_clean || trimmed[digits..].starts_with(['.', ',']) {
+        if !(1..=3).contains(&digits) || !ends_clean || trimmed[digits..].starts_with('.') {
             return count;
+        }
+        if trimmed[digits..].starts_with(',') {
+            // "Boston 4, Detroit 2": the score ends at the comma.
+            return count + 1;
         }
         count += 1;
         rest = &trimmed[digits..];
     }
 }
 
-/// The blank-separated tokens of a line's stretch, up to a line break.
+/// The blank-separated tokens of a line's stretch, up to a line break,
+/// without brackets ("Chelsea 2 (Drogba 2) Leeds 1").
 fn tokens(stretch: &str) -> impl DoubleEndedIterator<Item = &str> {
-    stretch
-        .split(['\n'])
-        .next()
-        .unwrap_or("")
-        .split([' ', '\t', '\u{a0}', ','])
+    let line = stretch.split('\n').next().unwrap_or("");
+    line.split([' ', '\t', '\u{a0}', ','])
+        .map(|t| t.trim_matches(['(', ')']))
         .filter(|t| !t.is_empty())
 }
 
@@ -166,8 +169,7 @@ fn score_precedes(before: &str) -> bool {
 
 /// The tokens of `before` from its end back to a line break.
 fn tokens_back(before: &str) -> impl Iterator<Item = &str> {
-    let line = before.rsplit('\n').next().unwrap_or("");
-    line.split([' ', '\t', '\u{a0}', ',']).filter(|t| !t.is_empty()).rev()
+    tokens(before.rsplit('\n').next().unwrap_or("")).rev()
 }
 
 /// The first word of `after`, after blanks.
@@ -241,7 +243,7 @@ mod tests {
         assert_eq!(leading_numbers(" 10 8 1 1 25 8 25"), 7);
         assert_eq!(leading_numbers(" 2008 Olympics"), 0);
         assert_eq!(leading_numbers(" 3.5 million"), 0);
-        assert_eq!(leading_numbers(" 3, 4"), 0);
+        assert_eq!(leading_numbers(" 3, 4"), 1);
         assert_eq!(leading_numbers("4 x"), 0);
     }
 
