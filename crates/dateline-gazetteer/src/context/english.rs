@@ -484,6 +484,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         ("D.C.", "iso3166-2:US-DC"),
     ],
     common_words: include_str!("../../data/common_words_en.txt"),
+    cue_matcher: OnceLock::new(),
     class_index: OnceLock::new(),
     head_index: OnceLock::new(),
     common_set: OnceLock::new(),

@@ -32,10 +32,10 @@ mod sports;
 use std::fmt;
 use std::str::FromStr;
 
-use dateline_match::{Matcher, NormalizedText, Pattern};
+use dateline_match::{Matcher, NormalizedText};
 use dateline_tokenize::Span;
 
-use crate::{CasePolicy, EntityMatch, EntryRef, Gazetteer};
+use crate::{EntityMatch, EntryRef, Gazetteer};
 use rules::NameRules;
 
 /// What becomes of a gazetteer match strictly inside a longer name run.
@@ -150,8 +150,9 @@ pub struct Resolver {
     nested: Nested,
     sports: bool,
     rules: &'static NameRules,
-    /// The rules' head words and prefixes, case-sensitive.
-    cues: Matcher,
+    /// The rules' head words and prefixes, case-sensitive (built once a
+    /// process: a resolver is cheap to make).
+    cues: &'static Matcher,
 }
 
 impl Default for Resolver {
@@ -209,7 +210,7 @@ impl Resolver {
     /// The matcher of the words that type a name on their own ("Party",
     /// "Airport"), for [`NormalizedText::prepare_for`].
     pub fn matcher(&self) -> &Matcher {
-        &self.cues
+        self.cues
     }
 
     fn read<'g>(
@@ -423,9 +424,7 @@ impl ResolverBuilder {
     /// Builds the resolver.
     pub fn build(&self) -> Resolver {
         let rules = &english::ENGLISH;
-        let cues = rules.name_cues().map(|w| Pattern::new(w, CasePolicy::Sensitive));
-        let cues = Matcher::new(cues).expect("the rules' words are valid patterns");
-        Resolver { nested: self.nested, sports: self.sports, rules, cues }
+        Resolver { nested: self.nested, sports: self.sports, rules, cues: rules.cue_matcher() }
     }
 }
 

@@ -1,6 +1,8 @@
 //! [`NameRules`]: the word tables one language gives the context rules.
 
 use std::collections::HashMap;
+
+use dateline_match::{CasePolicy, Matcher, Pattern};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -89,6 +91,8 @@ pub(crate) struct NameRules {
     /// The language's common words, one a line (`#` lines are comments):
     /// capitalized at a sentence start, they are no evidence of a name.
     pub(crate) common_words: &'static str,
+    /// The matcher of the name cues, made on first use.
+    pub(crate) cue_matcher: OnceLock<Matcher>,
     /// Connectors, breaks and titles by word, made on first use.
     pub(crate) class_index: OnceLock<Index<Class>>,
     /// `heads` by word, made on first use.
@@ -145,6 +149,15 @@ impl NameRules {
             Index::new(heads.iter().map(|h| (h.word, h)).chain(capitals))
         });
         if heads.may_hold(word) { heads.get(word) } else { None }
+    }
+
+    /// A case-sensitive matcher of [`name_cues`](NameRules::name_cues),
+    /// built on first use.
+    pub(crate) fn cue_matcher(&'static self) -> &'static Matcher {
+        self.cue_matcher.get_or_init(|| {
+            let cues = self.name_cues().map(|w| Pattern::new(w, CasePolicy::Sensitive));
+            Matcher::new(cues).expect("the rules' words are valid patterns")
+        })
     }
 
     /// The head words and prefixes that type a name ("Party", "Real",

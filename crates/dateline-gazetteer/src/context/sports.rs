@@ -29,16 +29,19 @@ pub(crate) fn club_cue(
     i: usize,
 ) -> Option<&'static str> {
     let found = matches[i];
-    let rule = text_cue(rules, text, found.start(), found.end())?;
-    is_city_like(found.entry()).then_some(rule)
+    if !is_city_like(found.entry()) {
+        return None;
+    }
+    text_cue(rules, text, found.start(), found.end())
 }
 
 /// The sports rule the text around a name at `start..end` supports, if
 /// any (whatever the name is).
 fn text_cue(rules: &NameRules, text: &str, start: usize, end: usize) -> Option<&'static str> {
-    // Cues sit close to the club: look at most 200 bytes either side.
-    let window_start = floor_boundary(text, start.saturating_sub(200));
-    let window_end = ceil_boundary(text, end + 200);
+    // Cues sit close to the club: a score line's other name and score
+    // within 120 bytes after it, a match word within 40 bytes before.
+    let window_start = floor_boundary(text, start.saturating_sub(40));
+    let window_end = ceil_boundary(text, end + 120);
     let after = &text[end..window_end];
     let before = &text[window_start..start];
     let numbers_after = leading_numbers(after);
