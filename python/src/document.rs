@@ -6,7 +6,7 @@ use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
 
 use crate::dates::{PyTimeExpression, direction, reference_date};
 use crate::errors::value_error;
-use crate::gazetteer::{PyEntity, PyGazetteer, Shared};
+use crate::gazetteer::{PyEntity, PyGazetteer, Shared, nested_policy};
 use crate::strings::{self, StrCache};
 use crate::texts::Texts;
 use crate::tokenize::{PySpan, PyTokens};
@@ -167,6 +167,7 @@ impl PyDocument {
 struct Options<'a, 'py> {
     gazetteer: Option<&'a Bound<'py, PyGazetteer>>,
     include_default: bool,
+    nested: &'a str,
     direction: &'a str,
     day_first: bool,
     mode: &'a str,
@@ -187,6 +188,7 @@ fn pipeline(py: Python<'_>, options: &Options<'_, '_>) -> PyResult<Pipeline> {
         .direction(direction(options.direction)?)
         .day_first(options.day_first)
         .mode(mode)
+        .nested(nested_policy(options.nested)?)
         .tokens(options.tokens);
     let gazetteer = match (options.gazetteer, options.include_default) {
         (Some(gazetteer), true) => gazetteer.get().with_default(py)?,
@@ -210,13 +212,15 @@ fn pipeline(py: Python<'_>, options: &Options<'_, '_>) -> PyResult<Pipeline> {
 /// `date` or a `datetime`); without one, against today (UTC), with a
 /// `ReferenceDateWarning` the first time in a process. `gazetteer` is added
 /// to the default gazetteer unless `include_default=False`, as the CLI's
-/// `--gazetteer` and `--no-default-gazetteer`. `direction`, `day_first`,
-/// `mode` and `tokens` are the CLI's `--direction`, `--day-first`, `--mode`
-/// and `--tokens`.
+/// `--gazetteer` and `--no-default-gazetteer`. Entities are gazetteer
+/// matches read in context; `nested` (`drop`, `keep` or `flag`) says what
+/// becomes of a match inside a longer name, as `Gazetteer.find` has it.
+/// `nested`, `direction`, `day_first`, `mode` and `tokens` are the CLI's
+/// `--nested`, `--direction`, `--day-first`, `--mode` and `--tokens`.
 #[pyfunction]
 #[pyo3(
-    signature = (text, reference_date = None, *, gazetteer = None, include_default = true, direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
-    text_signature = "(text, reference_date=None, *, gazetteer=None, include_default=True, direction='context', day_first=False, mode='default', tokens=False)"
+    signature = (text, reference_date = None, *, gazetteer = None, include_default = true, nested = "drop".to_owned(), direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
+    text_signature = "(text, reference_date=None, *, gazetteer=None, include_default=True, nested='drop', direction='context', day_first=False, mode='default', tokens=False)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn extract(
@@ -225,6 +229,7 @@ pub fn extract(
     reference_date: Option<&Bound<'_, PyAny>>,
     gazetteer: Option<&Bound<'_, PyGazetteer>>,
     include_default: bool,
+    nested: String,
     direction: String,
     day_first: bool,
     mode: String,
@@ -233,6 +238,7 @@ pub fn extract(
     let options = Options {
         gazetteer,
         include_default,
+        nested: &nested,
         direction: &direction,
         day_first,
         mode: &mode,
@@ -252,8 +258,8 @@ pub fn extract(
 /// tuple with one per text. The other options are `extract`'s.
 #[pyfunction]
 #[pyo3(
-    signature = (texts, reference_date = None, *, gazetteer = None, include_default = true, direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
-    text_signature = "(texts, reference_date=None, *, gazetteer=None, include_default=True, direction='context', day_first=False, mode='default', tokens=False)"
+    signature = (texts, reference_date = None, *, gazetteer = None, include_default = true, nested = "drop".to_owned(), direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
+    text_signature = "(texts, reference_date=None, *, gazetteer=None, include_default=True, nested='drop', direction='context', day_first=False, mode='default', tokens=False)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn extract_many<'py>(
@@ -262,6 +268,7 @@ pub fn extract_many<'py>(
     reference_date: Option<&Bound<'py, PyAny>>,
     gazetteer: Option<&Bound<'py, PyGazetteer>>,
     include_default: bool,
+    nested: String,
     direction: String,
     day_first: bool,
     mode: String,
@@ -270,6 +277,7 @@ pub fn extract_many<'py>(
     let options = Options {
         gazetteer,
         include_default,
+        nested: &nested,
         direction: &direction,
         day_first,
         mode: &mode,

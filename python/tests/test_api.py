@@ -212,7 +212,9 @@ def test_every_result_class_has_to_dict_shaped_like_the_document_dict():
     assert [e.to_dict() for e in doc.entities] == as_dict["entities"]
     assert [d.to_dict() for d in doc.dates] == as_dict["dates"]
     assert [t.to_dict() for t in doc.tokens] == as_dict["tokens"]
-    assert doc.entities[0].to_dict() == {"text": "China", "start": 0, "end": 5, "label": "GPE", "id": doc.entities[0].id}
+    assert doc.entities[0].to_dict() == {
+        "text": "China", "start": 0, "end": 5, "label": "GPE", "id": doc.entities[0].id, "source": "gazetteer"
+    }
     assert doc.sentences[0].to_dict() == {"text": "China met Ukraine on 23 July.", "start": 0, "end": 29}
     assert doc.tokens[0].to_dict() == {"text": "China", "start": 0, "end": 5, "kind": "word"}
     assert doc.dates[0].to_dict() == {"text": "23 July", "start": 21, "end": 28, "type": "DATE", "value": "2024-07-23"}
