@@ -170,3 +170,19 @@ def test_to_dict_is_what_the_cli_writes(cli):
         assert mine == written, policy
     flagged = gazetteer.find(NAVY, nested="flag")[0].to_dict()
     assert flagged["enclosing"] == {"start": 4, "end": 11} and "rule" not in flagged
+
+
+def test_extract_keeps_pipelines_of_different_settings_apart():
+    # `extract` reuses one pipeline per gazetteer and settings; asking in
+    # turns must still give each call its own settings.
+    mine = dateline.Gazetteer([("Bank of China", "ORG", "boc")])
+    merged = dateline.Gazetteer([("Bank of China", "ORG", "boc")], include_default=True)
+    for _ in range(2):
+        for policy in POLICIES:
+            alone = dateline.extract(BANK, reference_date=REFERENCE, gazetteer=mine, include_default=False, nested=policy)
+            assert [(e.text, e.id) for e in alone.entities if e.source == "gazetteer"] == [("Bank of China", "boc")]
+            both = dateline.extract(BANK, reference_date=REFERENCE, gazetteer=mine, nested=policy, tokens=True)
+            assert both.entities == merged.find(BANK, nested=policy) and both.tokens is not None
+            default = dateline.extract(BANK, reference_date=REFERENCE, nested=policy)
+            assert default.entities == dateline.Gazetteer.default().find(BANK, nested=policy)
+            assert default.tokens is None
