@@ -594,7 +594,7 @@ impl PyGazetteer {
     /// with `rule="head:org"`; `keep`: reported as found; `flag`: reported
     /// with the longer name's offsets as `enclosing`); cities used as clubs
     /// and namesakes ("Portland, Maine") are read by their neighbours.
-    #[pyo3(signature = (text, *, nested = "drop"), text_signature = "(text, *, nested='drop')")]
+    #[pyo3(signature = (text, *, nested = "drop"), text_signature = "($self, text, *, nested='drop')")]
     fn find<'py>(
         &self,
         py: Python<'py>,
@@ -613,7 +613,7 @@ impl PyGazetteer {
     /// `texts` is any iterable of `str` (a list, a generator, ...), read in
     /// chunks of [`CHUNK`](crate::texts::CHUNK) texts so that only one chunk is held in Rust at a
     /// time.
-    #[pyo3(signature = (texts, *, nested = "drop"), text_signature = "(texts, *, nested='drop')")]
+    #[pyo3(signature = (texts, *, nested = "drop"), text_signature = "($self, texts, *, nested='drop')")]
     fn find_many<'py>(
         &self,
         py: Python<'py>,
