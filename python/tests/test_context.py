@@ -186,3 +186,25 @@ def test_extract_keeps_pipelines_of_different_settings_apart():
             default = dateline.extract(BANK, reference_date=REFERENCE, nested=policy)
             assert default.entities == dateline.Gazetteer.default().find(BANK, nested=policy)
             assert default.tokens is None
+
+
+def test_no_break_spaces_and_accents_beside_numbers_are_read_without_error():
+    # Two-byte separators before multi-byte letters once put a context
+    # rule's byte offset inside a letter (a PanicException in Python).
+    texts = [
+        "São Paulo\u00a023 July\u00a0SÃO PAULO ",
+        "Québec\u00a023 July\u00a0last Tuesday São Paulo",
+        "DETROIT\u00a04\u00a0Boston\u00a02",
+    ]
+    gazetteer = dateline.Gazetteer.default()
+    for policy in POLICIES:
+        for text, entities in zip(texts, gazetteer.find_many(texts, nested=policy)):
+            assert entities, text
+            assert all(text[e.start : e.end] == e.text for e in entities)
+            doc = dateline.extract(text, reference_date=REFERENCE, nested=policy)
+            assert doc.entities == entities
+    scores = gazetteer.find(texts[2])
+    assert [(e.text, e.label, e.rule) for e in scores] == [
+        ("DETROIT", "ORG", "sports:score"),
+        ("Boston", "ORG", "sports:score"),
+    ]
