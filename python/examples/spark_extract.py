@@ -21,7 +21,8 @@ from pyspark.sql import DataFrame, SparkSession
 
 import dateline
 
-ENTITY = "struct<text:string,label:string,id:string,start:int,end:int>"
+# `source` is "gazetteer" or "rule" (then `id` is empty and `rule` names the rule).
+ENTITY = "struct<text:string,label:string,id:string,source:string,rule:string,start:int,end:int>"
 DATE = "struct<text:string,type:string,value:string,start:int,end:int>"
 SCHEMA = f"id string, entities array<{ENTITY}>, dates array<{DATE}>"
 
@@ -29,7 +30,10 @@ SCHEMA = f"id string, entities array<{ENTITY}>, dates array<{DATE}>"
 def document_rows(doc: dateline.Document) -> tuple[list[dict], list[dict]]:
     """One document's entities and dates as plain rows for Arrow."""
     as_dict = doc.to_dict()
-    entities = [{k: e[k] for k in ("text", "label", "id", "start", "end")} for e in as_dict["entities"]]
+    entities = [
+        {k: e.get(k) for k in ("text", "label", "id", "source", "rule", "start", "end")}
+        for e in as_dict["entities"]
+    ]
     dates = [{k: d[k] for k in ("text", "type", "value", "start", "end")} for d in as_dict["dates"]]
     return entities, dates
 

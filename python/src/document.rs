@@ -1,12 +1,15 @@
 //! `extract`, `extract_many` and the `Document` class.
 
+use std::sync::Arc;
+
 use dateline::{Date, Mode, Pipeline};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
 
 use crate::dates::{PyTimeExpression, direction, reference_date};
 use crate::errors::value_error;
-use crate::gazetteer::{PyEntity, PyGazetteer, Shared};
+use crate::gazetteer::{PyEntity, PyGazetteer, Shared, nested_policy};
+use crate::pipelines::{self, Settings};
 use crate::strings::{self, StrCache};
 use crate::texts::Texts;
 use crate::tokenize::{PySpan, PyTokens};
@@ -167,41 +170,57 @@ impl PyDocument {
 struct Options<'a, 'py> {
     gazetteer: Option<&'a Bound<'py, PyGazetteer>>,
     include_default: bool,
+    nested: &'a str,
     direction: &'a str,
     day_first: bool,
     mode: &'a str,
     tokens: bool,
 }
 
-/// The pipeline for these options. Cheap to build: it shares the
-/// gazetteer (an `Arc`, or the process-wide default) and the date lexicons
-/// `dateline-dates` compiles once per process.
+/// The pipeline for these options, built the first time they are asked
+/// for with this gazetteer and then kept with it (see `pipelines`). It
+/// shares the gazetteer (an `Arc`, or the process-wide default) and the
+/// date lexicons `dateline-dates` compiles once per process.
 ///
 /// The gazetteer is the caller's merged with the embedded default unless
 /// `include_default` is false, as `dateline extract --gazetteer FILE` adds
 /// FILE to the default unless `--no-default-gazetteer` is given.
-fn pipeline(py: Python<'_>, options: &Options<'_, '_>) -> PyResult<Pipeline> {
-    let mut builder = Pipeline::builder();
-    let mode: Mode = options.mode.parse().map_err(value_error)?;
-    builder
-        .direction(direction(options.direction)?)
-        .day_first(options.day_first)
-        .mode(mode)
-        .tokens(options.tokens);
-    let gazetteer = match (options.gazetteer, options.include_default) {
-        (Some(gazetteer), true) => gazetteer.get().with_default(py)?,
-        (Some(gazetteer), false) => gazetteer.get().shared(),
-        (None, true) => Shared::Default,
-        (None, false) => {
+fn pipeline(py: Python<'_>, options: &Options<'_, '_>) -> PyResult<Arc<Pipeline>> {
+    let settings = Settings {
+        include_default: options.include_default,
+        nested: nested_policy(options.nested)?,
+        direction: direction(options.direction)?,
+        day_first: options.day_first,
+        mode: options.mode.parse::<Mode>().map_err(value_error)?,
+        tokens: options.tokens,
+    };
+    let cache = match options.gazetteer {
+        Some(gazetteer) => gazetteer.get().pipelines(),
+        None if settings.include_default => &pipelines::DEFAULT,
+        None => {
             return Err(value_error(
                 "include_default=False leaves no gazetteer: pass gazetteer=... as well",
             ));
         }
     };
-    if let Shared::Own(gazetteer) = gazetteer {
-        builder.gazetteer(gazetteer);
-    }
-    builder.build().map_err(value_error)
+    cache.get_or_build(settings, || {
+        let gazetteer = match options.gazetteer {
+            Some(gazetteer) if settings.include_default => gazetteer.get().with_default(py)?,
+            Some(gazetteer) => gazetteer.get().shared(),
+            None => Shared::Default,
+        };
+        let mut builder = Pipeline::builder();
+        builder
+            .direction(settings.direction)
+            .day_first(settings.day_first)
+            .mode(settings.mode)
+            .nested(settings.nested)
+            .tokens(settings.tokens);
+        if let Shared::Own(gazetteer) = gazetteer {
+            builder.gazetteer(gazetteer);
+        }
+        builder.build().map_err(value_error)
+    })
 }
 
 /// Sentences, entities and dates of `text`.
@@ -210,13 +229,15 @@ fn pipeline(py: Python<'_>, options: &Options<'_, '_>) -> PyResult<Pipeline> {
 /// `date` or a `datetime`); without one, against today (UTC), with a
 /// `ReferenceDateWarning` the first time in a process. `gazetteer` is added
 /// to the default gazetteer unless `include_default=False`, as the CLI's
-/// `--gazetteer` and `--no-default-gazetteer`. `direction`, `day_first`,
-/// `mode` and `tokens` are the CLI's `--direction`, `--day-first`, `--mode`
-/// and `--tokens`.
+/// `--gazetteer` and `--no-default-gazetteer`. Entities are gazetteer
+/// matches read in context; `nested` (`drop`, `keep` or `flag`) says what
+/// becomes of a match inside a longer name, as `Gazetteer.find` has it.
+/// `nested`, `direction`, `day_first`, `mode` and `tokens` are the CLI's
+/// `--nested`, `--direction`, `--day-first`, `--mode` and `--tokens`.
 #[pyfunction]
 #[pyo3(
-    signature = (text, reference_date = None, *, gazetteer = None, include_default = true, direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
-    text_signature = "(text, reference_date=None, *, gazetteer=None, include_default=True, direction='context', day_first=False, mode='default', tokens=False)"
+    signature = (text, reference_date = None, *, gazetteer = None, include_default = true, nested = "drop".to_owned(), direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
+    text_signature = "(text, reference_date=None, *, gazetteer=None, include_default=True, nested='drop', direction='context', day_first=False, mode='default', tokens=False)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn extract(
@@ -225,6 +246,7 @@ pub fn extract(
     reference_date: Option<&Bound<'_, PyAny>>,
     gazetteer: Option<&Bound<'_, PyGazetteer>>,
     include_default: bool,
+    nested: String,
     direction: String,
     day_first: bool,
     mode: String,
@@ -233,6 +255,7 @@ pub fn extract(
     let options = Options {
         gazetteer,
         include_default,
+        nested: &nested,
         direction: &direction,
         day_first,
         mode: &mode,
@@ -252,8 +275,8 @@ pub fn extract(
 /// tuple with one per text. The other options are `extract`'s.
 #[pyfunction]
 #[pyo3(
-    signature = (texts, reference_date = None, *, gazetteer = None, include_default = true, direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
-    text_signature = "(texts, reference_date=None, *, gazetteer=None, include_default=True, direction='context', day_first=False, mode='default', tokens=False)"
+    signature = (texts, reference_date = None, *, gazetteer = None, include_default = true, nested = "drop".to_owned(), direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
+    text_signature = "(texts, reference_date=None, *, gazetteer=None, include_default=True, nested='drop', direction='context', day_first=False, mode='default', tokens=False)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn extract_many<'py>(
@@ -262,6 +285,7 @@ pub fn extract_many<'py>(
     reference_date: Option<&Bound<'py, PyAny>>,
     gazetteer: Option<&Bound<'py, PyGazetteer>>,
     include_default: bool,
+    nested: String,
     direction: String,
     day_first: bool,
     mode: String,
@@ -270,6 +294,7 @@ pub fn extract_many<'py>(
     let options = Options {
         gazetteer,
         include_default,
+        nested: &nested,
         direction: &direction,
         day_first,
         mode: &mode,

@@ -16,6 +16,7 @@ mod dates;
 mod document;
 mod errors;
 mod gazetteer;
+mod pipelines;
 mod strings;
 mod texts;
 mod tokenize;

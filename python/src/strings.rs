@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use dateline::TokenKind;
 use dateline::gazetteer::EntryRef;
+use dateline::{Source, TokenKind};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -24,6 +24,22 @@ pub fn kind<'py>(py: Python<'py>, kind: TokenKind) -> Bound<'py, PyString> {
         Some(i) => kinds[i].bind(py).clone(),
         // A kind added to the tokenizer after this binding was written.
         None => PyString::intern(py, kind.as_str()),
+    }
+}
+
+static SOURCES: PyOnceLock<[Py<PyString>; 2]> = PyOnceLock::new();
+
+/// The interned Python string for an entity's source: `gazetteer` or
+/// `rule`.
+pub fn source(py: Python<'_>, source: Source) -> Bound<'_, PyString> {
+    let [gazetteer, rule] = SOURCES.get_or_init(py, || {
+        [Source::Gazetteer, Source::Rule].map(|s| PyString::intern(py, s.as_str()).unbind())
+    });
+    match source {
+        Source::Gazetteer => gazetteer.bind(py).clone(),
+        Source::Rule => rule.bind(py).clone(),
+        // A source added to the gazetteer crate after this binding was written.
+        other => PyString::intern(py, other.as_str()),
     }
 }
 
@@ -112,17 +128,21 @@ impl EntryNames {
         if let Some((label, id)) = self.entries.get(&entry.index()) {
             return (label.bind(py).clone(), id.bind(py).clone());
         }
-        let label = match self.labels.get(entry.label()) {
-            Some(label) => label.bind(py).clone(),
-            None => {
-                let label = PyString::intern(py, entry.label());
-                self.labels.insert(entry.label().to_owned(), label.clone().unbind());
-                label
-            }
-        };
+        let label = self.label(py, entry.label());
         let id = PyString::new(py, entry.id());
         self.entries.insert(entry.index(), (label.clone().unbind(), id.clone().unbind()));
         (label, id)
+    }
+
+    /// The Python string of a label: an entry's, or one a context rule
+    /// gave a name it found.
+    pub fn label<'py>(&mut self, py: Python<'py>, label: &str) -> Bound<'py, PyString> {
+        if let Some(cached) = self.labels.get(label) {
+            return cached.bind(py).clone();
+        }
+        let string = PyString::intern(py, label);
+        self.labels.insert(label.to_owned(), string.clone().unbind());
+        string
     }
 
     /// The tuple of `(label, id)` pairs for entries of this cache's

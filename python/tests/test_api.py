@@ -189,9 +189,12 @@ def test_extract_pipelines_are_cached_per_settings_and_gazetteer():
                     )
                     assert [d.value for d in doc.dates] == [value]
                     assert (doc.tokens is not None) == tokens
-                    labels = [e.label for e in doc.entities]
-                    # A user gazetteer adds to the default unless include_default=False.
-                    assert labels == (["GPE", "ORG"] if gazetteer is custom else ["GPE"])
+                    # A user gazetteer adds to the default unless
+                    # include_default=False; without "Acme Corp" in it, a
+                    # context rule reads the name from its head word.
+                    labels = [(e.label, e.source) for e in doc.entities]
+                    acme = "gazetteer" if gazetteer is custom else "rule"
+                    assert labels == [("GPE", "gazetteer"), ("ORG", acme)]
                     if gazetteer is not None:
                         alone = dateline.extract(
                             "China and Acme Corp met on Tuesday.",
@@ -199,8 +202,12 @@ def test_extract_pipelines_are_cached_per_settings_and_gazetteer():
                             gazetteer=gazetteer,
                             include_default=False,
                         )
-                        expected = ["ORG"] if gazetteer is custom else ["GPE"]
-                        assert [e.label for e in alone.entities] == expected
+                        expected = (
+                            [("ORG", "gazetteer")]
+                            if gazetteer is custom
+                            else [("GPE", "gazetteer"), ("ORG", "rule")]
+                        )
+                        assert [(e.label, e.source) for e in alone.entities] == expected
 
 
 def test_every_result_class_has_to_dict_shaped_like_the_document_dict():
@@ -212,7 +219,9 @@ def test_every_result_class_has_to_dict_shaped_like_the_document_dict():
     assert [e.to_dict() for e in doc.entities] == as_dict["entities"]
     assert [d.to_dict() for d in doc.dates] == as_dict["dates"]
     assert [t.to_dict() for t in doc.tokens] == as_dict["tokens"]
-    assert doc.entities[0].to_dict() == {"text": "China", "start": 0, "end": 5, "label": "GPE", "id": doc.entities[0].id}
+    assert doc.entities[0].to_dict() == {
+        "text": "China", "start": 0, "end": 5, "label": "GPE", "id": doc.entities[0].id, "source": "gazetteer"
+    }
     assert doc.sentences[0].to_dict() == {"text": "China met Ukraine on 23 July.", "start": 0, "end": 29}
     assert doc.tokens[0].to_dict() == {"text": "China", "start": 0, "end": 5, "kind": "word"}
     assert doc.dates[0].to_dict() == {"text": "23 July", "start": 21, "end": 28, "type": "DATE", "value": "2024-07-23"}

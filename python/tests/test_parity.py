@@ -6,23 +6,18 @@ an option the other lacks, so that an option (`lang`, say) lands in both at
 once. The names map mechanically (`--day-first` is `day_first`); the few
 exceptions are listed below, each with its reason.
 
-The binary is `$DATELINE_CLI` (scripts/test-python builds it and sets it);
-without it, the test builds `dateline-cli` with cargo.
+The binary is the `cli` fixture of conftest.py.
 """
 
 import inspect
-import os
 import pathlib
 import re
-import shutil
 import subprocess
 from typing import Callable
 
 import pytest
 
 import dateline
-
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 # Subcommand -> the Python calls that do its job. Each group must offer
 # every option of the subcommand, so both the one-text and the batch
@@ -75,20 +70,6 @@ PYTHON_ONLY = {
 }
 
 OPTION = re.compile(r"^\s+(?:-\w,\s+)?--([a-z][a-z0-9-]*)", re.MULTILINE)
-
-
-@pytest.fixture(scope="module")
-def cli() -> pathlib.Path:
-    given = os.environ.get("DATELINE_CLI")
-    if given:
-        path = pathlib.Path(given)
-        assert path.is_file(), f"DATELINE_CLI={given} is not a file"
-        return path
-    if shutil.which("cargo") is None:
-        pytest.skip("no DATELINE_CLI and no cargo to build dateline-cli")
-    subprocess.run(["cargo", "build", "--quiet", "-p", "dateline-cli"], cwd=ROOT, check=True)
-    target = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-    return target / "debug" / "dateline"
 
 
 def cli_options(cli: pathlib.Path, subcommand: str) -> set[str]:

@@ -52,5 +52,13 @@ def streamed(lines: list[str]) -> list[dict[str, object]]:
     return dicts
 
 
+def in_context(text: str) -> list[tuple[str, str, str | None, tuple[int, int] | None]]:
+    gazetteer = dateline.Gazetteer.default()
+    found = gazetteer.find(text, nested="flag") + gazetteer.find_many([text], nested="keep")[0]
+    doc = dateline.extract(text, reference_date="2024-07-24", nested="drop")
+    made = dateline.Entity("US", "GPE", "", 4, 6, source="rule", rule="head:org", enclosing=(4, 11))
+    return [(e.text, e.source, e.rule, e.enclosing) for e in [*found, *doc.entities, made]]
+
+
 def warning_category() -> type[UserWarning]:
     return dateline.ReferenceDateWarning

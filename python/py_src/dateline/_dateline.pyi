@@ -29,6 +29,9 @@ _Direction = Literal["context", "past", "future", "nearest"]
 # The words gazetteer files use; "sensitive" and "insensitive" are aliases of
 # "exact" and "fold".
 _Case = Literal["exact", "fold", "auto", "sensitive", "insensitive"]
+# What becomes of a gazetteer match inside a longer name ("US" in "US Navy").
+_Nested = Literal["drop", "keep", "flag"]
+_Source = Literal["gazetteer", "rule"]
 _DateLike = Union[datetime.date, str]
 _EntryLike = Union[tuple[str, str, str], Mapping[str, Any]]
 
@@ -102,6 +105,9 @@ class Entity:
         start: int,
         end: int,
         alternatives: Sequence[tuple[str, str]] = (),
+        source: _Source = "gazetteer",
+        rule: str | None = None,
+        enclosing: tuple[int, int] | None = None,
     ) -> Entity: ...
     @property
     def text(self) -> str: ...
@@ -115,7 +121,17 @@ class Entity:
     def end(self) -> int: ...
     @property
     def alternatives(self) -> list[tuple[str, str]]: ...
-    def __getnewargs__(self) -> tuple[str, str, str, int, int, list[tuple[str, str]]]: ...
+    @property
+    def source(self) -> _Source: ...
+    @property
+    def rule(self) -> str | None: ...
+    @property
+    def enclosing(self) -> tuple[int, int] | None: ...
+    def __getnewargs__(
+        self,
+    ) -> tuple[
+        str, str, str, int, int, list[tuple[str, str]], _Source, str | None, tuple[int, int] | None
+    ]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
@@ -203,8 +219,10 @@ class Gazetteer:
     @staticmethod
     def load(path: str | os.PathLike[str]) -> Gazetteer: ...
     def save(self, path: str | os.PathLike[str]) -> None: ...
-    def find(self, text: str) -> list[Entity]: ...
-    def find_many(self, texts: Iterable[str]) -> list[list[Entity]]: ...
+    def find(self, text: str, *, nested: _Nested = "drop") -> list[Entity]: ...
+    def find_many(
+        self, texts: Iterable[str], *, nested: _Nested = "drop"
+    ) -> list[list[Entity]]: ...
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
@@ -223,6 +241,7 @@ def extract(
     *,
     gazetteer: Gazetteer | None = None,
     include_default: bool = True,
+    nested: _Nested = "drop",
     direction: _Direction = "context",
     day_first: bool = False,
     mode: _Mode = "default",
@@ -234,6 +253,7 @@ def extract_many(
     *,
     gazetteer: Gazetteer | None = None,
     include_default: bool = True,
+    nested: _Nested = "drop",
     direction: _Direction = "context",
     day_first: bool = False,
     mode: _Mode = "default",
