@@ -21,6 +21,10 @@
 //!   searches a text normalized once for several searches.
 //!   [`save`](Gazetteer::save) / [`load`](Gazetteer::load) store a compiled
 //!   gazetteer in a versioned, checksummed binary file.
+//! * [`Resolver`]: reads matches in context (names inside longer names,
+//!   cities used as clubs, namesakes by region), giving [`Resolved`]
+//!   entities with a [`Source`] and the rule that decided; [`Nested`] is
+//!   its policy for names inside names.
 //! * [`Gazetteer::embedded`] (feature `embedded`): the default gazetteer.
 //! * [`Error`]: loading and building errors, naming the file and line.
 //!

@@ -120,9 +120,23 @@ impl Source {
     }
 }
 
-/// Reads gazetteer matches in their context: names inside longer names,
-/// cities used as clubs, namesakes by region (see the [module
-/// docs](self)).
+/// Reads gazetteer matches in their context.
+///
+/// * **A name inside a longer name** ("US" in "US Navy", "China" in "Bank
+///   of China", "Paris" in "Paris Hilton") is not the place: the longer
+///   name, a run of capitalized words and connectors, is reported as a
+///   rule-found entity when its head word types it, and the inner match
+///   follows the [`Nested`] policy.
+/// * **A city used as a club** ("Barcelona beat Real Madrid 2-1",
+///   "DETROIT 4 Boston 2") is an `ORG`.
+/// * **Namesakes** ("Portland, Maine"; datelines) take the candidate in the
+///   region named after the comma, through the entries'
+///   [`country`](crate::Entry::country) and [`admin1`](crate::Entry::admin1).
+/// * A place before "$" or "dollars" is money, and is not reported.
+///
+/// Each entity says where its label comes from ([`Source`]) and which rule
+/// decided ([`Resolved::rule`]). The rules read a few words either side of
+/// each match; `DESIGN.md` in this crate has the details and measurements.
 ///
 /// # Example
 ///
