@@ -227,7 +227,13 @@ pub(crate) fn stands_alone(rules: &NameRules, text: &str, matched: Span) -> bool
                 Some(b) if b.is_ascii_lowercase() => {
                     rules.head(last_word(&text[matched])).is_none()
                 }
-                Some(b) => !(b.is_ascii_uppercase() || *b == b'&' || !b.is_ascii()),
+                // A date or a person's title ends the run ("Beijing Monday",
+                // "Chinese Foreign Minister").
+                Some(b) if b.is_ascii_uppercase() => {
+                    let word = ascii_word_at(bytes, at);
+                    matches!(rules.class(&text[word]), Class::Break | Class::Title)
+                }
+                Some(b) => !(*b == b'&' || !b.is_ascii()),
                 None => true,
             }
         }
@@ -259,12 +265,50 @@ pub(crate) fn stands_alone(rules: &NameRules, text: &str, matched: Span) -> bool
                             !matches!(rules.class(word), Class::Connector | Class::SecondConnector)
                         })
                 }
-                Some(b) => b.is_ascii() && !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'&')),
+                // "The United States", "President Bush": no name word.
+                Some(b) if b.is_ascii_uppercase() || b.is_ascii_lowercase() => {
+                    let word = ascii_word_before(bytes, at);
+                    bytes[word.start].is_ascii_uppercase()
+                        && (word.start == 0 || !is_word_byte(bytes[word.start - 1]))
+                        && matches!(rules.class(&text[word]), Class::Break | Class::Title)
+                }
+                // A sentence's end ("... in 2008. China"), unless the dot ends
+                // an abbreviation that may lead a name ("U.S.", "Corp.").
+                Some(b'.') => {
+                    let word = ascii_word_before(bytes, at - 1);
+                    let before_dot = (word.start < word.end).then(|| bytes[word.end - 1]);
+                    let dotted = &text[word.start..at];
+                    let may_lead = word.start < word.end
+                        && bytes[word.start].is_ascii_uppercase()
+                        && is_dotted(rules, dotted)
+                        && rules.class(dotted) == Class::Other;
+                    before_dot.is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                        && !may_lead
+                }
+                Some(b) => b.is_ascii() && !(b.is_ascii_digit() || b == b'&'),
                 None => true,
             }
         }
         b => b.is_ascii(),
     }
+}
+
+/// The ASCII letters starting at `at`.
+fn ascii_word_at(bytes: &[u8], at: usize) -> Span {
+    let len = bytes[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    Span::new(at, at + len)
+}
+
+/// The ASCII letters ending at `end`.
+fn ascii_word_before(bytes: &[u8], end: usize) -> Span {
+    let len = bytes[..end].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+    Span::new(end - len, end)
+}
+
+/// A byte that may continue a word: a letter, a digit, or part of a
+/// non-ASCII char.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || !b.is_ascii()
 }
 
 /// Whether a head word can be part of a run of two words or more: a
