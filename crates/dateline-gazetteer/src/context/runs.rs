@@ -233,7 +233,7 @@ pub(crate) fn stands_alone(rules: &NameRules, text: &str, matched: Span) -> bool
                     let word = ascii_word_at(bytes, at);
                     matches!(rules.class(&text[word]), Class::Break | Class::Title)
                 }
-                Some(b) => !(*b == b'&' || !b.is_ascii()),
+                Some(b) => *b != b'&' && b.is_ascii(),
                 None => true,
             }
         }
