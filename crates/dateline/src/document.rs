@@ -66,19 +66,7 @@ impl Entity {
     /// Takes what a gazetteer match says, as found (no context rules), to
     /// keep after the text is gone.
     pub fn from_match(found: &EntityMatch<'_>) -> Entity {
-        Entity {
-            span: found.span(),
-            label: label_of(found.label()),
-            id: found.id().to_owned(),
-            alternatives: found
-                .candidates()
-                .skip(1)
-                .map(|c| (c.label().to_owned(), c.id().to_owned()))
-                .collect(),
-            source: Source::Gazetteer,
-            rule: None,
-            enclosing: None,
-        }
+        Entity::from_resolved(&Resolved::from(*found))
     }
 
     /// Takes what a match read in context says (see

@@ -456,6 +456,13 @@ pub struct Resolved<'g> {
     chosen: usize,
 }
 
+/// A match as the gazetteer found it, read by no rule.
+impl<'g> From<EntityMatch<'g>> for Resolved<'g> {
+    fn from(matched: EntityMatch<'g>) -> Resolved<'g> {
+        Resolved::from_match(matched)
+    }
+}
+
 impl<'g> Resolved<'g> {
     fn from_match(matched: EntityMatch<'g>) -> Resolved<'g> {
         Resolved {
