@@ -577,8 +577,21 @@ impl Parser<'_> {
 
     /// Years: "2024", "fiscal 1989", "FY2024", "the year 2000", "nineteen ninety-six".
     pub(super) fn p_year(&self, i: usize) -> Option<(Pt, usize)> {
+        // "2008-09 fiscal year", "2008/09 financial year": a split fiscal year
+        // named before its noun (a bare "2008-09" stays a month, as ISO writes it).
+        if let Some((y, 4)) = self.num(i)
+            && (1000..=2999).contains(&y)
+            && let Some((end, e)) = self.fiscal_second_year(i + 1, y as i32)
+            && let Some(e) = self.fiscal_noun(e)
+        {
+            return Some((Pt::new(cal::fmt_year(end), Grain::Year, "fiscal-year-span", ""), e));
+        }
+        // "financial year 2008-09" reads as "fiscal year 2008-09".
+        let fiscal = self.is_func(i, Func::Fiscal)
+            || self.is_word(i, "financial")
+                && matches!(self.unit(i + 1), Some((Unit::Year, false)));
         // "fiscal [year] 1989", "FY 2024", "FY2024", "FY24".
-        if self.is_func(i, Func::Fiscal) {
+        if fiscal {
             let mut j = i + 1;
             if matches!(self.unit(j), Some((Unit::Year, false))) {
                 j += 1;
@@ -589,6 +602,16 @@ impl Parser<'_> {
                     2 if self.s(i).eq_ignore_ascii_case("fy") => 2000 + y as i32,
                     _ => return None,
                 };
+                // A fiscal year across two calendar years ("2008-09", "2009/10",
+                // "2008-2009") is named by the year it ends in (DESIGN.md,
+                // "Conventions"); the second year is part of the expression, never a
+                // month or a year of its own.
+                if let Some((end, e)) = self.fiscal_second_year(j + 1, y) {
+                    return Some((
+                        Pt::new(cal::fmt_year(end), Grain::Year, "fiscal-year-span", ""),
+                        e,
+                    ));
+                }
                 return Some((Pt::new(cal::fmt_year(y), Grain::Year, "fiscal-year", ""), j + 1));
             }
             return None;
@@ -610,6 +633,28 @@ impl Parser<'_> {
         }
         let (y, e) = self.year_number(i, false)?;
         Some((Pt::new(cal::fmt_year(y), Grain::Year, "year", ""), e))
+    }
+
+    /// "fiscal year" or "financial year" at `i`; returns its end.
+    fn fiscal_noun(&self, i: usize) -> Option<usize> {
+        let cue = self.is_func(i, Func::Fiscal) || self.is_word(i, "financial");
+        (cue && matches!(self.unit(i + 1), Some((Unit::Year, false)))).then_some(i + 2)
+    }
+
+    /// The second half of a split fiscal year after year `y`: a glued "-" or "/"
+    /// at `i`, then `y + 1` in two or four digits; returns (y + 1, end).
+    fn fiscal_second_year(&self, i: usize, y: i32) -> Option<(i32, usize)> {
+        if !(self.dash(i) || self.punct(i, '/')) || !self.glued(i) || !self.glued(i + 1) {
+            return None;
+        }
+        let (n, d) = self.num(i + 1)?;
+        let next = y + 1;
+        let ok = match d {
+            2 => n as i32 == next % 100,
+            4 => n as i32 == next,
+            _ => false,
+        };
+        ok.then_some((next, i + 2))
     }
 
     /// "AD", "A.D.", "a.d." at `i` (not "AD patients": a noun may not

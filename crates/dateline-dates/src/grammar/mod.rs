@@ -354,7 +354,13 @@ impl<'a> Parser<'a> {
             Kind::Word => match t.lex {
                 None => {
                     let w = self.s(i);
-                    if !(w.eq_ignore_ascii_case("q") || w.eq_ignore_ascii_case("h")) {
+                    // "Q3", "H1", "financial year 2008-09".
+                    let financial_year = w.eq_ignore_ascii_case("financial")
+                        && matches!(self.unit(i + 1), Some((Unit::Year, false)));
+                    if !(w.eq_ignore_ascii_case("q")
+                        || w.eq_ignore_ascii_case("h")
+                        || financial_year)
+                    {
                         return None;
                     }
                 }
