@@ -193,6 +193,8 @@ impl DateExtractor {
             let mut i = 0;
             while i < tokens.len() {
                 match parser.parse_at(i) {
+                    // A void candidate (a day that does not exist) only blocks its span.
+                    Some(c) if c.value.is_empty() => i = c.e,
                     Some(c) => {
                         i = c.e;
                         // A report's "the quarter" is the last quarter named near the

@@ -322,10 +322,13 @@ impl Parser<'_> {
                     };
                     self.year_after(j).filter(|_| !self.breaks(j))
                 };
-                if let Some((y, e3)) = year_follow
-                    && let Some(dd) = cal::date(y, m, d)
-                {
-                    return Some((Pt::day(dd, "month-day-year", ""), e3));
+                if let Some((y, e3)) = year_follow {
+                    // "February 29, 2023" names no day: nothing is read from it,
+                    // neither another year's February 29 nor the year alone.
+                    return Some(match cal::date(y, m, d) {
+                        Some(dd) => (Pt::day(dd, "month-day-year", ""), e3),
+                        None => (Pt::void("month-day-year"), e3),
+                    });
                 }
                 if !score {
                     let (y, how) = self.year_for_day(m, d, i, e2)?;
@@ -436,8 +439,11 @@ impl Parser<'_> {
             self.opt_comma(e2)
         };
         if let Some((y, e3)) = self.year_after(k).filter(|_| !self.breaks(k)) {
-            let dd = cal::date(y, m, d)?;
-            return Some((Pt::day(dd, "day-month-year", ""), e3));
+            // "29 February 2023": no such day, so no date at all (see "month-day-year").
+            return Some(match cal::date(y, m, d) {
+                Some(dd) => (Pt::day(dd, "day-month-year", ""), e3),
+                None => (Pt::void("day-month-year"), e3),
+            });
         }
         let (y, how) = self.year_for_day(m, d, i, e2)?;
         let dd = cal::date(y, m, d)?;

@@ -88,6 +88,20 @@ impl Pt {
         }
     }
 
+    /// A day that does not exist ("February 29, 2023"): the span is consumed so
+    /// that no part of it is read on its own, and the extractor emits nothing
+    /// for it (an empty value marks it).
+    fn void(rule: &'static str) -> Pt {
+        Pt {
+            kind: TimexType::Date,
+            value: String::new(),
+            grain: Grain::Day,
+            day: None,
+            rule,
+            how: "no-such-day".into(),
+        }
+    }
+
     /// A TIME on day `d`: `tm` is a clock time ("15:20") or the code of a
     /// part of the day ("MO").
     fn time_on(d: Civil, tm: &str, grain: Grain, rule: &'static str, how: impl Into<String>) -> Pt {
