@@ -192,14 +192,31 @@ impl Parser<'_> {
     /// Whether "a" at `i` follows a quantity ("$2 million a year", "700 seats a week").
     pub(super) fn after_quantity(&self, i: usize) -> bool {
         let prev = i.wrapping_sub(1);
-        let big = |j: usize| self.is_word(j, "million") || self.is_word(j, "billion");
-        if self.num(prev).is_some() || big(prev) || self.is_word(prev, "percent") {
+        let big = |j: usize| {
+            ["million", "billion", "trillion", "thousand", "hundred"].iter().any(|w| self.is_word(j, w))
+                // "£500m", "$2bn", "10k": a magnitude glued to its number.
+                || j > 0
+                    && self.glued(j)
+                    && self.num(j - 1).is_some()
+                    && ["m", "mn", "bn", "b", "k", "tn"].iter().any(|w| self.is_word(j, w))
+        };
+        if self.num(prev).is_some()
+            || big(prev)
+            || self.is_word(prev, "percent")
+            || self.punct(prev, '%') && prev > 0 && self.num(prev - 1).is_some()
+        {
             return true;
         }
+        // "three meals a day", "fifty thousand CDs a year": a counted plural noun
+        // (an acronym's plural too) with the count a few words back.
         let plural_noun = self.tok(prev).is_some_and(|t| {
-            t.kind == Kind::Word && t.lex.is_none() && !t.upper && self.s(prev).ends_with('s')
+            let w = self.s(prev);
+            let acronym = w.chars().filter(char::is_ascii_uppercase).count() >= 2;
+            t.kind == Kind::Word && t.lex.is_none() && (!t.upper || acronym) && w.ends_with('s')
         });
-        plural_noun
-            && (2..=4).any(|k| i.checked_sub(k).is_some_and(|j| self.num(j).is_some() || big(j)))
+        let count = |j: usize| {
+            self.num(j).is_some() || big(j) || matches!(self.lex(j), Some(Lex::Number(n)) if n >= 2)
+        };
+        plural_noun && (2..=4).any(|k| i.checked_sub(k).is_some_and(count))
     }
 }
