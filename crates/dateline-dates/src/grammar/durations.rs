@@ -192,6 +192,36 @@ impl Parser<'_> {
         if plural && single_a {
             return None;
         }
+        // "a day-by-day basis", "day-to-day running", "year-on-year": a manner
+        // adjective built from the unit, not a stretch of time.
+        if self.dash(e)
+            && self.glued(e)
+            && ["by", "to", "on", "after"].iter().any(|w| self.is_word(e + 1, w))
+            && self.dash(e + 2)
+            && self.unit(e + 3).is_some()
+        {
+            return None;
+        }
+        // "This is a day of happiness", "it was a day to remember": "a day" as the
+        // complement of "be" names an occasion, not a length (but "the vote is
+        // a week away" and "it was a day later" measure one).
+        if single_a
+            && i > 0
+            && ["is", "was", "are", "were", "be", "been", "'s"]
+                .iter()
+                .any(|w| self.is_word(i - 1, w))
+            && !self.tok(e).is_some_and(|t| {
+                matches!(
+                    t.lex,
+                    Some(Lex::Rel(_) | Lex::Cue(_))
+                        | Some(Lex::Func(Func::Long | Func::Old | Func::Or))
+                ) || ["away", "ahead", "behind", "late", "early", "off"]
+                    .iter()
+                    .any(|w| self.is_word(e, w))
+            })
+        {
+            return None;
+        }
         // Ages ("the 6-year-old", "52 years old") are not time expressions.
         if self.dash(e) && self.glued(e) && self.is_func(e + 1, Func::Old)
             || self.is_func(e, Func::Old)

@@ -1012,6 +1012,13 @@ impl Parser<'_> {
                 if self.unit(j + 1).is_some() {
                     return None;
                 }
+                // "current account deficit", "alternating current": economics and
+                // physics terms where "current" says nothing about time.
+                if CURRENT_TERMS_AFTER.iter().any(|w| self.is_word(j + 1, w))
+                    || j > 0 && CURRENT_TERMS_BEFORE.iter().any(|w| self.is_word(j - 1, w))
+                {
+                    return None;
+                }
                 "PRESENT_REF"
             }
             Lex::Deictic(Deictic::PastRef) if !the => {
@@ -1095,6 +1102,17 @@ impl Parser<'_> {
         Some(Pt::new(value.into(), Grain::Unspecified, "reference-word", "").into_cand(i, j + 1))
     }
 }
+
+/// Nouns after which "current" is part of a fixed term, not a time: "current
+/// account (deficit)", "current assets", "current liabilities", "current ratio".
+/// TimeBank annotates "current" before ordinary nouns ("current market
+/// conditions", "his current wife"), so only these terms are left out.
+const CURRENT_TERMS_AFTER: &[&str] =
+    &["account", "accounts", "assets", "liabilities", "ratio", "density", "transformer"];
+
+/// Words before a noun "current" (an electric or water current).
+const CURRENT_TERMS_BEFORE: &[&str] =
+    &["electric", "electrical", "alternating", "direct", "ocean", "rip", "strong", "jet", "tidal"];
 
 /// What "the first ... of" counts in a month or year.
 #[derive(Clone, Copy, PartialEq, Eq)]
