@@ -398,7 +398,22 @@ impl Parser<'_> {
                 c.range = begin_end;
                 return Some(c);
             }
-            // "the past year" / "the last decade" / "the next year" -> relative DATE (handled by p_relative).
+            // "the past year", "over the past decade": the stretch of one unit up to
+            // the reference date, a DURATION as TimeML annotates "the past two
+            // years". "the last year" and "the past quarter" stay relative DATEs
+            // (p_relative): they usually name the previous calendar or fiscal period.
+            if the
+                && self.lex(k - 1) == Some(Lex::Deictic(Deictic::Past))
+                && let Some(u) = self.past_unit(k)
+            {
+                let v = duration_value(Some(1.0), u, false);
+                let mut c =
+                    Pt::new(v, unit_grain(u), "the-past-unit", "").duration().into_cand(i, k + 1);
+                c.modifier = modifier;
+                c.range = self.span_range(lead, &c.value);
+                return Some(c);
+            }
+            // "the last decade" / "the next year" -> relative DATE (handled by p_relative).
             if lead.is_some() && the {
                 // "the last few months" -> PAST_REF
                 if let Some(Lex::Vague(_)) = self.lex(k)
@@ -514,6 +529,25 @@ impl Parser<'_> {
             }
         }
         None
+    }
+
+    /// A singular unit at `i` that "the past" turns into a one-unit duration
+    /// ("the past year", "the past week"); not "the past quarter" (the last
+    /// reported quarter) nor "the past weekend" (a date).
+    pub(super) fn past_unit(&self, i: usize) -> Option<Unit> {
+        match self.unit(i) {
+            Some((
+                u @ (Unit::Year
+                | Unit::Month
+                | Unit::Week
+                | Unit::Day
+                | Unit::Hour
+                | Unit::Decade
+                | Unit::Century),
+                false,
+            )) => Some(u),
+            _ => None,
+        }
     }
 
     /// "the year", "the quarter", "the month", "the week" as dates.

@@ -307,6 +307,8 @@ impl Parser<'_> {
                 | Rel::Latest
                 | Rel::Same),
             ) => r,
+            // "the past year" is a duration (r_duration's "the-past-unit").
+            Lex::Deictic(Deictic::Past) if the && self.past_unit(j + 1).is_some() => return None,
             Lex::Deictic(Deictic::Past) => Rel::Last,
             Lex::Deictic(Deictic::Current) => Rel::This,
             _ => return None,
