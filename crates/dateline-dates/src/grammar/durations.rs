@@ -202,6 +202,15 @@ impl Parser<'_> {
         {
             return None;
         }
+        // "a year-earlier loss": the article belongs to the noun; "year-earlier"
+        // is r_year_ago's date, not "a year".
+        if single_a
+            && self.dash(e)
+            && self.glued(e)
+            && matches!(self.lex(e + 1), Some(Lex::Rel(Rel::Earlier | Rel::Ago | Rel::Later)))
+        {
+            return None;
+        }
         // "This is a day of happiness", "it was a day to remember": "a day" as the
         // complement of "be" names an occasion, not a length (but "the vote is
         // a week away" and "it was a day later" measure one).
