@@ -341,8 +341,10 @@ impl Parser<'_> {
         {
             return None;
         }
-        // "this fiscal year", "the current fiscal year".
-        let fiscal = self.is_func(j, Func::Fiscal);
+        // "this fiscal year", "the current fiscal year", "the last financial year".
+        let fiscal = self.is_func(j, Func::Fiscal)
+            || self.is_word(j, "financial")
+                && matches!(self.unit(j + 1), Some((Unit::Year, false)));
         if fiscal {
             j += 1;
         }
