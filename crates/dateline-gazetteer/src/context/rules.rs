@@ -113,11 +113,7 @@ impl NameRules {
                     .chain(of(&self.titles, Class::Title)),
             )
         });
-        if classes.may_hold(word) {
-            classes.get(word).unwrap_or(Class::Other)
-        } else {
-            Class::Other
-        }
+        classes.get(word).unwrap_or(Class::Other)
     }
 
     pub(crate) fn is_connector(&self, word: &str) -> bool {
@@ -148,7 +144,7 @@ impl NameRules {
             });
             Index::new(heads.iter().map(|h| (h.word, h)).chain(capitals))
         });
-        if heads.may_hold(word) { heads.get(word) } else { None }
+        heads.get(word)
     }
 
     /// A case-sensitive matcher of [`name_cues`](NameRules::name_cues),
@@ -183,7 +179,7 @@ impl NameRules {
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
             let lower = std::str::from_utf8(lower).expect("ASCII stays UTF-8");
-            return set.may_hold(lower) && set.get(lower).is_some();
+            return set.get(lower).is_some();
         }
         set.get(&word.to_lowercase()).is_some()
     }
@@ -208,7 +204,7 @@ impl WordSet {
 
     pub(crate) fn contains(&self, word: &str) -> bool {
         let index = self.index.get_or_init(|| Index::new(self.words.iter().map(|&w| (w, ()))));
-        index.may_hold(word) && index.get(word).is_some()
+        index.get(word).is_some()
     }
 }
 
@@ -234,13 +230,15 @@ impl<V: Copy> Index<V> {
     }
 
     /// False when `word` cannot be in the index (cheap); true when it may.
-    pub(crate) fn may_hold(&self, word: &str) -> bool {
+    fn may_hold(&self, word: &str) -> bool {
         let key = filter_key(word);
         self.filter[key / 64] & (1 << (key % 64)) != 0
     }
 
+    /// The value of `word`; the filter turns most absent words away before
+    /// they are hashed.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
-        self.map.get(word).copied()
+        if self.may_hold(word) { self.map.get(word).copied() } else { None }
     }
 }
 
