@@ -357,6 +357,27 @@ fn is_place(entry: EntryRef<'_>) -> bool {
     matches!(entry.label(), "GPE" | "LOC")
 }
 
+/// The bytes from up to `before` bytes before `start` to up to `after`
+/// bytes after `end`, narrowed to char boundaries and the text: where the
+/// rules look around a name.
+pub(crate) fn window(
+    text: &str,
+    start: usize,
+    end: usize,
+    before: usize,
+    after: usize,
+) -> (usize, usize) {
+    let mut from = start.saturating_sub(before);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + after).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    (from, to)
+}
+
 /// Headline lines, told once per line as names arrive in order.
 pub(crate) struct Lines<'t> {
     text: &'t str,
@@ -379,14 +400,7 @@ impl<'t> Lines<'t> {
         if (self.start..self.end).contains(&at) {
             return self.headline;
         }
-        let mut from = at.saturating_sub(MAX_HEADLINE);
-        while !self.text.is_char_boundary(from) {
-            from += 1;
-        }
-        let mut to = (at + MAX_HEADLINE).min(self.text.len());
-        while !self.text.is_char_boundary(to) {
-            to -= 1;
-        }
+        let (from, to) = window(self.text, at, at, MAX_HEADLINE, MAX_HEADLINE);
         let start = match self.text[from..at].rfind('\n') {
             Some(p) => from + p + 1,
             None if from == 0 => 0,

@@ -20,6 +20,7 @@
 use crate::{EntityMatch, EntryRef};
 
 use super::rules::NameRules;
+use super::window;
 
 /// The sports rule that makes match `i` a club, if one does.
 pub(crate) fn club_cue(
@@ -40,8 +41,7 @@ pub(crate) fn club_cue(
 fn text_cue(rules: &NameRules, text: &str, start: usize, end: usize) -> Option<&'static str> {
     // Cues sit close to the club: a score line's other name and score
     // within 120 bytes after it, a match word within 40 bytes before.
-    let window_start = floor_boundary(text, start.saturating_sub(40));
-    let window_end = ceil_boundary(text, end + 120);
+    let (window_start, window_end) = window(text, start, end, 40, 120);
     let after = &text[end..window_end];
     let before = &text[window_start..start];
     let numbers_after = leading_numbers(after);
@@ -75,23 +75,6 @@ fn text_cue(rules: &NameRules, text: &str, start: usize, end: usize) -> Option<&
         (_, Some(w)) if has_score || strong(w) => Some("sports:match"),
         _ => None,
     }
-}
-
-/// `at`, or the nearest char boundary after it.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
-
-/// `at` clamped to the text, or the nearest char boundary before it.
-fn ceil_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// A place inside a country: a city or a state. Countries, and entries
@@ -205,8 +188,7 @@ fn ends_with_word(trimmed: &str, cue: &str) -> bool {
 /// The sentence around a span: up to the nearest sentence end or line
 /// break on either side, at most 300 bytes away.
 fn sentence_around(text: &str, start: usize, end: usize) -> &str {
-    let from = floor_boundary(text, start.saturating_sub(300));
-    let to = ceil_boundary(text, end + 300);
+    let (from, to) = window(text, start, end, 300, 300);
     let head = &text[from..start];
     let begin = head.rfind(['\n', '.', '!', '?']).map_or(from, |p| from + p + 1);
     let tail = &text[end..to];
