@@ -27,10 +27,10 @@ pub(crate) fn named_by_heads<'g>(
     for cue in cues {
         let Some(word) = runs::word_from(rules, text, cue.start) else { continue };
         let done = found.last().is_some_and(|last| last.span.end > word.start);
-        if done || !runs::may_grow(rules, text, word) {
+        if done || !runs::may_grow(text, word) {
             continue;
         }
-        let run = runs::run_around_head(rules, text, word, match_starts, match_ends).span;
+        let run = runs::run_around_head(rules, text, word, match_starts, match_ends);
         if run == word
             || overlaps_a_match(run, match_starts, match_ends)
             || lines.is_headline(word.start)

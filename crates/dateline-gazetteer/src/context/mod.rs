@@ -264,7 +264,7 @@ impl Resolver {
                 push(&mut out, resolved);
                 continue;
             }
-            let mut run = runs::run_around(self.rules, text, found.span(), &starts, &ends).span;
+            let mut run = runs::run_around(self.rules, text, found.span(), &starts, &ends);
             if run != found.span() && lines.is_headline(found.start()) {
                 run = found.span();
             }

@@ -147,6 +147,14 @@ impl NameRules {
         heads.get(word)
     }
 
+    /// Whether `word` says a name goes on or what it is: a head word or a
+    /// club or feature prefix ("Bank" of "Bank of China", "Real", "Mount").
+    pub(crate) fn types_a_name(&self, word: &str) -> bool {
+        self.head(word).is_some()
+            || self.org_prefixes.contains(word)
+            || self.loc_prefixes.contains(word)
+    }
+
     /// A case-sensitive matcher of [`name_cues`](NameRules::name_cues),
     /// built on first use.
     pub(crate) fn cue_matcher(&'static self) -> &'static Matcher {

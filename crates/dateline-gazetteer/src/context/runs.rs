@@ -9,12 +9,6 @@ use dateline_tokenize::Span;
 
 use super::rules::{Class, Head, NameRules};
 
-/// A name run around a match.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Run {
-    pub(crate) span: Span,
-}
-
 /// What a run's words say it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Typed {
@@ -224,9 +218,7 @@ pub(crate) fn stands_alone(rules: &NameRules, text: &str, matched: Span) -> bool
         Some(b' ' | b'\t') => {
             let at = gap_after(text, matched.end);
             match bytes.get(at) {
-                Some(b) if b.is_ascii_lowercase() => {
-                    rules.head(last_word(&text[matched])).is_none()
-                }
+                Some(b) if b.is_ascii_lowercase() => !rules.types_a_name(last_word(&text[matched])),
                 // A date or a person's title ends the run ("Beijing Monday",
                 // "Chinese Foreign Minister").
                 Some(b) if b.is_ascii_uppercase() => {
@@ -316,19 +308,14 @@ fn is_word_byte(b: u8) -> bool {
 /// short lowercase word (a connector: "Bank of") after it. Most head
 /// words in news stand alone ("Congress", "the Army"), and this settles
 /// them without reading words.
-pub(crate) fn may_grow(rules: &NameRules, text: &str, head: Span) -> bool {
+pub(crate) fn may_grow(text: &str, head: Span) -> bool {
     let bytes = text.as_bytes();
     let after = gap_after(text, head.end);
     let right = after > head.end && may_join(&bytes[after..]);
     let hyphen =
         bytes.get(head.end) == Some(&b'-') || head.start > 0 && bytes[head.start - 1] == b'-';
     let before = gap_before(text, head.start);
-    let left = before < head.start
-        && bytes[..before].last().is_some_and(|&b| {
-            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'&') || !b.is_ascii()
-        })
-        && !is_long_lowercase_before(&bytes[..before]);
-    let _ = rules;
+    let left = before < head.start && may_join_before(&bytes[..before]);
     right || left || hyphen
 }
 
@@ -346,10 +333,10 @@ pub(crate) fn run_around(
     matched: Span,
     match_starts: &[usize],
     match_ends: &[usize],
-) -> Run {
+) -> Span {
     let end = extend_right(rules, text, matched.end, match_starts);
     let start = extend_left(rules, text, matched.start, match_ends, Titles::End);
-    Run { span: Span::new(start, end) }
+    Span::new(start, end)
 }
 
 /// The name run around a head word ("Party", "Airport"), where a title
@@ -360,10 +347,10 @@ pub(crate) fn run_around_head(
     head: Span,
     match_starts: &[usize],
     match_ends: &[usize],
-) -> Run {
+) -> Span {
     let end = extend_right(rules, text, head.end, match_starts);
     let start = extend_left(rules, text, head.start, match_ends, Titles::Join);
-    Run { span: Span::new(start, end) }
+    Span::new(start, end)
 }
 
 /// What a title before a run does.
@@ -430,19 +417,13 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
 /// that says a name goes on ("Bank of China", "Gulf of Aden", "Ministry
 /// for Foreign Affairs"), so that "Xi of China" and "Zelensky on Ukraine"
 /// stay apart.
+/// Both callers have checked that `connector` is one.
 fn joins_over_connector(rules: &NameRules, before: &str, connector: &str) -> bool {
-    connector == "&"
-        || (rules.is_connector(connector)
-            && (rules.head(before).is_some()
-                || rules.org_prefixes.contains(before)
-                || rules.loc_prefixes.contains(before)))
+    connector == "&" || rules.types_a_name(before)
 }
 
 /// After a connector ("of", "of the"), the capitalized word it leads to.
 fn name_after_connector(rules: &NameRules, text: &str, connector: Span) -> Option<Span> {
-    if !rules.is_connector(&text[connector]) {
-        return None;
-    }
     let mut next = word_from(rules, text, gap_after(text, connector.end))?;
     if rules.is_second_connector(&text[next]) {
         next = word_from(rules, text, gap_after(text, next.end))?;
@@ -514,11 +495,7 @@ fn name_before_connector(rules: &NameRules, text: &str, word: Span) -> Option<Sp
 /// Beijing") or when it says what the name is ("Bank of China").
 fn is_weak_start(rules: &NameRules, text: &str, word: Span) -> bool {
     let written = &text[word];
-    is_sentence_start(text, word.start)
-        && rules.is_common(written)
-        && rules.head(written).is_none()
-        && !rules.org_prefixes.contains(written)
-        && !rules.loc_prefixes.contains(written)
+    is_sentence_start(text, word.start) && rules.is_common(written) && !rules.types_a_name(written)
 }
 
 /// The words of a run, in order.
@@ -555,7 +532,7 @@ pub(crate) fn type_of(
         if first.is_none() {
             first = Some(word);
         }
-        if rules.is_connector(written) && written != "&" && written != "and" {
+        if rules.is_connector(written) && written != "&" {
             before_connector = true;
         }
         if !before_connector && is_name_word(rules, written) {
@@ -666,7 +643,7 @@ mod tests {
         let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
         let mut ends: Vec<usize> = spans.iter().map(|s| s.end).collect();
         ends.sort_unstable();
-        text[run_around(&ENGLISH, text, matched, &starts, &ends).span].to_owned()
+        text[run_around(&ENGLISH, text, matched, &starts, &ends)].to_owned()
     }
 
     #[test]
@@ -699,7 +676,7 @@ mod tests {
         assert_eq!(run("met Foreign Minister Wang Yi", "Wang Yi", &[]), "Wang Yi");
         let text = "said General Motors Corporation";
         let head = Span::new(text.find("Corporation").expect("present"), text.len());
-        let found = run_around_head(&ENGLISH, text, head, &[], &[]).span;
+        let found = run_around_head(&ENGLISH, text, head, &[], &[]);
         assert_eq!(&text[found], "General Motors Corporation");
         assert_eq!(run("in China and Russia", "China", &["Russia"]), "China");
         assert_eq!(run("À Paris, il pleut.", "Paris", &[]), "Paris");

@@ -58,7 +58,7 @@ fn check_quick_look(text: &str) -> Result<(), TestCaseError> {
     for m in &matches {
         if super::runs::stands_alone(rules, text, m.span()) {
             let run = super::runs::run_around(rules, text, m.span(), &starts, &ends);
-            prop_assert_eq!(run.span, m.span(), "{:?} in {:?}", &text[m.span()], text);
+            prop_assert_eq!(run, m.span(), "{:?} in {:?}", &text[m.span()], text);
         }
     }
     Ok(())
