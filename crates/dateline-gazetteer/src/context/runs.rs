@@ -417,6 +417,7 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
 /// that says a name goes on ("Bank of China", "Gulf of Aden", "Ministry
 /// for Foreign Affairs"), so that "Xi of China" and "Zelensky on Ukraine"
 /// stay apart.
+///
 /// Both callers have checked that `connector` is one.
 fn joins_over_connector(rules: &NameRules, before: &str, connector: &str) -> bool {
     connector == "&" || rules.types_a_name(before)
