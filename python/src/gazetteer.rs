@@ -280,17 +280,8 @@ struct Found<'g> {
 
 /// The entities of `text` read in context by `resolver`, with code-point
 /// offsets.
-///
-/// The text is normalized once for both the gazetteer's names and the
-/// rules' head words, as `Pipeline::process` does (so `find` and `extract`
-/// run the same code). Over the news corpus (11.5 MB), one thread, this
-/// read 90-92 MB/s against 83-86 MB/s for `Resolver::find`, which
-/// normalizes for each search (release build, three rounds each).
 fn find_raw<'g>(gazetteer: &'g Gazetteer, resolver: &Resolver, text: &str) -> Vec<Found<'g>> {
-    let mut normalized = gazetteer.normalizer().normalize(text);
-    normalized.prepare_for(&[gazetteer.matcher(), resolver.matcher()]);
-    let resolved =
-        resolver.resolve_normalized(&normalized, gazetteer.find_iter_normalized(&normalized));
+    let resolved = resolver.find(gazetteer, text);
     let mut offsets = CharOffsets::new(text);
     // Enclosing names start before the entities in them: a second converter
     // keeps both in ascending order, as `dateline::view::Viewer` does.

@@ -194,7 +194,10 @@ impl Resolver {
     /// Finds the entities of `text` with `gazetteer` and reads them in
     /// context.
     pub fn find<'g>(&self, gazetteer: &'g Gazetteer, text: &str) -> Vec<Resolved<'g>> {
-        self.resolve(text, gazetteer.find_iter(text))
+        // One normalization and one scan serve the names and the head words.
+        let mut normalized = gazetteer.normalizer().normalize(text);
+        normalized.prepare_for(&[gazetteer.matcher(), self.matcher()]);
+        self.resolve_normalized(&normalized, gazetteer.find_iter_normalized(&normalized))
     }
 
     /// Reads in context the matches a gazetteer found in `text`, in text
