@@ -1,7 +1,5 @@
 //! `extract`, `extract_many` and the `Document` class.
 
-use std::sync::Arc;
-
 use dateline::{Date, Mode, Pipeline};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
@@ -9,7 +7,6 @@ use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
 use crate::dates::{PyTimeExpression, direction, reference_date};
 use crate::errors::value_error;
 use crate::gazetteer::{PyEntity, PyGazetteer, Shared, nested_policy};
-use crate::pipelines::{self, Settings};
 use crate::strings::{self, StrCache};
 use crate::texts::Texts;
 use crate::tokenize::{PySpan, PyTokens};
@@ -177,50 +174,36 @@ struct Options<'a, 'py> {
     tokens: bool,
 }
 
-/// The pipeline for these options, built the first time they are asked
-/// for with this gazetteer and then kept with it (see `pipelines`). It
-/// shares the gazetteer (an `Arc`, or the process-wide default) and the
-/// date lexicons `dateline-dates` compiles once per process.
+/// The pipeline for these options. Cheap to build: it shares the
+/// gazetteer (an `Arc`, or the process-wide default) and the date lexicons
+/// `dateline-dates` compiles once per process.
 ///
 /// The gazetteer is the caller's merged with the embedded default unless
 /// `include_default` is false, as `dateline extract --gazetteer FILE` adds
 /// FILE to the default unless `--no-default-gazetteer` is given.
-fn pipeline(py: Python<'_>, options: &Options<'_, '_>) -> PyResult<Arc<Pipeline>> {
-    let settings = Settings {
-        include_default: options.include_default,
-        nested: nested_policy(options.nested)?,
-        direction: direction(options.direction)?,
-        day_first: options.day_first,
-        mode: options.mode.parse::<Mode>().map_err(value_error)?,
-        tokens: options.tokens,
-    };
-    let cache = match options.gazetteer {
-        Some(gazetteer) => gazetteer.get().pipelines(),
-        None if settings.include_default => &pipelines::DEFAULT,
-        None => {
+fn pipeline(py: Python<'_>, options: &Options<'_, '_>) -> PyResult<Pipeline> {
+    let mut builder = Pipeline::builder();
+    let mode: Mode = options.mode.parse().map_err(value_error)?;
+    builder
+        .direction(direction(options.direction)?)
+        .day_first(options.day_first)
+        .mode(mode)
+        .nested(nested_policy(options.nested)?)
+        .tokens(options.tokens);
+    let gazetteer = match (options.gazetteer, options.include_default) {
+        (Some(gazetteer), true) => gazetteer.get().with_default(py)?,
+        (Some(gazetteer), false) => gazetteer.get().shared(),
+        (None, true) => Shared::Default,
+        (None, false) => {
             return Err(value_error(
                 "include_default=False leaves no gazetteer: pass gazetteer=... as well",
             ));
         }
     };
-    cache.get_or_build(settings, || {
-        let gazetteer = match options.gazetteer {
-            Some(gazetteer) if settings.include_default => gazetteer.get().with_default(py)?,
-            Some(gazetteer) => gazetteer.get().shared(),
-            None => Shared::Default,
-        };
-        let mut builder = Pipeline::builder();
-        builder
-            .direction(settings.direction)
-            .day_first(settings.day_first)
-            .mode(settings.mode)
-            .nested(settings.nested)
-            .tokens(settings.tokens);
-        if let Shared::Own(gazetteer) = gazetteer {
-            builder.gazetteer(gazetteer);
-        }
-        builder.build().map_err(value_error)
-    })
+    if let Shared::Own(gazetteer) = gazetteer {
+        builder.gazetteer(gazetteer);
+    }
+    builder.build().map_err(value_error)
 }
 
 /// Sentences, entities and dates of `text`.

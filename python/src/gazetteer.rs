@@ -15,7 +15,6 @@ use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
 use crate::errors::{gazetteer_error, value_error};
-use crate::pipelines::{self, Pipelines};
 use crate::strings::{self, EntryNames, StrCache};
 use crate::texts::Texts;
 
@@ -341,8 +340,6 @@ pub struct PyGazetteer {
     /// `inner` merged with the embedded default, built the first time
     /// `extract` asks for both (`include_default=True`, the default).
     with_default: OnceLock<Arc<Gazetteer>>,
-    /// The pipelines `extract` built with this gazetteer, by settings.
-    pipelines: Pipelines,
 }
 
 /// The embedded default is shared for the whole process and pickles by
@@ -399,22 +396,12 @@ impl PyGazetteer {
         Ok(Shared::Own(Arc::clone(self.with_default.get_or_init(|| Arc::new(merged)))))
     }
 
-    /// Where `extract` keeps the pipelines it builds with this gazetteer:
-    /// the process-wide cache for the default, else this gazetteer's own.
-    pub fn pipelines(&self) -> &Pipelines {
-        match self.inner {
-            Shared::Default => &pipelines::DEFAULT,
-            Shared::Own(_) => &self.pipelines,
-        }
-    }
-
     fn own(gazetteer: Gazetteer, includes_default: bool) -> PyGazetteer {
         PyGazetteer {
             inner: Shared::Own(Arc::new(gazetteer)),
             names: Arc::default(),
             includes_default,
             with_default: OnceLock::new(),
-            pipelines: Pipelines::default(),
         }
     }
 
@@ -550,7 +537,6 @@ impl PyGazetteer {
             names: Arc::clone(&DEFAULT_NAMES),
             includes_default: true,
             with_default: OnceLock::new(),
-            pipelines: Pipelines::default(),
         }
     }
 

@@ -16,7 +16,6 @@ mod dates;
 mod document;
 mod errors;
 mod gazetteer;
-mod pipelines;
 mod strings;
 mod texts;
 mod tokenize;

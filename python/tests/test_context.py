@@ -173,8 +173,7 @@ def test_to_dict_is_what_the_cli_writes(cli):
 
 
 def test_extract_keeps_pipelines_of_different_settings_apart():
-    # `extract` reuses one pipeline per gazetteer and settings; asking in
-    # turns must still give each call its own settings.
+    # Asking with different settings in turns gives each call its own.
     mine = dateline.Gazetteer([("Bank of China", "ORG", "boc")])
     merged = dateline.Gazetteer([("Bank of China", "ORG", "boc")], include_default=True)
     for _ in range(2):
