@@ -10,7 +10,7 @@ use crate::lexicon::{Func, Language, Lex, Lexicon, Rel};
 use crate::scan::Scanner;
 use crate::timex::{TimeExpression, TimexRange, TimexType};
 use crate::token::{self, Token};
-use crate::{Date, DateTime, Direction, Error};
+use crate::{Date, DateTime, Direction, Error, Lang};
 
 /// Settings for a [`DateExtractor`]; a plain value that can travel from CLI
 /// flags to the pipeline.
@@ -22,6 +22,8 @@ pub struct Config {
     pub direction: Direction,
     /// Read "01/09/2024" as 1 September (day first) instead of January 9.
     pub day_first: bool,
+    /// The language whose word tables and grammar read the text.
+    pub lang: Lang,
 }
 
 /// Finds date and time expressions in text and normalizes them to TIMEX3.
@@ -426,6 +428,12 @@ impl DateExtractorBuilder {
     /// Read ambiguous numeric dates day first ("01/09/2024" = 1 September).
     pub fn day_first(&mut self, yes: bool) -> &mut Self {
         self.config.day_first = yes;
+        self
+    }
+
+    /// The language of the texts (default [`Lang::En`]).
+    pub fn lang(&mut self, lang: Lang) -> &mut Self {
+        self.config.lang = lang;
         self
     }
 

@@ -78,6 +78,7 @@ pub use crate::{
     extractor::{Config, DateExtractor, DateExtractorBuilder},
     timex::{Grain, Modifier, TimeExpression, TimexRange, TimexType},
 };
+pub use dateline_tokenize::Lang;
 
 #[cfg(test)]
 mod tests {

@@ -145,7 +145,7 @@ pub use crate::{
     store::{Entries, EntryRef},
 };
 pub use dateline_match::{CasePolicy, MatchKind, NormalizedText, Normalizer};
-pub use dateline_tokenize::Span;
+pub use dateline_tokenize::{Lang, Span};
 
 #[cfg(all(doctest, feature = "embedded"))]
 #[doc = include_str!("../README.md")]

@@ -2,7 +2,8 @@
 
 use core::fmt;
 
-/// An error from configuring a tokenizer, e.g. parsing an unknown [`Mode`](crate::Mode).
+/// An error from configuring a tokenizer, e.g. parsing an unknown
+/// [`Mode`](crate::Mode) or [`Lang`](crate::Lang).
 ///
 /// Text never causes an error: every `&str` tokenizes and splits.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,12 +14,23 @@ pub struct Error {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum ErrorKind {
     UnknownMode { value: String },
+    UnknownLang { value: String },
 }
 
 impl Error {
     /// A mode name that is not one of [`Mode::NAMES`](crate::Mode::NAMES).
     pub(crate) fn unknown_mode(value: &str) -> Error {
         Error { kind: ErrorKind::UnknownMode { value: value.to_owned() } }
+    }
+
+    /// A language tag whose primary subtag is not in [`Lang::ALL`](crate::Lang::ALL).
+    pub(crate) fn unknown_lang(value: &str) -> Error {
+        Error { kind: ErrorKind::UnknownLang { value: value.to_owned() } }
+    }
+
+    /// Whether this error is an unsupported language tag.
+    pub fn is_unknown_lang(&self) -> bool {
+        matches!(self.kind, ErrorKind::UnknownLang { .. })
     }
 
     /// Whether this error is an unknown mode name.
@@ -37,6 +49,16 @@ impl fmt::Display for Error {
                         f.write_str(", ")?;
                     }
                     f.write_str(name)?;
+                }
+                f.write_str(")")
+            }
+            ErrorKind::UnknownLang { value } => {
+                write!(f, "unsupported language {value:?} (supported: ")?;
+                for (i, lang) in crate::Lang::ALL.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(lang.code())?;
                 }
                 f.write_str(")")
             }

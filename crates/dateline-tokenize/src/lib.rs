@@ -84,6 +84,7 @@
 mod boundary;
 mod error;
 mod kind;
+mod lang;
 mod mode;
 mod offsets;
 mod sentence;
@@ -97,6 +98,7 @@ pub use crate::{
     boundary::{is_word_boundary, is_word_char},
     error::Error,
     kind::TokenKind,
+    lang::Lang,
     mode::Mode,
     offsets::CharOffsets,
     sentence::{SentenceSplitter, SentenceSplitterBuilder, Sentences},

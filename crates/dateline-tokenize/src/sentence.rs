@@ -9,10 +9,10 @@
 use core::iter::FusedIterator;
 use std::collections::BTreeSet;
 
-use crate::Span;
 use crate::util::abbrev::{self, Class};
 use crate::util::chars::{glued_sentence_end, in_address, is_ascii_space, is_mark};
 use crate::util::datewords::{self, DateWords};
+use crate::{Lang, Span};
 
 /// How far the splitter looks back for the word before a period and
 /// forward for the word after it, in bytes.
@@ -44,6 +44,7 @@ const WINDOW: usize = 64;
 pub struct SentenceSplitter {
     titles: BTreeSet<String>,
     abbreviations: BTreeSet<String>,
+    lang: Lang,
     // Weekdays, months and time zones: the word classes that decide the
     // period of "a.m." and of a weekday abbreviation.
     dates: &'static DateWords,
@@ -54,6 +55,7 @@ impl Default for SentenceSplitter {
         SentenceSplitter {
             titles: BTreeSet::new(),
             abbreviations: BTreeSet::new(),
+            lang: Lang::default(),
             dates: &datewords::ENGLISH,
         }
     }
@@ -68,6 +70,11 @@ impl SentenceSplitter {
     /// A builder for extending the abbreviation list.
     pub fn builder() -> SentenceSplitterBuilder {
         SentenceSplitterBuilder::new()
+    }
+
+    /// The language whose abbreviations and rules this splitter follows.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The sentences of `text`, trimmed of surrounding whitespace.
@@ -117,6 +124,7 @@ impl SentenceSplitter {
 pub struct SentenceSplitterBuilder {
     titles: BTreeSet<String>,
     abbreviations: BTreeSet<String>,
+    lang: Lang,
 }
 
 impl SentenceSplitterBuilder {
@@ -158,12 +166,19 @@ impl SentenceSplitterBuilder {
         self
     }
 
+    /// Sets the language (default [`Lang::En`]).
+    pub fn lang(&mut self, lang: Lang) -> &mut SentenceSplitterBuilder {
+        self.lang = lang;
+        self
+    }
+
     /// Builds the splitter. Building never fails; entries that are empty or
     /// contain whitespace are ignored.
     pub fn build(&self) -> SentenceSplitter {
         SentenceSplitter {
             titles: self.titles.clone(),
             abbreviations: self.abbreviations.clone(),
+            lang: self.lang,
             ..SentenceSplitter::default()
         }
     }

@@ -1,6 +1,6 @@
 //! The tokenizer and its builder.
 
-use crate::{Mode, Token, Tokens};
+use crate::{Lang, Mode, Token, Tokens};
 
 /// Splits text into [`Token`]s with exact byte spans.
 ///
@@ -33,6 +33,7 @@ use crate::{Mode, Token, Tokens};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tokenizer {
     mode: Mode,
+    lang: Lang,
 }
 
 impl Tokenizer {
@@ -43,7 +44,7 @@ impl Tokenizer {
 
     /// A tokenizer in the given mode.
     pub fn with_mode(mode: Mode) -> Tokenizer {
-        Tokenizer { mode }
+        Tokenizer { mode, lang: Lang::default() }
     }
 
     /// A builder for configuring a tokenizer.
@@ -54,6 +55,11 @@ impl Tokenizer {
     /// The mode this tokenizer follows.
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// The language whose conventions this tokenizer follows.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Lazily iterates over the tokens of `text`, without copying it.
@@ -82,6 +88,7 @@ impl Tokenizer {
 #[derive(Clone, Debug, Default)]
 pub struct TokenizerBuilder {
     mode: Mode,
+    lang: Lang,
 }
 
 impl TokenizerBuilder {
@@ -96,10 +103,16 @@ impl TokenizerBuilder {
         self
     }
 
+    /// Sets the language (default [`Lang::En`]).
+    pub fn lang(&mut self, lang: Lang) -> &mut TokenizerBuilder {
+        self.lang = lang;
+        self
+    }
+
     /// Builds the tokenizer. Building never fails: every configuration is
     /// valid.
     pub fn build(&self) -> Tokenizer {
-        Tokenizer { mode: self.mode }
+        Tokenizer { mode: self.mode, lang: self.lang }
     }
 }
 

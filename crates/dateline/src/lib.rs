@@ -29,7 +29,7 @@ pub use dateline_gazetteer::{
     EntityMatch, Entry, Gazetteer, GazetteerBuilder, Nested, Resolver, Source,
 };
 pub use dateline_tokenize::{
-    CharOffsets, Mode, SentenceSplitter, Span, Token, TokenKind, Tokenizer,
+    CharOffsets, Lang, Mode, SentenceSplitter, Span, Token, TokenKind, Tokenizer,
 };
 
 /// The component crates, for everything not re-exported above.

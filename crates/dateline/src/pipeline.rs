@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use dateline_dates::{Date, DateExtractor, Direction};
 use dateline_gazetteer::{Gazetteer, Nested, Resolver};
-use dateline_tokenize::{Mode, SentenceSplitter, Tokenizer};
+use dateline_tokenize::{Lang, Mode, SentenceSplitter, Tokenizer};
 use rayon::prelude::*;
 
 use crate::{Document, Entity, Error, overlap};
@@ -95,6 +95,7 @@ impl Default for Pipeline {
 #[derive(Clone, Debug)]
 pub struct PipelineBuilder {
     mode: Mode,
+    lang: Lang,
     gazetteer: GazetteerChoice,
     nested: Nested,
     direction: Direction,
@@ -130,6 +131,7 @@ impl PipelineBuilder {
     pub fn new() -> PipelineBuilder {
         PipelineBuilder {
             mode: Mode::Default,
+            lang: Lang::En,
             gazetteer: GazetteerChoice::Embedded,
             nested: Nested::Drop,
             direction: Direction::Context,
@@ -141,6 +143,13 @@ impl PipelineBuilder {
     /// The tokenizer mode (for the tokens kept with [`PipelineBuilder::tokens`]).
     pub fn mode(&mut self, mode: Mode) -> &mut PipelineBuilder {
         self.mode = mode;
+        self
+    }
+
+    /// The language of the texts (default [`Lang::En`]); every component
+    /// reads with its tables.
+    pub fn lang(&mut self, lang: Lang) -> &mut PipelineBuilder {
+        self.lang = lang;
         self
     }
 
@@ -201,11 +210,12 @@ impl PipelineBuilder {
         let dates = DateExtractor::builder()
             .direction(self.direction)
             .day_first(self.day_first)
+            .lang(self.lang)
             .build()
             .map_err(Error::dates)?;
         Ok(Pipeline {
-            tokenizer: Tokenizer::builder().mode(self.mode).build(),
-            splitter: SentenceSplitter::new(),
+            tokenizer: Tokenizer::builder().mode(self.mode).lang(self.lang).build(),
+            splitter: SentenceSplitter::builder().lang(self.lang).build(),
             gazetteer,
             resolver: Resolver::builder().nested(self.nested).build(),
             dates,
