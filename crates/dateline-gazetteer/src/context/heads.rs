@@ -27,7 +27,10 @@ pub(crate) fn named_by_heads<'g>(
     for cue in cues {
         let Some(word) = runs::word_from(rules, text, cue.start) else { continue };
         let done = found.last().is_some_and(|last| last.span.end > word.start);
-        if done || !runs::may_grow(text, word) {
+        // A head word inside a gazetteer name ("United" in "United States",
+        // "Bank" in "World Bank") was read with that name: its run would
+        // overlap the match too.
+        if done || overlaps_a_match(word, match_starts, match_ends) || !runs::may_grow(text, word) {
             continue;
         }
         let run = runs::run_around_head(rules, text, word, match_starts, match_ends);
