@@ -60,11 +60,10 @@ pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<S
         let after = end + c.len_utf8();
         let next = char_at(rest, after);
         if is_inner(c) && next.is_some_and(is_word_char) {
-            if c != '.' && matches!(next, Some('s' | 'S')) {
-                // "China's": the possessive is not part of the word.
-                if !char_at(rest, after + 1).is_some_and(is_word_char) {
-                    break;
-                }
+            // "China's", "I'm", "they're": a possessive or a clitic is not
+            // part of the word (a capital "I" alone is then no name word).
+            if c != '.' && is_clitic(&rest[after..]) {
+                break;
             }
             end = after;
             continue;
@@ -75,6 +74,18 @@ pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<S
         break;
     }
     Some(Span::new(start, start + end))
+}
+
+/// Whether `rest` (after an apostrophe) starts with a clitic ending its
+/// word: "s" (a possessive), "m", "re", "ve", "ll" or "d", any case.
+fn is_clitic(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    let letters = bytes.iter().take(3).take_while(|b| b.is_ascii_alphabetic()).count();
+    let ends = rest[letters..].chars().next().is_none_or(|c| !is_word_char(c));
+    ends && matches!(
+        rest[..letters].to_ascii_lowercase().as_str(),
+        "s" | "m" | "re" | "ve" | "ll" | "d"
+    )
 }
 
 /// The char at byte `at` of `text` (a char boundary), ASCII without decoding.
@@ -93,12 +104,21 @@ pub(crate) fn word_before(rules: &NameRules, text: &str, end: usize) -> Option<S
     if head.ends_with('&') {
         return Some(Span::new(end - 1, end));
     }
-    let mut start = end;
-    for (i, c) in head.char_indices().rev() {
-        if is_word_char(c) || is_inner(c) {
-            start = i;
-        } else {
-            break;
+    // ASCII bytes first; a non-ASCII char sends the scan to the chars.
+    let bytes = head.as_bytes();
+    let ascii = bytes
+        .iter()
+        .rev()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'.' || b == b'\'')
+        .count();
+    let mut start = end - ascii;
+    if bytes.get(start.wrapping_sub(1)).is_some_and(|b| !b.is_ascii()) {
+        for (i, c) in head[..start].char_indices().rev() {
+            if is_word_char(c) || is_inner(c) {
+                start = i;
+            } else {
+                break;
+            }
         }
     }
     // The scan may start at inner punctuation ("'Neill"); a word starts
@@ -614,6 +634,10 @@ mod tests {
         assert_eq!(word_at("China's Navy", 0), Some("China"));
         assert_eq!(word_at("China’s", 0), Some("China"));
         assert_eq!(word_at("O'Neill said", 0), Some("O'Neill"));
+        assert_eq!(word_at("I'm Israeli", 0), Some("I"));
+        assert_eq!(word_at("They're here", 0), Some("They"));
+        assert_eq!(word_at("Shi'a Muslims", 0), Some("Shi'a"));
+        assert_eq!(word_at("D'Souza's", 0), Some("D'Souza"));
         assert_eq!(word_at("China. Then", 0), Some("China"));
         assert_eq!(word_at("Acme Corp. said", 5), Some("Corp."));
         assert_eq!(word_at("George W. Bush", 7), Some("W."));
