@@ -15,6 +15,7 @@
 
 mod document;
 mod error;
+pub mod html;
 mod overlap;
 mod pipeline;
 pub mod view;
