@@ -135,3 +135,23 @@ fn html_is_refused_where_there_is_nothing_to_highlight() {
         );
     }
 }
+
+/// The README's TSV example: the `echo TEXT | dateline ARGS` line of the
+/// `sh` block before the ```tsv block, run, gives that block.
+#[test]
+fn the_readme_tsv_example_is_what_the_command_writes() {
+    let readme = std::fs::read_to_string(crate::root().join("README.md")).unwrap();
+    let expected_at = readme.find("```tsv\n").expect("README has a ```tsv block") + 7;
+    let expected = &readme[expected_at..expected_at + readme[expected_at..].find("```").unwrap()];
+    let command = readme[..expected_at]
+        .lines()
+        .rev()
+        .find(|line| line.starts_with("echo "))
+        .expect("an echo line before the block");
+    let (echo, args) = command.split_once(" | dateline ").expect("echo TEXT | dateline ARGS");
+    let text = echo.trim_start_matches("echo ").trim_matches('"');
+    let args: Vec<&str> = args.split_whitespace().collect();
+    assert!(args.contains(&"tsv"), "{command}");
+    let out = stdout(&dateline(&args, format!("{text}\n").as_bytes()));
+    assert_eq!(out, expected);
+}
