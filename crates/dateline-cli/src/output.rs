@@ -279,6 +279,23 @@ impl Sink {
     }
 }
 
+/// Plain writes, for output made in pieces (a page).
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(stdout) => stdout.lock().write(buf),
+            Sink::File { temp, .. } => temp.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(stdout) => stdout.lock().flush(),
+            Sink::File { temp, .. } => temp.flush(),
+        }
+    }
+}
+
 /// `Write::write_all_vectored`, which is not stable yet: writes every
 /// piece, resuming after partial writes (a `writev` takes at most
 /// `IOV_MAX` pieces and may write fewer bytes than asked).

@@ -7,7 +7,7 @@
 //! as `--on-error` and `--max-errors` say.
 
 use std::collections::VecDeque;
-use std::io::{IoSlice, IsTerminal};
+use std::io::{IoSlice, IsTerminal, Write};
 use std::sync::{Arc, mpsc};
 
 use anyhow::{Context, bail};
@@ -204,8 +204,15 @@ impl Writer {
     /// Closes the output and reports the counts.
     fn finish(mut self) -> anyhow::Result<()> {
         if let Some(page) = self.page.take() {
-            let html = page.to_html();
-            write_or_broken_pipe(&mut self.sink, &mut [IoSlice::new(html.as_bytes())])?;
+            // In pieces, as the page holds them: a copy of the whole page
+            // would double the memory a large page takes.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut self.sink);
+            match page.write_to(&mut out).and_then(|()| out.flush()) {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(err).context("cannot write output");
+                }
+                _ => {}
+            }
         }
         let closing = output::closing(self.format, self.written > 0);
         write_or_broken_pipe(&mut self.sink, &mut [IoSlice::new(closing)])?;

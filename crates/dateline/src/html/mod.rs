@@ -316,36 +316,61 @@ impl Page {
 
     /// The whole page: `<!DOCTYPE html>` to `</html>`.
     pub fn to_html(&self) -> String {
-        let mut out = String::with_capacity(self.body_len() + 4096);
-        out.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        out.push_str("<meta name=\"generator\" content=\"dateline\"><title>");
-        escape_into(&mut out, &self.heading());
-        out.push_str("</title>");
-        self.write_style(&mut out);
-        out.push_str("</head><body style=\"margin:0\">");
-        self.write_body(&mut out);
-        out.push_str("</body></html>\n");
-        out
+        self.to_string(true)
     }
 
     /// The page as one `<div>` with its `<style>`, to embed in another
     /// page (a notebook cell's output). Every rule is scoped to the div's
     /// class, so the style does not leak into the host page.
     pub fn to_fragment(&self) -> String {
-        let mut out = String::with_capacity(self.body_len() + 4096);
-        self.write_style(&mut out);
-        self.write_body(&mut out);
-        out
+        self.to_string(false)
     }
 
-    /// Writes [`Page::to_html`] to `out`.
+    /// Writes [`Page::to_html`] to `out`, a piece at a time: the head and
+    /// summary, then each document's section as it is held, so a large
+    /// page is never copied whole.
     ///
     /// # Errors
     ///
     /// When `out` fails.
     pub fn write_to(&self, out: &mut impl io::Write) -> io::Result<()> {
-        out.write_all(self.to_html().as_bytes())
+        self.write_parts(true, out)
+    }
+
+    fn to_string(&self, whole: bool) -> String {
+        let mut out = Vec::with_capacity(self.body_len() + 8192);
+        self.write_parts(whole, &mut out).expect("writing to memory cannot fail");
+        String::from_utf8(out).expect("every part is a str")
+    }
+
+    /// The page (`whole`) or the fragment, into `out`.
+    fn write_parts(&self, whole: bool, out: &mut impl io::Write) -> io::Result<()> {
+        let mut head = String::with_capacity(8192);
+        if whole {
+            head.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+            head.push_str(
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            );
+            head.push_str("<meta name=\"generator\" content=\"dateline\"><title>");
+            escape_into(&mut head, &self.heading());
+            head.push_str("</title>");
+        }
+        self.write_style(&mut head);
+        if whole {
+            head.push_str("</head><body style=\"margin:0\">");
+        }
+        head.push_str("<div class=\"dateline-page\"><header><h1>");
+        escape_into(&mut head, &self.heading());
+        head.push_str("</h1></header><section class=\"summary\">");
+        self.summary.write(&mut head);
+        head.push_str("</section>");
+        out.write_all(head.as_bytes())?;
+        for (i, section) in self.sections.iter().enumerate() {
+            write!(out, "<section class=\"doc\" id=\"doc-{}\">", i + 1)?;
+            out.write_all(section.as_bytes())?;
+            out.write_all(b"</section>")?;
+        }
+        out.write_all(if whole { b"</div></body></html>\n" } else { b"</div>" })
     }
 
     fn body_len(&self) -> usize {
@@ -382,20 +407,6 @@ impl Page {
             );
         }
         out.push_str("</style>");
-    }
-
-    fn write_body(&self, out: &mut String) {
-        out.push_str("<div class=\"dateline-page\"><header><h1>");
-        escape_into(out, &self.heading());
-        out.push_str("</h1></header><section class=\"summary\">");
-        self.summary.write(out);
-        out.push_str("</section>");
-        for (i, section) in self.sections.iter().enumerate() {
-            let _ = write!(out, "<section class=\"doc\" id=\"doc-{}\">", i + 1);
-            out.push_str(section);
-            out.push_str("</section>");
-        }
-        out.push_str("</div>");
     }
 }
 

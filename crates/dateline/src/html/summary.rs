@@ -11,7 +11,7 @@ use super::{Annotated, span_text};
 /// How many of the most frequent entities the summary lists.
 const TOP_ENTITIES: usize = 20;
 /// How many distinct date values the summary's table lists.
-const TOP_DATES: usize = 40;
+const TOP_DATES: usize = 30;
 
 /// What the summary says, over any number of documents. Tallies merge, so
 /// documents can be tallied apart (in parallel) and added up in any order:
@@ -228,9 +228,9 @@ impl Summary {
             None => out.push_str("<p class=\"none\">No date to place on a timeline.</p>"),
         }
         let mut listed: Vec<(&(String, String), &Forms)> = self.dates.iter().collect();
-        // By value, so the table reads in calendar order; the values that
-        // are not dates (P3D, PRESENT_REF) gather after the digits.
-        listed.sort_by(|a, b| a.0.cmp(b.0));
+        // The most mentioned first (the timeline already gives the calendar
+        // order), then by value.
+        listed.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
         if !listed.is_empty() {
             out.push_str(
                 "<table><tr><th>value</th><th>type</th><th>as written</th><th>n</th></tr>",

@@ -147,9 +147,12 @@ pub(crate) fn svg(points: &[Point<'_>], references: &[String]) -> Option<String>
         .filter_map(|r| Some((interval(r).filter(|(s, e)| e - s == 1)?.0, r.as_str())))
         .collect();
 
-    let mut low = placed.iter().map(|(i, _)| i.0).chain(references.iter().map(|r| r.0)).min()?;
-    let mut high =
-        placed.iter().map(|(i, _)| i.1).chain(references.iter().map(|r| r.0 + 1)).max()?;
+    // The axis spans the bulk of the mentions: one "in the year 1000" must
+    // not squeeze a news corpus's decade into a sliver. What lies outside
+    // sits at the edge, hollow, its hover saying so.
+    let (bulk_low, bulk_high) = bulk(&placed);
+    let mut low = references.iter().map(|r| r.0).chain([bulk_low]).min()?;
+    let mut high = references.iter().map(|r| r.0 + 1).chain([bulk_high]).max()?;
     // At least a week, and a little air on both sides.
     if high - low < 7 {
         let grow = 7 - (high - low);
@@ -158,7 +161,10 @@ pub(crate) fn svg(points: &[Point<'_>], references: &[String]) -> Option<String>
     }
     let pad = ((high - low) / 40).max(1);
     let (low, high) = (low - pad, high + pad);
-    let x = |day: i64| MARGIN + (day - low) as f64 / (high - low) as f64 * (WIDTH - 2.0 * MARGIN);
+    let x = |day: i64| {
+        let day = day.clamp(low, high);
+        MARGIN + (day - low) as f64 / (high - low) as f64 * (WIDTH - 2.0 * MARGIN)
+    };
 
     // Lanes, so that values close together do not hide each other.
     let mut lane_ends: Vec<f64> = Vec::new();
@@ -175,12 +181,15 @@ pub(crate) fn svg(points: &[Point<'_>], references: &[String]) -> Option<String>
             None => lane_ends.len() - 1,
         };
         lane_ends[lane] = lane_ends[lane].max(x1);
+        let outside = *start < low || *end > high;
         let _ = write!(
             bars,
-            "<g class=\"{class}\" data-value=\"{value}\"><title>{value} ({kind}) ×{count}: \
-             {written}</title><rect x=\"{x0:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"10\" \
-             rx=\"3\"/></g>",
+            "<g class=\"{class}{out}\" data-value=\"{value}\"><title>{value} ({kind}) ×{count}: \
+             {written}{note}</title><rect x=\"{x0:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" \
+             height=\"10\" rx=\"3\"/></g>",
             class = class_name("t-", point.kind),
+            out = if outside { " out" } else { "" },
+            note = if outside { " (beyond the axis, drawn at its edge)" } else { "" },
             value = escape(point.value),
             kind = escape(point.kind),
             count = point.count,
@@ -222,6 +231,34 @@ pub(crate) fn svg(points: &[Point<'_>], references: &[String]) -> Option<String>
     svg.push_str(&bars);
     svg.push_str("</svg>");
     Some(svg)
+}
+
+/// The days most mentions fall in: from the 2nd to the 98th percentile
+/// of the values' first days, weighted by mentions, and out to the last
+/// day of every value that starts inside. With fewer than 50 mentions
+/// nothing is left out.
+fn bulk(placed: &[((i64, i64), &Point<'_>)]) -> (i64, i64) {
+    let total: usize = placed.iter().map(|(_, p)| p.count).sum();
+    let cut = total / 50;
+    let (mut low, mut high, mut seen) = (None, None, 0);
+    // `placed` is sorted by first day.
+    for ((start, _), point) in placed {
+        seen += point.count;
+        if low.is_none() && seen > cut {
+            low = Some(*start);
+        }
+        if seen + cut >= total && high.is_none() {
+            high = Some(*start);
+        }
+    }
+    let (low, last_start) = (low.unwrap_or(placed[0].0.0), high.unwrap_or(placed[0].0.0));
+    let high = placed
+        .iter()
+        .filter(|((start, _), _)| (low..=last_start).contains(start))
+        .map(|((_, end), _)| *end)
+        .max()
+        .unwrap_or(last_start + 1);
+    (low, high)
 }
 
 /// Tick positions and labels between two days: years, months or days,
@@ -356,6 +393,28 @@ mod tests {
         assert!(svg.contains("&lt;1 Sept&gt;") && !svg.contains("<1 Sept>"));
         assert!(svg.contains(">2024-08-05<"), "weekly ticks over six weeks: {svg}");
         assert_eq!(super::svg(&points[2..], &[]), None);
+    }
+
+    #[test]
+    fn a_few_far_values_do_not_stretch_the_axis() {
+        let mut points: Vec<Point<'_>> = ["2024-07-20", "2024-07-23", "2024-08-02", "2024-09-01"]
+            .into_iter()
+            .map(|value| Point { value, kind: "DATE", count: 30, written: String::new() })
+            .collect();
+        points.push(Point { value: "1000", kind: "DATE", count: 1, written: String::new() });
+        points.push(Point { value: "2100", kind: "DATE", count: 1, written: String::new() });
+        let svg = svg(&points, &[]).expect("values to place");
+        assert!(!svg.contains(">1000<") && !svg.contains(">1100<"), "no axis of centuries: {svg}");
+        assert!(svg.contains(">2024-08-02<"), "an axis of weeks: {svg}");
+        assert_eq!(svg.matches("class=\"t-DATE out\"").count(), 2);
+        assert!(svg.contains("1000 (DATE) ×1:  (beyond the axis, drawn at its edge)"));
+        // With few mentions, nothing is left out.
+        let few: Vec<Point<'_>> = ["1000", "2024"]
+            .into_iter()
+            .map(|value| Point { value, kind: "DATE", count: 1, written: String::new() })
+            .collect();
+        let svg = super::svg(&few, &[]).expect("values to place");
+        assert!(!svg.contains(" out\"") && svg.contains(">1000<"), "{svg}");
     }
 
     #[test]
