@@ -8,6 +8,7 @@
 //!
 //! Results carry byte [`Span`]s into your text; [`Document::view`] gives
 //! the same results with code-point offsets, as JSON and Python use.
+//! [`html`] renders documents as one self-contained page to look at.
 //!
 //! # Crate features
 //!
