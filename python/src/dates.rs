@@ -33,6 +33,13 @@ pub struct PyTimeExpression {
     range: Option<(String, String)>,
 }
 
+impl PyTimeExpression {
+    /// What a page shows: code-point offsets, type, value and `mod`.
+    pub fn parts(&self) -> (usize, usize, &str, &str, Option<&str>) {
+        (self.start, self.end, &self.kind, &self.value, self.modifier.as_deref())
+    }
+}
+
 #[pymethods]
 impl PyTimeExpression {
     #[new]

@@ -13,26 +13,59 @@ use crate::tokenize::{PySpan, PyTokens};
 
 /// One document's results: sentences, entities, dates (and tokens when
 /// asked for, as `Tokens`, the type `tokenize` returns), all with
-/// code-point offsets.
+/// code-point offsets, and the text they were found in, for `to_html`.
 #[pyclass(frozen, module = "dateline", name = "Document")]
 pub struct PyDocument {
     sentences: Vec<PySpan>,
     entities: Vec<Py<PyEntity>>,
     dates: Vec<PyTimeExpression>,
     tokens: Option<Py<PyTokens>>,
+    /// The caller's own string object: keeping it costs a reference, not
+    /// a copy. Not part of equality: two documents are equal when their
+    /// results are.
+    text: Option<Py<PyString>>,
 }
 
 #[pymethods]
 impl PyDocument {
     #[new]
-    #[pyo3(signature = (sentences, entities, dates, tokens = None))]
+    #[pyo3(signature = (sentences, entities, dates, tokens = None, text = None))]
     fn new(
         sentences: Vec<PySpan>,
         entities: Vec<Py<PyEntity>>,
         dates: Vec<PyTimeExpression>,
         tokens: Option<Py<PyTokens>>,
+        text: Option<Py<PyString>>,
     ) -> PyDocument {
-        PyDocument { sentences, entities, dates, tokens }
+        PyDocument { sentences, entities, dates, tokens, text }
+    }
+
+    /// The text the results were found in; `None` for a document built
+    /// without `text=`.
+    #[getter]
+    fn text(&self, py: Python<'_>) -> Option<Py<PyString>> {
+        self.text.as_ref().map(|text| text.clone_ref(py))
+    }
+
+    /// One self-contained HTML page: a summary, then the text with its
+    /// entities and dates highlighted, a hover on each.
+    #[pyo3(signature = (*, name = None, title = None))]
+    fn to_html(
+        &self,
+        py: Python<'_>,
+        name: Option<String>,
+        title: Option<String>,
+    ) -> PyResult<String> {
+        let owned =
+            crate::html::Owned::new(py, self, name.unwrap_or_else(|| "document".to_owned()))?;
+        Ok(crate::html::render(py, &[owned], title.as_deref(), false))
+    }
+
+    /// What Jupyter shows for a document: the page as a `<div>` whose style
+    /// stays inside it.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        let owned = crate::html::Owned::new(py, self, "document".to_owned())?;
+        Ok(crate::html::render(py, &[owned], None, true))
     }
 
     #[getter]
@@ -115,7 +148,8 @@ impl PyDocument {
     }
 
     fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        (self.sentences(), self.entities(py), self.dates(), self.tokens(py)).into_pyobject(py)
+        (self.sentences(), self.entities(py), self.dates(), self.tokens(py), self.text(py))
+            .into_pyobject(py)
     }
 }
 
@@ -134,6 +168,26 @@ fn equal_objects<T>(py: Python<'_>, a: &[Py<T>], b: &[Py<T>]) -> PyResult<bool> 
 }
 
 impl PyDocument {
+    /// The text, when the document has it.
+    pub fn source_text(&self) -> Option<&Py<PyString>> {
+        self.text.as_ref()
+    }
+
+    /// The sentences' code-point offsets.
+    pub fn sentence_offsets(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.sentences.iter().map(PySpan::offsets)
+    }
+
+    /// The entities.
+    pub fn entity_objects(&self) -> &[Py<PyEntity>] {
+        &self.entities
+    }
+
+    /// The date expressions.
+    pub fn date_objects(&self) -> &[PyTimeExpression] {
+        &self.dates
+    }
+
     /// The Python view of a pipeline's document; `text` is the document's
     /// text as the caller passed it, `rust_text` the same as a `&str`.
     fn from_rust<'a>(
@@ -158,6 +212,7 @@ impl PyDocument {
             entities,
             dates: view.dates.into_iter().map(Into::into).collect(),
             tokens,
+            text: Some(text.clone().unbind()),
         })
     }
 }

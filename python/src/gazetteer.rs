@@ -18,6 +18,16 @@ use crate::errors::{gazetteer_error, value_error};
 use crate::strings::{self, EntryNames, StrCache};
 use crate::texts::Texts;
 
+/// An entity's parts as Rust strings, for the page renderer.
+pub struct EntityParts {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    pub id: String,
+    pub source: String,
+    pub rule: Option<String>,
+}
+
 /// An entity: text, best label and id, code-point offsets, and the other
 /// candidates for the same name as `(label, id)` pairs; where the label
 /// comes from (`source`: `gazetteer` or `rule`), the context rule that
@@ -209,6 +219,20 @@ impl PyEntity {
 }
 
 impl PyEntity {
+    /// What a page shows: code-point offsets, label, id, source and rule.
+    pub fn parts(&self, py: Python<'_>) -> PyResult<EntityParts> {
+        let owned =
+            |s: &Py<PyString>| -> PyResult<String> { Ok(s.bind(py).to_cow()?.into_owned()) };
+        Ok(EntityParts {
+            start: self.start,
+            end: self.end,
+            label: owned(&self.label)?,
+            id: owned(&self.id)?,
+            source: owned(&self.source)?,
+            rule: self.rule.as_ref().map(owned).transpose()?,
+        })
+    }
+
     /// An entity from a view of Rust results; labels, ids and rules through
     /// `strings`.
     pub fn from_view<'a>(

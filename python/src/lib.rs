@@ -16,6 +16,7 @@ mod dates;
 mod document;
 mod errors;
 mod gazetteer;
+mod html;
 mod strings;
 mod texts;
 mod tokenize;
@@ -38,6 +39,7 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(dates::find_dates, m)?)?;
     m.add_function(wrap_pyfunction!(document::extract, m)?)?;
     m.add_function(wrap_pyfunction!(document::extract_many, m)?)?;
+    m.add_function(wrap_pyfunction!(html::to_html, m)?)?;
     m.add_function(wrap_pyfunction!(gazetteer::gazetteer_from_bytes, m)?)?;
     Ok(())
 }

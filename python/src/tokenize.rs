@@ -416,6 +416,13 @@ pub struct PySpan {
     end: usize,
 }
 
+impl PySpan {
+    /// Code-point offsets.
+    pub fn offsets(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
 #[pymethods]
 impl PySpan {
     #[new]

@@ -9,6 +9,9 @@ of the `dateline` crate.
 import os
 import pathlib
 import re
+import shlex
+import subprocess
+import sys
 
 import pytest
 
@@ -55,3 +58,23 @@ def test_every_readme_with_rust_snippets_is_a_doctest_somewhere():
     assert ROOT / "README.md" in readmes
     missing = sorted(str(p.relative_to(ROOT)) for p in readmes if p.resolve() not in included)
     assert not missing, f"READMEs with Rust snippets that no crate compiles as doctests: {missing}"
+
+
+def test_the_three_commands_to_a_page_render_it(tmp_path):
+    # "From pip install to a rendered page in three commands": the first
+    # installs (what scripts/test-python does), the last opens a browser
+    # (scripts/test-browser renders the page in one); the middle one runs
+    # here as written, with this interpreter as `python`.
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Pages and tables") :]
+    block = re.search(r"^```sh\n(.*?)^```", section, re.MULTILINE | re.DOTALL).group(1)
+    commands = block.strip().splitlines()
+    assert len(commands) == 3 and commands[0].startswith("pip install ")
+    assert commands[2].startswith("python -m webbrowser ")
+    (tmp_path / "seeds").symlink_to(ROOT / "seeds")
+    env = {**os.environ, "PATH": f"{pathlib.Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run(["bash", "-c", commands[1]], cwd=tmp_path, env=env, check=True)
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert 'data-id="iso3166-1:CN"' in page and 'data-value="2024-09-01"' in page
+    assert shlex.split(commands[2])[-1] == "file://$PWD/page.html"

@@ -62,3 +62,10 @@ def in_context(text: str) -> list[tuple[str, str, str | None, tuple[int, int] | 
 
 def warning_category() -> type[UserWarning]:
     return dateline.ReferenceDateWarning
+
+
+def pages(texts: list[str]) -> tuple[str, str, str, str | None]:
+    docs = dateline.extract_many(texts, reference_date="2024-07-24")
+    made = dateline.Document(docs[0].sentences, docs[0].entities, docs[0].dates, text=docs[0].text)
+    page: str = dateline.to_html(docs, names=[f"text {i}" for i in range(len(docs))], title="News")
+    return page, made.to_html(name="first", title=None), made._repr_html_(), made.text

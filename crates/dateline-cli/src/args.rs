@@ -100,8 +100,10 @@ impl InputArgs {
 /// Where and how results are written.
 #[derive(Args, Debug)]
 pub struct OutputArgs {
-    /// Output format: one JSON object per line, one pretty JSON array, or
-    /// an aligned listing for people.
+    /// Output format: one JSON object per line, one pretty JSON array, an
+    /// aligned listing for people, a table with one row per found item
+    /// (`tsv`), or one self-contained HTML page (`html`; extract, entities
+    /// and dates).
     #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
     pub format: OutputFormat,
 
@@ -146,4 +148,32 @@ pub enum OutputFormat {
     Json,
     /// An aligned, human-readable listing.
     Text,
+    /// Tab-separated values with a header, one row per found item:
+    /// doc, kind (sentence, entity, date, token), text, start, end,
+    /// label_or_type, id_or_value. A backslash, tab, newline or carriage
+    /// return inside a field is written as \\, \t, \n or \r.
+    Tsv,
+    /// One self-contained HTML page (inline CSS, no script): a summary,
+    /// then each document with its entities and dates highlighted. The
+    /// page is written when every document is in, so it is held in
+    /// memory (two to four times the input text).
+    Html,
+}
+
+impl OutputArgs {
+    /// Refuses `--format html` for a subcommand that has nothing to
+    /// highlight.
+    ///
+    /// # Errors
+    ///
+    /// When `--format html` was asked for.
+    pub fn refuse_html(&self, command: &str) -> anyhow::Result<()> {
+        if self.format == OutputFormat::Html {
+            anyhow::bail!(
+                "--format html is for extract, entities and dates, not {command}: use jsonl, \
+                 json, text or tsv"
+            );
+        }
+        Ok(())
+    }
 }

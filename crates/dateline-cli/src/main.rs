@@ -21,7 +21,9 @@ mod sniff;
 /// optionally, "id" and "reference_date" (other names through
 /// --text-field, --id-field, --date-field). gzip and zstd input is read as
 /// is. Output is one JSON object per document, in input order, with
-/// offsets in Unicode code points (Python string indices).
+/// offsets in Unicode code points (Python string indices); --format also
+/// writes a JSON array, a text listing, a TSV table (one row per item) or
+/// one HTML page to look at (extract, entities, dates).
 #[derive(Parser)]
 #[command(name = "dateline", version, max_term_width = 100)]
 struct Cli {

@@ -1,5 +1,6 @@
-//! Writing results: JSON Lines, a JSON array, or a text listing, to stdout
-//! or atomically to a file.
+//! Writing results: JSON Lines, a JSON array, a text listing or a TSV
+//! table (an HTML page is `dateline::html`'s), to stdout or atomically to
+//! a file.
 
 use std::fs;
 use std::io::{self, IoSlice, Write};
@@ -71,8 +72,74 @@ pub fn render<R: Serialize>(format: OutputFormat, record: &R, out: &mut Vec<u8>)
         }
         OutputFormat::Json => serde_json::to_writer_pretty(&mut *out, record)?,
         OutputFormat::Text => render_text(&serde_json::to_value(record)?, out)?,
+        OutputFormat::Tsv => render_tsv(&serde_json::to_value(record)?, out)?,
+        // Pages are made of `dateline::html::Section`s, not records (see
+        // `Emit::page`); a subcommand without one refuses `--format html`
+        // before it starts, so no record arrives here.
+        OutputFormat::Html => {}
     }
     Ok(())
+}
+
+/// The TSV header line.
+pub const TSV_HEADER: &[u8] = b"doc\tkind\ttext\tstart\tend\tlabel_or_type\tid_or_value\n";
+
+/// The lists of found items a record may hold, with the `kind` of a row.
+const TSV_KINDS: &[(&str, &str)] =
+    &[("sentences", "sentence"), ("entities", "entity"), ("dates", "date"), ("tokens", "token")];
+
+/// One row per found item: the document, the kind of item, its text and
+/// code-point offsets, its label (entities), type (dates) or kind
+/// (tokens), and its id (entities) or value (dates). Other fields of the
+/// record (the reference date, kept input fields) have no column.
+fn render_tsv(record: &Value, out: &mut Vec<u8>) -> io::Result<()> {
+    let doc = match (record.get("id"), record.get("source"), record.get("line")) {
+        (Some(Value::String(id)), _, _) => id.clone(),
+        (Some(id), _, _) => id.to_string(),
+        (None, Some(source), Some(line)) => format!("{}:{line}", plain(source)),
+        (None, Some(source), None) => plain(source),
+        (None, None, _) => String::new(),
+    };
+    for (list, kind) in TSV_KINDS {
+        let Some(Value::Array(items)) = record.get(*list) else { continue };
+        for item in items {
+            let field = |name: &str| item.get(name).map(plain).unwrap_or_default();
+            let first = |names: &[&str]| {
+                names.iter().map(|n| field(n)).find(|s| !s.is_empty()).unwrap_or_default()
+            };
+            let fields = [
+                doc.as_str(),
+                kind,
+                &field("text"),
+                &field("start"),
+                &field("end"),
+                &first(&["label", "type", "kind"]),
+                &first(&["id", "value"]),
+            ];
+            for (i, value) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(b'\t');
+                }
+                write_tsv_field(out, value);
+            }
+            out.push(b'\n');
+        }
+    }
+    Ok(())
+}
+
+/// A field with the characters that would break a row escaped: `\\`,
+/// `\t`, `\n`, `\r`. Everything else is written as it is.
+fn write_tsv_field(out: &mut Vec<u8>, field: &str) {
+    for byte in field.bytes() {
+        match byte {
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => out.push(byte),
+        }
+    }
 }
 
 /// What goes before a document.
@@ -81,6 +148,7 @@ pub fn separator(format: OutputFormat, first: bool) -> &'static [u8] {
         (OutputFormat::Json, true) => b"[\n",
         (OutputFormat::Json, false) => b",\n",
         (OutputFormat::Text, false) => b"\n",
+        (OutputFormat::Tsv, true) => TSV_HEADER,
         _ => b"",
     }
 }
@@ -90,6 +158,8 @@ pub fn closing(format: OutputFormat, wrote_any: bool) -> &'static [u8] {
     match (format, wrote_any) {
         (OutputFormat::Json, true) => b"\n]\n",
         (OutputFormat::Json, false) => b"[]\n",
+        // A table with no rows still says its columns.
+        (OutputFormat::Tsv, false) => TSV_HEADER,
         _ => b"",
     }
 }
@@ -206,6 +276,23 @@ impl Sink {
             }
         }
         Ok(())
+    }
+}
+
+/// Plain writes, for output made in pieces (a page).
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(stdout) => stdout.lock().write(buf),
+            Sink::File { temp, .. } => temp.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(stdout) => stdout.lock().flush(),
+            Sink::File { temp, .. } => temp.flush(),
+        }
     }
 }
 

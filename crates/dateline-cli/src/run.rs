@@ -7,10 +7,11 @@
 //! as `--on-error` and `--max-errors` say.
 
 use std::collections::VecDeque;
-use std::io::{IoSlice, IsTerminal};
+use std::io::{IoSlice, IsTerminal, Write};
 use std::sync::{Arc, mpsc};
 
 use anyhow::{Context, bail};
+use dateline::Date;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -21,6 +22,7 @@ use crate::args::{InputArgs, InputFormat, OutputArgs};
 use crate::input::{BadDocument, Document, Documents, Origin, Pending};
 use crate::jsonl::ObjectWriter;
 use crate::output::{self, Labeled, Sink};
+use dateline::html::{Annotated, Page, Section};
 
 /// A chunk closes at whichever limit it reaches first.
 const CHUNK_DOCUMENTS: usize = 512;
@@ -33,7 +35,15 @@ const IN_FLIGHT: usize = 2;
 const PROGRESS_AFTER: usize = 8;
 
 type Chunk = Vec<Pending>;
-type Rendered = Vec<Result<Vec<u8>, BadDocument>>;
+type Rendered = Vec<Result<Output, BadDocument>>;
+
+/// One document's output: bytes to write in order, or (`--format html`)
+/// its section of the page.
+#[derive(Default)]
+pub struct Output {
+    pub bytes: Vec<u8>,
+    section: Option<Section>,
+}
 
 /// Runs `process` over every document and writes the results.
 ///
@@ -60,6 +70,7 @@ where
         progress,
         error_limit: input.error_limit(),
         format,
+        page: (format == OutputFormat::Html).then(Page::new),
         written: 0,
         skipped: 0,
     };
@@ -82,15 +93,18 @@ where
         }
     });
 
-    let render = |pending: Pending| -> Result<Vec<u8>, BadDocument> {
+    let render = |pending: Pending| -> Result<Output, BadDocument> {
         let document = pending.parse(&fields)?;
         // JSON Lines output runs about twice the text (sentences repeat
         // it, plus offsets); reserving that saves regrowing.
-        let mut bytes = Vec::with_capacity(2 * document.text.len() + 1024);
-        let emit = Emit::for_document(&document, format, &mut bytes);
+        let mut output = Output::default();
+        if format != OutputFormat::Html {
+            output.bytes.reserve(2 * document.text.len() + 1024);
+        }
+        let emit = Emit::for_document(&document, format, &mut output);
         process(&document, emit)
             .map_err(|message| BadDocument { location: document.origin.location(), message })?;
-        Ok(bytes)
+        Ok(output)
     };
     let render = &render;
     let finished = pool.in_place_scope(|scope| -> anyhow::Result<bool> {
@@ -127,6 +141,9 @@ struct Writer {
     /// Bad documents to skip before failing; `None` for any number.
     error_limit: Option<u64>,
     format: OutputFormat,
+    /// With `--format html`, the page the documents go to, written at the
+    /// end: its summary at the top covers every document.
+    page: Option<Page>,
     written: u64,
     skipped: u64,
 }
@@ -141,11 +158,16 @@ impl Writer {
         in_flight: &mut VecDeque<mpsc::Receiver<Rendered>>,
     ) -> anyhow::Result<bool> {
         let oldest = in_flight.pop_front().expect("called with a chunk in flight");
-        let results = oldest.recv().map_err(|_| anyhow::anyhow!("a worker thread panicked"))?;
+        let mut results = oldest.recv().map_err(|_| anyhow::anyhow!("a worker thread panicked"))?;
+        if let Some(page) = &mut self.page {
+            for section in results.iter_mut().filter_map(|r| r.as_mut().ok()?.section.take()) {
+                page.push(section);
+            }
+        }
         let mut pieces: Vec<IoSlice<'_>> = Vec::with_capacity(2 * results.len());
         for result in &results {
             match result {
-                Ok(bytes) => {
+                Ok(Output { bytes, .. }) => {
                     let separator = output::separator(self.format, self.written == 0);
                     if !separator.is_empty() {
                         pieces.push(IoSlice::new(separator));
@@ -181,6 +203,17 @@ impl Writer {
 
     /// Closes the output and reports the counts.
     fn finish(mut self) -> anyhow::Result<()> {
+        if let Some(page) = self.page.take() {
+            // In pieces, as the page holds them: a copy of the whole page
+            // would double the memory a large page takes.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut self.sink);
+            match page.write_to(&mut out).and_then(|()| out.flush()) {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(err).context("cannot write output");
+                }
+                _ => {}
+            }
+        }
         let closing = output::closing(self.format, self.written > 0);
         write_or_broken_pipe(&mut self.sink, &mut [IoSlice::new(closing)])?;
         self.sink.finish()?;
@@ -224,13 +257,13 @@ pub struct Emit<'a> {
     origin: &'a Origin,
     kept: &'a [(Arc<str>, Value)],
     format: OutputFormat,
-    out: &'a mut Vec<u8>,
+    out: &'a mut Output,
 }
 
 impl<'a> Emit<'a> {
     /// Renders one document from `origin` in `format` into `out`.
     #[cfg_attr(not(test), expect(dead_code, reason = "the tests render origins alone"))]
-    pub fn new(origin: &'a Origin, format: OutputFormat, out: &'a mut Vec<u8>) -> Emit<'a> {
+    pub fn new(origin: &'a Origin, format: OutputFormat, out: &'a mut Output) -> Emit<'a> {
         Emit { origin, kept: &[], format, out }
     }
 
@@ -238,7 +271,7 @@ impl<'a> Emit<'a> {
     pub fn for_document(
         document: &'a Document,
         format: OutputFormat,
-        out: &'a mut Vec<u8>,
+        out: &'a mut Output,
     ) -> Emit<'a> {
         Emit { origin: &document.origin, kept: &document.kept, format, out }
     }
@@ -246,8 +279,27 @@ impl<'a> Emit<'a> {
     /// Renders `record` as this document's output.
     pub fn record<R: Serialize>(self, record: R) {
         let labeled = Labeled::new(self.origin, record).with_kept(self.kept);
-        output::render(self.format, &labeled, self.out)
+        output::render(self.format, &labeled, &mut self.out.bytes)
             .expect("serializing results to memory cannot fail");
+    }
+
+    /// Whether the output is a page, which takes [`Emit::page`] rather
+    /// than a record.
+    pub fn is_page(&self) -> bool {
+        self.format == OutputFormat::Html
+    }
+
+    /// Renders this document's section of the page: `found` in `text`,
+    /// named after where the document came from.
+    pub fn page(self, text: &str, reference_date: Option<Date>, found: &dateline::Document) {
+        let name = match self.origin {
+            Origin::Line { id: Some(Value::String(id)), .. } => id.clone(),
+            Origin::Line { id: Some(id), .. } => id.to_string(),
+            origin => origin.location(),
+        };
+        let mut document = Annotated::new(&name, text, found);
+        document.reference_date = reference_date;
+        self.out.section = Some(Section::new(&document));
     }
 
     /// Renders this document's output: JSON Lines straight into the buffer
@@ -260,13 +312,13 @@ impl<'a> Emit<'a> {
         record: impl FnOnce() -> R,
     ) {
         if self.format == OutputFormat::Jsonl {
-            let mut object = ObjectWriter::labeled(self.origin, self.out);
+            let mut object = ObjectWriter::labeled(self.origin, &mut self.out.bytes);
             for (name, value) in self.kept {
                 object.named_value_field(name, value);
             }
             fields(&mut object);
             object.close();
-            self.out.push(b'\n');
+            self.out.bytes.push(b'\n');
         } else {
             self.record(record());
         }
@@ -320,12 +372,15 @@ mod tests {
             let origin = Origin::Line { path: "in.jsonl".into(), line: 2, id };
             let document =
                 Document { origin, text: "x".into(), reference_date: None, kept: kept.clone() };
-            let mut fast = Vec::new();
+            let mut fast = Output::default();
             Emit::for_document(&document, OutputFormat::Jsonl, &mut fast)
                 .fields_or_record(|o| o.str_field("k", "v"), || json!({"k": "v"}));
-            let mut slow = Vec::new();
+            let mut slow = Output::default();
             Emit::for_document(&document, OutputFormat::Jsonl, &mut slow).record(json!({"k": "v"}));
-            assert_eq!(String::from_utf8(fast).unwrap(), String::from_utf8(slow).unwrap());
+            assert_eq!(
+                String::from_utf8(fast.bytes).unwrap(),
+                String::from_utf8(slow.bytes).unwrap()
+            );
         }
     }
 }

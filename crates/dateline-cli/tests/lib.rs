@@ -2,6 +2,7 @@
 
 mod errors;
 mod feeds;
+mod formats;
 mod golden;
 mod io;
 mod output;

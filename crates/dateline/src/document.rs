@@ -8,7 +8,7 @@ use dateline_tokenize::{Span, Token};
 /// document's text.
 ///
 /// For offsets in code points (JSON, Python), see [`Document::view`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Document {
     /// The sentences, in order, trimmed of surrounding whitespace.

@@ -8,6 +8,7 @@
 //!
 //! Results carry byte [`Span`]s into your text; [`Document::view`] gives
 //! the same results with code-point offsets, as JSON and Python use.
+//! [`html`] renders documents as one self-contained page to look at.
 //!
 //! # Crate features
 //!
@@ -15,6 +16,7 @@
 
 mod document;
 mod error;
+pub mod html;
 mod overlap;
 mod pipeline;
 pub mod view;

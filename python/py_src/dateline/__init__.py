@@ -26,6 +26,7 @@ from dateline._dateline import (
     extract_many,
     find_dates,
     sentences,
+    to_html,
     tokenize,
 )
 
@@ -44,6 +45,7 @@ __all__ = [
     "extract_many",
     "find_dates",
     "sentences",
+    "to_html",
     "tokenize",
 ]
 

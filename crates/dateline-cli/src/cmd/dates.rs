@@ -33,6 +33,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     crate::run::run(args.input, &args.output, |document, emit| {
         let reference_date = references.for_document(document)?;
         let found = extractor.extract(&document.text, reference_date);
+        if emit.is_page() {
+            let found = dateline::Document { dates: found, ..dateline::Document::default() };
+            emit.page(&document.text, Some(reference_date), &found);
+            return Ok(());
+        }
         let mut viewer = Viewer::new(&document.text);
         emit.record(Record {
             reference_date: reference_date.to_string(),

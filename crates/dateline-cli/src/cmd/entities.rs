@@ -28,6 +28,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     crate::run::run(args.input, &args.output, |document, emit| {
         let text = &document.text;
         let entities = dateline::find_entities(&gazetteer, &resolver, text);
+        if emit.is_page() {
+            let found = dateline::Document { entities, ..dateline::Document::default() };
+            emit.page(text, None, &found);
+            return Ok(());
+        }
         let mut viewer = Viewer::new(text);
         emit.record(Record { entities: entities.iter().map(|e| viewer.entity(e)).collect() });
         Ok(())

@@ -52,6 +52,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 }
 
 fn write(text: &str, reference_date: Date, found: &dateline::Document, emit: Emit<'_>) {
+    if emit.is_page() {
+        return emit.page(text, Some(reference_date), found);
+    }
     let reference_date = reference_date.to_string();
     emit.fields_or_record(
         |object| {
@@ -72,6 +75,7 @@ mod tests {
     use crate::args::OutputFormat;
     use crate::input::Origin;
     use crate::output::{Labeled, render};
+    use crate::run::Output;
 
     /// The JSON Lines the fast writer makes, and what serde makes of the
     /// view record, for `text` from each kind of origin.
@@ -87,13 +91,13 @@ mod tests {
         origins
             .iter()
             .map(|origin| {
-                let mut fast = Vec::new();
+                let mut fast = Output::default();
                 write(text, reference, &found, Emit::new(origin, OutputFormat::Jsonl, &mut fast));
                 let record =
                     Record { reference_date: reference.to_string(), results: found.view(text) };
                 let mut slow = Vec::new();
                 render(OutputFormat::Jsonl, &Labeled::new(origin, record), &mut slow).unwrap();
-                (String::from_utf8(fast).unwrap(), String::from_utf8(slow).unwrap())
+                (String::from_utf8(fast.bytes).unwrap(), String::from_utf8(slow).unwrap())
             })
             .collect()
     }

@@ -21,6 +21,7 @@ struct Record<'t> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    args.output.refuse_html("sentences")?;
     let splitter = SentenceSplitter::new();
     crate::run::run(args.input, &args.output, |document, emit| {
         let mut viewer = Viewer::new(&document.text);

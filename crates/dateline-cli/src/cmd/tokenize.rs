@@ -24,6 +24,7 @@ struct Record<'t> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    args.output.refuse_html("tokenize")?;
     let tokenizer = Tokenizer::builder().mode(args.mode.mode).build();
     crate::run::run(args.input, &args.output, |document, emit| {
         let mut viewer = Viewer::new(&document.text);
