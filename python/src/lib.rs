@@ -12,6 +12,7 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod dates;
 mod document;
 mod errors;
@@ -38,6 +39,7 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(dates::find_dates, m)?)?;
     m.add_function(wrap_pyfunction!(document::extract, m)?)?;
     m.add_function(wrap_pyfunction!(document::extract_many, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::extract_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(gazetteer::gazetteer_from_bytes, m)?)?;
     Ok(())
 }

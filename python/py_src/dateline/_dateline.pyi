@@ -18,6 +18,7 @@ __all__ = [
     "__version__",
     "_gazetteer_from_bytes",
     "extract",
+    "extract_arrow",
     "extract_many",
     "find_dates",
     "sentences",
@@ -259,5 +260,19 @@ def extract_many(
     mode: _Mode = "default",
     tokens: bool = False,
 ) -> list[Document]: ...
+
+# A pyarrow.RecordBatch: pyarrow ships no type stubs, so it reads as Any.
+def extract_arrow(
+    texts: Iterable[str],
+    reference_date: _DateLike | Sequence[_DateLike | None] | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+    include_default: bool = True,
+    nested: _Nested = "drop",
+    direction: _Direction = "context",
+    day_first: bool = False,
+    mode: _Mode = "default",
+    tokens: bool = False,
+) -> Any: ...
 
 def _gazetteer_from_bytes(data: bytes, includes_default: bool = False) -> Gazetteer: ...
