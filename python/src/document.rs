@@ -217,16 +217,17 @@ impl PyDocument {
     }
 }
 
-/// The options `extract` and `extract_many` share, as the CLI's `extract`
-/// has them (`tests/test_parity.py` checks that the two stay in step).
-struct Options<'a, 'py> {
-    gazetteer: Option<&'a Bound<'py, PyGazetteer>>,
-    include_default: bool,
-    nested: &'a str,
-    direction: &'a str,
-    day_first: bool,
-    mode: &'a str,
-    tokens: bool,
+/// The options `extract`, `extract_many` and `extract_arrow` share, as the
+/// CLI's `extract` has them (`tests/test_parity.py` checks that they stay in
+/// step).
+pub(crate) struct Options<'a, 'py> {
+    pub(crate) gazetteer: Option<&'a Bound<'py, PyGazetteer>>,
+    pub(crate) include_default: bool,
+    pub(crate) nested: &'a str,
+    pub(crate) direction: &'a str,
+    pub(crate) day_first: bool,
+    pub(crate) mode: &'a str,
+    pub(crate) tokens: bool,
 }
 
 /// The pipeline for these options. Cheap to build: it shares the
@@ -236,7 +237,7 @@ struct Options<'a, 'py> {
 /// The gazetteer is the caller's merged with the embedded default unless
 /// `include_default` is false, as `dateline extract --gazetteer FILE` adds
 /// FILE to the default unless `--no-default-gazetteer` is given.
-fn pipeline(py: Python<'_>, options: &Options<'_, '_>) -> PyResult<Pipeline> {
+pub(crate) fn pipeline(py: Python<'_>, options: &Options<'_, '_>) -> PyResult<Pipeline> {
     let mut builder = Pipeline::builder();
     let mode: Mode = options.mode.parse().map_err(value_error)?;
     builder
@@ -358,7 +359,7 @@ pub fn extract_many<'py>(
 
 /// The reference dates of a batch: one for every text, or one per text
 /// from a list or tuple.
-enum References<'py> {
+pub(crate) enum References<'py> {
     One(Date),
     PerText(Vec<Bound<'py, PyAny>>),
 }
@@ -366,7 +367,7 @@ enum References<'py> {
 impl<'py> References<'py> {
     /// Reads a `reference_date` argument; `count` is the number of texts
     /// when known up front (a list), to fail before any work.
-    fn new(
+    pub(crate) fn new(
         py: Python<'py>,
         value: Option<&Bound<'py, PyAny>>,
         count: Option<usize>,
@@ -385,7 +386,12 @@ impl<'py> References<'py> {
     }
 
     /// The dates of texts `first..first + len`.
-    fn for_chunk(&self, py: Python<'_>, first: usize, len: usize) -> PyResult<Vec<Date>> {
+    pub(crate) fn for_chunk(
+        &self,
+        py: Python<'_>,
+        first: usize,
+        len: usize,
+    ) -> PyResult<Vec<Date>> {
         match self {
             References::One(date) => Ok(vec![*date; len]),
             References::PerText(items) => {
@@ -402,7 +408,7 @@ impl<'py> References<'py> {
     }
 
     /// Whether there was one date per text, `count` texts in all.
-    fn check_count(&self, count: usize) -> PyResult<()> {
+    pub(crate) fn check_count(&self, count: usize) -> PyResult<()> {
         match self {
             References::PerText(items) if items.len() != count => Err(value_error(format!(
                 "reference_date has {} dates for {count} texts",

@@ -12,6 +12,7 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod dates;
 mod document;
 mod errors;
@@ -40,6 +41,7 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(document::extract, m)?)?;
     m.add_function(wrap_pyfunction!(document::extract_many, m)?)?;
     m.add_function(wrap_pyfunction!(html::to_html, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::extract_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(gazetteer::gazetteer_from_bytes, m)?)?;
     Ok(())
 }

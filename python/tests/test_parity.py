@@ -30,7 +30,7 @@ SURFACES: dict[str, list[list[Callable[..., object]]]] = {
         [dateline.Gazetteer.from_file, dateline.Gazetteer.find_many],
     ],
     "dates": [[dateline.find_dates]],
-    "extract": [[dateline.extract], [dateline.extract_many]],
+    "extract": [[dateline.extract], [dateline.extract_many], [dateline.extract_arrow]],
 }
 
 # CLI option -> Python parameter, where the name is not the mechanical one.

@@ -6,6 +6,7 @@ mod fuzz_regressions;
 #[path = "../../fuzz/src/lib.rs"]
 mod fuzz_targets;
 mod gazetteer_files;
+mod manifests;
 mod pathological;
 mod properties;
 mod stress;

@@ -80,6 +80,11 @@ pub use crate::{
 };
 pub use dateline_tokenize::Lang;
 
+// The README's example is compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 #[cfg(test)]
 mod tests {
     use super::*;

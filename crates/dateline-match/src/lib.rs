@@ -110,5 +110,10 @@ pub use crate::{
 };
 pub use dateline_tokenize::Span;
 
+// The README's example is compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 #[cfg(test)]
 mod tests;

@@ -40,7 +40,12 @@ pub use dateline_gazetteer as gazetteer;
 pub use dateline_match as matching;
 pub use dateline_tokenize as tokenize;
 
-// The README's Rust examples are compiled and run as doctests.
+// The READMEs' Rust examples (the project's and the crate's) are compiled
+// and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
 struct ReadmeDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct CrateReadmeDoctests;

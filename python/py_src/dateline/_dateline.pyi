@@ -18,6 +18,7 @@ __all__ = [
     "__version__",
     "_gazetteer_from_bytes",
     "extract",
+    "extract_arrow",
     "extract_many",
     "find_dates",
     "sentences",
@@ -272,4 +273,18 @@ def to_html(
     names: Sequence[str] | None = None,
     title: str | None = None,
 ) -> str: ...
+# A pyarrow.RecordBatch: pyarrow ships no type stubs, so it reads as Any.
+def extract_arrow(
+    texts: Iterable[str],
+    reference_date: _DateLike | Sequence[_DateLike | None] | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+    include_default: bool = True,
+    nested: _Nested = "drop",
+    direction: _Direction = "context",
+    day_first: bool = False,
+    mode: _Mode = "default",
+    tokens: bool = False,
+) -> Any: ...
+
 def _gazetteer_from_bytes(data: bytes, includes_default: bool = False) -> Gazetteer: ...
