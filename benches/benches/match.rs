@@ -137,5 +137,74 @@ fn bench_match(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_match);
+/// Used when the UD Chinese dev text is not available.
+const FALLBACK_CHINESE: &str = "国务院总理李强在北京会见了乌克兰外长，双方就联合国和北约的作用交换了意见。\
+    俄罗斯总统普京当天在莫斯科表示，华盛顿和基辅的谈判没有进展。\
+    上海和广州的代表也参加了在日内瓦举行的会议。";
+
+/// Chinese text: the `# text` lines of the UD Chinese GSDSimp dev set
+/// (`$DATELINE_ZH_CONLLU`, default `../shared/eval/tokenize/zh/`), joined
+/// into documents of 20 sentences; else a built-in paragraph.
+fn chinese_documents() -> (String, Vec<String>) {
+    let path = std::env::var_os("DATELINE_ZH_CONLLU").map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/eval/tokenize/zh/zh_gsdsimp-ud-dev.conllu")
+    });
+    let Ok(conllu) = std::fs::read_to_string(&path) else {
+        return ("builtin-zh".into(), vec![FALLBACK_CHINESE.repeat(20)]);
+    };
+    let sentences: Vec<&str> = conllu.lines().filter_map(|l| l.strip_prefix("# text = ")).collect();
+    let documents: Vec<String> = sentences.chunks(20).map(|chunk| chunk.concat()).collect();
+    ("ud-zh-gsdsimp-dev".into(), documents)
+}
+
+/// Whether a name is written in Han characters (its first char is one).
+fn is_han(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| matches!(c, '\u{3400}'..='\u{9FFF}'))
+}
+
+/// `unspaced/*`: text without spaces, where every character may start a
+/// name. The same matcher (the gazetteer forms written in Han characters)
+/// runs its Aho-Corasick engine (`aho-corasick`) or walks its trie from
+/// every character (`trie-every-char`).
+fn bench_unspaced(c: &mut Criterion) {
+    let (corpus, documents) = chinese_documents();
+    let (_, forms) = forms();
+    let mut names: Vec<&str> =
+        forms.iter().map(|(f, _)| f.as_str()).filter(|f| is_han(f)).collect();
+    if names.len() < 10 {
+        names = vec![
+            "北京",
+            "乌克兰",
+            "联合国",
+            "北约",
+            "俄罗斯",
+            "莫斯科",
+            "华盛顿",
+            "基辅",
+            "上海",
+            "日内瓦",
+        ];
+    }
+    let id = format!("{corpus}/han-names/{}", names.len());
+    let automaton = Matcher::new(names.iter().copied()).expect("names are valid patterns");
+    let trie = Matcher::builder()
+        .unspaced_automaton(false)
+        .build(names.iter().copied())
+        .expect("names are valid patterns");
+    let count = |m: &Matcher| documents.iter().map(|d| m.find_iter(d).count()).sum::<usize>();
+    let found = count(&automaton);
+    eprintln!("unspaced/{id}: {found} matches");
+    assert!(found > 0, "no matches: broken setup");
+    assert_eq!(found, count(&trie), "the engines disagree");
+
+    let bytes: usize = documents.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("unspaced");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(BenchmarkId::new("aho-corasick", &id), |b| b.iter(|| count(&automaton)));
+    group.bench_function(BenchmarkId::new("trie-every-char", &id), |b| b.iter(|| count(&trie)));
+    group.finish();
+}
+
+criterion_group!(benches, bench_match, bench_unspaced);
 criterion_main!(benches);

@@ -29,6 +29,19 @@ pub(crate) static FOLD: [u8; 256] = {
     table
 };
 
+/// Whether `bytes` begin with CJK punctuation that folds to itself and is
+/// no word character: ideographic 、。〃〄, brackets 〈〉《》「」『』【】〔〕〖〗〘〙〚〛〜〝〞〟,
+/// and the full-width ！＃＄％＆（）＊＋，．／：；＜＝＞？＠. Chinese
+/// and Japanese text is full of them; they skip the slow path.
+#[inline]
+pub(crate) fn is_plain_cjk_punctuation(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xE3, 0x80, 0x81..=0x84 | 0x88..=0x91 | 0x94..=0x9F, ..]
+            | [0xEF, 0xBC, 0x81 | 0x83..=0x86 | 0x88..=0x8C | 0x8E | 0x8F | 0x9A..=0xA0, ..]
+    )
+}
+
 /// Appends the folded form of `c` to `out`.
 ///
 /// `c` may be any char, but ASCII is cheaper to handle through [`FOLD`].

@@ -100,6 +100,7 @@ mod pattern;
 mod persist;
 mod search;
 mod trie;
+mod unspaced;
 
 pub use crate::{
     error::BuildError,

@@ -11,6 +11,7 @@ use crate::{
     filter::{FirstWords, MAX_WORD, Slot, WordTable, first_word_len, word_hash},
     fold::FOLD,
     trie::{CHECKED, Trie},
+    unspaced::Unspaced,
 };
 
 /// Pattern ids keep their top bit free for the `CHECKED` tag.
@@ -75,6 +76,9 @@ pub struct Matcher {
     /// (a matcher of capitalized head words meets "party", "group" and
     /// "bank" far more often than "Party").
     pub(crate) capital_starts: bool,
+    /// The Aho-Corasick engine for text in scripts without spaces, when
+    /// some pattern begins with such a character.
+    pub(crate) unspaced: Option<Unspaced>,
 }
 
 /// Whether every pattern's first unit is a capital that its case check
@@ -190,6 +194,7 @@ impl Matcher {
             + self.flags.capacity()
             + self.first_words.bits.capacity() * 8
             + self.word_table.slots.capacity() * size_of::<Slot>()
+            + self.unspaced.as_ref().map_or(0, Unspaced::heap_bytes)
     }
 
     pub(crate) fn trie(&self) -> &Trie {
@@ -269,9 +274,9 @@ impl Matcher {
             }
         };
         let bytes = text.bytes();
-        match start.word {
-            None => self.trie.walk(bytes, at, on_end),
-            Some((end, hash)) => {
+        match start.unit {
+            Unit::Char | Unit::Run { .. } => self.trie.walk(bytes, at, on_end),
+            Unit::Word { end, hash } => {
                 let word = &bytes[at..end];
                 let pool = &self.trie.pool;
                 let same = |slot: &Slot| {
@@ -357,12 +362,24 @@ fn tight_end(original: &str, lo: usize, hi: usize) -> Option<usize> {
     }
 }
 
-/// Where a walk starts: a normalized offset, and for a word start the
-/// word's end and hash (so the walk can begin after the word).
+/// Where a walk starts: a normalized offset, and what begins there.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Start {
     pub(crate) at: usize,
-    pub(crate) word: Option<(usize, u64)>,
+    pub(crate) unit: Unit,
+}
+
+/// What a [`Start`] begins with.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) enum Unit {
+    /// A char the first-word table does not know: walk from it.
+    #[default]
+    Char,
+    /// A known first word, with its end and hash: the walk begins after it.
+    Word { end: usize, hash: u64 },
+    /// A run of a script without spaces ending at `end`, which the
+    /// Aho-Corasick engine searches for the starts inside it.
+    Run { end: usize },
 }
 
 /// Configures and builds a [`Matcher`]. Reusable: `build` can be called
@@ -388,6 +405,7 @@ pub struct MatcherBuilder {
     case_policy: CasePolicy,
     accent_folding: bool,
     match_kind: MatchKind,
+    unspaced_automaton: bool,
 }
 
 impl Default for MatcherBuilder {
@@ -404,6 +422,7 @@ impl MatcherBuilder {
             case_policy: CasePolicy::Insensitive,
             accent_folding: true,
             match_kind: MatchKind::LeftmostLongest,
+            unspaced_automaton: true,
         }
     }
 
@@ -422,6 +441,16 @@ impl MatcherBuilder {
     /// Which matches searches report.
     pub fn match_kind(&mut self, kind: MatchKind) -> &mut MatcherBuilder {
         self.match_kind = kind;
+        self
+    }
+
+    /// Whether text in scripts without spaces (Han, hiragana) is searched
+    /// with an Aho-Corasick automaton (the default), or by walking the
+    /// trie from every character. Both find the same matches; the choice
+    /// exists to measure one against the other. A matcher loaded with
+    /// [`Matcher::read_from`] always uses the automaton.
+    pub fn unspaced_automaton(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.unspaced_automaton = yes;
         self
     }
 
@@ -503,6 +532,7 @@ impl MatcherBuilder {
         case_checks.shrink_to_fit();
         flags.shrink_to_fit();
         let capital_starts = capital_starts(&checks, &case_checks, &flags);
+        let unspaced = if self.unspaced_automaton { Unspaced::from_trie(&trie) } else { None };
         Ok(Matcher {
             trie,
             checks,
@@ -514,6 +544,7 @@ impl MatcherBuilder {
             match_kind: self.match_kind,
             id: MatcherId::next(),
             capital_starts,
+            unspaced,
         })
     }
 }

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use crate::Matcher;
-use crate::fold::{FOLD, fold_char};
+use crate::fold::{FOLD, fold_char, is_plain_cjk_punctuation};
 use crate::matcher::MatcherId;
 use crate::search::Prepared;
 
@@ -96,6 +96,13 @@ impl Normalizer {
             }
             if bytes[i] < 0x80 {
                 i += 1;
+                continue;
+            }
+            // U+4000..=U+9FFF (Han ideographs, and the hexagrams between
+            // Extension A and the main block) have no case and no
+            // decomposition: they fold to themselves.
+            if (0xE4..=0xE9).contains(&bytes[i]) || is_plain_cjk_punctuation(&bytes[i..]) {
+                i += 3;
                 continue;
             }
             let c = text[i..].chars().next().expect("i is a char boundary below len");
@@ -370,6 +377,38 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn plain_cjk_punctuation_folds_to_itself() {
+        let mut seen = 0;
+        for c in ('\u{3000}'..='\u{303F}').chain('\u{FF00}'..='\u{FF65}') {
+            let mut utf8 = [0u8; 4];
+            if !is_plain_cjk_punctuation(c.encode_utf8(&mut utf8).as_bytes()) {
+                continue;
+            }
+            seen += 1;
+            for accents in [false, true] {
+                let mut folded = String::new();
+                fold_char(c, accents, &mut folded);
+                assert_eq!(folded, c.to_string(), "U+{:04X}", c as u32);
+            }
+            assert!(!crate::boundary::is_word_char(c), "U+{:04X}", c as u32);
+            assert!(!crate::boundary::is_standalone(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(seen, 4 + 10 + 12 + 1 + 4 + 5 + 2 + 7);
+    }
+
+    #[test]
+    fn han_folds_to_itself() {
+        // The fast path in `normalize` skips these chars unfolded.
+        for c in '\u{4000}'..='\u{9FFF}' {
+            for accents in [false, true] {
+                let mut folded = String::new();
+                fold_char(c, accents, &mut folded);
+                assert_eq!(folded, c.to_string(), "U+{:04X}", c as u32);
+            }
+        }
     }
 
     #[test]

@@ -168,8 +168,11 @@ impl Matcher {
             .and_then(|()| validate_words(&nodes, &pool, &word_table))
             .map_err(|message| BuildError::invalid_data(body_len, message))?;
         let capital_starts = crate::matcher::capital_starts(&checks, &case_checks, &flags);
+        let trie = Trie::from_parts(nodes, first_bytes, pool, ids);
+        // Derived from the trie, so the stored format does not change.
+        let unspaced = crate::unspaced::Unspaced::from_trie(&trie);
         Ok(Matcher {
-            trie: Trie::from_parts(nodes, first_bytes, pool, ids),
+            trie,
             checks,
             case_checks,
             flags,
@@ -179,6 +182,7 @@ impl Matcher {
             match_kind,
             id: MatcherId::next(),
             capital_starts,
+            unspaced,
         })
     }
 }

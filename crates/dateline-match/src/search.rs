@@ -8,7 +8,9 @@ use crate::{
     Matcher, NormalizedText, PatternId,
     boundary::{is_standalone, is_word_char},
     filter::{MAX_WORD, ascii_run, folded_word_hash, non_alnum_lanes},
-    matcher::Start,
+    fold::is_plain_cjk_punctuation,
+    matcher::{Start, Unit},
+    unspaced,
 };
 
 /// Which matches a search reports.
@@ -101,6 +103,12 @@ pub struct FindIter<'m, 't> {
     min_start: usize,
     /// Matches found but not yet returned (all-matches mode).
     pending: VecDeque<Match>,
+    /// The part of a run of a script without spaces still to search
+    /// (see [`FindIter::next_in_run`]).
+    run: Option<(usize, usize)>,
+    /// The Aho-Corasick engine's last answer: searched from `.0`, the
+    /// next segment starts at `.1` (`None`: nowhere after).
+    next_hit: Option<(usize, Option<usize>)>,
 }
 
 impl<'m, 't> FindIter<'m, 't> {
@@ -118,12 +126,14 @@ impl<'m, 't> FindIter<'m, 't> {
             source,
             scan: Scan::default(),
             pos: 0,
-            starts: [Start { at: 0, word: None }; BATCH],
+            starts: [Start::default(); BATCH],
             next: 0,
             len: 0,
             skip_before: 0,
             min_start: 0,
             pending: VecDeque::new(),
+            run: None,
+            next_hit: None,
         }
     }
 
@@ -132,6 +142,48 @@ impl<'m, 't> FindIter<'m, 't> {
             Source::Owned(text) => text,
             Source::Borrowed(text) => text,
         }
+    }
+
+    /// The next match starting in the run of a script without spaces
+    /// that `self.run` holds: the Aho-Corasick engine finds where a
+    /// pattern's first segment starts, the trie is walked there, and the
+    /// search goes on after a match or one char after a failed walk. Ends
+    /// the run when it holds no more.
+    #[inline(never)]
+    fn next_in_run(&mut self) -> Option<Match> {
+        let matcher = self.matcher;
+        let engine = matcher.unspaced.as_ref()?;
+        while let Some((pos, end)) = self.run {
+            let text = match &self.source {
+                Source::Owned(text) => text,
+                Source::Borrowed(text) => *text,
+            };
+            let bytes = text.bytes();
+            let hit = match self.next_hit {
+                // Still the next one: nothing was found from `from` to it.
+                Some((from, hit)) if from <= pos && hit.is_none_or(|hit| hit >= pos) => hit,
+                _ => {
+                    let hit = engine.next_hit(bytes, pos);
+                    self.next_hit = Some((pos, hit));
+                    hit
+                }
+            };
+            let Some(hit) = hit.filter(|&hit| hit < end) else {
+                self.run = None;
+                return None;
+            };
+            let start = Start { at: hit, unit: Unit::Char };
+            match matcher.longest_at(text, start) {
+                Some((m, norm_end)) if m.start() >= self.min_start => {
+                    self.min_start = m.end();
+                    self.skip_before = norm_end;
+                    self.run = (norm_end < end).then_some((norm_end, end));
+                    return Some(m);
+                }
+                _ => self.run = Some((hit + unspaced::char_len(bytes[hit]), end)),
+            }
+        }
+        None
     }
 
     /// Finds the next batch of token starts where some pattern may begin,
@@ -162,7 +214,7 @@ impl<'m, 't> FindIter<'m, 't> {
             }
         };
         for start in &self.starts[..len] {
-            if let Some((_, hash)) = start.word {
+            if let Unit::Word { hash, .. } = start.unit {
                 matcher.word_table.touch(hash);
             }
         }
@@ -188,6 +240,12 @@ trait Visit {
     /// Whether [`Visit::other`] does nothing with a space (no pattern
     /// starts with one), so the scan may step over spaces without a call.
     fn ignores_spaces(&self) -> bool;
+    /// Whether runs of a script without spaces come whole, to
+    /// [`Visit::run`], instead of a char at a time to [`Visit::other`].
+    fn takes_runs(&self) -> bool;
+    /// A run of a script without spaces at `at..end` of the normalized
+    /// `bytes`.
+    fn run(&mut self, bytes: &[u8], at: usize, end: usize);
 }
 
 /// The scanner's position in a text: the next normalized offset to read,
@@ -211,6 +269,7 @@ impl Scan {
         // Work on locals; the state is written back once per call.
         let Scan { mut pos, mut prev_word, mut prev_standalone } = *self;
         let skip_spaces = visit.ignores_spaces();
+        let takes_runs = visit.takes_runs();
         while !visit.full() {
             let Some(&b) = bytes.get(pos) else { break };
             // The commonest character, between words.
@@ -224,6 +283,11 @@ impl Scan {
             let boundary = !(prev_word && word) || standalone || prev_standalone;
             prev_word = word;
             prev_standalone = standalone;
+            if standalone && takes_runs {
+                pos = unspaced::run_end(bytes, at);
+                visit.run(bytes, at, pos);
+                continue;
+            }
             if !word || standalone {
                 pos += char_len;
                 visit.other(at, b);
@@ -275,11 +339,11 @@ impl Visit for Collect<'_> {
                 // Written unconditionally and kept only if the filter says
                 // so: no branch on the probe, so probes of later words can
                 // overlap.
-                self.starts[self.len] = Start { at, word: Some((end, hash)) };
+                self.starts[self.len] = Start { at, unit: Unit::Word { end, hash } };
                 self.len += usize::from(boundary & self.matcher.first_words.contains(hash));
             }
             None if boundary => {
-                self.starts[self.len] = Start { at, word: None };
+                self.starts[self.len] = Start { at, unit: Unit::Char };
                 self.len += 1;
             }
             None => {}
@@ -289,7 +353,7 @@ impl Visit for Collect<'_> {
     #[inline(always)]
     fn other(&mut self, at: usize, b: u8) {
         if self.matcher.trie().starts_with_unit(b) {
-            self.starts[self.len] = Start { at, word: None };
+            self.starts[self.len] = Start { at, unit: Unit::Char };
             self.len += 1;
         }
     }
@@ -297,6 +361,23 @@ impl Visit for Collect<'_> {
     fn ignores_spaces(&self) -> bool {
         !self.matcher.trie().starts_with_unit(b' ')
     }
+
+    fn takes_runs(&self) -> bool {
+        takes_runs(self.matcher)
+    }
+
+    #[inline(always)]
+    fn run(&mut self, _bytes: &[u8], at: usize, end: usize) {
+        self.starts[self.len] = Start { at, unit: Unit::Run { end } };
+        self.len += 1;
+    }
+}
+
+/// Whether a matcher's search takes runs of a script without spaces whole:
+/// when it has the Aho-Corasick engine and reports leftmost-longest
+/// matches (all matches come from the trie walked from every char).
+fn takes_runs(matcher: &Matcher) -> bool {
+    matcher.unspaced.is_some() && matcher.match_kind() != crate::MatchKind::All
 }
 
 /// A candidate start found ahead of a search by
@@ -315,10 +396,21 @@ impl Prepared {
     #[inline(always)]
     fn start(self) -> Start {
         let at = self.at as usize;
-        let word = (self.end > self.at).then_some((self.end as usize, self.hash));
-        Start { at, word }
+        let end = (self.end & !RUN) as usize;
+        let unit = if self.end & RUN != 0 {
+            Unit::Run { end }
+        } else if self.end > self.at {
+            Unit::Word { end, hash: self.hash }
+        } else {
+            Unit::Char
+        };
+        Start { at, unit }
     }
 }
+
+/// Marks a [`Prepared`] start's `end` as a run's (see [`Unit::Run`]);
+/// prepared texts are shorter than 2 GiB, so real offsets never set it.
+const RUN: u32 = 1 << 31;
 
 /// Scans `text` once and returns, for each matcher, the starts its search
 /// would find, in order; `None` when the text's offsets do not fit in
@@ -327,7 +419,9 @@ pub(crate) fn prepare_starts(
     text: &NormalizedText<'_>,
     matchers: &[&Matcher],
 ) -> Option<Vec<Vec<Prepared>>> {
-    u32::try_from(text.bytes().len()).ok()?;
+    if text.bytes().len() >= RUN as usize {
+        return None;
+    }
     let mut found = Vec::with_capacity(matchers.len());
     // Up to three matchers share a pass (a pipeline's gazetteer, date
     // anchors and name heads); const generics unroll the per-word work.
@@ -417,6 +511,41 @@ impl<const N: usize> Visit for Many<'_, N> {
     fn ignores_spaces(&self) -> bool {
         self.matchers.iter().all(|m| !m.trie().starts_with_unit(b' '))
     }
+
+    fn takes_runs(&self) -> bool {
+        self.matchers.iter().any(|m| takes_runs(m))
+    }
+
+    /// One run start for the matchers that take runs; for the others, the
+    /// run's chars one at a time, as [`Visit::other`] would have had them.
+    fn run(&mut self, bytes: &[u8], at: usize, end: usize) {
+        let (at32, end32) = (at as u32, end as u32);
+        for i in 0..N {
+            if takes_runs(self.matchers[i]) {
+                let (batch, len) = &mut self.batches[i];
+                batch[*len] = Prepared { at: at32, end: end32 | RUN, hash: 0 };
+                *len += 1;
+                self.flush_full();
+            }
+        }
+        if self.matchers.iter().all(|m| takes_runs(m)) {
+            return;
+        }
+        let mut pos = at;
+        while pos < end {
+            let lead = bytes[pos];
+            for i in 0..N {
+                let matcher = self.matchers[i];
+                if !takes_runs(matcher) && matcher.trie().starts_with_unit(lead) {
+                    let (batch, len) = &mut self.batches[i];
+                    batch[*len] = Prepared { at: pos as u32, end: pos as u32, hash: 0 };
+                    *len += 1;
+                    self.flush_full();
+                }
+            }
+            pos += unspaced::char_len(lead);
+        }
+    }
 }
 
 /// The end of the run of ASCII letters and digits starting at `at`: eight
@@ -443,6 +572,15 @@ fn classify(text: &NormalizedText<'_>, at: usize, b: u8) -> (bool, bool, usize) 
     if b < 0x80 {
         return (b.is_ascii_alphanumeric(), false, 1);
     }
+    // Han ideographs (U+4000..=U+9FFF but the hexagram symbols at
+    // U+4DC0..=U+4DFF, lead bytes E4 B7): words of one char each, without
+    // decoding.
+    if (0xE4..=0xE9).contains(&b) && !(b == 0xE4 && text.bytes().get(at + 1) == Some(&0xB7)) {
+        return (true, true, 3);
+    }
+    if is_plain_cjk_punctuation(&text.bytes()[at..]) {
+        return (false, false, 3);
+    }
     match text.as_str().get(at..).and_then(|s| s.chars().next()) {
         Some(c) => (is_word_char(c), is_standalone(c), c.len_utf8()),
         None => (false, false, 1),
@@ -453,6 +591,12 @@ impl Iterator for FindIter<'_, '_> {
     type Item = Match;
 
     fn next(&mut self) -> Option<Match> {
+        // A run that gave the last match goes on first.
+        if self.run.is_some()
+            && let Some(m) = self.next_in_run()
+        {
+            return Some(m);
+        }
         loop {
             if let Some(m) = self.pending.pop_front() {
                 return Some(m);
@@ -462,6 +606,15 @@ impl Iterator for FindIter<'_, '_> {
             }
             let start = self.starts[self.next];
             self.next += 1;
+            if let Unit::Run { end } = start.unit {
+                if end > self.skip_before {
+                    self.run = Some((start.at.max(self.skip_before), end));
+                    if let Some(m) = self.next_in_run() {
+                        return Some(m);
+                    }
+                }
+                continue;
+            }
             if start.at < self.skip_before {
                 continue;
             }

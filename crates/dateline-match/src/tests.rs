@@ -729,3 +729,114 @@ fn capitalized_patterns_skip_lowercase_starts_and_find_the_rest() {
     assert!(auto.capital_starts);
     assert_eq!(auto.find_iter("china CHINA China").count(), 2);
 }
+
+mod unspaced_engine {
+    //! The Aho-Corasick engine for scripts without spaces finds exactly
+    //! what the trie walked from every character finds.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn engines(patterns: &[&str]) -> (Matcher, Matcher) {
+        let automaton = Matcher::new(patterns.iter().copied()).expect("valid patterns");
+        let trie = Matcher::builder()
+            .unspaced_automaton(false)
+            .build(patterns.iter().copied())
+            .expect("valid patterns");
+        assert!(automaton.unspaced.is_some() && trie.unspaced.is_none());
+        (automaton, trie)
+    }
+
+    fn found<'t>(matcher: &Matcher, text: &'t str) -> Vec<&'t str> {
+        matcher.find_iter(text).map(|m| &text[m.span()]).collect()
+    }
+
+    const NAMES: &[&str] = &[
+        "北京",
+        "北京大学",
+        "中国",
+        "乌克兰",
+        "北约",
+        "NATO",
+        "G7",
+        "联合国",
+        "京大",
+        "中国 银行",
+    ];
+
+    #[test]
+    fn names_start_at_any_character() {
+        let (automaton, trie) = engines(NAMES);
+        let text = "在北京大学举行的北约NATO峰会上，中国和乌克兰代表见面。G7与联合国";
+        let want = ["北京大学", "北约", "NATO", "中国", "乌克兰", "G7", "联合国"];
+        assert_eq!(found(&automaton, text), want);
+        assert_eq!(found(&trie, text), want);
+    }
+
+    #[test]
+    fn mixed_text_and_offsets() {
+        let (automaton, _) = engines(NAMES);
+        // Chinese names inside English text, a line break inside a name,
+        // Latin in any case after Han.
+        let text = "Talks in 北京 and 中国\n 银行 with 北约Nato.";
+        let spans: Vec<(usize, usize)> =
+            automaton.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(spans, [(9, 15), (20, 34), (40, 46), (46, 50)]);
+        let texts: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(texts, ["北京", "中国\n 银行", "北约", "Nato"]);
+    }
+
+    #[test]
+    fn loaded_matchers_keep_the_engine() {
+        let (automaton, _) = engines(NAMES);
+        let mut bytes = Vec::new();
+        automaton.write_to(&mut bytes).expect("writes to a Vec");
+        let loaded = Matcher::read_from(&bytes).expect("reads back");
+        assert!(loaded.unspaced.is_some());
+        let text = "北约和联合国";
+        assert_eq!(found(&loaded, text), found(&automaton, text));
+    }
+
+    #[test]
+    fn spaced_patterns_build_no_automaton() {
+        let matcher = Matcher::new(["China", "Beijing"]).expect("valid patterns");
+        assert!(matcher.unspaced.is_none());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn automaton_agrees_with_the_trie(
+            pieces in prop::collection::vec(
+                prop::sample::select(&["北", "京", "大", "学", "中", "国", "银", "行", "约", "联", "合",
+                    "NATO", "nato", "G7", " ", "，", "。", "a", "の", "ロ", "\n"][..]),
+                0..40,
+            ),
+            extra in prop::collection::vec(
+                prop::sample::select(&["北", "京", "中", "国", "大", "学", "の", "N"][..]),
+                1..4,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let extra: String = extra.concat();
+            let mut patterns: Vec<&str> = NAMES.to_vec();
+            patterns.push(&extra);
+            let (automaton, trie) = engines(&patterns);
+            let a: Vec<Match> = automaton.find_iter(&text).collect();
+            let t: Vec<Match> = trie.find_iter(&text).collect();
+            prop_assert_eq!(&a, &t);
+            // One scan prepared for matchers that take runs whole and for
+            // matchers that take them a char at a time finds the same.
+            let all = Matcher::builder()
+                .match_kind(MatchKind::All)
+                .build(patterns.iter().copied())
+                .expect("valid patterns");
+            let mut normalized = automaton.normalizer().normalize(&text);
+            normalized.prepare_for(&[&automaton, &trie, &all]);
+            prop_assert_eq!(&automaton.find_all_normalized(&normalized), &a);
+            prop_assert_eq!(&trie.find_all_normalized(&normalized), &t);
+            prop_assert_eq!(all.find_all_normalized(&normalized), all.find_all(&text));
+        }
+    }
+}

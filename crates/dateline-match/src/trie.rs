@@ -234,6 +234,27 @@ impl Trie {
         }
     }
 
+    /// Calls `f` with every distinct key whose first byte passes
+    /// `first_byte`, in key order.
+    pub(crate) fn for_each_key(&self, first_byte: impl Fn(u8) -> bool, mut f: impl FnMut(&[u8])) {
+        let (lo, hi) = (self.nodes[0].first_child as usize, self.nodes[1].first_child as usize);
+        let roots = (lo..hi).filter(|&child| first_byte(self.first_bytes[child]));
+        // Depth-first with an explicit stack of (node, key length before
+        // its label), so deep keys cannot overflow the call stack.
+        let mut stack: Vec<(usize, usize)> = roots.rev().map(|child| (child, 0)).collect();
+        let mut key = Vec::new();
+        while let Some((node, depth)) = stack.pop() {
+            let n = self.nodes[node];
+            key.truncate(depth);
+            key.extend_from_slice(&self.pool[n.label as usize..(n.label + n.label_len) as usize]);
+            if n.out_len > 0 {
+                f(&key);
+            }
+            let (first, last) = (n.first_child as usize, self.nodes[node + 1].first_child as usize);
+            stack.extend((first..last).rev().map(|child| (child, key.len())));
+        }
+    }
+
     /// Where a walk from the root stands after consuming `units` exactly:
     /// `(node, covered)`, or `None` if no key starts with `units`.
     pub(crate) fn descend(&self, units: &[u8]) -> Option<(u32, u32)> {
