@@ -11,6 +11,7 @@ use std::io::{IoSlice, IsTerminal};
 use std::sync::{Arc, mpsc};
 
 use anyhow::{Context, bail};
+use dateline::Lang;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -219,9 +220,10 @@ fn summary(written: u64, skipped: u64) {
 }
 
 /// Takes one document's record and renders it, labeled with the
-/// document's origin and followed by its kept input fields.
+/// document's origin and language and followed by its kept input fields.
 pub struct Emit<'a> {
     origin: &'a Origin,
+    lang: Option<Lang>,
     kept: &'a [(Arc<str>, Value)],
     format: OutputFormat,
     out: &'a mut Vec<u8>,
@@ -231,7 +233,7 @@ impl<'a> Emit<'a> {
     /// Renders one document from `origin` in `format` into `out`.
     #[cfg_attr(not(test), expect(dead_code, reason = "the tests render origins alone"))]
     pub fn new(origin: &'a Origin, format: OutputFormat, out: &'a mut Vec<u8>) -> Emit<'a> {
-        Emit { origin, kept: &[], format, out }
+        Emit { origin, lang: None, kept: &[], format, out }
     }
 
     /// Renders `document`'s results in `format` into `out`.
@@ -240,12 +242,19 @@ impl<'a> Emit<'a> {
         format: OutputFormat,
         out: &'a mut Vec<u8>,
     ) -> Emit<'a> {
-        Emit { origin: &document.origin, kept: &document.kept, format, out }
+        Emit { origin: &document.origin, lang: None, kept: &document.kept, format, out }
+    }
+
+    /// Says the document's language (`"lang"`, after the origin); `None`
+    /// writes none.
+    pub fn lang(mut self, lang: Option<Lang>) -> Emit<'a> {
+        self.lang = lang;
+        self
     }
 
     /// Renders `record` as this document's output.
     pub fn record<R: Serialize>(self, record: R) {
-        let labeled = Labeled::new(self.origin, record).with_kept(self.kept);
+        let labeled = Labeled::new(self.origin, record).with_lang(self.lang).with_kept(self.kept);
         output::render(self.format, &labeled, self.out)
             .expect("serializing results to memory cannot fail");
     }
@@ -261,6 +270,9 @@ impl<'a> Emit<'a> {
     ) {
         if self.format == OutputFormat::Jsonl {
             let mut object = ObjectWriter::labeled(self.origin, self.out);
+            if let Some(lang) = self.lang {
+                object.str_field("lang", lang.code());
+            }
             for (name, value) in self.kept {
                 object.named_value_field(name, value);
             }
@@ -318,14 +330,26 @@ mod tests {
         ];
         for id in [Some(json!("doc-1")), None] {
             let origin = Origin::Line { path: "in.jsonl".into(), line: 2, id };
-            let document =
-                Document { origin, text: "x".into(), reference_date: None, kept: kept.clone() };
-            let mut fast = Vec::new();
-            Emit::for_document(&document, OutputFormat::Jsonl, &mut fast)
-                .fields_or_record(|o| o.str_field("k", "v"), || json!({"k": "v"}));
-            let mut slow = Vec::new();
-            Emit::for_document(&document, OutputFormat::Jsonl, &mut slow).record(json!({"k": "v"}));
-            assert_eq!(String::from_utf8(fast).unwrap(), String::from_utf8(slow).unwrap());
+            let document = Document {
+                origin,
+                text: "x".into(),
+                reference_date: None,
+                lang: None,
+                kept: kept.clone(),
+            };
+            for lang in [None, Some(Lang::Fr)] {
+                let mut fast = Vec::new();
+                Emit::for_document(&document, OutputFormat::Jsonl, &mut fast)
+                    .lang(lang)
+                    .fields_or_record(|o| o.str_field("k", "v"), || json!({"k": "v"}));
+                let mut slow = Vec::new();
+                Emit::for_document(&document, OutputFormat::Jsonl, &mut slow)
+                    .lang(lang)
+                    .record(json!({"k": "v"}));
+                let fast = String::from_utf8(fast).unwrap();
+                assert_eq!(fast, String::from_utf8(slow).unwrap());
+                assert_eq!(fast.contains(r#""lang":"fr","#), lang.is_some(), "{fast}");
+            }
         }
     }
 }

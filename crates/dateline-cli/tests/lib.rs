@@ -4,6 +4,7 @@ mod errors;
 mod feeds;
 mod golden;
 mod io;
+mod langs;
 mod output;
 
 use std::io::{ErrorKind, Write};
