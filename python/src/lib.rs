@@ -16,6 +16,7 @@ mod dates;
 mod document;
 mod errors;
 mod gazetteer;
+mod lang;
 mod strings;
 mod texts;
 mod tokenize;
@@ -39,6 +40,7 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(document::extract, m)?)?;
     m.add_function(wrap_pyfunction!(document::extract_many, m)?)?;
     m.add_function(wrap_pyfunction!(gazetteer::gazetteer_from_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(lang::detect_lang, m)?)?;
     Ok(())
 }
 

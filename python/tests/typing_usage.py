@@ -62,3 +62,12 @@ def in_context(text: str) -> list[tuple[str, str, str | None, tuple[int, int] | 
 
 def warning_category() -> type[UserWarning]:
     return dateline.ReferenceDateWarning
+
+
+def languages(texts: list[str]) -> list[str]:
+    detected: str | None = dateline.detect_lang(texts[0])
+    words = dateline.tokenize(texts[0], lang=detected or "en")
+    dates = dateline.find_dates(texts[0], "2024-07-24", lang="de")
+    docs = dateline.extract_many(texts, reference_date="2024-07-24", lang=["auto", None, "fr"][: len(texts)])
+    one = dateline.extract(texts[0], reference_date="2024-07-24", lang="auto")
+    return [doc.lang for doc in docs] + [one.lang, words.text] + [d.value for d in dates]

@@ -17,6 +17,7 @@ __all__ = [
     "TokensIterator",
     "__version__",
     "_gazetteer_from_bytes",
+    "detect_lang",
     "extract",
     "extract_many",
     "find_dates",
@@ -33,6 +34,9 @@ _Case = Literal["exact", "fold", "auto", "sensitive", "insensitive"]
 _Nested = Literal["drop", "keep", "flag"]
 _Source = Literal["gazetteer", "rule"]
 _DateLike = Union[datetime.date, str]
+# A language code: "en", "de", "fr", "es" (a region such as "de-AT" reads as
+# its language); "auto" too where the result says which language was used.
+_Lang = str
 _EntryLike = Union[tuple[str, str, str], Mapping[str, Any]]
 
 @final
@@ -173,6 +177,7 @@ class Document:
         entities: Sequence[Entity],
         dates: Sequence[TimeExpression],
         tokens: Tokens | None = None,
+        lang: _Lang | None = None,
     ) -> Document: ...
     @property
     def sentences(self) -> list[Span]: ...
@@ -182,10 +187,12 @@ class Document:
     def dates(self) -> list[TimeExpression]: ...
     @property
     def tokens(self) -> Tokens | None: ...
+    @property
+    def lang(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __getnewargs__(
         self,
-    ) -> tuple[list[Span], list[Entity], list[TimeExpression], Tokens | None]: ...
+    ) -> tuple[list[Span], list[Entity], list[TimeExpression], Tokens | None, str | None]: ...
 
 class GazetteerError(ValueError):
     @property
@@ -219,22 +226,26 @@ class Gazetteer:
     @staticmethod
     def load(path: str | os.PathLike[str]) -> Gazetteer: ...
     def save(self, path: str | os.PathLike[str]) -> None: ...
-    def find(self, text: str, *, nested: _Nested = "drop") -> list[Entity]: ...
+    def find(
+        self, text: str, *, nested: _Nested = "drop", lang: _Lang | None = None
+    ) -> list[Entity]: ...
     def find_many(
-        self, texts: Iterable[str], *, nested: _Nested = "drop"
+        self, texts: Iterable[str], *, nested: _Nested = "drop", lang: _Lang | None = None
     ) -> list[list[Entity]]: ...
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
-def tokenize(text: str, mode: _Mode = "default") -> Tokens: ...
-def sentences(text: str) -> list[Span]: ...
+def tokenize(text: str, mode: _Mode = "default", *, lang: _Lang | None = None) -> Tokens: ...
+def sentences(text: str, *, lang: _Lang | None = None) -> list[Span]: ...
 def find_dates(
     text: str,
     reference_date: _DateLike | None = None,
     *,
     direction: _Direction = "context",
     day_first: bool = False,
+    lang: _Lang | None = None,
 ) -> list[TimeExpression]: ...
+def detect_lang(text: str) -> str | None: ...
 def extract(
     text: str,
     reference_date: _DateLike | None = None,
@@ -246,6 +257,7 @@ def extract(
     day_first: bool = False,
     mode: _Mode = "default",
     tokens: bool = False,
+    lang: _Lang | None = None,
 ) -> Document: ...
 def extract_many(
     texts: Iterable[str],
@@ -258,6 +270,7 @@ def extract_many(
     day_first: bool = False,
     mode: _Mode = "default",
     tokens: bool = False,
+    lang: _Lang | Sequence[_Lang | None] | None = None,
 ) -> list[Document]: ...
 
 def _gazetteer_from_bytes(data: bytes, includes_default: bool = False) -> Gazetteer: ...
