@@ -32,8 +32,9 @@ const TIMED_ROUNDS: usize = 10;
 #[derive(clap::Args)]
 pub struct Args {
     /// CoNLL-U files as LANG=PATH (repeatable); by default every dev file
-    /// of the supported languages under ../shared/eval/tokenize (English
-    /// EWT in `ud-ewt/`, the others in `de/`, `fr/`, `es/`).
+    /// of the supported languages under ../shared/eval/tokenize, or
+    /// $DATELINE_SHARED/eval/tokenize (English EWT in `ud-ewt/`, the others
+    /// in `de/`, `fr/`, `es/`).
     #[arg(value_name = "LANG=PATH")]
     files: Vec<String>,
     /// Shortest document scored, in characters.
@@ -189,10 +190,17 @@ fn parse_files(args: &[String]) -> Result<Vec<(Lang, PathBuf)>> {
 }
 
 /// Every `*-dev.conllu` of the supported languages under
-/// ../shared/eval/tokenize; test files are never read.
+/// ../shared/eval/tokenize (`$DATELINE_SHARED/eval/tokenize` when that is
+/// set: a worktree's ../shared may not exist); test files are never read.
 fn default_files() -> Result<Vec<(Lang, PathBuf)>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new("."));
-    let root = root.join("../shared/eval/tokenize");
+    let shared = match std::env::var_os("DATELINE_SHARED") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("../shared"),
+    };
+    let root = shared.join("eval/tokenize");
     let mut files = Vec::new();
     for lang in Lang::ALL {
         let dir = root.join(if lang == Lang::En { "ud-ewt" } else { lang.code() });
