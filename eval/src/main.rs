@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod duckling;
 mod entities;
 mod golden;
+mod lang;
 mod recognizers;
 mod timex;
 mod ud;
@@ -32,6 +33,8 @@ enum Command {
     Sentences(golden::Args),
     /// Entities on the re3d, GUM news and MEANTIME sets: P/R/F1 per class and label.
     Entities(entities::Args),
+    /// `--lang auto` on UD texts in documents of at least 200 characters: accuracy and confusions.
+    Lang(lang::Args),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -41,5 +44,6 @@ fn main() -> anyhow::Result<()> {
         Command::Tokenize(args) => ud::run(&args),
         Command::Sentences(args) => golden::run(&args),
         Command::Entities(args) => entities::run(&args),
+        Command::Lang(args) => lang::run(&args),
     }
 }

@@ -29,12 +29,13 @@ mod columns;
 /// `tokens=True`), each a `list<struct>` whose fields are those of
 /// `to_dict()`, with code-point offsets as `int64`; a field `to_dict()`
 /// leaves out (`rule`, `enclosing`, `mod`, `range`) is null, and
-/// `alternatives` is an empty list. Arguments are `extract_many`'s.
+/// `alternatives` is an empty list. Arguments are `extract_many`'s, but
+/// `lang` is one code for the whole batch (not `'auto'`, not a list).
 /// Needs pyarrow (14 or later).
 #[pyfunction]
 #[pyo3(
-    signature = (texts, reference_date = None, *, gazetteer = None, include_default = true, nested = "drop".to_owned(), direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false),
-    text_signature = "(texts, reference_date=None, *, gazetteer=None, include_default=True, nested='drop', direction='context', day_first=False, mode='default', tokens=False)"
+    signature = (texts, reference_date = None, *, gazetteer = None, include_default = true, nested = "drop".to_owned(), direction = "context".to_owned(), day_first = false, mode = "default".to_owned(), tokens = false, lang = None),
+    text_signature = "(texts, reference_date=None, *, gazetteer=None, include_default=True, nested='drop', direction='context', day_first=False, mode='default', tokens=False, lang=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn extract_arrow<'py>(
@@ -48,7 +49,10 @@ pub fn extract_arrow<'py>(
     day_first: bool,
     mode: String,
     tokens: bool,
+    lang: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    // One language for the batch: it has no column to say a detected one.
+    let lang = crate::lang::lang(lang, "extract_arrow")?;
     // Before any work, so a missing pyarrow fails at once.
     let pyarrow = py.import("pyarrow").map_err(|err| {
         let hint = PyImportError::new_err(
@@ -66,7 +70,7 @@ pub fn extract_arrow<'py>(
         mode: &mode,
         tokens,
     };
-    let pipeline = pipeline(py, &options)?;
+    let pipeline = pipeline(py, &options, lang)?;
     let mut texts_iter = Texts::new(texts, "extract_arrow", "extract")?;
     let references = References::new(py, reference_date, texts.len().ok())?;
     let mut batch = columns::Batch::new(tokens);

@@ -168,11 +168,12 @@ pub fn direction(value: &str) -> PyResult<Direction> {
     value.parse().map_err(value_error)
 }
 
-/// Finds date and time expressions in `text`, resolved against `reference_date`.
+/// Finds date and time expressions in `text`, resolved against
+/// `reference_date`, read with the word tables of `lang` (`None`: English).
 #[pyfunction]
 #[pyo3(
-    signature = (text, reference_date = None, *, direction = "context".to_owned(), day_first = false),
-    text_signature = "(text, reference_date=None, *, direction='context', day_first=False)"
+    signature = (text, reference_date = None, *, direction = "context".to_owned(), day_first = false, lang = None),
+    text_signature = "(text, reference_date=None, *, direction='context', day_first=False, lang=None)"
 )]
 pub fn find_dates<'py>(
     py: Python<'py>,
@@ -180,14 +181,17 @@ pub fn find_dates<'py>(
     reference_date: Option<&Bound<'_, PyAny>>,
     direction: String,
     day_first: bool,
+    lang: Option<&str>,
 ) -> PyResult<Bound<'py, PyList>> {
     let reference = self::reference_date(py, reference_date)?;
     let direction = self::direction(&direction)?;
+    let lang = crate::lang::lang(lang, "find_dates")?;
     // Cheap: every extractor shares the lexicons `dateline-dates` compiles
     // once per process.
     let extractor = DateExtractor::builder()
         .direction(direction)
         .day_first(day_first)
+        .lang(lang)
         .build()
         .map_err(value_error)?;
     let found: Vec<PyTimeExpression> = py.detach(|| {

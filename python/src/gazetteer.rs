@@ -604,13 +604,22 @@ impl PyGazetteer {
     /// with `rule="head:org"`; `keep`: reported as found; `flag`: reported
     /// with the longer name's offsets as `enclosing`); cities used as clubs
     /// and namesakes ("Portland, Maine") are read by their neighbours.
-    #[pyo3(signature = (text, *, nested = "drop"), text_signature = "($self, text, *, nested='drop')")]
+    ///
+    /// `lang` is the text's language (`None`: English), as the CLI's
+    /// `--lang`; the search does not depend on it yet (the names of every
+    /// language are one table).
+    #[pyo3(
+        signature = (text, *, nested = "drop", lang = None),
+        text_signature = "($self, text, *, nested='drop', lang=None)"
+    )]
     fn find<'py>(
         &self,
         py: Python<'py>,
         text: String,
         nested: &str,
+        lang: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
+        crate::lang::lang(lang, "Gazetteer.find")?;
         let resolver = resolver(nested_policy(nested)?);
         let gazetteer = self.inner.get();
         let found = py.detach(|| find_raw(gazetteer, &resolver, &text));
@@ -622,14 +631,19 @@ impl PyGazetteer {
     ///
     /// `texts` is any iterable of `str` (a list, a generator, ...), read in
     /// chunks of [`CHUNK`](crate::texts::CHUNK) texts so that only one chunk is held in Rust at a
-    /// time.
-    #[pyo3(signature = (texts, *, nested = "drop"), text_signature = "($self, texts, *, nested='drop')")]
+    /// time. `lang` is `find`'s.
+    #[pyo3(
+        signature = (texts, *, nested = "drop", lang = None),
+        text_signature = "($self, texts, *, nested='drop', lang=None)"
+    )]
     fn find_many<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         nested: &str,
+        lang: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
+        crate::lang::lang(lang, "Gazetteer.find_many")?;
         let resolver = resolver(nested_policy(nested)?);
         let resolver = resolver.as_ref();
         let gazetteer = self.inner.get();

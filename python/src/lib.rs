@@ -18,6 +18,7 @@ mod document;
 mod errors;
 mod gazetteer;
 mod html;
+mod lang;
 mod strings;
 mod texts;
 mod tokenize;
@@ -43,6 +44,7 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(html::to_html, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::extract_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(gazetteer::gazetteer_from_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(lang::detect_lang, m)?)?;
     Ok(())
 }
 

@@ -459,14 +459,24 @@ impl From<TextView<'_>> for PySpan {
     }
 }
 
-/// Splits `text` into tokens; `mode` is `"default"` or `"treebank"`.
+/// Splits `text` into tokens; `mode` is `"default"` or `"treebank"`, `lang`
+/// the text's language (`None`: English).
 #[pyfunction]
-#[pyo3(signature = (text, mode = "default".to_owned()), text_signature = "(text, mode='default')")]
-pub fn tokenize(py: Python<'_>, text: Bound<'_, PyString>, mode: String) -> PyResult<PyTokens> {
+#[pyo3(
+    signature = (text, mode = "default".to_owned(), *, lang = None),
+    text_signature = "(text, mode='default', *, lang=None)"
+)]
+pub fn tokenize(
+    py: Python<'_>,
+    text: Bound<'_, PyString>,
+    mode: String,
+    lang: Option<&str>,
+) -> PyResult<PyTokens> {
     let mode: Mode = mode.parse().map_err(value_error)?;
+    let lang = crate::lang::lang(lang, "tokenize")?;
     let rust_text = text.to_cow()?;
     let tokens = py.detach(|| {
-        let tokenizer = Tokenizer::builder().mode(mode).build();
+        let tokenizer = Tokenizer::builder().mode(mode).lang(lang).build();
         let mut offsets = CharOffsets::new(&rust_text);
         tokenizer
             .tokens(&rust_text)
@@ -479,12 +489,20 @@ pub fn tokenize(py: Python<'_>, text: Bound<'_, PyString>, mode: String) -> PyRe
     Ok(PyTokens { text: text.unbind(), tokens, span: None })
 }
 
-/// Splits `text` into sentences.
+/// Splits `text` into sentences; `lang` is the text's language (`None`:
+/// English).
 #[pyfunction]
-pub fn sentences(py: Python<'_>, text: String) -> PyResult<Bound<'_, PyList>> {
+#[pyo3(signature = (text, *, lang = None), text_signature = "(text, *, lang=None)")]
+pub fn sentences<'py>(
+    py: Python<'py>,
+    text: String,
+    lang: Option<&str>,
+) -> PyResult<Bound<'py, PyList>> {
+    let lang = crate::lang::lang(lang, "sentences")?;
     let spans: Vec<PySpan> = py.detach(|| {
         let mut viewer = Viewer::new(&text);
-        SentenceSplitter::new().sentences(&text).map(|span| viewer.span(span).into()).collect()
+        let splitter = SentenceSplitter::builder().lang(lang).build();
+        splitter.sentences(&text).map(|span| viewer.span(span).into()).collect()
     });
     let spans =
         spans.into_iter().map(|s| strings::untracked(py, s)).collect::<PyResult<Vec<_>>>()?;

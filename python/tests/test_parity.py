@@ -54,6 +54,7 @@ CLI_ONLY = {
     "id-field": "JSON Lines field mapping",
     "text-field": "JSON Lines field mapping",
     "date-field": "JSON Lines field mapping",
+    "lang-field": "JSON Lines field mapping (extract_many takes a lang per text)",
     "keep-field": "JSON Lines fields passed through to the output",
     "format": "output format",
     "output": "output file",

@@ -69,3 +69,12 @@ def pages(texts: list[str]) -> tuple[str, str, str, str | None]:
     made = dateline.Document(docs[0].sentences, docs[0].entities, docs[0].dates, text=docs[0].text)
     page: str = dateline.to_html(docs, names=[f"text {i}" for i in range(len(docs))], title="News")
     return page, made.to_html(name="first", title=None), made._repr_html_(), made.text
+
+
+def languages(texts: list[str]) -> list[str]:
+    detected: str | None = dateline.detect_lang(texts[0])
+    words = dateline.tokenize(texts[0], lang=detected or "en")
+    dates = dateline.find_dates(texts[0], "2024-07-24", lang="de")
+    docs = dateline.extract_many(texts, reference_date="2024-07-24", lang=["auto", None, "fr"][: len(texts)])
+    one = dateline.extract(texts[0], reference_date="2024-07-24", lang="auto")
+    return [doc.lang for doc in docs] + [one.lang, words.text] + [d.value for d in dates]

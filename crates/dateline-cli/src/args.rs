@@ -11,8 +11,9 @@ use crate::fields::Fields;
 pub struct InputArgs {
     /// How to read the input: `text` makes each FILE (or stdin) one document;
     /// `jsonl` reads one JSON object per line, its text from the field "text"
-    /// and, when present, its id from "id" and its reference date from
-    /// "reference_date" (see --text-field, --id-field, --date-field); other
+    /// and, when present, its id from "id", its reference date from
+    /// "reference_date" and its language from "lang" (see --text-field,
+    /// --id-field, --date-field, --lang-field); other
     /// fields are ignored. Input compressed with gzip or zstd is read as
     /// is, recognized by its first bytes.
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
@@ -33,6 +34,12 @@ pub struct InputArgs {
     /// as `date` or `meta.published` [default: reference_date].
     #[arg(long, value_name = "FIELD", help_heading = "JSON Lines input")]
     pub date_field: Option<String>,
+
+    /// With `--input jsonl`: the field holding the document's language (a
+    /// code such as "de", or "auto"; null or missing means --lang), which
+    /// overrides --lang for that document [default: lang].
+    #[arg(long, value_name = "FIELD", help_heading = "JSON Lines input")]
+    pub lang_field: Option<String>,
 
     /// With `--input jsonl`: copy this input field, unchanged, into each
     /// output record under the same name (null when a line lacks it).
@@ -70,6 +77,7 @@ impl InputArgs {
             ("--text-field", self.text_field.is_some()),
             ("--id-field", self.id_field.is_some()),
             ("--date-field", self.date_field.is_some()),
+            ("--lang-field", self.lang_field.is_some()),
             ("--keep-field", !self.keep_fields.is_empty()),
         ];
         if self.input != InputFormat::Jsonl
@@ -81,6 +89,7 @@ impl InputArgs {
             self.id_field.as_deref().unwrap_or("id"),
             self.text_field.as_deref().unwrap_or("text"),
             self.date_field.as_deref().unwrap_or("reference_date"),
+            self.lang_field.as_deref().unwrap_or("lang"),
             &self.keep_fields,
         )
         .map_err(anyhow::Error::msg)

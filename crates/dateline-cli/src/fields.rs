@@ -1,5 +1,6 @@
 //! Which fields of a JSON line make a document: `--id-field`,
-//! `--text-field`, `--date-field` and `--keep-field`, and reading them.
+//! `--text-field`, `--date-field`, `--lang-field` and `--keep-field`, and
+//! reading them.
 //!
 //! Real feeds carry more than we need (`title`, `category`, ...) and name
 //! things their own way (`body`, `meta.published`), so a line is read
@@ -18,13 +19,14 @@ use serde_json::Value;
 /// Field names that the output records use themselves, which a kept
 /// field must not shadow.
 const RESERVED: &[&str] =
-    &["id", "source", "line", "reference_date", "sentences", "entities", "dates", "tokens"];
+    &["id", "source", "line", "lang", "reference_date", "sentences", "entities", "dates", "tokens"];
 
 /// The input fields to read from each JSON line, by path.
 #[derive(Debug)]
 pub struct Fields {
     text: String,
     date: String,
+    lang: String,
     keep: Vec<Arc<str>>,
     root: Node,
 }
@@ -43,6 +45,7 @@ enum Target {
     Id,
     Text,
     Date,
+    Lang,
     Keep(usize),
 }
 
@@ -51,6 +54,7 @@ struct Found {
     id: Option<Value>,
     text: Option<Value>,
     date: Option<Value>,
+    lang: Option<Value>,
     keep: Vec<Option<Value>>,
 }
 
@@ -63,6 +67,8 @@ pub struct Line {
     pub text: String,
     /// The reference date, unparsed, when the line has a non-null one.
     pub reference_date: Option<String>,
+    /// The language, unparsed, when the line has a non-null one.
+    pub lang: Option<String>,
     /// The kept fields, named, in `--keep-field` order; `null` for a
     /// field the line lacks.
     pub kept: Vec<(Arc<str>, Value)>,
@@ -76,11 +82,18 @@ impl Fields {
     ///
     /// When a path is empty or has an empty part, or a kept field's name
     /// would shadow one of the output's own fields.
-    pub fn new(id: &str, text: &str, date: &str, keep: &[String]) -> Result<Fields, String> {
+    pub fn new(
+        id: &str,
+        text: &str,
+        date: &str,
+        lang: &str,
+        keep: &[String],
+    ) -> Result<Fields, String> {
         let mut root = Node::default();
         root.add(path("--id-field", id)?, Target::Id);
         root.add(path("--text-field", text)?, Target::Text);
         root.add(path("--date-field", date)?, Target::Date);
+        root.add(path("--lang-field", lang)?, Target::Lang);
         let mut kept = Vec::with_capacity(keep.len());
         for (i, name) in keep.iter().enumerate() {
             if RESERVED.contains(&name.as_str()) {
@@ -95,7 +108,13 @@ impl Fields {
             root.add(path("--keep-field", name)?, Target::Keep(i));
             kept.push(Arc::from(name.as_str()));
         }
-        Ok(Fields { text: text.to_owned(), date: date.to_owned(), keep: kept, root })
+        Ok(Fields {
+            text: text.to_owned(),
+            date: date.to_owned(),
+            lang: lang.to_owned(),
+            keep: kept,
+            root,
+        })
     }
 
     /// Reads one JSON line (without its line break).
@@ -117,6 +136,7 @@ impl Fields {
             id: None,
             text: None,
             date: None,
+            lang: None,
             keep: (0..self.keep.len()).map(|_| None).collect(),
         };
         let mut de = serde_json::Deserializer::from_str(line);
@@ -158,6 +178,18 @@ impl Fields {
                 ));
             }
         };
+        let lang = match found.lang {
+            None | Some(Value::Null) => None,
+            Some(Value::String(lang)) => Some(lang),
+            Some(other) => {
+                return Err(format!(
+                    "field {:?} must be a language code string such as \"de\" (or \"auto\"), \
+                     or null, found {}",
+                    self.lang,
+                    kind_of(&other)
+                ));
+            }
+        };
         let id = match found.id {
             None | Some(Value::Null) => None,
             Some(id) => Some(id),
@@ -168,7 +200,7 @@ impl Fields {
             .zip(found.keep)
             .map(|(name, value)| (Arc::clone(name), value.unwrap_or(Value::Null)))
             .collect();
-        Ok(Line { id, text, reference_date, kept })
+        Ok(Line { id, text, reference_date, lang, kept })
     }
 }
 
@@ -223,6 +255,7 @@ impl Found {
             Target::Id => self.id = Some(value),
             Target::Text => self.text = Some(value),
             Target::Date => self.date = Some(value),
+            Target::Lang => self.lang = Some(value),
             Target::Keep(i) => self.keep[i] = Some(value),
         }
     }
@@ -334,7 +367,7 @@ mod tests {
     use super::*;
 
     fn defaults() -> Fields {
-        Fields::new("id", "text", "reference_date", &[]).unwrap()
+        Fields::new("id", "text", "reference_date", "lang", &[]).unwrap()
     }
 
     #[test]
@@ -353,14 +386,16 @@ mod tests {
             "meta.uid",
             "body",
             "meta.published",
+            "meta.language",
             &["title".into(), "meta.author".into(), "meta".into()],
         )
         .unwrap();
         let line = fields
             .read(
-                r#"{"body": "B", "title": "Hi", "meta": {"uid": 7, "published": "2024-07-24", "author": null}}"#,
+                r#"{"body": "B", "title": "Hi", "meta": {"uid": 7, "published": "2024-07-24", "author": null, "language": "fr"}}"#,
             )
             .unwrap();
+        assert_eq!(line.lang.as_deref(), Some("fr"));
         assert_eq!(line.id, Some(json!(7)));
         assert_eq!(line.text, "B");
         assert_eq!(line.reference_date.as_deref(), Some("2024-07-24"));
@@ -370,19 +405,22 @@ mod tests {
             [
                 ("title", json!("Hi")),
                 ("meta.author", Value::Null),
-                ("meta", json!({"uid": 7, "published": "2024-07-24", "author": null})),
+                (
+                    "meta",
+                    json!({"uid": 7, "published": "2024-07-24", "author": null, "language": "fr"})
+                ),
             ]
         );
     }
 
     #[test]
     fn missing_kept_fields_and_null_dates_and_ids_are_absent() {
-        let fields = Fields::new("id", "text", "date", &["title".into()]).unwrap();
-        let line = fields.read(r#"{"id": null, "date": null, "text": ""}"#).unwrap();
-        assert_eq!((line.id, line.reference_date), (None, None));
+        let fields = Fields::new("id", "text", "date", "lang", &["title".into()]).unwrap();
+        let line = fields.read(r#"{"id": null, "date": null, "lang": null, "text": ""}"#).unwrap();
+        assert_eq!((line.id, line.reference_date, line.lang), (None, None, None));
         assert_eq!(line.kept[0].1, Value::Null);
         // A nested path through something that is not an object is missing too.
-        let fields = Fields::new("id", "text", "meta.date", &[]).unwrap();
+        let fields = Fields::new("id", "text", "meta.date", "lang", &[]).unwrap();
         assert_eq!(fields.read(r#"{"text": "", "meta": 3}"#).unwrap().reference_date, None);
     }
 
@@ -395,6 +433,7 @@ mod tests {
             (r#"{"text": 5}"#, "field \"text\" must be a string, found a number"),
             (r#"{"id": 1}"#, "no \"text\" field"),
             (r#"{"text": "", "reference_date": 20240101}"#, "must be a date string"),
+            (r#"{"text": "", "lang": ["de"]}"#, "field \"lang\" must be a language code string"),
             (r#"{"text": "a""#, "malformed JSON line at column 12: EOF while parsing an object"),
             (r#"{"text": "a"} x"#, "malformed JSON line at column 15: trailing characters"),
         ];
@@ -408,12 +447,13 @@ mod tests {
     fn bad_field_options_are_refused() {
         for (keep, expected) in [
             (vec!["sentences".to_owned()], "the output has its own \"sentences\" field"),
+            (vec!["lang".to_owned()], "the output has its own \"lang\" field"),
             (vec!["a".into(), "a".into()], "given twice"),
             (vec!["a..b".into()], "expected a field name"),
         ] {
-            let err = Fields::new("id", "text", "reference_date", &keep).unwrap_err();
+            let err = Fields::new("id", "text", "reference_date", "lang", &keep).unwrap_err();
             assert!(err.contains(expected), "{err}");
         }
-        assert!(Fields::new("id", "", "d", &[]).unwrap_err().starts_with("--text-field \"\""));
+        assert!(Fields::new("id", "", "d", "l", &[]).unwrap_err().starts_with("--text-field \"\""));
     }
 }

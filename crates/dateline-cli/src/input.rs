@@ -27,6 +27,8 @@ pub struct Document {
     pub text: String,
     /// The `reference_date` a JSONL line carried, unparsed.
     pub reference_date: Option<String>,
+    /// The `lang` a JSONL line carried, unparsed.
+    pub lang: Option<String>,
     /// The `--keep-field` values of a JSONL line, to pass through.
     pub kept: Vec<(Arc<str>, Value)>,
 }
@@ -201,6 +203,7 @@ impl Documents {
                 origin: Origin::File(name),
                 text,
                 reference_date: None,
+                lang: None,
                 kept: Vec::new(),
             }),
             Err(err) => {
@@ -299,6 +302,7 @@ fn parse_line(
             origin: Origin::Line { path: name.to_owned(), line, id: parsed.id },
             text: parsed.text,
             reference_date: parsed.reference_date,
+            lang: parsed.lang,
             kept: parsed.kept,
         }),
         Err(message) => Err(BadDocument { location: location(), message }),
@@ -311,7 +315,7 @@ mod tests {
     use std::io::Write;
 
     fn parse(pending: Pending) -> Result<Document, BadDocument> {
-        pending.parse(&Fields::new("id", "text", "reference_date", &[]).unwrap())
+        pending.parse(&Fields::new("id", "text", "reference_date", "lang", &[]).unwrap())
     }
 
     fn jsonl_from(content: &[u8]) -> (tempfile::NamedTempFile, Vec<Result<Document, BadDocument>>) {

@@ -10,20 +10,22 @@ mod fields;
 mod input;
 mod interrupt;
 mod jsonl;
+mod lang;
 mod output;
 mod run;
 mod sniff;
 
-/// Tokens, sentences, entities and dates from English news text.
+/// Tokens, sentences, entities and dates from news text in English,
+/// German, French or Spanish (--lang; English by default).
 ///
 /// Each FILE is one document (stdin when there is none), or with
 /// `--input jsonl` each line is one: a JSON object with "text" and,
-/// optionally, "id" and "reference_date" (other names through
-/// --text-field, --id-field, --date-field). gzip and zstd input is read as
-/// is. Output is one JSON object per document, in input order, with
-/// offsets in Unicode code points (Python string indices); --format also
-/// writes a JSON array, a text listing, a TSV table (one row per item) or
-/// one HTML page to look at (extract, entities, dates).
+/// optionally, "id", "reference_date" and "lang" (other names through
+/// --text-field, --id-field, --date-field, --lang-field). gzip and zstd
+/// input is read as is. Output is one JSON object per document, in input
+/// order, with offsets in Unicode code points (Python string indices);
+/// --format also writes a JSON array, a text listing, a TSV table (one
+/// row per item) or one HTML page to look at (extract, entities, dates).
 #[derive(Parser)]
 #[command(name = "dateline", version, max_term_width = 100)]
 struct Cli {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
+use dateline::Lang;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -18,8 +19,9 @@ use crate::interrupt;
 /// One document's results together with where the document came from.
 ///
 /// Serializes as `{"id": ...}` (JSONL input with an id), or `{"source":
-/// path}` plus `"line"` for JSONL lines without one, followed by the
-/// record's own fields.
+/// path}` plus `"line"` for JSONL lines without one, then `"lang"` when
+/// the document's language was chosen (see [`crate::lang`]), the kept
+/// input fields, and the record's own fields.
 #[derive(Serialize)]
 pub struct Labeled<'a, R> {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -28,6 +30,8 @@ pub struct Labeled<'a, R> {
     source: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'static str>,
     #[serde(flatten)]
     kept: Kept<'a>,
     #[serde(flatten)]
@@ -50,7 +54,13 @@ impl<'a, R> Labeled<'a, R> {
             Origin::Line { id: Some(id), .. } => (Some(id), None, None),
             Origin::Line { path, line, id: None } => (None, Some(path.as_str()), Some(*line)),
         };
-        Labeled { id, source, line, kept: Kept(&[]), record }
+        Labeled { id, source, line, lang: None, kept: Kept(&[]), record }
+    }
+
+    /// Says the document's language, after the origin.
+    pub fn with_lang(mut self, lang: Option<Lang>) -> Labeled<'a, R> {
+        self.lang = lang.map(Lang::code);
+        self
     }
 
     /// Adds the kept input fields, after the origin and before the record.
@@ -364,6 +374,11 @@ mod tests {
         assert_eq!(
             serde_json::to_value(Labeled::new(&without_id, &record)).unwrap(),
             json!({"source": "in.jsonl", "line": 3, "x": 1})
+        );
+        let with_lang = Labeled::new(&by_id, &record).with_lang(Some(Lang::De));
+        assert_eq!(
+            serde_json::to_string(&with_lang).unwrap(),
+            r#"{"id":"doc-1","lang":"de","x":1}"#
         );
     }
 }

@@ -11,7 +11,7 @@ use std::io::{IoSlice, IsTerminal, Write};
 use std::sync::{Arc, mpsc};
 
 use anyhow::{Context, bail};
-use dateline::Date;
+use dateline::{Date, Lang};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -252,9 +252,10 @@ fn summary(written: u64, skipped: u64) {
 }
 
 /// Takes one document's record and renders it, labeled with the
-/// document's origin and followed by its kept input fields.
+/// document's origin and language and followed by its kept input fields.
 pub struct Emit<'a> {
     origin: &'a Origin,
+    lang: Option<Lang>,
     kept: &'a [(Arc<str>, Value)],
     format: OutputFormat,
     out: &'a mut Output,
@@ -264,7 +265,7 @@ impl<'a> Emit<'a> {
     /// Renders one document from `origin` in `format` into `out`.
     #[cfg_attr(not(test), expect(dead_code, reason = "the tests render origins alone"))]
     pub fn new(origin: &'a Origin, format: OutputFormat, out: &'a mut Output) -> Emit<'a> {
-        Emit { origin, kept: &[], format, out }
+        Emit { origin, lang: None, kept: &[], format, out }
     }
 
     /// Renders `document`'s results in `format` into `out`.
@@ -273,12 +274,19 @@ impl<'a> Emit<'a> {
         format: OutputFormat,
         out: &'a mut Output,
     ) -> Emit<'a> {
-        Emit { origin: &document.origin, kept: &document.kept, format, out }
+        Emit { origin: &document.origin, lang: None, kept: &document.kept, format, out }
+    }
+
+    /// Says the document's language (`"lang"`, after the origin); `None`
+    /// writes none.
+    pub fn lang(mut self, lang: Option<Lang>) -> Emit<'a> {
+        self.lang = lang;
+        self
     }
 
     /// Renders `record` as this document's output.
     pub fn record<R: Serialize>(self, record: R) {
-        let labeled = Labeled::new(self.origin, record).with_kept(self.kept);
+        let labeled = Labeled::new(self.origin, record).with_lang(self.lang).with_kept(self.kept);
         output::render(self.format, &labeled, &mut self.out.bytes)
             .expect("serializing results to memory cannot fail");
     }
@@ -313,6 +321,9 @@ impl<'a> Emit<'a> {
     ) {
         if self.format == OutputFormat::Jsonl {
             let mut object = ObjectWriter::labeled(self.origin, &mut self.out.bytes);
+            if let Some(lang) = self.lang {
+                object.str_field("lang", lang.code());
+            }
             for (name, value) in self.kept {
                 object.named_value_field(name, value);
             }
@@ -370,17 +381,26 @@ mod tests {
         ];
         for id in [Some(json!("doc-1")), None] {
             let origin = Origin::Line { path: "in.jsonl".into(), line: 2, id };
-            let document =
-                Document { origin, text: "x".into(), reference_date: None, kept: kept.clone() };
-            let mut fast = Output::default();
-            Emit::for_document(&document, OutputFormat::Jsonl, &mut fast)
-                .fields_or_record(|o| o.str_field("k", "v"), || json!({"k": "v"}));
-            let mut slow = Output::default();
-            Emit::for_document(&document, OutputFormat::Jsonl, &mut slow).record(json!({"k": "v"}));
-            assert_eq!(
-                String::from_utf8(fast.bytes).unwrap(),
-                String::from_utf8(slow.bytes).unwrap()
-            );
+            let document = Document {
+                origin,
+                text: "x".into(),
+                reference_date: None,
+                lang: None,
+                kept: kept.clone(),
+            };
+            for lang in [None, Some(Lang::Fr)] {
+                let mut fast = Output::default();
+                Emit::for_document(&document, OutputFormat::Jsonl, &mut fast)
+                    .lang(lang)
+                    .fields_or_record(|o| o.str_field("k", "v"), || json!({"k": "v"}));
+                let mut slow = Output::default();
+                Emit::for_document(&document, OutputFormat::Jsonl, &mut slow)
+                    .lang(lang)
+                    .record(json!({"k": "v"}));
+                let fast = String::from_utf8(fast.bytes).unwrap();
+                assert_eq!(fast, String::from_utf8(slow.bytes).unwrap());
+                assert_eq!(fast.contains(r#""lang":"fr","#), lang.is_some(), "{fast}");
+            }
         }
     }
 }

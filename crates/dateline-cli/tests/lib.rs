@@ -5,6 +5,7 @@ mod feeds;
 mod formats;
 mod golden;
 mod io;
+mod langs;
 mod output;
 
 use std::io::{ErrorKind, Write};

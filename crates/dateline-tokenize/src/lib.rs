@@ -82,6 +82,7 @@
 //!   [`TokenKind`] (as lowercase names such as `"word"`) and [`Mode`].
 
 mod boundary;
+mod detect;
 mod error;
 mod kind;
 mod lang;

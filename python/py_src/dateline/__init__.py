@@ -4,6 +4,10 @@ Tokens, sentences, gazetteer entities and TIMEX3-normalized dates, computed in
 Rust. Offsets are code points into the text you passed, so
 ``text[x.start:x.end] == x.text`` for every result.
 
+Every function takes ``lang=``, the text's language (``"en"``, ``"de"``, ``"fr"``,
+``"es"``; English by default); ``extract`` and ``extract_many`` also take
+``lang="auto"`` and say in ``Document.lang`` which language they detected.
+
 Relative dates ("yesterday", "next Tuesday") resolve against ``reference_date``;
 without one they resolve against today (UTC) and the first such call in a
 process warns with :class:`ReferenceDateWarning`.
@@ -22,6 +26,7 @@ from dateline._dateline import (
     Token,
     Tokens,
     __version__,
+    detect_lang,
     extract,
     extract_arrow,
     extract_many,
@@ -42,6 +47,7 @@ __all__ = [
     "Token",
     "Tokens",
     "__version__",
+    "detect_lang",
     "extract",
     "extract_arrow",
     "extract_many",

@@ -17,6 +17,7 @@ __all__ = [
     "TokensIterator",
     "__version__",
     "_gazetteer_from_bytes",
+    "detect_lang",
     "extract",
     "extract_arrow",
     "extract_many",
@@ -35,6 +36,9 @@ _Case = Literal["exact", "fold", "auto", "sensitive", "insensitive"]
 _Nested = Literal["drop", "keep", "flag"]
 _Source = Literal["gazetteer", "rule"]
 _DateLike = Union[datetime.date, str]
+# A language code: "en", "de", "fr", "es" (a region such as "de-AT" reads as
+# its language); "auto" too where the result says which language was used.
+_Lang = str
 _EntryLike = Union[tuple[str, str, str], Mapping[str, Any]]
 
 @final
@@ -176,6 +180,7 @@ class Document:
         dates: Sequence[TimeExpression],
         tokens: Tokens | None = None,
         text: str | None = None,
+        lang: _Lang | None = None,
     ) -> Document: ...
     @property
     def sentences(self) -> list[Span]: ...
@@ -187,6 +192,8 @@ class Document:
     def tokens(self) -> Tokens | None: ...
     @property
     def text(self) -> str | None: ...
+    @property
+    def lang(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_html(self, *, name: str | None = None, title: str | None = None) -> str: ...
     def _repr_html_(self) -> str: ...
@@ -226,22 +233,26 @@ class Gazetteer:
     @staticmethod
     def load(path: str | os.PathLike[str]) -> Gazetteer: ...
     def save(self, path: str | os.PathLike[str]) -> None: ...
-    def find(self, text: str, *, nested: _Nested = "drop") -> list[Entity]: ...
+    def find(
+        self, text: str, *, nested: _Nested = "drop", lang: _Lang | None = None
+    ) -> list[Entity]: ...
     def find_many(
-        self, texts: Iterable[str], *, nested: _Nested = "drop"
+        self, texts: Iterable[str], *, nested: _Nested = "drop", lang: _Lang | None = None
     ) -> list[list[Entity]]: ...
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
-def tokenize(text: str, mode: _Mode = "default") -> Tokens: ...
-def sentences(text: str) -> list[Span]: ...
+def tokenize(text: str, mode: _Mode = "default", *, lang: _Lang | None = None) -> Tokens: ...
+def sentences(text: str, *, lang: _Lang | None = None) -> list[Span]: ...
 def find_dates(
     text: str,
     reference_date: _DateLike | None = None,
     *,
     direction: _Direction = "context",
     day_first: bool = False,
+    lang: _Lang | None = None,
 ) -> list[TimeExpression]: ...
+def detect_lang(text: str) -> str | None: ...
 def extract(
     text: str,
     reference_date: _DateLike | None = None,
@@ -253,6 +264,7 @@ def extract(
     day_first: bool = False,
     mode: _Mode = "default",
     tokens: bool = False,
+    lang: _Lang | None = None,
 ) -> Document: ...
 def extract_many(
     texts: Iterable[str],
@@ -265,6 +277,7 @@ def extract_many(
     day_first: bool = False,
     mode: _Mode = "default",
     tokens: bool = False,
+    lang: _Lang | Sequence[_Lang | None] | None = None,
 ) -> list[Document]: ...
 
 def to_html(
@@ -285,6 +298,7 @@ def extract_arrow(
     day_first: bool = False,
     mode: _Mode = "default",
     tokens: bool = False,
+    lang: _Lang | None = None,
 ) -> Any: ...
 
 def _gazetteer_from_bytes(data: bytes, includes_default: bool = False) -> Gazetteer: ...

@@ -5,12 +5,15 @@ use serde::Serialize;
 
 use super::GazetteerArgs;
 use crate::args::{InputArgs, OutputArgs};
+use crate::lang::LangArgs;
 
 /// Find gazetteer entities.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
     gazetteer: GazetteerArgs,
+    #[command(flatten)]
+    lang: LangArgs,
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
@@ -26,6 +29,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let gazetteer = args.gazetteer.build()?;
     let resolver = args.gazetteer.resolver();
     crate::run::run(args.input, &args.output, |document, emit| {
+        // The language is chosen and reported as by every subcommand; the
+        // gazetteer's search does not take one yet (its names of every
+        // language are one table), so it does not change what is found.
+        let chosen = args.lang.for_document(document)?;
         let text = &document.text;
         let entities = dateline::find_entities(&gazetteer, &resolver, text);
         if emit.is_page() {
@@ -34,7 +41,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             return Ok(());
         }
         let mut viewer = Viewer::new(text);
-        emit.record(Record { entities: entities.iter().map(|e| viewer.entity(e)).collect() });
+        emit.lang(chosen.shown())
+            .record(Record { entities: entities.iter().map(|e| viewer.entity(e)).collect() });
         Ok(())
     })
 }

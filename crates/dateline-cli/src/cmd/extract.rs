@@ -1,11 +1,14 @@
 //! `dateline extract`: the whole pipeline.
 
+use std::sync::Arc;
+
 use dateline::view::DocumentView;
 use dateline::{Date, Pipeline};
 use serde::Serialize;
 
 use super::{DateArgs, GazetteerArgs, ModeArgs, References};
 use crate::args::{InputArgs, OutputArgs};
+use crate::lang::{LangArgs, PerLang};
 use crate::run::Emit;
 
 /// Sentences, entities and dates together.
@@ -21,6 +24,8 @@ pub struct Args {
     #[command(flatten)]
     mode: ModeArgs,
     #[command(flatten)]
+    lang: LangArgs,
+    #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
     output: OutputArgs,
@@ -34,19 +39,24 @@ struct Record<'t> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let pipeline = Pipeline::builder()
-        .gazetteer(args.gazetteer.build()?)
+    // One gazetteer, shared by the pipelines of every language.
+    let gazetteer = Arc::new(args.gazetteer.build()?);
+    let mut builder = Pipeline::builder();
+    builder
+        .gazetteer(gazetteer)
         .nested(args.gazetteer.nested.into())
         .direction(args.dates.direction)
         .day_first(args.dates.day_first)
         .mode(args.mode.mode)
-        .tokens(args.tokens)
-        .build()?;
+        .tokens(args.tokens);
+    let pipelines =
+        PerLang::new(args.lang.first(), |lang| Ok(builder.clone().lang(lang).build()?))?;
     let references = References::new(&args.dates);
     crate::run::run(args.input, &args.output, |document, emit| {
+        let chosen = args.lang.for_document(document)?;
         let reference_date = references.for_document(document)?;
-        let found = pipeline.process(&document.text, reference_date);
-        write(&document.text, reference_date, &found, emit);
+        let found = pipelines.get(chosen.lang)?.process(&document.text, reference_date);
+        write(&document.text, reference_date, &found, emit.lang(chosen.shown()));
         Ok(())
     })
 }
