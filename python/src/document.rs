@@ -7,6 +7,7 @@ use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
 use crate::dates::{PyTimeExpression, direction, reference_date};
 use crate::errors::value_error;
 use crate::gazetteer::{PyEntity, PyGazetteer, Shared, nested_policy};
+use crate::parallel;
 use crate::strings::{self, StrCache};
 use crate::texts::Texts;
 use crate::tokenize::{PySpan, PyTokens};
@@ -291,7 +292,7 @@ pub fn extract_many<'py>(
         let dates = references.for_chunk(py, chunk.first, chunk.texts.len())?;
         let documents: Vec<(&str, Date)> =
             chunk.texts.iter().map(String::as_str).zip(dates).collect();
-        let found = py.detach(|| pipeline.process_batch(&documents));
+        let found = py.detach(|| parallel::run(|| pipeline.process_batch(&documents)))?;
         let mut strings = StrCache::new(py);
         for ((document, text), (rust_text, _)) in found.iter().zip(&chunk.objects).zip(&documents) {
             results.append(PyDocument::from_rust(py, document, text, rust_text, &mut strings)?)?;

@@ -15,6 +15,7 @@ use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
 use crate::errors::{gazetteer_error, value_error};
+use crate::parallel;
 use crate::strings::{self, EntryNames, StrCache};
 use crate::texts::Texts;
 
@@ -616,8 +617,10 @@ impl PyGazetteer {
             // only the Python objects are made with it, sharing label and id
             // strings.
             let found: Vec<Vec<Found<'_>>> = py.detach(|| {
-                chunk.texts.par_iter().map(|text| find_raw(gazetteer, resolver, text)).collect()
-            });
+                parallel::run(|| {
+                    chunk.texts.par_iter().map(|text| find_raw(gazetteer, resolver, text)).collect()
+                })
+            })?;
             self.with_names(|names| {
                 for (text, found) in chunk.texts.iter().zip(&found) {
                     results.append(entity_list(py, text, found, names)?)?;

@@ -16,6 +16,7 @@ mod dates;
 mod document;
 mod errors;
 mod gazetteer;
+mod parallel;
 mod strings;
 mod texts;
 mod tokenize;
