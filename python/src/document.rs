@@ -157,7 +157,12 @@ impl PyDocument {
         Ok(PyDocument {
             sentences: view.sentences.into_iter().map(Into::into).collect(),
             entities,
-            dates: view.dates.into_iter().map(Into::into).collect(),
+            dates: view
+                .dates
+                .into_iter()
+                .zip(&document.dates)
+                .map(|(view, date)| PyTimeExpression::found(view, date.rule()))
+                .collect(),
             tokens,
         })
     }
