@@ -222,6 +222,14 @@ class Gazetteer:
     @staticmethod
     def load(path: str | os.PathLike[str]) -> Gazetteer: ...
     def save(self, path: str | os.PathLike[str]) -> None: ...
+    @staticmethod
+    def from_files(
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        case: _Case = "fold",
+        accent_folding: bool = True,
+        include_default: bool = False,
+    ) -> Gazetteer: ...
     def find(self, text: str, *, nested: _Nested = "drop") -> list[Entity]: ...
     def find_many(
         self, texts: Iterable[str], *, nested: _Nested = "drop"
