@@ -18,6 +18,7 @@ use pyo3::types::PyCapsule;
 use crate::document::{Options, References, pipeline};
 use crate::errors::value_error;
 use crate::gazetteer::PyGazetteer;
+use crate::parallel;
 use crate::texts::Texts;
 
 mod columns;
@@ -78,8 +79,9 @@ pub fn extract_arrow<'py>(
         let dates = references.for_chunk(py, chunk.first, chunk.texts.len())?;
         let documents: Vec<(&str, dateline::Date)> =
             chunk.texts.iter().map(String::as_str).zip(dates).collect();
+        // A forked process's first batch needs its own pool (see `parallel`).
+        let found = py.detach(|| parallel::run(|| pipeline.process_batch(&documents)))?;
         py.detach(|| {
-            let found = pipeline.process_batch(&documents);
             found
                 .iter()
                 .zip(&documents)

@@ -13,9 +13,14 @@ use crate::errors::{ReferenceDateWarning, value_error};
 use crate::{py_repr, strings};
 
 /// A date or time expression: text, code-point offsets, TIMEX3 `type`
-/// and `value`, and `mod` and `range` where TimeML has them.
+/// and `value`, `mod` and `range` where TimeML has them, and the `rule`
+/// that found and resolved it.
+///
+/// Equality and hashing leave `rule` out: it names grammar rules, which
+/// may change between versions, so `TimeExpression("1 September", "DATE",
+/// "2024-09-01", 43, 54)` equals what `find_dates` returns for that text.
 #[pyclass(frozen, eq, hash, from_py_object, module = "dateline", name = "TimeExpression")]
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug)]
 pub struct PyTimeExpression {
     #[pyo3(get)]
     text: String,
@@ -31,6 +36,41 @@ pub struct PyTimeExpression {
     modifier: Option<String>,
     #[pyo3(get)]
     range: Option<(String, String)>,
+    /// The grammar rule that matched and, after a colon, the rule that
+    /// resolved the value (`day-month:future-cue(effective)`); for
+    /// debugging and explanations, as `TimeExpression::rule` in Rust.
+    #[pyo3(get)]
+    rule: Option<String>,
+}
+
+impl PyTimeExpression {
+    /// The fields that say what was found, without `rule`.
+    #[allow(clippy::type_complexity)]
+    fn key(&self) -> (&str, &str, &str, usize, usize, Option<&str>, Option<&(String, String)>) {
+        (
+            &self.text,
+            &self.kind,
+            &self.value,
+            self.start,
+            self.end,
+            self.modifier.as_deref(),
+            self.range.as_ref(),
+        )
+    }
+}
+
+impl PartialEq for PyTimeExpression {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for PyTimeExpression {}
+
+impl std::hash::Hash for PyTimeExpression {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
+    }
 }
 
 impl PyTimeExpression {
@@ -43,7 +83,8 @@ impl PyTimeExpression {
 #[pymethods]
 impl PyTimeExpression {
     #[new]
-    #[pyo3(signature = (text, r#type, value, start, end, r#mod = None, range = None))]
+    #[pyo3(signature = (text, r#type, value, start, end, r#mod = None, range = None, rule = None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         text: String,
         r#type: String,
@@ -52,8 +93,9 @@ impl PyTimeExpression {
         end: usize,
         r#mod: Option<String>,
         range: Option<(String, String)>,
+        rule: Option<String>,
     ) -> PyTimeExpression {
-        PyTimeExpression { text, kind: r#type, value, start, end, modifier: r#mod, range }
+        PyTimeExpression { text, kind: r#type, value, start, end, modifier: r#mod, range, rule }
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -71,18 +113,38 @@ impl PyTimeExpression {
         if let Some((begin, end)) = &self.range {
             repr += &format!(", range=({}, {})", py_repr(py, begin)?, py_repr(py, end)?);
         }
+        // `rule` is left out, as from equality: debugging detail.
         Ok(repr + ")")
     }
 
     #[allow(clippy::type_complexity)]
     fn __getnewargs__(
         &self,
-    ) -> (String, String, String, usize, usize, Option<String>, Option<(String, String)>) {
+    ) -> (
+        String,
+        String,
+        String,
+        usize,
+        usize,
+        Option<String>,
+        Option<(String, String)>,
+        Option<String>,
+    ) {
         let this = self.clone();
-        (this.text, this.kind, this.value, this.start, this.end, this.modifier, this.range)
+        (
+            this.text,
+            this.kind,
+            this.value,
+            this.start,
+            this.end,
+            this.modifier,
+            this.range,
+            this.rule,
+        )
     }
 
-    /// The expression as a plain dict, shaped like the CLI's JSON.
+    /// The expression as a plain dict, shaped like the CLI's JSON (which
+    /// has no `rule`).
     pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("text", &self.text)?;
@@ -103,8 +165,10 @@ impl PyTimeExpression {
     }
 }
 
-impl From<DateView<'_>> for PyTimeExpression {
-    fn from(view: DateView<'_>) -> PyTimeExpression {
+impl PyTimeExpression {
+    /// The Python view of a found expression: `view` for the text and
+    /// offsets, `rule` from the `TimeExpression` it views.
+    pub fn found(view: DateView<'_>, rule: &str) -> PyTimeExpression {
         PyTimeExpression {
             text: view.span.text.to_owned(),
             kind: view.kind.to_owned(),
@@ -113,6 +177,7 @@ impl From<DateView<'_>> for PyTimeExpression {
             end: view.span.end,
             modifier: view.modifier.map(str::to_owned),
             range: view.range.map(|r| (r.begin.to_owned(), r.end.to_owned())),
+            rule: Some(rule.to_owned()),
         }
     }
 }
@@ -197,7 +262,7 @@ pub fn find_dates<'py>(
     let found: Vec<PyTimeExpression> = py.detach(|| {
         let found = extractor.extract(&text, reference);
         let mut viewer = Viewer::new(&text);
-        found.iter().map(|date| viewer.date(date).into()).collect()
+        found.iter().map(|date| PyTimeExpression::found(viewer.date(date), date.rule())).collect()
     });
     let found =
         found.into_iter().map(|d| strings::untracked(py, d)).collect::<PyResult<Vec<_>>>()?;

@@ -10,6 +10,7 @@ use crate::dates::{PyTimeExpression, direction, reference_date};
 use crate::errors::value_error;
 use crate::gazetteer::{PyEntity, PyGazetteer, Shared, nested_policy};
 use crate::lang::{Choice, choice};
+use crate::parallel;
 use crate::strings::{self, StrCache};
 use crate::texts::Texts;
 use crate::tokenize::{PySpan, PyTokens};
@@ -238,7 +239,12 @@ impl PyDocument {
         Ok(PyDocument {
             sentences: view.sentences.into_iter().map(Into::into).collect(),
             entities,
-            dates: view.dates.into_iter().map(Into::into).collect(),
+            dates: view
+                .dates
+                .into_iter()
+                .zip(&document.dates)
+                .map(|(view, date)| PyTimeExpression::found(view, date.rule()))
+                .collect(),
             tokens,
             text: Some(text.clone().unbind()),
             lang,
@@ -433,13 +439,15 @@ pub fn extract_many<'py>(
         let dates = references.for_chunk(py, chunk.first, chunk.texts.len())?;
         let choices = langs.for_chunk(chunk.first, chunk.texts.len())?;
         let chosen: Vec<Option<Lang>> = py.detach(|| {
-            chunk
-                .texts
-                .par_iter()
-                .zip(&choices)
-                .map(|(text, choice)| choice.map(|c| c.resolve(text)))
-                .collect()
-        });
+            parallel::run(|| {
+                chunk
+                    .texts
+                    .par_iter()
+                    .zip(&choices)
+                    .map(|(text, choice)| choice.map(|c| c.resolve(text)))
+                    .collect()
+            })
+        })?;
         for lang in &chosen {
             pipelines.prepare(lang.unwrap_or(Lang::En))?;
         }
@@ -447,14 +455,16 @@ pub fn extract_many<'py>(
             chunk.texts.iter().map(String::as_str).zip(dates).collect();
         let pipelines = &pipelines;
         let found: Vec<dateline::Document> = py.detach(|| {
-            documents
-                .par_iter()
-                .zip(&chosen)
-                .map(|(&(text, date), lang)| {
-                    pipelines.get(lang.unwrap_or(Lang::En)).process(text, date)
-                })
-                .collect()
-        });
+            parallel::run(|| {
+                documents
+                    .par_iter()
+                    .zip(&chosen)
+                    .map(|(&(text, date), lang)| {
+                        pipelines.get(lang.unwrap_or(Lang::En)).process(text, date)
+                    })
+                    .collect()
+            })
+        })?;
         let mut strings = StrCache::new(py);
         let rows = found.iter().zip(&chunk.objects).zip(&documents).zip(&chosen);
         for (((document, text), (rust_text, _)), lang) in rows {

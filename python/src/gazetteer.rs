@@ -15,6 +15,7 @@ use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
 use crate::errors::{gazetteer_error, value_error};
+use crate::parallel;
 use crate::strings::{self, EntryNames, StrCache};
 use crate::texts::Texts;
 
@@ -597,6 +598,37 @@ impl PyGazetteer {
         py.detach(|| gazetteer.get().save(&path)).map_err(|err| gazetteer_error(py, err))
     }
 
+    /// One gazetteer from several TSV or JSON Lines files, in order, as the
+    /// CLI's repeated `--gazetteer FILE` builds one; optionally with the
+    /// default's entries first.
+    #[staticmethod]
+    #[pyo3(
+        signature = (paths, *, case = "fold".to_owned(), accent_folding = true, include_default = false),
+        text_signature = "(paths, *, case='fold', accent_folding=True, include_default=False)"
+    )]
+    fn from_files(
+        py: Python<'_>,
+        paths: &Bound<'_, PyAny>,
+        case: String,
+        accent_folding: bool,
+        include_default: bool,
+    ) -> PyResult<PyGazetteer> {
+        if paths.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(
+                "Gazetteer.from_files(paths) takes a list of paths, not a str; \
+                 for one file, use Gazetteer.from_file(path)",
+            ));
+        }
+        let paths: Vec<PathBuf> =
+            paths.try_iter()?.map(|path| path?.extract()).collect::<PyResult<_>>()?;
+        build(py, &case, accent_folding, include_default, |builder| {
+            for path in &paths {
+                builder.add_file(path)?;
+            }
+            Ok(())
+        })
+    }
+
     /// The entities in `text`, leftmost-longest, read in context as the
     /// CLI's `entities` reads them: a match inside a longer capitalized
     /// name ("US" in "US Navy") follows `nested` (`drop`: left out, and the
@@ -654,8 +686,10 @@ impl PyGazetteer {
             // only the Python objects are made with it, sharing label and id
             // strings.
             let found: Vec<Vec<Found<'_>>> = py.detach(|| {
-                chunk.texts.par_iter().map(|text| find_raw(gazetteer, resolver, text)).collect()
-            });
+                parallel::run(|| {
+                    chunk.texts.par_iter().map(|text| find_raw(gazetteer, resolver, text)).collect()
+                })
+            })?;
             self.with_names(|names| {
                 for (text, found) in chunk.texts.iter().zip(&found) {
                     results.append(entity_list(py, text, found, names)?)?;

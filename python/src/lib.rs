@@ -19,6 +19,7 @@ mod errors;
 mod gazetteer;
 mod html;
 mod lang;
+mod parallel;
 mod strings;
 mod texts;
 mod tokenize;

@@ -35,6 +35,8 @@ def test_each_readme_has_python_snippets():
 
 @pytest.mark.parametrize(("readme", "line", "source"), list(snippets()))
 def test_snippet_runs(readme, line, source, monkeypatch):
+    if re.search(r"^import spacy$", source, re.MULTILINE):
+        pytest.importorskip("spacy", reason='the snippet needs spaCy: pip install "./python[spacy]"')
     monkeypatch.chdir(ROOT)
     # Line numbers in tracebacks point into the README.
     code = compile("\n" * (line - 1) + source, str(readme), "exec")
