@@ -87,6 +87,7 @@ mod kind;
 mod lang;
 mod mode;
 mod offsets;
+pub(crate) mod rules;
 mod sentence;
 mod span;
 mod token;

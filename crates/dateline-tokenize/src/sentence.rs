@@ -9,9 +9,9 @@
 use core::iter::FusedIterator;
 use std::collections::BTreeSet;
 
-use crate::util::abbrev::{self, Class};
+use crate::rules::{Rules, rules};
+use crate::util::abbrev::Class;
 use crate::util::chars::{glued_sentence_end, in_address, is_ascii_space, is_mark};
-use crate::util::datewords::{self, DateWords};
 use crate::{Lang, Span};
 
 /// How far the splitter looks back for the word before a period and
@@ -40,25 +40,14 @@ const WINDOW: usize = 64;
 /// assert_eq!(&text[spans[1]], "\"It went well,\" he said.");
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SentenceSplitter {
     titles: BTreeSet<String>,
     abbreviations: BTreeSet<String>,
+    // The language picks the built-in abbreviations, the words that start
+    // sentences, and the date words that decide the period of "a.m." and
+    // of a weekday abbreviation.
     lang: Lang,
-    // Weekdays, months and time zones: the word classes that decide the
-    // period of "a.m." and of a weekday abbreviation.
-    dates: &'static DateWords,
-}
-
-impl Default for SentenceSplitter {
-    fn default() -> SentenceSplitter {
-        SentenceSplitter {
-            titles: BTreeSet::new(),
-            abbreviations: BTreeSet::new(),
-            lang: Lang::default(),
-            dates: &datewords::ENGLISH,
-        }
-    }
 }
 
 impl SentenceSplitter {
@@ -84,11 +73,11 @@ impl SentenceSplitter {
 
     /// Lazily iterates over the sentences of `text`.
     pub fn sentences<'s, 't>(&'s self, text: &'t str) -> Sentences<'s, 't> {
-        Sentences { splitter: self, text, pos: 0, marker: None }
+        Sentences { splitter: self, rules: rules(self.lang), text, pos: 0, marker: None }
     }
 
-    fn lookup(&self, word: &str) -> Option<Class> {
-        if let Some(class) = abbrev::lookup(word) {
+    fn lookup(&self, rules: &Rules, word: &str) -> Option<Class> {
+        if let Some(class) = rules.abbreviations.lookup(word) {
             return Some(class);
         }
         if self.titles.is_empty() && self.abbreviations.is_empty() {
@@ -179,7 +168,6 @@ impl SentenceSplitterBuilder {
             titles: self.titles.clone(),
             abbreviations: self.abbreviations.clone(),
             lang: self.lang,
-            ..SentenceSplitter::default()
         }
     }
 }
@@ -213,6 +201,7 @@ impl Marker {
 #[derive(Clone, Debug)]
 pub struct Sentences<'s, 't> {
     splitter: &'s SentenceSplitter,
+    rules: &'static Rules,
     text: &'t str,
     pos: usize,
     // The list marker that opened the current or previous sentence.
@@ -357,7 +346,7 @@ impl<'t> Sentences<'_, 't> {
     fn word_at(&self, i: usize) -> &'t str {
         let mut s = i;
         while let Some(c) = self.char_at(s) {
-            if matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘' | '«') {
+            if matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘' | '«' | '¿' | '¡') {
                 s += c.len_utf8();
             } else {
                 break;
@@ -560,10 +549,10 @@ impl<'t> Sentences<'_, 't> {
             if matches!(lower_word.as_str(), "e.g" | "i.e" | "cf" | "viz") {
                 return Decision::Continue(end);
             }
-            if self.splitter.dates.is_meridiem(dotted_part) {
+            if self.rules.dates.is_meridiem(dotted_part) {
                 return self.after_meridiem(start, chunk_from, end, next, word);
             }
-            return if upper && abbrev::is_starter(word) {
+            return if upper && self.rules.is_starter(word) {
                 Decision::Break(end, next)
             } else {
                 Decision::Continue(end)
@@ -583,19 +572,31 @@ impl<'t> Sentences<'_, 't> {
                     };
                 }
             }
-            return if upper && abbrev::is_starter(word) {
+            return if upper && self.rules.is_starter(word) {
                 Decision::Break(end, next)
             } else {
                 Decision::Continue(end)
             };
         }
-        match self.splitter.lookup(word_before) {
+        if self.rules.ordinal_dot
+            && (1..=3).contains(&word_before.len())
+            && word_before.bytes().all(|b| b.is_ascii_digit())
+        {
+            // "am 23. Juli", "der 2. Weltkrieg", "zum 67. meines Vaters": an
+            // ordinal's period, unless a word that starts sentences follows.
+            return if upper && self.rules.is_starter(word) {
+                Decision::Break(end, next)
+            } else {
+                Decision::Continue(end)
+            };
+        }
+        match self.splitter.lookup(self.rules, word_before) {
             // "5 p.m. ET. There": a zone after a time is not "et." or "Mt.",
             // nor "est." before a quote, and ends the sentence unless a
             // lowercase word follows. Other zones already end sentences like
             // ordinary words, so only abbreviations need the zone check.
             Some(Class::Title | Class::General)
-                if self.splitter.dates.is_time_zone(word_before)
+                if self.rules.dates.is_time_zone(word_before)
                     && self.follows_time(start, chunk_from) =>
             {
                 if lower {
@@ -637,7 +638,7 @@ impl<'t> Sentences<'_, 't> {
         next: usize,
         word: &'t str,
     ) -> Decision {
-        let dates = self.splitter.dates;
+        let dates = self.rules.dates;
         let carries_on = !word.starts_with(char::is_uppercase)
             || dates.is_time_zone(word)
             || dates.is_weekday(word)
@@ -645,8 +646,8 @@ impl<'t> Sentences<'_, 't> {
                 && self.byte(self.offset_of(word) + word.len()) == Some(b'.'))
             || self.month_and_day_at(word)
             || self.zone_phrase_at(word);
-        let ends =
-            !carries_on && (abbrev::is_starter(word) || self.words_before(start, chunk_from) > 3);
+        let ends = !carries_on
+            && (self.rules.is_starter(word) || self.words_before(start, chunk_from) > 3);
         if ends { Decision::Break(end, next) } else { Decision::Continue(end) }
     }
 
@@ -658,7 +659,7 @@ impl<'t> Sentences<'_, 't> {
     /// Whether `word` (from [`word_at`](Self::word_at)) is a month followed
     /// by a day number: "Nov. 21", "Jan 5", "September 11".
     fn month_and_day_at(&self, word: &str) -> bool {
-        if !self.splitter.dates.is_month(word) {
+        if !self.rules.dates.is_month(word) {
             return false;
         }
         let mut after = self.offset_of(word) + word.len();
@@ -672,7 +673,7 @@ impl<'t> Sentences<'_, 't> {
     /// Whether `word` opens a zone phrase: capitalized words closed by a
     /// zone head, "Eastern Time", "Pacific Daylight Time", "Moscow time".
     fn zone_phrase_at(&self, word: &'t str) -> bool {
-        let dates = self.splitter.dates;
+        let dates = self.rules.dates;
         let mut word = word;
         for n in 0..4 {
             if n > 0 && dates.is_zone_head(word) {
@@ -705,7 +706,7 @@ impl<'t> Sentences<'_, 't> {
         }
         let chunk = &self.text[self.chunk_start(e, start)..e];
         let time = chunk.trim_end_matches('.').trim_start_matches(|c: char| c.is_ascii_digit());
-        self.splitter.dates.is_meridiem(time)
+        self.rules.dates.is_meridiem(time)
             || (chunk.contains(':') && chunk.bytes().all(|b| b.is_ascii_digit() || b == b':'))
     }
 
