@@ -229,14 +229,16 @@ fn may_be_interesting(word: u64) -> bool {
 
 /// Bytes where a sentence may end or a rule needs a look: terminators,
 /// line breaks, digits (e-mail header stamps), `,` (closings), `)` (list
-/// markers) and the lead bytes of non-ASCII chars.
+/// markers), `;` (in languages where a semicolon before a sentence starter
+/// ends a sentence) and the lead bytes of non-ASCII chars.
 static INTERESTING: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] =
-            matches!(b as u8, b'.' | b'!' | b'?' | b'\n' | b'\r' | b',' | b')' | b'0'..=b'9')
-                || b >= 0xC0;
+        table[b] = matches!(
+            b as u8,
+            b'.' | b'!' | b'?' | b'\n' | b'\r' | b',' | b')' | b';' | b'0'..=b'9'
+        ) || b >= 0xC0;
         b += 1;
     }
     table
@@ -294,6 +296,13 @@ impl<'t> Sentences<'_, 't> {
     /// Skips closing quotes and brackets from `i`.
     fn skip_closers(&self, mut i: usize) -> usize {
         while let Some(c) = self.char_at(i) {
+            // French sets a closing guillemet off by a space: "pièce. »".
+            if matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+                && self.text[i + c.len_utf8()..].starts_with(['»', '›'])
+            {
+                i += c.len_utf8();
+                continue;
+            }
             // Two apostrophes are one closing quote, as in tokens.
             if self.text[i..].starts_with("''") {
                 i += 2;
@@ -478,6 +487,12 @@ impl<'t> Sentences<'_, 't> {
         if next >= self.text.len() {
             return Decision::Break(end, next);
         }
+        if self.rules.dash_continues
+            && self.byte(next) == Some(b'-')
+            && self.dash_continues(start, i, next)
+        {
+            return Decision::Continue(next);
+        }
         let word = self.word_at(next);
         let next_char = self.char_at(next).unwrap_or(' ');
         let lower = word.starts_with(char::is_lowercase);
@@ -610,7 +625,11 @@ impl<'t> Sentences<'_, 't> {
             // "Sun. Nov. 21: Runoff elections take place."
             Some(Class::Weekday) if self.month_and_day_at(word) => Decision::Continue(end),
             Some(Class::General | Class::Month | Class::Weekday) => {
-                if next_char.is_uppercase() {
+                // Where nouns are capitalized (German), only a sentence
+                // starter says that a new sentence began: "3 Std. Anfahrt".
+                if next_char.is_uppercase()
+                    && (!self.rules.capitalized_nouns || self.rules.is_starter(word))
+                {
                     Decision::Break(end, next)
                 } else {
                     Decision::Continue(end)
@@ -621,6 +640,24 @@ impl<'t> Sentences<'_, 't> {
             // before a lowercase word; abbreviations are in the table.
             _ => Decision::Break(end, next),
         }
+    }
+
+    /// Whether the dash at `next`, after the terminator at `i`, carries
+    /// the sentence on: a dash before punctuation closes an interjected
+    /// phrase ("¿Por qué? -, se pregunta", "? - -. Ha salido"), and a date
+    /// before the terminator heads a chronology entry ("6 de julio. -
+    /// Barak presenta").
+    fn dash_continues(&self, start: usize, i: usize, next: usize) -> bool {
+        let mut j = next;
+        while matches!(self.byte(j), Some(b'-' | b' ')) && j < next + 8 {
+            j += 1;
+        }
+        if matches!(self.byte(j), Some(b',' | b'.' | b';')) {
+            return true;
+        }
+        let from = self.chunk_start(i, start);
+        let before = self.text[from..i].trim_start_matches(|c: char| !c.is_alphanumeric());
+        self.rules.dates.is_month(before)
     }
 
     /// Decides the period of "a.m." or "p.m." by the class of the
@@ -910,6 +947,21 @@ impl Iterator for Sentences<'_, '_> {
                         // "Best regards, Debra": the closing is a sentence.
                         let next = self.skip_space(i + 1);
                         if self.char_at(next).is_some_and(char::is_uppercase) {
+                            Decision::Break(i + 1, next)
+                        } else {
+                            Decision::Continue(i + 1)
+                        }
+                    }
+                    b';' if self.rules.semicolon_before_starter => {
+                        // "…exister ; Le poème": French, German and Spanish
+                        // write a lowercase word after a semicolon, so a
+                        // sentence starter there begins a new sentence.
+                        let next = self.skip_space(i + 1);
+                        let word = self.word_at(next);
+                        if next > i + 1
+                            && word.starts_with(char::is_uppercase)
+                            && self.rules.is_starter(word)
+                        {
                             Decision::Break(i + 1, next)
                         } else {
                             Decision::Continue(i + 1)

@@ -628,7 +628,10 @@ impl<'t> Tokens<'t> {
                 Some(Class::Title) => true,
                 Some(Class::BeforeNumber) => digit,
                 Some(Class::Month | Class::Weekday | Class::General) => {
-                    !(treebank && next.starts_with(char::is_uppercase) && !digit)
+                    !(treebank
+                        && next.starts_with(char::is_uppercase)
+                        && !digit
+                        && (!self.rules.capitalized_nouns || self.rules.is_starter(next)))
                 }
             }
         };

@@ -16,6 +16,9 @@ pub(crate) static RULES: Rules = Rules {
     decimal_comma: true,
     ordinal_dot: true,
     split_mark_runs: true,
+    capitalized_nouns: true,
+    semicolon_before_starter: true,
+    dash_continues: false,
     multiwords: MULTIWORDS,
 };
 

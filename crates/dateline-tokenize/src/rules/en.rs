@@ -16,6 +16,9 @@ pub(crate) static RULES: Rules = Rules {
     decimal_comma: false,
     ordinal_dot: false,
     split_mark_runs: false,
+    capitalized_nouns: false,
+    semicolon_before_starter: false,
+    dash_continues: false,
     multiwords: &[],
 };
 

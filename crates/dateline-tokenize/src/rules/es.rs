@@ -16,6 +16,9 @@ pub(crate) static RULES: Rules = Rules {
     decimal_comma: true,
     ordinal_dot: false,
     split_mark_runs: false,
+    capitalized_nouns: false,
+    semicolon_before_starter: true,
+    dash_continues: true,
     multiwords: MULTIWORDS,
 };
 
@@ -30,6 +33,7 @@ static ABBREVIATIONS: &[Entry] = &[
     ("art", Class::BeforeNumber, false),
     ("av", Class::Title, true),
     ("avda", Class::Title, true),
+    ("bros", Class::General, true),
     ("cap", Class::BeforeNumber, false),
     ("cía", Class::General, false),
     ("dic", Class::Month, true),
@@ -44,6 +48,7 @@ static ABBREVIATIONS: &[Entry] = &[
     ("excmo", Class::Title, false),
     ("feb", Class::Month, true),
     ("gral", Class::Title, false),
+    ("hab", Class::General, false),
     ("ing", Class::Title, true),
     ("jul", Class::Month, true),
     ("jun", Class::Month, true),
@@ -51,6 +56,7 @@ static ABBREVIATIONS: &[Entry] = &[
     ("lic", Class::Title, true),
     ("ltda", Class::General, false),
     ("mons", Class::Title, true),
+    ("no", Class::BeforeNumber, true),
     ("nov", Class::Month, true),
     ("n\u{ba}", Class::BeforeNumber, false),
     ("núm", Class::BeforeNumber, false),
@@ -67,6 +73,7 @@ static ABBREVIATIONS: &[Entry] = &[
     ("sras", Class::Title, false),
     ("sres", Class::Title, false),
     ("srta", Class::Title, false),
+    ("st", Class::Title, true),
     ("sta", Class::Title, true),
     ("sto", Class::Title, true),
     ("ud", Class::Title, true),
@@ -82,12 +89,12 @@ static KEYS: [u64; ABBREVIATIONS.len()] = abbrev::keys(ABBREVIATIONS);
 
 /// Capitalized words that commonly start a Spanish sentence.
 static STARTERS: &[&str] = &[
-    "A", "Además", "Al", "Antes", "Así", "Aunque", "Ayer", "Cada", "Como", "Con", "Cuando", "De",
-    "Del", "Desde", "Después", "Durante", "El", "Ella", "Ellos", "En", "Entonces", "Entre", "Es",
-    "Esa", "Ese", "Eso", "Esta", "Este", "Esto", "Estos", "Estas", "Fue", "Ha", "Hay", "Hoy", "La",
-    "Las", "Le", "Lo", "Los", "Mientras", "Ni", "No", "Nosotros", "O", "Para", "Pero", "Por",
-    "Que", "Se", "Según", "Si", "Sin", "Sobre", "Su", "Sus", "También", "Tras", "Un", "Una", "Y",
-    "Ya", "Yo", "Él",
+    "A", "Además", "Cómo", "Cuál", "Cuándo", "Dónde", "Qué", "Quién", "Al", "Antes", "Así",
+    "Aunque", "Ayer", "Cada", "Como", "Con", "Cuando", "De", "Del", "Desde", "Después", "Durante",
+    "El", "Ella", "Ellos", "En", "Entonces", "Entre", "Es", "Esa", "Ese", "Eso", "Esta", "Este",
+    "Esto", "Estos", "Estas", "Fue", "Ha", "Hay", "Hoy", "La", "Las", "Le", "Lo", "Los",
+    "Mientras", "Ni", "No", "Nosotros", "O", "Para", "Pero", "Por", "Que", "Se", "Según", "Si",
+    "Sin", "Sobre", "Su", "Sus", "También", "Tras", "Un", "Una", "Y", "Ya", "Yo", "Él",
 ];
 
 static DATES: DateWords = DateWords {

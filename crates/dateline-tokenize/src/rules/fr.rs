@@ -16,15 +16,18 @@ pub(crate) static RULES: Rules = Rules {
     decimal_comma: true,
     ordinal_dot: false,
     split_mark_runs: false,
+    capitalized_nouns: false,
+    semicolon_before_starter: true,
+    dash_continues: false,
     multiwords: MULTIWORDS,
 };
 
 /// Abbreviations of French news: titles (`M.`, `Mme`, `Mgr`), references
 /// (`p.`, `n°`, `art.`), `etc.`, `cf.`, `av. J.-C.`, `p. ex.`. Sorted.
 static ABBREVIATIONS: &[Entry] = &[
-    ("apr", Class::General, false),
+    ("apr", Class::Title, false),
     ("art", Class::BeforeNumber, false),
-    ("av", Class::General, false),
+    ("av", Class::Title, false),
     ("avr", Class::Month, true),
     ("bd", Class::General, false),
     ("cf", Class::General, false),
@@ -49,6 +52,8 @@ static ABBREVIATIONS: &[Entry] = &[
     ("mm", Class::Title, true),
     ("mme", Class::Title, false),
     ("mmes", Class::Title, false),
+    ("mr", Class::Title, true),
+    ("mrs", Class::Title, true),
     ("no", Class::BeforeNumber, false),
     ("nov", Class::Month, true),
     ("n\u{b0}", Class::BeforeNumber, false),

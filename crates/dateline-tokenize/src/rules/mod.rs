@@ -56,6 +56,19 @@ pub(crate) struct Rules {
     /// Whether treebank mode splits runs of `!` and `?` into one token per
     /// mark ("Super!!" -> "Super" "!" "!"), as UD German does.
     pub(crate) split_mark_runs: bool,
+    /// Whether nouns are capitalized (German): a capital after an
+    /// abbreviation's period then says nothing, and only a sentence
+    /// starter ends the sentence there.
+    pub(crate) capitalized_nouns: bool,
+    /// Whether a semicolon before a capitalized sentence starter ends a
+    /// sentence: languages that write a lowercase word after a semicolon.
+    pub(crate) semicolon_before_starter: bool,
+    /// Whether a hyphen after a terminator continues the sentence: Spanish
+    /// agency copy separates a dateline or a date from its text with
+    /// ".-" ("Madrid, 6 jul (EFE).- El Gobierno", "6 de julio. - Barak
+    /// presenta"), and interviews mark turns with dashes ("¿Por qué? -, se
+    /// pregunta").
+    pub(crate) dash_continues: bool,
     /// Multi-word tokens whose syntactic words are not substrings of the
     /// token (treebank mode), sorted by form.
     pub(crate) multiwords: &'static [MultiWord],
