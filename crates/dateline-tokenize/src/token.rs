@@ -61,6 +61,24 @@ impl Token {
         Token { span, kind: TokenKind::Word, words }
     }
 
+    /// A word token over `span` that carries `words`, the syntactic words
+    /// of a multi-word token of one of the supported languages (`["zu",
+    /// "dem"]`, `["À", "le"]`); `None` when no language has that
+    /// contraction. For rebuilding tokens from a serialized form.
+    ///
+    /// ```
+    /// use dateline_tokenize::{Span, Token};
+    ///
+    /// let token = Token::with_words(Span::new(0, 3), &["zu", "dem"]).ok_or("no such token")?;
+    /// assert_eq!(token.words(), ["zu", "dem"]);
+    /// assert!(Token::with_words(Span::new(0, 3), &["zu", "den"]).is_none());
+    /// Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_words(span: Span, words: &[&str]) -> Option<Token> {
+        let (lang, index, capitalized) = rules::find_multiword(words)?;
+        Some(Token::multiword(span, lang, usize::from(index), capitalized))
+    }
+
     /// The byte span of the token in the original text.
     #[inline]
     pub const fn span(&self) -> Span {
@@ -158,12 +176,11 @@ impl<'de> serde::Deserialize<'de> for Token {
             return Ok(Token::new(raw.span, raw.kind));
         }
         let words: Vec<&str> = raw.words.iter().map(String::as_str).collect();
-        let (lang, index, capitalized) = rules::find_multiword(&words).ok_or_else(|| {
+        let mut token = Token::with_words(raw.span, &words).ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "{words:?} are not the words of a multi-word token of any supported language"
             ))
         })?;
-        let mut token = Token::multiword(raw.span, lang, usize::from(index), capitalized);
         token.kind = raw.kind;
         Ok(token)
     }

@@ -191,7 +191,6 @@ pub(crate) struct MultiWord {
 
 /// Finds the multi-word token whose words are `words` (either case form)
 /// in any language: `(language, index, capitalized)`.
-#[cfg(feature = "serde")]
 pub(crate) fn find_multiword(words: &[&str]) -> Option<(Lang, u8, bool)> {
     Lang::ALL.into_iter().find_map(|lang| {
         rules(lang).multiwords.iter().enumerate().find_map(|(i, m)| {
