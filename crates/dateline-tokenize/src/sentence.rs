@@ -296,12 +296,18 @@ impl<'t> Sentences<'_, 't> {
     /// Skips closing quotes and brackets from `i`.
     fn skip_closers(&self, mut i: usize) -> usize {
         while let Some(c) = self.char_at(i) {
-            // French sets a closing guillemet off by a space: "pièce. »".
-            if matches!(c, ' ' | '\u{a0}' | '\u{202f}')
-                && self.text[i + c.len_utf8()..].starts_with(['»', '›'])
-            {
-                i += c.len_utf8();
-                continue;
+            if matches!(c, ' ' | '\u{a0}' | '\u{202f}') {
+                // French sets a closing guillemet off by a space: "pièce.
+                // »". (Checked by its lead byte first: a space after a
+                // terminator is the common case, and is no closer.)
+                let after = i + c.len_utf8();
+                if matches!(self.byte(after), Some(0xC2 | 0xE2))
+                    && self.text[after..].starts_with(['»', '›'])
+                {
+                    i = after;
+                    continue;
+                }
+                break;
             }
             // Two apostrophes are one closing quote, as in tokens.
             if self.text[i..].starts_with("''") {

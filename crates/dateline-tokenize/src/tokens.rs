@@ -9,7 +9,7 @@ use core::iter::FusedIterator;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::rules::{Apostrophe, Hyphens, Rules, rules};
+use crate::rules::{Apostrophe, Hyphens, Rules, WordSplit, english_split, rules};
 use crate::util::abbrev::Class;
 use crate::util::chars::{
     alnum_prefix_len, glued_sentence_end, in_address, is_apostrophe, is_ascii_alnum,
@@ -338,18 +338,16 @@ impl<'t> Tokens<'t> {
                     if is_apostrophe(c) {
                         let after = i + c.len_utf8();
                         if !matches!(self.rules.apostrophe, Apostrophe::EnglishClitics) {
-                            // Elision: "l'" + "Ukraine", "qu'" + "il"; other
-                            // apostrophes join ("aujourd'hui", "TV's").
-                            if !self.letter_at(after) {
-                                break;
+                            match self.apostrophe_in_word(start, i, after) {
+                                Some(end) => {
+                                    i = end;
+                                    joined = true;
+                                    continue;
+                                }
+                                None if self.letter_at(after) => i = after,
+                                None => {}
                             }
-                            if self.rules.is_elided(&self.text[start..i]) {
-                                i = after;
-                                break;
-                            }
-                            i = after;
-                            joined = true;
-                            continue;
+                            break;
                         }
                         // "don't" -> "do" + "n't"; a lone "n" continues into "n't".
                         if i >= start + 2
@@ -489,17 +487,48 @@ impl<'t> Tokens<'t> {
         }
         let word = &self.text[start..i];
         if treebank && !joined {
-            if let Some((len, kind)) = self.rules.word_split.split(word) {
-                return (start + len, kind);
-            }
-            if let Some(index) = self.rules.multiword(word)
-                && self.contracts(index, start)
-            {
-                self.multiword = Some((index, word.starts_with(char::is_uppercase)));
-                return (i, TokenKind::Word);
+            // English's splits inline, as before languages existed; the
+            // other languages' tables out of line.
+            if let WordSplit::English = self.rules.word_split {
+                if let Some((len, kind)) = english_split(word) {
+                    return (start + len, kind);
+                }
+            } else if let Some(split) = self.treebank_word(start, i) {
+                return split;
             }
         }
         (i, word_kind(word, inner_dot))
+    }
+
+    /// Treebank mode's splits of the letter run `start..i` in a language
+    /// other than English: a verb with its pronouns in two tokens, or a
+    /// multi-word token. Out of line, so that the word scanner stays as
+    /// small as it was for English.
+    #[inline(never)]
+    fn treebank_word(&mut self, start: usize, i: usize) -> Option<(usize, TokenKind)> {
+        let word = &self.text[start..i];
+        if let Some((len, kind)) = self.rules.word_split.split(word) {
+            return Some((start + len, kind));
+        }
+        let index = self.rules.multiword(word)?;
+        if !self.contracts(index, start) {
+            return None;
+        }
+        self.multiword = Some((index, word.starts_with(char::is_uppercase)));
+        Some((i, TokenKind::Word))
+    }
+
+    /// An apostrophe at `i..after` inside the word that starts at `start`,
+    /// in a language without English clitics: `None` when the word ends
+    /// before it, or (when a letter follows) after it, for an elided word
+    /// ("l'" + "Ukraine", "qu'" + "il"); otherwise the apostrophe joins and
+    /// the scan goes on from `after` ("aujourd'hui", "TV's").
+    #[inline(never)]
+    fn apostrophe_in_word(&self, start: usize, i: usize, after: usize) -> Option<usize> {
+        if !self.letter_at(after) || self.rules.is_elided(&self.text[start..i]) {
+            return None;
+        }
+        Some(after)
     }
 
     /// The end of the run of word chars from `i` (stops before CJK
@@ -534,6 +563,7 @@ impl<'t> Tokens<'t> {
 
     /// Whether the hyphen at `i..after` joins the word `start..i` with the
     /// word char that follows.
+    #[inline(never)]
     fn join_hyphen(&self, start: usize, i: usize, after: usize, treebank: bool) -> bool {
         if !self.word_char_at(after) {
             return false;

@@ -339,7 +339,7 @@ static CONTRACTION_KEYS: [u64; CONTRACTIONS.len()] = {
 
 /// Where treebank mode splits the letter run `word` (not joined by any
 /// punctuation): the length and kind of its first part.
-#[inline]
+#[inline(always)]
 pub(super) fn split_word(word: &str) -> Option<(usize, TokenKind)> {
     if let Some(len) = split_contraction(word) {
         return Some((len, TokenKind::Word));

@@ -8,8 +8,11 @@
 //! file (`en.rs`, `de.rs`, ...) as one [`Rules`] value, and [`rules`] is the
 //! one place that maps a [`Lang`] to it.
 //!
-//! Adding a language is a new file with its `RULES` and one arm in
-//! [`rules`]; the engine reads nothing else. The shapes here are meant to
+//! Adding a language: a new file here with its `RULES` (copy the closest
+//! language's and change the tables), one arm in [`rules`], the language in
+//! `Lang::ALL`, and `tests/data/tokens-xx.toml` and `sentences-xx.toml`
+//! (the case loaders find them; a test fails while a language has none).
+//! The engine reads nothing else. The shapes here are meant to
 //! carry the next ones too: Cyrillic abbreviations ("р.", "г.") and
 //! initials are abbreviation entries and starters, and a language that ends
 //! sentences on `。！？` needs no table (the splitter already breaks there).
@@ -134,6 +137,13 @@ impl WordSplit {
             WordSplit::None => None,
         }
     }
+}
+
+/// English's treebank splits ([`WordSplit::English`]), for the tokenizer to
+/// call inline.
+#[inline(always)]
+pub(crate) fn english_split(word: &str) -> Option<(usize, TokenKind)> {
+    en::split_word(word)
 }
 
 /// Pronouns written attached to the end of a verb.
@@ -294,6 +304,17 @@ mod tests {
                 let upper: String = chars.next().into_iter().flat_map(char::to_uppercase).collect();
                 assert_eq!(m.capitalized[0], upper + chars.as_str(), "{}", m.form);
                 assert_eq!(m.words[1..], m.capitalized[1..], "{}", m.form);
+            }
+        }
+    }
+
+    // The tokenizer runs English's splits inline and does not consult the
+    // multi-word table of a language that splits the English way.
+    #[test]
+    fn english_splitting_languages_have_no_multiwords() {
+        for lang in Lang::ALL {
+            if let WordSplit::English = rules(lang).word_split {
+                assert!(rules(lang).multiwords.is_empty(), "{lang}");
             }
         }
     }
