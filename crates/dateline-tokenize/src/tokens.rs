@@ -394,6 +394,15 @@ impl<'t> Tokens<'t> {
                     break;
                 }
                 b'.' => {
+                    if self.rules.hyphenated_initials
+                        && i == start + 1
+                        && self.text.as_bytes()[start].is_ascii_uppercase()
+                        && let Some(end) = self.hyphenated_initial(i)
+                    {
+                        // "J.-C.", "J.-P." (Jésus-Christ, Jean-Pierre).
+                        i = end;
+                        break;
+                    }
                     if self.glued(start, i) {
                         // "this site.Most of them": a sentence end typed
                         // without its space.
@@ -618,6 +627,19 @@ impl<'t> Tokens<'t> {
         }
         let previous = previous.to_lowercase();
         !not_after.contains(&previous.as_str())
+    }
+
+    /// The end of a hyphenated initial whose first letter and period end
+    /// at `i + 1` ("J." of "J.-C."): the hyphen, one capital letter and its
+    /// period follow.
+    #[inline(never)]
+    fn hyphenated_initial(&self, i: usize) -> Option<usize> {
+        let rest = self.text.as_bytes().get(i..i + 4)?;
+        (rest[1] == b'-'
+            && rest[2].is_ascii_uppercase()
+            && rest[3] == b'.'
+            && self.word_ends_at(i + 3))
+        .then_some(i + 4)
     }
 
     /// [`glued_sentence_end`] for the letters that end the word `start..i`

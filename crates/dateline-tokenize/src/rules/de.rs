@@ -15,6 +15,7 @@ pub(crate) static RULES: Rules = Rules {
     word_split: WordSplit::None,
     decimal_comma: true,
     ordinal_dot: true,
+    hyphenated_initials: false,
     split_mark_runs: true,
     capitalized_nouns: true,
     semicolon_before_starter: true,

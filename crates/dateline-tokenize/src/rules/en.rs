@@ -15,6 +15,7 @@ pub(crate) static RULES: Rules = Rules {
     word_split: WordSplit::English,
     decimal_comma: false,
     ordinal_dot: false,
+    hyphenated_initials: false,
     split_mark_runs: false,
     capitalized_nouns: false,
     semicolon_before_starter: false,

@@ -15,6 +15,7 @@ pub(crate) static RULES: Rules = Rules {
     word_split: WordSplit::None,
     decimal_comma: true,
     ordinal_dot: false,
+    hyphenated_initials: true,
     split_mark_runs: false,
     capitalized_nouns: false,
     semicolon_before_starter: true,

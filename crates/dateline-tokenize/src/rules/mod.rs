@@ -56,6 +56,9 @@ pub(crate) struct Rules {
     /// is an ordinal's ("am 23. Juli", "der 2. Weltkrieg", "zum 67.
     /// meines Vaters") and neither ends the sentence nor leaves the token.
     pub(crate) ordinal_dot: bool,
+    /// Whether an initial joined to another by a hyphen is one token
+    /// ("J.-C." in "av. J.-C.", "J.-P. Sartre"), as French writes them.
+    pub(crate) hyphenated_initials: bool,
     /// Whether treebank mode splits runs of `!` and `?` into one token per
     /// mark ("Super!!" -> "Super" "!" "!"), as UD German does.
     pub(crate) split_mark_runs: bool,
