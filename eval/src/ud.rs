@@ -11,19 +11,32 @@
 //! span, or inside multiword tokens by the longest common subsequence of
 //! their lowercased forms. System tokens that are clitics glued to their
 //! host (`do` + `n't`, `China` + `'s`, `gon` + `na`) form one multiword
-//! token, as UD English writes them.
+//! token, as UD English writes them; in other languages, letter runs that
+//! treebank mode split apart (Spanish `quedar` + `se`) do the same. A token
+//! that carries its syntactic words (German `zum` = `zu` + `dem`) is a
+//! multiword token whose words are those forms.
+//!
+//! `--lang xx` scores every `*.conllu` file of `<dir>/xx/` (English: the EWT
+//! dev file) with that language's rules.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use dateline_tokenize::{Mode, SentenceSplitter, Tokenizer};
+use dateline_tokenize::{Lang, Mode, SentenceSplitter, Tokenizer};
 
 /// Arguments of `dateline-eval tokenize`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The CoNLL-U file (default: UD English EWT dev, from ../shared).
+    /// The CoNLL-U file (default: the dev files of `--lang` under `--dir`).
     conllu: Option<PathBuf>,
+    /// The language whose rules tokenize and split the text.
+    #[arg(long, default_value = "en")]
+    lang: Lang,
+    /// The folder of UD dev files, one sub-folder per language (`en`
+    /// reads `ud-ewt/`).
+    #[arg(long, default_value_os_t = default_dir())]
+    dir: PathBuf,
     /// Print this many sample errors per level (words and sentences).
     #[arg(long, default_value_t = 0)]
     errors: usize,
@@ -55,11 +68,43 @@ struct Gold {
 }
 
 pub fn run(args: &Args) -> Result<()> {
-    let path = args.conllu.clone().unwrap_or_else(default_path);
-    let source = std::fs::read_to_string(&path)
+    let paths = match &args.conllu {
+        Some(path) => vec![path.clone()],
+        None => dev_files(&args.dir, args.lang)?,
+    };
+    for (n, path) in paths.iter().enumerate() {
+        if n > 0 {
+            writeln!(std::io::stdout().lock())?;
+        }
+        run_file(args, path)?;
+    }
+    Ok(())
+}
+
+/// The `*.conllu` files of `lang` under `dir`, sorted.
+fn dev_files(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>> {
+    let folder = dir.join(if lang == Lang::En { "ud-ewt" } else { lang.code() });
+    let mut paths = Vec::new();
+    let entries = std::fs::read_dir(&folder)
+        .with_context(|| format!("reading the {} dev folder {}", lang.name(), folder.display()))?;
+    for entry in entries {
+        let path = entry.with_context(|| format!("reading {}", folder.display()))?.path();
+        if path.extension().is_some_and(|e| e == "conllu") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    if paths.is_empty() {
+        bail!("no .conllu file in {}", folder.display());
+    }
+    Ok(paths)
+}
+
+fn run_file(args: &Args, path: &Path) -> Result<()> {
+    let source = std::fs::read_to_string(path)
         .with_context(|| format!("reading CoNLL-U file {}", path.display()))?;
     let gold = parse(&source).with_context(|| format!("parsing {}", path.display()))?;
-    let system = system(&gold.text);
+    let system = system(&gold.text, args.lang);
     if system.chars != gold.side.chars {
         bail!(
             "the rebuilt text has {} non-space chars but the gold forms have {}",
@@ -68,7 +113,7 @@ pub fn run(args: &Args) -> Result<()> {
         );
     }
     let mut out = std::io::stdout().lock();
-    writeln!(out, "UD evaluation of treebank mode on {}", path.display())?;
+    writeln!(out, "UD evaluation of treebank mode ({}) on {}", args.lang, path.display())?;
     writeln!(
         out,
         "{} bytes of text, {} gold sentences",
@@ -96,9 +141,9 @@ pub fn run(args: &Args) -> Result<()> {
     Ok(())
 }
 
-fn default_path() -> PathBuf {
+fn default_dir() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new("."));
-    root.join("../shared/eval/tokenize/ud-ewt/en_ewt-ud-dev.conllu")
+    root.join("../shared/eval/tokenize")
 }
 
 /// Parses gold tokens, words and sentences and rebuilds the raw text.
@@ -198,8 +243,9 @@ fn push_form(forms: &mut String, form: &str, space_after: bool) {
     }
 }
 
-/// Tokenizes and splits `text`; groups clitics into multiword tokens.
-fn system(text: &str) -> Side {
+/// Tokenizes and splits `text` with `lang`'s rules; groups clitics into
+/// multiword tokens.
+fn system(text: &str, lang: Lang) -> Side {
     // Non-whitespace chars before each byte offset.
     let mut nonspace = vec![0usize; text.len() + 1];
     let mut count = 0;
@@ -213,14 +259,25 @@ fn system(text: &str) -> Side {
     }
     nonspace[text.len()] = count;
     let mut side = Side { chars: count, ..Side::default() };
-    let tokenizer = Tokenizer::with_mode(Mode::Treebank);
+    let tokenizer = Tokenizer::builder().mode(Mode::Treebank).lang(lang).build();
     let tokens = tokenizer.tokenize(text);
     let mut i = 0;
     while i < tokens.len() {
+        let words = tokens[i].words();
+        if !words.is_empty() {
+            let span = (nonspace[tokens[i].start()], nonspace[tokens[i].end()]);
+            side.tokens.push(span);
+            for form in words {
+                side.words.push(Word { form: (*form).to_owned(), span, multiword: true });
+            }
+            i += 1;
+            continue;
+        }
         let mut j = i + 1;
         while j < tokens.len()
             && tokens[j].start() == tokens[j - 1].end()
-            && is_clitic(&text[tokens[j - 1].span()], &text[tokens[j].span()])
+            && tokens[j].words().is_empty()
+            && is_clitic(&text[tokens[j - 1].span()], &text[tokens[j].span()], lang)
         {
             j += 1;
         }
@@ -237,15 +294,20 @@ fn system(text: &str) -> Side {
         }
         i = j;
     }
-    for sentence in SentenceSplitter::new().sentences(text) {
+    for sentence in SentenceSplitter::builder().lang(lang).build().sentences(text) {
         side.sentences.push((nonspace[sentence.start], nonspace[sentence.end]));
     }
     side
 }
 
-/// Whether `next` is a clitic glued to `prev` (UD English writes the pair
-/// as one multiword token).
-fn is_clitic(prev: &str, next: &str) -> bool {
+/// Whether `next` is a clitic glued to `prev` (UD writes the pair as one
+/// multiword token).
+fn is_clitic(prev: &str, next: &str, lang: Lang) -> bool {
+    if lang != Lang::En {
+        // Only a verb and its pronouns ("quedar" + "se") are letter runs
+        // that treebank mode splits.
+        return prev.chars().all(char::is_alphabetic) && next.chars().all(char::is_alphabetic);
+    }
     let lower = next.to_lowercase().replace(['’', 'ʼ'], "'");
     if matches!(lower.as_str(), "'s" | "'m" | "'d" | "'ll" | "'re" | "'ve" | "n't") {
         return prev.chars().all(char::is_alphanumeric);
@@ -478,7 +540,7 @@ mod tests {
         assert_eq!(gold.text, "I don't know. Fine.");
         assert_eq!(gold.side.tokens.len(), 6);
         assert_eq!(gold.side.words.len(), 7);
-        let system = system(&gold.text);
+        let system = system(&gold.text, Lang::En);
         assert_eq!(system.tokens, gold.side.tokens);
         assert_eq!(align_words(&gold.side.words, &system.words).len(), 7);
         assert_eq!(spans_score(&gold.side.sentences, &system.sentences).f1(), 1.0);

@@ -11,7 +11,9 @@ use pyo3::types::{PyBool, PyDict, PyList, PySlice, PyString, PyTuple};
 use crate::errors::value_error;
 use crate::{py_repr, strings};
 
-/// A token: its text, code-point offsets and kind (`word`, `number`, ...).
+/// A token: its text, code-point offsets and kind (`word`, `number`, ...),
+/// and for a multi-word token in treebank mode its syntactic words
+/// (`zum` -> `("zu", "dem")`; an empty tuple otherwise).
 ///
 /// Holds Python strings, so reading `.text` or `.kind` creates nothing.
 #[pyclass(frozen, module = "dateline", name = "Token")]
@@ -24,23 +26,32 @@ pub struct PyToken {
     end: usize,
     #[pyo3(get)]
     kind: Py<PyString>,
+    #[pyo3(get)]
+    words: Py<PyTuple>,
 }
 
 #[pymethods]
 impl PyToken {
     #[new]
+    #[pyo3(signature = (text, start, end, kind, words = None))]
     fn new(
+        py: Python<'_>,
         text: Bound<'_, PyString>,
         start: usize,
         end: usize,
         kind: Bound<'_, PyString>,
-    ) -> PyToken {
-        PyToken { text: text.unbind(), start, end, kind: kind.unbind() }
+        words: Option<Vec<String>>,
+    ) -> PyResult<PyToken> {
+        let words = PyTuple::new(py, words.unwrap_or_default())?.unbind();
+        Ok(PyToken { text: text.unbind(), start, end, kind: kind.unbind(), words })
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let words = self.words.bind(py);
+        let words =
+            if words.is_empty() { String::new() } else { format!(", words={}", words.repr()?) };
         Ok(format!(
-            "Token(text={}, start={}, end={}, kind={})",
+            "Token(text={}, start={}, end={}, kind={}{words})",
             self.text.bind(py).repr()?,
             self.start,
             self.end,
@@ -54,7 +65,8 @@ impl PyToken {
         let equal = self.start == other.start
             && self.end == other.end
             && self.text.bind(py).as_any().eq(other.text.bind(py))?
-            && self.kind.bind(py).as_any().eq(other.kind.bind(py))?;
+            && self.kind.bind(py).as_any().eq(other.kind.bind(py))?
+            && self.words.bind(py).as_any().eq(other.words.bind(py))?;
         Ok(PyBool::new(py, equal).to_owned().into_any().unbind())
     }
 
@@ -63,7 +75,7 @@ impl PyToken {
     }
 
     fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        (&self.text, self.start, self.end, &self.kind).into_pyobject(py)
+        (&self.text, self.start, self.end, &self.kind, &self.words).into_pyobject(py)
     }
 
     /// The token as a plain dict, shaped like the CLI's JSON.
@@ -73,6 +85,9 @@ impl PyToken {
         dict.set_item("start", self.start)?;
         dict.set_item("end", self.end)?;
         dict.set_item("kind", &self.kind)?;
+        if !self.words.bind(py).is_empty() {
+            dict.set_item("words", PyList::new(py, self.words.bind(py))?)?;
+        }
         Ok(dict)
     }
 }
@@ -85,16 +100,27 @@ impl PyToken {
             start: token.start,
             end: token.end,
             kind: strings::kind(text.py(), token.kind).unbind(),
+            words: PyTuple::new(text.py(), token.words)?.unbind(),
         })
     }
 }
 
-/// A token as `Tokens` keeps it: code-point offsets and kind.
+/// A token as `Tokens` keeps it: code-point offsets, kind and the words of
+/// a multi-word token (a reference into the tokenizer's tables).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RawToken {
     start: usize,
     end: usize,
     kind: TokenKind,
+    words: &'static [&'static str],
+}
+
+/// One token as `Tokens(...)` takes it: `(start, end, kind)`, or
+/// `(start, end, kind, words)` for a multi-word token.
+#[derive(FromPyObject)]
+enum TokenSpec {
+    WithWords(usize, usize, String, Vec<String>),
+    Plain(usize, usize, String),
 }
 
 /// The tokens of one text, as `tokenize` returns them: a read-only sequence
@@ -118,14 +144,15 @@ pub struct PyTokens {
 
 #[pymethods]
 impl PyTokens {
-    /// Tokens of `text` from `(start, end, kind)` triples in code points;
+    /// Tokens of `text` from `(start, end, kind)` triples in code points
+    /// (`(start, end, kind, words)` for a multi-word token);
     /// `span`, the `(start, end)` that `.text` covers, is the whole text
     /// unless given (slices pickle with theirs).
     #[new]
     #[pyo3(signature = (text, tokens, span = None))]
     fn new(
         text: Bound<'_, PyString>,
-        tokens: Vec<(usize, usize, String)>,
+        tokens: Vec<TokenSpec>,
         span: Option<(usize, usize)>,
     ) -> PyResult<PyTokens> {
         let len = text.len()?;
@@ -138,7 +165,11 @@ impl PyTokens {
         }
         let tokens = tokens
             .into_iter()
-            .map(|(start, end, kind)| {
+            .map(|spec| {
+                let (start, end, kind, words) = match spec {
+                    TokenSpec::WithWords(start, end, kind, words) => (start, end, kind, words),
+                    TokenSpec::Plain(start, end, kind) => (start, end, kind, Vec::new()),
+                };
                 if start > end || end > len {
                     return Err(value_error(format!(
                         "token span {start}..{end} is not within the text's {len} characters"
@@ -146,7 +177,7 @@ impl PyTokens {
                 }
                 let kind = strings::kind_named(&kind)
                     .ok_or_else(|| value_error(format!("unknown token kind {kind:?}")))?;
-                Ok(RawToken { start, end, kind })
+                Ok(RawToken { start, end, kind, words: static_words(&words)? })
             })
             .collect::<PyResult<_>>()?;
         Ok(PyTokens { text: text.unbind(), tokens, span })
@@ -274,18 +305,44 @@ impl PyTokens {
     }
 
     #[allow(clippy::type_complexity)]
-    fn __getnewargs__(
+    fn __getnewargs__<'py>(
         &self,
-        py: Python<'_>,
-    ) -> (Py<PyString>, Vec<(usize, usize, &'static str)>, Option<(usize, usize)>) {
-        let spans = self.tokens.iter().map(|t| (t.start, t.end, t.kind.as_str())).collect();
-        (self.text.clone_ref(py), spans, self.span)
+        py: Python<'py>,
+    ) -> PyResult<(Py<PyString>, Vec<Bound<'py, PyTuple>>, Option<(usize, usize)>)> {
+        let spans = self
+            .tokens
+            .iter()
+            .map(|t| {
+                let kind = t.kind.as_str();
+                if t.words.is_empty() {
+                    (t.start, t.end, kind).into_pyobject(py)
+                } else {
+                    (t.start, t.end, kind, PyTuple::new(py, t.words)?).into_pyobject(py)
+                }
+            })
+            .collect::<PyResult<_>>()?;
+        Ok((self.text.clone_ref(py), spans, self.span))
     }
 }
 
 /// The code points a slice's `.text` covers: from its first token's start
 /// to its last token's end (whichever comes first for a reversed slice);
 /// an empty slice covers nothing.
+/// The tokenizer's own copy of a multi-word token's `words`.
+fn static_words(words: &[String]) -> PyResult<&'static [&'static str]> {
+    if words.is_empty() {
+        return Ok(&[]);
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    dateline::Token::with_words(dateline::Span::new(0, 0), &words)
+        .map(|token| token.words())
+        .ok_or_else(|| {
+            value_error(format!(
+                "{words:?} are not the words of a multi-word token of any supported language"
+            ))
+        })
+}
+
 fn covered(tokens: &[RawToken]) -> (usize, usize) {
     let start = tokens.iter().map(|t| t.start).min().unwrap_or(0);
     let end = tokens.iter().map(|t| t.end).max().unwrap_or(0);
@@ -305,7 +362,7 @@ impl PyTokens {
             .iter()
             .map(|token| {
                 let (start, end) = offsets.span(token.span());
-                RawToken { start, end, kind: token.kind() }
+                RawToken { start, end, kind: token.kind(), words: token.words() }
             })
             .collect();
         PyTokens { text: text.clone().unbind(), tokens, span: None }
@@ -333,6 +390,7 @@ impl PyTokens {
         Ok(raw.start == token.start
             && raw.end == token.end
             && strings::kind(py, raw.kind).as_any().eq(token.kind.bind(py))?
+            && PyTuple::new(py, raw.words)?.as_any().eq(token.words.bind(py))?
             && strings::substring(self.text.bind(py), raw.start, raw.end)?
                 .as_any()
                 .eq(token.text.bind(py))?)
@@ -482,7 +540,7 @@ pub fn tokenize(
             .tokens(&rust_text)
             .map(|token| {
                 let (start, end) = offsets.span(token.span());
-                RawToken { start, end, kind: token.kind() }
+                RawToken { start, end, kind: token.kind(), words: token.words() }
             })
             .collect()
     });

@@ -195,3 +195,39 @@ def test_count_index_and_in_work_as_on_a_list():
         tokens.index(b, 0, 1)
     assert b in tokens and dateline.Token("b", 2, 3, "word") in tokens
     assert dateline.Token("b", 2, 3, "number") not in tokens and "b" not in tokens
+
+
+# Multi-word tokens: treebank mode in German, French and Spanish keeps
+# "zum", "du", "del" as one token that carries its syntactic words.
+
+
+def test_ordinary_tokens_have_no_words():
+    tokens = dateline.tokenize(TEXT, mode="treebank")
+    assert all(t.words == () for t in tokens)
+    assert all("words" not in t.to_dict() for t in tokens)
+    assert dateline.Token("Hi", 0, 2, "word").words == ()
+
+
+def test_token_words():
+    token = dateline.Token("zum", 0, 3, "word", ["zu", "dem"])
+    assert token.words == ("zu", "dem")
+    assert token.to_dict() == {"text": "zum", "start": 0, "end": 3, "kind": "word", "words": ["zu", "dem"]}
+    assert repr(token) == "Token(text='zum', start=0, end=3, kind='word', words=('zu', 'dem'))"
+    assert token != dateline.Token("zum", 0, 3, "word")
+    assert pickle.loads(pickle.dumps(token)) == token
+
+
+def test_tokens_carry_words():
+    text = "zum Glück"
+    tokens = dateline.Tokens(text, [(0, 3, "word", ["zu", "dem"]), (4, 9, "word")])
+    assert tokens[0].words == ("zu", "dem")
+    assert tokens[1].words == ()
+    assert tokens[0] == dateline.Token("zum", 0, 3, "word", ("zu", "dem"))
+    assert tokens[0] in tokens
+    assert pickle.loads(pickle.dumps(tokens)) == tokens
+    assert tokens != dateline.Tokens(text, [(0, 3, "word"), (4, 9, "word")])
+
+
+def test_tokens_reject_unknown_words():
+    with pytest.raises(ValueError, match="not the words of a multi-word token"):
+        dateline.Tokens("zum", [(0, 3, "word", ["zu", "den"])])

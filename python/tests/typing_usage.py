@@ -32,8 +32,9 @@ def custom(path: str) -> int:
 def token_slices(text: str) -> tuple[int, str, list[str]]:
     tokens = dateline.tokenize(text)
     first: dateline.Token = tokens[0]
+    words: tuple[str, ...] = first.words
     rest: dateline.Tokens = tokens[1:]
-    return len(tokens), first.text, [t.text for t in rest]
+    return len(tokens) + len(words), first.text, [t.text for t in rest]
 
 
 def streamed(lines: list[str]) -> list[dict[str, object]]:

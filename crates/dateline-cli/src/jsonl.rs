@@ -169,6 +169,9 @@ impl<'a> ObjectWriter<'a> {
         self.array_field("tokens", tokens, |out, token| {
             let mut object = ObjectWriter::open_span(out, text, &mut offsets, token.span());
             object.str_field("kind", token.kind().as_str());
+            if !token.words().is_empty() {
+                object.array_field("words", token.words(), |out, word| write_str(out, word));
+            }
             object.close();
         });
     }
@@ -306,6 +309,31 @@ mod tests {
             write_str(&mut out, s);
             assert_eq!(out, serde_json::to_vec(s).unwrap(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn tokens_write_their_words_as_serde_does() {
+        let text = "Zum Glück kam er zur Sitzung.";
+        let pipeline = dateline::Pipeline::builder()
+            .lang(dateline::Lang::De)
+            .mode(dateline::Mode::Treebank)
+            .tokens(true)
+            .build()
+            .expect("valid settings");
+        let reference: dateline::Date = "2024-07-24".parse().expect("a valid date");
+        let document = pipeline.process(text, reference);
+        let mut out = Vec::new();
+        let mut object = ObjectWriter::open(&mut out);
+        object.document_fields(text, &document);
+        object.close();
+        let view = serde_json::to_vec(&document.view(text)).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(view).unwrap());
+        let written = String::from_utf8(serde_json::to_vec(&document.view(text)).unwrap()).unwrap();
+        assert!(
+            written
+                .contains(r#""text":"Zum","start":0,"end":3,"kind":"word","words":["Zu","dem"]"#)
+        );
+        assert_eq!(written.matches("\"words\"").count(), 2, "{written}");
     }
 
     #[test]

@@ -16,7 +16,13 @@
 //! - [`Mode`] picks the conventions: news-friendly [`Mode::Default`]
 //!   (`U.S.`, `3.5%`, `dual-use` and URLs stay whole, `China's` splits into
 //!   `China` + `'s` so names stay matchable) or [`Mode::Treebank`], which
-//!   follows Universal Dependencies English (EWT).
+//!   follows the Universal Dependencies treebanks of the language.
+//! - [`Lang`] picks the language's rules (set with `.lang()` on either
+//!   builder): abbreviations, the words that start sentences, German
+//!   ordinal dots ("am 23. Juli"), French elision ("l'" + "Ukraine"),
+//!   Spanish "¿" and "¡", and in treebank mode the multi-word tokens UD
+//!   expands, which keep one span and carry their words
+//!   ([`Token::words`]: "zum" -> `["zu", "dem"]`).
 //! - [`SentenceSplitter`] returns sentence spans trimmed of whitespace, with
 //!   an abbreviation list you can extend.
 //! - [`is_word_char`] and [`is_word_boundary`] are the word-character rule
@@ -64,6 +70,27 @@
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Example: German, French and Spanish
+//!
+//! ```
+//! use dateline_tokenize::{Lang, Mode, SentenceSplitter, Tokenizer};
+//!
+//! let text = "Am 23. Juli kam Dr. Müller zum Gipfel. Er blieb.";
+//! let splitter = SentenceSplitter::builder().lang(Lang::De).build();
+//! let sentences: Vec<&str> = splitter.sentences(text).map(|s| &text[s]).collect();
+//! assert_eq!(sentences, ["Am 23. Juli kam Dr. Müller zum Gipfel.", "Er blieb."]);
+//!
+//! let french = Tokenizer::builder().lang(Lang::Fr).mode(Mode::Treebank).build();
+//! let text = "L'Ukraine parle du plan.";
+//! let tokens: Vec<(&str, &[&str])> =
+//!     french.tokens(text).map(|t| (&text[t.span()], t.words())).collect();
+//! assert_eq!(
+//!     tokens,
+//!     [("L'", &[][..]), ("Ukraine", &[]), ("parle", &[]), ("du", &["de", "le"]), ("plan", &[]), (".", &[])]
+//! );
+//! Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Example: sentences
 //!
 //! ```
@@ -78,7 +105,8 @@
 //!
 //! # Crate features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for [`Span`], [`Token`],
+//! - `serde`: `Serialize`/`Deserialize` for [`Span`], [`Token`] (with
+//!   `"words"` only on multi-word tokens),
 //!   [`TokenKind`] (as lowercase names such as `"word"`) and [`Mode`].
 
 mod boundary;
@@ -88,6 +116,7 @@ mod kind;
 mod lang;
 mod mode;
 mod offsets;
+pub(crate) mod rules;
 mod sentence;
 mod span;
 mod token;

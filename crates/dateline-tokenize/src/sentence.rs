@@ -9,9 +9,9 @@
 use core::iter::FusedIterator;
 use std::collections::BTreeSet;
 
-use crate::util::abbrev::{self, Class};
+use crate::rules::{Rules, rules};
+use crate::util::abbrev::Class;
 use crate::util::chars::{glued_sentence_end, in_address, is_ascii_space, is_mark};
-use crate::util::datewords::{self, DateWords};
 use crate::{Lang, Span};
 
 /// How far the splitter looks back for the word before a period and
@@ -40,25 +40,14 @@ const WINDOW: usize = 64;
 /// assert_eq!(&text[spans[1]], "\"It went well,\" he said.");
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SentenceSplitter {
     titles: BTreeSet<String>,
     abbreviations: BTreeSet<String>,
+    // The language picks the built-in abbreviations, the words that start
+    // sentences, and the date words that decide the period of "a.m." and
+    // of a weekday abbreviation.
     lang: Lang,
-    // Weekdays, months and time zones: the word classes that decide the
-    // period of "a.m." and of a weekday abbreviation.
-    dates: &'static DateWords,
-}
-
-impl Default for SentenceSplitter {
-    fn default() -> SentenceSplitter {
-        SentenceSplitter {
-            titles: BTreeSet::new(),
-            abbreviations: BTreeSet::new(),
-            lang: Lang::default(),
-            dates: &datewords::ENGLISH,
-        }
-    }
 }
 
 impl SentenceSplitter {
@@ -84,11 +73,11 @@ impl SentenceSplitter {
 
     /// Lazily iterates over the sentences of `text`.
     pub fn sentences<'s, 't>(&'s self, text: &'t str) -> Sentences<'s, 't> {
-        Sentences { splitter: self, text, pos: 0, marker: None }
+        Sentences { splitter: self, rules: rules(self.lang), text, pos: 0, marker: None }
     }
 
-    fn lookup(&self, word: &str) -> Option<Class> {
-        if let Some(class) = abbrev::lookup(word) {
+    fn lookup(&self, rules: &Rules, word: &str) -> Option<Class> {
+        if let Some(class) = rules.abbreviations.lookup(word) {
             return Some(class);
         }
         if self.titles.is_empty() && self.abbreviations.is_empty() {
@@ -179,7 +168,6 @@ impl SentenceSplitterBuilder {
             titles: self.titles.clone(),
             abbreviations: self.abbreviations.clone(),
             lang: self.lang,
-            ..SentenceSplitter::default()
         }
     }
 }
@@ -213,6 +201,7 @@ impl Marker {
 #[derive(Clone, Debug)]
 pub struct Sentences<'s, 't> {
     splitter: &'s SentenceSplitter,
+    rules: &'static Rules,
     text: &'t str,
     pos: usize,
     // The list marker that opened the current or previous sentence.
@@ -240,14 +229,16 @@ fn may_be_interesting(word: u64) -> bool {
 
 /// Bytes where a sentence may end or a rule needs a look: terminators,
 /// line breaks, digits (e-mail header stamps), `,` (closings), `)` (list
-/// markers) and the lead bytes of non-ASCII chars.
+/// markers), `;` (in languages where a semicolon before a sentence starter
+/// ends a sentence) and the lead bytes of non-ASCII chars.
 static INTERESTING: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] =
-            matches!(b as u8, b'.' | b'!' | b'?' | b'\n' | b'\r' | b',' | b')' | b'0'..=b'9')
-                || b >= 0xC0;
+        table[b] = matches!(
+            b as u8,
+            b'.' | b'!' | b'?' | b'\n' | b'\r' | b',' | b')' | b';' | b'0'..=b'9'
+        ) || b >= 0xC0;
         b += 1;
     }
     table
@@ -305,6 +296,19 @@ impl<'t> Sentences<'_, 't> {
     /// Skips closing quotes and brackets from `i`.
     fn skip_closers(&self, mut i: usize) -> usize {
         while let Some(c) = self.char_at(i) {
+            if matches!(c, ' ' | '\u{a0}' | '\u{202f}') {
+                // French sets a closing guillemet off by a space: "pièce.
+                // »". (Checked by its lead byte first: a space after a
+                // terminator is the common case, and is no closer.)
+                let after = i + c.len_utf8();
+                if matches!(self.byte(after), Some(0xC2 | 0xE2))
+                    && self.text[after..].starts_with(['»', '›'])
+                {
+                    i = after;
+                    continue;
+                }
+                break;
+            }
             // Two apostrophes are one closing quote, as in tokens.
             if self.text[i..].starts_with("''") {
                 i += 2;
@@ -357,7 +361,7 @@ impl<'t> Sentences<'_, 't> {
     fn word_at(&self, i: usize) -> &'t str {
         let mut s = i;
         while let Some(c) = self.char_at(s) {
-            if matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘' | '«') {
+            if matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘' | '«' | '¿' | '¡') {
                 s += c.len_utf8();
             } else {
                 break;
@@ -489,6 +493,12 @@ impl<'t> Sentences<'_, 't> {
         if next >= self.text.len() {
             return Decision::Break(end, next);
         }
+        if self.rules.dash_continues
+            && self.byte(next) == Some(b'-')
+            && self.dash_continues(start, i, next)
+        {
+            return Decision::Continue(next);
+        }
         let word = self.word_at(next);
         let next_char = self.char_at(next).unwrap_or(' ');
         let lower = word.starts_with(char::is_lowercase);
@@ -560,10 +570,10 @@ impl<'t> Sentences<'_, 't> {
             if matches!(lower_word.as_str(), "e.g" | "i.e" | "cf" | "viz") {
                 return Decision::Continue(end);
             }
-            if self.splitter.dates.is_meridiem(dotted_part) {
+            if self.rules.dates.is_meridiem(dotted_part) {
                 return self.after_meridiem(start, chunk_from, end, next, word);
             }
-            return if upper && abbrev::is_starter(word) {
+            return if upper && self.rules.is_starter(word) {
                 Decision::Break(end, next)
             } else {
                 Decision::Continue(end)
@@ -583,19 +593,31 @@ impl<'t> Sentences<'_, 't> {
                     };
                 }
             }
-            return if upper && abbrev::is_starter(word) {
+            return if upper && self.rules.is_starter(word) {
                 Decision::Break(end, next)
             } else {
                 Decision::Continue(end)
             };
         }
-        match self.splitter.lookup(word_before) {
+        if self.rules.ordinal_dot
+            && (1..=3).contains(&word_before.len())
+            && word_before.bytes().all(|b| b.is_ascii_digit())
+        {
+            // "am 23. Juli", "der 2. Weltkrieg", "zum 67. meines Vaters": an
+            // ordinal's period, unless a word that starts sentences follows.
+            return if upper && self.rules.is_starter(word) {
+                Decision::Break(end, next)
+            } else {
+                Decision::Continue(end)
+            };
+        }
+        match self.splitter.lookup(self.rules, word_before) {
             // "5 p.m. ET. There": a zone after a time is not "et." or "Mt.",
             // nor "est." before a quote, and ends the sentence unless a
             // lowercase word follows. Other zones already end sentences like
             // ordinary words, so only abbreviations need the zone check.
             Some(Class::Title | Class::General)
-                if self.splitter.dates.is_time_zone(word_before)
+                if self.rules.dates.is_time_zone(word_before)
                     && self.follows_time(start, chunk_from) =>
             {
                 if lower {
@@ -609,7 +631,11 @@ impl<'t> Sentences<'_, 't> {
             // "Sun. Nov. 21: Runoff elections take place."
             Some(Class::Weekday) if self.month_and_day_at(word) => Decision::Continue(end),
             Some(Class::General | Class::Month | Class::Weekday) => {
-                if next_char.is_uppercase() {
+                // Where nouns are capitalized (German), only a sentence
+                // starter says that a new sentence began: "3 Std. Anfahrt".
+                if next_char.is_uppercase()
+                    && (!self.rules.capitalized_nouns || self.rules.is_starter(word))
+                {
                     Decision::Break(end, next)
                 } else {
                     Decision::Continue(end)
@@ -620,6 +646,24 @@ impl<'t> Sentences<'_, 't> {
             // before a lowercase word; abbreviations are in the table.
             _ => Decision::Break(end, next),
         }
+    }
+
+    /// Whether the dash at `next`, after the terminator at `i`, carries
+    /// the sentence on: a dash before punctuation closes an interjected
+    /// phrase ("¿Por qué? -, se pregunta", "? - -. Ha salido"), and a date
+    /// before the terminator heads a chronology entry ("6 de julio. -
+    /// Barak presenta").
+    fn dash_continues(&self, start: usize, i: usize, next: usize) -> bool {
+        let mut j = next;
+        while matches!(self.byte(j), Some(b'-' | b' ')) && j < next + 8 {
+            j += 1;
+        }
+        if matches!(self.byte(j), Some(b',' | b'.' | b';')) {
+            return true;
+        }
+        let from = self.chunk_start(i, start);
+        let before = self.text[from..i].trim_start_matches(|c: char| !c.is_alphanumeric());
+        self.rules.dates.is_month(before)
     }
 
     /// Decides the period of "a.m." or "p.m." by the class of the
@@ -637,7 +681,7 @@ impl<'t> Sentences<'_, 't> {
         next: usize,
         word: &'t str,
     ) -> Decision {
-        let dates = self.splitter.dates;
+        let dates = self.rules.dates;
         let carries_on = !word.starts_with(char::is_uppercase)
             || dates.is_time_zone(word)
             || dates.is_weekday(word)
@@ -645,8 +689,8 @@ impl<'t> Sentences<'_, 't> {
                 && self.byte(self.offset_of(word) + word.len()) == Some(b'.'))
             || self.month_and_day_at(word)
             || self.zone_phrase_at(word);
-        let ends =
-            !carries_on && (abbrev::is_starter(word) || self.words_before(start, chunk_from) > 3);
+        let ends = !carries_on
+            && (self.rules.is_starter(word) || self.words_before(start, chunk_from) > 3);
         if ends { Decision::Break(end, next) } else { Decision::Continue(end) }
     }
 
@@ -658,7 +702,7 @@ impl<'t> Sentences<'_, 't> {
     /// Whether `word` (from [`word_at`](Self::word_at)) is a month followed
     /// by a day number: "Nov. 21", "Jan 5", "September 11".
     fn month_and_day_at(&self, word: &str) -> bool {
-        if !self.splitter.dates.is_month(word) {
+        if !self.rules.dates.is_month(word) {
             return false;
         }
         let mut after = self.offset_of(word) + word.len();
@@ -672,7 +716,7 @@ impl<'t> Sentences<'_, 't> {
     /// Whether `word` opens a zone phrase: capitalized words closed by a
     /// zone head, "Eastern Time", "Pacific Daylight Time", "Moscow time".
     fn zone_phrase_at(&self, word: &'t str) -> bool {
-        let dates = self.splitter.dates;
+        let dates = self.rules.dates;
         let mut word = word;
         for n in 0..4 {
             if n > 0 && dates.is_zone_head(word) {
@@ -705,7 +749,7 @@ impl<'t> Sentences<'_, 't> {
         }
         let chunk = &self.text[self.chunk_start(e, start)..e];
         let time = chunk.trim_end_matches('.').trim_start_matches(|c: char| c.is_ascii_digit());
-        self.splitter.dates.is_meridiem(time)
+        self.rules.dates.is_meridiem(time)
             || (chunk.contains(':') && chunk.bytes().all(|b| b.is_ascii_digit() || b == b':'))
     }
 
@@ -909,6 +953,21 @@ impl Iterator for Sentences<'_, '_> {
                         // "Best regards, Debra": the closing is a sentence.
                         let next = self.skip_space(i + 1);
                         if self.char_at(next).is_some_and(char::is_uppercase) {
+                            Decision::Break(i + 1, next)
+                        } else {
+                            Decision::Continue(i + 1)
+                        }
+                    }
+                    b';' if self.rules.semicolon_before_starter => {
+                        // "…exister ; Le poème": French, German and Spanish
+                        // write a lowercase word after a semicolon, so a
+                        // sentence starter there begins a new sentence.
+                        let next = self.skip_space(i + 1);
+                        let word = self.word_at(next);
+                        if next > i + 1
+                            && word.starts_with(char::is_uppercase)
+                            && self.rules.is_starter(word)
+                        {
                             Decision::Break(i + 1, next)
                         } else {
                             Decision::Continue(i + 1)

@@ -64,7 +64,7 @@ impl Tokenizer {
 
     /// Lazily iterates over the tokens of `text`, without copying it.
     pub fn tokens<'t>(&self, text: &'t str) -> Tokens<'t> {
-        Tokens::new(text, self.mode)
+        Tokens::new(text, self.mode, self.lang)
     }
 
     /// Collects the tokens of `text`.

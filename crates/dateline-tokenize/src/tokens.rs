@@ -9,12 +9,13 @@ use core::iter::FusedIterator;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::util::abbrev::{self, Class};
+use crate::rules::{Apostrophe, Hyphens, Rules, WordSplit, english_split, rules};
+use crate::util::abbrev::Class;
 use crate::util::chars::{
     alnum_prefix_len, glued_sentence_end, in_address, is_apostrophe, is_ascii_alnum,
     is_ascii_space, is_emoji, is_mark, is_single_char_word, is_word_char_non_ascii, punct_kind,
 };
-use crate::{Mode, Span, Token, TokenKind, is_word_char};
+use crate::{Lang, Mode, Span, Token, TokenKind, is_word_char};
 
 /// A lazy iterator over the [`Token`]s of a text, from
 /// [`Tokenizer::tokens`](crate::Tokenizer::tokens).
@@ -23,6 +24,12 @@ pub struct Tokens<'t> {
     text: &'t str,
     pos: usize,
     mode: Mode,
+    lang: Lang,
+    // The language's tables.
+    rules: &'static Rules,
+    // The multi-word token entry (and whether it is capitalized) of the
+    // token `scan` just found.
+    multiword: Option<(usize, bool)>,
     // No e-mail address starts before this offset: the local-part run that
     // was last examined ends here without a valid `@domain`, and every start
     // inside that run would reach the same end.
@@ -33,9 +40,18 @@ pub struct Tokens<'t> {
 }
 
 impl<'t> Tokens<'t> {
-    pub(crate) fn new(text: &'t str, mode: Mode) -> Tokens<'t> {
+    pub(crate) fn new(text: &'t str, mode: Mode, lang: Lang) -> Tokens<'t> {
         let next_at = memchr::memchr(b'@', text.as_bytes()).unwrap_or(text.len());
-        Tokens { text, pos: 0, mode, email_guard: 0, next_at }
+        Tokens {
+            text,
+            pos: 0,
+            mode,
+            lang,
+            rules: rules(lang),
+            multiword: None,
+            email_guard: 0,
+            next_at,
+        }
     }
 
     /// The text being tokenized.
@@ -184,6 +200,9 @@ impl<'t> Tokens<'t> {
                 (self.same_run(start, b), TokenKind::Punct)
             }
             b'\'' => self.apostrophe(start, next),
+            b'!' | b'?' if self.rules.split_mark_runs && self.mode == Mode::Treebank => {
+                (next, TokenKind::Punct)
+            }
             b'.' | b'!' | b'?' => {
                 let mut i = next;
                 while matches!(self.byte(i), Some(b'.' | b'!' | b'?')) {
@@ -249,7 +268,9 @@ impl<'t> Tokens<'t> {
     /// word: a clitic split from its host (`'s`, `'ll`), a decade (`'90s`),
     /// or a quote mark.
     fn apostrophe(&self, start: usize, after: usize) -> (usize, TokenKind) {
-        if self.char_before(start).is_some_and(is_word_char) {
+        if matches!(self.rules.apostrophe, Apostrophe::EnglishClitics)
+            && self.char_before(start).is_some_and(is_word_char)
+        {
             if let Some(end) = self.clitic(after) {
                 return (end, TokenKind::Word);
             }
@@ -316,6 +337,18 @@ impl<'t> Tokens<'t> {
                     let Some(c) = self.char_at(i) else { break };
                     if is_apostrophe(c) {
                         let after = i + c.len_utf8();
+                        if !matches!(self.rules.apostrophe, Apostrophe::EnglishClitics) {
+                            match self.apostrophe_in_word(start, i, after) {
+                                Some(end) => {
+                                    i = end;
+                                    joined = true;
+                                    continue;
+                                }
+                                None if self.letter_at(after) => i = after,
+                                None => {}
+                            }
+                            break;
+                        }
                         // "don't" -> "do" + "n't"; a lone "n" continues into "n't".
                         if i >= start + 2
                             && self.byte(i - 1).is_some_and(|b| b | 0x20 == b'n')
@@ -361,6 +394,15 @@ impl<'t> Tokens<'t> {
                     break;
                 }
                 b'.' => {
+                    if self.rules.hyphenated_initials
+                        && i == start + 1
+                        && self.text.as_bytes()[start].is_ascii_uppercase()
+                        && let Some(end) = self.hyphenated_initial(i)
+                    {
+                        // "J.-C.", "J.-P." (Jésus-Christ, Jean-Pierre).
+                        i = end;
+                        break;
+                    }
                     if self.glued(start, i) {
                         // "this site.Most of them": a sentence end typed
                         // without its space.
@@ -378,8 +420,17 @@ impl<'t> Tokens<'t> {
                     break;
                 }
                 b',' => {
-                    // "1,000": a comma between a digit and exactly three digits.
                     let bytes = self.text.as_bytes();
+                    // "5,2", "130,00" where the comma is the decimal mark.
+                    if self.rules.decimal_comma
+                        && bytes[i - 1].is_ascii_digit()
+                        && self.byte(i + 1).is_some_and(|b| b.is_ascii_digit())
+                    {
+                        i += 1;
+                        joined = true;
+                        continue;
+                    }
+                    // "1,000": a comma between a digit and exactly three digits.
                     if bytes[i - 1].is_ascii_digit()
                         && bytes.get(i + 1..i + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
                         && !self.byte(i + 4).is_some_and(|b| b.is_ascii_digit())
@@ -445,22 +496,48 @@ impl<'t> Tokens<'t> {
         }
         let word = &self.text[start..i];
         if treebank && !joined {
-            if let Some(len) = split_contraction(word) {
-                return (start + len, TokenKind::Word);
-            }
-            // UD English splits a number from a unit written against it
-            // ("375mm", "650k"), but not ordinals or decades ("4th", "1990s").
-            let digits = word.bytes().take_while(u8::is_ascii_digit).count();
-            let suffix = &word[digits..];
-            if digits > 0
-                && !suffix.is_empty()
-                && suffix.bytes().all(|b| b.is_ascii_lowercase())
-                && !matches!(suffix, "st" | "nd" | "rd" | "th" | "s")
-            {
-                return (start + digits, TokenKind::Number);
+            // English's splits inline, as before languages existed; the
+            // other languages' tables out of line.
+            if let WordSplit::English = self.rules.word_split {
+                if let Some((len, kind)) = english_split(word) {
+                    return (start + len, kind);
+                }
+            } else if let Some(split) = self.treebank_word(start, i) {
+                return split;
             }
         }
         (i, word_kind(word, inner_dot))
+    }
+
+    /// Treebank mode's splits of the letter run `start..i` in a language
+    /// other than English: a verb with its pronouns in two tokens, or a
+    /// multi-word token. Out of line, so that the word scanner stays as
+    /// small as it was for English.
+    #[inline(never)]
+    fn treebank_word(&mut self, start: usize, i: usize) -> Option<(usize, TokenKind)> {
+        let word = &self.text[start..i];
+        if let Some((len, kind)) = self.rules.word_split.split(word) {
+            return Some((start + len, kind));
+        }
+        let index = self.rules.multiword(word)?;
+        if !self.contracts(index, start) {
+            return None;
+        }
+        self.multiword = Some((index, word.starts_with(char::is_uppercase)));
+        Some((i, TokenKind::Word))
+    }
+
+    /// An apostrophe at `i..after` inside the word that starts at `start`,
+    /// in a language without English clitics: `None` when the word ends
+    /// before it, or (when a letter follows) after it, for an elided word
+    /// ("l'" + "Ukraine", "qu'" + "il"); otherwise the apostrophe joins and
+    /// the scan goes on from `after` ("aujourd'hui", "TV's").
+    #[inline(never)]
+    fn apostrophe_in_word(&self, start: usize, i: usize, after: usize) -> Option<usize> {
+        if !self.letter_at(after) || self.rules.is_elided(&self.text[start..i]) {
+            return None;
+        }
+        Some(after)
     }
 
     /// The end of the run of word chars from `i` (stops before CJK
@@ -495,6 +572,7 @@ impl<'t> Tokens<'t> {
 
     /// Whether the hyphen at `i..after` joins the word `start..i` with the
     /// word char that follows.
+    #[inline(never)]
     fn join_hyphen(&self, start: usize, i: usize, after: usize, treebank: bool) -> bool {
         if !self.word_char_at(after) {
             return false;
@@ -502,6 +580,10 @@ impl<'t> Tokens<'t> {
         if !treebank {
             return true;
         }
+        let prefixes = match self.rules.hyphens {
+            Hyphens::Keep => return true,
+            Hyphens::Split(prefixes) => prefixes,
+        };
         let left = &self.text[start..i];
         // UD English keeps a few bound prefixes ("e-mail", "non-human",
         // "re-wording") and digit groups of phone numbers ("713-664-7478").
@@ -522,7 +604,42 @@ impl<'t> Tokens<'t> {
             *o = b.to_ascii_lowercase();
         }
         let lower = &buf[..left.len()];
-        HYPHEN_PREFIXES.contains(&lower)
+        prefixes.contains(&lower)
+    }
+
+    /// Whether multi-word entry `index` is a contraction at `start`, by the
+    /// word before it (see [`MultiWord::not_after`](crate::rules::MultiWord)).
+    fn contracts(&self, index: usize, start: usize) -> bool {
+        let Some(not_after) = self.rules.multiwords[index].not_after else { return true };
+        let before = self.text[..start].trim_end();
+        let floor = before.len().saturating_sub(32);
+        let mut from = before.len();
+        while from > floor {
+            match before[..from].chars().next_back() {
+                Some(c) if is_word_char(c) => from -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        let previous = &before[from..];
+        if previous.is_empty() {
+            // The start of the text, or after punctuation.
+            return false;
+        }
+        let previous = previous.to_lowercase();
+        !not_after.contains(&previous.as_str())
+    }
+
+    /// The end of a hyphenated initial whose first letter and period end
+    /// at `i + 1` ("J." of "J.-C."): the hyphen, one capital letter and its
+    /// period follow.
+    #[inline(never)]
+    fn hyphenated_initial(&self, i: usize) -> Option<usize> {
+        let rest = self.text.as_bytes().get(i..i + 4)?;
+        (rest[1] == b'-'
+            && rest[2].is_ascii_uppercase()
+            && rest[3] == b'.'
+            && self.word_ends_at(i + 3))
+        .then_some(i + 4)
     }
 
     /// [`glued_sentence_end`] for the letters that end the word `start..i`
@@ -548,18 +665,25 @@ impl<'t> Tokens<'t> {
             // "U.S", "e.g", "a.m", "Ph.D": dotted segments of one or two letters.
             word.split('.')
                 .all(|s| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic()))
-                && !(treebank && abbrev::is_starter(next))
+                && !(treebank && self.rules.is_starter(next))
         } else if word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic() {
             // Initials ("M."), except the pronoun "I".
-            word != "I" && !(treebank && abbrev::is_starter(next))
+            word != "I" && !(treebank && self.rules.is_starter(next))
+        } else if self.rules.ordinal_dot && is_ordinal_number(word) {
+            // "am 23. Juli", "der 2. Weltkrieg": an ordinal, unless the
+            // next word starts a sentence (the splitter decides alike).
+            !next.is_empty() && !self.rules.is_starter(next)
         } else {
             let digit = next.starts_with(|c: char| c.is_ascii_digit());
-            match abbrev::lookup(word) {
+            match self.rules.abbreviations.lookup(word) {
                 None => false,
                 Some(Class::Title) => true,
                 Some(Class::BeforeNumber) => digit,
                 Some(Class::Month | Class::Weekday | Class::General) => {
-                    !(treebank && next.starts_with(char::is_uppercase) && !digit)
+                    !(treebank
+                        && next.starts_with(char::is_uppercase)
+                        && !digit
+                        && (!self.rules.capitalized_nouns || self.rules.is_starter(next)))
                 }
             }
         };
@@ -719,72 +843,11 @@ static IS_ASCII_SPACE: [bool; 256] = {
     table
 };
 
-/// Bound prefixes that UD English keeps attached before a hyphen.
-/// (Seen in EWT dev: e, re, non, anti, vice, semi, mis, counter, over;
-/// the others are bound prefixes that cannot stand alone. "self-" splits.)
-static HYPHEN_PREFIXES: &[&[u8]] = &[
-    b"e", b"re", b"non", b"anti", b"pre", b"post", b"co", b"vice", b"semi", b"mis", b"counter",
-    b"over", b"multi", b"inter", b"mid", b"ex", b"bi", b"tri", b"sub", b"un", b"de", b"dis",
-    b"intra", b"micro", b"neo", b"ultra", b"trans",
-];
-
-/// Contractions written without an apostrophe, split the UD English way:
-/// `(word, length of the first part)`.
-/// Sorted; every entry ends in `a`, `e`, `m`, `s` or `t` (see
-/// [`split_contraction`]).
-static CONTRACTIONS: &[(&str, usize)] = &[
-    ("alot", 1),
-    ("arent", 3),
-    ("cannot", 3),
-    ("cant", 2),
-    ("couldnt", 5),
-    ("didnt", 3),
-    ("doesnt", 4),
-    ("dont", 2),
-    ("gimme", 3),
-    ("gonna", 3),
-    ("gotta", 3),
-    ("hadnt", 3),
-    ("hasnt", 3),
-    ("havent", 4),
-    ("im", 1),
-    ("isnt", 2),
-    ("ive", 1),
-    ("lemme", 3),
-    ("outta", 3),
-    ("shouldnt", 6),
-    ("thats", 4),
-    ("theyre", 4),
-    ("wanna", 3),
-    ("wasnt", 3),
-    ("werent", 4),
-    ("whats", 4),
-    ("wont", 2),
-    ("wouldnt", 5),
-    ("youre", 3),
-];
-
-/// [`CONTRACTIONS`] as packed keys, in the same (sorted) order.
-static CONTRACTION_KEYS: [u64; CONTRACTIONS.len()] = {
-    let mut keys = [0u64; CONTRACTIONS.len()];
-    let mut i = 0;
-    while i < CONTRACTIONS.len() {
-        keys[i] = abbrev::const_key(CONTRACTIONS[i].0.as_bytes());
-        i += 1;
-    }
-    keys
-};
-
-/// The length of the first part of an apostrophe-less contraction.
+/// Whether `word` is a number that a period may make an ordinal: one to
+/// three digits ("23.", "100."), not a year.
 #[inline]
-fn split_contraction(word: &str) -> Option<usize> {
-    // Every entry ends in one of these letters; most words are rejected here.
-    if !matches!(word.as_bytes().last()? | 0x20, b'a' | b'e' | b'm' | b's' | b't') {
-        return None;
-    }
-    let k = abbrev::key(word.as_bytes())?;
-    let index = CONTRACTION_KEYS.binary_search(&k).ok()?;
-    Some(CONTRACTIONS[index].1)
+fn is_ordinal_number(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Word or Number (or Url for a bare domain such as `example.com`).
@@ -842,7 +905,13 @@ impl Iterator for Tokens<'_> {
             end = start + self.char_at(start).map_or(1, char::len_utf8);
         }
         self.pos = end;
-        Some(Token::new(Span::new(start, end), kind))
+        let span = Span::new(start, end);
+        match self.multiword.take() {
+            None => Some(Token::new(span, kind)),
+            Some((index, capitalized)) => {
+                Some(Token::multiword(span, self.lang, index, capitalized))
+            }
+        }
     }
 }
 
@@ -853,7 +922,7 @@ mod tests {
     use super::*;
 
     fn words(mode: Mode, text: &str) -> Vec<&str> {
-        Tokens::new(text, mode).map(|t| &text[t.span()]).collect()
+        Tokens::new(text, mode, Lang::En).map(|t| &text[t.span()]).collect()
     }
 
     #[test]
@@ -878,22 +947,10 @@ mod tests {
     }
 
     #[test]
-    fn contraction_table_is_sorted_and_prefiltered() {
-        for pair in CONTRACTIONS.windows(2) {
-            assert!(pair[0].0 < pair[1].0, "{} >= {}", pair[0].0, pair[1].0);
-        }
-        for (word, len) in CONTRACTIONS {
-            assert!(matches!(word.as_bytes()[word.len() - 1], b'a' | b'e' | b'm' | b's' | b't'));
-            assert!(*len < word.len());
-            assert_eq!(split_contraction(word), Some(*len));
-            assert_eq!(split_contraction(&word.to_uppercase()), Some(*len));
-        }
-    }
-
-    #[test]
     fn kinds() {
         let text = "@reuters #Kyiv2024 jane.doe@example.com www.bbc.co.uk :-) 👩‍👩‍👧 5th";
-        let kinds: Vec<TokenKind> = Tokens::new(text, Mode::Default).map(|t| t.kind()).collect();
+        let kinds: Vec<TokenKind> =
+            Tokens::new(text, Mode::Default, Lang::En).map(|t| t.kind()).collect();
         assert_eq!(
             kinds,
             [

@@ -1,6 +1,6 @@
 //! Property-based invariants of the tokenizer and the sentence splitter.
 
-use dateline_tokenize::{CharOffsets, Mode, SentenceSplitter, Token, Tokenizer};
+use dateline_tokenize::{CharOffsets, Lang, Mode, SentenceSplitter, Token, Tokenizer};
 use proptest::prelude::*;
 
 /// Text drawn from pieces that exercise every rule: news words,
@@ -27,11 +27,43 @@ fn texty() -> impl Strategy<Value = String> {
         Just("1.)".to_owned()),
         Just("•".to_owned()),
         Just("04/26/2001 07:17 AM".to_owned()),
+        // German, French and Spanish rules.
+        Just("am 23. Juli".to_owned()),
+        Just("zum".to_owned()),
+        Just("Im".to_owned()),
+        Just("z. B.".to_owned()),
+        Just("5,2".to_owned()),
+        Just("l'Ukraine".to_owned()),
+        Just("qu’il".to_owned()),
+        Just("aujourd'hui".to_owned()),
+        Just("des".to_owned()),
+        Just(" ; Le".to_owned()),
+        Just("pièce. »".to_owned()),
+        Just("¿Qué?".to_owned()),
+        Just("¡Sí!".to_owned()),
+        Just("del".to_owned()),
+        Just("quedarse".to_owned()),
+        Just("EE. UU.".to_owned()),
+        Just("julio. - El".to_owned()),
         "[ \n\t.,!?'\"()\\-]{1,3}",
         "[a-zA-Z0-9]{1,6}",
         "\\PC{1,4}",
     ];
     prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+}
+
+/// Any supported language.
+fn lang() -> impl Strategy<Value = Lang> {
+    prop::sample::select(Lang::ALL.to_vec())
+}
+
+fn tokenizer(lang: Lang, treebank: bool) -> Tokenizer {
+    let mode = if treebank { Mode::Treebank } else { Mode::Default };
+    Tokenizer::builder().mode(mode).lang(lang).build()
+}
+
+fn splitter(lang: Lang) -> SentenceSplitter {
+    SentenceSplitter::builder().lang(lang).build()
 }
 
 fn check_tokens(text: &str, tokens: &[Token]) -> Result<(), TestCaseError> {
@@ -72,13 +104,13 @@ fn regression_sentences_hold_whole_tokens() {
         "😀‐@@’ก。\u{20e3}⁃。''\u{20e3}😀\u{301}_•Mr.a.‐",
     ];
     for text in cases {
-        for mode in [Mode::Default, Mode::Treebank] {
-            let tokens = Tokenizer::with_mode(mode).tokenize(text);
-            for sentence in SentenceSplitter::new().sentences(text) {
+        for (lang, treebank) in Lang::ALL.into_iter().flat_map(|l| [(l, false), (l, true)]) {
+            let tokens = tokenizer(lang, treebank).tokenize(text);
+            for sentence in splitter(lang).sentences(text) {
                 for token in &tokens {
                     assert!(
                         sentence.contains(token.span()) || !sentence.overlaps(token.span()),
-                        "{text:?}: token {:?} straddles {:?}",
+                        "{text:?} ({lang}): token {:?} straddles {:?}",
                         &text[token.span()],
                         &text[sentence.range()]
                     );
@@ -95,32 +127,41 @@ proptest! {
     /// every non-whitespace char is in exactly one token; spans are sorted,
     /// non-overlapping and on char boundaries.
     #[test]
-    fn tokens_cover_the_text(text in texty(), treebank in any::<bool>()) {
-        let mode = if treebank { Mode::Treebank } else { Mode::Default };
-        let tokens = Tokenizer::with_mode(mode).tokenize(&text);
+    fn tokens_cover_the_text(text in texty(), treebank in any::<bool>(), lang in lang()) {
+        let tokens = tokenizer(lang, treebank).tokenize(&text);
         check_tokens(&text, &tokens)?;
+        // Only treebank mode emits multi-word tokens, and they are words.
+        for token in &tokens {
+            if !token.words().is_empty() {
+                prop_assert!(treebank && token.words().len() >= 2, "{:?}", token);
+                prop_assert_eq!(token.kind(), dateline_tokenize::TokenKind::Word);
+            }
+        }
     }
 
     #[test]
-    fn arbitrary_strings_never_panic(text in "\\PC{0,64}", treebank in any::<bool>()) {
-        let mode = if treebank { Mode::Treebank } else { Mode::Default };
-        let tokens = Tokenizer::with_mode(mode).tokenize(&text);
+    fn arbitrary_strings_never_panic(
+        text in "\\PC{0,64}",
+        treebank in any::<bool>(),
+        lang in lang(),
+    ) {
+        let tokens = tokenizer(lang, treebank).tokenize(&text);
         check_tokens(&text, &tokens)?;
-        let _ = SentenceSplitter::new().split(&text);
+        let _ = splitter(lang).split(&text);
     }
 
     #[test]
-    fn any_unicode_never_panics(text in any::<String>()) {
-        let tokens = Tokenizer::new().tokenize(&text);
+    fn any_unicode_never_panics(text in any::<String>(), lang in lang()) {
+        let tokens = tokenizer(lang, false).tokenize(&text);
         check_tokens(&text, &tokens)?;
-        let _ = SentenceSplitter::new().split(&text);
+        let _ = splitter(lang).split(&text);
     }
 
     /// Sentences are sorted, disjoint, trimmed, on char boundaries, and
     /// cover every non-whitespace char.
     #[test]
-    fn sentences_partition_the_text(text in texty()) {
-        let spans = SentenceSplitter::new().split(&text);
+    fn sentences_partition_the_text(text in texty(), lang in lang()) {
+        let spans = splitter(lang).split(&text);
         let mut at = 0;
         for span in &spans {
             prop_assert!(span.start >= at && span.start < span.end, "bad span {:?}", span);
@@ -136,10 +177,9 @@ proptest! {
     /// No token straddles a sentence boundary, so a document's sentences
     /// hold whole tokens.
     #[test]
-    fn sentences_hold_whole_tokens(text in texty(), treebank in any::<bool>()) {
-        let mode = if treebank { Mode::Treebank } else { Mode::Default };
-        let tokens = Tokenizer::with_mode(mode).tokenize(&text);
-        for sentence in SentenceSplitter::new().sentences(&text) {
+    fn sentences_hold_whole_tokens(text in texty(), treebank in any::<bool>(), lang in lang()) {
+        let tokens = tokenizer(lang, treebank).tokenize(&text);
+        for sentence in splitter(lang).sentences(&text) {
             for token in &tokens {
                 let inside = sentence.contains(token.span());
                 let outside = !sentence.overlaps(token.span());

@@ -1,12 +1,18 @@
-//! Table-driven sentence-splitter cases from `tests/data/sentences*.toml`.
+//! Table-driven sentence-splitter cases from `tests/data/sentences*.toml`:
+//! every file found there runs, in the language its `lang` key names
+//! (English when absent).
 
 use std::collections::HashSet;
 
-use dateline_tokenize::SentenceSplitter;
+use dateline_tokenize::{Lang, SentenceSplitter};
 use serde::Deserialize;
+
+use crate::data::{self, CaseFile};
 
 #[derive(Deserialize)]
 struct Cases {
+    #[serde(default)]
+    lang: Option<String>,
     case: Vec<Case>,
 }
 
@@ -17,19 +23,13 @@ struct Case {
     sentences: Vec<String>,
 }
 
-/// Every case file, by name: the general cases and the news conventions
-/// for times and dates.
-const FILES: &[(&str, &str)] = &[
-    ("sentences.toml", include_str!("data/sentences.toml")),
-    ("sentences-news.toml", include_str!("data/sentences-news.toml")),
-];
-
-fn cases() -> Vec<Case> {
+fn cases() -> Vec<(CaseFile, Lang, Case)> {
     let mut all = Vec::new();
-    for (name, text) in FILES {
-        let cases: Cases = toml::from_str(text)
-            .unwrap_or_else(|e| panic!("tests/data/{name} does not parse: {e}"));
-        all.extend(cases.case);
+    for file in data::files("sentences") {
+        let cases: Cases = toml::from_str(&file.text)
+            .unwrap_or_else(|e| panic!("tests/data/{} does not parse: {e}", file.name));
+        let lang = data::lang(&file, cases.lang.as_deref());
+        all.extend(cases.case.into_iter().map(|case| (file.clone(), lang, case)));
     }
     all
 }
@@ -37,19 +37,35 @@ fn cases() -> Vec<Case> {
 #[test]
 fn case_names_are_unique() {
     let mut seen = HashSet::new();
-    for case in cases() {
-        assert!(seen.insert(case.name.clone()), "duplicate case name {:?}", case.name);
+    for (file, _, case) in cases() {
+        assert!(
+            seen.insert(case.name.clone()),
+            "{}: duplicate case name {:?}",
+            file.name,
+            case.name
+        );
+    }
+}
+
+#[test]
+fn every_language_has_sentence_cases() {
+    let langs: HashSet<Lang> = cases().into_iter().map(|(_, lang, _)| lang).collect();
+    for lang in Lang::ALL {
+        assert!(langs.contains(&lang), "no sentence cases for {lang}");
     }
 }
 
 #[test]
 fn sentence_cases() {
-    let splitter = SentenceSplitter::new();
     let mut failures = Vec::new();
-    for case in cases() {
+    for (file, lang, case) in cases() {
+        let splitter = SentenceSplitter::builder().lang(lang).build();
         let got: Vec<&str> = splitter.sentences(&case.text).map(|s| &case.text[s]).collect();
         if got != case.sentences {
-            failures.push(format!("{}: expected {:?}\n   got {got:?}", case.name, case.sentences));
+            failures.push(format!(
+                "{}: {} ({lang}): expected {:?}\n   got {got:?}",
+                file.name, case.name, case.sentences
+            ));
         }
         // The Vec and the lazy iterator agree.
         assert_eq!(splitter.split(&case.text).len(), got.len(), "{}", case.name);

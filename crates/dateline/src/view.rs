@@ -30,6 +30,10 @@ pub struct TokenView<'t> {
     pub span: TextView<'t>,
     /// The token kind, such as `word` or `url`.
     pub kind: &'static str,
+    /// The syntactic words of a multi-word token (treebank mode: German
+    /// `zum` -> `["zu", "dem"]`); empty, and not serialized, otherwise.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "<[_]>::is_empty"))]
+    pub words: &'static [&'static str],
 }
 
 /// An entity with code-point offsets.
@@ -147,7 +151,11 @@ impl<'t> Viewer<'t> {
 
     /// A token's view.
     pub fn token(&mut self, token: &Token) -> TokenView<'t> {
-        TokenView { span: self.span(token.span()), kind: token.kind().as_str() }
+        TokenView {
+            span: self.span(token.span()),
+            kind: token.kind().as_str(),
+            words: token.words(),
+        }
     }
 
     /// An entity's view.
@@ -243,5 +251,30 @@ mod tests {
             assert_eq!(slice(token.span.start, token.span.end), token.span.text);
         }
         assert_eq!(view.dates[0].value, "2024-07-23");
+    }
+
+    #[test]
+    fn token_views_carry_the_words_of_multiword_tokens() {
+        let text = "Le prix du pétrole";
+        let reference: Date = "2024-07-24".parse().expect("a valid date");
+        let document = Pipeline::builder()
+            .lang(crate::Lang::Fr)
+            .mode(crate::Mode::Treebank)
+            .tokens(true)
+            .build()
+            .expect("valid settings")
+            .process(text, reference);
+        let view = document.view(text);
+        let words: Vec<(&str, &[&str])> = view
+            .tokens
+            .as_deref()
+            .unwrap_or_default()
+            .iter()
+            .map(|t| (t.span.text, t.words))
+            .collect();
+        assert_eq!(
+            words,
+            [("Le", &[][..]), ("prix", &[]), ("du", &["de", "le"]), ("pétrole", &[])]
+        );
     }
 }

@@ -43,7 +43,9 @@ _EntryLike = Union[tuple[str, str, str], Mapping[str, Any]]
 
 @final
 class Token:
-    def __new__(cls, text: str, start: int, end: int, kind: str) -> Token: ...
+    def __new__(
+        cls, text: str, start: int, end: int, kind: str, words: Sequence[str] | None = None
+    ) -> Token: ...
     @property
     def text(self) -> str: ...
     @property
@@ -52,7 +54,11 @@ class Token:
     def end(self) -> int: ...
     @property
     def kind(self) -> str: ...
-    def __getnewargs__(self) -> tuple[str, int, int, str]: ...
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The syntactic words of a multi-word token (treebank mode: German
+        `zum` -> `("zu", "dem")`); empty for every other token."""
+    def __getnewargs__(self) -> tuple[str, int, int, str, tuple[str, ...]]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
@@ -62,7 +68,7 @@ class Tokens(Sequence[Token]):
     def __new__(
         cls,
         text: str,
-        tokens: Sequence[tuple[int, int, str]],
+        tokens: Sequence[tuple[int, int, str] | tuple[int, int, str, Sequence[str]]],
         span: tuple[int, int] | None = None,
     ) -> Tokens: ...
     @property
@@ -80,7 +86,11 @@ class Tokens(Sequence[Token]):
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __getnewargs__(
         self,
-    ) -> tuple[str, list[tuple[int, int, str]], tuple[int, int] | None]: ...
+    ) -> tuple[
+        str,
+        list[tuple[int, int, str] | tuple[int, int, str, tuple[str, ...]]],
+        tuple[int, int] | None,
+    ]: ...
 
 @final
 class TokensIterator(Iterator[Token]):

@@ -1,5 +1,7 @@
-//! Built-in abbreviations: words whose following period does not (always)
-//! end a sentence.
+//! Abbreviation tables: words whose following period does not (always)
+//! end a sentence. Each language's table lives in its rules file
+//! (`crate::rules::en` and its siblings); this module holds the shape they
+//! share and the packed-key lookup.
 
 use super::chars::to_ascii_lowercase_u64;
 
@@ -23,157 +25,45 @@ pub(crate) enum Class {
     General,
 }
 
-/// `(lowercase form, class, whether it must be written capitalized)`,
-/// sorted by the lowercase form for binary search.
-///
-/// Capitalization is required where the lowercase form is a common word
-/// ("ill.", "wash.", "miss.", "sat.") that can end a sentence.
-static TABLE: &[(&str, Class, bool)] = &[
-    ("adm", Class::Title, true),
-    ("al", Class::General, false),
-    ("ala", Class::General, true),
-    ("amb", Class::Title, true),
-    ("approx", Class::General, false),
-    ("apr", Class::Month, true),
-    ("ariz", Class::General, true),
-    ("ark", Class::General, true),
-    ("art", Class::BeforeNumber, false),
-    ("assn", Class::General, false),
-    ("asst", Class::Title, false),
-    ("atty", Class::Title, true),
-    ("aug", Class::Month, true),
-    ("ave", Class::General, false),
-    ("bldg", Class::General, false),
-    ("blvd", Class::General, false),
-    ("brig", Class::Title, true),
-    ("bros", Class::General, true),
-    ("ca", Class::General, false),
-    ("calif", Class::General, true),
-    ("capt", Class::Title, false),
-    ("cdr", Class::Title, true),
-    ("cf", Class::General, false),
-    ("ch", Class::BeforeNumber, false),
-    ("cmdr", Class::Title, true),
-    ("co", Class::General, false),
-    ("col", Class::Title, true),
-    ("colo", Class::General, true),
-    ("conn", Class::General, true),
-    ("corp", Class::General, false),
-    ("cos", Class::General, true),
-    ("cpl", Class::Title, true),
-    ("dec", Class::Month, true),
-    ("del", Class::General, true),
-    ("dept", Class::General, false),
-    ("det", Class::Title, true),
-    ("dr", Class::Title, false),
-    ("drs", Class::Title, false),
-    ("ed", Class::BeforeNumber, false),
-    ("esp", Class::General, false),
-    ("est", Class::General, false),
-    ("et", Class::Title, false),
-    ("etc", Class::General, false),
-    ("ext", Class::BeforeNumber, false),
-    ("feb", Class::Month, true),
-    ("fig", Class::BeforeNumber, false),
-    ("figs", Class::BeforeNumber, false),
-    ("fla", Class::General, true),
-    ("fr", Class::Title, true),
-    ("fri", Class::Weekday, true),
-    ("ft", Class::Title, true),
-    ("ga", Class::General, true),
-    ("gen", Class::Title, true),
-    ("gov", Class::Title, true),
-    ("hon", Class::Title, true),
-    ("hwy", Class::General, false),
-    ("ill", Class::General, true),
-    ("inc", Class::General, false),
-    ("ind", Class::General, true),
-    ("insp", Class::Title, true),
-    ("jan", Class::Month, true),
-    ("jr", Class::General, false),
-    ("jul", Class::Month, true),
-    ("jun", Class::Month, true),
-    ("kan", Class::General, true),
-    ("kans", Class::General, true),
-    ("ky", Class::General, true),
-    ("la", Class::General, true),
-    ("lt", Class::Title, true),
-    ("ltd", Class::General, false),
-    ("maj", Class::Title, true),
-    ("mar", Class::Month, true),
-    ("mass", Class::General, true),
-    ("md", Class::General, true),
-    ("messrs", Class::Title, false),
-    ("mich", Class::General, true),
-    ("minn", Class::General, true),
-    ("miss", Class::General, true),
-    ("mmes", Class::Title, false),
-    ("mo", Class::General, true),
-    ("mon", Class::Weekday, true),
-    ("mont", Class::General, true),
-    ("mr", Class::Title, false),
-    ("mrs", Class::Title, false),
-    ("ms", Class::Title, false),
-    ("msgr", Class::Title, true),
-    ("mt", Class::Title, false),
-    ("neb", Class::General, true),
-    ("nev", Class::General, true),
-    ("no", Class::BeforeNumber, false),
-    ("nos", Class::BeforeNumber, false),
-    ("nov", Class::Month, true),
-    ("n\u{b0}", Class::BeforeNumber, false),
-    ("oct", Class::Month, true),
-    ("okla", Class::General, true),
-    ("op", Class::BeforeNumber, false),
-    ("ore", Class::General, true),
-    ("p", Class::BeforeNumber, false),
-    ("pa", Class::General, true),
-    ("para", Class::BeforeNumber, false),
-    ("penn", Class::General, true),
-    ("pp", Class::BeforeNumber, false),
-    ("pres", Class::Title, true),
-    ("prof", Class::Title, false),
-    ("pt", Class::BeforeNumber, false),
-    ("pvt", Class::Title, true),
-    ("rd", Class::General, false),
-    ("rep", Class::Title, true),
-    ("reps", Class::Title, true),
-    ("rev", Class::Title, true),
-    ("rt", Class::Title, true),
-    ("sat", Class::Weekday, true),
-    ("sec", Class::BeforeNumber, false),
-    ("sen", Class::Title, true),
-    ("sens", Class::Title, true),
-    ("sep", Class::Month, true),
-    ("sept", Class::Month, true),
-    ("sgt", Class::Title, true),
-    ("sr", Class::General, false),
-    ("st", Class::Title, false),
-    ("ste", Class::BeforeNumber, false),
-    ("sun", Class::Weekday, true),
-    ("supt", Class::Title, true),
-    ("tel", Class::BeforeNumber, false),
-    ("tenn", Class::General, true),
-    ("tex", Class::General, true),
-    ("thu", Class::Weekday, true),
-    ("thur", Class::Weekday, true),
-    ("thurs", Class::Weekday, true),
-    ("tue", Class::Weekday, true),
-    ("tues", Class::Weekday, true),
-    ("univ", Class::General, false),
-    ("va", Class::General, true),
-    ("viz", Class::General, false),
-    ("vol", Class::BeforeNumber, false),
-    ("vols", Class::BeforeNumber, false),
-    ("vs", Class::General, false),
-    ("vt", Class::General, true),
-    ("wash", Class::General, true),
-    ("wed", Class::Weekday, true),
-    ("weds", Class::Weekday, true),
-    ("wis", Class::General, true),
-    ("wisc", Class::General, true),
-    ("wyo", Class::General, true),
-];
+/// One entry: `(lowercase form, class, whether it must be written
+/// capitalized)`. Capitalization is required where the lowercase form is a
+/// common word ("ill.", "wash.", "miss.", "sat.") that can end a sentence.
+pub(crate) type Entry = (&'static str, Class, bool);
+
+/// A language's abbreviations, sorted by their lowercase form, with their
+/// packed keys (see [`key`]) for a binary search that compares one `u64`
+/// per step.
+#[derive(Debug)]
+pub(crate) struct Abbreviations {
+    entries: &'static [Entry],
+    keys: &'static [u64],
+}
+
+impl Abbreviations {
+    /// A table over `entries` and their keys from [`keys`].
+    pub(crate) const fn new(entries: &'static [Entry], keys: &'static [u64]) -> Abbreviations {
+        assert!(entries.len() == keys.len(), "one key per entry");
+        Abbreviations { entries, keys }
+    }
+
+    /// Looks up `word` (without its period).
+    #[inline]
+    pub(crate) fn lookup(&self, word: &str) -> Option<Class> {
+        let k = key(word.as_bytes())?;
+        let index = self.keys.binary_search(&k).ok()?;
+        let (_, class, needs_capital) = self.entries[index];
+        if needs_capital && !word.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        Some(class)
+    }
+
+    /// The entries, for tests.
+    #[cfg(test)]
+    pub(crate) fn entries(&self) -> &'static [Entry] {
+        self.entries
+    }
+}
 
 /// Packs up to 8 bytes, ASCII-lowercased, big-endian and zero-padded, so
 /// that packed keys sort like the byte strings they came from and compare
@@ -201,141 +91,63 @@ pub(crate) const fn const_key(bytes: &[u8]) -> u64 {
     k
 }
 
-/// [`TABLE`]'s words as packed keys, in the same (sorted) order.
-static KEYS: [u64; TABLE.len()] = {
-    let mut keys = [0u64; TABLE.len()];
+/// The packed keys of `entries`, in order, built at compile time:
+/// `static KEYS: [u64; TABLE.len()] = abbrev::keys(TABLE);`.
+pub(crate) const fn keys<const N: usize>(entries: &[Entry]) -> [u64; N] {
+    assert!(entries.len() == N, "one key per entry");
+    let mut keys = [0u64; N];
     let mut i = 0;
-    while i < TABLE.len() {
-        keys[i] = const_key(TABLE[i].0.as_bytes());
+    while i < N {
+        keys[i] = const_key(entries[i].0.as_bytes());
         i += 1;
     }
     keys
-};
-
-/// Looks up `word` (without its period) in the built-in table.
-#[inline]
-pub(crate) fn lookup(word: &str) -> Option<Class> {
-    let k = key(word.as_bytes())?;
-    let index = KEYS.binary_search(&k).ok()?;
-    let (_, class, needs_capital) = TABLE[index];
-    if needs_capital && !word.starts_with(|c: char| c.is_uppercase()) {
-        return None;
-    }
-    Some(class)
-}
-
-/// Capitalized words that commonly start a sentence: after a dotted
-/// abbreviation or an initial, only these signal a new sentence ("U.S. How"
-/// versus "U.S. Government").
-pub(crate) fn is_starter(word: &str) -> bool {
-    const STARTERS: &[&str] = &[
-        "A",
-        "About",
-        "After",
-        "All",
-        "Also",
-        "An",
-        "And",
-        "Are",
-        "As",
-        "At",
-        "But",
-        "Can",
-        "Could",
-        "Did",
-        "Do",
-        "Does",
-        "For",
-        "From",
-        "He",
-        "Her",
-        "Here",
-        "His",
-        "How",
-        "However",
-        "I",
-        "If",
-        "In",
-        "Is",
-        "It",
-        "Its",
-        "It's",
-        "Let",
-        "Many",
-        "Meanwhile",
-        "My",
-        "No",
-        "Now",
-        "Our",
-        "She",
-        "So",
-        "Some",
-        "That",
-        "The",
-        "Their",
-        "Then",
-        "There",
-        "These",
-        "They",
-        "This",
-        "Those",
-        "To",
-        "Was",
-        "We",
-        "Were",
-        "What",
-        "When",
-        "Where",
-        "Which",
-        "While",
-        "Who",
-        "Why",
-        "Will",
-        "With",
-        "Would",
-        "Yes",
-        "You",
-        "Your",
-    ];
-    STARTERS.contains(&word)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Lang, rules};
 
     #[test]
-    fn table_is_sorted_and_lowercase() {
-        for pair in TABLE.windows(2) {
-            assert!(pair[0].0 < pair[1].0, "{} >= {}", pair[0].0, pair[1].0);
-        }
-        for (word, _, _) in TABLE {
-            assert_eq!(*word, word.to_lowercase());
+    fn tables_are_sorted_and_lowercase() {
+        for lang in Lang::ALL {
+            let table = &rules::rules(lang).abbreviations;
+            for pair in table.entries().windows(2) {
+                assert!(pair[0].0 < pair[1].0, "{lang}: {} >= {}", pair[0].0, pair[1].0);
+            }
+            for (word, _, _) in table.entries() {
+                assert_eq!(*word, word.to_lowercase(), "{lang}");
+            }
         }
     }
 
     #[test]
     fn keys_sort_like_words() {
-        for pair in KEYS.windows(2) {
-            assert!(pair[0] < pair[1]);
+        for lang in Lang::ALL {
+            let table = &rules::rules(lang).abbreviations;
+            for pair in table.keys.windows(2) {
+                assert!(pair[0] < pair[1], "{lang}");
+            }
+            for (word, _, _) in table.entries() {
+                assert_eq!(key(word.as_bytes()), Some(const_key(word.as_bytes())));
+                assert_eq!(key(word.to_ascii_uppercase().as_bytes()), key(word.as_bytes()));
+            }
         }
         assert_eq!(key(b""), None);
         assert_eq!(key(b"123456789"), None);
         assert_eq!(key(b"Mr"), key(b"mr"));
-        for (word, _, _) in TABLE {
-            assert_eq!(key(word.as_bytes()), Some(const_key(word.as_bytes())));
-            assert_eq!(key(word.to_ascii_uppercase().as_bytes()), key(word.as_bytes()));
-        }
     }
 
     #[test]
-    fn lookups() {
-        assert_eq!(lookup("Mr"), Some(Class::Title));
-        assert_eq!(lookup("MR"), Some(Class::Title));
-        assert_eq!(lookup("etc"), Some(Class::General));
-        assert_eq!(lookup("Wash"), Some(Class::General));
-        assert_eq!(lookup("wash"), None);
-        assert_eq!(lookup("N°"), Some(Class::BeforeNumber));
-        assert_eq!(lookup("Washington"), None);
+    fn english_lookups() {
+        let en = &rules::rules(Lang::En).abbreviations;
+        assert_eq!(en.lookup("Mr"), Some(Class::Title));
+        assert_eq!(en.lookup("MR"), Some(Class::Title));
+        assert_eq!(en.lookup("etc"), Some(Class::General));
+        assert_eq!(en.lookup("Wash"), Some(Class::General));
+        assert_eq!(en.lookup("wash"), None);
+        assert_eq!(en.lookup("N°"), Some(Class::BeforeNumber));
+        assert_eq!(en.lookup("Washington"), None);
     }
 }

@@ -11,7 +11,8 @@
 //!
 //! The splitter reads these classes from a [`DateWords`] table rather than
 //! from conditions in code, so that a language is one more table of the
-//! same shape; [`ENGLISH`] is the one the splitter uses today. The lists
+//! same shape; each language's table is in its rules file
+//! (`crate::rules::en` and its siblings). The lists
 //! are short and scanned linearly: the splitter consults them only at a
 //! period after "a.m.", "p.m.", a weekday abbreviation, or an
 //! abbreviation in capitals that may be a time zone ("ET.", "EST."), which
@@ -44,43 +45,6 @@ pub(crate) struct DateWords {
     /// needs no entry: a lowercase word never starts a sentence here.)
     pub(crate) zone_heads: &'static [&'static str],
 }
-
-// The zones news names in the corpus and their usual neighbours: North
-// America, Europe, Asia-Pacific, Africa.
-const ENGLISH_TIME_ZONES: &[&str] = &[
-    "UTC", "GMT", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT",
-    "AKST", "AKDT", "HST", "AST", "ADT", "NST", "NDT", "BST", "IST", "WET", "WEST", "CET", "CEST",
-    "EET", "EEST", "MSK", "SAST", "WAT", "CAT", "EAT", "GST", "PKT", "ICT", "WIB", "SGT", "HKT",
-    "PHT", "JST", "KST", "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT",
-];
-
-/// English, as news agencies write it (AP style and its neighbours).
-pub(crate) static ENGLISH: DateWords = DateWords {
-    meridiems: &["a.m", "p.m"],
-    weekdays: &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-    weekday_abbreviations: &[
-        "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
-    ],
-    months: &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    month_abbreviations: &[
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ],
-    time_zones: ENGLISH_TIME_ZONES,
-    zone_heads: &["time"],
-};
 
 impl DateWords {
     /// Whether `word` (without its final period) is "a.m" or "p.m" in any
@@ -126,55 +90,44 @@ fn contains_ignore_case(list: &[&str], word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::util::abbrev::{self, Class};
+    use crate::util::abbrev::Class;
+    use crate::{Lang, rules};
 
     #[test]
     fn lists_are_lowercase_and_zones_uppercase() {
-        let lists = [
-            ENGLISH.meridiems,
-            ENGLISH.weekdays,
-            ENGLISH.weekday_abbreviations,
-            ENGLISH.months,
-            ENGLISH.month_abbreviations,
-            ENGLISH.zone_heads,
-        ];
-        for word in lists.iter().flat_map(|l| l.iter()) {
-            assert_eq!(*word, word.to_lowercase());
-        }
-        for zone in ENGLISH.time_zones {
-            assert_eq!(*zone, zone.to_uppercase());
-        }
-    }
-
-    // The abbreviation table decides the period *after* a month or weekday
-    // abbreviation; it must know every one listed here, or "a.m. Sept. 11"
-    // and "Sun. Nov. 21" would split.
-    #[test]
-    fn abbreviations_agree_with_the_abbreviation_table() {
-        for word in ENGLISH.month_abbreviations {
-            let capitalized = word[..1].to_uppercase() + &word[1..];
-            assert_eq!(abbrev::lookup(&capitalized), Some(Class::Month), "{word}");
-        }
-        for word in ENGLISH.weekday_abbreviations {
-            let capitalized = word[..1].to_uppercase() + &word[1..];
-            assert_eq!(abbrev::lookup(&capitalized), Some(Class::Weekday), "{word}");
+        for lang in Lang::ALL {
+            let dates = rules::rules(lang).dates;
+            let lists = [
+                dates.meridiems,
+                dates.weekdays,
+                dates.weekday_abbreviations,
+                dates.months,
+                dates.month_abbreviations,
+                dates.zone_heads,
+            ];
+            for word in lists.iter().flat_map(|l| l.iter()) {
+                assert_eq!(*word, word.to_lowercase(), "{lang}");
+            }
+            for zone in dates.time_zones {
+                assert_eq!(*zone, zone.to_uppercase(), "{lang}");
+            }
         }
     }
 
+    // A month abbreviation listed here must keep its period before a day
+    // number in the abbreviation table too.
     #[test]
-    fn lookups() {
-        assert!(ENGLISH.is_meridiem("p.m"));
-        assert!(ENGLISH.is_meridiem("A.M"));
-        assert!(!ENGLISH.is_meridiem("pm"));
-        assert!(ENGLISH.is_weekday("Tuesday"));
-        assert!(!ENGLISH.is_weekday("Tues"));
-        assert!(ENGLISH.is_weekday_abbreviation("Tues"));
-        assert!(ENGLISH.is_month("Sept"));
-        assert!(ENGLISH.is_month("January"));
-        assert!(!ENGLISH.is_month("Janet"));
-        assert!(ENGLISH.is_time_zone("EST"));
-        assert!(!ENGLISH.is_time_zone("Est"));
-        assert!(ENGLISH.is_zone_head("Time"));
+    fn month_abbreviations_are_abbreviations() {
+        for lang in Lang::ALL {
+            let rules = rules::rules(lang);
+            for word in rules.dates.month_abbreviations {
+                let capitalized = word[..1].to_uppercase() + &word[1..];
+                let class = rules.abbreviations.lookup(&capitalized);
+                assert!(
+                    matches!(class, Some(Class::Month | Class::General | Class::Title)),
+                    "{lang}: {word} is {class:?}"
+                );
+            }
+        }
     }
 }
