@@ -18,7 +18,8 @@ pub mod tokenize;
 #[derive(Args, Debug)]
 pub struct ModeArgs {
     /// Tokenizer mode: `default` (news-friendly) or `treebank` (Universal
-    /// Dependencies English conventions).
+    /// Dependencies conventions of the --lang language, multi-word tokens
+    /// such as German "zum" carrying their "words").
     #[arg(long, default_value = "default", value_parser = parse_from_str::<Mode>)]
     pub mode: Mode,
 }
