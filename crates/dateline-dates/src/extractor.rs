@@ -190,6 +190,7 @@ impl DateExtractor {
                 day_first: self.config.day_first,
                 doc,
                 amount_memo: Default::default(),
+                clause_memo: Default::default(),
             };
             let mut cands: Vec<Cand> = Vec::new();
             let mut i = 0;
@@ -212,10 +213,13 @@ impl DateExtractor {
                             }
                         }
                         remember(&mut parser.doc, &c);
-                        let tail = parser.day_tail(&c);
+                        // "October 22 and 23", "October 22, 23 & 24": each
+                        // further day of the list.
+                        let mut tail = parser.day_tail(&c);
                         cands.push(c);
-                        if let Some(t) = tail {
+                        while let Some(t) = tail {
                             i = t.e;
+                            tail = parser.day_tail(&t);
                             cands.push(t);
                         }
                     }
@@ -223,6 +227,7 @@ impl DateExtractor {
                 }
             }
             doc = parser.doc;
+            parser.share_lists(&mut cands);
             link_ranges(&parser, &mut cands, reference);
             for c in cands {
                 let (Some(first), Some(last)) = (tokens.get(c.s), tokens.get(c.e.wrapping_sub(1)))

@@ -244,8 +244,12 @@ impl Parser<'_> {
                         Rel::Since | Rel::Before | Rel::After | Rel::Last | Rel::Next | Rel::This
                     )) | Some(Lex::Position(_))
                 );
-            let next_ok =
-                is_possessive_tok(self.tok(e)) || self.punct(e, ',') || self.punct(e, '.');
+            // "between March and May": a month after the conjunction.
+            let next_ok = is_possessive_tok(self.tok(e))
+                || self.punct(e, ',')
+                || self.punct(e, '.')
+                || (self.is_func(e, Func::And) || self.is_func(e, Func::Or))
+                    && matches!(self.lex(e + 1), Some(Lex::Month(_)));
             return strong && !self.is_word(e, "be") && !self.is_word(e, "have")
                 || prev_ok
                     && (next_ok || !self.tok(e).is_some_and(|t| t.kind == Kind::Word && !t.upper));

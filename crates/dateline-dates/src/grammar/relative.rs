@@ -167,8 +167,22 @@ impl Parser<'_> {
                 (cal::add_days(self.r, if fwd == 0 { 7 } else { fwd })?, "this-upcoming".to_owned())
             }
             Some(Rel::This) => {
-                // The day of this ISO week.
-                (cal::add_days(self.r, i64::from(wd) - cur)?, "this-week".to_owned())
+                // The clause's tense picks the side ("but this Sunday, ..., it
+                // reversed its decision" is the Sunday just past); without
+                // one, the day of this ISO week.
+                match self.direction_at(i, e, Dir::Nearest) {
+                    (Dir::Past, how) => {
+                        let back = (cur - i64::from(wd)).rem_euclid(7);
+                        (cal::add_days(self.r, -back)?, format!("this-past:{how}"))
+                    }
+                    (Dir::Future, how) => {
+                        let fwd = (i64::from(wd) - cur).rem_euclid(7);
+                        (cal::add_days(self.r, fwd)?, format!("this-upcoming:{how}"))
+                    }
+                    (Dir::Nearest, _) => {
+                        (cal::add_days(self.r, i64::from(wd) - cur)?, "this-week".to_owned())
+                    }
+                }
             }
             _ => self.resolve_weekday(wd, i, e)?,
         };
@@ -861,8 +875,10 @@ impl Parser<'_> {
         // "in about two hours": a hedged offset from now.
         let hedged = self.lex(i + 1) == Some(Lex::Hedge(Hedge::About));
         let (v, _g, e, _) = self.amount_unit(i + 1 + usize::from(hedged))?;
+        // A timetable's present ("closes at its lowest level in six
+        // years") does not make the span ahead.
         let (dir, how) = self.direction_at(i, e, Dir::Nearest);
-        if dir != Dir::Future {
+        if dir != Dir::Future || how.starts_with("future-schedule") {
             return None;
         }
         // Clock units ("in 5 minutes") need the time of day.
@@ -964,11 +980,14 @@ impl Parser<'_> {
             return None;
         }
         let sep = c.e;
-        if !(self.is_func(sep, Func::And)
-            || self.is_func(sep, Func::Or)
-            || self.is_func(sep, Func::To)
-            || self.dash(sep))
-        {
+        let joins = |k: usize| {
+            self.is_func(k, Func::And) || self.is_func(k, Func::Or) || self.punct(k, '&')
+        };
+        // "October 22, 23 and 24": a comma joins a day only inside a list
+        // that goes on with "and", "or", "&" or another comma.
+        let listed = self.punct(sep, ',')
+            && self.day_num(sep + 1).is_some_and(|(_, e)| joins(e) || self.punct(e, ','));
+        if !(joins(sep) || listed || self.is_func(sep, Func::To) || self.dash(sep)) {
             return None;
         }
         let (d, e) = self.day_num(sep + 1)?;
@@ -987,7 +1006,9 @@ impl Parser<'_> {
         }
         let p = Pt::day(cal::date(y, m, d)?, "month-day-tail", "");
         let mut tail = p.into_cand(sep + 1, e);
-        let range = TimexRange::new(c.value.clone(), tail.value.clone());
+        // A list shares its first day as the begin: "22, 23 and 24".
+        let begin = c.range.as_ref().map_or(c.value.as_str(), |r| r.begin());
+        let range = TimexRange::new(begin.to_owned(), tail.value.clone());
         tail.range = Some(range);
         Some(tail)
     }
