@@ -523,6 +523,9 @@ impl Parser<'_> {
             if b > 12 || self.punct(i + 1, '-') && i > 0 && self.is_func(i - 1, Func::From) {
                 return None;
             }
+            if let Some(p) = split_year(a, b) {
+                return Some((p, i + 3));
+            }
             return Some((
                 Pt::new(cal::fmt_month(a as i32, b), Grain::Month, "iso-month", ""),
                 i + 3,
@@ -543,6 +546,9 @@ impl Parser<'_> {
             return None;
         }
         if ad == 4 && bd <= 2 && (1..=12).contains(&b) && (1000..=2999).contains(&a) {
+            if let Some(p) = split_year(a, b) {
+                return Some((p, i + 3));
+            }
             return Some((
                 Pt::new(cal::fmt_month(a as i32, b), Grain::Month, "year-month", ""),
                 i + 3,
@@ -877,4 +883,12 @@ impl Parser<'_> {
                 .any(|w| self.is_word(e, w)),
         }
     }
+}
+
+/// "2008-09", "2001/02": a year and the next one's last two digits name a
+/// split (fiscal, academic, sporting) year, not a month; like fiscal years
+/// (`fiscal-year-span`), it takes the year it ends in.
+fn split_year(a: u32, b: u32) -> Option<Pt> {
+    (b == (a + 1) % 100)
+        .then(|| Pt::new(cal::fmt_year(a as i32 + 1), Grain::Year, "split-year", ""))
 }

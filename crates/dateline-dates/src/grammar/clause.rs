@@ -156,6 +156,10 @@ impl Parser<'_> {
                         return Some((Dir::Future, format!("future-verb({} to)", i.lower())));
                     }
                     break;
+                } else if (b.is("or") || b.is("and"))
+                    && left.get(m + 1).is_some_and(Word::inside_group)
+                {
+                    // "will be fully or partially closed".
                 } else if !b.inside_group() {
                     break;
                 }

@@ -233,6 +233,18 @@ impl<'a> Parser<'a> {
         self.t.get(i).is_some_and(|t| t.upper)
     }
 
+    /// Whether the capitalized word at `i` continues a name: a capitalized
+    /// word (or its possessive) stands before it, not in the lexicon
+    /// ("USA Today", "The People's Daily", "Business Review Weekly").
+    fn in_name(&self, i: usize) -> bool {
+        if !self.upper(i) || i == 0 || self.breaks(i) {
+            return false;
+        }
+        let p = if is_possessive_tok(self.tok(i - 1)) { i.wrapping_sub(2) } else { i - 1 };
+        self.tok(p).is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none())
+            && self.glued(p + 1) == (p + 1 != i)
+    }
+
     /// Skips an optional glued "." (after abbreviations).
     fn opt_dot(&self, i: usize) -> usize {
         if self.punct(i, '.') && self.glued(i) { i + 1 } else { i }

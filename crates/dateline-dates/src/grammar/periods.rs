@@ -320,7 +320,8 @@ impl Parser<'_> {
         }
         // "1990s"
         if let Some((y, 4)) = self.num(j) {
-            if self.is_word(j + 1, "s")
+            // "1970's" too, the possessive spelling of the decade.
+            if (self.is_word(j + 1, "s") || is_possessive_tok(self.tok(j + 1)))
                 && self.glued(j + 1)
                 && y % 10 == 0
                 && (1000..=2990).contains(&y)
@@ -384,8 +385,17 @@ impl Parser<'_> {
         None
     }
 
-    /// Holidays: "Christmas", "New Year's Day", "Easter 2025", "Thanksgiving".
+    /// Holidays: "Christmas", "New Year's Day", "Easter 2025", "Thanksgiving";
+    /// not inside a name ("the Good Friday Agreement").
     pub(super) fn p_holiday(&self, i: usize) -> Option<(Pt, usize)> {
+        let (p, e) = self.p_holiday_name(i)?;
+        let named = self.tok(e).is_some_and(|t| {
+            t.kind == Kind::Word && t.upper && t.lex.is_none() && !t.newline && !is_possessive(t)
+        });
+        (!named).then_some((p, e))
+    }
+
+    fn p_holiday_name(&self, i: usize) -> Option<(Pt, usize)> {
         // "last Thanksgiving", "next Christmas", "this Easter".
         let rel = match self.lex(i) {
             Some(Lex::Rel(r @ (Rel::Last | Rel::Next | Rel::This))) => Some(r),

@@ -67,6 +67,24 @@ impl Parser<'_> {
         if abbr {
             e = self.opt_dot(e);
         }
+        // Inside a name: "the Good Friday Agreement", "Black Monday Fund".
+        let capital_word = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.upper
+                    && !t.newline
+                    && !matches!(t.lex, Some(Lex::Func(_)))
+            })
+        };
+        if j > 0
+            && capital_word(j - 1)
+            && !self.breaks(j)
+            && capital_word(e)
+            && self.lex(e).is_none()
+            && !self.breaks(e)
+        {
+            return None;
+        }
         // A full date after the weekday wins: "Monday, Sept. 2, 2024".
         let k = self.opt_comma(e);
         if !self.breaks(k) {
@@ -256,7 +274,10 @@ impl Parser<'_> {
             return Some((Pt::day(d, "day-after-tomorrow", ""), day + 3));
         }
         match self.lex(i)? {
-            Lex::Deictic(Deictic::Today) => Some((Pt::day(self.r, "today", ""), i + 1)),
+            // Not "USA Today", "Wikinews Today".
+            Lex::Deictic(Deictic::Today) if !self.in_name(i) => {
+                Some((Pt::day(self.r, "today", ""), i + 1))
+            }
             Lex::Deictic(Deictic::Yesterday) => {
                 Some((Pt::day(cal::add_days(self.r, -1)?, "yesterday", ""), i + 1))
             }

@@ -48,6 +48,8 @@ impl Parser<'_> {
                 );
                 return Some(p.set().into_cand(i, i + 1));
             }
+            // Not "The People's Daily", "Business Review Weekly".
+            Lex::Frequency(_) if self.in_name(i) => return None,
             Lex::Frequency(u) => {
                 // "its quarterly dividend" is no recurrence; "a daily rally" is (TimeBank).
                 if u == Unit::Quarter
