@@ -594,13 +594,22 @@ impl Parser<'_> {
     /// Years: "2024", "fiscal 1989", "FY2024", "the year 2000", "nineteen ninety-six".
     pub(super) fn p_year(&self, i: usize) -> Option<(Pt, usize)> {
         // "2008-09 fiscal year", "2008/09 financial year": a split fiscal year
-        // named before its noun (a bare "2008-09" stays a month, as ISO writes it).
+        // named before its noun (a bare "2008-09" is a split year too,
+        // `split_year`).
         if let Some((y, 4)) = self.num(i)
             && (1000..=2999).contains(&y)
             && let Some((end, e)) = self.fiscal_second_year(i + 1, y as i32)
             && let Some(e) = self.fiscal_noun(e)
         {
             return Some((Pt::new(cal::fmt_year(end), Grain::Year, "fiscal-year-span", ""), e));
+        }
+        // "the fiscal year 2008/09": the article belongs to the fiscal year.
+        if self.is_func(i, Func::The)
+            && (self.is_func(i + 1, Func::Fiscal) || self.is_word(i + 1, "financial"))
+            && matches!(self.unit(i + 2), Some((Unit::Year, false)))
+            && let Some((p, e)) = self.p_year(i + 1)
+        {
+            return Some((p, e));
         }
         // "financial year 2008-09" reads as "fiscal year 2008-09".
         let fiscal = self.is_func(i, Func::Fiscal)

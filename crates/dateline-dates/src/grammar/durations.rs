@@ -572,6 +572,15 @@ impl Parser<'_> {
         if u == Unit::Week && self.num(f + 1).is_some() {
             return None;
         }
+        // "day of the week", "time of the year": a position in any such
+        // period, not this one.
+        if i >= 2
+            && self.is_func(i - 1, Func::Of)
+            && (matches!(self.unit(i - 2), Some((Unit::Day | Unit::Month, false)))
+                || self.is_func(i - 2, Func::Time))
+        {
+            return None;
+        }
         // "the year-earlier period" is r_year_ago's.
         if self.dash(f + 1) && (self.is_rel(f + 2, Rel::Earlier) || self.is_rel(f + 2, Rel::Ago)) {
             return None;

@@ -72,7 +72,17 @@ impl Parser<'_> {
                 e = e2;
                 y
             } else {
-                i32::from(self.r.year())
+                // As "the fourth quarter": the most recent such period
+                // unless the sentence looks ahead ("Q4 earnings" in January
+                // are the year before's).
+                let ry = i32::from(self.r.year());
+                let (cur, max) = if half {
+                    ((self.r.month() as u32 - 1) / 6 + 1, 2)
+                } else {
+                    (cal::quarter_of(self.r), 4)
+                };
+                let (dir, _) = self.direction_at(i, j + 2, Dir::Nearest);
+                if n > cur && dir != Dir::Future && (n - cur) * 2 > max { ry - 1 } else { ry }
             };
             let v = if half {
                 format!("{}-H{n}", cal::fmt_year(y))

@@ -8,7 +8,7 @@ use super::periods::{season_code, season_of};
 use super::{Cand, Dir, Parser, Pt};
 use crate::Direction;
 use crate::cal;
-use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Position, Rel, Unit, Vague};
+use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Position, Rel, Unit, Vague, Verb};
 use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
 
@@ -1065,6 +1065,15 @@ impl Parser<'_> {
                 {
                     return None;
                 }
+                // The noun "current": "the river's current", "the current was
+                // cut", "against the current." (an adjective needs its noun).
+                let noun_next = self.tok(j + 1).is_none_or(|t| t.kind == Kind::Punct)
+                    || self.lx.verb(self.s(j + 1).as_bytes()).is_some_and(|v| {
+                        matches!(v, Verb::Be | Verb::Was | Verb::Have | Verb::Did | Verb::Will)
+                    });
+                if noun_next {
+                    return None;
+                }
                 "PRESENT_REF"
             }
             Lex::Deictic(Deictic::PastRef) if !the => {
@@ -1153,8 +1162,19 @@ impl Parser<'_> {
 /// account (deficit)", "current assets", "current liabilities", "current ratio".
 /// TimeBank annotates "current" before ordinary nouns ("current market
 /// conditions", "his current wife"), so only these terms are left out.
-const CURRENT_TERMS_AFTER: &[&str] =
-    &["account", "accounts", "assets", "liabilities", "ratio", "density", "transformer"];
+const CURRENT_TERMS_AFTER: &[&str] = &[
+    "account",
+    "accounts",
+    "assets",
+    "liabilities",
+    "ratio",
+    "density",
+    "transformer",
+    "affairs",
+    "flow",
+    "flows",
+    "generator",
+];
 
 /// Words before a noun "current" (an electric or water current).
 const CURRENT_TERMS_BEFORE: &[&str] =

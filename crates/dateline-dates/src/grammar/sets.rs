@@ -196,11 +196,12 @@ impl Parser<'_> {
         let prev = i.wrapping_sub(1);
         let big = |j: usize| {
             ["million", "billion", "trillion", "thousand", "hundred"].iter().any(|w| self.is_word(j, w))
-                // "£500m", "$2bn", "10k": a magnitude glued to its number.
+                // "£500m", "$2bn", "10k": a magnitude glued to its number;
+                // "30p", "5c": pence and cents.
                 || j > 0
                     && self.glued(j)
                     && self.num(j - 1).is_some()
-                    && ["m", "mn", "bn", "b", "k", "tn"].iter().any(|w| self.is_word(j, w))
+                    && ["m", "mn", "bn", "b", "k", "tn", "p", "c"].iter().any(|w| self.is_word(j, w))
         };
         if self.num(prev).is_some()
             || big(prev)

@@ -148,6 +148,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("qtrs", Lex::Unit(Unit::Quarter, true)),
     ("year", Lex::Unit(Unit::Year, false)),
     ("years", Lex::Unit(Unit::Year, true)),
+    // Only in "per annum", a rate.
+    ("annum", Lex::Unit(Unit::Year, false)),
     ("yr", Lex::Unit(Unit::Year, false)),
     ("yrs", Lex::Unit(Unit::Year, true)),
     ("decade", Lex::Unit(Unit::Decade, false)),
