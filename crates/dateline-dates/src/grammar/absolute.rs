@@ -884,6 +884,14 @@ impl Parser<'_> {
         }
         match t.lex {
             Some(Lex::Cue(_)) => true,
+            // Not "the 17th and current Prime Minister": a title follows.
+            Some(Lex::Func(Func::And | Func::Or))
+                if self.tok(e + 2).is_some_and(|n| {
+                    n.kind == Kind::Word && n.upper && n.lex.is_none() && !self.breaks(e + 2)
+                }) =>
+            {
+                false
+            }
             Some(Lex::Func(
                 Func::And | Func::Or | Func::At | Func::In | Func::Until | Func::By,
             )) => self.tok(e + 1).is_some_and(|n| n.kind != Kind::Num),

@@ -70,6 +70,7 @@ impl Word<'_> {
                 Verb::Will
                     | Verb::Would
                     | Verb::Modal
+                    | Verb::Could
                     | Verb::Be
                     | Verb::Was
                     | Verb::Have
@@ -134,10 +135,7 @@ impl Parser<'_> {
                     }
                 };
                 if let Some(b) = before.filter(ahead) {
-                    return Some((
-                        Dir::Future,
-                        format!("future-verb({} {})", b.lower(), w.lower()),
-                    ));
+                    return Some(plan(b, left.get(k + 2), w));
                 }
                 continue;
             }
@@ -153,7 +151,7 @@ impl Parser<'_> {
                     carrier = Some(*b);
                 } else if b.is("to") {
                     if let Some(i) = left.get(m + 1).filter(|i| intends(i)) {
-                        return Some((Dir::Future, format!("future-verb({} to)", i.lower())));
+                        return Some(plan(i, left.get(m + 2), b));
                     }
                     break;
                 } else if (b.is("or") || b.is("and"))
@@ -195,8 +193,16 @@ impl Parser<'_> {
             // "is meeting", "has been postponed", "will be held": the head
             // is the word after the auxiliaries when it is a verb form.
             let next = right.get(head + 1);
+            let verb_form = |n: &Word<'_>| {
+                n.ends_ed()
+                    || n.ends_ing()
+                    || matches!(
+                        n.class,
+                        Some(Verb::Past | Verb::Intent | Verb::Schedule | Verb::ScheduleBase)
+                    )
+            };
             let head_word = match next {
-                Some(n) if n.ends_ed() || n.ends_ing() || n.class.is_some() => *n,
+                Some(n) if verb_form(n) => *n,
                 _ => right[head],
             };
             return decide(Some(*w), &head_word, right.get(head + 2));
@@ -213,6 +219,7 @@ impl Parser<'_> {
                 Verb::Will
                 | Verb::Would
                 | Verb::Modal
+                | Verb::Could
                 | Verb::Be
                 | Verb::Was
                 | Verb::Have
@@ -464,6 +471,7 @@ fn decide(
     let tense = carrier.map_or(head.class, |c| c.class);
     match tense {
         Some(Verb::Will | Verb::Would | Verb::Modal) => future("verb"),
+        Some(Verb::Could) => Some((Dir::Nearest, format!("nearest-modal({group})"))),
         Some(Verb::Did | Verb::Was) => past("verb"),
         Some(Verb::Have) => {
             // "has a meeting on Friday" has no participle: present.
@@ -483,6 +491,17 @@ fn decide(
         Some(Verb::Past) => past("verb"),
         _ if head.ends_ed() => past("verb"),
         _ => None,
+    }
+}
+
+/// The direction of a plan ("plans to", "is scheduled to", "set for"):
+/// ahead, but a plan told in the past ("was scheduled to speak on
+/// Tuesday") may have happened already, so it goes to the nearest reading.
+fn plan(word: &Word<'_>, before: Option<&Word<'_>>, link: &Word<'_>) -> (Dir, String) {
+    let group = format!("{} {}", word.lower(), link.lower());
+    match before.filter(|b| matches!(b.class, Some(Verb::Was | Verb::Did))) {
+        Some(b) => (Dir::Nearest, format!("nearest-past-plan({} {group})", b.lower())),
+        None => (Dir::Future, format!("future-verb({group})")),
     }
 }
 

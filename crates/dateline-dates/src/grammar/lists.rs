@@ -30,8 +30,10 @@ struct Item {
 }
 
 impl Parser<'_> {
-    /// Aligns the weekdays of every coordinated list in `cands`.
+    /// Aligns the weekdays of every coordinated list in `cands`, and gives
+    /// "today" the day its apposition names.
     pub(crate) fn share_lists(&self, cands: &mut [Cand]) {
+        self.appositions(cands);
         let mut k = 0;
         while k < cands.len() {
             let mut items: Vec<Item> = Vec::new();
@@ -53,6 +55,33 @@ impl Parser<'_> {
                 self.align(cands, &items);
             }
             k = m.max(k + 1);
+        }
+    }
+
+    /// "today, October 14": the date after the comma names the same day,
+    /// which may differ from the reference by a day or two (an article
+    /// dated the day before it was finished). The text wins.
+    fn appositions(&self, cands: &mut [Cand]) {
+        for k in 1..cands.len() {
+            let (a, b) = (&cands[k - 1], &cands[k]);
+            let deictic = ["today", "yesterday", "tomorrow"].iter().any(|r| a.rule == *r);
+            if !deictic
+                || b.kind != TimexType::Date
+                || b.grain != Grain::Day
+                || b.s != a.e + 1
+                || !self.punct(a.e, ',')
+            {
+                continue;
+            }
+            let (Ok(x), Ok(y)) = (a.value.parse::<Civil>(), b.value.parse::<Civil>()) else {
+                continue;
+            };
+            if x != y && cal::diff_days(x, y).abs() <= 2 {
+                let value = b.value.clone();
+                let a = &mut cands[k - 1];
+                a.value = value;
+                a.rule.push_str(":apposition");
+            }
         }
     }
 

@@ -641,6 +641,10 @@ impl Parser<'_> {
             }
             _ => return None,
         };
+        // "the 2nd Day of 2008 WiMAX Expo": a day of an event's name.
+        if self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none()) {
+            return None;
+        }
         if kind == Stretch::Day {
             let d = if nth > 0 {
                 cal::add_days(first, nth - 1)?

@@ -66,9 +66,18 @@ impl Parser<'_> {
                 );
             }
             // "Friday mornings", "tuesday afternoons".
+            // Not "Tuesday evenings conference event", a possessive
+            // without its apostrophe: a noun follows.
             Lex::Weekday(w @ 1..=7)
                 if matches!(self.lex(i + 1), Some(Lex::PartOfDay(_)))
-                    && self.s(i + 1).ends_with('s') =>
+                    && self.s(i + 1).ends_with('s')
+                    && !self.tok(i + 2).is_some_and(|t| {
+                        t.kind == Kind::Word
+                            && t.lex.is_none()
+                            && !t.upper
+                            && self.lx.verb(self.s(i + 2).as_bytes()).is_none()
+                            && !self.s(i + 2).ends_with("ed")
+                    }) =>
             {
                 let Some(Lex::PartOfDay(pod)) = self.lex(i + 1) else { return None };
                 let p = Pt::new(

@@ -255,9 +255,13 @@ pub(crate) enum Verb {
     Will,
     /// "would": ahead of a past report ("said it would close on Friday").
     Would,
-    /// Other modals ("could", "may", "might", "can", "should", "must"):
-    /// a possible event, ahead of the reference.
+    /// Other modals ("can", "may", "should", "must"): an event ahead of
+    /// the reference.
     Modal,
+    /// "could", "might": a possibility either side of the reference
+    /// ("could come as early as Tuesday", "could not be located
+    /// Wednesday"): the nearest reading.
+    Could,
     /// "is", "are", "am": present; with an "-ing" form or an intention
     /// word ahead ("is meeting", "is expected to").
     Be,
