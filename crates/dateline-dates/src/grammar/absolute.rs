@@ -577,9 +577,16 @@ impl Parser<'_> {
             if prev_num || in_path || fraction && !on {
                 return None;
             }
-            // "9/11" names the 2001 attacks.
+            // "9/11" names the 2001 attacks; "the 7/7 bombers" the London
+            // bombings of 2005 (before a noun: "on 7/7" is a day).
             if (a, b) == (9, 11) && !self.day_first {
                 return Some((Pt::day(cal::date(2001, 9, 11)?, "named-date", ""), i + 3));
+            }
+            if (a, b) == (7, 7)
+                && self.tok(i + 3).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                && self.lx.verb(self.s(i + 3).as_bytes()).is_none()
+            {
+                return Some((Pt::day(cal::date(2005, 7, 7)?, "named-date", ""), i + 3));
             }
             let (m, d) = if self.day_first && b <= 12 || a > 12 { (b, a) } else { (a, b) };
             if !(1..=12).contains(&m) || !(1..=31).contains(&d) {

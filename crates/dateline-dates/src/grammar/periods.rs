@@ -273,7 +273,10 @@ impl Parser<'_> {
             return None;
         }
         let y = i32::from(self.r.year());
-        let cur = season_of(self.r);
+        // January and February are the winter that began the year before:
+        // the year's spring, summer and fall are all still ahead ("battled
+        // cancer over the summer", said in January, is last year's).
+        let cur = if self.r.month() <= 2 && sn != 4 { 0 } else { season_of(self.r) };
         let (dir, how) = self.direction_at(i, e, Dir::Nearest);
         let y = match dir {
             Dir::Past => {
