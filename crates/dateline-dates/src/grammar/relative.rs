@@ -249,6 +249,17 @@ impl Parser<'_> {
             );
             p.kind = TimexType::Time;
             p.day = Some(self.r);
+            // "in the morning on October 17": that day's morning.
+            if self.is_func(i + 2, Func::On)
+                && let Some(d) = self
+                    .p_month_first(i + 3)
+                    .or_else(|| self.p_day_first(i + 3))
+                    .and_then(|(q, _)| q.day)
+            {
+                p.value = format!("{}T{}", cal::fmt_day(d), pod.code());
+                p.day = Some(d);
+                p.how = "day-named-after".into();
+            }
             return Some((p, i + 2));
         }
         // "the day after tomorrow", "(the) day before yesterday".
