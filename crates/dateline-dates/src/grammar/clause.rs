@@ -28,6 +28,10 @@ use crate::lexicon::Verb;
 /// Words read on each side of an expression, at most.
 const REACH: usize = 24;
 
+/// Words read first: the governing verb is nearly always among them, and
+/// the rest of the clause is read only when the reading needs it.
+const FIRST: usize = 8;
+
 /// Bytes read on each side of an expression, at most.
 const SPAN: usize = 400;
 
@@ -43,6 +47,8 @@ struct Word<'t> {
 }
 
 impl Word<'_> {
+    const NONE: Word<'static> = Word { text: "", class: None, upper: false };
+
     fn is(&self, w: &str) -> bool {
         self.text.eq_ignore_ascii_case(w)
     }
@@ -90,13 +96,16 @@ impl Word<'_> {
     }
 }
 
-/// Why the reading stopped on one side.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Edge {
-    /// The clause (or sentence) ends here.
-    Clause,
-    /// [`REACH`] words or [`SPAN`] bytes were read.
-    Reach,
+/// What reading the words of one side gave.
+enum Read {
+    /// A verb group decided; the words up to this index (exclusive) were
+    /// looked at.
+    Found((Dir, String), usize),
+    /// A word that opens another clause: nothing more to read on this side.
+    Stop,
+    /// The words ran out, or the group they hold says nothing; this many
+    /// were looked at.
+    Exhausted(usize),
 }
 
 impl Parser<'_> {
@@ -105,24 +114,40 @@ impl Parser<'_> {
     /// clause has no verb group that says.
     pub(crate) fn clause_direction(&self, s: usize, e: usize) -> Option<(Dir, String)> {
         let (from, to) = (self.t.get(s)?.start, self.t.get(e.checked_sub(1)?)?.end);
-        let mut left = [None; REACH];
-        let (n, _) = self.words_left(from, &mut left);
-        let left: Vec<Word<'_>> = left[..n].iter().flatten().copied().collect();
-        if let Some(d) = self.read_left(&left) {
+        let mut words = [Word::NONE; REACH];
+        // The first words, then the whole reach when the reading looked
+        // past what was read.
+        let mut n = self.words_left(from, FIRST, &mut words);
+        let mut read = self.read_left(&words[..n]);
+        if n == FIRST && matches!(read, Read::Found(_, k) | Read::Exhausted(k) if k >= n) {
+            n = self.words_left(from, REACH, &mut words);
+            read = self.read_left(&words[..n]);
+        }
+        if let Read::Found(d, _) = read {
             return Some(d);
         }
-        let mut right = [None; REACH];
-        let (n, _) = self.words_right(to, &mut right);
-        let right: Vec<Word<'_>> = right[..n].iter().flatten().copied().collect();
-        self.read_right(&right)
+        let mut n = self.words_right(to, FIRST, &mut words);
+        let mut read = self.read_right(&words[..n]);
+        if n == FIRST && matches!(read, Read::Found(_, k) | Read::Exhausted(k) if k >= n) {
+            n = self.words_right(to, REACH, &mut words);
+            read = self.read_right(&words[..n]);
+        }
+        match read {
+            Read::Found(d, _) => Some(d),
+            Read::Stop | Read::Exhausted(_) => None,
+        }
     }
 
     /// `left[0]` is the word nearest the expression.
-    fn read_left(&self, left: &[Word<'_>]) -> Option<(Dir, String)> {
+    fn read_left(&self, left: &[Word<'_>]) -> Read {
+        let found = |d: Option<(Dir, String)>, looked: usize| match d {
+            Some(d) => Read::Found(d, looked),
+            None => Read::Exhausted(looked),
+        };
         for (k, w) in left.iter().enumerate() {
             let before = left.get(k + 1);
             if w.class == Some(Verb::Boundary) {
-                return None;
+                return Read::Stop;
             }
             // "plans to", "is to", "set to resume", "set for": an intention
             // points ahead.
@@ -135,7 +160,7 @@ impl Parser<'_> {
                     }
                 };
                 if let Some(b) = before.filter(ahead) {
-                    return Some(plan(b, left.get(k + 2), w));
+                    return Read::Found(plan(b, left.get(k + 2), w), k + 3);
                 }
                 continue;
             }
@@ -146,40 +171,48 @@ impl Parser<'_> {
             // leftmost auxiliary carries the tense. "(scheduled) to be
             // held": an infinitive after an intention points ahead.
             let mut carrier = None;
+            // How far the group was read: to the end unless a word ends it.
+            let mut looked = left.len();
             for (m, b) in left.iter().enumerate().skip(k + 1) {
                 if b.is_aux() {
                     carrier = Some(*b);
                 } else if b.is("to") {
                     if let Some(i) = left.get(m + 1).filter(|i| intends(i)) {
-                        return Some(plan(i, left.get(m + 2), b));
+                        return Read::Found(plan(i, left.get(m + 2), b), m + 3);
                     }
+                    looked = m + 2;
                     break;
                 } else if (b.is("or") || b.is("and"))
                     && left.get(m + 1).is_some_and(Word::inside_group)
                 {
                     // "will be fully or partially closed".
                 } else if !b.inside_group() {
+                    looked = if b.is("or") || b.is("and") { m + 2 } else { m + 1 };
                     break;
                 }
             }
             let after = k.checked_sub(1).and_then(|a| left.get(a));
-            return decide(carrier, w, after);
+            return found(decide(carrier, w, after), looked.max(k + 2));
         }
-        None
+        Read::Exhausted(left.len())
     }
 
     /// `right[0]` is the word nearest the expression.
-    fn read_right(&self, right: &[Word<'_>]) -> Option<(Dir, String)> {
+    fn read_right(&self, right: &[Word<'_>]) -> Read {
+        let found = |d: Option<(Dir, String)>, looked: usize| match d {
+            Some(d) => Read::Found(d, looked),
+            None => Read::Exhausted(looked),
+        };
         for (k, w) in right.iter().enumerate() {
             if w.class == Some(Verb::Boundary) {
-                return None;
+                return Read::Stop;
             }
             let before = k.checked_sub(1).and_then(|b| right.get(b));
             if !self.heads_group(w, before) {
                 continue;
             }
             if !w.is_aux() {
-                return decide(None, w, right.get(k + 1));
+                return found(decide(None, w, right.get(k + 1)), k + 2);
             }
             // An auxiliary first: read on to the head of its group.
             let mut head = k;
@@ -205,9 +238,9 @@ impl Parser<'_> {
                 Some(n) if verb_form(n) => *n,
                 _ => right[head],
             };
-            return decide(Some(*w), &head_word, right.get(head + 2));
+            return found(decide(Some(*w), &head_word, right.get(head + 2)), head + 3);
         }
-        None
+        Read::Exhausted(right.len())
     }
 
     /// Whether `w` can head (end) a verb group, `before` being the word
@@ -256,17 +289,17 @@ impl Parser<'_> {
     }
 
     /// The words before byte `at`, nearest first, within the clause.
-    fn words_left<'s>(&'s self, at: usize, out: &mut [Option<Word<'s>>; REACH]) -> (usize, Edge) {
+    fn words_left<'s>(&'s self, at: usize, limit: usize, out: &mut [Word<'s>; REACH]) -> usize {
         let bytes = self.text.as_bytes();
         let lo = at.saturating_sub(SPAN);
         let mut i = at;
         let mut n = 0;
-        while n < REACH {
+        while n < limit.min(REACH) {
             // Skip spaces and commas; a line break or clause mark ends the clause.
             while i > lo {
                 let b = bytes[i - 1];
                 if b == b'\n' {
-                    return (n, Edge::Clause);
+                    return n;
                 }
                 if b == b' ' || b == b'\t' || b == b'\r' || b == b',' {
                     i -= 1;
@@ -275,7 +308,7 @@ impl Parser<'_> {
                 break;
             }
             if i <= lo {
-                return (n, Edge::Reach);
+                return n;
             }
             let end = i;
             let b = bytes[i - 1];
@@ -287,12 +320,12 @@ impl Parser<'_> {
                         if bytes.get(i).is_none_or(|c| c.is_ascii_whitespace())
                             && !abbreviation_before(bytes, i - 1)
                         {
-                            return (n, Edge::Clause);
+                            return n;
                         }
                         i -= 1;
                         continue;
                     }
-                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' => return (n, Edge::Clause),
+                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' => return n,
                     _ => {
                         i -= 1;
                         continue;
@@ -308,7 +341,7 @@ impl Parser<'_> {
                 }
                 let ch = self.text[c..i].chars().next().unwrap_or(' ');
                 if matches!(ch, '“' | '”' | '«' | '»') {
-                    return (n, Edge::Clause);
+                    return n;
                 }
                 if !(ch.is_alphanumeric() || ch == '’') {
                     i = c;
@@ -337,25 +370,25 @@ impl Parser<'_> {
                 }
             }
             if let Some(w) = self.word(&self.text[start..end]) {
-                out[n] = Some(w);
+                out[n] = w;
                 n += 1;
             }
             i = start;
         }
-        (n, Edge::Reach)
+        n
     }
 
     /// The words after byte `at`, nearest first, within the clause.
-    fn words_right<'s>(&'s self, at: usize, out: &mut [Option<Word<'s>>; REACH]) -> (usize, Edge) {
+    fn words_right<'s>(&'s self, at: usize, limit: usize, out: &mut [Word<'s>; REACH]) -> usize {
         let bytes = self.text.as_bytes();
         let hi = (at + SPAN).min(bytes.len());
         let mut i = at;
         let mut n = 0;
-        while n < REACH {
+        while n < limit.min(REACH) {
             while i < hi {
                 let b = bytes[i];
                 if b == b'\n' {
-                    return (n, Edge::Clause);
+                    return n;
                 }
                 if b == b' ' || b == b'\t' || b == b'\r' || b == b',' {
                     i += 1;
@@ -364,7 +397,7 @@ impl Parser<'_> {
                 break;
             }
             if i >= hi {
-                return (n, Edge::Reach);
+                return n;
             }
             let b = bytes[i];
             if b.is_ascii() && !is_word_byte(b) {
@@ -373,12 +406,12 @@ impl Parser<'_> {
                         if bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
                             && !abbreviation_before(bytes, i)
                         {
-                            return (n, Edge::Clause);
+                            return n;
                         }
                         i += 1;
                         continue;
                     }
-                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' => return (n, Edge::Clause),
+                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' => return n,
                     _ => {
                         i += 1;
                         continue;
@@ -405,17 +438,17 @@ impl Parser<'_> {
                 // A character that is neither word nor space.
                 let ch = self.text.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
                 if matches!(ch, '“' | '”' | '«' | '»') {
-                    return (n, Edge::Clause);
+                    return n;
                 }
                 i += ch.len_utf8();
                 continue;
             }
             if let Some(w) = self.word(&self.text[start..i]) {
-                out[n] = Some(w);
+                out[n] = w;
                 n += 1;
             }
         }
-        (n, Edge::Reach)
+        n
     }
 
     /// A word of the text, with a contraction or possessive ending read:
