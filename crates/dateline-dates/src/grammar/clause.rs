@@ -96,6 +96,35 @@ impl Word<'_> {
     }
 }
 
+/// Where the reading of one side of an expression stands, so that it can
+/// go on past the first words.
+struct Side {
+    /// The byte the reading started at (the expression's edge).
+    from: usize,
+    /// The byte the next word is read from.
+    at: usize,
+    /// Words read so far.
+    n: usize,
+    /// Read up to this many words.
+    limit: usize,
+    /// The clause (or the bytes in reach) ended.
+    done: bool,
+}
+
+impl Side {
+    fn new(from: usize) -> Side {
+        Side { from, at: from, n: 0, limit: FIRST, done: false }
+    }
+
+    /// Records that the side ended at byte `at` after `n` words.
+    fn end(&mut self, at: usize, n: usize) -> usize {
+        self.at = at;
+        self.n = n;
+        self.done = true;
+        n
+    }
+}
+
 /// What reading the words of one side gave.
 enum Read {
     /// A verb group decided; the words up to this index (exclusive) were
@@ -115,21 +144,25 @@ impl Parser<'_> {
     pub(crate) fn clause_direction(&self, s: usize, e: usize) -> Option<(Dir, String)> {
         let (from, to) = (self.t.get(s)?.start, self.t.get(e.checked_sub(1)?)?.end);
         let mut words = [Word::NONE; REACH];
-        // The first words, then the whole reach when the reading looked
-        // past what was read.
-        let mut n = self.words_left(from, FIRST, &mut words);
+        // The first words, then on to the whole reach when the reading
+        // looked past what was read.
+        let mut side = Side::new(from);
+        let mut n = self.words_left(&mut side, &mut words);
         let mut read = self.read_left(&words[..n]);
-        if n == FIRST && matches!(read, Read::Found(_, k) | Read::Exhausted(k) if k >= n) {
-            n = self.words_left(from, REACH, &mut words);
+        if !side.done && matches!(read, Read::Found(_, k) | Read::Exhausted(k) if k >= n) {
+            side.limit = REACH;
+            n = self.words_left(&mut side, &mut words);
             read = self.read_left(&words[..n]);
         }
         if let Read::Found(d, _) = read {
             return Some(d);
         }
-        let mut n = self.words_right(to, FIRST, &mut words);
+        let mut side = Side::new(to);
+        let mut n = self.words_right(&mut side, &mut words);
         let mut read = self.read_right(&words[..n]);
-        if n == FIRST && matches!(read, Read::Found(_, k) | Read::Exhausted(k) if k >= n) {
-            n = self.words_right(to, REACH, &mut words);
+        if !side.done && matches!(read, Read::Found(_, k) | Read::Exhausted(k) if k >= n) {
+            side.limit = REACH;
+            n = self.words_right(&mut side, &mut words);
             read = self.read_right(&words[..n]);
         }
         match read {
@@ -289,17 +322,18 @@ impl Parser<'_> {
     }
 
     /// The words before byte `at`, nearest first, within the clause.
-    fn words_left<'s>(&'s self, at: usize, limit: usize, out: &mut [Word<'s>; REACH]) -> usize {
+    fn words_left<'s>(&'s self, side: &mut Side, out: &mut [Word<'s>; REACH]) -> usize {
         let bytes = self.text.as_bytes();
-        let lo = at.saturating_sub(SPAN);
-        let mut i = at;
-        let mut n = 0;
-        while n < limit.min(REACH) {
+        let lo = side.from.saturating_sub(SPAN);
+        let limit = side.limit.min(REACH);
+        let mut i = side.at;
+        let mut n = side.n;
+        while n < limit {
             // Skip spaces and commas; a line break or clause mark ends the clause.
             while i > lo {
                 let b = bytes[i - 1];
                 if b == b'\n' {
-                    return n;
+                    return side.end(i, n);
                 }
                 if b == b' ' || b == b'\t' || b == b'\r' || b == b',' {
                     i -= 1;
@@ -308,7 +342,7 @@ impl Parser<'_> {
                 break;
             }
             if i <= lo {
-                return n;
+                return side.end(i, n);
             }
             let end = i;
             let b = bytes[i - 1];
@@ -320,12 +354,12 @@ impl Parser<'_> {
                         if bytes.get(i).is_none_or(|c| c.is_ascii_whitespace())
                             && !abbreviation_before(bytes, i - 1)
                         {
-                            return n;
+                            return side.end(i, n);
                         }
                         i -= 1;
                         continue;
                     }
-                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' => return n,
+                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' => return side.end(i, n),
                     _ => {
                         i -= 1;
                         continue;
@@ -341,7 +375,7 @@ impl Parser<'_> {
                 }
                 let ch = self.text[c..i].chars().next().unwrap_or(' ');
                 if matches!(ch, '“' | '”' | '«' | '»') {
-                    return n;
+                    return side.end(i, n);
                 }
                 if !(ch.is_alphanumeric() || ch == '’') {
                     i = c;
@@ -375,20 +409,23 @@ impl Parser<'_> {
             }
             i = start;
         }
+        side.at = i;
+        side.n = n;
         n
     }
 
     /// The words after byte `at`, nearest first, within the clause.
-    fn words_right<'s>(&'s self, at: usize, limit: usize, out: &mut [Word<'s>; REACH]) -> usize {
+    fn words_right<'s>(&'s self, side: &mut Side, out: &mut [Word<'s>; REACH]) -> usize {
         let bytes = self.text.as_bytes();
-        let hi = (at + SPAN).min(bytes.len());
-        let mut i = at;
-        let mut n = 0;
-        while n < limit.min(REACH) {
+        let hi = (side.from + SPAN).min(bytes.len());
+        let limit = side.limit.min(REACH);
+        let mut i = side.at;
+        let mut n = side.n;
+        while n < limit {
             while i < hi {
                 let b = bytes[i];
                 if b == b'\n' {
-                    return n;
+                    return side.end(i, n);
                 }
                 if b == b' ' || b == b'\t' || b == b'\r' || b == b',' {
                     i += 1;
@@ -397,7 +434,7 @@ impl Parser<'_> {
                 break;
             }
             if i >= hi {
-                return n;
+                return side.end(i, n);
             }
             let b = bytes[i];
             if b.is_ascii() && !is_word_byte(b) {
@@ -406,12 +443,12 @@ impl Parser<'_> {
                         if bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
                             && !abbreviation_before(bytes, i)
                         {
-                            return n;
+                            return side.end(i, n);
                         }
                         i += 1;
                         continue;
                     }
-                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' => return n,
+                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' => return side.end(i, n),
                     _ => {
                         i += 1;
                         continue;
@@ -438,7 +475,7 @@ impl Parser<'_> {
                 // A character that is neither word nor space.
                 let ch = self.text.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
                 if matches!(ch, '“' | '”' | '«' | '»') {
-                    return n;
+                    return side.end(i, n);
                 }
                 i += ch.len_utf8();
                 continue;
@@ -448,6 +485,8 @@ impl Parser<'_> {
                 n += 1;
             }
         }
+        side.at = i;
+        side.n = n;
         n
     }
 
@@ -455,6 +494,16 @@ impl Parser<'_> {
     /// "won't" is "wo" (will), "they'll" is "'ll" (will), "company's" is
     /// "company". `None` for a bare apostrophe or hyphen.
     fn word<'s>(&'s self, raw: &'s str) -> Option<Word<'s>> {
+        // Most words are plain ASCII letters: one lookup.
+        let b = raw.as_bytes();
+        if b.iter().all(u8::is_ascii_alphabetic) {
+            let first = *b.first()?;
+            return Some(Word {
+                text: raw,
+                class: self.lx.verb(b),
+                upper: first.is_ascii_uppercase(),
+            });
+        }
         let raw = raw.trim_matches(|c| c == '\'' || c == '’' || c == '-');
         let first = *raw.as_bytes().first()?;
         let upper = first.is_ascii_uppercase();

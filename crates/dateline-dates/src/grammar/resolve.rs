@@ -24,19 +24,8 @@ impl Parser<'_> {
             Direction::Nearest => return (Dir::Nearest, "option-nearest".into()),
             Direction::Context => {}
         }
-        // Left: the three tokens before the expression, within the sentence.
-        let mut i = s;
-        while i > 0 && i + 3 > s {
-            i -= 1;
-            if self.sentence_end(i) {
-                break;
-            }
-            if let Some(d) = self.cue(i) {
-                return d;
-            }
-            if self.breaks(i) {
-                break;
-            }
+        if let Some(d) = self.phrase_cue(s) {
+            return d;
         }
         // "Thursday's closing price", "the Oct. 23 slaying": a date that
         // modifies a noun is not governed by the clause's verb.
@@ -65,6 +54,25 @@ impl Parser<'_> {
             && self.lx.verb(self.s(s - 1).as_bytes()) == Some(Verb::Determiner)
             && self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none() && !t.upper)
             && self.lx.verb(self.s(e).as_bytes()).is_none()
+    }
+
+    /// A cue word among the three tokens before the expression at `s`,
+    /// within the sentence.
+    fn phrase_cue(&self, s: usize) -> Option<(Dir, String)> {
+        let mut i = s;
+        while i > 0 && i + 3 > s {
+            i -= 1;
+            if self.sentence_end(i) {
+                break;
+            }
+            if let Some(d) = self.cue(i) {
+                return Some(d);
+            }
+            if self.breaks(i) {
+                break;
+            }
+        }
+        None
     }
 
     pub(super) fn sentence_end(&self, i: usize) -> bool {
@@ -137,8 +145,12 @@ impl Parser<'_> {
             if let Some(&(yy, dist)) =
                 near.and_then(|yy| opts.iter().find(|o| o.0 == yy && o.1.abs() <= 120))
             {
-                // Report the cue when it agrees, so the decision stays readable.
-                let (dir, how) = self.direction_at(s, e, Dir::Nearest);
+                // Nearness decides, not the clause (which is not read): a cue
+                // of the phrase is reported when there is one, so the decision
+                // stays readable.
+                let Some((dir, how)) = self.phrase_cue(s) else {
+                    return Some((yy, "nearest".into()));
+                };
                 let agrees = dir == Dir::Nearest
                     || dir == Dir::Future && dist >= 0
                     || dir == Dir::Past && dist <= 0;
