@@ -13,9 +13,12 @@ use crate::Error;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Direction {
-    /// Decide from the sentence: tense ("will", "was"), cues ("since",
-    /// "effective", "until", "ago"), falling back to the nearest reading.
-    /// The default, and what news text needs.
+    /// Decide from the text: a cue of the expression's own phrase
+    /// ("since", "effective"), else the tense, modal or aspect of the
+    /// governing verb group of its clause ("will meet ... on Friday",
+    /// "reconvenes on Monday", "said on Friday"), falling back to the
+    /// nearest reading (the most recent for weekdays). The default, and
+    /// what news text needs.
     #[default]
     Context,
     /// Always the most recent reading on or before the reference date.

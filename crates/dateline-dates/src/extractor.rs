@@ -190,6 +190,7 @@ impl DateExtractor {
                 day_first: self.config.day_first,
                 doc,
                 amount_memo: Default::default(),
+                clause_memo: Default::default(),
             };
             let mut cands: Vec<Cand> = Vec::new();
             let mut i = 0;
@@ -212,10 +213,13 @@ impl DateExtractor {
                             }
                         }
                         remember(&mut parser.doc, &c);
-                        let tail = parser.day_tail(&c);
+                        // "October 22 and 23", "October 22, 23 & 24": each
+                        // further day of the list.
+                        let mut tail = parser.day_tail(&c);
                         cands.push(c);
-                        if let Some(t) = tail {
+                        while let Some(t) = tail {
                             i = t.e;
+                            tail = parser.day_tail(&t);
                             cands.push(t);
                         }
                     }
@@ -223,6 +227,15 @@ impl DateExtractor {
                 }
             }
             doc = parser.doc;
+            // "http://.../06/apr/1242.html", ".../jan-june05/...": a web
+            // address is no text to read dates from.
+            cands.retain(|c| {
+                let (Some(a), Some(b)) = (tokens.get(c.s), tokens.get(c.e.wrapping_sub(1))) else {
+                    return false;
+                };
+                !in_url(text, a.start, b.end)
+            });
+            parser.share_lists(&mut cands);
             link_ranges(&parser, &mut cands, reference);
             for c in cands {
                 let (Some(first), Some(last)) = (tokens.get(c.s), tokens.get(c.e.wrapping_sub(1)))
@@ -258,6 +271,24 @@ fn remember(doc: &mut DocState, c: &Cand) {
     {
         doc.last_day = Some(day);
     }
+}
+
+/// Whether `text[start..end]` lies inside a web address: the run of
+/// non-space text around it (at most 256 bytes each way) has "://" or
+/// starts with "www.".
+fn in_url(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut lo = start;
+    while lo > 0 && start - lo < 256 && !bytes[lo - 1].is_ascii_whitespace() {
+        lo -= 1;
+    }
+    let mut hi = end;
+    while hi < bytes.len() && hi - end < 256 && !bytes[hi].is_ascii_whitespace() {
+        hi += 1;
+    }
+    let chunk = &bytes[lo..hi];
+    let chunk = chunk.strip_prefix(b"[").unwrap_or(chunk);
+    chunk.windows(3).any(|w| w == b"://") || chunk.starts_with(b"www.")
 }
 
 fn parse_quarter(v: &str) -> Option<(i32, u32)> {

@@ -36,6 +36,8 @@ struct Expected {
     modifier: Option<String>,
     begin: Option<String>,
     end: Option<String>,
+    /// A part of `rule()` that must appear (the deciding cue).
+    rule: Option<String>,
 }
 
 const TABLES: &[(&str, &str)] = &[
@@ -45,6 +47,7 @@ const TABLES: &[(&str, &str)] = &[
     ("times.toml", include_str!("data/times.toml")),
     ("false_positives.toml", include_str!("data/false_positives.toml")),
     ("edges.toml", include_str!("data/edges.toml")),
+    ("clause.toml", include_str!("data/clause.toml")),
 ];
 
 fn load() -> Vec<(&'static str, Case)> {
@@ -94,16 +97,18 @@ fn cases() {
                 modifier: t.modifier().map(|m| m.to_string()),
                 begin: t.range().map(|r| r.begin().to_owned()),
                 end: t.range().map(|r| r.end().to_owned()),
+                rule: Some(t.rule().to_owned()),
             })
             .collect();
         let describe = |v: &[Expected]| {
             v.iter()
                 .map(|e| {
                     format!(
-                        "{:?}={}/{}",
+                        "{:?}={}/{} [{}]",
                         e.text,
                         e.kind.as_deref().unwrap_or("?"),
-                        e.value.as_deref().unwrap_or("?")
+                        e.value.as_deref().unwrap_or("?"),
+                        e.rule.as_deref().unwrap_or("")
                     )
                 })
                 .collect::<Vec<_>>()
@@ -118,6 +123,10 @@ fn cases() {
                     && exp.modifier.as_ref().is_none_or(|m| g.modifier.as_ref() == Some(m))
                     && exp.begin.as_ref().is_none_or(|b| g.begin.as_ref() == Some(b))
                     && exp.end.as_ref().is_none_or(|e| g.end.as_ref() == Some(e))
+                    && exp
+                        .rule
+                        .as_ref()
+                        .is_none_or(|r| g.rule.as_ref().is_some_and(|g| g.contains(r)))
             });
             ok &= hit;
         }

@@ -244,8 +244,12 @@ impl Parser<'_> {
                         Rel::Since | Rel::Before | Rel::After | Rel::Last | Rel::Next | Rel::This
                     )) | Some(Lex::Position(_))
                 );
-            let next_ok =
-                is_possessive_tok(self.tok(e)) || self.punct(e, ',') || self.punct(e, '.');
+            // "between March and May": a month after the conjunction.
+            let next_ok = is_possessive_tok(self.tok(e))
+                || self.punct(e, ',')
+                || self.punct(e, '.')
+                || (self.is_func(e, Func::And) || self.is_func(e, Func::Or))
+                    && matches!(self.lex(e + 1), Some(Lex::Month(_)));
             return strong && !self.is_word(e, "be") && !self.is_word(e, "have")
                 || prev_ok
                     && (next_ok || !self.tok(e).is_some_and(|t| t.kind == Kind::Word && !t.upper));
@@ -519,6 +523,9 @@ impl Parser<'_> {
             if b > 12 || self.punct(i + 1, '-') && i > 0 && self.is_func(i - 1, Func::From) {
                 return None;
             }
+            if let Some(p) = split_year(a, b) {
+                return Some((p, i + 3));
+            }
             return Some((
                 Pt::new(cal::fmt_month(a as i32, b), Grain::Month, "iso-month", ""),
                 i + 3,
@@ -539,6 +546,9 @@ impl Parser<'_> {
             return None;
         }
         if ad == 4 && bd <= 2 && (1..=12).contains(&b) && (1000..=2999).contains(&a) {
+            if let Some(p) = split_year(a, b) {
+                return Some((p, i + 3));
+            }
             return Some((
                 Pt::new(cal::fmt_month(a as i32, b), Grain::Month, "year-month", ""),
                 i + 3,
@@ -567,9 +577,16 @@ impl Parser<'_> {
             if prev_num || in_path || fraction && !on {
                 return None;
             }
-            // "9/11" names the 2001 attacks.
+            // "9/11" names the 2001 attacks; "the 7/7 bombers" the London
+            // bombings of 2005 (before a noun: "on 7/7" is a day).
             if (a, b) == (9, 11) && !self.day_first {
                 return Some((Pt::day(cal::date(2001, 9, 11)?, "named-date", ""), i + 3));
+            }
+            if (a, b) == (7, 7)
+                && self.tok(i + 3).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                && self.lx.verb(self.s(i + 3).as_bytes()).is_none()
+            {
+                return Some((Pt::day(cal::date(2005, 7, 7)?, "named-date", ""), i + 3));
             }
             let (m, d) = if self.day_first && b <= 12 || a > 12 { (b, a) } else { (a, b) };
             if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
@@ -584,13 +601,22 @@ impl Parser<'_> {
     /// Years: "2024", "fiscal 1989", "FY2024", "the year 2000", "nineteen ninety-six".
     pub(super) fn p_year(&self, i: usize) -> Option<(Pt, usize)> {
         // "2008-09 fiscal year", "2008/09 financial year": a split fiscal year
-        // named before its noun (a bare "2008-09" stays a month, as ISO writes it).
+        // named before its noun (a bare "2008-09" is a split year too,
+        // `split_year`).
         if let Some((y, 4)) = self.num(i)
             && (1000..=2999).contains(&y)
             && let Some((end, e)) = self.fiscal_second_year(i + 1, y as i32)
             && let Some(e) = self.fiscal_noun(e)
         {
             return Some((Pt::new(cal::fmt_year(end), Grain::Year, "fiscal-year-span", ""), e));
+        }
+        // "the fiscal year 2008/09": the article belongs to the fiscal year.
+        if self.is_func(i, Func::The)
+            && (self.is_func(i + 1, Func::Fiscal) || self.is_word(i + 1, "financial"))
+            && matches!(self.unit(i + 2), Some((Unit::Year, false)))
+            && let Some((p, e)) = self.p_year(i + 1)
+        {
+            return Some((p, e));
         }
         // "financial year 2008-09" reads as "fiscal year 2008-09".
         let fiscal = self.is_func(i, Func::Fiscal)
@@ -865,6 +891,14 @@ impl Parser<'_> {
         }
         match t.lex {
             Some(Lex::Cue(_)) => true,
+            // Not "the 17th and current Prime Minister": a title follows.
+            Some(Lex::Func(Func::And | Func::Or))
+                if self.tok(e + 2).is_some_and(|n| {
+                    n.kind == Kind::Word && n.upper && n.lex.is_none() && !self.breaks(e + 2)
+                }) =>
+            {
+                false
+            }
             Some(Lex::Func(
                 Func::And | Func::Or | Func::At | Func::In | Func::Until | Func::By,
             )) => self.tok(e + 1).is_some_and(|n| n.kind != Kind::Num),
@@ -873,4 +907,12 @@ impl Parser<'_> {
                 .any(|w| self.is_word(e, w)),
         }
     }
+}
+
+/// "2008-09", "2001/02": a year and the next one's last two digits name a
+/// split (fiscal, academic, sporting) year, not a month; like fiscal years
+/// (`fiscal-year-span`), it takes the year it ends in.
+fn split_year(a: u32, b: u32) -> Option<Pt> {
+    (b == (a + 1) % 100)
+        .then(|| Pt::new(cal::fmt_year(a as i32 + 1), Grain::Year, "split-year", ""))
 }

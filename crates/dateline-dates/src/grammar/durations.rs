@@ -568,8 +568,30 @@ impl Parser<'_> {
         modifier: Option<Modifier>,
     ) -> Option<Cand> {
         let r = self.r;
+        // "the month long campaign", "the week-long strike": a length, not
+        // this month ("the" belongs to the noun after).
+        let long_at = if self.is_func(f + 1, Func::Long) {
+            Some(f + 2)
+        } else if self.dash(f + 1) && self.glued(f + 1) && self.is_func(f + 2, Func::Long) {
+            Some(f + 3)
+        } else {
+            None
+        };
+        if let Some(e) = long_at {
+            let v = duration_value(Some(1.0), u, false);
+            return Some(Pt::new(v, unit_grain(u), "unit-long", "").duration().into_cand(f, e));
+        }
         // "the week 31" is p_week_number's.
         if u == Unit::Week && self.num(f + 1).is_some() {
+            return None;
+        }
+        // "day of the week", "time of the year": a position in any such
+        // period, not this one.
+        if i >= 2
+            && self.is_func(i - 1, Func::Of)
+            && (matches!(self.unit(i - 2), Some((Unit::Day | Unit::Month, false)))
+                || self.is_func(i - 2, Func::Time))
+        {
             return None;
         }
         // "the year-earlier period" is r_year_ago's.

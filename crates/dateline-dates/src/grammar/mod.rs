@@ -21,10 +21,14 @@
 //! * `durations` — "three years", "the past two years", duration values;
 //! * `sets` — "every Monday", "annually";
 //! * `ranges` — "1-3 September";
-//! * `resolve` — the sentence's direction and the year a partial date takes.
+//! * `resolve` — the direction and the year a partial date takes;
+//! * `clause` — the governing verb group of an expression's clause;
+//! * `lists` — coordinated weekdays read as days of one week.
 
 mod absolute;
+mod clause;
 mod durations;
+mod lists;
 mod periods;
 mod points;
 mod positions;
@@ -134,6 +138,9 @@ impl Pt {
     }
 }
 
+/// A clause reading remembered for the expression at tokens `.0..1`.
+pub(crate) type ClauseMemo = (usize, usize, Option<(Dir, String)>);
+
 /// Resolution direction for one expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Dir {
@@ -166,6 +173,9 @@ pub(crate) struct Parser<'a> {
     pub(crate) doc: DocState,
     /// The last [`Parser::amount_unit`] read, by token.
     pub(crate) amount_memo: RefCell<Option<(usize, Option<AmountUnit>)>>,
+    /// The last clause reading ([`Parser::clause_direction`]), by the
+    /// tokens of its expression: resolution asks for it more than once.
+    pub(crate) clause_memo: RefCell<Option<ClauseMemo>>,
 }
 
 impl<'a> Parser<'a> {
@@ -221,6 +231,18 @@ impl<'a> Parser<'a> {
 
     fn upper(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.upper)
+    }
+
+    /// Whether the capitalized word at `i` continues a name: a capitalized
+    /// word (or its possessive) stands before it, not in the lexicon
+    /// ("USA Today", "The People's Daily", "Business Review Weekly").
+    fn in_name(&self, i: usize) -> bool {
+        if !self.upper(i) || i == 0 || self.breaks(i) {
+            return false;
+        }
+        let p = if is_possessive_tok(self.tok(i - 1)) { i.wrapping_sub(2) } else { i - 1 };
+        self.tok(p).is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none())
+            && self.glued(p + 1) == (p + 1 != i)
     }
 
     /// Skips an optional glued "." (after abbreviations).
@@ -498,6 +520,7 @@ mod tests {
             include_str!("../../tests/data/absolute.toml"),
             include_str!("../../tests/data/durations_sets.toml"),
             include_str!("../../tests/data/edges.toml"),
+            include_str!("../../tests/data/clause.toml"),
             include_str!("../../tests/data/false_positives.toml"),
             include_str!("../../tests/data/relative.toml"),
             include_str!("../../tests/data/times.toml"),
@@ -521,6 +544,7 @@ mod tests {
                 day_first: false,
                 doc: DocState::default(),
                 amount_memo: RefCell::default(),
+                clause_memo: RefCell::default(),
             };
             for (i, token) in tokens.iter().enumerate() {
                 if let Some(Lex::Func(f)) = token.lex

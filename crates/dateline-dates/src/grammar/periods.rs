@@ -72,7 +72,17 @@ impl Parser<'_> {
                 e = e2;
                 y
             } else {
-                i32::from(self.r.year())
+                // As "the fourth quarter": the most recent such period
+                // unless the sentence looks ahead ("Q4 earnings" in January
+                // are the year before's).
+                let ry = i32::from(self.r.year());
+                let (cur, max) = if half {
+                    ((self.r.month() as u32 - 1) / 6 + 1, 2)
+                } else {
+                    (cal::quarter_of(self.r), 4)
+                };
+                let (dir, _) = self.direction_at(i, j + 2, Dir::Nearest);
+                if n > cur && dir != Dir::Future && (n - cur) * 2 > max { ry - 1 } else { ry }
             };
             let v = if half {
                 format!("{}-H{n}", cal::fmt_year(y))
@@ -263,7 +273,10 @@ impl Parser<'_> {
             return None;
         }
         let y = i32::from(self.r.year());
-        let cur = season_of(self.r);
+        // January and February are the winter that began the year before:
+        // the year's spring, summer and fall are all still ahead ("battled
+        // cancer over the summer", said in January, is last year's).
+        let cur = if self.r.month() <= 2 && sn != 4 { 0 } else { season_of(self.r) };
         let (dir, how) = self.direction_at(i, e, Dir::Nearest);
         let y = match dir {
             Dir::Past => {
@@ -320,7 +333,8 @@ impl Parser<'_> {
         }
         // "1990s"
         if let Some((y, 4)) = self.num(j) {
-            if self.is_word(j + 1, "s")
+            // "1970's" too, the possessive spelling of the decade.
+            if (self.is_word(j + 1, "s") || is_possessive_tok(self.tok(j + 1)))
                 && self.glued(j + 1)
                 && y % 10 == 0
                 && (1000..=2990).contains(&y)
@@ -384,8 +398,17 @@ impl Parser<'_> {
         None
     }
 
-    /// Holidays: "Christmas", "New Year's Day", "Easter 2025", "Thanksgiving".
+    /// Holidays: "Christmas", "New Year's Day", "Easter 2025", "Thanksgiving";
+    /// not inside a name ("the Good Friday Agreement").
     pub(super) fn p_holiday(&self, i: usize) -> Option<(Pt, usize)> {
+        let (p, e) = self.p_holiday_name(i)?;
+        let named = self.tok(e).is_some_and(|t| {
+            t.kind == Kind::Word && t.upper && t.lex.is_none() && !t.newline && !is_possessive(t)
+        });
+        (!named).then_some((p, e))
+    }
+
+    fn p_holiday_name(&self, i: usize) -> Option<(Pt, usize)> {
         // "last Thanksgiving", "next Christmas", "this Easter".
         let rel = match self.lex(i) {
             Some(Lex::Rel(r @ (Rel::Last | Rel::Next | Rel::This))) => Some(r),

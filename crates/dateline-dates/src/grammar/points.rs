@@ -109,6 +109,8 @@ impl Parser<'_> {
                 let p = Pt::time_on(d, &tm, Grain::Minute, "date-time", dp.how);
                 return Some((p, e2));
             }
+            // "Tuesday, at 14:00 UTC" too.
+            let e = if self.punct(e, ',') && self.at(e + 1) { e + 1 } else { e };
             let j = if self.at(e) { e + 1 } else { e };
             {
                 let j = self.opt_comma(j);

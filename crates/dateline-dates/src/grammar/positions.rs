@@ -49,7 +49,8 @@ impl Parser<'_> {
                     }
                     k += 1;
                 } else if the
-                    && !(self.is_word(k + 1, "s") && self.num(k).is_some()
+                    && !((self.is_word(k + 1, "s") || is_possessive_tok(self.tok(k + 1)))
+                        && self.num(k).is_some()
                         || matches!(self.lex(k), Some(Lex::Season(_))))
                 {
                     // Only "the early 1980s", "the late summer" keep their article.
@@ -201,7 +202,8 @@ impl Parser<'_> {
         // "mid-2023": a bare year after "mid-"/"early"/"late" is cued.
         if let Some((y, 4)) = self.num(k)
             && (1000..=2999).contains(&y)
-            && !(self.is_word(k + 1, "s") && self.glued(k + 1))
+            && !((self.is_word(k + 1, "s") || is_possessive_tok(self.tok(k + 1)))
+                && self.glued(k + 1))
         {
             let p = Pt::new(cal::fmt_year(y as i32), Grain::Year, "position-year", "");
             return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, k + 1) });

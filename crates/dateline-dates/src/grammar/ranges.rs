@@ -55,12 +55,16 @@ impl Parser<'_> {
         self.num(k)?;
         let (d1, e1) = self.day_num(k)?;
         let opener = i.checked_sub(1).and_then(|o| self.lex(o));
+        let between = opener == Some(Lex::Func(Func::Between));
         let connects = match self.lex(e1) {
             Some(Lex::Func(Func::To | Func::Until | Func::Through)) => true,
-            Some(Lex::Func(Func::And)) => opener == Some(Lex::Func(Func::Between)),
+            Some(Lex::Func(Func::And)) => between,
             _ => self.dash(e1) && !self.glued(e1),
         };
-        if !connects {
+        // "22 and 23 October", "22 & 23 October": a list of days, each a date.
+        let listed = !connects
+            && (self.is_func(e1, Func::And) || self.is_func(e1, Func::Or) || self.punct(e1, '&'));
+        if !connects && !listed {
             return None;
         }
         let j = if self.is_func(e1 + 1, Func::The) { e1 + 2 } else { e1 + 1 };
@@ -70,7 +74,8 @@ impl Parser<'_> {
             return None;
         }
         let day = cal::date(d2.year().into(), d2.month() as u32, d1)?;
-        Some(Pt::day(day, "range-first-day", p.how).into_cand(i, e1))
+        let rule = if listed { "list-first-day" } else { "range-first-day" };
+        Some(Pt::day(day, rule, p.how).into_cand(i, e1))
     }
 }
 

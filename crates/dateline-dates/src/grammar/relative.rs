@@ -8,7 +8,7 @@ use super::periods::{season_code, season_of};
 use super::{Cand, Dir, Parser, Pt};
 use crate::Direction;
 use crate::cal;
-use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Position, Rel, Unit, Vague};
+use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Position, Rel, Unit, Vague, Verb};
 use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
 
@@ -66,6 +66,24 @@ impl Parser<'_> {
         let mut e = j + 1;
         if abbr {
             e = self.opt_dot(e);
+        }
+        // Inside a name: "the Good Friday Agreement", "Black Monday Fund".
+        let capital_word = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.upper
+                    && !t.newline
+                    && !matches!(t.lex, Some(Lex::Func(_)))
+            })
+        };
+        if j > 0
+            && capital_word(j - 1)
+            && !self.breaks(j)
+            && capital_word(e)
+            && self.lex(e).is_none()
+            && !self.breaks(e)
+        {
+            return None;
         }
         // A full date after the weekday wins: "Monday, Sept. 2, 2024".
         let k = self.opt_comma(e);
@@ -167,8 +185,22 @@ impl Parser<'_> {
                 (cal::add_days(self.r, if fwd == 0 { 7 } else { fwd })?, "this-upcoming".to_owned())
             }
             Some(Rel::This) => {
-                // The day of this ISO week.
-                (cal::add_days(self.r, i64::from(wd) - cur)?, "this-week".to_owned())
+                // The clause's tense picks the side ("but this Sunday, ..., it
+                // reversed its decision" is the Sunday just past); without
+                // one, the day of this ISO week.
+                match self.direction_at(i, e, Dir::Nearest) {
+                    (Dir::Past, how) => {
+                        let back = (cur - i64::from(wd)).rem_euclid(7);
+                        (cal::add_days(self.r, -back)?, format!("this-past:{how}"))
+                    }
+                    (Dir::Future, how) => {
+                        let fwd = (i64::from(wd) - cur).rem_euclid(7);
+                        (cal::add_days(self.r, fwd)?, format!("this-upcoming:{how}"))
+                    }
+                    (Dir::Nearest, _) => {
+                        (cal::add_days(self.r, i64::from(wd) - cur)?, "this-week".to_owned())
+                    }
+                }
             }
             _ => self.resolve_weekday(wd, i, e)?,
         };
@@ -217,6 +249,17 @@ impl Parser<'_> {
             );
             p.kind = TimexType::Time;
             p.day = Some(self.r);
+            // "in the morning on October 17": that day's morning.
+            if self.is_func(i + 2, Func::On)
+                && let Some(d) = self
+                    .p_month_first(i + 3)
+                    .or_else(|| self.p_day_first(i + 3))
+                    .and_then(|(q, _)| q.day)
+            {
+                p.value = format!("{}T{}", cal::fmt_day(d), pod.code());
+                p.day = Some(d);
+                p.how = "day-named-after".into();
+            }
             return Some((p, i + 2));
         }
         // "the day after tomorrow", "(the) day before yesterday".
@@ -242,7 +285,10 @@ impl Parser<'_> {
             return Some((Pt::day(d, "day-after-tomorrow", ""), day + 3));
         }
         match self.lex(i)? {
-            Lex::Deictic(Deictic::Today) => Some((Pt::day(self.r, "today", ""), i + 1)),
+            // Not "USA Today", "Wikinews Today".
+            Lex::Deictic(Deictic::Today) if !self.in_name(i) => {
+                Some((Pt::day(self.r, "today", ""), i + 1))
+            }
             Lex::Deictic(Deictic::Yesterday) => {
                 Some((Pt::day(cal::add_days(self.r, -1)?, "yesterday", ""), i + 1))
             }
@@ -606,6 +652,10 @@ impl Parser<'_> {
             }
             _ => return None,
         };
+        // "the 2nd Day of 2008 WiMAX Expo": a day of an event's name.
+        if self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none()) {
+            return None;
+        }
         if kind == Stretch::Day {
             let d = if nth > 0 {
                 cal::add_days(first, nth - 1)?
@@ -861,8 +911,10 @@ impl Parser<'_> {
         // "in about two hours": a hedged offset from now.
         let hedged = self.lex(i + 1) == Some(Lex::Hedge(Hedge::About));
         let (v, _g, e, _) = self.amount_unit(i + 1 + usize::from(hedged))?;
+        // A timetable's present ("closes at its lowest level in six
+        // years") does not make the span ahead.
         let (dir, how) = self.direction_at(i, e, Dir::Nearest);
-        if dir != Dir::Future {
+        if dir != Dir::Future || how.starts_with("future-schedule") {
             return None;
         }
         // Clock units ("in 5 minutes") need the time of day.
@@ -964,11 +1016,14 @@ impl Parser<'_> {
             return None;
         }
         let sep = c.e;
-        if !(self.is_func(sep, Func::And)
-            || self.is_func(sep, Func::Or)
-            || self.is_func(sep, Func::To)
-            || self.dash(sep))
-        {
+        let joins = |k: usize| {
+            self.is_func(k, Func::And) || self.is_func(k, Func::Or) || self.punct(k, '&')
+        };
+        // "October 22, 23 and 24": a comma joins a day only inside a list
+        // that goes on with "and", "or", "&" or another comma.
+        let listed = self.punct(sep, ',')
+            && self.day_num(sep + 1).is_some_and(|(_, e)| joins(e) || self.punct(e, ','));
+        if !(joins(sep) || listed || self.is_func(sep, Func::To) || self.dash(sep)) {
             return None;
         }
         let (d, e) = self.day_num(sep + 1)?;
@@ -987,7 +1042,9 @@ impl Parser<'_> {
         }
         let p = Pt::day(cal::date(y, m, d)?, "month-day-tail", "");
         let mut tail = p.into_cand(sep + 1, e);
-        let range = TimexRange::new(c.value.clone(), tail.value.clone());
+        // A list shares its first day as the begin: "22, 23 and 24".
+        let begin = c.range.as_ref().map_or(c.value.as_str(), |r| r.begin());
+        let range = TimexRange::new(begin.to_owned(), tail.value.clone());
         tail.range = Some(range);
         Some(tail)
     }
@@ -1021,6 +1078,15 @@ impl Parser<'_> {
                 if CURRENT_TERMS_AFTER.iter().any(|w| self.is_word(j + 1, w))
                     || j > 0 && CURRENT_TERMS_BEFORE.iter().any(|w| self.is_word(j - 1, w))
                 {
+                    return None;
+                }
+                // The noun "current": "the river's current", "the current was
+                // cut", "against the current." (an adjective needs its noun).
+                let noun_next = self.tok(j + 1).is_none_or(|t| t.kind == Kind::Punct)
+                    || self.lx.verb(self.s(j + 1).as_bytes()).is_some_and(|v| {
+                        matches!(v, Verb::Be | Verb::Was | Verb::Have | Verb::Did | Verb::Will)
+                    });
+                if noun_next {
                     return None;
                 }
                 "PRESENT_REF"
@@ -1111,8 +1177,19 @@ impl Parser<'_> {
 /// account (deficit)", "current assets", "current liabilities", "current ratio".
 /// TimeBank annotates "current" before ordinary nouns ("current market
 /// conditions", "his current wife"), so only these terms are left out.
-const CURRENT_TERMS_AFTER: &[&str] =
-    &["account", "accounts", "assets", "liabilities", "ratio", "density", "transformer"];
+const CURRENT_TERMS_AFTER: &[&str] = &[
+    "account",
+    "accounts",
+    "assets",
+    "liabilities",
+    "ratio",
+    "density",
+    "transformer",
+    "affairs",
+    "flow",
+    "flows",
+    "generator",
+];
 
 /// Words before a noun "current" (an electric or water current).
 const CURRENT_TERMS_BEFORE: &[&str] =

@@ -6,44 +6,17 @@ use jiff::civil::Date as Civil;
 use super::{Dir, Parser};
 use crate::Direction;
 use crate::cal;
-use crate::lexicon::{Cue, Lex, Rel};
-use crate::token::Kind;
+use crate::lexicon::{Cue, Lex, Rel, Verb};
+use crate::token::{Kind, is_possessive};
 
 /// Months this close to the reference resolve to the nearest reading.
 const MONTH_NEAR: i64 = 3;
 
-/// Words that, before "to" and a verb, put the verb's event ahead: "set to
-/// resume", "is to leave", "planned to travel", "poised to sign".
-const INTENT_VERBS: &[&str] = &[
-    "set",
-    "is",
-    "are",
-    "was",
-    "were",
-    "planned",
-    "plans",
-    "plan",
-    "planning",
-    "scheduled",
-    "expected",
-    "due",
-    "hopes",
-    "hoped",
-    "hoping",
-    "intends",
-    "intended",
-    "aims",
-    "aimed",
-    "ready",
-    "poised",
-    "likely",
-    "going",
-    "prepared",
-    "preparing",
-];
-
 impl Parser<'_> {
-    /// The direction for the expression at tokens `s..e`, with the cue that decided it.
+    /// The direction for the expression at tokens `s..e`, with the cue that
+    /// decided it: a cue word of the expression's own phrase ("since",
+    /// "effective", "took effect"), else the governing verb group of its
+    /// clause (`clause.rs`), else `default`.
     pub(crate) fn direction_at(&self, s: usize, e: usize, default: Dir) -> (Dir, String) {
         match self.direction {
             Direction::Past => return (Dir::Past, "option-past".into()),
@@ -51,37 +24,55 @@ impl Parser<'_> {
             Direction::Nearest => return (Dir::Nearest, "option-nearest".into()),
             Direction::Context => {}
         }
-        // Left: up to 10 tokens, within the sentence.
+        if let Some(d) = self.phrase_cue(s) {
+            return d;
+        }
+        // "Thursday's closing price", "the Oct. 23 slaying": a date that
+        // modifies a noun is not governed by the clause's verb.
+        // Such a date names a known event, which news reports after it.
+        if self.attributive(s, e) {
+            return (Dir::Past, "past-attributive".into());
+        }
+        if let Some((memo_s, memo_e, d)) = self.clause_memo.borrow().as_ref()
+            && (*memo_s, *memo_e) == (s, e)
+        {
+            return d.clone().unwrap_or((default, "default".into()));
+        }
+        let d = self.clause_direction(s, e);
+        *self.clause_memo.borrow_mut() = Some((s, e, d.clone()));
+        d.unwrap_or((default, "default".into()))
+    }
+
+    /// Whether the expression at `s..e` modifies the noun after it: a
+    /// possessive ("Wednesday's ruling"), or a determiner before and a
+    /// plain lowercase word after ("a June agreement").
+    fn attributive(&self, s: usize, e: usize) -> bool {
+        if self.tok(e).is_some_and(is_possessive) {
+            return true;
+        }
+        s > 0
+            && self.lx.verb(self.s(s - 1).as_bytes()) == Some(Verb::Determiner)
+            && self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none() && !t.upper)
+            && self.lx.verb(self.s(e).as_bytes()).is_none()
+    }
+
+    /// A cue word among the three tokens before the expression at `s`,
+    /// within the sentence.
+    fn phrase_cue(&self, s: usize) -> Option<(Dir, String)> {
         let mut i = s;
-        let mut steps = 0;
-        while i > 0 && steps < 10 {
+        while i > 0 && i + 3 > s {
             i -= 1;
-            steps += 1;
             if self.sentence_end(i) {
                 break;
             }
-            if self.lex(i) == Some(Lex::Cue(Cue::Report)) {
-                return (Dir::Past, format!("past-cue({})", self.s(i).to_ascii_lowercase()));
-            }
-            if let Some(d) = self.cue(i, s - i) {
-                return d;
+            if let Some(d) = self.cue(i) {
+                return Some(d);
             }
             if self.breaks(i) {
                 break;
             }
         }
-        // Right: up to 6 tokens.
-        let mut j = e;
-        while j < self.t.len() && j < e + 6 {
-            if self.breaks(j) || self.sentence_end(j) {
-                break;
-            }
-            if let Some(d) = self.cue(j, j + 1 - e) {
-                return d;
-            }
-            j += 1;
-        }
-        (default, "default".into())
+        None
     }
 
     pub(super) fn sentence_end(&self, i: usize) -> bool {
@@ -103,7 +94,10 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn cue(&self, i: usize, distance: usize) -> Option<(Dir, String)> {
+    /// A cue word of the expression's own phrase: "since", "ago",
+    /// "effective", "starting", "due", "took effect"; the verbs of the
+    /// clause are read by `clause_direction`.
+    pub(super) fn cue(&self, i: usize) -> Option<(Dir, String)> {
         let word = self.s(i);
         // "took effect", "came into effect": the verb decides.
         if word.eq_ignore_ascii_case("effect") {
@@ -116,35 +110,16 @@ impl Parser<'_> {
                 }
             }
         }
-        // "set to resume", "is to leave", "planned to travel": an intention
-        // or schedule points past the verb, whatever its tense.
-        if self.is_word(i + 1, "to")
-            && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
-            && INTENT_VERBS.iter().any(|v| word.eq_ignore_ascii_case(v))
-        {
-            return Some((Dir::Future, format!("future-cue({} to)", word.to_ascii_lowercase())));
-        }
         match self.lex(i) {
-            Some(Lex::Cue(Cue::Future)) => {
-                return Some((Dir::Future, format!("future-cue({})", word.to_ascii_lowercase())));
+            // Verbs ("will", "plans", "expected") are the clause's to read.
+            Some(Lex::Cue(Cue::Future)) if self.lx.verb(word.as_bytes()).is_none() => {
+                Some((Dir::Future, format!("future-cue({})", word.to_ascii_lowercase())))
             }
-            Some(Lex::Cue(Cue::Past)) => {
-                return Some((Dir::Past, format!("past-cue({})", word.to_ascii_lowercase())));
-            }
-            Some(Lex::Cue(Cue::Present | Cue::Report)) => return None,
             Some(Lex::Rel(Rel::Since | Rel::Ago)) => {
-                return Some((Dir::Past, format!("past-cue({})", word.to_ascii_lowercase())));
+                Some((Dir::Past, format!("past-cue({})", word.to_ascii_lowercase())))
             }
-            _ => {}
+            _ => None,
         }
-        let t = self.tok(i)?;
-        if t.kind == Kind::Word && t.lex.is_none() && distance <= 4 && word.len() > 4 {
-            let lw = word.as_bytes();
-            if lw.ends_with(b"ed") && !t.upper {
-                return Some((Dir::Past, format!("past-tense({})", word.to_ascii_lowercase())));
-            }
-        }
-        None
     }
 
     pub(super) fn pick_by_distance(&self, options: &[(i32, i64)], dir: Dir) -> Option<i32> {
@@ -170,8 +145,12 @@ impl Parser<'_> {
             if let Some(&(yy, dist)) =
                 near.and_then(|yy| opts.iter().find(|o| o.0 == yy && o.1.abs() <= 120))
             {
-                // Report the cue when it agrees, so the decision stays readable.
-                let (dir, how) = self.direction_at(s, e, Dir::Nearest);
+                // Nearness decides, not the clause (which is not read): a cue
+                // of the phrase is reported when there is one, so the decision
+                // stays readable.
+                let Some((dir, how)) = self.phrase_cue(s) else {
+                    return Some((yy, "nearest".into()));
+                };
                 let agrees = dir == Dir::Nearest
                     || dir == Dir::Future && dist >= 0
                     || dir == Dir::Past && dist <= 0;

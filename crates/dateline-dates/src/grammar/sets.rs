@@ -48,6 +48,8 @@ impl Parser<'_> {
                 );
                 return Some(p.set().into_cand(i, i + 1));
             }
+            // Not "The People's Daily", "Business Review Weekly".
+            Lex::Frequency(_) if self.in_name(i) => return None,
             Lex::Frequency(u) => {
                 // "its quarterly dividend" is no recurrence; "a daily rally" is (TimeBank).
                 if u == Unit::Quarter
@@ -64,9 +66,18 @@ impl Parser<'_> {
                 );
             }
             // "Friday mornings", "tuesday afternoons".
+            // Not "Tuesday evenings conference event", a possessive
+            // without its apostrophe: a noun follows.
             Lex::Weekday(w @ 1..=7)
                 if matches!(self.lex(i + 1), Some(Lex::PartOfDay(_)))
-                    && self.s(i + 1).ends_with('s') =>
+                    && self.s(i + 1).ends_with('s')
+                    && !self.tok(i + 2).is_some_and(|t| {
+                        t.kind == Kind::Word
+                            && t.lex.is_none()
+                            && !t.upper
+                            && self.lx.verb(self.s(i + 2).as_bytes()).is_none()
+                            && !self.s(i + 2).ends_with("ed")
+                    }) =>
             {
                 let Some(Lex::PartOfDay(pod)) = self.lex(i + 1) else { return None };
                 let p = Pt::new(
@@ -194,11 +205,12 @@ impl Parser<'_> {
         let prev = i.wrapping_sub(1);
         let big = |j: usize| {
             ["million", "billion", "trillion", "thousand", "hundred"].iter().any(|w| self.is_word(j, w))
-                // "£500m", "$2bn", "10k": a magnitude glued to its number.
+                // "£500m", "$2bn", "10k": a magnitude glued to its number;
+                // "30p", "5c": pence and cents.
                 || j > 0
                     && self.glued(j)
                     && self.num(j - 1).is_some()
-                    && ["m", "mn", "bn", "b", "k", "tn"].iter().any(|w| self.is_word(j, w))
+                    && ["m", "mn", "bn", "b", "k", "tn", "p", "c"].iter().any(|w| self.is_word(j, w))
         };
         if self.num(prev).is_some()
             || big(prev)

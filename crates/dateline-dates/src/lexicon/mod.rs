@@ -245,6 +245,64 @@ pub(crate) enum Cue {
     Report,
 }
 
+/// What a word says about the verb group of its clause, for reading the
+/// direction of a partial date from the clause it sits in
+/// (`grammar/clause.rs`). A separate table from [`Lex`]: these words are
+/// read around an expression, never inside one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Verb {
+    /// "will", "shall", "won't": the event lies ahead.
+    Will,
+    /// "would": ahead of a past report ("said it would close on Friday").
+    Would,
+    /// Other modals ("can", "may", "should", "must"): an event ahead of
+    /// the reference.
+    Modal,
+    /// "could", "might": a possibility either side of the reference
+    /// ("could come as early as Tuesday", "could not be located
+    /// Wednesday"): the nearest reading.
+    Could,
+    /// "is", "are", "am": present; with an "-ing" form or an intention
+    /// word ahead ("is meeting", "is expected to").
+    Be,
+    /// "was", "were".
+    Was,
+    /// "has", "have": with a participle, the present perfect (past).
+    Have,
+    /// "had", "did": past auxiliaries.
+    Did,
+    /// "be", "been", "being": inside a group, never its carrier.
+    BeForm,
+    /// "does", "do": present auxiliaries.
+    Do,
+    /// Simple pasts not ending in "-ed": "took", "met", "won", "said".
+    Past,
+    /// Words that put what follows ahead, whatever their tense:
+    /// "expected on Friday", "scheduled for", "due".
+    Intent,
+    /// Words that put what follows ahead before "to" only: "plans to",
+    /// "agreed to buy", "is going to" ("vacation plans" is a noun).
+    IntentTo,
+    /// Present tense of verbs that news uses for scheduled events:
+    /// "Parliament reconvenes on Monday", "the market opens on Friday".
+    Schedule,
+    /// The plain form of a scheduling verb ("the two teams meet on
+    /// Friday"): present only after a pronoun or plural subject.
+    ScheduleBase,
+    /// Adverbs that may stand inside a verb group ("will also meet", "has
+    /// not yet").
+    Adverb,
+    /// Words ending in "-ed" that are not verbs: "hundred", "need", "red".
+    Plain,
+    /// Determiners and possessives: an "-ed" or "-s" word after one is an
+    /// adjective or a noun ("the scheduled talks", "the opens").
+    Determiner,
+    /// Pronouns that can be the subject of a present verb ("they meet").
+    Pronoun,
+    /// Words that open another clause: "but", "which", "who", "because".
+    Boundary,
+}
+
 /// The class of a word in the lexicon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Lex {
@@ -363,15 +421,21 @@ pub(crate) struct Lexicon {
     /// Every word with its class, first entry of a word wins.
     entries: Vec<(&'static str, Lex)>,
     table: WordTable<Lex>,
+    /// The verb-group words read around an expression (see [`Verb`]).
+    verbs: WordTable<Verb>,
     pub(crate) holidays: &'static [Holiday],
     spelled_anchors: &'static [&'static str],
 }
 
 impl Lexicon {
     pub(crate) fn new(language: Language) -> Lexicon {
-        let (table, holidays, spelled_anchors) = match language {
-            Language::English => (en::WORDS, en::HOLIDAYS, en::SPELLED_ANCHORS),
+        let (table, holidays, spelled_anchors, verb_table) = match language {
+            Language::English => (en::WORDS, en::HOLIDAYS, en::SPELLED_ANCHORS, en::VERBS),
         };
+        let mut verbs = WordTable::with_capacity(verb_table.len());
+        for &(w, v) in verb_table {
+            verbs.insert(w, v);
+        }
         let mut entries: Vec<(&'static str, Lex)> = Vec::with_capacity(table.len() + 16);
         let mut words = WordTable::with_capacity(table.len() + holidays.len());
         let mut add = |w: &'static str, lex: Lex| {
@@ -394,7 +458,13 @@ impl Lexicon {
                 add(first, Lex::HolidayStart);
             }
         }
-        Lexicon { entries, table: words, holidays, spelled_anchors }
+        Lexicon { entries, table: words, verbs, holidays, spelled_anchors }
+    }
+
+    /// The verb-group class of a word, ASCII case-insensitively.
+    #[inline]
+    pub(crate) fn verb(&self, word: &[u8]) -> Option<Verb> {
+        self.verbs.get(word)
     }
 
     /// Looks a word up, ASCII case-insensitively.
@@ -629,6 +699,18 @@ mod tests {
         for (w, lex) in en::WORDS {
             assert_eq!(lx.get(w), Some(*lex));
         }
+    }
+
+    #[test]
+    fn verb_table_has_no_duplicate_words() {
+        let mut seen = std::collections::HashSet::new();
+        for (w, _) in en::VERBS {
+            assert!(seen.insert(*w), "duplicate verb word {w:?}");
+        }
+        let lx = Lexicon::new(Language::English);
+        assert_eq!(lx.verb(b"Reconvenes"), Some(Verb::Schedule));
+        assert_eq!(lx.verb(b"will"), Some(Verb::Will));
+        assert_eq!(lx.verb(b"Friday"), None);
     }
 
     #[test]

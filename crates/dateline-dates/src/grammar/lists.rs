@@ -1,0 +1,195 @@
+//! Coordinated weekdays share one reading and one anchor: "on Thursday,
+//! Friday, Saturday and Sunday nights" names four days of one week, in
+//! order, read the same way.
+//!
+//! Each weekday of a list has already been resolved on its own, in the same
+//! direction (they share a clause, `clause.rs`), but each against the
+//! reference: said on a Thursday, "Thursday, Friday and Saturday" in the
+//! past would be today and the two days before, out of order. This pass
+//! puts the days of a list in one week: a past list ends on its last
+//! day's reading, a future list starts on its first day's. A plural part of
+//! the day after the last weekday ("Sunday nights") distributes over the
+//! list: with a past verb it is that day's night, as its neighbours are
+//! days; otherwise ("the club opens on Friday and Saturday nights") every
+//! day of the list is a set.
+
+use jiff::civil::Date as Civil;
+
+use super::{Cand, Parser};
+use crate::cal;
+use crate::lexicon::{Func, Lex};
+use crate::timex::{Grain, TimexType};
+
+/// One weekday of a list: the candidate, its weekday and its day.
+struct Item {
+    k: usize,
+    weekday: u8,
+    day: Option<Civil>,
+    /// The set "Sunday nights": (the part of the day code).
+    plural_part: Option<String>,
+}
+
+impl Parser<'_> {
+    /// Aligns the weekdays of every coordinated list in `cands`, and gives
+    /// "today" the day its apposition names.
+    pub(crate) fn share_lists(&self, cands: &mut [Cand]) {
+        self.appositions(cands);
+        let mut k = 0;
+        while k < cands.len() {
+            let mut items: Vec<Item> = Vec::new();
+            let mut m = k;
+            while let Some(item) = cands.get(m).and_then(|c| self.list_item(m, c)) {
+                if let Some(last) = items.last()
+                    && !self.joined(&cands[last.k], &cands[m])
+                {
+                    break;
+                }
+                let set = item.plural_part.is_some();
+                items.push(item);
+                m += 1;
+                if set {
+                    break;
+                }
+            }
+            if items.len() >= 2 {
+                self.align(cands, &items);
+            }
+            k = m.max(k + 1);
+        }
+    }
+
+    /// "today, October 14": the date after the comma names the same day,
+    /// which may differ from the reference by a day or two (an article
+    /// dated the day before it was finished). The text wins.
+    fn appositions(&self, cands: &mut [Cand]) {
+        for k in 1..cands.len() {
+            let (a, b) = (&cands[k - 1], &cands[k]);
+            let deictic = ["today", "yesterday", "tomorrow"].iter().any(|r| a.rule == *r);
+            if !deictic
+                || b.kind != TimexType::Date
+                || b.grain != Grain::Day
+                || b.s != a.e + 1
+                || !self.punct(a.e, ',')
+            {
+                continue;
+            }
+            let (Ok(x), Ok(y)) = (a.value.parse::<Civil>(), b.value.parse::<Civil>()) else {
+                continue;
+            };
+            if x != y && cal::diff_days(x, y).abs() <= 2 {
+                let value = b.value.clone();
+                let a = &mut cands[k - 1];
+                a.value = value;
+                a.rule.push_str(":apposition");
+            }
+        }
+    }
+
+    /// A bare weekday candidate ("Friday", "7am on Thursday", "Sunday
+    /// nights"), not one with its own "next" or "last".
+    fn list_item(&self, k: usize, c: &Cand) -> Option<Item> {
+        let at = if matches!(self.lex(c.s), Some(Lex::Weekday(_))) { c.s } else { c.e - 1 };
+        let Some(Lex::Weekday(weekday @ 1..=7)) = self.lex(at) else { return None };
+        if at > 0 && matches!(self.lex(at - 1), Some(Lex::Rel(_))) {
+            return None;
+        }
+        if c.kind == TimexType::Set {
+            // "Sunday nights": XXXX-WXX-7TNI.
+            let part = c.value.strip_prefix("XXXX-WXX-")?.get(1..)?.strip_prefix('T')?;
+            return Some(Item { k, weekday, day: None, plural_part: Some(part.to_owned()) });
+        }
+        if !c.rule.contains("weekday") && !c.rule.starts_with("time-date") {
+            return None;
+        }
+        let day: Civil = c.value.get(..10)?.parse().ok()?;
+        (cal::weekday(day) == weekday).then_some(Item {
+            k,
+            weekday,
+            day: Some(day),
+            plural_part: None,
+        })
+    }
+
+    /// Whether only a comma, "and", "or", "&" or ", and" stands between `a` and `b`.
+    fn joined(&self, a: &Cand, b: &Cand) -> bool {
+        let conj = |i: usize| {
+            self.is_func(i, Func::And) || self.is_func(i, Func::Or) || self.punct(i, '&')
+        };
+        match b.s.checked_sub(a.e) {
+            Some(1) => self.punct(a.e, ',') || conj(a.e),
+            Some(2) => self.punct(a.e, ',') && conj(a.e + 1),
+            _ => false,
+        }
+    }
+
+    fn align(&self, cands: &mut [Cand], items: &[Item]) {
+        // Only a list in weekday order names days of one week.
+        if items.windows(2).any(|w| w[0].weekday >= w[1].weekday) {
+            return;
+        }
+        let days: Vec<Civil> = items.iter().filter_map(|i| i.day).collect();
+        let Some(first) = items.first() else { return };
+        let Some(first_day) = first.day else { return };
+        let past = days.iter().all(|d| *d <= self.r);
+        let future = days.iter().all(|d| *d >= self.r);
+        // Only a past verb makes "Friday and Saturday nights" two nights:
+        // a present or future one is a habit or a timetable ("flights
+        // would leave Bombay on Monday and Tuesday nights from March 30").
+        let tensed = cands[first.k].rule.contains(":past-");
+        let Some(last_dated) = items.iter().rev().find(|i| i.day.is_some()) else { return };
+        // The anchor: the last day of a past list, the first of a future one.
+        let (anchor, anchor_wd) = if past && !future {
+            let last_day = last_dated.day.unwrap_or(first_day);
+            match items.last() {
+                // "... Saturday and Sunday nights" said on a Thursday: the
+                // Sunday after the last dated day.
+                Some(l) if l.plural_part.is_some() => {
+                    let gap = i64::from(l.weekday) - i64::from(last_dated.weekday);
+                    match cal::add_days(last_day, gap) {
+                        Some(d) if d <= self.r => (d, l.weekday),
+                        _ => (last_day, last_dated.weekday),
+                    }
+                }
+                _ => (last_day, last_dated.weekday),
+            }
+        } else {
+            (first_day, first.weekday)
+        };
+        for item in items {
+            let Some(d) = cal::add_days(anchor, i64::from(item.weekday) - i64::from(anchor_wd))
+            else {
+                continue;
+            };
+            let c = &mut cands[item.k];
+            match &item.plural_part {
+                Some(part) if tensed => {
+                    c.kind = TimexType::Time;
+                    c.value = format!("{}T{part}", cal::fmt_day(d));
+                    c.grain = Grain::PartOfDay;
+                    c.rule.push_str(":list");
+                }
+                Some(_) => {}
+                None => {
+                    let tail = c.value.get(10..).unwrap_or("").to_owned();
+                    let new = format!("{}{tail}", cal::fmt_day(d));
+                    if new != c.value {
+                        c.value = new;
+                        c.rule.push_str(":list");
+                    }
+                }
+            }
+        }
+        // A present list with a plural part of the day: a set of days.
+        if !tensed && let Some(Item { plural_part: Some(part), .. }) = items.last() {
+            for item in &items[..items.len() - 1] {
+                let c = &mut cands[item.k];
+                if c.s + 1 == c.e {
+                    c.kind = TimexType::Set;
+                    c.value = format!("XXXX-WXX-{}T{part}", item.weekday);
+                    c.grain = Grain::PartOfDay;
+                    c.rule.push_str(":list");
+                }
+            }
+        }
+    }
+}
