@@ -2,10 +2,10 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::Gazetteer;
 use crate::gazetteer::Options;
 use crate::load;
 use crate::store::Store;
+use crate::{Gazetteer, Lang};
 
 /// The generated default gazetteer (see `data/README.md`): a compact TSV,
 /// compiled on first use.
@@ -67,7 +67,7 @@ impl Gazetteer {
             load::read_tsv(DEFAULT_TSV.as_bytes(), &mut entries)
                 .expect("the embedded data is valid TSV");
             entries.shrink_to_fit();
-            Gazetteer::compile(Arc::new(entries), Options::default())
+            Gazetteer::compile(Arc::new(entries), Options::default(), Lang::En)
                 .expect("the embedded data compiles")
         })
     }

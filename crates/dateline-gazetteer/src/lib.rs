@@ -131,6 +131,7 @@ mod embedded;
 mod entry;
 mod error;
 mod gazetteer;
+mod langs;
 mod load;
 mod persist;
 mod plan;

@@ -53,12 +53,13 @@ impl Pipeline {
             Some(gazetteer) => {
                 let mut normalized = gazetteer.normalizer().normalize(text);
                 // One scan finds where the three searches may start.
+                let lang = self.resolver.lang();
                 normalized.prepare_for(&[
-                    gazetteer.matcher(),
+                    gazetteer.matcher_in(lang),
                     self.dates.anchor_matcher(),
                     self.resolver.matcher(),
                 ]);
-                let matches = gazetteer.find_iter_normalized(&normalized);
+                let matches = gazetteer.find_iter_normalized_in(lang, &normalized);
                 let entities: Vec<Entity> = self
                     .resolver
                     .resolve_normalized(&normalized, matches)
@@ -217,7 +218,7 @@ impl PipelineBuilder {
             tokenizer: Tokenizer::builder().mode(self.mode).lang(self.lang).build(),
             splitter: SentenceSplitter::builder().lang(self.lang).build(),
             gazetteer,
-            resolver: Resolver::builder().nested(self.nested).build(),
+            resolver: Resolver::builder().nested(self.nested).lang(self.lang).build(),
             dates,
             keep_tokens: self.keep_tokens,
         })
