@@ -399,6 +399,23 @@ mod tests {
     }
 
     #[test]
+    fn the_pipelines_lang_picks_the_gazetteers_names() {
+        let text = "Les chinois de Pékin et l'OTAN.";
+        let reference: Date = "2024-07-24".parse().expect("a valid date");
+        let found = |lang: Lang| -> Vec<String> {
+            let pipeline = Pipeline::builder().lang(lang).build().expect("valid settings");
+            pipeline
+                .process(text, reference)
+                .entities
+                .iter()
+                .map(|e| text[e.span()].to_owned())
+                .collect()
+        };
+        assert_eq!(found(Lang::Fr), ["chinois", "Pékin", "OTAN"]);
+        assert_eq!(found(Lang::En), ["Pékin"]);
+    }
+
+    #[test]
     fn without_a_gazetteer_there_are_no_entities() {
         let pipeline = Pipeline::builder().no_gazetteer().build().expect("valid settings");
         let document = pipeline.process(TEXTS[0], "2024-07-24".parse().expect("a valid date"));
