@@ -65,6 +65,9 @@ LOWER_SHARE = 0.10
 VERY_MIN_LOWER = 50
 VERY_LOWER_SHARE = 0.5
 VERY_COMMON_MIN_POPULATION = 1_000_000
+# The same for a language's UD dev treebank (50,000 words, against the
+# corpus's 1.8 million): "very common" from this many lowercase hits.
+VERY_MIN_LOWER_UD = 5
 # "Part of a longer name": a capitalized single word that follows another
 # capitalized word in at least NAME_PREV_SHARE of its occurrences (surnames:
 # "Bush", "Castro"; second parts: "York", "Angeles") or precedes one in at least
@@ -688,12 +691,33 @@ def main(argv: list[str]) -> int:
             city = max(found, key=lambda r: int(r["population"]))
             if int(city["population"]) >= ALTERNATE_MIN_POPULATION:
                 continue  # its alternates are in for every language
+            # The filters of English alternates, and no names of people:
+            # "Ben" is one of Bern's.
             keep = [
                 r for r in by_city[city["id"]]
-                if r["case"] != "exact" and r["name"][:1].isupper() and len(r["name"]) >= 3
+                if r["case"] != "exact" and r["name"][:1].isupper() and len(r["name"]) >= 4
                 and not any(len(t) == 1 for t in WORD.findall(r["name"]))
+                and not stats.is_phrase_of_common_words(r["name"])
+                and not stats.is_common_word(r["name"]) and not stats.is_very_common_word(r["name"])
+                and not stats.is_name_part(r["name"])
             ]
             capitals.append((city_id(city["id"]), keep))
+    def is_word_of(treebank: generate_langs.Treebank, name: str, id_: str, prior: str) -> bool:
+        """Whether a single-word name is a word of the treebank's language:
+        written as another kind of word with its capital ("Essen"), or, for
+        a place, in lowercase as often as the English rules ask ("centro",
+        "oro": the thresholds of common and very common words, and the
+        populations that keep a city all the same)."""
+        if treebank.is_word(name):
+            return True
+        if not id_.startswith("geonames:"):
+            return False  # countries and organizations need their capitals
+        pop = int(prior) if prior else 0
+        low, share = treebank.lowercase_share(name)
+        if low >= VERY_MIN_LOWER_UD and share >= VERY_LOWER_SHARE:
+            return pop < VERY_COMMON_MIN_POPULATION
+        return low >= MIN_LOWER and share >= LOWER_SHARE and pop < COMMON_WORD_MIN_POPULATION
+
     candidates, treebanks = generate_langs.other_language_rows(
         args.countries_json, ud, {k: str(v) for k, v in country_pop.items()}, english_ids, capitals
     )
@@ -703,8 +727,8 @@ def main(argv: list[str]) -> int:
         if form_key(name, label, id_) in everywhere:
             lang_dropped["already in every language"] += 1
             continue
-        if label != "NORP" and " " not in name and treebanks[lang].is_common(name):
-            # A word of the language ("Bank", "Essen"): not a name there.
+        if label != "NORP" and " " not in name and is_word_of(treebanks[lang], name, id_, prior):
+            # A word of the language: not a name there.
             lang_dropped["common word of the language"] += 1
             ud_dropped.append(f"{lang}:{name}")
             continue
@@ -730,7 +754,7 @@ def main(argv: list[str]) -> int:
         name, label, id_, prior, case, country, admin1, lang = out_rows[i]
         if label == "NORP" or " " in name:
             continue
-        common = [lang for lang in generate_langs.LANGS if treebanks[lang].is_common(name)]
+        common = [lang for lang in generate_langs.LANGS if is_word_of(treebanks[lang], name, id_, prior)]
         if common:
             keep = ["en"] + [lang for lang in generate_langs.LANGS if lang not in common]
             out_rows[i] = (name, label, id_, prior, case, country, admin1, ",".join(keep))

@@ -20,12 +20,12 @@ Per language (README.md, "Other languages"):
   already have theirs for every language).
 
 Words of a language that are names elsewhere are decided from the language's
-Universal Dependencies dev treebank (`--ud`): a capitalized form the treebank
-tags as a common noun, adjective or verb more often than as a proper noun is
-not that language's name. Such a country or organization form of the language
-is dropped, and an existing city form that applies to every language (German
-"Essen" the city, "essen" to eat, "Essen" food) is limited to the other
-languages.
+Universal Dependencies dev treebank (`--ud`, `Treebank` below): a single-word
+name the treebank writes as another kind of word with the same capitals
+("Essen"), or, for a place, in lowercase often enough ("centro"), is not that
+language's name (generate.py's `is_word_of` has the thresholds). Such a form
+of the language is dropped, and an existing form of every language (German
+"Essen" the city, "Essen" food) is limited to the other languages.
 
 Python 3.11, standard library only; deterministic.
 """
@@ -71,12 +71,15 @@ def read_table(path: Path) -> list[dict[str, str]]:
 
 
 class Treebank:
-    """How often each written form of a UD treebank is a proper noun, and how
-    often another kind of word."""
+    """How a UD treebank writes each word: as a proper noun, as another kind of
+    word capitalized the same way, and in lowercase. Forms are counted with
+    their accents stripped, as the matcher folds them ("Länder" counts for
+    the town "Lander", "Para" for "Pará")."""
 
     def __init__(self, paths: list[Path]):
         self.propn: collections.Counter[str] = collections.Counter()
         self.other: collections.Counter[str] = collections.Counter()
+        self.lower: collections.Counter[str] = collections.Counter()
         for path in paths:
             with path.open(encoding="utf-8") as f:
                 for line in f:
@@ -85,16 +88,34 @@ class Treebank:
                     cols = line.split("\t")
                     if len(cols) < 4 or "-" in cols[0] or "." in cols[0]:
                         continue
-                    form, upos = cols[1], cols[3]
+                    form, upos = strip_accents(cols[1]), cols[3]
                     if upos == "PROPN":
                         self.propn[form] += 1
                     elif upos in NOT_NAMES:
                         self.other[form] += 1
+                        if form == form.lower():
+                            self.lower[form] += 1
 
-    def is_common(self, form: str) -> bool:
-        """Whether `form`, as written, is mostly a word other than a name."""
+    def is_word(self, form: str) -> bool:
+        """Whether `form`, as written, is mostly a word other than a name
+        (German "Essen", "Länder"; a sentence-initial "Para")."""
+        form = strip_accents(form)
         other = self.other[form]
         return other >= UD_MIN_COMMON and other > self.propn[form]
+
+    def lowercase_share(self, form: str) -> tuple[int, float]:
+        """How often `form` is written in lowercase as a word ("centro" for
+        "Centro"), and the share of its occurrences that is."""
+        form = strip_accents(form)
+        low = self.lower[form.lower()] if form != form.lower() else 0
+        total = low + self.propn[form] + self.other[form]
+        return low, (low / total if total else 0.0)
+
+
+def strip_accents(form: str) -> str:
+    """The form as the matcher sees it with accent folding on."""
+    decomposed = unicodedata.normalize("NFD", form)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def german_adjective(stem: str) -> list[str]:
