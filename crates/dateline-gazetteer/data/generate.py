@@ -666,6 +666,9 @@ def main(argv: list[str]) -> int:
         return (fold_key(strip_accents(name)), label, id_, name == name.lower())
 
     everywhere = {form_key(r[0], r[1], r[2]) for r in out_rows}
+    place_of: dict[str, tuple[str, str]] = {}
+    for r in out_rows:
+        place_of.setdefault(r[2], (r[5], r[6]))
     ud: dict[str, list[Path]] = collections.defaultdict(list)
     for spec in args.ud:
         lang, _, path = spec.partition("=")
@@ -732,11 +735,9 @@ def main(argv: list[str]) -> int:
             lang_dropped["common word of the language"] += 1
             ud_dropped.append(f"{lang}:{name}")
             continue
-        admin1 = ""
-        if id_.startswith("geonames:"):
-            # A city's country and division, as its English rows have them.
-            country = country or city_country.get(id_.removeprefix("geonames:"), "")
-            admin1 = divisions.of_city(id_.removeprefix("geonames:"))
+        # Where the thing lies, as its rows of every language say ("Krim"
+        # is Crimea's division of Ukraine).
+        country, admin1 = place_of.get(id_, (country, ""))
         emit(name, label, id_, prior, "fold", country, admin1, lang)
     # One row per form for all the languages it was generated for ("Berne":
     # de, fr, es), where the first was.

@@ -14,7 +14,10 @@ Per language (README.md, "Other languages"):
   inflected by the paradigm rules below. Adjectives are lowercase in all
   three languages and match in any case ("chinesische", "Chinesische" at a
   sentence start); German nouns need their capital ("Chinesen");
-* organizations' and places' local names and acronyms: `<lang>/names.tsv`;
+* organizations' and places' local names and acronyms, continents and seas:
+  `<lang>/names.tsv`;
+* adjectives and nouns of continents, religions and peoples ("europäisch",
+  "musulmanes", "chrétienne"): `<lang>/groups.tsv`, inflected like demonyms;
 * capitals smaller than the alternate-name cut-off of English (Bern, Vaduz):
   their GeoNames alternate names, for the three languages (cities this large
   already have theirs for every language).
@@ -141,7 +144,10 @@ def german_nouns(masculine: str, feminine: str, plural: str) -> list[str]:
             plural = masculine + "en"
     forms.append(plural)
     if plural.endswith(("er", "el")):
+        # Dative plural and genitive singular: "Amerikanern", "Amerikaners".
         forms += [plural + "n", masculine + "s"]
+    elif plural.endswith("e"):
+        forms.append(plural + "n")  # "Muslime", dative "Muslimen"
     if feminine:
         forms += [feminine, feminine + "nen"]
     return forms
@@ -233,6 +239,25 @@ def other_language_rows(
     def add(name: str, label: str, id_: str, prior: str, country: str, lang: str) -> None:
         rows.append((name, label, id_, prior, country, lang))
 
+    def english(row: dict[str, str]) -> tuple[str, str, str]:
+        """The label, id and prior of the English entry that `row` names in
+        its `english` column; an error naming the row when there is none or
+        there are several."""
+        matches = {
+            (label, id_)
+            for (name, label), ids in english_ids.items()
+            if name == row["english"].casefold()
+            for id_ in ids
+        }
+        if len(matches) != 1:
+            raise SystemExit(
+                f"{row['_where']}: the English name {row['english']!r} has {len(matches)} entries "
+                f"in the default gazetteer (expected one): {sorted(matches)}"
+            )
+        ((label, id_),) = matches
+        prior = country_prior.get(id_.removeprefix("iso3166-1:"), "") if id_.startswith("iso3166-1:") else ""
+        return label, id_, prior
+
     country_names: dict[str, set[str]] = collections.defaultdict(set)
     for c in sorted(data, key=lambda c: c["cca2"]):
         code = c["cca2"]
@@ -277,20 +302,23 @@ def other_language_rows(
 
     for lang in LANGS:
         for r in read_table(HERE / lang / "names.tsv"):
-            matches = {
-                (label, id_)
-                for (name, label), ids in english_ids.items()
-                if name == r["english"].casefold()
-                for id_ in ids
-            }
-            if len(matches) != 1:
-                raise SystemExit(
-                    f"{r['_where']}: the English name {r['english']!r} has {len(matches)} entries "
-                    f"in the default gazetteer (expected one): {sorted(matches)}"
-                )
-            ((label, id_),) = matches
-            prior = country_prior.get(id_.removeprefix("iso3166-1:"), "") if id_.startswith("iso3166-1:") else ""
+            label, id_, prior = english(r)
             add(r["name"], label, id_, prior, "", lang)
+
+    # Continents, religions and peoples: the demonyms' paradigms, the
+    # English adjective's label and id ("europäisch", "European").
+    for r in read_table(HERE / "de" / "groups.tsv"):
+        label, id_, prior = english(r)
+        for form in german_adjective(r["adjective"]) + german_nouns(r["noun_m"], r["noun_f"], r["plural"]):
+            add(form, label, id_, prior, "", "de")
+    for r in read_table(HERE / "fr" / "groups.tsv"):
+        label, id_, prior = english(r)
+        for form in french_forms(r["masculine"], r["feminine"]):
+            add(form, label, id_, prior, "", "fr")
+    for r in read_table(HERE / "es" / "groups.tsv"):
+        label, id_, prior = english(r)
+        for form in spanish_forms(r["masculine"], r["feminine"], r["plural"]):
+            add(form, label, id_, prior, "", "es")
 
     for id_, city_rows in capitals:
         for r in city_rows:
