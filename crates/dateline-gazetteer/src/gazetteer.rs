@@ -56,6 +56,18 @@ impl Default for Options {
 /// `GPE`) and "us" (insensitive, `PRON`), "US" has both candidates and "us"
 /// only the pronoun.
 ///
+/// # Languages
+///
+/// An entry may apply to some languages only ([`Entry::with_langs`]):
+/// Spanish "china" (a Chinese woman) is porcelain in English. Every search
+/// is in one language, the gazetteer's [`lang`](Gazetteer::lang) or the
+/// one passed to [`find_in`](Gazetteer::find_in) and the other `_in`
+/// methods, and uses only the entries that apply to it. Each language's
+/// forms are compiled apart (its own language's when the gazetteer is
+/// built, another's on its first search), so a language's search is as
+/// fast as a gazetteer of its entries alone, and another language's longer
+/// name never hides a match.
+///
 /// # Pathological input
 ///
 /// Duplicate entries are kept and deduplicated per form as above. Empty and
@@ -201,8 +213,10 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
-    /// The number of distinct surface forms searched (names and aliases,
-    /// grouped as described under [Ambiguity](Gazetteer#ambiguity)).
+    /// The number of distinct surface forms searched in the gazetteer's
+    /// [`lang`](Gazetteer::lang) (names and aliases of the entries that
+    /// apply to it, grouped as described under
+    /// [Ambiguity](Gazetteer#ambiguity)).
     pub fn forms_len(&self) -> usize {
         self.view(self.lang).offsets.len() - 1
     }
