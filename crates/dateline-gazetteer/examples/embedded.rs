@@ -1,5 +1,7 @@
 //! Measures how long the embedded default gazetteer takes to load and how
-//! much memory it holds, and prints what it finds in a file (the seed article by default).
+//! much memory it holds, how long each other language's search takes to
+//! compile on its first use, and prints what it finds in a file (the seed
+//! article by default).
 //!
 //! ```text
 //! cargo run --release -p dateline-gazetteer --example embedded [FILE]
@@ -7,7 +9,7 @@
 
 use std::time::Instant;
 
-use dateline_gazetteer::Gazetteer;
+use dateline_gazetteer::{Gazetteer, Lang};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
@@ -26,6 +28,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         first.as_secs_f64() * 1e3,
         second.as_secs_f64() * 1e6,
     );
+    for lang in Lang::ALL {
+        let start = Instant::now();
+        let forms = gazetteer.with_lang(lang).forms_len();
+        eprintln!(
+            "{lang}: {forms} forms; first search compiled in {:.1} ms",
+            start.elapsed().as_secs_f64() * 1e3
+        );
+    }
+    eprintln!("heap with every language compiled: {} bytes", gazetteer.memory_usage());
     let path = std::env::args().nth(1).unwrap_or_else(|| {
         concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds/000_6893e9d60b43f7bd.txt").to_string()
     });

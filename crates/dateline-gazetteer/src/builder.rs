@@ -10,7 +10,7 @@ use crate::error::truncate;
 use crate::gazetteer::{Gazetteer, Options};
 use crate::load::{self, check_name};
 use crate::store::Store;
-use crate::{CasePolicy, Entry, Error, MatchKind};
+use crate::{CasePolicy, Entry, Error, Lang, MatchKind};
 
 /// Builds a [`Gazetteer`] from entries added in code, loaded from TSV and
 /// JSON Lines files or readers, and merged from other gazetteers (such as
@@ -54,6 +54,7 @@ pub struct GazetteerBuilder {
     /// `build` (files are checked as they load).
     invalid: Option<String>,
     options: Options,
+    lang: Lang,
 }
 
 impl Default for GazetteerBuilder {
@@ -70,6 +71,7 @@ impl GazetteerBuilder {
             entries: Arc::new(Store::new()),
             invalid: None,
             options: Options::default(),
+            lang: Lang::En,
         }
     }
 
@@ -94,6 +96,17 @@ impl GazetteerBuilder {
     /// and "York" in "New York").
     pub fn match_kind(&mut self, kind: MatchKind) -> &mut GazetteerBuilder {
         self.options.match_kind = kind;
+        self
+    }
+
+    /// The language the gazetteer searches in by default (English unless
+    /// set): [`Gazetteer::find`] and the other searches without a language
+    /// of their own use the entries that apply to it (see
+    /// [`Entry::with_langs`]). Any gazetteer also searches in any language
+    /// with [`Gazetteer::find_in`]; this language's search is compiled by
+    /// [`build`](GazetteerBuilder::build), another's on its first search.
+    pub fn lang(&mut self, lang: Lang) -> &mut GazetteerBuilder {
+        self.lang = lang;
         self
     }
 
@@ -265,7 +278,7 @@ impl GazetteerBuilder {
         if let Some(message) = &self.invalid {
             return Err(Error::build(message.clone(), None));
         }
-        Gazetteer::compile(Arc::clone(&self.entries), self.options)
+        Gazetteer::compile(Arc::clone(&self.entries), self.options, self.lang)
     }
 }
 

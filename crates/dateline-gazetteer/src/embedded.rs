@@ -2,10 +2,10 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::Gazetteer;
 use crate::gazetteer::Options;
 use crate::load;
 use crate::store::Store;
+use crate::{Gazetteer, Lang};
 
 /// The generated default gazetteer (see `data/README.md`): a compact TSV,
 /// compiled on first use.
@@ -25,6 +25,13 @@ impl Gazetteer {
     /// (`ORG`, `wikidata:Q7184`, or `supraverden:SPRVD…` where Wikidata has
     /// none), and state institutions, news organizations and armed
     /// movements (`ORG`, `dateline:reuters`).
+    /// Searched in German, French or Spanish ([`find_in`](Gazetteer::find_in)),
+    /// it adds that language's country names, capitals' names, demonyms and
+    /// nationality adjectives in every inflected form ("chinesischen",
+    /// "chinoises", "chinas") and organizations' local names and acronyms
+    /// ("OTAN", "ONU", "UNO"), each with the id of the English name, and
+    /// leaves out names that are that language's common words ("Essen" in
+    /// German). Searches without a language are English.
     /// Every id carries its namespace, so a join on ids never has to guess
     /// whether `CN` is a country code; see `data/README.md` ("Ids"). Entries
     /// of user gazetteers keep their ids as given.
@@ -67,7 +74,7 @@ impl Gazetteer {
             load::read_tsv(DEFAULT_TSV.as_bytes(), &mut entries)
                 .expect("the embedded data is valid TSV");
             entries.shrink_to_fit();
-            Gazetteer::compile(Arc::new(entries), Options::default())
+            Gazetteer::compile(Arc::new(entries), Options::default(), Lang::En)
                 .expect("the embedded data compiles")
         })
     }

@@ -1,7 +1,7 @@
 //! Gazetteer entries: a named thing with a label, an id, aliases, a prior,
 //! and the ids of the country and first-level division that contain it.
 
-use crate::CasePolicy;
+use crate::{CasePolicy, Lang, langs};
 
 /// The longest name (or alias) accepted, in bytes.
 ///
@@ -69,6 +69,11 @@ pub struct Entry {
     country: Option<String>,
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     admin1: Option<String>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "lang", default, skip_serializing_if = "Vec::is_empty")
+    )]
+    langs: Vec<Lang>,
 }
 
 impl Entry {
@@ -84,6 +89,7 @@ impl Entry {
             case: None,
             country: None,
             admin1: None,
+            langs: Vec::new(),
         }
     }
 
@@ -132,6 +138,18 @@ impl Entry {
         self
     }
 
+    /// Limits the entry to text in these languages (by default an entry
+    /// applies to every language). For forms that are names in one
+    /// language and words in another: Spanish "china" (a Chinese woman) is
+    /// porcelain in English, French "Nice" an adjective in English. Kept
+    /// in [`Lang::ALL`] order, each once; an empty list leaves the entry
+    /// for every language.
+    pub fn with_langs(mut self, langs: impl IntoIterator<Item = Lang>) -> Entry {
+        let mask = langs.into_iter().fold(langs::mask(&self.langs), |m, l| m | langs::bit(l));
+        self.langs = langs::langs(mask).collect();
+        self
+    }
+
     /// The primary name.
     pub fn name(&self) -> &str {
         &self.name
@@ -174,6 +192,17 @@ impl Entry {
     /// one, if set (see [`with_admin1`](Entry::with_admin1)).
     pub fn admin1(&self) -> Option<&str> {
         self.admin1.as_deref()
+    }
+
+    /// The languages the entry is limited to, in [`Lang::ALL`] order;
+    /// empty for an entry of every language.
+    pub fn langs(&self) -> &[Lang] {
+        &self.langs
+    }
+
+    /// Whether the entry applies to text in `lang`.
+    pub fn applies_to(&self, lang: Lang) -> bool {
+        self.langs.is_empty() || self.langs.contains(&lang)
     }
 
     /// The name followed by the aliases.
@@ -287,6 +316,17 @@ mod tests {
         assert!(err.is_err());
     }
 
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_writes_lang_codes_only_when_limited() {
+        let entry = Entry::new("chinos", "NORP", "iso3166-1:CN").with_langs([Lang::Es]);
+        let json = serde_json::to_string(&entry).unwrap();
+        assert_eq!(json, r#"{"name":"chinos","label":"NORP","id":"iso3166-1:CN","lang":["es"]}"#);
+        assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), entry);
+        let json = serde_json::to_string(&Entry::new("China", "GPE", "iso3166-1:CN")).unwrap();
+        assert!(!json.contains("lang"), "{json}");
+    }
+
     #[test]
     fn names_lists_the_name_then_the_aliases() {
         let entry = Entry::new("Kyiv", "GPE", "703448").with_aliases(["Kiev", "Kyiv City"]);
@@ -294,5 +334,14 @@ mod tests {
         assert_eq!(entry.prior(), None);
         assert_eq!(entry.case(), None);
         assert_eq!((entry.country(), entry.admin1()), (None, None));
+        assert!(entry.langs().is_empty() && entry.applies_to(Lang::Fr));
+    }
+
+    #[test]
+    fn langs_are_kept_in_order_once_and_limit_the_entry() {
+        let entry = Entry::new("china", "NORP", "iso3166-1:CN").with_langs([Lang::Es, Lang::Fr]);
+        let entry = entry.with_langs([Lang::Es]);
+        assert_eq!(entry.langs(), [Lang::Fr, Lang::Es]);
+        assert!(entry.applies_to(Lang::Es) && !entry.applies_to(Lang::En));
     }
 }

@@ -36,6 +36,7 @@ enum ErrorKind {
     TooLong { field: &'static str, len: usize },
     InvalidCase { value: String },
     InvalidPrior { value: String },
+    InvalidLang { message: String },
     Json(serde_json::Error),
     JsonField { message: String },
     Build { message: String, source: Option<Box<dyn std::error::Error + Send + Sync>> },
@@ -86,6 +87,12 @@ impl Error {
 
     pub(crate) fn invalid_prior(value: &str) -> Error {
         Error::new(ErrorKind::InvalidPrior { value: truncate(value) })
+    }
+
+    /// An unsupported language code in a `lang` column or field; `message`
+    /// is the tokenizer's, which lists the supported codes.
+    pub(crate) fn invalid_lang(message: &str) -> Error {
+        Error::new(ErrorKind::InvalidLang { message: message.to_owned() })
     }
 
     pub(crate) fn json(err: serde_json::Error) -> Error {
@@ -235,6 +242,7 @@ impl Error {
             ErrorKind::InvalidPrior { value } => {
                 write!(f, "invalid prior {value:?} (expected a finite number)")
             }
+            ErrorKind::InvalidLang { message } => write!(f, "invalid lang: {message}"),
             ErrorKind::Json(err) => write!(f, "invalid JSON: {err}"),
             ErrorKind::JsonField { message } => f.write_str(message),
             ErrorKind::Build { message, source } => match source {

@@ -1,15 +1,15 @@
 //! [`Gazetteer`]: compiled entries searched in text, and [`EntityMatch`].
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use dateline_match::{MatchKind, Matcher, NormalizedText, Normalizer, Pattern};
-use dateline_tokenize::Span;
+use dateline_tokenize::{Lang, Span};
 
 use crate::error::truncate;
 use crate::plan::{Plan, plan};
 use crate::store::{Entries, EntryRef, Store};
-use crate::{CasePolicy, Entry, Error, GazetteerBuilder};
+use crate::{CasePolicy, Entry, Error, GazetteerBuilder, langs};
 
 /// Compile options, stored with a saved gazetteer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +56,18 @@ impl Default for Options {
 /// `GPE`) and "us" (insensitive, `PRON`), "US" has both candidates and "us"
 /// only the pronoun.
 ///
+/// # Languages
+///
+/// An entry may apply to some languages only ([`Entry::with_langs`]):
+/// Spanish "china" (a Chinese woman) is porcelain in English. Every search
+/// is in one language, the gazetteer's [`lang`](Gazetteer::lang) or the
+/// one passed to [`find_in`](Gazetteer::find_in) and the other `_in`
+/// methods, and uses only the entries that apply to it. Each language's
+/// forms are compiled apart (its own language's when the gazetteer is
+/// built, another's on its first search), so a language's search is as
+/// fast as a gazetteer of its entries alone, and another language's longer
+/// name never hides a match.
+///
 /// # Pathological input
 ///
 /// Duplicate entries are kept and deduplicated per form as above. Empty and
@@ -69,12 +81,51 @@ impl Default for Options {
 #[derive(Clone)]
 pub struct Gazetteer {
     pub(crate) entries: Arc<Store>,
+    pub(crate) options: Options,
+    /// The language of searches that name none (see [`Gazetteer::lang`]).
+    pub(crate) lang: Lang,
+    /// The compiled searches, per language; shared by clones and by
+    /// [`with_lang`](Gazetteer::with_lang).
+    pub(crate) views: Arc<Views>,
+}
+
+/// One language's search: the matcher over the forms of the entries that
+/// apply to it, and each form's ranked candidates.
+#[derive(Clone)]
+pub(crate) struct View {
     pub(crate) matcher: Matcher,
     /// Per pattern `p`, its ranked candidates are
-    /// `candidates[offsets[p]..offsets[p + 1]]`, indices into `entries`.
+    /// `candidates[offsets[p]..offsets[p + 1]]`, indices into the entries.
     pub(crate) offsets: Vec<u32>,
     pub(crate) candidates: Vec<u32>,
-    pub(crate) options: Options,
+}
+
+/// The views of every language of [`Lang::ALL`], compiled on first use.
+///
+/// When no entry is limited to some languages (every user gazetteer
+/// without a `lang` column, every file saved before languages), all
+/// languages search the same forms: `shared` is set and slot 0 serves
+/// them all, compiled once. Otherwise slot `n` is `Lang::ALL[n]`'s, and
+/// a language's view is compiled the first time it is searched (the
+/// gazetteer's own language's at build time), so an English pipeline pays
+/// for no other language's.
+pub(crate) struct Views {
+    pub(crate) shared: bool,
+    pub(crate) by_lang: [OnceLock<View>; Lang::ALL.len()],
+}
+
+impl Views {
+    /// Views with `view` already compiled for `lang` (or for every language
+    /// when `shared`).
+    pub(crate) fn with(shared: bool, lang: Lang, view: View) -> Views {
+        let views = Views { shared, by_lang: std::array::from_fn(|_| OnceLock::new()) };
+        let _ = views.by_lang[views.slot(lang)].set(view);
+        views
+    }
+
+    fn slot(&self, lang: Lang) -> usize {
+        if self.shared { 0 } else { langs::bit(lang).trailing_zeros() as usize }
+    }
 }
 
 impl Gazetteer {
@@ -93,43 +144,48 @@ impl Gazetteer {
         GazetteerBuilder::new()
     }
 
-    pub(crate) fn compile(entries: Arc<Store>, options: Options) -> Result<Gazetteer, Error> {
+    /// Compiles the view of `lang` (of every language when no entry is
+    /// limited to some) and checks that every other language's will
+    /// compile when first searched.
+    pub(crate) fn compile(
+        entries: Arc<Store>,
+        options: Options,
+        lang: Lang,
+    ) -> Result<Gazetteer, Error> {
         if entries.len() > u32::MAX as usize {
             return Err(Error::build("too many entries", None));
         }
-        let Plan { forms, offsets, candidates } = plan(&entries, options)?;
-        let name_of = |(i, k): (u32, u32)| {
-            entries.names_of(i as usize).nth(k as usize).expect("a form names its entry's name")
-        };
-        // The forms are consumed (and freed, 8 MB for a million forms)
-        // before the matcher builds its trie; a failing pattern's source is
-        // found again by planning anew, which gives the same forms.
-        let patterns = forms.into_iter().map(|(i, k)| {
-            let policy = entries.case_of(i as usize).unwrap_or(options.case_policy);
-            Pattern::new(name_of((i, k)), policy)
-        });
-        let matcher = Matcher::builder()
-            .accent_folding(options.accent_folding)
-            .match_kind(options.match_kind)
-            .build(patterns)
-            .map_err(|e| {
-                let source = e.pattern_index().and_then(|p| {
-                    let forms = plan(&entries, options).ok()?.forms;
-                    forms.get(p).copied()
-                });
-                match source {
-                    Some((i, k)) => {
-                        let name = truncate(name_of((i, k)));
-                        let id = truncate(entries.id_of(i as usize));
-                        Error::build(
-                            format!("name {name:?} of the entry with id {id:?}"),
-                            Some(Box::new(e)),
-                        )
-                    }
-                    None => Error::build("compiling the matcher", Some(Box::new(e))),
-                }
-            })?;
-        Ok(Gazetteer { entries, matcher, offsets, candidates, options })
+        let shared = !entries.has_langs();
+        let view = compile_view(&entries, options, (!shared).then_some(lang))?;
+        if !shared {
+            check_other_langs(&entries, options, lang)?;
+        }
+        let views = Arc::new(Views::with(shared, lang, view));
+        Ok(Gazetteer { entries, options, lang, views })
+    }
+
+    /// The search of `lang`, compiled on first use.
+    pub(crate) fn view(&self, lang: Lang) -> &View {
+        let views = &*self.views;
+        views.by_lang[views.slot(lang)].get_or_init(|| {
+            // Every name that could fail to compile was checked at build
+            // time (`check_other_langs`).
+            compile_view(&self.entries, self.options, Some(lang))
+                .expect("every language's names were checked when the gazetteer was built")
+        })
+    }
+
+    /// The language of searches that name none ([`find`](Gazetteer::find),
+    /// [`find_iter`](Gazetteer::find_iter), [`matcher`](Gazetteer::matcher)
+    /// ...): set by [`GazetteerBuilder::lang`], English by default.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// This gazetteer searching in `lang` by default: a cheap copy sharing
+    /// the entries and every language's compiled search.
+    pub fn with_lang(&self, lang: Lang) -> Gazetteer {
+        Gazetteer { lang, ..self.clone() }
     }
 
     /// The entries, in the order they were added.
@@ -157,18 +213,25 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
-    /// The number of distinct surface forms searched (names and aliases,
-    /// grouped as described under [Ambiguity](Gazetteer#ambiguity)).
+    /// The number of distinct surface forms searched in the gazetteer's
+    /// [`lang`](Gazetteer::lang) (names and aliases of the entries that
+    /// apply to it, grouped as described under
+    /// [Ambiguity](Gazetteer#ambiguity)).
     pub fn forms_len(&self) -> usize {
-        self.offsets.len() - 1
+        self.view(self.lang).offsets.len() - 1
     }
 
-    /// Approximate heap memory held, in bytes: entries, forms and the
-    /// matcher (entries shared with a builder or a clone count in full).
+    /// Approximate heap memory held, in bytes: entries, and the forms and
+    /// matchers of the languages compiled so far (entries shared with a
+    /// builder or a clone count in full).
     pub fn memory_usage(&self) -> usize {
+        let views = self.views.by_lang.iter().filter_map(OnceLock::get);
         self.entries.heap_bytes()
-            + 4 * (self.offsets.capacity() + self.candidates.capacity())
-            + self.matcher.memory_usage()
+            + views
+                .map(|v| {
+                    4 * (v.offsets.capacity() + v.candidates.capacity()) + v.matcher.memory_usage()
+                })
+                .sum::<usize>()
     }
 
     /// Whether accents fold when matching.
@@ -194,21 +257,30 @@ impl Gazetteer {
         Normalizer::new().with_accent_folding(self.options.accent_folding)
     }
 
-    /// The matcher over every name and alias, for
-    /// [`NormalizedText::prepare_for`] when a text is searched with this
-    /// gazetteer and other matchers. (Its pattern ids are internal: search
-    /// with [`find_iter_normalized`](Gazetteer::find_iter_normalized).)
+    /// The matcher over every name and alias of the gazetteer's
+    /// [`lang`](Gazetteer::lang), for [`NormalizedText::prepare_for`] when
+    /// a text is searched with this gazetteer and other matchers. (Its
+    /// pattern ids are internal: search with
+    /// [`find_iter_normalized`](Gazetteer::find_iter_normalized).)
     pub fn matcher(&self) -> &Matcher {
-        &self.matcher
+        self.matcher_in(self.lang)
+    }
+
+    /// The matcher of the names that apply to text in `lang`, for
+    /// [`NormalizedText::prepare_for`] before
+    /// [`find_iter_normalized_in`](Gazetteer::find_iter_normalized_in).
+    pub fn matcher_in(&self, lang: Lang) -> &Matcher {
+        &self.view(lang).matcher
     }
 
     /// Finds the entities of `text` on token boundaries: leftmost-longest,
-    /// or every match when built with [`MatchKind::All`].
+    /// or every match when built with [`MatchKind::All`]. Searches with the
+    /// names of the gazetteer's [`lang`](Gazetteer::lang).
     pub fn find_iter<'g, 't>(
         &'g self,
         text: &'t str,
     ) -> impl Iterator<Item = EntityMatch<'g>> + use<'g, 't> {
-        self.matcher.find_iter(text).map(move |m| self.entity(m.span(), m.pattern().as_usize()))
+        self.find_iter_in(self.lang, text)
     }
 
     /// Finds the entities of `text` into a `Vec` (see
@@ -217,21 +289,70 @@ impl Gazetteer {
         self.find_iter(text).collect()
     }
 
+    /// Finds the entities of `text` in language `lang`: with the names that
+    /// apply to it (entries limited to other languages are left out, so
+    /// Spanish "china" finds China's demonym in Spanish text only). The
+    /// first search in a language other than the gazetteer's own compiles
+    /// that language's forms (about as long as building the gazetteer);
+    /// later ones reuse them.
+    ///
+    /// ```
+    /// use dateline_gazetteer::{Entry, Gazetteer, Lang};
+    ///
+    /// let gazetteer = Gazetteer::new([
+    ///     Entry::new("China", "GPE", "iso3166-1:CN"),
+    ///     Entry::new("chinas", "NORP", "iso3166-1:CN").with_langs([Lang::Es]),
+    /// ])?;
+    /// let text = "Las chinas de China";
+    /// assert_eq!(gazetteer.find_in(Lang::Es, text).len(), 2);
+    /// assert_eq!(gazetteer.find_in(Lang::En, text).len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn find_in(&self, lang: Lang, text: &str) -> Vec<EntityMatch<'_>> {
+        self.find_iter_in(lang, text).collect()
+    }
+
+    /// Finds the entities of `text` in language `lang`, lazily (see
+    /// [`find_in`](Gazetteer::find_in)).
+    pub fn find_iter_in<'g, 't>(
+        &'g self,
+        lang: Lang,
+        text: &'t str,
+    ) -> impl Iterator<Item = EntityMatch<'g>> + use<'g, 't> {
+        let view = self.view(lang);
+        view.matcher
+            .find_iter(text)
+            .map(move |m| self.entity(view, m.span(), m.pattern().as_usize()))
+    }
+
     /// Finds the entities of a text normalized once by
     /// [`normalizer`](Gazetteer::normalizer) (or any [`Normalizer`] with the
-    /// same accent folding). Spans refer to the original text.
+    /// same accent folding), in the gazetteer's [`lang`](Gazetteer::lang).
+    /// Spans refer to the original text.
     pub fn find_iter_normalized<'g, 't>(
         &'g self,
         text: &'t NormalizedText<'t>,
     ) -> impl Iterator<Item = EntityMatch<'g>> + use<'g, 't> {
-        self.matcher
-            .find_iter_normalized(text)
-            .map(move |m| self.entity(m.span(), m.pattern().as_usize()))
+        self.find_iter_normalized_in(self.lang, text)
     }
 
-    fn entity(&self, span: Span, pattern: usize) -> EntityMatch<'_> {
-        let range = self.offsets[pattern] as usize..self.offsets[pattern + 1] as usize;
-        EntityMatch { span, candidates: &self.candidates[range], entries: &self.entries }
+    /// As [`find_iter_normalized`](Gazetteer::find_iter_normalized), in
+    /// language `lang` (prepare the text for
+    /// [`matcher_in`](Gazetteer::matcher_in)`(lang)`).
+    pub fn find_iter_normalized_in<'g, 't>(
+        &'g self,
+        lang: Lang,
+        text: &'t NormalizedText<'t>,
+    ) -> impl Iterator<Item = EntityMatch<'g>> + use<'g, 't> {
+        let view = self.view(lang);
+        view.matcher
+            .find_iter_normalized(text)
+            .map(move |m| self.entity(view, m.span(), m.pattern().as_usize()))
+    }
+
+    fn entity<'g>(&'g self, view: &'g View, span: Span, pattern: usize) -> EntityMatch<'g> {
+        let range = view.offsets[pattern] as usize..view.offsets[pattern + 1] as usize;
+        EntityMatch { span, candidates: &view.candidates[range], entries: &self.entries }
     }
 }
 
@@ -243,8 +364,73 @@ impl fmt::Debug for Gazetteer {
             .field("accent_folding", &self.options.accent_folding)
             .field("case_policy", &self.options.case_policy)
             .field("match_kind", &self.options.match_kind)
+            .field("lang", &self.lang)
             .finish()
     }
+}
+
+/// Compiles the search of the entries that apply to `lang` (of all of
+/// them for `None`).
+fn compile_view(entries: &Store, options: Options, lang: Option<Lang>) -> Result<View, Error> {
+    let Plan { forms, offsets, candidates } = plan(entries, options, lang)?;
+    let name_of = |(i, k): (u32, u32)| {
+        entries.names_of(i as usize).nth(k as usize).expect("a form names its entry's name")
+    };
+    // The forms are consumed (and freed, 8 MB for a million forms)
+    // before the matcher builds its trie; a failing pattern's source is
+    // found again by planning anew, which gives the same forms.
+    let patterns = forms.into_iter().map(|(i, k)| {
+        let policy = entries.case_of(i as usize).unwrap_or(options.case_policy);
+        Pattern::new(name_of((i, k)), policy)
+    });
+    let matcher = Matcher::builder()
+        .accent_folding(options.accent_folding)
+        .match_kind(options.match_kind)
+        .build(patterns)
+        .map_err(|e| {
+            let source = e.pattern_index().and_then(|p| {
+                let forms = plan(entries, options, lang).ok()?.forms;
+                forms.get(p).copied()
+            });
+            match source {
+                Some((i, k)) => name_error(entries, i as usize, name_of((i, k)), Box::new(e)),
+                None => Error::build("compiling the matcher", Some(Box::new(e))),
+            }
+        })?;
+    Ok(View { matcher, offsets, candidates })
+}
+
+/// The error of a name that does not compile.
+fn name_error(
+    entries: &Store,
+    i: usize,
+    name: &str,
+    source: Box<dyn std::error::Error + Send + Sync>,
+) -> Error {
+    let (name, id) = (truncate(name), truncate(entries.id_of(i)));
+    Error::build(format!("name {name:?} of the entry with id {id:?}"), Some(source))
+}
+
+/// Checks that the names of entries limited to languages other than
+/// `lang` (which `lang`'s view did not compile) normalize to something, so
+/// that their languages' views, compiled on first search, cannot fail.
+pub(crate) fn check_other_langs(
+    entries: &Store,
+    options: Options,
+    lang: Lang,
+) -> Result<(), Error> {
+    let normalizer = Normalizer::new().with_accent_folding(options.accent_folding);
+    let mut folded = String::new();
+    for i in (0..entries.len()).filter(|&i| !langs::applies(entries.langs_of(i), lang)) {
+        for name in entries.names_of(i) {
+            normalizer.fold_into(name, &mut folded);
+            if folded.trim_matches(' ').is_empty() {
+                let why = format!("{name:?} normalizes to nothing");
+                return Err(name_error(entries, i, name, why.into()));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// An entity found in text: a span of the original text and the ranked

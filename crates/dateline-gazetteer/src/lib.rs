@@ -19,13 +19,18 @@
 //!   storage with [`Entry`]'s accessors), leftmost-longest (or all overlapping matches with
 //!   [`MatchKind::All`]); [`find_iter_normalized`](Gazetteer::find_iter_normalized)
 //!   searches a text normalized once for several searches.
+//!   [`find_in`](Gazetteer::find_in) and the other `_in` searches take a
+//!   [`Lang`]: entries limited to other languages
+//!   ([`Entry::with_langs`]) are left out, so Spanish "china" (a Chinese
+//!   woman) is found in Spanish text only.
 //!   [`save`](Gazetteer::save) / [`load`](Gazetteer::load) store a compiled
 //!   gazetteer in a versioned, checksummed binary file.
 //! * [`Resolver`]: reads matches in context (names inside longer names,
 //!   cities used as clubs, namesakes by region), giving [`Resolved`]
 //!   entities with a [`Source`] and the rule that decided; [`Nested`] is
 //!   its policy for names inside names.
-//! * [`Gazetteer::embedded`] (feature `embedded`): the default gazetteer.
+//! * [`Gazetteer::embedded`] (feature `embedded`): the default gazetteer,
+//!   with German, French and Spanish names for searches in those languages.
 //! * [`Error`]: loading and building errors, naming the file and line.
 //!
 //! # Country and admin1
@@ -131,6 +136,7 @@ mod embedded;
 mod entry;
 mod error;
 mod gazetteer;
+mod langs;
 mod load;
 mod persist;
 mod plan;

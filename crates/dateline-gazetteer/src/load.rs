@@ -8,7 +8,7 @@ use std::io::BufRead;
 
 use crate::entry::{MAX_NAME_LEN, parse_case};
 use crate::store::{Store, Thing};
-use crate::{CasePolicy, Error};
+use crate::{CasePolicy, Error, langs};
 
 /// Reads lines as UTF-8, with their 1-based numbers, without a trailing
 /// `\n` or `\r\n` and without a leading byte-order mark.
@@ -90,6 +90,7 @@ struct Columns {
     prior: Option<usize>,
     country: Option<usize>,
     admin1: Option<usize>,
+    lang: Option<usize>,
 }
 
 impl Columns {
@@ -105,13 +106,15 @@ impl Columns {
             prior: find("prior").or_else(|| find("population")),
             country: find("country"),
             admin1: find("admin1"),
+            lang: find("lang"),
         })
     }
 }
 
 /// Reads a TSV gazetteer: a header line naming at least the columns `name`,
-/// `label` and `id` (optionally `case`, `prior` or `population`, `country`
-/// and `admin1`; other columns are ignored), then one surface form per line.
+/// `label` and `id` (optionally `case`, `prior` or `population`, `country`,
+/// `admin1` and `lang`; other columns are ignored), then one surface form
+/// per line.
 pub(crate) fn read_tsv<R: BufRead>(reader: R, out: &mut Store) -> Result<(), Error> {
     let mut lines = Lines::new(reader);
     let mut columns = None;
@@ -172,7 +175,11 @@ fn push_tsv_row(
     };
     let country = optional_id(cols.country, "country")?;
     let admin1 = optional_id(cols.admin1, "admin1")?;
-    out.push(name, [], &Thing { label, id, prior, case, country, admin1 })
+    let langs = match cols.lang {
+        Some(i) => langs::parse(field(i)).map_err(at(i))?,
+        None => langs::ALL,
+    };
+    out.push(name, [], &Thing { label, id, prior, case, country, admin1, langs })
 }
 
 /// A `country` or `admin1` cell: empty (or blank) for none, else an id,
@@ -185,7 +192,9 @@ fn optional_tsv_id<'a>(what: &'static str, value: &'a str) -> Result<Option<&'a 
 /// `label`, `id` (a string or an integer) and optionally `aliases` (an array
 /// of strings), `prior` or `population` (a number), `case` (`"exact"`,
 /// `"fold"` or `"auto"`), and `country` and `admin1` (ids, written like
-/// `id`; `null` or absent for none). Other keys are ignored.
+/// `id`; `null` or absent for none), and `lang` (a code or an array of
+/// codes; absent, `null`, `""` or `[]` for every language). Other keys are
+/// ignored.
 pub(crate) fn read_jsonl<R: BufRead>(reader: R, out: &mut Store) -> Result<(), Error> {
     let mut lines = Lines::new(reader);
     while let Some((number, line)) = lines.next_line()? {
@@ -254,7 +263,26 @@ fn push_json_entry(value: &serde_json::Value, out: &mut Store) -> Result<(), Err
         }
         Some(other) => return Err(Error::invalid_case(&other.to_string())),
     };
-    out.push(name, aliases, &Thing { label, id, prior, case, country, admin1 })
+    let langs = match object.get("lang") {
+        None | Some(Value::Null) => langs::ALL,
+        Some(Value::String(codes)) => langs::parse(codes)?,
+        Some(Value::Array(codes)) => {
+            let mut mask = langs::ALL;
+            for code in codes {
+                let Value::String(code) = code else {
+                    return Err(Error::json_field("field \"lang\" must hold strings only"));
+                };
+                mask |= langs::parse(code)?;
+            }
+            mask
+        }
+        Some(_) => {
+            return Err(Error::json_field(
+                "field \"lang\" must be a string or an array of strings",
+            ));
+        }
+    };
+    out.push(name, aliases, &Thing { label, id, prior, case, country, admin1, langs })
 }
 
 /// The id in field `key` of a JSON object: a string (checked like a name)

@@ -22,6 +22,12 @@
 //!            into those ids (u32::MAX: none; place 0 is none and none),
 //!            u32 n (0: every thing is in place 0, or things), then n × u32
 //!            place of each thing
+//! langs      u32 codes, then codes × str (language codes, bit `i` of a set
+//!            is code `i`), u32 n (0: every thing applies to every
+//!            language, or things), then n × u32 set of each thing (0: every
+//!            language), then str: the gazetteer's language, whose forms
+//!            and matcher follow (other languages' are compiled on load's
+//!            first search in them)
 //! forms      u32 count, (count + 1) × u32 offsets, u32 n, n × u32 candidates
 //! checksum   u64      FNV-1a of every byte from the magic to here
 //! matcher    u64 length + the bytes of `dateline_match::Matcher::to_bytes`
@@ -34,8 +40,10 @@
 //! undefined behavior.
 //!
 //! Version 2 files (before `places`) still load, their entries without
-//! country or admin1: the two layouts differ only by that section, and
-//! reading a gazetteer saved by an earlier release costs nothing to keep.
+//! country or admin1, and version 3 files (before `langs`) with every entry
+//! applying to every language and English as their language: the layouts
+//! differ only by those sections, and reading a gazetteer saved by an
+//! earlier release costs nothing to keep.
 //! Other versions are an error that says to rebuild the file.
 
 use std::io::Write;
@@ -45,15 +53,16 @@ use std::sync::Arc;
 use dateline_match::{MatchKind, Matcher};
 
 use crate::entry::MAX_NAME_LEN;
-use crate::gazetteer::{Gazetteer, Options};
+use crate::gazetteer::{Gazetteer, Options, View, Views, check_other_langs};
 use crate::store::{NO_ID, Parts, Store, case_code, case_from_code};
-use crate::{CasePolicy, Error};
+use crate::{CasePolicy, Error, Lang, langs};
 
 const MAGIC: &[u8; 8] = b"DLGAZET\0";
 /// Bumped on every change to the layout above (or to the matcher's).
 /// Version 2: the compact entry store (version 1 stored each entry's
-/// strings in turn). Version 3: `places` (country and admin1).
-const FORMAT_VERSION: u32 = 3;
+/// strings in turn). Version 3: `places` (country and admin1). Version 4:
+/// `langs` (the languages of each entry, and the gazetteer's).
+const FORMAT_VERSION: u32 = 4;
 /// The oldest version [`Gazetteer::from_bytes`] reads.
 const OLDEST_VERSION: u32 = 2;
 
@@ -165,15 +174,16 @@ impl Gazetteer {
         // Two passes: count, for the length field, then write.
         let mut count = Out { w: std::io::sink(), hash: None, count: 0 };
         self.write_head(&mut count, 0)?;
+        let view = self.view(self.lang);
         let mut matcher_len = Count(0);
-        self.matcher.write_to(&mut matcher_len).map_err(Error::io)?;
+        view.matcher.write_to(&mut matcher_len).map_err(Error::io)?;
         let length = count.count - 20 + 8 + 8 + matcher_len.0;
         let mut out = Out { w: writer, hash: Some(FNV_OFFSET), count: 0 };
         self.write_head(&mut out, length)?;
         let checksum = out.hash.take().expect("hashing");
         out.u64(checksum)?;
         out.u64(matcher_len.0)?;
-        self.matcher.write_to(&mut out.w).map_err(Error::io)?;
+        view.matcher.write_to(&mut out.w).map_err(Error::io)?;
         out.w.flush().map_err(Error::io)
     }
 
@@ -215,10 +225,18 @@ impl Gazetteer {
         out.u32s(store.places.as_flattened())?;
         out.len32(store.thing_place.len())?;
         out.u32s(&store.thing_place)?;
-        out.len32(self.offsets.len() - 1)?;
-        out.u32s(&self.offsets)?;
-        out.len32(self.candidates.len())?;
-        out.u32s(&self.candidates)
+        out.len32(Lang::ALL.len())?;
+        for lang in Lang::ALL {
+            out.str(lang.code())?;
+        }
+        out.len32(store.thing_langs.len())?;
+        out.u32s(&store.thing_langs)?;
+        out.str(self.lang.code())?;
+        let view = self.view(self.lang);
+        out.len32(view.offsets.len() - 1)?;
+        out.u32s(&view.offsets)?;
+        out.len32(view.candidates.len())?;
+        out.u32s(&view.candidates)
     }
 
     /// Saves the compiled gazetteer to a file, for [`load`](Gazetteer::load).
@@ -295,7 +313,7 @@ impl Gazetteer {
             _ => return Err(Error::format("corrupted data: invalid option")),
         };
         let options = Options { accent_folding, case_policy, match_kind };
-        let store = read_store(&mut r, version)?;
+        let (store, lang) = read_store(&mut r, version)?;
 
         let forms = r.count(4)?;
         let offsets = r.u32s(forms + 1)?;
@@ -334,7 +352,12 @@ impl Gazetteer {
         {
             return Err(Error::format("corrupted data: matcher and forms disagree"));
         }
-        Ok(Gazetteer { entries: Arc::new(store), matcher, offsets, candidates, options })
+        let shared = !store.has_langs();
+        if !shared {
+            check_other_langs(&store, options, lang)?;
+        }
+        let views = Arc::new(Views::with(shared, lang, View { matcher, offsets, candidates }));
+        Ok(Gazetteer { entries: Arc::new(store), options, lang, views })
     }
 }
 
@@ -409,8 +432,9 @@ fn check_bounds(bounds: &[u32], len: usize, text: Option<&str>, nonempty: bool) 
         && text.is_none_or(|t| bounds.iter().all(|&b| t.is_char_boundary(b as usize)))
 }
 
-/// Reads and checks the compact entry store of a file of format `version`.
-fn read_store(r: &mut Reader<'_>, version: u32) -> Result<Store, Error> {
+/// Reads and checks the compact entry store of a file of format `version`,
+/// and the gazetteer's language.
+fn read_store(r: &mut Reader<'_>, version: u32) -> Result<(Store, Lang), Error> {
     let corrupted = || Error::format("corrupted data: invalid entry table");
     let label_count = r.count(4)?;
     let mut labels = Vec::with_capacity(label_count);
@@ -437,6 +461,8 @@ fn read_store(r: &mut Reader<'_>, version: u32) -> Result<Store, Error> {
     } else {
         (Vec::new(), vec![[NO_ID, NO_ID]], Vec::new())
     };
+    let (thing_langs, lang) =
+        if version >= 4 { read_langs(r, things)? } else { (Vec::new(), Lang::En) };
     let valid = check_bounds(&name_bounds, name_text.len(), Some(&name_text), false)
         && check_bounds(&entry_names, names, None, true)
         && check_bounds(&id_bounds, ids.len(), Some(&ids), false)
@@ -446,7 +472,7 @@ fn read_store(r: &mut Reader<'_>, version: u32) -> Result<Store, Error> {
     if !valid {
         return Err(corrupted());
     }
-    Store::from_parts(Parts {
+    let store = Store::from_parts(Parts {
         names: name_text,
         name_bounds,
         entry_names,
@@ -457,10 +483,49 @@ fn read_store(r: &mut Reader<'_>, version: u32) -> Result<Store, Error> {
         thing_prior,
         thing_case,
         thing_place,
+        thing_langs,
         places,
         place_ids,
         labels,
-    })
+    })?;
+    Ok((store, lang))
+}
+
+/// The langs section (format version 4), checked, its sets renumbered to
+/// this build's [`Lang::ALL`].
+fn read_langs(r: &mut Reader<'_>, things: usize) -> Result<(Vec<u32>, Lang), Error> {
+    let lang_of = |code: &str| -> Result<Lang, Error> {
+        code.parse().map_err(|_| {
+            Error::format(format!(
+                "the file has entries in language {code:?}, which this version does not \
+                 support: load it with the version that saved it"
+            ))
+        })
+    };
+    let code_count = r.count(4)?;
+    if code_count > 32 {
+        return Err(Error::format("corrupted data: invalid language table"));
+    }
+    let mut bits = Vec::with_capacity(code_count);
+    for _ in 0..code_count {
+        bits.push(langs::bit(lang_of(r.str()?)?));
+    }
+    let sets = match r.count(4)? {
+        0 => Vec::new(),
+        n if n == things => r.u32s(things)?,
+        _ => return Err(Error::format("corrupted data: invalid language table")),
+    };
+    let known = if code_count == 32 { u32::MAX } else { (1u32 << code_count) - 1 };
+    if sets.iter().any(|&set| set & !known != 0) {
+        return Err(Error::format("corrupted data: invalid language table"));
+    }
+    let renumbered = sets
+        .into_iter()
+        .map(|set| {
+            bits.iter().enumerate().filter(|(i, _)| set & (1 << i) != 0).fold(0, |m, (_, b)| m | b)
+        })
+        .collect();
+    Ok((renumbered, lang_of(r.str()?)?))
 }
 
 /// The interned country and admin1 ids, the (country, admin1) pairs, and

@@ -13,7 +13,7 @@ use dateline_match::Normalizer;
 
 use crate::gazetteer::Options;
 use crate::store::Store;
-use crate::{CasePolicy, Error};
+use crate::{CasePolicy, Error, Lang, langs};
 
 /// Where a form's pattern text comes from: (entry, name index), where name
 /// 0 is the entry's name and `k > 0` its alias `k - 1`.
@@ -31,14 +31,14 @@ fn too_large() -> Error {
     Error::build("too many names (4 GiB of folded text)", None)
 }
 
-/// Groups the names of `entries` into forms and ranks each form's
-/// candidates. Deterministic: the same entries always give the same forms in the same
+/// Groups the names of `entries` that apply to `lang` (all of them for
+/// `None`) into forms and ranks each form's candidates. Deterministic: the same entries always give the same forms in the same
 /// order (a saved gazetteer stores the result).
 ///
 /// # Errors
 ///
 /// When the folded names pass 4 GiB.
-pub(crate) fn plan(entries: &Store, options: Options) -> Result<Plan, Error> {
+pub(crate) fn plan(entries: &Store, options: Options, lang: Option<Lang>) -> Result<Plan, Error> {
     const NONE: u32 = u32::MAX;
     let normalizer = Normalizer::new().with_accent_folding(options.accent_folding);
     let total = entries.name_bounds.len() - 1;
@@ -51,6 +51,9 @@ pub(crate) fn plan(entries: &Store, options: Options) -> Result<Plan, Error> {
     let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(total);
     let mut key = String::new();
     for i in 0..entries.len() {
+        if lang.is_some_and(|lang| !langs::applies(entries.langs_of(i), lang)) {
+            continue;
+        }
         let policy = entries.case_of(i).unwrap_or(options.case_policy);
         for (k, name) in entries.names_of(i).enumerate() {
             normalizer.fold_into(name, &mut key);

@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::{CasePolicy, Entry, Error};
+use crate::{CasePolicy, Entry, Error, Lang, langs};
 
 /// The country or admin1 half of a place that has none.
 pub(crate) const NO_ID: u32 = u32::MAX;
@@ -54,6 +54,9 @@ pub(crate) struct Store {
     pub(crate) thing_prior: Vec<f64>,
     pub(crate) thing_case: Vec<u8>,
     pub(crate) thing_place: Vec<u32>,
+    /// The languages of each thing (see `langs.rs`; 0 for every one):
+    /// empty while every thing applies to every language, else one a thing.
+    pub(crate) thing_langs: Vec<u32>,
     pub(crate) places: Vec<[u32; 2]>,
     place_index: HashMap<[u32; 2], u32>,
     pub(crate) place_ids: Interner,
@@ -162,6 +165,8 @@ pub(crate) struct Thing<'a> {
     pub(crate) case: Option<CasePolicy>,
     pub(crate) country: Option<&'a str>,
     pub(crate) admin1: Option<&'a str>,
+    /// The languages the thing applies to (see `langs.rs`; 0 for all).
+    pub(crate) langs: u32,
 }
 
 /// Where a store stood, to roll back a file that failed half-way.
@@ -175,6 +180,8 @@ pub(crate) struct Mark {
     place_ids: usize,
     /// `thing_place`'s length, 0 or `things`.
     thing_places: usize,
+    /// `thing_langs`'s length, 0 or `things`.
+    thing_langs: usize,
 }
 
 /// The case policy codes of stored things and saved files.
@@ -219,6 +226,7 @@ impl PartialEq for Store {
                 .eq(other.thing_prior.iter().map(|p| p.to_bits()))
             && self.thing_case == other.thing_case
             && self.thing_place == other.thing_place
+            && self.thing_langs == other.thing_langs
             && self.places == other.places
             && self.place_ids == other.place_ids
             && self.labels == other.labels
@@ -243,6 +251,7 @@ pub(crate) struct Parts {
     pub(crate) thing_prior: Vec<f64>,
     pub(crate) thing_case: Vec<u8>,
     pub(crate) thing_place: Vec<u32>,
+    pub(crate) thing_langs: Vec<u32>,
     pub(crate) places: Vec<[u32; 2]>,
     pub(crate) place_ids: Vec<String>,
     pub(crate) labels: Vec<String>,
@@ -261,6 +270,7 @@ impl Store {
             thing_prior: Vec::new(),
             thing_case: Vec::new(),
             thing_place: Vec::new(),
+            thing_langs: Vec::new(),
             places: vec![NO_PLACE],
             place_index: HashMap::from([(NO_PLACE, 0)]),
             place_ids: Interner::default(),
@@ -288,6 +298,7 @@ impl Store {
             thing_prior: parts.thing_prior,
             thing_case: parts.thing_case,
             thing_place: parts.thing_place,
+            thing_langs: parts.thing_langs,
             places: parts.places,
             place_index: HashMap::new(),
             place_ids: Interner::from_strings(&parts.place_ids)?,
@@ -378,6 +389,7 @@ impl Store {
                 && self.thing_case[t] == case
                 && self.place_at(t) == place
                 && self.thing_prior[t].to_bits() == prior.to_bits()
+                && self.langs_at(t) == thing.langs
                 && self.id(t) == thing.id
         });
         let t = if same_thing {
@@ -393,6 +405,10 @@ impl Store {
                 // place 0.
                 self.thing_place.resize(self.things() - 1, 0);
                 self.thing_place.push(place);
+            }
+            if thing.langs != langs::ALL || !self.thing_langs.is_empty() {
+                self.thing_langs.resize(self.things() - 1, langs::ALL);
+                self.thing_langs.push(thing.langs);
             }
             self.things() - 1
         };
@@ -416,6 +432,7 @@ impl Store {
             case: entry.case(),
             country: entry.country(),
             admin1: entry.admin1(),
+            langs: langs::mask(entry.langs()),
         };
         self.push(entry.name(), entry.aliases().iter().map(String::as_str), &thing)
     }
@@ -431,6 +448,7 @@ impl Store {
                 case: e.case(),
                 country: e.country(),
                 admin1: e.admin1(),
+                langs: other.langs_of(i),
             };
             self.push(e.name(), e.aliases(), &thing)?;
         }
@@ -447,6 +465,7 @@ impl Store {
             places: self.places.len(),
             place_ids: self.place_ids.len(),
             thing_places: self.thing_place.len(),
+            thing_langs: self.thing_langs.len(),
         }
     }
 
@@ -462,6 +481,7 @@ impl Store {
         self.thing_prior.truncate(mark.things);
         self.thing_case.truncate(mark.things);
         self.thing_place.truncate(mark.thing_places);
+        self.thing_langs.truncate(mark.thing_langs);
         let indexed = self.place_index.len() == self.places.len();
         for place in self.places.drain(mark.places..) {
             if indexed {
@@ -485,6 +505,7 @@ impl Store {
         self.thing_prior.shrink_to_fit();
         self.thing_case.shrink_to_fit();
         self.thing_place.shrink_to_fit();
+        self.thing_langs.shrink_to_fit();
         self.places.shrink_to_fit();
         self.place_index = HashMap::new();
         self.place_ids.shrink_to_fit();
@@ -500,7 +521,8 @@ impl Store {
                 + self.entry_thing.capacity()
                 + self.id_bounds.capacity()
                 + self.thing_label.capacity()
-                + self.thing_place.capacity())
+                + self.thing_place.capacity()
+                + self.thing_langs.capacity())
             + 8 * self.thing_prior.capacity()
             + self.thing_case.capacity()
             + 8 * self.places.capacity()
@@ -551,6 +573,23 @@ impl Store {
     /// The country and admin1 ids of entry `i`.
     pub(crate) fn place_of(&self, i: usize) -> (Option<&str>, Option<&str>) {
         self.place_parts(self.place_at(self.thing(i)))
+    }
+
+    /// The languages of thing `t` (0: every one).
+    fn langs_at(&self, t: usize) -> u32 {
+        self.thing_langs.get(t).copied().unwrap_or(langs::ALL)
+    }
+
+    /// The languages entry `i` applies to, as a set (see `langs.rs`; 0 for
+    /// every language).
+    pub(crate) fn langs_of(&self, i: usize) -> u32 {
+        self.langs_at(self.thing(i))
+    }
+
+    /// Whether any entry is limited to some languages (if none is, every
+    /// language searches the same forms).
+    pub(crate) fn has_langs(&self) -> bool {
+        self.thing_langs.iter().any(|&m| m != langs::ALL)
     }
 
     /// The names of entry `i`, the name first.
@@ -631,6 +670,17 @@ impl<'g> EntryRef<'g> {
         self.store.place_of(self.index).1
     }
 
+    /// The languages the entry applies to, in [`Lang::ALL`] order; none
+    /// for an entry of every language (see [`Entry::langs`]).
+    pub fn langs(&self) -> impl Iterator<Item = Lang> + use<> {
+        langs::langs(self.store.langs_of(self.index))
+    }
+
+    /// Whether the entry applies to text in `lang`.
+    pub fn applies_to(&self, lang: Lang) -> bool {
+        langs::applies(self.store.langs_of(self.index), lang)
+    }
+
     /// An owned copy.
     pub fn to_entry(&self) -> Entry {
         let mut entry =
@@ -648,7 +698,7 @@ impl<'g> EntryRef<'g> {
         if let Some(admin1) = admin1 {
             entry = entry.with_admin1(admin1);
         }
-        entry
+        entry.with_langs(self.langs())
     }
 }
 
@@ -662,6 +712,7 @@ impl PartialEq for EntryRef<'_> {
             && self.case() == other.case()
             && self.country() == other.country()
             && self.admin1() == other.admin1()
+            && self.langs().eq(other.langs())
     }
 }
 
@@ -675,6 +726,7 @@ impl PartialEq<Entry> for EntryRef<'_> {
             && self.case() == other.case()
             && self.country() == other.country()
             && self.admin1() == other.admin1()
+            && self.langs().eq(other.langs().iter().copied())
     }
 }
 
@@ -695,6 +747,7 @@ impl fmt::Debug for EntryRef<'_> {
             .field("case", &self.case())
             .field("country", &self.country())
             .field("admin1", &self.admin1())
+            .field("langs", &self.langs().collect::<Vec<_>>())
             .finish()
     }
 }

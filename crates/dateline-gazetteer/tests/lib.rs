@@ -5,6 +5,8 @@ mod cases;
 mod context;
 #[cfg(feature = "embedded")]
 mod embedded;
+#[cfg(feature = "embedded")]
+mod embedded_langs;
 mod load;
 mod matching;
 mod pathological;

@@ -8,6 +8,7 @@ use crate::cases;
 
 const ERRORS: &str = include_str!("data/load_errors.jsonl");
 const FIELDS: &str = include_str!("data/load_fields.jsonl");
+const LANGS: &str = include_str!("data/load_langs.jsonl");
 
 #[test]
 fn load_error_cases() {
@@ -60,6 +61,43 @@ fn load_field_cases() {
         // The owned copies agree with the views.
         for (entry, view) in gazetteer.to_entries().iter().zip(gazetteer.entries()) {
             assert_eq!((entry.country(), entry.admin1()), (view.country(), view.admin1()));
+        }
+    }
+}
+
+/// The optional `lang` column and field: codes (any case, region subtags
+/// ignored) separated by commas or spaces, a string or an array in JSON;
+/// empty, null or absent for every language.
+#[test]
+fn load_lang_cases() {
+    for case in cases::read("load_langs.jsonl", LANGS) {
+        let name = cases::str(&case, "name");
+        let input = cases::str(&case, "input");
+        let mut builder = Gazetteer::builder();
+        match cases::str(&case, "format") {
+            "tsv" => builder.add_tsv_reader(input.as_bytes()),
+            "jsonl" => builder.add_jsonl_reader(input.as_bytes()),
+            other => panic!("{name}: unknown format {other}"),
+        }
+        .unwrap_or_else(|e| panic!("case {name}: {e}"));
+        let gazetteer = builder.build().unwrap();
+        let found: Vec<(String, String)> = gazetteer
+            .entries()
+            .map(|e| {
+                let codes: Vec<&str> = e.langs().map(|l| l.code()).collect();
+                (e.name().to_owned(), codes.join(","))
+            })
+            .collect();
+        let expected: Vec<(String, String)> = case["expected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| (row[0].as_str().unwrap().to_owned(), row[1].as_str().unwrap().to_owned()))
+            .collect();
+        assert_eq!(found, expected, "case {name}");
+        for (entry, view) in gazetteer.to_entries().iter().zip(gazetteer.entries()) {
+            assert!(entry.langs().iter().copied().eq(view.langs()), "case {name}");
+            assert_eq!(*entry, view, "case {name}");
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Save/load round trips; truncated, corrupted and foreign files are errors;
 //! files of the previous format version still load.
 
-use dateline_gazetteer::{CasePolicy, Entry, Gazetteer};
+use dateline_gazetteer::{CasePolicy, Entry, Gazetteer, Lang};
 
 use crate::load::TempFile;
 
@@ -100,7 +100,7 @@ fn foreign_and_empty_files_are_errors() {
     assert_eq!(
         err.to_string(),
         "reading compiled gazetteer: format version 99 is not supported (this version reads \
-         versions 2 to 3): load it with the newer dateline-gazetteer that saved it, or build it \
+         versions 2 to 4): load it with the newer dateline-gazetteer that saved it, or build it \
          again from its source files and save it with this version"
     );
     bytes[8] = 1;
@@ -108,7 +108,7 @@ fn foreign_and_empty_files_are_errors() {
     assert_eq!(
         err.to_string(),
         "reading compiled gazetteer: format version 1 is not supported (this version reads \
-         versions 2 to 3): build it again from its source files and save it with this version"
+         versions 2 to 4): build it again from its source files and save it with this version"
     );
 
     let file =
@@ -166,7 +166,7 @@ fn format_version_2_still_loads() {
     assert_eq!(old.find(text).len(), 3);
     // Saved again, it is a current file with the same contents.
     let bytes = old.to_bytes().unwrap();
-    assert_eq!(bytes[8], 3);
+    assert_eq!(bytes[8], 4);
     assert_eq!(bytes, rebuilt.to_bytes().unwrap());
     // Truncated or corrupted, a version 2 file is an error like any other.
     for len in 0..FORMAT_V2.len() {
@@ -177,9 +177,99 @@ fn format_version_2_still_loads() {
 #[test]
 fn a_current_file_read_as_version_2_is_an_error() {
     let mut bytes = small().to_bytes().unwrap();
-    assert_eq!(bytes[8], 3);
-    bytes[8] = 2;
-    assert!(Gazetteer::from_bytes(&bytes).unwrap_err().is_format());
+    assert_eq!(bytes[8], 4);
+    for old in [2, 3] {
+        bytes[8] = old;
+        assert!(Gazetteer::from_bytes(&bytes).unwrap_err().is_format());
+    }
+}
+
+/// `small()` saved by the release before languages (format version 3,
+/// commit b073c29).
+const FORMAT_V3: &[u8] = include_bytes!("data/format_v3.dlgaz");
+
+#[test]
+fn format_version_3_still_loads_for_every_language() {
+    assert_eq!(FORMAT_V3[8], 3, "the fixture is a version 3 file");
+    let old = Gazetteer::from_bytes(FORMAT_V3).unwrap();
+    let current = small();
+    assert_eq!(old.to_entries(), current.to_entries());
+    assert!(old.entries().all(|e| e.langs().next().is_none()));
+    assert_eq!(old.lang(), Lang::En);
+    let text = "From KIEV to the UN, un, Sao Paulo and São Paulo.";
+    for lang in Lang::ALL {
+        assert_eq!(old.find_in(lang, text), current.find_in(lang, text));
+        assert_eq!(old.find_in(lang, text).len(), 3);
+    }
+    assert_eq!(old.to_bytes().unwrap(), current.to_bytes().unwrap());
+}
+
+fn with_langs() -> Gazetteer {
+    Gazetteer::builder()
+        .lang(Lang::Fr)
+        .entry(Entry::new("China", "GPE", "iso3166-1:CN"))
+        .entry(Entry::new("Chine", "GPE", "iso3166-1:CN").with_langs([Lang::Fr]))
+        .entry(Entry::new("chinois", "NORP", "iso3166-1:CN").with_langs([Lang::Fr]))
+        .entry(Entry::new("chinos", "NORP", "iso3166-1:CN").with_langs([Lang::Es]))
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn languages_round_trip_with_the_gazetteer_language() {
+    let gazetteer = with_langs();
+    let loaded = Gazetteer::from_bytes(&gazetteer.to_bytes().unwrap()).unwrap();
+    assert_eq!(loaded.to_entries(), gazetteer.to_entries());
+    assert_eq!(loaded.lang(), Lang::Fr);
+    assert_eq!(loaded.entry(2).unwrap().langs().collect::<Vec<_>>(), [Lang::Fr]);
+    let text = "China, Chine: les chinois, los chinos";
+    for lang in Lang::ALL {
+        assert_eq!(loaded.find_in(lang, text), gazetteer.find_in(lang, text), "{lang}");
+    }
+    let found =
+        |lang| loaded.find_in(lang, text).iter().map(|m| &text[m.span()]).collect::<Vec<_>>();
+    assert_eq!(loaded.find(text), loaded.find_in(Lang::Fr, text));
+    assert_eq!(found(Lang::Fr), ["China", "Chine", "chinois"]);
+    assert_eq!(found(Lang::Es), ["China", "chinos"]);
+    assert_eq!(found(Lang::En), ["China"]);
+    assert_eq!(loaded.to_bytes().unwrap(), gazetteer.to_bytes().unwrap());
+}
+
+#[test]
+fn a_language_this_version_does_not_know_is_an_error() {
+    let bytes = with_langs().to_bytes().unwrap();
+    // The language table starts "en", "de" (each a u32 length and the
+    // code); "en" renamed "xx", with the checksum recomputed so that the
+    // language check is what fails.
+    let table = b"\x02\0\0\0en\x02\0\0\0de";
+    let at = bytes.windows(table.len()).position(|w| w == table).expect("the table") + 4;
+    let mut changed = bytes.clone();
+    changed[at..at + 2].copy_from_slice(b"xx");
+    let err = Gazetteer::from_bytes(&fix_checksum(changed)).unwrap_err();
+    assert!(err.is_format());
+    assert!(err.to_string().contains("language \"xx\""), "{err}");
+}
+
+/// FNV-1a, as the format checksums the bytes before the matcher.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |h: u64, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The file with its checksum recomputed: the checksum is the u64 at the
+/// offset where it equals the hash of the bytes before it, in the
+/// original; found there, it is replaced by the hash of the changed bytes.
+fn fix_checksum(mut bytes: Vec<u8>) -> Vec<u8> {
+    let original = with_langs().to_bytes().unwrap();
+    let at = (20..original.len() - 8)
+        .find(|&p| {
+            u64::from_le_bytes(original[p..p + 8].try_into().unwrap()) == fnv1a(&original[..p])
+        })
+        .expect("the checksum");
+    let hash = fnv1a(&bytes[..at]);
+    bytes[at..at + 8].copy_from_slice(&hash.to_le_bytes());
+    bytes
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Invariants on arbitrary text: no panic, sorted non-overlapping spans on
 //! char boundaries, and every match's text folds to one of its entry's names.
 
-use dateline_gazetteer::{Entry, Gazetteer};
+use dateline_gazetteer::{CasePolicy, Entry, Gazetteer, Lang};
 use proptest::prelude::*;
 
 fn gazetteer() -> Gazetteer {
@@ -131,5 +131,48 @@ proptest! {
         }
         let g = Gazetteer::builder().add_jsonl_reader(jsonl.as_bytes()).unwrap().build().unwrap();
         prop_assert_eq!(g.to_entries(), entries);
+    }
+}
+
+/// A gazetteer with entries of every language and of some.
+fn multilingual() -> Gazetteer {
+    Gazetteer::new([
+        Entry::new("China", "GPE", "cn").with_case(CasePolicy::Auto),
+        Entry::new("china", "NORP", "cn").with_langs([Lang::Es]),
+        Entry::new("chinos", "NORP", "cn").with_langs([Lang::Es]),
+        Entry::new("chinois", "NORP", "cn").with_langs([Lang::Fr]),
+        Entry::new("Peking", "GPE", "bj"),
+        Entry::new("Pékin", "GPE", "bj").with_langs([Lang::Fr, Lang::De]),
+        Entry::new("Essen", "GPE", "essen").with_langs([Lang::En, Lang::Fr, Lang::Es]),
+        Entry::new("Peking Universität", "ORG", "pku").with_langs([Lang::De]),
+    ])
+    .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// In every language: sorted spans, every candidate applies to the
+    /// language, and the normalized search and a copy set to the language
+    /// agree with `find_in`.
+    #[test]
+    fn every_language_finds_only_its_entries(
+        text in "(China|china|CHINA|chinos|chinois|Peking|Pékin|PEKIN|Essen|Universität|[ \n,.']|\\PC){0,30}"
+    ) {
+        let g = multilingual();
+        for lang in Lang::ALL {
+            let found = g.find_in(lang, &text);
+            let mut last_end = 0;
+            for m in &found {
+                prop_assert!(m.start() >= last_end && m.end() <= text.len());
+                prop_assert!(m.candidates().all(|c| c.applies_to(lang)), "{lang}: {m:?}");
+                last_end = m.end();
+            }
+            let mut normalized = g.normalizer().normalize(&text);
+            normalized.prepare_for(&[g.matcher_in(lang)]);
+            prop_assert_eq!(g.find_iter_normalized_in(lang, &normalized).collect::<Vec<_>>(), found.clone());
+            let in_lang = g.with_lang(lang);
+            prop_assert_eq!(in_lang.find(&text), found);
+        }
     }
 }

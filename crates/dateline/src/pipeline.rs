@@ -53,12 +53,13 @@ impl Pipeline {
             Some(gazetteer) => {
                 let mut normalized = gazetteer.normalizer().normalize(text);
                 // One scan finds where the three searches may start.
+                let lang = self.resolver.lang();
                 normalized.prepare_for(&[
-                    gazetteer.matcher(),
+                    gazetteer.matcher_in(lang),
                     self.dates.anchor_matcher(),
                     self.resolver.matcher(),
                 ]);
-                let matches = gazetteer.find_iter_normalized(&normalized);
+                let matches = gazetteer.find_iter_normalized_in(lang, &normalized);
                 let entities: Vec<Entity> = self
                     .resolver
                     .resolve_normalized(&normalized, matches)
@@ -217,7 +218,7 @@ impl PipelineBuilder {
             tokenizer: Tokenizer::builder().mode(self.mode).lang(self.lang).build(),
             splitter: SentenceSplitter::builder().lang(self.lang).build(),
             gazetteer,
-            resolver: Resolver::builder().nested(self.nested).build(),
+            resolver: Resolver::builder().nested(self.nested).lang(self.lang).build(),
             dates,
             keep_tokens: self.keep_tokens,
         })
@@ -395,6 +396,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_pipelines_lang_picks_the_gazetteers_names() {
+        let text = "Les chinois de Pékin et l'OTAN.";
+        let reference: Date = "2024-07-24".parse().expect("a valid date");
+        let found = |lang: Lang| -> Vec<String> {
+            let pipeline = Pipeline::builder().lang(lang).build().expect("valid settings");
+            pipeline
+                .process(text, reference)
+                .entities
+                .iter()
+                .map(|e| text[e.span()].to_owned())
+                .collect()
+        };
+        assert_eq!(found(Lang::Fr), ["chinois", "Pékin", "OTAN"]);
+        assert_eq!(found(Lang::En), ["Pékin"]);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::rules::{Head, NameRules, WordSet};
 
 /// English news conventions.
 pub(crate) static ENGLISH: NameRules = NameRules {
+    name_runs: true,
     connectors: WordSet::new(&[
         "of", "for", "&", "on", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "von",
         "van", "der", "den", "del", "da", "di", "dos",

@@ -28,12 +28,13 @@ mod namesakes;
 mod rules;
 mod runs;
 mod sports;
+mod without_runs;
 
 use std::fmt;
 use std::str::FromStr;
 
 use dateline_match::{Matcher, NormalizedText};
-use dateline_tokenize::Span;
+use dateline_tokenize::{Lang, Span};
 
 use crate::{EntityMatch, EntryRef, Gazetteer};
 use rules::NameRules;
@@ -162,6 +163,7 @@ impl Source {
 #[derive(Clone, Debug)]
 pub struct Resolver {
     nested: Nested,
+    lang: Lang,
     sports: bool,
     rules: &'static NameRules,
     /// The rules' head words and prefixes, case-sensitive (built once a
@@ -191,13 +193,20 @@ impl Resolver {
         self.nested
     }
 
-    /// Finds the entities of `text` with `gazetteer` and reads them in
-    /// context.
+    /// The language the resolver reads (see [`ResolverBuilder::lang`]).
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Finds the entities of `text` with `gazetteer`, searching with the
+    /// names of the resolver's [`lang`](Resolver::lang) (whatever the
+    /// gazetteer's own), and reads them in context.
     pub fn find<'g>(&self, gazetteer: &'g Gazetteer, text: &str) -> Vec<Resolved<'g>> {
         // One normalization and one scan serve the names and the head words.
         let mut normalized = gazetteer.normalizer().normalize(text);
-        normalized.prepare_for(&[gazetteer.matcher(), self.matcher()]);
-        self.resolve_normalized(&normalized, gazetteer.find_iter_normalized(&normalized))
+        normalized.prepare_for(&[gazetteer.matcher_in(self.lang), self.matcher()]);
+        let matches = gazetteer.find_iter_normalized_in(self.lang, &normalized);
+        self.resolve_normalized(&normalized, matches)
     }
 
     /// Reads in context the matches a gazetteer found in `text`, in text
@@ -263,7 +272,7 @@ impl Resolver {
             {
                 resolved = Resolved::by_rule(found.span(), "ORG", rule);
             }
-            if runs::stands_alone(self.rules, text, found.span()) {
+            if !self.rules.name_runs || runs::stands_alone(self.rules, text, found.span()) {
                 push(&mut out, resolved);
                 continue;
             }
@@ -426,6 +435,7 @@ impl<'t> Lines<'t> {
 pub struct ResolverBuilder {
     nested: Nested,
     sports: bool,
+    lang: Lang,
 }
 
 impl Default for ResolverBuilder {
@@ -437,7 +447,7 @@ impl Default for ResolverBuilder {
 impl ResolverBuilder {
     /// The defaults, as [`Resolver::new`] has them.
     pub fn new() -> ResolverBuilder {
-        ResolverBuilder { nested: Nested::Drop, sports: true }
+        ResolverBuilder { nested: Nested::Drop, sports: true, lang: Lang::En }
     }
 
     /// What becomes of a match inside a longer name.
@@ -452,10 +462,27 @@ impl ResolverBuilder {
         self
     }
 
+    /// The language of the texts (English by default): which gazetteer
+    /// names [`Resolver::find`] searches with, and which word tables the
+    /// rules read. English has name runs, head words, sports cues and AP
+    /// state abbreviations; German, French and Spanish have none of their
+    /// own yet, so their matches are read as found, except for what reads
+    /// no words (namesakes by region, score lines, "US$"). See `DESIGN.md`.
+    pub fn lang(&mut self, lang: Lang) -> &mut ResolverBuilder {
+        self.lang = lang;
+        self
+    }
+
     /// Builds the resolver.
     pub fn build(&self) -> Resolver {
-        let rules = &english::ENGLISH;
-        Resolver { nested: self.nested, sports: self.sports, rules, cues: rules.cue_matcher() }
+        let rules = rules::for_lang(self.lang);
+        Resolver {
+            nested: self.nested,
+            lang: self.lang,
+            sports: self.sports,
+            rules,
+            cues: rules.cue_matcher(),
+        }
     }
 }
 

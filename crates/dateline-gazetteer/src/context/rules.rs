@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use dateline_match::{CasePolicy, Matcher, Pattern};
+use dateline_tokenize::Lang;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -61,6 +62,9 @@ impl Head {
 /// words capitalized), except the lowercase cue words of sports pages.
 #[derive(Debug)]
 pub(crate) struct NameRules {
+    /// Whether capitalized words make name runs at all (English: yes; a
+    /// language without tables of its own: no, see `without_runs.rs`).
+    pub(crate) name_runs: bool,
     /// Lowercase words that join two capitalized words into one name.
     pub(crate) connectors: WordSet,
     /// Words that may follow a connector before the next capitalized word.
@@ -99,6 +103,14 @@ pub(crate) struct NameRules {
     pub(crate) head_index: OnceLock<Index<&'static Head>>,
     /// `common_words` as a set, made on first use.
     pub(crate) common_set: OnceLock<Index<()>>,
+}
+
+/// The tables of `lang`: the one place a language is mapped to its rules.
+pub(crate) fn for_lang(lang: Lang) -> &'static NameRules {
+    match lang {
+        Lang::En => &super::english::ENGLISH,
+        _ => &super::without_runs::WITHOUT_RUNS,
+    }
 }
 
 impl NameRules {

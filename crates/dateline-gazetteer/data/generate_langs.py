@@ -1,0 +1,327 @@
+"""German, French and Spanish forms of the default gazetteer, for generate.py.
+
+Each language's rows carry its code in the `lang` column, so that they apply
+to text in that language only, and link to the id of the English entry they
+name ("Pékin" and "Peking" carry Beijing's id, "ONU" the United Nations').
+Per language (README.md, "Other languages"):
+
+* country names: the common and official names of mledoze/countries'
+  `translations` (`deu`, `fra`, `spa`), and German genitives ("Chinas",
+  "Russlands") by rule;
+* demonyms and nationality adjectives in every inflected form: French from
+  mledoze/countries' `demonyms.fra` (masculine and feminine, plurals by rule),
+  German and Spanish from the tables `de/demonyms.tsv` and `es/demonyms.tsv`,
+  inflected by the paradigm rules below. Adjectives are lowercase in all
+  three languages and match in any case ("chinesische", "Chinesische" at a
+  sentence start); German nouns need their capital ("Chinesen");
+* organizations' and places' local names and acronyms, continents and seas:
+  `<lang>/names.tsv`;
+* adjectives and nouns of continents, religions and peoples ("europäisch",
+  "musulmanes", "chrétienne"): `<lang>/groups.tsv`, inflected like demonyms;
+* capitals smaller than the alternate-name cut-off of English (Bern, Vaduz):
+  their GeoNames alternate names, for the three languages (cities this large
+  already have theirs for every language).
+
+Words of a language that are names elsewhere are decided from the language's
+Universal Dependencies dev treebank (`--ud`, `Treebank` below): a single-word
+name the treebank writes as another kind of word with the same capitals
+("Essen"), or, for a place, in lowercase often enough ("centro"), is not that
+language's name (generate.py's `is_word_of` has the thresholds). Such a form
+of the language is dropped, and an existing form of every language (German
+"Essen" the city, "Essen" food) is limited to the other languages.
+
+Python 3.11, standard library only; deterministic.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# The languages generated here, and mledoze/countries' names for them.
+LANGS = {"de": "deu", "fr": "fra", "es": "spa"}
+
+# UD tags of words that are not names.
+NOT_NAMES = {"NOUN", "ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM", "INTJ"}
+# A form is a common word of a language when its treebank has it this many
+# times with a tag of NOT_NAMES, and more often so than as PROPN.
+UD_MIN_COMMON = 2
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """A hand-curated TSV of this folder: `#` comments, a header, rows (missing
+    trailing fields empty), each with its `_where` for error messages."""
+    rows, header = [], None
+    with path.open(encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if header is None:
+                header = fields
+                continue
+            if len(fields) > len(header):
+                raise SystemExit(f"{path}:{number}: {len(fields)} fields, expected at most {len(header)}")
+            row = dict(zip(header, fields + [""] * (len(header) - len(fields))))
+            row["_where"] = f"{path}:{number}"
+            rows.append(row)
+    return rows
+
+
+class Treebank:
+    """How a UD treebank writes each word: as a proper noun, as another kind of
+    word capitalized the same way, and in lowercase. Forms are counted with
+    their accents stripped, as the matcher folds them ("Länder" counts for
+    the town "Lander", "Para" for "Pará")."""
+
+    def __init__(self, paths: list[Path]):
+        self.propn: collections.Counter[str] = collections.Counter()
+        self.other: collections.Counter[str] = collections.Counter()
+        self.lower: collections.Counter[str] = collections.Counter()
+        for path in paths:
+            with path.open(encoding="utf-8") as f:
+                for line in f:
+                    if not line[:1].isdigit():
+                        continue
+                    cols = line.split("\t")
+                    if len(cols) < 4 or "-" in cols[0] or "." in cols[0]:
+                        continue
+                    form, upos = strip_accents(cols[1]), cols[3]
+                    if upos == "PROPN":
+                        self.propn[form] += 1
+                    elif upos in NOT_NAMES:
+                        self.other[form] += 1
+                        if form == form.lower():
+                            self.lower[form] += 1
+
+    def is_word(self, form: str) -> bool:
+        """Whether `form`, as written, is mostly a word other than a name
+        (German "Essen", "Länder"; a sentence-initial "Para")."""
+        form = strip_accents(form)
+        other = self.other[form]
+        return other >= UD_MIN_COMMON and other > self.propn[form]
+
+    def lowercase_share(self, form: str) -> tuple[int, float]:
+        """How often `form` is written in lowercase as a word ("centro" for
+        "Centro"), and the share of its occurrences that is."""
+        form = strip_accents(form)
+        low = self.lower[form.lower()] if form != form.lower() else 0
+        total = low + self.propn[form] + self.other[form]
+        return low, (low / total if total else 0.0)
+
+
+def strip_accents(form: str) -> str:
+    """The form as the matcher sees it with accent folding on."""
+    decomposed = unicodedata.normalize("NFD", form)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def german_adjective(stem: str) -> list[str]:
+    """The forms of a German adjective: "chinesisch", "chinesische",
+    "chinesischen", "chinesischer", "chinesisches", "chinesischem"."""
+    return [stem + ending for ending in ("", "e", "en", "er", "es", "em")]
+
+
+def german_nouns(masculine: str, feminine: str, plural: str) -> list[str]:
+    """The forms of a German nationality noun: masculine ("Chinese",
+    "Amerikaner"), its plural ("Chinesen", "Amerikaner"), dative plural
+    ("Amerikanern") and genitive ("des Amerikaners"), the feminine
+    ("Chinesin") and its plural ("Chinesinnen")."""
+    if not masculine:
+        return []
+    forms = [masculine]
+    if not plural:
+        if masculine.endswith("e"):
+            plural = masculine + "n"
+        elif masculine.endswith(("er", "el")):
+            plural = masculine
+        else:
+            plural = masculine + "en"
+    forms.append(plural)
+    if plural.endswith(("er", "el")):
+        # Dative plural and genitive singular: "Amerikanern", "Amerikaners".
+        forms += [plural + "n", masculine + "s"]
+    elif plural.endswith("e"):
+        forms.append(plural + "n")  # "Muslime", dative "Muslimen"
+    if feminine:
+        forms += [feminine, feminine + "nen"]
+    return forms
+
+
+def german_genitive(name: str) -> str | None:
+    """The genitive of a German country name without an article ("Chinas",
+    "Russlands"); None for names that take none: feminine ones ("der
+    Türkei", "der Ukraine"), names ending in a sibilant, and names of more
+    than one word."""
+    if " " in name or "-" in name or name.endswith(("e", "ei", "s", "ß", "x", "z", "en")):
+        return None
+    return name + "s"
+
+
+def unaccented_last(word: str) -> str:
+    """`word` without the accent of its last vowel: "francés" -> "frances"
+    (the accent moves when Spanish adds a syllable: "franceses")."""
+    decomposed = unicodedata.normalize("NFD", word)
+    at = max(i for i, c in enumerate(decomposed) if not unicodedata.combining(c))
+    head, tail = decomposed[: at + 1], decomposed[at + 1 :]
+    # The last vowel is the one before the final consonant.
+    parts = list(head)
+    for i in range(len(parts) - 1, -1, -1):
+        if parts[i] in "aeiou":
+            if i + 1 < len(parts) and unicodedata.combining(parts[i + 1]):
+                del parts[i + 1]
+            break
+    return unicodedata.normalize("NFC", "".join(parts) + tail)
+
+
+def spanish_forms(masculine: str, feminine: str, plural: str) -> list[str]:
+    """The four forms of a Spanish nationality adjective (also a noun):
+    "chino", "china", "chinos", "chinas"; "francés", "francesa",
+    "franceses", "francesas"; "canadiense(s)"; "israelí", "israelíes",
+    "israelís"."""
+    m = masculine
+    if m.endswith("o"):
+        forms = [m, m[:-1] + "a", m + "s", m[:-1] + "as"]
+    elif m.endswith(("e", "a")):
+        forms = [m, m + "s"]
+    elif m.endswith(("í", "ú")):
+        forms = [m, m + "es", m + "s"]
+    elif m.endswith(("és", "án", "ín", "ón")):
+        base = unaccented_last(m)
+        forms = [m, base + "a", base + "es", base + "as"]
+    else:
+        forms = [m, m + "a", m + "es", m + "as"]
+    if feminine:
+        forms = [f for f in forms if not f.endswith(("a", "as"))] + [feminine, feminine + "s"]
+    if plural:
+        forms = [f for f in forms if not f.endswith("s")] + [plural]
+    return list(dict.fromkeys(forms))
+
+
+def french_forms(masculine: str, feminine: str) -> list[str]:
+    """The forms of a French nationality adjective, lowercase ("chinois",
+    "chinoise", "chinoises"; "américain", "américaine", "américains",
+    "américaines"); the capitalized nouns ("les Chinois") match them too."""
+    forms = []
+    for form in (masculine, feminine):
+        form = form.strip().lower()
+        if not form or " " in form:
+            # "antiguaise et barbudien": two demonyms, not a form in text.
+            continue
+        forms.append(form)
+        forms.append(form if form.endswith(("s", "x")) else form + "s")
+    return list(dict.fromkeys(forms))
+
+
+def other_language_rows(
+    countries_json: Path,
+    ud: dict[str, list[Path]],
+    country_prior: dict[str, str],
+    english_ids: dict[tuple[str, str], set[str]],
+    capitals: list[tuple[str, list[dict[str, str]]]],
+) -> tuple[list[tuple[str, str, str, str, str, str]], dict[str, Treebank]]:
+    """Candidate rows (name, label, id, prior, country, lang) of every
+    language, before generate.py's case rules and deduplication; and the
+    treebanks, by language.
+
+    `english_ids` maps (folded English name, label) to the ids of the rows
+    generate.py wrote; `capitals` lists, per capital too small for English
+    alternates, its city id and its GeoNames rows."""
+    data = json.loads(countries_json.read_text(encoding="utf-8"))
+    treebanks = {lang: Treebank(paths) for lang, paths in ud.items()}
+    rows: list[tuple[str, str, str, str, str, str]] = []
+
+    def add(name: str, label: str, id_: str, prior: str, country: str, lang: str) -> None:
+        rows.append((name, label, id_, prior, country, lang))
+
+    def english(row: dict[str, str]) -> tuple[str, str, str]:
+        """The label, id and prior of the English entry that `row` names in
+        its `english` column; an error naming the row when there is none or
+        there are several."""
+        matches = {
+            (label, id_)
+            for (name, label), ids in english_ids.items()
+            if name == row["english"].casefold()
+            for id_ in ids
+        }
+        if len(matches) != 1:
+            raise SystemExit(
+                f"{row['_where']}: the English name {row['english']!r} has {len(matches)} entries "
+                f"in the default gazetteer (expected one): {sorted(matches)}"
+            )
+        ((label, id_),) = matches
+        prior = country_prior.get(id_.removeprefix("iso3166-1:"), "") if id_.startswith("iso3166-1:") else ""
+        return label, id_, prior
+
+    country_names: dict[str, set[str]] = collections.defaultdict(set)
+    for c in sorted(data, key=lambda c: c["cca2"]):
+        code = c["cca2"]
+        id_ = f"iso3166-1:{code}"
+        prior = country_prior.get(code, "")
+        for lang, key in LANGS.items():
+            t = c["translations"].get(key, {})
+            for name in (t.get("common", ""), t.get("official", "")):
+                name = " ".join(name.split())
+                if not name or "(" in name or " -" in name:
+                    # "Kongo (Dem. Rep.)": a list's label, not a name in
+                    # text; "Antigua -et-Barbuda": a typo.
+                    continue
+                country_names[lang].add(name.casefold())
+                add(name, "GPE", id_, prior, "", lang)
+                if lang == "de":
+                    genitive = german_genitive(name)
+                    if genitive:
+                        add(genitive, "GPE", id_, prior, "", lang)
+        fra = c.get("demonyms", {}).get("fra")
+        if fra:
+            # Lowercase: "suisse" the adjective; the country "Suisse" needs
+            # its capital and ranks first where both match.
+            for form in french_forms(fra.get("m", ""), fra.get("f", "")):
+                add(form, "NORP", id_, prior, "", "fr")
+
+    for r in read_table(HERE / "de" / "demonyms.tsv"):
+        id_ = f"iso3166-1:{r['code']}"
+        prior = country_prior.get(r["code"], "")
+        for form in german_adjective(r["adjective"]):
+            add(form, "NORP", id_, prior, "", "de")
+        for form in german_nouns(r["noun_m"], r["noun_f"], r["plural"]):
+            # "Polen" (Poles, Poland) and "Ungarn": the country's name wins.
+            if form.casefold() not in country_names["de"]:
+                add(form, "NORP", id_, prior, "", "de")
+    for r in read_table(HERE / "es" / "demonyms.tsv"):
+        id_ = f"iso3166-1:{r['code']}"
+        prior = country_prior.get(r["code"], "")
+        # Lowercase: "china" the demonym, "China" the country.
+        for form in spanish_forms(r["masculine"], r["feminine"], r["plural"]):
+            add(form, "NORP", id_, prior, "", "es")
+
+    for lang in LANGS:
+        for r in read_table(HERE / lang / "names.tsv"):
+            label, id_, prior = english(r)
+            add(r["name"], label, id_, prior, "", lang)
+
+    # Continents, religions and peoples: the demonyms' paradigms, the
+    # English adjective's label and id ("europäisch", "European").
+    for r in read_table(HERE / "de" / "groups.tsv"):
+        label, id_, prior = english(r)
+        for form in german_adjective(r["adjective"]) + german_nouns(r["noun_m"], r["noun_f"], r["plural"]):
+            add(form, label, id_, prior, "", "de")
+    for r in read_table(HERE / "fr" / "groups.tsv"):
+        label, id_, prior = english(r)
+        for form in french_forms(r["masculine"], r["feminine"]):
+            add(form, label, id_, prior, "", "fr")
+    for r in read_table(HERE / "es" / "groups.tsv"):
+        label, id_, prior = english(r)
+        for form in spanish_forms(r["masculine"], r["feminine"], r["plural"]):
+            add(form, label, id_, prior, "", "es")
+
+    for id_, city_rows in capitals:
+        for r in city_rows:
+            for lang in LANGS:
+                add(r["name"], "GPE", id_, r["population"], f"iso3166-1:{r['country']}", lang)
+    return rows, treebanks

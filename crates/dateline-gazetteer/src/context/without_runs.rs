@@ -1,0 +1,39 @@
+//! The tables of a language without name-run rules of its own: every
+//! gazetteer match is read as found.
+//!
+//! The English rules grow names over capitalized words ("Bank of China",
+//! "US Navy"), which is English orthography: German capitalizes every noun
+//! ("in China Geschäfte machen" would make "China Geschäfte" one run and
+//! drop the place), and the head words ("Bank", "Party") are English
+//! words. Rather than let those rules misfire, a language gets no runs, no
+//! head words and no sports words until it has tables of its own (a file
+//! like `english.rs`, and a line in [`super::rules::for_lang`]). What stays
+//! is what reads no language's words: namesakes by the region after a
+//! comma ("Portland, Maine"), score lines, and "US$" as money.
+
+use std::sync::OnceLock;
+
+use super::rules::{NameRules, WordSet};
+
+/// No name runs, no head words, no cue words.
+pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
+    name_runs: false,
+    connectors: WordSet::new(&[]),
+    second_connectors: WordSet::new(&[]),
+    breaks: WordSet::new(&[]),
+    titles: WordSet::new(&[]),
+    heads: &[],
+    org_prefixes: WordSet::new(&[]),
+    loc_prefixes: WordSet::new(&[]),
+    region_prefixes: WordSet::new(&[]),
+    sports_verbs_after: WordSet::new(&[]),
+    sports_words_before: &[],
+    sports_roles_after: WordSet::new(&[]),
+    sports_strong_words: &[],
+    region_abbreviations: &[],
+    common_words: "",
+    cue_matcher: OnceLock::new(),
+    class_index: OnceLock::new(),
+    head_index: OnceLock::new(),
+    common_set: OnceLock::new(),
+};
