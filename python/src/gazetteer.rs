@@ -8,7 +8,7 @@ use dateline::gazetteer::CasePolicy;
 use dateline::gazetteer::EntryRef;
 use dateline::gazetteer::Resolved;
 use dateline::view::EntityView;
-use dateline::{CharOffsets, Entry, Gazetteer, GazetteerBuilder, Nested, Resolver, Source};
+use dateline::{CharOffsets, Entry, Gazetteer, GazetteerBuilder, Lang, Nested, Resolver, Source};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString, PyTuple};
@@ -339,10 +339,14 @@ pub fn nested_policy(name: &str) -> PyResult<Nested> {
     name.parse().map_err(value_error)
 }
 
-/// The resolver for a policy. `Resolver::build` compiles the rules' head
-/// words into a matcher; doing that once per process, not once per call,
-/// keeps `find` on a short text as cheap as before context rules.
-fn resolver(nested: Nested) -> Cow<'static, Resolver> {
+/// The resolver for a policy, searching the names of `lang`. English's are
+/// made once per process, so `find` on a short text stays as cheap as
+/// before context rules; another language's is made per call (a resolver
+/// is cheap to make: its rules' matcher is built once per process).
+fn resolver(nested: Nested, lang: Lang) -> Cow<'static, Resolver> {
+    if lang != Lang::En {
+        return Cow::Owned(Resolver::builder().nested(nested).lang(lang).build());
+    }
     static RESOLVERS: LazyLock<[Resolver; 3]> = LazyLock::new(|| {
         [Nested::Drop, Nested::Keep, Nested::Flag].map(|n| Resolver::builder().nested(n).build())
     });
@@ -638,8 +642,8 @@ impl PyGazetteer {
     /// and namesakes ("Portland, Maine") are read by their neighbours.
     ///
     /// `lang` is the text's language (`None`: English), as the CLI's
-    /// `--lang`; the search does not depend on it yet (the names of every
-    /// language are one table).
+    /// `--lang`: it decides which names apply (Spanish "china" is Chinese,
+    /// English "china" porcelain).
     #[pyo3(
         signature = (text, *, nested = "drop", lang = None),
         text_signature = "($self, text, *, nested='drop', lang=None)"
@@ -651,8 +655,8 @@ impl PyGazetteer {
         nested: &str,
         lang: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
-        crate::lang::lang(lang, "Gazetteer.find")?;
-        let resolver = resolver(nested_policy(nested)?);
+        let lang = crate::lang::lang(lang, "Gazetteer.find")?;
+        let resolver = resolver(nested_policy(nested)?, lang);
         let gazetteer = self.inner.get();
         let found = py.detach(|| find_raw(gazetteer, &resolver, &text));
         self.with_names(|names| entity_list(py, &text, &found, names))
@@ -675,8 +679,8 @@ impl PyGazetteer {
         nested: &str,
         lang: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
-        crate::lang::lang(lang, "Gazetteer.find_many")?;
-        let resolver = resolver(nested_policy(nested)?);
+        let lang = crate::lang::lang(lang, "Gazetteer.find_many")?;
+        let resolver = resolver(nested_policy(nested)?, lang);
         let resolver = resolver.as_ref();
         let gazetteer = self.inner.get();
         let results = PyList::empty(py);

@@ -112,3 +112,17 @@ def test_to_dict_is_what_the_cli_writes_with_lang(cli):
                 del record[key]
         mine = [d.to_dict() for d in dateline.extract_many(texts, REFERENCE, lang=lang)]
         assert mine == written, lang
+
+
+def test_the_language_decides_which_names_a_gazetteer_finds():
+    text = "La delegación china llegó a Pekín con la OTAN."
+    gazetteer = dateline.Gazetteer.default()
+    spanish = [(e.text, e.id) for e in gazetteer.find(text, lang="es")]
+    assert spanish == [("china", "iso3166-1:CN"), ("Pekín", "geonames:1816670"), ("OTAN", "wikidata:Q7184")]
+    assert "china" not in [e.text for e in gazetteer.find(text)]
+    assert [[e.text for e in found] for found in gazetteer.find_many([text], lang="es")] == [
+        [text for text, _ in spanish]
+    ]
+    assert [e.text for e in dateline.extract(text, reference_date="2024-07-24", lang="es").entities] == [
+        text for text, _ in spanish
+    ]

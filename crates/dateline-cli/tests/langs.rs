@@ -132,3 +132,33 @@ fn many_documents_in_several_languages_come_out_in_order() {
         assert_eq!(record["lang"], ["de", "fr", "en"][i % 3]);
     }
 }
+
+#[test]
+fn the_language_decides_which_names_apply() {
+    // Spanish writes the demonym in lowercase ("china"); in English text the
+    // same word is porcelain. Both commands that find names search the
+    // language's names, per document.
+    let text = "La delegación china llegó a Pekín con la OTAN.";
+    let names = |record: &Value| -> Vec<String> {
+        record["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .map(|e| format!("{}|{}", e["text"].as_str().unwrap(), e["id"].as_str().unwrap()))
+            .collect()
+    };
+    for subcommand in ["entities", "extract"] {
+        let spanish = run(subcommand, &["--lang", "es"], text);
+        assert_eq!(
+            names(&spanish[0]),
+            ["china|iso3166-1:CN", "Pekín|geonames:1816670", "OTAN|wikidata:Q7184"],
+            "{subcommand}"
+        );
+        let english = run(subcommand, &[], text);
+        assert!(!names(&english[0]).iter().any(|n| n.starts_with("china|")), "{subcommand}");
+        let lines = format!("{}\n{}\n", json!({"text": text, "lang": "es"}), json!({"text": text}));
+        let records = run(subcommand, &["--input", "jsonl"], &lines);
+        assert_eq!(names(&records[0]).len(), 3, "{subcommand}");
+        assert!(names(&records[1]).len() < 3, "{subcommand}");
+    }
+}

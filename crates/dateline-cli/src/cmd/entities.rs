@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::GazetteerArgs;
 use crate::args::{InputArgs, OutputArgs};
-use crate::lang::LangArgs;
+use crate::lang::{LangArgs, PerLang};
 
 /// Find gazetteer entities.
 #[derive(clap::Args, Debug)]
@@ -27,14 +27,11 @@ struct Record<'t> {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let gazetteer = args.gazetteer.build()?;
-    let resolver = args.gazetteer.resolver();
+    let resolvers = PerLang::new(args.lang.first(), |lang| Ok(args.gazetteer.resolver(lang)))?;
     crate::run::run(args.input, &args.output, |document, emit| {
-        // The language is chosen and reported as by every subcommand; the
-        // gazetteer's search does not take one yet (its names of every
-        // language are one table), so it does not change what is found.
         let chosen = args.lang.for_document(document)?;
         let text = &document.text;
-        let entities = dateline::find_entities(&gazetteer, &resolver, text);
+        let entities = dateline::find_entities(&gazetteer, resolvers.get(chosen.lang)?, text);
         if emit.is_page() {
             let found = dateline::Document { entities, ..dateline::Document::default() };
             emit.page(text, None, &found);

@@ -74,9 +74,10 @@ fn default_gazetteer() -> Gazetteer {
 }
 
 impl GazetteerArgs {
-    /// The context reader these options ask for.
-    pub fn resolver(&self) -> dateline::Resolver {
-        dateline::Resolver::builder().nested(self.nested.into()).build()
+    /// The context reader these options ask for, searching the names of
+    /// `lang`.
+    pub fn resolver(&self, lang: dateline::Lang) -> dateline::Resolver {
+        dateline::Resolver::builder().nested(self.nested.into()).lang(lang).build()
     }
 
     /// The gazetteer these options ask for.
