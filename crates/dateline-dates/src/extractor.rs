@@ -64,12 +64,18 @@ impl Inner {
     /// for a hash table and an automaton.
     fn shared(language: Language) -> Arc<Inner> {
         static ENGLISH: OnceLock<Arc<Inner>> = OnceLock::new();
+        static GERMAN: OnceLock<Arc<Inner>> = OnceLock::new();
+        static FRENCH: OnceLock<Arc<Inner>> = OnceLock::new();
+        static SPANISH: OnceLock<Arc<Inner>> = OnceLock::new();
         let cell = match language {
             Language::English => &ENGLISH,
+            Language::German => &GERMAN,
+            Language::French => &FRENCH,
+            Language::Spanish => &SPANISH,
         };
         Arc::clone(cell.get_or_init(|| {
             let lexicon = Lexicon::new(language);
-            let scanner = Scanner::new(&lexicon.anchors());
+            let scanner = Scanner::new(&lexicon.anchors(), lexicon.tables.fold_accents);
             Arc::new(Inner { lexicon, scanner })
         }))
     }
@@ -94,7 +100,8 @@ impl DateExtractor {
     }
 
     fn with_config(config: Config) -> DateExtractor {
-        DateExtractor { config, inner: Inner::shared(Language::English) }
+        let inner = Inner::shared(Language::of(config.lang));
+        DateExtractor { config, inner }
     }
 
     /// The settings in use.
@@ -187,7 +194,7 @@ impl DateExtractor {
                 r: reference.to_civil(),
                 now,
                 direction: self.config.direction,
-                day_first: self.config.day_first,
+                day_first: self.config.day_first || self.inner.lexicon.tables.day_first,
                 doc,
                 amount_memo: Default::default(),
             };
@@ -224,8 +231,21 @@ impl DateExtractor {
             }
             doc = parser.doc;
             link_ranges(&parser, &mut cands, reference);
+            let article = self.inner.lexicon.tables.article_in_span;
+            let mut prev_end = 0;
             for c in cands {
-                let (Some(first), Some(last)) = (tokens.get(c.s), tokens.get(c.e.wrapping_sub(1)))
+                // "le 15 juillet", "el viernes": the determiner is inside.
+                let s = if article
+                    && c.s > prev_end
+                    && !tokens.get(c.s).is_some_and(|t| t.newline)
+                    && tokens.get(c.s - 1).and_then(|t| t.lex) == Some(Lex::Func(Func::The))
+                {
+                    c.s - 1
+                } else {
+                    c.s
+                };
+                prev_end = c.e;
+                let (Some(first), Some(last)) = (tokens.get(s), tokens.get(c.e.wrapping_sub(1)))
                 else {
                     continue;
                 };

@@ -100,7 +100,15 @@ pub(crate) fn tokenize(
                 }
             }
             let word = &text[start..i];
-            let mut lex = lexicon.get(word);
+            let mut lex = lexicon.get_cased(word, b.is_ascii_uppercase());
+            // Elided words keep their apostrophe ("l'année" is "l'" +
+            // "année"), and a word joined by one is one word ("aujourd'hui").
+            if lexicon.tables.elision
+                && let Some((joined, one, next)) = elided(text, i, to, lexicon)
+            {
+                lex = Some(joined);
+                i = if one { next } else { i + apostrophe_len(text, i) };
+            }
             // "a.m." / "p.m." (and "a.m" at a sentence end).
             if i - start == 1
                 && i + 2 <= to
@@ -190,6 +198,43 @@ pub(crate) fn tokenize(
         space = false;
         newline = false;
     }
+}
+
+/// The bytes of the apostrophe at `i` (' or ’), 0 when there is none.
+fn apostrophe_len(text: &str, i: usize) -> usize {
+    match char_at(text, i) {
+        Some('\'') => 1,
+        Some('’') => '’'.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// A word ending at `i` before an apostrophe and a letter: the class of the
+/// whole "aujourd'hui" (`true`, with the end of the word after the
+/// apostrophe) or of the elided "l'" (`false`), when the table has one.
+fn elided(text: &str, i: usize, to: usize, lexicon: &Lexicon) -> Option<(Lex, bool, usize)> {
+    let apo = apostrophe_len(text, i);
+    if apo == 0 || !char_at(text, i + apo).is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let start = text[..i]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(i, |(k, _)| k);
+    let mut next = i + apo;
+    while next < to {
+        match char_at(text, next) {
+            Some(c) if c.is_alphabetic() => next += c.len_utf8(),
+            _ => break,
+        }
+    }
+    let head = &text[start..i];
+    if let Some(lex) = lexicon.get(&format!("{head}'{}", &text[i + apo..next])) {
+        return Some((lex, true, next));
+    }
+    lexicon.get(&format!("{head}'")).map(|lex| (lex, false, next))
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {

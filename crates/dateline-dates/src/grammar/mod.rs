@@ -21,7 +21,8 @@
 //! * `durations` — "three years", "the past two years", duration values;
 //! * `sets` — "every Monday", "annually";
 //! * `ranges` — "1-3 September";
-//! * `resolve` — the sentence's direction and the year a partial date takes.
+//! * `resolve` — the sentence's direction and the year a partial date takes;
+//! * `word_order` — orders other languages use ("mardi dernier", "hace tres años").
 
 mod absolute;
 mod durations;
@@ -33,6 +34,7 @@ mod relative;
 mod resolve;
 mod sets;
 mod times;
+mod word_order;
 
 pub(crate) use durations::clock_seconds;
 
@@ -248,9 +250,10 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Whether token `i` is "st", "nd", "rd" or "th", in any case.
+    /// Whether token `i` is an ordinal suffix of the language ("st", "nd",
+    /// "rd", "th"; "er", "e"; "º"), in any case.
     fn is_ordinal_suffix(&self, i: usize) -> bool {
-        ["st", "nd", "rd", "th"].iter().any(|suffix| self.is_word(i, suffix))
+        self.lx.tables.ordinal_suffixes.iter().any(|suffix| self.is_word(i, suffix))
     }
 
     /// A digit ordinal "1st", "22nd", or an ordinal word; returns (n, end).
@@ -422,6 +425,7 @@ impl<'a> Parser<'a> {
         offer(self.r_nth_weekday(i));
         offer(self.r_day_alone(i));
         offer(self.r_that(i));
+        offer(self.r_ago_before(i));
         best
     }
 }

@@ -198,6 +198,7 @@ impl Parser<'_> {
         offer(self.p_week_number(i));
         offer(self.p_week_of(i));
         offer(date_weekday);
+        offer(self.p_rel_after_noun(i));
         best
     }
 

@@ -140,8 +140,14 @@ impl Parser<'_> {
         let t = self.tok(i)?;
         if t.kind == Kind::Word && t.lex.is_none() && distance <= 4 && word.len() > 4 {
             let lw = word.as_bytes();
-            if lw.ends_with(b"ed") && !t.upper {
-                return Some((Dir::Past, format!("past-tense({})", word.to_ascii_lowercase())));
+            for &(suffix, cue) in self.lx.tables.tense_suffixes {
+                if lw.ends_with(suffix.as_bytes()) && !t.upper {
+                    let (dir, name) = match cue {
+                        Cue::Future => (Dir::Future, "future-tense"),
+                        _ => (Dir::Past, "past-tense"),
+                    };
+                    return Some((dir, format!("{name}({})", word.to_ascii_lowercase())));
+                }
             }
         }
         None

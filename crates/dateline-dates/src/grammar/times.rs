@@ -248,9 +248,19 @@ impl Parser<'_> {
                 j += 1;
                 confirmed = true;
             }
-            Some(Lex::Func(Func::OClock)) if h <= 12 => {
+            // "15 Uhr", "15 h 30" in languages with a 24-hour clock.
+            Some(Lex::Func(Func::OClock)) if h <= 12 || self.lx.tables.clock_24h && h <= 24 => {
                 j += 1;
                 confirmed = true;
+                if self.lx.tables.clock_24h
+                    && !has_min
+                    && let Some((m, 2)) = self.num(j)
+                    && m < 60
+                {
+                    min = m;
+                    has_min = true;
+                    j += 1;
+                }
                 // "3 o'clock pm".
                 if let Some(Lex::Func(ap @ (Func::Am | Func::Pm))) = self.lex(j) {
                     hour = match (h, ap) {
@@ -282,6 +292,16 @@ impl Parser<'_> {
                 confirmed = true;
             }
             _ => {}
+        }
+        // "las 6:00 horas", "a las 15.00": a 24-hour time with its noun, or
+        // after the article that names hours.
+        if !confirmed && self.lx.tables.clock_24h && has_min && h <= 24 {
+            if matches!(self.unit(j), Some((Unit::Hour, _))) {
+                j += 1;
+                confirmed = true;
+            } else if self.lx.tables.hour_article && i > 0 && self.is_func(i - 1, Func::The) {
+                confirmed = true;
+            }
         }
         // "3-4pm", "from 5 to 6 p.m.", "3:30 to 6 PM": the first time of a
         // range takes the meridiem of the second.

@@ -5,7 +5,30 @@
 //! class: the grammar decides from context whether they are temporal.
 
 use super::{
-    Cue, Deictic, Func, Hedge, Holiday, HolidayRule, Lex, PartOfDay, Position, Rel, Unit, Vague,
+    AgoBefore, Cue, Deictic, Func, Hedge, Holiday, HolidayRule, Lex, PartOfDay, Position, Rel,
+    Tables, Unit, Vague,
+};
+
+/// The English tables.
+pub(super) static TABLES: Tables = Tables {
+    words: WORDS,
+    holidays: HOLIDAYS,
+    spelled_anchors: SPELLED_ANCHORS,
+    ordinal_suffixes: &["st", "nd", "rd", "th"],
+    ordinal_dot: false,
+    day_first: false,
+    fold_accents: false,
+    unaccented_only: &[],
+    capitalized: &[],
+    elision: false,
+    article_in_span: false,
+    lowercase_not_month: &["may", "march", "august"],
+    guarded_months: &["may", "march"],
+    ago: AgoBefore::No,
+    rel_after_noun: false,
+    clock_24h: false,
+    hour_article: false,
+    tense_suffixes: &[("ed", Cue::Past)],
 };
 
 /// Anchor spellings that the tokenizer reads as one word but the word

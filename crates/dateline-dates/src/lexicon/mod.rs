@@ -4,8 +4,17 @@
 //! below ([`Lex`]), and each language supplies a table from surface forms to
 //! classes (see `en.rs`). Adding a language means adding a table (and, where
 //! word order differs, grammar rules), not touching the scanner or resolver.
+//! [`Tables`] lists what a language supplies; [`Language::tables`] is the one
+//! place that maps a language to its tables.
 
+mod de;
 mod en;
+mod es;
+mod fr;
+
+use dateline_match::Normalizer;
+
+use crate::Lang;
 
 /// Units of time, for durations, relative expressions and sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -355,6 +364,104 @@ pub(crate) struct Holiday {
 pub(crate) enum Language {
     #[default]
     English,
+    German,
+    French,
+    Spanish,
+}
+
+impl Language {
+    /// The language whose tables read texts in `lang`.
+    pub(crate) fn of(lang: Lang) -> Language {
+        match lang {
+            Lang::De => Language::German,
+            Lang::Fr => Language::French,
+            Lang::Es => Language::Spanish,
+            _ => Language::English,
+        }
+    }
+
+    /// The language's tables: the one dispatch point from a language to its data.
+    pub(crate) fn tables(self) -> &'static Tables {
+        match self {
+            Language::English => &en::TABLES,
+            Language::German => &de::TABLES,
+            Language::French => &fr::TABLES,
+            Language::Spanish => &es::TABLES,
+        }
+    }
+}
+
+/// Where a word that shifts a quantity back in time ("ago", "vor", "il y a",
+/// "hace") stands, and what its expression is in the language's TimeML
+/// corpora.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AgoBefore {
+    /// The word stands after the quantity ("three years ago"): English.
+    No,
+    /// The word stands before the quantity and outside the expression, which
+    /// is the DURATION ("vor [fünf Jahren]" in KRAUTS, "il y a [trois ans]"
+    /// in French TimeBank).
+    Signal,
+    /// The word stands before the quantity and inside the expression, a DATE
+    /// ("[hace tres años]" in Spanish TimeBank).
+    Date,
+}
+
+/// Everything a language supplies to the shared engine: its word table and
+/// the few facts about its spelling and word order that the grammar reads.
+#[derive(Debug)]
+pub(crate) struct Tables {
+    /// Every word the grammar knows, lowercase ASCII (accents folded when
+    /// `fold_accents`), with its class; the first entry of a word wins.
+    pub(crate) words: &'static [(&'static str, Lex)],
+    /// Holidays, names as lowercase word sequences.
+    pub(crate) holidays: &'static [Holiday],
+    /// Anchor spellings that the tokenizer reads as one word but the word
+    /// table cannot hold ("p.m.").
+    pub(crate) spelled_anchors: &'static [&'static str],
+    /// Letters glued to a day number that make it an ordinal ("21st",
+    /// "1er", "1º").
+    pub(crate) ordinal_suffixes: &'static [&'static str],
+    /// A glued "." after a day number makes it an ordinal ("am 23. Juli").
+    pub(crate) ordinal_dot: bool,
+    /// Numeric dates are day first ("01.09.2024" is 1 September).
+    pub(crate) day_first: bool,
+    /// Words are looked up with their accents folded ("März" finds "marz").
+    pub(crate) fold_accents: bool,
+    /// Words whose accented spelling is another word: they match only as
+    /// written ("à" is not the verb "a", "él" is not the article "el").
+    pub(crate) unaccented_only: &'static [&'static str],
+    /// Words read differently when capitalized, with that class: German
+    /// "Morgen" is the morning, "morgen" tomorrow.
+    pub(crate) capitalized: &'static [(&'static str, Lex)],
+    /// Elided words keep their apostrophe ("l'année", "d'ici"): the table
+    /// holds them as "l'", "d'".
+    pub(crate) elision: bool,
+    /// A determiner right before an expression belongs to it ("le 15
+    /// juillet", "el viernes", "dem 20. Jahrhundert"), as the language's
+    /// TimeML guidelines write extents.
+    pub(crate) article_in_span: bool,
+    /// Month names that are ordinary words when written in lowercase
+    /// (English "may", "march", "august").
+    pub(crate) lowercase_not_month: &'static [&'static str],
+    /// Month names that are also common words or names in any case
+    /// ("May", "March"; French "mars", the planet): alone, they are months
+    /// only after a word that opens a date ("in May", "en mars").
+    pub(crate) guarded_months: &'static [&'static str],
+    /// Where "ago" stands.
+    pub(crate) ago: AgoBefore,
+    /// Relative words may follow their noun ("mardi dernier", "el año
+    /// pasado").
+    pub(crate) rel_after_noun: bool,
+    /// Clock times are written on a 24-hour clock with an hour word ("15
+    /// Uhr", "15 h 30", "las 15.00 horas").
+    pub(crate) clock_24h: bool,
+    /// An article before a clock time names the hour ("a las 15.00").
+    pub(crate) hour_article: bool,
+    /// Word endings that mark a verb's tense next to an expression (English
+    /// "-ed"); a word matches when it is lowercase, not in the table, and
+    /// longer than four bytes.
+    pub(crate) tense_suffixes: &'static [(&'static str, Cue)],
 }
 
 /// A language's word table, ready for lookups.
@@ -365,13 +472,21 @@ pub(crate) struct Lexicon {
     table: WordTable<Lex>,
     pub(crate) holidays: &'static [Holiday],
     spelled_anchors: &'static [&'static str],
+    /// The language's spelling and word-order facts.
+    pub(crate) tables: &'static Tables,
+    /// `tables.fold_accents`, kept beside the word table for the lookup.
+    fold_accents: bool,
+    /// First words of multi-word holidays that the table gives another
+    /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
+    /// Hispanidad"): the holiday rule tries them too.
+    pub(crate) other_holiday_starts: Vec<&'static str>,
 }
 
 impl Lexicon {
     pub(crate) fn new(language: Language) -> Lexicon {
-        let (table, holidays, spelled_anchors) = match language {
-            Language::English => (en::WORDS, en::HOLIDAYS, en::SPELLED_ANCHORS),
-        };
+        let tables = language.tables();
+        let (table, holidays, spelled_anchors) =
+            (tables.words, tables.holidays, tables.spelled_anchors);
         let mut entries: Vec<(&'static str, Lex)> = Vec::with_capacity(table.len() + 16);
         let mut words = WordTable::with_capacity(table.len() + holidays.len());
         let mut add = |w: &'static str, lex: Lex| {
@@ -394,13 +509,75 @@ impl Lexicon {
                 add(first, Lex::HolidayStart);
             }
         }
-        Lexicon { entries, table: words, holidays, spelled_anchors }
+        for &(w, lex) in tables.capitalized {
+            add(w, lex);
+        }
+        let mut other_holiday_starts: Vec<&'static str> = holidays
+            .iter()
+            .filter(|h| h.words.len() > 1)
+            .map(|h| h.words[0])
+            .filter(|w| {
+                !matches!(
+                    words.get(w.as_bytes()),
+                    Some(Lex::Holiday(_) | Lex::HolidayStart | Lex::Month(4 | 5))
+                )
+            })
+            .collect();
+        other_holiday_starts.sort_unstable();
+        other_holiday_starts.dedup();
+        Lexicon {
+            other_holiday_starts,
+            entries,
+            table: words,
+            holidays,
+            spelled_anchors,
+            tables,
+            fold_accents: tables.fold_accents,
+        }
     }
 
-    /// Looks a word up, ASCII case-insensitively.
+    /// Looks a word up, ASCII case-insensitively (and, in languages that
+    /// fold accents, with its accents folded: "März", "février").
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<Lex> {
-        self.table.get(word.as_bytes())
+        match self.table.get(word.as_bytes()) {
+            None if self.fold_accents && !word.is_ascii() => self.get_folded(word),
+            found => found,
+        }
+    }
+
+    /// A word token's class: [`Lexicon::get`], with the capitalized reading
+    /// where the language has one ("Morgen").
+    #[inline]
+    pub(crate) fn get_cased(&self, word: &str, upper: bool) -> Option<Lex> {
+        if upper
+            && let Some(&(_, lex)) =
+                self.tables.capitalized.iter().find(|(w, _)| word.eq_ignore_ascii_case(w))
+        {
+            return Some(lex);
+        }
+        self.get(word)
+    }
+
+    #[cold]
+    fn get_folded(&self, word: &str) -> Option<Lex> {
+        let key = self.fold(word);
+        if self.tables.unaccented_only.contains(&key.as_str()) {
+            return None;
+        }
+        self.table.get(key.as_bytes())
+    }
+
+    /// `word` as the table spells it: case folded, and accents folded in
+    /// languages that fold them.
+    pub(crate) fn fold(&self, word: &str) -> String {
+        Normalizer::new().with_accent_folding(self.fold_accents).fold(word)
+    }
+
+    /// Whether the text `written` is the table word `word` (holiday names).
+    pub(crate) fn same_word(&self, written: &str, word: &str) -> bool {
+        written.eq_ignore_ascii_case(word)
+            || self.fold_accents && !written.is_ascii() && self.fold(written) == word
     }
 
     /// The anchor words (every surface form whose class can anchor an
@@ -629,6 +806,43 @@ mod tests {
         for (w, lex) in en::WORDS {
             assert_eq!(lx.get(w), Some(*lex));
         }
+    }
+
+    /// English holidays all begin with a word the holiday rule already
+    /// tries, so its gate stays as it was.
+    #[test]
+    fn english_holidays_need_no_other_starts() {
+        assert_eq!(Lexicon::new(Language::English).other_holiday_starts, Vec::<&str>::new());
+        assert!(Lexicon::new(Language::German).other_holiday_starts.contains(&"tag"));
+    }
+
+    /// Every language's table: words are keyable and unique, and every
+    /// word is found in any case.
+    #[test]
+    fn every_language_table_is_well_formed() {
+        for lang in crate::Lang::ALL {
+            let language = Language::of(lang);
+            let lx = Lexicon::new(language);
+            let mut seen = std::collections::HashSet::new();
+            for (w, lex) in language.tables().words {
+                assert!(seen.insert(*w), "{lang}: duplicate lexicon word {w:?}");
+                assert_eq!(lx.get(w), Some(*lex), "{lang}: {w}");
+                assert_eq!(lx.get(&w.to_ascii_uppercase()), Some(*lex), "{lang}: {w}");
+            }
+        }
+        let de = Lexicon::new(Language::German);
+        assert_eq!(de.get("März"), Some(Lex::Month(3)));
+        assert_eq!(de.get_cased("Morgen", true), Some(Lex::PartOfDay(PartOfDay::Morning)));
+        assert_eq!(de.get_cased("morgen", false), Some(Lex::Deictic(Deictic::Tomorrow)));
+        let fr = Lexicon::new(Language::French);
+        assert_eq!(fr.get("Février"), Some(Lex::Month(2)));
+        assert_eq!(fr.get("à"), None, "à is not the verb a");
+        assert_eq!(fr.get("sept"), Some(Lex::Number(7)));
+        let es = Lexicon::new(Language::Spanish);
+        assert_eq!(es.get("miércoles"), Some(Lex::Weekday(3)));
+        assert_eq!(es.get("está"), None, "está is not esta");
+        // English does not fold accents.
+        assert_eq!(Lexicon::new(Language::English).get("Máy"), None);
     }
 
     #[test]

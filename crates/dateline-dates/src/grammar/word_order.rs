@@ -1,0 +1,159 @@
+//! Word orders English does not use, switched on by the language's tables
+//! (`Tables::rel_after_noun`, `Tables::ago`), so that English never reaches
+//! past the first check:
+//!
+//! * a relative word after its noun: "mardi dernier", "le 6 mai dernier",
+//!   "l'année prochaine", "el lunes pasado", "junio pasado";
+//! * a relative word before a day and month: "el próximo 2 de mayo";
+//! * "ago" before the quantity, inside the expression: "hace tres años".
+
+use super::durations::parse_simple_duration;
+use super::{Cand, Parser, Pt};
+use crate::cal;
+use crate::lexicon::{AgoBefore, Func, Lex, Rel, Unit};
+use crate::timex::{Grain, Modifier};
+
+impl Parser<'_> {
+    /// The shift a relative word at `i` names: -1 ("dernier", "pasado"),
+    /// +1 ("prochain", "próximo"), or `None`.
+    fn shift_word(&self, i: usize) -> Option<i32> {
+        match self.lex(i)? {
+            Lex::Rel(Rel::Last | Rel::Previous) => Some(-1),
+            Lex::Rel(Rel::Next | Rel::Coming | Rel::Following) => Some(1),
+            _ => None,
+        }
+    }
+
+    /// A weekday, month, day and month, or unit followed by a relative word
+    /// ("mardi dernier", "septembre dernier", "le 6 mai dernier", "el año
+    /// próximo"), or a relative word before a day and month ("el próximo 2
+    /// de mayo").
+    pub(super) fn p_rel_after_noun(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.rel_after_noun {
+            return None;
+        }
+        let j = if self.is_func(i, Func::The) { i + 1 } else { i };
+        // "el próximo 2 de mayo", "el pasado 25 de julio".
+        if let Some(shift) = self.shift_word(j)
+            && let Some((p, e)) = self.p_day_first(j + 1)
+            && p.rule == "day-month"
+            && let Some(d) = p.day
+        {
+            let day = self.shifted_day(d.month() as u32, d.day() as u32, shift)?;
+            return Some((Pt::day(day, "rel-day-month", ""), e));
+        }
+        // The noun, then the relative word.
+        if let Some((p, e)) = self.p_day_first(j).filter(|(p, _)| p.rule == "day-month")
+            && let Some(shift) = self.shift_word(e)
+            && let Some(d) = p.day
+        {
+            let day = self.shifted_day(d.month() as u32, d.day() as u32, shift)?;
+            return Some((Pt::day(day, "day-month-rel", ""), e + 1));
+        }
+        let shift = self.shift_word(j + 1)?;
+        let e = j + 2;
+        let r = self.r;
+        let ry = i32::from(r.year());
+        match self.lex(j)? {
+            Lex::Weekday(wd @ 1..=7) => {
+                let cur = i64::from(cal::weekday(r));
+                let wd = i64::from(wd);
+                let delta = if shift < 0 {
+                    -(cur - wd - 1).rem_euclid(7) - 1
+                } else {
+                    (wd - cur - 1).rem_euclid(7) + 1
+                };
+                Some((Pt::day(cal::add_days(r, delta)?, "weekday-rel", ""), e))
+            }
+            Lex::Month(m) => {
+                let (m, rm) = (u32::from(m), r.month() as u32);
+                let y = match shift {
+                    -1 if m < rm => ry,
+                    -1 => ry - 1,
+                    _ if m > rm => ry,
+                    _ => ry + 1,
+                };
+                Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month-rel", ""), e))
+            }
+            Lex::Unit(u, false) => {
+                let n = i64::from(shift);
+                let p = match u {
+                    Unit::Week => {
+                        let (y, w) = cal::iso_week(cal::add_days(r, 7 * n)?);
+                        Pt::new(cal::fmt_week(y, w), Grain::Week, "unit-rel", "")
+                    }
+                    Unit::Month => {
+                        let d = cal::add_months(r, n)?;
+                        let v = cal::fmt_month(d.year().into(), d.month() as u32);
+                        Pt::new(v, Grain::Month, "unit-rel", "")
+                    }
+                    Unit::Quarter => {
+                        let d = cal::add_months(r, 3 * n)?;
+                        let v =
+                            format!("{}-Q{}", cal::fmt_year(d.year().into()), cal::quarter_of(d));
+                        Pt::new(v, Grain::Quarter, "unit-rel", "")
+                    }
+                    Unit::Year => Pt::new(cal::fmt_year(ry + shift), Grain::Year, "unit-rel", ""),
+                    _ => return None,
+                };
+                Some((p, e))
+            }
+            _ => None,
+        }
+    }
+
+    /// The last (`shift` -1) or next (+1) `m`/`d` strictly before or after
+    /// the reference date.
+    fn shifted_day(&self, m: u32, d: u32, shift: i32) -> Option<jiff::civil::Date> {
+        let ry = i32::from(self.r.year());
+        if shift < 0 {
+            (ry - 2..=ry).rev().filter_map(|y| cal::date(y, m, d)).find(|day| *day < self.r)
+        } else {
+            (ry..=ry + 2).filter_map(|y| cal::date(y, m, d)).find(|day| *day > self.r)
+        }
+    }
+
+    /// "hace tres años", "hace más de 30 años", "hace unos días": "ago"
+    /// before its quantity, inside the expression, a DATE (or PAST_REF for
+    /// a vague quantity).
+    pub(super) fn r_ago_before(&self, i: usize) -> Option<Cand> {
+        if self.lx.tables.ago != AgoBefore::Date || self.lex(i) != Some(Lex::Rel(Rel::Ago)) {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut modifier = None;
+        if let Some((m, e)) = self.hedge(j) {
+            modifier = Some(match m {
+                Modifier::EqualOrLess => Modifier::Approx,
+                m => m,
+            });
+            j = e;
+        }
+        let (v, _, e, _) = self.amount_unit(j)?;
+        let r = self.r;
+        let p = match parse_simple_duration(&v) {
+            None => Pt::new("PAST_REF".into(), Grain::Unspecified, "ago-before-vague", ""),
+            Some((n, 'D')) if !v.starts_with("PT") => {
+                Pt::day(cal::add_days(r, -n)?, "ago-before", "")
+            }
+            Some((n, 'W')) => {
+                let (y, w) = cal::iso_week(cal::add_days(r, -7 * n)?);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, "ago-before", "")
+            }
+            Some((n, 'M')) if !v.starts_with("PT") => {
+                let d = cal::add_months(r, -n)?;
+                let v = cal::fmt_month(d.year().into(), d.month() as u32);
+                Pt::new(v, Grain::Month, "ago-before", "")
+            }
+            Some((n, 'Y')) => {
+                let y = i32::from(r.year()) - i32::try_from(n).ok()?;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_year(y), Grain::Year, "ago-before", "")
+            }
+            Some(_) => Pt::day(r, "ago-before-clock", ""),
+        };
+        Some(Cand { modifier, ..p.into_cand(i, e) })
+    }
+}
