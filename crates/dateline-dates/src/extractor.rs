@@ -121,8 +121,9 @@ impl DateExtractor {
     /// so that one normalization can serve this extractor and a gazetteer.
     /// Spans refer to `text.original()`.
     ///
-    /// The lexicon is English and ASCII, so the results do not depend on
-    /// accent folding: normalize with accent folding on (the
+    /// The anchor words are ASCII, and in languages with accents the
+    /// lexicon folds them itself, so the results do not depend on accent
+    /// folding: normalize with accent folding on (the
     /// [`Normalizer`](dateline_match::Normalizer) default) to share the
     /// work; a text normalized without it is normalized again.
     pub fn extract_normalized(
