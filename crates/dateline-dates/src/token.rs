@@ -100,7 +100,33 @@ pub(crate) fn tokenize(
                 }
             }
             let word = &text[start..i];
-            let mut lex = lexicon.get_cased(word, b.is_ascii_uppercase());
+            // A capital at the start of a sentence says nothing ("Morgen
+            // wird gewählt" is tomorrow).
+            let cased = b.is_ascii_uppercase()
+                && !lexicon.tables.capitalized.is_empty()
+                && !out.last().is_none_or(|t: &Token| {
+                    t.kind == Kind::Punct
+                        && matches!(char::from_u32(t.num), Some('.' | '!' | '?' | ':' | '"' | '„'))
+                });
+            let mut lex = lexicon.get_cased(word, cased);
+            // Hyphenated words the table holds whole ("après-midi", "dix-huit").
+            if lexicon.tables.hyphen_words
+                && i + 1 < to
+                && bytes[i] == b'-'
+                && char_at(text, i + 1).is_some_and(char::is_alphabetic)
+            {
+                let mut k = i + 1;
+                while k < to {
+                    match char_at(text, k) {
+                        Some(c) if c.is_alphabetic() => k += c.len_utf8(),
+                        _ => break,
+                    }
+                }
+                if let Some(joined) = lexicon.get(&text[start..k]) {
+                    lex = Some(joined);
+                    i = k;
+                }
+            }
             // Elided words keep their apostrophe ("l'année" is "l'" +
             // "année"), and a word joined by one is one word ("aujourd'hui").
             if lexicon.tables.elision

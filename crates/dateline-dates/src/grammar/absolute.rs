@@ -792,7 +792,10 @@ impl Parser<'_> {
                 return false;
             }
             // A name before a bare number: "Windows 2000", "Orion 1980", "ABC 2000".
-            if self.tok(i - 1).is_some_and(|p| p.kind == Kind::Word && p.upper && p.lex.is_none())
+            if !self.lx.tables.nouns_capitalized
+                && self
+                    .tok(i - 1)
+                    .is_some_and(|p| p.kind == Kind::Word && p.upper && p.lex.is_none())
                 && i >= 2
                 && !self.sentence_end(i - 2)
                 && !self.breaks(i - 1)

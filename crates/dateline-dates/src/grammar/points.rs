@@ -199,6 +199,7 @@ impl Parser<'_> {
         offer(self.p_week_of(i));
         offer(date_weekday);
         offer(self.p_rel_after_noun(i));
+        offer(self.p_shifted(i));
         best
     }
 
@@ -254,6 +255,12 @@ impl Parser<'_> {
             Direction::Future => Dir::Future,
             Direction::Past => Dir::Past,
             Direction::Nearest => Dir::Nearest,
+            // "Freitag ... Um 9 Uhr startet": the day the text named last.
+            _ if self.lx.tables.clock_on_named_day
+                && let Some(d) = self.doc.last_day =>
+            {
+                return (d, tm.to_owned(), "named-day");
+            }
             _ => return reference,
         };
         let (Some(now), Some(h), Some(rest)) =

@@ -327,8 +327,14 @@ impl Parser<'_> {
         if !(confirmed || has_min || range_end && (1..=12).contains(&h)) {
             return None;
         }
-        if has_min && !confirmed && self.punct(i + 1, '.') {
-            return None; // "3.45" is a decimal unless "p.m." follows.
+        // "3.45" is a decimal unless "p.m." follows (or, on a 24-hour
+        // clock, "um 12.15", "à 9.30").
+        if has_min
+            && !confirmed
+            && self.punct(i + 1, '.')
+            && !(self.lx.tables.clock_24h && i > 0 && self.is_func(i - 1, Func::At))
+        {
+            return None;
         }
         if let Some(Lex::Zone) = self.lex(j) {
             j += 1;

@@ -5,7 +5,8 @@
 //! * a relative word after its noun: "mardi dernier", "le 6 mai dernier",
 //!   "l'année prochaine", "el lunes pasado", "junio pasado";
 //! * a relative word before a day and month: "el próximo 2 de mayo";
-//! * "ago" before the quantity, inside the expression: "hace tres años".
+//! * "ago" before the quantity, inside the expression: "hace tres años";
+//! * one word for a shifted unit: "heuer", "Vorjahr", "übermorgen".
 
 use super::durations::parse_simple_duration;
 use super::{Cand, Parser, Pt};
@@ -100,6 +101,34 @@ impl Parser<'_> {
             }
             _ => None,
         }
+    }
+
+    /// "heuer" (this year), "Vorjahr" (last year), "Vortag", "übermorgen",
+    /// "anteayer": a unit shifted from the reference date, in one word.
+    pub(super) fn p_shifted(&self, i: usize) -> Option<(Pt, usize)> {
+        let Some(Lex::Shifted(u, n)) = self.lex(i) else { return None };
+        let (r, n) = (self.r, i64::from(n));
+        let p = match u {
+            Unit::Day => Pt::day(cal::add_days(r, n)?, "shifted-word", ""),
+            Unit::Week => {
+                let (y, w) = cal::iso_week(cal::add_days(r, 7 * n)?);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, "shifted-word", "")
+            }
+            Unit::Month => {
+                let d = cal::add_months(r, n)?;
+                let v = cal::fmt_month(d.year().into(), d.month() as u32);
+                Pt::new(v, Grain::Month, "shifted-word", "")
+            }
+            Unit::Year => {
+                let y = i32::from(r.year()) + i32::try_from(n).ok()?;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_year(y), Grain::Year, "shifted-word", "")
+            }
+            _ => return None,
+        };
+        Some((p, i + 1))
     }
 
     /// The last (`shift` -1) or next (+1) `m`/`d` strictly before or after

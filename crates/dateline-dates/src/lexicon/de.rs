@@ -27,15 +27,19 @@ pub(super) static TABLES: Tables = Tables {
     // "morgen" is tomorrow.
     capitalized: &[("morgen", Lex::PartOfDay(PartOfDay::Morning))],
     elision: false,
+    hyphen_words: false,
     article_in_span: true,
     // "vor [fünf Jahren]": KRAUTS marks the duration.
     lowercase_not_month: &[],
     guarded_months: &[],
+    nouns_capitalized: true,
     ago: AgoBefore::Signal,
     // Präteritum of weak verbs ("meldete", "sagte").
     rel_after_noun: false,
     clock_24h: true,
     hour_article: false,
+    clock_on_named_day: true,
+    accented: &[],
     tense_suffixes: &[("te", Cue::Past)],
 };
 
@@ -350,7 +354,6 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("morgen", Lex::Deictic(Deictic::Tomorrow)),
     ("gestern", Lex::Deictic(Deictic::Yesterday)),
     ("jetzt", Lex::Deictic(Deictic::Now)),
-    ("nun", Lex::Deictic(Deictic::Now)),
     ("derzeit", Lex::Deictic(Deictic::Present)),
     ("zurzeit", Lex::Deictic(Deictic::Present)),
     ("gegenwartig", Lex::Deictic(Deictic::Present)),
@@ -368,6 +371,23 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("demnachst", Lex::Deictic(Deictic::FutureRef)),
     ("zukunft", Lex::Deictic(Deictic::Future)),
     ("vergangenheit", Lex::Deictic(Deictic::Past)),
+    // One word for a shifted unit.
+    ("heuer", Lex::Shifted(Unit::Year, 0)),
+    ("vorjahr", Lex::Shifted(Unit::Year, -1)),
+    ("vorjahres", Lex::Shifted(Unit::Year, -1)),
+    ("vortag", Lex::Shifted(Unit::Day, -1)),
+    ("vortages", Lex::Shifted(Unit::Day, -1)),
+    ("ubermorgen", Lex::Shifted(Unit::Day, 2)),
+    ("vorgestern", Lex::Shifted(Unit::Day, -2)),
+    ("vormonat", Lex::Shifted(Unit::Month, -1)),
+    ("vormonats", Lex::Shifted(Unit::Month, -1)),
+    ("vorwoche", Lex::Shifted(Unit::Week, -1)),
+    // Ages: "16 Jahre alt" is no duration.
+    ("alt", Lex::Func(Func::Old)),
+    ("alte", Lex::Func(Func::Old)),
+    ("alten", Lex::Func(Func::Old)),
+    ("alter", Lex::Func(Func::Old)),
+    ("altes", Lex::Func(Func::Old)),
     // Relative words, in every ending.
     ("letzte", Lex::Rel(Rel::Last)),
     ("letzten", Lex::Rel(Rel::Last)),

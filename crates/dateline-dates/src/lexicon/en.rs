@@ -21,13 +21,17 @@ pub(super) static TABLES: Tables = Tables {
     unaccented_only: &[],
     capitalized: &[],
     elision: false,
+    hyphen_words: false,
     article_in_span: false,
     lowercase_not_month: &["may", "march", "august"],
     guarded_months: &["may", "march"],
+    nouns_capitalized: false,
     ago: AgoBefore::No,
     rel_after_noun: false,
     clock_24h: false,
     hour_article: false,
+    clock_on_named_day: false,
+    accented: &[],
     tense_suffixes: &[("ed", Cue::Past)],
 };
 

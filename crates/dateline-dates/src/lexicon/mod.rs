@@ -291,6 +291,9 @@ pub(crate) enum Lex {
     HolidayStart,
     /// A time zone abbreviation.
     Zone,
+    /// One word for a unit shifted from the reference: German "heuer" (this
+    /// year), "Vorjahr" (last year), "übermorgen" (in two days).
+    Shifted(Unit, i8),
     Func(Func),
     Cue(Cue),
 }
@@ -325,6 +328,7 @@ impl Lex {
                 | Lex::Decade(_)
                 | Lex::Holiday(_)
                 | Lex::EndOf(_)
+                | Lex::Shifted(..)
                 | Lex::Number(18 | 19)
                 | Lex::Func(
                     Func::Half
@@ -437,6 +441,8 @@ pub(crate) struct Tables {
     /// Elided words keep their apostrophe ("l'année", "d'ici"): the table
     /// holds them as "l'", "d'".
     pub(crate) elision: bool,
+    /// Hyphenated words are looked up whole ("après-midi", "dix-huit").
+    pub(crate) hyphen_words: bool,
     /// A determiner right before an expression belongs to it ("le 15
     /// juillet", "el viernes", "dem 20. Jahrhundert"), as the language's
     /// TimeML guidelines write extents.
@@ -448,6 +454,9 @@ pub(crate) struct Tables {
     /// ("May", "March"; French "mars", the planet): alone, they are months
     /// only after a word that opens a date ("in May", "en mars").
     pub(crate) guarded_months: &'static [&'static str],
+    /// Every noun is capitalized (German): a capitalized word before a
+    /// number is no sign of a name ("Windows 2000").
+    pub(crate) nouns_capitalized: bool,
     /// Where "ago" stands.
     pub(crate) ago: AgoBefore,
     /// Relative words may follow their noun ("mardi dernier", "el año
@@ -458,6 +467,13 @@ pub(crate) struct Tables {
     pub(crate) clock_24h: bool,
     /// An article before a clock time names the hour ("a las 15.00").
     pub(crate) hour_article: bool,
+    /// A clock time without a day is on the day the text named last
+    /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
+    /// English news leaves it on the reference day.
+    pub(crate) clock_on_named_day: bool,
+    /// Accented words whose folded spelling is another word, with their
+    /// own class ("à" → `Func::At`; "a" is the verb).
+    pub(crate) accented: &'static [(&'static str, Lex)],
     /// Word endings that mark a verb's tense next to an expression (English
     /// "-ed"); a word matches when it is lowercase, not in the table, and
     /// longer than four bytes.
@@ -563,7 +579,8 @@ impl Lexicon {
     fn get_folded(&self, word: &str) -> Option<Lex> {
         let key = self.fold(word);
         if self.tables.unaccented_only.contains(&key.as_str()) {
-            return None;
+            let lower = word.to_lowercase();
+            return self.tables.accented.iter().find(|(w, _)| *w == lower).map(|&(_, lex)| lex);
         }
         self.table.get(key.as_bytes())
     }
@@ -836,7 +853,8 @@ mod tests {
         assert_eq!(de.get_cased("morgen", false), Some(Lex::Deictic(Deictic::Tomorrow)));
         let fr = Lexicon::new(Language::French);
         assert_eq!(fr.get("Février"), Some(Lex::Month(2)));
-        assert_eq!(fr.get("à"), None, "à is not the verb a");
+        assert_eq!(fr.get("à"), Some(Lex::Func(Func::At)), "à is not the verb a");
+        assert_eq!(fr.get("a"), Some(Lex::Cue(Cue::Past)));
         assert_eq!(fr.get("sept"), Some(Lex::Number(7)));
         let es = Lexicon::new(Language::Spanish);
         assert_eq!(es.get("miércoles"), Some(Lex::Weekday(3)));
