@@ -239,8 +239,16 @@ impl DateExtractor {
                 let s = if article
                     && c.s > prev_end
                     && !tokens.get(c.s).is_some_and(|t| t.newline)
-                    && tokens.get(c.s - 1).and_then(|t| t.lex) == Some(Lex::Func(Func::The))
-                {
+                    && tokens.get(c.s - 1).is_some_and(|t| {
+                        t.lex == Some(Lex::Func(Func::The))
+                            || self
+                                .inner
+                                .lexicon
+                                .tables
+                                .span_contractions
+                                .iter()
+                                .any(|w| text[t.start..t.end].eq_ignore_ascii_case(w))
+                    }) {
                     c.s - 1
                 } else {
                     c.s

@@ -426,6 +426,7 @@ impl<'a> Parser<'a> {
         offer(self.r_day_alone(i));
         offer(self.r_that(i));
         offer(self.r_ago_before(i));
+        offer(self.r_vague_span(i));
         best
     }
 }

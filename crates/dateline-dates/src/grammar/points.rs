@@ -200,6 +200,7 @@ impl Parser<'_> {
         offer(date_weekday);
         offer(self.p_rel_after_noun(i));
         offer(self.p_shifted(i));
+        offer(self.p_deictic_weekday(i));
         best
     }
 

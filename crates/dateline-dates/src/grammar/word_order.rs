@@ -6,12 +6,14 @@
 //!   "l'année prochaine", "el lunes pasado", "junio pasado";
 //! * a relative word before a day and month: "el próximo 2 de mayo";
 //! * "ago" before the quantity, inside the expression: "hace tres años";
-//! * one word for a shifted unit: "heuer", "Vorjahr", "übermorgen".
+//! * one word for a shifted unit: "heuer", "Vorjahr", "übermorgen";
+//! * vague spans (`Tables::vague_spans`): "los últimos días", "ces derniers
+//!   jours", "estos días", and "hoy, jueves" as one expression.
 
-use super::durations::parse_simple_duration;
+use super::durations::{duration_value, parse_simple_duration};
 use super::{Cand, Parser, Pt};
 use crate::cal;
-use crate::lexicon::{AgoBefore, Func, Lex, Rel, Unit};
+use crate::lexicon::{AgoBefore, Deictic, Func, Lex, Rel, Unit};
 use crate::timex::{Grain, Modifier};
 
 impl Parser<'_> {
@@ -101,6 +103,55 @@ impl Parser<'_> {
             }
             _ => None,
         }
+    }
+
+    /// "los últimos días", "in den letzten Monaten", "ces derniers jours",
+    /// "les mois prochains": a stretch of unstated length next to the
+    /// reference (DURATION `PXD`); "estos días": the present.
+    pub(super) fn r_vague_span(&self, i: usize) -> Option<Cand> {
+        if !self.lx.tables.vague_spans {
+            return None;
+        }
+        let mut j = i;
+        if self.is_func(j, Func::The) || self.is_rel(j, Rel::This) {
+            j += 1;
+        }
+        // "estos días".
+        if j == i + 1
+            && self.is_rel(i, Rel::This)
+            && matches!(self.unit(j), Some((Unit::Day, true)))
+        {
+            let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "these-days", "");
+            return Some(p.into_cand(i, j + 1));
+        }
+        let (u, e) = match (self.shift_word(j), self.unit(j)) {
+            (Some(_), _) => match self.unit(j + 1) {
+                Some((u, true)) => (u, j + 2),
+                _ => return None,
+            },
+            (None, Some((u, true))) if j > i && self.shift_word(j + 1).is_some() => (u, j + 2),
+            _ => return None,
+        };
+        let p = Pt::new(duration_value(None, u, false), Grain::Unspecified, "vague-span", "");
+        Some(p.duration().into_cand(i, e))
+    }
+
+    /// "hoy, jueves", "ayer domingo", "heute, Mittwoch": a deictic day
+    /// and the weekday it falls on, one expression.
+    pub(super) fn p_deictic_weekday(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.vague_spans {
+            return None;
+        }
+        let shift = match self.lex(i)? {
+            Lex::Deictic(Deictic::Today) => 0,
+            Lex::Deictic(Deictic::Yesterday) => -1,
+            Lex::Deictic(Deictic::Tomorrow) => 1,
+            _ => return None,
+        };
+        let j = self.opt_comma(i + 1);
+        let Some(Lex::Weekday(wd @ 1..=7)) = self.lex(j) else { return None };
+        let day = cal::add_days(self.r, shift)?;
+        (cal::weekday(day) == wd).then(|| (Pt::day(day, "deictic-weekday", ""), j + 1))
     }
 
     /// "heuer" (this year), "Vorjahr" (last year), "Vortag", "übermorgen",

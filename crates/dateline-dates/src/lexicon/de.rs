@@ -28,6 +28,9 @@ pub(super) static TABLES: Tables = Tables {
     capitalized: &[("morgen", Lex::PartOfDay(PartOfDay::Morning))],
     elision: false,
     hyphen_words: false,
+    span_contractions: &[],
+    than: &["als"],
+    vague_spans: true,
     article_in_span: true,
     // "vor [fünf Jahren]": KRAUTS marks the duration.
     lowercase_not_month: &[],

@@ -27,6 +27,9 @@ pub(super) static TABLES: Tables = Tables {
     capitalized: &[],
     elision: true,
     hyphen_words: true,
+    span_contractions: &[],
+    than: &["de", "d'"],
+    vague_spans: true,
     article_in_span: true,
     // "il y a [trois ans]": French TimeBank marks the duration.
     lowercase_not_month: &[],

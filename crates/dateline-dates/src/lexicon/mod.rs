@@ -443,6 +443,15 @@ pub(crate) struct Tables {
     pub(crate) elision: bool,
     /// Hyphenated words are looked up whole ("après-midi", "dix-huit").
     pub(crate) hyphen_words: bool,
+    /// Contractions of a preposition and an article that the language's
+    /// TimeML corpus keeps inside an expression (Spanish "del", "al").
+    pub(crate) span_contractions: &'static [&'static str],
+    /// The word after "more"/"less" in a bound ("than", "als", "de").
+    pub(crate) than: &'static [&'static str],
+    /// Vague spans: "los últimos días", "ces derniers jours" (a DURATION),
+    /// "estos días" (PRESENT_REF); and a deictic word naming its weekday,
+    /// "hoy, jueves", as one expression.
+    pub(crate) vague_spans: bool,
     /// A determiner right before an expression belongs to it ("le 15
     /// juillet", "el viernes", "dem 20. Jahrhundert"), as the language's
     /// TimeML guidelines write extents.
