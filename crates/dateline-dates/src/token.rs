@@ -5,7 +5,7 @@
 //! whitespace (and whether a line break) came before it, so the grammar can
 //! tell "1990s" from "1990 s" and "Sept." from "Sept .".
 
-use crate::lexicon::{Lex, Lexicon};
+use crate::lexicon::{Func, Lex, Lexicon, Rel};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -109,6 +109,15 @@ pub(crate) fn tokenize(
                         && matches!(char::from_u32(t.num), Some('.' | '!' | '?' | ':' | '"' | '„'))
                 });
             let mut lex = lexicon.get_cased(word, cased);
+            if !lexicon.tables.after_determiner.is_empty()
+                && out.last().is_some_and(|t| {
+                    matches!(t.lex, Some(Lex::Func(Func::The) | Lex::Rel(Rel::This)))
+                })
+                && let Some(&(_, after)) =
+                    lexicon.tables.after_determiner.iter().find(|(w, _)| lexicon.same_word(word, w))
+            {
+                lex = Some(after);
+            }
             // Hyphenated words the table holds whole ("après-midi", "dix-huit").
             if lexicon.tables.hyphen_words
                 && i + 1 < to

@@ -201,6 +201,7 @@ impl Parser<'_> {
         offer(self.p_rel_after_noun(i));
         offer(self.p_shifted(i));
         offer(self.p_deictic_weekday(i));
+        offer(self.p_day_word(i));
         best
     }
 

@@ -299,7 +299,9 @@ impl Parser<'_> {
             if matches!(self.unit(j), Some((Unit::Hour, _))) {
                 j += 1;
                 confirmed = true;
-            } else if self.lx.tables.hour_article && i > 0 && self.is_func(i - 1, Func::The) {
+            } else if self.lx.tables.hour_article && i > 0 && self.is_func(i - 1, Func::The)
+                || self.zone_alone(j)
+            {
                 confirmed = true;
             }
         }

@@ -38,8 +38,10 @@ impl Parser<'_> {
         let j = if self.is_func(i, Func::The) { i + 1 } else { i };
         // "el próximo 2 de mayo", "el pasado 25 de julio".
         if let Some(shift) = self.shift_word(j)
-            && let Some((p, e)) = self.p_day_first(j + 1)
-            && p.rule == "day-month"
+            && let Some((p, e)) = self
+                .p_day_first(j + 1)
+                .filter(|(p, _)| p.rule == "day-month")
+                .or_else(|| self.p_day_word(j + 1))
             && let Some(d) = p.day
         {
             let day = self.shifted_day(d.month() as u32, d.day() as u32, shift)?;
@@ -152,6 +154,49 @@ impl Parser<'_> {
         let Some(Lex::Weekday(wd @ 1..=7)) = self.lex(j) else { return None };
         let day = cal::add_days(self.r, shift)?;
         (cal::weekday(day) == wd).then(|| (Pt::day(day, "deictic-weekday", ""), j + 1))
+    }
+
+    /// "las 11.45 horas", "a las 15.00": the article that names the hour
+    /// belongs to the time (Spanish TimeBank), and wins over reading "11.45
+    /// horas" as a duration.
+    pub(super) fn r_article_clock(&self, i: usize) -> Option<Cand> {
+        if !self.lx.tables.hour_article || !self.is_func(i, Func::The) {
+            return None;
+        }
+        self.num(i + 1)?;
+        let (p, e) = self.point(i + 1)?;
+        (p.kind == crate::TimexType::Time).then(|| p.into_cand(i, e))
+    }
+
+    /// "el día 8", "el próximo día 9 de julio": "day" and a day number.
+    pub(super) fn p_day_word(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.rel_after_noun || !matches!(self.unit(i), Some((Unit::Day, false))) {
+            return None;
+        }
+        let (d, digits) = self.num(i + 1)?;
+        if digits > 2 || !(1..=31).contains(&d) {
+            return None;
+        }
+        if let Some((p, e)) = self.p_day_first(i + 1) {
+            return Some((p, e));
+        }
+        // The month of the reference, or the one before or after, whichever
+        // is nearest (news names days of the month close to its date).
+        let (dir, how) = match self.direction {
+            crate::Direction::Context => (super::Dir::Nearest, "nearest".to_owned()),
+            _ => self.direction_at(i, i + 2, super::Dir::Nearest),
+        };
+        let opts: Vec<(i32, i64)> = (-1..=1)
+            .filter_map(|k| {
+                let m = cal::add_months(self.r, k)?;
+                let day = cal::date(m.year().into(), m.month() as u32, d)?;
+                Some((k as i32, cal::diff_days(self.r, day)))
+            })
+            .collect();
+        let k = self.pick_by_distance(&opts, dir)?;
+        let m = cal::add_months(self.r, i64::from(k))?;
+        let day = cal::date(m.year().into(), m.month() as u32, d)?;
+        Some((Pt::day(day, "day-word", how), i + 2))
     }
 
     /// "heuer" (this year), "Vorjahr" (last year), "Vortag", "übermorgen",

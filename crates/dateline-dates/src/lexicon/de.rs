@@ -26,6 +26,7 @@ pub(super) static TABLES: Tables = Tables {
     // A capitalized "Morgen" is the noun ("Guten Morgen", "am Morgen");
     // "morgen" is tomorrow.
     capitalized: &[("morgen", Lex::PartOfDay(PartOfDay::Morning))],
+    after_determiner: &[],
     elision: false,
     hyphen_words: false,
     span_contractions: &[],

@@ -20,6 +20,7 @@ pub(super) static TABLES: Tables = Tables {
     fold_accents: false,
     unaccented_only: &[],
     capitalized: &[],
+    after_determiner: &[],
     elision: false,
     hyphen_words: false,
     span_contractions: &[],

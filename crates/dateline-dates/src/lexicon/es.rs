@@ -1,5 +1,8 @@
 //! Spanish word table.
 //!
+//! "Próximo" is English "coming": "el próximo jueves" is the next Thursday
+//! to come, not the one of next week (TimeBank-es).
+//!
 //! Surface forms are lowercase with accents folded ("miércoles" is
 //! "miercoles"); lookups fold case and accents. Articles are `Func::The`:
 //! Spanish TimeBank keeps determiners inside an expression ("el viernes",
@@ -23,6 +26,7 @@ pub(super) static TABLES: Tables = Tables {
     // "él" is not the article, "está" not "this".
     unaccented_only: &["el", "esta", "este"],
     capitalized: &[],
+    after_determiner: &[("manana", Lex::PartOfDay(PartOfDay::Morning))],
     elision: false,
     hyphen_words: false,
     span_contractions: &["del", "al"],
@@ -248,10 +252,10 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("ultima", Lex::Rel(Rel::Last)),
     ("ultimos", Lex::Rel(Rel::Last)),
     ("ultimas", Lex::Rel(Rel::Last)),
-    ("proximo", Lex::Rel(Rel::Next)),
-    ("proxima", Lex::Rel(Rel::Next)),
-    ("proximos", Lex::Rel(Rel::Next)),
-    ("proximas", Lex::Rel(Rel::Next)),
+    ("proximo", Lex::Rel(Rel::Coming)),
+    ("proxima", Lex::Rel(Rel::Coming)),
+    ("proximos", Lex::Rel(Rel::Coming)),
+    ("proximas", Lex::Rel(Rel::Coming)),
     ("este", Lex::Rel(Rel::This)),
     ("esta", Lex::Rel(Rel::This)),
     ("estos", Lex::Rel(Rel::This)),

@@ -438,6 +438,9 @@ pub(crate) struct Tables {
     /// Words read differently when capitalized, with that class: German
     /// "Morgen" is the morning, "morgen" tomorrow.
     pub(crate) capitalized: &'static [(&'static str, Lex)],
+    /// Words read differently after a determiner, with that class:
+    /// Spanish "mañana" is tomorrow, "la mañana", "esta mañana" the morning.
+    pub(crate) after_determiner: &'static [(&'static str, Lex)],
     /// Elided words keep their apostrophe ("l'année", "d'ici"): the table
     /// holds them as "l'", "d'".
     pub(crate) elision: bool,
