@@ -181,6 +181,32 @@ pub(crate) fn tokenize(
                 i += "'clock".len();
                 lex = lexicon.get("oclock");
             }
+            // "Donnerstagabend": a weekday glued to a part of the day.
+            if lex.is_none()
+                && lexicon.tables.compounds
+                && let Some((k, head, tail)) = split_compound(&text[start..i], lexicon)
+            {
+                let cut = start + k;
+                for (s, e, l, sp, nl, up) in [
+                    (start, cut, head, space, newline, b.is_ascii_uppercase()),
+                    (cut, i, tail, false, false, false),
+                ] {
+                    out.push(Token {
+                        start: s,
+                        end: e,
+                        kind: Kind::Word,
+                        lex: Some(l),
+                        num: 0,
+                        digits: 0,
+                        space: sp,
+                        newline: nl,
+                        upper: up,
+                    });
+                }
+                space = false;
+                newline = false;
+                continue;
+            }
             out.push(Token {
                 start,
                 end: i,
@@ -233,6 +259,19 @@ pub(crate) fn tokenize(
         space = false;
         newline = false;
     }
+}
+
+/// A weekday glued to a part of the day ("Donnerstagabend",
+/// "Samstagnachmittag"): where to cut, and the classes of the two halves.
+fn split_compound(word: &str, lexicon: &Lexicon) -> Option<(usize, Lex, Lex)> {
+    if word.len() < 9 {
+        return None;
+    }
+    word.char_indices().skip(5).take(6).find_map(|(k, _)| {
+        let head = lexicon.get(&word[..k]).filter(|l| matches!(l, Lex::Weekday(1..=7)))?;
+        let tail = lexicon.get(&word[k..]).filter(|l| matches!(l, Lex::PartOfDay(_)))?;
+        Some((k, head, tail))
+    })
 }
 
 /// The bytes of the apostrophe at `i` (' or ’), 0 when there is none.

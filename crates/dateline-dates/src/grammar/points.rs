@@ -202,6 +202,8 @@ impl Parser<'_> {
         offer(self.p_shifted(i));
         offer(self.p_deictic_weekday(i));
         offer(self.p_day_word(i));
+        offer(self.p_weekend_on(i));
+        offer(self.p_day_list(i));
         best
     }
 

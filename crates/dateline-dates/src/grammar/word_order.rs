@@ -21,7 +21,7 @@ impl Parser<'_> {
     /// +1 ("prochain", "próximo"), or `None`.
     fn shift_word(&self, i: usize) -> Option<i32> {
         match self.lex(i)? {
-            Lex::Rel(Rel::Last | Rel::Previous) => Some(-1),
+            Lex::Rel(Rel::Last | Rel::Previous) | Lex::Deictic(Deictic::Past) => Some(-1),
             Lex::Rel(Rel::Next | Rel::Coming | Rel::Following) => Some(1),
             _ => None,
         }
@@ -197,6 +197,68 @@ impl Parser<'_> {
         let m = cal::add_months(self.r, i64::from(k))?;
         let day = cal::date(m.year().into(), m.month() as u32, d)?;
         Some((Pt::day(day, "day-word", how), i + 2))
+    }
+
+    /// "am Wochenende": the weekend of the reference week, or the one
+    /// before when the sentence looks back (German news writes the
+    /// weekend just past this way).
+    pub(super) fn p_weekend_on(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.compounds
+            || !self.is_func(i, Func::Weekend)
+            || !self.is_func(i.wrapping_sub(1), Func::On)
+        {
+            return None;
+        }
+        let wd = cal::weekday(self.r);
+        let (dir, how) = self.direction_at(i, i + 1, super::Dir::Past);
+        let back = wd < 6 && dir == super::Dir::Past;
+        let (y, w) = cal::iso_week(cal::add_days(self.r, if back { -7 } else { 0 })?);
+        Some((
+            Pt::new(format!("{}-WE", cal::fmt_week(y, w)), Grain::Week, "on-weekend", how),
+            i + 1,
+        ))
+    }
+
+    /// "am 3., 4. und 5. Oktober", "vom 18. und 19. Dezember": a day number
+    /// with the ordinal dot in a list that a month closes.
+    pub(super) fn p_day_list(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.ordinal_dot {
+            return None;
+        }
+        let (d, digits) = self.num(i)?;
+        if digits > 2 || !(1..=31).contains(&d) || !(self.punct(i + 1, '.') && self.glued(i + 1)) {
+            return None;
+        }
+        let mut k = i + 2;
+        let mut steps = 0;
+        while steps < 12 && !self.breaks(k) {
+            if self.punct(k, ',')
+                || self.dash(k)
+                || matches!(self.lex(k), Some(Lex::Func(Func::And | Func::Until | Func::Or)))
+            {
+                k += 1;
+            } else if self.num(k).is_some_and(|(n, nd)| nd <= 2 && (1..=31).contains(&n))
+                && self.punct(k + 1, '.')
+            {
+                k += 2;
+            } else {
+                break;
+            }
+            steps += 1;
+        }
+        if k == i + 2 {
+            return None;
+        }
+        let (m, e, _) = self.month_tok(k)?;
+        let year = self.year_after(e).map(|(y, _)| y);
+        let day = match year {
+            Some(y) => cal::date(y, m, d)?,
+            None => {
+                let (y, _) = self.year_for_day(m, d, i, e)?;
+                cal::date(y, m, d)?
+            }
+        };
+        Some((Pt::day(day, "day-list", ""), i + 2))
     }
 
     /// "heuer" (this year), "Vorjahr" (last year), "Vortag", "übermorgen",

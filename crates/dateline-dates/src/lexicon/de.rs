@@ -16,11 +16,13 @@ use super::{
 pub(super) static TABLES: Tables = Tables {
     words: WORDS,
     holidays: HOLIDAYS,
-    spelled_anchors: &[],
+    spelled_anchors: COMPOUND_ANCHORS,
     // "am 1. Mai" is the ordinal dot, not a suffix.
     ordinal_suffixes: &[],
     ordinal_dot: true,
     day_first: true,
+    // "Donnerstagabend" reads as "Donnerstag" + "abend".
+    compounds: true,
     fold_accents: true,
     unaccented_only: &[],
     // A capitalized "Morgen" is the noun ("Guten Morgen", "am Morgen");
@@ -46,6 +48,59 @@ pub(super) static TABLES: Tables = Tables {
     accented: &[],
     tense_suffixes: &[("te", Cue::Past)],
 };
+
+/// Weekdays glued to a part of the day ("Donnerstagabend"): the tokenizer
+/// splits them, and the scanner must stop at them.
+const COMPOUND_ANCHORS: &[&str] = &[
+    "montagmorgen",
+    "montagvormittag",
+    "montagmittag",
+    "montagnachmittag",
+    "montagabend",
+    "montagnacht",
+    "dienstagmorgen",
+    "dienstagvormittag",
+    "dienstagmittag",
+    "dienstagnachmittag",
+    "dienstagabend",
+    "dienstagnacht",
+    "mittwochmorgen",
+    "mittwochvormittag",
+    "mittwochmittag",
+    "mittwochnachmittag",
+    "mittwochabend",
+    "mittwochnacht",
+    "donnerstagmorgen",
+    "donnerstagvormittag",
+    "donnerstagmittag",
+    "donnerstagnachmittag",
+    "donnerstagabend",
+    "donnerstagnacht",
+    "freitagmorgen",
+    "freitagvormittag",
+    "freitagmittag",
+    "freitagnachmittag",
+    "freitagabend",
+    "freitagnacht",
+    "samstagmorgen",
+    "samstagvormittag",
+    "samstagmittag",
+    "samstagnachmittag",
+    "samstagabend",
+    "samstagnacht",
+    "sonnabendmorgen",
+    "sonnabendvormittag",
+    "sonnabendmittag",
+    "sonnabendnachmittag",
+    "sonnabendabend",
+    "sonnabendnacht",
+    "sonntagmorgen",
+    "sonntagvormittag",
+    "sonntagmittag",
+    "sonntagnachmittag",
+    "sonntagabend",
+    "sonntagnacht",
+];
 
 /// Holidays news writes about, by their German names.
 pub(super) const HOLIDAYS: &[Holiday] = &[
@@ -367,6 +422,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("aktuellen", Lex::Deictic(Deictic::Current)),
     ("aktuelle", Lex::Deictic(Deictic::Current)),
     ("kurzlich", Lex::Deictic(Deictic::PastRef)),
+    // "vor kurzem".
+    ("kurzem", Lex::Deictic(Deictic::PastRef)),
     ("neulich", Lex::Deictic(Deictic::PastRef)),
     ("unlangst", Lex::Deictic(Deictic::PastRef)),
     ("jungst", Lex::Deictic(Deictic::PastRef)),
@@ -392,7 +449,12 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("alten", Lex::Func(Func::Old)),
     ("alter", Lex::Func(Func::Old)),
     ("altes", Lex::Func(Func::Old)),
-    // Relative words, in every ending.
+    // Relative words, in every ending ("im laufenden Jahr" is this year).
+    ("laufende", Lex::Rel(Rel::This)),
+    ("laufenden", Lex::Rel(Rel::This)),
+    ("laufender", Lex::Rel(Rel::This)),
+    ("laufendes", Lex::Rel(Rel::This)),
+    ("laufendem", Lex::Rel(Rel::This)),
     ("letzte", Lex::Rel(Rel::Last)),
     ("letzten", Lex::Rel(Rel::Last)),
     ("letzter", Lex::Rel(Rel::Last)),

@@ -16,6 +16,7 @@ pub(super) static TABLES: Tables = Tables {
     spelled_anchors: SPELLED_ANCHORS,
     ordinal_suffixes: &["st", "nd", "rd", "th"],
     ordinal_dot: false,
+    compounds: false,
     day_first: false,
     fold_accents: false,
     unaccented_only: &[],

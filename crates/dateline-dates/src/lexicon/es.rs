@@ -21,6 +21,7 @@ pub(super) static TABLES: Tables = Tables {
     // "1º", "1ª", "1o".
     ordinal_suffixes: &["º", "ª", "o", "a"],
     ordinal_dot: false,
+    compounds: false,
     day_first: true,
     fold_accents: true,
     // "él" is not the article, "está" not "this".

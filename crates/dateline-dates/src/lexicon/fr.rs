@@ -20,6 +20,7 @@ pub(super) static TABLES: Tables = Tables {
     // "1er", "2e", "3ème".
     ordinal_suffixes: &["er", "re", "e", "eme", "ème", "ieme", "ième"],
     ordinal_dot: false,
+    compounds: false,
     day_first: true,
     fold_accents: true,
     // "à" is not the verb "a".

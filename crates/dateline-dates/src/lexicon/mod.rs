@@ -428,6 +428,9 @@ pub(crate) struct Tables {
     pub(crate) ordinal_suffixes: &'static [&'static str],
     /// A glued "." after a day number makes it an ordinal ("am 23. Juli").
     pub(crate) ordinal_dot: bool,
+    /// A weekday and a part of the day written as one word
+    /// ("Donnerstagabend") are read as two.
+    pub(crate) compounds: bool,
     /// Numeric dates are day first ("01.09.2024" is 1 September).
     pub(crate) day_first: bool,
     /// Words are looked up with their accents folded ("März" finds "marz").
