@@ -111,7 +111,7 @@ pub(crate) fn tokenize(
             let mut lex = lexicon.get_cased(word, cased);
             if !lexicon.tables.after_determiner.is_empty()
                 && out.last().is_some_and(|t| {
-                    matches!(t.lex, Some(Lex::Func(Func::The) | Lex::Rel(Rel::This)))
+                    matches!(t.lex, Some(Lex::Func(Func::The | Func::In) | Lex::Rel(Rel::This)))
                 })
                 && let Some(&(_, after)) =
                     lexicon.tables.after_determiner.iter().find(|(w, _)| lexicon.same_word(word, w))

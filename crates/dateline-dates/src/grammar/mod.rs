@@ -411,6 +411,7 @@ impl<'a> Parser<'a> {
                 best = Some(c);
             }
         };
+        offer(self.r_not_time(i));
         offer(self.r_article_clock(i));
         offer(self.r_point(i));
         offer(self.r_position(i));

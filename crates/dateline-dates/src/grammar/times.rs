@@ -334,7 +334,11 @@ impl Parser<'_> {
         if has_min
             && !confirmed
             && self.punct(i + 1, '.')
-            && !(self.lx.tables.clock_24h && i > 0 && self.is_func(i - 1, Func::At))
+            && !(self.lx.tables.clock_24h
+                && i > 0
+                && self.is_func(i - 1, Func::At)
+                // Not a phone number: "au 03.29.88.43.12".
+                && !(self.punct(j, '.') && self.glued(j) && self.num(j + 1).is_some()))
         {
             return None;
         }

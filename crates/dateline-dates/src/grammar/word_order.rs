@@ -168,6 +168,50 @@ impl Parser<'_> {
         (p.kind == crate::TimexType::Time).then(|| p.into_cand(i, e))
     }
 
+    /// Ages and names that look like expressions, read so that nothing
+    /// else is (a candidate with no value only blocks its span): "âgé de
+    /// [54 ans]", "Alain Parmentier, [53 ans],", "les Jeux d'[hiver]".
+    pub(super) fn r_not_time(&self, i: usize) -> Option<Cand> {
+        let ages = self.lx.tables.age_words;
+        if ages.is_empty() {
+            return None;
+        }
+        let void = |e: usize| {
+            let mut p = Pt::void("not-a-time");
+            p.how = "age".into();
+            p.into_cand(i, e)
+        };
+        let years_after = |k: usize| {
+            self.number(k)
+                .and_then(|(_, e)| matches!(self.unit(e), Some((Unit::Year, _))).then_some(e + 1))
+        };
+        // "âgé de 54 ans" (read at the number: no rule starts at "âgé").
+        if i >= 2
+            && self.is_func(i - 1, Func::Of)
+            && ages.iter().any(|w| self.lx.same_word(self.s(i - 2), w))
+            && let Some(e) = years_after(i)
+        {
+            return Some(void(e));
+        }
+        // ", 53 ans,".
+        if i > 0
+            && self.punct(i - 1, ',')
+            && let Some(e) = years_after(i)
+            && (self.punct(e, ',') || self.punct(e, ')'))
+        {
+            return Some(void(e));
+        }
+        // "les Jeux d'hiver": a season right after an elided "de" names a kind.
+        if matches!(self.lex(i), Some(Lex::Season(_)))
+            && i > 0
+            && self.is_func(i - 1, Func::Of)
+            && self.glued(i)
+        {
+            return Some(void(i + 1));
+        }
+        None
+    }
+
     /// "el día 8", "el próximo día 9 de julio": "day" and a day number.
     pub(super) fn p_day_word(&self, i: usize) -> Option<(Pt, usize)> {
         if !self.lx.tables.rel_after_noun || !matches!(self.unit(i), Some((Unit::Day, false))) {

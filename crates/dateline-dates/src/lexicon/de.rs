@@ -29,6 +29,7 @@ pub(super) static TABLES: Tables = Tables {
     // "morgen" is tomorrow.
     capitalized: &[("morgen", Lex::PartOfDay(PartOfDay::Morning))],
     after_determiner: &[],
+    age_words: &[],
     elision: false,
     hyphen_words: false,
     span_contractions: &[],

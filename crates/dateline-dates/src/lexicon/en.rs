@@ -22,6 +22,7 @@ pub(super) static TABLES: Tables = Tables {
     unaccented_only: &[],
     capitalized: &[],
     after_determiner: &[],
+    age_words: &[],
     elision: false,
     hyphen_words: false,
     span_contractions: &[],

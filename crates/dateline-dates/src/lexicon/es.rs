@@ -28,6 +28,7 @@ pub(super) static TABLES: Tables = Tables {
     unaccented_only: &["el", "esta", "este"],
     capitalized: &[],
     after_determiner: &[("manana", Lex::PartOfDay(PartOfDay::Morning))],
+    age_words: &["edad"],
     elision: false,
     hyphen_words: false,
     span_contractions: &["del", "al"],

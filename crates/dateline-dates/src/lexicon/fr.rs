@@ -26,7 +26,9 @@ pub(super) static TABLES: Tables = Tables {
     // "à" is not the verb "a".
     unaccented_only: &["a"],
     capitalized: &[],
-    after_determiner: &[],
+    // "cet été", "en été" is the summer; "a été" the verb.
+    after_determiner: &[("ete", Lex::Season(2))],
+    age_words: &["age", "agee", "ages", "agees"],
     elision: true,
     hyphen_words: true,
     span_contractions: &[],

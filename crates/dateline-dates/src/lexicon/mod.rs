@@ -444,6 +444,9 @@ pub(crate) struct Tables {
     /// Words read differently after a determiner, with that class:
     /// Spanish "mañana" is tomorrow, "la mañana", "esta mañana" the morning.
     pub(crate) after_determiner: &'static [(&'static str, Lex)],
+    /// Words before "de" that make the quantity after it an age ("âgé de
+    /// 54 ans"); with any, ", 53 ans," between commas is one too.
+    pub(crate) age_words: &'static [&'static str],
     /// Elided words keep their apostrophe ("l'année", "d'ici"): the table
     /// holds them as "l'", "d'".
     pub(crate) elision: bool,
@@ -627,6 +630,9 @@ impl Lexicon {
             }
         }
         v.extend_from_slice(self.spelled_anchors);
+        // Readings that depend on the neighbours ("en été") anchor too.
+        let contextual = self.tables.after_determiner.iter().chain(self.tables.capitalized);
+        v.extend(contextual.filter(|(_, l)| l.is_anchor()).map(|(w, _)| *w));
         v.sort_unstable();
         v.dedup();
         v
