@@ -374,9 +374,12 @@ impl<'a> Parser<'a> {
                     // "Q3", "H1", "financial year 2008-09".
                     let financial_year = w.eq_ignore_ascii_case("financial")
                         && matches!(self.unit(i + 1), Some((Unit::Year, false)));
+                    // "XIXe siècle".
+                    let roman = self.lx.tables.rel_after_noun && self.roman(i, true).is_some();
                     if !(w.eq_ignore_ascii_case("q")
                         || w.eq_ignore_ascii_case("h")
-                        || financial_year)
+                        || financial_year
+                        || roman)
                     {
                         return None;
                     }

@@ -204,6 +204,7 @@ impl Parser<'_> {
         offer(self.p_day_word(i));
         offer(self.p_weekend_on(i));
         offer(self.p_day_list(i));
+        offer(self.p_century_roman(i));
         best
     }
 

@@ -108,7 +108,9 @@ impl Parser<'_> {
         // "4 in the morning", "8 in the evening", "3 in the a.m.".
         if hd <= 2
             && (1..=12).contains(&h)
-            && self.is_func(i + 1, Func::In)
+            // "las 11 de la mañana" on a 24-hour clock.
+            && (self.is_func(i + 1, Func::In)
+                || self.lx.tables.clock_24h && self.is_func(i + 1, Func::Of))
             && self.is_func(i + 2, Func::The)
             && let Some(pod) = match self.lex(i + 3) {
                 Some(Lex::PartOfDay(pod)) => Some(pod),

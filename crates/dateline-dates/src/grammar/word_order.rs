@@ -212,6 +212,63 @@ impl Parser<'_> {
         None
     }
 
+    /// Centuries in Roman numerals: "el siglo XIX", "le XIXe siècle", "du
+    /// XVIIIe siècle" (TIMEX3 writes the 19th century as "18").
+    pub(super) fn p_century_roman(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.rel_after_noun {
+            return None;
+        }
+        let j = if self.is_func(i, Func::The) { i + 1 } else { i };
+        let (n, e) = if matches!(self.unit(j), Some((Unit::Century, false))) {
+            (self.roman(j + 1, false)?, j + 2)
+        } else {
+            let n = self.roman(j, true)?;
+            matches!(self.unit(j + 1), Some((Unit::Century, false))).then_some((n, j + 2))?
+        };
+        if !(1..=21).contains(&n) {
+            return None;
+        }
+        Some((Pt::new(format!("{:02}", n - 1), Grain::Century, "century-roman", ""), e))
+    }
+
+    /// A Roman numeral in capitals at `i` ("XIX"), with a French ordinal
+    /// ending when `ordinal` ("XIXe", "XXIème").
+    pub(super) fn roman(&self, i: usize, ordinal: bool) -> Option<u32> {
+        let t = self.tok(i).filter(|t| t.kind == crate::token::Kind::Word)?;
+        let word = &self.text[t.start..t.end];
+        let digits = if ordinal {
+            let end = word.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))?;
+            let suffix = &word[end..];
+            if !self.lx.tables.ordinal_suffixes.iter().any(|s| suffix.eq_ignore_ascii_case(s)) {
+                return None;
+            }
+            &word[..end]
+        } else {
+            word
+        };
+        if digits.is_empty() || !digits.bytes().all(|b| b"IVXLC".contains(&b)) {
+            return None;
+        }
+        let value = |c: u8| match c {
+            b'I' => 1,
+            b'V' => 5,
+            b'X' => 10,
+            b'L' => 50,
+            _ => 100,
+        };
+        let b = digits.as_bytes();
+        let mut n = 0i32;
+        for (k, &c) in b.iter().enumerate() {
+            let v = value(c);
+            if b.get(k + 1).is_some_and(|&next| value(next) > v) {
+                n -= v;
+            } else {
+                n += v;
+            }
+        }
+        u32::try_from(n).ok()
+    }
+
     /// "el día 8", "el próximo día 9 de julio": "day" and a day number.
     pub(super) fn p_day_word(&self, i: usize) -> Option<(Pt, usize)> {
         if !self.lx.tables.rel_after_noun || !matches!(self.unit(i), Some((Unit::Day, false))) {
