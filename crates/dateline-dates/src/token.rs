@@ -102,48 +102,11 @@ pub(crate) fn tokenize(
             let word = &text[start..i];
             // A capital at the start of a sentence says nothing ("Morgen
             // wird gewählt" is tomorrow).
-            let cased = b.is_ascii_uppercase()
-                && !lexicon.tables.capitalized.is_empty()
-                && !out.last().is_none_or(|t: &Token| {
-                    t.kind == Kind::Punct
-                        && matches!(char::from_u32(t.num), Some('.' | '!' | '?' | ':' | '"' | '„'))
-                });
-            let mut lex = lexicon.get_cased(word, cased);
-            if !lexicon.tables.after_determiner.is_empty()
-                && out.last().is_some_and(|t| {
-                    matches!(t.lex, Some(Lex::Func(Func::The | Func::In) | Lex::Rel(Rel::This)))
-                })
-                && let Some(&(_, after)) =
-                    lexicon.tables.after_determiner.iter().find(|(w, _)| lexicon.same_word(word, w))
-            {
-                lex = Some(after);
-            }
-            // Hyphenated words the table holds whole ("après-midi", "dix-huit").
-            if lexicon.tables.hyphen_words
-                && i + 1 < to
-                && bytes[i] == b'-'
-                && char_at(text, i + 1).is_some_and(char::is_alphabetic)
-            {
-                let mut k = i + 1;
-                while k < to {
-                    match char_at(text, k) {
-                        Some(c) if c.is_alphabetic() => k += c.len_utf8(),
-                        _ => break,
-                    }
-                }
-                if let Some(joined) = lexicon.get(&text[start..k]) {
-                    lex = Some(joined);
-                    i = k;
-                }
-            }
-            // Elided words keep their apostrophe ("l'année" is "l'" +
-            // "année"), and a word joined by one is one word ("aujourd'hui").
-            if lexicon.tables.elision
-                && let Some((joined, one, next)) = elided(text, i, to, lexicon)
-            {
-                lex = Some(joined);
-                i = if one { next } else { i + apostrophe_len(text, i) };
-            }
+            let mut lex = if lexicon.extended {
+                extended_word(text, start, &mut i, to, b, lexicon, out)
+            } else {
+                lexicon.get(word)
+            };
             // "a.m." / "p.m." (and "a.m" at a sentence end).
             if i - start == 1
                 && i + 2 <= to
@@ -183,6 +146,7 @@ pub(crate) fn tokenize(
             }
             // "Donnerstagabend": a weekday glued to a part of the day.
             if lex.is_none()
+                && lexicon.extended
                 && lexicon.tables.compounds
                 && let Some((k, head, tail)) = split_compound(&text[start..i], lexicon)
             {
@@ -259,6 +223,67 @@ pub(crate) fn tokenize(
         space = false;
         newline = false;
     }
+}
+
+/// A word's class in a language with more than English's spelling rules:
+/// capitalized readings, readings after a determiner, hyphenated and
+/// elided words. May move `i` past a joined word.
+fn extended_word(
+    text: &str,
+    start: usize,
+    i: &mut usize,
+    to: usize,
+    first: u8,
+    lexicon: &Lexicon,
+    out: &[Token],
+) -> Option<Lex> {
+    let word = &text[start..*i];
+    let bytes = text.as_bytes();
+    // A capital at the start of a sentence says nothing ("Morgen wird
+    // gewählt" is tomorrow).
+    let cased = first.is_ascii_uppercase()
+        && !lexicon.tables.capitalized.is_empty()
+        && !out.last().is_none_or(|t: &Token| {
+            t.kind == Kind::Punct
+                && matches!(char::from_u32(t.num), Some('.' | '!' | '?' | ':' | '"' | '„'))
+        });
+    let mut lex = lexicon.get_cased(word, cased);
+    if !lexicon.tables.after_determiner.is_empty()
+        && out.last().is_some_and(|t| {
+            matches!(t.lex, Some(Lex::Func(Func::The | Func::In) | Lex::Rel(Rel::This)))
+        })
+        && let Some(&(_, after)) =
+            lexicon.tables.after_determiner.iter().find(|(w, _)| lexicon.same_word(word, w))
+    {
+        lex = Some(after);
+    }
+    // Hyphenated words the table holds whole ("après-midi", "dix-huit").
+    if lexicon.tables.hyphen_words
+        && *i + 1 < to
+        && bytes[*i] == b'-'
+        && char_at(text, *i + 1).is_some_and(char::is_alphabetic)
+    {
+        let mut k = *i + 1;
+        while k < to {
+            match char_at(text, k) {
+                Some(c) if c.is_alphabetic() => k += c.len_utf8(),
+                _ => break,
+            }
+        }
+        if let Some(joined) = lexicon.get(&text[start..k]) {
+            lex = Some(joined);
+            *i = k;
+        }
+    }
+    // Elided words keep their apostrophe ("l'année" is "l'" + "année"), and
+    // a word joined by one is one word ("aujourd'hui").
+    if lexicon.tables.elision
+        && let Some((joined, one, next)) = elided(text, *i, to, lexicon)
+    {
+        lex = Some(joined);
+        *i = if one { next } else { *i + apostrophe_len(text, *i) };
+    }
+    lex
 }
 
 /// A weekday glued to a part of the day ("Donnerstagabend",

@@ -375,7 +375,7 @@ impl<'a> Parser<'a> {
                     let financial_year = w.eq_ignore_ascii_case("financial")
                         && matches!(self.unit(i + 1), Some((Unit::Year, false)));
                     // "XIXe siècle".
-                    let roman = self.lx.tables.rel_after_noun && self.roman(i, true).is_some();
+                    let roman = self.lx.extended && self.roman(i, true).is_some();
                     if !(w.eq_ignore_ascii_case("q")
                         || w.eq_ignore_ascii_case("h")
                         || financial_year
@@ -414,8 +414,10 @@ impl<'a> Parser<'a> {
                 best = Some(c);
             }
         };
-        offer(self.r_not_time(i));
-        offer(self.r_article_clock(i));
+        if self.lx.extended {
+            offer(self.r_not_time(i));
+            offer(self.r_article_clock(i));
+        }
         offer(self.r_point(i));
         offer(self.r_position(i));
         offer(self.r_set(i));
@@ -430,8 +432,10 @@ impl<'a> Parser<'a> {
         offer(self.r_nth_weekday(i));
         offer(self.r_day_alone(i));
         offer(self.r_that(i));
-        offer(self.r_ago_before(i));
-        offer(self.r_vague_span(i));
+        if self.lx.extended {
+            offer(self.r_ago_before(i));
+            offer(self.r_vague_span(i));
+        }
         best
     }
 }

@@ -198,13 +198,16 @@ impl Parser<'_> {
         offer(self.p_week_number(i));
         offer(self.p_week_of(i));
         offer(date_weekday);
-        offer(self.p_rel_after_noun(i));
-        offer(self.p_shifted(i));
-        offer(self.p_deictic_weekday(i));
-        offer(self.p_day_word(i));
-        offer(self.p_weekend_on(i));
-        offer(self.p_day_list(i));
-        offer(self.p_century_roman(i));
+        // Word orders and words English does not have (`word_order.rs`).
+        if self.lx.extended {
+            offer(self.p_rel_after_noun(i));
+            offer(self.p_shifted(i));
+            offer(self.p_deictic_weekday(i));
+            offer(self.p_day_word(i));
+            offer(self.p_weekend_on(i));
+            offer(self.p_day_list(i));
+            offer(self.p_century_roman(i));
+        }
         best
     }
 

@@ -510,6 +510,9 @@ pub(crate) struct Lexicon {
     pub(crate) tables: &'static Tables,
     /// `tables.fold_accents`, kept beside the word table for the lookup.
     fold_accents: bool,
+    /// The language uses any rule or spelling English does not (a language
+    /// other than English): English checks this one flag and skips the rest.
+    pub(crate) extended: bool,
     /// First words of multi-word holidays that the table gives another
     /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
     /// Hispanidad"): the holiday rule tries them too.
@@ -559,7 +562,21 @@ impl Lexicon {
             .collect();
         other_holiday_starts.sort_unstable();
         other_holiday_starts.dedup();
+        let t = tables;
+        let extended = t.fold_accents
+            || t.elision
+            || t.hyphen_words
+            || t.compounds
+            || t.rel_after_noun
+            || t.ordinal_dot
+            || t.ago != AgoBefore::No
+            || t.vague_spans
+            || t.hour_article
+            || !t.age_words.is_empty()
+            || !t.capitalized.is_empty()
+            || !t.after_determiner.is_empty();
         Lexicon {
+            extended,
             other_holiday_starts,
             entries,
             table: words,
