@@ -235,9 +235,11 @@ impl DateExtractor {
             let article = self.inner.lexicon.tables.article_in_span;
             let mut prev_end = 0;
             for c in cands {
-                // "le 15 juillet", "el viernes": the determiner is inside.
+                // "le 15 juillet", "el viernes": the determiner is inside
+                // (not in "la [próxima] edición": it is the noun's).
                 let s = if article
                     && c.s > prev_end
+                    && !c.rule.starts_with("relative-adjective")
                     && !tokens.get(c.s).is_some_and(|t| t.newline)
                     && tokens.get(c.s - 1).is_some_and(|t| {
                         t.lex == Some(Lex::Func(Func::The))

@@ -390,9 +390,12 @@ impl<'a> Parser<'a> {
                 Some(Lex::Cue(_)) => return None,
                 Some(Lex::Func(f)) if f.is_signal() => return None,
                 Some(l) if !l.is_core() => {
-                    if !(i + 1..(i + 6).min(self.t.len())).any(|k| {
+                    let anchor_near = (i + 1..(i + 6).min(self.t.len())).any(|k| {
                         self.t[k].kind == Kind::Num || self.t[k].lex.is_some_and(Lex::is_anchor)
-                    }) {
+                    });
+                    // "la próxima edición" (FUTURE_REF) has no time word after it.
+                    let rel_adjective = self.lx.extended && self.is_rel_adjective(i);
+                    if !anchor_near && !rel_adjective {
                         return None;
                     }
                 }
@@ -435,6 +438,7 @@ impl<'a> Parser<'a> {
         if self.lx.extended {
             offer(self.r_ago_before(i));
             offer(self.r_vague_span(i));
+            offer(self.r_rel_adjective(i));
         }
         best
     }

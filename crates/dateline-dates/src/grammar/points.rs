@@ -207,6 +207,7 @@ impl Parser<'_> {
             offer(self.p_weekend_on(i));
             offer(self.p_day_list(i));
             offer(self.p_century_roman(i));
+            offer(self.p_the_part_of_day(i));
         }
         best
     }

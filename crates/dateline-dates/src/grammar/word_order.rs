@@ -269,6 +269,49 @@ impl Parser<'_> {
         u32::try_from(n).ok()
     }
 
+    /// "la próxima edición", "la pasada cumbre", "del pasado": a relative
+    /// adjective before a noun that is no time word, or alone, is
+    /// FUTURE_REF or PAST_REF.
+    pub(super) fn r_rel_adjective(&self, i: usize) -> Option<Cand> {
+        let shift = self.shift_word(i)?;
+        if !self.is_rel_adjective(i) {
+            return None;
+        }
+        // Before a time word, the other rules read the whole expression.
+        if self.lex(i + 1).is_some_and(Lex::is_anchor) || self.num(i + 1).is_some() {
+            return None;
+        }
+        let value = if shift < 0 { "PAST_REF" } else { "FUTURE_REF" };
+        Some(
+            Pt::new(value.into(), Grain::Unspecified, "relative-adjective", "").into_cand(i, i + 1),
+        )
+    }
+
+    /// Whether token `i` is one of the language's relative adjectives.
+    pub(super) fn is_rel_adjective(&self, i: usize) -> bool {
+        self.lx.tables.rel_adjectives.iter().any(|w| self.lx.same_word(self.s(i), w))
+    }
+
+    /// "por la tarde", "en la mañana": that part of the day the text named
+    /// last (or of the reference day).
+    pub(super) fn p_the_part_of_day(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.clock_on_named_day
+            || !self.is_func(i, Func::The)
+            || !matches!(self.lex(i.wrapping_sub(1)), Some(Lex::Func(Func::Per | Func::In)))
+        {
+            return None;
+        }
+        let Some(Lex::PartOfDay(pod)) = self.lex(i + 1) else { return None };
+        if self.s(i + 1).ends_with('s') {
+            return None;
+        }
+        let (day, how) = match self.doc.last_day {
+            Some(d) => (d, "named-day"),
+            None => (self.r, "reference-day"),
+        };
+        Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), i + 2))
+    }
+
     /// "el día 8", "el próximo día 9 de julio": "day" and a day number.
     pub(super) fn p_day_word(&self, i: usize) -> Option<(Pt, usize)> {
         if !self.lx.tables.rel_after_noun || !matches!(self.unit(i), Some((Unit::Day, false))) {

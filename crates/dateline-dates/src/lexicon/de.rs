@@ -30,6 +30,7 @@ pub(super) static TABLES: Tables = Tables {
     capitalized: &[("morgen", Lex::PartOfDay(PartOfDay::Morning))],
     after_determiner: &[],
     age_words: &[],
+    rel_adjectives: &[],
     elision: false,
     hyphen_words: false,
     span_contractions: &[],

@@ -23,6 +23,7 @@ pub(super) static TABLES: Tables = Tables {
     capitalized: &[],
     after_determiner: &[],
     age_words: &[],
+    rel_adjectives: &[],
     elision: false,
     hyphen_words: false,
     span_contractions: &[],

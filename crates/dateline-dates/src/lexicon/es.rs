@@ -29,6 +29,10 @@ pub(super) static TABLES: Tables = Tables {
     capitalized: &[],
     after_determiner: &[("manana", Lex::PartOfDay(PartOfDay::Morning))],
     age_words: &["edad"],
+    // "la próxima edición", "la pasada cumbre": FUTURE_REF, PAST_REF.
+    rel_adjectives: &[
+        "proximo", "proxima", "proximos", "proximas", "pasado", "pasada", "pasados", "pasadas",
+    ],
     elision: false,
     hyphen_words: false,
     span_contractions: &["del", "al"],
@@ -237,7 +241,10 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("ahora", Lex::Deictic(Deictic::Now)),
     ("actualmente", Lex::Deictic(Deictic::Present)),
     ("actualidad", Lex::Deictic(Deictic::Present)),
-    ("momento", Lex::Deictic(Deictic::Present)),
+    ("futuro", Lex::Deictic(Deictic::Future)),
+    ("futura", Lex::Deictic(Deictic::Future)),
+    ("entonces", Lex::Deictic(Deictic::PastRef)),
+    ("recien", Lex::Deictic(Deictic::PastRef)),
     ("actual", Lex::Deictic(Deictic::Current)),
     ("actuales", Lex::Deictic(Deictic::Current)),
     ("recientemente", Lex::Deictic(Deictic::PastRef)),

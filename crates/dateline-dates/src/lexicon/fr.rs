@@ -29,6 +29,8 @@ pub(super) static TABLES: Tables = Tables {
     // "cet été", "en été" is the summer; "a été" the verb.
     after_determiner: &[("ete", Lex::Season(2))],
     age_words: &["age", "agee", "ages", "agees"],
+    // "les prochaines échéances": FUTURE_REF.
+    rel_adjectives: &["prochain", "prochaine", "prochains", "prochaines"],
     elision: true,
     hyphen_words: true,
     span_contractions: &[],

@@ -447,6 +447,10 @@ pub(crate) struct Tables {
     /// Words before "de" that make the quantity after it an age ("âgé de
     /// 54 ans"); with any, ", 53 ans," between commas is one too.
     pub(crate) age_words: &'static [&'static str],
+    /// Relative adjectives that, before a noun that is no time word, say
+    /// only "in the future / past" ("la próxima edición"), as the
+    /// language's TimeBank annotates them.
+    pub(crate) rel_adjectives: &'static [&'static str],
     /// Elided words keep their apostrophe ("l'année", "d'ici"): the table
     /// holds them as "l'", "d'".
     pub(crate) elision: bool,
@@ -650,6 +654,7 @@ impl Lexicon {
         // Readings that depend on the neighbours ("en été") anchor too.
         let contextual = self.tables.after_determiner.iter().chain(self.tables.capitalized);
         v.extend(contextual.filter(|(_, l)| l.is_anchor()).map(|(w, _)| *w));
+        v.extend_from_slice(self.tables.rel_adjectives);
         v.sort_unstable();
         v.dedup();
         v
