@@ -41,7 +41,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use dateline_dates::{DateExtractor, DateTime, Direction, Modifier, TimeExpression};
+use dateline_dates::{DateExtractor, DateTime, Direction, Lang, Modifier, TimeExpression};
 use serde_json::Value;
 
 use crate::timex::interval_of;
@@ -63,17 +63,48 @@ fn read_jsonl(path: &Path) -> Result<Vec<Value>> {
 }
 
 pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
-    let extractor = DateExtractor::builder().direction(Direction::Future).build()?;
+    let mut sets = Vec::new();
+    for (file, label) in [("en-time.jsonl", "en-time"), ("en-time-holidays.jsonl", "holidays")] {
+        let path = dir.join(file);
+        let rows = read_jsonl(&path)?;
+        sets.push((label.to_owned(), path, rows));
+    }
+    let negatives = read_jsonl(&dir.join("en-time-negative.jsonl"))?;
+    score(Lang::En, sets, &negatives, errors)
+}
+
+/// One language's Duckling corpus in one file (`<lang>/duckling.jsonl`):
+/// phrases, with holidays (rows with `expected.holiday`) and negatives
+/// (`section` = `negative`) reported apart.
+pub(crate) fn run_lang(path: &Path, lang: Lang, errors: bool) -> Result<()> {
+    let rows = read_jsonl(path)?;
+    let (negatives, rows): (Vec<Value>, Vec<Value>) = rows
+        .into_iter()
+        .partition(|r| r.get("section").and_then(Value::as_str) == Some("negative"));
+    let (holidays, rest): (Vec<Value>, Vec<Value>) =
+        rows.into_iter().partition(|r| r.pointer("/expected/holiday").is_some());
+    let label = format!("{}-time", lang.code());
+    let sets =
+        vec![(label, path.to_owned(), rest), ("holidays".to_owned(), path.to_owned(), holidays)];
+    score(lang, sets, &negatives, errors)
+}
+
+fn score(
+    lang: Lang,
+    sets: Vec<(String, std::path::PathBuf, Vec<Value>)>,
+    negatives: &[Value],
+    errors: bool,
+) -> Result<()> {
+    let extractor = DateExtractor::builder().direction(Direction::Future).lang(lang).build()?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     let mut elapsed = Duration::ZERO;
     let mut bytes = 0;
-    for (file, label) in [("en-time.jsonl", "en-time"), ("en-time-holidays.jsonl", "holidays")] {
-        let rows = read_jsonl(&dir.join(file))?;
+    for (label, path, rows) in &sets {
         let mut by_kind: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
-        for row in &rows {
+        for row in rows {
             let text = row.get("text").and_then(Value::as_str).unwrap_or("");
             let reference = reference_of(row);
             let t0 = Instant::now();
@@ -112,7 +143,7 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
         writeln!(
             out,
             "Duckling {label} ({}): {p}/{n} = {:.1}% (direction future)",
-            dir.join(file).display(),
+            path.display(),
             100.0 * p as f64 / n.max(1) as f64
         )?;
         for (kind, (p, n)) in by_kind {
@@ -123,9 +154,8 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
             )?;
         }
     }
-    let negatives = read_jsonl(&dir.join("en-time-negative.jsonl"))?;
     let mut hits = 0;
-    for row in &negatives {
+    for row in negatives {
         let text = row.get("text").and_then(Value::as_str).unwrap_or("");
         let found = extractor.extract_at(text, reference_of(row));
         if !found.is_empty() {

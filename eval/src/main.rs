@@ -22,10 +22,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Date and time expressions: TempEval-3, Recognizers-Text, Duckling.
+    /// Date and time expressions: TempEval-3, Recognizers-Text, Duckling;
+    /// with `--lang xx` and no suite, every set of that language.
     Dates {
+        /// The language of the texts (en, de, fr, es).
+        #[arg(long, default_value = "en")]
+        lang: dateline_dates::Lang,
         #[command(subcommand)]
-        suite: timex::DatesSuite,
+        suite: Option<timex::DatesSuite>,
     },
     /// Treebank tokenization on a CoNLL-U file: tokens, words, sentences P/R/F1 (CoNLL 2018).
     Tokenize(ud::Args),
@@ -40,7 +44,7 @@ enum Command {
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Dates { suite } => timex::run(suite),
+        Command::Dates { lang, suite } => timex::run(lang, suite),
         Command::Tokenize(args) => ud::run(&args),
         Command::Sentences(args) => golden::run(&args),
         Command::Entities(args) => entities::run(&args),

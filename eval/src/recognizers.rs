@@ -38,7 +38,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use dateline_dates::{Date, DateExtractor, TimeExpression, TimexType};
+use dateline_dates::{Date, DateExtractor, Lang, TimeExpression, TimexType};
 use dateline_tokenize::CharOffsets;
 use serde::Deserialize;
 use serde_json::Value;
@@ -73,13 +73,38 @@ struct Tally {
 }
 
 pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
-    let path = dir.join("DateTimeModel.json");
+    run_path(&dir.join("DateTimeModel.json"), Lang::En, errors)
+}
+
+/// The span an expected entity names: `Start` to `End` inclusive, unless
+/// that is not its `Text` (the French spec mixes inclusive and exclusive
+/// ends), then where `Text` occurs in the input, case-insensitively.
+fn expected_span(input: &str, r: &Value) -> (usize, usize) {
+    let start =
+        r.get("Start").or_else(|| r.get("start")).and_then(Value::as_u64).unwrap_or(0) as usize;
+    let end = r.get("End").and_then(Value::as_u64).unwrap_or(0) as usize + 1;
+    let Some(text) = r.get("Text").and_then(Value::as_str) else { return (start, end) };
+    let chars: Vec<char> = input.chars().collect();
+    let lower = |c: &[char]| c.iter().flat_map(|c| c.to_lowercase()).collect::<String>();
+    let want = text.to_lowercase();
+    if chars.get(start..end.min(chars.len())).is_some_and(|c| lower(c) == want) {
+        return (start, end);
+    }
+    let n = text.chars().count();
+    (0..chars.len().saturating_sub(n) + 1)
+        .find(|&k| lower(&chars[k..k + n]) == want)
+        .map_or((start, end), |k| (k, k + n))
+}
+
+/// One Recognizers-Text DateTimeModel spec file, read in `lang`.
+pub(crate) fn run_path(path: &Path, lang: Lang, errors: bool) -> Result<()> {
+    let path = path.to_owned();
     let raw =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let raw = raw.trim_start_matches('\u{feff}');
     let cases: Vec<Case> = serde_json::from_str(raw)
         .with_context(|| format!("{}: not a Recognizers-Text model spec", path.display()))?;
-    let extractor = DateExtractor::new();
+    let extractor = DateExtractor::builder().lang(lang).build()?;
     // (supported?, type) -> tally
     let mut tallies: BTreeMap<(bool, String), Tally> = BTreeMap::new();
     let mut elapsed = Duration::ZERO;
@@ -101,8 +126,8 @@ pub(crate) fn run(dir: &Path, errors: bool) -> Result<()> {
             .results
             .iter()
             .map(|r| Expected {
-                start: r.get("Start").and_then(Value::as_u64).unwrap_or(0) as usize,
-                end: r.get("End").and_then(Value::as_u64).unwrap_or(0) as usize + 1,
+                start: expected_span(&case.input, r).0,
+                end: expected_span(&case.input, r).1,
                 kind: r
                     .get("TypeName")
                     .or_else(|| r.get("Typename"))

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
-use dateline_dates::{Date, DateExtractor};
+use dateline_dates::{Date, DateExtractor, Lang};
 use dateline_tokenize::CharOffsets;
 use serde::Deserialize;
 
@@ -48,25 +48,70 @@ pub enum DatesSuite {
     },
 }
 
-/// Runs one suite.
-pub fn run(suite: DatesSuite) -> Result<()> {
+/// Runs one suite, or with none every set of `lang` (English: TempEval-3,
+/// Recognizers-Text and Duckling; other languages: every annotated corpus
+/// in `../shared/eval/dates/<lang>/`, then its Duckling and Recognizers-Text
+/// cases).
+pub fn run(lang: Lang, suite: Option<DatesSuite>) -> Result<()> {
+    let Some(suite) = suite else {
+        if lang == Lang::En {
+            run(lang, Some(DatesSuite::Tempeval { path: None, predictions: None, errors: false }))?;
+            run(lang, Some(DatesSuite::Recognizers { dir: None, errors: false }))?;
+            return run(lang, Some(DatesSuite::Duckling { dir: None, errors: false }));
+        }
+        let dir = shared(&format!("eval/dates/{}", lang.code()));
+        let mut corpora: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .with_context(|| format!("reading {}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "jsonl")
+                    && p.file_name().is_none_or(|n| n != "duckling.jsonl")
+            })
+            .collect();
+        corpora.sort();
+        for path in &corpora {
+            tempeval(path, lang, None, false)?;
+        }
+        crate::duckling::run_lang(&dir.join("duckling.jsonl"), lang, false)?;
+        return crate::recognizers::run_path(
+            &dir.join("recognizers-DateTimeModel.json"),
+            lang,
+            false,
+        );
+    };
+    let dir_of = |lang: Lang| shared(&format!("eval/dates/{}", lang.code()));
     match suite {
         DatesSuite::Tempeval { path, predictions, errors } => {
             let path = path.unwrap_or_else(|| shared("eval/dates/tempeval3/tbaq.jsonl"));
-            tempeval(&path, predictions.as_deref(), errors)
+            tempeval(&path, lang, predictions.as_deref(), errors)
         }
-        DatesSuite::Recognizers { dir, errors } => crate::recognizers::run(
+        DatesSuite::Recognizers { dir, errors } if lang == Lang::En => crate::recognizers::run(
             &dir.unwrap_or_else(|| shared("eval/dates/recognizers")),
             errors,
         ),
-        DatesSuite::Duckling { dir, errors } => {
+        DatesSuite::Recognizers { dir, errors } => crate::recognizers::run_path(
+            &dir.unwrap_or_else(|| dir_of(lang)).join("recognizers-DateTimeModel.json"),
+            lang,
+            errors,
+        ),
+        DatesSuite::Duckling { dir, errors } if lang == Lang::En => {
             crate::duckling::run(&dir.unwrap_or_else(|| shared("eval/dates/duckling")), errors)
         }
+        DatesSuite::Duckling { dir, errors } => crate::duckling::run_lang(
+            &dir.unwrap_or_else(|| dir_of(lang)).join("duckling.jsonl"),
+            lang,
+            errors,
+        ),
     }
 }
 
 /// A path under `../shared/`, relative to the workspace root.
+/// `DATELINE_SHARED` names another place for it (a worktree's `../shared`
+/// may not exist).
 pub(crate) fn shared(rel: &str) -> PathBuf {
+    if let Some(dir) = std::env::var_os("DATELINE_SHARED") {
+        return PathBuf::from(dir).join(rel);
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new("."));
     root.join("../shared").join(rel)
 }
@@ -86,7 +131,13 @@ struct Gold {
     text: String,
     #[serde(rename = "type")]
     kind: String,
+    /// `null` where the corpus gives no value (two WikiWarsDE timexes).
+    #[serde(default, deserialize_with = "null_as_empty")]
     value: String,
+}
+
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
 }
 
 #[derive(Clone, Debug)]
@@ -142,7 +193,7 @@ fn align(gold: &[Gold], pred: &[Pred]) -> Vec<(usize, usize)> {
     out
 }
 
-fn tempeval(path: &Path, predictions: Option<&Path>, errors: bool) -> Result<()> {
+fn tempeval(path: &Path, lang: Lang, predictions: Option<&Path>, errors: bool) -> Result<()> {
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let mut docs = Vec::new();
     for (n, line) in BufReader::new(file).lines().enumerate() {
@@ -155,7 +206,7 @@ fn tempeval(path: &Path, predictions: Option<&Path>, errors: bool) -> Result<()>
         })?;
         docs.push(doc);
     }
-    let extractor = DateExtractor::new();
+    let extractor = DateExtractor::builder().lang(lang).build()?;
     let mut counts = Counts::default();
     let mut elapsed = Duration::ZERO;
     let mut bytes = 0usize;

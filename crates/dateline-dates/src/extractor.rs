@@ -64,12 +64,18 @@ impl Inner {
     /// for a hash table and an automaton.
     fn shared(language: Language) -> Arc<Inner> {
         static ENGLISH: OnceLock<Arc<Inner>> = OnceLock::new();
+        static GERMAN: OnceLock<Arc<Inner>> = OnceLock::new();
+        static FRENCH: OnceLock<Arc<Inner>> = OnceLock::new();
+        static SPANISH: OnceLock<Arc<Inner>> = OnceLock::new();
         let cell = match language {
             Language::English => &ENGLISH,
+            Language::German => &GERMAN,
+            Language::French => &FRENCH,
+            Language::Spanish => &SPANISH,
         };
         Arc::clone(cell.get_or_init(|| {
             let lexicon = Lexicon::new(language);
-            let scanner = Scanner::new(&lexicon.anchors());
+            let scanner = Scanner::new(&lexicon.anchors(), lexicon.tables.fold_accents);
             Arc::new(Inner { lexicon, scanner })
         }))
     }
@@ -94,7 +100,8 @@ impl DateExtractor {
     }
 
     fn with_config(config: Config) -> DateExtractor {
-        DateExtractor { config, inner: Inner::shared(Language::English) }
+        let inner = Inner::shared(Language::of(config.lang));
+        DateExtractor { config, inner }
     }
 
     /// The settings in use.
@@ -114,8 +121,9 @@ impl DateExtractor {
     /// so that one normalization can serve this extractor and a gazetteer.
     /// Spans refer to `text.original()`.
     ///
-    /// The lexicon is English and ASCII, so the results do not depend on
-    /// accent folding: normalize with accent folding on (the
+    /// The anchor words are ASCII, and in languages with accents the
+    /// lexicon folds them itself, so the results do not depend on accent
+    /// folding: normalize with accent folding on (the
     /// [`Normalizer`](dateline_match::Normalizer) default) to share the
     /// work; a text normalized without it is normalized again.
     pub fn extract_normalized(
@@ -187,7 +195,7 @@ impl DateExtractor {
                 r: reference.to_civil(),
                 now,
                 direction: self.config.direction,
-                day_first: self.config.day_first,
+                day_first: self.config.day_first || self.inner.lexicon.tables.day_first,
                 doc,
                 amount_memo: Default::default(),
                 clause_memo: Default::default(),
@@ -237,8 +245,31 @@ impl DateExtractor {
             });
             parser.share_lists(&mut cands);
             link_ranges(&parser, &mut cands, reference);
+            let article = self.inner.lexicon.tables.article_in_span;
+            let mut prev_end = 0;
             for c in cands {
-                let (Some(first), Some(last)) = (tokens.get(c.s), tokens.get(c.e.wrapping_sub(1)))
+                // "le 15 juillet", "el viernes": the determiner is inside
+                // (not in "la [próxima] edición": it is the noun's).
+                let s = if article
+                    && c.s > prev_end
+                    && !c.rule.starts_with("relative-adjective")
+                    && !tokens.get(c.s).is_some_and(|t| t.newline)
+                    && tokens.get(c.s - 1).is_some_and(|t| {
+                        t.lex == Some(Lex::Func(Func::The))
+                            || self
+                                .inner
+                                .lexicon
+                                .tables
+                                .span_contractions
+                                .iter()
+                                .any(|w| text[t.start..t.end].eq_ignore_ascii_case(w))
+                    }) {
+                    c.s - 1
+                } else {
+                    c.s
+                };
+                prev_end = c.e;
+                let (Some(first), Some(last)) = (tokens.get(s), tokens.get(c.e.wrapping_sub(1)))
                 else {
                     continue;
                 };

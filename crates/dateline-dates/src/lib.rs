@@ -1,5 +1,6 @@
-//! Date and time expressions in English news text, normalized to TimeML
-//! TIMEX3 values against a reference date.
+//! Date and time expressions in news text (English, German, French,
+//! Spanish: [`Lang`]), normalized to TimeML TIMEX3 values against a
+//! reference date.
 //!
 //! A [`DateExtractor`] finds expressions such as "1 September", "last week",
 //! "the past two years", "3 p.m." or "every Monday", and gives each its span
@@ -49,6 +50,27 @@
 //! assert_eq!(future.extract("Monday", reference)[0].value(), "2013-02-18");
 //! let past = DateExtractor::builder().direction(Direction::Past).build()?;
 //! assert_eq!(past.extract("Monday", reference)[0].value(), "2013-02-11");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Example: other languages
+//!
+//! ```
+//! use dateline_dates::{Date, DateExtractor, Lang};
+//!
+//! let reference: Date = "2024-07-24".parse()?;
+//! let german = DateExtractor::builder().lang(Lang::De).build()?;
+//! let text = "Die Wahl fand am 23. Juli 2024 statt. Das Ergebnis kam um 15 Uhr.";
+//! let found = german.extract(text, reference);
+//! let got: Vec<(&str, &str)> = found.iter().map(|t| (&text[t.span()], t.value())).collect();
+//! // A time without a day is on the day named last, as KRAUTS annotates it.
+//! assert_eq!(got, [("23. Juli 2024", "2024-07-23"), ("15 Uhr", "2024-07-23T15:00")]);
+//!
+//! let spanish = DateExtractor::builder().lang(Lang::Es).build()?;
+//! let text = "Llegó hace tres años y se irá el próximo 2 de mayo.";
+//! let got: Vec<String> =
+//!     spanish.extract(text, reference).iter().map(|t| t.value().to_owned()).collect();
+//! assert_eq!(got, ["2021", "2025-05-02"]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -16,6 +16,8 @@ const RIGHT: usize = 40;
 #[derive(Debug)]
 pub(crate) struct Scanner {
     words: Matcher,
+    /// The lexicon folds accents ("März"): accented hits are anchors too.
+    accented: bool,
 }
 
 impl Scanner {
@@ -24,8 +26,10 @@ impl Scanner {
     /// The anchors are ASCII words, so folding accents can only add hits
     /// whose original text is accented ("Máy"); `regions` drops those, which
     /// keeps the anchors exactly those of an automaton without accent folding.
-    pub(crate) fn new(anchors: &[&str]) -> Scanner {
-        Scanner::with_accent_folding(anchors, true)
+    /// In languages whose lexicon folds accents (`accented`), those hits are
+    /// what the lexicon finds, and they stay.
+    pub(crate) fn new(anchors: &[&str], accented: bool) -> Scanner {
+        Scanner { accented, ..Scanner::with_accent_folding(anchors, true) }
     }
 
     fn with_accent_folding(anchors: &[&str], yes: bool) -> Scanner {
@@ -35,7 +39,7 @@ impl Scanner {
             .match_kind(MatchKind::LeftmostLongest)
             .build(anchors.iter().copied())
             .expect("the anchor lexicon has no empty words");
-        Scanner { words }
+        Scanner { words, accented: false }
     }
 
     /// The automaton that finds the anchors.
@@ -59,7 +63,7 @@ impl Scanner {
         for m in self.words.find_iter_normalized(normalized) {
             let span = m.span();
             let found = &text[span];
-            if !found.is_ascii() && !folds_without_accents(found) {
+            if !found.is_ascii() && !self.accented && !folds_without_accents(found) {
                 continue;
             }
             anchors.push((span.start, span.end));
@@ -176,7 +180,7 @@ mod tests {
     fn scanners() -> (Scanner, Scanner) {
         let lexicon = Lexicon::new(Language::English);
         let anchors = lexicon.anchors();
-        (Scanner::new(&anchors), Scanner::with_accent_folding(&anchors, false))
+        (Scanner::new(&anchors, false), Scanner::with_accent_folding(&anchors, false))
     }
 
     fn regions(scanner: &Scanner, text: &str) -> Vec<(usize, usize)> {

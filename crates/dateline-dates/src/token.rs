@@ -5,7 +5,7 @@
 //! whitespace (and whether a line break) came before it, so the grammar can
 //! tell "1990s" from "1990 s" and "Sept." from "Sept .".
 
-use crate::lexicon::{Lex, Lexicon};
+use crate::lexicon::{Func, Lex, Lexicon, Rel};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -100,7 +100,13 @@ pub(crate) fn tokenize(
                 }
             }
             let word = &text[start..i];
-            let mut lex = lexicon.get(word);
+            // A capital at the start of a sentence says nothing ("Morgen
+            // wird gewählt" is tomorrow).
+            let mut lex = if lexicon.extended {
+                extended_word(text, start, &mut i, to, b, lexicon, out)
+            } else {
+                lexicon.get(word)
+            };
             // "a.m." / "p.m." (and "a.m" at a sentence end).
             if i - start == 1
                 && i + 2 <= to
@@ -137,6 +143,33 @@ pub(crate) fn tokenize(
             if (word == "o" || word == "O") && text[i..to].starts_with("'clock") {
                 i += "'clock".len();
                 lex = lexicon.get("oclock");
+            }
+            // "Donnerstagabend": a weekday glued to a part of the day.
+            if lex.is_none()
+                && lexicon.extended
+                && lexicon.tables.compounds
+                && let Some((k, head, tail)) = split_compound(&text[start..i], lexicon)
+            {
+                let cut = start + k;
+                for (s, e, l, sp, nl, up) in [
+                    (start, cut, head, space, newline, b.is_ascii_uppercase()),
+                    (cut, i, tail, false, false, false),
+                ] {
+                    out.push(Token {
+                        start: s,
+                        end: e,
+                        kind: Kind::Word,
+                        lex: Some(l),
+                        num: 0,
+                        digits: 0,
+                        space: sp,
+                        newline: nl,
+                        upper: up,
+                    });
+                }
+                space = false;
+                newline = false;
+                continue;
             }
             out.push(Token {
                 start,
@@ -190,6 +223,117 @@ pub(crate) fn tokenize(
         space = false;
         newline = false;
     }
+}
+
+/// A word's class in a language with more than English's spelling rules:
+/// capitalized readings, readings after a determiner, hyphenated and
+/// elided words. May move `i` past a joined word.
+fn extended_word(
+    text: &str,
+    start: usize,
+    i: &mut usize,
+    to: usize,
+    first: u8,
+    lexicon: &Lexicon,
+    out: &[Token],
+) -> Option<Lex> {
+    let word = &text[start..*i];
+    let bytes = text.as_bytes();
+    // A capital at the start of a sentence says nothing ("Morgen wird
+    // gewählt" is tomorrow).
+    let cased = first.is_ascii_uppercase()
+        && !lexicon.tables.capitalized.is_empty()
+        && !out.last().is_none_or(|t: &Token| {
+            t.kind == Kind::Punct
+                && matches!(char::from_u32(t.num), Some('.' | '!' | '?' | ':' | '"' | '„'))
+        });
+    let mut lex = lexicon.get_cased(word, cased);
+    if !lexicon.tables.after_determiner.is_empty()
+        && out.last().is_some_and(|t| {
+            matches!(t.lex, Some(Lex::Func(Func::The | Func::In) | Lex::Rel(Rel::This)))
+        })
+        && let Some(&(_, after)) =
+            lexicon.tables.after_determiner.iter().find(|(w, _)| lexicon.same_word(word, w))
+    {
+        lex = Some(after);
+    }
+    // Hyphenated words the table holds whole ("après-midi", "dix-huit").
+    if lexicon.tables.hyphen_words
+        && *i + 1 < to
+        && bytes[*i] == b'-'
+        && char_at(text, *i + 1).is_some_and(char::is_alphabetic)
+    {
+        let mut k = *i + 1;
+        while k < to {
+            match char_at(text, k) {
+                Some(c) if c.is_alphabetic() => k += c.len_utf8(),
+                _ => break,
+            }
+        }
+        if let Some(joined) = lexicon.get(&text[start..k]) {
+            lex = Some(joined);
+            *i = k;
+        }
+    }
+    // Elided words keep their apostrophe ("l'année" is "l'" + "année"), and
+    // a word joined by one is one word ("aujourd'hui").
+    if lexicon.tables.elision
+        && let Some((joined, one, next)) = elided(text, *i, to, lexicon)
+    {
+        lex = Some(joined);
+        *i = if one { next } else { *i + apostrophe_len(text, *i) };
+    }
+    lex
+}
+
+/// A weekday glued to a part of the day ("Donnerstagabend",
+/// "Samstagnachmittag"): where to cut, and the classes of the two halves.
+fn split_compound(word: &str, lexicon: &Lexicon) -> Option<(usize, Lex, Lex)> {
+    if word.len() < 9 {
+        return None;
+    }
+    word.char_indices().skip(5).take(6).find_map(|(k, _)| {
+        let head = lexicon.get(&word[..k]).filter(|l| matches!(l, Lex::Weekday(1..=7)))?;
+        let tail = lexicon.get(&word[k..]).filter(|l| matches!(l, Lex::PartOfDay(_)))?;
+        Some((k, head, tail))
+    })
+}
+
+/// The bytes of the apostrophe at `i` (' or ’), 0 when there is none.
+fn apostrophe_len(text: &str, i: usize) -> usize {
+    match char_at(text, i) {
+        Some('\'') => 1,
+        Some('’') => '’'.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// A word ending at `i` before an apostrophe and a letter: the class of the
+/// whole "aujourd'hui" (`true`, with the end of the word after the
+/// apostrophe) or of the elided "l'" (`false`), when the table has one.
+fn elided(text: &str, i: usize, to: usize, lexicon: &Lexicon) -> Option<(Lex, bool, usize)> {
+    let apo = apostrophe_len(text, i);
+    if apo == 0 || !char_at(text, i + apo).is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let start = text[..i]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(i, |(k, _)| k);
+    let mut next = i + apo;
+    while next < to {
+        match char_at(text, next) {
+            Some(c) if c.is_alphabetic() => next += c.len_utf8(),
+            _ => break,
+        }
+    }
+    let head = &text[start..i];
+    if let Some(lex) = lexicon.get(&format!("{head}'{}", &text[i + apo..next])) {
+        return Some((lex, true, next));
+    }
+    lexicon.get(&format!("{head}'")).map(|lex| (lex, false, next))
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {

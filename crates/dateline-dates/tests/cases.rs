@@ -19,6 +19,8 @@ struct Case {
     reference_time: Option<String>,
     direction: Option<String>,
     day_first: Option<bool>,
+    /// The language (default `en`).
+    lang: Option<String>,
     #[serde(default)]
     expected: Vec<Expected>,
     /// Only check the listed expressions, allow others.
@@ -48,6 +50,9 @@ const TABLES: &[(&str, &str)] = &[
     ("false_positives.toml", include_str!("data/false_positives.toml")),
     ("edges.toml", include_str!("data/edges.toml")),
     ("clause.toml", include_str!("data/clause.toml")),
+    ("de.toml", include_str!("data/de.toml")),
+    ("fr.toml", include_str!("data/fr.toml")),
+    ("es.toml", include_str!("data/es.toml")),
 ];
 
 fn load() -> Vec<(&'static str, Case)> {
@@ -79,6 +84,9 @@ fn cases() {
         }
         if let Some(df) = case.day_first {
             b.day_first(df);
+        }
+        if let Some(lang) = &case.lang {
+            b.lang(lang.parse().expect("lang"));
         }
         let extractor = b.build().expect("build");
         let found = match &case.reference_time {

@@ -1,16 +1,20 @@
 //! Invariants for any input: no panic, spans sorted, non-overlapping and on
 //! char boundaries, at any reference date.
 
-use dateline_dates::{Date, DateExtractor, DateTime, Direction};
+use dateline_dates::{Date, DateExtractor, DateTime, Direction, Lang};
 use proptest::prelude::*;
 
+/// Checks `text` in every supported language.
 fn check(text: &str, reference: Date, direction: Direction) {
-    let extractor = DateExtractor::builder().direction(direction).build().expect("build");
-    check_found(text, &extractor.extract(text, reference));
-    // At the first and the last second of the reference day too.
-    for (h, m, s) in [(0, 0, 0), (23, 59, 59)] {
-        let at = DateTime::new(reference, h, m, s).expect("valid time");
-        check_found(text, &extractor.extract_at(text, at));
+    for lang in Lang::ALL {
+        let extractor =
+            DateExtractor::builder().direction(direction).lang(lang).build().expect("build");
+        check_found(text, &extractor.extract(text, reference));
+        // At the first and the last second of the reference day too.
+        for (h, m, s) in [(0, 0, 0), (23, 59, 59)] {
+            let at = DateTime::new(reference, h, m, s).expect("valid time");
+            check_found(text, &extractor.extract_at(text, at));
+        }
     }
 }
 
@@ -26,6 +30,37 @@ fn check_found(text: &str, found: &[dateline_dates::TimeExpression]) {
 }
 
 const WORDS: &[&str] = &[
+    // German, French and Spanish words, with their accents, elisions and
+    // ordinal marks.
+    "23.",
+    "Juli",
+    "März",
+    "vor",
+    "letzten",
+    "Jahren",
+    "Uhr",
+    "Morgen",
+    "l'",
+    "l’",
+    "année",
+    "aujourd'hui",
+    "aujourd’",
+    "dernier",
+    "1er",
+    "h",
+    "il y a",
+    "mai",
+    "hace",
+    "próximo",
+    "de",
+    "julio",
+    "1º",
+    "ª",
+    "miércoles",
+    "las",
+    "horas",
+    "Tag der Deutschen Einheit",
+    "Día de la Hispanidad",
     "last",
     "next",
     "the",
@@ -185,13 +220,31 @@ fn calendar_edges_do_not_panic() {
     ] {
         let reference: Date = r.parse().expect("valid");
         for d in [Direction::Context, Direction::Past, Direction::Future, Direction::Nearest] {
-            let ex = DateExtractor::builder().direction(d).build().expect("build");
-            for t in texts {
-                let _ = ex.extract(t, reference);
+            for lang in Lang::ALL {
+                let ex = DateExtractor::builder().direction(d).lang(lang).build().expect("build");
+                for t in texts.iter().chain(&FOREIGN_EDGES) {
+                    check_found(t, &ex.extract(t, reference));
+                }
             }
         }
     }
 }
+
+/// Calendar edges in the other languages' words.
+const FOREIGN_EDGES: [&str; 12] = [
+    "letztes Jahr",
+    "nächste Woche",
+    "am 31. Dezember",
+    "Ostern",
+    "l'année dernière",
+    "mardi dernier",
+    "le 31 décembre dernier",
+    "il y a trois ans",
+    "hace tres años",
+    "el año próximo",
+    "el próximo 29 de febrero",
+    "Navidad",
+];
 
 /// Rules that combine a point with what follows must not recurse along a
 /// chain of tokens: a test thread's stack would overflow long before 30,000.

@@ -204,7 +204,7 @@ impl Parser<'_> {
         let word = self.s(i).to_ascii_lowercase();
         // Lowercase "may", "march" and "august" are words; other month names are
         // months in any case ("in september").
-        if abbr || !self.upper(i) && matches!(word.as_str(), "may" | "march" | "august") {
+        if abbr || !self.upper(i) && self.lx.tables.lowercase_not_month.contains(&word.as_str()) {
             return false;
         }
         // A capitalized word before ("Theresa May", "Ray August") makes a name,
@@ -225,7 +225,7 @@ impl Parser<'_> {
         if i > 0 && self.is_word(i - 1, "of") && i > 1 && self.upper(i - 2) {
             return false;
         }
-        if matches!(word.as_str(), "may" | "march") {
+        if self.lx.tables.guarded_months.contains(&word.as_str()) {
             let prev = i.checked_sub(1).and_then(|k| self.lex(k));
             let prev_ok = match prev {
                 Some(Lex::Func(f)) => f.opens_date() || f == Func::Or,
@@ -409,6 +409,10 @@ impl Parser<'_> {
     /// Day-led dates: "1 September", "1st of September 2024", "the 3rd of May".
     pub(super) fn p_day_first(&self, i: usize) -> Option<(Pt, usize)> {
         let (d, mut e) = self.day_num(i)?;
+        // "am 23. Juli": the ordinal dot.
+        if self.lx.tables.ordinal_dot && self.punct(e, '.') && self.glued(e) {
+            e += 1;
+        }
         // "the 15th day of June".
         if self.ordinal(i).is_some()
             && matches!(self.unit(e), Some((Unit::Day, false)))
@@ -814,7 +818,10 @@ impl Parser<'_> {
                 return false;
             }
             // A name before a bare number: "Windows 2000", "Orion 1980", "ABC 2000".
-            if self.tok(i - 1).is_some_and(|p| p.kind == Kind::Word && p.upper && p.lex.is_none())
+            if !self.lx.tables.nouns_capitalized
+                && self
+                    .tok(i - 1)
+                    .is_some_and(|p| p.kind == Kind::Word && p.upper && p.lex.is_none())
                 && i >= 2
                 && !self.sentence_end(i - 2)
                 && !self.breaks(i - 1)

@@ -22,8 +22,10 @@
 //! * `sets` — "every Monday", "annually";
 //! * `ranges` — "1-3 September";
 //! * `resolve` — the direction and the year a partial date takes;
-//! * `clause` — the governing verb group of an expression's clause;
-//! * `lists` — coordinated weekdays read as days of one week.
+//! * `clause` — the governing verb group of an expression's clause
+//!   (languages with a verb table: English);
+//! * `lists` — coordinated weekdays read as days of one week;
+//! * `word_order` — orders other languages use ("mardi dernier", "hace tres años").
 
 mod absolute;
 mod clause;
@@ -37,6 +39,7 @@ mod relative;
 mod resolve;
 mod sets;
 mod times;
+mod word_order;
 
 pub(crate) use durations::clock_seconds;
 
@@ -270,9 +273,10 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Whether token `i` is "st", "nd", "rd" or "th", in any case.
+    /// Whether token `i` is an ordinal suffix of the language ("st", "nd",
+    /// "rd", "th"; "er", "e"; "º"), in any case.
     fn is_ordinal_suffix(&self, i: usize) -> bool {
-        ["st", "nd", "rd", "th"].iter().any(|suffix| self.is_word(i, suffix))
+        self.lx.tables.ordinal_suffixes.iter().any(|suffix| self.is_word(i, suffix))
     }
 
     /// A digit ordinal "1st", "22nd", or an ordinal word; returns (n, end).
@@ -393,9 +397,12 @@ impl<'a> Parser<'a> {
                     // "Q3", "H1", "financial year 2008-09".
                     let financial_year = w.eq_ignore_ascii_case("financial")
                         && matches!(self.unit(i + 1), Some((Unit::Year, false)));
+                    // "XIXe siècle".
+                    let roman = self.lx.extended && self.roman(i, true).is_some();
                     if !(w.eq_ignore_ascii_case("q")
                         || w.eq_ignore_ascii_case("h")
-                        || financial_year)
+                        || financial_year
+                        || roman)
                     {
                         return None;
                     }
@@ -406,9 +413,12 @@ impl<'a> Parser<'a> {
                 Some(Lex::Cue(_)) => return None,
                 Some(Lex::Func(f)) if f.is_signal() => return None,
                 Some(l) if !l.is_core() => {
-                    if !(i + 1..(i + 6).min(self.t.len())).any(|k| {
+                    let anchor_near = (i + 1..(i + 6).min(self.t.len())).any(|k| {
                         self.t[k].kind == Kind::Num || self.t[k].lex.is_some_and(Lex::is_anchor)
-                    }) {
+                    });
+                    // "la próxima edición" (FUTURE_REF) has no time word after it.
+                    let rel_adjective = self.lx.extended && self.is_rel_adjective(i);
+                    if !anchor_near && !rel_adjective {
                         return None;
                     }
                 }
@@ -430,6 +440,10 @@ impl<'a> Parser<'a> {
                 best = Some(c);
             }
         };
+        if self.lx.extended {
+            offer(self.r_not_time(i));
+            offer(self.r_article_clock(i));
+        }
         offer(self.r_point(i));
         offer(self.r_position(i));
         offer(self.r_set(i));
@@ -444,6 +458,11 @@ impl<'a> Parser<'a> {
         offer(self.r_nth_weekday(i));
         offer(self.r_day_alone(i));
         offer(self.r_that(i));
+        if self.lx.extended {
+            offer(self.r_ago_before(i));
+            offer(self.r_vague_span(i));
+            offer(self.r_rel_adjective(i));
+        }
         best
     }
 }

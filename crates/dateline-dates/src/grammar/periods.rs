@@ -416,7 +416,9 @@ impl Parser<'_> {
         };
         let i = if rel.is_some() { i + 1 } else { i };
         // Only words that begin a holiday name get here.
-        if !matches!(self.lex(i), Some(Lex::Holiday(_) | Lex::HolidayStart | Lex::Month(4 | 5))) {
+        if !matches!(self.lex(i), Some(Lex::Holiday(_) | Lex::HolidayStart | Lex::Month(4 | 5)))
+            && !self.lx.other_holiday_starts.iter().any(|w| self.lx.same_word(self.s(i), w))
+        {
             return None;
         }
         // Lowercase names count too ("thanksgiving"), except "may day".
@@ -436,7 +438,7 @@ impl Parser<'_> {
                     } else if *w == "'" || *w == "." {
                         s == *w || s == "’"
                     } else {
-                        s.eq_ignore_ascii_case(w)
+                        self.lx.same_word(s, w)
                     }
                 });
                 if !matches || (j > i && self.breaks(j)) {

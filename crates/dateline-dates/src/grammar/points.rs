@@ -200,6 +200,17 @@ impl Parser<'_> {
         offer(self.p_week_number(i));
         offer(self.p_week_of(i));
         offer(date_weekday);
+        // Word orders and words English does not have (`word_order.rs`).
+        if self.lx.extended {
+            offer(self.p_rel_after_noun(i));
+            offer(self.p_shifted(i));
+            offer(self.p_deictic_weekday(i));
+            offer(self.p_day_word(i));
+            offer(self.p_weekend_on(i));
+            offer(self.p_day_list(i));
+            offer(self.p_century_roman(i));
+            offer(self.p_the_part_of_day(i));
+        }
         best
     }
 
@@ -255,6 +266,12 @@ impl Parser<'_> {
             Direction::Future => Dir::Future,
             Direction::Past => Dir::Past,
             Direction::Nearest => Dir::Nearest,
+            // "Freitag ... Um 9 Uhr startet": the day the text named last.
+            _ if self.lx.tables.clock_on_named_day
+                && let Some(d) = self.doc.last_day =>
+            {
+                return (d, tm.to_owned(), "named-day");
+            }
             _ => return reference,
         };
         let (Some(now), Some(h), Some(rest)) =

@@ -226,6 +226,11 @@ impl Parser<'_> {
 
     /// A hedge before a quantity: "about", "nearly", "more than", "at least",
     /// "up to", "no more than", "less than", "over", "some". Returns (mod, end).
+    /// "than" in the language ("als", "de").
+    fn is_than(&self, i: usize) -> bool {
+        self.lx.tables.than.iter().any(|w| self.is_word(i, w))
+    }
+
     pub(super) fn hedge(&self, i: usize) -> Option<(Modifier, usize)> {
         if self.is_func(i, Func::At) && self.lex(i + 1) == Some(Lex::Hedge(Hedge::AtLeast)) {
             return Some((Modifier::EqualOrMore, i + 2));
@@ -245,8 +250,8 @@ impl Parser<'_> {
         match h {
             Hedge::About => Some((Modifier::Approx, i + 1)),
             Hedge::Nearly => Some((Modifier::EqualOrLess, i + 1)),
-            Hedge::More if self.is_word(i + 1, "than") => Some((Modifier::MoreThan, i + 2)),
-            Hedge::Less if self.is_word(i + 1, "than") => Some((Modifier::LessThan, i + 2)),
+            Hedge::More if self.is_than(i + 1) => Some((Modifier::MoreThan, i + 2)),
+            Hedge::Less if self.is_than(i + 1) => Some((Modifier::LessThan, i + 2)),
             Hedge::Over | Hedge::Under
                 if self.number(i + 1).is_some() || self.is_func(i + 1, Func::A) =>
             {

@@ -24,6 +24,9 @@ impl Parser<'_> {
             Direction::Nearest => return (Dir::Nearest, "option-nearest".into()),
             Direction::Context => {}
         }
+        if !self.lx.reads_clauses() {
+            return self.window_direction(s, e, default);
+        }
         if let Some(d) = self.phrase_cue(s) {
             return d;
         }
@@ -70,6 +73,75 @@ impl Parser<'_> {
             }
             if self.breaks(i) {
                 break;
+            }
+        }
+        None
+    }
+
+    /// The direction in a language without clause tables (no verb table):
+    /// the nearest cue among ten tokens before the expression and six
+    /// after, within the sentence: a tense word or ending, "since", "ago"
+    /// and a report verb.
+    fn window_direction(&self, s: usize, e: usize, default: Dir) -> (Dir, String) {
+        let mut i = s;
+        let mut steps = 0;
+        while i > 0 && steps < 10 {
+            i -= 1;
+            steps += 1;
+            if self.sentence_end(i) {
+                break;
+            }
+            if self.lex(i) == Some(Lex::Cue(Cue::Report)) {
+                return (Dir::Past, format!("past-cue({})", self.s(i).to_ascii_lowercase()));
+            }
+            if let Some(d) = self.tense_cue(i, s - i) {
+                return d;
+            }
+            if self.breaks(i) {
+                break;
+            }
+        }
+        let mut j = e;
+        while j < self.t.len() && j < e + 6 {
+            if self.breaks(j) || self.sentence_end(j) {
+                break;
+            }
+            if let Some(d) = self.tense_cue(j, j + 1 - e) {
+                return d;
+            }
+            j += 1;
+        }
+        (default, "default".into())
+    }
+
+    /// A tense cue at token `i`, `distance` tokens from the expression: a
+    /// cue word of the language's table, "since"/"ago", or (within four
+    /// tokens) a verb ending the table gives a tense ("-ra", "-ó").
+    fn tense_cue(&self, i: usize, distance: usize) -> Option<(Dir, String)> {
+        let word = self.s(i);
+        match self.lex(i) {
+            Some(Lex::Cue(Cue::Future)) => {
+                return Some((Dir::Future, format!("future-cue({})", word.to_ascii_lowercase())));
+            }
+            Some(Lex::Cue(Cue::Past)) => {
+                return Some((Dir::Past, format!("past-cue({})", word.to_ascii_lowercase())));
+            }
+            Some(Lex::Cue(Cue::Present | Cue::Report)) => return None,
+            Some(Lex::Rel(Rel::Since | Rel::Ago)) => {
+                return Some((Dir::Past, format!("past-cue({})", word.to_ascii_lowercase())));
+            }
+            _ => {}
+        }
+        let t = self.tok(i)?;
+        if t.kind == Kind::Word && t.lex.is_none() && distance <= 4 && word.len() > 4 && !t.upper {
+            for &(suffix, cue) in self.lx.tables.tense_suffixes {
+                if word.as_bytes().ends_with(suffix.as_bytes()) {
+                    let (dir, name) = match cue {
+                        Cue::Future => (Dir::Future, "future-tense"),
+                        _ => (Dir::Past, "past-tense"),
+                    };
+                    return Some((dir, format!("{name}({})", word.to_ascii_lowercase())));
+                }
             }
         }
         None

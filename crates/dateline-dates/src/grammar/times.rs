@@ -108,7 +108,9 @@ impl Parser<'_> {
         // "4 in the morning", "8 in the evening", "3 in the a.m.".
         if hd <= 2
             && (1..=12).contains(&h)
-            && self.is_func(i + 1, Func::In)
+            // "las 11 de la mañana" on a 24-hour clock.
+            && (self.is_func(i + 1, Func::In)
+                || self.lx.tables.clock_24h && self.is_func(i + 1, Func::Of))
             && self.is_func(i + 2, Func::The)
             && let Some(pod) = match self.lex(i + 3) {
                 Some(Lex::PartOfDay(pod)) => Some(pod),
@@ -248,9 +250,19 @@ impl Parser<'_> {
                 j += 1;
                 confirmed = true;
             }
-            Some(Lex::Func(Func::OClock)) if h <= 12 => {
+            // "15 Uhr", "15 h 30" in languages with a 24-hour clock.
+            Some(Lex::Func(Func::OClock)) if h <= 12 || self.lx.tables.clock_24h && h <= 24 => {
                 j += 1;
                 confirmed = true;
+                if self.lx.tables.clock_24h
+                    && !has_min
+                    && let Some((m, 2)) = self.num(j)
+                    && m < 60
+                {
+                    min = m;
+                    has_min = true;
+                    j += 1;
+                }
                 // "3 o'clock pm".
                 if let Some(Lex::Func(ap @ (Func::Am | Func::Pm))) = self.lex(j) {
                     hour = match (h, ap) {
@@ -283,6 +295,18 @@ impl Parser<'_> {
             }
             _ => {}
         }
+        // "las 6:00 horas", "a las 15.00": a 24-hour time with its noun, or
+        // after the article that names hours.
+        if !confirmed && self.lx.tables.clock_24h && has_min && h <= 24 {
+            if matches!(self.unit(j), Some((Unit::Hour, _))) {
+                j += 1;
+                confirmed = true;
+            } else if self.lx.tables.hour_article && i > 0 && self.is_func(i - 1, Func::The)
+                || self.zone_alone(j)
+            {
+                confirmed = true;
+            }
+        }
         // "3-4pm", "from 5 to 6 p.m.", "3:30 to 6 PM": the first time of a
         // range takes the meridiem of the second.
         if !confirmed
@@ -307,8 +331,18 @@ impl Parser<'_> {
         if !(confirmed || has_min || range_end && (1..=12).contains(&h)) {
             return None;
         }
-        if has_min && !confirmed && self.punct(i + 1, '.') {
-            return None; // "3.45" is a decimal unless "p.m." follows.
+        // "3.45" is a decimal unless "p.m." follows (or, on a 24-hour
+        // clock, "um 12.15", "à 9.30").
+        if has_min
+            && !confirmed
+            && self.punct(i + 1, '.')
+            && !(self.lx.tables.clock_24h
+                && i > 0
+                && self.is_func(i - 1, Func::At)
+                // Not a phone number: "au 03.29.88.43.12".
+                && !(self.punct(j, '.') && self.glued(j) && self.num(j + 1).is_some()))
+        {
+            return None;
         }
         if let Some(Lex::Zone) = self.lex(j) {
             j += 1;

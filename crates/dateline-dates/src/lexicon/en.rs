@@ -5,8 +5,42 @@
 //! class: the grammar decides from context whether they are temporal.
 
 use super::{
-    Cue, Deictic, Func, Hedge, Holiday, HolidayRule, Lex, PartOfDay, Position, Rel, Unit, Vague,
-    Verb,
+    AgoBefore, Cue, Deictic, Func, Hedge, Holiday, HolidayRule, Lex, PartOfDay, Position, Rel,
+    Tables, Unit, Vague, Verb,
+};
+
+/// The English tables.
+pub(super) static TABLES: Tables = Tables {
+    words: WORDS,
+    holidays: HOLIDAYS,
+    spelled_anchors: SPELLED_ANCHORS,
+    ordinal_suffixes: &["st", "nd", "rd", "th"],
+    ordinal_dot: false,
+    compounds: false,
+    day_first: false,
+    fold_accents: false,
+    unaccented_only: &[],
+    capitalized: &[],
+    after_determiner: &[],
+    age_words: &[],
+    rel_adjectives: &[],
+    elision: false,
+    hyphen_words: false,
+    span_contractions: &[],
+    than: &["than"],
+    vague_spans: false,
+    article_in_span: false,
+    lowercase_not_month: &["may", "march", "august"],
+    guarded_months: &["may", "march"],
+    nouns_capitalized: false,
+    ago: AgoBefore::No,
+    rel_after_noun: false,
+    clock_24h: false,
+    hour_article: false,
+    clock_on_named_day: false,
+    accented: &[],
+    tense_suffixes: &[("ed", Cue::Past)],
+    verbs: VERBS,
 };
 
 /// Anchor spellings that the tokenizer reads as one word but the word

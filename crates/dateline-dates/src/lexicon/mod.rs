@@ -4,8 +4,17 @@
 //! below ([`Lex`]), and each language supplies a table from surface forms to
 //! classes (see `en.rs`). Adding a language means adding a table (and, where
 //! word order differs, grammar rules), not touching the scanner or resolver.
+//! [`Tables`] lists what a language supplies; [`Language::tables`] is the one
+//! place that maps a language to its tables.
 
+mod de;
 mod en;
+mod es;
+mod fr;
+
+use dateline_match::Normalizer;
+
+use crate::Lang;
 
 /// Units of time, for durations, relative expressions and sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -340,6 +349,9 @@ pub(crate) enum Lex {
     HolidayStart,
     /// A time zone abbreviation.
     Zone,
+    /// One word for a unit shifted from the reference: German "heuer" (this
+    /// year), "Vorjahr" (last year), "übermorgen" (in two days).
+    Shifted(Unit, i8),
     Func(Func),
     Cue(Cue),
 }
@@ -374,6 +386,7 @@ impl Lex {
                 | Lex::Decade(_)
                 | Lex::Holiday(_)
                 | Lex::EndOf(_)
+                | Lex::Shifted(..)
                 | Lex::Number(18 | 19)
                 | Lex::Func(
                     Func::Half
@@ -413,6 +426,142 @@ pub(crate) struct Holiday {
 pub(crate) enum Language {
     #[default]
     English,
+    German,
+    French,
+    Spanish,
+}
+
+impl Language {
+    /// The language whose tables read texts in `lang`.
+    pub(crate) fn of(lang: Lang) -> Language {
+        match lang {
+            Lang::De => Language::German,
+            Lang::Fr => Language::French,
+            Lang::Es => Language::Spanish,
+            _ => Language::English,
+        }
+    }
+
+    /// The language's tables: the one dispatch point from a language to its data.
+    pub(crate) fn tables(self) -> &'static Tables {
+        match self {
+            Language::English => &en::TABLES,
+            Language::German => &de::TABLES,
+            Language::French => &fr::TABLES,
+            Language::Spanish => &es::TABLES,
+        }
+    }
+}
+
+/// Where a word that shifts a quantity back in time ("ago", "vor", "il y a",
+/// "hace") stands, and what its expression is in the language's TimeML
+/// corpora.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AgoBefore {
+    /// The word stands after the quantity ("three years ago"): English.
+    No,
+    /// The word stands before the quantity and outside the expression, which
+    /// is the DURATION ("vor [fünf Jahren]" in KRAUTS, "il y a [trois ans]"
+    /// in French TimeBank).
+    Signal,
+    /// The word stands before the quantity and inside the expression, a DATE
+    /// ("[hace tres años]" in Spanish TimeBank).
+    Date,
+}
+
+/// Everything a language supplies to the shared engine: its word table and
+/// the few facts about its spelling and word order that the grammar reads.
+#[derive(Debug)]
+pub(crate) struct Tables {
+    /// Every word the grammar knows, lowercase ASCII (accents folded when
+    /// `fold_accents`), with its class; the first entry of a word wins.
+    pub(crate) words: &'static [(&'static str, Lex)],
+    /// Holidays, names as lowercase word sequences.
+    pub(crate) holidays: &'static [Holiday],
+    /// Anchor spellings that the tokenizer reads as one word but the word
+    /// table cannot hold ("p.m.").
+    pub(crate) spelled_anchors: &'static [&'static str],
+    /// Letters glued to a day number that make it an ordinal ("21st",
+    /// "1er", "1º").
+    pub(crate) ordinal_suffixes: &'static [&'static str],
+    /// A glued "." after a day number makes it an ordinal ("am 23. Juli").
+    pub(crate) ordinal_dot: bool,
+    /// A weekday and a part of the day written as one word
+    /// ("Donnerstagabend") are read as two.
+    pub(crate) compounds: bool,
+    /// Numeric dates are day first ("01.09.2024" is 1 September).
+    pub(crate) day_first: bool,
+    /// Words are looked up with their accents folded ("März" finds "marz").
+    pub(crate) fold_accents: bool,
+    /// Words whose accented spelling is another word: they match only as
+    /// written ("à" is not the verb "a", "él" is not the article "el").
+    pub(crate) unaccented_only: &'static [&'static str],
+    /// Words read differently when capitalized, with that class: German
+    /// "Morgen" is the morning, "morgen" tomorrow.
+    pub(crate) capitalized: &'static [(&'static str, Lex)],
+    /// Words read differently after a determiner, with that class:
+    /// Spanish "mañana" is tomorrow, "la mañana", "esta mañana" the morning.
+    pub(crate) after_determiner: &'static [(&'static str, Lex)],
+    /// Words before "de" that make the quantity after it an age ("âgé de
+    /// 54 ans"); with any, ", 53 ans," between commas is one too.
+    pub(crate) age_words: &'static [&'static str],
+    /// Relative adjectives that, before a noun that is no time word, say
+    /// only "in the future / past" ("la próxima edición"), as the
+    /// language's TimeBank annotates them.
+    pub(crate) rel_adjectives: &'static [&'static str],
+    /// Elided words keep their apostrophe ("l'année", "d'ici"): the table
+    /// holds them as "l'", "d'".
+    pub(crate) elision: bool,
+    /// Hyphenated words are looked up whole ("après-midi", "dix-huit").
+    pub(crate) hyphen_words: bool,
+    /// Contractions of a preposition and an article that the language's
+    /// TimeML corpus keeps inside an expression (Spanish "del", "al").
+    pub(crate) span_contractions: &'static [&'static str],
+    /// The word after "more"/"less" in a bound ("than", "als", "de").
+    pub(crate) than: &'static [&'static str],
+    /// Vague spans: "los últimos días", "ces derniers jours" (a DURATION),
+    /// "estos días" (PRESENT_REF); and a deictic word naming its weekday,
+    /// "hoy, jueves", as one expression.
+    pub(crate) vague_spans: bool,
+    /// A determiner right before an expression belongs to it ("le 15
+    /// juillet", "el viernes", "dem 20. Jahrhundert"), as the language's
+    /// TimeML guidelines write extents.
+    pub(crate) article_in_span: bool,
+    /// Month names that are ordinary words when written in lowercase
+    /// (English "may", "march", "august").
+    pub(crate) lowercase_not_month: &'static [&'static str],
+    /// Month names that are also common words or names in any case
+    /// ("May", "March"; French "mars", the planet): alone, they are months
+    /// only after a word that opens a date ("in May", "en mars").
+    pub(crate) guarded_months: &'static [&'static str],
+    /// Every noun is capitalized (German): a capitalized word before a
+    /// number is no sign of a name ("Windows 2000").
+    pub(crate) nouns_capitalized: bool,
+    /// Where "ago" stands.
+    pub(crate) ago: AgoBefore,
+    /// Relative words may follow their noun ("mardi dernier", "el año
+    /// pasado").
+    pub(crate) rel_after_noun: bool,
+    /// Clock times are written on a 24-hour clock with an hour word ("15
+    /// Uhr", "15 h 30", "las 15.00 horas").
+    pub(crate) clock_24h: bool,
+    /// An article before a clock time names the hour ("a las 15.00").
+    pub(crate) hour_article: bool,
+    /// A clock time without a day is on the day the text named last
+    /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
+    /// English news leaves it on the reference day.
+    pub(crate) clock_on_named_day: bool,
+    /// Accented words whose folded spelling is another word, with their
+    /// own class ("à" → `Func::At`; "a" is the verb).
+    pub(crate) accented: &'static [(&'static str, Lex)],
+    /// Word endings that mark a verb's tense next to an expression (English
+    /// "-ed"); a word matches when it is lowercase, not in the table, and
+    /// longer than four bytes.
+    pub(crate) tense_suffixes: &'static [(&'static str, Cue)],
+    /// Verb-group words for reading a date's clause ("will", "said", "plans"):
+    /// a language with this table reads direction from the clause's verb;
+    /// one without from tense cues near the date.
+    pub(crate) verbs: &'static [(&'static str, Verb)],
 }
 
 /// A language's word table, ready for lookups.
@@ -425,15 +574,26 @@ pub(crate) struct Lexicon {
     verbs: WordTable<Verb>,
     pub(crate) holidays: &'static [Holiday],
     spelled_anchors: &'static [&'static str],
+    /// The language's spelling and word-order facts.
+    pub(crate) tables: &'static Tables,
+    /// `tables.fold_accents`, kept beside the word table for the lookup.
+    fold_accents: bool,
+    /// The language uses any rule or spelling English does not (a language
+    /// other than English): English checks this one flag and skips the rest.
+    pub(crate) extended: bool,
+    /// First words of multi-word holidays that the table gives another
+    /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
+    /// Hispanidad"): the holiday rule tries them too.
+    pub(crate) other_holiday_starts: Vec<&'static str>,
 }
 
 impl Lexicon {
     pub(crate) fn new(language: Language) -> Lexicon {
-        let (table, holidays, spelled_anchors, verb_table) = match language {
-            Language::English => (en::WORDS, en::HOLIDAYS, en::SPELLED_ANCHORS, en::VERBS),
-        };
-        let mut verbs = WordTable::with_capacity(verb_table.len());
-        for &(w, v) in verb_table {
+        let tables = language.tables();
+        let (table, holidays, spelled_anchors) =
+            (tables.words, tables.holidays, tables.spelled_anchors);
+        let mut verbs = WordTable::with_capacity(tables.verbs.len());
+        for &(w, v) in tables.verbs {
             verbs.insert(w, v);
         }
         let mut entries: Vec<(&'static str, Lex)> = Vec::with_capacity(table.len() + 16);
@@ -458,7 +618,46 @@ impl Lexicon {
                 add(first, Lex::HolidayStart);
             }
         }
-        Lexicon { entries, table: words, verbs, holidays, spelled_anchors }
+        for &(w, lex) in tables.capitalized {
+            add(w, lex);
+        }
+        let mut other_holiday_starts: Vec<&'static str> = holidays
+            .iter()
+            .filter(|h| h.words.len() > 1)
+            .map(|h| h.words[0])
+            .filter(|w| {
+                !matches!(
+                    words.get(w.as_bytes()),
+                    Some(Lex::Holiday(_) | Lex::HolidayStart | Lex::Month(4 | 5))
+                )
+            })
+            .collect();
+        other_holiday_starts.sort_unstable();
+        other_holiday_starts.dedup();
+        let t = tables;
+        let extended = t.fold_accents
+            || t.elision
+            || t.hyphen_words
+            || t.compounds
+            || t.rel_after_noun
+            || t.ordinal_dot
+            || t.ago != AgoBefore::No
+            || t.vague_spans
+            || t.hour_article
+            || !t.age_words.is_empty()
+            || !t.capitalized.is_empty()
+            || !t.after_determiner.is_empty();
+        Lexicon {
+            extended,
+            other_holiday_starts,
+            entries,
+            table: words,
+            holidays,
+            spelled_anchors,
+            tables,
+            fold_accents: tables.fold_accents,
+            verbs,
+        }
     }
 
     /// The verb-group class of a word, ASCII case-insensitively.
@@ -467,10 +666,57 @@ impl Lexicon {
         self.verbs.get(word)
     }
 
-    /// Looks a word up, ASCII case-insensitively.
+    /// Whether the language has a verb table, so the direction of a date is
+    /// read from the governing verb group of its clause (`grammar/clause.rs`);
+    /// without one it comes from tense cues near the date.
+    #[inline]
+    pub(crate) fn reads_clauses(&self) -> bool {
+        !self.tables.verbs.is_empty()
+    }
+
+    /// Looks a word up, ASCII case-insensitively (and, in languages that
+    /// fold accents, with its accents folded: "März", "février").
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<Lex> {
-        self.table.get(word.as_bytes())
+        match self.table.get(word.as_bytes()) {
+            None if self.fold_accents && !word.is_ascii() => self.get_folded(word),
+            found => found,
+        }
+    }
+
+    /// A word token's class: [`Lexicon::get`], with the capitalized reading
+    /// where the language has one ("Morgen").
+    #[inline]
+    pub(crate) fn get_cased(&self, word: &str, upper: bool) -> Option<Lex> {
+        if upper
+            && let Some(&(_, lex)) =
+                self.tables.capitalized.iter().find(|(w, _)| word.eq_ignore_ascii_case(w))
+        {
+            return Some(lex);
+        }
+        self.get(word)
+    }
+
+    #[cold]
+    fn get_folded(&self, word: &str) -> Option<Lex> {
+        let key = self.fold(word);
+        if self.tables.unaccented_only.contains(&key.as_str()) {
+            let lower = word.to_lowercase();
+            return self.tables.accented.iter().find(|(w, _)| *w == lower).map(|&(_, lex)| lex);
+        }
+        self.table.get(key.as_bytes())
+    }
+
+    /// `word` as the table spells it: case folded, and accents folded in
+    /// languages that fold them.
+    pub(crate) fn fold(&self, word: &str) -> String {
+        Normalizer::new().with_accent_folding(self.fold_accents).fold(word)
+    }
+
+    /// Whether the text `written` is the table word `word` (holiday names).
+    pub(crate) fn same_word(&self, written: &str, word: &str) -> bool {
+        written.eq_ignore_ascii_case(word)
+            || self.fold_accents && !written.is_ascii() && self.fold(written) == word
     }
 
     /// The anchor words (every surface form whose class can anchor an
@@ -488,6 +734,10 @@ impl Lexicon {
             }
         }
         v.extend_from_slice(self.spelled_anchors);
+        // Readings that depend on the neighbours ("en été") anchor too.
+        let contextual = self.tables.after_determiner.iter().chain(self.tables.capitalized);
+        v.extend(contextual.filter(|(_, l)| l.is_anchor()).map(|(w, _)| *w));
+        v.extend_from_slice(self.tables.rel_adjectives);
         v.sort_unstable();
         v.dedup();
         v
@@ -699,6 +949,44 @@ mod tests {
         for (w, lex) in en::WORDS {
             assert_eq!(lx.get(w), Some(*lex));
         }
+    }
+
+    /// English holidays all begin with a word the holiday rule already
+    /// tries, so its gate stays as it was.
+    #[test]
+    fn english_holidays_need_no_other_starts() {
+        assert_eq!(Lexicon::new(Language::English).other_holiday_starts, Vec::<&str>::new());
+        assert!(Lexicon::new(Language::German).other_holiday_starts.contains(&"tag"));
+    }
+
+    /// Every language's table: words are keyable and unique, and every
+    /// word is found in any case.
+    #[test]
+    fn every_language_table_is_well_formed() {
+        for lang in crate::Lang::ALL {
+            let language = Language::of(lang);
+            let lx = Lexicon::new(language);
+            let mut seen = std::collections::HashSet::new();
+            for (w, lex) in language.tables().words {
+                assert!(seen.insert(*w), "{lang}: duplicate lexicon word {w:?}");
+                assert_eq!(lx.get(w), Some(*lex), "{lang}: {w}");
+                assert_eq!(lx.get(&w.to_ascii_uppercase()), Some(*lex), "{lang}: {w}");
+            }
+        }
+        let de = Lexicon::new(Language::German);
+        assert_eq!(de.get("März"), Some(Lex::Month(3)));
+        assert_eq!(de.get_cased("Morgen", true), Some(Lex::PartOfDay(PartOfDay::Morning)));
+        assert_eq!(de.get_cased("morgen", false), Some(Lex::Deictic(Deictic::Tomorrow)));
+        let fr = Lexicon::new(Language::French);
+        assert_eq!(fr.get("Février"), Some(Lex::Month(2)));
+        assert_eq!(fr.get("à"), Some(Lex::Func(Func::At)), "à is not the verb a");
+        assert_eq!(fr.get("a"), Some(Lex::Cue(Cue::Past)));
+        assert_eq!(fr.get("sept"), Some(Lex::Number(7)));
+        let es = Lexicon::new(Language::Spanish);
+        assert_eq!(es.get("miércoles"), Some(Lex::Weekday(3)));
+        assert_eq!(es.get("está"), None, "está is not esta");
+        // English does not fold accents.
+        assert_eq!(Lexicon::new(Language::English).get("Máy"), None);
     }
 
     #[test]

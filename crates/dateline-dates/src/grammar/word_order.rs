@@ -1,0 +1,490 @@
+//! Word orders English does not use, switched on by the language's tables
+//! (`Tables::rel_after_noun`, `Tables::ago`), so that English never reaches
+//! past the first check:
+//!
+//! * a relative word after its noun: "mardi dernier", "le 6 mai dernier",
+//!   "l'année prochaine", "el lunes pasado", "junio pasado";
+//! * a relative word before a day and month: "el próximo 2 de mayo";
+//! * "ago" before the quantity, inside the expression: "hace tres años";
+//! * one word for a shifted unit: "heuer", "Vorjahr", "übermorgen";
+//! * vague spans (`Tables::vague_spans`): "los últimos días", "ces derniers
+//!   jours", "estos días", and "hoy, jueves" as one expression.
+
+use super::durations::{duration_value, parse_simple_duration};
+use super::{Cand, Parser, Pt};
+use crate::cal;
+use crate::lexicon::{AgoBefore, Deictic, Func, Lex, Rel, Unit};
+use crate::timex::{Grain, Modifier};
+
+impl Parser<'_> {
+    /// The shift a relative word at `i` names: -1 ("dernier", "pasado"),
+    /// +1 ("prochain", "próximo"), or `None`.
+    fn shift_word(&self, i: usize) -> Option<i32> {
+        match self.lex(i)? {
+            Lex::Rel(Rel::Last | Rel::Previous) | Lex::Deictic(Deictic::Past) => Some(-1),
+            Lex::Rel(Rel::Next | Rel::Coming | Rel::Following) => Some(1),
+            _ => None,
+        }
+    }
+
+    /// A weekday, month, day and month, or unit followed by a relative word
+    /// ("mardi dernier", "septembre dernier", "le 6 mai dernier", "el año
+    /// próximo"), or a relative word before a day and month ("el próximo 2
+    /// de mayo").
+    pub(super) fn p_rel_after_noun(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.rel_after_noun {
+            return None;
+        }
+        let j = if self.is_func(i, Func::The) { i + 1 } else { i };
+        // "el próximo 2 de mayo", "el pasado 25 de julio".
+        if let Some(shift) = self.shift_word(j)
+            && let Some((p, e)) = self
+                .p_day_first(j + 1)
+                .filter(|(p, _)| p.rule == "day-month")
+                .or_else(|| self.p_day_word(j + 1))
+            && let Some(d) = p.day
+        {
+            let day = self.shifted_day(d.month() as u32, d.day() as u32, shift)?;
+            return Some((Pt::day(day, "rel-day-month", ""), e));
+        }
+        // The noun, then the relative word.
+        if let Some((p, e)) = self.p_day_first(j).filter(|(p, _)| p.rule == "day-month")
+            && let Some(shift) = self.shift_word(e)
+            && let Some(d) = p.day
+        {
+            let day = self.shifted_day(d.month() as u32, d.day() as u32, shift)?;
+            return Some((Pt::day(day, "day-month-rel", ""), e + 1));
+        }
+        let shift = self.shift_word(j + 1)?;
+        let e = j + 2;
+        let r = self.r;
+        let ry = i32::from(r.year());
+        match self.lex(j)? {
+            Lex::Weekday(wd @ 1..=7) => {
+                let cur = i64::from(cal::weekday(r));
+                let wd = i64::from(wd);
+                let delta = if shift < 0 {
+                    -(cur - wd - 1).rem_euclid(7) - 1
+                } else {
+                    (wd - cur - 1).rem_euclid(7) + 1
+                };
+                Some((Pt::day(cal::add_days(r, delta)?, "weekday-rel", ""), e))
+            }
+            Lex::Month(m) => {
+                let (m, rm) = (u32::from(m), r.month() as u32);
+                let y = match shift {
+                    -1 if m < rm => ry,
+                    -1 => ry - 1,
+                    _ if m > rm => ry,
+                    _ => ry + 1,
+                };
+                Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month-rel", ""), e))
+            }
+            Lex::Unit(u, false) => {
+                let n = i64::from(shift);
+                let p = match u {
+                    Unit::Week => {
+                        let (y, w) = cal::iso_week(cal::add_days(r, 7 * n)?);
+                        Pt::new(cal::fmt_week(y, w), Grain::Week, "unit-rel", "")
+                    }
+                    Unit::Month => {
+                        let d = cal::add_months(r, n)?;
+                        let v = cal::fmt_month(d.year().into(), d.month() as u32);
+                        Pt::new(v, Grain::Month, "unit-rel", "")
+                    }
+                    Unit::Quarter => {
+                        let d = cal::add_months(r, 3 * n)?;
+                        let v =
+                            format!("{}-Q{}", cal::fmt_year(d.year().into()), cal::quarter_of(d));
+                        Pt::new(v, Grain::Quarter, "unit-rel", "")
+                    }
+                    Unit::Year => Pt::new(cal::fmt_year(ry + shift), Grain::Year, "unit-rel", ""),
+                    _ => return None,
+                };
+                Some((p, e))
+            }
+            _ => None,
+        }
+    }
+
+    /// "los últimos días", "in den letzten Monaten", "ces derniers jours",
+    /// "les mois prochains": a stretch of unstated length next to the
+    /// reference (DURATION `PXD`); "estos días": the present.
+    pub(super) fn r_vague_span(&self, i: usize) -> Option<Cand> {
+        if !self.lx.tables.vague_spans {
+            return None;
+        }
+        let mut j = i;
+        if self.is_func(j, Func::The) || self.is_rel(j, Rel::This) {
+            j += 1;
+        }
+        // "estos días".
+        if j == i + 1
+            && self.is_rel(i, Rel::This)
+            && matches!(self.unit(j), Some((Unit::Day, true)))
+        {
+            let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "these-days", "");
+            return Some(p.into_cand(i, j + 1));
+        }
+        let (u, e) = match (self.shift_word(j), self.unit(j)) {
+            (Some(_), _) => match self.unit(j + 1) {
+                Some((u, true)) => (u, j + 2),
+                _ => return None,
+            },
+            (None, Some((u, true))) if j > i && self.shift_word(j + 1).is_some() => (u, j + 2),
+            _ => return None,
+        };
+        let p = Pt::new(duration_value(None, u, false), Grain::Unspecified, "vague-span", "");
+        Some(p.duration().into_cand(i, e))
+    }
+
+    /// "hoy, jueves", "ayer domingo", "heute, Mittwoch": a deictic day
+    /// and the weekday it falls on, one expression.
+    pub(super) fn p_deictic_weekday(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.vague_spans {
+            return None;
+        }
+        let shift = match self.lex(i)? {
+            Lex::Deictic(Deictic::Today) => 0,
+            Lex::Deictic(Deictic::Yesterday) => -1,
+            Lex::Deictic(Deictic::Tomorrow) => 1,
+            _ => return None,
+        };
+        let j = self.opt_comma(i + 1);
+        let Some(Lex::Weekday(wd @ 1..=7)) = self.lex(j) else { return None };
+        let day = cal::add_days(self.r, shift)?;
+        (cal::weekday(day) == wd).then(|| (Pt::day(day, "deictic-weekday", ""), j + 1))
+    }
+
+    /// "las 11.45 horas", "a las 15.00": the article that names the hour
+    /// belongs to the time (Spanish TimeBank), and wins over reading "11.45
+    /// horas" as a duration.
+    pub(super) fn r_article_clock(&self, i: usize) -> Option<Cand> {
+        if !self.lx.tables.hour_article || !self.is_func(i, Func::The) {
+            return None;
+        }
+        self.num(i + 1)?;
+        let (p, e) = self.point(i + 1)?;
+        (p.kind == crate::TimexType::Time).then(|| p.into_cand(i, e))
+    }
+
+    /// Ages and names that look like expressions, read so that nothing
+    /// else is (a candidate with no value only blocks its span): "âgé de
+    /// [54 ans]", "Alain Parmentier, [53 ans],", "les Jeux d'[hiver]".
+    pub(super) fn r_not_time(&self, i: usize) -> Option<Cand> {
+        let ages = self.lx.tables.age_words;
+        if ages.is_empty() {
+            return None;
+        }
+        let void = |e: usize| {
+            let mut p = Pt::void("not-a-time");
+            p.how = "age".into();
+            p.into_cand(i, e)
+        };
+        let years_after = |k: usize| {
+            self.number(k)
+                .and_then(|(_, e)| matches!(self.unit(e), Some((Unit::Year, _))).then_some(e + 1))
+        };
+        // "âgé de 54 ans" (read at the number: no rule starts at "âgé").
+        if i >= 2
+            && self.is_func(i - 1, Func::Of)
+            && ages.iter().any(|w| self.lx.same_word(self.s(i - 2), w))
+            && let Some(e) = years_after(i)
+        {
+            return Some(void(e));
+        }
+        // ", 53 ans,".
+        if i > 0
+            && self.punct(i - 1, ',')
+            && let Some(e) = years_after(i)
+            && (self.punct(e, ',') || self.punct(e, ')'))
+        {
+            return Some(void(e));
+        }
+        // "les Jeux d'hiver": a season right after an elided "de" names a kind.
+        if matches!(self.lex(i), Some(Lex::Season(_)))
+            && i > 0
+            && self.is_func(i - 1, Func::Of)
+            && self.glued(i)
+        {
+            return Some(void(i + 1));
+        }
+        None
+    }
+
+    /// Centuries in Roman numerals: "el siglo XIX", "le XIXe siècle", "du
+    /// XVIIIe siècle" (TIMEX3 writes the 19th century as "18").
+    pub(super) fn p_century_roman(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.rel_after_noun {
+            return None;
+        }
+        let j = if self.is_func(i, Func::The) { i + 1 } else { i };
+        let (n, e) = if matches!(self.unit(j), Some((Unit::Century, false))) {
+            (self.roman(j + 1, false)?, j + 2)
+        } else {
+            let n = self.roman(j, true)?;
+            matches!(self.unit(j + 1), Some((Unit::Century, false))).then_some((n, j + 2))?
+        };
+        if !(1..=21).contains(&n) {
+            return None;
+        }
+        Some((Pt::new(format!("{:02}", n - 1), Grain::Century, "century-roman", ""), e))
+    }
+
+    /// A Roman numeral in capitals at `i` ("XIX"), with a French ordinal
+    /// ending when `ordinal` ("XIXe", "XXIème").
+    pub(super) fn roman(&self, i: usize, ordinal: bool) -> Option<u32> {
+        let t = self.tok(i).filter(|t| t.kind == crate::token::Kind::Word)?;
+        let word = &self.text[t.start..t.end];
+        let digits = if ordinal {
+            let end = word.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))?;
+            let suffix = &word[end..];
+            if !self.lx.tables.ordinal_suffixes.iter().any(|s| suffix.eq_ignore_ascii_case(s)) {
+                return None;
+            }
+            &word[..end]
+        } else {
+            word
+        };
+        if digits.is_empty() || !digits.bytes().all(|b| b"IVXLC".contains(&b)) {
+            return None;
+        }
+        let value = |c: u8| match c {
+            b'I' => 1,
+            b'V' => 5,
+            b'X' => 10,
+            b'L' => 50,
+            _ => 100,
+        };
+        let b = digits.as_bytes();
+        let mut n = 0i32;
+        for (k, &c) in b.iter().enumerate() {
+            let v = value(c);
+            if b.get(k + 1).is_some_and(|&next| value(next) > v) {
+                n -= v;
+            } else {
+                n += v;
+            }
+        }
+        u32::try_from(n).ok()
+    }
+
+    /// "la próxima edición", "la pasada cumbre", "del pasado": a relative
+    /// adjective before a noun that is no time word, or alone, is
+    /// FUTURE_REF or PAST_REF.
+    pub(super) fn r_rel_adjective(&self, i: usize) -> Option<Cand> {
+        let shift = self.shift_word(i)?;
+        if !self.is_rel_adjective(i) {
+            return None;
+        }
+        // Before a time word, the other rules read the whole expression.
+        if self.lex(i + 1).is_some_and(Lex::is_anchor) || self.num(i + 1).is_some() {
+            return None;
+        }
+        let value = if shift < 0 { "PAST_REF" } else { "FUTURE_REF" };
+        Some(
+            Pt::new(value.into(), Grain::Unspecified, "relative-adjective", "").into_cand(i, i + 1),
+        )
+    }
+
+    /// Whether token `i` is one of the language's relative adjectives.
+    pub(super) fn is_rel_adjective(&self, i: usize) -> bool {
+        self.lx.tables.rel_adjectives.iter().any(|w| self.lx.same_word(self.s(i), w))
+    }
+
+    /// "por la tarde", "en la mañana": that part of the day the text named
+    /// last (or of the reference day).
+    pub(super) fn p_the_part_of_day(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.clock_on_named_day
+            || !self.is_func(i, Func::The)
+            || !matches!(self.lex(i.wrapping_sub(1)), Some(Lex::Func(Func::Per | Func::In)))
+        {
+            return None;
+        }
+        let Some(Lex::PartOfDay(pod)) = self.lex(i + 1) else { return None };
+        if self.s(i + 1).ends_with('s') {
+            return None;
+        }
+        let (day, how) = match self.doc.last_day {
+            Some(d) => (d, "named-day"),
+            None => (self.r, "reference-day"),
+        };
+        Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), i + 2))
+    }
+
+    /// "el día 8", "el próximo día 9 de julio": "day" and a day number.
+    pub(super) fn p_day_word(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.rel_after_noun || !matches!(self.unit(i), Some((Unit::Day, false))) {
+            return None;
+        }
+        let (d, digits) = self.num(i + 1)?;
+        if digits > 2 || !(1..=31).contains(&d) {
+            return None;
+        }
+        if let Some((p, e)) = self.p_day_first(i + 1) {
+            return Some((p, e));
+        }
+        // The month of the reference, or the one before or after, whichever
+        // is nearest (news names days of the month close to its date).
+        let (dir, how) = match self.direction {
+            crate::Direction::Context => (super::Dir::Nearest, "nearest".to_owned()),
+            _ => self.direction_at(i, i + 2, super::Dir::Nearest),
+        };
+        let opts: Vec<(i32, i64)> = (-1..=1)
+            .filter_map(|k| {
+                let m = cal::add_months(self.r, k)?;
+                let day = cal::date(m.year().into(), m.month() as u32, d)?;
+                Some((k as i32, cal::diff_days(self.r, day)))
+            })
+            .collect();
+        let k = self.pick_by_distance(&opts, dir)?;
+        let m = cal::add_months(self.r, i64::from(k))?;
+        let day = cal::date(m.year().into(), m.month() as u32, d)?;
+        Some((Pt::day(day, "day-word", how), i + 2))
+    }
+
+    /// "am Wochenende": the weekend of the reference week, or the one
+    /// before when the sentence looks back (German news writes the
+    /// weekend just past this way).
+    pub(super) fn p_weekend_on(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.compounds
+            || !self.is_func(i, Func::Weekend)
+            || !self.is_func(i.wrapping_sub(1), Func::On)
+        {
+            return None;
+        }
+        let wd = cal::weekday(self.r);
+        let (dir, how) = self.direction_at(i, i + 1, super::Dir::Past);
+        let back = wd < 6 && dir == super::Dir::Past;
+        let (y, w) = cal::iso_week(cal::add_days(self.r, if back { -7 } else { 0 })?);
+        Some((
+            Pt::new(format!("{}-WE", cal::fmt_week(y, w)), Grain::Week, "on-weekend", how),
+            i + 1,
+        ))
+    }
+
+    /// "am 3., 4. und 5. Oktober", "vom 18. und 19. Dezember": a day number
+    /// with the ordinal dot in a list that a month closes.
+    pub(super) fn p_day_list(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.ordinal_dot {
+            return None;
+        }
+        let (d, digits) = self.num(i)?;
+        if digits > 2 || !(1..=31).contains(&d) || !(self.punct(i + 1, '.') && self.glued(i + 1)) {
+            return None;
+        }
+        let mut k = i + 2;
+        let mut steps = 0;
+        while steps < 12 && !self.breaks(k) {
+            if self.punct(k, ',')
+                || self.dash(k)
+                || matches!(self.lex(k), Some(Lex::Func(Func::And | Func::Until | Func::Or)))
+            {
+                k += 1;
+            } else if self.num(k).is_some_and(|(n, nd)| nd <= 2 && (1..=31).contains(&n))
+                && self.punct(k + 1, '.')
+            {
+                k += 2;
+            } else {
+                break;
+            }
+            steps += 1;
+        }
+        if k == i + 2 {
+            return None;
+        }
+        let (m, e, _) = self.month_tok(k)?;
+        let year = self.year_after(e).map(|(y, _)| y);
+        let day = match year {
+            Some(y) => cal::date(y, m, d)?,
+            None => {
+                let (y, _) = self.year_for_day(m, d, i, e)?;
+                cal::date(y, m, d)?
+            }
+        };
+        Some((Pt::day(day, "day-list", ""), i + 2))
+    }
+
+    /// "heuer" (this year), "Vorjahr" (last year), "Vortag", "übermorgen",
+    /// "anteayer": a unit shifted from the reference date, in one word.
+    pub(super) fn p_shifted(&self, i: usize) -> Option<(Pt, usize)> {
+        let Some(Lex::Shifted(u, n)) = self.lex(i) else { return None };
+        let (r, n) = (self.r, i64::from(n));
+        let p = match u {
+            Unit::Day => Pt::day(cal::add_days(r, n)?, "shifted-word", ""),
+            Unit::Week => {
+                let (y, w) = cal::iso_week(cal::add_days(r, 7 * n)?);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, "shifted-word", "")
+            }
+            Unit::Month => {
+                let d = cal::add_months(r, n)?;
+                let v = cal::fmt_month(d.year().into(), d.month() as u32);
+                Pt::new(v, Grain::Month, "shifted-word", "")
+            }
+            Unit::Year => {
+                let y = i32::from(r.year()) + i32::try_from(n).ok()?;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_year(y), Grain::Year, "shifted-word", "")
+            }
+            _ => return None,
+        };
+        Some((p, i + 1))
+    }
+
+    /// The last (`shift` -1) or next (+1) `m`/`d` strictly before or after
+    /// the reference date.
+    fn shifted_day(&self, m: u32, d: u32, shift: i32) -> Option<jiff::civil::Date> {
+        let ry = i32::from(self.r.year());
+        if shift < 0 {
+            (ry - 2..=ry).rev().filter_map(|y| cal::date(y, m, d)).find(|day| *day < self.r)
+        } else {
+            (ry..=ry + 2).filter_map(|y| cal::date(y, m, d)).find(|day| *day > self.r)
+        }
+    }
+
+    /// "hace tres años", "hace más de 30 años", "hace unos días": "ago"
+    /// before its quantity, inside the expression, a DATE (or PAST_REF for
+    /// a vague quantity).
+    pub(super) fn r_ago_before(&self, i: usize) -> Option<Cand> {
+        if self.lx.tables.ago != AgoBefore::Date || self.lex(i) != Some(Lex::Rel(Rel::Ago)) {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut modifier = None;
+        if let Some((m, e)) = self.hedge(j) {
+            modifier = Some(match m {
+                Modifier::EqualOrLess => Modifier::Approx,
+                m => m,
+            });
+            j = e;
+        }
+        let (v, _, e, _) = self.amount_unit(j)?;
+        let r = self.r;
+        let p = match parse_simple_duration(&v) {
+            None => Pt::new("PAST_REF".into(), Grain::Unspecified, "ago-before-vague", ""),
+            Some((n, 'D')) if !v.starts_with("PT") => {
+                Pt::day(cal::add_days(r, -n)?, "ago-before", "")
+            }
+            Some((n, 'W')) => {
+                let (y, w) = cal::iso_week(cal::add_days(r, -7 * n)?);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, "ago-before", "")
+            }
+            Some((n, 'M')) if !v.starts_with("PT") => {
+                let d = cal::add_months(r, -n)?;
+                let v = cal::fmt_month(d.year().into(), d.month() as u32);
+                Pt::new(v, Grain::Month, "ago-before", "")
+            }
+            Some((n, 'Y')) => {
+                let y = i32::from(r.year()) - i32::try_from(n).ok()?;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_year(y), Grain::Year, "ago-before", "")
+            }
+            Some(_) => Pt::day(r, "ago-before-clock", ""),
+        };
+        Some(Cand { modifier, ..p.into_cand(i, e) })
+    }
+}
