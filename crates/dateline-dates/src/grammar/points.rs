@@ -109,8 +109,10 @@ impl Parser<'_> {
                 let p = Pt::time_on(d, &tm, Grain::Minute, "date-time", dp.how);
                 return Some((p, e2));
             }
-            // "Tuesday, at 14:00 UTC" too.
-            let e = if self.punct(e, ',') && self.at(e + 1) { e + 1 } else { e };
+            // "Tuesday, at 14:00 UTC" too; not where the corpora keep a
+            // clock after a named day apart ("samedi 4 janvier, à 18 h 30").
+            let joins_comma = !self.lx.tables.clock_on_named_day;
+            let e = if joins_comma && self.punct(e, ',') && self.at(e + 1) { e + 1 } else { e };
             let j = if self.at(e) { e + 1 } else { e };
             {
                 let j = self.opt_comma(j);
