@@ -42,6 +42,47 @@ pub(crate) fn is_plain_cjk_punctuation(bytes: &[u8]) -> bool {
     )
 }
 
+/// The chars [`table_folded`] answers from a table: Latin-1 Supplement and
+/// Latin Extended-A and -B (no-break space, « », à-ÿ, ā-ž, ...), and
+/// General Punctuation (’ “ ” – — …), the commonest non-ASCII chars of
+/// European news.
+const TABLED: [core::ops::RangeInclusive<char>; 2] =
+    ['\u{00A0}'..='\u{024F}', '\u{2000}'..='\u{206F}'];
+
+/// The folded form of `c` (as [`fold_char`] gives it) when `c` is one of
+/// [`TABLED`], from tables made on first use.
+#[inline]
+pub(crate) fn table_folded(c: char, accents: bool) -> Option<&'static str> {
+    static TABLES: std::sync::OnceLock<[Vec<String>; 2]> = std::sync::OnceLock::new();
+    let mut index = 0;
+    let mut found = false;
+    for range in &TABLED {
+        if range.contains(&c) {
+            index += c as usize - *range.start() as usize;
+            found = true;
+            break;
+        }
+        index += *range.end() as usize - *range.start() as usize + 1;
+    }
+    if !found {
+        return None;
+    }
+    let tables = TABLES.get_or_init(|| {
+        [false, true].map(|accents| {
+            TABLED
+                .iter()
+                .flat_map(|range| range.clone())
+                .map(|c| {
+                    let mut folded = String::new();
+                    fold_char(c, accents, &mut folded);
+                    folded
+                })
+                .collect()
+        })
+    });
+    Some(tables[usize::from(accents)][index].as_str())
+}
+
 /// Appends the folded form of `c` to `out`.
 ///
 /// `c` may be any char, but ASCII is cheaper to handle through [`FOLD`].
@@ -151,6 +192,23 @@ fn strip_letter(c: char) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn tables_fold_as_fold_char_does() {
+        let mut tabled = 0;
+        for c in ('\u{0080}'..='\u{3000}').chain(['\u{FF0C}']) {
+            for accents in [false, true] {
+                let mut slow = String::new();
+                fold_char(c, accents, &mut slow);
+                if let Some(fast) = table_folded(c, accents) {
+                    assert_eq!(fast, slow, "U+{:04X}", c as u32);
+                    tabled += 1;
+                }
+            }
+        }
+        assert_eq!(tabled, 2 * (0x024F - 0x00A0 + 1 + 0x206F - 0x2000 + 1));
+    }
+
     use super::*;
 
     fn fold(s: &str, accents: bool) -> String {

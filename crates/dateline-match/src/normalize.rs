@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use crate::Matcher;
-use crate::fold::{FOLD, fold_char, is_plain_cjk_punctuation};
+use crate::fold::{FOLD, fold_char, is_plain_cjk_punctuation, table_folded};
 use crate::matcher::MatcherId;
 use crate::search::Prepared;
 
@@ -107,18 +107,27 @@ impl Normalizer {
             }
             let c = text[i..].chars().next().expect("i is a char boundary below len");
             let len = c.len_utf8();
-            buf.clear();
-            fold_char(c, self.accent_folding, &mut buf);
-            if buf.as_bytes() != &bytes[i..i + len] {
+            // Accented Latin letters and typographic punctuation, the
+            // commonest non-ASCII chars of European text, fold through
+            // tables made once by `fold_char`.
+            let folded: &str = match table_folded(c, self.accent_folding) {
+                Some(folded) => folded,
+                None => {
+                    buf.clear();
+                    fold_char(c, self.accent_folding, &mut buf);
+                    &buf
+                }
+            };
+            if folded.as_bytes() != &bytes[i..i + len] {
                 let out = owned.get_or_insert_with(|| String::with_capacity(text.len() + 16));
                 out.push_str(&text[copied..i]);
                 expansions.push(Expansion {
                     norm: out.len(),
-                    norm_len: buf.len(),
+                    norm_len: folded.len(),
                     orig: i,
                     orig_len: len,
                 });
-                out.push_str(&buf);
+                out.push_str(folded);
                 copied = i + len;
             }
             i += len;
