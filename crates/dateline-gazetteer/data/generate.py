@@ -239,24 +239,7 @@ class Divisions:
 def read_tsv(path: Path) -> list[dict[str, str]]:
     """Rows as dicts by header name (missing trailing fields empty), each with
     its `_where` ("file:line") for error messages."""
-    rows = []
-    with path.open(encoding="utf-8") as f:
-        header = None
-        for number, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            if header is None:
-                header = fields
-                continue
-            if len(fields) > len(header):
-                raise SystemExit(f"{path}:{number}: {len(fields)} fields, expected {len(header)} ({', '.join(header)})")
-            # Missing trailing fields are empty.
-            row = dict(zip(header, fields + [""] * (len(header) - len(fields))))
-            row["_where"] = f"{path}:{number}"
-            rows.append(row)
-    return rows
+    return generate_langs.read_table(path)
 
 
 class WordStats:

@@ -53,8 +53,9 @@ UD_MIN_COMMON = 2
 
 
 def read_table(path: Path) -> list[dict[str, str]]:
-    """A hand-curated TSV of this folder: `#` comments, a header, rows (missing
-    trailing fields empty), each with its `_where` for error messages."""
+    """A TSV with `#` comments and a header: rows as dicts by header name
+    (missing trailing fields empty), each with its `_where` ("file:line") for
+    error messages. generate.py reads its inputs with it too."""
     rows, header = [], None
     with path.open(encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
@@ -66,7 +67,9 @@ def read_table(path: Path) -> list[dict[str, str]]:
                 header = fields
                 continue
             if len(fields) > len(header):
-                raise SystemExit(f"{path}:{number}: {len(fields)} fields, expected at most {len(header)}")
+                raise SystemExit(
+                    f"{path}:{number}: {len(fields)} fields, expected at most {len(header)} ({', '.join(header)})"
+                )
             row = dict(zip(header, fields + [""] * (len(header) - len(fields))))
             row["_where"] = f"{path}:{number}"
             rows.append(row)
