@@ -575,6 +575,23 @@ mod invariants {
         }
 
         #[test]
+        fn fold_eq_is_comparing_folds(
+            a in "[aAsSé\u{301}ßİıŒ' ’.\\-—\u{a0}\n北京😀]{0,6}",
+            b in "[aAsSé\u{301}ßİıŒ' ’.\\-—\u{a0}\n北京😀]{0,6}",
+            accents: bool,
+        ) {
+            let normalizer = crate::Normalizer::new().with_accent_folding(accents);
+            let (fa, fb) = (normalizer.fold(&a), normalizer.fold(&b));
+            prop_assert!(normalizer.fold_eq(&a, &fa));
+            prop_assert_eq!(normalizer.fold_eq(&a, &fb), fa == fb);
+            // Strings that are no fold of anything: raw, and with spaces
+            // at either end.
+            prop_assert_eq!(normalizer.fold_eq(&a, &b), fa == b);
+            let spaced = format!(" {fa} ");
+            prop_assert_eq!(normalizer.fold_eq(&a, &spaced), fa == spaced);
+        }
+
+        #[test]
         fn matches_sit_on_char_boundaries_and_fold_to_their_pattern(
             patterns in prop::collection::vec("[aAsSé\u{301}ßİı' ’.\\-—\u{a0}\n北京😀]{1,4}", 1..5),
             text in "[aAsSé\u{301}ßİı' ’.\\-—\u{a0}\n北京😀]{0,40}",
