@@ -716,7 +716,9 @@ impl Lexicon {
     /// Whether the text `written` is the table word `word` (holiday names).
     pub(crate) fn same_word(&self, written: &str, word: &str) -> bool {
         written.eq_ignore_ascii_case(word)
-            || self.fold_accents && !written.is_ascii() && self.fold(written) == word
+            || self.fold_accents
+                && !written.is_ascii()
+                && Normalizer::new().with_accent_folding(true).fold_eq(written, word)
     }
 
     /// The anchor words (every surface form whose class can anchor an
