@@ -715,6 +715,14 @@ impl Lexicon {
 
     /// Whether the text `written` is the table word `word` (holiday names).
     pub(crate) fn same_word(&self, written: &str, word: &str) -> bool {
+        // A letter or digit first folds to its lowercase (no accent to
+        // drop): most table words are told apart by it without folding.
+        if let (Some(&w), Some(&t)) = (written.as_bytes().first(), word.as_bytes().first())
+            && w.is_ascii_alphanumeric()
+            && !w.eq_ignore_ascii_case(&t)
+        {
+            return false;
+        }
         written.eq_ignore_ascii_case(word)
             || self.fold_accents
                 && !written.is_ascii()
