@@ -10,7 +10,7 @@ use crate::{
     boundary::is_boundary_at,
     filter::{FirstWords, MAX_WORD, Slot, WordTable, first_word_len, word_hash},
     fold::FOLD,
-    trie::{CHECKED, Trie},
+    trie::{CHECKED, Node, Trie},
     unspaced::Unspaced,
 };
 
@@ -76,6 +76,13 @@ pub struct Matcher {
     /// (a matcher of capitalized head words meets "party", "group" and
     /// "bank" far more often than "Party").
     pub(crate) capital_starts: bool,
+    /// The first words of the patterns that may match text starting with
+    /// a lowercase letter, made on the first search (see
+    /// [`lower_words`]): a start on a lowercase word outside it is skipped
+    /// unwalked, as [`capital_starts`](Matcher::capital_starts) does for
+    /// every word. French and Spanish text is full of "de", "la" and "le",
+    /// which begin "La Paz" and "Le Havre" but no lowercase name.
+    pub(crate) lower_words: std::sync::OnceLock<FirstWords>,
     /// The Aho-Corasick engine for text in scripts without spaces, when
     /// some pattern begins with such a character.
     pub(crate) unspaced: Option<Unspaced>,
@@ -92,6 +99,78 @@ pub(crate) fn capital_starts(checks: &[u32], case_checks: &[CaseCheck], flags: &
                     .and_then(|c| flags.get(c.start as usize))
                     .is_some_and(|&upper| upper == 1)
         })
+}
+
+/// The filter of [`Matcher::lower_words`]: the hash of every first word
+/// after which the trie holds a pattern whose first unit may be lowercase
+/// (no case check, or a check whose first flag is lowercase). A false
+/// positive only costs a walk; a word outside it begins only patterns
+/// whose capital a lowercase start fails.
+pub(crate) fn lower_words(
+    trie: &Trie,
+    word_table: &WordTable,
+    checks: &[u32],
+    case_checks: &[CaseCheck],
+    flags: &[u8],
+) -> FirstWords {
+    let lowercase_ok = |id: u32| {
+        id & CHECKED == 0
+            || match checks.get((id & !CHECKED) as usize) {
+                Some(&NO_CHECK) | None => true,
+                Some(&check) => case_checks
+                    .get(check as usize)
+                    .and_then(|c| flags.get(c.start as usize))
+                    .is_none_or(|&upper| upper == 0),
+            }
+    };
+    // Whether some pattern ending at a node may match lowercase.
+    let own_lower = |n: &Node| match n.out_len {
+        0 => false,
+        1 => lowercase_ok(n.out),
+        len => trie
+            .ids
+            .get(n.out as usize..(n.out + len) as usize)
+            .is_none_or(|ids| ids.iter().any(|&id| lowercase_ok(id))),
+    };
+    // Children come after their parent (breadth-first order), so one pass
+    // from the last node up sees every child before its parent.
+    let nodes = &trie.nodes;
+    let real = nodes.len().saturating_sub(1);
+    let mut below = vec![false; real];
+    for node in (0..real).rev() {
+        let n = nodes[node];
+        let own = own_lower(&n);
+        let children = n.first_child as usize..nodes[node + 1].first_child as usize;
+        below[node] = own || below.get(children).is_none_or(|c| c.contains(&true));
+    }
+    // From a first word's slot, a walk goes on only through a unit that
+    // ends the word (the text's word ended there): patterns that continue
+    // with an ASCII letter or digit ("la" in "lagos") are out of reach.
+    // Other non-ASCII units may or may not end it; they count.
+    let goes_on = |unit: u8| !unit.is_ascii_alphanumeric();
+    let reachable_lower = |slot: &Slot| -> bool {
+        let node = slot.node as usize;
+        let (Some(n), Some(next)) = (nodes.get(node), nodes.get(node + 1)) else { return true };
+        let covered = u32::from(slot.covered);
+        if covered < n.label_len {
+            let unit = trie.pool.get((n.label + covered) as usize).copied();
+            return unit.is_none_or(goes_on) && below.get(node).is_none_or(|&b| b);
+        }
+        own_lower(n)
+            || (n.first_child..next.first_child).any(|c| {
+                trie.first_bytes.get(c as usize).is_none_or(|&unit| goes_on(unit))
+                    && below.get(c as usize).is_none_or(|&b| b)
+            })
+    };
+    let lower: Vec<&Slot> =
+        word_table.slots.iter().filter(|s| s.tag != 0 && reachable_lower(s)).collect();
+    let mut filter = FirstWords::with_capacity(lower.len());
+    for slot in lower {
+        if let Some(word) = slot.word(&trie.pool) {
+            filter.insert(word_hash(word));
+        }
+    }
+    filter
 }
 
 /// A process-wide unique number for each matcher built or loaded.
@@ -199,6 +278,13 @@ impl Matcher {
 
     pub(crate) fn trie(&self) -> &Trie {
         &self.trie
+    }
+
+    /// [`Matcher::lower_words`], made on first use.
+    pub(crate) fn lower_words(&self) -> &FirstWords {
+        self.lower_words.get_or_init(|| {
+            lower_words(&self.trie, &self.word_table, &self.checks, &self.case_checks, &self.flags)
+        })
     }
 
     /// The longest boundary-valid match starting at `start`, with its
@@ -544,6 +630,7 @@ impl MatcherBuilder {
             match_kind: self.match_kind,
             id: MatcherId::next(),
             capital_starts,
+            lower_words: std::sync::OnceLock::new(),
             unspaced,
         })
     }

@@ -191,6 +191,44 @@ impl Normalizer {
         *out = String::from_utf8(units).expect("folding keeps UTF-8 valid");
     }
 
+    /// Whether [`fold`](Normalizer::fold)`(text)` is `folded`, without
+    /// building the folded string: for callers that compare words against
+    /// a table (a date word list) many times over.
+    ///
+    /// ```
+    /// use dateline_match::Normalizer;
+    ///
+    /// let normalizer = Normalizer::new();
+    /// assert!(normalizer.fold_eq(" Été ", "ete"));
+    /// assert!(!normalizer.fold_eq("Été", "et"));
+    /// ```
+    pub fn fold_eq(&self, text: &str, folded: &str) -> bool {
+        let want = folded.as_bytes();
+        let mut matched = 0;
+        let mut ok = true;
+        let mut first = true;
+        // A space is compared only once a unit follows it: `fold` trims
+        // the leading and trailing one (runs are already collapsed).
+        let mut space = false;
+        self.fold_units(text, |unit, _| {
+            if !ok {
+                return;
+            }
+            let lead = std::mem::replace(&mut first, false);
+            if unit == b' ' {
+                space = !lead;
+                return;
+            }
+            if std::mem::take(&mut space) {
+                ok = want.get(matched) == Some(&b' ');
+                matched += 1;
+            }
+            ok = ok && want.get(matched) == Some(&unit);
+            matched += 1;
+        });
+        ok && matched == want.len()
+    }
+
     /// Emits the search units of `text` in order, each with whether the
     /// character it came from is uppercase. Whitespace runs collapse to one
     /// `' '` unit; nothing is trimmed.
@@ -213,10 +251,18 @@ impl Normalizer {
             if c.is_ascii() {
                 push(c as u8, c.is_ascii_uppercase());
             } else {
-                buf.clear();
-                fold_char(c, self.accent_folding, &mut buf);
+                // The accented letters of European text fold through the
+                // tables `normalize` uses, not `fold_char`'s Unicode lookups.
+                let folded = match table_folded(c, self.accent_folding) {
+                    Some(folded) => folded,
+                    None => {
+                        buf.clear();
+                        fold_char(c, self.accent_folding, &mut buf);
+                        &buf
+                    }
+                };
                 let upper = c.is_uppercase() || is_titlecase(c);
-                for &unit in buf.as_bytes() {
+                for &unit in folded.as_bytes() {
                     push(unit, upper);
                 }
             }

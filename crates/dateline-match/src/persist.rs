@@ -182,6 +182,7 @@ impl Matcher {
             match_kind,
             id: MatcherId::next(),
             capital_starts,
+            lower_words: std::sync::OnceLock::new(),
             unspaced,
         })
     }

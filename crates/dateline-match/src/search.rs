@@ -7,7 +7,7 @@ use dateline_tokenize::Span;
 use crate::{
     Matcher, NormalizedText, PatternId,
     boundary::{is_standalone, is_word_char},
-    filter::{MAX_WORD, ascii_run, folded_word_hash, non_alnum_lanes},
+    filter::{FirstWords, MAX_WORD, ascii_run, folded_word_hash, non_alnum_lanes},
     fold::is_plain_cjk_punctuation,
     matcher::{Start, Unit},
     unspaced,
@@ -109,6 +109,8 @@ pub struct FindIter<'m, 't> {
     /// The Aho-Corasick engine's last answer: searched from `.0`, the
     /// next segment starts at `.1` (`None`: nowhere after).
     next_hit: Option<(usize, Option<usize>)>,
+    /// The matcher's [`lower_words`](Matcher::lower_words), fetched once.
+    lower_words: &'m FirstWords,
 }
 
 impl<'m, 't> FindIter<'m, 't> {
@@ -134,6 +136,7 @@ impl<'m, 't> FindIter<'m, 't> {
             pending: VecDeque::new(),
             run: None,
             next_hit: None,
+            lower_words: matcher.lower_words(),
         }
     }
 
@@ -619,7 +622,9 @@ impl Iterator for FindIter<'_, '_> {
                 continue;
             }
             let matcher = self.matcher;
-            if matcher.capital_starts && starts_lowercase(self.text(), start.at) {
+            let capital_only = matcher.capital_starts
+                || matches!(start.unit, Unit::Word { hash, .. } if !self.lower_words.contains(hash));
+            if capital_only && starts_lowercase(self.text(), start.at) {
                 continue;
             }
             match matcher.match_kind() {

@@ -575,6 +575,23 @@ mod invariants {
         }
 
         #[test]
+        fn fold_eq_is_comparing_folds(
+            a in "[aAsSé\u{301}ßİıŒ' ’.\\-—\u{a0}\n北京😀]{0,6}",
+            b in "[aAsSé\u{301}ßİıŒ' ’.\\-—\u{a0}\n北京😀]{0,6}",
+            accents: bool,
+        ) {
+            let normalizer = crate::Normalizer::new().with_accent_folding(accents);
+            let (fa, fb) = (normalizer.fold(&a), normalizer.fold(&b));
+            prop_assert!(normalizer.fold_eq(&a, &fa));
+            prop_assert_eq!(normalizer.fold_eq(&a, &fb), fa == fb);
+            // Strings that are no fold of anything: raw, and with spaces
+            // at either end.
+            prop_assert_eq!(normalizer.fold_eq(&a, &b), fa == b);
+            let spaced = format!(" {fa} ");
+            prop_assert_eq!(normalizer.fold_eq(&a, &spaced), fa == spaced);
+        }
+
+        #[test]
         fn matches_sit_on_char_boundaries_and_fold_to_their_pattern(
             patterns in prop::collection::vec("[aAsSé\u{301}ßİı' ’.\\-—\u{a0}\n北京😀]{1,4}", 1..5),
             text in "[aAsSé\u{301}ßİı' ’.\\-—\u{a0}\n北京😀]{0,40}",
@@ -728,6 +745,42 @@ fn capitalized_patterns_skip_lowercase_starts_and_find_the_rest() {
     let auto = Matcher::new([Pattern::new("China", CasePolicy::Auto)]).expect("valid");
     assert!(auto.capital_starts);
     assert_eq!(auto.find_iter("china CHINA China").count(), 2);
+}
+
+#[test]
+fn lowercase_starts_skip_only_words_that_begin_capitalized_patterns() {
+    use crate::filter::word_hash;
+    let auto = |p: &str| Pattern::new(p, CasePolicy::Auto);
+    let insensitive = |p: &str| Pattern::new(p, CasePolicy::Insensitive);
+    let m = Matcher::new([
+        auto("La Paz"),
+        auto("Le Havre"),
+        insensitive("le monde"),
+        insensitive("chinois"),
+        // Lowercase, but its first word is not "la".
+        insensitive("lagos"),
+        Pattern::new("de", CasePolicy::Sensitive),
+    ])
+    .expect("valid");
+    assert!(!m.capital_starts);
+    let lower = m.lower_words();
+    for word in ["le", "chinois", "de", "lagos"] {
+        assert!(lower.contains(word_hash(word.as_bytes())), "{word}");
+    }
+    // One probe of a bit set: an absent word could collide, "la" does not.
+    assert!(!lower.contains(word_hash(b"la")));
+    let text = "la paz, La Paz; le havre, Le Havre, le monde, LE MONDE, chinois, De de";
+    let spans: Vec<&str> = m.find_iter(text).map(|m| &text[m.span()]).collect();
+    assert_eq!(spans, ["La Paz", "Le Havre", "le monde", "LE MONDE", "chinois", "de"]);
+    // The same in all-matches mode, and after a save and load.
+    let all = Matcher::builder()
+        .match_kind(MatchKind::All)
+        .build([auto("La Paz"), insensitive("chinois")])
+        .expect("valid");
+    let spans: Vec<&str> = all.find_iter(text).map(|m| &text[m.span()]).collect();
+    assert_eq!(spans, ["La Paz", "chinois"]);
+    let loaded = Matcher::read_from(&m.to_bytes()).expect("round trip");
+    assert_eq!(loaded.find_all(text), m.find_all(text));
 }
 
 mod unspaced_engine {

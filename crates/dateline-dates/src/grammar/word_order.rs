@@ -236,6 +236,10 @@ impl Parser<'_> {
     pub(super) fn roman(&self, i: usize, ordinal: bool) -> Option<u32> {
         let t = self.tok(i).filter(|t| t.kind == crate::token::Kind::Word)?;
         let word = &self.text[t.start..t.end];
+        // Most words do not start with a numeral letter: no suffix to check.
+        if !word.as_bytes().first().is_some_and(|b| b"IVXLC".contains(b)) {
+            return None;
+        }
         let digits = if ordinal {
             let end = word.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))?;
             let suffix = &word[end..];

@@ -715,8 +715,18 @@ impl Lexicon {
 
     /// Whether the text `written` is the table word `word` (holiday names).
     pub(crate) fn same_word(&self, written: &str, word: &str) -> bool {
+        // A letter or digit first folds to its lowercase (no accent to
+        // drop): most table words are told apart by it without folding.
+        if let (Some(&w), Some(&t)) = (written.as_bytes().first(), word.as_bytes().first())
+            && w.is_ascii_alphanumeric()
+            && !w.eq_ignore_ascii_case(&t)
+        {
+            return false;
+        }
         written.eq_ignore_ascii_case(word)
-            || self.fold_accents && !written.is_ascii() && self.fold(written) == word
+            || self.fold_accents
+                && !written.is_ascii()
+                && Normalizer::new().with_accent_folding(true).fold_eq(written, word)
     }
 
     /// The anchor words (every surface form whose class can anchor an
