@@ -184,7 +184,11 @@ impl DateExtractor {
         let mut regions = Vec::new();
         self.inner.scanner.regions(normalized, &mut regions);
         let mut tokens: Vec<Token> = Vec::new();
-        let mut doc = DocState::default();
+        let mut doc = DocState {
+            narrative: self.inner.lexicon.tables.narrative_years
+                && crate::narrative::is_narrative(text, reference.year()),
+            ..DocState::default()
+        };
         for &(lo, hi) in &regions {
             tokens.clear();
             token::tokenize(text, lo, hi, &self.inner.lexicon, &mut tokens);
@@ -220,7 +224,7 @@ impl DateExtractor {
                                 parser.doc.last_quarter = Some((y, q));
                             }
                         }
-                        remember(&mut parser.doc, &c);
+                        remember(&mut parser.doc, &c, reference.year());
                         // "October 22 and 23", "October 22, 23 & 24": each
                         // further day of the list.
                         let mut tail = parser.day_tail(&c);
@@ -286,8 +290,9 @@ impl DateExtractor {
 }
 
 /// Keeps the last named day and year as anchors for "the following day",
-/// "that year".
-fn remember(doc: &mut DocState, c: &Cand) {
+/// "that year", and in a narrative the story's year (one far from the
+/// reference year `reference_year`).
+fn remember(doc: &mut DocState, c: &Cand, reference_year: i32) {
     if c.kind != TimexType::Date && c.kind != TimexType::Time {
         return;
     }
@@ -296,6 +301,9 @@ fn remember(doc: &mut DocState, c: &Cand) {
     };
     let Ok(year) = year.parse::<i32>() else { return };
     doc.last_year = Some(year);
+    if doc.narrative && (year - reference_year).abs() >= crate::narrative::FAR_YEARS {
+        doc.story_year = Some(year);
+    }
     if let (Some(m), Some(d)) = (c.value.get(5..7), c.value.get(8..10))
         && let (Ok(m), Ok(d)) = (m.parse::<i8>(), d.parse::<i8>())
         && let Ok(day) = jiff::civil::Date::new(year as i16, m, d)

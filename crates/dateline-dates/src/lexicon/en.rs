@@ -38,6 +38,7 @@ pub(super) static TABLES: Tables = Tables {
     clock_24h: false,
     hour_article: false,
     clock_on_named_day: false,
+    narrative_years: false,
     accented: &[],
     tense_suffixes: &[("ed", Cue::Past)],
     verbs: VERBS,

@@ -49,6 +49,7 @@ pub(super) static TABLES: Tables = Tables {
     clock_24h: true,
     hour_article: true,
     clock_on_named_day: true,
+    narrative_years: true,
     accented: &[],
     tense_suffixes: &[
         ("rá", Cue::Future),

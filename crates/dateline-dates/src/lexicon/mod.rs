@@ -551,6 +551,12 @@ pub(crate) struct Tables {
     /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
     /// English news leaves it on the reference day.
     pub(crate) clock_on_named_day: bool,
+    /// A document whose years lie mostly far from its reference date is a
+    /// narrative (a history article): there a date without a year takes the
+    /// last year the text named, not the reference's (HeidelTime's
+    /// "narrative" document type). English leaves this off so that its
+    /// news output and speed stay as they are.
+    pub(crate) narrative_years: bool,
     /// Accented words whose folded spelling is another word, with their
     /// own class ("à" → `Func::At`; "a" is the verb).
     pub(crate) accented: &'static [(&'static str, Lex)],
