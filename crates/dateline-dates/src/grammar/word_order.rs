@@ -444,9 +444,10 @@ impl Parser<'_> {
         }
     }
 
-    /// "hace tres años", "hace más de 30 años", "hace unos días": "ago"
-    /// before its quantity, inside the expression, a DATE (or PAST_REF for
-    /// a vague quantity).
+    /// "hace tres años", "hace más de 30 años": "ago" before its quantity,
+    /// inside the expression, a DATE. With a vague quantity or none ("hace
+    /// unos días", "hace varios días", "hace meses") Spanish TimeBank
+    /// writes the span as the DURATION (`PXD`): no point can be named.
     pub(super) fn r_ago_before(&self, i: usize) -> Option<Cand> {
         if self.lx.tables.ago != AgoBefore::Date || self.lex(i) != Some(Lex::Rel(Rel::Ago)) {
             return None;
@@ -460,10 +461,24 @@ impl Parser<'_> {
             });
             j = e;
         }
-        let (v, _, e, _) = self.amount_unit(j)?;
+        let vague = |value: String, e: usize| Cand {
+            s: i,
+            e,
+            kind: crate::TimexType::Duration,
+            value,
+            grain: Grain::Unspecified,
+            modifier,
+            range: None,
+            rule: "ago-before-vague".into(),
+        };
+        let Some((v, _, e, _)) = self.amount_unit(j) else {
+            // "hace meses", "hace unos días": a plural unit without a number.
+            let (u, true) = self.unit(j)? else { return None };
+            return Some(vague(duration_value(None, u, false), j + 1));
+        };
         let r = self.r;
         let p = match parse_simple_duration(&v) {
-            None => Pt::new("PAST_REF".into(), Grain::Unspecified, "ago-before-vague", ""),
+            None => return Some(vague(v, e)),
             Some((n, 'D')) if !v.starts_with("PT") => {
                 Pt::day(cal::add_days(r, -n)?, "ago-before", "")
             }
