@@ -210,7 +210,12 @@ impl DateExtractor {
                 match parser.parse_at(i) {
                     // A void candidate (a day that does not exist) only blocks its span.
                     Some(c) if c.value.is_empty() => i = c.e,
-                    Some(c) => {
+                    Some(mut c) => {
+                        if c.kind == TimexType::Duration
+                            && let Some(e) = parser.duration_tail(c.e)
+                        {
+                            c.e = e;
+                        }
                         i = c.e;
                         // A report's "the quarter" is the last quarter named near the
                         // reference date ("the 1988 third quarter" is not one).

@@ -15,6 +15,7 @@ use super::{Cand, Parser, Pt};
 use crate::cal;
 use crate::lexicon::{AgoBefore, Deictic, Func, Lex, Rel, Unit};
 use crate::timex::{Grain, Modifier};
+use crate::token::Kind;
 
 impl Parser<'_> {
     /// The shift a relative word at `i` names: -1 ("dernier", "pasado"),
@@ -501,5 +502,22 @@ impl Parser<'_> {
             Some(_) => Pt::day(r, "ago-before-clock", ""),
         };
         Some(Cand { modifier, ..p.into_cand(i, e) })
+    }
+
+    /// Where a duration ending at token `e` ends with its tail ("un día
+    /// [después]", "dos meses [más tarde]"): the language's TimeML corpus
+    /// keeps the tail inside unless a word after it ties the duration to an
+    /// event ("dos días después del partido").
+    pub(crate) fn duration_tail(&self, e: usize) -> Option<usize> {
+        let tables = self.lx.tables;
+        let tail = tables.duration_tails.iter().find(|words| {
+            words.iter().enumerate().all(|(k, w)| {
+                self.tok(e + k).is_some_and(|t| t.kind == Kind::Word)
+                    && self.lx.same_word(self.s(e + k), w)
+            })
+        })?;
+        let end = e + tail.len();
+        let tied = tables.tail_breakers.iter().any(|w| self.lx.same_word(self.s(end), w));
+        (!tied).then_some(end)
     }
 }

@@ -48,6 +48,8 @@ pub(super) static TABLES: Tables = Tables {
     hour_article: false,
     clock_on_named_day: true,
     narrative_years: true,
+    duration_tails: &[],
+    tail_breakers: &[],
     accented: &[],
     tense_suffixes: &[("te", Cue::Past)],
     verbs: &[],

@@ -39,6 +39,8 @@ pub(super) static TABLES: Tables = Tables {
     hour_article: false,
     clock_on_named_day: false,
     narrative_years: false,
+    duration_tails: &[],
+    tail_breakers: &[],
     accented: &[],
     tense_suffixes: &[("ed", Cue::Past)],
     verbs: VERBS,

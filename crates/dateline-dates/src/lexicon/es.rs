@@ -50,6 +50,15 @@ pub(super) static TABLES: Tables = Tables {
     hour_article: true,
     clock_on_named_day: true,
     narrative_years: true,
+    duration_tails: &[
+        &["mas", "tarde"],
+        &["despues"],
+        &["antes"],
+        &["mas"],
+        &["seguidos"],
+        &["seguidas"],
+    ],
+    tail_breakers: &["de", "del", "que"],
     accented: &[],
     tense_suffixes: &[
         ("rá", Cue::Future),

@@ -557,6 +557,13 @@ pub(crate) struct Tables {
     /// "narrative" document type). English leaves this off so that its
     /// news output and speed stay as they are.
     pub(crate) narrative_years: bool,
+    /// Words after a duration that the language's TimeML corpus keeps inside
+    /// it ("un día después", "dos meses más tarde", "un año más"), as word
+    /// sequences in table spelling.
+    pub(crate) duration_tails: &'static [&'static [&'static str]],
+    /// Words that, right after such a tail, tie it to an event outside the
+    /// expression ("dos días después del partido"): the tail stays out.
+    pub(crate) tail_breakers: &'static [&'static str],
     /// Accented words whose folded spelling is another word, with their
     /// own class ("à" → `Func::At`; "a" is the verb).
     pub(crate) accented: &'static [(&'static str, Lex)],
