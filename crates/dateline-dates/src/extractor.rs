@@ -6,7 +6,7 @@ use dateline_match::{Matcher, NormalizedText};
 use dateline_tokenize::Span;
 
 use crate::grammar::{Cand, DocState, Parser, clock_seconds};
-use crate::lexicon::{Func, Language, Lex, Lexicon, Rel};
+use crate::lexicon::{Deictic, Func, Language, Lex, Lexicon, Rel};
 use crate::scan::Scanner;
 use crate::timex::{TimeExpression, TimexRange, TimexType};
 use crate::token::{self, Token};
@@ -168,6 +168,28 @@ impl DateExtractor {
         self.extract_inner(&self.normalize(text), reference.date(), Some(now.time()))
     }
 
+    /// Whether the candidate is one word that modifies the noun after it
+    /// ("la próxima edición", "la recién creada", "la actual crisis"): the
+    /// adjectives "actual", "reciente" always; a relative adjective or
+    /// another reference word before a word the table does not know
+    /// (lowercase, or any in a language that capitalizes nouns). Nouns of
+    /// the present ("la actualidad") keep their article.
+    fn modifies_noun(&self, tokens: &[Token], c: &Cand) -> bool {
+        if c.e != c.s + 1 {
+            return false;
+        }
+        let lex = tokens.get(c.s).and_then(|t| t.lex);
+        if matches!(lex, Some(Lex::Deictic(Deictic::Current | Deictic::Recent))) {
+            return true;
+        }
+        let nouns_capitalized = self.inner.lexicon.tables.nouns_capitalized;
+        (c.rule.starts_with("relative-adjective")
+            || c.rule.starts_with("reference-word") && lex != Some(Lex::Deictic(Deictic::Present)))
+            && tokens.get(c.e).is_some_and(|t| {
+                t.kind == token::Kind::Word && t.lex.is_none() && (!t.upper || nouns_capitalized)
+            })
+    }
+
     /// `text` normalized as the scanner searches it.
     fn normalize<'t>(&self, text: &'t str) -> NormalizedText<'t> {
         self.inner.scanner.normalizer().normalize(text)
@@ -258,10 +280,11 @@ impl DateExtractor {
             let mut prev_end = 0;
             for c in cands {
                 // "le 15 juillet", "el viernes": the determiner is inside
-                // (not in "la [próxima] edición": it is the noun's).
+                // (not in "la [próxima] edición", "la [actual] crisis": it is
+                // the noun's; but "del pasado", "la actualidad" are nouns).
                 let s = if article
                     && c.s > prev_end
-                    && !c.rule.starts_with("relative-adjective")
+                    && !self.modifies_noun(&tokens, &c)
                     && !tokens.get(c.s).is_some_and(|t| t.newline)
                     && tokens.get(c.s - 1).is_some_and(|t| {
                         t.lex == Some(Lex::Func(Func::The))
