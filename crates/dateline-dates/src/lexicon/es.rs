@@ -248,6 +248,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("hoy", Lex::Deictic(Deictic::Today)),
     ("manana", Lex::Deictic(Deictic::Tomorrow)),
     ("ayer", Lex::Deictic(Deictic::Yesterday)),
+    ("anoche", Lex::Deictic(Deictic::LastNight)),
     ("anteayer", Lex::Shifted(Unit::Day, -2)),
     ("ahora", Lex::Deictic(Deictic::Now)),
     ("actualmente", Lex::Deictic(Deictic::Present)),

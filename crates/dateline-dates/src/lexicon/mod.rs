@@ -62,6 +62,8 @@ pub(crate) enum Deictic {
     Tomorrow,
     Yesterday,
     Tonight,
+    /// "anoche": the night before the reference day, in one word.
+    LastNight,
     Now,
     /// "currently", "nowadays": PRESENT_REF.
     Present,
