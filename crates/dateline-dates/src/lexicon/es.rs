@@ -215,7 +215,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("dia", Lex::Unit(Unit::Day, false)),
     ("jornada", Lex::Unit(Unit::Day, false)),
     ("dias", Lex::Unit(Unit::Day, true)),
-    ("jornadas", Lex::Unit(Unit::Day, true)),
+    // Not "jornadas": counted, they are a league's matchdays ("tras 26
+    // jornadas"), which Spanish TimeBank does not annotate.
     ("semana", Lex::Unit(Unit::Week, false)),
     ("semanas", Lex::Unit(Unit::Week, true)),
     ("mes", Lex::Unit(Unit::Month, false)),
@@ -263,7 +264,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("ultimamente", Lex::Deictic(Deictic::PastRef)),
     ("reciente", Lex::Deictic(Deictic::Recent)),
     ("recientes", Lex::Deictic(Deictic::Recent)),
-    ("pronto", Lex::Deictic(Deictic::FutureRef)),
+    // Not "pronto" ("soon", "early"): Spanish TimeBank leaves it out.
     // Relative words, before or after their noun ("el próximo año", "el año próximo").
     ("pasado", Lex::Rel(Rel::Last)),
     ("pasada", Lex::Rel(Rel::Last)),
