@@ -171,7 +171,8 @@ impl Parser<'_> {
 
     /// Ages and names that look like expressions, read so that nothing
     /// else is (a candidate with no value only blocks its span): "âgé de
-    /// [54 ans]", "Alain Parmentier, [53 ans],", "les Jeux d'[hiver]".
+    /// [54 ans]", "Alain Parmentier, [53 ans],", "les 6-[16 ans]", "les
+    /// Jeux d'[hiver]".
     pub(super) fn r_not_time(&self, i: usize) -> Option<Cand> {
         let ages = self.lx.tables.age_words;
         if ages.is_empty() {
@@ -199,6 +200,18 @@ impl Parser<'_> {
             && self.punct(i - 1, ',')
             && let Some(e) = years_after(i)
             && (self.punct(e, ',') || self.punct(e, ')'))
+        {
+            return Some(void(e));
+        }
+        // "les 6-16 ans", "des 0-6 ans": an age group, the article before a
+        // range of numbers of years (read at the range's second number).
+        if i >= 3
+            && self.dash(i - 1)
+            && self.glued(i - 1)
+            && self.glued(i)
+            && self.num(i - 2).is_some()
+            && self.is_func(i - 3, Func::The)
+            && let Some(e) = years_after(i)
         {
             return Some(void(e));
         }
