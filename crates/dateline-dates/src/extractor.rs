@@ -6,7 +6,7 @@ use dateline_match::{Matcher, NormalizedText};
 use dateline_tokenize::Span;
 
 use crate::grammar::{Cand, DocState, Parser, clock_seconds};
-use crate::lexicon::{Func, Language, Lex, Lexicon, Rel};
+use crate::lexicon::{Deictic, Func, Language, Lex, Lexicon, Rel};
 use crate::scan::Scanner;
 use crate::timex::{TimeExpression, TimexRange, TimexType};
 use crate::token::{self, Token};
@@ -168,6 +168,28 @@ impl DateExtractor {
         self.extract_inner(&self.normalize(text), reference.date(), Some(now.time()))
     }
 
+    /// Whether the candidate is one word that modifies the noun after it
+    /// ("la próxima edición", "la recién creada", "la actual crisis"): the
+    /// adjectives "actual", "reciente" always; a relative adjective or
+    /// another reference word before a word the table does not know
+    /// (lowercase, or any in a language that capitalizes nouns). Nouns of
+    /// the present ("la actualidad") keep their article.
+    fn modifies_noun(&self, tokens: &[Token], c: &Cand) -> bool {
+        if c.e != c.s + 1 {
+            return false;
+        }
+        let lex = tokens.get(c.s).and_then(|t| t.lex);
+        if matches!(lex, Some(Lex::Deictic(Deictic::Current | Deictic::Recent))) {
+            return true;
+        }
+        let nouns_capitalized = self.inner.lexicon.tables.nouns_capitalized;
+        (c.rule.starts_with("relative-adjective")
+            || c.rule.starts_with("reference-word") && lex != Some(Lex::Deictic(Deictic::Present)))
+            && tokens.get(c.e).is_some_and(|t| {
+                t.kind == token::Kind::Word && t.lex.is_none() && (!t.upper || nouns_capitalized)
+            })
+    }
+
     /// `text` normalized as the scanner searches it.
     fn normalize<'t>(&self, text: &'t str) -> NormalizedText<'t> {
         self.inner.scanner.normalizer().normalize(text)
@@ -184,7 +206,11 @@ impl DateExtractor {
         let mut regions = Vec::new();
         self.inner.scanner.regions(normalized, &mut regions);
         let mut tokens: Vec<Token> = Vec::new();
-        let mut doc = DocState::default();
+        let mut doc = DocState {
+            narrative: self.inner.lexicon.tables.narrative_years
+                && crate::narrative::is_narrative(text, reference.year()),
+            ..DocState::default()
+        };
         for &(lo, hi) in &regions {
             tokens.clear();
             token::tokenize(text, lo, hi, &self.inner.lexicon, &mut tokens);
@@ -206,7 +232,12 @@ impl DateExtractor {
                 match parser.parse_at(i) {
                     // A void candidate (a day that does not exist) only blocks its span.
                     Some(c) if c.value.is_empty() => i = c.e,
-                    Some(c) => {
+                    Some(mut c) => {
+                        if c.kind == TimexType::Duration
+                            && let Some(e) = parser.duration_tail(c.e)
+                        {
+                            c.e = e;
+                        }
                         i = c.e;
                         // A report's "the quarter" is the last quarter named near the
                         // reference date ("the 1988 third quarter" is not one).
@@ -220,7 +251,7 @@ impl DateExtractor {
                                 parser.doc.last_quarter = Some((y, q));
                             }
                         }
-                        remember(&mut parser.doc, &c);
+                        remember(&mut parser.doc, &c, reference.year());
                         // "October 22 and 23", "October 22, 23 & 24": each
                         // further day of the list.
                         let mut tail = parser.day_tail(&c);
@@ -249,10 +280,11 @@ impl DateExtractor {
             let mut prev_end = 0;
             for c in cands {
                 // "le 15 juillet", "el viernes": the determiner is inside
-                // (not in "la [próxima] edición": it is the noun's).
+                // (not in "la [próxima] edición", "la [actual] crisis": it is
+                // the noun's; but "del pasado", "la actualidad" are nouns).
                 let s = if article
                     && c.s > prev_end
-                    && !c.rule.starts_with("relative-adjective")
+                    && !self.modifies_noun(&tokens, &c)
                     && !tokens.get(c.s).is_some_and(|t| t.newline)
                     && tokens.get(c.s - 1).is_some_and(|t| {
                         t.lex == Some(Lex::Func(Func::The))
@@ -286,8 +318,9 @@ impl DateExtractor {
 }
 
 /// Keeps the last named day and year as anchors for "the following day",
-/// "that year".
-fn remember(doc: &mut DocState, c: &Cand) {
+/// "that year", and in a narrative the story's year (one far from the
+/// reference year `reference_year`).
+fn remember(doc: &mut DocState, c: &Cand, reference_year: i32) {
     if c.kind != TimexType::Date && c.kind != TimexType::Time {
         return;
     }
@@ -296,6 +329,9 @@ fn remember(doc: &mut DocState, c: &Cand) {
     };
     let Ok(year) = year.parse::<i32>() else { return };
     doc.last_year = Some(year);
+    if doc.narrative && (year - reference_year).abs() >= crate::narrative::FAR_YEARS {
+        doc.story_year = Some(year);
+    }
     if let (Some(m), Some(d)) = (c.value.get(5..7), c.value.get(8..10))
         && let (Ok(m), Ok(d)) = (m.parse::<i8>(), d.parse::<i8>())
         && let Ok(day) = jiff::civil::Date::new(year as i16, m, d)

@@ -88,6 +88,7 @@ mod error;
 mod extractor;
 mod grammar;
 mod lexicon;
+mod narrative;
 mod scan;
 mod timex;
 mod token;

@@ -162,6 +162,12 @@ pub(crate) struct DocState {
     pub(crate) last_day: Option<Civil>,
     /// The last year named explicitly: the anchor of "that year", "the following year".
     pub(crate) last_year: Option<i32>,
+    /// The document is a narrative (`narrative.rs`): a date without a year
+    /// takes `story_year`.
+    pub(crate) narrative: bool,
+    /// In a narrative, the last year named that lies far from the reference:
+    /// "heute" (the reference) does not move the story's time.
+    pub(crate) story_year: Option<i32>,
 }
 
 pub(crate) struct Parser<'a> {

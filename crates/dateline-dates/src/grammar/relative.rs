@@ -295,16 +295,17 @@ impl Parser<'_> {
             Lex::Deictic(Deictic::Tomorrow) => {
                 Some((Pt::day(cal::add_days(self.r, 1)?, "tomorrow", ""), i + 1))
             }
-            Lex::Deictic(Deictic::Tonight) => {
-                let mut p = Pt::new(
-                    format!("{}TNI", cal::fmt_day(self.r)),
-                    Grain::PartOfDay,
-                    "tonight",
-                    "",
-                );
+            Lex::Deictic(d @ (Deictic::Tonight | Deictic::LastNight)) => {
+                let (day, rule) = if d == Deictic::LastNight {
+                    (cal::add_days(self.r, -1)?, "last-night")
+                } else {
+                    (self.r, "tonight")
+                };
+                let mut p =
+                    Pt::new(format!("{}TNI", cal::fmt_day(day)), Grain::PartOfDay, rule, "");
                 p.kind = TimexType::Time;
                 // "tonight at 1am" combines with a clock time.
-                p.day = Some(self.r);
+                p.day = Some(day);
                 Some((p, i + 1))
             }
             Lex::Deictic(Deictic::Overnight) => None,

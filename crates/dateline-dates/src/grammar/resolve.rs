@@ -203,8 +203,22 @@ impl Parser<'_> {
         }
     }
 
+    /// In a narrative document (`narrative.rs`), the year a date without
+    /// one takes: the last year the story named. Only when the caller left
+    /// the direction to the context.
+    fn narrative_year(&self) -> Option<i32> {
+        if self.doc.narrative && self.direction == Direction::Context {
+            self.doc.story_year
+        } else {
+            None
+        }
+    }
+
     /// Year for a month-day without a year.
     pub(super) fn year_for_day(&self, m: u32, d: u32, s: usize, e: usize) -> Option<(i32, String)> {
+        if let Some(y) = self.narrative_year() {
+            return Some((y, "narrative-year".into()));
+        }
         let y = i32::from(self.r.year());
         let opts: Vec<(i32, i64)> = (y - 1..=y + 1)
             .filter_map(|yy| cal::date(yy, m, d).map(|dd| (yy, cal::diff_days(self.r, dd))))
@@ -241,6 +255,9 @@ impl Parser<'_> {
     /// Year for a month without a year (the month containing the reference
     /// counts as both past and future).
     pub(super) fn year_for_month(&self, m: u32, s: usize, e: usize) -> Option<(i32, String)> {
+        if let Some(y) = self.narrative_year() {
+            return Some((y, "narrative-year".into()));
+        }
         let y = i32::from(self.r.year());
         let rm = self.r.month() as i32;
         let opts: Vec<(i32, i64)> =

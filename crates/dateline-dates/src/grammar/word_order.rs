@@ -15,6 +15,7 @@ use super::{Cand, Parser, Pt};
 use crate::cal;
 use crate::lexicon::{AgoBefore, Deictic, Func, Lex, Rel, Unit};
 use crate::timex::{Grain, Modifier};
+use crate::token::Kind;
 
 impl Parser<'_> {
     /// The shift a relative word at `i` names: -1 ("dernier", "pasado"),
@@ -170,7 +171,8 @@ impl Parser<'_> {
 
     /// Ages and names that look like expressions, read so that nothing
     /// else is (a candidate with no value only blocks its span): "âgé de
-    /// [54 ans]", "Alain Parmentier, [53 ans],", "les Jeux d'[hiver]".
+    /// [54 ans]", "Alain Parmentier, [53 ans],", "les 6-[16 ans]", "les
+    /// Jeux d'[hiver]".
     pub(super) fn r_not_time(&self, i: usize) -> Option<Cand> {
         let ages = self.lx.tables.age_words;
         if ages.is_empty() {
@@ -198,6 +200,18 @@ impl Parser<'_> {
             && self.punct(i - 1, ',')
             && let Some(e) = years_after(i)
             && (self.punct(e, ',') || self.punct(e, ')'))
+        {
+            return Some(void(e));
+        }
+        // "les 6-16 ans", "des 0-6 ans": an age group, the article before a
+        // range of numbers of years (read at the range's second number).
+        if i >= 3
+            && self.dash(i - 1)
+            && self.glued(i - 1)
+            && self.glued(i)
+            && self.num(i - 2).is_some()
+            && self.is_func(i - 3, Func::The)
+            && let Some(e) = years_after(i)
         {
             return Some(void(e));
         }
@@ -448,9 +462,10 @@ impl Parser<'_> {
         }
     }
 
-    /// "hace tres años", "hace más de 30 años", "hace unos días": "ago"
-    /// before its quantity, inside the expression, a DATE (or PAST_REF for
-    /// a vague quantity).
+    /// "hace tres años", "hace más de 30 años": "ago" before its quantity,
+    /// inside the expression, a DATE. With a vague quantity or none ("hace
+    /// unos días", "hace varios días", "hace meses") Spanish TimeBank
+    /// writes the span as the DURATION (`PXD`): no point can be named.
     pub(super) fn r_ago_before(&self, i: usize) -> Option<Cand> {
         if self.lx.tables.ago != AgoBefore::Date || self.lex(i) != Some(Lex::Rel(Rel::Ago)) {
             return None;
@@ -464,10 +479,24 @@ impl Parser<'_> {
             });
             j = e;
         }
-        let (v, _, e, _) = self.amount_unit(j)?;
+        let vague = |value: String, e: usize| Cand {
+            s: i,
+            e,
+            kind: crate::TimexType::Duration,
+            value,
+            grain: Grain::Unspecified,
+            modifier,
+            range: None,
+            rule: "ago-before-vague".into(),
+        };
+        let Some((v, _, e, _)) = self.amount_unit(j) else {
+            // "hace meses", "hace unos días": a plural unit without a number.
+            let (u, true) = self.unit(j)? else { return None };
+            return Some(vague(duration_value(None, u, false), j + 1));
+        };
         let r = self.r;
         let p = match parse_simple_duration(&v) {
-            None => Pt::new("PAST_REF".into(), Grain::Unspecified, "ago-before-vague", ""),
+            None => return Some(vague(v, e)),
             Some((n, 'D')) if !v.starts_with("PT") => {
                 Pt::day(cal::add_days(r, -n)?, "ago-before", "")
             }
@@ -490,5 +519,22 @@ impl Parser<'_> {
             Some(_) => Pt::day(r, "ago-before-clock", ""),
         };
         Some(Cand { modifier, ..p.into_cand(i, e) })
+    }
+
+    /// Where a duration ending at token `e` ends with its tail ("un día
+    /// [después]", "dos meses [más tarde]"): the language's TimeML corpus
+    /// keeps the tail inside unless a word after it ties the duration to an
+    /// event ("dos días después del partido").
+    pub(crate) fn duration_tail(&self, e: usize) -> Option<usize> {
+        let tables = self.lx.tables;
+        let tail = tables.duration_tails.iter().find(|words| {
+            words.iter().enumerate().all(|(k, w)| {
+                self.tok(e + k).is_some_and(|t| t.kind == Kind::Word)
+                    && self.lx.same_word(self.s(e + k), w)
+            })
+        })?;
+        let end = e + tail.len();
+        let tied = tables.tail_breakers.iter().any(|w| self.lx.same_word(self.s(end), w));
+        (!tied).then_some(end)
     }
 }

@@ -49,6 +49,16 @@ pub(super) static TABLES: Tables = Tables {
     clock_24h: true,
     hour_article: true,
     clock_on_named_day: true,
+    narrative_years: true,
+    duration_tails: &[
+        &["mas", "tarde"],
+        &["despues"],
+        &["antes"],
+        &["mas"],
+        &["seguidos"],
+        &["seguidas"],
+    ],
+    tail_breakers: &["de", "del", "que"],
     accented: &[],
     tense_suffixes: &[
         ("rá", Cue::Future),
@@ -205,7 +215,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("dia", Lex::Unit(Unit::Day, false)),
     ("jornada", Lex::Unit(Unit::Day, false)),
     ("dias", Lex::Unit(Unit::Day, true)),
-    ("jornadas", Lex::Unit(Unit::Day, true)),
+    // Not "jornadas": counted, they are a league's matchdays ("tras 26
+    // jornadas"), which Spanish TimeBank does not annotate.
     ("semana", Lex::Unit(Unit::Week, false)),
     ("semanas", Lex::Unit(Unit::Week, true)),
     ("mes", Lex::Unit(Unit::Month, false)),
@@ -238,6 +249,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("hoy", Lex::Deictic(Deictic::Today)),
     ("manana", Lex::Deictic(Deictic::Tomorrow)),
     ("ayer", Lex::Deictic(Deictic::Yesterday)),
+    ("anoche", Lex::Deictic(Deictic::LastNight)),
     ("anteayer", Lex::Shifted(Unit::Day, -2)),
     ("ahora", Lex::Deictic(Deictic::Now)),
     ("actualmente", Lex::Deictic(Deictic::Present)),
@@ -252,7 +264,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("ultimamente", Lex::Deictic(Deictic::PastRef)),
     ("reciente", Lex::Deictic(Deictic::Recent)),
     ("recientes", Lex::Deictic(Deictic::Recent)),
-    ("pronto", Lex::Deictic(Deictic::FutureRef)),
+    // Not "pronto" ("soon", "early"): Spanish TimeBank leaves it out.
     // Relative words, before or after their noun ("el próximo año", "el año próximo").
     ("pasado", Lex::Rel(Rel::Last)),
     ("pasada", Lex::Rel(Rel::Last)),

@@ -47,6 +47,9 @@ pub(super) static TABLES: Tables = Tables {
     clock_24h: true,
     hour_article: false,
     clock_on_named_day: true,
+    narrative_years: true,
+    duration_tails: &[],
+    tail_breakers: &[],
     accented: &[("à", Lex::Func(Func::At))],
     tense_suffixes: &[
         ("rait", Cue::Future),

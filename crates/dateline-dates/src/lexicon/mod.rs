@@ -62,6 +62,8 @@ pub(crate) enum Deictic {
     Tomorrow,
     Yesterday,
     Tonight,
+    /// "anoche": the night before the reference day, in one word.
+    LastNight,
     Now,
     /// "currently", "nowadays": PRESENT_REF.
     Present,
@@ -551,6 +553,19 @@ pub(crate) struct Tables {
     /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
     /// English news leaves it on the reference day.
     pub(crate) clock_on_named_day: bool,
+    /// A document whose years lie mostly far from its reference date is a
+    /// narrative (a history article): there a date without a year takes the
+    /// last year the text named, not the reference's (HeidelTime's
+    /// "narrative" document type). English leaves this off so that its
+    /// news output and speed stay as they are.
+    pub(crate) narrative_years: bool,
+    /// Words after a duration that the language's TimeML corpus keeps inside
+    /// it ("un día después", "dos meses más tarde", "un año más"), as word
+    /// sequences in table spelling.
+    pub(crate) duration_tails: &'static [&'static [&'static str]],
+    /// Words that, right after such a tail, tie it to an event outside the
+    /// expression ("dos días después del partido"): the tail stays out.
+    pub(crate) tail_breakers: &'static [&'static str],
     /// Accented words whose folded spelling is another word, with their
     /// own class ("à" → `Func::At`; "a" is the verb).
     pub(crate) accented: &'static [(&'static str, Lex)],
