@@ -188,6 +188,7 @@ impl DateExtractor {
         for &(lo, hi) in &regions {
             tokens.clear();
             token::tokenize(text, lo, hi, &self.inner.lexicon, &mut tokens);
+            let doc_before = doc;
             let mut parser = Parser {
                 text,
                 t: &tokens,
@@ -244,6 +245,10 @@ impl DateExtractor {
                 !in_url(text, a.start, b.end)
             });
             parser.share_lists(&mut cands);
+            parser.quoted_days(&mut cands, doc_before.last_day_span);
+            if let Some(day) = cands.iter().rev().find_map(|c| parser.day_span(c)) {
+                doc.last_day_span = Some(day);
+            }
             link_ranges(&parser, &mut cands, reference);
             let article = self.inner.lexicon.tables.article_in_span;
             let mut prev_end = 0;

@@ -171,6 +171,19 @@ impl Parser<'_> {
         }
     }
 
+    /// The direction the clause around tokens `s..e` gives a week's
+    /// weekend ("gathered this weekend", "converge over the weekend"), in a
+    /// language whose clauses are read; `None` without a verb group that
+    /// says, or in a language without clause tables (its weekends keep
+    /// their fixed reading).
+    pub(crate) fn clause_lean(&self, s: usize, e: usize) -> Option<(Dir, String)> {
+        if !self.lx.reads_clauses() {
+            return None;
+        }
+        let (d, how) = self.direction_at(s, e, Dir::Nearest);
+        (how != "default").then_some((d, how))
+    }
+
     /// `left[0]` is the word nearest the expression.
     fn read_left(&self, left: &[Word<'_>]) -> Read {
         let found = |d: Option<(Dir, String)>, looked: usize| match d {
@@ -548,6 +561,14 @@ fn decide(
     let past = |what: &str| Some((Dir::Past, format!("past-{what}({group})")));
     let present = || Some((Dir::Nearest, format!("present-verb({group})")));
     if head.class == Some(Verb::Intent) {
+        // "did not expect", "was expected": a plan told in the past may
+        // have happened already, as in `plan`.
+        if let Some(c) = carrier.filter(|c| matches!(c.class, Some(Verb::Did | Verb::Was))) {
+            return Some((
+                Dir::Nearest,
+                format!("nearest-past-plan({} {})", c.lower(), head.lower()),
+            ));
+        }
         return future("verb");
     }
     let tense = carrier.map_or(head.class, |c| c.class);

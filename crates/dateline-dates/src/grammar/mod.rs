@@ -34,6 +34,7 @@ mod lists;
 mod periods;
 mod points;
 mod positions;
+mod quotes;
 mod ranges;
 mod relative;
 mod resolve;
@@ -162,6 +163,9 @@ pub(crate) struct DocState {
     pub(crate) last_day: Option<Civil>,
     /// The last year named explicitly: the anchor of "that year", "the following year".
     pub(crate) last_year: Option<i32>,
+    /// The last one-day DATE found, with its byte span: the day of saying
+    /// of a quotation it introduces (`quotes.rs`), even in a later region.
+    pub(crate) last_day_span: Option<(Civil, usize, usize)>,
 }
 
 pub(crate) struct Parser<'a> {
