@@ -222,6 +222,17 @@ impl DateExtractor {
                             }
                         }
                         remember(&mut parser.doc, &c);
+                        // The day of saying of a later quotation (quotes.rs).
+                        if c.kind == TimexType::Date
+                            && c.grain == crate::Grain::Day
+                            && let (Some(day), Some(a), Some(b)) = (
+                                parser.doc.last_day,
+                                tokens.get(c.s),
+                                tokens.get(c.e.wrapping_sub(1)),
+                            )
+                        {
+                            parser.doc.last_day_span = Some((day, a.start, b.end));
+                        }
                         // "October 22 and 23", "October 22, 23 & 24": each
                         // further day of the list.
                         let mut tail = parser.day_tail(&c);
@@ -246,9 +257,6 @@ impl DateExtractor {
             });
             parser.share_lists(&mut cands);
             parser.quoted_days(&mut cands, doc_before.last_day_span);
-            if let Some(day) = cands.iter().rev().find_map(|c| parser.day_span(c)) {
-                doc.last_day_span = Some(day);
-            }
             link_ranges(&parser, &mut cands, reference);
             let article = self.inner.lexicon.tables.article_in_span;
             let mut prev_end = 0;
@@ -312,7 +320,7 @@ fn remember(doc: &mut DocState, c: &Cand) {
 /// Whether `text[start..end]` lies inside a web address: the run of
 /// non-space text around it (at most 256 bytes each way) has "://" or
 /// starts with "www.".
-fn in_url(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn in_url(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     let mut lo = start;
     while lo > 0 && start - lo < 256 && !bytes[lo - 1].is_ascii_whitespace() {

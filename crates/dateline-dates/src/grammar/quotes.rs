@@ -12,6 +12,7 @@ use jiff::civil::Date as Civil;
 
 use super::{Cand, Parser};
 use crate::cal;
+use crate::extractor::in_url;
 use crate::timex::{Grain, TimexType};
 
 /// Bytes of introduction read before an opening quote, at most.
@@ -27,21 +28,19 @@ impl Parser<'_> {
     pub(crate) fn quotation_opened(&self, at: usize) -> Option<usize> {
         let before = self.text.get(..at)?;
         let start = before.rfind('\n').map_or(0, |n| n + 1);
-        let (mut straight, mut curly) = (None::<usize>, Vec::new());
-        for (k, c) in before[start..].char_indices() {
-            match c {
-                '"' => straight = if straight.is_some() { None } else { Some(start + k) },
-                '“' => curly.push(start + k),
-                '”' => {
-                    curly.pop();
-                }
-                _ => {}
-            }
+        let para = &before[start..];
+        // Searched as substrings (a fast byte search), not char by char:
+        // a one-line article is one long paragraph.
+        let (mut straight, mut last) = (0usize, None);
+        for (k, _) in para.match_indices('"') {
+            straight += 1;
+            last = Some(k);
         }
-        match (straight, curly.last()) {
-            (Some(a), Some(&b)) => Some(a.max(b)),
-            (a, b) => a.or(b.copied()),
-        }
+        let opening = para.rfind('“');
+        let curly_open = opening.is_some() && para.matches('“').count() > para.matches('”').count();
+        let straight_open = if straight % 2 == 1 { last } else { None };
+        let curly = if curly_open { opening } else { None };
+        straight_open.max(curly).map(|k| start + k)
     }
 
     /// Moves each deictic day inside a quotation to the day of saying,
@@ -55,8 +54,11 @@ impl Parser<'_> {
         }
         for k in 0..cands.len() {
             let c = &cands[k];
+            if c.grain != Grain::Day {
+                continue;
+            }
             let rule = c.rule.split(':').next().unwrap_or("");
-            if !DEICTIC.contains(&rule) || c.grain != Grain::Day {
+            if !DEICTIC.contains(&rule) {
                 continue;
             }
             let Some(start) = self.tok(c.s).map(|t| t.start) else { continue };
@@ -91,7 +93,7 @@ impl Parser<'_> {
     /// the reference.
     fn day_of_saying(&self, last: (Civil, usize, usize), quote: usize) -> Option<Civil> {
         let (day, s, e) = last;
-        if quote - e > INTRO || self.quotation_opened(s).is_some() {
+        if quote - e > INTRO || self.quotation_opened(s).is_some() || in_url(self.text, s, e) {
             return None;
         }
         let between = self.text.get(e..quote)?;
