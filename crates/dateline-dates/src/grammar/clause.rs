@@ -8,7 +8,8 @@
 //! verb can stand farther from the expression than the region the parser
 //! sees. It walks word by word away from the expression, left first and
 //! within the clause (a sentence end, a line break, a quotation mark, a
-//! semicolon or colon, a bracket, or a word that opens another clause:
+//! semicolon or colon, a bracket, markup's angle brackets, or a word that
+//! opens another clause:
 //! "but", "which", "because"). The first verb it meets on the left is the
 //! last word of the governing group; the words before it that belong to the
 //! group (auxiliaries, modals, adverbs) give the tense, the leftmost
@@ -372,7 +373,10 @@ impl Parser<'_> {
                         i -= 1;
                         continue;
                     }
-                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' => return side.end(i, n),
+                    // Markup ("<!-- ... -->", "<br>") ends a clause too.
+                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' => {
+                        return side.end(i, n);
+                    }
                     _ => {
                         i -= 1;
                         continue;
@@ -461,7 +465,10 @@ impl Parser<'_> {
                         i += 1;
                         continue;
                     }
-                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' => return side.end(i, n),
+                    // Markup ("<!-- ... -->", "<br>") ends a clause too.
+                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' => {
+                        return side.end(i, n);
+                    }
                     _ => {
                         i += 1;
                         continue;

@@ -506,6 +506,17 @@ impl Parser<'_> {
                                 .into_cand(i, f + 1)
                         });
                     }
+                    // "the year of 2008", "the month of May": the name after
+                    // "of" is the date; "the year" alone would be this one.
+                    if self.is_func(f + 1, Func::Of)
+                        && match u {
+                            Unit::Year => self.num(f + 2).is_some_and(|(_, d)| d == 4),
+                            Unit::Month => matches!(self.lex(f + 2), Some(Lex::Month(_))),
+                            _ => false,
+                        }
+                    {
+                        return None;
+                    }
                     // "the year" / "the quarter" as dates.
                     return self.the_unit(i, f, u, modifier);
                 }
