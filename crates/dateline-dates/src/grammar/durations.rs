@@ -20,10 +20,12 @@ impl Parser<'_> {
     /// `v` is the end's quantity, `e` the token after the range.
     fn range_ahead(&self, first: Option<usize>, v: &str, e: usize) -> Option<Pt> {
         let first = first?;
+        // The cheap token tests first: this runs for every "N units".
+        if !self.is_func(first.checked_sub(1)?, Func::In) {
+            return None;
+        }
         let (_, after) = self.number(first)?;
-        if !(self.is_func(after, Func::To) || self.is_func(after, Func::Or))
-            || !self.is_func(first.checked_sub(1)?, Func::In)
-        {
+        if !(self.is_func(after, Func::To) || self.is_func(after, Func::Or)) {
             return None;
         }
         let (dir, how) = self.direction_at(first - 1, e, super::Dir::Nearest);
