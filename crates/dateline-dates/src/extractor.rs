@@ -214,6 +214,7 @@ impl DateExtractor {
         for &(lo, hi) in &regions {
             tokens.clear();
             token::tokenize(text, lo, hi, &self.inner.lexicon, &mut tokens);
+            let doc_before = doc;
             let mut parser = Parser {
                 text,
                 t: &tokens,
@@ -252,6 +253,17 @@ impl DateExtractor {
                             }
                         }
                         remember(&mut parser.doc, &c, reference.year());
+                        // The day of saying of a later quotation (quotes.rs).
+                        if c.kind == TimexType::Date
+                            && c.grain == crate::Grain::Day
+                            && let (Some(day), Some(a), Some(b)) = (
+                                parser.doc.last_day,
+                                tokens.get(c.s),
+                                tokens.get(c.e.wrapping_sub(1)),
+                            )
+                        {
+                            parser.doc.last_day_span = Some((day, a.start, b.end));
+                        }
                         // "October 22 and 23", "October 22, 23 & 24": each
                         // further day of the list.
                         let mut tail = parser.day_tail(&c);
@@ -275,6 +287,7 @@ impl DateExtractor {
                 !in_url(text, a.start, b.end)
             });
             parser.share_lists(&mut cands);
+            parser.quoted_days(&mut cands, doc_before.last_day_span);
             link_ranges(&parser, &mut cands, reference);
             let article = self.inner.lexicon.tables.article_in_span;
             let mut prev_end = 0;
@@ -343,7 +356,7 @@ fn remember(doc: &mut DocState, c: &Cand, reference_year: i32) {
 /// Whether `text[start..end]` lies inside a web address: the run of
 /// non-space text around it (at most 256 bytes each way) has "://" or
 /// starts with "www.".
-fn in_url(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn in_url(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     let mut lo = start;
     while lo > 0 && start - lo < 256 && !bytes[lo - 1].is_ascii_whitespace() {

@@ -8,7 +8,8 @@
 //! verb can stand farther from the expression than the region the parser
 //! sees. It walks word by word away from the expression, left first and
 //! within the clause (a sentence end, a line break, a quotation mark, a
-//! semicolon or colon, a bracket, or a word that opens another clause:
+//! semicolon or colon, a bracket, markup's angle brackets, or a word that
+//! opens another clause:
 //! "but", "which", "because"). The first verb it meets on the left is the
 //! last word of the governing group; the words before it that belong to the
 //! group (auxiliaries, modals, adverbs) give the tense, the leftmost
@@ -169,6 +170,19 @@ impl Parser<'_> {
             Read::Found(d, _) => Some(d),
             Read::Stop | Read::Exhausted(_) => None,
         }
+    }
+
+    /// The direction the clause around tokens `s..e` gives a week's
+    /// weekend ("gathered this weekend", "converge over the weekend"), in a
+    /// language whose clauses are read; `None` without a verb group that
+    /// says, or in a language without clause tables (its weekends keep
+    /// their fixed reading).
+    pub(crate) fn clause_lean(&self, s: usize, e: usize) -> Option<(Dir, String)> {
+        if !self.lx.reads_clauses() {
+            return None;
+        }
+        let (d, how) = self.direction_at(s, e, Dir::Nearest);
+        (how != "default").then_some((d, how))
     }
 
     /// `left[0]` is the word nearest the expression.
@@ -359,7 +373,10 @@ impl Parser<'_> {
                         i -= 1;
                         continue;
                     }
-                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' => return side.end(i, n),
+                    // Markup ("<!-- ... -->", "<br>") ends a clause too.
+                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' => {
+                        return side.end(i, n);
+                    }
                     _ => {
                         i -= 1;
                         continue;
@@ -448,7 +465,10 @@ impl Parser<'_> {
                         i += 1;
                         continue;
                     }
-                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' => return side.end(i, n),
+                    // Markup ("<!-- ... -->", "<br>") ends a clause too.
+                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' => {
+                        return side.end(i, n);
+                    }
                     _ => {
                         i += 1;
                         continue;
@@ -548,6 +568,14 @@ fn decide(
     let past = |what: &str| Some((Dir::Past, format!("past-{what}({group})")));
     let present = || Some((Dir::Nearest, format!("present-verb({group})")));
     if head.class == Some(Verb::Intent) {
+        // "did not expect", "was expected": a plan told in the past may
+        // have happened already, as in `plan`.
+        if let Some(c) = carrier.filter(|c| matches!(c.class, Some(Verb::Did | Verb::Was))) {
+            return Some((
+                Dir::Nearest,
+                format!("nearest-past-plan({} {})", c.lower(), head.lower()),
+            ));
+        }
         return future("verb");
     }
     let tense = carrier.map_or(head.class, |c| c.class);

@@ -15,6 +15,30 @@ use crate::token::Kind;
 pub(super) type AmountUnit = (String, Grain, usize, bool);
 
 impl Parser<'_> {
+    /// A date ahead for one end of "in N to M units" (`first` is the
+    /// token of N), when the clause looks ahead as for "in N units":
+    /// `v` is the end's quantity, `e` the token after the range.
+    fn range_ahead(&self, first: Option<usize>, v: &str, e: usize) -> Option<Pt> {
+        let first = first?;
+        // The cheap token tests first: this runs for every "N units".
+        if !self.is_func(first.checked_sub(1)?, Func::In) {
+            return None;
+        }
+        let (_, after) = self.number(first)?;
+        if !(self.is_func(after, Func::To) || self.is_func(after, Func::Or)) {
+            return None;
+        }
+        let (dir, how) = self.direction_at(first - 1, e, super::Dir::Nearest);
+        if dir != super::Dir::Future || how.starts_with("future-schedule") {
+            return None;
+        }
+        let (n, u) = parse_simple_duration(v)?;
+        if u == 'H' || v.starts_with("PT") {
+            return None;
+        }
+        self.in_point(n, u, how)
+    }
+
     /// Whether the word at `k` stands where a verb goes: after a modal or
     /// auxiliary ("will", "shouldn't", "to", "did not").
     pub(super) fn verb_slot(&self, k: usize) -> bool {
@@ -447,12 +471,25 @@ impl Parser<'_> {
                 if matches!(self.lex(f), Some(Lex::Func(Func::Full | Func::Whole | Func::Entire)))
                     && matches!(self.unit(f + 1), Some((Unit::Year, false)))
                 {
-                    let p = Pt::new(
-                        cal::fmt_year(self.r.year().into()),
-                        Grain::Year,
-                        "the-full-year",
-                        "",
-                    );
+                    // A report of last year's fourth quarter ("a loss of $4.8
+                    // billion in the fourth quarter of 2005 and $8.6 billion
+                    // for the entire year", said in January) sums up that
+                    // year, unless the clause looks ahead ("expects growth
+                    // for the full year").
+                    let this = i32::from(self.r.year());
+                    let year = match self.doc.last_quarter {
+                        Some((y, 4))
+                            if y == this - 1
+                                && !matches!(
+                                    self.clause_lean(i, f + 2),
+                                    Some((super::Dir::Future, _))
+                                ) =>
+                        {
+                            y
+                        }
+                        _ => this,
+                    };
+                    let p = Pt::new(cal::fmt_year(year), Grain::Year, "the-full-year", "");
                     return Some(Cand { modifier, ..p.into_cand(i, f + 2) });
                 }
                 if let Some((u @ (Unit::Year | Unit::Month | Unit::Quarter | Unit::Week), false)) =
@@ -471,19 +508,39 @@ impl Parser<'_> {
                                 .into_cand(i, f + 1)
                         });
                     }
+                    // "the year of 2008", "the month of May": the name after
+                    // "of" is the date; "the year" alone would be this one.
+                    if self.is_func(f + 1, Func::Of)
+                        && match u {
+                            Unit::Year => self.num(f + 2).is_some_and(|(_, d)| d == 4),
+                            Unit::Month => matches!(self.lex(f + 2), Some(Lex::Month(_))),
+                            _ => false,
+                        }
+                    {
+                        return None;
+                    }
                     // "the year" / "the quarter" as dates.
                     return self.the_unit(i, f, u, modifier);
                 }
                 if self.is_func(f, Func::Weekend) && !self.s(f).ends_with('s') {
                     let cur = cal::weekday(self.r) as i64;
-                    // The weekend just past (TimeBank), or this one if it is the weekend.
-                    let back = if cur >= 6 { 0 } else { cur };
+                    // The weekend just past (TimeBank), or this one if it is
+                    // the weekend; the coming one when the clause looks ahead
+                    // ("fans converge on the centre over the weekend").
+                    let mut back = if cur >= 6 { 0 } else { cur };
+                    let mut how = String::new();
+                    if back > 0
+                        && let Some((super::Dir::Future, h)) = self.clause_lean(i, f + 1)
+                    {
+                        back = 0;
+                        how = h;
+                    }
                     let (y, w) = cal::iso_week(cal::add_days(self.r, -back)?);
                     let p = Pt::new(
                         format!("{}-WE", cal::fmt_week(y, w)),
                         Grain::Week,
                         "the-weekend",
-                        "",
+                        how,
                     );
                     return Some(p.into_cand(i, f + 1));
                 }
@@ -500,6 +557,13 @@ impl Parser<'_> {
             }
             // "N to M units" / "N or M units".
             let _ = &mut e;
+            // The second of "in two to three years" shares the first's
+            // reading: a date ahead.
+            if m.is_none()
+                && let Some(p) = self.range_ahead(j.checked_sub(2), &v, e)
+            {
+                return Some(p.into_cand(i, e));
+            }
             let mut c = Pt::new(v, g, "units", "").duration().into_cand(i, e);
             c.modifier = m;
             return Some(c);
@@ -511,6 +575,21 @@ impl Parser<'_> {
         {
             let u = grain_unit(g)?;
             let v = duration_value(Some(n), u, false);
+            // The pair shares the reading its last words give: "20 or 30
+            // years ago" is a date back, "in two to three years" one ahead.
+            if modifier.is_none()
+                && let Some((_, _, e2, _)) = self.amount_unit(e1 + 1)
+            {
+                if self.is_rel(e2, Rel::Ago)
+                    && let Some((k, u)) = parse_simple_duration(&v)
+                    && let Some(p) = self.ago_point(-k, u, "range-first-ago")
+                {
+                    return Some(p.into_cand(i, e1));
+                }
+                if let Some(p) = self.range_ahead(Some(j), &v, e2) {
+                    return Some(p.into_cand(i, e1));
+                }
+            }
             let mut c = Pt::new(v, g, "range-first-units", "").duration().into_cand(i, e1);
             c.modifier = modifier;
             return Some(c);

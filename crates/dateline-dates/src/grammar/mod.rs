@@ -34,6 +34,7 @@ mod lists;
 mod periods;
 mod points;
 mod positions;
+mod quotes;
 mod ranges;
 mod relative;
 mod resolve;
@@ -168,6 +169,9 @@ pub(crate) struct DocState {
     /// In a narrative, the last year named that lies far from the reference:
     /// "heute" (the reference) does not move the story's time.
     pub(crate) story_year: Option<i32>,
+    /// The last one-day DATE found, with its byte span: the day of saying
+    /// of a quotation it introduces (`quotes.rs`), even in a later region.
+    pub(crate) last_day_span: Option<(Civil, usize, usize)>,
 }
 
 pub(crate) struct Parser<'a> {

@@ -85,6 +85,19 @@ impl Parser<'_> {
         {
             return None;
         }
+        // A show named for its night: "Sunday Night Football", "Saturday
+        // Night Live" (a capitalized part of the day, then a capitalized
+        // word the grammar does not know).
+        if !abbr
+            && self.upper(j)
+            && matches!(self.lex(e), Some(Lex::PartOfDay(_)))
+            && capital_word(e)
+            && !self.breaks(e)
+            && capital_word(e + 1)
+            && self.lex(e + 1).is_none()
+        {
+            return None;
+        }
         // A full date after the weekday wins: "Monday, Sept. 2, 2024".
         let k = self.opt_comma(e);
         if !self.breaks(k) {
@@ -467,9 +480,26 @@ impl Parser<'_> {
             ));
         }
         if self.is_func(j, Func::Weekend) && !self.s(j).ends_with('s') {
+            // "protesters gathered this weekend" said on a weekday: the
+            // weekend just past, as the clause's past tense says.
+            let mut how = String::new();
+            let mut shift = shift;
+            if rel == Rel::This
+                && !current
+                && (1..=5).contains(&(cal::weekday(self.r) as i64))
+                && let Some((Dir::Past, h)) = self.clause_lean(i, j + 1)
+            {
+                shift = -1;
+                how = h;
+            }
             let (y, w) = cal::iso_week(cal::add_days(self.r, shift * 7)?);
             return Some((
-                Pt::new(format!("{}-WE", cal::fmt_week(y, w)), Grain::Week, "relative-weekend", ""),
+                Pt::new(
+                    format!("{}-WE", cal::fmt_week(y, w)),
+                    Grain::Week,
+                    "relative-weekend",
+                    how,
+                ),
                 j + 1,
             ));
         }
@@ -812,48 +842,53 @@ impl Parser<'_> {
         }
         let n = n? * sign;
         let u = u?;
+        // "a year ago" in a results report: the same quarter a year back,
+        // but not in quoted speech ("A year ago, I never would have ...").
+        if u == 'Y'
+            && n == -1
+            && let Some((qy, q)) = self.doc.last_quarter
+            && (qy == i32::from(self.r.year()) || qy == i32::from(self.r.year()) - 1 && q == 4)
+            && self.tok(i).is_none_or(|t| self.quotation_opened(t.start).is_none())
+        {
+            return Some(Cand {
+                modifier,
+                ..Pt::new(
+                    format!("{}-Q{q}", cal::fmt_year(qy - 1)),
+                    Grain::Quarter,
+                    "ago-quarter",
+                    "",
+                )
+                .into_cand(i, end)
+            });
+        }
+        let p = self.ago_point(n, u, "ago")?;
+        Some(Cand { modifier, ..p.into_cand(i, end) })
+    }
+
+    /// The date `n` units `u` (`D`, `W`, `M`, `Y`, `H`) from the reference,
+    /// at the unit's grain, as "N units ago" reads it (negative `n`: back).
+    pub(super) fn ago_point(&self, n: i64, u: char, rule: &'static str) -> Option<Pt> {
         let r = self.r;
-        let p = match u {
-            'D' => Pt::day(cal::add_days(r, n)?, "ago", ""),
+        Some(match u {
+            'D' => Pt::day(cal::add_days(r, n)?, rule, ""),
             'W' => {
-                let d = cal::add_days(r, 7 * n)?;
-                let (y, w) = cal::iso_week(d);
-                Pt::new(cal::fmt_week(y, w), Grain::Week, "ago", "")
+                let (y, w) = cal::iso_week(cal::add_days(r, 7 * n)?);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, rule, "")
             }
             'M' => {
                 let d = cal::add_months(r, n)?;
-                Pt::new(cal::fmt_month(d.year().into(), d.month() as u32), Grain::Month, "ago", "")
+                Pt::new(cal::fmt_month(d.year().into(), d.month() as u32), Grain::Month, rule, "")
             }
             'Y' => {
-                let y = i32::from(r.year()) + n as i32;
+                let y = i32::from(r.year()) + i32::try_from(n).ok()?;
                 if !(1..=9999).contains(&y) {
                     return None;
                 }
-                // "a year ago" in a results report: the same quarter a year back.
-                if n == -1
-                    && let Some((qy, q)) = self.doc.last_quarter
-                    && (qy == i32::from(r.year()) || qy == i32::from(r.year()) - 1 && q == 4)
-                {
-                    return Some(Cand {
-                        modifier,
-                        ..Pt::new(
-                            format!("{}-Q{q}", cal::fmt_year(qy - 1)),
-                            Grain::Quarter,
-                            "ago-quarter",
-                            "",
-                        )
-                        .into_cand(i, end)
-                    });
-                }
-                Pt::new(cal::fmt_year(y), Grain::Year, "ago", "")
+                Pt::new(cal::fmt_year(y), Grain::Year, rule, "")
             }
-            'H' => {
-                let d = r;
-                Pt::day(d, "ago-hours", "")
-            }
+            'H' => Pt::day(r, "ago-hours", ""),
             _ => return None,
-        };
-        Some(Cand { modifier, ..p.into_cand(i, end) })
+        })
     }
 
     /// "year-earlier", "the year-ago quarter", "the comparable year-earlier period":
@@ -928,6 +963,12 @@ impl Parser<'_> {
             return None;
         }
         let (n, u) = parse_simple_duration(&v)?;
+        Some(self.in_point(n, u, how)?.into_cand(i, e))
+    }
+
+    /// The date `n` units `u` (`D`, `W`, `M`, `Y`) ahead of the reference,
+    /// as "in N units" reads it: a day, or the month or year it falls in.
+    pub(super) fn in_point(&self, n: i64, u: char, how: String) -> Option<Pt> {
         let d = match u {
             'D' => cal::add_days(self.r, n)?,
             'W' => cal::add_days(self.r, 7 * n)?,
@@ -935,7 +976,7 @@ impl Parser<'_> {
             'Y' => cal::add_months(self.r, 12 * n)?,
             _ => return None,
         };
-        let p = match u {
+        Some(match u {
             'M' => Pt::new(
                 cal::fmt_month(d.year().into(), d.month() as u32),
                 Grain::Month,
@@ -944,8 +985,7 @@ impl Parser<'_> {
             ),
             'Y' => Pt::new(cal::fmt_year(d.year().into()), Grain::Year, "in-units", how),
             _ => Pt::day(d, "in-units", how),
-        };
-        Some(p.into_cand(i, e))
+        })
     }
 
     /// "that day", "that same year", "that year": the last date the text named.

@@ -637,6 +637,9 @@ pub(super) const VERBS: &[(&str, Verb)] = &[
     ("appears", Verb::Schedule),
     ("speaks", Verb::Schedule),
     ("addresses", Verb::Schedule),
+    // Crowds coming together for an event, like "meets" and "convenes".
+    ("converges", Verb::Schedule),
+    ("assembles", Verb::Schedule),
     ("reconvene", Verb::ScheduleBase),
     ("convene", Verb::ScheduleBase),
     ("meet", Verb::ScheduleBase),
@@ -687,6 +690,8 @@ pub(super) const VERBS: &[(&str, Verb)] = &[
     ("appear", Verb::ScheduleBase),
     ("speak", Verb::ScheduleBase),
     ("address", Verb::ScheduleBase),
+    ("converge", Verb::ScheduleBase),
+    ("assemble", Verb::ScheduleBase),
     // Adverbs inside a verb group.
     ("not", Verb::Adverb),
     ("t", Verb::Adverb),

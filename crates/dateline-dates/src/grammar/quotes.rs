@@ -1,0 +1,106 @@
+//! Quoted speech: where a quotation opens, and the deictic days inside
+//! one whose day the sentence names ("On Friday he made a speech,
+//! saying, \"The day after tomorrow, I hope ...\""; "Her article, dated
+//! April 13, began, \"... resumed yesterday\"").
+//!
+//! "today", "yesterday" and "tomorrow" count from the day the words were
+//! said. A quotation is read against the article's date unless the words
+//! that introduce it, in the same sentence, name the day of saying; then
+//! that day is their anchor.
+
+use jiff::civil::Date as Civil;
+
+use super::{Cand, Parser};
+use crate::cal;
+use crate::extractor::in_url;
+use crate::timex::{Grain, TimexType};
+
+/// Bytes of introduction read before an opening quote, at most.
+const INTRO: usize = 300;
+
+/// The rules of deictic days, counted from the day of saying.
+const DEICTIC: &[&str] = &["today", "yesterday", "tomorrow", "day-after-tomorrow"];
+
+impl Parser<'_> {
+    /// The byte of the quotation mark that opens the quotation byte `at`
+    /// stands in, within its paragraph: after an odd number of straight
+    /// quotes, or more opening curly quotes than closing ones.
+    pub(crate) fn quotation_opened(&self, at: usize) -> Option<usize> {
+        let before = self.text.get(..at)?;
+        let start = before.rfind('\n').map_or(0, |n| n + 1);
+        let para = &before[start..];
+        // Searched as substrings (a fast byte search), not char by char:
+        // a one-line article is one long paragraph.
+        let (mut straight, mut last) = (0usize, None);
+        for (k, _) in para.match_indices('"') {
+            straight += 1;
+            last = Some(k);
+        }
+        let opening = para.rfind('“');
+        let curly_open = opening.is_some() && para.matches('“').count() > para.matches('”').count();
+        let straight_open = if straight % 2 == 1 { last } else { None };
+        let curly = if curly_open { opening } else { None };
+        straight_open.max(curly).map(|k| start + k)
+    }
+
+    /// Moves each deictic day inside a quotation to the day of saying,
+    /// when the sentence that introduces the quotation names that day
+    /// (a day on or before the reference, outside the quotation); in a
+    /// language whose clauses are read. `carried` is the last one-day
+    /// DATE of the regions before.
+    pub(crate) fn quoted_days(&self, cands: &mut [Cand], carried: Option<(Civil, usize, usize)>) {
+        if !self.lx.reads_clauses() {
+            return;
+        }
+        for k in 0..cands.len() {
+            let c = &cands[k];
+            if c.grain != Grain::Day {
+                continue;
+            }
+            let rule = c.rule.split(':').next().unwrap_or("");
+            if !DEICTIC.contains(&rule) {
+                continue;
+            }
+            let Some(start) = self.tok(c.s).map(|t| t.start) else { continue };
+            let Some(quote) = self.quotation_opened(start) else { continue };
+            let Ok(day) = c.value.parse::<Civil>() else { continue };
+            let last = cands[..k]
+                .iter()
+                .rev()
+                .filter_map(|c| self.day_span(c))
+                .chain(carried)
+                .find(|&(_, _, e)| e <= quote);
+            let Some(said) = last.and_then(|l| self.day_of_saying(l, quote)) else { continue };
+            let Some(moved) = cal::add_days(said, cal::diff_days(self.r, day)) else { continue };
+            let c = &mut cands[k];
+            c.value = cal::fmt_day(moved);
+            c.rule.push_str(":said-on");
+        }
+    }
+
+    /// The day of a one-day DATE candidate, with its byte span.
+    pub(crate) fn day_span(&self, c: &Cand) -> Option<(Civil, usize, usize)> {
+        if c.kind != TimexType::Date || c.grain != Grain::Day {
+            return None;
+        }
+        let day = c.value.get(..10)?.parse().ok()?;
+        Some((day, self.tok(c.s)?.start, self.tok(c.e.checked_sub(1)?)?.end))
+    }
+
+    /// The day of saying of the quotation opening at byte `quote`, when
+    /// `last` (the last one-day DATE before it) introduces it: in the same
+    /// sentence (no sentence end between), outside any quotation, before
+    /// the reference.
+    fn day_of_saying(&self, last: (Civil, usize, usize), quote: usize) -> Option<Civil> {
+        let (day, s, e) = last;
+        if quote - e > INTRO || self.quotation_opened(s).is_some() || in_url(self.text, s, e) {
+            return None;
+        }
+        let between = self.text.get(e..quote)?;
+        let ends = between.char_indices().any(|(k, ch)| {
+            matches!(ch, '.' | '!' | '?' | '\n')
+                && between[k + 1..].starts_with(|n: char| n.is_whitespace())
+        });
+        (!ends && day < self.r).then_some(day)
+    }
+}
