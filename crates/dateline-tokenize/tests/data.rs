@@ -35,3 +35,18 @@ pub fn lang(file: &CaseFile, code: Option<&str>) -> Lang {
         code.parse().unwrap_or_else(|e| panic!("tests/data/{}: {e}", file.name))
     })
 }
+
+/// Checks what every table of cases must hold: case names unique across
+/// its files, and cases in every language of `Lang::ALL`. `cases` gives
+/// each case's file, language and name; `kind` names the table.
+pub fn check_table<'a>(kind: &str, cases: impl IntoIterator<Item = (&'a CaseFile, Lang, &'a str)>) {
+    let mut names = std::collections::HashSet::new();
+    let mut langs = std::collections::HashSet::new();
+    for (file, lang, name) in cases {
+        assert!(names.insert(name), "{}: duplicate case name {name:?}", file.name);
+        langs.insert(lang);
+    }
+    for lang in Lang::ALL {
+        assert!(langs.contains(&lang), "no {kind} cases for {lang}");
+    }
+}

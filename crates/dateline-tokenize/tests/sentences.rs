@@ -2,8 +2,6 @@
 //! every file found there runs, in the language its `lang` key names
 //! (English when absent).
 
-use std::collections::HashSet;
-
 use dateline_tokenize::{Lang, SentenceSplitter};
 use serde::Deserialize;
 
@@ -35,24 +33,12 @@ fn cases() -> Vec<(CaseFile, Lang, Case)> {
 }
 
 #[test]
-fn case_names_are_unique() {
-    let mut seen = HashSet::new();
-    for (file, _, case) in cases() {
-        assert!(
-            seen.insert(case.name.clone()),
-            "{}: duplicate case name {:?}",
-            file.name,
-            case.name
-        );
-    }
-}
-
-#[test]
-fn every_language_has_sentence_cases() {
-    let langs: HashSet<Lang> = cases().into_iter().map(|(_, lang, _)| lang).collect();
-    for lang in Lang::ALL {
-        assert!(langs.contains(&lang), "no sentence cases for {lang}");
-    }
+fn case_names_are_unique_and_every_language_has_cases() {
+    let cases = cases();
+    data::check_table(
+        "sentence",
+        cases.iter().map(|(file, lang, case)| (file, *lang, case.name.as_str())),
+    );
 }
 
 #[test]

@@ -2,8 +2,6 @@
 //! found there runs, each in the language its `lang` key names (English
 //! when absent), so a new language's cases need no new test code.
 
-use std::collections::HashSet;
-
 use dateline_tokenize::{Lang, Mode, Tokenizer};
 use serde::Deserialize;
 
@@ -51,24 +49,12 @@ fn cases() -> Vec<(CaseFile, Lang, Case)> {
 }
 
 #[test]
-fn case_names_are_unique() {
-    let mut seen = HashSet::new();
-    for (file, _, case) in cases() {
-        assert!(
-            seen.insert(case.name.clone()),
-            "{}: duplicate case name {:?}",
-            file.name,
-            case.name
-        );
-    }
-}
-
-#[test]
-fn every_language_has_token_cases() {
-    let langs: HashSet<Lang> = cases().into_iter().map(|(_, lang, _)| lang).collect();
-    for lang in Lang::ALL {
-        assert!(langs.contains(&lang), "no token cases for {lang}");
-    }
+fn case_names_are_unique_and_every_language_has_cases() {
+    let cases = cases();
+    data::check_table(
+        "token",
+        cases.iter().map(|(file, lang, case)| (file, *lang, case.name.as_str())),
+    );
 }
 
 #[test]
