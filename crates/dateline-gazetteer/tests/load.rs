@@ -29,21 +29,26 @@ fn load_error_cases() {
     }
 }
 
+/// The gazetteer a load case's `input` builds, read as its `format` says.
+fn load_case(case: &serde_json::Value, name: &str) -> Gazetteer {
+    let input = cases::str(case, "input");
+    let mut builder = Gazetteer::builder();
+    match cases::str(case, "format") {
+        "tsv" => builder.add_tsv_reader(input.as_bytes()),
+        "jsonl" => builder.add_jsonl_reader(input.as_bytes()),
+        other => panic!("{name}: unknown format {other}"),
+    }
+    .unwrap_or_else(|e| panic!("case {name}: {e}"));
+    builder.build().unwrap()
+}
+
 /// The optional `country` and `admin1` columns and fields: found by name,
 /// empty or null for none, absent in older files.
 #[test]
 fn load_field_cases() {
     for case in cases::read("load_fields.jsonl", FIELDS) {
         let name = cases::str(&case, "name");
-        let input = cases::str(&case, "input");
-        let mut builder = Gazetteer::builder();
-        match cases::str(&case, "format") {
-            "tsv" => builder.add_tsv_reader(input.as_bytes()),
-            "jsonl" => builder.add_jsonl_reader(input.as_bytes()),
-            other => panic!("{name}: unknown format {other}"),
-        }
-        .unwrap_or_else(|e| panic!("case {name}: {e}"));
-        let gazetteer = builder.build().unwrap();
+        let gazetteer = load_case(&case, name);
         let found: Vec<[Option<&str>; 5]> = gazetteer
             .entries()
             .map(|e| [Some(e.name()), Some(e.label()), Some(e.id()), e.country(), e.admin1()])
@@ -72,15 +77,7 @@ fn load_field_cases() {
 fn load_lang_cases() {
     for case in cases::read("load_langs.jsonl", LANGS) {
         let name = cases::str(&case, "name");
-        let input = cases::str(&case, "input");
-        let mut builder = Gazetteer::builder();
-        match cases::str(&case, "format") {
-            "tsv" => builder.add_tsv_reader(input.as_bytes()),
-            "jsonl" => builder.add_jsonl_reader(input.as_bytes()),
-            other => panic!("{name}: unknown format {other}"),
-        }
-        .unwrap_or_else(|e| panic!("case {name}: {e}"));
-        let gazetteer = builder.build().unwrap();
+        let gazetteer = load_case(&case, name);
         let found: Vec<(String, String)> = gazetteer
             .entries()
             .map(|e| {
