@@ -188,7 +188,7 @@ mod tests {
         let err = LangArgs { lang: None }.for_document(&document("x", Some("xx"))).unwrap_err();
         assert_eq!(
             err,
-            r#"field "lang": unsupported language "xx" (supported: en, de, fr, es, or auto)"#
+            r#"field "lang": unsupported language "xx" (supported: en, de, fr, es, uk, ru, zh, or auto)"#
         );
     }
 

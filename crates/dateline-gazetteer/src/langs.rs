@@ -71,6 +71,6 @@ mod tests {
         }
         assert_eq!(langs(ALL).count(), 0);
         let err = parse("de,xx").unwrap_err().to_string();
-        assert!(err.contains("\"xx\"") && err.contains("en, de, fr, es"), "{err}");
+        assert!(err.contains("\"xx\"") && err.contains("en, de, fr, es, uk, ru, zh"), "{err}");
     }
 }

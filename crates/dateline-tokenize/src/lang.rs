@@ -20,7 +20,7 @@ use crate::Error;
 /// assert_eq!(lang, Lang::De);
 /// assert_eq!(lang.code(), "de");
 /// let err = "xx".parse::<Lang>().unwrap_err();
-/// assert_eq!(err.to_string(), r#"unsupported language "xx" (supported: en, de, fr, es)"#);
+/// assert_eq!(err.to_string(), r#"unsupported language "xx" (supported: en, de, fr, es, uk, ru, zh)"#);
 /// Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -37,19 +37,30 @@ pub enum Lang {
     Fr,
     /// Spanish.
     Es,
+    /// Ukrainian.
+    Uk,
+    /// Russian.
+    Ru,
+    /// Chinese (simplified characters; traditional forms of names too).
+    Zh,
 }
 
 impl Lang {
     /// The supported languages: the one list a new language joins.
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::De, Lang::Fr, Lang::Es];
+    pub const ALL: [Lang; 7] =
+        [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Uk, Lang::Ru, Lang::Zh];
 
-    /// The BCP 47 primary subtag: `"en"`, `"de"`, `"fr"` or `"es"`.
+    /// The BCP 47 primary subtag: `"en"`, `"de"`, `"fr"`, `"es"`, `"uk"`,
+    /// `"ru"` or `"zh"`.
     pub const fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::De => "de",
             Lang::Fr => "fr",
             Lang::Es => "es",
+            Lang::Uk => "uk",
+            Lang::Ru => "ru",
+            Lang::Zh => "zh",
         }
     }
 
@@ -60,6 +71,9 @@ impl Lang {
             Lang::De => "German",
             Lang::Fr => "French",
             Lang::Es => "Spanish",
+            Lang::Uk => "Ukrainian",
+            Lang::Ru => "Russian",
+            Lang::Zh => "Chinese",
         }
     }
 }

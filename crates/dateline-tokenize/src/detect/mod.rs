@@ -33,6 +33,9 @@ mod de;
 mod en;
 mod es;
 mod fr;
+mod ru;
+mod uk;
+mod zh;
 
 /// A language's evidence: the script it is written in, its most frequent
 /// function words, and the letters it writes that others do not.
@@ -84,6 +87,9 @@ fn profile(lang: Lang) -> &'static Profile {
         Lang::De => &de::PROFILE,
         Lang::Fr => &fr::PROFILE,
         Lang::Es => &es::PROFILE,
+        Lang::Uk => &uk::PROFILE,
+        Lang::Ru => &ru::PROFILE,
+        Lang::Zh => &zh::PROFILE,
     }
 }
 

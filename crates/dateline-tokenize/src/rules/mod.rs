@@ -25,6 +25,9 @@ mod de;
 mod en;
 mod es;
 mod fr;
+mod ru;
+mod uk;
+mod zh;
 
 use crate::util::abbrev::Abbreviations;
 use crate::util::datewords::DateWords;
@@ -88,6 +91,9 @@ pub(crate) fn rules(lang: Lang) -> &'static Rules {
         Lang::De => &de::RULES,
         Lang::Fr => &fr::RULES,
         Lang::Es => &es::RULES,
+        Lang::Uk => &uk::RULES,
+        Lang::Ru => &ru::RULES,
+        Lang::Zh => &zh::RULES,
     }
 }
 
