@@ -244,6 +244,15 @@ static INTERESTING: [bool; 256] = {
     table
 };
 
+/// How [`Sentences::joined_abbreviation`] reads the word before a period.
+#[derive(Clone, Copy)]
+enum Reading {
+    /// An abbreviation of this class.
+    Abbreviation(Class),
+    /// An ordinary word.
+    Word,
+}
+
 /// What the scan found at a candidate position.
 enum Decision {
     /// No sentence boundary; continue scanning at this offset.
@@ -499,6 +508,10 @@ impl<'t> Sentences<'_, 't> {
         {
             return Decision::Continue(next);
         }
+        if self.rules.punctuation.dialogue_dash && self.dialogue_dash(next) {
+            // "Где ты? -- кричу я": the author's words after direct speech.
+            return Decision::Continue(next);
+        }
         let word = self.word_at(next);
         let next_char = self.char_at(next).unwrap_or(' ');
         let lower = word.starts_with(char::is_lowercase);
@@ -565,7 +578,19 @@ impl<'t> Sentences<'_, 't> {
             && dotted_part
                 .split('.')
                 .all(|s| (1..=2).contains(&s.len()) && s.chars().all(char::is_alphabetic));
-        if dotted {
+        let joined = if self.rules.punctuation.non_ascii_initials {
+            self.joined_abbreviation(start, chunk_from, word_before, dotted_part, dotted)
+        } else {
+            None
+        };
+        if let Some(Reading::Word) = joined {
+            // "кричу я. Светка": a lowercase letter that is no
+            // abbreviation is a word, and its period ends the sentence.
+            return Decision::Break(end, next);
+        }
+        if joined.is_some() {
+            // Decided by its class below.
+        } else if dotted {
             let lower_word = dotted_part.to_ascii_lowercase();
             if matches!(lower_word.as_str(), "e.g" | "i.e" | "cf" | "viz") {
                 return Decision::Continue(end);
@@ -578,8 +603,9 @@ impl<'t> Sentences<'_, 't> {
             } else {
                 Decision::Continue(end)
             };
-        }
-        if last.chars().count() == 1 && last.chars().all(char::is_alphabetic) && last == word_before
+        } else if last.chars().count() == 1
+            && last.chars().all(char::is_alphabetic)
+            && last == word_before
         {
             // Initials, "p. 55", and the pronoun "I".
             if last == "I" {
@@ -598,8 +624,7 @@ impl<'t> Sentences<'_, 't> {
             } else {
                 Decision::Continue(end)
             };
-        }
-        if self.rules.ordinal_dot
+        } else if self.rules.ordinal_dot
             && (1..=3).contains(&word_before.len())
             && word_before.bytes().all(|b| b.is_ascii_digit())
         {
@@ -611,7 +636,11 @@ impl<'t> Sentences<'_, 't> {
                 Decision::Continue(end)
             };
         }
-        match self.splitter.lookup(self.rules, word_before) {
+        let class = match joined {
+            Some(Reading::Abbreviation(class)) => Some(class),
+            _ => self.splitter.lookup(self.rules, word_before),
+        };
+        match class {
             // "5 p.m. ET. There": a zone after a time is not "et." or "Mt.",
             // nor "est." before a quote, and ends the sentence unless a
             // lowercase word follows. Other zones already end sentences like
@@ -664,6 +693,89 @@ impl<'t> Sentences<'_, 't> {
         let from = self.chunk_start(i, start);
         let before = self.text[from..i].trim_start_matches(|c: char| !c.is_alphanumeric());
         self.rules.dates.is_month(before)
+    }
+
+    /// How to read the word before a period in a language whose single
+    /// non-ASCII letters are initials, where the word and its neighbours
+    /// say more than the word alone: a multi-part abbreviation ("т. д.",
+    /// "т.е.", "до н. е.", "т. зв.") is looked up with its parts joined by
+    /// periods; a single letter after a number ("1998 г.", "2016 р.", "XX
+    /// в.") is the abbreviation the table lists, not an initial; a single
+    /// lowercase letter is an abbreviation when listed ("т.", "м.") and
+    /// otherwise a word ("я", "в"), since initials are capitals. `None`
+    /// leaves the word to the usual rules.
+    fn joined_abbreviation(
+        &self,
+        start: usize,
+        chunk_from: usize,
+        word_before: &str,
+        dotted_part: &str,
+        dotted: bool,
+    ) -> Option<Reading> {
+        let table = &self.rules.abbreviations;
+        if dotted {
+            return table.lookup(dotted_part).map(Reading::Abbreviation);
+        }
+        let mut chars = word_before.chars();
+        let letter = chars.next().filter(|c| !c.is_ascii() && c.is_alphabetic());
+        let single = letter.is_some() && chars.next().is_none();
+        if single && letter.is_some_and(char::is_lowercase) && table.lookup(word_before).is_none() {
+            return Some(Reading::Word);
+        }
+        if word_before.is_empty() || chunk_from <= start {
+            return None;
+        }
+        let before = self.text[start..chunk_from].trim_end();
+        let from = self.chunk_start(before.len() + start, start);
+        let previous = &self.text[from..start + before.len()];
+        if let Some(letter) = previous.strip_suffix('.')
+            && letter.chars().count() == 1
+            && letter.chars().all(char::is_alphabetic)
+        {
+            let mut buf = [0u8; 24];
+            let (a, b) = (letter.len(), word_before.len());
+            let joined = buf.get_mut(..a + 1 + b)?;
+            joined[..a].copy_from_slice(letter.as_bytes());
+            joined[a] = b'.';
+            joined[a + 1..].copy_from_slice(word_before.as_bytes());
+            if let Some(class) = table.lookup(core::str::from_utf8(joined).ok()?) {
+                return Some(Reading::Abbreviation(class));
+            }
+        }
+        let number = previous.bytes().all(|b| b.is_ascii_digit())
+            || previous.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'));
+        if single && (number || letter.is_some_and(char::is_lowercase)) {
+            table.lookup(word_before).map(Reading::Abbreviation)
+        } else {
+            None
+        }
+    }
+
+    /// Whether a dash and a lowercase word start at `next`: the author's
+    /// words after direct speech ("-- кричу я", "— спитав він").
+    fn dialogue_dash(&self, next: usize) -> bool {
+        let rest = &self.text[next..];
+        let Some(after) = rest.strip_prefix("--").or_else(|| rest.strip_prefix(['—', '–', '-']))
+        else {
+            return false;
+        };
+        let trimmed = after.trim_start_matches([' ', '\u{a0}']);
+        trimmed.len() < after.len() && trimmed.starts_with(char::is_lowercase)
+    }
+
+    /// Whether the semicolon at `i` closes an HTML character reference
+    /// ("&#39;", "&amp;").
+    fn closes_reference(&self, i: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let floor = i.saturating_sub(10);
+        let mut j = i;
+        while j > floor && bytes[j - 1].is_ascii_alphanumeric() {
+            j -= 1;
+        }
+        if j > 0 && bytes[j - 1] == b'#' {
+            j -= 1;
+        }
+        j < i && j > 0 && bytes[j - 1] == b'&'
     }
 
     /// Decides the period of "a.m." or "p.m." by the class of the
@@ -967,6 +1079,8 @@ impl Iterator for Sentences<'_, '_> {
                         if next > i + 1
                             && word.starts_with(char::is_uppercase)
                             && self.rules.is_starter(word)
+                            && !(self.rules.punctuation.character_references
+                                && self.closes_reference(i))
                         {
                             Decision::Break(i + 1, next)
                         } else {

@@ -200,6 +200,12 @@ impl<'t> Tokens<'t> {
                 (self.same_run(start, b), TokenKind::Punct)
             }
             b'\'' => self.apostrophe(start, next),
+            b'&' if self.rules.punctuation.character_references => {
+                match self.character_reference(start) {
+                    Some((end, kind)) => (end, kind),
+                    None => (self.same_run(start, b), punct_kind('&')),
+                }
+            }
             b'!' | b'?' if self.rules.split_mark_runs && self.mode == Mode::Treebank => {
                 (next, TokenKind::Punct)
             }
@@ -329,6 +335,8 @@ impl<'t> Tokens<'t> {
         let mut i = start;
         let mut inner_dot = false;
         let mut joined = false;
+        // Digit groups joined across spaces ("80 000"): a number.
+        let mut grouped = false;
         loop {
             i = self.run(i);
             let Some(b) = self.byte(i) else { break };
@@ -375,6 +383,15 @@ impl<'t> Tokens<'t> {
                         }
                         break;
                     }
+                    if matches!(c, '\u{2009}' | '\u{202F}')
+                        && self.rules.punctuation.spaced_thousands
+                        && let Some(end) = self.thousands(start, i)
+                    {
+                        i = end;
+                        joined = true;
+                        grouped = true;
+                        continue;
+                    }
                     if matches!(c, '\u{2010}' | '\u{2011}') {
                         let after = i + c.len_utf8();
                         if self.join_hyphen(start, i, after, treebank) {
@@ -382,6 +399,15 @@ impl<'t> Tokens<'t> {
                             joined = true;
                             continue;
                         }
+                    }
+                    break;
+                }
+                b' ' | 0xC2 if self.rules.punctuation.spaced_thousands => {
+                    if let Some(end) = self.thousands(start, i) {
+                        i = end;
+                        joined = true;
+                        grouped = true;
+                        continue;
                     }
                     break;
                 }
@@ -394,6 +420,10 @@ impl<'t> Tokens<'t> {
                     break;
                 }
                 b'.' => {
+                    if treebank && self.rules.punctuation.split_inner_punct {
+                        // UD Ukrainian: "р" + ".", "А" + "." + "О" + ".".
+                        break;
+                    }
                     if self.rules.hyphenated_initials
                         && i == start + 1
                         && self.text.as_bytes()[start].is_ascii_uppercase()
@@ -420,6 +450,9 @@ impl<'t> Tokens<'t> {
                     break;
                 }
                 b',' => {
+                    if treebank && self.rules.punctuation.split_inner_punct {
+                        break;
+                    }
                     let bytes = self.text.as_bytes();
                     // "5,2", "130,00" where the comma is the decimal mark.
                     if self.rules.decimal_comma
@@ -457,7 +490,8 @@ impl<'t> Tokens<'t> {
                 }
                 b':' | b'/' => {
                     // "10:30", "9/11", "1/2".
-                    if self.text.as_bytes()[i - 1].is_ascii_digit()
+                    if !(treebank && self.rules.punctuation.split_inner_punct)
+                        && self.text.as_bytes()[i - 1].is_ascii_digit()
                         && self.byte(i + 1).is_some_and(|b| b.is_ascii_digit())
                     {
                         i += 1;
@@ -505,6 +539,9 @@ impl<'t> Tokens<'t> {
             } else if let Some(split) = self.treebank_word(start, i) {
                 return split;
             }
+        }
+        if grouped {
+            return (i, TokenKind::Number);
         }
         (i, word_kind(word, inner_dot))
     }
@@ -583,6 +620,12 @@ impl<'t> Tokens<'t> {
         let prefixes = match self.rules.hyphens {
             Hyphens::Keep => return true,
             Hyphens::Split(prefixes) => prefixes,
+            Hyphens::SplitCompounds(compounds) => {
+                let left = &self.text[start..i];
+                let left = left.rsplit(['-', '\u{2010}', '\u{2011}']).next().unwrap_or(left);
+                let right = &self.text[after..self.run(after)];
+                return compounds.keeps(left, right);
+            }
         };
         let left = &self.text[start..i];
         // UD English keeps a few bound prefixes ("e-mail", "non-human",
@@ -605,6 +648,91 @@ impl<'t> Tokens<'t> {
         }
         let lower = &buf[..left.len()];
         prefixes.contains(&lower)
+    }
+
+    /// An HTML character reference at `start` ("&#39;", "&#x2019;",
+    /// "&amp;"), repeated as long as the same one follows ("&#39;&#39;", a
+    /// closing quote as `''` is): its end and the kind of the char it
+    /// stands for.
+    #[inline(never)]
+    fn character_reference(&self, start: usize) -> Option<(usize, TokenKind)> {
+        let rest = &self.text.as_bytes()[start..];
+        let body = rest.get(1..)?;
+        let (len, c) = if let Some(digits) = body.strip_prefix(b"#") {
+            let (hex, digits) = match digits.first() {
+                Some(b'x' | b'X') => (true, &digits[1..]),
+                _ => (false, digits),
+            };
+            let n = digits
+                .iter()
+                .take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() })
+                .count();
+            if n == 0 || n > 7 || digits.get(n) != Some(&b';') {
+                return None;
+            }
+            let text = core::str::from_utf8(&digits[..n]).ok()?;
+            let code = u32::from_str_radix(text, if hex { 16 } else { 10 }).ok()?;
+            (1 + body.len() - digits.len() + n + 1, char::from_u32(code))
+        } else {
+            let n = body.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if !(2..=31).contains(&n)
+                || !body[0].is_ascii_alphabetic()
+                || body.get(n) != Some(&b';')
+            {
+                return None;
+            }
+            let c = match &body[..n] {
+                b"amp" => Some('&'),
+                b"lt" => Some('<'),
+                b"gt" => Some('>'),
+                b"quot" => Some('"'),
+                b"apos" => Some('\''),
+                b"nbsp" => Some('\u{a0}'),
+                _ => None,
+            };
+            (1 + n + 1, c)
+        };
+        let reference = &rest[..len];
+        let mut end = start + len;
+        while self.text.as_bytes()[end..].starts_with(reference) {
+            end += len;
+        }
+        let kind = match c {
+            Some(c) if c.is_alphanumeric() => TokenKind::Word,
+            Some(c) => punct_kind(c),
+            None => TokenKind::Symbol,
+        };
+        Some((end, kind))
+    }
+
+    /// The end of the group of three digits that follows the space at
+    /// `i`, after the number `start..i` ("80" + " 000"): the number so far
+    /// is digit groups whose last has one to three digits, and the group
+    /// after the space is three digits that end the number.
+    #[inline(never)]
+    fn thousands(&self, start: usize, i: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let left = &bytes[start..i];
+        let group = left.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=3).contains(&group) || !left[0].is_ascii_digit() {
+            return None;
+        }
+        // Earlier groups were joined by this rule: all digits and spaces.
+        if group < left.len() && !left.iter().all(|&b| b.is_ascii_digit() || b >= 0x80 || b == b' ')
+        {
+            return None;
+        }
+        let space = self.char_at(i)?;
+        if !matches!(space, ' ' | '\u{a0}' | '\u{2009}' | '\u{202F}') {
+            return None;
+        }
+        let after = i + space.len_utf8();
+        let digits = bytes.get(after..after + 3)?;
+        if !digits.iter().all(u8::is_ascii_digit) || !self.word_ends_at(after + 3) {
+            return None;
+        }
+        // "80 000,5" and "80 000.": the comma or period is the next rule's.
+        Some(after + 3)
     }
 
     /// Whether multi-word entry `index` is a contraction at `start`, by the
@@ -666,8 +794,10 @@ impl<'t> Tokens<'t> {
             word.split('.')
                 .all(|s| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic()))
                 && !(treebank && self.rules.is_starter(next))
-        } else if word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic() {
-            // Initials ("M."), except the pronoun "I".
+        } else if (word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic())
+            || (self.rules.punctuation.non_ascii_initials && is_single_capital(word))
+        {
+            // Initials ("M.", "В."), except the pronoun "I".
             word != "I" && !(treebank && self.rules.is_starter(next))
         } else if self.rules.ordinal_dot && is_ordinal_number(word) {
             // "am 23. Juli", "der 2. Weltkrieg": an ordinal, unless the
@@ -842,6 +972,14 @@ static IS_ASCII_SPACE: [bool; 256] = {
     }
     table
 };
+
+/// Whether `word` is one capital letter: an initial ("В"); a lowercase
+/// one is a word ("я") or an abbreviation the table lists ("г", "т").
+#[inline]
+fn is_single_capital(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
 
 /// Whether `word` is a number that a period may make an ordinal: one to
 /// three digits ("23.", "100."), not a year.

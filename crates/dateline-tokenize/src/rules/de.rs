@@ -1,7 +1,7 @@
 //! German: abbreviations, the ordinal dot, and UD German GSD conventions
 //! in treebank mode (hyphens split, `zum` = `zu` + `dem`).
 
-use super::{Apostrophe, Hyphens, MultiWord, Rules, WordSplit};
+use super::{Apostrophe, Hyphens, MultiWord, Punctuation, Rules, WordSplit};
 use crate::util::abbrev::{self, Abbreviations, Class, Entry};
 use crate::util::datewords::DateWords;
 
@@ -21,6 +21,7 @@ pub(crate) static RULES: Rules = Rules {
     semicolon_before_starter: true,
     dash_continues: false,
     multiwords: MULTIWORDS,
+    punctuation: Punctuation::PLAIN,
 };
 
 /// Abbreviations of German news and everyday text (Duden's list, the

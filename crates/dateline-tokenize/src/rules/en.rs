@@ -1,7 +1,7 @@
 //! English: the tables the tokenizer and splitter were built on (US news
 //! style, UD English EWT conventions in treebank mode).
 
-use super::{Apostrophe, Hyphens, Rules, WordSplit};
+use super::{Apostrophe, Hyphens, Punctuation, Rules, WordSplit};
 use crate::TokenKind;
 use crate::util::abbrev::{self, Abbreviations, Class, Entry};
 use crate::util::datewords::DateWords;
@@ -21,6 +21,7 @@ pub(crate) static RULES: Rules = Rules {
     semicolon_before_starter: false,
     dash_continues: false,
     multiwords: &[],
+    punctuation: Punctuation::PLAIN,
 };
 
 /// Abbreviations as US news writes them: titles, months, weekdays, US

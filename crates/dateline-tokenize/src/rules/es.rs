@@ -2,7 +2,7 @@
 //! treebank mode (`del` = `de` + `el`, `al` = `a` + `el`, pronouns split
 //! from verbs: `quedarse` -> `quedar` + `se`).
 
-use super::{Apostrophe, Enclitics, Hyphens, MultiWord, Rules, WordSplit};
+use super::{Apostrophe, Enclitics, Hyphens, MultiWord, Punctuation, Rules, WordSplit};
 use crate::util::abbrev::{self, Abbreviations, Class, Entry};
 use crate::util::datewords::DateWords;
 
@@ -21,6 +21,7 @@ pub(crate) static RULES: Rules = Rules {
     semicolon_before_starter: true,
     dash_continues: true,
     multiwords: MULTIWORDS,
+    punctuation: Punctuation::PLAIN,
 };
 
 /// Abbreviations of Spanish news: titles (`Sr.`, `Sra.`, `Dña.`, `Dr.`),

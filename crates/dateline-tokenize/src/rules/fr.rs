@@ -2,7 +2,7 @@
 //! treebank mode (`du` = `de` + `le`, `au` = `à` + `le`, hyphenated words
 //! whole).
 
-use super::{Apostrophe, Hyphens, MultiWord, Rules, WordSplit};
+use super::{Apostrophe, Hyphens, MultiWord, Punctuation, Rules, WordSplit};
 use crate::util::abbrev::{self, Abbreviations, Class, Entry};
 use crate::util::datewords::DateWords;
 
@@ -21,6 +21,7 @@ pub(crate) static RULES: Rules = Rules {
     semicolon_before_starter: true,
     dash_continues: false,
     multiwords: MULTIWORDS,
+    punctuation: Punctuation::PLAIN,
 };
 
 /// Abbreviations of French news: titles (`M.`, `Mme`, `Mgr`), references

@@ -81,6 +81,50 @@ pub(crate) struct Rules {
     /// Multi-word tokens whose syntactic words are not substrings of the
     /// token (treebank mode), sorted by form.
     pub(crate) multiwords: &'static [MultiWord],
+    /// How punctuation inside and around words behaves beyond the rules
+    /// above (the Cyrillic languages' conventions).
+    pub(crate) punctuation: Punctuation,
+}
+
+/// Punctuation conventions the Cyrillic languages brought. Every switch
+/// is off in [`Punctuation::PLAIN`], which the languages before them use,
+/// so their output stays as it was.
+#[derive(Debug)]
+pub(crate) struct Punctuation {
+    /// Whether a single non-ASCII letter with a period is an initial, as an
+    /// ASCII one always is ("В. В. Путин", "т. е."): the period stays with
+    /// it and does not end the sentence before a name. In the splitter, a
+    /// single letter listed as an abbreviation is that abbreviation after
+    /// a number ("1998 г.", "2016 р.", "XX в."), not an initial.
+    pub(crate) non_ascii_initials: bool,
+    /// Whether treebank mode makes every period, and the comma, colon,
+    /// period or slash between digits, a token of its own, as UD Ukrainian
+    /// IU writes them: "р" and ".", "4" and "," and "2", "13" and ":" and
+    /// "00". Default mode keeps them as other languages do.
+    pub(crate) split_inner_punct: bool,
+    /// Whether groups of three digits after a space join the number before
+    /// them ("80 000", "1 200 000"; also with a no-break or thin space), as
+    /// Ukrainian typography writes thousands.
+    pub(crate) spaced_thousands: bool,
+    /// Whether an HTML character reference is one token ("&#39;", "&amp;"),
+    /// and the same one written twice ("&#39;&#39;") one token as `''` is:
+    /// text scraped from the web carries them.
+    pub(crate) character_references: bool,
+    /// Whether a dash and a lowercase word after a sentence's terminator
+    /// carry the sentence on, as direct speech is written ("Где ты? --
+    /// кричу я", "Хто там? — спитав він").
+    pub(crate) dialogue_dash: bool,
+}
+
+impl Punctuation {
+    /// No switch on.
+    pub(crate) const PLAIN: Punctuation = Punctuation {
+        non_ascii_initials: false,
+        split_inner_punct: false,
+        spaced_thousands: false,
+        character_references: false,
+        dialogue_dash: false,
+    };
 }
 
 /// The rules of `lang`.
@@ -119,6 +163,74 @@ pub(crate) enum Hyphens {
     Split(&'static [&'static [u8]]),
     /// Hyphenated words stay whole ("Saint-Pétersbourg", "dólar-marco").
     Keep,
+    /// The hyphen is a token of its own, except in the words
+    /// [`Compounds`] describes (UD Ukrainian).
+    SplitCompounds(&'static Compounds),
+}
+
+/// The hyphenated words a language that splits compounds keeps whole.
+#[derive(Debug)]
+pub(crate) struct Compounds {
+    /// Words before a hyphen that stay joined to the rest ("по" of
+    /// "по-новому"); lowercase.
+    pub(crate) prefixes: &'static [&'static str],
+    /// Particles after a hyphen that stay joined ("небудь" of
+    /// "хто-небудь"); lowercase.
+    pub(crate) suffixes: &'static [&'static str],
+    /// Whether a number keeps the letters after its hyphen ("2016-го",
+    /// "1990-х").
+    pub(crate) after_number: bool,
+    /// Whether a word repeated around the hyphen, whole or by its stem,
+    /// stays one ("ледь-ледь", "врешті-решт", "всього-навсього").
+    pub(crate) repeated: bool,
+}
+
+impl Compounds {
+    /// Whether the hyphen between `left` and `right` (the letter and digit
+    /// runs around it) stays inside the word.
+    pub(crate) fn keeps(&self, left: &str, right: &str) -> bool {
+        if left.is_empty() || right.is_empty() {
+            return false;
+        }
+        if self.after_number
+            && left.bytes().all(|b| b.is_ascii_digit())
+            && right.chars().all(char::is_alphabetic)
+        {
+            return true;
+        }
+        let lower = |word: &str| -> Option<String> {
+            (word.chars().count() <= 8).then(|| word.to_lowercase())
+        };
+        if let Some(left) = lower(left)
+            && self.prefixes.contains(&left.as_str())
+        {
+            return true;
+        }
+        if let Some(right) = lower(right)
+            && self.suffixes.contains(&right.as_str())
+        {
+            return true;
+        }
+        self.repeated && repeats(left, right)
+    }
+}
+
+/// Whether `right` repeats `left`, whole or by a shared stem of at least
+/// three letters that covers most of the shorter word ("ледь-ледь",
+/// "врешті-решт", "всього-навсього").
+fn repeats(left: &str, right: &str) -> bool {
+    let left: Vec<char> = left.chars().flat_map(char::to_lowercase).collect();
+    let right: Vec<char> = right.chars().flat_map(char::to_lowercase).collect();
+    if left == right {
+        return true;
+    }
+    // The longest run of `right` inside `left`, from the end of `right`'s
+    // start: "решт" in "врешті", "навсього" ends with "всього".
+    let shorter = left.len().min(right.len());
+    (3..=shorter).rev().any(|n| {
+        n * 4 >= shorter * 3
+            && right.windows(n).take(right.len() - n + 1).any(|w| left.windows(n).any(|v| v == w))
+    })
 }
 
 /// Which single letter runs treebank mode splits in two tokens.

@@ -1,7 +1,7 @@
 //! Chinese: sentences end on full-width marks, which the splitter already
 //! breaks at; no abbreviations.
 
-use super::{Apostrophe, Hyphens, Rules, WordSplit};
+use super::{Apostrophe, Hyphens, Punctuation, Rules, WordSplit};
 use crate::util::abbrev::Abbreviations;
 use crate::util::datewords::DateWords;
 
@@ -20,6 +20,7 @@ pub(crate) static RULES: Rules = Rules {
     semicolon_before_starter: false,
     dash_continues: false,
     multiwords: &[],
+    punctuation: Punctuation::PLAIN,
 };
 
 static DATES: DateWords = DateWords {
