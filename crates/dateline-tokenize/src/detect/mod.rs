@@ -265,7 +265,19 @@ impl Evidence {
             // languages, skip the general Unicode table.
             let latin = matches!(c, '\u{c0}'..='\u{24f}') && c != '×' && c != '÷';
             if latin || c.is_alphabetic() {
-                evidence.scripts[Script::of(c).index()] += 1;
+                let script = Script::of(c);
+                evidence.scripts[script.index()] += 1;
+                if script == Script::Han {
+                    // Chinese writes no spaces between words: each
+                    // character is looked up alone ("的", "是", "在").
+                    let ended = evidence.end_word(&mut word);
+                    word.push(c);
+                    let scored = evidence.end_word(&mut word);
+                    if (ended || scored) && evidence.decided() {
+                        break;
+                    }
+                    continue;
+                }
                 let mut lower = c.to_lowercase();
                 let first = lower.next().unwrap_or(c);
                 evidence.add(letter_langs(first), 1);
@@ -495,6 +507,15 @@ mod tests {
                 Lang::Es,
                 "China ha endurecido los controles a la exportación de drones, informó el ministerio el miércoles.",
             ),
+            (
+                Lang::Uk,
+                "Китай посилив контроль за експортом дронів з 1 вересня, повідомило міністерство в середу.",
+            ),
+            (
+                Lang::Ru,
+                "Китай ужесточил контроль за экспортом дронов с 1 сентября, сообщило министерство в среду.",
+            ),
+            (Lang::Zh, "中国自9月1日起加强了对无人机的出口管制，商务部周三表示。"),
         ];
         for (lang, text) in cases {
             assert_eq!(Lang::detect(text), Some(lang), "{text}");
@@ -509,6 +530,46 @@ mod tests {
         assert_eq!(Lang::detect("l'Ukraine qu'il d'Europe"), Some(Lang::Fr));
         // "it's" still counts "it".
         assert_eq!(Lang::detect("it's it’s"), Some(Lang::En));
+    }
+
+    // Ukrainian and Russian share most letters and many function words
+    // ("на", "не", "за", "по"): a short text tells them apart by the words
+    // and letters each has alone.
+    #[test]
+    fn ukrainian_and_russian_are_told_apart() {
+        let cases = [
+            (Lang::Uk, "Він сказав, що це не так."),
+            (Lang::Ru, "Он сказал, что это не так."),
+            (Lang::Uk, "У Києві та Харкові"),
+            (Lang::Ru, "В Киеве и Харькове"),
+            (Lang::Uk, "Україна"),
+            (Lang::Ru, "Объём"),
+            (Lang::Uk, "П'ЯТНИЦЯ, М’ЯЧ І МʼЯЧ"),
+        ];
+        for (lang, text) in cases {
+            assert_eq!(Lang::detect(text), Some(lang), "{text}");
+        }
+    }
+
+    // Cyrillic words are two bytes a letter: the longest function words
+    // ("которые", 14 bytes) fit, longer words are skipped whole.
+    #[test]
+    fn cyrillic_words_fit_and_long_ones_are_skipped() {
+        for lang in [Lang::Uk, Lang::Ru] {
+            for word in profile(lang).words {
+                let upper = word.to_uppercase();
+                let evidence = Evidence::read(&upper);
+                let i = Lang::ALL.iter().position(|&l| l == lang).unwrap();
+                assert_eq!(evidence.scores[i], WORD_WEIGHT + letters(word, lang), "{upper}");
+            }
+        }
+        // "якийнебудьщоб" is no "щоб": a long word is not cut.
+        let uk = Lang::ALL.iter().position(|&l| l == Lang::Uk).unwrap();
+        assert_eq!(Evidence::read("якийнебудьщоб").scores[uk], 0);
+    }
+
+    fn letters(word: &str, lang: Lang) -> u32 {
+        word.chars().filter(|c| profile(lang).letters.contains(c)).count() as u32
     }
 
     #[test]
@@ -527,10 +588,11 @@ mod tests {
 
     #[test]
     fn the_script_decides_before_the_words() {
-        // No supported language is written in Cyrillic or Han yet: Latin
-        // function words among them do not make the text English.
-        assert_eq!(Lang::detect("Міністр закордонних справ України the of"), None);
-        assert_eq!(Lang::detect("中国外交部长王毅 the and"), None);
+        // Latin function words in Cyrillic or Han text do not make it
+        // English, and no supported language is written in Greek.
+        assert_eq!(Lang::detect("Міністр закордонних справ України the of"), Some(Lang::Uk));
+        assert_eq!(Lang::detect("Министр иностранных дел России the of"), Some(Lang::Ru));
+        assert_eq!(Lang::detect("中国外交部长王毅 the and"), Some(Lang::Zh));
         assert_eq!(Lang::detect("Ελλάδα και Κύπρος"), None);
     }
 
