@@ -7,10 +7,12 @@
 //! where the treebank starts a new document (`# newdoc`). A piece shorter
 //! than the minimum left at a `# newdoc` or at the end of a file is not
 //! scored; the report counts those. So the treebanks that mark documents
-//! (English EWT, Spanish AnCora) give pieces of real documents, and the
-//! ones that do not (the GSD treebanks, whose sentences are shuffled) give
-//! runs of neighbouring sentences, often from different sources: a harder
-//! test than one article.
+//! (English EWT, Spanish AnCora, Ukrainian IU, Russian Taiga) give pieces
+//! of real documents, and the ones that do not (the GSD treebanks, whose
+//! sentences are shuffled) give runs of neighbouring sentences, often from
+//! different sources: a harder test than one article. The uk and ru
+//! columns of the confusion table show how often Ukrainian and Russian,
+//! which share a script and many words, are taken for each other.
 //!
 //! Two accuracies: "detected" counts a text without an answer (`None`,
 //! listed under "none" in the confusion table) as wrong; "auto" scores
@@ -34,7 +36,8 @@ pub struct Args {
     /// CoNLL-U files as LANG=PATH (repeatable); by default every dev file
     /// of the supported languages under ../shared/eval/tokenize, or
     /// $DATELINE_SHARED/eval/tokenize (English EWT in `ud-ewt/`, the others
-    /// in `de/`, `fr/`, `es/`).
+    /// in a folder named by their code: `de/`, `fr/`, `es/`, `uk/`, `ru/`
+    /// with GSD and Taiga, `zh/`).
     #[arg(value_name = "LANG=PATH")]
     files: Vec<String>,
     /// Shortest document scored, in characters.
