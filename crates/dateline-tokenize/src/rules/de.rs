@@ -21,6 +21,7 @@ pub(crate) static RULES: Rules = Rules {
     semicolon_before_starter: true,
     dash_continues: false,
     multiwords: MULTIWORDS,
+    stops: &[],
 };
 
 /// Abbreviations of German news and everyday text (Duden's list, the

@@ -21,6 +21,7 @@ pub(crate) static RULES: Rules = Rules {
     semicolon_before_starter: false,
     dash_continues: false,
     multiwords: &[],
+    stops: &[],
 };
 
 /// Abbreviations as US news writes them: titles, months, weekdays, US

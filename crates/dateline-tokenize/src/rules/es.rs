@@ -21,6 +21,7 @@ pub(crate) static RULES: Rules = Rules {
     semicolon_before_starter: true,
     dash_continues: true,
     multiwords: MULTIWORDS,
+    stops: &[],
 };
 
 /// Abbreviations of Spanish news: titles (`Sr.`, `Sra.`, `Dña.`, `Dr.`),

@@ -21,6 +21,7 @@ pub(crate) static RULES: Rules = Rules {
     semicolon_before_starter: true,
     dash_continues: false,
     multiwords: MULTIWORDS,
+    stops: &[],
 };
 
 /// Abbreviations of French news: titles (`M.`, `Mme`, `Mgr`), references

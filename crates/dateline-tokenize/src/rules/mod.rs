@@ -81,6 +81,11 @@ pub(crate) struct Rules {
     /// Multi-word tokens whose syntactic words are not substrings of the
     /// token (treebank mode), sorted by form.
     pub(crate) multiwords: &'static [MultiWord],
+    /// Chars that end a sentence whatever follows them, with the
+    /// terminators and closing quotes after them (Chinese `；` and `…`,
+    /// where no space comes before the next sentence). Empty for languages
+    /// that write spaces.
+    pub(crate) stops: &'static [char],
 }
 
 /// The rules of `lang`.

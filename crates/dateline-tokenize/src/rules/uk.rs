@@ -20,6 +20,7 @@ pub(crate) static RULES: Rules = Rules {
     semicolon_before_starter: true,
     dash_continues: false,
     multiwords: &[],
+    stops: &[],
 };
 
 /// Abbreviations of Ukrainian news. Sorted (by bytes).
