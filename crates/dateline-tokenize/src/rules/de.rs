@@ -22,6 +22,7 @@ pub(crate) static RULES: Rules = Rules {
     dash_continues: false,
     multiwords: MULTIWORDS,
     stops: &[],
+    segmenter: None,
 };
 
 /// Abbreviations of German news and everyday text (Duden's list, the

@@ -22,6 +22,7 @@ pub(crate) static RULES: Rules = Rules {
     dash_continues: false,
     multiwords: &[],
     stops: &[],
+    segmenter: None,
 };
 
 /// Abbreviations as US news writes them: titles, months, weekdays, US

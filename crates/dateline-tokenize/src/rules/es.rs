@@ -22,6 +22,7 @@ pub(crate) static RULES: Rules = Rules {
     dash_continues: true,
     multiwords: MULTIWORDS,
     stops: &[],
+    segmenter: None,
 };
 
 /// Abbreviations of Spanish news: titles (`Sr.`, `Sra.`, `Dña.`, `Dr.`),

@@ -21,6 +21,7 @@ pub(crate) static RULES: Rules = Rules {
     dash_continues: false,
     multiwords: &[],
     stops: &[],
+    segmenter: None,
 };
 
 /// Abbreviations of Russian news. Sorted (by bytes).
