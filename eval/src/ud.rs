@@ -304,6 +304,11 @@ fn system(text: &str, lang: Lang) -> Side {
 /// Whether `next` is a clitic glued to `prev` (UD writes the pair as one
 /// multiword token).
 fn is_clitic(prev: &str, next: &str, lang: Lang) -> bool {
+    if lang == Lang::Zh {
+        // Chinese words are letter runs the segmenter cut apart: words of
+        // their own, scored by span, not parts of one multiword token.
+        return false;
+    }
     if lang != Lang::En {
         // Only a verb and its pronouns ("quedar" + "se") are letter runs
         // that treebank mode splits.
@@ -534,6 +539,17 @@ mod tests {
 # text = Fine.\n\
 1\tFine\tfine\tADJ\t_\t_\t0\t_\t_\tSpaceAfter=No\n\
 2\t.\t.\tPUNCT\t_\t_\t0\t_\t_\t_\n\n";
+
+    // Segmented Chinese words are words of their own, not the parts of one
+    // multiword token (which would score them by LCS of forms).
+    #[test]
+    fn chinese_words_are_scored_by_span() {
+        let system = system("中国和乌克兰。", Lang::Zh);
+        let forms: Vec<&str> = system.words.iter().map(|w| w.form.as_str()).collect();
+        assert_eq!(forms, ["中国", "和", "乌克兰", "。"]);
+        assert!(system.words.iter().all(|w| !w.multiword));
+        assert_eq!(system.tokens, [(0, 2), (2, 3), (3, 6), (6, 7)]);
+    }
 
     #[test]
     fn rebuilds_text_and_scores_perfectly() {

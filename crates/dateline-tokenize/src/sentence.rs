@@ -892,6 +892,35 @@ impl<'t> Sentences<'_, 't> {
         Some(j)
     }
 
+    /// The sentence end at a stop of the language (`rules.stops`) at `i`:
+    /// a run of stops and `!?`, the closing quotes and brackets after it,
+    /// and another run after those ("呢？”。") end one sentence.
+    fn stop(&self, i: usize) -> Decision {
+        let mut end = i;
+        loop {
+            while let Some(c) =
+                self.char_at(end).filter(|c| self.rules.stops.contains(c) || matches!(c, '!' | '?'))
+            {
+                end += c.len_utf8();
+                // Marks stay with the char they follow, as in tokens (which
+                // keep them apart from `!`, `?` and `…`).
+                while let Some(m) = self
+                    .char_at(end)
+                    .filter(|&m| (is_mark(m) || m == '\u{200D}') && !matches!(c, '!' | '?' | '…'))
+                {
+                    end += m.len_utf8();
+                }
+            }
+            let after = self.skip_closers(end);
+            let again = self.char_at(after).is_some_and(|c| self.rules.stops.contains(&c));
+            end = after;
+            if !again {
+                break;
+            }
+        }
+        Decision::Break(end, self.skip_space(end))
+    }
+
     /// Decides a line break at `i` (a `\n`, `\r`, or other line separator).
     fn line_break(&self, start: usize, line_start: usize, i: usize, len: usize) -> Decision {
         let mut j = i + len;
@@ -1102,6 +1131,7 @@ impl Iterator for Sentences<'_, '_> {
                 let c = self.char_at(i).unwrap_or(' ');
                 let len = c.len_utf8();
                 match c {
+                    c if self.rules.stops.contains(&c) => self.stop(i),
                     '\u{2029}' | '\u{2028}' | '\u{85}' => {
                         self.line_break(start, line_start, i, len)
                     }

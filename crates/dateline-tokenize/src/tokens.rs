@@ -10,6 +10,7 @@ use core::iter::FusedIterator;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::rules::{Apostrophe, Hyphens, Rules, WordSplit, english_split, rules};
+use crate::segment::{Scratch, Segmenter, is_numeral};
 use crate::util::abbrev::Class;
 use crate::util::chars::{
     alnum_prefix_len, glued_sentence_end, in_address, is_apostrophe, is_ascii_alnum,
@@ -37,6 +38,10 @@ pub struct Tokens<'t> {
     // The offset of the next `@` at or after `email_guard`'s last update
     // (the text length when there is none).
     next_at: usize,
+    // In a language with a segmenter, once it met Han text: the Han run
+    // being cut (boxed, so that the iterator of other languages stays
+    // small).
+    segments: Option<Box<Scratch>>,
 }
 
 impl<'t> Tokens<'t> {
@@ -51,6 +56,7 @@ impl<'t> Tokens<'t> {
             multiword: None,
             email_guard: 0,
             next_at,
+            segments: None,
         }
     }
 
@@ -321,6 +327,13 @@ impl<'t> Tokens<'t> {
         if self.text.as_bytes()[start] >= 0x80
             && let Some(c) = self.char_at(start).filter(|&c| is_single_char_word(c))
         {
+            // A Han run (which may go on with 〇, "二〇一九") in a language
+            // that segments.
+            if let Some(segmenter) = self.rules.segmenter
+                && let Some(token) = self.segmented(segmenter, start)
+            {
+                return token;
+            }
             return (self.skip_marks(start + c.len_utf8()), TokenKind::Word);
         }
         if let Some(end) = self.url(start) {
@@ -598,6 +611,31 @@ impl<'t> Tokens<'t> {
                 _ => return i,
             }
         }
+    }
+
+    /// The next word of the Han run at `start`, cut by the language's
+    /// dictionary segmenter (the whole run is cut when the scan enters it);
+    /// `None` when no Han char starts at `start`. A word of Chinese
+    /// numerals only is a number.
+    #[inline(never)]
+    fn segmented(&mut self, segmenter: &Segmenter, start: usize) -> Option<(usize, TokenKind)> {
+        let run = self.segments.get_or_insert_with(Box::default);
+        if start != run.next || run.ends.is_empty() {
+            if !self.text[start..].starts_with(Segmenter::is_run_char) {
+                return None;
+            }
+            let run_end = Segmenter::run_end(self.text, start);
+            segmenter.segment(&self.text[start..run_end], run);
+            run.start = start;
+        }
+        let end = run.start + run.ends.pop()?;
+        run.next = end;
+        let last = run.ends.is_empty();
+        let word = &self.text[start..end];
+        let kind = if word.chars().all(is_numeral) { TokenKind::Number } else { TokenKind::Word };
+        // Marks end a run, so only the run's last word can have any.
+        let end = if last { self.skip_marks(end) } else { end };
+        Some((end, kind))
     }
 
     /// Whether the hyphen at `i..after` joins the word `start..i` with the

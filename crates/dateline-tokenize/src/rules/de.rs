@@ -22,6 +22,8 @@ pub(crate) static RULES: Rules = Rules {
     dash_continues: false,
     multiwords: MULTIWORDS,
     punctuation: Punctuation::PLAIN,
+    stops: &[],
+    segmenter: None,
 };
 
 /// Abbreviations of German news and everyday text (Duden's list, the

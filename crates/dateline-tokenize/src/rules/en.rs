@@ -22,6 +22,8 @@ pub(crate) static RULES: Rules = Rules {
     dash_continues: false,
     multiwords: &[],
     punctuation: Punctuation::PLAIN,
+    stops: &[],
+    segmenter: None,
 };
 
 /// Abbreviations as US news writes them: titles, months, weekdays, US

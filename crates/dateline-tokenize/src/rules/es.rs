@@ -22,6 +22,8 @@ pub(crate) static RULES: Rules = Rules {
     dash_continues: true,
     multiwords: MULTIWORDS,
     punctuation: Punctuation::PLAIN,
+    stops: &[],
+    segmenter: None,
 };
 
 /// Abbreviations of Spanish news: titles (`Sr.`, `Sra.`, `Dña.`, `Dr.`),

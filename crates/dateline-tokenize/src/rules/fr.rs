@@ -22,6 +22,8 @@ pub(crate) static RULES: Rules = Rules {
     dash_continues: false,
     multiwords: MULTIWORDS,
     punctuation: Punctuation::PLAIN,
+    stops: &[],
+    segmenter: None,
 };
 
 /// Abbreviations of French news: titles (`M.`, `Mme`, `Mgr`), references

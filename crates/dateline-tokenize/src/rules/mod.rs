@@ -14,8 +14,9 @@
 //! (the case loaders find them; a test fails while a language has none).
 //! The engine reads nothing else. The shapes here are meant to
 //! carry the next ones too: Cyrillic abbreviations ("р.", "г.") and
-//! initials are abbreviation entries and starters, and a language that ends
-//! sentences on `。！？` needs no table (the splitter already breaks there).
+//! initials are abbreviation entries and starters; a language written
+//! without spaces lists the `stops` that end its sentences whatever follows
+//! and a `segmenter` that cuts its Han runs into words (Chinese).
 //!
 //! English's tables are the ones the engine had before languages existed,
 //! and the English paths test the same conditions in the same order, so
@@ -29,6 +30,7 @@ mod ru;
 mod uk;
 mod zh;
 
+use crate::segment::Segmenter;
 use crate::util::abbrev::Abbreviations;
 use crate::util::datewords::DateWords;
 use crate::{Lang, TokenKind};
@@ -81,6 +83,15 @@ pub(crate) struct Rules {
     /// Multi-word tokens whose syntactic words are not substrings of the
     /// token (treebank mode), sorted by form.
     pub(crate) multiwords: &'static [MultiWord],
+    /// Chars that end a sentence whatever follows them, with the
+    /// terminators and closing quotes after them (Chinese `；` and `…`,
+    /// where no space comes before the next sentence). Empty for languages
+    /// that write spaces.
+    pub(crate) stops: &'static [char],
+    /// The dictionary segmenter of a language written without spaces
+    /// (Chinese): it cuts runs of Han chars into words. Without one, each
+    /// Han char is a word.
+    pub(crate) segmenter: Option<&'static Segmenter>,
     /// How punctuation inside and around words behaves beyond the rules
     /// above (the Cyrillic languages' conventions).
     pub(crate) punctuation: Punctuation,

@@ -29,6 +29,8 @@ pub(crate) static RULES: Rules = Rules {
         character_references: true,
         dialogue_dash: true,
     },
+    stops: &[],
+    segmenter: None,
 };
 
 /// Abbreviations of Russian news and reference text: dates ("1998 г.",

@@ -32,6 +32,8 @@ pub(crate) static RULES: Rules = Rules {
         character_references: true,
         dialogue_dash: true,
     },
+    stops: &[],
+    segmenter: None,
 };
 
 /// Abbreviations of Ukrainian news: dates ("2016 р.", "1990-х рр."),
