@@ -369,6 +369,14 @@ def main(argv: list[str]) -> int:
         "--ud", action="append", default=[], metavar="LANG=CONLLU",
         help="a UD dev treebank of a language (de, fr, es; repeat the flag per file): which of its words are not names",
     )
+    parser.add_argument(
+        "--cldr", action="append", default=[], metavar="LANG=JSON",
+        help="CLDR country names of a language (uk, zh) as umpirsky/country-list's data/<locale>/country.json",
+    )
+    parser.add_argument(
+        "--jieba", type=Path, required=True,
+        help="jieba-0.42.1.tar.gz (PyPI sdist): its dictionary tells Chinese words from place names",
+    )
     parser.add_argument("--report", action="store_true", help="print what was dropped and why")
     args = parser.parse_args(argv[1:])
     src, corpus, out, report = args.gazetteers, args.corpus, args.out, args.report
@@ -704,8 +712,30 @@ def main(argv: list[str]) -> int:
             return pop < VERY_COMMON_MIN_POPULATION
         return low >= MIN_LOWER and share >= LOWER_SHARE and pop < COMMON_WORD_MIN_POPULATION
 
+    cldr: dict[str, list[Path]] = collections.defaultdict(list)
+    for spec in args.cldr:
+        lang, _, path = spec.partition("=")
+        if lang not in generate_langs.LANGS or not path:
+            raise SystemExit(f"--cldr {spec!r}: expected LANG=PATH with LANG one of {', '.join(generate_langs.LANGS)}")
+        cldr[lang].append(Path(path))
+    id_prior: dict[str, str] = {}
+    for r in out_rows:
+        if r[3] and int(r[3]) > int(id_prior.get(r[2]) or 0):
+            id_prior[r[2]] = r[3]
+    # Names of large cities in the scripts of Ukrainian, Russian and Chinese:
+    # GeoNames keeps them in large.tsv.gz only (cities.tsv is Latin).
+    large_ids = {r["id"] for r in cities if int(r["population"]) >= generate_langs.SCRIPT_CITY_MIN_POPULATION}
+    script_cities = []
+    with gzip.open(src / "large.tsv.gz", "rt", encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if fields[2] in large_ids and fields[5] != "ascii_fold" and not fields[0][:1].isascii():
+                script_cities.append(dict(zip(header, fields)))
+    lang_report: dict[str, list[str]] = collections.defaultdict(list)
     candidates, treebanks = generate_langs.other_language_rows(
-        args.countries_json, ud, {k: str(v) for k, v in country_pop.items()}, english_ids, capitals
+        args.countries_json, ud, {k: str(v) for k, v in country_pop.items()}, english_ids, capitals,
+        id_prior, cldr, script_cities, generate_langs.jieba_words(args.jieba), lang_report,
     )
     lang_dropped: collections.Counter[str] = collections.Counter()
     ud_dropped: list[str] = []
@@ -778,6 +808,8 @@ def main(argv: list[str]) -> int:
         print(f"other languages, dropped: {dict(sorted(lang_dropped.items()))}", file=sys.stderr)
         print(f"other languages, common words dropped: {sorted(ud_dropped)}", file=sys.stderr)
         print(f"names of every language limited ({len(limited)}): {sorted(limited)}", file=sys.stderr)
+        for kind, items in sorted(lang_report.items()):
+            print(f"other languages, {kind} ({len(items)}): {sorted(set(items))}", file=sys.stderr)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""German, French and Spanish forms of the default gazetteer, for generate.py.
+"""Forms of the default gazetteer in other languages than English, for generate.py.
 
 Each language's rows carry its code in the `lang` column, so that they apply
 to text in that language only, and link to the id of the English entry they
@@ -19,8 +19,15 @@ Per language (README.md, "Other languages"):
 * adjectives and nouns of continents, religions and peoples ("europäisch",
   "musulmanes", "chrétienne"): `<lang>/groups.tsv`, inflected like demonyms;
 * capitals smaller than the alternate-name cut-off of English (Bern, Vaduz):
-  their GeoNames alternate names, for the three languages (cities this large
-  already have theirs for every language).
+  their GeoNames alternate names, for German, French and Spanish (cities this
+  large already have theirs for every language);
+* Ukrainian and Russian (Cyrillic) and Chinese (Han): country names (CLDR
+  for Ukrainian and traditional Chinese, `--cldr`), local names of
+  `<lang>/names.tsv`, demonyms of `<lang>/demonyms.tsv` (Chinese: the
+  country's name and 人), and the GeoNames names of cities in those scripts
+  (`large.tsv.gz`); Ukrainian and Russian ones in every case form, from the
+  paradigm table `<lang>/paradigms.tsv` (inflect.py). A case form that the
+  language's treebank writes as a word of its own is dropped.
 
 Words of a language that are names elsewhere are decided from the language's
 Universal Dependencies dev treebank (`--ud`, `Treebank` below): a single-word
@@ -38,12 +45,51 @@ from __future__ import annotations
 import collections
 import json
 import unicodedata
+import gzip
+import re
+import tarfile
 from pathlib import Path
+
+import inflect
 
 HERE = Path(__file__).resolve().parent
 
-# The languages generated here, and mledoze/countries' names for them.
-LANGS = {"de": "deu", "fr": "fra", "es": "spa"}
+# The languages generated here, and mledoze/countries' names for them
+# (it has no Ukrainian; CLDR, `--cldr`, gives those).
+LANGS = {"de": "deu", "fr": "fra", "es": "spa", "uk": "ukr", "ru": "rus", "zh": "zho"}
+# The languages whose names inflect by case, with a paradigm table.
+INFLECTED = ("uk", "ru")
+# The languages whose GeoNames city names are taken from their script, and
+# the letters a name must be written in. Ukrainian and Russian share most
+# of the Cyrillic alphabet: a name in the letters of both is both
+# languages' ("Лондон"); one with і, ї, є, ґ is Ukrainian only, one with ы,
+# э, ъ, ё Russian only; one with letters of neither (Belarusian ў, Serbian
+# ј, Kazakh ә) is neither's.
+SCRIPT_LETTERS = {
+    "uk": set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'ʼ’- "),
+    "ru": set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя- "),
+}
+# Chinese: a Han name of two characters or more (one character is a word).
+HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+# A Han name of two characters is one word of running text away from a
+# common one ("胜利", victory, is a city; "城中", in the city, another), and
+# Chinese has no spaces to tell them apart: such a city name is kept when
+# jieba's dictionary (`--jieba`) tags it a proper name (place ns, person nr,
+# transliterated nrt, other nz), and otherwise (a common word's tag, or not
+# in the dictionary: traditional and Japanese forms) only for cities of a
+# million ("合肥", "大连" carry common tags there).
+HAN_SHORT = 2
+HAN_NAME_TAGS = ("ns", "nr", "nrt", "nz")
+HAN_SHORT_MIN_POPULATION = 1_000_000
+# Cities whose names in these scripts are taken. Han names: as the English
+# alternates (generate.py's ALTERNATE_MIN_POPULATION). Cyrillic names carry
+# no language in GeoNames (Bulgarian, Kazakh, Mari forms are among them),
+# and short ones are words once inflected ("Думай" for Dumai, "Гама",
+# "Вена"): only cities of a million, whose names news uses.
+SCRIPT_CITY_MIN_POPULATION = 250_000
+CYRILLIC_CITY_MIN_POPULATION = 1_000_000
+# An id written in a names table instead of an English name.
+ID = re.compile(r"^[a-z0-9-]+:[A-Za-z0-9-]+$")
 
 # UD tags of words that are not names.
 NOT_NAMES = {"NOUN", "ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM", "INTJ"}
@@ -109,6 +155,14 @@ class Treebank:
         other = self.other[form]
         return other >= UD_MIN_COMMON and other > self.propn[form]
 
+    def is_any_word(self, form: str) -> bool:
+        """Whether the treebank writes `form`, in any case, as a word other
+        than a name even once: for generated case forms, which need no
+        evidence of their own to be left out ("Рима" is also "рима",
+        rhyme)."""
+        form = strip_accents(form)
+        return self.other[form] + self.lower[form.lower()] + self.other[form.lower()] > 0
+
     def lowercase_share(self, form: str) -> tuple[int, float]:
         """How often `form` is written in lowercase as a word ("centro" for
         "Centro"), and the share of its occurrences that is."""
@@ -116,6 +170,24 @@ class Treebank:
         low = self.lower[form.lower()] if form != form.lower() else 0
         total = low + self.propn[form] + self.other[form]
         return low, (low / total if total else 0.0)
+
+
+def jieba_words(sdist: Path) -> dict[str, str]:
+    """jieba's dictionary (`jieba/dict.txt` of the PyPI sdist
+    jieba-0.42.1.tar.gz, MIT): each word's part-of-speech tag. Lines are
+    "word frequency tag"."""
+    words = {}
+    with tarfile.open(sdist) as tar:
+        member = next((m for m in tar.getmembers() if m.name.endswith("/jieba/dict.txt")), None)
+        if member is None:
+            raise SystemExit(f"{sdist}: no jieba/dict.txt inside")
+        f = tar.extractfile(member)
+        for number, line in enumerate(f.read().decode("utf-8").splitlines(), 1):
+            fields = line.split()
+            if len(fields) != 3:
+                raise SystemExit(f"{sdist}:jieba/dict.txt:{number}: expected word, frequency, tag")
+            words[fields[0]] = fields[2]
+    return words
 
 
 def strip_accents(form: str) -> str:
@@ -227,39 +299,85 @@ def other_language_rows(
     country_prior: dict[str, str],
     english_ids: dict[tuple[str, str], set[str]],
     capitals: list[tuple[str, list[dict[str, str]]]],
+    id_prior: dict[str, str],
+    cldr: dict[str, list[Path]],
+    script_cities: list[dict[str, str]],
+    zh_words: dict[str, str],
+    report: dict[str, list[str]],
 ) -> tuple[list[tuple[str, str, str, str, str, str]], dict[str, Treebank]]:
     """Candidate rows (name, label, id, prior, country, lang) of every
     language, before generate.py's case rules and deduplication; and the
     treebanks, by language.
 
     `english_ids` maps (folded English name, label) to the ids of the rows
-    generate.py wrote; `capitals` lists, per capital too small for English
-    alternates, its city id and its GeoNames rows."""
+    generate.py wrote, `id_prior` an id to its prior; `capitals` lists, per
+    capital too small for English alternates, its city id and its GeoNames
+    rows; `cldr` the CLDR country-name files per language;
+    `script_cities` the GeoNames rows (large.tsv.gz) of cities large enough,
+    in every script; `zh_words` jieba's dictionary (word → part-of-speech
+    tag). `report` collects, per kind, what was left out."""
     data = json.loads(countries_json.read_text(encoding="utf-8"))
     treebanks = {lang: Treebank(paths) for lang, paths in ud.items()}
+    known_countries = {(c["cca2"], "GPE") for c in data}
     rows: list[tuple[str, str, str, str, str, str]] = []
 
     def add(name: str, label: str, id_: str, prior: str, country: str, lang: str) -> None:
         rows.append((name, label, id_, prior, country, lang))
 
+    paradigms = {lang: inflect.Paradigms(HERE / lang / "paradigms.tsv", read_table) for lang in INFLECTED}
+
+    def add_forms(
+        name: str, spec: str, label: str, id_: str, prior: str, country: str, lang: str, where: str,
+        uses: tuple[str, ...] = ("noun",),
+    ) -> None:
+        """Adds `name` and, in a language that inflects, its case forms; a
+        case form of a name that the language's treebank writes as a word
+        ("рима" for "Рима") is left out. Demonyms and adjectives (`uses`
+        with `adj`) are words by design and are not tested."""
+        if lang not in INFLECTED:
+            add(name, label, id_, prior, country, lang)
+            return
+        forms = paradigms[lang].forms(name, spec, where, uses)
+        add(forms[0], label, id_, prior, country, lang)
+        for form in forms[1:]:
+            if "adj" not in uses and treebanks[lang].is_any_word(form):
+                report["case form is a word"].append(f"{lang}:{form}")
+                continue
+            add(form, label, id_, prior, country, lang)
+
     def english(row: dict[str, str]) -> tuple[str, str, str]:
         """The label, id and prior of the English entry that `row` names in
-        its `english` column; an error naming the row when there is none or
-        there are several."""
-        matches = {
-            (label, id_)
-            for (name, label), ids in english_ids.items()
-            if name == row["english"].casefold()
-            for id_ in ids
-        }
+        its `english` column (a name, or an id); when the name has several
+        entries, the one English ranks first (the largest prior); a row
+        with no `english` gives its own `label` and a `dateline:` id. An
+        error naming the row when there is no such entry, or several of
+        equal rank."""
+        ref = row.get("english", "")
+        if not ref:
+            if row.get("label") not in ("GPE", "NORP", "ORG", "LOC") or not row.get("id", "").startswith("dateline:"):
+                raise SystemExit(f"{row['_where']}: no English name; expected a label and a dateline: id")
+            return row["label"], row["id"], ""
+        if ID.match(ref):
+            matches = {(label, id_) for (_, label), ids in english_ids.items() for id_ in ids if id_ == ref}
+            if len(matches) > 1:
+                # A country's id names its demonyms too: the row is a name.
+                matches = {m for m in matches if m[0] != "NORP"}
+        else:
+            matches = {
+                (label, id_) for (name, label), ids in english_ids.items() if name == ref.casefold() for id_ in ids
+            }
+        if len(matches) > 1:
+            ranked = sorted(matches, key=lambda m: -int(id_prior.get(m[1]) or 0))
+            if int(id_prior.get(ranked[0][1]) or 0) > int(id_prior.get(ranked[1][1]) or 0):
+                matches = {ranked[0]}
         if len(matches) != 1:
             raise SystemExit(
-                f"{row['_where']}: the English name {row['english']!r} has {len(matches)} entries "
-                f"in the default gazetteer (expected one): {sorted(matches)}"
+                f"{row['_where']}: the English name {ref!r} has {len(matches)} entries "
+                f"in the default gazetteer (expected one, or one with the largest prior): {sorted(matches)}"
             )
         ((label, id_),) = matches
         prior = country_prior.get(id_.removeprefix("iso3166-1:"), "") if id_.startswith("iso3166-1:") else ""
-        return label, id_, prior
+        return label, id_, prior or id_prior.get(id_, "")
 
     country_names: dict[str, set[str]] = collections.defaultdict(set)
     for c in sorted(data, key=lambda c: c["cca2"]):
@@ -275,11 +393,14 @@ def other_language_rows(
                     # text; "Antigua -et-Barbuda": a typo.
                     continue
                 country_names[lang].add(name.casefold())
-                add(name, "GPE", id_, prior, "", lang)
+                add_forms(name, "", "GPE", id_, prior, "", lang, f"countries.json {code}")
                 if lang == "de":
                     genitive = german_genitive(name)
                     if genitive:
                         add(genitive, "GPE", id_, prior, "", lang)
+            if lang == "zh" and t.get("common"):
+                # The demonym: the country's name and 人 ("中国人").
+                add(t["common"] + "人", "NORP", id_, prior, "", lang)
         fra = c.get("demonyms", {}).get("fra")
         if fra:
             # Lowercase: "suisse" the adjective; the country "Suisse" needs
@@ -303,10 +424,55 @@ def other_language_rows(
         for form in spanish_forms(r["masculine"], r["feminine"], r["plural"]):
             add(form, "NORP", id_, prior, "", "es")
 
+    for lang, paths in cldr.items():
+        # CLDR's country names (Ukrainian; traditional Chinese): JSON
+        # objects from ISO code to name.
+        for path in paths:
+            names = json.loads(path.read_text(encoding="utf-8"))
+            for code, name in sorted(names.items()):
+                id_ = f"iso3166-1:{code}"
+                if (code, "GPE") not in known_countries or "," in name or "(" in name:
+                    # Codes mledoze/countries lacks ("EU", "UN", "XA"), and
+                    # list labels ("Гонконг, О.А.Р. Китаю").
+                    continue
+                add_forms(name, "", "GPE", id_, country_prior.get(code, ""), "", lang, f"{path} {code}")
+                if lang == "zh":
+                    add(name + "人", "NORP", id_, country_prior.get(code, ""), "", lang)
+
     for lang in LANGS:
         for r in read_table(HERE / lang / "names.tsv"):
             label, id_, prior = english(r)
-            add(r["name"], label, id_, prior, "", lang)
+            add_forms(r["name"], r.get("class", ""), label, id_, prior, "", lang, r["_where"])
+
+    for lang in INFLECTED:
+        # Nationality adjectives and nouns in every gender, number and case.
+        for table, key in (("demonyms.tsv", "code"), ("groups.tsv", "english")):
+            for r in read_table(HERE / lang / table):
+                if key == "code":
+                    id_ = f"iso3166-1:{r['code']}"
+                    label, prior = "NORP", country_prior.get(r["code"], "")
+                else:
+                    label, id_, prior = english(r)
+                for form in r["forms"].split():
+                    word, _, spec = form.partition("/")
+                    add_forms(word, spec, label, id_, prior, "", lang, r["_where"], ("noun", "adj"))
+
+    # Cities in the scripts of these languages: GeoNames names of one
+    # language's letters, each in its case forms.
+    for r in script_cities:
+        name, id_ = r["name"], f"geonames:{r['id']}"
+        if r["case"] == "exact":
+            continue
+        for lang, letters in SCRIPT_LETTERS.items():
+            if int(r["population"]) >= CYRILLIC_CITY_MIN_POPULATION and name[:1].isupper() and len(name) >= 4 and set(name.lower()) <= letters and not name.endswith("-"):
+                add_forms(name, "", "GPE", id_, r["population"], f"iso3166-1:{r['country']}", lang, f"large.tsv.gz {id_}")
+        if HAN.match(name):
+            if len(name) <= HAN_SHORT:
+                tag = zh_words.get(name)
+                if tag not in HAN_NAME_TAGS and int(r["population"]) < HAN_SHORT_MIN_POPULATION:
+                    report["short Han name, a word or a small city"].append(f"{name}:{tag}")
+                    continue
+            add(name, "GPE", id_, r["population"], f"iso3166-1:{r['country']}", "zh")
 
     # Continents, religions and peoples: the demonyms' paradigms, the
     # English adjective's label and id ("europäisch", "European").
@@ -325,6 +491,6 @@ def other_language_rows(
 
     for id_, city_rows in capitals:
         for r in city_rows:
-            for lang in LANGS:
+            for lang in ("de", "fr", "es"):
                 add(r["name"], "GPE", id_, r["population"], f"iso3166-1:{r['country']}", lang)
     return rows, treebanks
