@@ -604,6 +604,11 @@ impl Parser<'_> {
 
     /// Years: "2024", "fiscal 1989", "FY2024", "the year 2000", "nineteen ninety-six".
     pub(super) fn p_year(&self, i: usize) -> Option<(Pt, usize)> {
+        if self.lx.extended
+            && let Some(found) = self.p_marked_year(i)
+        {
+            return Some(found);
+        }
         // "2008-09 fiscal year", "2008/09 financial year": a split fiscal year
         // named before its noun (a bare "2008-09" is a split year too,
         // `split_year`).
@@ -837,6 +842,26 @@ impl Parser<'_> {
             if MEASURE_NOUNS.contains(&w.as_str()) || self.unit(i + 1).is_some() {
                 return false;
             }
+        }
+        // Where years are marked by a noun ("1914 року"), a bare number
+        // before a lowercase word counts it ("втратила 2000 солдатів",
+        // "близько 2000 жінок") unless a date word opens it ("у 1971 ...").
+        if !self.lx.tables.year_nouns.is_empty()
+            && self.tok(i + 1).is_some_and(|n| {
+                n.kind == Kind::Word && !n.upper && n.lex.is_none() && !self.breaks(i + 1)
+            })
+            && !matches!(
+                i.checked_sub(1).and_then(|k| self.lex(k)),
+                Some(
+                    Lex::Func(Func::In | Func::Between | Func::Until | Func::Through | Func::On)
+                        | Lex::Month(_)
+                        | Lex::Position(_)
+                        | Lex::Season(_)
+                        | Lex::Rel(_)
+                )
+            )
+        {
+            return false;
         }
         if (1900..=2099).contains(&y) {
             return true;

@@ -13,6 +13,26 @@ use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
 
 impl Parser<'_> {
+    /// Whether the weekday at `j` (ending at `e`) reads as one: always,
+    /// unless the table guards its form as a common noun ("середа",
+    /// "среда": the environment); then only after a preposition ("у
+    /// середу", "до середи"), or before a date, a part of the day or a
+    /// relative word ("середа, 13 лютого", "середа наступного тижня").
+    fn weekday_in_context(&self, j: usize, e: usize) -> bool {
+        let guarded = self.lx.tables.guarded_weekdays;
+        if guarded.is_empty() || !guarded.iter().any(|w| self.lx.same_word(self.s(j), w)) {
+            return true;
+        }
+        let after_preposition = j > 0
+            && !self.breaks(j)
+            && matches!(self.lex(j - 1), Some(Lex::Func(f)) if f.opens_date() || f == Func::On);
+        let k = self.opt_comma(e);
+        let before_date = !self.breaks(k)
+            && (self.num(k).is_some()
+                || matches!(self.lex(k), Some(Lex::Rel(_) | Lex::PartOfDay(_) | Lex::Month(_))));
+        after_preposition || before_date
+    }
+
     /// Weekdays: "Tuesday", "last Friday", "next Monday", "Monday, Sept. 2".
     pub(super) fn p_weekday(&self, i: usize) -> Option<(Pt, usize)> {
         // "last week's Sunday", "next week's Friday".
@@ -66,6 +86,10 @@ impl Parser<'_> {
         let mut e = j + 1;
         if abbr {
             e = self.opt_dot(e);
+        }
+        // "середа", "среда" (the environment): Wednesday only in a date context.
+        if rel.is_none() && self.lx.extended && !self.weekday_in_context(j, e) {
+            return None;
         }
         // Inside a name: "the Good Friday Agreement", "Black Monday Fund".
         let capital_word = |k: usize| {
@@ -520,7 +544,10 @@ impl Parser<'_> {
         if rel == Rel::Latest && u != Unit::Quarter && u != Unit::Year {
             return None;
         }
-        if rel == Rel::Same && !the {
+        // A language without articles says "the following day" without one
+        // ("наступного дня").
+        let definite = the || self.lx.tables.no_articles;
+        if rel == Rel::Same && !definite {
             return None;
         }
         let e = j + 1;
@@ -529,7 +556,7 @@ impl Parser<'_> {
         // "the following day", "the previous year", "the same day": anaphoric,
         // anchored on the last date the text named (TimeML's anchorTimeID).
         let anaphoric =
-            the && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
+            definite && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
         let pt = match u {
             Unit::Day => {
                 if shift == 0 && rel != Rel::Same {

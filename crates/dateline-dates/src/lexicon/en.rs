@@ -16,9 +16,12 @@ pub(super) static TABLES: Tables = Tables {
     spelled_anchors: SPELLED_ANCHORS,
     ordinal_suffixes: &["st", "nd", "rd", "th"],
     ordinal_dot: false,
+    ordinal_hyphen: false,
     compounds: false,
     day_first: false,
     fold_accents: false,
+    letters: "",
+    letter_folds: &[],
     unaccented_only: &[],
     capitalized: &[],
     after_determiner: &[],
@@ -44,6 +47,13 @@ pub(super) static TABLES: Tables = Tables {
     accented: &[],
     tense_suffixes: &[("ed", Cue::Past)],
     verbs: VERBS,
+    year_nouns: &[],
+    era_bc: &[],
+    guarded_weekdays: &[],
+    same_particles: &[],
+    split_day_ranges: false,
+    no_articles: false,
+    duration_heads: &[],
 };
 
 /// Anchor spellings that the tokenizer reads as one word but the word
