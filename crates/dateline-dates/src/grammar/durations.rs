@@ -36,7 +36,7 @@ impl Parser<'_> {
         if u == 'H' || v.starts_with("PT") {
             return None;
         }
-        self.in_point(n, u, how)
+        self.in_point(self.r, n, u, how)
     }
 
     /// Whether the word at `k` stands where a verb goes: after a modal or

@@ -8,8 +8,10 @@
 //! eras are table data (`Tables::year_nouns`, `Tables::era_bc`); a table
 //! without them switches the rule off at its first check.
 
-use super::{Parser, Pt};
+use super::periods::season_code;
+use super::{Cand, Parser, Pt};
 use crate::cal;
+use crate::lexicon::Lex;
 use crate::timex::Grain;
 
 impl Parser<'_> {
@@ -37,7 +39,8 @@ impl Parser<'_> {
                     return None;
                 }
                 k += 1;
-                if self.punct(k, '.') {
+                // The dot of an abbreviation ("н. е."), not a sentence's end.
+                if self.punct(k, '.') && w.chars().count() <= 2 {
                     k += 1;
                 }
             }
@@ -46,8 +49,8 @@ impl Parser<'_> {
     }
 
     /// A number of up to four digits at `i` marked as a year by what
-    /// follows it: "1914 року" (the noun stays outside: WikiWarsUA leaves
-    /// it out of most of its years), "264 до н. е." (BC0264, the era
+    /// follows it: "1914 року" (the noun inside or not as the table says:
+    /// `year_nouns_inside`), "264 до н. е." (BC0264, the era
     /// inside), "146 рр. до н. е.", and the first year of a range whose
     /// second is BC ("[218]–201 рр. до н. е." is BC0218).
     pub(super) fn p_marked_year(&self, i: usize) -> Option<(Pt, usize)> {
@@ -75,11 +78,75 @@ impl Parser<'_> {
             let value = format!("BC{y:04}");
             return Some((Pt::new(value, Grain::Year, "year-era-bc", ""), end));
         }
+        let year = (digits == 4 && (1000..=2999).contains(&y)).then_some(y as i32);
+        // The first year of a range whose second is marked ("[1776]-1777
+        // рр.", "1918–1920 років").
+        if let Some(y) = year
+            && self.dash(i + 1)
+            && let Some((second, 4)) = self.num(i + 2)
+            && second > y as u32
+            && self.year_noun(i + 3).is_some()
+        {
+            return Some((Pt::new(cal::fmt_year(y), Grain::Year, "year-noun-range", ""), i + 1));
+        }
+        // A timeline's heading: "1980: вторгнення", "1789—1794".
+        if let Some(y) = year
+            && self.lx.tables.heading_years
+            && (i == 0 || self.breaks(i))
+            && self.tok(i + 1).is_none_or(|t| {
+                t.newline
+                    || t.is_punct(':')
+                    || t.is_dash() && self.num(i + 2).is_some_and(|(n, d)| d == 4 && n > y as u32)
+            })
+        {
+            return Some((Pt::new(cal::fmt_year(y), Grain::Year, "year-heading", ""), i + 1));
+        }
+        // The second year of a heading's range ("1789—[1794]").
+        if let Some(y) = year
+            && self.lx.tables.heading_years
+            && i >= 2
+            && self.dash(i - 1)
+            && self.breaks(i - 2)
+            && self.num(i - 2).is_some_and(|(n, d)| d == 4 && n < y as u32)
+            && self.tok(i + 1).is_none_or(|t| t.newline || t.is_punct(':'))
+        {
+            return Some((Pt::new(cal::fmt_year(y), Grain::Year, "year-heading", ""), i + 1));
+        }
         // A year noun makes a year of four digits ("1914 року"); a shorter
         // number before one is a count ("2 роки") unless a date opens it.
         if digits == 4 && (1000..=2999).contains(&y) && self.year_noun(i + 1).is_some() {
-            return Some((Pt::new(cal::fmt_year(y as i32), Grain::Year, "year-noun", ""), i + 1));
+            let inside = self
+                .lx
+                .tables
+                .year_nouns_inside
+                .iter()
+                .any(|n| self.lx.same_word(self.s(i + 1), n));
+            let end = if inside { i + 2 } else { i + 1 };
+            return Some((Pt::new(cal::fmt_year(y as i32), Grain::Year, "year-noun", ""), end));
         }
         None
+    }
+
+    /// A month or season of a year before the common era: "березні 241 до
+    /// н. е." (BC0241-03), "навесні 264 до н. е." (BC0264-SP).
+    pub(super) fn r_bc_period(&self, i: usize) -> Option<Cand> {
+        let code = match self.lex(i)? {
+            Lex::Month(m) => format!("{m:02}"),
+            Lex::Season(s) => season_code(s).to_owned(),
+            _ => return None,
+        };
+        let (year, e) = self.p_marked_year(i + 1).filter(|(p, _)| p.value.starts_with("BC"))?;
+        // Not the first year of a range ("березні [218]–201 рр. до н. е."):
+        // the era must follow this year.
+        if e <= i + 2 {
+            return None;
+        }
+        let grain = if code.len() == 2 && code.bytes().all(|b| b.is_ascii_digit()) {
+            Grain::Month
+        } else {
+            Grain::Season
+        };
+        let value = format!("{}-{code}", year.value);
+        Some(Pt::new(value, grain, "period-era-bc", "").into_cand(i, e))
     }
 }

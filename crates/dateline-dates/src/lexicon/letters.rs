@@ -99,3 +99,34 @@ impl LetterKeys {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::{Language, Lex, Lexicon};
+
+    /// Every Cyrillic word of the tables is found in capitals too (not only
+    /// ASCII capitals), and folded letters find their word.
+    #[test]
+    fn cyrillic_words_are_found_in_any_case_and_folding() {
+        for language in [Language::Ukrainian, Language::Russian] {
+            let lx = Lexicon::new(language);
+            for (w, lex) in language.tables().words {
+                assert_eq!(lx.get(&w.to_uppercase()), Some(*lex), "{w}");
+            }
+        }
+        let uk = Lexicon::new(Language::Ukrainian);
+        assert_eq!(uk.get("ЛИПНЯ"), Some(Lex::Month(7)));
+        assert_eq!(uk.get("пʼятниця"), Some(Lex::Weekday(5)), "modifier letter apostrophe");
+        assert_eq!(uk.get("п’ятниця"), Some(Lex::Weekday(5)), "typographic apostrophe");
+        assert_eq!(uk.get("вісімнадцятого"), Some(Lex::Ordinal(18)), "14 letters fit a key");
+        assert_eq!(uk.get("липнях"), None);
+        assert_eq!(uk.get("july"), None);
+        let ru = Lexicon::new(Language::Russian);
+        assert_eq!(ru.get("четвёртое"), Some(Lex::Ordinal(4)), "ё is е");
+        assert_eq!(ru.get("Июля"), Some(Lex::Month(7)));
+        // A letter outside the alphabet has no key.
+        assert_eq!(ru.get("июλя"), None);
+        assert!(uk.same_word("Року", "року"));
+        assert!(!uk.same_word("року", "році"));
+    }
+}

@@ -603,6 +603,10 @@ pub(crate) struct Tables {
     /// before one is a year, never a count of years, when it has four
     /// digits or an era follows.
     pub(crate) year_nouns: &'static [&'static str],
+    /// The year nouns a bare year keeps inside its expression, without a
+    /// dot ("[1914 року]", "[1918 р]." but "у [1914] році", "[28 червня
+    /// 1914] року"), as WikiWarsUA writes them.
+    pub(crate) year_nouns_inside: &'static [&'static str],
     /// Eras before the common era, as word sequences ("до н. е.", "до нашої
     /// ери"; dots between the words are read through): the year before one
     /// is BC ("[264 до н. е.]" is BC0264), and the era is inside.
@@ -618,6 +622,20 @@ pub(crate) struct Tables {
     /// first day taking the month and year of the second, as WikiWars
     /// annotates it; otherwise one DURATION with both ends (TimeBank).
     pub(crate) split_day_ranges: bool,
+    /// "26.7", "15.2.": a day and a month joined by a dot are a date (the
+    /// language writes decimals with a comma).
+    pub(crate) dotted_day_month: bool,
+    /// Month names are written in lowercase: a lowercase month beside a
+    /// capitalized word is no name ("у квітні Вашингтон").
+    pub(crate) months_lowercase: bool,
+    /// A year of four digits alone at the start of a line, before a colon,
+    /// a dash and another year, or the line's end, heads a timeline's
+    /// section ("1980: вторгнення", "1789—1794").
+    pub(crate) heading_years: bool,
+    /// Words before a quantity that put it ahead of the reference whatever
+    /// the tense ("через два дні"; English "in" may also mean "within"): in
+    /// a narrative, ahead of the last day the story named.
+    pub(crate) ahead_words: &'static [&'static str],
     /// The language has no articles: "наступного дня" is "the following
     /// day", anchored on the last day named, as English says it with "the".
     pub(crate) no_articles: bool,
