@@ -990,6 +990,11 @@ impl Parser<'_> {
         // of the last day the story named.
         let ahead = self.lx.extended
             && self.lx.tables.ahead_words.iter().any(|w| self.lx.same_word(self.s(i), w));
+        // Where the table names them, only those words read "in N units"
+        // ("в 3 часа" is a clock time, "через 3 часа" ahead).
+        if !ahead && !self.lx.tables.ahead_words.is_empty() {
+            return None;
+        }
         let from = match self.doc.last_day {
             Some(day) if ahead && self.doc.narrative => day,
             _ => self.r,

@@ -57,6 +57,7 @@ pub(super) static TABLES: Tables = Tables {
     months_lowercase: false,
     heading_years: false,
     ahead_words: &[],
+    clock_prepositions: &[],
     no_articles: false,
     duration_heads: &[],
 };

@@ -634,8 +634,12 @@ pub(crate) struct Tables {
     pub(crate) heading_years: bool,
     /// Words before a quantity that put it ahead of the reference whatever
     /// the tense ("через два дні"; English "in" may also mean "within"): in
-    /// a narrative, ahead of the last day the story named.
+    /// a narrative, ahead of the last day the story named. A table with
+    /// any reads "in N units" from these words only.
     pub(crate) ahead_words: &'static [&'static str],
+    /// Prepositions after which a number and an hour noun name a clock time
+    /// ("о 15 годині", "в 15 часов"), not a duration.
+    pub(crate) clock_prepositions: &'static [&'static str],
     /// The language has no articles: "наступного дня" is "the following
     /// day", anchored on the last day named, as English says it with "the".
     pub(crate) no_articles: bool,

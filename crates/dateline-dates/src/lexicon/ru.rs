@@ -82,6 +82,7 @@ pub(super) static TABLES: Tables = Tables {
     months_lowercase: true,
     heading_years: true,
     ahead_words: &["через"],
+    clock_prepositions: &["в", "во"],
     no_articles: true,
     duration_heads: &[],
 };

@@ -89,6 +89,7 @@ pub(super) static TABLES: Tables = Tables {
     months_lowercase: true,
     heading_years: true,
     ahead_words: &["через"],
+    clock_prepositions: &["о", "об"],
     no_articles: true,
     duration_heads: &["протягом", "впродовж", "упродовж", "продовж", "через", "за"],
 };
