@@ -67,15 +67,20 @@ impl Inner {
         static GERMAN: OnceLock<Arc<Inner>> = OnceLock::new();
         static FRENCH: OnceLock<Arc<Inner>> = OnceLock::new();
         static SPANISH: OnceLock<Arc<Inner>> = OnceLock::new();
+        static UKRAINIAN: OnceLock<Arc<Inner>> = OnceLock::new();
+        static RUSSIAN: OnceLock<Arc<Inner>> = OnceLock::new();
         let cell = match language {
             Language::English => &ENGLISH,
             Language::German => &GERMAN,
             Language::French => &FRENCH,
             Language::Spanish => &SPANISH,
+            Language::Ukrainian => &UKRAINIAN,
+            Language::Russian => &RUSSIAN,
         };
         Arc::clone(cell.get_or_init(|| {
             let lexicon = Lexicon::new(language);
-            let scanner = Scanner::new(&lexicon.anchors(), lexicon.tables.fold_accents);
+            let scanner =
+                Scanner::new(&lexicon.anchors(), lexicon.tables.fold_accents || lexicon.keyed);
             Arc::new(Inner { lexicon, scanner })
         }))
     }
@@ -312,6 +317,21 @@ impl DateExtractor {
                     c.s - 1
                 } else {
                     c.s
+                };
+                // "[протягом двох тижнів]": a preposition the language's
+                // corpus keeps inside a duration.
+                let heads = self.inner.lexicon.tables.duration_heads;
+                let s = if !heads.is_empty()
+                    && s == c.s
+                    && c.s > prev_end
+                    && c.kind == TimexType::Duration
+                    && !tokens.get(c.s).is_some_and(|t| t.newline)
+                    && tokens.get(c.s - 1).is_some_and(|t| {
+                        heads.iter().any(|w| self.inner.lexicon.same_word(&text[t.start..t.end], w))
+                    }) {
+                    c.s - 1
+                } else {
+                    s
                 };
                 prev_end = c.e;
                 let (Some(first), Some(last)) = (tokens.get(s), tokens.get(c.e.wrapping_sub(1)))

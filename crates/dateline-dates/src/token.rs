@@ -83,8 +83,7 @@ pub(crate) fn tokenize(
                 newline,
                 upper: false,
             });
-        } else if b.is_ascii_alphabetic()
-            || (b >= 0x80 && char_at(text, i).is_some_and(char::is_alphabetic))
+        } else if b.is_ascii_alphabetic() || (b >= 0x80 && char_at(text, i).is_some_and(is_letter))
         {
             while i < to {
                 let c = bytes[i];
@@ -92,7 +91,7 @@ pub(crate) fn tokenize(
                     i += 1;
                 } else if c >= 0x80 {
                     match char_at(text, i) {
-                        Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                        Some(ch) if is_letter(ch) => i += ch.len_utf8(),
                         _ => break,
                     }
                 } else {
@@ -171,6 +170,20 @@ pub(crate) fn tokenize(
                 newline = false;
                 continue;
             }
+            // "того ж дня", "цього ж року": the particle makes the
+            // demonstrative "the same" and is read as part of it.
+            if lex.is_none()
+                && lexicon.extended
+                && !lexicon.tables.same_particles.is_empty()
+                && let Some(prev) = out.last_mut()
+                && matches!(prev.lex, Some(Lex::Rel(Rel::This) | Lex::Func(Func::That)))
+                && lexicon.tables.same_particles.iter().any(|p| lexicon.same_word(word, p))
+            {
+                if prev.lex == Some(Lex::Rel(Rel::This)) {
+                    prev.lex = Some(Lex::Rel(Rel::Same));
+                }
+                continue;
+            }
             out.push(Token {
                 start,
                 end: i,
@@ -180,7 +193,11 @@ pub(crate) fn tokenize(
                 digits: 0,
                 space,
                 newline,
-                upper: b.is_ascii_uppercase(),
+                // Cyrillic capitals mark names as Latin ones do.
+                upper: b.is_ascii_uppercase()
+                    || lexicon.keyed
+                        && b >= 0x80
+                        && char_at(text, start).is_some_and(char::is_uppercase),
             });
         } else {
             let ch = char_at(text, i).unwrap_or('\u{fffd}');
@@ -334,6 +351,14 @@ fn elided(text: &str, i: usize, to: usize, lexicon: &Lexicon) -> Option<(Lex, bo
         return Some((lex, true, next));
     }
     lexicon.get(&format!("{head}'")).map(|lex| (lex, false, next))
+}
+
+/// Whether `c` is a letter: Cyrillic letters by their range (Unicode's
+/// alphabetic table is a slow lookup, and Cyrillic text is all letters),
+/// anything else by that table.
+#[inline]
+fn is_letter(c: char) -> bool {
+    matches!(c, '\u{400}'..='\u{481}' | '\u{48a}'..='\u{4ff}') || c.is_alphabetic()
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {

@@ -53,6 +53,8 @@ const TABLES: &[(&str, &str)] = &[
     ("de.toml", include_str!("data/de.toml")),
     ("fr.toml", include_str!("data/fr.toml")),
     ("es.toml", include_str!("data/es.toml")),
+    ("uk.toml", include_str!("data/uk.toml")),
+    ("ru.toml", include_str!("data/ru.toml")),
 ];
 
 fn load() -> Vec<(&'static str, Case)> {

@@ -209,14 +209,17 @@ impl Parser<'_> {
         }
         // A capitalized word before ("Theresa May", "Ray August") makes a name,
         // unless it starts the sentence.
-        if i > 0
+        if (self.upper(i) || !self.lx.tables.months_lowercase)
+            && i > 0
             && self.upper(i - 1)
             && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
         {
             return false;
         }
-        // A capitalized word after ("August Wilson", "May Day Parade").
-        if self.upper(e)
+        // A capitalized word after ("August Wilson", "May Day Parade"); a
+        // month written in lowercase is no name ("у квітні Вашингтон").
+        if (self.upper(i) || !self.lx.tables.months_lowercase)
+            && self.upper(e)
             && self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
             && !self.breaks(e)
         {
@@ -535,6 +538,30 @@ impl Parser<'_> {
                 i + 3,
             ));
         }
+        // "26.7", "15.2.": a day and month with a dot, where the language
+        // writes decimals with a comma.
+        if sep_c == u32::from('.')
+            && self.lx.tables.dotted_day_month
+            && ad <= 2
+            && bd <= 2
+            && (1..=31).contains(&a)
+            && (1..=12).contains(&b)
+            && !self.tok(i + 3).is_some_and(|t| !t.space && t.kind == Kind::Num)
+            && !(i > 0 && self.glued(i) && self.tok(i - 1).is_some_and(|p| p.kind != Kind::Word))
+        {
+            let e = if self.punct(i + 3, '.') && self.glued(i + 3) { i + 4 } else { i + 3 };
+            // Not "2.5 відсотка": a quantity before its noun.
+            let opened = i > 0 && matches!(self.lex(i - 1), Some(Lex::Func(_)));
+            if !opened
+                && self.tok(e).is_some_and(|t| {
+                    t.kind == Kind::Word && !t.upper && t.lex.is_none() && !self.breaks(e)
+                })
+            {
+                return None;
+            }
+            let (y, how) = self.year_for_day(b, a, i, e)?;
+            return Some((Pt::day(cal::date(y, b, a)?, "numeric-day-month", how), e));
+        }
         // Slash forms without a third part: "2014/10", "2/2013", "4/25", "22/04".
         if sep_c != u32::from('/')
             || self.tok(i + 3).is_some_and(|t| !t.space && t.kind != Kind::Punct)
@@ -604,6 +631,11 @@ impl Parser<'_> {
 
     /// Years: "2024", "fiscal 1989", "FY2024", "the year 2000", "nineteen ninety-six".
     pub(super) fn p_year(&self, i: usize) -> Option<(Pt, usize)> {
+        if self.lx.extended
+            && let Some(found) = self.p_marked_year(i)
+        {
+            return Some(found);
+        }
         // "2008-09 fiscal year", "2008/09 financial year": a split fiscal year
         // named before its noun (a bare "2008-09" is a split year too,
         // `split_year`).
@@ -837,6 +869,26 @@ impl Parser<'_> {
             if MEASURE_NOUNS.contains(&w.as_str()) || self.unit(i + 1).is_some() {
                 return false;
             }
+        }
+        // Where years are marked by a noun ("1914 року"), a bare number
+        // before a lowercase word counts it ("втратила 2000 солдатів",
+        // "близько 2000 жінок") unless a date word opens it ("у 1971 ...").
+        if !self.lx.tables.year_nouns.is_empty()
+            && self.tok(i + 1).is_some_and(|n| {
+                n.kind == Kind::Word && !n.upper && n.lex.is_none() && !self.breaks(i + 1)
+            })
+            && !matches!(
+                i.checked_sub(1).and_then(|k| self.lex(k)),
+                Some(
+                    Lex::Func(Func::In | Func::Between | Func::Until | Func::Through | Func::On)
+                        | Lex::Month(_)
+                        | Lex::Position(_)
+                        | Lex::Season(_)
+                        | Lex::Rel(_)
+                )
+            )
+        {
+            return false;
         }
         if (1900..=2099).contains(&y) {
             return true;

@@ -36,7 +36,7 @@ impl Parser<'_> {
         if u == 'H' || v.starts_with("PT") {
             return None;
         }
-        self.in_point(n, u, how)
+        self.in_point(self.r, n, u, how)
     }
 
     /// Whether the word at `k` stands where a verb goes: after a modal or
@@ -64,6 +64,10 @@ impl Parser<'_> {
     }
 
     fn read_amount_unit(&self, i: usize) -> Option<AmountUnit> {
+        // "1914 року", "264 до н. е.": a year, not a count of years.
+        if self.lx.extended && self.p_marked_year(i).is_some() {
+            return None;
+        }
         let mut j;
         // Quantity.
         let mut qty: Option<f64> = None; // None = vague

@@ -25,12 +25,15 @@
 //! * `clause` — the governing verb group of an expression's clause
 //!   (languages with a verb table: English);
 //! * `lists` — coordinated weekdays read as days of one week;
+//! * `marked_years` — years marked by a noun or an era after them ("1914
+//!   року", "264 до н. е.");
 //! * `word_order` — orders other languages use ("mardi dernier", "hace tres años").
 
 mod absolute;
 mod clause;
 mod durations;
 mod lists;
+mod marked_years;
 mod periods;
 mod points;
 mod positions;
@@ -295,6 +298,16 @@ impl<'a> Parser<'a> {
             if d <= 2 && self.glued(i + 1) && self.is_ordinal_suffix(i + 1) {
                 return Some((n, i + 2));
             }
+            // "5-го", "18-е".
+            if d <= 2
+                && self.lx.tables.ordinal_hyphen
+                && self.dash(i + 1)
+                && self.glued(i + 1)
+                && self.glued(i + 2)
+                && self.is_ordinal_suffix(i + 2)
+            {
+                return Some((n, i + 3));
+            }
             return None;
         }
         // "twenty-first", "thirty first".
@@ -472,6 +485,7 @@ impl<'a> Parser<'a> {
             offer(self.r_ago_before(i));
             offer(self.r_vague_span(i));
             offer(self.r_rel_adjective(i));
+            offer(self.r_bc_period(i));
         }
         best
     }

@@ -379,7 +379,8 @@ impl Parser<'_> {
             ));
         }
         if let Some(Lex::Decade(t)) = self.lex(j) {
-            if !the {
+            // "the nineties"; "у дев'яностих" in a language without articles.
+            if !the && !self.lx.tables.no_articles {
                 return None;
             }
             let c = self.century_of(u32::from(t) * 10)?;

@@ -1,5 +1,7 @@
 //! Day ranges: "1-3 September" (one expression), and the bare first day
-//! of "from 13 to 15 July" (a point of its own, linked to the second).
+//! of "from 13 to 15 July" (a point of its own, linked to the second);
+//! where the language's corpus writes every range so (WikiWars: "[11]—[12
+//! листопада 1914]"), "1-3 September" too.
 
 use jiff::civil::Date as Civil;
 
@@ -11,9 +13,10 @@ use crate::timex::{Grain, TimexRange};
 impl Parser<'_> {
     /// "1–3 September", "September 1-3, 2024": one expression with both ends.
     pub(super) fn r_day_range(&self, i: usize) -> Option<Cand> {
-        // Day-led.
+        // Day-led ("11—12 листопада" is two dates where the table says so).
         if let Some((d1, e1)) = self.day_num(i) {
             if self.dash(e1)
+                && !self.lx.tables.split_day_ranges
                 && let Some((p, e)) = self.p_day_first(e1 + 1)
             {
                 let d2 = p.day?;
@@ -59,7 +62,7 @@ impl Parser<'_> {
         let connects = match self.lex(e1) {
             Some(Lex::Func(Func::To | Func::Until | Func::Through)) => true,
             Some(Lex::Func(Func::And)) => between,
-            _ => self.dash(e1) && !self.glued(e1),
+            _ => self.dash(e1) && (!self.glued(e1) || self.lx.tables.split_day_ranges),
         };
         // "22 and 23 October", "22 & 23 October": a list of days, each a date.
         let listed = !connects

@@ -13,6 +13,26 @@ use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
 
 impl Parser<'_> {
+    /// Whether the weekday at `j` (ending at `e`) reads as one: always,
+    /// unless the table guards its form as a common noun ("середа",
+    /// "среда": the environment); then only after a preposition ("у
+    /// середу", "до середи"), or before a date, a part of the day or a
+    /// relative word ("середа, 13 лютого", "середа наступного тижня").
+    fn weekday_in_context(&self, j: usize, e: usize) -> bool {
+        let guarded = self.lx.tables.guarded_weekdays;
+        if guarded.is_empty() || !guarded.iter().any(|w| self.lx.same_word(self.s(j), w)) {
+            return true;
+        }
+        let after_preposition = j > 0
+            && !self.breaks(j)
+            && matches!(self.lex(j - 1), Some(Lex::Func(f)) if f.opens_date() || f == Func::On);
+        let k = self.opt_comma(e);
+        let before_date = !self.breaks(k)
+            && (self.num(k).is_some()
+                || matches!(self.lex(k), Some(Lex::Rel(_) | Lex::PartOfDay(_) | Lex::Month(_))));
+        after_preposition || before_date
+    }
+
     /// Weekdays: "Tuesday", "last Friday", "next Monday", "Monday, Sept. 2".
     pub(super) fn p_weekday(&self, i: usize) -> Option<(Pt, usize)> {
         // "last week's Sunday", "next week's Friday".
@@ -66,6 +86,10 @@ impl Parser<'_> {
         let mut e = j + 1;
         if abbr {
             e = self.opt_dot(e);
+        }
+        // "середа", "среда" (the environment): Wednesday only in a date context.
+        if rel.is_none() && self.lx.extended && !self.weekday_in_context(j, e) {
+            return None;
         }
         // Inside a name: "the Good Friday Agreement", "Black Monday Fund".
         let capital_word = |k: usize| {
@@ -520,7 +544,10 @@ impl Parser<'_> {
         if rel == Rel::Latest && u != Unit::Quarter && u != Unit::Year {
             return None;
         }
-        if rel == Rel::Same && !the {
+        // A language without articles says "the following day" without one
+        // ("наступного дня").
+        let definite = the || self.lx.tables.no_articles;
+        if rel == Rel::Same && !definite {
             return None;
         }
         let e = j + 1;
@@ -529,7 +556,7 @@ impl Parser<'_> {
         // "the following day", "the previous year", "the same day": anaphoric,
         // anchored on the last date the text named (TimeML's anchorTimeID).
         let anaphoric =
-            the && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
+            definite && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
         let pt = match u {
             Unit::Day => {
                 if shift == 0 && rel != Rel::Same {
@@ -540,7 +567,11 @@ impl Parser<'_> {
                     None => Pt::day(cal::add_days(r, shift)?, name, ""),
                 }
             }
-            Unit::Year if anaphoric && self.doc.last_year.is_some() => {
+            Unit::Year
+                if (anaphoric
+                    || rel == Rel::This && self.lx.tables.no_articles && self.doc.narrative)
+                    && self.doc.last_year.is_some() =>
+            {
                 let y = self.doc.last_year? + shift as i32;
                 if !(1..=9999).contains(&y) {
                     return None;
@@ -558,6 +589,14 @@ impl Parser<'_> {
                     return Some((Pt::day(d, "week-weekday", ""), k + 1));
                 }
                 Pt::new(week, Grain::Week, name, "")
+            }
+            // In a narrative told without articles, "наступного місяця" is the
+            // month after the last day named, as "the following day" is.
+            Unit::Month if self.lx.tables.no_articles && self.doc.narrative => {
+                let anchor = self.doc.last_day.filter(|_| anaphoric || rel == Rel::This);
+                let d = cal::add_months(anchor.unwrap_or(r), shift)?;
+                let how = if anchor.is_some() { "anchored" } else { "" };
+                Pt::new(cal::fmt_month(d.year().into(), d.month() as u32), Grain::Month, name, how)
             }
             Unit::Month => {
                 let d = cal::add_months(r, shift)?;
@@ -947,9 +986,27 @@ impl Parser<'_> {
         // "in about two hours": a hedged offset from now.
         let hedged = self.lex(i + 1) == Some(Lex::Hedge(Hedge::About));
         let (v, _g, e, _) = self.amount_unit(i + 1 + usize::from(hedged))?;
+        // "через два дні" is ahead whatever the tense; in a narrative, ahead
+        // of the last day the story named.
+        let ahead = self.lx.extended
+            && self.lx.tables.ahead_words.iter().any(|w| self.lx.same_word(self.s(i), w));
+        // Where the table names them, only those words read "in N units"
+        // ("в 3 часа" is a clock time, "через 3 часа" ahead).
+        if !ahead && !self.lx.tables.ahead_words.is_empty() {
+            return None;
+        }
+        let from = match self.doc.last_day {
+            Some(day) if ahead && self.doc.narrative => day,
+            _ => self.r,
+        };
         // A timetable's present ("closes at its lowest level in six
         // years") does not make the span ahead.
-        let (dir, how) = self.direction_at(i, e, Dir::Nearest);
+        let (dir, how) = if ahead {
+            let how = if from == self.r { "ahead-word" } else { "ahead-word:anchored" };
+            (Dir::Future, how.to_owned())
+        } else {
+            self.direction_at(i, e, Dir::Nearest)
+        };
         if dir != Dir::Future || how.starts_with("future-schedule") {
             return None;
         }
@@ -963,17 +1020,17 @@ impl Parser<'_> {
             return None;
         }
         let (n, u) = parse_simple_duration(&v)?;
-        Some(self.in_point(n, u, how)?.into_cand(i, e))
+        Some(self.in_point(from, n, u, how)?.into_cand(i, e))
     }
 
-    /// The date `n` units `u` (`D`, `W`, `M`, `Y`) ahead of the reference,
-    /// as "in N units" reads it: a day, or the month or year it falls in.
-    pub(super) fn in_point(&self, n: i64, u: char, how: String) -> Option<Pt> {
+    /// The date `n` units `u` (`D`, `W`, `M`, `Y`) ahead of `from` (the
+    /// reference, or a narrative's last day), as "in N units" reads it: a day, or the month or year it falls in.
+    pub(super) fn in_point(&self, from: Civil, n: i64, u: char, how: String) -> Option<Pt> {
         let d = match u {
-            'D' => cal::add_days(self.r, n)?,
-            'W' => cal::add_days(self.r, 7 * n)?,
-            'M' => cal::add_months(self.r, n)?,
-            'Y' => cal::add_months(self.r, 12 * n)?,
+            'D' => cal::add_days(from, n)?,
+            'W' => cal::add_days(from, 7 * n)?,
+            'M' => cal::add_months(from, n)?,
+            'Y' => cal::add_months(from, 12 * n)?,
             _ => return None,
         };
         Some(match u {

@@ -235,7 +235,39 @@ impl Parser<'_> {
         }
         let mut hour = h;
         let mut confirmed = false;
+        // "о 15 годині", "в 15 часов": after a clock preposition the hour
+        // noun is the clock's ("о'clock"), not a duration's unit.
+        let hour_noun = matches!(self.lex(j), Some(Lex::Unit(Unit::Hour, _)))
+            && i > 0
+            && self
+                .lx
+                .tables
+                .clock_prepositions
+                .iter()
+                .any(|w| self.lx.same_word(self.s(i - 1), w));
+        let read_by_preposition = !self.lx.tables.clock_prepositions.is_empty();
         match self.lex(j) {
+            _ if (hour_noun || read_by_preposition && self.is_func(j, Func::OClock)) && h <= 24 => {
+                j += 1;
+                confirmed = true;
+                // "8 часов вечера", "о 9 годині ранку", "в 3 часа дня".
+                let (half, k) = match self.lex(j) {
+                    Some(Lex::PartOfDay(PartOfDay::Evening | PartOfDay::Afternoon)) => (1, j + 1),
+                    Some(Lex::PartOfDay(PartOfDay::Night)) if h >= 6 => (1, j + 1),
+                    Some(Lex::PartOfDay(PartOfDay::Night | PartOfDay::Morning)) => (0, j + 1),
+                    Some(Lex::Unit(Unit::Day, false)) if !self.breaks(j) => (1, j + 1),
+                    _ => (-1, j),
+                };
+                if half >= 0 && h <= 12 && !self.breaks(j) {
+                    hour = match (h, half) {
+                        (12, 0) => 0,
+                        (12, _) => 12,
+                        (x, 1) => x + 12,
+                        (x, _) => x,
+                    };
+                    j = k;
+                }
+            }
             Some(Lex::Func(Func::Am)) if h <= 12 => {
                 if h == 12 {
                     hour = 0;

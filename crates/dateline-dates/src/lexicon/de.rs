@@ -20,10 +20,13 @@ pub(super) static TABLES: Tables = Tables {
     // "am 1. Mai" is the ordinal dot, not a suffix.
     ordinal_suffixes: &[],
     ordinal_dot: true,
+    ordinal_hyphen: false,
     day_first: true,
     // "Donnerstagabend" reads as "Donnerstag" + "abend".
     compounds: true,
     fold_accents: true,
+    letters: "",
+    letter_folds: &[],
     unaccented_only: &[],
     // A capitalized "Morgen" is the noun ("Guten Morgen", "am Morgen");
     // "morgen" is tomorrow.
@@ -53,6 +56,19 @@ pub(super) static TABLES: Tables = Tables {
     accented: &[],
     tense_suffixes: &[("te", Cue::Past)],
     verbs: &[],
+    year_nouns: &[],
+    year_nouns_inside: &[],
+    era_bc: &[],
+    guarded_weekdays: &[],
+    same_particles: &[],
+    split_day_ranges: false,
+    dotted_day_month: false,
+    months_lowercase: false,
+    heading_years: false,
+    ahead_words: &[],
+    clock_prepositions: &[],
+    no_articles: false,
+    duration_heads: &[],
 };
 
 /// Weekdays glued to a part of the day ("Donnerstagabend"): the tokenizer

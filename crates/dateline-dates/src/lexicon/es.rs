@@ -21,9 +21,12 @@ pub(super) static TABLES: Tables = Tables {
     // "1º", "1ª", "1o".
     ordinal_suffixes: &["º", "ª", "o", "a"],
     ordinal_dot: false,
+    ordinal_hyphen: false,
     compounds: false,
     day_first: true,
     fold_accents: true,
+    letters: "",
+    letter_folds: &[],
     // "él" is not the article, "está" not "this".
     unaccented_only: &["el", "esta", "este"],
     capitalized: &[],
@@ -70,6 +73,19 @@ pub(super) static TABLES: Tables = Tables {
         ("ieron", Cue::Past),
     ],
     verbs: &[],
+    year_nouns: &[],
+    year_nouns_inside: &[],
+    era_bc: &[],
+    guarded_weekdays: &[],
+    same_particles: &[],
+    split_day_ranges: false,
+    dotted_day_month: false,
+    months_lowercase: false,
+    heading_years: false,
+    ahead_words: &[],
+    clock_prepositions: &[],
+    no_articles: false,
+    duration_heads: &[],
 };
 
 /// Holidays news writes about, by their Spanish names.

@@ -20,9 +20,12 @@ pub(super) static TABLES: Tables = Tables {
     // "1er", "2e", "3ème".
     ordinal_suffixes: &["er", "re", "e", "eme", "ème", "ieme", "ième"],
     ordinal_dot: false,
+    ordinal_hyphen: false,
     compounds: false,
     day_first: true,
     fold_accents: true,
+    letters: "",
+    letter_folds: &[],
     // "à" is not the verb "a".
     unaccented_only: &["a"],
     capitalized: &[],
@@ -60,6 +63,19 @@ pub(super) static TABLES: Tables = Tables {
         ("aient", Cue::Past),
     ],
     verbs: &[],
+    year_nouns: &[],
+    year_nouns_inside: &[],
+    era_bc: &[],
+    guarded_weekdays: &[],
+    same_particles: &[],
+    split_day_ranges: false,
+    dotted_day_month: false,
+    months_lowercase: false,
+    heading_years: false,
+    ahead_words: &[],
+    clock_prepositions: &[],
+    no_articles: false,
+    duration_heads: &[],
 };
 
 /// Holidays news writes about, by their French names.

@@ -11,8 +11,13 @@ mod de;
 mod en;
 mod es;
 mod fr;
+mod letters;
+mod ru;
+mod uk;
 
 use dateline_match::Normalizer;
+
+use letters::LetterKeys;
 
 use crate::Lang;
 
@@ -431,6 +436,8 @@ pub(crate) enum Language {
     German,
     French,
     Spanish,
+    Ukrainian,
+    Russian,
 }
 
 impl Language {
@@ -440,6 +447,8 @@ impl Language {
             Lang::De => Language::German,
             Lang::Fr => Language::French,
             Lang::Es => Language::Spanish,
+            Lang::Uk => Language::Ukrainian,
+            Lang::Ru => Language::Russian,
             _ => Language::English,
         }
     }
@@ -451,6 +460,8 @@ impl Language {
             Language::German => &de::TABLES,
             Language::French => &fr::TABLES,
             Language::Spanish => &es::TABLES,
+            Language::Ukrainian => &uk::TABLES,
+            Language::Russian => &ru::TABLES,
         }
     }
 }
@@ -488,6 +499,8 @@ pub(crate) struct Tables {
     pub(crate) ordinal_suffixes: &'static [&'static str],
     /// A glued "." after a day number makes it an ordinal ("am 23. Juli").
     pub(crate) ordinal_dot: bool,
+    /// The ordinal suffix follows a hyphen ("5-го", "18-е").
+    pub(crate) ordinal_hyphen: bool,
     /// A weekday and a part of the day written as one word
     /// ("Donnerstagabend") are read as two.
     pub(crate) compounds: bool,
@@ -495,6 +508,14 @@ pub(crate) struct Tables {
     pub(crate) day_first: bool,
     /// Words are looked up with their accents folded ("März" finds "marz").
     pub(crate) fold_accents: bool,
+    /// The letters of a non-Latin alphabet (Cyrillic), for languages whose
+    /// table words are written in it: the word table keys each letter as
+    /// one byte, so that "вісімнадцятого" fits its 16-byte keys. Empty for
+    /// languages written in Latin letters, whose words are keyed as spelled.
+    pub(crate) letters: &'static str,
+    /// Letters keyed as another before the lookup: Russian "ё" as "е", the
+    /// Ukrainian apostrophe "ʼ" and "’" as "'".
+    pub(crate) letter_folds: &'static [(char, char)],
     /// Words whose accented spelling is another word: they match only as
     /// written ("à" is not the verb "a", "él" is not the article "el").
     pub(crate) unaccented_only: &'static [&'static str],
@@ -577,6 +598,54 @@ pub(crate) struct Tables {
     /// a language with this table reads direction from the clause's verb;
     /// one without from tense cues near the date.
     pub(crate) verbs: &'static [(&'static str, Verb)],
+    /// Nouns after a year number that mark it a year and stay outside the
+    /// expression ("[1914] року", "в [1914] году", "[1918] р."): a number
+    /// before one is a year, never a count of years, when it has four
+    /// digits or an era follows.
+    pub(crate) year_nouns: &'static [&'static str],
+    /// The year nouns a bare year keeps inside its expression, without a
+    /// dot ("[1914 року]", "[1918 р]." but "у [1914] році", "[28 червня
+    /// 1914] року"), as WikiWarsUA writes them.
+    pub(crate) year_nouns_inside: &'static [&'static str],
+    /// Eras before the common era, as word sequences ("до н. е.", "до нашої
+    /// ери"; dots between the words are read through): the year before one
+    /// is BC ("[264 до н. е.]" is BC0264), and the era is inside.
+    pub(crate) era_bc: &'static [&'static [&'static str]],
+    /// Weekday forms that are also common nouns ("середа", "среда": the
+    /// environment): Wednesday only in a date context, after a preposition
+    /// or a relative word, or beside a date or another time word.
+    pub(crate) guarded_weekdays: &'static [&'static str],
+    /// Particles that make the demonstrative before them "the same" and are
+    /// read as part of it ("того ж дня", "в тот же день").
+    pub(crate) same_particles: &'static [&'static str],
+    /// A day range in one run ("11—12 листопада 1914") is two dates, the
+    /// first day taking the month and year of the second, as WikiWars
+    /// annotates it; otherwise one DURATION with both ends (TimeBank).
+    pub(crate) split_day_ranges: bool,
+    /// "26.7", "15.2.": a day and a month joined by a dot are a date (the
+    /// language writes decimals with a comma).
+    pub(crate) dotted_day_month: bool,
+    /// Month names are written in lowercase: a lowercase month beside a
+    /// capitalized word is no name ("у квітні Вашингтон").
+    pub(crate) months_lowercase: bool,
+    /// A year of four digits alone at the start of a line, before a colon,
+    /// a dash and another year, or the line's end, heads a timeline's
+    /// section ("1980: вторгнення", "1789—1794").
+    pub(crate) heading_years: bool,
+    /// Words before a quantity that put it ahead of the reference whatever
+    /// the tense ("через два дні"; English "in" may also mean "within"): in
+    /// a narrative, ahead of the last day the story named. A table with
+    /// any reads "in N units" from these words only.
+    pub(crate) ahead_words: &'static [&'static str],
+    /// Prepositions after which a number and an hour noun name a clock time
+    /// ("о 15 годині", "в 15 часов"), not a duration.
+    pub(crate) clock_prepositions: &'static [&'static str],
+    /// The language has no articles: "наступного дня" is "the following
+    /// day", anchored on the last day named, as English says it with "the".
+    pub(crate) no_articles: bool,
+    /// Prepositions before a duration that the language's corpus keeps
+    /// inside it ("[протягом двох тижнів]", "[через три дні]").
+    pub(crate) duration_heads: &'static [&'static str],
 }
 
 /// A language's word table, ready for lookups.
@@ -593,6 +662,12 @@ pub(crate) struct Lexicon {
     pub(crate) tables: &'static Tables,
     /// `tables.fold_accents`, kept beside the word table for the lookup.
     fold_accents: bool,
+    /// The table keys words by `tables.letters` (a non-Latin alphabet).
+    pub(crate) keyed: bool,
+    /// The keys of those letters.
+    letter_keys: Option<LetterKeys>,
+    /// A non-ASCII word takes the slower lookup: `fold_accents || keyed`.
+    fold_any: bool,
     /// The language uses any rule or spelling English does not (a language
     /// other than English): English checks this one flag and skips the rest.
     pub(crate) extended: bool,
@@ -613,8 +688,20 @@ impl Lexicon {
         }
         let mut entries: Vec<(&'static str, Lex)> = Vec::with_capacity(table.len() + 16);
         let mut words = WordTable::with_capacity(table.len() + holidays.len());
+        let letter_keys = LetterKeys::new(tables);
+        let keyed = letter_keys.is_some();
+        let key = |w: &'static str| -> std::borrow::Cow<'static, str> {
+            let Some(letters) = &letter_keys else { return std::borrow::Cow::Borrowed(w) };
+            let mut buf = [0u8; MAX_KEY];
+            let n = letters
+                .key(w, &mut buf)
+                .unwrap_or_else(|| panic!("lexicon word {w:?} cannot be keyed"));
+            std::borrow::Cow::Owned(
+                String::from_utf8(buf[..n].to_vec()).expect("key bytes are ASCII"),
+            )
+        };
         let mut add = |w: &'static str, lex: Lex| {
-            if words.insert(w, lex) {
+            if words.insert(&key(w), lex) {
                 entries.push((w, lex));
             }
         };
@@ -642,7 +729,7 @@ impl Lexicon {
             .map(|h| h.words[0])
             .filter(|w| {
                 !matches!(
-                    words.get(w.as_bytes()),
+                    words.get(key(w).as_bytes()),
                     Some(Lex::Holiday(_) | Lex::HolidayStart | Lex::Month(4 | 5))
                 )
             })
@@ -660,6 +747,7 @@ impl Lexicon {
             || t.vague_spans
             || t.hour_article
             || !t.age_words.is_empty()
+            || !t.letters.is_empty()
             || !t.capitalized.is_empty()
             || !t.after_determiner.is_empty();
         Lexicon {
@@ -671,6 +759,9 @@ impl Lexicon {
             spelled_anchors,
             tables,
             fold_accents: tables.fold_accents,
+            keyed,
+            letter_keys,
+            fold_any: tables.fold_accents || keyed,
             verbs,
         }
     }
@@ -694,7 +785,7 @@ impl Lexicon {
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<Lex> {
         match self.table.get(word.as_bytes()) {
-            None if self.fold_accents && !word.is_ascii() => self.get_folded(word),
+            None if self.fold_any && !word.is_ascii() => self.get_folded(word),
             found => found,
         }
     }
@@ -714,6 +805,11 @@ impl Lexicon {
 
     #[cold]
     fn get_folded(&self, word: &str) -> Option<Lex> {
+        if let Some(letters) = &self.letter_keys {
+            let mut buf = [0u8; MAX_KEY];
+            let n = letters.key(word, &mut buf)?;
+            return self.table.get(&buf[..n]);
+        }
         let key = self.fold(word);
         if self.tables.unaccented_only.contains(&key.as_str()) {
             let lower = word.to_lowercase();
@@ -739,6 +835,8 @@ impl Lexicon {
             return false;
         }
         written.eq_ignore_ascii_case(word)
+            || !written.is_ascii()
+                && self.letter_keys.as_ref().is_some_and(|letters| letters.same(written, word))
             || self.fold_accents
                 && !written.is_ascii()
                 && Normalizer::new().with_accent_folding(true).fold_eq(written, word)
@@ -768,6 +866,10 @@ impl Lexicon {
         v
     }
 }
+
+/// The alphabet of the Cyrillic tables (Ukrainian and Russian letters), in
+/// the order their key bytes take (`letters.rs`).
+pub(super) const CYRILLIC: &str = "абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюя";
 
 /// The longest word a [`WordTable`] holds, in bytes.
 const MAX_KEY: usize = 16;
