@@ -728,9 +728,12 @@ impl<'t> Sentences<'_, 't> {
         let before = self.text[start..chunk_from].trim_end();
         let from = self.chunk_start(before.len() + start, start);
         let previous = &self.text[from..start + before.len()];
+        // Multi-part abbreviations end in lowercase ("т. д.", "н. э."); a
+        // capital is an initial ("Н. Э. Ончуков").
         if let Some(letter) = previous.strip_suffix('.')
             && letter.chars().count() == 1
             && letter.chars().all(char::is_alphabetic)
+            && word_before.starts_with(char::is_lowercase)
         {
             let mut buf = [0u8; 24];
             let (a, b) = (letter.len(), word_before.len());

@@ -235,13 +235,14 @@ fn repeats(left: &str, right: &str) -> bool {
     if left == right {
         return true;
     }
-    // The longest run of `right` inside `left`, from the end of `right`'s
-    // start: "решт" in "врешті", "навсього" ends with "всього".
+    // A run of letters both share, three quarters of the shorter word long
+    // at least: "решт" of "врешті-решт", "всього" of "всього-навсього";
+    // not "мед" of "медико-технологічних".
     let shorter = left.len().min(right.len());
-    (3..=shorter).rev().any(|n| {
-        n * 4 >= shorter * 3
-            && right.windows(n).take(right.len() - n + 1).any(|w| left.windows(n).any(|v| v == w))
-    })
+    (3..=shorter)
+        .rev()
+        .filter(|n| n * 4 >= shorter * 3)
+        .any(|n| right.windows(n).any(|w| left.windows(n).any(|v| v == w)))
 }
 
 /// Which single letter runs treebank mode splits in two tokens.
@@ -469,6 +470,35 @@ mod tests {
         assert!(fr.is_starter("L'Ukraine") && fr.is_starter("Le"));
         assert!(!rules(Lang::En).is_elided("l"));
         assert!(rules(Lang::En).is_starter("It's") && !rules(Lang::En).is_starter("It’s"));
+    }
+
+    #[test]
+    fn ukrainian_compounds() {
+        let Hyphens::SplitCompounds(compounds) = rules(Lang::Uk).hyphens else {
+            panic!("Ukrainian splits compounds")
+        };
+        for (left, right) in [
+            ("по", "новому"),
+            ("По", "перше"),
+            ("будь", "який"),
+            ("хто", "небудь"),
+            ("2016", "го"),
+            ("ледь", "ледь"),
+            ("врешті", "решт"),
+            ("всього", "навсього"),
+        ] {
+            assert!(compounds.keeps(left, right), "{left}-{right}");
+        }
+        for (left, right) in [
+            ("прес", "секретар"),
+            ("медико", "технологічних"),
+            ("більш", "менш"),
+            ("18", "25"),
+            ("ІТ", "спеціалісти"),
+            ("", "x"),
+        ] {
+            assert!(!compounds.keeps(left, right), "{left}-{right}");
+        }
     }
 
     #[test]
