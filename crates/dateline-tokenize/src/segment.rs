@@ -55,6 +55,9 @@ const NUMBER_COUNT: f64 = 1000.0;
 /// The count an unknown char scores as (the smoothing floor).
 const UNKNOWN_COUNT: f64 = 1.0;
 
+/// The longest run segmented at once, in bytes.
+const MAX_RUN: usize = 1 << 16;
+
 impl Segmenter {
     /// A segmenter over `source` (see [`Segmenter::source`]); nothing is
     /// parsed or built until the first run is segmented.
@@ -81,17 +84,19 @@ impl Segmenter {
     }
 
     /// The end of the run of [`is_run_char`](Self::is_run_char) chars that
-    /// starts at `start`.
+    /// starts at `start`, or of its first [`MAX_RUN`] bytes: the lattice
+    /// takes 16 bytes per byte of run, and no sentence is that long, so a
+    /// longer run (a file without punctuation) is cut in pieces.
     pub(crate) fn run_end(text: &str, start: usize) -> usize {
         text[start..]
             .char_indices()
-            .find(|&(_, c)| !Segmenter::is_run_char(c))
+            .find(|&(i, c)| i >= MAX_RUN || !Segmenter::is_run_char(c))
             .map_or(text.len(), |(i, _)| start + i)
     }
 
     /// Segments `run` (a run of Han chars) into words; `scratch` holds the
-    /// lattice between calls. Returns the end offset of each word, relative
-    /// to `run`, last word first.
+    /// lattice between calls and receives, in `ends`, the end offset of
+    /// each word relative to `run`, last word first.
     pub(crate) fn segment(&self, run: &str, scratch: &mut Scratch) {
         let dictionary = self.dictionary();
         let n = run.len();
@@ -274,6 +279,13 @@ mod tests {
         assert_eq!(parse_line("中国 x"), None);
         assert_eq!(parse_line("中国 0"), None);
         assert_eq!(parse_line(" 3"), None);
+    }
+
+    #[test]
+    fn long_runs_are_cut_in_pieces() {
+        let text = "中".repeat(MAX_RUN);
+        assert_eq!(Segmenter::run_end(&text, 0), MAX_RUN + 2);
+        assert_eq!(Segmenter::run_end(&text, text.len() - 6), text.len());
     }
 
     #[test]

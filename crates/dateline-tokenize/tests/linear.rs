@@ -2,7 +2,7 @@
 //! checks the amount of work (tokens, sentences) on inputs large enough
 //! that quadratic behaviour would not finish in any reasonable test run.
 
-use dateline_tokenize::{Mode, SentenceSplitter, Tokenizer};
+use dateline_tokenize::{Lang, Mode, SentenceSplitter, Tokenizer};
 
 const TEN_MB: usize = 10 * 1024 * 1024;
 /// Pathological units: large enough that a quadratic scan would take
@@ -39,6 +39,23 @@ fn ten_megabyte_runs_without_spaces() {
         }
         assert!(SentenceSplitter::new().sentences(&text).count() <= text.len());
     }
+}
+
+#[test]
+fn two_megabytes_of_chinese_without_punctuation() {
+    // One Han run: the segmenter cuts it in 64 KiB pieces, each a lattice
+    // of its own, so a word may break only where a piece ends.
+    let unit = "中国和乌克兰";
+    let text = repeat_to(unit, TWO_MB);
+    let units = text.len() / unit.len();
+    let tokenizer = Tokenizer::builder().lang(Lang::Zh).build();
+    let tokens = tokenizer.tokens(&text).count();
+    let pieces = text.len().div_ceil(64 * 1024);
+    assert!(tokens >= units * 3 && tokens <= units * 3 + pieces, "{tokens} tokens");
+    let splitter = SentenceSplitter::builder().lang(Lang::Zh).build();
+    assert_eq!(splitter.sentences(&text).count(), 1);
+    let text = repeat_to("好……", TWO_MB);
+    assert_eq!(splitter.sentences(&text).count(), text.len() / "好……".len());
 }
 
 #[test]
