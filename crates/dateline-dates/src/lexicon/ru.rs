@@ -9,9 +9,11 @@
 //!
 //! Russian has no TIMEX-annotated corpus; the conventions are those of the
 //! Ukrainian tables (WikiWarsUA), which TimeML's guidelines share:
-//! prepositions stay outside an expression ("в [июле]", "с [2012] года"),
-//! and so does a year noun ("[1914] года", "[1918] г."); "до н. э." is
-//! inside ("[264 до н. э.]", BC0264). `tests/data/ru.toml` holds the cases.
+//! prepositions stay outside an expression ("в [июле]", "с [2012 года]");
+//! a bare year keeps its genitive noun ("[2018 года]") but not its
+//! locative ("в [2014] году") nor the noun after a full date; "до н. э." is
+//! inside ("[753 до н. э.]", BC0753). `tests/data/ru.toml` holds 109 news
+//! sentences with their expected values.
 
 use super::{
     AgoBefore, CYRILLIC, Cue, Deictic, Func, Hedge, Holiday, HolidayRule, Lex, PartOfDay, Position,

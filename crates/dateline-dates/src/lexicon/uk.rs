@@ -9,10 +9,12 @@
 //! "пʼятниця").
 //!
 //! Conventions follow WikiWarsUA (TIMEX3): prepositions stay outside an
-//! expression ("у [липні]", "з [2012] року"), and so does a year noun after
-//! a year ("[1914] року", "[1918] р."), as most of its years are marked;
-//! "до н. е." is inside ("[264 до н. е.]", BC0264); a preposition of
-//! duration is inside ("[протягом двох тижнів]", "[через три дні]").
+//! expression ("у [липні]", "з [2012 року]"); a bare year keeps its
+//! genitive noun ("[1996 року]") but not its locative ("у [1798] році")
+//! nor the noun after a full date ("[28 червня 1914] року"); "до н. е." is
+//! inside ("[264 до н. е.]", BC0264); a preposition of duration is inside
+//! ("[протягом двох тижнів]", "[за три тижні]"); "11—12 листопада" is two
+//! dates. `tests/data/uk.toml` holds the cases.
 
 use super::{
     AgoBefore, CYRILLIC, Cue, Deictic, Func, Hedge, Holiday, HolidayRule, Lex, PartOfDay, Position,
@@ -61,8 +63,9 @@ pub(super) static TABLES: Tables = Tables {
     duration_tails: &[],
     tail_breakers: &[],
     accented: &[],
-    // Past tense ("оголосила", "вступили", "почався"); the synthetic future
-    // ("робитиме", "відбудеться" is read by its cue words).
+    // Past tense ("оголосила", "вступили", "почався") and the synthetic
+    // future ("триватиме"); the perfective future ("відбудеться") is read
+    // by its cue words.
     tense_suffixes: &[
         ("ла", Cue::Past),
         ("ли", Cue::Past),
