@@ -27,6 +27,7 @@
 //! * `lists` — coordinated weekdays read as days of one week;
 //! * `marked_years` — years marked by a noun or an era after them ("1914
 //!   року", "264 до н. е.");
+//! * `night_into` — "ніч на 4 серпня", the night before a day;
 //! * `word_order` — orders other languages use ("mardi dernier", "hace tres años").
 
 mod absolute;
@@ -34,6 +35,7 @@ mod clause;
 mod durations;
 mod lists;
 mod marked_years;
+mod night_into;
 mod periods;
 mod points;
 mod positions;
@@ -486,6 +488,7 @@ impl<'a> Parser<'a> {
             offer(self.r_vague_span(i));
             offer(self.r_rel_adjective(i));
             offer(self.r_bc_period(i));
+            offer(self.r_night_into(i));
         }
         best
     }

@@ -67,6 +67,7 @@ pub(super) static TABLES: Tables = Tables {
     heading_years: false,
     ahead_words: &[],
     clock_prepositions: &[],
+    night_into: &[],
     no_articles: false,
     duration_heads: &[],
 };

@@ -640,6 +640,9 @@ pub(crate) struct Tables {
     /// Prepositions after which a number and an hour noun name a clock time
     /// ("о 15 годині", "в 15 часов"), not a duration.
     pub(crate) clock_prepositions: &'static [&'static str],
+    /// Prepositions after the word for night that name the day it leads
+    /// into ("ніч на 4 серпня", "ночь с 3 на 4 августа"): a TIME of that day.
+    pub(crate) night_into: &'static [&'static str],
     /// The language has no articles: "наступного дня" is "the following
     /// day", anchored on the last day named, as English says it with "the".
     pub(crate) no_articles: bool,

@@ -93,6 +93,7 @@ pub(super) static TABLES: Tables = Tables {
     heading_years: true,
     ahead_words: &["через"],
     clock_prepositions: &["о", "об"],
+    night_into: &["на"],
     no_articles: true,
     duration_heads: &["протягом", "впродовж", "упродовж", "продовж", "через", "за"],
 };
