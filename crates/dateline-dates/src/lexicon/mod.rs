@@ -638,7 +638,9 @@ pub(crate) struct Tables {
     /// any reads "in N units" from these words only.
     pub(crate) ahead_words: &'static [&'static str],
     /// Prepositions after which a number and an hour noun name a clock time
-    /// ("о 15 годині", "в 15 часов"), not a duration.
+    /// ("о 15 годині", "в 15 часов"), not a duration, as does a bare hour
+    /// not followed by a noun ("о 15", "в 8 вечера"); a part of the day in
+    /// the genitive after the hour sets its half ("8 часов вечера").
     pub(crate) clock_prepositions: &'static [&'static str],
     /// Prepositions after the word for night that name the day it leads
     /// into ("ніч на 4 серпня", "ночь с 3 на 4 августа"): a TIME of that day.
