@@ -59,6 +59,7 @@ pub(super) static TABLES: Tables = Tables {
     ahead_words: &[],
     clock_prepositions: &[],
     night_into: &[],
+    time_adverbs: &[],
     no_articles: false,
     duration_heads: &[],
 };

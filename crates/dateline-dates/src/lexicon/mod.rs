@@ -645,6 +645,10 @@ pub(crate) struct Tables {
     /// Prepositions after the word for night that name the day it leads
     /// into ("ніч на 4 серпня", "ночь с 3 на 4 августа"): a TIME of that day.
     pub(crate) night_into: &'static [&'static str],
+    /// Adverbs of a part of the day or a season that are an expression
+    /// alone ("вночі", "влітку", "ночью", "летом"), listed in the words
+    /// with their class (`grammar/time_adverbs.rs`).
+    pub(crate) time_adverbs: &'static [&'static str],
     /// The language has no articles: "наступного дня" is "the following
     /// day", anchored on the last day named, as English says it with "the".
     pub(crate) no_articles: bool,
