@@ -559,10 +559,14 @@ impl Parser<'_> {
             definite && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
         let pt = match u {
             Unit::Day => {
-                if shift == 0 && rel != Rel::Same {
-                    return None; // "this day" is rarely a date
+                // "this day" is rarely a date; a story told without articles
+                // says "цей день" for the day it named last.
+                let story_day =
+                    rel == Rel::This && self.lx.tables.no_articles && self.doc.narrative;
+                if shift == 0 && rel != Rel::Same && !story_day {
+                    return None;
                 }
-                match self.doc.last_day.filter(|_| anaphoric) {
+                match self.doc.last_day.filter(|_| anaphoric || story_day) {
                     Some(anchor) => Pt::day(cal::add_days(anchor, shift)?, name, "anchored"),
                     None => Pt::day(cal::add_days(r, shift)?, name, ""),
                 }
