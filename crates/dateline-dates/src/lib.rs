@@ -1,6 +1,6 @@
 //! Date and time expressions in news text (English, German, French,
-//! Spanish: [`Lang`]), normalized to TimeML TIMEX3 values against a
-//! reference date.
+//! Spanish, Ukrainian, Russian: [`Lang`]), normalized to TimeML TIMEX3
+//! values against a reference date.
 //!
 //! A [`DateExtractor`] finds expressions such as "1 September", "last week",
 //! "the past two years", "3 p.m." or "every Monday", and gives each its span
@@ -71,6 +71,13 @@
 //! let got: Vec<String> =
 //!     spanish.extract(text, reference).iter().map(|t| t.value().to_owned()).collect();
 //! assert_eq!(got, ["2021", "2025-05-02"]);
+//!
+//! // Inflected forms: genitive months, a locative year, "до н. е.".
+//! let ukrainian = DateExtractor::builder().lang(Lang::Uk).build()?;
+//! let text = "28 червня 1914 року почалася криза, у 1798 році — вибори, а 264 до н. е. — війна.";
+//! let found = ukrainian.extract(text, reference);
+//! let got: Vec<(&str, &str)> = found.iter().map(|t| (&text[t.span()], t.value())).collect();
+//! assert_eq!(got, [("28 червня 1914", "1914-06-28"), ("1798", "1798"), ("264 до н. е.", "BC0264")]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

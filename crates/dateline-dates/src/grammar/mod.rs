@@ -27,6 +27,8 @@
 //! * `lists` — coordinated weekdays read as days of one week;
 //! * `marked_years` — years marked by a noun or an era after them ("1914
 //!   року", "264 до н. е.");
+//! * `night_into` — "ніч на 4 серпня", the night before a day;
+//! * `time_adverbs` — "вночі", "влітку": a part of the day or a season alone;
 //! * `word_order` — orders other languages use ("mardi dernier", "hace tres años").
 
 mod absolute;
@@ -34,6 +36,7 @@ mod clause;
 mod durations;
 mod lists;
 mod marked_years;
+mod night_into;
 mod periods;
 mod points;
 mod positions;
@@ -42,6 +45,7 @@ mod ranges;
 mod relative;
 mod resolve;
 mod sets;
+mod time_adverbs;
 mod times;
 mod word_order;
 
@@ -486,6 +490,8 @@ impl<'a> Parser<'a> {
             offer(self.r_vague_span(i));
             offer(self.r_rel_adjective(i));
             offer(self.r_bc_period(i));
+            offer(self.r_night_into(i));
+            offer(self.r_time_adverb(i));
         }
         best
     }

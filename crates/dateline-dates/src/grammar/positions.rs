@@ -10,6 +10,21 @@ impl Parser<'_> {
     /// "early September", "mid-2023", "late last year", "the end of 2024",
     /// "the beginning of the month", "earlier this year", "year-end".
     pub(super) fn r_position(&self, i: usize) -> Option<Cand> {
+        let c = self.r_position_inner(i)?;
+        // "[наприкінці 1776 року]": WikiWarsUA keeps the year's noun inside
+        // a position phrase (11 of 13 times) as it does after a bare year.
+        if c.e >= 1
+            && !self.lx.tables.year_nouns_inside.is_empty()
+            && self.num(c.e - 1).is_some_and(|(_, d)| d == 4)
+            && self.lx.tables.year_nouns_inside.iter().any(|n| self.lx.same_word(self.s(c.e), n))
+            && !self.breaks(c.e)
+        {
+            return Some(Cand { e: c.e + 1, ..c });
+        }
+        Some(c)
+    }
+
+    fn r_position_inner(&self, i: usize) -> Option<Cand> {
         let mut j = i;
         let the = self.is_func(j, Func::The);
         if the {

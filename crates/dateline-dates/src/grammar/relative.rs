@@ -559,10 +559,14 @@ impl Parser<'_> {
             definite && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
         let pt = match u {
             Unit::Day => {
-                if shift == 0 && rel != Rel::Same {
-                    return None; // "this day" is rarely a date
+                // "this day" is rarely a date; a story told without articles
+                // says "цей день" for the day it named last.
+                let story_day =
+                    rel == Rel::This && self.lx.tables.no_articles && self.doc.narrative;
+                if shift == 0 && rel != Rel::Same && !story_day {
+                    return None;
                 }
-                match self.doc.last_day.filter(|_| anaphoric) {
+                match self.doc.last_day.filter(|_| anaphoric || story_day) {
                     Some(anchor) => Pt::day(cal::add_days(anchor, shift)?, name, "anchored"),
                     None => Pt::day(cal::add_days(r, shift)?, name, ""),
                 }
@@ -985,11 +989,19 @@ impl Parser<'_> {
         }
         // "in about two hours": a hedged offset from now.
         let hedged = self.lex(i + 1) == Some(Lex::Hedge(Hedge::About));
-        let (v, _g, e, _) = self.amount_unit(i + 1 + usize::from(hedged))?;
         // "через два дні" is ahead whatever the tense; in a narrative, ahead
         // of the last day the story named.
         let ahead = self.lx.extended
             && self.lx.tables.ahead_words.iter().any(|w| self.lx.same_word(self.s(i), w));
+        let (v, e) = match self.amount_unit(i + 1 + usize::from(hedged)) {
+            Some((v, _, e, _)) => (v, e),
+            // "через місяць", "через неделю": one unit, with no number.
+            None if ahead && !hedged => match self.unit(i + 1)? {
+                (u, false) => (super::durations::duration_value(Some(1.0), u, false), i + 2),
+                _ => return None,
+            },
+            None => return None,
+        };
         // Where the table names them, only those words read "in N units"
         // ("в 3 часа" is a clock time, "через 3 часа" ahead).
         if !ahead && !self.lx.tables.ahead_words.is_empty() {

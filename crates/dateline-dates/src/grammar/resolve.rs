@@ -206,7 +206,7 @@ impl Parser<'_> {
     /// In a narrative document (`narrative.rs`), the year a date without
     /// one takes: the last year the story named. Only when the caller left
     /// the direction to the context.
-    fn narrative_year(&self) -> Option<i32> {
+    pub(super) fn narrative_year(&self) -> Option<i32> {
         if self.doc.narrative && self.direction == Direction::Context {
             self.doc.story_year
         } else {

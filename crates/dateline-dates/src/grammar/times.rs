@@ -237,7 +237,8 @@ impl Parser<'_> {
         let mut confirmed = false;
         // "о 15 годині", "в 15 часов": after a clock preposition the hour
         // noun is the clock's ("о'clock"), not a duration's unit.
-        let hour_noun = matches!(self.lex(j), Some(Lex::Unit(Unit::Hour, _)))
+        let read_by_preposition = !self.lx.tables.clock_prepositions.is_empty();
+        let after_preposition = read_by_preposition
             && i > 0
             && self
                 .lx
@@ -245,10 +246,32 @@ impl Parser<'_> {
                 .clock_prepositions
                 .iter()
                 .any(|w| self.lx.same_word(self.s(i - 1), w));
-        let read_by_preposition = !self.lx.tables.clock_prepositions.is_empty();
+        // A part of the day in the genitive after the hour ("вечора", "дня").
+        let part_after = |k: usize| {
+            !self.breaks(k)
+                && matches!(
+                    self.lex(k),
+                    Some(Lex::PartOfDay(_)) | Some(Lex::Unit(Unit::Day, false))
+                )
+        };
+        let hour_noun = matches!(self.lex(j), Some(Lex::Unit(Unit::Hour, _)))
+            && (after_preposition || read_by_preposition && part_after(j + 1));
+        // "о 15", "в 8 вечера": after a clock preposition a bare hour,
+        // unless a noun follows ("в 15 странах").
+        let bare_hour = after_preposition
+            && hd <= 2
+            && !has_min
+            && (part_after(j)
+                || self.tok(j).is_none_or(|t| t.kind == Kind::Punct || t.newline) && !self.dash(j));
         match self.lex(j) {
-            _ if (hour_noun || read_by_preposition && self.is_func(j, Func::OClock)) && h <= 24 => {
-                j += 1;
+            _ if (hour_noun
+                || bare_hour
+                || read_by_preposition && self.is_func(j, Func::OClock))
+                && h <= 24 =>
+            {
+                if !bare_hour {
+                    j += 1;
+                }
                 confirmed = true;
                 // "8 часов вечера", "о 9 годині ранку", "в 3 часа дня".
                 let (half, k) = match self.lex(j) {

@@ -58,6 +58,8 @@ pub(super) static TABLES: Tables = Tables {
     heading_years: false,
     ahead_words: &[],
     clock_prepositions: &[],
+    night_into: &[],
+    time_adverbs: &[],
     no_articles: false,
     duration_heads: &[],
 };

@@ -638,8 +638,17 @@ pub(crate) struct Tables {
     /// any reads "in N units" from these words only.
     pub(crate) ahead_words: &'static [&'static str],
     /// Prepositions after which a number and an hour noun name a clock time
-    /// ("о 15 годині", "в 15 часов"), not a duration.
+    /// ("о 15 годині", "в 15 часов"), not a duration, as does a bare hour
+    /// not followed by a noun ("о 15", "в 8 вечера"); a part of the day in
+    /// the genitive after the hour sets its half ("8 часов вечера").
     pub(crate) clock_prepositions: &'static [&'static str],
+    /// Prepositions after the word for night that name the day it leads
+    /// into ("ніч на 4 серпня", "ночь с 3 на 4 августа"): a TIME of that day.
+    pub(crate) night_into: &'static [&'static str],
+    /// Adverbs of a part of the day or a season that are an expression
+    /// alone ("вночі", "влітку", "ночью", "летом"), listed in the words
+    /// with their class (`grammar/time_adverbs.rs`).
+    pub(crate) time_adverbs: &'static [&'static str],
     /// The language has no articles: "наступного дня" is "the following
     /// day", anchored on the last day named, as English says it with "the".
     pub(crate) no_articles: bool,
