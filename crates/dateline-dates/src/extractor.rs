@@ -67,15 +67,21 @@ impl Inner {
         static GERMAN: OnceLock<Arc<Inner>> = OnceLock::new();
         static FRENCH: OnceLock<Arc<Inner>> = OnceLock::new();
         static SPANISH: OnceLock<Arc<Inner>> = OnceLock::new();
+        static CHINESE: OnceLock<Arc<Inner>> = OnceLock::new();
         let cell = match language {
             Language::English => &ENGLISH,
             Language::German => &GERMAN,
             Language::French => &FRENCH,
             Language::Spanish => &SPANISH,
+            Language::Chinese => &CHINESE,
         };
         Arc::clone(cell.get_or_init(|| {
             let lexicon = Lexicon::new(language);
-            let scanner = Scanner::new(&lexicon.anchors(), lexicon.tables.fold_accents);
+            let scanner = Scanner::new(
+                &lexicon.anchors(),
+                lexicon.tables.fold_accents,
+                lexicon.unspaced.is_some(),
+            );
             Arc::new(Inner { lexicon, scanner })
         }))
     }
@@ -213,7 +219,10 @@ impl DateExtractor {
         };
         for &(lo, hi) in &regions {
             tokens.clear();
-            token::tokenize(text, lo, hi, &self.inner.lexicon, &mut tokens);
+            match &self.inner.lexicon.unspaced {
+                None => token::tokenize(text, lo, hi, &self.inner.lexicon, &mut tokens),
+                Some(words) => crate::unspaced::tokenize(text, lo, hi, words, &mut tokens),
+            }
             let doc_before = doc;
             let mut parser = Parser {
                 text,

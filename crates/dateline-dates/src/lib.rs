@@ -92,6 +92,7 @@ mod narrative;
 mod scan;
 mod timex;
 mod token;
+mod unspaced;
 
 pub use crate::{
     date::Date,

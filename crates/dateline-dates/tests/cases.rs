@@ -53,6 +53,7 @@ const TABLES: &[(&str, &str)] = &[
     ("de.toml", include_str!("data/de.toml")),
     ("fr.toml", include_str!("data/fr.toml")),
     ("es.toml", include_str!("data/es.toml")),
+    ("zh.toml", include_str!("data/zh.toml")),
 ];
 
 fn load() -> Vec<(&'static str, Case)> {

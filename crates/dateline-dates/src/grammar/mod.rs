@@ -25,7 +25,9 @@
 //! * `clause` — the governing verb group of an expression's clause
 //!   (languages with a verb table: English);
 //! * `lists` — coordinated weekdays read as days of one week;
-//! * `word_order` — orders other languages use ("mardi dernier", "hace tres años").
+//! * `word_order` — orders other languages use ("mardi dernier", "hace tres años");
+//! * `unspaced` — the grammar of text without spaces (Chinese: "2024年7月23日",
+//!   "上周五", "三天前"), tried instead of all the others there.
 
 mod absolute;
 mod clause;
@@ -40,6 +42,7 @@ mod relative;
 mod resolve;
 mod sets;
 mod times;
+mod unspaced;
 mod word_order;
 
 pub(crate) use durations::clock_seconds;
@@ -393,6 +396,10 @@ impl<'a> Parser<'a> {
 
     /// The longest expression starting at token `i`.
     pub(crate) fn parse_at(&self, i: usize) -> Option<Cand> {
+        // Unspaced text has a grammar of its own (`unspaced.rs`).
+        if self.lx.extended && self.lx.unspaced.is_some() {
+            return self.unspaced_at(i);
+        }
         let t = self.tok(i)?;
         // Fast exits: most tokens cannot start an expression, and function
         // words start one only with a core temporal token (or "a.m.",

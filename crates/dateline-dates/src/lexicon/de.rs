@@ -53,6 +53,7 @@ pub(super) static TABLES: Tables = Tables {
     accented: &[],
     tense_suffixes: &[("te", Cue::Past)],
     verbs: &[],
+    unspaced: None,
 };
 
 /// Weekdays glued to a part of the day ("Donnerstagabend"): the tokenizer

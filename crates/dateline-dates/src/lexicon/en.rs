@@ -44,6 +44,7 @@ pub(super) static TABLES: Tables = Tables {
     accented: &[],
     tense_suffixes: &[("ed", Cue::Past)],
     verbs: VERBS,
+    unspaced: None,
 };
 
 /// Anchor spellings that the tokenizer reads as one word but the word

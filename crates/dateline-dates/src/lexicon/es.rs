@@ -70,6 +70,7 @@ pub(super) static TABLES: Tables = Tables {
         ("ieron", Cue::Past),
     ],
     verbs: &[],
+    unspaced: None,
 };
 
 /// Holidays news writes about, by their Spanish names.

@@ -60,6 +60,7 @@ pub(super) static TABLES: Tables = Tables {
         ("aient", Cue::Past),
     ],
     verbs: &[],
+    unspaced: None,
 };
 
 /// Holidays news writes about, by their French names.

@@ -11,6 +11,7 @@ mod de;
 mod en;
 mod es;
 mod fr;
+mod zh;
 
 use dateline_match::Normalizer;
 
@@ -356,6 +357,41 @@ pub(crate) enum Lex {
     Shifted(Unit, i8),
     Func(Func),
     Cue(Cue),
+    /// A character that marks the field a number fills, in languages that
+    /// write dates as number + marker ("2024年7月23日", "下午3点15分").
+    Marker(Marker),
+    /// One word for a day shifted from the reference and a part of it:
+    /// Chinese "今晨" (this morning), "昨晚" (last night).
+    DayPart(i8, PartOfDay),
+}
+
+/// Field markers of languages that write a number before the word that
+/// says what it counts or names (Chinese). The grammar for unspaced text
+/// (`grammar/unspaced.rs`) reads them; no English word has one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Marker {
+    /// 年: a year after a year number, years after a quantity.
+    Year,
+    /// 月: a month after 1 to 12; months only after a classifier (个月).
+    Month,
+    /// 日, 号: a day of the month.
+    Day,
+    /// 点, 时: an hour of the clock.
+    Hour,
+    /// 分: minutes of the clock.
+    Minute,
+    /// 个: the classifier between a quantity and its unit.
+    Classifier,
+    /// 年代: a decade after its year ("90年代").
+    Decade,
+    /// 上半年 (1), 下半年 (2): a half of the year.
+    Half(u8),
+    /// 季度: a quarter after its number.
+    Quarter,
+    /// 上旬, 中旬, 下旬: the first, middle or last ten days of a month.
+    Xun(Position),
+    /// 第: makes the number after it an ordinal.
+    Ordinal,
 }
 
 impl Lex {
@@ -389,6 +425,8 @@ impl Lex {
                 | Lex::Holiday(_)
                 | Lex::EndOf(_)
                 | Lex::Shifted(..)
+                | Lex::Marker(_)
+                | Lex::DayPart(..)
                 | Lex::Number(18 | 19)
                 | Lex::Func(
                     Func::Half
@@ -414,6 +452,26 @@ pub(crate) enum HolidayRule {
     NthWeekdayPlus(i8, u8, u8, i8),
     /// Days after Easter Sunday (negative: before).
     Easter(i16),
+    /// Days after the Chinese New Year (negative: before).
+    LunarNewYear(i16),
+}
+
+impl HolidayRule {
+    /// The holiday's day in `year`.
+    pub(crate) fn on(self, year: i32) -> Option<jiff::civil::Date> {
+        use crate::cal;
+        match self {
+            HolidayRule::Fixed(m, d) => cal::date(year, m.into(), d.into()),
+            HolidayRule::NthWeekday(n, wd, m) => cal::nth_weekday(year, m.into(), n, wd),
+            HolidayRule::NthWeekdayPlus(n, wd, m, off) => {
+                cal::add_days(cal::nth_weekday(year, m.into(), n, wd)?, off.into())
+            }
+            HolidayRule::Easter(off) => cal::add_days(cal::easter(year)?, off.into()),
+            HolidayRule::LunarNewYear(off) => {
+                cal::add_days(cal::chinese_new_year(year)?, off.into())
+            }
+        }
+    }
 }
 
 /// One holiday: its name, as a sequence of lowercase words, and its rule.
@@ -431,6 +489,7 @@ pub(crate) enum Language {
     German,
     French,
     Spanish,
+    Chinese,
 }
 
 impl Language {
@@ -440,6 +499,7 @@ impl Language {
             Lang::De => Language::German,
             Lang::Fr => Language::French,
             Lang::Es => Language::Spanish,
+            Lang::Zh => Language::Chinese,
             _ => Language::English,
         }
     }
@@ -451,6 +511,7 @@ impl Language {
             Language::German => &de::TABLES,
             Language::French => &fr::TABLES,
             Language::Spanish => &es::TABLES,
+            Language::Chinese => &zh::TABLES,
         }
     }
 }
@@ -577,6 +638,63 @@ pub(crate) struct Tables {
     /// a language with this table reads direction from the clause's verb;
     /// one without from tense cues near the date.
     pub(crate) verbs: &'static [(&'static str, Verb)],
+    /// A language written without spaces (Chinese): its words, cut from the
+    /// text by longest match (`unspaced.rs`) and read by the grammar's own
+    /// rules for it (`grammar/unspaced.rs`). `None` for spaced languages,
+    /// which then pay nothing for it.
+    pub(crate) unspaced: Option<&'static Unspaced>,
+}
+
+/// What a language written without spaces supplies: the words the scanner
+/// cuts from its runs by longest match, the words it must not cut a date
+/// word out of, and its numerals.
+#[derive(Debug)]
+pub(crate) struct Unspaced {
+    /// Words as written (simplified and traditional forms alike) with their
+    /// class; the first entry of a word wins.
+    pub(crate) words: &'static [(&'static str, Lex)],
+    /// Words that hold a date character but name no time ("日本", "月球",
+    /// "年级", "生日"): the longest match takes them whole, so their 日, 月,
+    /// 年 never reach the grammar.
+    pub(crate) not_dates: &'static [&'static str],
+    /// Numeral characters: digits (0 to 9) and multipliers (10, 100, 1000,
+    /// 10000). A run of them is one number token.
+    pub(crate) numerals: &'static [(char, u32)],
+    /// Holidays by name.
+    pub(crate) holidays: &'static [(&'static str, HolidayRule)],
+}
+
+/// An [`Unspaced`] table ready for longest-match lookups.
+#[derive(Debug)]
+pub(crate) struct UnspacedWords {
+    /// Every word (and every not-date word, as `None`) by its text.
+    pub(crate) words: std::collections::HashMap<&'static str, Option<Lex>>,
+    /// The longest word, in chars.
+    pub(crate) longest: usize,
+    pub(crate) table: &'static Unspaced,
+}
+
+impl UnspacedWords {
+    fn new(table: &'static Unspaced) -> UnspacedWords {
+        let mut words = std::collections::HashMap::new();
+        for &(w, lex) in table.words {
+            words.entry(w).or_insert(Some(lex));
+        }
+        for &w in table.not_dates {
+            words.entry(w).or_insert(None);
+        }
+        for (i, &(w, _)) in table.holidays.iter().enumerate() {
+            words.entry(w).or_insert(Some(Lex::Holiday(i as u8)));
+        }
+        let longest = words.keys().map(|w| w.chars().count()).max().unwrap_or(1);
+        UnspacedWords { words, longest, table }
+    }
+
+    /// The value of a numeral character.
+    #[inline]
+    pub(crate) fn numeral(&self, c: char) -> Option<u32> {
+        self.table.numerals.iter().find(|(n, _)| *n == c).map(|&(_, v)| v)
+    }
 }
 
 /// A language's word table, ready for lookups.
@@ -596,6 +714,8 @@ pub(crate) struct Lexicon {
     /// The language uses any rule or spelling English does not (a language
     /// other than English): English checks this one flag and skips the rest.
     pub(crate) extended: bool,
+    /// The word table of a language written without spaces.
+    pub(crate) unspaced: Option<UnspacedWords>,
     /// First words of multi-word holidays that the table gives another
     /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
     /// Hispanidad"): the holiday rule tries them too.
@@ -661,9 +781,11 @@ impl Lexicon {
             || t.hour_article
             || !t.age_words.is_empty()
             || !t.capitalized.is_empty()
-            || !t.after_determiner.is_empty();
+            || !t.after_determiner.is_empty()
+            || t.unspaced.is_some();
         Lexicon {
             extended,
+            unspaced: t.unspaced.map(UnspacedWords::new),
             other_holiday_starts,
             entries,
             table: words,
@@ -763,10 +885,32 @@ impl Lexicon {
         let contextual = self.tables.after_determiner.iter().chain(self.tables.capitalized);
         v.extend(contextual.filter(|(_, l)| l.is_anchor()).map(|(w, _)| *w));
         v.extend_from_slice(self.tables.rel_adjectives);
+        // Unspaced words anchor wherever they stand in a run.
+        if let Some(u) = &self.unspaced {
+            v.extend(
+                u.words.iter().filter(|(_, l)| l.is_some_and(anchors_unspaced)).map(|(w, _)| *w),
+            );
+        }
         v.sort_unstable();
         v.dedup();
         v
     }
+}
+
+/// Whether a word of an unspaced table opens a region: every class that
+/// can stand in an expression, except those that only extend one ("前"
+/// after a quantity, "个", "第", "每", tense cues, hedges).
+fn anchors_unspaced(l: Lex) -> bool {
+    !matches!(
+        l,
+        Lex::Cue(_)
+            | Lex::Hedge(_)
+            | Lex::Vague(_)
+            | Lex::Position(_)
+            | Lex::Rel(Rel::Ago | Rel::Later | Rel::Since)
+            | Lex::Marker(Marker::Classifier | Marker::Ordinal)
+            | Lex::Func(Func::Every | Func::Half)
+    )
 }
 
 /// The longest word a [`WordTable`] holds, in bytes.

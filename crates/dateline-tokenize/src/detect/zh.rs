@@ -5,8 +5,4 @@
 use super::{Profile, Script};
 
 /// Function words frequent in any Chinese prose.
-pub(super) static PROFILE: Profile = Profile {
-    script: Script::Han,
-    words: &[],
-    letters: &[],
-};
+pub(super) static PROFILE: Profile = Profile { script: Script::Han, words: &[], letters: &[] };

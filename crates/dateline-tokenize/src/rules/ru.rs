@@ -23,11 +23,8 @@ pub(crate) static RULES: Rules = Rules {
 };
 
 /// Abbreviations of Russian news. Sorted (by bytes).
-static ABBREVIATIONS: &[Entry] = &[
-    ("г", Class::General, false),
-    ("гг", Class::General, false),
-    ("ул", Class::Title, false),
-];
+static ABBREVIATIONS: &[Entry] =
+    &[("г", Class::General, false), ("гг", Class::General, false), ("ул", Class::Title, false)];
 
 static KEYS: [u64; ABBREVIATIONS.len()] = abbrev::keys(ABBREVIATIONS);
 
@@ -39,8 +36,18 @@ static DATES: DateWords = DateWords {
     weekdays: &["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"],
     weekday_abbreviations: &[],
     months: &[
-        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-        "октября", "ноября", "декабря",
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
     ],
     month_abbreviations: &[],
     time_zones: &["UTC", "GMT", "MSK"],
