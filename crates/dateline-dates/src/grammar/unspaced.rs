@@ -45,7 +45,9 @@ use super::durations::duration_value;
 use super::periods::season_code;
 use super::{Cand, Dir, Parser, Pt};
 use crate::cal;
-use crate::lexicon::{Deictic, Func, Lex, Marker, PartOfDay, Position, Rel, Unit, Vague};
+use crate::lexicon::{
+    Deictic, Func, Lex, Marker, NAMED_DAY, PartOfDay, Position, Rel, Unit, Vague,
+};
 use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
 
@@ -103,7 +105,8 @@ impl Parser<'_> {
             4 if v >= 1000 => v,
             0 if (1000..=2999).contains(&v) => v,
             // "九八年", "98年3月": a year of the century news is written in.
-            2 if self.zh_month(i + 2).is_some() || v >= 80 => {
+            // "08年": a leading zero writes a year.
+            2 if self.zh_month(i + 2).is_some() || !(10..80).contains(&v) => {
                 if v < 50 {
                     2000 + v
                 } else {
@@ -115,16 +118,30 @@ impl Parser<'_> {
         Some((y as i32, i + 2))
     }
 
+    /// A month number and 月 ("两月" is two months, not February).
     fn zh_month(&self, i: usize) -> Option<(u32, usize)> {
         let (v, d, _) = self.zh_num(i)?;
-        ((1..=12).contains(&v) && d <= 2 && self.marker(i + 1) == Some(Marker::Month))
-            .then_some((v, i + 2))
+        ((1..=12).contains(&v)
+            && d <= 2
+            && self.marker(i + 1) == Some(Marker::Month)
+            && !matches!(self.s(i), "两" | "兩"))
+        .then_some((v, i + 2))
     }
 
+    /// A day number and 日 or 号; right after a month the marker may be
+    /// left out ("八月十五").
     fn zh_day(&self, i: usize) -> Option<(u32, usize)> {
         let (v, d, _) = self.zh_num(i)?;
-        ((1..=31).contains(&v) && d <= 2 && self.marker(i + 1) == Some(Marker::Day))
-            .then_some((v, i + 2))
+        if !(1..=31).contains(&v) || d > 2 {
+            return None;
+        }
+        if self.marker(i + 1) == Some(Marker::Day) {
+            return Some((v, i + 2));
+        }
+        let after_month = i > 0 && self.marker(i - 1) == Some(Marker::Month);
+        let free = !matches!(self.lex(i + 1), Some(Lex::Marker(_) | Lex::Unit(..) | Lex::Func(_)))
+            && !self.tok(i + 1).is_some_and(|t| t.kind == Kind::Num || self.s(i + 1) == "刻");
+        (after_month && free).then_some((v, i + 1))
     }
 
     /// "初", "底", "末", "中" (and for months "上旬" ...) after a period: its
@@ -174,9 +191,28 @@ impl Parser<'_> {
         Some(c)
     }
 
+    /// "2010/01/29", "2010.01.29", "2010-1-29": a four-digit year first,
+    /// one separator throughout.
+    fn zh_numeric(&self, i: usize) -> Option<Found> {
+        let (y, 4, false) = self.zh_num(i)? else { return None };
+        let sep = self.tok(i + 1).filter(|t| t.kind == Kind::Punct)?.num;
+        if !matches!(char::from_u32(sep), Some('/' | '.' | '-'))
+            || !self.punct(i + 3, char::from_u32(sep)?)
+        {
+            return None;
+        }
+        let (m, 1..=2, false) = self.zh_num(i + 2)? else { return None };
+        let (d, 1..=2, false) = self.zh_num(i + 4)? else { return None };
+        let day = cal::date(y as i32, m, d)?;
+        Some((Pt::day(day, "numeric", ""), i + 5, None))
+    }
+
     /// A date, coarse to fine.
     fn zh_date(&self, i: usize) -> Option<Found> {
         let ry = i32::from(self.r.year());
+        if let Some(found) = self.zh_numeric(i) {
+            return Some(found);
+        }
         let year = match (self.zh_year(i), self.lex(i)) {
             (Some((y, e)), _) => Some((y, e, "year")),
             (None, Some(Lex::Shifted(Unit::Year, k))) => {
@@ -426,6 +462,9 @@ impl Parser<'_> {
     /// (`i` after a date).
     fn zh_day_time(&self, day: Civil, i: usize, after_date: bool) -> Option<(Pt, usize)> {
         let (day, i, part) = match self.lex(i) {
+            Some(Lex::DayPart(NAMED_DAY, pod)) => {
+                (self.doc.last_day.unwrap_or(self.r), i + 1, Some(pod))
+            }
             Some(Lex::DayPart(k, pod)) => (cal::add_days(self.r, i64::from(k))?, i + 1, Some(pod)),
             Some(Lex::PartOfDay(pod)) => (day, i + 1, Some(pod)),
             Some(Lex::Func(Func::Noon)) => (day, i + 1, None),
@@ -448,6 +487,11 @@ impl Parser<'_> {
             return Some((Pt::time_on(day, "12:00", Grain::Minute, "noon", ""), i));
         }
         let pod = part?;
+        // "晚" alone is late, not the evening ("太晚"): one character
+        // names a part of the day only after a date.
+        if !after_date && self.s(i - 1).chars().count() == 1 {
+            return None;
+        }
         Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "part-of-day", ""), i))
     }
 
@@ -455,7 +499,18 @@ impl Parser<'_> {
     /// minutes or "半" after it, "点钟", or a digit hour with "时").
     fn zh_clock(&self, i: usize) -> Option<(u32, u32, usize, bool)> {
         let (h, d, numeral) = self.zh_num(i)?;
-        if h > 24 || d > 2 || self.marker(i + 1) != Some(Marker::Hour) {
+        if h > 24 || d > 2 {
+            return None;
+        }
+        // "15:30", "下午3:15".
+        if self.punct(i + 1, ':')
+            && let Some((m, 2, false)) = self.zh_num(i + 2)
+            && m < 60
+            && !numeral
+        {
+            return Some((h, m, i + 3, true));
+        }
+        if self.marker(i + 1) != Some(Marker::Hour) {
             return None;
         }
         let word = self.s(i + 1);
@@ -472,6 +527,11 @@ impl Parser<'_> {
         {
             if self.marker(e + 1) == Some(Marker::Minute) {
                 m = mm;
+                e += 2;
+                strong = true;
+            } else if self.s(e + 1) == "刻" && (1..=3).contains(&mm) {
+                // "五点一刻": quarters of an hour.
+                m = 15 * mm;
                 e += 2;
                 strong = true;
             } else if !matches!(self.lex(e + 1), Some(Lex::Marker(_) | Lex::Unit(..)))
@@ -523,13 +583,25 @@ impl Parser<'_> {
         if self.zh_year(i).is_some() || self.zh_decade(i).is_some() {
             return None;
         }
-        let (q, more, j) = self.zh_amount(i)?;
-        let (u, half, e) = self.zh_unit(j, q.is_none())?;
+        // "过去十年", "未来五年": the stretch up to or from now.
+        let lead = matches!(self.lex(i), Some(Lex::Deictic(Deictic::PastRef | Deictic::FutureRef)));
+        let (q, more, j) = self.zh_amount(i + usize::from(lead))?;
+        // "两日前": a numeral count of days before "前" or "后" (a day of the
+        // month is written in digits: "23日前" is before the 23rd).
+        let days_ago = self.marker(j) == Some(Marker::Day)
+            && self.tok(j - 1).is_some_and(|t| t.lex.is_some())
+            && q.is_some_and(|q| q <= 10.0)
+            && matches!(self.lex(j + 1), Some(Lex::Rel(Rel::Ago | Rel::Later)));
+        let (u, half, e) = match self.zh_unit(j, q.is_none()) {
+            Some(found) => found,
+            None if days_ago => (Unit::Day, false, j + 1),
+            None => return None,
+        };
         // "三年级" never gets here; "三月" is March (no classifier).
         let q = q.map(|q| if half { q + 0.5 } else { q });
         let value = duration_value(q, u, false);
         match self.lex(e) {
-            Some(Lex::Rel(r @ (Rel::Ago | Rel::Later))) => {
+            Some(Lex::Rel(r @ (Rel::Ago | Rel::Later))) if !lead => {
                 let ago = r == Rel::Ago;
                 let code = match u {
                     Unit::Day => 'D',

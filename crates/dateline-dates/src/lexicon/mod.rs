@@ -361,9 +361,14 @@ pub(crate) enum Lex {
     /// write dates as number + marker ("2024年7月23日", "下午3点15分").
     Marker(Marker),
     /// One word for a day shifted from the reference and a part of it:
-    /// Chinese "今晨" (this morning), "昨晚" (last night).
+    /// Chinese "今晨" (this morning), "昨晚" (last night); [`NAMED_DAY`]
+    /// for the day the text named last ("当晚", that night).
     DayPart(i8, PartOfDay),
 }
+
+/// The shift of [`Lex::DayPart`] that means the day the text named last,
+/// not one counted from the reference.
+pub(crate) const NAMED_DAY: i8 = i8::MIN;
 
 /// Field markers of languages that write a number before the word that
 /// says what it counts or names (Chinese). The grammar for unspaced text
