@@ -21,7 +21,9 @@
 //!
 //! A word after a number that begins with a marker character (日, 月, 年)
 //! but is some other word ("31日前": before the 31st, not "日前", the other
-//! day) is cut back to the marker: after a number the marker belongs to it.
+//! day; "26日本赛季": the 26th, then "this season", not Japan) is cut back
+//! to the marker: after a number the marker belongs to it, unless the
+//! number counts the word ("30日元", yen; "三年级", a school year).
 //!
 //! The grammar for these tokens is `grammar/unspaced.rs`. Nothing here
 //! depends on a word segmenter: the table is all it knows, and the tokens
@@ -29,7 +31,7 @@
 //!
 //! [`Unspaced`]: crate::lexicon::Unspaced
 
-use crate::lexicon::{Lex, UnspacedWords};
+use crate::lexicon::{Lex, Marker, UnspacedWords};
 use crate::token::{Kind, Token};
 
 /// Tokenizes `text[from..to]` (both on char boundaries) with the word table
@@ -74,11 +76,16 @@ pub(crate) fn tokenize(
             ));
             i = end;
         } else if let Some((mut end, mut lex)) = word {
-            // "31日前": after a number, the marker stands alone.
+            // "31日前", "26日本赛季": after a number, the marker of a day or
+            // a month stands alone, unless the number counts the word
+            // ("30日元", "三年级", "5分钟").
+            let first = &text[start..start + c.len_utf8()];
             if after_number
-                && !matches!(lex, None | Some(Lex::Marker(_) | Lex::Unit(..)))
-                && let Some(marker) = words.words.get(&text[start..start + c.len_utf8()])
-                && matches!(marker, Some(Lex::Marker(_)))
+                && !matches!(lex, Some(Lex::Marker(_) | Lex::Unit(..)))
+                && !words.table.counted.contains(&&text[start..end])
+                && let Some(marker) = words.words.get(first)
+                && (lex.is_some() && matches!(marker, Some(Lex::Marker(_)))
+                    || matches!(marker, Some(Lex::Marker(Marker::Day | Marker::Month))))
             {
                 end = start + c.len_utf8();
                 lex = *marker;
@@ -227,7 +234,7 @@ fn ascii_twin(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::{Language, Lexicon, Marker};
+    use crate::lexicon::{Language, Lexicon};
 
     fn tokens(text: &str) -> Vec<(String, Kind, u32, Option<Lex>)> {
         let lx = Lexicon::new(Language::Chinese);
@@ -259,13 +266,17 @@ mod tests {
 
     #[test]
     fn longest_word_wins_and_not_dates_hide_their_marker() {
-        let words: Vec<String> = tokens("上周五日本三年级").into_iter().map(|t| t.0).collect();
-        assert_eq!(words, ["上周", "五", "日本", "三", "年级"]);
+        let words: Vec<String> = tokens("上周五，日本三年级").into_iter().map(|t| t.0).collect();
+        assert_eq!(words, ["上周", "五", "，", "日本", "三", "年级"]);
         assert_eq!(tokens("日本")[0].3, None);
         // After a number the marker stands alone: "31日前" is before the 31st.
         let words: Vec<String> = tokens("31日前").into_iter().map(|t| t.0).collect();
         assert_eq!(words, ["31", "日", "前"]);
-        // But units stay whole: "5分钟".
+        let words: Vec<String> = tokens("26日本").into_iter().map(|t| t.0).collect();
+        assert_eq!(words, ["26", "日", "本"]);
+        // But units and counted words stay whole: "5分钟", "30日元".
+        let words: Vec<String> = tokens("30日元").into_iter().map(|t| t.0).collect();
+        assert_eq!(words, ["30", "日元"]);
         let words: Vec<String> = tokens("5分钟").into_iter().map(|t| t.0).collect();
         assert_eq!(words, ["5", "分钟"]);
     }

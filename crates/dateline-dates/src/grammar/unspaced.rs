@@ -101,8 +101,15 @@ impl Parser<'_> {
         if self.marker(i + 1) != Some(Marker::Year) {
             return None;
         }
+        // "在649年": a date preposition before three digits makes a year.
+        let cued = i > 0
+            && matches!(
+                self.s(i - 1),
+                "在" | "于" | "於" | "至" | "到" | "从" | "從" | "自" | "公元" | "西元"
+            );
         let y = match d {
             4 if v >= 1000 => v,
+            3 if cued && v >= 100 => v,
             0 if (1000..=2999).contains(&v) => v,
             // "九八年", "98年3月": a year of the century news is written in.
             // "08年": a leading zero writes a year.
@@ -237,7 +244,8 @@ impl Parser<'_> {
             let (modifier, e) = self.zh_position(j, true);
             return Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month", how), e, modifier));
         }
-        if let Some((d, e)) = self.zh_day(i) {
+        // A day alone is written with 日: "4号线" is line 4, "6号种子" a seed.
+        if let Some((d, e)) = self.zh_day(i).filter(|_| matches!(self.s(i + 1), "日")) {
             return self.zh_day_alone(d, i, e);
         }
         if let Some((q, e)) = self.zh_quarter(i) {
@@ -310,6 +318,19 @@ impl Parser<'_> {
                     .collect();
                 let y = self.pick_by_distance(&opts, dir)?;
                 Some((Pt::day(rule.on(y)?, "holiday", how), i + 1, None))
+            }
+            Lex::Era(k) => {
+                let &(_, base) = self.lx.unspaced.as_ref()?.table.eras.get(usize::from(k))?;
+                // "民国元年" is its first year.
+                let (n, j) = match self.zh_num(i + 1) {
+                    Some((n, _, _)) => (n as i32, i + 2),
+                    None if self.s(i + 1) == "元" => (1, i + 2),
+                    None => return None,
+                };
+                if self.marker(j) != Some(Marker::Year) || n < 1 {
+                    return None;
+                }
+                self.zh_in_year(base + n, j + 1, "era-year")
             }
             Lex::Rel(Rel::Same) => {
                 let day = self.doc.last_day.unwrap_or(self.r);
@@ -580,7 +601,11 @@ impl Parser<'_> {
     }
 
     fn zh_quantity(&self, i: usize) -> Option<Cand> {
-        if self.zh_year(i).is_some() || self.zh_decade(i).is_some() {
+        // "第四周" is the fourth week, "光绪三十二年" a year of the reign.
+        if self.zh_year(i).is_some()
+            || self.zh_decade(i).is_some()
+            || i > 0 && matches!(self.lex(i - 1), Some(Lex::Marker(Marker::Ordinal) | Lex::Era(_)))
+        {
             return None;
         }
         // "过去十年", "未来五年": the stretch up to or from now.
@@ -660,6 +685,14 @@ impl Parser<'_> {
             Lex::Marker(Marker::Quarter) => Unit::Quarter,
             _ => return None,
         };
+        // "每天早晨": every morning.
+        if u == Unit::Day
+            && n == 1.0
+            && let Some(Lex::PartOfDay(pod)) = self.lex(k + 1)
+        {
+            let v = format!("XXXX-XX-XXT{}", pod.code());
+            return Some(Pt::new(v, Grain::PartOfDay, "every", "").set().into_cand(i, k + 2));
+        }
         let v = duration_value(Some(n), u, false);
         Some(Pt::new(v, Grain::Unspecified, "every", "").set().into_cand(i, k + 1))
     }
@@ -668,6 +701,12 @@ impl Parser<'_> {
     fn zh_ref(&self, i: usize) -> Option<Cand> {
         let (v, kind) = match self.lex(i)? {
             Lex::Deictic(Deictic::Present) => ("PRESENT_REF", TimexType::Date),
+            // "晕了过去。": passed out, at the end of a sentence.
+            Lex::Deictic(Deictic::PastRef)
+                if self.tok(i + 1).is_none_or(|t| t.is_punct('.') || t.is_punct('!')) =>
+            {
+                return None;
+            }
             Lex::Deictic(Deictic::PastRef) => ("PAST_REF", TimexType::Date),
             Lex::Deictic(Deictic::FutureRef) => ("FUTURE_REF", TimexType::Date),
             Lex::Deictic(Deictic::Recent) => ("PXY", TimexType::Duration),

@@ -364,6 +364,9 @@ pub(crate) enum Lex {
     /// Chinese "今晨" (this morning), "昨晚" (last night); [`NAMED_DAY`]
     /// for the day the text named last ("当晚", that night).
     DayPart(i8, PartOfDay),
+    /// A reign or republic era whose years count from a base ("民国",
+    /// "康熙"): index into the unspaced table's eras.
+    Era(u8),
 }
 
 /// The shift of [`Lex::DayPart`] that means the day the text named last,
@@ -432,6 +435,7 @@ impl Lex {
                 | Lex::Shifted(..)
                 | Lex::Marker(_)
                 | Lex::DayPart(..)
+                | Lex::Era(_)
                 | Lex::Number(18 | 19)
                 | Lex::Func(
                     Func::Half
@@ -667,6 +671,13 @@ pub(crate) struct Unspaced {
     pub(crate) numerals: &'static [(char, u32)],
     /// Holidays by name.
     pub(crate) holidays: &'static [(&'static str, HolidayRule)],
+    /// Eras whose years count from a base year ("民国6年" is 1911 + 6):
+    /// name and the year before the era's first.
+    pub(crate) eras: &'static [(&'static str, i32)],
+    /// Words that a number counts although they begin with a date marker
+    /// ("30日元", thirty yen): after a number, other not-date words that
+    /// begin with 日 or 月 give the marker back ("26日本赛季" is the 26th).
+    pub(crate) counted: &'static [&'static str],
 }
 
 /// An [`Unspaced`] table ready for longest-match lookups.
@@ -690,6 +701,9 @@ impl UnspacedWords {
         }
         for (i, &(w, _)) in table.holidays.iter().enumerate() {
             words.entry(w).or_insert(Some(Lex::Holiday(i as u8)));
+        }
+        for (i, &(w, _)) in table.eras.iter().enumerate() {
+            words.entry(w).or_insert(Some(Lex::Era(i as u8)));
         }
         let longest = words.keys().map(|w| w.chars().count()).max().unwrap_or(1);
         UnspacedWords { words, longest, table }

@@ -61,8 +61,39 @@ pub(super) static TABLES: Tables = Tables {
     unspaced: Some(&UNSPACED),
 };
 
-static UNSPACED: Unspaced =
-    Unspaced { words: WORDS, not_dates: NOT_DATES, numerals: NUMERALS, holidays: HOLIDAYS };
+static UNSPACED: Unspaced = Unspaced {
+    words: WORDS,
+    not_dates: NOT_DATES,
+    numerals: NUMERALS,
+    holidays: HOLIDAYS,
+    eras: ERAS,
+    counted: &["日元", "日圆", "日圓"],
+};
+
+/// Eras by the year before their first ("民国元年" is 1912): the Republic,
+/// which Taiwan's news still counts by, and the reigns history writes.
+const ERAS: &[(&str, i32)] = &[
+    ("民国", 1911),
+    ("民國", 1911),
+    ("洪武", 1367),
+    ("永乐", 1402),
+    ("永樂", 1402),
+    ("顺治", 1643),
+    ("順治", 1643),
+    ("康熙", 1661),
+    ("雍正", 1722),
+    ("乾隆", 1735),
+    ("嘉庆", 1795),
+    ("嘉慶", 1795),
+    ("道光", 1820),
+    ("咸丰", 1850),
+    ("咸豐", 1850),
+    ("同治", 1861),
+    ("光绪", 1874),
+    ("光緒", 1874),
+    ("宣统", 1908),
+    ("宣統", 1908),
+];
 
 const fn wd(n: u8) -> Lex {
     Lex::Weekday(n)
@@ -549,6 +580,25 @@ const NOT_DATES: &[&str] = &[
     "周轉",
     "周折",
     "星期刊",
+    // 现在 inside verbs: "出现在" is "appears in".
+    "出现",
+    "出現",
+    "体现",
+    "體現",
+    "实现",
+    "實現",
+    "表现",
+    "表現",
+    "发现",
+    "發現",
+    "展现",
+    "展現",
+    "呈现",
+    "呈現",
+    "再现",
+    "再現",
+    "显现",
+    "顯現",
     // 点/时: points, places and "time" as such.
     "观点",
     "觀點",
