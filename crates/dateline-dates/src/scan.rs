@@ -12,6 +12,11 @@ use dateline_match::{CasePolicy, MatchKind, Matcher, NormalizedText, Normalizer}
 /// Context kept on each side of an anchor, in bytes.
 const LEFT: usize = 48;
 const RIGHT: usize = 40;
+/// The same in text without spaces, where a character carries a word's
+/// meaning in three bytes: ten characters before (the cues "将", "已" and
+/// a year before its month lie closer), eight after.
+const LEFT_UNSPACED: usize = 30;
+const RIGHT_UNSPACED: usize = 24;
 
 #[derive(Debug)]
 pub(crate) struct Scanner {
@@ -93,11 +98,12 @@ impl Scanner {
         all.sort_unstable();
         out.clear();
         for (s, e) in all {
-            let lo = floor_boundary(text, s.saturating_sub(LEFT));
-            let hi = ceil_boundary(text, (e + RIGHT).min(bytes.len()));
             let (lo, hi) = if self.unspaced {
-                (lo, hi)
+                let lo = floor_boundary(text, s.saturating_sub(LEFT_UNSPACED));
+                (lo, ceil_boundary(text, (e + RIGHT_UNSPACED).min(bytes.len())))
             } else {
+                let lo = floor_boundary(text, s.saturating_sub(LEFT));
+                let hi = ceil_boundary(text, (e + RIGHT).min(bytes.len()));
                 (snap_word_start(bytes, lo, s), snap_word_end(text, hi))
             };
             match out.last_mut() {

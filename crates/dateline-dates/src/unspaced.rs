@@ -83,12 +83,12 @@ pub(crate) fn tokenize(
             if after_number
                 && !matches!(lex, Some(Lex::Marker(_) | Lex::Unit(..)))
                 && !words.table.counted.contains(&&text[start..end])
-                && let Some(marker) = words.words.get(first)
+                && let Some(marker) = words.get(first)
                 && (lex.is_some() && matches!(marker, Some(Lex::Marker(_)))
                     || matches!(marker, Some(Lex::Marker(Marker::Day | Marker::Month))))
             {
                 end = start + c.len_utf8();
-                lex = *marker;
+                lex = marker;
             }
             out.push(token(start, end, Kind::Word, lex, 0, 0, space, newline));
             i = end;
@@ -190,21 +190,15 @@ fn numeral_run(text: &str, i: usize, to: usize, words: &UnspacedWords) -> Option
     Some((total.saturating_add(section).saturating_add(current), 0, end))
 }
 
-/// The longest table word starting at `i`: its end and its class (`None`
-/// for a not-date word).
+/// The longest table word starting at `i` (and ending by `to`): its end
+/// and its class (`None` for a not-date word).
 fn longest_word(
     text: &str,
     i: usize,
     to: usize,
     words: &UnspacedWords,
 ) -> Option<(usize, Option<Lex>)> {
-    let mut ends = [0usize; 8];
-    let mut n = 0;
-    for (k, ch) in text[i..to].char_indices().take(words.longest.min(ends.len())) {
-        ends[n] = i + k + ch.len_utf8();
-        n += 1;
-    }
-    ends[..n].iter().rev().find_map(|&end| words.words.get(&text[i..end]).map(|&lex| (end, lex)))
+    words.longest(&text[i..to]).map(|(len, lex)| (i + len, lex))
 }
 
 /// Whether `c` is a Han character (CJK ideographs and their extensions,

@@ -256,8 +256,14 @@ impl Parser<'_> {
             if let Some((c, e)) = self.zh_century_number(i) {
                 return self.zh_century(c, e);
             }
+            // "八十年代初": the decade's start.
             let (y, e) = self.zh_decade(i)?;
-            return Some((Pt::new(format!("{}", y / 10), Grain::Decade, "decade", ""), e, None));
+            let (modifier, e) = self.zh_position(e, false);
+            return Some((
+                Pt::new(format!("{}", y / 10), Grain::Decade, "decade", ""),
+                e,
+                modifier,
+            ));
         };
         match lex {
             Lex::Shifted(Unit::Month, k) => {
@@ -454,7 +460,8 @@ impl Parser<'_> {
             && v < 100
         {
             let v = format!("{:02}{}", c, v / 10);
-            return Some((Pt::new(v, Grain::Decade, "century-decade", ""), j + 2, None));
+            let (modifier, e) = self.zh_position(j + 2, false);
+            return Some((Pt::new(v, Grain::Decade, "century-decade", ""), e, modifier));
         }
         let (modifier, e) = self.zh_position(j, false);
         Some((Pt::new(format!("{c:02}"), Grain::Century, "century", ""), e, modifier))

@@ -680,39 +680,85 @@ pub(crate) struct Unspaced {
     pub(crate) counted: &'static [&'static str],
 }
 
-/// An [`Unspaced`] table ready for longest-match lookups.
+/// A word of an unspaced table and its class (`None`: a not-date word).
+type WordClass = (&'static str, Option<Lex>);
+
+/// An [`Unspaced`] table ready for longest-match lookups: words grouped
+/// by their first character (a binary search on it), longest first within
+/// a group, so the first word of the group that the text starts with is
+/// the longest match. Most characters begin no word and cost one search.
 #[derive(Debug)]
 pub(crate) struct UnspacedWords {
-    /// Every word (and every not-date word, as `None`) by its text.
-    pub(crate) words: std::collections::HashMap<&'static str, Option<Lex>>,
-    /// The longest word, in chars.
-    pub(crate) longest: usize,
+    /// (first character, words beginning with it longest first, each with
+    /// its class or `None` for a not-date word), sorted by character.
+    groups: Vec<(char, Vec<WordClass>)>,
+    /// The numerals, sorted by character.
+    numerals: Vec<(char, u32)>,
     pub(crate) table: &'static Unspaced,
 }
 
 impl UnspacedWords {
     fn new(table: &'static Unspaced) -> UnspacedWords {
-        let mut words = std::collections::HashMap::new();
+        let mut all: Vec<(&'static str, Option<Lex>)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut add = |w: &'static str, lex: Option<Lex>| {
+            if !w.is_empty() && seen.insert(w) {
+                all.push((w, lex));
+            }
+        };
         for &(w, lex) in table.words {
-            words.entry(w).or_insert(Some(lex));
+            add(w, Some(lex));
         }
         for &w in table.not_dates {
-            words.entry(w).or_insert(None);
+            add(w, None);
         }
         for (i, &(w, _)) in table.holidays.iter().enumerate() {
-            words.entry(w).or_insert(Some(Lex::Holiday(i as u8)));
+            add(w, Some(Lex::Holiday(i as u8)));
         }
         for (i, &(w, _)) in table.eras.iter().enumerate() {
-            words.entry(w).or_insert(Some(Lex::Era(i as u8)));
+            add(w, Some(Lex::Era(i as u8)));
         }
-        let longest = words.keys().map(|w| w.chars().count()).max().unwrap_or(1);
-        UnspacedWords { words, longest, table }
+        let mut groups: Vec<(char, Vec<WordClass>)> = Vec::new();
+        all.sort_by_key(|(w, _)| (w.chars().next(), std::cmp::Reverse(w.len())));
+        for (w, lex) in all {
+            let first = w.chars().next().expect("words are not empty");
+            match groups.last_mut() {
+                Some((c, group)) if *c == first => group.push((w, lex)),
+                _ => groups.push((first, vec![(w, lex)])),
+            }
+        }
+        let mut numerals = table.numerals.to_vec();
+        numerals.sort_unstable();
+        UnspacedWords { groups, numerals, table }
+    }
+
+    /// The longest word that `text` begins with: its length in bytes and
+    /// its class (`None` for a not-date word).
+    #[inline]
+    pub(crate) fn longest(&self, text: &str) -> Option<(usize, Option<Lex>)> {
+        let first = text.chars().next()?;
+        let k = self.groups.binary_search_by_key(&first, |(c, _)| *c).ok()?;
+        self.groups[k].1.iter().find(|(w, _)| text.starts_with(w)).map(|&(w, lex)| (w.len(), lex))
+    }
+
+    /// The class of exactly `word`, if the table has it (`Some(None)` for
+    /// a not-date word).
+    pub(crate) fn get(&self, word: &str) -> Option<Option<Lex>> {
+        let first = word.chars().next()?;
+        let k = self.groups.binary_search_by_key(&first, |(c, _)| *c).ok()?;
+        self.groups[k].1.iter().find(|(w, _)| *w == word).map(|&(_, lex)| lex)
+    }
+
+    /// Every word with its class (`None` for a not-date word).
+    pub(crate) fn words(&self) -> impl Iterator<Item = (&'static str, Option<Lex>)> + '_ {
+        self.groups.iter().flat_map(|(_, g)| g.iter().copied())
     }
 
     /// The value of a numeral character.
     #[inline]
     pub(crate) fn numeral(&self, c: char) -> Option<u32> {
-        self.table.numerals.iter().find(|(n, _)| *n == c).map(|&(_, v)| v)
+        let k = self.numerals.binary_search_by_key(&c, |(n, _)| *n).ok()?;
+        Some(self.numerals[k].1)
     }
 }
 
@@ -907,7 +953,9 @@ impl Lexicon {
         // Unspaced words anchor wherever they stand in a run.
         if let Some(u) = &self.unspaced {
             v.extend(
-                u.words.iter().filter(|(_, l)| l.is_some_and(anchors_unspaced)).map(|(w, _)| *w),
+                u.words()
+                    .filter(|&(w, l)| l.is_some_and(|l| anchors_unspaced(w, l)))
+                    .map(|(w, _)| w),
             );
         }
         v.sort_unstable();
@@ -918,18 +966,22 @@ impl Lexicon {
 
 /// Whether a word of an unspaced table opens a region: every class that
 /// can stand in an expression, except those that only extend one ("前"
-/// after a quantity, "个", "第", "每", tense cues, hedges).
-fn anchors_unspaced(l: Lex) -> bool {
-    !matches!(
+/// after a quantity, "个", "第", "每", "分" after an hour, "晚" after a
+/// date, tense cues, hedges). Frequent characters that anchor nothing cost
+/// a region each.
+fn anchors_unspaced(word: &str, l: Lex) -> bool {
+    let one_char = word.chars().nth(1).is_none();
+    let extends = matches!(
         l,
         Lex::Cue(_)
             | Lex::Hedge(_)
             | Lex::Vague(_)
             | Lex::Position(_)
             | Lex::Rel(Rel::Ago | Rel::Later | Rel::Since)
-            | Lex::Marker(Marker::Classifier | Marker::Ordinal)
+            | Lex::Marker(Marker::Classifier | Marker::Ordinal | Marker::Minute)
             | Lex::Func(Func::Every | Func::Half)
-    )
+    );
+    !(extends || one_char && matches!(l, Lex::PartOfDay(_)))
 }
 
 /// The longest word a [`WordTable`] holds, in bytes.
