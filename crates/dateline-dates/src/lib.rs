@@ -1,5 +1,5 @@
 //! Date and time expressions in news text (English, German, French,
-//! Spanish: [`Lang`]), normalized to TimeML TIMEX3 values against a
+//! Spanish, Chinese: [`Lang`]), normalized to TimeML TIMEX3 values against a
 //! reference date.
 //!
 //! A [`DateExtractor`] finds expressions such as "1 September", "last week",
@@ -71,6 +71,14 @@
 //! let got: Vec<String> =
 //!     spanish.extract(text, reference).iter().map(|t| t.value().to_owned()).collect();
 //! assert_eq!(got, ["2021", "2025-05-02"]);
+//!
+//! // Chinese has no spaces: its words are cut by longest match against
+//! // its table, and 日 in 日本 (Japan) is no day.
+//! let chinese = DateExtractor::builder().lang(Lang::Zh).build()?;
+//! let text = "日本首相上周五抵达，２０２４年７月２３日下午3点会谈。";
+//! let found = chinese.extract(text, reference);
+//! let got: Vec<(&str, &str)> = found.iter().map(|t| (&text[t.span()], t.value())).collect();
+//! assert_eq!(got, [("上周五", "2024-07-19"), ("２０２４年７月２３日下午3点", "2024-07-23T15:00")]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

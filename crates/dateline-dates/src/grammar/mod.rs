@@ -396,10 +396,6 @@ impl<'a> Parser<'a> {
 
     /// The longest expression starting at token `i`.
     pub(crate) fn parse_at(&self, i: usize) -> Option<Cand> {
-        // Unspaced text has a grammar of its own (`unspaced.rs`).
-        if self.lx.extended && self.lx.unspaced.is_some() {
-            return self.unspaced_at(i);
-        }
         let t = self.tok(i)?;
         // Fast exits: most tokens cannot start an expression, and function
         // words start one only with a core temporal token (or "a.m.",
@@ -433,8 +429,10 @@ impl<'a> Parser<'a> {
                     let anchor_near = (i + 1..(i + 6).min(self.t.len())).any(|k| {
                         self.t[k].kind == Kind::Num || self.t[k].lex.is_some_and(Lex::is_anchor)
                     });
-                    // "la próxima edición" (FUTURE_REF) has no time word after it.
-                    let rel_adjective = self.lx.extended && self.is_rel_adjective(i);
+                    // "la próxima edición" (FUTURE_REF) has no time word after it;
+                    // in unspaced text "当天" (that day) stands alone.
+                    let rel_adjective = self.lx.extended
+                        && (self.is_rel_adjective(i) || self.lx.unspaced.is_some());
                     if !anchor_near && !rel_adjective {
                         return None;
                     }
@@ -458,6 +456,11 @@ impl<'a> Parser<'a> {
             }
         };
         if self.lx.extended {
+            // Unspaced text has a grammar of its own (`unspaced.rs`); the
+            // check sits behind the flag so that English pays nothing.
+            if self.lx.unspaced.is_some() {
+                return self.unspaced_at(i);
+            }
             offer(self.r_not_time(i));
             offer(self.r_article_clock(i));
         }

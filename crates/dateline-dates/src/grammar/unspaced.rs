@@ -12,7 +12,8 @@
 //! ("ago_point", "in_point", "duration_value").
 //!
 //! The parser tries these rules, and only these, when the language's tables
-//! are unspaced ([`Parser::parse_at`] hands over at its first check), so
+//! are unspaced (`longest_rule_at` hands over behind the `extended` flag,
+//! after `parse_at`'s fast exits, which let every table word through), so
 //! spaced languages never reach this file and this file never meets an
 //! English rule. The rules:
 //!
