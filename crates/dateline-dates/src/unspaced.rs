@@ -159,7 +159,13 @@ fn numeral_run(text: &str, i: usize, to: usize, words: &UnspacedWords) -> Option
     let mut values: Vec<u32> = Vec::new();
     let mut end = i;
     for ch in text[i..to].chars() {
-        let Some(v) = words.numeral(ch) else { break };
+        // A digit inside a numeral run is one of its digits ("一九九０年",
+        // "二０００年": 〇 is often typed as a full-width zero).
+        // A run that begins with a zero is no year ("策零9月": a name).
+        let joins = values.first().is_some_and(|&v| v > 0);
+        let Some(v) = words.numeral(ch).or_else(|| digit(ch).filter(|_| joins)) else {
+            break;
+        };
         values.push(v);
         end += ch.len_utf8();
     }
@@ -256,6 +262,9 @@ mod tests {
         assert_eq!(tokens("一百零五")[0].2, 105);
         assert_eq!(tokens("十")[0].2, 10);
         assert_eq!(tokens("三万五千")[0].2, 35000);
+        assert_eq!(tokens("一九九０")[0].2, 1990);
+        assert_eq!(tokens("二０００")[0].2, 2000);
+        assert_eq!(tokens("零9")[1].2, 9);
     }
 
     #[test]

@@ -386,6 +386,14 @@ impl Parser<'_> {
             let (modifier, e) = self.zh_position(j2, true);
             return Some((Pt::new(cal::fmt_month(y, m), Grain::Month, rule, ""), e, modifier));
         }
+        // "明年年初", "今年年底": the year said twice before its position.
+        let j = if self.marker(j) == Some(Marker::Year)
+            && matches!(self.lex(j + 1), Some(Lex::Position(_)))
+        {
+            j + 1
+        } else {
+            j
+        };
         let year = cal::fmt_year(y);
         match self.lex(j) {
             Some(Lex::Marker(Marker::Half(h))) => {
@@ -618,7 +626,12 @@ impl Parser<'_> {
         }
         // "过去十年", "未来五年": the stretch up to or from now.
         let lead = matches!(self.lex(i), Some(Lex::Deictic(Deictic::PastRef | Deictic::FutureRef)));
-        let (q, more, j) = self.zh_amount(i + usize::from(lead))?;
+        let start = match (lead, self.lex(i + 1)) {
+            (false, _) => i,
+            (true, Some(Lex::Func(Func::Of))) => i + 2,
+            (true, _) => i + 1,
+        };
+        let (q, more, j) = self.zh_amount(start)?;
         // "两日前": a numeral count of days before "前" or "后" (a day of the
         // month is written in digits: "23日前" is before the 23rd).
         let days_ago = self.marker(j) == Some(Marker::Day)
@@ -632,6 +645,11 @@ impl Parser<'_> {
         };
         // "三年级" never gets here; "三月" is March (no classifier).
         let q = q.map(|q| if half { q + 0.5 } else { q });
+        // "三年多": more than three years.
+        let (more, e) = match self.lex(e) {
+            Some(Lex::Vague(Vague::Many)) if q.is_some() && !more => (true, e + 1),
+            _ => (more, e),
+        };
         let value = duration_value(q, u, false);
         match self.lex(e) {
             Some(Lex::Rel(r @ (Rel::Ago | Rel::Later))) if !lead => {
