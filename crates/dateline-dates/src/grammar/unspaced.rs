@@ -319,11 +319,23 @@ impl Parser<'_> {
             }
             Lex::Holiday(h) => {
                 let &(_, rule) = self.lx.unspaced.as_ref()?.table.holidays.get(usize::from(h))?;
-                let (dir, how) = self.direction_at(i, self.past_signal(i + 1), Dir::Nearest);
                 let opts: Vec<(i32, i64)> = (ry - 1..=ry + 1)
                     .filter_map(|y| rule.on(y).map(|day| (y, cal::diff_days(self.r, day))))
                     .collect();
-                let y = self.pick_by_distance(&opts, dir)?;
+                // As for a day of a month: a holiday within four months is
+                // that one, whatever the tense ("春节前夕，他看望了..." in
+                // early January is this year's).
+                let near = opts.iter().filter(|o| o.1.abs() <= 120).min_by_key(|o| o.1.abs());
+                let (y, how) = match near {
+                    Some(&(y, _)) if self.direction == crate::Direction::Context => {
+                        (y, "nearest".to_owned())
+                    }
+                    _ => {
+                        let (dir, how) =
+                            self.direction_at(i, self.past_signal(i + 1), Dir::Nearest);
+                        (self.pick_by_distance(&opts, dir)?, how)
+                    }
+                };
                 Some((Pt::day(rule.on(y)?, "holiday", how), i + 1, None))
             }
             Lex::Era(k) => {
