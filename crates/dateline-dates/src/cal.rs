@@ -46,6 +46,55 @@ pub(crate) fn nth_weekday(year: i32, month: u32, n: i8, wd: u8) -> Option<Civil>
     first.nth_weekday_of_month(n, wday).ok()
 }
 
+/// The Chinese New Year (the Spring Festival, 春节) of a Gregorian year: the
+/// day, in Beijing time, of the new moon that falls between 21 January and
+/// 20 February. The new moon comes from Meeus's series (Astronomical
+/// Algorithms, ch. 49, its largest terms: within minutes from 1900 to
+/// 2100); a new moon within those minutes of Beijing midnight may land a
+/// day off.
+pub(crate) fn chinese_new_year(year: i32) -> Option<Civil> {
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    let first = date(year, 1, 21)?;
+    let last = date(year, 2, 20)?;
+    let epoch = date(1970, 1, 1)?;
+    let k0 = ((f64::from(year) - 2000.0) * 12.3685).floor();
+    (0..4).find_map(|n| {
+        let jde = new_moon(k0 + f64::from(n));
+        // Julian day 2440587.5 is 1970-01-01 00:00 UTC; Beijing is UTC+8.
+        let days = (jde + 8.0 / 24.0 - 2_440_587.5).floor() as i64;
+        add_days(epoch, days).filter(|d| *d >= first && *d <= last)
+    })
+}
+
+/// The Julian ephemeris day of new moon number `k` (0 = January 2000).
+fn new_moon(k: f64) -> f64 {
+    let t = k / 1236.85;
+    let rad = |deg: f64| deg.rem_euclid(360.0).to_radians();
+    let e = 1.0 - 0.002_516 * t;
+    let m = rad(2.5534 + 29.105_356_70 * k);
+    let mp = rad(201.5643 + 385.816_935_28 * k + 0.010_758_2 * t * t);
+    let f = rad(160.7108 + 390.670_502_84 * k - 0.001_611_8 * t * t);
+    let om = rad(124.7746 - 1.563_755_88 * k);
+    let mean = 2_451_550.097_66 + 29.530_588_861 * k + 0.000_154_37 * t * t;
+    mean - 0.40720 * mp.sin()
+        + 0.17241 * e * m.sin()
+        + 0.01608 * (2.0 * mp).sin()
+        + 0.01039 * (2.0 * f).sin()
+        + 0.00739 * e * (mp - m).sin()
+        - 0.00514 * e * (mp + m).sin()
+        + 0.00208 * e * e * (2.0 * m).sin()
+        - 0.00111 * (mp - 2.0 * f).sin()
+        - 0.00057 * (mp + 2.0 * f).sin()
+        + 0.00056 * e * (2.0 * mp + m).sin()
+        - 0.00042 * (3.0 * mp).sin()
+        + 0.00042 * e * (m + 2.0 * f).sin()
+        + 0.00038 * e * (m - 2.0 * f).sin()
+        - 0.00024 * e * (2.0 * mp - m).sin()
+        - 0.00017 * om.sin()
+}
+
 /// Easter Sunday (Gregorian), by the anonymous Gregorian computus.
 pub(crate) fn easter(year: i32) -> Option<Civil> {
     if !(1583..=9999).contains(&year) {

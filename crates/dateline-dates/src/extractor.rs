@@ -69,6 +69,7 @@ impl Inner {
         static SPANISH: OnceLock<Arc<Inner>> = OnceLock::new();
         static UKRAINIAN: OnceLock<Arc<Inner>> = OnceLock::new();
         static RUSSIAN: OnceLock<Arc<Inner>> = OnceLock::new();
+        static CHINESE: OnceLock<Arc<Inner>> = OnceLock::new();
         let cell = match language {
             Language::English => &ENGLISH,
             Language::German => &GERMAN,
@@ -76,11 +77,15 @@ impl Inner {
             Language::Spanish => &SPANISH,
             Language::Ukrainian => &UKRAINIAN,
             Language::Russian => &RUSSIAN,
+            Language::Chinese => &CHINESE,
         };
         Arc::clone(cell.get_or_init(|| {
             let lexicon = Lexicon::new(language);
-            let scanner =
-                Scanner::new(&lexicon.anchors(), lexicon.tables.fold_accents || lexicon.keyed);
+            let scanner = Scanner::new(
+                &lexicon.anchors(),
+                lexicon.tables.fold_accents || lexicon.keyed,
+                lexicon.unspaced.is_some(),
+            );
             Arc::new(Inner { lexicon, scanner })
         }))
     }
@@ -218,7 +223,10 @@ impl DateExtractor {
         };
         for &(lo, hi) in &regions {
             tokens.clear();
-            token::tokenize(text, lo, hi, &self.inner.lexicon, &mut tokens);
+            match &self.inner.lexicon.unspaced {
+                None => token::tokenize(text, lo, hi, &self.inner.lexicon, &mut tokens),
+                Some(words) => crate::unspaced::tokenize(text, lo, hi, words, &mut tokens),
+            }
             let doc_before = doc;
             let mut parser = Parser {
                 text,

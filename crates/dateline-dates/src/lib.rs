@@ -1,6 +1,6 @@
 //! Date and time expressions in news text (English, German, French,
-//! Spanish, Ukrainian, Russian: [`Lang`]), normalized to TimeML TIMEX3
-//! values against a reference date.
+//! Spanish, Ukrainian, Russian, Chinese: [`Lang`]), normalized to TimeML
+//! TIMEX3 values against a reference date.
 //!
 //! A [`DateExtractor`] finds expressions such as "1 September", "last week",
 //! "the past two years", "3 p.m." or "every Monday", and gives each its span
@@ -78,6 +78,14 @@
 //! let found = ukrainian.extract(text, reference);
 //! let got: Vec<(&str, &str)> = found.iter().map(|t| (&text[t.span()], t.value())).collect();
 //! assert_eq!(got, [("28 червня 1914", "1914-06-28"), ("1798", "1798"), ("264 до н. е.", "BC0264")]);
+//!
+//! // Chinese has no spaces: its words are cut by longest match against
+//! // its table, and 日 in 日本 (Japan) is no day.
+//! let chinese = DateExtractor::builder().lang(Lang::Zh).build()?;
+//! let text = "日本首相上周五抵达，２０２４年７月２３日下午3点会谈。";
+//! let found = chinese.extract(text, reference);
+//! let got: Vec<(&str, &str)> = found.iter().map(|t| (&text[t.span()], t.value())).collect();
+//! assert_eq!(got, [("上周五", "2024-07-19"), ("２０２４年７月２３日下午3点", "2024-07-23T15:00")]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -99,6 +107,7 @@ mod narrative;
 mod scan;
 mod timex;
 mod token;
+mod unspaced;
 
 pub use crate::{
     date::Date,

@@ -12,12 +12,20 @@ use dateline_match::{CasePolicy, MatchKind, Matcher, NormalizedText, Normalizer}
 /// Context kept on each side of an anchor, in bytes.
 const LEFT: usize = 48;
 const RIGHT: usize = 40;
+/// The same in text without spaces, where a character carries a word's
+/// meaning in three bytes: ten characters before (the cues "将", "已" and
+/// a year before its month lie closer), eight after.
+const LEFT_UNSPACED: usize = 30;
+const RIGHT_UNSPACED: usize = 24;
 
 #[derive(Debug)]
 pub(crate) struct Scanner {
     words: Matcher,
     /// The lexicon folds accents ("März"): accented hits are anchors too.
     accented: bool,
+    /// The language is written without spaces (Chinese): windows end on
+    /// any character, not at the next space, which may be a line away.
+    unspaced: bool,
 }
 
 impl Scanner {
@@ -28,8 +36,8 @@ impl Scanner {
     /// keeps the anchors exactly those of an automaton without accent folding.
     /// In languages whose lexicon folds accents (`accented`), those hits are
     /// what the lexicon finds, and they stay.
-    pub(crate) fn new(anchors: &[&str], accented: bool) -> Scanner {
-        Scanner { accented, ..Scanner::with_accent_folding(anchors, true) }
+    pub(crate) fn new(anchors: &[&str], accented: bool, unspaced: bool) -> Scanner {
+        Scanner { accented, unspaced, ..Scanner::with_accent_folding(anchors, true) }
     }
 
     fn with_accent_folding(anchors: &[&str], yes: bool) -> Scanner {
@@ -39,7 +47,7 @@ impl Scanner {
             .match_kind(MatchKind::LeftmostLongest)
             .build(anchors.iter().copied())
             .expect("the anchor lexicon has no empty words");
-        Scanner { words, accented: false }
+        Scanner { words, accented: false, unspaced: false }
     }
 
     /// The automaton that finds the anchors.
@@ -90,10 +98,14 @@ impl Scanner {
         all.sort_unstable();
         out.clear();
         for (s, e) in all {
-            let lo = floor_boundary(text, s.saturating_sub(LEFT));
-            let lo = snap_word_start(bytes, lo, s);
-            let hi = ceil_boundary(text, (e + RIGHT).min(bytes.len()));
-            let hi = snap_word_end(text, hi);
+            let (lo, hi) = if self.unspaced {
+                let lo = floor_boundary(text, s.saturating_sub(LEFT_UNSPACED));
+                (lo, ceil_boundary(text, (e + RIGHT_UNSPACED).min(bytes.len())))
+            } else {
+                let lo = floor_boundary(text, s.saturating_sub(LEFT));
+                let hi = ceil_boundary(text, (e + RIGHT).min(bytes.len()));
+                (snap_word_start(bytes, lo, s), snap_word_end(text, hi))
+            };
             match out.last_mut() {
                 Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
                 _ => out.push((lo, hi)),
@@ -180,7 +192,7 @@ mod tests {
     fn scanners() -> (Scanner, Scanner) {
         let lexicon = Lexicon::new(Language::English);
         let anchors = lexicon.anchors();
-        (Scanner::new(&anchors, false), Scanner::with_accent_folding(&anchors, false))
+        (Scanner::new(&anchors, false, false), Scanner::with_accent_folding(&anchors, false))
     }
 
     fn regions(scanner: &Scanner, text: &str) -> Vec<(usize, usize)> {

@@ -55,6 +55,7 @@ const TABLES: &[(&str, &str)] = &[
     ("es.toml", include_str!("data/es.toml")),
     ("uk.toml", include_str!("data/uk.toml")),
     ("ru.toml", include_str!("data/ru.toml")),
+    ("zh.toml", include_str!("data/zh.toml")),
 ];
 
 fn load() -> Vec<(&'static str, Case)> {

@@ -29,7 +29,9 @@
 //!   року", "264 до н. е.");
 //! * `night_into` — "ніч на 4 серпня", the night before a day;
 //! * `time_adverbs` — "вночі", "влітку": a part of the day or a season alone;
-//! * `word_order` — orders other languages use ("mardi dernier", "hace tres años").
+//! * `word_order` — orders other languages use ("mardi dernier", "hace tres años");
+//! * `unspaced` — the grammar of text without spaces (Chinese: "2024年7月23日",
+//!   "上周五", "三天前"), tried instead of all the others there.
 
 mod absolute;
 mod clause;
@@ -47,6 +49,7 @@ mod resolve;
 mod sets;
 mod time_adverbs;
 mod times;
+mod unspaced;
 mod word_order;
 
 pub(crate) use durations::clock_seconds;
@@ -443,8 +446,10 @@ impl<'a> Parser<'a> {
                     let anchor_near = (i + 1..(i + 6).min(self.t.len())).any(|k| {
                         self.t[k].kind == Kind::Num || self.t[k].lex.is_some_and(Lex::is_anchor)
                     });
-                    // "la próxima edición" (FUTURE_REF) has no time word after it.
-                    let rel_adjective = self.lx.extended && self.is_rel_adjective(i);
+                    // "la próxima edición" (FUTURE_REF) has no time word after it;
+                    // in unspaced text "当天" (that day) stands alone.
+                    let rel_adjective = self.lx.extended
+                        && (self.is_rel_adjective(i) || self.lx.unspaced.is_some());
                     if !anchor_near && !rel_adjective {
                         return None;
                     }
@@ -468,6 +473,11 @@ impl<'a> Parser<'a> {
             }
         };
         if self.lx.extended {
+            // Unspaced text has a grammar of its own (`unspaced.rs`); the
+            // check sits behind the flag so that English pays nothing.
+            if self.lx.unspaced.is_some() {
+                return self.unspaced_at(i);
+            }
             offer(self.r_not_time(i));
             offer(self.r_article_clock(i));
         }

@@ -468,16 +468,7 @@ impl Parser<'_> {
             year = p.value.parse().ok();
             e = e2;
         }
-        let on = |y: i32| -> Option<Civil> {
-            match rule {
-                HolidayRule::Fixed(m, d) => cal::date(y, m.into(), d.into()),
-                HolidayRule::NthWeekday(n, wd, m) => cal::nth_weekday(y, m.into(), n, wd),
-                HolidayRule::NthWeekdayPlus(n, wd, m, off) => {
-                    cal::add_days(cal::nth_weekday(y, m.into(), n, wd)?, off.into())
-                }
-                HolidayRule::Easter(off) => cal::add_days(cal::easter(y)?, off.into()),
-            }
-        };
+        let on = |y: i32| -> Option<Civil> { rule.on(y) };
         if let Some(y) = year {
             return Some((Pt::day(on(y)?, "holiday-year", ""), e));
         }

@@ -71,6 +71,7 @@ pub(super) static TABLES: Tables = Tables {
     time_adverbs: &[],
     no_articles: false,
     duration_heads: &[],
+    unspaced: None,
 };
 
 /// Weekdays glued to a part of the day ("Donnerstagabend"): the tokenizer

@@ -62,6 +62,7 @@ pub(super) static TABLES: Tables = Tables {
     time_adverbs: &[],
     no_articles: false,
     duration_heads: &[],
+    unspaced: None,
 };
 
 /// Anchor spellings that the tokenizer reads as one word but the word

@@ -88,6 +88,7 @@ pub(super) static TABLES: Tables = Tables {
     time_adverbs: &[],
     no_articles: false,
     duration_heads: &[],
+    unspaced: None,
 };
 
 /// Holidays news writes about, by their Spanish names.

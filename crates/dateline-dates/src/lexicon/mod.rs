@@ -14,6 +14,7 @@ mod fr;
 mod letters;
 mod ru;
 mod uk;
+mod zh;
 
 use dateline_match::Normalizer;
 
@@ -361,6 +362,49 @@ pub(crate) enum Lex {
     Shifted(Unit, i8),
     Func(Func),
     Cue(Cue),
+    /// A character that marks the field a number fills, in languages that
+    /// write dates as number + marker ("2024年7月23日", "下午3点15分").
+    Marker(Marker),
+    /// One word for a day shifted from the reference and a part of it:
+    /// Chinese "今晨" (this morning), "昨晚" (last night); [`NAMED_DAY`]
+    /// for the day the text named last ("当晚", that night).
+    DayPart(i8, PartOfDay),
+    /// A reign or republic era whose years count from a base ("民国",
+    /// "康熙"): index into the unspaced table's eras.
+    Era(u8),
+}
+
+/// The shift of [`Lex::DayPart`] that means the day the text named last,
+/// not one counted from the reference.
+pub(crate) const NAMED_DAY: i8 = i8::MIN;
+
+/// Field markers of languages that write a number before the word that
+/// says what it counts or names (Chinese). The grammar for unspaced text
+/// (`grammar/unspaced.rs`) reads them; no English word has one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Marker {
+    /// 年: a year after a year number, years after a quantity.
+    Year,
+    /// 月: a month after 1 to 12; months only after a classifier (个月).
+    Month,
+    /// 日, 号: a day of the month.
+    Day,
+    /// 点, 时: an hour of the clock.
+    Hour,
+    /// 分: minutes of the clock.
+    Minute,
+    /// 个: the classifier between a quantity and its unit.
+    Classifier,
+    /// 年代: a decade after its year ("90年代").
+    Decade,
+    /// 上半年 (1), 下半年 (2): a half of the year.
+    Half(u8),
+    /// 季度: a quarter after its number.
+    Quarter,
+    /// 上旬, 中旬, 下旬: the first, middle or last ten days of a month.
+    Xun(Position),
+    /// 第: makes the number after it an ordinal.
+    Ordinal,
 }
 
 impl Lex {
@@ -394,6 +438,9 @@ impl Lex {
                 | Lex::Holiday(_)
                 | Lex::EndOf(_)
                 | Lex::Shifted(..)
+                | Lex::Marker(_)
+                | Lex::DayPart(..)
+                | Lex::Era(_)
                 | Lex::Number(18 | 19)
                 | Lex::Func(
                     Func::Half
@@ -419,6 +466,26 @@ pub(crate) enum HolidayRule {
     NthWeekdayPlus(i8, u8, u8, i8),
     /// Days after Easter Sunday (negative: before).
     Easter(i16),
+    /// Days after the Chinese New Year (negative: before).
+    LunarNewYear(i16),
+}
+
+impl HolidayRule {
+    /// The holiday's day in `year`.
+    pub(crate) fn on(self, year: i32) -> Option<jiff::civil::Date> {
+        use crate::cal;
+        match self {
+            HolidayRule::Fixed(m, d) => cal::date(year, m.into(), d.into()),
+            HolidayRule::NthWeekday(n, wd, m) => cal::nth_weekday(year, m.into(), n, wd),
+            HolidayRule::NthWeekdayPlus(n, wd, m, off) => {
+                cal::add_days(cal::nth_weekday(year, m.into(), n, wd)?, off.into())
+            }
+            HolidayRule::Easter(off) => cal::add_days(cal::easter(year)?, off.into()),
+            HolidayRule::LunarNewYear(off) => {
+                cal::add_days(cal::chinese_new_year(year)?, off.into())
+            }
+        }
+    }
 }
 
 /// One holiday: its name, as a sequence of lowercase words, and its rule.
@@ -438,6 +505,7 @@ pub(crate) enum Language {
     Spanish,
     Ukrainian,
     Russian,
+    Chinese,
 }
 
 impl Language {
@@ -449,6 +517,7 @@ impl Language {
             Lang::Es => Language::Spanish,
             Lang::Uk => Language::Ukrainian,
             Lang::Ru => Language::Russian,
+            Lang::Zh => Language::Chinese,
             _ => Language::English,
         }
     }
@@ -462,6 +531,7 @@ impl Language {
             Language::Spanish => &es::TABLES,
             Language::Ukrainian => &uk::TABLES,
             Language::Russian => &ru::TABLES,
+            Language::Chinese => &zh::TABLES,
         }
     }
 }
@@ -655,6 +725,119 @@ pub(crate) struct Tables {
     /// Prepositions before a duration that the language's corpus keeps
     /// inside it ("[протягом двох тижнів]", "[через три дні]").
     pub(crate) duration_heads: &'static [&'static str],
+    /// A language written without spaces (Chinese): its words, cut from the
+    /// text by longest match (`unspaced.rs`) and read by the grammar's own
+    /// rules for it (`grammar/unspaced.rs`). `None` for spaced languages,
+    /// which then pay nothing for it.
+    pub(crate) unspaced: Option<&'static Unspaced>,
+}
+
+/// What a language written without spaces supplies: the words the scanner
+/// cuts from its runs by longest match, the words it must not cut a date
+/// word out of, and its numerals.
+#[derive(Debug)]
+pub(crate) struct Unspaced {
+    /// Words as written (simplified and traditional forms alike) with their
+    /// class; the first entry of a word wins.
+    pub(crate) words: &'static [(&'static str, Lex)],
+    /// Words that hold a date character but name no time ("日本", "月球",
+    /// "年级", "生日"): the longest match takes them whole, so their 日, 月,
+    /// 年 never reach the grammar.
+    pub(crate) not_dates: &'static [&'static str],
+    /// Numeral characters: digits (0 to 9) and multipliers (10, 100, 1000,
+    /// 10000). A run of them is one number token.
+    pub(crate) numerals: &'static [(char, u32)],
+    /// Holidays by name.
+    pub(crate) holidays: &'static [(&'static str, HolidayRule)],
+    /// Eras whose years count from a base year ("民国6年" is 1911 + 6):
+    /// name and the year before the era's first.
+    pub(crate) eras: &'static [(&'static str, i32)],
+    /// Words that a number counts although they begin with a date marker
+    /// ("30日元", thirty yen): after a number, other not-date words that
+    /// begin with 日 or 月 give the marker back ("26日本赛季" is the 26th).
+    pub(crate) counted: &'static [&'static str],
+}
+
+/// A word of an unspaced table and its class (`None`: a not-date word).
+type WordClass = (&'static str, Option<Lex>);
+
+/// An [`Unspaced`] table ready for longest-match lookups: words grouped
+/// by their first character (a binary search on it), longest first within
+/// a group, so the first word of the group that the text starts with is
+/// the longest match. Most characters begin no word and cost one search.
+#[derive(Debug)]
+pub(crate) struct UnspacedWords {
+    /// (first character, words beginning with it longest first, each with
+    /// its class or `None` for a not-date word), sorted by character.
+    groups: Vec<(char, Vec<WordClass>)>,
+    /// The numerals, sorted by character.
+    numerals: Vec<(char, u32)>,
+    pub(crate) table: &'static Unspaced,
+}
+
+impl UnspacedWords {
+    fn new(table: &'static Unspaced) -> UnspacedWords {
+        let mut all: Vec<(&'static str, Option<Lex>)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut add = |w: &'static str, lex: Option<Lex>| {
+            if !w.is_empty() && seen.insert(w) {
+                all.push((w, lex));
+            }
+        };
+        for &(w, lex) in table.words {
+            add(w, Some(lex));
+        }
+        for &w in table.not_dates {
+            add(w, None);
+        }
+        for (i, &(w, _)) in table.holidays.iter().enumerate() {
+            add(w, Some(Lex::Holiday(i as u8)));
+        }
+        for (i, &(w, _)) in table.eras.iter().enumerate() {
+            add(w, Some(Lex::Era(i as u8)));
+        }
+        let mut groups: Vec<(char, Vec<WordClass>)> = Vec::new();
+        all.sort_by_key(|(w, _)| (w.chars().next(), std::cmp::Reverse(w.len())));
+        for (w, lex) in all {
+            let first = w.chars().next().expect("words are not empty");
+            match groups.last_mut() {
+                Some((c, group)) if *c == first => group.push((w, lex)),
+                _ => groups.push((first, vec![(w, lex)])),
+            }
+        }
+        let mut numerals = table.numerals.to_vec();
+        numerals.sort_unstable();
+        UnspacedWords { groups, numerals, table }
+    }
+
+    /// The longest word that `text` begins with: its length in bytes and
+    /// its class (`None` for a not-date word).
+    #[inline]
+    pub(crate) fn longest(&self, text: &str) -> Option<(usize, Option<Lex>)> {
+        let first = text.chars().next()?;
+        let k = self.groups.binary_search_by_key(&first, |(c, _)| *c).ok()?;
+        self.groups[k].1.iter().find(|(w, _)| text.starts_with(w)).map(|&(w, lex)| (w.len(), lex))
+    }
+
+    /// The class of exactly `word`, if the table has it (`Some(None)` for
+    /// a not-date word).
+    pub(crate) fn get(&self, word: &str) -> Option<Option<Lex>> {
+        let first = word.chars().next()?;
+        let k = self.groups.binary_search_by_key(&first, |(c, _)| *c).ok()?;
+        self.groups[k].1.iter().find(|(w, _)| *w == word).map(|&(_, lex)| lex)
+    }
+
+    /// Every word with its class (`None` for a not-date word).
+    pub(crate) fn words(&self) -> impl Iterator<Item = (&'static str, Option<Lex>)> + '_ {
+        self.groups.iter().flat_map(|(_, g)| g.iter().copied())
+    }
+
+    /// The value of a numeral character.
+    #[inline]
+    pub(crate) fn numeral(&self, c: char) -> Option<u32> {
+        let k = self.numerals.binary_search_by_key(&c, |(n, _)| *n).ok()?;
+        Some(self.numerals[k].1)
+    }
 }
 
 /// A language's word table, ready for lookups.
@@ -680,6 +863,8 @@ pub(crate) struct Lexicon {
     /// The language uses any rule or spelling English does not (a language
     /// other than English): English checks this one flag and skips the rest.
     pub(crate) extended: bool,
+    /// The word table of a language written without spaces.
+    pub(crate) unspaced: Option<UnspacedWords>,
     /// First words of multi-word holidays that the table gives another
     /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
     /// Hispanidad"): the holiday rule tries them too.
@@ -758,9 +943,11 @@ impl Lexicon {
             || !t.age_words.is_empty()
             || !t.letters.is_empty()
             || !t.capitalized.is_empty()
-            || !t.after_determiner.is_empty();
+            || !t.after_determiner.is_empty()
+            || t.unspaced.is_some();
         Lexicon {
             extended,
+            unspaced: t.unspaced.map(UnspacedWords::new),
             other_holiday_starts,
             entries,
             table: words,
@@ -870,6 +1057,14 @@ impl Lexicon {
         let contextual = self.tables.after_determiner.iter().chain(self.tables.capitalized);
         v.extend(contextual.filter(|(_, l)| l.is_anchor()).map(|(w, _)| *w));
         v.extend_from_slice(self.tables.rel_adjectives);
+        // Unspaced words anchor wherever they stand in a run.
+        if let Some(u) = &self.unspaced {
+            v.extend(
+                u.words()
+                    .filter(|&(w, l)| l.is_some_and(|l| anchors_unspaced(w, l)))
+                    .map(|(w, _)| w),
+            );
+        }
         v.sort_unstable();
         v.dedup();
         v
@@ -879,6 +1074,25 @@ impl Lexicon {
 /// The alphabet of the Cyrillic tables (Ukrainian and Russian letters), in
 /// the order their key bytes take (`letters.rs`).
 pub(super) const CYRILLIC: &str = "абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюя";
+/// Whether a word of an unspaced table opens a region: every class that
+/// can stand in an expression, except those that only extend one ("前"
+/// after a quantity, "个", "第", "每", "分" after an hour, "晚" after a
+/// date, tense cues, hedges). Frequent characters that anchor nothing cost
+/// a region each.
+fn anchors_unspaced(word: &str, l: Lex) -> bool {
+    let one_char = word.chars().nth(1).is_none();
+    let extends = matches!(
+        l,
+        Lex::Cue(_)
+            | Lex::Hedge(_)
+            | Lex::Vague(_)
+            | Lex::Position(_)
+            | Lex::Rel(Rel::Ago | Rel::Later | Rel::Since)
+            | Lex::Marker(Marker::Classifier | Marker::Ordinal | Marker::Minute)
+            | Lex::Func(Func::Every | Func::Half)
+    );
+    !(extends || one_char && matches!(l, Lex::PartOfDay(_)))
+}
 
 /// The longest word a [`WordTable`] holds, in bytes.
 const MAX_KEY: usize = 16;

@@ -89,6 +89,7 @@ pub(super) static TABLES: Tables = Tables {
     time_adverbs: &["утром", "вечером", "ночью", "весной", "летом", "осенью", "зимой"],
     no_articles: true,
     duration_heads: &[],
+    unspaced: None,
 };
 
 /// Holidays news writes about, by their Russian names (Orthodox Christmas).

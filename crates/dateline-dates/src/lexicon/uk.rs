@@ -113,6 +113,7 @@ pub(super) static TABLES: Tables = Tables {
     ],
     no_articles: true,
     duration_heads: &["протягом", "впродовж", "упродовж", "продовж", "через", "за"],
+    unspaced: None,
 };
 
 /// Holidays news writes about, by their Ukrainian names. Christmas is on 25
