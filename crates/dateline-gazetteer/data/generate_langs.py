@@ -85,7 +85,9 @@ HAN_SHORT_MIN_POPULATION = 1_000_000
 # alternates (generate.py's ALTERNATE_MIN_POPULATION). Cyrillic names carry
 # no language in GeoNames (Bulgarian, Kazakh, Mari forms are among them),
 # and short ones are words once inflected ("Думай" for Dumai, "Гама",
-# "Вена"): only cities of a million, whose names news uses.
+# "Вена"): only cities of a million, whose names news uses, and only names
+# whose every word is capitalized ("Лондон ош", "Аден шаары" are Mari and
+# Kyrgyz for "London city", "Aden city").
 SCRIPT_CITY_MIN_POPULATION = 250_000
 CYRILLIC_CITY_MIN_POPULATION = 1_000_000
 # An id written in a names table instead of an English name.
@@ -464,7 +466,7 @@ def other_language_rows(
         if r["case"] == "exact":
             continue
         for lang, letters in SCRIPT_LETTERS.items():
-            if int(r["population"]) >= CYRILLIC_CITY_MIN_POPULATION and name[:1].isupper() and len(name) >= 4 and set(name.lower()) <= letters and not name.endswith("-"):
+            if int(r["population"]) >= CYRILLIC_CITY_MIN_POPULATION and all(w[:1].isupper() for w in name.split()) and len(name) >= 4 and set(name.lower()) <= letters and not name.endswith("-"):
                 add_forms(name, "", "GPE", id_, r["population"], f"iso3166-1:{r['country']}", lang, f"large.tsv.gz {id_}")
         if HAN.match(name):
             if len(name) <= HAN_SHORT:
