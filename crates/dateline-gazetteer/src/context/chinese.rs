@@ -31,7 +31,6 @@ static HEADS: &[Head] = &[
     Head::org("通訊社"),
     Head::org("电视台"),
     Head::org("電視台"),
-    Head::org("航空"),
     Head::org("议会"),
     Head::org("議會"),
 ];
