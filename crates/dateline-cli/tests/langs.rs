@@ -162,3 +162,55 @@ fn the_language_decides_which_names_apply() {
         assert!(names(&records[1]).len() < 3, "{subcommand}");
     }
 }
+
+#[test]
+fn ukrainian_russian_and_chinese_names_carry_the_english_ids() {
+    // Issue 14: case forms, adjectives and Chinese names, with the ids of
+    // the English names and spans in code points.
+    // (language, text, every entity as (surface, id, start in code points))
+    type Expected = &'static [(&'static str, &'static str, u64)];
+    let cases: [(&str, &str, Expected); 3] = [
+        (
+            "uk",
+            "У Києві заявили, що НАТО підтримає Україну; китайська делегація прибула до Пекіна.",
+            &[
+                ("Києві", "geonames:703448", 2),
+                ("НАТО", "wikidata:Q7184", 20),
+                ("Україну", "iso3166-1:UA", 35),
+                ("китайська", "iso3166-1:CN", 44),
+                ("Пекіна", "geonames:1816670", 75),
+            ],
+        ),
+        (
+            "ru",
+            "В Киеве и в Москве.",
+            &[("Киеве", "geonames:703448", 2), ("Москве", "geonames:524901", 12)],
+        ),
+        (
+            "zh",
+            "北约在基辅开会。",
+            &[("北约", "wikidata:Q7184", 0), ("基辅", "geonames:703448", 3)],
+        ),
+    ];
+    for (lang, text, expected) in cases {
+        for subcommand in ["entities", "extract"] {
+            let records = run(subcommand, &["--lang", lang], text);
+            let found: Vec<(String, String, u64)> = records[0]["entities"]
+                .as_array()
+                .expect("entities")
+                .iter()
+                .map(|e| {
+                    let text = e["text"].as_str().expect("text").to_owned();
+                    (
+                        text,
+                        e["id"].as_str().expect("id").to_owned(),
+                        e["start"].as_u64().expect("start"),
+                    )
+                })
+                .collect();
+            let expected: Vec<(String, String, u64)> =
+                expected.iter().map(|&(t, id, s)| (t.to_owned(), id.to_owned(), s)).collect();
+            assert_eq!(found, expected, "{subcommand} --lang {lang}");
+        }
+    }
+}

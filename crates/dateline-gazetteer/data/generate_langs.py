@@ -72,20 +72,23 @@ SCRIPT_LETTERS = {
 # Chinese: a Han name of two characters or more (one character is a word).
 HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 # A Han name of two characters is one word of running text away from a
-# common one ("胜利", victory, is a city; "城中", in the city, another), and
-# Chinese has no spaces to tell them apart: such a city name is kept when
-# jieba's dictionary (`--jieba`) tags it a proper name (place ns, person nr,
-# transliterated nrt, other nz), and otherwise (a common word's tag, or not
-# in the dictionary: traditional and Japanese forms) only for cities of a
-# million ("合肥", "大连" carry common tags there).
+# common one ("胜利", victory, is a city; "城中", in the city, another) or
+# inside a longer name ("尼斯", Nice, in "威尼斯", Venice), and Chinese has
+# no spaces to tell them apart: such a city name is kept when jieba's
+# dictionary (`--jieba`) tags it a place name (ns), and otherwise (a common
+# word's or a person's tag, or not in the dictionary: traditional and
+# Japanese forms) only for cities of a million ("合肥", "大连" carry common
+# tags there).
 HAN_SHORT = 2
-HAN_NAME_TAGS = ("ns", "nr", "nrt", "nz")
+HAN_NAME_TAGS = ("ns",)
 HAN_SHORT_MIN_POPULATION = 1_000_000
 # Cities whose names in these scripts are taken. Han names: as the English
 # alternates (generate.py's ALTERNATE_MIN_POPULATION). Cyrillic names carry
 # no language in GeoNames (Bulgarian, Kazakh, Mari forms are among them),
 # and short ones are words once inflected ("Думай" for Dumai, "Гама",
-# "Вена"): only cities of a million, whose names news uses.
+# "Вена"): only cities of a million, whose names news uses, and only names
+# whose every word is capitalized ("Лондон ош", "Аден шаары" are Mari and
+# Kyrgyz for "London city", "Aden city").
 SCRIPT_CITY_MIN_POPULATION = 250_000
 CYRILLIC_CITY_MIN_POPULATION = 1_000_000
 # An id written in a names table instead of an English name.
@@ -464,7 +467,7 @@ def other_language_rows(
         if r["case"] == "exact":
             continue
         for lang, letters in SCRIPT_LETTERS.items():
-            if int(r["population"]) >= CYRILLIC_CITY_MIN_POPULATION and name[:1].isupper() and len(name) >= 4 and set(name.lower()) <= letters and not name.endswith("-"):
+            if int(r["population"]) >= CYRILLIC_CITY_MIN_POPULATION and all(w[:1].isupper() for w in name.split()) and len(name) >= 4 and set(name.lower()) <= letters and not name.endswith("-"):
                 add_forms(name, "", "GPE", id_, r["population"], f"iso3166-1:{r['country']}", lang, f"large.tsv.gz {id_}")
         if HAN.match(name):
             if len(name) <= HAN_SHORT:

@@ -3,7 +3,7 @@
 //! English "nice" and "china"), and links from each language's forms to
 //! the id of the English name.
 
-use dateline_gazetteer::{Gazetteer, Lang, Resolver};
+use dateline_gazetteer::{Gazetteer, Lang, Nested, Resolver};
 use toml::{Table, Value};
 
 const TABLE: &str = include_str!("data/embedded_langs.toml");
@@ -47,7 +47,11 @@ fn embedded_cases_per_language() {
         let resolved: Vec<String> = resolver
             .find(gazetteer, text)
             .iter()
-            .map(|e| format!("{}|{}|{}", &text[e.span()], e.label(), e.id()))
+            .map(|e| match e.rule().filter(|_| e.id().is_empty()) {
+                // Rule-found entities have no id: their rule instead.
+                Some(rule) => format!("{}|{}|rule:{rule}", &text[e.span()], e.label()),
+                None => format!("{}|{}|{}", &text[e.span()], e.label(), e.id()),
+            })
             .collect();
         let expected = strings(case.get("resolver")).unwrap_or(expected);
         assert_eq!(resolved, expected, "case {name} (resolver)");
@@ -81,4 +85,21 @@ fn the_embedded_gazetteer_searches_english_by_default() {
     let french = gazetteer.with_lang(Lang::Fr);
     assert_eq!(french.find(text), gazetteer.find_in(Lang::Fr, text));
     assert!(french.find(text).len() > gazetteer.find(text).len());
+}
+
+#[test]
+fn a_place_inside_a_chinese_organization_name_follows_the_nested_policy() {
+    let gazetteer = Gazetteer::embedded();
+    let text = "中国工商银行宣布";
+    let with = |nested: Nested| {
+        let resolver = Resolver::builder().lang(Lang::Zh).nested(nested).build();
+        resolver
+            .find(gazetteer, text)
+            .iter()
+            .map(|e| (text[e.span()].to_owned(), e.label(), e.enclosing().map(|s| &text[s])))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(with(Nested::Drop), [("中国工商银行".to_owned(), "ORG", None)]);
+    assert_eq!(with(Nested::Keep), [("中国".to_owned(), "GPE", None)]);
+    assert_eq!(with(Nested::Flag), [("中国".to_owned(), "GPE", Some("中国工商银行"))]);
 }

@@ -313,6 +313,8 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         Head::fac("Plaza"),
         Head::fac("Museum"),
     ],
+    unspaced_heads: &[],
+    unspaced_stops: "",
     // Clubs named before the city: "Real Madrid", "Inter Milan".
     org_prefixes: WordSet::new(&[
         "Real",

@@ -22,12 +22,14 @@
 //! The rules read a few words either side of each match, never the whole
 //! text again, so their cost grows with the number of matches.
 
+mod chinese;
 mod english;
 mod heads;
 mod namesakes;
 mod rules;
 mod runs;
 mod sports;
+mod unspaced;
 mod without_runs;
 
 use std::fmt;
@@ -271,6 +273,20 @@ impl Resolver {
                 && let Some(rule) = sports::club_cue(self.rules, text, &matches, i)
             {
                 resolved = Resolved::by_rule(found.span(), "ORG", rule);
+            }
+            if (is_place(found.entry()) || found.label() == "NORP")
+                && let Some((run, head)) =
+                    unspaced::head_after(self.rules, text, found.span(), &starts)
+            {
+                // "中国工商银行": a name without spaces that goes on to a head.
+                match self.nested {
+                    Nested::Drop => push(&mut out, Resolved::by_rule(run, head.label, head.rule)),
+                    Nested::Keep => push(&mut out, resolved),
+                    Nested::Flag => {
+                        push(&mut out, Resolved { enclosing: Some(run), ..resolved });
+                    }
+                }
+                continue;
             }
             if !self.rules.name_runs || runs::stands_alone(self.rules, text, found.span()) {
                 push(&mut out, resolved);

@@ -76,6 +76,13 @@ pub(crate) struct NameRules {
     /// Head words: the last word of a name (or the word before its first
     /// "of") saying what the name is.
     pub(crate) heads: &'static [Head],
+    /// Head words written right after a place in scripts without spaces
+    /// ("银行" in "中国工商银行"; see `unspaced.rs`); empty for languages
+    /// written with spaces.
+    pub(crate) unspaced_heads: &'static [Head],
+    /// Characters that cannot stand between a place and such a head word
+    /// (function words, numerals).
+    pub(crate) unspaced_stops: &'static str,
     /// First words that make a name an organization (sports clubs).
     pub(crate) org_prefixes: WordSet,
     /// First words that make a name a geographic feature.
@@ -109,6 +116,7 @@ pub(crate) struct NameRules {
 pub(crate) fn for_lang(lang: Lang) -> &'static NameRules {
     match lang {
         Lang::En => &super::english::ENGLISH,
+        Lang::Zh => &super::chinese::CHINESE,
         _ => &super::without_runs::WITHOUT_RUNS,
     }
 }

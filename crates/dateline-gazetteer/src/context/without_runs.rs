@@ -23,6 +23,8 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     breaks: WordSet::new(&[]),
     titles: WordSet::new(&[]),
     heads: &[],
+    unspaced_heads: &[],
+    unspaced_stops: "",
     org_prefixes: WordSet::new(&[]),
     loc_prefixes: WordSet::new(&[]),
     region_prefixes: WordSet::new(&[]),
