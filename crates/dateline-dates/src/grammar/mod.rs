@@ -472,6 +472,7 @@ impl<'a> Parser<'a> {
             offer(self.r_ago_before(i));
             offer(self.r_vague_span(i));
             offer(self.r_rel_adjective(i));
+            offer(self.r_moment(i));
         }
         best
     }

@@ -139,7 +139,8 @@ impl Parser<'_> {
         if self.is_func(k, Func::Fiscal) {
             k += 1;
         }
-        let is_half = self.is_func(k, Func::Half);
+        // Not "la última media hora" (the last half hour).
+        let is_half = self.is_func(k, Func::Half) && self.unit(k + 1).is_none();
         let is_quarter = matches!(self.unit(k), Some((Unit::Quarter, false)));
         if !is_half && !is_quarter {
             return None;
@@ -319,7 +320,7 @@ impl Parser<'_> {
     /// The century of a decade written with two digits ("the '90s", "the
     /// nineties"): the latest one not after the reference year, or none
     /// before year 1 (reference year 50 and "the 90s").
-    fn century_of(&self, two_digit_year: u32) -> Option<u32> {
+    pub(super) fn century_of(&self, two_digit_year: u32) -> Option<u32> {
         let year = u32::try_from(self.r.year()).ok()?;
         if two_digit_year <= year % 100 { Some(year / 100) } else { (year / 100).checked_sub(1) }
     }

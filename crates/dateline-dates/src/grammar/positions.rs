@@ -261,6 +261,8 @@ impl Parser<'_> {
                 ))
             }
             Hedge::UpTo if self.is_func(i + 1, Func::To) => Some((Modifier::EqualOrLess, i + 2)),
+            // "al menos", one phrase of the table.
+            Hedge::AtLeast if self.lx.extended => Some((Modifier::EqualOrMore, i + 1)),
             _ => None,
         }
     }

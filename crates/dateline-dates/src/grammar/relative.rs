@@ -503,6 +503,16 @@ impl Parser<'_> {
                 j + 1,
             ));
         }
+        // "este semestre": the half of the year the reference is in.
+        if self.lx.extended
+            && rel == Rel::This
+            && self.is_func(j, Func::Half)
+            && self.unit(j + 1).is_none()
+        {
+            let half = if self.r.month() <= 6 { 1 } else { 2 };
+            let v = format!("{}-H{half}", cal::fmt_year(self.r.year().into()));
+            return Some((Pt::new(v, Grain::Quarter, "this-half", ""), j + 1));
+        }
         if self.is_func(j, Func::Half) && self.is_func(i.wrapping_sub(0), Func::The) {
             return None;
         }
@@ -1148,9 +1158,11 @@ impl Parser<'_> {
                     }
                     return None;
                 }
+                // "a recent", not "the recent" ("la reciente creación").
                 if j > 0
                     && (self.is_func(j - 1, Func::The) || self.is_func(j - 1, Func::A))
                     && !self.is_word(j - 1, "the")
+                    && !(self.lx.extended && self.is_func(j - 1, Func::The))
                 {
                     return None;
                 }

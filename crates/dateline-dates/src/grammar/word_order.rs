@@ -48,6 +48,29 @@ impl Parser<'_> {
             let day = self.shifted_day(d.month() as u32, d.day() as u32, shift)?;
             return Some((Pt::day(day, "rel-day-month", ""), e));
         }
+        // "el pasado septiembre", "del pasado mes de mayo", "el próximo mes
+        // de septiembre": the relative word before a month.
+        if let Some(shift) = self.shift_word(j) {
+            let k = if matches!(self.unit(j + 1), Some((Unit::Month, false)))
+                && self.is_func(j + 2, Func::Of)
+            {
+                j + 3
+            } else {
+                j + 1
+            };
+            if let Some(Lex::Month(m)) = self.lex(k) {
+                return Some((self.month_shifted(u32::from(m), shift), k + 1));
+            }
+        }
+        // "el mes de septiembre del 2001", "le mois de juin": the month
+        // the noun names.
+        if matches!(self.unit(j), Some((Unit::Month, false)))
+            && self.is_func(j + 1, Func::Of)
+            && matches!(self.lex(j + 2), Some(Lex::Month(_)))
+            && let Some((p, e)) = self.date_point(j + 2).filter(|(p, _)| p.grain == Grain::Month)
+        {
+            return Some((p, e));
+        }
         // The noun, then the relative word.
         if let Some((p, e)) = self.p_day_first(j).filter(|(p, _)| p.rule == "day-month")
             && let Some(shift) = self.shift_word(e)
@@ -71,16 +94,7 @@ impl Parser<'_> {
                 };
                 Some((Pt::day(cal::add_days(r, delta)?, "weekday-rel", ""), e))
             }
-            Lex::Month(m) => {
-                let (m, rm) = (u32::from(m), r.month() as u32);
-                let y = match shift {
-                    -1 if m < rm => ry,
-                    -1 => ry - 1,
-                    _ if m > rm => ry,
-                    _ => ry + 1,
-                };
-                Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month-rel", ""), e))
-            }
+            Lex::Month(m) => Some((self.month_shifted(u32::from(m), shift), e)),
             Lex::Unit(u, false) => {
                 let n = i64::from(shift);
                 let p = match u {
@@ -106,6 +120,95 @@ impl Parser<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The last (`shift` -1) or next (+1) month `m` before or after the
+    /// reference month.
+    fn month_shifted(&self, m: u32, shift: i32) -> Pt {
+        let (ry, rm) = (i32::from(self.r.year()), self.r.month() as u32);
+        let y = match shift {
+            -1 if m < rm => ry,
+            -1 => ry - 1,
+            _ if m > rm => ry,
+            _ => ry + 1,
+        };
+        Pt::new(cal::fmt_month(y, m), Grain::Month, "month-rel", "")
+    }
+
+    /// "la mañana del miércoles", "la noche del viernes pasado", "la
+    /// madrugada de hoy sábado": a part of a named day, one TIME.
+    pub(super) fn p_part_of_day_of(&self, i: usize) -> Option<(Pt, usize)> {
+        let j = if self.is_func(i, Func::The) { i + 1 } else { i };
+        let Some(Lex::PartOfDay(pod)) = self.lex(j) else { return None };
+        if self.s(j).ends_with('s') || !self.is_func(j + 1, Func::Of) {
+            return None;
+        }
+        let (p, e) = self.day_point(j + 2)?;
+        let d = p.day?;
+        if super::points::part_of(&p.value).is_some() {
+            return None;
+        }
+        Some((Pt::time_on(d, pod.code(), Grain::PartOfDay, "part-of-day-of", p.how), e))
+    }
+
+    /// "los 80", "los años 30", "la década de los noventa", "les années
+    /// 1990": a decade after a plural article.
+    pub(super) fn p_decade_plural(&self, i: usize) -> Option<(Pt, usize)> {
+        let mut j = i;
+        let mut named = false;
+        // "la década de los noventa".
+        if self.is_func(j, Func::The) && matches!(self.unit(j + 1), Some((Unit::Decade, _))) {
+            if !self.is_func(j + 2, Func::Of) {
+                return None;
+            }
+            j += 3;
+            named = true;
+        }
+        if !(self.is_func(j, Func::The) && self.s(j).ends_with('s')) {
+            return None;
+        }
+        j += 1;
+        if matches!(self.unit(j), Some((Unit::Year, true))) {
+            j += 1;
+            named = true;
+        }
+        let (n, e) = match (self.num(j), self.lex(j)) {
+            (Some((n, 2 | 4)), _) => (n, j + 1),
+            (None, Some(Lex::Number(n @ 20..=90))) => (n, j + 1),
+            _ => return None,
+        };
+        if n % 10 != 0 || n > 2090 || (100..1000).contains(&n) {
+            return None;
+        }
+        // "des 20. Jahrhunderts": an ordinal.
+        if self.lx.tables.ordinal_dot && self.punct(e, '.') && self.glued(e) {
+            return None;
+        }
+        // "los 80 diputados": without "años" or "década", a number before a
+        // noun is a count.
+        if !named && self.tok(e).is_some_and(|t| t.kind != Kind::Punct && t.lex.is_none()) {
+            return None;
+        }
+        let decade = if n >= 1000 { n / 10 } else { (self.century_of(n)? * 100 + n) / 10 };
+        Some((Pt::new(format!("{decade:03}"), Grain::Decade, "decade-plural", ""), e))
+    }
+
+    /// "hasta el momento" (until now), "en estos momentos", "en este
+    /// momento" (at present): PRESENT_REF, the article or demonstrative
+    /// inside.
+    pub(super) fn r_moment(&self, i: usize) -> Option<Cand> {
+        let this = self.is_rel(i, Rel::This);
+        if !(this || self.is_func(i, Func::The))
+            || self.lex(i + 1) != Some(Lex::Deictic(Deictic::Moment))
+        {
+            return None;
+        }
+        let before = self.lex(i.checked_sub(1)?)?;
+        let present =
+            matches!(before, Lex::Func(Func::Until)) || this && before == Lex::Func(Func::In);
+        present.then(|| {
+            Pt::new("PRESENT_REF".into(), Grain::Unspecified, "moment", "").into_cand(i, i + 2)
+        })
     }
 
     /// "los últimos días", "in den letzten Monaten", "ces derniers jours",

@@ -23,8 +23,8 @@ pub(super) static TABLES: Tables = Tables {
     compounds: false,
     day_first: true,
     fold_accents: true,
-    // "à" is not the verb "a".
-    unaccented_only: &["a"],
+    // "à" is not the verb "a", "dès" (from) not the article "des".
+    unaccented_only: &["a", "des"],
     capitalized: &[],
     // "cet été", "en été" is the summer; "a été" the verb.
     after_determiner: &[("ete", Lex::Season(2))],
@@ -187,6 +187,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("semaine", Lex::Unit(Unit::Week, false)),
     ("semaines", Lex::Unit(Unit::Week, true)),
     ("mois", Lex::Unit(Unit::Month, false)),
+    ("semestre", Lex::Func(Func::Half)),
     ("trimestre", Lex::Unit(Unit::Quarter, false)),
     ("trimestres", Lex::Unit(Unit::Quarter, true)),
     ("an", Lex::Unit(Unit::Year, false)),
@@ -286,6 +287,21 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("quotidiennement", Lex::Frequency(Unit::Day)),
     ("mensuellement", Lex::Frequency(Unit::Month)),
     ("annuellement", Lex::Frequency(Unit::Year)),
+    // After their noun ("le dîner annuel"); "le quotidien" is a newspaper.
+    ("quotidien", Lex::FrequencyAdj(Unit::Day)),
+    ("quotidienne", Lex::FrequencyAdj(Unit::Day)),
+    ("quotidiens", Lex::FrequencyAdj(Unit::Day)),
+    ("quotidiennes", Lex::FrequencyAdj(Unit::Day)),
+    ("hebdomadaire", Lex::FrequencyAdj(Unit::Week)),
+    ("hebdomadaires", Lex::FrequencyAdj(Unit::Week)),
+    ("mensuel", Lex::FrequencyAdj(Unit::Month)),
+    ("mensuelle", Lex::FrequencyAdj(Unit::Month)),
+    ("mensuels", Lex::FrequencyAdj(Unit::Month)),
+    ("mensuelles", Lex::FrequencyAdj(Unit::Month)),
+    ("annuel", Lex::FrequencyAdj(Unit::Year)),
+    ("annuelle", Lex::FrequencyAdj(Unit::Year)),
+    ("annuels", Lex::FrequencyAdj(Unit::Year)),
+    ("annuelles", Lex::FrequencyAdj(Unit::Year)),
     // Time of day: "15 h 30", "15h", "8 heures".
     ("midi", Lex::Func(Func::Noon)),
     ("minuit", Lex::Func(Func::Midnight)),

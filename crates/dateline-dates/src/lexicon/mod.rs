@@ -81,6 +81,9 @@ pub(crate) enum Deictic {
     Past,
     /// "overnight".
     Overnight,
+    /// "momento": the present in "hasta el momento" (until now) and "en
+    /// estos momentos" (at present), nothing elsewhere ("un momento clave").
+    Moment,
 }
 
 /// Words that shift or anchor another expression.
@@ -343,6 +346,11 @@ pub(crate) enum Lex {
     Vague(Vague),
     /// An adverb of frequency ("daily", "annually").
     Frequency(Unit),
+    /// An adjective of frequency that is also a noun ("diario": daily, and
+    /// the daily paper; "quotidien"): a SET only after its noun ("índice
+    /// diario", "le lot quotidien"), never after a determiner or a
+    /// preposition ("el diario", "del diario").
+    FrequencyAdj(Unit),
     /// A decade word ("nineties"), the decade's tens digit.
     Decade(u8),
     /// A holiday name (index into the holiday table).
@@ -351,6 +359,10 @@ pub(crate) enum Lex {
     HolidayStart,
     /// A time zone abbreviation.
     Zone,
+    /// A time zone abbreviation for UTC ("GMT") that the language's TimeML
+    /// corpus writes into the value as "Z" ("13.00 GMT" is `T13:00Z` in
+    /// Spanish TimeBank).
+    ZoneUtc,
     /// One word for a unit shifted from the reference: German "heuer" (this
     /// year), "Vorjahr" (last year), "übermorgen" (in two days).
     Shifted(Unit, i8),
@@ -385,6 +397,7 @@ impl Lex {
                 | Lex::PartOfDay(_)
                 | Lex::Deictic(_)
                 | Lex::Frequency(_)
+                | Lex::FrequencyAdj(_)
                 | Lex::Decade(_)
                 | Lex::Holiday(_)
                 | Lex::EndOf(_)
@@ -476,7 +489,9 @@ pub(crate) enum AgoBefore {
 #[derive(Debug)]
 pub(crate) struct Tables {
     /// Every word the grammar knows, lowercase ASCII (accents folded when
-    /// `fold_accents`), with its class; the first entry of a word wins.
+    /// `fold_accents`), with its class; the first entry of a word wins. An
+    /// entry of several words ("fin de semana", "hoy por hoy") is a phrase:
+    /// the tokenizer reads it as one token of that class.
     pub(crate) words: &'static [(&'static str, Lex)],
     /// Holidays, names as lowercase word sequences.
     pub(crate) holidays: &'static [Holiday],
@@ -596,6 +611,9 @@ pub(crate) struct Lexicon {
     /// The language uses any rule or spelling English does not (a language
     /// other than English): English checks this one flag and skips the rest.
     pub(crate) extended: bool,
+    /// The word table's phrases (entries of several words, see
+    /// [`Tables::words`]), each as its words, with its class.
+    pub(crate) phrases: Vec<(Vec<&'static str>, Lex)>,
     /// First words of multi-word holidays that the table gives another
     /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
     /// Hispanidad"): the holiday rule tries them too.
@@ -636,6 +654,11 @@ impl Lexicon {
         for &(w, lex) in tables.capitalized {
             add(w, lex);
         }
+        let phrases = table
+            .iter()
+            .filter(|(w, _)| w.contains(' '))
+            .map(|&(w, lex)| (w.split(' ').collect(), lex))
+            .collect();
         let mut other_holiday_starts: Vec<&'static str> = holidays
             .iter()
             .filter(|h| h.words.len() > 1)
@@ -660,10 +683,12 @@ impl Lexicon {
             || t.vague_spans
             || t.hour_article
             || !t.age_words.is_empty()
+            || table.iter().any(|(w, _)| w.contains(' '))
             || !t.capitalized.is_empty()
             || !t.after_determiner.is_empty();
         Lexicon {
             extended,
+            phrases,
             other_holiday_starts,
             entries,
             table: words,
