@@ -657,6 +657,17 @@ impl Parser<'_> {
                     Pt::new(v, unit_grain(u), "bare-units", "").duration().into_cand(i, j + 1),
                 );
             }
+            // "Días después", "años después": a tail the language's corpus
+            // keeps inside; "depuis des années".
+            if self.lx.extended && !matches!(u, Unit::Second) {
+                let tail = self.duration_tail(j + 1);
+                let since = j > 0 && self.is_rel(j - 1, Rel::Since);
+                if tail.is_some() || since {
+                    let v = duration_value(None, u, false);
+                    let p = Pt::new(v, unit_grain(u), "bare-units", "").duration();
+                    return Some(p.into_cand(i, tail.unwrap_or(j + 1)));
+                }
+            }
         }
         None
     }

@@ -254,14 +254,18 @@ impl Parser<'_> {
             && let Some(Lex::PartOfDay(pod)) = self.lex(i + 1)
             && !self.s(i + 1).ends_with('s')
         {
+            // "dans la nuit": the night just past, which began the day
+            // before (the languages other than English).
+            let night = self.lx.extended && pod == PartOfDay::Night;
+            let day = if night { cal::add_days(self.r, -1)? } else { self.r };
             let mut p = Pt::new(
-                format!("{}T{}", cal::fmt_day(self.r), pod.code()),
+                format!("{}T{}", cal::fmt_day(day), pod.code()),
                 Grain::PartOfDay,
                 "the-part-of-day",
-                "",
+                if night { "night-before" } else { "" },
             );
             p.kind = TimexType::Time;
-            p.day = Some(self.r);
+            p.day = Some(day);
             // "in the morning on October 17": that day's morning.
             if self.is_func(i + 2, Func::On)
                 && let Some(d) = self
@@ -1184,9 +1188,16 @@ impl Parser<'_> {
                 "FUTURE_REF"
             }
             Lex::Deictic(Deictic::Future) => {
+                // "proyecto de futuro" (extended languages).
+                let of = self.lx.extended && !the && j > 0 && self.is_func(j - 1, Func::Of);
                 if !the
+                    && !of
                     && !(j > 0 && (self.is_func(j - 1, Func::In) || self.is_word(j - 1, "near")))
                 {
+                    return None;
+                }
+                // "el futuro de las pensiones": a subject's future, no time.
+                if self.lx.extended && self.is_func(j + 1, Func::Of) {
                     return None;
                 }
                 // "the future contracts", "future losses": a noun follows.

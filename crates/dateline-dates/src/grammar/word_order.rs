@@ -13,7 +13,7 @@
 use super::durations::{duration_value, parse_simple_duration};
 use super::{Cand, Parser, Pt};
 use crate::cal;
-use crate::lexicon::{AgoBefore, Deictic, Func, Lex, Rel, Unit};
+use crate::lexicon::{AgoBefore, Deictic, Func, Lex, PartOfDay, Rel, Unit};
 use crate::timex::{Grain, Modifier};
 use crate::token::Kind;
 
@@ -178,6 +178,12 @@ impl Parser<'_> {
             _ => return None,
         };
         if n % 10 != 0 || n > 2090 || (100..1000).contains(&n) {
+            return None;
+        }
+        // "los 80.000 millones", "las 30 primeras espadas": an amount, a count.
+        if self.punct(e, '.') && self.glued(e) && self.num(e + 1).is_some()
+            || matches!(self.lex(e), Some(Lex::Ordinal(_) | Lex::Unit(..)))
+        {
             return None;
         }
         // "des 20. Jahrhunderts": an ordinal.
@@ -398,6 +404,15 @@ impl Parser<'_> {
         if !self.is_rel_adjective(i) {
             return None;
         }
+        // "su pasado", "una pasada", "más próximos", "próxima a Panticosa":
+        // a noun or a plain adjective; the references follow an article or
+        // "of" ("la próxima edición", "del pasado").
+        if !i
+            .checked_sub(1)
+            .is_some_and(|k| matches!(self.lex(k), Some(Lex::Func(Func::The | Func::Of))))
+        {
+            return None;
+        }
         // Before a time word, the other rules read the whole expression.
         if self.lex(i + 1).is_some_and(Lex::is_anchor) || self.num(i + 1).is_some() {
             return None;
@@ -418,7 +433,10 @@ impl Parser<'_> {
     pub(super) fn p_the_part_of_day(&self, i: usize) -> Option<(Pt, usize)> {
         if !self.lx.tables.clock_on_named_day
             || !self.is_func(i, Func::The)
-            || !matches!(self.lex(i.wrapping_sub(1)), Some(Lex::Func(Func::Per | Func::In)))
+            || !matches!(
+                self.lex(i.wrapping_sub(1)),
+                Some(Lex::Func(Func::Per | Func::In | Func::During))
+            )
         {
             return None;
         }
@@ -428,6 +446,9 @@ impl Parser<'_> {
         }
         let (day, how) = match self.doc.last_day {
             Some(d) => (d, "named-day"),
+            // News reports the night just past: the one that began the
+            // day before.
+            None if pod == PartOfDay::Night => (cal::add_days(self.r, -1)?, "night-before"),
             None => (self.r, "reference-day"),
         };
         Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), i + 2))

@@ -264,6 +264,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("anoche", Lex::Deictic(Deictic::LastNight)),
     ("anteayer", Lex::Shifted(Unit::Day, -2)),
     ("ahora", Lex::Deictic(Deictic::Now)),
+    // "ahora bien" is "however", a conjunction.
+    ("ahora bien", Lex::Func(Func::And)),
     ("actualmente", Lex::Deictic(Deictic::Present)),
     ("actualidad", Lex::Deictic(Deictic::Present)),
     ("futuro", Lex::Deictic(Deictic::Future)),

@@ -200,6 +200,18 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("siecles", Lex::Unit(Unit::Century, true)),
     ("millenaire", Lex::Unit(Unit::Millennium, false)),
     ("millenaires", Lex::Unit(Unit::Millennium, true)),
+    // "depuis des années", "pendant des mois": an unstated number.
+    ("des annees", Lex::Unit(Unit::Year, true)),
+    ("des mois", Lex::Unit(Unit::Month, true)),
+    ("des semaines", Lex::Unit(Unit::Week, true)),
+    ("des jours", Lex::Unit(Unit::Day, true)),
+    ("des heures", Lex::Unit(Unit::Hour, true)),
+    ("des decennies", Lex::Unit(Unit::Decade, true)),
+    ("des siecles", Lex::Unit(Unit::Century, true)),
+    // "au cours de la nuit": during.
+    ("au cours de", Lex::Func(Func::During)),
+    ("au cours du", Lex::Func(Func::During)),
+    ("au cours des", Lex::Func(Func::During)),
     ("week-end", Lex::Func(Func::Weekend)),
     ("weekend", Lex::Func(Func::Weekend)),
     ("week-ends", Lex::Func(Func::Weekend)),
@@ -290,7 +302,6 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     // After their noun ("le dîner annuel"); "le quotidien" is a newspaper.
     ("quotidien", Lex::FrequencyAdj(Unit::Day)),
     ("quotidienne", Lex::FrequencyAdj(Unit::Day)),
-    ("quotidiens", Lex::FrequencyAdj(Unit::Day)),
     ("quotidiennes", Lex::FrequencyAdj(Unit::Day)),
     ("hebdomadaire", Lex::FrequencyAdj(Unit::Week)),
     ("hebdomadaires", Lex::FrequencyAdj(Unit::Week)),
