@@ -11,7 +11,7 @@
 //!   jours", "estos días", and "hoy, jueves" as one expression.
 
 use super::durations::{duration_value, parse_simple_duration};
-use super::{Cand, Parser, Pt};
+use super::{Cand, Parser, Pt, unit_grain};
 use crate::cal;
 use crate::lexicon::{AgoBefore, Deictic, Func, Lex, PartOfDay, Rel, Unit};
 use crate::timex::{Grain, Modifier};
@@ -236,6 +236,18 @@ impl Parser<'_> {
             let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "these-days", "");
             return Some(p.into_cand(i, j + 1));
         }
+        // "los cinco últimos años", "les trois derniers mois": the count
+        // before the relative word.
+        if j > i
+            && let Some((n, k)) = self.number(j)
+            && n >= 2.0
+            && self.shift_word(k).is_some()
+            && let Some((u, _)) = self.unit(k + 1)
+        {
+            let p =
+                Pt::new(duration_value(Some(n), u, false), unit_grain(u), "count-rel-units", "");
+            return Some(p.duration().into_cand(i, k + 2));
+        }
         let (u, e) = match (self.shift_word(j), self.unit(j)) {
             (Some(_), _) => match self.unit(j + 1) {
                 Some((u, true)) => (u, j + 2),
@@ -273,9 +285,37 @@ impl Parser<'_> {
         if !self.lx.tables.hour_article || !self.is_func(i, Func::The) {
             return None;
         }
+        if let Some(c) = self.article_word_clock(i) {
+            return Some(c);
+        }
         self.num(i + 1)?;
         let (p, e) = self.point(i + 1)?;
         (p.kind == crate::TimexType::Time).then(|| p.into_cand(i, e))
+    }
+
+    /// "las seis de la mañana (de ayer)", "la una de la tarde": an hour
+    /// in words and the part of the day it falls in, on the day named
+    /// after it, else the day the text named last, else the reference day.
+    fn article_word_clock(&self, i: usize) -> Option<Cand> {
+        let h = match self.lex(i + 1)? {
+            Lex::Number(h @ 2..=12) => h,
+            Lex::Func(Func::A) => 1,
+            _ => return None,
+        };
+        if !(self.is_func(i + 2, Func::Of) && self.is_func(i + 3, Func::The)) {
+            return None;
+        }
+        let Some(Lex::PartOfDay(pod)) = self.lex(i + 4) else { return None };
+        let tm = super::points::shift(&format!("{h:02}:00"), pod, false);
+        let day_after = self.is_func(i + 5, Func::Of).then(|| self.day_point(i + 6)).flatten();
+        let (day, e, how) = match day_after.and_then(|(p, e)| Some((p.day?, e))) {
+            Some((d, e)) => (d, e, "day-after"),
+            None => match self.doc.last_day {
+                Some(d) => (d, i + 5, "named-day"),
+                None => (self.r, i + 5, "reference-day"),
+            },
+        };
+        Some(Pt::time_on(day, &tm, Grain::Minute, "word-clock", how).into_cand(i, e))
     }
 
     /// Ages and names that look like expressions, read so that nothing
