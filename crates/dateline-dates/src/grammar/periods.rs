@@ -269,7 +269,11 @@ impl Parser<'_> {
                 return None;
             }
         } else if !(the || prev_ok)
-            || next_word.is_some_and(|_| self.lex(e).is_none() && !self.upper(e))
+            // "summer camp": an English season before a noun modifies it;
+            // languages whose modifiers follow their noun (the table's
+            // `rel_after_noun`) read on ("en otoño pasara").
+            || !self.lx.tables.rel_after_noun
+                && next_word.is_some_and(|_| self.lex(e).is_none() && !self.upper(e))
         {
             return None;
         }
