@@ -258,7 +258,7 @@ fn extended_word(
         lex = Some(after);
     }
     // Phrases the table holds whole ("fin de semana", "hoy por hoy").
-    if !lexicon.phrases.is_empty()
+    if lexicon.starts_phrase(word)
         && let Some((joined, end)) = phrase(text, word, *i, to, lexicon)
     {
         *i = end;
@@ -295,7 +295,9 @@ fn extended_word(
 
 /// The longest phrase of the table that starts with `word` (which ends at
 /// `i`) and goes on in the words after it, separated by spaces on one
-/// line: its class and where it ends.
+/// line: its class and where it ends. The first word is matched as
+/// written in ASCII (`Lexicon::starts_phrase`), the others with accents
+/// folded.
 fn phrase(text: &str, word: &str, i: usize, to: usize, lexicon: &Lexicon) -> Option<(Lex, usize)> {
     let bytes = text.as_bytes();
     let mut best: Option<(Lex, usize)> = None;

@@ -614,6 +614,9 @@ pub(crate) struct Lexicon {
     /// The word table's phrases (entries of several words, see
     /// [`Tables::words`]), each as its words, with its class.
     pub(crate) phrases: Vec<(Vec<&'static str>, Lex)>,
+    /// The first words of the phrases, for a lookup as cheap as a word's:
+    /// the tokenizer tries the phrases only after one of them.
+    phrase_starts: WordTable<()>,
     /// First words of multi-word holidays that the table gives another
     /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
     /// Hispanidad"): the holiday rule tries them too.
@@ -654,11 +657,15 @@ impl Lexicon {
         for &(w, lex) in tables.capitalized {
             add(w, lex);
         }
-        let phrases = table
+        let phrases: Vec<(Vec<&'static str>, Lex)> = table
             .iter()
             .filter(|(w, _)| w.contains(' '))
             .map(|&(w, lex)| (w.split(' ').collect(), lex))
             .collect();
+        let mut phrase_starts = WordTable::with_capacity(phrases.len());
+        for (words, _) in &phrases {
+            phrase_starts.insert(words[0], ());
+        }
         let mut other_holiday_starts: Vec<&'static str> = holidays
             .iter()
             .filter(|h| h.words.len() > 1)
@@ -689,6 +696,7 @@ impl Lexicon {
         Lexicon {
             extended,
             phrases,
+            phrase_starts,
             other_holiday_starts,
             entries,
             table: words,
@@ -698,6 +706,13 @@ impl Lexicon {
             fold_accents: tables.fold_accents,
             verbs,
         }
+    }
+
+    /// Whether a phrase of the table may start with `word` (its first
+    /// word written in ASCII, in any case).
+    #[inline]
+    pub(crate) fn starts_phrase(&self, word: &str) -> bool {
+        self.phrase_starts.get(word.as_bytes()).is_some()
     }
 
     /// The verb-group class of a word, ASCII case-insensitively.
