@@ -274,6 +274,13 @@ fn extended_word(
     {
         lex = Some(after);
     }
+    // Phrases the table holds whole ("fin de semana", "hoy por hoy").
+    if lexicon.starts_phrase(word)
+        && let Some((joined, end)) = phrase(text, word, *i, to, lexicon)
+    {
+        *i = end;
+        return Some(joined);
+    }
     // Hyphenated words the table holds whole ("après-midi", "dix-huit").
     if lexicon.tables.hyphen_words
         && *i + 1 < to
@@ -301,6 +308,41 @@ fn extended_word(
         *i = if one { next } else { *i + apostrophe_len(text, *i) };
     }
     lex
+}
+
+/// The longest phrase of the table that starts with `word` (which ends at
+/// `i`) and goes on in the words after it, separated by spaces on one
+/// line: its class and where it ends. The first word is matched as
+/// written in ASCII (`Lexicon::starts_phrase`), the others with accents
+/// folded.
+fn phrase(text: &str, word: &str, i: usize, to: usize, lexicon: &Lexicon) -> Option<(Lex, usize)> {
+    let bytes = text.as_bytes();
+    let mut best: Option<(Lex, usize)> = None;
+    for (words, lex) in &lexicon.phrases {
+        if !lexicon.same_word(word, words[0]) {
+            continue;
+        }
+        let mut k = i;
+        let all = words[1..].iter().all(|w| {
+            let gap = k;
+            while k < to && matches!(bytes[k], b' ' | b'\t') {
+                k += 1;
+            }
+            let start = k;
+            while k < to {
+                match char_at(text, k) {
+                    Some(c) if c.is_alphabetic() => k += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            k > start && start > gap && lexicon.same_word(&text[start..k], w)
+        });
+        let ends = !char_at(text, k).is_some_and(|c| c.is_alphanumeric() || c == '-');
+        if all && ends && best.is_none_or(|(_, e)| k > e) {
+            best = Some((*lex, k));
+        }
+    }
+    best
 }
 
 /// A weekday glued to a part of the day ("Donnerstagabend",

@@ -305,6 +305,21 @@ impl Parser<'_> {
         {
             return Some((y as i32, i + 1));
         }
+        // "octobre 98", "le 10 novembre 93": two digits after a month name
+        // (extended languages), not a count before its noun ("93 personnes").
+        if self.lx.extended
+            && d == 2
+            && i > 0
+            && matches!(self.lex(i - 1), Some(Lex::Month(_)))
+            && !self.tok(i + 1).is_some_and(|t| {
+                t.kind == Kind::Word
+                    || t.kind == Kind::Num
+                    || !t.space && !t.is_punct('.') && !t.is_punct(',')
+            })
+        {
+            let c = self.century_of(y)?;
+            return Some(((c * 100 + y) as i32, i + 1));
+        }
         None
     }
 

@@ -6,7 +6,7 @@ use jiff::civil::Date as Civil;
 use super::{Cand, Parser, Pt, grain_unit, unit_grain};
 use crate::cal;
 use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Rel, Unit, Vague};
-use crate::timex::{Grain, Modifier, TimexRange};
+use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
 
 /// A quantity and unit read by [`Parser::amount_unit`]: the duration value
@@ -284,6 +284,15 @@ impl Parser<'_> {
         {
             extra_half = true;
             e += 3;
+        } else if self.lx.extended
+            && qty.is_some()
+            && self.is_func(e, Func::And)
+            && self.is_func(e + 1, Func::Half)
+            && !self.tok(e + 2).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
+        {
+            // "dos semanas y media", "deux heures et demie".
+            extra_half = true;
+            e += 2;
         }
         let q = qty.map(|q| if extra_half { q + 0.5 } else { q });
         let _ = weekend;
@@ -299,7 +308,31 @@ impl Parser<'_> {
     /// Durations: "three years", "the past two years", "the next 12 to 18 months",
     /// "more than four hours", "the first nine months", "years".
     pub(super) fn r_duration(&self, i: usize) -> Option<Cand> {
-        self.r_duration_inner(i).map(|c| self.trim_hedge(i, c))
+        let c = self.r_duration_inner(i).map(|c| self.trim_hedge(i, c))?;
+        Some(if self.lx.extended { self.compound_duration(c) } else { c })
+    }
+
+    /// "dos años y tres meses", "dos horas y 30 minutos": a duration and a
+    /// smaller one after "and", one DURATION (`P2Y3M`, `PT2H30M`).
+    fn compound_duration(&self, c: Cand) -> Cand {
+        let joined = (|| {
+            if c.kind != TimexType::Duration || !self.is_func(c.e, Func::And) {
+                return None;
+            }
+            let (v, _, e, _) = self.amount_unit(c.e + 1)?;
+            let first = duration_part(&c.value)?;
+            let second = duration_part(&v)?;
+            if second.0 >= first.0 || first.2 && !second.2 {
+                return None;
+            }
+            let value = match (first.2, second.2) {
+                (true, true) => format!("PT{}{}", first.1, second.1),
+                (false, false) => format!("P{}{}", first.1, second.1),
+                _ => format!("P{}T{}", first.1, second.1),
+            };
+            Some(Cand { e, value, rule: format!("{}+compound", c.rule), ..c.clone() })
+        })();
+        joined.unwrap_or(c)
     }
 
     /// TimeBank keeps "nearly", "more than", "at least", "around" inside a
@@ -551,6 +584,15 @@ impl Parser<'_> {
             }
             return None;
         }
+        // "unos días", "unas semanas": the hedge before a plural unit is a
+        // vague quantity.
+        if self.lx.extended
+            && modifier == Some(Modifier::Approx)
+            && let Some((u, true)) = self.unit(j)
+        {
+            let p = Pt::new(duration_value(None, u, false), Grain::Unspecified, "some-units", "");
+            return Some(p.duration().into_cand(i, j + 1));
+        }
         // Plain "N units" (with a hedge).
         if let Some((v, g, e, _)) = self.amount_unit(j) {
             let mut e = e;
@@ -618,6 +660,17 @@ impl Parser<'_> {
                 return Some(
                     Pt::new(v, unit_grain(u), "bare-units", "").duration().into_cand(i, j + 1),
                 );
+            }
+            // "Días después", "años después": a tail the language's corpus
+            // keeps inside; "depuis des années".
+            if self.lx.extended && !matches!(u, Unit::Second) {
+                let tail = self.duration_tail(j + 1);
+                let since = j > 0 && self.is_rel(j - 1, Rel::Since);
+                if tail.is_some() || since {
+                    let v = duration_value(None, u, false);
+                    let p = Pt::new(v, unit_grain(u), "bare-units", "").duration();
+                    return Some(p.into_cand(i, tail.unwrap_or(j + 1)));
+                }
             }
         }
         None
@@ -855,6 +908,31 @@ pub(crate) fn duration_value(q: Option<f64>, u: Unit, weekend: bool) -> String {
 }
 
 /// "P3D" -> (3, 'D'); "P2W" -> (2, 'W'); "P1Y" -> (1, 'Y'); "PT4H" -> (4, 'H').
+/// A duration value of one whole unit ("P2Y", "PT30M") as the rank of its
+/// unit (seconds 0 to years 6), its part after "P" or "PT", and whether it
+/// is a clock part.
+fn duration_part(v: &str) -> Option<(u8, &str, bool)> {
+    let (clock, body) = match v.strip_prefix("PT") {
+        Some(b) => (true, b),
+        None => (false, v.strip_prefix('P')?),
+    };
+    let (digits, unit) = body.split_at(body.len().checked_sub(1)?);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rank = match (clock, unit) {
+        (true, "S") => 0,
+        (true, "M") => 1,
+        (true, "H") => 2,
+        (false, "D") => 3,
+        (false, "W") => 4,
+        (false, "M") => 5,
+        (false, "Y") => 6,
+        _ => return None,
+    };
+    Some((rank, body, clock))
+}
+
 pub(super) fn parse_simple_duration(v: &str) -> Option<(i64, char)> {
     let rest = v.strip_prefix('P')?;
     let rest = rest.strip_prefix('T').unwrap_or(rest);

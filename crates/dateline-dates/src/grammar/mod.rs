@@ -502,6 +502,7 @@ impl<'a> Parser<'a> {
             offer(self.r_bc_period(i));
             offer(self.r_night_into(i));
             offer(self.r_time_adverb(i));
+            offer(self.r_moment(i));
         }
         best
     }

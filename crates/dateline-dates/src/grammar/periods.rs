@@ -139,7 +139,8 @@ impl Parser<'_> {
         if self.is_func(k, Func::Fiscal) {
             k += 1;
         }
-        let is_half = self.is_func(k, Func::Half);
+        // Not "la última media hora" (the last half hour).
+        let is_half = self.is_func(k, Func::Half) && self.unit(k + 1).is_none();
         let is_quarter = matches!(self.unit(k), Some((Unit::Quarter, false)));
         if !is_half && !is_quarter {
             return None;
@@ -268,7 +269,11 @@ impl Parser<'_> {
                 return None;
             }
         } else if !(the || prev_ok)
-            || next_word.is_some_and(|_| self.lex(e).is_none() && !self.upper(e))
+            // "summer camp": an English season before a noun modifies it;
+            // languages whose modifiers follow their noun (the table's
+            // `rel_after_noun`) read on ("en otoño pasara").
+            || !self.lx.tables.rel_after_noun
+                && next_word.is_some_and(|_| self.lex(e).is_none() && !self.upper(e))
         {
             return None;
         }
@@ -319,7 +324,7 @@ impl Parser<'_> {
     /// The century of a decade written with two digits ("the '90s", "the
     /// nineties"): the latest one not after the reference year, or none
     /// before year 1 (reference year 50 and "the 90s").
-    fn century_of(&self, two_digit_year: u32) -> Option<u32> {
+    pub(super) fn century_of(&self, two_digit_year: u32) -> Option<u32> {
         let year = u32::try_from(self.r.year()).ok()?;
         if two_digit_year <= year % 100 { Some(year / 100) } else { (year / 100).checked_sub(1) }
     }

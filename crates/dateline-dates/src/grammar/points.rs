@@ -212,6 +212,8 @@ impl Parser<'_> {
             offer(self.p_day_list(i));
             offer(self.p_century_roman(i));
             offer(self.p_the_part_of_day(i));
+            offer(self.p_part_of_day_of(i));
+            offer(self.p_decade_plural(i));
         }
         best
     }
@@ -308,7 +310,7 @@ impl Parser<'_> {
 }
 
 /// The part of the day a value names: "2013-02-12TEV" -> evening.
-fn part_of(value: &str) -> Option<PartOfDay> {
+pub(super) fn part_of(value: &str) -> Option<PartOfDay> {
     let (_, code) = value.rsplit_once('T')?;
     [PartOfDay::Morning, PartOfDay::Afternoon, PartOfDay::Evening, PartOfDay::Night]
         .into_iter()

@@ -63,6 +63,11 @@ impl Parser<'_> {
                         return None;
                     }
                     k += 1;
+                } else if self.is_func(k, Func::Of) {
+                    // "la fin de l'année", "au début du mois": French "fin"
+                    // and "début" may take "de" (English never writes "late
+                    // of").
+                    k += 1;
                 } else if the
                     && !((self.is_word(k + 1, "s") || is_possessive_tok(self.tok(k + 1)))
                         && self.num(k).is_some()
@@ -111,6 +116,15 @@ impl Parser<'_> {
             return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, k + 1) });
         }
         let earlier_later = matches!(self.lex(j), Some(Lex::Rel(Rel::Earlier | Rel::Later)));
+        // "al final del año próximo", "la fin de l'année dernière": the
+        // relative word after the unit.
+        if self.lx.extended
+            && !earlier_later
+            && let Some((p, e)) = self.p_rel_after_noun(k)
+        {
+            let rule = format!("position-{}", p.rule);
+            return Some(Cand { modifier: Some(modifier), rule, ..p.into_cand(i, e) });
+        }
         // "the end of the year", "the end of the month", "end of year".
         let uk = if self.is_func(k, Func::The) { k + 1 } else { k };
         if (uk > k || k > 0 && self.is_func(k - 1, Func::Of))
@@ -276,6 +290,8 @@ impl Parser<'_> {
                 ))
             }
             Hedge::UpTo if self.is_func(i + 1, Func::To) => Some((Modifier::EqualOrLess, i + 2)),
+            // "al menos", one phrase of the table.
+            Hedge::AtLeast if self.lx.extended => Some((Modifier::EqualOrMore, i + 1)),
             _ => None,
         }
     }

@@ -62,6 +62,14 @@ impl Parser<'_> {
         let connects = match self.lex(e1) {
             Some(Lex::Func(Func::To | Func::Until | Func::Through)) => true,
             Some(Lex::Func(Func::And)) => between,
+            // "del 7 al 11 de septiembre", "du 7 au 11 septembre": "to the"
+            // in one word after "of the" in one.
+            Some(Lex::Func(Func::Per | Func::At)) => {
+                self.lx.extended
+                    && opener == Some(Lex::Func(Func::Of))
+                    && !self.glued(e1 + 1)
+                    && self.num(e1 + 1).is_some()
+            }
             _ => self.dash(e1) && (!self.glued(e1) || self.lx.tables.split_day_ranges),
         };
         // "22 and 23 October", "22 & 23 October": a list of days, each a date.

@@ -278,14 +278,18 @@ impl Parser<'_> {
             && let Some(Lex::PartOfDay(pod)) = self.lex(i + 1)
             && !self.s(i + 1).ends_with('s')
         {
+            // "dans la nuit": the night just past, which began the day
+            // before (the languages other than English).
+            let night = self.lx.extended && pod == PartOfDay::Night;
+            let day = if night { cal::add_days(self.r, -1)? } else { self.r };
             let mut p = Pt::new(
-                format!("{}T{}", cal::fmt_day(self.r), pod.code()),
+                format!("{}T{}", cal::fmt_day(day), pod.code()),
                 Grain::PartOfDay,
                 "the-part-of-day",
-                "",
+                if night { "night-before" } else { "" },
             );
             p.kind = TimexType::Time;
-            p.day = Some(self.r);
+            p.day = Some(day);
             // "in the morning on October 17": that day's morning.
             if self.is_func(i + 2, Func::On)
                 && let Some(d) = self
@@ -526,6 +530,16 @@ impl Parser<'_> {
                 ),
                 j + 1,
             ));
+        }
+        // "este semestre": the half of the year the reference is in.
+        if self.lx.extended
+            && rel == Rel::This
+            && self.is_func(j, Func::Half)
+            && self.unit(j + 1).is_none()
+        {
+            let half = if self.r.month() <= 6 { 1 } else { 2 };
+            let v = format!("{}-H{half}", cal::fmt_year(self.r.year().into()));
+            return Some((Pt::new(v, Grain::Quarter, "this-half", ""), j + 1));
         }
         if self.is_func(j, Func::Half) && self.is_func(i.wrapping_sub(0), Func::The) {
             return None;
@@ -1217,9 +1231,11 @@ impl Parser<'_> {
                     }
                     return None;
                 }
+                // "a recent", not "the recent" ("la reciente creación").
                 if j > 0
                     && (self.is_func(j - 1, Func::The) || self.is_func(j - 1, Func::A))
                     && !self.is_word(j - 1, "the")
+                    && !(self.lx.extended && self.is_func(j - 1, Func::The))
                 {
                     return None;
                 }
@@ -1241,9 +1257,16 @@ impl Parser<'_> {
                 "FUTURE_REF"
             }
             Lex::Deictic(Deictic::Future) => {
+                // "proyecto de futuro" (extended languages).
+                let of = self.lx.extended && !the && j > 0 && self.is_func(j - 1, Func::Of);
                 if !the
+                    && !of
                     && !(j > 0 && (self.is_func(j - 1, Func::In) || self.is_word(j - 1, "near")))
                 {
+                    return None;
+                }
+                // "el futuro de las pensiones": a subject's future, no time.
+                if self.lx.extended && self.is_func(j + 1, Func::Of) {
                     return None;
                 }
                 // "the future contracts", "future losses": a noun follows.

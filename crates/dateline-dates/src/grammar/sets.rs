@@ -65,6 +65,20 @@ impl Parser<'_> {
                     Pt::new(v, unit_grain(u), "frequency-adverb", "").set().into_cand(i, i + 1),
                 );
             }
+            // "índice diario", "le dîner annuel": after its noun only; "el
+            // diario", "del diario", "le quotidien" are newspapers.
+            Lex::FrequencyAdj(u) => {
+                let after_noun = i.checked_sub(1).is_some_and(|k| {
+                    self.tok(k).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
+                });
+                if !after_noun || self.in_name(i) {
+                    return None;
+                }
+                let v = duration_value(Some(1.0), u, false);
+                return Some(
+                    Pt::new(v, unit_grain(u), "frequency-adjective", "").set().into_cand(i, i + 1),
+                );
+            }
             // "Friday mornings", "tuesday afternoons".
             // Not "Tuesday evenings conference event", a possessive
             // without its apostrophe: a noun follows.
@@ -129,6 +143,17 @@ impl Parser<'_> {
         let mut j = i + 1;
         if self.is_func(j, Func::Of) {
             return None; // "each of the past three years"
+        }
+        // "todos los días", "tous les jeudis": "every" with an article
+        // before a plural, which English never writes.
+        if self.is_func(i, Func::Every) && self.is_func(j, Func::The) {
+            let v = match self.lex(j + 1)? {
+                Lex::Unit(u, true) => duration_value(Some(1.0), u, false),
+                Lex::Weekday(w) if w > 10 => format!("XXXX-WXX-{}", w - 10),
+                Lex::Func(Func::Weekend) => "XXXX-WXX-WE".into(),
+                _ => return None,
+            };
+            return Some(Pt::new(v, Grain::Unspecified, "every-the", "").set().into_cand(i, j + 2));
         }
         let mut every_other = false;
         if self.is_func(j, Func::Other) {

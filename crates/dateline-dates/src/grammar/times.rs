@@ -143,8 +143,11 @@ impl Parser<'_> {
                     && self.is_func(i + 2, Func::The)
                     && matches!(self.lex(i + 3), Some(Lex::PartOfDay(_))))
         {
-            let e = if matches!(self.lex(i + 1), Some(Lex::Zone)) { i + 2 } else { i + 1 };
-            return Some((format!("{:02}:{:02}", h / 100, h % 100), e));
+            let (z, e) = match self.zone_at(i + 1) {
+                Some(z) => (z, i + 2),
+                None => ("", i + 1),
+            };
+            return Some((format!("{:02}:{:02}{z}", h / 100, h % 100), e));
         }
         // "330 p.m.", "1030am".
         if (3..=4).contains(&hd)
@@ -203,15 +206,20 @@ impl Parser<'_> {
             && !(i > 0 && matches!(self.lex(i - 1), Some(Lex::Func(Func::For | Func::Within))))
         {
             // A zone may follow: "8h00 GMT".
-            let zone = |e: usize| if matches!(self.lex(e), Some(Lex::Zone)) { e + 1 } else { e };
+            let zone = |e: usize| match self.zone_at(e) {
+                Some(z) => (z, e + 1),
+                None => ("", e),
+            };
             if let Some((m, 2)) = self.num(j + 1).filter(|_| self.glued(j + 1)) {
                 if m > 59 {
                     return None;
                 }
-                return Some((format!("{h:02}:{m:02}"), zone(j + 2)));
+                let (z, e) = zone(j + 2);
+                return Some((format!("{h:02}:{m:02}{z}"), e));
             }
             if !self.tok(j + 1).is_some_and(|t| !t.space && t.kind != Kind::Punct) {
-                return Some((format!("{h:02}:00"), zone(j + 1)));
+                let (z, e) = zone(j + 1);
+                return Some((format!("{h:02}:00{z}"), e));
             }
         }
         if (self.punct(j, ':') || self.punct(j, '.'))
@@ -399,7 +407,9 @@ impl Parser<'_> {
         {
             return None;
         }
-        if let Some(Lex::Zone) = self.lex(j) {
+        let mut utc = "";
+        if let Some(z) = self.zone_at(j) {
+            utc = z;
             j += 1;
             confirmed = true;
         }
@@ -436,8 +446,8 @@ impl Parser<'_> {
             return None;
         }
         let v = match sec {
-            Some(sv) => format!("{hour:02}:{min:02}:{sv:02}"),
-            None => format!("{hour:02}:{min:02}"),
+            Some(sv) => format!("{hour:02}:{min:02}:{sv:02}{utc}"),
+            None => format!("{hour:02}:{min:02}{utc}"),
         };
         Some((v, j))
     }
@@ -603,10 +613,20 @@ impl Parser<'_> {
         Some((format!("{hour:02}:{min:02}"), j + 1))
     }
 
+    /// A zone abbreviation at `k`, with what it adds to a clock time's
+    /// value: "Z" for a zone the language writes as UTC, else nothing.
+    fn zone_at(&self, k: usize) -> Option<&'static str> {
+        match self.lex(k)? {
+            Lex::Zone => Some(""),
+            Lex::ZoneUtc => Some("Z"),
+            _ => None,
+        }
+    }
+
     /// A zone abbreviation at `k` that names a zone, not an organisation
     /// before a noun ("MST camps", "IST students").
     fn zone_alone(&self, k: usize) -> bool {
-        matches!(self.lex(k), Some(Lex::Zone))
+        self.zone_at(k).is_some()
             && !self.tok(k + 1).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
     }
 }

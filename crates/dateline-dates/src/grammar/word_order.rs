@@ -11,9 +11,9 @@
 //!   jours", "estos días", and "hoy, jueves" as one expression.
 
 use super::durations::{duration_value, parse_simple_duration};
-use super::{Cand, Parser, Pt};
+use super::{Cand, Parser, Pt, unit_grain};
 use crate::cal;
-use crate::lexicon::{AgoBefore, Deictic, Func, Lex, Rel, Unit};
+use crate::lexicon::{AgoBefore, Deictic, Func, Lex, PartOfDay, Rel, Unit};
 use crate::timex::{Grain, Modifier};
 use crate::token::Kind;
 
@@ -48,6 +48,29 @@ impl Parser<'_> {
             let day = self.shifted_day(d.month() as u32, d.day() as u32, shift)?;
             return Some((Pt::day(day, "rel-day-month", ""), e));
         }
+        // "el pasado septiembre", "del pasado mes de mayo", "el próximo mes
+        // de septiembre": the relative word before a month.
+        if let Some(shift) = self.shift_word(j) {
+            let k = if matches!(self.unit(j + 1), Some((Unit::Month, false)))
+                && self.is_func(j + 2, Func::Of)
+            {
+                j + 3
+            } else {
+                j + 1
+            };
+            if let Some(Lex::Month(m)) = self.lex(k) {
+                return Some((self.month_shifted(u32::from(m), shift), k + 1));
+            }
+        }
+        // "el mes de septiembre del 2001", "le mois de juin": the month
+        // the noun names.
+        if matches!(self.unit(j), Some((Unit::Month, false)))
+            && self.is_func(j + 1, Func::Of)
+            && matches!(self.lex(j + 2), Some(Lex::Month(_)))
+            && let Some((p, e)) = self.date_point(j + 2).filter(|(p, _)| p.grain == Grain::Month)
+        {
+            return Some((p, e));
+        }
         // The noun, then the relative word.
         if let Some((p, e)) = self.p_day_first(j).filter(|(p, _)| p.rule == "day-month")
             && let Some(shift) = self.shift_word(e)
@@ -71,16 +94,7 @@ impl Parser<'_> {
                 };
                 Some((Pt::day(cal::add_days(r, delta)?, "weekday-rel", ""), e))
             }
-            Lex::Month(m) => {
-                let (m, rm) = (u32::from(m), r.month() as u32);
-                let y = match shift {
-                    -1 if m < rm => ry,
-                    -1 => ry - 1,
-                    _ if m > rm => ry,
-                    _ => ry + 1,
-                };
-                Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month-rel", ""), e))
-            }
+            Lex::Month(m) => Some((self.month_shifted(u32::from(m), shift), e)),
             Lex::Unit(u, false) => {
                 let n = i64::from(shift);
                 let p = match u {
@@ -108,6 +122,101 @@ impl Parser<'_> {
         }
     }
 
+    /// The last (`shift` -1) or next (+1) month `m` before or after the
+    /// reference month.
+    fn month_shifted(&self, m: u32, shift: i32) -> Pt {
+        let (ry, rm) = (i32::from(self.r.year()), self.r.month() as u32);
+        let y = match shift {
+            -1 if m < rm => ry,
+            -1 => ry - 1,
+            _ if m > rm => ry,
+            _ => ry + 1,
+        };
+        Pt::new(cal::fmt_month(y, m), Grain::Month, "month-rel", "")
+    }
+
+    /// "la mañana del miércoles", "la noche del viernes pasado", "la
+    /// madrugada de hoy sábado": a part of a named day, one TIME.
+    pub(super) fn p_part_of_day_of(&self, i: usize) -> Option<(Pt, usize)> {
+        let j = if self.is_func(i, Func::The) { i + 1 } else { i };
+        let Some(Lex::PartOfDay(pod)) = self.lex(j) else { return None };
+        if self.s(j).ends_with('s') || !self.is_func(j + 1, Func::Of) {
+            return None;
+        }
+        let (p, e) = self.day_point(j + 2)?;
+        let d = p.day?;
+        if super::points::part_of(&p.value).is_some() {
+            return None;
+        }
+        Some((Pt::time_on(d, pod.code(), Grain::PartOfDay, "part-of-day-of", p.how), e))
+    }
+
+    /// "los 80", "los años 30", "la década de los noventa", "les années
+    /// 1990": a decade after a plural article.
+    pub(super) fn p_decade_plural(&self, i: usize) -> Option<(Pt, usize)> {
+        let mut j = i;
+        let mut named = false;
+        // "la década de los noventa".
+        if self.is_func(j, Func::The) && matches!(self.unit(j + 1), Some((Unit::Decade, _))) {
+            if !self.is_func(j + 2, Func::Of) {
+                return None;
+            }
+            j += 3;
+            named = true;
+        }
+        if !(self.is_func(j, Func::The) && self.s(j).ends_with('s')) {
+            return None;
+        }
+        j += 1;
+        if matches!(self.unit(j), Some((Unit::Year, true))) {
+            j += 1;
+            named = true;
+        }
+        let (n, e) = match (self.num(j), self.lex(j)) {
+            (Some((n, 2 | 4)), _) => (n, j + 1),
+            (None, Some(Lex::Number(n @ 20..=90))) => (n, j + 1),
+            _ => return None,
+        };
+        if n % 10 != 0 || n > 2090 || (100..1000).contains(&n) {
+            return None;
+        }
+        // "los 80.000 millones", "las 30 primeras espadas": an amount, a count.
+        if self.punct(e, '.') && self.glued(e) && self.num(e + 1).is_some()
+            || matches!(self.lex(e), Some(Lex::Ordinal(_) | Lex::Unit(..)))
+        {
+            return None;
+        }
+        // "des 20. Jahrhunderts": an ordinal.
+        if self.lx.tables.ordinal_dot && self.punct(e, '.') && self.glued(e) {
+            return None;
+        }
+        // "los 80 diputados": without "años" or "década", a number before a
+        // noun is a count.
+        if !named && self.tok(e).is_some_and(|t| t.kind != Kind::Punct && t.lex.is_none()) {
+            return None;
+        }
+        let decade = if n >= 1000 { n / 10 } else { (self.century_of(n)? * 100 + n) / 10 };
+        Some((Pt::new(format!("{decade:03}"), Grain::Decade, "decade-plural", ""), e))
+    }
+
+    /// "hasta el momento" (until now), "en estos momentos", "en este
+    /// momento" (at present): PRESENT_REF, the article or demonstrative
+    /// inside.
+    pub(super) fn r_moment(&self, i: usize) -> Option<Cand> {
+        let this = self.is_rel(i, Rel::This);
+        if !(this || self.is_func(i, Func::The))
+            || self.lex(i + 1) != Some(Lex::Deictic(Deictic::Moment))
+        {
+            return None;
+        }
+        let before = self.lex(i.checked_sub(1)?)?;
+        let present =
+            matches!(before, Lex::Func(Func::Until)) || this && before == Lex::Func(Func::In);
+        present.then(|| {
+            Pt::new("PRESENT_REF".into(), Grain::Unspecified, "moment", "").into_cand(i, i + 2)
+        })
+    }
+
     /// "los últimos días", "in den letzten Monaten", "ces derniers jours",
     /// "les mois prochains": a stretch of unstated length next to the
     /// reference (DURATION `PXD`); "estos días": the present.
@@ -126,6 +235,18 @@ impl Parser<'_> {
         {
             let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "these-days", "");
             return Some(p.into_cand(i, j + 1));
+        }
+        // "los cinco últimos años", "les trois derniers mois": the count
+        // before the relative word.
+        if j > i
+            && let Some((n, k)) = self.number(j)
+            && n >= 2.0
+            && self.shift_word(k).is_some()
+            && let Some((u, _)) = self.unit(k + 1)
+        {
+            let p =
+                Pt::new(duration_value(Some(n), u, false), unit_grain(u), "count-rel-units", "");
+            return Some(p.duration().into_cand(i, k + 2));
         }
         let (u, e) = match (self.shift_word(j), self.unit(j)) {
             (Some(_), _) => match self.unit(j + 1) {
@@ -164,9 +285,37 @@ impl Parser<'_> {
         if !self.lx.tables.hour_article || !self.is_func(i, Func::The) {
             return None;
         }
+        if let Some(c) = self.article_word_clock(i) {
+            return Some(c);
+        }
         self.num(i + 1)?;
         let (p, e) = self.point(i + 1)?;
         (p.kind == crate::TimexType::Time).then(|| p.into_cand(i, e))
+    }
+
+    /// "las seis de la mañana (de ayer)", "la una de la tarde": an hour
+    /// in words and the part of the day it falls in, on the day named
+    /// after it, else the day the text named last, else the reference day.
+    fn article_word_clock(&self, i: usize) -> Option<Cand> {
+        let h = match self.lex(i + 1)? {
+            Lex::Number(h @ 2..=12) => h,
+            Lex::Func(Func::A) => 1,
+            _ => return None,
+        };
+        if !(self.is_func(i + 2, Func::Of) && self.is_func(i + 3, Func::The)) {
+            return None;
+        }
+        let Some(Lex::PartOfDay(pod)) = self.lex(i + 4) else { return None };
+        let tm = super::points::shift(&format!("{h:02}:00"), pod, false);
+        let day_after = self.is_func(i + 5, Func::Of).then(|| self.day_point(i + 6)).flatten();
+        let (day, e, how) = match day_after.and_then(|(p, e)| Some((p.day?, e))) {
+            Some((d, e)) => (d, e, "day-after"),
+            None => match self.doc.last_day {
+                Some(d) => (d, i + 5, "named-day"),
+                None => (self.r, i + 5, "reference-day"),
+            },
+        };
+        Some(Pt::time_on(day, &tm, Grain::Minute, "word-clock", how).into_cand(i, e))
     }
 
     /// Ages and names that look like expressions, read so that nothing
@@ -295,6 +444,15 @@ impl Parser<'_> {
         if !self.is_rel_adjective(i) {
             return None;
         }
+        // "su pasado", "una pasada", "más próximos", "próxima a Panticosa":
+        // a noun or a plain adjective; the references follow an article or
+        // "of" ("la próxima edición", "del pasado").
+        if !i
+            .checked_sub(1)
+            .is_some_and(|k| matches!(self.lex(k), Some(Lex::Func(Func::The | Func::Of))))
+        {
+            return None;
+        }
         // Before a time word, the other rules read the whole expression.
         if self.lex(i + 1).is_some_and(Lex::is_anchor) || self.num(i + 1).is_some() {
             return None;
@@ -315,7 +473,10 @@ impl Parser<'_> {
     pub(super) fn p_the_part_of_day(&self, i: usize) -> Option<(Pt, usize)> {
         if !self.lx.tables.clock_on_named_day
             || !self.is_func(i, Func::The)
-            || !matches!(self.lex(i.wrapping_sub(1)), Some(Lex::Func(Func::Per | Func::In)))
+            || !matches!(
+                self.lex(i.wrapping_sub(1)),
+                Some(Lex::Func(Func::Per | Func::In | Func::During))
+            )
         {
             return None;
         }
@@ -325,6 +486,9 @@ impl Parser<'_> {
         }
         let (day, how) = match self.doc.last_day {
             Some(d) => (d, "named-day"),
+            // News reports the night just past: the one that began the
+            // day before.
+            None if pod == PartOfDay::Night => (cal::add_days(self.r, -1)?, "night-before"),
             None => (self.r, "reference-day"),
         };
         Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), i + 2))

@@ -113,6 +113,7 @@ pub(super) const HOLIDAYS: &[Holiday] = &[
     Holiday { words: &["jueves", "santo"], rule: HolidayRule::Easter(-3) },
     Holiday { words: &["domingo", "de", "ramos"], rule: HolidayRule::Easter(-7) },
     Holiday { words: &["miercoles", "de", "ceniza"], rule: HolidayRule::Easter(-46) },
+    Holiday { words: &["ascension"], rule: HolidayRule::Easter(39) },
 ];
 
 /// Every Spanish word the grammar knows, with its class.
@@ -240,6 +241,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("semanas", Lex::Unit(Unit::Week, true)),
     ("mes", Lex::Unit(Unit::Month, false)),
     ("meses", Lex::Unit(Unit::Month, true)),
+    ("semestre", Lex::Func(Func::Half)),
     ("trimestre", Lex::Unit(Unit::Quarter, false)),
     ("trimestres", Lex::Unit(Unit::Quarter, true)),
     ("ano", Lex::Unit(Unit::Year, false)),
@@ -252,7 +254,17 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("siglos", Lex::Unit(Unit::Century, true)),
     ("milenio", Lex::Unit(Unit::Millennium, false)),
     ("milenios", Lex::Unit(Unit::Millennium, true)),
-    ("fin-de-semana", Lex::Func(Func::Weekend)),
+    // Phrases, read as one token.
+    ("fin de semana", Lex::Func(Func::Weekend)),
+    ("fines de semana", Lex::Func(Func::Weekend)),
+    ("hoy por hoy", Lex::Deictic(Deictic::Present)),
+    ("hoy en dia", Lex::Deictic(Deictic::Present)),
+    ("hoy dia", Lex::Deictic(Deictic::Present)),
+    // "el año que viene", "la semana que viene": the next one.
+    ("que viene", Lex::Rel(Rel::Next)),
+    // "las 08.00 hora local": the hour word with its zone.
+    ("hora local", Lex::Unit(Unit::Hour, false)),
+    ("horas locales", Lex::Unit(Unit::Hour, true)),
     // Seasons.
     ("primavera", Lex::Season(1)),
     ("verano", Lex::Season(2)),
@@ -271,6 +283,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("anoche", Lex::Deictic(Deictic::LastNight)),
     ("anteayer", Lex::Shifted(Unit::Day, -2)),
     ("ahora", Lex::Deictic(Deictic::Now)),
+    // "ahora bien" is "however", a conjunction.
+    ("ahora bien", Lex::Func(Func::And)),
     ("actualmente", Lex::Deictic(Deictic::Present)),
     ("actualidad", Lex::Deictic(Deictic::Present)),
     ("futuro", Lex::Deictic(Deictic::Future)),
@@ -283,6 +297,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("ultimamente", Lex::Deictic(Deictic::PastRef)),
     ("reciente", Lex::Deictic(Deictic::Recent)),
     ("recientes", Lex::Deictic(Deictic::Recent)),
+    ("momento", Lex::Deictic(Deictic::Moment)),
+    ("momentos", Lex::Deictic(Deictic::Moment)),
     // Not "pronto" ("soon", "early"): Spanish TimeBank leaves it out.
     // Relative words, before or after their noun ("el próximo año", "el año próximo").
     ("pasado", Lex::Rel(Rel::Last)),
@@ -330,7 +346,10 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("mas", Lex::Hedge(Hedge::More)),
     ("menos", Lex::Hedge(Hedge::Less)),
     ("hasta", Lex::Func(Func::Until)),
+    ("al menos", Lex::Hedge(Hedge::AtLeast)),
+    ("por lo menos", Lex::Hedge(Hedge::AtLeast)),
     // Vague quantities.
+    ("par", Lex::Vague(Vague::Couple)),
     ("pocos", Lex::Vague(Vague::Few)),
     ("pocas", Lex::Vague(Vague::Few)),
     ("varios", Lex::Vague(Vague::Several)),
@@ -341,6 +360,11 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("muchas", Lex::Vague(Vague::Many)),
     // Frequency.
     ("diariamente", Lex::Frequency(Unit::Day)),
+    // "el diario" is the newspaper; "índice diario" daily.
+    ("diario", Lex::FrequencyAdj(Unit::Day)),
+    ("diaria", Lex::FrequencyAdj(Unit::Day)),
+    ("diarios", Lex::FrequencyAdj(Unit::Day)),
+    ("diarias", Lex::FrequencyAdj(Unit::Day)),
     ("semanal", Lex::Frequency(Unit::Week)),
     ("semanales", Lex::Frequency(Unit::Week)),
     ("semanalmente", Lex::Frequency(Unit::Week)),
@@ -355,8 +379,9 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     // Time of day: "a las 15.00", "las 6:00 horas".
     ("mediodia", Lex::Func(Func::Noon)),
     ("medianoche", Lex::Func(Func::Midnight)),
-    ("gmt", Lex::Zone),
-    ("utc", Lex::Zone),
+    // Spanish TimeBank writes these as UTC: "13.00 GMT" is T13:00Z.
+    ("gmt", Lex::ZoneUtc),
+    ("utc", Lex::ZoneUtc),
     // Function words: articles are inside the expression ("el viernes").
     ("el", Lex::Func(Func::The)),
     ("la", Lex::Func(Func::The)),
@@ -377,6 +402,11 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("para", Lex::Func(Func::For)),
     ("durante", Lex::Func(Func::During)),
     ("cada", Lex::Func(Func::Each)),
+    // "ese día", "aquel año": the day or year the text named last.
+    ("ese", Lex::Func(Func::That)),
+    ("esa", Lex::Func(Func::That)),
+    ("aquel", Lex::Func(Func::That)),
+    ("aquella", Lex::Func(Func::That)),
     ("todos", Lex::Func(Func::Every)),
     ("todas", Lex::Func(Func::Every)),
     ("medio", Lex::Func(Func::Half)),

@@ -26,8 +26,8 @@ pub(super) static TABLES: Tables = Tables {
     fold_accents: true,
     letters: "",
     letter_folds: &[],
-    // "à" is not the verb "a".
-    unaccented_only: &["a"],
+    // "à" is not the verb "a", "dès" (from) not the article "des".
+    unaccented_only: &["a", "des"],
     capitalized: &[],
     // "cet été", "en été" is the summer; "a été" the verb.
     after_determiner: &[("ete", Lex::Season(2))],
@@ -206,6 +206,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("semaine", Lex::Unit(Unit::Week, false)),
     ("semaines", Lex::Unit(Unit::Week, true)),
     ("mois", Lex::Unit(Unit::Month, false)),
+    ("semestre", Lex::Func(Func::Half)),
     ("trimestre", Lex::Unit(Unit::Quarter, false)),
     ("trimestres", Lex::Unit(Unit::Quarter, true)),
     ("an", Lex::Unit(Unit::Year, false)),
@@ -218,6 +219,18 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("siecles", Lex::Unit(Unit::Century, true)),
     ("millenaire", Lex::Unit(Unit::Millennium, false)),
     ("millenaires", Lex::Unit(Unit::Millennium, true)),
+    // "depuis des années", "pendant des mois": an unstated number.
+    ("des annees", Lex::Unit(Unit::Year, true)),
+    ("des mois", Lex::Unit(Unit::Month, true)),
+    ("des semaines", Lex::Unit(Unit::Week, true)),
+    ("des jours", Lex::Unit(Unit::Day, true)),
+    ("des heures", Lex::Unit(Unit::Hour, true)),
+    ("des decennies", Lex::Unit(Unit::Decade, true)),
+    ("des siecles", Lex::Unit(Unit::Century, true)),
+    // "au cours de la nuit": during.
+    ("au cours de", Lex::Func(Func::During)),
+    ("au cours du", Lex::Func(Func::During)),
+    ("au cours des", Lex::Func(Func::During)),
     ("week-end", Lex::Func(Func::Weekend)),
     ("weekend", Lex::Func(Func::Weekend)),
     ("week-ends", Lex::Func(Func::Weekend)),
@@ -305,6 +318,20 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("quotidiennement", Lex::Frequency(Unit::Day)),
     ("mensuellement", Lex::Frequency(Unit::Month)),
     ("annuellement", Lex::Frequency(Unit::Year)),
+    // After their noun ("le dîner annuel"); "le quotidien" is a newspaper.
+    ("quotidien", Lex::FrequencyAdj(Unit::Day)),
+    ("quotidienne", Lex::FrequencyAdj(Unit::Day)),
+    ("quotidiennes", Lex::FrequencyAdj(Unit::Day)),
+    ("hebdomadaire", Lex::FrequencyAdj(Unit::Week)),
+    ("hebdomadaires", Lex::FrequencyAdj(Unit::Week)),
+    ("mensuel", Lex::FrequencyAdj(Unit::Month)),
+    ("mensuelle", Lex::FrequencyAdj(Unit::Month)),
+    ("mensuels", Lex::FrequencyAdj(Unit::Month)),
+    ("mensuelles", Lex::FrequencyAdj(Unit::Month)),
+    ("annuel", Lex::FrequencyAdj(Unit::Year)),
+    ("annuelle", Lex::FrequencyAdj(Unit::Year)),
+    ("annuels", Lex::FrequencyAdj(Unit::Year)),
+    ("annuelles", Lex::FrequencyAdj(Unit::Year)),
     // Time of day: "15 h 30", "15h", "8 heures".
     ("midi", Lex::Func(Func::Noon)),
     ("minuit", Lex::Func(Func::Midnight)),

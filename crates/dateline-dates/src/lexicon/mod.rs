@@ -87,6 +87,9 @@ pub(crate) enum Deictic {
     Past,
     /// "overnight".
     Overnight,
+    /// "momento": the present in "hasta el momento" (until now) and "en
+    /// estos momentos" (at present), nothing elsewhere ("un momento clave").
+    Moment,
 }
 
 /// Words that shift or anchor another expression.
@@ -349,6 +352,11 @@ pub(crate) enum Lex {
     Vague(Vague),
     /// An adverb of frequency ("daily", "annually").
     Frequency(Unit),
+    /// An adjective of frequency that is also a noun ("diario": daily, and
+    /// the daily paper; "quotidien"): a SET only after its noun ("índice
+    /// diario", "le lot quotidien"), never after a determiner or a
+    /// preposition ("el diario", "del diario").
+    FrequencyAdj(Unit),
     /// A decade word ("nineties"), the decade's tens digit.
     Decade(u8),
     /// A holiday name (index into the holiday table).
@@ -357,6 +365,10 @@ pub(crate) enum Lex {
     HolidayStart,
     /// A time zone abbreviation.
     Zone,
+    /// A time zone abbreviation for UTC ("GMT") that the language's TimeML
+    /// corpus writes into the value as "Z" ("13.00 GMT" is `T13:00Z` in
+    /// Spanish TimeBank).
+    ZoneUtc,
     /// One word for a unit shifted from the reference: German "heuer" (this
     /// year), "Vorjahr" (last year), "übermorgen" (in two days).
     Shifted(Unit, i8),
@@ -434,6 +446,7 @@ impl Lex {
                 | Lex::PartOfDay(_)
                 | Lex::Deictic(_)
                 | Lex::Frequency(_)
+                | Lex::FrequencyAdj(_)
                 | Lex::Decade(_)
                 | Lex::Holiday(_)
                 | Lex::EndOf(_)
@@ -557,7 +570,9 @@ pub(crate) enum AgoBefore {
 #[derive(Debug)]
 pub(crate) struct Tables {
     /// Every word the grammar knows, lowercase ASCII (accents folded when
-    /// `fold_accents`), with its class; the first entry of a word wins.
+    /// `fold_accents`), with its class; the first entry of a word wins. An
+    /// entry of several words ("fin de semana", "hoy por hoy") is a phrase:
+    /// the tokenizer reads it as one token of that class.
     pub(crate) words: &'static [(&'static str, Lex)],
     /// Holidays, names as lowercase word sequences.
     pub(crate) holidays: &'static [Holiday],
@@ -865,6 +880,12 @@ pub(crate) struct Lexicon {
     pub(crate) extended: bool,
     /// The word table of a language written without spaces.
     pub(crate) unspaced: Option<UnspacedWords>,
+    /// The word table's phrases (entries of several words, see
+    /// [`Tables::words`]), each as its words, with its class.
+    pub(crate) phrases: Vec<(Vec<&'static str>, Lex)>,
+    /// The first words of the phrases, for a lookup as cheap as a word's:
+    /// the tokenizer tries the phrases only after one of them.
+    phrase_starts: WordTable<()>,
     /// First words of multi-word holidays that the table gives another
     /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
     /// Hispanidad"): the holiday rule tries them too.
@@ -917,6 +938,15 @@ impl Lexicon {
         for &(w, lex) in tables.capitalized {
             add(w, lex);
         }
+        let phrases: Vec<(Vec<&'static str>, Lex)> = table
+            .iter()
+            .filter(|(w, _)| w.contains(' '))
+            .map(|&(w, lex)| (w.split(' ').collect(), lex))
+            .collect();
+        let mut phrase_starts = WordTable::with_capacity(phrases.len());
+        for (words, _) in &phrases {
+            phrase_starts.insert(words[0], ());
+        }
         let mut other_holiday_starts: Vec<&'static str> = holidays
             .iter()
             .filter(|h| h.words.len() > 1)
@@ -942,12 +972,15 @@ impl Lexicon {
             || t.hour_article
             || !t.age_words.is_empty()
             || !t.letters.is_empty()
+            || table.iter().any(|(w, _)| w.contains(' '))
             || !t.capitalized.is_empty()
             || !t.after_determiner.is_empty()
             || t.unspaced.is_some();
         Lexicon {
             extended,
             unspaced: t.unspaced.map(UnspacedWords::new),
+            phrases,
+            phrase_starts,
             other_holiday_starts,
             entries,
             table: words,
@@ -960,6 +993,13 @@ impl Lexicon {
             fold_any: tables.fold_accents || keyed,
             verbs,
         }
+    }
+
+    /// Whether a phrase of the table may start with `word` (its first
+    /// word written in ASCII, in any case).
+    #[inline]
+    pub(crate) fn starts_phrase(&self, word: &str) -> bool {
+        self.phrase_starts.get(word.as_bytes()).is_some()
     }
 
     /// The verb-group class of a word, ASCII case-insensitively.
