@@ -324,7 +324,7 @@ pub(crate) enum Verb {
 }
 
 /// The class of a word in the lexicon.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Eq)]
 pub(crate) enum Lex {
     /// A month name, 1 to 12.
     Month(u8),
@@ -384,6 +384,46 @@ pub(crate) enum Lex {
     /// A reign or republic era whose years count from a base ("民国",
     /// "康熙"): index into the unspaced table's eras.
     Era(u8),
+}
+
+/// The grammar compares classes everywhere (`self.lex(i) == Some(Lex::Func(Func::And))`),
+/// nearly always against a constant. Inlined, such a comparison folds to a
+/// test of one or two bytes; the derived `eq` grew too large to be inlined
+/// once the other languages' classes joined, and its calls cost English
+/// dates 3% of their instructions.
+impl PartialEq for Lex {
+    #[inline(always)]
+    fn eq(&self, other: &Lex) -> bool {
+        use Lex::*;
+        match (*self, *other) {
+            (Month(a), Month(b))
+            | (MonthAbbr(a), MonthAbbr(b))
+            | (Weekday(a), Weekday(b))
+            | (WeekdayAbbr(a), WeekdayAbbr(b))
+            | (Season(a), Season(b))
+            | (Decade(a), Decade(b))
+            | (Holiday(a), Holiday(b))
+            | (Era(a), Era(b)) => a == b,
+            (Number(a), Number(b)) | (Ordinal(a), Ordinal(b)) => a == b,
+            (Unit(a, x), Unit(b, y)) => a == b && x == y,
+            (PartOfDay(a), PartOfDay(b)) => a == b,
+            (Deictic(a), Deictic(b)) => a == b,
+            (Rel(a), Rel(b)) => a == b,
+            (Position(a), Position(b)) => a == b,
+            (EndOf(a), EndOf(b))
+            | (Frequency(a), Frequency(b))
+            | (FrequencyAdj(a), FrequencyAdj(b)) => a == b,
+            (Hedge(a), Hedge(b)) => a == b,
+            (Vague(a), Vague(b)) => a == b,
+            (HolidayStart, HolidayStart) | (Zone, Zone) | (ZoneUtc, ZoneUtc) => true,
+            (Shifted(a, x), Shifted(b, y)) => a == b && x == y,
+            (Func(a), Func(b)) => a == b,
+            (Cue(a), Cue(b)) => a == b,
+            (Marker(a), Marker(b)) => a == b,
+            (DayPart(a, x), DayPart(b, y)) => a == b && x == y,
+            _ => false,
+        }
+    }
 }
 
 /// The shift of [`Lex::DayPart`] that means the day the text named last,
@@ -1061,6 +1101,7 @@ impl Lexicon {
     }
 
     /// Whether the text `written` is the table word `word` (holiday names).
+    #[inline]
     pub(crate) fn same_word(&self, written: &str, word: &str) -> bool {
         // A letter or digit first folds to its lowercase (no accent to
         // drop): most table words are told apart by it without folding.
@@ -1272,6 +1313,88 @@ fn lower_lanes(x: u64, n: usize) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every class, once: the match is exhaustive, so a new class fails to
+    /// compile here until it is listed (and `Lex`'s hand-written `eq` is
+    /// checked for it below).
+    fn every_class() -> Vec<Lex> {
+        let all = [
+            Lex::Month(3),
+            Lex::MonthAbbr(3),
+            Lex::Weekday(3),
+            Lex::WeekdayAbbr(3),
+            Lex::Number(3),
+            Lex::Ordinal(3),
+            Lex::Unit(Unit::Day, true),
+            Lex::Season(3),
+            Lex::PartOfDay(PartOfDay::Morning),
+            Lex::Deictic(Deictic::Today),
+            Lex::Rel(Rel::Next),
+            Lex::Position(Position::Late),
+            Lex::EndOf(Unit::Day),
+            Lex::Hedge(Hedge::About),
+            Lex::Vague(Vague::Few),
+            Lex::Frequency(Unit::Day),
+            Lex::FrequencyAdj(Unit::Day),
+            Lex::Decade(3),
+            Lex::Holiday(3),
+            Lex::HolidayStart,
+            Lex::Zone,
+            Lex::ZoneUtc,
+            Lex::Shifted(Unit::Day, 3),
+            Lex::Func(Func::And),
+            Lex::Cue(Cue::Past),
+            Lex::Marker(Marker::Day),
+            Lex::DayPart(3, PartOfDay::Morning),
+            Lex::Era(3),
+        ];
+        for lex in all {
+            match lex {
+                Lex::Month(_)
+                | Lex::MonthAbbr(_)
+                | Lex::Weekday(_)
+                | Lex::WeekdayAbbr(_)
+                | Lex::Number(_)
+                | Lex::Ordinal(_)
+                | Lex::Unit(..)
+                | Lex::Season(_)
+                | Lex::PartOfDay(_)
+                | Lex::Deictic(_)
+                | Lex::Rel(_)
+                | Lex::Position(_)
+                | Lex::EndOf(_)
+                | Lex::Hedge(_)
+                | Lex::Vague(_)
+                | Lex::Frequency(_)
+                | Lex::FrequencyAdj(_)
+                | Lex::Decade(_)
+                | Lex::Holiday(_)
+                | Lex::HolidayStart
+                | Lex::Zone
+                | Lex::ZoneUtc
+                | Lex::Shifted(..)
+                | Lex::Func(_)
+                | Lex::Cue(_)
+                | Lex::Marker(_)
+                | Lex::DayPart(..)
+                | Lex::Era(_) => {}
+            }
+        }
+        all.to_vec()
+    }
+
+    #[test]
+    fn classes_equal_themselves_and_no_other() {
+        let all = every_class();
+        for (i, a) in all.iter().enumerate() {
+            for (j, b) in all.iter().enumerate() {
+                assert_eq!(a == b, i == j, "{a:?} == {b:?}");
+            }
+        }
+        assert_ne!(Lex::Month(3), Lex::Month(4));
+        assert_ne!(Lex::Unit(Unit::Day, true), Lex::Unit(Unit::Day, false));
+        assert_ne!(Lex::DayPart(3, PartOfDay::Morning), Lex::DayPart(4, PartOfDay::Morning));
+    }
 
     #[test]
     fn looks_up_case_insensitively() {
