@@ -25,7 +25,7 @@ enum Command {
     /// Date and time expressions: TempEval-3, Recognizers-Text, Duckling;
     /// with `--lang xx` and no suite, every set of that language.
     Dates {
-        /// The language of the texts (en, de, fr, es, uk, ru).
+        /// The language of the texts (en, de, fr, es, uk, ru, zh).
         #[arg(long, default_value = "en")]
         lang: dateline_dates::Lang,
         #[command(subcommand)]

@@ -22,7 +22,7 @@ use crate::input::Document;
 /// `--lang`.
 #[derive(Args, Debug)]
 pub struct LangArgs {
-    /// The language of the documents: a code (en, de, fr, es; a region
+    /// The language of the documents: a code (en, de, fr, es, uk, ru, zh; a region
     /// such as de-AT reads as de) or `auto` to detect each document's from
     /// its script and function words (English when the text has no
     /// evidence). A JSONL line's "lang" field overrides it (see

@@ -36,7 +36,7 @@ _Case = Literal["exact", "fold", "auto", "sensitive", "insensitive"]
 _Nested = Literal["drop", "keep", "flag"]
 _Source = Literal["gazetteer", "rule"]
 _DateLike = Union[datetime.date, str]
-# A language code: "en", "de", "fr", "es" (a region such as "de-AT" reads as
+# A language code: "en", "de", "fr", "es", "uk", "ru", "zh" (a region such as "de-AT" reads as
 # its language); "auto" too where the result says which language was used.
 _Lang = str
 _EntryLike = Union[tuple[str, str, str], Mapping[str, Any]]
