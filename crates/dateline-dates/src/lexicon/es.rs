@@ -17,34 +17,22 @@ use super::{
 pub(super) static TABLES: Tables = Tables {
     words: WORDS,
     holidays: HOLIDAYS,
-    spelled_anchors: &[],
     // "1º", "1ª", "1o".
     ordinal_suffixes: &["º", "ª", "o", "a"],
-    ordinal_dot: false,
-    ordinal_hyphen: false,
-    compounds: false,
     day_first: true,
     fold_accents: true,
-    letters: "",
-    letter_folds: &[],
     // "él" is not the article, "está" not "this".
     unaccented_only: &["el", "esta", "este"],
-    capitalized: &[],
     after_determiner: &[("manana", Lex::PartOfDay(PartOfDay::Morning))],
     age_words: &["edad"],
     // "la próxima edición", "la pasada cumbre": FUTURE_REF, PAST_REF.
     rel_adjectives: &[
         "proximo", "proxima", "proximos", "proximas", "pasado", "pasada", "pasados", "pasadas",
     ],
-    elision: false,
-    hyphen_words: false,
     span_contractions: &["del", "al"],
     than: &["de"],
     vague_spans: true,
     article_in_span: true,
-    lowercase_not_month: &[],
-    guarded_months: &[],
-    nouns_capitalized: false,
     ago: AgoBefore::Date,
     // Pretérito ("anunció", "llegaron") and futuro / condicional ("llegará",
     // "llegarán", "llegaría").
@@ -62,7 +50,6 @@ pub(super) static TABLES: Tables = Tables {
         &["seguidas"],
     ],
     tail_breakers: &["de", "del", "que"],
-    accented: &[],
     tense_suffixes: &[
         ("rá", Cue::Future),
         ("rán", Cue::Future),
@@ -72,23 +59,7 @@ pub(super) static TABLES: Tables = Tables {
         ("aron", Cue::Past),
         ("ieron", Cue::Past),
     ],
-    verbs: &[],
-    year_nouns: &[],
-    year_nouns_inside: &[],
-    era_bc: &[],
-    guarded_weekdays: &[],
-    same_particles: &[],
-    split_day_ranges: false,
-    dotted_day_month: false,
-    months_lowercase: false,
-    heading_years: false,
-    ahead_words: &[],
-    clock_prepositions: &[],
-    night_into: &[],
-    time_adverbs: &[],
-    no_articles: false,
-    duration_heads: &[],
-    unspaced: None,
+    ..Tables::EMPTY
 };
 
 /// Holidays news writes about, by their Spanish names.

@@ -16,19 +16,12 @@ use super::{
 pub(super) static TABLES: Tables = Tables {
     words: WORDS,
     holidays: HOLIDAYS,
-    spelled_anchors: &[],
     // "1er", "2e", "3ème".
     ordinal_suffixes: &["er", "re", "e", "eme", "ème", "ieme", "ième"],
-    ordinal_dot: false,
-    ordinal_hyphen: false,
-    compounds: false,
     day_first: true,
     fold_accents: true,
-    letters: "",
-    letter_folds: &[],
     // "à" is not the verb "a", "dès" (from) not the article "des".
     unaccented_only: &["a", "des"],
-    capitalized: &[],
     // "cet été", "en été" is the summer; "a été" the verb.
     after_determiner: &[("ete", Lex::Season(2))],
     age_words: &["age", "agee", "ages", "agees"],
@@ -36,23 +29,18 @@ pub(super) static TABLES: Tables = Tables {
     rel_adjectives: &["prochain", "prochaine", "prochains", "prochaines"],
     elision: true,
     hyphen_words: true,
-    span_contractions: &[],
     than: &["de", "d'"],
     vague_spans: true,
     article_in_span: true,
     // "il y a [trois ans]": French TimeBank marks the duration.
     lowercase_not_month: &[],
     guarded_months: &["mars"],
-    nouns_capitalized: false,
     ago: AgoBefore::Signal,
     // Futur and conditionnel ("annoncera", "pourrait"), imparfait ("était").
     rel_after_noun: true,
     clock_24h: true,
-    hour_article: false,
     clock_on_named_day: true,
     narrative_years: true,
-    duration_tails: &[],
-    tail_breakers: &[],
     accented: &[("à", Lex::Func(Func::At))],
     tense_suffixes: &[
         ("rait", Cue::Future),
@@ -62,23 +50,7 @@ pub(super) static TABLES: Tables = Tables {
         ("ait", Cue::Past),
         ("aient", Cue::Past),
     ],
-    verbs: &[],
-    year_nouns: &[],
-    year_nouns_inside: &[],
-    era_bc: &[],
-    guarded_weekdays: &[],
-    same_particles: &[],
-    split_day_ranges: false,
-    dotted_day_month: false,
-    months_lowercase: false,
-    heading_years: false,
-    ahead_words: &[],
-    clock_prepositions: &[],
-    night_into: &[],
-    time_adverbs: &[],
-    no_articles: false,
-    duration_heads: &[],
-    unspaced: None,
+    ..Tables::EMPTY
 };
 
 /// Holidays news writes about, by their French names.

@@ -787,6 +787,67 @@ pub(crate) struct Tables {
     pub(crate) unspaced: Option<&'static Unspaced>,
 }
 
+impl Tables {
+    /// A language that uses none of the optional words and rules: every
+    /// list empty, every switch off. A language's table names what it uses
+    /// and takes the rest from here (`..Tables::EMPTY`), so a field a new
+    /// language brings touches no other language's file.
+    pub(crate) const EMPTY: Tables = Tables {
+        words: &[],
+        holidays: &[],
+        spelled_anchors: &[],
+        ordinal_suffixes: &[],
+        ordinal_dot: false,
+        ordinal_hyphen: false,
+        compounds: false,
+        day_first: false,
+        fold_accents: false,
+        letters: "",
+        letter_folds: &[],
+        unaccented_only: &[],
+        capitalized: &[],
+        after_determiner: &[],
+        age_words: &[],
+        rel_adjectives: &[],
+        elision: false,
+        hyphen_words: false,
+        span_contractions: &[],
+        than: &[],
+        vague_spans: false,
+        article_in_span: false,
+        lowercase_not_month: &[],
+        guarded_months: &[],
+        nouns_capitalized: false,
+        ago: AgoBefore::No,
+        rel_after_noun: false,
+        clock_24h: false,
+        hour_article: false,
+        clock_on_named_day: false,
+        narrative_years: false,
+        duration_tails: &[],
+        tail_breakers: &[],
+        accented: &[],
+        tense_suffixes: &[],
+        verbs: &[],
+        year_nouns: &[],
+        year_nouns_inside: &[],
+        era_bc: &[],
+        guarded_weekdays: &[],
+        same_particles: &[],
+        split_day_ranges: false,
+        dotted_day_month: false,
+        months_lowercase: false,
+        heading_years: false,
+        ahead_words: &[],
+        clock_prepositions: &[],
+        night_into: &[],
+        time_adverbs: &[],
+        no_articles: false,
+        duration_heads: &[],
+        unspaced: None,
+    };
+}
+
 /// What a language written without spaces supplies: the words the scanner
 /// cuts from its runs by longest match, the words it must not cut a date
 /// word out of, and its numerals.

@@ -24,42 +24,21 @@ use super::{
 pub(super) static TABLES: Tables = Tables {
     words: WORDS,
     holidays: HOLIDAYS,
-    spelled_anchors: &[],
     // "18-е", "15-го", "3-его", "24-ого", "31-ое" (after a glued hyphen).
     ordinal_suffixes: &["е", "го", "его", "ого", "ое", "й", "я", "ю", "м", "ом", "му", "ая", "ой"],
-    ordinal_dot: false,
     ordinal_hyphen: true,
-    compounds: false,
     day_first: true,
-    fold_accents: false,
     letters: CYRILLIC,
     letter_folds: &[('ё', 'е')],
-    unaccented_only: &[],
-    capitalized: &[],
-    after_determiner: &[],
-    age_words: &[],
-    rel_adjectives: &[],
-    elision: false,
-    hyphen_words: false,
-    span_contractions: &[],
     than: &["чем"],
-    vague_spans: false,
-    article_in_span: false,
-    lowercase_not_month: &[],
     // "май" is also the imperative "wash", "март" rarely a name: alone, a month
     // only after a word that opens a date.
     guarded_months: &["май"],
-    nouns_capitalized: false,
     // "три года назад": "назад" follows the quantity, as English "ago".
     ago: AgoBefore::No,
-    rel_after_noun: false,
     clock_24h: true,
-    hour_article: false,
     clock_on_named_day: true,
     narrative_years: true,
-    duration_tails: &[],
-    tail_breakers: &[],
-    accented: &[],
     // Past tense ("объявила", "вступили", "начался").
     tense_suffixes: &[
         ("ла", Cue::Past),
@@ -73,7 +52,6 @@ pub(super) static TABLES: Tables = Tables {
         ("лись", Cue::Past),
         ("лось", Cue::Past),
     ],
-    verbs: &[],
     year_nouns: &["год", "года", "году", "годы", "годов", "годах", "годами", "г", "гг"],
     year_nouns_inside: &["год", "года", "годы", "годов", "годах", "годами", "г"],
     era_bc: &[&["до", "н", "э"], &["до", "нашей", "эры"]],
@@ -88,8 +66,7 @@ pub(super) static TABLES: Tables = Tables {
     night_into: &["на"],
     time_adverbs: &["утром", "вечером", "ночью", "весной", "летом", "осенью", "зимой"],
     no_articles: true,
-    duration_heads: &[],
-    unspaced: None,
+    ..Tables::EMPTY
 };
 
 /// Holidays news writes about, by their Russian names (Orthodox Christmas).

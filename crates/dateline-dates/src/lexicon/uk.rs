@@ -25,44 +25,24 @@ use super::{
 pub(super) static TABLES: Tables = Tables {
     words: WORDS,
     holidays: HOLIDAYS,
-    spelled_anchors: &[],
     // "5-го", "4-й", "1-ї", "1789-му" (after a glued hyphen).
     ordinal_suffixes: &[
         "го", "й", "ї", "е", "є", "а", "я", "му", "им", "ий", "ого", "ій", "ої", "у",
     ],
-    ordinal_dot: false,
     ordinal_hyphen: true,
-    compounds: false,
     day_first: true,
-    fold_accents: false,
     letters: CYRILLIC,
     letter_folds: &[('ʼ', '\''), ('’', '\''), ('‘', '\'')],
-    unaccented_only: &[],
-    capitalized: &[],
-    after_determiner: &[],
-    age_words: &[],
-    rel_adjectives: &[],
     // "п'ятниця" with a typed apostrophe is one word.
     elision: true,
-    hyphen_words: false,
-    span_contractions: &[],
     than: &["ніж", "за"],
-    vague_spans: false,
-    article_in_span: false,
-    lowercase_not_month: &[],
     // "лютий" is also "fierce": alone, a month only after a word that opens a date.
     guarded_months: &["лютий", "лютого", "лютому", "лютим"],
-    nouns_capitalized: false,
     // "три роки тому": "тому" follows the quantity, as English "ago".
     ago: AgoBefore::No,
-    rel_after_noun: false,
     clock_24h: true,
-    hour_article: false,
     clock_on_named_day: true,
     narrative_years: true,
-    duration_tails: &[],
-    tail_breakers: &[],
-    accented: &[],
     // Past tense ("оголосила", "вступили", "почався") and the synthetic
     // future ("триватиме"); the perfective future ("відбудеться") is read
     // by its cue words.
@@ -81,7 +61,6 @@ pub(super) static TABLES: Tables = Tables {
         ("тимуть", Cue::Future),
         ("теться", Cue::Future),
     ],
-    verbs: &[],
     year_nouns: &["рік", "року", "році", "роки", "років", "роках", "роками", "р", "рр"],
     year_nouns_inside: &["рік", "року", "роки", "років", "роках", "роками", "р"],
     era_bc: &[&["до", "н", "е"], &["до", "нашої", "ери"]],
@@ -113,7 +92,7 @@ pub(super) static TABLES: Tables = Tables {
     ],
     no_articles: true,
     duration_heads: &["протягом", "впродовж", "упродовж", "продовж", "через", "за"],
-    unspaced: None,
+    ..Tables::EMPTY
 };
 
 /// Holidays news writes about, by their Ukrainian names. Christmas is on 25
