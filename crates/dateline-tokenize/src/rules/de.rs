@@ -1,7 +1,7 @@
 //! German: abbreviations, the ordinal dot, and UD German GSD conventions
 //! in treebank mode (hyphens split, `zum` = `zu` + `dem`).
 
-use super::{Apostrophe, Hyphens, MultiWord, Punctuation, Rules, WordSplit};
+use super::{Hyphens, MultiWord, Rules};
 use crate::util::abbrev::{self, Abbreviations, Class, Entry};
 use crate::util::datewords::DateWords;
 
@@ -9,21 +9,15 @@ pub(crate) static RULES: Rules = Rules {
     abbreviations: Abbreviations::new(ABBREVIATIONS, &KEYS),
     starters: STARTERS,
     dates: &DATES,
-    apostrophe: Apostrophe::Join,
     // UD German splits every hyphen: "US-Präsident" -> "US" "-" "Präsident".
     hyphens: Hyphens::Split(&[]),
-    word_split: WordSplit::None,
     decimal_comma: true,
     ordinal_dot: true,
-    hyphenated_initials: false,
     split_mark_runs: true,
     capitalized_nouns: true,
     semicolon_before_starter: true,
-    dash_continues: false,
     multiwords: MULTIWORDS,
-    punctuation: Punctuation::PLAIN,
-    stops: &[],
-    segmenter: None,
+    ..Rules::PLAIN
 };
 
 /// Abbreviations of German news and everyday text (Duden's list, the

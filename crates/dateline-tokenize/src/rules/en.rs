@@ -1,7 +1,7 @@
 //! English: the tables the tokenizer and splitter were built on (US news
 //! style, UD English EWT conventions in treebank mode).
 
-use super::{Apostrophe, Hyphens, Punctuation, Rules, WordSplit};
+use super::{Apostrophe, Hyphens, Rules, WordSplit};
 use crate::TokenKind;
 use crate::util::abbrev::{self, Abbreviations, Class, Entry};
 use crate::util::datewords::DateWords;
@@ -13,17 +13,7 @@ pub(crate) static RULES: Rules = Rules {
     apostrophe: Apostrophe::EnglishClitics,
     hyphens: Hyphens::Split(HYPHEN_PREFIXES),
     word_split: WordSplit::English,
-    decimal_comma: false,
-    ordinal_dot: false,
-    hyphenated_initials: false,
-    split_mark_runs: false,
-    capitalized_nouns: false,
-    semicolon_before_starter: false,
-    dash_continues: false,
-    multiwords: &[],
-    punctuation: Punctuation::PLAIN,
-    stops: &[],
-    segmenter: None,
+    ..Rules::PLAIN
 };
 
 /// Abbreviations as US news writes them: titles, months, weekdays, US

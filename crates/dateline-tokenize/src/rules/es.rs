@@ -2,7 +2,7 @@
 //! treebank mode (`del` = `de` + `el`, `al` = `a` + `el`, pronouns split
 //! from verbs: `quedarse` -> `quedar` + `se`).
 
-use super::{Apostrophe, Enclitics, Hyphens, MultiWord, Punctuation, Rules, WordSplit};
+use super::{Enclitics, MultiWord, Rules, WordSplit};
 use crate::util::abbrev::{self, Abbreviations, Class, Entry};
 use crate::util::datewords::DateWords;
 
@@ -10,20 +10,12 @@ pub(crate) static RULES: Rules = Rules {
     abbreviations: Abbreviations::new(ABBREVIATIONS, &KEYS),
     starters: STARTERS,
     dates: &DATES,
-    apostrophe: Apostrophe::Join,
-    hyphens: Hyphens::Keep,
     word_split: WordSplit::Enclitics(&ENCLITICS),
     decimal_comma: true,
-    ordinal_dot: false,
-    hyphenated_initials: false,
-    split_mark_runs: false,
-    capitalized_nouns: false,
     semicolon_before_starter: true,
     dash_continues: true,
     multiwords: MULTIWORDS,
-    punctuation: Punctuation::PLAIN,
-    stops: &[],
-    segmenter: None,
+    ..Rules::PLAIN
 };
 
 /// Abbreviations of Spanish news: titles (`Sr.`, `Sra.`, `Dña.`, `Dr.`),

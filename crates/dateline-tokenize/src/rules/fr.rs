@@ -2,7 +2,7 @@
 //! treebank mode (`du` = `de` + `le`, `au` = `à` + `le`, hyphenated words
 //! whole).
 
-use super::{Apostrophe, Hyphens, MultiWord, Punctuation, Rules, WordSplit};
+use super::{Apostrophe, MultiWord, Rules};
 use crate::util::abbrev::{self, Abbreviations, Class, Entry};
 use crate::util::datewords::DateWords;
 
@@ -11,19 +11,11 @@ pub(crate) static RULES: Rules = Rules {
     starters: STARTERS,
     dates: &DATES,
     apostrophe: Apostrophe::Elision(ELISIONS),
-    hyphens: Hyphens::Keep,
-    word_split: WordSplit::None,
     decimal_comma: true,
-    ordinal_dot: false,
     hyphenated_initials: true,
-    split_mark_runs: false,
-    capitalized_nouns: false,
     semicolon_before_starter: true,
-    dash_continues: false,
     multiwords: MULTIWORDS,
-    punctuation: Punctuation::PLAIN,
-    stops: &[],
-    segmenter: None,
+    ..Rules::PLAIN
 };
 
 /// Abbreviations of French news: titles (`M.`, `Mme`, `Mgr`), references

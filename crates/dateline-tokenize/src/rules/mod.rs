@@ -8,8 +8,8 @@
 //! file (`en.rs`, `de.rs`, ...) as one [`Rules`] value, and [`rules`] is the
 //! one place that maps a [`Lang`] to it.
 //!
-//! Adding a language: a new file here with its `RULES` (copy the closest
-//! language's and change the tables), one arm in [`rules`], the language in
+//! Adding a language: a new file here with its `RULES` (the tables and
+//! switches it uses, the rest from `Rules::PLAIN`), one arm in [`rules`], the language in
 //! `Lang::ALL`, and `tests/data/tokens-xx.toml` and `sentences-xx.toml`
 //! (the case loaders find them; a test fails while a language has none).
 //! The engine reads nothing else. The shapes here are meant to
@@ -135,6 +135,33 @@ impl Punctuation {
         spaced_thousands: false,
         character_references: false,
         dialogue_dash: false,
+    };
+}
+
+impl Rules {
+    /// A language without any of the optional rules: no abbreviations, no
+    /// date words, every switch off, apostrophes joining and hyphenated
+    /// words whole. A language's `RULES` names what it uses and takes the
+    /// rest from here (`..Rules::PLAIN`), so a field a new language brings
+    /// touches no other language's file.
+    pub(crate) const PLAIN: Rules = Rules {
+        abbreviations: Abbreviations::new(&[], &[]),
+        starters: &[],
+        dates: &DateWords::NONE,
+        apostrophe: Apostrophe::Join,
+        hyphens: Hyphens::Keep,
+        word_split: WordSplit::None,
+        decimal_comma: false,
+        ordinal_dot: false,
+        hyphenated_initials: false,
+        split_mark_runs: false,
+        capitalized_nouns: false,
+        semicolon_before_starter: false,
+        dash_continues: false,
+        multiwords: &[],
+        stops: &[],
+        segmenter: None,
+        punctuation: Punctuation::PLAIN,
     };
 }
 

@@ -3,7 +3,7 @@
 //! period in treebank mode as UD Russian writes them ("г.", "т.", "А.");
 //! hyphenated words stay whole ("из-за", "северо-западный").
 
-use super::{Apostrophe, Hyphens, Punctuation, Rules, WordSplit};
+use super::{Punctuation, Rules};
 use crate::util::abbrev::{self, Abbreviations, Class, Entry};
 use crate::util::datewords::DateWords;
 
@@ -11,17 +11,8 @@ pub(crate) static RULES: Rules = Rules {
     abbreviations: Abbreviations::new(ABBREVIATIONS, &KEYS),
     starters: STARTERS,
     dates: &DATES,
-    apostrophe: Apostrophe::Join,
-    hyphens: Hyphens::Keep,
-    word_split: WordSplit::None,
     decimal_comma: true,
-    ordinal_dot: false,
-    hyphenated_initials: false,
-    split_mark_runs: false,
-    capitalized_nouns: false,
     semicolon_before_starter: true,
-    dash_continues: false,
-    multiwords: &[],
     punctuation: Punctuation {
         non_ascii_initials: true,
         split_inner_punct: false,
@@ -29,8 +20,7 @@ pub(crate) static RULES: Rules = Rules {
         character_references: true,
         dialogue_dash: true,
     },
-    stops: &[],
-    segmenter: None,
+    ..Rules::PLAIN
 };
 
 /// Abbreviations of Russian news and reference text: dates ("1998 г.",

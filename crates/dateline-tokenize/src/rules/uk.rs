@@ -6,7 +6,7 @@
 //! ("прес" + "-" + "секретар") but not a word the spelling rules write with
 //! one ("по-різному", "будь-який", "2016-го", "хто-небудь").
 
-use super::{Apostrophe, Compounds, Hyphens, Punctuation, Rules, WordSplit};
+use super::{Compounds, Hyphens, Punctuation, Rules};
 use crate::util::abbrev::{self, Abbreviations, Class, Entry};
 use crate::util::datewords::DateWords;
 
@@ -14,17 +14,9 @@ pub(crate) static RULES: Rules = Rules {
     abbreviations: Abbreviations::new(ABBREVIATIONS, &KEYS),
     starters: STARTERS,
     dates: &DATES,
-    apostrophe: Apostrophe::Join,
     hyphens: Hyphens::SplitCompounds(&COMPOUNDS),
-    word_split: WordSplit::None,
     decimal_comma: true,
-    ordinal_dot: false,
-    hyphenated_initials: false,
-    split_mark_runs: false,
-    capitalized_nouns: false,
     semicolon_before_starter: true,
-    dash_continues: false,
-    multiwords: &[],
     punctuation: Punctuation {
         non_ascii_initials: true,
         split_inner_punct: true,
@@ -32,8 +24,7 @@ pub(crate) static RULES: Rules = Rules {
         character_references: true,
         dialogue_dash: true,
     },
-    stops: &[],
-    segmenter: None,
+    ..Rules::PLAIN
 };
 
 /// Abbreviations of Ukrainian news: dates ("2016 р.", "1990-х рр."),

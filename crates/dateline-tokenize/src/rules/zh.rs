@@ -12,30 +12,12 @@
 //!   `crate::segment`) with the word list of `data/zh/` (from jieba, MIT;
 //!   see its README for what was kept and what that is worth).
 
-use super::{Apostrophe, Hyphens, Punctuation, Rules, WordSplit};
+use super::Rules;
 use crate::segment::Segmenter;
-use crate::util::abbrev::Abbreviations;
 use crate::util::datewords::DateWords;
 
-pub(crate) static RULES: Rules = Rules {
-    abbreviations: Abbreviations::new(&[], &[]),
-    starters: &[],
-    dates: &DATES,
-    apostrophe: Apostrophe::Join,
-    hyphens: Hyphens::Keep,
-    word_split: WordSplit::None,
-    decimal_comma: false,
-    ordinal_dot: false,
-    hyphenated_initials: false,
-    split_mark_runs: false,
-    capitalized_nouns: false,
-    semicolon_before_starter: false,
-    dash_continues: false,
-    multiwords: &[],
-    punctuation: Punctuation::PLAIN,
-    stops: STOPS,
-    segmenter: Some(&SEGMENTER),
-};
+pub(crate) static RULES: Rules =
+    Rules { dates: &DATES, stops: STOPS, segmenter: Some(&SEGMENTER), ..Rules::PLAIN };
 
 /// Sentence ends: full-width and ideographic terminators and the ellipsis
 /// ("……" is two of them).

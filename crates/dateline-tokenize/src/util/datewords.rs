@@ -47,6 +47,17 @@ pub(crate) struct DateWords {
 }
 
 impl DateWords {
+    /// No date words, for a language without rules of its own.
+    pub(crate) const NONE: DateWords = DateWords {
+        meridiems: &[],
+        weekdays: &[],
+        weekday_abbreviations: &[],
+        months: &[],
+        month_abbreviations: &[],
+        time_zones: &[],
+        zone_heads: &[],
+    };
+
     /// Whether `word` (without its final period) is "a.m" or "p.m" in any
     /// case.
     pub(crate) fn is_meridiem(&self, word: &str) -> bool {
