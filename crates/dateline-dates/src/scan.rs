@@ -21,6 +21,11 @@ const RIGHT_UNSPACED: usize = 24;
 #[derive(Debug)]
 pub(crate) struct Scanner {
     words: Matcher,
+    /// Each anchor's key as `words` folds it (accents folded), by pattern.
+    keys: Vec<String>,
+    /// Folds like `words` but keeps accents: a hit whose text it folds to
+    /// the same key is one an automaton without accent folding finds.
+    plain: Normalizer,
     /// The lexicon folds accents ("März"): accented hits are anchors too.
     accented: bool,
     /// The language is written without spaces (Chinese): windows end on
@@ -47,7 +52,9 @@ impl Scanner {
             .match_kind(MatchKind::LeftmostLongest)
             .build(anchors.iter().copied())
             .expect("the anchor lexicon has no empty words");
-        Scanner { words, accented: false, unspaced: false }
+        let keys = anchors.iter().map(|anchor| words.normalizer().fold(anchor)).collect();
+        let plain = Normalizer::new().with_accent_folding(false);
+        Scanner { words, keys, plain, accented: false, unspaced: false }
     }
 
     /// The automaton that finds the anchors.
@@ -71,7 +78,10 @@ impl Scanner {
         for m in self.words.find_iter_normalized(normalized) {
             let span = m.span();
             let found = &text[span];
-            if !found.is_ascii() && !self.accented && !folds_without_accents(found) {
+            if !found.is_ascii()
+                && !self.accented
+                && !self.plain.fold_eq(found, &self.keys[m.pattern().as_usize()])
+            {
                 continue;
             }
             anchors.push((span.start, span.end));
@@ -112,13 +122,6 @@ impl Scanner {
             }
         }
     }
-}
-
-/// Whether `word` folds to the same key with and without accent folding,
-/// that is, whether an automaton without accent folding finds it too.
-fn folds_without_accents(word: &str) -> bool {
-    let folded = Normalizer::new().with_accent_folding(true).fold(word);
-    folded == Normalizer::new().with_accent_folding(false).fold(word)
 }
 
 /// The first ASCII digit of `b`: eight bytes at a time, since most of a
