@@ -888,7 +888,41 @@ pub(crate) struct UnspacedWords {
     groups: Vec<(char, Vec<WordClass>)>,
     /// The numerals, sorted by character.
     numerals: Vec<(char, u32)>,
+    /// The first characters of the words and the numerals: most
+    /// characters of a text are neither, and this answers for them
+    /// before any search.
+    starts: CharFilter,
     pub(crate) table: &'static Unspaced,
+}
+
+/// A set of characters that answers "certainly not in it" from one bit
+/// (by the low bits of the code point) and "maybe" otherwise.
+#[derive(Debug)]
+struct CharFilter([u64; CharFilter::WORDS]);
+
+impl CharFilter {
+    const WORDS: usize = 64;
+
+    fn new(chars: impl IntoIterator<Item = char>) -> CharFilter {
+        let mut bits = [0u64; CharFilter::WORDS];
+        for c in chars {
+            let (word, bit) = CharFilter::slot(c);
+            bits[word] |= 1 << bit;
+        }
+        CharFilter(bits)
+    }
+
+    #[inline]
+    fn slot(c: char) -> (usize, u32) {
+        let low = c as usize % (CharFilter::WORDS * 64);
+        (low / 64, (low % 64) as u32)
+    }
+
+    #[inline]
+    fn may_hold(&self, c: char) -> bool {
+        let (word, bit) = CharFilter::slot(c);
+        self.0[word] & (1 << bit) != 0
+    }
 }
 
 impl UnspacedWords {
@@ -923,14 +957,16 @@ impl UnspacedWords {
         }
         let mut numerals = table.numerals.to_vec();
         numerals.sort_unstable();
-        UnspacedWords { groups, numerals, table }
+        let starts =
+            CharFilter::new(groups.iter().map(|&(c, _)| c).chain(numerals.iter().map(|&(c, _)| c)));
+        UnspacedWords { groups, numerals, starts, table }
     }
 
     /// The longest word that `text` begins with: its length in bytes and
     /// its class (`None` for a not-date word).
     #[inline]
     pub(crate) fn longest(&self, text: &str) -> Option<(usize, Option<Lex>)> {
-        let first = text.chars().next()?;
+        let first = text.chars().next().filter(|&c| self.starts.may_hold(c))?;
         let k = self.groups.binary_search_by_key(&first, |(c, _)| *c).ok()?;
         self.groups[k].1.iter().find(|(w, _)| text.starts_with(w)).map(|&(w, lex)| (w.len(), lex))
     }
@@ -951,6 +987,9 @@ impl UnspacedWords {
     /// The value of a numeral character.
     #[inline]
     pub(crate) fn numeral(&self, c: char) -> Option<u32> {
+        if !self.starts.may_hold(c) {
+            return None;
+        }
         let k = self.numerals.binary_search_by_key(&c, |(n, _)| *n).ok()?;
         Some(self.numerals[k].1)
     }
