@@ -424,16 +424,23 @@ impl<'a> Parser<'a> {
             Kind::Word => match t.lex {
                 None => {
                     let w = self.s(i);
-                    // "Q3", "H1", "financial year 2008-09".
-                    let financial_year = w.eq_ignore_ascii_case("financial")
-                        && matches!(self.unit(i + 1), Some((Unit::Year, false)));
-                    // "XIXe siècle".
-                    let roman = self.lx.extended && self.roman(i, true).is_some();
-                    if !(w.eq_ignore_ascii_case("q")
-                        || w.eq_ignore_ascii_case("h")
-                        || financial_year
-                        || roman)
-                    {
+                    // Only these unknown words start an expression, told
+                    // apart by their first letter.
+                    let starts = match w.as_bytes().first() {
+                        // "Q3", "H1".
+                        Some(b'q' | b'Q' | b'h' | b'H') => w.len() == 1,
+                        // "financial year 2008-09".
+                        Some(b'f' | b'F') => {
+                            w.eq_ignore_ascii_case("financial")
+                                && matches!(self.unit(i + 1), Some((Unit::Year, false)))
+                        }
+                        // "XIXe siècle".
+                        Some(b'I' | b'V' | b'X' | b'L' | b'C') => {
+                            self.lx.extended && self.roman(i, true).is_some()
+                        }
+                        _ => false,
+                    };
+                    if !starts {
                         return None;
                     }
                 }
