@@ -15,6 +15,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use crate::boundary::is_standalone;
 use crate::trie::Trie;
 
+const PREFIX_CHARS: usize = 2;
+
 /// The automaton of the first segments (up to the first space) of the
 /// patterns that begin with a character of a script without spaces.
 #[derive(Clone, Debug)]
@@ -36,7 +38,13 @@ impl Unspaced {
                     return;
                 }
                 let end = key.iter().position(|&b| b == b' ').unwrap_or(key.len());
-                segments.push(key[..end].to_vec());
+                let mut cut = 0;
+                let mut chars = 0;
+                while cut < end && chars < PREFIX_CHARS {
+                    cut += char_len(key[cut]);
+                    chars += 1;
+                }
+                segments.push(key[..cut.min(end)].to_vec());
             },
         );
         if segments.is_empty() {
@@ -83,10 +91,24 @@ fn starts_unspaced(key: &[u8]) -> bool {
     first_char(key).is_some_and(is_standalone)
 }
 
-/// The char that `bytes` begin with, if they begin with a whole one.
+/// The char that `bytes` begin with, if they begin with a whole one:
+/// decoded by hand, as `run_end` asks it of every full-width mark.
 fn first_char(bytes: &[u8]) -> Option<char> {
-    let len = char_len(*bytes.first()?);
-    std::str::from_utf8(bytes.get(..len)?).ok()?.chars().next()
+    let (&lead, rest) = bytes.split_first()?;
+    let len = char_len(lead);
+    let tail = rest.get(..len - 1)?;
+    if tail.iter().any(|&b| b & 0xC0 != 0x80) {
+        return None;
+    }
+    let lead_bits = match len {
+        1 => lead,
+        2 => lead & 0x1F,
+        3 => lead & 0x0F,
+        _ => lead & 0x07,
+    };
+    let code = tail.iter().fold(u32::from(lead_bits), |code, &b| code << 6 | u32::from(b & 0x3F));
+    // Overlong forms and surrogates are not chars of a `str`.
+    char::from_u32(code).filter(|c| c.len_utf8() == len)
 }
 
 /// The char at normalized offset `at`, when it is of a script without
@@ -124,6 +146,21 @@ pub(crate) fn run_end(bytes: &[u8], mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_char_decodes_as_std_does() {
+        for c in ['a', 'é', '中', '。', '，', '𠀀', '\u{FFFF}', '\u{10FFFF}'] {
+            let mut utf8 = [0u8; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            assert_eq!(first_char(bytes), Some(c));
+            if bytes.len() > 1 {
+                assert_eq!(first_char(&bytes[..bytes.len() - 1]), None, "{c} cut short");
+            }
+        }
+        for bad in [&[0xE4, 0x41, 0x80][..], &[0xC0, 0x80], &[0xED, 0xA0, 0x80], &[0x80], &[]] {
+            assert_eq!(first_char(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn runs_end_at_other_scripts() {
