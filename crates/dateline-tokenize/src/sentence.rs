@@ -230,7 +230,8 @@ fn may_be_interesting(word: u64) -> bool {
 /// Bytes where a sentence may end or a rule needs a look: terminators,
 /// line breaks, digits (e-mail header stamps), `,` (closings), `)` (list
 /// markers), `;` (in languages where a semicolon before a sentence starter
-/// ends a sentence) and the lead bytes of non-ASCII chars.
+/// ends a sentence) and the lead bytes of non-ASCII chars, but for
+/// [`HAN_LEADS`].
 static INTERESTING: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -238,11 +239,16 @@ static INTERESTING: [bool; 256] = {
         table[b] = matches!(
             b as u8,
             b'.' | b'!' | b'?' | b'\n' | b'\r' | b',' | b')' | b';' | b'0'..=b'9'
-        ) || b >= 0xC0;
+        ) || b >= 0xC0 && !(b >= HAN_LEADS.0 as usize && b <= HAN_LEADS.1 as usize);
         b += 1;
     }
     table
 };
+
+/// The lead bytes of U+4000..=U+9FFF (CJK ideographs): no terminator, stop,
+/// line break or bullet lies there, so Chinese text is passed over a byte
+/// lookup at a time instead of a char decode and a match each.
+const HAN_LEADS: (u8, u8) = (0xE4, 0xE9);
 
 /// How [`Sentences::joined_abbreviation`] reads the word before a period.
 #[derive(Clone, Copy)]
@@ -1210,6 +1216,27 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         SentenceSplitter::new().sentences(text).map(|s| &text[s]).collect()
+    }
+
+    #[test]
+    fn no_char_a_rule_looks_at_is_passed_over_as_han() {
+        let han = '\u{4000}'..='\u{9FFF}';
+        let mut utf8 = [0; 4];
+        assert!(han.start().encode_utf8(&mut utf8).as_bytes()[0] == HAN_LEADS.0);
+        assert!(han.end().encode_utf8(&mut utf8).as_bytes()[0] == HAN_LEADS.1);
+        for lang in Lang::ALL {
+            let stops = rules(lang).stops;
+            assert!(!stops.iter().any(|c| han.contains(c)), "{lang:?} stops on a Han char");
+        }
+        let looked_at =
+            ['\u{2029}', '\u{2028}', '\u{85}', '。', '！', '？', '｡', '…', '‼', '⁇', '⁈', '⁉'];
+        let bullets = ['•', '⁃', '◦', '▪', '‣', '●', '■'];
+        for c in looked_at.into_iter().chain(bullets) {
+            assert!(!han.contains(&c), "{c}");
+            assert!(INTERESTING[c.encode_utf8(&mut utf8).as_bytes()[0] as usize], "{c}");
+        }
+        assert!(bullets.into_iter().all(is_bullet));
+        assert_eq!(split("他说。我们走吧！好"), ["他说。", "我们走吧！", "好"]);
     }
 
     #[test]
