@@ -4,8 +4,9 @@
 //! name may start at any of them and there is no word to anchor a walk
 //! on: walking the trie from every character costs a walk per character.
 //! There an Aho-Corasick automaton (the `aho-corasick` crate, unanchored,
-//! over the folded text) finds the next place where a pattern's first
-//! segment occurs in one pass over the run, and the trie is walked only
+//! over the folded text) finds the next place where the start of a
+//! pattern's first segment occurs in one pass over the run, and the trie
+//! is walked only
 //! there, so validation (boundaries, case policies, which of equal patterns
 //! wins) stays the trie's, and results are identical to the walk from every
 //! character. `DESIGN.md` in this crate has the measurements.
@@ -15,10 +16,14 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use crate::boundary::is_standalone;
 use crate::trie::Trie;
 
+/// How many characters of a segment the automaton holds: enough to find
+/// every place where a segment starts with few failed walks, few enough to
+/// build fast (`DESIGN.md`).
 const PREFIX_CHARS: usize = 2;
 
-/// The automaton of the first segments (up to the first space) of the
-/// patterns that begin with a character of a script without spaces.
+/// The automaton of the starts of the first segments (up to the first
+/// space) of the patterns that begin with a character of a script without
+/// spaces.
 #[derive(Clone, Debug)]
 pub(crate) struct Unspaced {
     automaton: AhoCorasick,
