@@ -6,10 +6,9 @@
 //! There an Aho-Corasick automaton (the `aho-corasick` crate, unanchored,
 //! over the folded text) finds the next place where the start of a
 //! pattern's first segment occurs in one pass over the run, and the trie
-//! is walked only
-//! there, so validation (boundaries, case policies, which of equal patterns
-//! wins) stays the trie's, and results are identical to the walk from every
-//! character. `DESIGN.md` in this crate has the measurements.
+//! is walked only there, so validation (boundaries, case policies, which
+//! of equal patterns wins) stays the trie's, and results are identical to
+//! the walk from every character. `DESIGN.md` in this crate has the measurements.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
