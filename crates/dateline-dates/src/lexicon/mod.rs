@@ -888,40 +888,54 @@ pub(crate) struct UnspacedWords {
     groups: Vec<(char, Vec<WordClass>)>,
     /// The numerals, sorted by character.
     numerals: Vec<(char, u32)>,
-    /// The first characters of the words and the numerals: most
-    /// characters of a text are neither, and this answers for them
-    /// before any search.
-    starts: CharFilter,
+    /// Where each group's first character is in `groups`.
+    group_of: CharIndex,
+    /// Where each numeral is in `numerals`.
+    numeral_of: CharIndex,
     pub(crate) table: &'static Unspaced,
 }
 
-/// A set of characters that answers "certainly not in it" from one bit
-/// (by the low bits of the code point) and "maybe" otherwise.
+/// The positions of a few hundred sorted characters, found from a table
+/// indexed by the code point's low bits: the tokenizer of a language
+/// without spaces looks every character of a region up twice, and most of
+/// them are in no table.
 #[derive(Debug)]
-struct CharFilter([u64; CharFilter::WORDS]);
+struct CharIndex {
+    /// Per slot: 0 when no character has it, `SHARED` when several do,
+    /// else the position of its one character plus one.
+    slots: Box<[u8; CharIndex::SLOTS]>,
+    chars: Vec<char>,
+}
 
-impl CharFilter {
-    const WORDS: usize = 64;
+impl CharIndex {
+    const SLOTS: usize = 4096;
+    const SHARED: u8 = u8::MAX;
 
-    fn new(chars: impl IntoIterator<Item = char>) -> CharFilter {
-        let mut bits = [0u64; CharFilter::WORDS];
-        for c in chars {
-            let (word, bit) = CharFilter::slot(c);
-            bits[word] |= 1 << bit;
+    /// The index of `chars`, which are sorted.
+    fn new(chars: Vec<char>) -> CharIndex {
+        debug_assert!(chars.is_sorted());
+        let mut slots = Box::new([0u8; CharIndex::SLOTS]);
+        for (k, &c) in chars.iter().enumerate() {
+            let slot = &mut slots[c as usize % CharIndex::SLOTS];
+            // Past 254 characters every slot falls back to the search.
+            *slot = match u8::try_from(k + 1) {
+                Ok(position) if *slot == 0 && position != CharIndex::SHARED => position,
+                _ => CharIndex::SHARED,
+            };
         }
-        CharFilter(bits)
+        CharIndex { slots, chars }
     }
 
     #[inline]
-    fn slot(c: char) -> (usize, u32) {
-        let low = c as usize % (CharFilter::WORDS * 64);
-        (low / 64, (low % 64) as u32)
-    }
-
-    #[inline]
-    fn may_hold(&self, c: char) -> bool {
-        let (word, bit) = CharFilter::slot(c);
-        self.0[word] & (1 << bit) != 0
+    fn get(&self, c: char) -> Option<usize> {
+        match self.slots[c as usize % CharIndex::SLOTS] {
+            0 => None,
+            CharIndex::SHARED => self.chars.binary_search(&c).ok(),
+            position => {
+                let k = usize::from(position) - 1;
+                (self.chars[k] == c).then_some(k)
+            }
+        }
     }
 }
 
@@ -957,25 +971,23 @@ impl UnspacedWords {
         }
         let mut numerals = table.numerals.to_vec();
         numerals.sort_unstable();
-        let starts =
-            CharFilter::new(groups.iter().map(|&(c, _)| c).chain(numerals.iter().map(|&(c, _)| c)));
-        UnspacedWords { groups, numerals, starts, table }
+        let group_of = CharIndex::new(groups.iter().map(|&(c, _)| c).collect());
+        let numeral_of = CharIndex::new(numerals.iter().map(|&(c, _)| c).collect());
+        UnspacedWords { groups, numerals, group_of, numeral_of, table }
     }
 
     /// The longest word that `text` begins with: its length in bytes and
     /// its class (`None` for a not-date word).
     #[inline]
     pub(crate) fn longest(&self, text: &str) -> Option<(usize, Option<Lex>)> {
-        let first = text.chars().next().filter(|&c| self.starts.may_hold(c))?;
-        let k = self.groups.binary_search_by_key(&first, |(c, _)| *c).ok()?;
+        let k = self.group_of.get(text.chars().next()?)?;
         self.groups[k].1.iter().find(|(w, _)| text.starts_with(w)).map(|&(w, lex)| (w.len(), lex))
     }
 
     /// The class of exactly `word`, if the table has it (`Some(None)` for
     /// a not-date word).
     pub(crate) fn get(&self, word: &str) -> Option<Option<Lex>> {
-        let first = word.chars().next()?;
-        let k = self.groups.binary_search_by_key(&first, |(c, _)| *c).ok()?;
+        let k = self.group_of.get(word.chars().next()?)?;
         self.groups[k].1.iter().find(|(w, _)| *w == word).map(|&(_, lex)| lex)
     }
 
@@ -987,11 +999,7 @@ impl UnspacedWords {
     /// The value of a numeral character.
     #[inline]
     pub(crate) fn numeral(&self, c: char) -> Option<u32> {
-        if !self.starts.may_hold(c) {
-            return None;
-        }
-        let k = self.numerals.binary_search_by_key(&c, |(n, _)| *n).ok()?;
-        Some(self.numerals[k].1)
+        self.numeral_of.get(c).map(|k| self.numerals[k].1)
     }
 }
 
@@ -1412,6 +1420,20 @@ fn lower_lanes(x: u64, n: usize) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn char_index_finds_what_a_search_finds() {
+        // Slots shared (4096 apart), unshared, and more chars than a u8
+        // position holds.
+        let few = vec!['a', '\u{1000}', '\u{2000}', '\u{3000}', '年', '月'];
+        let many: Vec<char> = ('\u{4E00}'..='\u{4FFF}').step_by(2).collect();
+        for chars in [few, many, Vec::new()] {
+            let index = CharIndex::new(chars.clone());
+            for c in ('\0'..='\u{6000}').chain(['\u{10000}', '\u{11000}']) {
+                assert_eq!(index.get(c), chars.binary_search(&c).ok(), "{c:?}");
+            }
+        }
+    }
+
     use super::*;
 
     /// Every class, once: the match is exhaustive, so a new class fails to
