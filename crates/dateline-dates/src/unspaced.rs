@@ -48,6 +48,16 @@ pub(crate) fn tokenize(
     let mut newline = false;
     while i < to {
         let Some(c) = text[i..to].chars().next() else { break };
+        // Most characters of a region are Han characters that begin no
+        // table word and no numeral: a token of their own, with no lookup
+        // more (the branches below would give the same).
+        if is_han(c) && !words.may_begin(c) {
+            let end = i + c.len_utf8();
+            out.push(token(i, end, Kind::Word, None, 0, 0, space, newline));
+            (space, newline) = (false, false);
+            i = end;
+            continue;
+        }
         if c.is_whitespace() {
             space = true;
             newline |= c == '\n';

@@ -996,6 +996,12 @@ impl UnspacedWords {
         self.groups.iter().flat_map(|(_, g)| g.iter().copied())
     }
 
+    /// Whether a table word or a numeral begins with `c`.
+    #[inline]
+    pub(crate) fn may_begin(&self, c: char) -> bool {
+        self.group_of.get(c).is_some() || self.numeral_of.get(c).is_some()
+    }
+
     /// The value of a numeral character.
     #[inline]
     pub(crate) fn numeral(&self, c: char) -> Option<u32> {
