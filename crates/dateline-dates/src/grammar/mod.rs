@@ -423,15 +423,15 @@ impl<'a> Parser<'a> {
             Kind::Punct => return None,
             Kind::Word => match t.lex {
                 None => {
-                    let w = self.s(i);
                     // Only these unknown words start an expression, told
-                    // apart by their first letter.
-                    let starts = match w.as_bytes().first() {
+                    // apart by their first letter (a byte: no slicing of
+                    // the text for the words that start none).
+                    let starts = match self.text.as_bytes().get(t.start) {
                         // "Q3", "H1".
-                        Some(b'q' | b'Q' | b'h' | b'H') => w.len() == 1,
+                        Some(b'q' | b'Q' | b'h' | b'H') => t.end - t.start == 1,
                         // "financial year 2008-09".
                         Some(b'f' | b'F') => {
-                            w.eq_ignore_ascii_case("financial")
+                            self.s(i).eq_ignore_ascii_case("financial")
                                 && matches!(self.unit(i + 1), Some((Unit::Year, false)))
                         }
                         // "XIXe siècle".
