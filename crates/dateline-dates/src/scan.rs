@@ -78,9 +78,13 @@ impl Scanner {
         for m in self.words.find_iter_normalized(normalized) {
             let span = m.span();
             let found = &text[span];
+            let key = &self.keys[m.pattern().as_usize()];
+            // A hit spelled as its key (Chinese ones all are) folds to it
+            // without accent folding.
             if !found.is_ascii()
                 && !self.accented
-                && !self.plain.fold_eq(found, &self.keys[m.pattern().as_usize()])
+                && found != key
+                && !self.plain.fold_eq(found, key)
             {
                 continue;
             }
