@@ -422,6 +422,15 @@ impl<'t> Sentences<'_, 't> {
             }
             return Some((Marker::Bullet(first), i + first.len_utf8()));
         }
+        // What `marker_of` accepts begins with one of these: most sentences
+        // (and every Chinese one) are passed without scanning their first
+        // chunk.
+        if !(first.is_ascii_digit()
+            || first.is_ascii_lowercase()
+            || matches!(first, '•' | '⁃' | '◦' | '▪' | '‣' | '-' | '*'))
+        {
+            return None;
+        }
         let end = self.chunk_end(j);
         let marker = Self::marker_of(&self.text[j..end])?;
         // A marker is followed by a space and not glued to a word.
