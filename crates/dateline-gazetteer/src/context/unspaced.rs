@@ -45,7 +45,7 @@ pub(crate) fn head_after(
             // Another name begins inside the gap.
             return None;
         }
-        let rest = after[offset..].as_bytes();
+        let rest = &after.as_bytes()[offset..];
         // The first two bytes tell most heads apart without a memcmp: this
         // runs at every character after every place found.
         if let Some(head) = rules.unspaced_heads.iter().find(|h| {
