@@ -344,6 +344,13 @@ impl Parser<'_> {
                 && y % 10 == 0
                 && (1000..=2990).contains(&y)
             {
+                // "the 1800s", "the early 1900s": the century, as readers
+                // and the TIMEX2 guidelines take it ("18"); "the 2000s"
+                // stays the decade of today's usage.
+                if y % 100 == 0 && y < 2000 {
+                    let p = Pt::new(format!("{:02}", y / 100), Grain::Century, "hundreds", "");
+                    return Some((p, j + 2));
+                }
                 return Some((
                     Pt::new(format!("{:03}", y / 10), Grain::Decade, "decade", ""),
                     j + 2,
