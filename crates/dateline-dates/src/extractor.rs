@@ -280,11 +280,18 @@ impl DateExtractor {
                         // "October 22 and 23", "October 22, 23 & 24": each
                         // further day of the list.
                         let mut tail = parser.day_tail(&c);
+                        let first = cands.len();
                         cands.push(c);
                         while let Some(t) = tail {
                             i = t.e;
                             tail = parser.day_tail(&t);
                             cands.push(t);
+                        }
+                        if cands.len() - first > 1 {
+                            Parser::share_tail_year(&mut cands[first..]);
+                            if let Some(last) = cands.last() {
+                                remember(&mut parser.doc, last, reference.year());
+                            }
                         }
                     }
                     None => i += 1,
@@ -372,6 +379,12 @@ fn remember(doc: &mut DocState, c: &Cand, reference_year: i32) {
     doc.last_year = Some(year);
     if doc.narrative && (year - reference_year).abs() >= crate::narrative::FAR_YEARS {
         doc.story_year = Some(year);
+    }
+    if let Some(m) =
+        c.value.get(5..7).and_then(|m| m.parse::<u32>().ok()).filter(|m| (1..=12).contains(m))
+        && c.value.as_bytes().get(4) == Some(&b'-')
+    {
+        doc.last_month = Some((year, m));
     }
     if let (Some(m), Some(d)) = (c.value.get(5..7), c.value.get(8..10))
         && let (Ok(m), Ok(d)) = (m.parse::<i8>(), d.parse::<i8>())

@@ -173,6 +173,9 @@ pub(crate) struct DocState {
     pub(crate) last_day: Option<Civil>,
     /// The last year named explicitly: the anchor of "that year", "the following year".
     pub(crate) last_year: Option<i32>,
+    /// The last month named explicitly, as a day or a month (year, month):
+    /// the anchor of "the month before".
+    pub(crate) last_month: Option<(i32, u32)>,
     /// The document is a narrative (`narrative.rs`): a date without a year
     /// takes `story_year`.
     pub(crate) narrative: bool,
