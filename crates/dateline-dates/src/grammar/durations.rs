@@ -695,6 +695,81 @@ impl Parser<'_> {
         }
     }
 
+    /// "up from 20 the year before", "the month previous", "had, the week
+    /// earlier, said": the unit before the last date the text named (the
+    /// reference when it named none), as "the day before" is. Only where
+    /// the word closes the phrase: "the week before the vote" counts from
+    /// the vote, which is no date.
+    fn the_unit_before(&self, i: usize, f: usize, u: Unit) -> Option<Cand> {
+        // "the year before last", "the week before last": two units back
+        // from the reference.
+        if self.is_rel(f + 1, Rel::Before) && self.is_rel(f + 2, Rel::Last) {
+            let p = match u {
+                Unit::Year => {
+                    let y = i32::from(self.r.year()) - 2;
+                    Pt::new(cal::fmt_year(y), Grain::Year, "the-unit-before-last", "")
+                }
+                Unit::Month => {
+                    let d = cal::add_months(self.r, -2)?;
+                    let v = cal::fmt_month(d.year().into(), d.month() as u32);
+                    Pt::new(v, Grain::Month, "the-unit-before-last", "")
+                }
+                Unit::Week => {
+                    let (y, w) = cal::iso_week(cal::add_days(self.r, -14)?);
+                    Pt::new(cal::fmt_week(y, w), Grain::Week, "the-unit-before-last", "")
+                }
+                _ => return None,
+            };
+            return Some(p.into_cand(i, f + 3));
+        }
+        let closes = match self.lex(f + 1) {
+            Some(Lex::Rel(Rel::Earlier)) => true,
+            Some(Lex::Rel(Rel::Before | Rel::Previous | Rel::Prior)) => match self.tok(f + 2) {
+                None => true,
+                Some(t) => {
+                    t.kind == Kind::Punct && !self.punct(f + 2, '-')
+                        || self.is_func(f + 2, Func::And)
+                        || self.is_func(f + 2, Func::Or)
+                }
+            },
+            _ => false,
+        };
+        if !closes || self.breaks(f + 1) {
+            return None;
+        }
+        let day = self.doc.last_day;
+        let how = |anchored: bool| if anchored { "anchored" } else { "" };
+        let p = match u {
+            Unit::Year => {
+                let y = self.doc.last_year.unwrap_or_else(|| self.r.year().into()) - 1;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(
+                    cal::fmt_year(y),
+                    Grain::Year,
+                    "the-unit-before",
+                    how(self.doc.last_year.is_some()),
+                )
+            }
+            Unit::Month => {
+                let month = self.doc.last_month;
+                let (y, m) = month.unwrap_or((self.r.year().into(), self.r.month() as u32));
+                let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_month(y, m), Grain::Month, "the-unit-before", how(month.is_some()))
+            }
+            Unit::Week => {
+                let (y, w) = cal::iso_week(cal::add_days(day.unwrap_or(self.r), -7)?);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, "the-unit-before", how(day.is_some()))
+            }
+            _ => return None,
+        };
+        Some(p.into_cand(i, f + 2))
+    }
+
     /// "the year", "the quarter", "the month", "the week" as dates.
     pub(super) fn the_unit(
         &self,
@@ -733,6 +808,9 @@ impl Parser<'_> {
         // "the year-earlier period" is r_year_ago's.
         if self.dash(f + 1) && (self.is_rel(f + 2, Rel::Earlier) || self.is_rel(f + 2, Rel::Ago)) {
             return None;
+        }
+        if let Some(c) = self.the_unit_before(i, f, u) {
+            return Some(Cand { modifier, ..c });
         }
         let p = match u {
             Unit::Quarter => {
