@@ -100,7 +100,24 @@ impl Parser<'_> {
         let ends = between.char_indices().any(|(k, ch)| {
             matches!(ch, '.' | '!' | '?' | '\n')
                 && between[k + 1..].starts_with(|n: char| n.is_whitespace())
+                && !(ch == '.' && abbreviation_before(&between[..k]))
         });
         (!ends && day < self.r).then_some(day)
     }
+}
+
+/// Titles whose period ends no sentence ("Mr. Bush said").
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof",
+    "jr", "sr", "rev", "pres",
+];
+
+/// Whether the text before a period ends in an abbreviation, whose period
+/// ends no sentence: an initial or a dotted run of them ("U.S.", "George W."),
+/// or a title ("Mr.", "Sen.").
+fn abbreviation_before(before: &str) -> bool {
+    let word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    let last = word.rsplit('.').next().unwrap_or("");
+    let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+    initial || TITLES.iter().any(|t| last.eq_ignore_ascii_case(t))
 }
