@@ -276,6 +276,9 @@ impl DateExtractor {
                             )
                         {
                             parser.doc.last_day_span = Some((day, a.start, b.end));
+                            if MONTH_DAY_RULES.iter().any(|r| c.rule.starts_with(r)) {
+                                parser.doc.last_month_day = Some((day, b.end));
+                            }
                         }
                         // "October 22 and 23", "October 22, 23 & 24": each
                         // further day of the list.
@@ -364,6 +367,17 @@ impl DateExtractor {
         out
     }
 }
+
+/// The rules of days written with their month, by name or number.
+const MONTH_DAY_RULES: &[&str] = &[
+    "month-day",
+    "day-month",
+    "weekday-date",
+    "date-weekday",
+    "numeric-date",
+    "numeric-month-day",
+    "iso-date",
+];
 
 /// Keeps the last named day and year as anchors for "the following day",
 /// "that year", and in a narrative the story's year (one far from the

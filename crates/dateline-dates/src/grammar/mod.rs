@@ -185,6 +185,10 @@ pub(crate) struct DocState {
     /// The last one-day DATE found, with its byte span: the day of saying
     /// of a quotation it introduces (`quotes.rs`), even in a later region.
     pub(crate) last_day_span: Option<(Civil, usize, usize)>,
+    /// The last day written with its month ("the 29th of August", "May
+    /// 3"), with the byte where it ends: the month of a bare "the 30th"
+    /// later in its sentence.
+    pub(crate) last_month_day: Option<(Civil, usize)>,
 }
 
 pub(crate) struct Parser<'a> {

@@ -96,13 +96,19 @@ impl Parser<'_> {
         if quote - e > INTRO || self.quotation_opened(s).is_some() || in_url(self.text, s, e) {
             return None;
         }
-        let between = self.text.get(e..quote)?;
-        let ends = between.char_indices().any(|(k, ch)| {
+        let ends = self.sentence_ends(e, quote)?;
+        (!ends && day < self.r).then_some(day)
+    }
+
+    /// Whether a sentence ends between bytes `from` and `to`: a ".", "!",
+    /// "?" before a space (not an abbreviation's period), or a line break.
+    pub(crate) fn sentence_ends(&self, from: usize, to: usize) -> Option<bool> {
+        let between = self.text.get(from..to)?;
+        Some(between.char_indices().any(|(k, ch)| {
             matches!(ch, '.' | '!' | '?' | '\n')
                 && between[k + 1..].starts_with(|n: char| n.is_whitespace())
                 && !(ch == '.' && abbreviation_before(&between[..k]))
-        });
-        (!ends && day < self.r).then_some(day)
+        }))
     }
 }
 
