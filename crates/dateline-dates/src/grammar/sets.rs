@@ -12,9 +12,11 @@ impl Parser<'_> {
     /// Whether the capitalized word at `i` starts a name: a capitalized word
     /// outside the lexicon follows it on the same line ("Daily Telegraph",
     /// "Weekly Standard"). A frequency word that is a set stays lowercase
-    /// inside a sentence ("daily flights").
+    /// inside a sentence ("daily flights"); where every noun is capitalized
+    /// ("Täglich Kaffee") the next capital says nothing.
     fn heads_name(&self, i: usize) -> bool {
-        self.upper(i)
+        !self.lx.tables.nouns_capitalized
+            && self.upper(i)
             && !self.breaks(i + 1)
             && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none())
     }
