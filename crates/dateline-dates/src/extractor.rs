@@ -276,15 +276,25 @@ impl DateExtractor {
                             )
                         {
                             parser.doc.last_day_span = Some((day, a.start, b.end));
+                            if MONTH_DAY_RULES.iter().any(|r| c.rule.starts_with(r)) {
+                                parser.doc.last_month_day = Some((day, b.end));
+                            }
                         }
                         // "October 22 and 23", "October 22, 23 & 24": each
                         // further day of the list.
                         let mut tail = parser.day_tail(&c);
+                        let first = cands.len();
                         cands.push(c);
                         while let Some(t) = tail {
                             i = t.e;
                             tail = parser.day_tail(&t);
                             cands.push(t);
+                        }
+                        if cands.len() - first > 1 {
+                            Parser::share_tail_year(&mut cands[first..]);
+                            if let Some(last) = cands.last() {
+                                remember(&mut parser.doc, last, reference.year());
+                            }
                         }
                     }
                     None => i += 1,
@@ -358,6 +368,17 @@ impl DateExtractor {
     }
 }
 
+/// The rules of days written with their month, by name or number.
+const MONTH_DAY_RULES: &[&str] = &[
+    "month-day",
+    "day-month",
+    "weekday-date",
+    "date-weekday",
+    "numeric-date",
+    "numeric-month-day",
+    "iso-date",
+];
+
 /// Keeps the last named day and year as anchors for "the following day",
 /// "that year", and in a narrative the story's year (one far from the
 /// reference year `reference_year`).
@@ -372,6 +393,12 @@ fn remember(doc: &mut DocState, c: &Cand, reference_year: i32) {
     doc.last_year = Some(year);
     if doc.narrative && (year - reference_year).abs() >= crate::narrative::FAR_YEARS {
         doc.story_year = Some(year);
+    }
+    if let Some(m) =
+        c.value.get(5..7).and_then(|m| m.parse::<u32>().ok()).filter(|m| (1..=12).contains(m))
+        && c.value.as_bytes().get(4) == Some(&b'-')
+    {
+        doc.last_month = Some((year, m));
     }
     if let (Some(m), Some(d)) = (c.value.get(5..7), c.value.get(8..10))
         && let (Ok(m), Ok(d)) = (m.parse::<i8>(), d.parse::<i8>())

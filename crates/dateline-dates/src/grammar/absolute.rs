@@ -931,6 +931,19 @@ impl Parser<'_> {
         if !(1..=31).contains(&d) || !self.clause_goes_on(e) {
             return None;
         }
+        // "on the 29th of August ... until the 30th": a later day of the
+        // month its sentence has just named.
+        let start = if on { j } else { i };
+        if let Some((named, end)) = self.doc.last_month_day
+            && let Some(at) = self.tok(start).map(|t| t.start)
+            && at > end
+            && at - end <= SAME_MONTH_REACH
+            && d > named.day() as u32
+            && self.sentence_ends(end, at) == Some(false)
+            && let Some(day) = cal::date(named.year().into(), named.month() as u32, d)
+        {
+            return Some(Pt::day(day, "day-of-month", "month-named-before").into_cand(start, e));
+        }
         let (dir, how) = self.direction_at(i, e, Dir::Nearest);
         let y = i32::from(self.r.year());
         let rm = self.r.month() as u32;
@@ -949,7 +962,6 @@ impl Parser<'_> {
             Dir::Future => opts.iter().filter(|o| o.1 >= 0).min_by_key(|o| o.1),
             Dir::Nearest => opts.iter().min_by_key(|o| (o.1.abs(), o.1 > 0)),
         }?;
-        let start = if on { j } else { i };
         Some(Pt::day(pick.0, "day-of-month", how).into_cand(start, e))
     }
 
@@ -982,6 +994,10 @@ impl Parser<'_> {
         }
     }
 }
+
+/// Bytes between a day written with its month and a bare "the 30th" that
+/// takes that month, at most.
+const SAME_MONTH_REACH: usize = 200;
 
 /// "2008-09", "2001/02": a year and the next one's last two digits name a
 /// split (fiscal, academic, sporting) year, not a month; like fiscal years

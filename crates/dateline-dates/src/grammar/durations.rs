@@ -695,6 +695,104 @@ impl Parser<'_> {
         }
     }
 
+    /// "up from 20 the year before", "the month previous", "had, the week
+    /// earlier, said", "not next year or the year after": the unit before
+    /// (after) the last date the text named (the reference when it named
+    /// none), as "the day before" is. Only where the word closes the
+    /// phrase: "the week before the vote" counts from the vote, which is
+    /// no date.
+    fn the_unit_before(&self, i: usize, f: usize, u: Unit) -> Option<Cand> {
+        // "the year before last", "the week before last": two units back
+        // from the reference.
+        if self.is_rel(f + 1, Rel::Before) && self.is_rel(f + 2, Rel::Last) {
+            let p = match u {
+                Unit::Year => {
+                    let y = i32::from(self.r.year()) - 2;
+                    Pt::new(cal::fmt_year(y), Grain::Year, "the-unit-before-last", "")
+                }
+                Unit::Month => {
+                    let d = cal::add_months(self.r, -2)?;
+                    let v = cal::fmt_month(d.year().into(), d.month() as u32);
+                    Pt::new(v, Grain::Month, "the-unit-before-last", "")
+                }
+                Unit::Week => {
+                    let (y, w) = cal::iso_week(cal::add_days(self.r, -14)?);
+                    Pt::new(cal::fmt_week(y, w), Grain::Week, "the-unit-before-last", "")
+                }
+                _ => return None,
+            };
+            return Some(p.into_cand(i, f + 3));
+        }
+        let closing = match self.tok(f + 2) {
+            None => true,
+            Some(t) => {
+                t.kind == Kind::Punct && !self.punct(f + 2, '-')
+                    || self.is_func(f + 2, Func::And)
+                    || self.is_func(f + 2, Func::Or)
+            }
+        };
+        // "earlier" and "later" are no prepositions; "before", "after",
+        // "previous", "prior" are, unless they close the phrase.
+        let (step, rule) = match self.lex(f + 1) {
+            Some(Lex::Rel(Rel::Earlier)) => (-1, "the-unit-before"),
+            Some(Lex::Rel(Rel::Later)) => (1, "the-unit-after"),
+            Some(Lex::Rel(Rel::Before | Rel::Previous | Rel::Prior)) if closing => {
+                (-1, "the-unit-before")
+            }
+            Some(Lex::Rel(Rel::After)) if closing => (1, "the-unit-after"),
+            _ => return None,
+        };
+        if self.breaks(f + 1) {
+            return None;
+        }
+        let day = self.doc.last_day;
+        let how = |anchored: bool| if anchored { "anchored" } else { "" };
+        let p = match u {
+            Unit::Year => {
+                let y = self.doc.last_year.unwrap_or_else(|| self.r.year().into()) + step;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_year(y), Grain::Year, rule, how(self.doc.last_year.is_some()))
+            }
+            Unit::Month => {
+                let month = self.doc.last_month;
+                let (y, m) = month.unwrap_or((self.r.year().into(), self.r.month() as u32));
+                let n = y * 12 + m as i32 - 1 + step;
+                let (y, m) = (n.div_euclid(12), n.rem_euclid(12) as u32 + 1);
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_month(y, m), Grain::Month, rule, how(month.is_some()))
+            }
+            Unit::Week => {
+                let d = cal::add_days(day.unwrap_or(self.r), 7 * i64::from(step))?;
+                let (y, w) = cal::iso_week(d);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, rule, how(day.is_some()))
+            }
+            _ => return None,
+        };
+        Some(p.into_cand(i, f + 2))
+    }
+
+    /// A year written just before "the year" at `i`, with only a comma, a
+    /// parenthesis or a copula between ("1948, the year", "1947 (the
+    /// year", "2007 was the year", "2008 may really be the year").
+    fn year_named_before(&self, i: usize) -> Option<i32> {
+        for k in (i.saturating_sub(5)..i).rev() {
+            if let Some((y, 4)) = self.num(k) {
+                return (1000..=2999).contains(&y).then_some(y as i32);
+            }
+            let between = self.punct(k, ',')
+                || self.punct(k, '(')
+                || COPULA.iter().any(|w| self.is_word(k, w));
+            if !between || self.breaks(k + 1) {
+                return None;
+            }
+        }
+        None
+    }
+
     /// "the year", "the quarter", "the month", "the week" as dates.
     pub(super) fn the_unit(
         &self,
@@ -733,6 +831,22 @@ impl Parser<'_> {
         // "the year-earlier period" is r_year_ago's.
         if self.dash(f + 1) && (self.is_rel(f + 2, Rel::Earlier) || self.is_rel(f + 2, Rel::Ago)) {
             return None;
+        }
+        // "Car of the Year", "The Year of the Black Actor", "the Year
+        // Books": English writes the unit lowercase, so a capital is a title's.
+        if self.upper(f) && !self.lx.tables.nouns_capitalized {
+            return None;
+        }
+        if let Some(c) = self.the_unit_before(i, f, u) {
+            return Some(Cand { modifier, ..c });
+        }
+        // "in 1948, the year of Gandhi's death", "2007 was the year of the
+        // iPhone": the year just named, not the reference's.
+        if u == Unit::Year
+            && let Some(y) = self.year_named_before(i)
+        {
+            let p = Pt::new(cal::fmt_year(y), Grain::Year, "the-year", "named");
+            return Some(Cand { modifier, ..p.into_cand(i, f + 1) });
         }
         let p = match u {
             Unit::Quarter => {
@@ -966,6 +1080,11 @@ pub(crate) fn clock_seconds(v: &str) -> Option<i64> {
     }
     Some(total)
 }
+
+/// The words of a copula between a year and "the year" that names it
+/// ("2007 was the year", "2008 may really be the year").
+const COPULA: &[&str] =
+    &["was", "is", "will", "be", "been", "may", "might", "would", "could", "really", "also"];
 
 #[cfg(test)]
 mod tests {

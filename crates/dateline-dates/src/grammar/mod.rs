@@ -173,6 +173,9 @@ pub(crate) struct DocState {
     pub(crate) last_day: Option<Civil>,
     /// The last year named explicitly: the anchor of "that year", "the following year".
     pub(crate) last_year: Option<i32>,
+    /// The last month named explicitly, as a day or a month (year, month):
+    /// the anchor of "the month before".
+    pub(crate) last_month: Option<(i32, u32)>,
     /// The document is a narrative (`narrative.rs`): a date without a year
     /// takes `story_year`.
     pub(crate) narrative: bool,
@@ -182,6 +185,10 @@ pub(crate) struct DocState {
     /// The last one-day DATE found, with its byte span: the day of saying
     /// of a quotation it introduces (`quotes.rs`), even in a later region.
     pub(crate) last_day_span: Option<(Civil, usize, usize)>,
+    /// The last day written with its month ("the 29th of August", "May
+    /// 3"), with the byte where it ends: the month of a bare "the 30th"
+    /// later in its sentence.
+    pub(crate) last_month_day: Option<(Civil, usize)>,
 }
 
 pub(crate) struct Parser<'a> {

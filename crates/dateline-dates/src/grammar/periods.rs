@@ -169,7 +169,13 @@ impl Parser<'_> {
                     if p.grain == Grain::Year {
                         year = p.value.parse().ok();
                         end = e2;
+                    } else if let Some(c) = self.part_of_named(p, e2) {
+                        return Some(c);
                     }
+                } else if let Some((p, e2)) = self.date_point(m)
+                    && let Some(c) = self.part_of_named(p, e2)
+                {
+                    return Some(c);
                 } else if self.is_func(m, Func::The)
                     && matches!(self.unit(m + 1), Some((Unit::Year, false)))
                 {
@@ -204,6 +210,18 @@ impl Parser<'_> {
             ),
             end,
         ))
+    }
+
+    /// "the first half of the last century", "the last half of the '80s",
+    /// "the second half of September last year": a half or quarter of a
+    /// period that is no year takes the period's value over the whole
+    /// phrase (TimeBank: "the last half of the '80s" is 198), as TIMEX3
+    /// has no value for the part.
+    fn part_of_named(&self, p: Pt, end: usize) -> Option<(Pt, usize)> {
+        if !matches!(p.grain, Grain::Decade | Grain::Century | Grain::Month) {
+            return None;
+        }
+        Some((Pt { rule: "part-of", how: String::new(), ..p }, end))
     }
 
     /// Seasons: "summer", "the fall of 2019", "spring 2024", "winter".
@@ -344,6 +362,13 @@ impl Parser<'_> {
                 && y % 10 == 0
                 && (1000..=2990).contains(&y)
             {
+                // "the 1800s", "the early 1900s": the century, as readers
+                // and the TIMEX2 guidelines take it ("18"); "the 2000s"
+                // stays the decade of today's usage.
+                if y % 100 == 0 && y < 2000 {
+                    let p = Pt::new(format!("{:02}", y / 100), Grain::Century, "hundreds", "");
+                    return Some((p, j + 2));
+                }
                 return Some((
                     Pt::new(format!("{:03}", y / 10), Grain::Decade, "decade", ""),
                     j + 2,

@@ -96,11 +96,34 @@ impl Parser<'_> {
         if quote - e > INTRO || self.quotation_opened(s).is_some() || in_url(self.text, s, e) {
             return None;
         }
-        let between = self.text.get(e..quote)?;
-        let ends = between.char_indices().any(|(k, ch)| {
-            matches!(ch, '.' | '!' | '?' | '\n')
-                && between[k + 1..].starts_with(|n: char| n.is_whitespace())
-        });
+        let ends = self.sentence_ends(e, quote)?;
         (!ends && day < self.r).then_some(day)
     }
+
+    /// Whether a sentence ends between bytes `from` and `to`: a ".", "!",
+    /// "?" before a space (not an abbreviation's period), or a line break.
+    pub(crate) fn sentence_ends(&self, from: usize, to: usize) -> Option<bool> {
+        let between = self.text.get(from..to)?;
+        Some(between.char_indices().any(|(k, ch)| {
+            matches!(ch, '.' | '!' | '?' | '\n')
+                && between[k + 1..].starts_with(|n: char| n.is_whitespace())
+                && !(ch == '.' && abbreviation_before(&between[..k]))
+        }))
+    }
+}
+
+/// Titles whose period ends no sentence ("Mr. Bush said").
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof",
+    "jr", "sr", "rev", "pres",
+];
+
+/// Whether the text before a period ends in an abbreviation, whose period
+/// ends no sentence: an initial or a dotted run of them ("U.S.", "George W."),
+/// or a title ("Mr.", "Sen.").
+fn abbreviation_before(before: &str) -> bool {
+    let word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    let last = word.rsplit('.').next().unwrap_or("");
+    let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+    initial || TITLES.iter().any(|t| last.eq_ignore_ascii_case(t))
 }

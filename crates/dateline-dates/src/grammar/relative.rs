@@ -1021,6 +1021,12 @@ impl Parser<'_> {
         if !ahead && !self.lx.tables.ahead_words.is_empty() {
             return None;
         }
+        // "the first time in 20 years", "their fifth leader in 9 years": an
+        // ordinal in the noun phrase counts back over the span, whatever the
+        // tense; the quantity stays a duration.
+        if !ahead && self.ordinal_before(i) {
+            return None;
+        }
         let from = match self.doc.last_day {
             Some(day) if ahead && self.doc.narrative => day,
             _ => self.r,
@@ -1047,6 +1053,25 @@ impl Parser<'_> {
         }
         let (n, u) = parse_simple_duration(&v)?;
         Some(self.in_point(from, n, u, how)?.into_cand(i, e))
+    }
+
+    /// Whether an ordinal ("first", "fifth", "21st") stands in the six
+    /// tokens before token `i`, with no punctuation but a possessive's
+    /// apostrophe ("the first teachers' strike") or line break between.
+    fn ordinal_before(&self, i: usize) -> bool {
+        for k in (i.saturating_sub(6)..i).rev() {
+            let Some(t) = self.tok(k) else { return false };
+            let apostrophe = (self.punct(k, '\'') || self.punct(k, '’')) && self.glued(k);
+            if t.kind == Kind::Punct && !apostrophe || self.breaks(k + 1) {
+                return false;
+            }
+            if self.ordinal_word(k).is_some()
+                || self.is_ordinal_suffix(k) && k > 0 && self.num(k - 1).is_some() && self.glued(k)
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// The date `n` units `u` (`D`, `W`, `M`, `Y`) ahead of `from` (the
@@ -1133,6 +1158,43 @@ impl Parser<'_> {
         Some(Pt::day(d, "nth-weekday-of-month", how).into_cand(i, end))
     }
 
+    /// The days of a list before its last one, when the last carries the
+    /// written year ("March 3 and 4, 2003"): they take it too, unless they
+    /// wrote their own. `chain` is a month-day and its tails, in order.
+    pub(crate) fn share_tail_year(chain: &mut [Cand]) {
+        let Some(last) = chain.last() else { return };
+        if !last.rule.ends_with(TAIL_YEAR) {
+            return;
+        }
+        let Some(year) = last.value.get(..4).map(str::to_owned) else { return };
+        let n = chain.len();
+        for c in &mut chain[..n - 1] {
+            if c.rule.starts_with("month-day-year") || c.value.len() != 10 {
+                continue;
+            }
+            let Some(day) = c.value.get(4..).map(|rest| format!("{year}{rest}")) else {
+                continue;
+            };
+            // The day must exist in that year (February 29).
+            if day.parse::<Civil>().is_err() {
+                continue;
+            }
+            c.value = day;
+            if let Some(r) = &c.range {
+                let (b, e) = (r.begin(), r.end());
+                let fix = |v: &str| match v.get(4..) {
+                    Some(rest) if v.len() == 10 => format!("{year}{rest}"),
+                    _ => v.to_owned(),
+                };
+                c.range = Some(TimexRange::new(fix(b), fix(e)));
+            }
+        }
+        let first = chain[0].value.clone();
+        if let Some(r) = &mut chain[n - 1].range {
+            *r = TimexRange::new(first, r.end().to_owned());
+        }
+    }
+
     /// The second day of "April 24 and 25", "Sept. 3-5" written with spaces:
     /// a bare day number right after a month-day, in the same month.
     pub(crate) fn day_tail(&self, c: &Cand) -> Option<Cand> {
@@ -1164,7 +1226,18 @@ impl Parser<'_> {
         if d <= first {
             return None;
         }
-        let p = Pt::day(cal::date(y, m, d)?, "month-day-tail", "");
+        // "July 10 or 11 of 2003", "March 3 and 4, 2003": a year written
+        // after the last day is the whole list's (`share_tail_year`).
+        let written = if self.punct(e, ',') || self.is_func(e, Func::Of) {
+            self.year_after(e + 1)
+        } else {
+            None
+        };
+        let (y, e, how) = match written {
+            Some((y, e2)) => (y, e2, TAIL_YEAR),
+            None => (y, e, ""),
+        };
+        let p = Pt::day(cal::date(y, m, d)?, "month-day-tail", how);
         let mut tail = p.into_cand(sep + 1, e);
         // A list shares its first day as the begin: "22, 23 and 24".
         let begin = c.range.as_ref().map_or(c.value.as_str(), |r| r.begin());
@@ -1305,6 +1378,9 @@ impl Parser<'_> {
         Some(Pt::new(value.into(), Grain::Unspecified, "reference-word", "").into_cand(i, j + 1))
     }
 }
+
+/// The `how` of a list's last day that carries the list's written year.
+const TAIL_YEAR: &str = "written-year";
 
 /// Nouns after which "current" is part of a fixed term, not a time: "current
 /// account (deficit)", "current assets", "current liabilities", "current ratio".

@@ -9,6 +9,18 @@ use crate::timex::Grain;
 use crate::token::Kind;
 
 impl Parser<'_> {
+    /// Whether the capitalized word at `i` starts a name: a capitalized word
+    /// outside the lexicon follows it on the same line ("Daily Telegraph",
+    /// "Weekly Standard"). A frequency word that is a set stays lowercase
+    /// inside a sentence ("daily flights"); where every noun is capitalized
+    /// ("Täglich Kaffee") the next capital says nothing.
+    fn heads_name(&self, i: usize) -> bool {
+        !self.lx.tables.nouns_capitalized
+            && self.upper(i)
+            && !self.breaks(i + 1)
+            && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none())
+    }
+
     /// "every Monday", "each year", "daily", "weekly", "Mondays", "twice a year", "per year".
     pub(super) fn r_set(&self, i: usize) -> Option<Cand> {
         // "once a week", "twice a year", "three times a month": the count
@@ -48,8 +60,9 @@ impl Parser<'_> {
                 );
                 return Some(p.set().into_cand(i, i + 1));
             }
-            // Not "The People's Daily", "Business Review Weekly".
-            Lex::Frequency(_) if self.in_name(i) => return None,
+            // Not "The People's Daily", "Business Review Weekly"; nor the
+            // head of a name, "the Daily Mail", "The Weekly Standard".
+            Lex::Frequency(_) if self.in_name(i) || self.heads_name(i) => return None,
             Lex::Frequency(u) => {
                 // "its quarterly dividend" is no recurrence; "a daily rally" is (TimeBank).
                 if u == Unit::Quarter
