@@ -6,7 +6,7 @@ use jiff::civil::Date as Civil;
 use super::{Dir, Parser};
 use crate::Direction;
 use crate::cal;
-use crate::lexicon::{Cue, Lex, Rel, Verb};
+use crate::lexicon::{Cue, Func, Lex, Rel, Verb};
 use crate::token::{Kind, is_possessive};
 
 /// Months this close to the reference resolve to the nearest reading.
@@ -111,6 +111,12 @@ impl Parser<'_> {
             }
             j += 1;
         }
+        // No tense: "hasta el jueves", "para el domingo" set a bound or a
+        // purpose ahead.
+        let k = if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s };
+        if k > 0 && matches!(self.lex(k - 1), Some(Lex::Func(Func::Until | Func::For))) {
+            return (Dir::Future, format!("future-cue({})", self.s(k - 1).to_lowercase()));
+        }
         (default, "default".into())
     }
 
@@ -145,6 +151,14 @@ impl Parser<'_> {
             }
         }
         None
+    }
+
+    /// Whether the word just before or after token `i` is a verb in the
+    /// past ("defendió hoy", "pidió hoy").
+    pub(super) fn past_beside(&self, i: usize) -> bool {
+        [i.wrapping_sub(1), i + 1]
+            .into_iter()
+            .any(|k| self.tense_cue(k, 1).is_some_and(|(d, _)| d == Dir::Past))
     }
 
     pub(super) fn sentence_end(&self, i: usize) -> bool {

@@ -20,7 +20,7 @@ use crate::token::Kind;
 impl Parser<'_> {
     /// The shift a relative word at `i` names: -1 ("dernier", "pasado"),
     /// +1 ("prochain", "próximo"), or `None`.
-    fn shift_word(&self, i: usize) -> Option<i32> {
+    pub(super) fn shift_word(&self, i: usize) -> Option<i32> {
         match self.lex(i)? {
             Lex::Rel(Rel::Last | Rel::Previous) | Lex::Deictic(Deictic::Past) => Some(-1),
             Lex::Rel(Rel::Next | Rel::Coming | Rel::Following) => Some(1),
@@ -98,6 +98,13 @@ impl Parser<'_> {
             Lex::Unit(u, false) => {
                 let n = i64::from(shift);
                 let p = match u {
+                    // "el día anterior", "al día siguiente": next to the day
+                    // the text named last, as "the day before" closing a
+                    // clause (or to the reference).
+                    Unit::Day => {
+                        let anchor = self.doc.last_day.unwrap_or(r);
+                        Pt::day(cal::add_days(anchor, n)?, "unit-rel", "anchored")
+                    }
                     Unit::Week => {
                         let (y, w) = cal::iso_week(cal::add_days(r, 7 * n)?);
                         Pt::new(cal::fmt_week(y, w), Grain::Week, "unit-rel", "")
@@ -470,18 +477,27 @@ impl Parser<'_> {
 
     /// "por la tarde", "en la mañana": that part of the day the text named
     /// last (or of the reference day).
+    /// "am Nachmittag": after a preposition fused with its article, the
+    /// part of the day alone (the contraction stays outside).
     pub(super) fn p_the_part_of_day(&self, i: usize) -> Option<(Pt, usize)> {
-        if !self.lx.tables.clock_on_named_day
-            || !self.is_func(i, Func::The)
-            || !matches!(
-                self.lex(i.wrapping_sub(1)),
-                Some(Lex::Func(Func::Per | Func::In | Func::During))
-            )
-        {
+        if !self.lx.tables.clock_on_named_day {
             return None;
         }
-        let Some(Lex::PartOfDay(pod)) = self.lex(i + 1) else { return None };
-        if self.s(i + 1).ends_with('s') {
+        let k = if self.is_func(i, Func::The)
+            && matches!(
+                self.lex(i.wrapping_sub(1)),
+                Some(Lex::Func(Func::Per | Func::In | Func::During))
+            ) {
+            i + 1
+        } else if matches!(self.lex(i), Some(Lex::PartOfDay(_)))
+            && self.is_article_contraction(i.wrapping_sub(1))
+        {
+            i
+        } else {
+            return None;
+        };
+        let Some(Lex::PartOfDay(pod)) = self.lex(k) else { return None };
+        if self.s(k).ends_with('s') {
             return None;
         }
         let (day, how) = match self.doc.last_day {
@@ -491,7 +507,57 @@ impl Parser<'_> {
             None if pod == PartOfDay::Night => (cal::add_days(self.r, -1)?, "night-before"),
             None => (self.r, "reference-day"),
         };
-        Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), i + 2))
+        Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), k + 1))
+    }
+
+    /// Whether token `i` is a preposition fused with an article
+    /// (`Tables::article_contractions`: "am", "im").
+    fn is_article_contraction(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx.tables.article_contractions.iter().any(|w| self.is_word(i, w))
+    }
+
+    /// "im [Jahr 2014]", "vom [Jahr 1895]": the year noun after a
+    /// preposition fused with its article belongs to the year, as "the"
+    /// does in "[the year 2000]".
+    pub(super) fn p_year_noun(&self, i: usize) -> Option<(Pt, usize)> {
+        if !matches!(self.unit(i), Some((Unit::Year, false)))
+            || !self.is_article_contraction(i.wrapping_sub(1))
+        {
+            return None;
+        }
+        let (y, e) = self.year_number(i + 1, true)?;
+        Some((Pt::new(cal::fmt_year(y), Grain::Year, "the-year-n", ""), e))
+    }
+
+    /// "[den 60er Jahren]", "[die 1990er-Jahre]": a round number with the
+    /// language's decade ending (`Tables::decade_suffixes`) and the plural
+    /// year noun, after it or glued by a hyphen.
+    pub(super) fn p_decade_suffix(&self, i: usize) -> Option<(Pt, usize)> {
+        if self.lx.tables.decade_suffixes.is_empty() {
+            return None;
+        }
+        let (n, digits) = self.num(i)?;
+        if !matches!(digits, 2 | 4) || n % 10 != 0 || n > 2090 {
+            return None;
+        }
+        if !(self.glued(i + 1)
+            && self.lx.tables.decade_suffixes.iter().any(|w| self.is_word(i + 1, w)))
+        {
+            return None;
+        }
+        let k = if self.dash(i + 2) && self.glued(i + 2) && self.glued(i + 3) {
+            i + 3
+        } else if !self.glued(i + 2) {
+            i + 2
+        } else {
+            return None;
+        };
+        if !matches!(self.unit(k), Some((Unit::Year, true))) {
+            return None;
+        }
+        let decade = if digits == 4 { n / 10 } else { (self.century_of(n)? * 100 + n) / 10 };
+        Some((Pt::new(format!("{decade:03}"), Grain::Decade, "decade-suffix", ""), k + 1))
     }
 
     /// "el día 8", "el próximo día 9 de julio": "day" and a day number.

@@ -24,10 +24,17 @@ pub(super) static TABLES: Tables = Tables {
     // "Donnerstagabend" reads as "Donnerstag" + "abend".
     compounds: true,
     fold_accents: true,
+    // "würde" (would) is no "wurde" (was): the conditional looks ahead.
+    unaccented_only: &["wurde", "wurden"],
+    accented: &[("würde", Lex::Cue(Cue::Future)), ("würden", Lex::Cue(Cue::Future))],
     // A capitalized "Morgen" is the noun ("Guten Morgen", "am Morgen");
     // "morgen" is tomorrow.
     capitalized: &[("morgen", Lex::PartOfDay(PartOfDay::Morning))],
     than: &["als"],
+    // "am [Nachmittag]", "im [Jahr 2014]": KRAUTS leaves the contraction out.
+    article_contractions: &["am", "im", "vom", "zum", "beim"],
+    // "[den 60er Jahren]", "[den 1990er-Jahren]".
+    decade_suffixes: &["er"],
     vague_spans: true,
     article_in_span: true,
     // "vor [fünf Jahren]": KRAUTS marks the duration.

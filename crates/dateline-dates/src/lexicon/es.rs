@@ -55,7 +55,14 @@ pub(super) static TABLES: Tables = Tables {
         ("rán", Cue::Future),
         ("ría", Cue::Future),
         ("rían", Cue::Future),
+        ("remos", Cue::Future),
+        ("rás", Cue::Future),
+        ("ré", Cue::Future),
         ("ó", Cue::Past),
+        // Imperfecto ("estaba", "tenían"); "-ría" is read above.
+        ("aba", Cue::Past),
+        ("aban", Cue::Past),
+        ("ían", Cue::Past),
         ("aron", Cue::Past),
         ("ieron", Cue::Past),
     ],
@@ -231,6 +238,11 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("hoy por hoy", Lex::Deictic(Deictic::Present)),
     ("hoy en dia", Lex::Deictic(Deictic::Present)),
     ("hoy dia", Lex::Deictic(Deictic::Present)),
+    // "a largo plazo" (in the long run): the future, as Spanish TimeBank
+    // annotates it, without the "a".
+    ("largo plazo", Lex::Deictic(Deictic::FutureRef)),
+    ("medio plazo", Lex::Deictic(Deictic::FutureRef)),
+    ("corto plazo", Lex::Deictic(Deictic::FutureRef)),
     // "el año que viene", "la semana que viene": the next one.
     ("que viene", Lex::Rel(Rel::Next)),
     // "las 08.00 hora local": the hour word with its zone.

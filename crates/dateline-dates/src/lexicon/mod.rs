@@ -665,6 +665,16 @@ pub(crate) struct Tables {
     /// Contractions of a preposition and an article that the language's
     /// TimeML corpus keeps inside an expression (Spanish "del", "al").
     pub(crate) span_contractions: &'static [&'static str],
+    /// Prepositions fused with an article that the language's TimeML
+    /// corpus leaves outside an expression but that stand for its article
+    /// (German "am", "im", "vom"): "am [Nachmittag]" is the afternoon of
+    /// the day the text named last, as "por [la tarde]", and "im [Jahr
+    /// 2014]" is the year, as "[the year 2014]".
+    pub(crate) article_contractions: &'static [&'static str],
+    /// Endings that make a round number a decade ("60er", "1990er"), with
+    /// the plural year noun after it or glued by a hyphen ("[den 60er
+    /// Jahren]", "[den 1990er-Jahren]").
+    pub(crate) decade_suffixes: &'static [&'static str],
     /// The word after "more"/"less" in a bound ("than", "als", "de").
     pub(crate) than: &'static [&'static str],
     /// Vague spans: "los últimos días", "ces derniers jours" (a DURATION),
@@ -812,6 +822,8 @@ impl Tables {
         elision: false,
         hyphen_words: false,
         span_contractions: &[],
+        article_contractions: &[],
+        decade_suffixes: &[],
         than: &[],
         vague_spans: false,
         article_in_span: false,
