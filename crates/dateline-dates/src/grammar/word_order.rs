@@ -627,6 +627,8 @@ impl Parser<'_> {
             if self.punct(k, ',')
                 || self.dash(k)
                 || matches!(self.lex(k), Some(Lex::Func(Func::And | Func::Until | Func::Or)))
+                // "am 16. und 17. sowie am 23. und 24. Jänner".
+                || self.is_func(k, Func::On) && self.is_func(k.wrapping_sub(1), Func::And)
             {
                 k += 1;
             } else if self.num(k).is_some_and(|(n, nd)| nd <= 2 && (1..=31).contains(&n))
@@ -643,14 +645,20 @@ impl Parser<'_> {
         }
         let (m, e, _) = self.month_tok(k)?;
         let year = self.year_after(e).map(|(y, _)| y);
-        let day = match year {
+        // Without a year, the days take the year of the date that closes
+        // the list, read as it reads alone.
+        let closing = self.p_day_first(k - 2).and_then(|(p, _)| p.day).map(|c| i32::from(c.year()));
+        let day = match year.or(closing) {
             Some(y) => cal::date(y, m, d)?,
             None => {
                 let (y, _) = self.year_for_day(m, d, i, e)?;
                 cal::date(y, m, d)?
             }
         };
-        Some((Pt::day(day, "day-list", ""), i + 2))
+        // The ordinal dot stays out of a list, "am [16]. und [17. Jänner]",
+        // as KRAUTS writes it; a range keeps it: "[13.] - [15. Juli]".
+        let e = if self.dash(i + 2) { i + 2 } else { i + 1 };
+        Some((Pt::day(day, "day-list", ""), e))
     }
 
     /// "heuer" (this year), "Vorjahr" (last year), "Vortag", "übermorgen",

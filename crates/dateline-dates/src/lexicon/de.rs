@@ -35,6 +35,7 @@ pub(super) static TABLES: Tables = Tables {
     article_contractions: &["am", "im", "vom", "zum", "beim"],
     // "[den 60er Jahren]", "[den 1990er-Jahren]".
     decade_suffixes: &["er"],
+    weekday_part_time: true,
     vague_spans: true,
     article_in_span: true,
     // "vor [fünf Jahren]": KRAUTS marks the duration.
@@ -596,6 +597,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("ab", Lex::Func(Func::From)),
     ("zwischen", Lex::Func(Func::Between)),
     ("und", Lex::Func(Func::And)),
+    // "am 16. und 17. sowie am 23. und 24. Jänner".
+    ("sowie", Lex::Func(Func::And)),
     ("oder", Lex::Func(Func::Or)),
     ("fur", Lex::Func(Func::For)),
     ("innerhalb", Lex::Func(Func::Within)),

@@ -675,6 +675,10 @@ pub(crate) struct Tables {
     /// the plural year noun after it or glued by a hyphen ("[den 60er
     /// Jahren]", "[den 1990er-Jahren]").
     pub(crate) decade_suffixes: &'static [&'static str],
+    /// A weekday with a part of the day ("Donnerstagabend", "Freitag
+    /// früh") is a TIME, as KRAUTS types it; English TimeBank types
+    /// "Wednesday night" a DATE.
+    pub(crate) weekday_part_time: bool,
     /// The word after "more"/"less" in a bound ("than", "als", "de").
     pub(crate) than: &'static [&'static str],
     /// Vague spans: "los últimos días", "ces derniers jours" (a DURATION),
@@ -824,6 +828,7 @@ impl Tables {
         span_contractions: &[],
         article_contractions: &[],
         decade_suffixes: &[],
+        weekday_part_time: false,
         than: &[],
         vague_spans: false,
         article_in_span: false,
