@@ -537,6 +537,8 @@ impl Parser<'_> {
         if self.lx.tables.decade_suffixes.is_empty() {
             return None;
         }
+        // "Mitte der 1990er Jahre": the article after a position word.
+        let i = if self.is_func(i, Func::The) { i + 1 } else { i };
         let (n, digits) = self.num(i)?;
         if !matches!(digits, 2 | 4) || n % 10 != 0 || n > 2090 {
             return None;

@@ -563,6 +563,15 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("siebziger", Lex::Decade(7)),
     ("achtziger", Lex::Decade(8)),
     ("neunziger", Lex::Decade(9)),
+    // "in den Neunzigern".
+    ("zwanzigern", Lex::Decade(2)),
+    ("dreissigern", Lex::Decade(3)),
+    ("vierzigern", Lex::Decade(4)),
+    ("funfzigern", Lex::Decade(5)),
+    ("sechzigern", Lex::Decade(6)),
+    ("siebzigern", Lex::Decade(7)),
+    ("achtzigern", Lex::Decade(8)),
+    ("neunzigern", Lex::Decade(9)),
     // Time of day.
     ("mittag", Lex::Func(Func::Noon)),
     ("mittags", Lex::Func(Func::Noon)),

@@ -24,7 +24,8 @@ pub(super) static TABLES: Tables = Tables {
     // "él" is not the article, "está" not "this".
     unaccented_only: &["el", "esta", "este"],
     after_determiner: &[("manana", Lex::PartOfDay(PartOfDay::Morning))],
-    age_words: &["edad"],
+    // No age words: Spanish TimeBank marks ages as durations ("a la edad
+    // de [35 años]", "Millàs, de [72 años],").
     // "la próxima edición", "la pasada cumbre": FUTURE_REF, PAST_REF.
     rel_adjectives: &[
         "proximo", "proxima", "proximos", "proximas", "pasado", "pasada", "pasados", "pasadas",
