@@ -214,8 +214,10 @@ impl Parser<'_> {
             offer(self.p_the_part_of_day(i));
             offer(self.p_part_of_day_of(i));
             offer(self.p_decade_plural(i));
-            offer(self.p_year_noun(i));
-            offer(self.p_decade_suffix(i));
+            if self.lx.fused_forms {
+                offer(self.p_year_noun(i));
+                offer(self.p_decade_suffix(i));
+            }
         }
         best
     }

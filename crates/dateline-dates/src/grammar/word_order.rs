@@ -391,9 +391,11 @@ impl Parser<'_> {
         let j = if self.is_func(i, Func::The) { i + 1 } else { i };
         let (n, e) = if matches!(self.unit(j), Some((Unit::Century, false))) {
             (self.roman(j + 1, false)?, j + 2)
+        } else if matches!(self.unit(j + 1), Some((Unit::Century, false))) {
+            // The century word first: it is rarer than a capital I, V, X, L, C.
+            (self.roman(j, true)?, j + 2)
         } else {
-            let n = self.roman(j, true)?;
-            matches!(self.unit(j + 1), Some((Unit::Century, false))).then_some((n, j + 2))?
+            return None;
         };
         if !(1..=21).contains(&n) {
             return None;

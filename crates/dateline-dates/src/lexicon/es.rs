@@ -241,9 +241,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("hoy dia", Lex::Deictic(Deictic::Present)),
     // "a largo plazo" (in the long run): the future, as Spanish TimeBank
     // annotates it, without the "a".
+    // Not "medio plazo": "medio" is too common a phrase start to pay for.
     ("largo plazo", Lex::Deictic(Deictic::FutureRef)),
-    ("medio plazo", Lex::Deictic(Deictic::FutureRef)),
-    ("corto plazo", Lex::Deictic(Deictic::FutureRef)),
     // "el año que viene", "la semana que viene": the next one.
     ("que viene", Lex::Rel(Rel::Next)),
     // "las 08.00 hora local": the hour word with its zone.

@@ -996,6 +996,10 @@ pub(crate) struct Lexicon {
     /// The language uses any rule or spelling English does not (a language
     /// other than English): English checks this one flag and skips the rest.
     pub(crate) extended: bool,
+    /// The language has article contractions or decade endings
+    /// (`Tables::article_contractions`, `Tables::decade_suffixes`): the
+    /// rules that read them run only then.
+    pub(crate) fused_forms: bool,
     /// The word table of a language written without spaces.
     pub(crate) unspaced: Option<UnspacedWords>,
     /// The word table's phrases (entries of several words, see
@@ -1094,8 +1098,10 @@ impl Lexicon {
             || !t.capitalized.is_empty()
             || !t.after_determiner.is_empty()
             || t.unspaced.is_some();
+        let fused_forms = !t.article_contractions.is_empty() || !t.decade_suffixes.is_empty();
         Lexicon {
             extended,
+            fused_forms,
             unspaced: t.unspaced.map(UnspacedWords::new),
             phrases,
             phrase_starts,
