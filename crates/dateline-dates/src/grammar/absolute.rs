@@ -399,21 +399,14 @@ impl Parser<'_> {
                 return Some((Pt::day(cal::date(y, m, d)?, "month-day", how), e2));
             }
             // "June last year", "January this year", "May next year".
-            if let Some(rel) = self.lex(e).and_then(|l| match l {
-                Lex::Rel(r @ (Rel::Last | Rel::This | Rel::Next)) => Some(r),
-                _ => None,
-            }) && matches!(self.unit(e + 1), Some((Unit::Year, false)))
+            if let Some((y, e2)) = self
+                .relative_year_after(e)
+                .or_else(|| self.lx.extended.then(|| self.of_relative_year(e)).flatten())
                 && (self.upper(i) || !matches!(self.s(i), "may" | "march"))
             {
-                let y = i32::from(self.r.year())
-                    + match rel {
-                        Rel::Last => -1,
-                        Rel::Next => 1,
-                        _ => 0,
-                    };
                 return Some((
                     Pt::new(cal::fmt_month(y, m), Grain::Month, "month-relative-year", ""),
-                    e + 2,
+                    e2,
                 ));
             }
         }
@@ -471,9 +464,48 @@ impl Parser<'_> {
                 None => (Pt::void("day-month-year"), e3),
             });
         }
+        // "am 5. Mai letzten Jahres", "el 3 de marzo del año pasado" reads
+        // elsewhere; English keeps its day-month reading.
+        if self.lx.extended
+            && let Some((y, e3)) =
+                self.relative_year_after(e2).or_else(|| self.of_relative_year(e2))
+        {
+            return Some((Pt::day(cal::date(y, m, d)?, "day-month-relative-year", ""), e3));
+        }
         let (y, how) = self.year_for_day(m, d, i, e2)?;
         let dd = cal::date(y, m, d)?;
         Some((Pt::day(dd, "day-month", how), e2))
+    }
+
+    /// "de este año", "del año pasado", "de l'année dernière": "of" and a
+    /// relative year, in languages that write one after a month or a day.
+    fn of_relative_year(&self, e: usize) -> Option<(i32, usize)> {
+        if !self.is_func(e, Func::Of) {
+            return None;
+        }
+        let (p, e2) = self
+            .p_relative(e + 1)
+            .or_else(|| self.p_rel_after_noun(e + 1))
+            .filter(|(p, _)| p.grain == Grain::Year)?;
+        Some((p.value.parse().ok()?, e2))
+    }
+
+    /// A year named by a relative word and the year noun at `e`: "last
+    /// year", "this year", "next year"; in other languages also "vorigen
+    /// Jahres", "kommenden Jahres". The year and the end.
+    fn relative_year_after(&self, e: usize) -> Option<(i32, usize)> {
+        let shift = match self.lex(e)? {
+            Lex::Rel(Rel::Last) => -1,
+            Lex::Rel(Rel::This) => 0,
+            Lex::Rel(Rel::Next) => 1,
+            Lex::Rel(Rel::Previous) if self.lx.extended => -1,
+            Lex::Rel(Rel::Coming | Rel::Following) if self.lx.extended => 1,
+            _ => return None,
+        };
+        if !matches!(self.unit(e + 1), Some((Unit::Year, false))) {
+            return None;
+        }
+        Some((i32::from(self.r.year()) + shift, e + 2))
     }
 
     /// Numeric dates: "2024-09-01", "2024/09/01", "01/09/2024", "9/1/24", "2024-09".

@@ -414,10 +414,18 @@ impl Parser<'_> {
                 return None;
             }
             let c = self.century_of(u32::from(t) * 10)?;
-            return Some((
-                Pt::new(format!("{:02}{}", c, t), Grain::Decade, "decade-word", ""),
-                j + 1,
-            ));
+            // "den achtziger Jahren": the plural year noun is the decade's,
+            // unless the language keeps its year nouns out ("в девяностых
+            // годах").
+            let e = if self.lx.extended
+                && self.lx.tables.year_nouns.is_empty()
+                && matches!(self.unit(j + 1), Some((Unit::Year, true)))
+            {
+                j + 2
+            } else {
+                j + 1
+            };
+            return Some((Pt::new(format!("{:02}{}", c, t), Grain::Decade, "decade-word", ""), e));
         }
         // "the 20th century", "the twentieth century".
         if let Some((n, e)) = self.ordinal(j)

@@ -88,7 +88,7 @@ impl Parser<'_> {
                 // TimeBank types "Wednesday night" mostly as a DATE (its values
                 // vary between the day and the day with its part; we keep the
                 // part, as TimeML 1.2.1 writes it), "yesterday afternoon" as a TIME.
-                if dp.rule.starts_with("weekday") {
+                if dp.rule.starts_with("weekday") && !self.lx.tables.weekday_part_time {
                     p.kind = TimexType::Date;
                 } else {
                     p.kind = TimexType::Time;
@@ -214,6 +214,10 @@ impl Parser<'_> {
             offer(self.p_the_part_of_day(i));
             offer(self.p_part_of_day_of(i));
             offer(self.p_decade_plural(i));
+            if self.lx.fused_forms {
+                offer(self.p_year_noun(i));
+                offer(self.p_decade_suffix(i));
+            }
         }
         best
     }

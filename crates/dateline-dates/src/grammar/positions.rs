@@ -143,9 +143,19 @@ impl Parser<'_> {
         {
             let u = self.unit(uk)?.0;
             let r = self.r;
+            // "Ende des Jahres 1939": the year the noun names.
+            if self.lx.extended
+                && u == Unit::Year
+                && let Some((y, e)) = self.year_number(uk + 1, true)
+            {
+                let p = Pt::new(cal::fmt_year(y), Grain::Year, "position-the-year-n", "");
+                return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, e) });
+            }
             let p = match u {
+                // In a narrative, the year the story is in.
                 Unit::Year => {
-                    Pt::new(cal::fmt_year(r.year().into()), Grain::Year, "position-the-unit", "")
+                    let y = self.narrative_year().unwrap_or(r.year().into());
+                    Pt::new(cal::fmt_year(y), Grain::Year, "position-the-unit", "")
                 }
                 Unit::Month => Pt::new(
                     cal::fmt_month(r.year().into(), r.month() as u32),

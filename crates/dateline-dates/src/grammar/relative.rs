@@ -326,6 +326,19 @@ impl Parser<'_> {
             return Some((Pt::day(d, "day-after-tomorrow", ""), day + 3));
         }
         match self.lex(i)? {
+            // In a narrative (a history), "heute" is the present of its
+            // writer, not a day of the story; unless a verb in the past
+            // beside it reports the day's news ("defendió hoy").
+            Lex::Deictic(Deictic::Today)
+                if self.doc.narrative
+                    && self.direction == crate::Direction::Context
+                    && !self.past_beside(i) =>
+            {
+                Some((
+                    Pt::new("PRESENT_REF".into(), Grain::Unspecified, "today-narrative", ""),
+                    i + 1,
+                ))
+            }
             // Not "USA Today", "Wikinews Today".
             Lex::Deictic(Deictic::Today) if !self.in_name(i) => {
                 Some((Pt::day(self.r, "today", ""), i + 1))

@@ -6,7 +6,7 @@ use jiff::civil::Date as Civil;
 use super::{Dir, Parser};
 use crate::Direction;
 use crate::cal;
-use crate::lexicon::{Cue, Lex, Rel, Verb};
+use crate::lexicon::{Cue, Func, Lex, Rel, Verb};
 use crate::token::{Kind, is_possessive};
 
 /// Months this close to the reference resolve to the nearest reading.
@@ -111,6 +111,12 @@ impl Parser<'_> {
             }
             j += 1;
         }
+        // No tense: "hasta el jueves", "para el domingo" set a bound or a
+        // purpose ahead.
+        let k = if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s };
+        if k > 0 && matches!(self.lex(k - 1), Some(Lex::Func(Func::Until | Func::For))) {
+            return (Dir::Future, format!("future-cue({})", self.s(k - 1).to_lowercase()));
+        }
         (default, "default".into())
     }
 
@@ -145,6 +151,14 @@ impl Parser<'_> {
             }
         }
         None
+    }
+
+    /// Whether the word just before or after token `i` is a verb in the
+    /// past ("defendió hoy", "pidió hoy").
+    pub(super) fn past_beside(&self, i: usize) -> bool {
+        [i.wrapping_sub(1), i + 1]
+            .into_iter()
+            .any(|k| self.tense_cue(k, 1).is_some_and(|(d, _)| d == Dir::Past))
     }
 
     pub(super) fn sentence_end(&self, i: usize) -> bool {
@@ -255,6 +269,11 @@ impl Parser<'_> {
     /// Year for a month without a year (the month containing the reference
     /// counts as both past and future).
     pub(super) fn year_for_month(&self, m: u32, s: usize, e: usize) -> Option<(i32, String)> {
+        if self.lx.extended
+            && let Some(y) = self.range_closing_year(m, e)
+        {
+            return Some((y, "range-year".into()));
+        }
         if let Some(y) = self.narrative_year() {
             return Some((y, "narrative-year".into()));
         }
@@ -279,6 +298,25 @@ impl Parser<'_> {
             dir
         };
         self.pick_by_distance(&opts, dir).map(|yy| (yy, how))
+    }
+
+    /// "entre enero y marzo de 1998", "von Januar bis März 2012": the year
+    /// of the month that closes a range opened by month `m` (ending at
+    /// token `e`), a year before when it comes round again ("de noviembre
+    /// a marzo de 1998").
+    fn range_closing_year(&self, m: u32, e: usize) -> Option<i32> {
+        let connects = self.dash(e)
+            || matches!(
+                self.lex(e),
+                Some(Lex::Func(Func::And | Func::Until | Func::To | Func::At))
+            );
+        if !connects {
+            return None;
+        }
+        let (m2, e2, _) = self.month_tok(e + 1)?;
+        let k = if self.is_func(e2, Func::Of) { e2 + 1 } else { e2 };
+        let (y, _) = self.year_after(k)?;
+        Some(if m > m2 { y - 1 } else { y })
     }
 
     pub(super) fn resolve_weekday(&self, wd: u8, s: usize, e: usize) -> Option<(Civil, String)> {

@@ -128,6 +128,10 @@ impl Parser<'_> {
             Lex::Func(Func::Every | Func::Each) => {}
             Lex::Func(Func::Per) => {
                 let (u, false) = self.unit(i + 1)? else { return None };
+                // "al día siguiente" is the next day, not "per day".
+                if self.lx.tables.rel_after_noun && self.shift_word(i + 2).is_some() {
+                    return None;
+                }
                 let v = duration_value(Some(1.0), u, false);
                 return Some(Pt::new(v, unit_grain(u), "per-unit", "").set().into_cand(i, i + 2));
             }

@@ -384,6 +384,11 @@ impl Parser<'_> {
             };
             confirmed = true;
         }
+        // "von 16 bis 17.30 Uhr", "10-18 Uhr": on a 24-hour clock, the first
+        // time of a range whose second carries the hour word.
+        if !confirmed && h <= 24 && self.lx.tables.clock_24h && self.range_oclock(j) {
+            confirmed = true;
+        }
         // "at 8 GMT": a zone confirms a bare hour.
         if !confirmed && !has_min && h <= 24 && self.zone_alone(j) {
             confirmed = true;
@@ -477,6 +482,24 @@ impl Parser<'_> {
                         || t.kind == Kind::Word && t.upper && t.lex.is_none()
                         || t.kind == Kind::Punct && !self.tok(p - 2).is_some_and(|x| x.space)
                 }))
+    }
+
+    /// Whether the range connector at `j` ("-", "bis", "und") leads to a
+    /// 24-hour clock time with the hour word: "16 [bis 17.30 Uhr]".
+    fn range_oclock(&self, j: usize) -> bool {
+        let connects = self.dash(j)
+            || matches!(self.lex(j), Some(Lex::Func(Func::To | Func::Until | Func::And)));
+        if !connects || !self.num(j + 1).is_some_and(|(h, d)| d <= 2 && h <= 24) {
+            return false;
+        }
+        let mut m = j + 2;
+        if (self.punct(m, ':') || self.punct(m, '.'))
+            && self.glued(m)
+            && self.num(m + 1).is_some_and(|(n, d)| d == 2 && n < 60)
+        {
+            m += 2;
+        }
+        self.is_func(m, Func::OClock)
     }
 
     /// Whether the range connector at `j` leads to a clock time with an

@@ -20,7 +20,7 @@ use crate::token::Kind;
 impl Parser<'_> {
     /// The shift a relative word at `i` names: -1 ("dernier", "pasado"),
     /// +1 ("prochain", "próximo"), or `None`.
-    fn shift_word(&self, i: usize) -> Option<i32> {
+    pub(super) fn shift_word(&self, i: usize) -> Option<i32> {
         match self.lex(i)? {
             Lex::Rel(Rel::Last | Rel::Previous) | Lex::Deictic(Deictic::Past) => Some(-1),
             Lex::Rel(Rel::Next | Rel::Coming | Rel::Following) => Some(1),
@@ -98,6 +98,13 @@ impl Parser<'_> {
             Lex::Unit(u, false) => {
                 let n = i64::from(shift);
                 let p = match u {
+                    // "el día anterior", "al día siguiente": next to the day
+                    // the text named last, as "the day before" closing a
+                    // clause (or to the reference).
+                    Unit::Day => {
+                        let anchor = self.doc.last_day.unwrap_or(r);
+                        Pt::day(cal::add_days(anchor, n)?, "unit-rel", "anchored")
+                    }
                     Unit::Week => {
                         let (y, w) = cal::iso_week(cal::add_days(r, 7 * n)?);
                         Pt::new(cal::fmt_week(y, w), Grain::Week, "unit-rel", "")
@@ -384,9 +391,11 @@ impl Parser<'_> {
         let j = if self.is_func(i, Func::The) { i + 1 } else { i };
         let (n, e) = if matches!(self.unit(j), Some((Unit::Century, false))) {
             (self.roman(j + 1, false)?, j + 2)
+        } else if matches!(self.unit(j + 1), Some((Unit::Century, false))) {
+            // The century word first: it is rarer than a capital I, V, X, L, C.
+            (self.roman(j, true)?, j + 2)
         } else {
-            let n = self.roman(j, true)?;
-            matches!(self.unit(j + 1), Some((Unit::Century, false))).then_some((n, j + 2))?
+            return None;
         };
         if !(1..=21).contains(&n) {
             return None;
@@ -470,18 +479,27 @@ impl Parser<'_> {
 
     /// "por la tarde", "en la mañana": that part of the day the text named
     /// last (or of the reference day).
+    /// "am Nachmittag": after a preposition fused with its article, the
+    /// part of the day alone (the contraction stays outside).
     pub(super) fn p_the_part_of_day(&self, i: usize) -> Option<(Pt, usize)> {
-        if !self.lx.tables.clock_on_named_day
-            || !self.is_func(i, Func::The)
-            || !matches!(
-                self.lex(i.wrapping_sub(1)),
-                Some(Lex::Func(Func::Per | Func::In | Func::During))
-            )
-        {
+        if !self.lx.tables.clock_on_named_day {
             return None;
         }
-        let Some(Lex::PartOfDay(pod)) = self.lex(i + 1) else { return None };
-        if self.s(i + 1).ends_with('s') {
+        let k = if self.is_func(i, Func::The)
+            && matches!(
+                self.lex(i.wrapping_sub(1)),
+                Some(Lex::Func(Func::Per | Func::In | Func::During))
+            ) {
+            i + 1
+        } else if matches!(self.lex(i), Some(Lex::PartOfDay(_)))
+            && self.is_article_contraction(i.wrapping_sub(1))
+        {
+            i
+        } else {
+            return None;
+        };
+        let Some(Lex::PartOfDay(pod)) = self.lex(k) else { return None };
+        if self.s(k).ends_with('s') {
             return None;
         }
         let (day, how) = match self.doc.last_day {
@@ -491,7 +509,59 @@ impl Parser<'_> {
             None if pod == PartOfDay::Night => (cal::add_days(self.r, -1)?, "night-before"),
             None => (self.r, "reference-day"),
         };
-        Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), i + 2))
+        Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), k + 1))
+    }
+
+    /// Whether token `i` is a preposition fused with an article
+    /// (`Tables::article_contractions`: "am", "im").
+    fn is_article_contraction(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx.tables.article_contractions.iter().any(|w| self.is_word(i, w))
+    }
+
+    /// "im [Jahr 2014]", "vom [Jahr 1895]": the year noun after a
+    /// preposition fused with its article belongs to the year, as "the"
+    /// does in "[the year 2000]".
+    pub(super) fn p_year_noun(&self, i: usize) -> Option<(Pt, usize)> {
+        if !matches!(self.unit(i), Some((Unit::Year, false)))
+            || !self.is_article_contraction(i.wrapping_sub(1))
+        {
+            return None;
+        }
+        let (y, e) = self.year_number(i + 1, true)?;
+        Some((Pt::new(cal::fmt_year(y), Grain::Year, "the-year-n", ""), e))
+    }
+
+    /// "[den 60er Jahren]", "[die 1990er-Jahre]": a round number with the
+    /// language's decade ending (`Tables::decade_suffixes`) and the plural
+    /// year noun, after it or glued by a hyphen.
+    pub(super) fn p_decade_suffix(&self, i: usize) -> Option<(Pt, usize)> {
+        if self.lx.tables.decade_suffixes.is_empty() {
+            return None;
+        }
+        // "Mitte der 1990er Jahre": the article after a position word.
+        let i = if self.is_func(i, Func::The) { i + 1 } else { i };
+        let (n, digits) = self.num(i)?;
+        if !matches!(digits, 2 | 4) || n % 10 != 0 || n > 2090 {
+            return None;
+        }
+        if !(self.glued(i + 1)
+            && self.lx.tables.decade_suffixes.iter().any(|w| self.is_word(i + 1, w)))
+        {
+            return None;
+        }
+        let k = if self.dash(i + 2) && self.glued(i + 2) && self.glued(i + 3) {
+            i + 3
+        } else if !self.glued(i + 2) {
+            i + 2
+        } else {
+            return None;
+        };
+        if !matches!(self.unit(k), Some((Unit::Year, true))) {
+            return None;
+        }
+        let decade = if digits == 4 { n / 10 } else { (self.century_of(n)? * 100 + n) / 10 };
+        Some((Pt::new(format!("{decade:03}"), Grain::Decade, "decade-suffix", ""), k + 1))
     }
 
     /// "el día 8", "el próximo día 9 de julio": "day" and a day number.
@@ -561,6 +631,8 @@ impl Parser<'_> {
             if self.punct(k, ',')
                 || self.dash(k)
                 || matches!(self.lex(k), Some(Lex::Func(Func::And | Func::Until | Func::Or)))
+                // "am 16. und 17. sowie am 23. und 24. Jänner".
+                || self.is_func(k, Func::On) && self.is_func(k.wrapping_sub(1), Func::And)
             {
                 k += 1;
             } else if self.num(k).is_some_and(|(n, nd)| nd <= 2 && (1..=31).contains(&n))
@@ -577,14 +649,20 @@ impl Parser<'_> {
         }
         let (m, e, _) = self.month_tok(k)?;
         let year = self.year_after(e).map(|(y, _)| y);
-        let day = match year {
+        // Without a year, the days take the year of the date that closes
+        // the list, read as it reads alone.
+        let closing = self.p_day_first(k - 2).and_then(|(p, _)| p.day).map(|c| i32::from(c.year()));
+        let day = match year.or(closing) {
             Some(y) => cal::date(y, m, d)?,
             None => {
                 let (y, _) = self.year_for_day(m, d, i, e)?;
                 cal::date(y, m, d)?
             }
         };
-        Some((Pt::day(day, "day-list", ""), i + 2))
+        // The ordinal dot stays out of a list, "am [16]. und [17. Jänner]",
+        // as KRAUTS writes it; a range keeps it: "[13.] - [15. Juli]".
+        let e = if self.dash(i + 2) { i + 2 } else { i + 1 };
+        Some((Pt::day(day, "day-list", ""), e))
     }
 
     /// "heuer" (this year), "Vorjahr" (last year), "Vortag", "übermorgen",

@@ -24,10 +24,18 @@ pub(super) static TABLES: Tables = Tables {
     // "Donnerstagabend" reads as "Donnerstag" + "abend".
     compounds: true,
     fold_accents: true,
+    // "würde" (would) is no "wurde" (was): the conditional looks ahead.
+    unaccented_only: &["wurde", "wurden"],
+    accented: &[("würde", Lex::Cue(Cue::Future)), ("würden", Lex::Cue(Cue::Future))],
     // A capitalized "Morgen" is the noun ("Guten Morgen", "am Morgen");
     // "morgen" is tomorrow.
     capitalized: &[("morgen", Lex::PartOfDay(PartOfDay::Morning))],
     than: &["als"],
+    // "am [Nachmittag]", "im [Jahr 2014]": KRAUTS leaves the contraction out.
+    article_contractions: &["am", "im", "vom", "zum", "beim"],
+    // "[den 60er Jahren]", "[den 1990er-Jahren]".
+    decade_suffixes: &["er"],
+    weekday_part_time: true,
     vague_spans: true,
     article_in_span: true,
     // "vor [fünf Jahren]": KRAUTS marks the duration.
@@ -555,6 +563,15 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("siebziger", Lex::Decade(7)),
     ("achtziger", Lex::Decade(8)),
     ("neunziger", Lex::Decade(9)),
+    // "in den Neunzigern".
+    ("zwanzigern", Lex::Decade(2)),
+    ("dreissigern", Lex::Decade(3)),
+    ("vierzigern", Lex::Decade(4)),
+    ("funfzigern", Lex::Decade(5)),
+    ("sechzigern", Lex::Decade(6)),
+    ("siebzigern", Lex::Decade(7)),
+    ("achtzigern", Lex::Decade(8)),
+    ("neunzigern", Lex::Decade(9)),
     // Time of day.
     ("mittag", Lex::Func(Func::Noon)),
     ("mittags", Lex::Func(Func::Noon)),
@@ -589,6 +606,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("ab", Lex::Func(Func::From)),
     ("zwischen", Lex::Func(Func::Between)),
     ("und", Lex::Func(Func::And)),
+    // "am 16. und 17. sowie am 23. und 24. Jänner".
+    ("sowie", Lex::Func(Func::And)),
     ("oder", Lex::Func(Func::Or)),
     ("fur", Lex::Func(Func::For)),
     ("innerhalb", Lex::Func(Func::Within)),

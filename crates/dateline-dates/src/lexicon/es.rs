@@ -24,7 +24,8 @@ pub(super) static TABLES: Tables = Tables {
     // "él" is not the article, "está" not "this".
     unaccented_only: &["el", "esta", "este"],
     after_determiner: &[("manana", Lex::PartOfDay(PartOfDay::Morning))],
-    age_words: &["edad"],
+    // No age words: Spanish TimeBank marks ages as durations ("a la edad
+    // de [35 años]", "Millàs, de [72 años],").
     // "la próxima edición", "la pasada cumbre": FUTURE_REF, PAST_REF.
     rel_adjectives: &[
         "proximo", "proxima", "proximos", "proximas", "pasado", "pasada", "pasados", "pasadas",
@@ -55,7 +56,14 @@ pub(super) static TABLES: Tables = Tables {
         ("rán", Cue::Future),
         ("ría", Cue::Future),
         ("rían", Cue::Future),
+        ("remos", Cue::Future),
+        ("rás", Cue::Future),
+        ("ré", Cue::Future),
         ("ó", Cue::Past),
+        // Imperfecto ("estaba", "tenían"); "-ría" is read above.
+        ("aba", Cue::Past),
+        ("aban", Cue::Past),
+        ("ían", Cue::Past),
         ("aron", Cue::Past),
         ("ieron", Cue::Past),
     ],
@@ -231,6 +239,10 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("hoy por hoy", Lex::Deictic(Deictic::Present)),
     ("hoy en dia", Lex::Deictic(Deictic::Present)),
     ("hoy dia", Lex::Deictic(Deictic::Present)),
+    // "a largo plazo" (in the long run): the future, as Spanish TimeBank
+    // annotates it, without the "a".
+    // Not "medio plazo": "medio" is too common a phrase start to pay for.
+    ("largo plazo", Lex::Deictic(Deictic::FutureRef)),
     // "el año que viene", "la semana que viene": the next one.
     ("que viene", Lex::Rel(Rel::Next)),
     // "las 08.00 hora local": the hour word with its zone.

@@ -665,6 +665,20 @@ pub(crate) struct Tables {
     /// Contractions of a preposition and an article that the language's
     /// TimeML corpus keeps inside an expression (Spanish "del", "al").
     pub(crate) span_contractions: &'static [&'static str],
+    /// Prepositions fused with an article that the language's TimeML
+    /// corpus leaves outside an expression but that stand for its article
+    /// (German "am", "im", "vom"): "am [Nachmittag]" is the afternoon of
+    /// the day the text named last, as "por [la tarde]", and "im [Jahr
+    /// 2014]" is the year, as "[the year 2014]".
+    pub(crate) article_contractions: &'static [&'static str],
+    /// Endings that make a round number a decade ("60er", "1990er"), with
+    /// the plural year noun after it or glued by a hyphen ("[den 60er
+    /// Jahren]", "[den 1990er-Jahren]").
+    pub(crate) decade_suffixes: &'static [&'static str],
+    /// A weekday with a part of the day ("Donnerstagabend", "Freitag
+    /// früh") is a TIME, as KRAUTS types it; English TimeBank types
+    /// "Wednesday night" a DATE.
+    pub(crate) weekday_part_time: bool,
     /// The word after "more"/"less" in a bound ("than", "als", "de").
     pub(crate) than: &'static [&'static str],
     /// Vague spans: "los últimos días", "ces derniers jours" (a DURATION),
@@ -812,6 +826,9 @@ impl Tables {
         elision: false,
         hyphen_words: false,
         span_contractions: &[],
+        article_contractions: &[],
+        decade_suffixes: &[],
+        weekday_part_time: false,
         than: &[],
         vague_spans: false,
         article_in_span: false,
@@ -1032,6 +1049,10 @@ pub(crate) struct Lexicon {
     /// The language uses any rule or spelling English does not (a language
     /// other than English): English checks this one flag and skips the rest.
     pub(crate) extended: bool,
+    /// The language has article contractions or decade endings
+    /// (`Tables::article_contractions`, `Tables::decade_suffixes`): the
+    /// rules that read them run only then.
+    pub(crate) fused_forms: bool,
     /// The word table of a language written without spaces.
     pub(crate) unspaced: Option<UnspacedWords>,
     /// The word table's phrases (entries of several words, see
@@ -1130,8 +1151,10 @@ impl Lexicon {
             || !t.capitalized.is_empty()
             || !t.after_determiner.is_empty()
             || t.unspaced.is_some();
+        let fused_forms = !t.article_contractions.is_empty() || !t.decade_suffixes.is_empty();
         Lexicon {
             extended,
+            fused_forms,
             unspaced: t.unspaced.map(UnspacedWords::new),
             phrases,
             phrase_starts,
