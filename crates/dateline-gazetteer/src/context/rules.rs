@@ -108,8 +108,8 @@ pub(crate) struct NameRules {
     pub(crate) class_index: OnceLock<Index<Class>>,
     /// `heads` by word, made on first use.
     pub(crate) head_index: OnceLock<Index<&'static Head>>,
-    /// `common_words` as a set, made on first use.
-    pub(crate) common_set: OnceLock<Index<()>>,
+    /// `common_words` as a sorted list, made on first use.
+    pub(crate) common_list: OnceLock<Vec<&'static str>>,
 }
 
 /// The tables of `lang`: the one place a language is mapped to its rules.
@@ -196,10 +196,34 @@ impl NameRules {
 
     /// Whether `word` (as written) is usually written in lowercase.
     pub(crate) fn is_common(&self, word: &str) -> bool {
-        let set = self.common_set.get_or_init(|| {
-            let words = self.common_words.lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
-            Index::new(words.map(|w| (w, ())))
+        // A sorted list searched by halves, not a hash set: lookups are
+        // few (sentence-initial words next to names), and hashing the
+        // 5,000 English words into a set at start-up cost more than all
+        // the lookups of a 3 MB run.
+        let list = self.common_list.get_or_init(|| {
+            let text: &'static str = self.common_words;
+            // Lines split by a byte loop: a search for each line break
+            // costs more than these short lines.
+            let mut words: Vec<&'static str> = Vec::with_capacity(text.len() / 8);
+            let mut start = 0;
+            for (i, b) in text.bytes().enumerate().chain([(text.len(), b'\n')]) {
+                if b == b'\n' {
+                    let line = &text[start..i];
+                    let line = line.strip_suffix('\r').unwrap_or(line);
+                    if !line.is_empty() && !line.starts_with('#') {
+                        words.push(line);
+                    }
+                    start = i + 1;
+                }
+            }
+            // The generator writes the words sorted; a hand-edited table
+            // is sorted here.
+            if !words.is_sorted() {
+                words.sort_unstable();
+            }
+            words
         });
+        let find = |lower: &str| list.binary_search(&lower).is_ok();
         // Lowercase ASCII on the stack: this runs for sentence-initial words.
         let mut buffer = [0u8; 32];
         if word.is_ascii() && word.len() <= buffer.len() {
@@ -207,9 +231,9 @@ impl NameRules {
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
             let lower = std::str::from_utf8(lower).expect("ASCII stays UTF-8");
-            return set.get(lower).is_some();
+            return find(lower);
         }
-        set.get(&word.to_lowercase()).is_some()
+        find(&word.to_lowercase())
     }
 
     pub(crate) fn region_abbreviation(&self, word: &str) -> Option<&'static str> {
@@ -305,6 +329,17 @@ impl Hasher for Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_words_are_found_in_any_case() {
+        let english = &crate::context::english::ENGLISH;
+        for word in ["the", "The", "THE", "yesterday", "Officials"] {
+            assert!(english.is_common(word), "{word}");
+        }
+        for word in ["China", "Beijing", "", "#", "zzzz", "Ünïcödé"] {
+            assert!(!english.is_common(word), "{word}");
+        }
+    }
 
     #[test]
     fn word_sets_hold_their_words_only() {
