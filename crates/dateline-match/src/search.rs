@@ -657,6 +657,12 @@ impl Iterator for FindIter<'_, '_> {
 /// Whether the original char at normalized offset `at` is an ASCII
 /// lowercase letter (anything else, or no clean mapping, says no).
 fn starts_lowercase(text: &NormalizedText<'_>, at: usize) -> bool {
+    // Normalizing copies ASCII and folds only other chars, so an original
+    // ASCII lowercase letter is one at its normalized offset too: a start
+    // on any other byte (a capital, a digit) needs no mapping back.
+    if !text.bytes().get(at).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let original =
         if text.is_identity() { Some(at) } else { text.to_original_range(at).map(|(lo, _)| lo) };
     original
