@@ -567,13 +567,17 @@ impl<'t> Sentences<'_, 't> {
         if word_before.is_empty() {
             return if lower { Decision::Continue(end) } else { Decision::Break(end, next) };
         }
-        let last = word_before.rsplit('.').next().unwrap_or(word_before);
+        // The pieces after the last '.' and after the last '-' or '/': the
+        // separators are ASCII, so a reverse byte search finds them (char
+        // searches, with their set-up, cost 3M instructions over 3 MB of
+        // news).
+        let after_last = |stop: fn(u8) -> bool| {
+            &word_before[word_before.bytes().rposition(stop).map_or(0, |at| at + 1)..]
+        };
+        let last = after_last(|b| b == b'.');
         // "anti-U.S", "11a.m": the dotted part after a prefix or a number.
-        let dotted_part = word_before
-            .rsplit(['-', '/'])
-            .next()
-            .unwrap_or(word_before)
-            .trim_start_matches(|c: char| c.is_ascii_digit());
+        let dotted_part =
+            after_last(|b| b == b'-' || b == b'/').trim_start_matches(|c: char| c.is_ascii_digit());
         let dotted = dotted_part.contains('.')
             && dotted_part
                 .split('.')
