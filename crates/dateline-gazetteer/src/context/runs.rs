@@ -366,9 +366,10 @@ pub(crate) fn may_grow(text: &str, head: Span) -> bool {
     right || left || hyphen
 }
 
-/// The last word of a name, as written.
+/// The last word of a name, as written (a byte search: names are short,
+/// and a char search's set-up cost more than the search).
 fn last_word(name: &str) -> &str {
-    name.rfind(' ').map_or(name, |space| &name[space + 1..])
+    name.bytes().rposition(|b| b == b' ').map_or(name, |space| &name[space + 1..])
 }
 
 /// The name run around `matched`, given the starts and ends of all the
