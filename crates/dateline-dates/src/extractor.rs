@@ -212,9 +212,10 @@ impl DateExtractor {
         now: Option<jiff::civil::Time>,
     ) -> Vec<TimeExpression> {
         let text = normalized.original();
-        let mut out = Vec::new();
         let mut regions = Vec::new();
         self.inner.scanner.regions(normalized, &mut regions);
+        // About an expression a region: room for them from the start.
+        let mut out = Vec::with_capacity(regions.len());
         // Room for a few regions' tokens from the start: growing from
         // empty reallocated it several times a document.
         let mut tokens: Vec<Token> = Vec::with_capacity(256);
