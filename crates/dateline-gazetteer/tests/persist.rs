@@ -284,6 +284,23 @@ fn a_language_this_version_does_not_know_is_an_error() {
     assert!(err.to_string().contains("language \"xx\""), "{err}");
 }
 
+#[test]
+fn languages_saved_in_another_order_are_renumbered() {
+    // A file whose language table lists French and Spanish the other way
+    // round (as a build with another order would save it): its entries'
+    // sets follow the table, not this build's order.
+    let bytes = with_langs().to_bytes().unwrap();
+    let table = b"\x02\0\0\0fr\x02\0\0\0es";
+    let at = bytes.windows(table.len()).position(|w| w == table).expect("the table");
+    let mut swapped = bytes.clone();
+    swapped[at + 4..at + 6].copy_from_slice(b"es");
+    swapped[at + 10..at + 12].copy_from_slice(b"fr");
+    let loaded = Gazetteer::from_bytes(&fix_checksum(swapped)).unwrap();
+    let langs = |i| loaded.entry(i).unwrap().langs().collect::<Vec<_>>();
+    assert_eq!((langs(1), langs(2), langs(3)), (vec![Lang::Es], vec![Lang::Es], vec![Lang::Fr]));
+    assert!(langs(0).is_empty(), "China applies to every language");
+}
+
 /// FNV-1a, as the format checksums the bytes before the matcher.
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes
