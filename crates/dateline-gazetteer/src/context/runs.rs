@@ -581,10 +581,13 @@ pub(crate) fn type_of(
         if first.is_none() {
             first = Some(word);
         }
-        if rules.is_connector(written) && written != "&" {
+        // One class lookup a word: a connector, or a name word (see
+        // `is_name_word`).
+        let class = rules.class(written);
+        if class == Class::Connector && written != "&" {
             before_connector = true;
         }
-        if !before_connector && is_name_word(rules, written) {
+        if !before_connector && class == Class::Other && is_capitalized(written) {
             head = Some(word);
         }
     }
