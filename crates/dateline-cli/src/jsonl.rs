@@ -101,19 +101,21 @@ impl<'a> ObjectWriter<'a> {
         self.out.push(b']');
     }
 
-    /// `"sentences":[...]` (or another key) for spans of `text`.
-    pub fn spans_field(&mut self, key: &str, text: &str, spans: &[Span]) {
-        let mut offsets = CharOffsets::new(text);
+    /// `"sentences":[...]` (or another key) for spans of `text`, whose
+    /// offsets `start` converts (a fresh [`CharOffsets`] of `text`, cloned:
+    /// making one reads the whole text to see whether it is ASCII).
+    pub fn spans_field(&mut self, key: &str, text: &str, start: &CharOffsets<'_>, spans: &[Span]) {
+        let mut offsets = start.clone();
         self.array_field(key, spans, |out, &span| {
             ObjectWriter::open_span(out, text, &mut offsets, span).close();
         });
     }
 
-    /// `"entities":[...]`.
-    pub fn entities_field(&mut self, text: &str, entities: &[Entity]) {
-        let mut offsets = CharOffsets::new(text);
+    /// `"entities":[...]` (`start` as for [`spans_field`](Self::spans_field)).
+    pub fn entities_field(&mut self, text: &str, start: &CharOffsets<'_>, entities: &[Entity]) {
+        let mut offsets = start.clone();
         // Enclosing names start before the entities in them (see Viewer).
-        let mut enclosing_offsets = CharOffsets::new(text);
+        let mut enclosing_offsets = start.clone();
         self.array_field("entities", entities, |out, entity| {
             let mut object = ObjectWriter::open_span(out, text, &mut offsets, entity.span());
             object.str_field("label", entity.label());
@@ -142,9 +144,9 @@ impl<'a> ObjectWriter<'a> {
         });
     }
 
-    /// `"dates":[...]`.
-    pub fn dates_field(&mut self, text: &str, dates: &[TimeExpression]) {
-        let mut offsets = CharOffsets::new(text);
+    /// `"dates":[...]` (`start` as for [`spans_field`](Self::spans_field)).
+    pub fn dates_field(&mut self, text: &str, start: &CharOffsets<'_>, dates: &[TimeExpression]) {
+        let mut offsets = start.clone();
         self.array_field("dates", dates, |out, date| {
             let mut object = ObjectWriter::open_span(out, text, &mut offsets, date.span());
             object.str_field("type", date.kind().as_str());
@@ -163,9 +165,14 @@ impl<'a> ObjectWriter<'a> {
         });
     }
 
-    /// `"tokens":[...]`.
-    pub fn tokens_field(&mut self, text: &str, tokens: impl IntoIterator<Item = Token>) {
-        let mut offsets = CharOffsets::new(text);
+    /// `"tokens":[...]` (`start` as for [`spans_field`](Self::spans_field)).
+    pub fn tokens_field(
+        &mut self,
+        text: &str,
+        start: &CharOffsets<'_>,
+        tokens: impl IntoIterator<Item = Token>,
+    ) {
+        let mut offsets = start.clone();
         self.array_field("tokens", tokens, |out, token| {
             let mut object = ObjectWriter::open_span(out, text, &mut offsets, token.span());
             object.str_field("kind", token.kind().as_str());
@@ -179,11 +186,12 @@ impl<'a> ObjectWriter<'a> {
     /// The sentences, entities, dates and (when kept) tokens of a
     /// document, as [`dateline::view::DocumentView`] serializes them.
     pub fn document_fields(&mut self, text: &str, document: &Document) {
-        self.spans_field("sentences", text, &document.sentences);
-        self.entities_field(text, &document.entities);
-        self.dates_field(text, &document.dates);
+        let start = CharOffsets::new(text);
+        self.spans_field("sentences", text, &start, &document.sentences);
+        self.entities_field(text, &start, &document.entities);
+        self.dates_field(text, &start, &document.dates);
         if let Some(tokens) = &document.tokens {
-            self.tokens_field(text, tokens.iter().cloned());
+            self.tokens_field(text, &start, tokens.iter().cloned());
         }
     }
 
