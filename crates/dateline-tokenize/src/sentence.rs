@@ -355,7 +355,16 @@ impl<'t> Sentences<'_, 't> {
     fn chunk_start(&self, i: usize, floor: usize) -> usize {
         let floor = floor.max(i.saturating_sub(WINDOW));
         let mut j = i;
+        let bytes = self.text.as_bytes();
         while j > floor {
+            // An ASCII byte is a whole char: no decoding (see `is_ascii_space`).
+            if let Some(&b) = bytes.get(j - 1).filter(|b| b.is_ascii()) {
+                if is_ascii_space(b) {
+                    break;
+                }
+                j -= 1;
+                continue;
+            }
             let Some(c) = self.char_before(j) else { break };
             if c.is_whitespace() {
                 break;
@@ -381,9 +390,18 @@ impl<'t> Sentences<'_, 't> {
             }
         }
         let mut e = s;
+        let bytes = self.text.as_bytes();
         while e < s + WINDOW {
+            // An ASCII byte is a whole char: no decoding.
+            if let Some(&b) = bytes.get(e).filter(|b| b.is_ascii()) {
+                if !(b.is_ascii_alphanumeric() || b == b'\'') {
+                    break;
+                }
+                e += 1;
+                continue;
+            }
             match self.char_at(e) {
-                Some(c) if c.is_alphanumeric() || c == '\'' || c == '’' => e += c.len_utf8(),
+                Some(c) if c.is_alphanumeric() || c == '’' => e += c.len_utf8(),
                 _ => break,
             }
         }
@@ -428,7 +446,16 @@ impl<'t> Sentences<'_, 't> {
 
     fn chunk_end(&self, mut i: usize) -> usize {
         let limit = i + WINDOW;
+        let bytes = self.text.as_bytes();
         while i < limit {
+            // An ASCII byte is a whole char: no decoding.
+            if let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
+                if is_ascii_space(b) {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
             match self.char_at(i) {
                 Some(c) if !c.is_whitespace() => i += c.len_utf8(),
                 _ => break,
