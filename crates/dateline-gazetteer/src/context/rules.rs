@@ -105,6 +105,8 @@ pub(crate) struct NameRules {
     pub(crate) class_index: OnceLock<Index<Class>>,
     /// `heads` by word, made on first use.
     pub(crate) head_index: OnceLock<Index<&'static Head>>,
+    /// `region_abbreviations` by word, made on first use.
+    pub(crate) region_index: OnceLock<Index<&'static str>>,
     /// `common_words` as a sorted list, made on first use.
     pub(crate) common_list: OnceLock<Vec<&'static str>>,
 }
@@ -233,8 +235,15 @@ impl NameRules {
         find(&word.to_lowercase())
     }
 
+    /// The id of the region `word` abbreviates ("Ore."), by one lookup:
+    /// it is asked after every comma that follows a place.
     pub(crate) fn region_abbreviation(&self, word: &str) -> Option<&'static str> {
-        self.region_abbreviations.iter().find(|(w, _)| *w == word).map(|(_, id)| *id)
+        let index = self.region_index.get_or_init(|| {
+            let abbreviations: &'static [(&'static str, &'static str)] = self.region_abbreviations;
+            // The first of a word given twice wins, as the list's search did.
+            Index::new(abbreviations.iter().rev().copied())
+        });
+        index.get(word)
     }
 }
 
