@@ -59,6 +59,17 @@ impl<'a> ObjectWriter<'a> {
         write_str(self.out, value);
     }
 
+    /// `"key":"value"` for a name of our own (a source, a rule, a type),
+    /// which needs no escaping: written as it is, without the scan for
+    /// bytes to escape.
+    pub fn name_field(&mut self, key: &str, value: &'static str) {
+        debug_assert!(value.bytes().all(|b| ESCAPE[b as usize] == 0), "{value:?} needs escaping");
+        self.key(key);
+        self.out.push(b'"');
+        self.out.extend_from_slice(value.as_bytes());
+        self.out.push(b'"');
+    }
+
     /// `"key":123`.
     pub fn uint_field(&mut self, key: &str, value: u64) {
         self.key(key);
@@ -101,24 +112,26 @@ impl<'a> ObjectWriter<'a> {
         self.out.push(b']');
     }
 
-    /// `"sentences":[...]` (or another key) for spans of `text`.
-    pub fn spans_field(&mut self, key: &str, text: &str, spans: &[Span]) {
-        let mut offsets = CharOffsets::new(text);
+    /// `"sentences":[...]` (or another key) for spans of `text`, whose
+    /// offsets `start` converts (a fresh [`CharOffsets`] of `text`, cloned:
+    /// making one reads the whole text to see whether it is ASCII).
+    pub fn spans_field(&mut self, key: &str, text: &str, start: &CharOffsets<'_>, spans: &[Span]) {
+        let mut offsets = start.clone();
         self.array_field(key, spans, |out, &span| {
             ObjectWriter::open_span(out, text, &mut offsets, span).close();
         });
     }
 
-    /// `"entities":[...]`.
-    pub fn entities_field(&mut self, text: &str, entities: &[Entity]) {
-        let mut offsets = CharOffsets::new(text);
+    /// `"entities":[...]` (`start` as for [`spans_field`](Self::spans_field)).
+    pub fn entities_field(&mut self, text: &str, start: &CharOffsets<'_>, entities: &[Entity]) {
+        let mut offsets = start.clone();
         // Enclosing names start before the entities in them (see Viewer).
-        let mut enclosing_offsets = CharOffsets::new(text);
+        let mut enclosing_offsets = start.clone();
         self.array_field("entities", entities, |out, entity| {
             let mut object = ObjectWriter::open_span(out, text, &mut offsets, entity.span());
             object.str_field("label", entity.label());
             object.str_field("id", entity.id());
-            object.str_field("source", entity.source().as_str());
+            object.name_field("source", entity.source().as_str());
             if let Some(rule) = entity.rule() {
                 object.str_field("rule", rule);
             }
@@ -142,15 +155,15 @@ impl<'a> ObjectWriter<'a> {
         });
     }
 
-    /// `"dates":[...]`.
-    pub fn dates_field(&mut self, text: &str, dates: &[TimeExpression]) {
-        let mut offsets = CharOffsets::new(text);
+    /// `"dates":[...]` (`start` as for [`spans_field`](Self::spans_field)).
+    pub fn dates_field(&mut self, text: &str, start: &CharOffsets<'_>, dates: &[TimeExpression]) {
+        let mut offsets = start.clone();
         self.array_field("dates", dates, |out, date| {
             let mut object = ObjectWriter::open_span(out, text, &mut offsets, date.span());
-            object.str_field("type", date.kind().as_str());
+            object.name_field("type", date.kind().as_str());
             object.str_field("value", date.value());
             if let Some(modifier) = date.modifier() {
-                object.str_field("mod", modifier.as_str());
+                object.name_field("mod", modifier.as_str());
             }
             if let Some(range) = date.range() {
                 object.key("range");
@@ -163,9 +176,14 @@ impl<'a> ObjectWriter<'a> {
         });
     }
 
-    /// `"tokens":[...]`.
-    pub fn tokens_field(&mut self, text: &str, tokens: impl IntoIterator<Item = Token>) {
-        let mut offsets = CharOffsets::new(text);
+    /// `"tokens":[...]` (`start` as for [`spans_field`](Self::spans_field)).
+    pub fn tokens_field(
+        &mut self,
+        text: &str,
+        start: &CharOffsets<'_>,
+        tokens: impl IntoIterator<Item = Token>,
+    ) {
+        let mut offsets = start.clone();
         self.array_field("tokens", tokens, |out, token| {
             let mut object = ObjectWriter::open_span(out, text, &mut offsets, token.span());
             object.str_field("kind", token.kind().as_str());
@@ -179,11 +197,12 @@ impl<'a> ObjectWriter<'a> {
     /// The sentences, entities, dates and (when kept) tokens of a
     /// document, as [`dateline::view::DocumentView`] serializes them.
     pub fn document_fields(&mut self, text: &str, document: &Document) {
-        self.spans_field("sentences", text, &document.sentences);
-        self.entities_field(text, &document.entities);
-        self.dates_field(text, &document.dates);
+        let start = CharOffsets::new(text);
+        self.spans_field("sentences", text, &start, &document.sentences);
+        self.entities_field(text, &start, &document.entities);
+        self.dates_field(text, &start, &document.dates);
         if let Some(tokens) = &document.tokens {
-            self.tokens_field(text, tokens.iter().cloned());
+            self.tokens_field(text, &start, tokens.iter().cloned());
         }
     }
 

@@ -212,10 +212,16 @@ impl DateExtractor {
         now: Option<jiff::civil::Time>,
     ) -> Vec<TimeExpression> {
         let text = normalized.original();
-        let mut out = Vec::new();
         let mut regions = Vec::new();
         self.inner.scanner.regions(normalized, &mut regions);
-        let mut tokens: Vec<Token> = Vec::new();
+        // About an expression a region: room for them from the start.
+        let mut out = Vec::with_capacity(regions.len());
+        // Room for a few regions' tokens from the start: growing from
+        // empty reallocated it several times a document.
+        let mut tokens: Vec<Token> = Vec::with_capacity(256);
+        // One list of candidates for all the regions, emptied by each:
+        // a list per region cost an allocation or more each.
+        let mut cands: Vec<Cand> = Vec::new();
         let mut doc = DocState {
             narrative: self.inner.lexicon.tables.narrative_years
                 && crate::narrative::is_narrative(text, reference.year()),
@@ -240,7 +246,7 @@ impl DateExtractor {
                 amount_memo: Default::default(),
                 clause_memo: Default::default(),
             };
-            let mut cands: Vec<Cand> = Vec::new();
+            cands.clear();
             let mut i = 0;
             while i < tokens.len() {
                 match parser.parse_at(i) {
@@ -314,7 +320,7 @@ impl DateExtractor {
             link_ranges(&parser, &mut cands, reference);
             let article = self.inner.lexicon.tables.article_in_span;
             let mut prev_end = 0;
-            for c in cands {
+            for c in cands.drain(..) {
                 // "le 15 juillet", "el viernes": the determiner is inside
                 // (not in "la [próxima] edición", "la [actual] crisis": it is
                 // the noun's; but "del pasado", "la actualidad" are nouns).

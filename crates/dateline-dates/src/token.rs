@@ -86,7 +86,18 @@ pub(crate) fn tokenize(
         } else if b.is_ascii_alphabetic() || (b >= 0x80 && char_at(text, i).is_some_and(is_letter))
         {
             while i < to {
-                let c = bytes[i];
+                // ASCII letters eight at a time (most words are ASCII).
+                while let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= to) {
+                    let stop = non_letter_lanes(u64::from_le_bytes(
+                        chunk.try_into().expect("an 8-byte chunk"),
+                    ));
+                    if stop != 0 {
+                        i += (stop.trailing_zeros() / 8) as usize;
+                        break;
+                    }
+                    i += 8;
+                }
+                let Some(&c) = bytes.get(i).filter(|_| i < to) else { break };
                 if c.is_ascii_alphabetic() {
                     i += 1;
                 } else if c >= 0x80 {
@@ -395,6 +406,22 @@ fn elided(text: &str, i: usize, to: usize, lexicon: &Lexicon) -> Option<(Lex, bo
     lexicon.get(&format!("{head}'")).map(|lex| (lex, false, next))
 }
 
+/// The high bit of each of the eight bytes of `word` (little-endian) that
+/// is not an ASCII letter: `| 0x20` makes capitals small, and a small
+/// letter is at least 'a' and at most 'z' on its low seven bits with its
+/// high bit clear. No lane carries into the next.
+#[inline]
+fn non_letter_lanes(word: u64) -> u64 {
+    const fn lanes(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    let v = (word | lanes(0x20)) & !lanes(0x80);
+    let from_a = v.wrapping_add(lanes(0x80 - b'a'));
+    let past_z = v.wrapping_add(lanes(0x80 - b'z' - 1));
+    let letters = from_a & !past_z & !word & lanes(0x80);
+    !letters & lanes(0x80)
+}
+
 /// Whether `c` is a letter: Cyrillic letters by their range (Unicode's
 /// alphabetic table is a slow lookup, and Cyrillic text is all letters),
 /// anything else by that table.
@@ -414,6 +441,20 @@ pub(crate) fn is_possessive(t: &Token) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn letter_lanes_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = b;
+                let stop = super::non_letter_lanes(u64::from_le_bytes(word));
+                let want = word.iter().position(|c| !c.is_ascii_alphabetic());
+                let got = (stop != 0).then(|| (stop.trailing_zeros() / 8) as usize);
+                assert_eq!(got, want, "{b:#x} at {at}");
+            }
+        }
+    }
+
     use super::*;
     use crate::lexicon::Language;
 

@@ -87,6 +87,40 @@ fn every_flipped_byte_is_an_error() {
 }
 
 #[test]
+fn embedded_bytes_skip_the_checksum_and_nothing_else() {
+    let gazetteer = with_langs();
+    let bytes: &'static [u8] = Box::leak(gazetteer.to_bytes().unwrap().into_boxed_slice());
+    let loaded = Gazetteer::from_embedded_bytes(bytes).unwrap();
+    assert_eq!(loaded.to_bytes().unwrap(), bytes);
+    // A wrong checksum: from_bytes refuses, the embedded reader does not
+    // look at it.
+    let good = fix_checksum(bytes.to_vec());
+    let at = (0..good.len()).find(|&p| good[p..].starts_with(&fnv1a_at(&good, p))).unwrap();
+    let mut wrong = good.clone();
+    wrong[at] ^= 0xff;
+    assert!(Gazetteer::from_bytes(&wrong).unwrap_err().to_string().contains("checksum"));
+    let wrong: &'static [u8] = Box::leak(wrong.into_boxed_slice());
+    assert!(Gazetteer::from_embedded_bytes(wrong).is_ok());
+    // The structure is still checked: truncations and a foreign language
+    // are errors, never panics.
+    for len in [0, 8, 20, bytes.len() / 2, bytes.len() - 1] {
+        let cut: &'static [u8] = &bytes[..len];
+        assert!(Gazetteer::from_embedded_bytes(cut).unwrap_err().is_format(), "length {len}");
+    }
+    let table = b"\x02\0\0\0en\x02\0\0\0de";
+    let lang = bytes.windows(table.len()).position(|w| w == table).expect("the table") + 4;
+    let mut foreign = bytes.to_vec();
+    foreign[lang..lang + 2].copy_from_slice(b"xx");
+    let foreign: &'static [u8] = Box::leak(foreign.into_boxed_slice());
+    assert!(Gazetteer::from_embedded_bytes(foreign).unwrap_err().is_format());
+}
+
+/// The little-endian bytes of the checksum of `bytes[..at]`.
+fn fnv1a_at(bytes: &[u8], at: usize) -> [u8; 8] {
+    fnv1a(&bytes[..at]).to_le_bytes()
+}
+
+#[test]
 fn foreign_and_empty_files_are_errors() {
     let err = Gazetteer::from_bytes(b"name\tlabel\tid\nKyiv\tGPE\t1\n").unwrap_err();
     assert!(err.is_format());
@@ -248,6 +282,23 @@ fn a_language_this_version_does_not_know_is_an_error() {
     let err = Gazetteer::from_bytes(&fix_checksum(changed)).unwrap_err();
     assert!(err.is_format());
     assert!(err.to_string().contains("language \"xx\""), "{err}");
+}
+
+#[test]
+fn languages_saved_in_another_order_are_renumbered() {
+    // A file whose language table lists French and Spanish the other way
+    // round (as a build with another order would save it): its entries'
+    // sets follow the table, not this build's order.
+    let bytes = with_langs().to_bytes().unwrap();
+    let table = b"\x02\0\0\0fr\x02\0\0\0es";
+    let at = bytes.windows(table.len()).position(|w| w == table).expect("the table");
+    let mut swapped = bytes.clone();
+    swapped[at + 4..at + 6].copy_from_slice(b"es");
+    swapped[at + 10..at + 12].copy_from_slice(b"fr");
+    let loaded = Gazetteer::from_bytes(&fix_checksum(swapped)).unwrap();
+    let langs = |i| loaded.entry(i).unwrap().langs().collect::<Vec<_>>();
+    assert_eq!((langs(1), langs(2), langs(3)), (vec![Lang::Es], vec![Lang::Es], vec![Lang::Fr]));
+    assert!(langs(0).is_empty(), "China applies to every language");
 }
 
 /// FNV-1a, as the format checksums the bytes before the matcher.

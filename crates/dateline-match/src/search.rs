@@ -235,8 +235,9 @@ trait Visit {
     fn full(&self) -> bool;
     /// A word at `at..end` that begins a token (`boundary`), with the hash
     /// of its folded units; `None` for a word longer than [`MAX_WORD`],
-    /// which the first-word filter does not know.
-    fn word(&mut self, at: usize, end: usize, hash: Option<u64>, boundary: bool);
+    /// which the first-word filter does not know. `first` is its first
+    /// byte.
+    fn word(&mut self, at: usize, end: usize, hash: Option<u64>, boundary: bool, first: u8);
     /// A character that is not part of a word, or is standalone, whose
     /// first byte is `b`.
     fn other(&mut self, at: usize, b: u8);
@@ -316,7 +317,7 @@ impl Scan {
             } else {
                 Some(folded_word_hash(&bytes[at..end]))
             };
-            visit.word(at, end, hash, boundary);
+            visit.word(at, end, hash, boundary, b);
         }
         *self = Scan { pos, prev_word, prev_standalone };
     }
@@ -336,7 +337,7 @@ impl Visit for Collect<'_> {
     }
 
     #[inline(always)]
-    fn word(&mut self, at: usize, end: usize, hash: Option<u64>, boundary: bool) {
+    fn word(&mut self, at: usize, end: usize, hash: Option<u64>, boundary: bool, _first: u8) {
         match hash {
             Some(hash) => {
                 // Written unconditionally and kept only if the filter says
@@ -443,21 +444,45 @@ pub(crate) fn prepare_starts(
 /// [`Collect`]) while one scan runs.
 struct Many<'a, const N: usize> {
     matchers: [&'a Matcher; N],
+    /// Each matcher's first-word filter for a word that starts with
+    /// anything but a small ASCII letter (`[0]`), and for one that starts
+    /// with one in a text whose offsets are the original's (`[1]`).
+    filters: [[&'a FirstWords; 2]; N],
+    /// Whether the text's offsets are the original's (see `word`).
+    identity: bool,
     batches: [([Prepared; BATCH], usize); N],
     found: [Vec<Prepared>; N],
 }
 
+/// The filter of a matcher that no lowercase word may start.
+static NO_WORDS: FirstWords = FirstWords { bits: Vec::new(), log2: 6 };
+
 impl<'a, const N: usize> Many<'a, N> {
     fn new(matchers: [&'a Matcher; N]) -> Many<'a, N> {
         let empty = Prepared { at: 0, end: 0, hash: 0 };
+        // A search skips a start on a small letter unless the word may
+        // begin a pattern that matches lowercase text (see
+        // `FindIter::next`): the scan asks that filter for such words, so
+        // that those starts are never kept ("party", "group" and "bank"
+        // for capitalized head words; most words for a gazetteer).
+        let lower = |m: &'a Matcher| if m.capital_starts { &NO_WORDS } else { m.lower_words() };
         Many {
             matchers,
+            filters: matchers.map(|m| [&m.first_words, lower(m)]),
+            identity: false,
             batches: [([empty; BATCH], 0); N],
             found: std::array::from_fn(|_| Vec::new()),
         }
     }
 
     fn scan(mut self, text: &NormalizedText<'_>) -> [Vec<Prepared>; N] {
+        self.identity = text.is_identity();
+        // Room for a start every 16 bytes (news has one every 19 for a
+        // large gazetteer, fewer for small matchers): growing each list
+        // from empty reallocated it several times a document.
+        for found in &mut self.found {
+            found.reserve(text.bytes().len() / 16);
+        }
         Scan::default().run(text, &mut self);
         for ((batch, len), found) in self.batches.iter().zip(&mut self.found) {
             found.extend_from_slice(&batch[..*len]);
@@ -483,14 +508,18 @@ impl<const N: usize> Visit for Many<'_, N> {
     }
 
     #[inline(always)]
-    fn word(&mut self, at: usize, end: usize, hash: Option<u64>, boundary: bool) {
+    fn word(&mut self, at: usize, end: usize, hash: Option<u64>, boundary: bool, first: u8) {
         let (at, end) = (at as u32, end as u32);
-        for (matcher, (batch, len)) in self.matchers.iter().zip(&mut self.batches) {
+        // Only where offsets are the original's is the first byte the
+        // original's: elsewhere a small letter may be a folded capital
+        // ("É" read as "e" with accent folding), which the search keeps.
+        let lower = usize::from(self.identity & first.is_ascii_lowercase());
+        for (filters, (batch, len)) in self.filters.iter().zip(&mut self.batches) {
             // As in `Collect`: written always, kept as the filter says.
             let keep = match hash {
                 Some(hash) => {
                     batch[*len] = Prepared { at, end, hash };
-                    boundary & matcher.first_words.contains(hash)
+                    boundary & filters[lower].contains(hash)
                 }
                 None => {
                     batch[*len] = Prepared { at, end: at, hash: 0 };
@@ -657,6 +686,12 @@ impl Iterator for FindIter<'_, '_> {
 /// Whether the original char at normalized offset `at` is an ASCII
 /// lowercase letter (anything else, or no clean mapping, says no).
 fn starts_lowercase(text: &NormalizedText<'_>, at: usize) -> bool {
+    // Normalizing copies ASCII and folds only other chars, so an original
+    // ASCII lowercase letter is one at its normalized offset too: a start
+    // on any other byte (a capital, a digit) needs no mapping back.
+    if !text.bytes().get(at).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let original =
         if text.is_identity() { Some(at) } else { text.to_original_range(at).map(|(lo, _)| lo) };
     original

@@ -653,6 +653,33 @@ mod invariants {
             }
         }
 
+        /// A prepared scan keeps no start on a small letter for a word
+        /// that begins only patterns needing a capital (the search would
+        /// skip it): searches still find what scans find, in ASCII text
+        /// and where normalizing changed offsets ("É" read as "e").
+        #[test]
+        fn prepared_searches_skip_small_letters_as_scans_do(
+            words in prop::collection::vec(r"[aAbBÉé]{1,3}|[.,’]", 0..40),
+            patterns in prop::collection::vec((r"[aAbBEéÉ]{1,3}( [aAb]{1,2})?", 0..3usize), 1..6),
+            accents: bool,
+        ) {
+            let text = words.join(" ");
+            let policies = [CasePolicy::Insensitive, CasePolicy::Sensitive, CasePolicy::Auto];
+            let build = |patterns: &[(String, usize)]| {
+                let patterns = patterns.iter().map(|(p, c)| Pattern::new(p.as_str(), policies[*c]));
+                Matcher::builder().accent_folding(accents).build(patterns).expect("valid")
+            };
+            let sensitive: Vec<(String, usize)> =
+                patterns.iter().map(|(p, _)| (p.clone(), 1)).collect();
+            let matchers = [build(&patterns), build(&sensitive), build(&patterns[..1])];
+            let normalizer = crate::Normalizer::new().with_accent_folding(accents);
+            let mut prepared = normalizer.normalize(&text);
+            prepared.prepare_for(&matchers.iter().collect::<Vec<_>>());
+            for matcher in &matchers {
+                prop_assert_eq!(matcher.find_all_normalized(&prepared), matcher.find_all(&text));
+            }
+        }
+
         #[test]
         fn no_input_panics(text in "\\PC{0,64}", bytes in prop::collection::vec(any::<u8>(), 0..64)) {
             let lossy = String::from_utf8_lossy(&bytes);

@@ -76,11 +76,16 @@ impl Entity {
             span: found.span(),
             label: label_of(found.label()),
             id: found.id().to_owned(),
-            alternatives: found
-                .candidates()
-                .skip(1)
-                .map(|c| (c.label().to_owned(), c.id().to_owned()))
-                .collect(),
+            // Most names have one candidate: no alternatives to walk to.
+            alternatives: if found.matched().is_some_and(|m| m.candidates().len() > 1) {
+                found
+                    .candidates()
+                    .skip(1)
+                    .map(|c| (c.label().to_owned(), c.id().to_owned()))
+                    .collect()
+            } else {
+                Vec::new()
+            },
             source: found.source(),
             rule: found.rule().map(Cow::Borrowed),
             enclosing: found.enclosing(),

@@ -16,8 +16,8 @@ use crate::Entity;
 
 /// Drops the losers of every entity/date overlap; both lists stay sorted.
 pub(crate) fn resolve(
-    entities: Vec<Entity>,
-    dates: Vec<TimeExpression>,
+    mut entities: Vec<Entity>,
+    mut dates: Vec<TimeExpression>,
 ) -> (Vec<Entity>, Vec<TimeExpression>) {
     if entities.is_empty() || dates.is_empty() {
         return (entities, dates);
@@ -42,10 +42,13 @@ pub(crate) fn resolve(
             d += 1;
         }
     }
-    let entities =
-        entities.into_iter().zip(keep_entity).filter_map(|(x, keep)| keep.then_some(x)).collect();
-    let dates =
-        dates.into_iter().zip(keep_date).filter_map(|(x, keep)| keep.then_some(x)).collect();
+    // In place (`retain` visits each in order once): most documents lose
+    // nothing, and copying every entity and date into new lists cost more
+    // than finding the overlaps.
+    let mut keep = keep_entity.into_iter();
+    entities.retain(|_| keep.next().unwrap_or(true));
+    let mut keep = keep_date.into_iter();
+    dates.retain(|_| keep.next().unwrap_or(true));
     (entities, dates)
 }
 

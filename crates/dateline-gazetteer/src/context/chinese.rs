@@ -61,5 +61,6 @@ pub(crate) static CHINESE: NameRules = NameRules {
     cue_matcher: OnceLock::new(),
     class_index: OnceLock::new(),
     head_index: OnceLock::new(),
-    common_set: OnceLock::new(),
+    region_index: OnceLock::new(),
+    common_list: OnceLock::new(),
 };

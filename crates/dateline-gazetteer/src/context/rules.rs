@@ -1,10 +1,7 @@
 //! [`NameRules`]: the word tables one language gives the context rules.
 
-use std::collections::HashMap;
-
 use dateline_match::{CasePolicy, Matcher, Pattern};
 use dateline_tokenize::Lang;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The part a word plays in a name run.
@@ -108,8 +105,10 @@ pub(crate) struct NameRules {
     pub(crate) class_index: OnceLock<Index<Class>>,
     /// `heads` by word, made on first use.
     pub(crate) head_index: OnceLock<Index<&'static Head>>,
-    /// `common_words` as a set, made on first use.
-    pub(crate) common_set: OnceLock<Index<()>>,
+    /// `region_abbreviations` by word, made on first use.
+    pub(crate) region_index: OnceLock<Index<&'static str>>,
+    /// `common_words` as a sorted list, made on first use.
+    pub(crate) common_list: OnceLock<Vec<&'static str>>,
 }
 
 /// The tables of `lang`: the one place a language is mapped to its rules.
@@ -196,10 +195,34 @@ impl NameRules {
 
     /// Whether `word` (as written) is usually written in lowercase.
     pub(crate) fn is_common(&self, word: &str) -> bool {
-        let set = self.common_set.get_or_init(|| {
-            let words = self.common_words.lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
-            Index::new(words.map(|w| (w, ())))
+        // A sorted list searched by halves, not a hash set: lookups are
+        // few (sentence-initial words next to names), and hashing the
+        // 5,000 English words into a set at start-up cost more than all
+        // the lookups of a 3 MB run.
+        let list = self.common_list.get_or_init(|| {
+            let text: &'static str = self.common_words;
+            // Lines split by a byte loop: a search for each line break
+            // costs more than these short lines.
+            let mut words: Vec<&'static str> = Vec::with_capacity(text.len() / 8);
+            let mut start = 0;
+            for (i, b) in text.bytes().enumerate().chain([(text.len(), b'\n')]) {
+                if b == b'\n' {
+                    let line = &text[start..i];
+                    let line = line.strip_suffix('\r').unwrap_or(line);
+                    if !line.is_empty() && !line.starts_with('#') {
+                        words.push(line);
+                    }
+                    start = i + 1;
+                }
+            }
+            // The generator writes the words sorted; a hand-edited table
+            // is sorted here.
+            if !words.is_sorted() {
+                words.sort_unstable();
+            }
+            words
         });
+        let find = |lower: &str| list.binary_search(&lower).is_ok();
         // Lowercase ASCII on the stack: this runs for sentence-initial words.
         let mut buffer = [0u8; 32];
         if word.is_ascii() && word.len() <= buffer.len() {
@@ -207,13 +230,20 @@ impl NameRules {
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
             let lower = std::str::from_utf8(lower).expect("ASCII stays UTF-8");
-            return set.get(lower).is_some();
+            return find(lower);
         }
-        set.get(&word.to_lowercase()).is_some()
+        find(&word.to_lowercase())
     }
 
+    /// The id of the region `word` abbreviates ("Ore."), by one lookup:
+    /// it is asked after every comma that follows a place.
     pub(crate) fn region_abbreviation(&self, word: &str) -> Option<&'static str> {
-        self.region_abbreviations.iter().find(|(w, _)| *w == word).map(|(_, id)| *id)
+        let index = self.region_index.get_or_init(|| {
+            let abbreviations: &'static [(&'static str, &'static str)] = self.region_abbreviations;
+            // The first of a word given twice wins, as the list's search did.
+            Index::new(abbreviations.iter().rev().copied())
+        });
+        index.get(word)
     }
 }
 
@@ -236,75 +266,126 @@ impl WordSet {
     }
 }
 
-/// Words to values, behind a filter on (first byte, length) that turns
-/// most words away before they are hashed.
+/// Words to values, in an open-addressing table keyed by a word's length
+/// and two integers loaded from its bytes ([`Key`]): a lookup hashes them
+/// with one multiply and compares integers, not strings, which made the
+/// lookups the rules make for every word near a name three times cheaper
+/// than a hash map of strings.
 #[derive(Debug)]
 pub(crate) struct Index<V> {
-    /// Bit [`filter_key`] of every word is set.
-    filter: Box<[u64; FILTER_WORDS]>,
-    map: HashMap<&'static str, V, BuildHasherDefault<Fnv>>,
+    /// A power of two of slots, at most half of them full; `None` marks
+    /// an empty one.
+    slots: Box<[Option<Slot<V>>]>,
+    /// 64 minus log2 of the slot count.
+    shift: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Slot<V> {
+    key: Key,
+    word: &'static str,
+    value: V,
+}
+
+/// A word's length and its bytes in two integers: all of them for words of
+/// up to 16 bytes, so that equal keys are equal words; a longer word's key
+/// holds its first and last eight bytes, and is compared whole as well.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key {
+    len: usize,
+    head: u64,
+    tail: u64,
+}
+
+/// Words longer than this are compared whole after their keys.
+const KEYED: usize = 16;
+
+impl Key {
+    #[inline]
+    fn of(word: &str) -> Key {
+        let b = word.as_bytes();
+        let len = b.len();
+        let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+            // Eight bytes or more: the first eight and the last eight
+            // (they overlap below 16).
+            (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+            _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+                // Four to seven: the first four and the last four.
+                (Some(head), Some(tail)) => {
+                    (u64::from(u32::from_le_bytes(*head)), u64::from(u32::from_le_bytes(*tail)))
+                }
+                // One to three: the first, middle and last byte.
+                _ => match b {
+                    [] => (0, 0),
+                    [first, .., last] | [first @ last] => {
+                        let middle = b[len / 2];
+                        (u64::from(*first) | u64::from(middle) << 8 | u64::from(*last) << 16, 0)
+                    }
+                },
+            },
+        };
+        Key { len, head, tail }
+    }
+
+    #[inline]
+    fn hash(self) -> u64 {
+        let mixed = self.head ^ self.tail.rotate_left(29) ^ (self.len as u64) << 56;
+        mixed.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ (mixed >> 31)
+    }
 }
 
 impl<V: Copy> Index<V> {
+    /// The index of `entries`; a word given twice keeps its last value.
     fn new(entries: impl Iterator<Item = (&'static str, V)>) -> Index<V> {
-        let mut filter = Box::new([0u64; FILTER_WORDS]);
-        let mut map = HashMap::default();
+        let entries: Vec<(&'static str, V)> = entries.collect();
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut index = Index { slots: vec![None; size].into_boxed_slice(), shift: 0 };
+        index.shift = 64 - size.trailing_zeros();
         for (word, value) in entries {
-            let key = filter_key(word);
-            filter[key / 64] |= 1 << (key % 64);
-            map.insert(word, value);
+            let key = Key::of(word);
+            let i = index.find(key, word);
+            index.slots[i] = Some(Slot { key, word, value });
         }
-        Index { filter, map }
+        index
     }
 
-    /// False when `word` cannot be in the index (cheap); true when it may.
-    fn may_hold(&self, word: &str) -> bool {
-        let key = filter_key(word);
-        self.filter[key / 64] & (1 << (key % 64)) != 0
+    /// The slot that holds `word`, or the empty one where it would go.
+    #[inline]
+    fn find(&self, key: Key, word: &str) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = (key.hash() >> self.shift) as usize;
+        loop {
+            match &self.slots[i] {
+                Some(slot) if slot.key == key && (key.len <= KEYED || slot.word == word) => {
+                    return i;
+                }
+                Some(_) => i = (i + 1) & mask,
+                None => return i,
+            }
+        }
     }
 
-    /// The value of `word`; the filter turns most absent words away before
-    /// they are hashed.
+    /// The value of `word`.
+    #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<V> {
-        if self.may_hold(word) { self.map.get(word).copied() } else { None }
-    }
-}
-
-/// The filter's size in 64-bit words: 4,096 bits, a few set per table.
-const FILTER_WORDS: usize = 64;
-
-/// Where a word falls in an [`Index`]'s filter: its first two bytes and
-/// its length, mixed.
-fn filter_key(word: &str) -> usize {
-    let bytes = word.as_bytes();
-    let first = bytes.first().map_or(0, |&b| usize::from(b));
-    let second = bytes.get(1).map_or(0, |&b| usize::from(b));
-    (first.wrapping_mul(151) ^ second.wrapping_mul(31) ^ word.len().wrapping_mul(2_654_435_761))
-        % (FILTER_WORDS * 64)
-}
-
-/// FNV-1a: short keys, no need to resist crafted collisions (the keys are
-/// the tables', not the text's).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
+        self.slots[self.find(Key::of(word), word)].map(|slot| slot.value)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_words_are_found_in_any_case() {
+        let english = &crate::context::english::ENGLISH;
+        for word in ["the", "The", "THE", "yesterday", "Officials"] {
+            assert!(english.is_common(word), "{word}");
+        }
+        for word in ["China", "Beijing", "", "#", "zzzz", "Ünïcödé"] {
+            assert!(!english.is_common(word), "{word}");
+        }
+    }
 
     #[test]
     fn word_sets_hold_their_words_only() {

@@ -51,8 +51,15 @@ pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<S
     if !is_word_char(first) {
         return None;
     }
+    let bytes = rest.as_bytes();
     let mut end = first.len_utf8();
-    while let Some(c) = char_at(rest, end) {
+    loop {
+        // ASCII letters and digits a byte at a time (most of every word);
+        // whatever else stands next goes through the chars below.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let Some(c) = char_at(rest, end) else { break };
         if is_word_char(c) {
             end += c.len_utf8();
             continue;
@@ -139,14 +146,34 @@ pub(crate) fn word_before(rules: &NameRules, text: &str, end: usize) -> Option<S
 
 /// Spaces between two words of one name: blanks, never a line break.
 fn gap_after(text: &str, at: usize) -> usize {
-    let rest = &text[at..];
+    // Bytes first: the blank is a space or a tab nearly always, and a
+    // no-break space (C2 A0) sends the rest to the chars.
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while let Some(&b) = bytes.get(end) {
+        match b {
+            b' ' | b'\t' => end += 1,
+            0xC2 => break,
+            _ => return end,
+        }
+    }
+    let rest = &text[end..];
     let len = rest.find(|c: char| !matches!(c, ' ' | '\t' | '\u{a0}')).unwrap_or(rest.len());
-    at + len
+    end + len
 }
 
 fn gap_before(text: &str, at: usize) -> usize {
-    let head = &text[..at];
-    head.trim_end_matches([' ', '\t', '\u{a0}']).len()
+    // As `gap_after`: a no-break space ends in A0.
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while let Some(b) = start.checked_sub(1).map(|i| bytes[i]) {
+        match b {
+            b' ' | b'\t' => start -= 1,
+            0xA0 => break,
+            _ => return start,
+        }
+    }
+    text[..start].trim_end_matches([' ', '\t', '\u{a0}']).len()
 }
 
 /// Connectors are short ("of", "von", "the"): a lowercase ASCII word of
@@ -339,9 +366,10 @@ pub(crate) fn may_grow(text: &str, head: Span) -> bool {
     right || left || hyphen
 }
 
-/// The last word of a name, as written.
+/// The last word of a name, as written (a byte search: names are short,
+/// and a char search's set-up cost more than the search).
 fn last_word(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
+    name.bytes().rposition(|b| b == b' ').map_or(name, |space| &name[space + 1..])
 }
 
 /// The name run around `matched`, given the starts and ends of all the
@@ -553,10 +581,13 @@ pub(crate) fn type_of(
         if first.is_none() {
             first = Some(word);
         }
-        if rules.is_connector(written) && written != "&" {
+        // One class lookup a word: a connector, or a name word (see
+        // `is_name_word`).
+        let class = rules.class(written);
+        if class == Class::Connector && written != "&" {
             before_connector = true;
         }
-        if !before_connector && is_name_word(rules, written) {
+        if !before_connector && class == Class::Other && is_capitalized(written) {
             head = Some(word);
         }
     }

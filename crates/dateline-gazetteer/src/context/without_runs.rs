@@ -37,5 +37,6 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     cue_matcher: OnceLock::new(),
     class_index: OnceLock::new(),
     head_index: OnceLock::new(),
-    common_set: OnceLock::new(),
+    region_index: OnceLock::new(),
+    common_list: OnceLock::new(),
 };
