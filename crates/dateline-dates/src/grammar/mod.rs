@@ -477,15 +477,8 @@ impl<'a> Parser<'a> {
     /// Every rule tried at token `i`, the longest match kept: what
     /// [`Parser::parse_at`] does once its fast exits let `i` through.
     fn longest_rule_at(&self, i: usize) -> Option<Cand> {
-        let mut best: Option<Cand> = None;
-        let mut offer = |c: Option<Cand>| {
-            if let Some(c) = c
-                && c.e > c.s
-                && best.as_ref().is_none_or(|b| c.e > b.e)
-            {
-                best = Some(c);
-            }
-        };
+        let mut best = Longest::default();
+        let mut offer = |c| best.offer(c);
         if self.lx.extended {
             // Unspaced text has a grammar of its own (`unspaced.rs`); the
             // check sits behind the flag so that English pays nothing.
@@ -518,7 +511,7 @@ impl<'a> Parser<'a> {
             offer(self.r_time_adverb(i));
             offer(self.r_moment(i));
         }
-        best
+        best.0
     }
 }
 
@@ -531,6 +524,24 @@ impl Pt {
     fn set(mut self) -> Pt {
         self.kind = TimexType::Set;
         self
+    }
+}
+
+/// The longest of the candidates a rule loop offers, the first of equally
+/// long ones kept: what `longest_rule_at` and the unspaced grammar's
+/// `unspaced_at` return.
+#[derive(Default)]
+pub(super) struct Longest(pub(super) Option<Cand>);
+
+impl Longest {
+    #[inline]
+    pub(super) fn offer(&mut self, c: Option<Cand>) {
+        if let Some(c) = c
+            && c.e > c.s
+            && self.0.as_ref().is_none_or(|b| c.e > b.e)
+        {
+            self.0 = Some(c);
+        }
     }
 }
 

@@ -44,7 +44,7 @@ use jiff::civil::Date as Civil;
 
 use super::durations::duration_value;
 use super::periods::season_code;
-use super::{Cand, Dir, Parser, Pt};
+use super::{Cand, Dir, Longest, Parser, Pt};
 use crate::cal;
 use crate::lexicon::{
     Deictic, Func, Lex, Marker, NAMED_DAY, PartOfDay, Position, Rel, Unit, Vague,
@@ -65,20 +65,13 @@ impl Parser<'_> {
             (Kind::Word, Some(_)) => {}
             _ => return None,
         }
-        let mut best: Option<Cand> = None;
-        let mut offer = |c: Option<Cand>| {
-            if let Some(c) = c
-                && c.e > c.s
-                && best.as_ref().is_none_or(|b| c.e > b.e)
-            {
-                best = Some(c);
-            }
-        };
+        let mut best = Longest::default();
+        let mut offer = |c| best.offer(c);
         offer(self.zh_point(i));
         offer(self.zh_quantity(i));
         offer(self.zh_set(i));
         offer(self.zh_ref(i));
-        best
+        best.0
     }
 
     // ----- tokens ---------------------------------------------------------------------------
