@@ -344,6 +344,17 @@ class WordStats:
         return [(w, self.words[w]) for w in seen]
 
 
+def paths_by_lang(flag: str, specs: list[str]) -> dict[str, list[Path]]:
+    """The files of `flag`'s LANG=PATH arguments, by language."""
+    paths: dict[str, list[Path]] = collections.defaultdict(list)
+    for spec in specs:
+        lang, _, path = spec.partition("=")
+        if lang not in generate_langs.LANGS or not path:
+            raise SystemExit(f"{flag} {spec!r}: expected LANG=PATH with LANG one of {', '.join(generate_langs.LANGS)}")
+        paths[lang].append(Path(path))
+    return paths
+
+
 def strip_accents(form: str) -> str:
     """The form as the matcher sees it with accent folding on ("Būsh" -> "Bush")."""
     decomposed = unicodedata.normalize("NFD", form)
@@ -660,12 +671,7 @@ def main(argv: list[str]) -> int:
     place_of: dict[str, tuple[str, str]] = {}
     for r in out_rows:
         place_of.setdefault(r[2], (r[5], r[6]))
-    ud: dict[str, list[Path]] = collections.defaultdict(list)
-    for spec in args.ud:
-        lang, _, path = spec.partition("=")
-        if lang not in generate_langs.LANGS or not path:
-            raise SystemExit(f"--ud {spec!r}: expected LANG=PATH with LANG one of {', '.join(generate_langs.LANGS)}")
-        ud[lang].append(Path(path))
+    ud = paths_by_lang("--ud", args.ud)
     missing = [lang for lang in generate_langs.LANGS if lang not in ud]
     if missing:
         raise SystemExit(f"--ud: no treebank for {', '.join(missing)} (the output depends on them)")
@@ -712,12 +718,7 @@ def main(argv: list[str]) -> int:
             return pop < VERY_COMMON_MIN_POPULATION
         return low >= MIN_LOWER and share >= LOWER_SHARE and pop < COMMON_WORD_MIN_POPULATION
 
-    cldr: dict[str, list[Path]] = collections.defaultdict(list)
-    for spec in args.cldr:
-        lang, _, path = spec.partition("=")
-        if lang not in generate_langs.LANGS or not path:
-            raise SystemExit(f"--cldr {spec!r}: expected LANG=PATH with LANG one of {', '.join(generate_langs.LANGS)}")
-        cldr[lang].append(Path(path))
+    cldr = paths_by_lang("--cldr", args.cldr)
     id_prior: dict[str, str] = {}
     for r in out_rows:
         if r[3] and int(r[3]) > int(id_prior.get(r[2]) or 0):
