@@ -69,9 +69,11 @@ pub fn is_word_boundary(text: &str, at: usize) -> bool {
     else {
         return true;
     };
-    !(is_word_char(before) && is_word_char(after))
-        || chars::is_single_char_word(before)
+    // The range checks first: between Han characters they decide alone, and
+    // `is_word_char` looks a non-ASCII char up in Unicode's tables.
+    chars::is_single_char_word(before)
         || (chars::is_single_char_word(after) && !chars::is_mark(after))
+        || !(is_word_char(before) && is_word_char(after))
 }
 
 #[cfg(test)]
