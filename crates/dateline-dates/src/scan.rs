@@ -224,6 +224,18 @@ mod tests {
     }
 
     #[test]
+    fn chinese_words_that_only_extend_open_no_region() {
+        let lexicon = Lexicon::new(Language::Chinese);
+        let anchors = lexicon.anchors();
+        let scanner = Scanner::new(&anchors, false, true);
+        // "的" (of), "每" (every), "个" (a classifier) open nothing alone;
+        // the year marker does.
+        assert_eq!(regions(&scanner, "我们的每个朋友"), []);
+        let text = "我们的朋友去年来了";
+        assert_eq!(regions(&scanner, text), [(0, text.len())]);
+    }
+
+    #[test]
     fn accented_anchor_words_open_no_region() {
         let (scanner, _) = scanners();
         assert_eq!(regions(&scanner, "Máy Dáy and Súnday"), []);

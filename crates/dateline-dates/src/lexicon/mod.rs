@@ -1295,8 +1295,9 @@ pub(super) const CYRILLIC: &str = "абвгґдеєжзиіїйклмнопрс�
 /// Whether a word of an unspaced table opens a region: every class that
 /// can stand in an expression, except those that only extend one ("前"
 /// after a quantity, "个", "第", "每", "分" after an hour, "晚" after a
-/// date, tense cues, hedges). Frequent characters that anchor nothing cost
-/// a region each.
+/// date, "的" between a date and its head, tense cues, hedges). Frequent
+/// characters that anchor nothing cost a region each: "的", the commonest
+/// character of Chinese, opened half of all regions.
 fn anchors_unspaced(word: &str, l: Lex) -> bool {
     let one_char = word.chars().nth(1).is_none();
     let extends = matches!(
@@ -1307,7 +1308,7 @@ fn anchors_unspaced(word: &str, l: Lex) -> bool {
             | Lex::Position(_)
             | Lex::Rel(Rel::Ago | Rel::Later | Rel::Since)
             | Lex::Marker(Marker::Classifier | Marker::Ordinal | Marker::Minute)
-            | Lex::Func(Func::Every | Func::Half)
+            | Lex::Func(Func::Every | Func::Half | Func::Of)
     );
     !(extends || one_char && matches!(l, Lex::PartOfDay(_)))
 }
