@@ -7,6 +7,7 @@ use dateline_match::{MatchKind, Matcher, NormalizedText, Normalizer, Pattern};
 use dateline_tokenize::{Lang, Span};
 
 use crate::error::truncate;
+use crate::persist::{Checksum, read_view};
 use crate::plan::{Plan, plan};
 use crate::store::{Entries, EntryRef, Store};
 use crate::{CasePolicy, Entry, Error, GazetteerBuilder, langs};
@@ -112,15 +113,32 @@ pub(crate) struct View {
 pub(crate) struct Views {
     pub(crate) shared: bool,
     pub(crate) by_lang: [OnceLock<View>; Lang::ALL.len()],
+    /// The bytes of views stored with a gazetteer compiled into the
+    /// program, read on first use (see [`Gazetteer::from_embedded_bytes`]).
+    stored: [OnceLock<&'static [u8]>; Lang::ALL.len()],
 }
 
 impl Views {
     /// Views with `view` already compiled for `lang` (or for every language
     /// when `shared`).
     pub(crate) fn with(shared: bool, lang: Lang, view: View) -> Views {
-        let views = Views { shared, by_lang: std::array::from_fn(|_| OnceLock::new()) };
-        let _ = views.by_lang[views.slot(lang)].set(view);
+        let views = Views {
+            shared,
+            by_lang: std::array::from_fn(|_| OnceLock::new()),
+            stored: std::array::from_fn(|_| OnceLock::new()),
+        };
+        views.set(lang, view);
         views
+    }
+
+    /// Sets `lang`'s view, unless it is already compiled.
+    pub(crate) fn set(&self, lang: Lang, view: View) {
+        let _ = self.by_lang[self.slot(lang)].set(view);
+    }
+
+    /// Keeps the bytes of `lang`'s stored view, to read on first use.
+    pub(crate) fn store(&self, lang: Lang, bytes: &'static [u8]) {
+        let _ = self.stored[self.slot(lang)].set(bytes);
     }
 
     fn slot(&self, lang: Lang) -> usize {
@@ -167,11 +185,17 @@ impl Gazetteer {
     /// The search of `lang`, compiled on first use.
     pub(crate) fn view(&self, lang: Lang) -> &View {
         let views = &*self.views;
-        views.by_lang[views.slot(lang)].get_or_init(|| {
+        let slot = views.slot(lang);
+        views.by_lang[slot].get_or_init(|| {
+            let stored = views.stored[slot].get().and_then(|bytes| {
+                read_view(bytes, &self.entries, self.options, Checksum::Skip).ok()
+            });
             // Every name that could fail to compile was checked at build
             // time (`check_other_langs`).
-            compile_view(&self.entries, self.options, Some(lang))
-                .expect("every language's names were checked when the gazetteer was built")
+            stored.unwrap_or_else(|| {
+                compile_view(&self.entries, self.options, Some(lang))
+                    .expect("every language's names were checked when the gazetteer was built")
+            })
         })
     }
 

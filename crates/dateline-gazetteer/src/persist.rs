@@ -32,6 +32,10 @@
 //! checksum   u64      FNV-1a of every byte from the magic to here
 //! matcher    u64 length + the bytes of `dateline_match::Matcher::to_bytes`
 //!                     (which carries its own checksum)
+//! views      u32 count, then count × (str language code, u64 length, then
+//!            the view: forms as above, u64 FNV-1a of those forms' bytes,
+//!            matcher as above): other languages' compiled searches (see
+//!            [`Gazetteer::to_bytes_with_views`])
 //! ```
 //! where `str` is a u32 byte length followed by UTF-8 and `str-arena` the
 //! same with a u64 length. Loading checks the magic, version, length and
@@ -41,13 +45,15 @@
 //! checksum, for bytes compiled into the program, and keeps the rest.)
 //!
 //! Version 2 files (before `places`) still load, their entries without
-//! country or admin1, and version 3 files (before `langs`) with every entry
-//! applying to every language and English as their language: the layouts
-//! differ only by those sections, and reading a gazetteer saved by an
-//! earlier release costs nothing to keep.
+//! country or admin1, version 3 files (before `langs`) with every entry
+//! applying to every language and English as their language, and version 4
+//! files (before `views`) with no other language's search stored: the
+//! layouts differ only by those sections, and reading a gazetteer saved by
+//! an earlier release costs nothing to keep.
 //! Other versions are an error that says to rebuild the file.
 
 use std::io::Write;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -62,8 +68,9 @@ const MAGIC: &[u8; 8] = b"DLGAZET\0";
 /// Bumped on every change to the layout above (or to the matcher's).
 /// Version 2: the compact entry store (version 1 stored each entry's
 /// strings in turn). Version 3: `places` (country and admin1). Version 4:
-/// `langs` (the languages of each entry, and the gazetteer's).
-const FORMAT_VERSION: u32 = 4;
+/// `langs` (the languages of each entry, and the gazetteer's). Version 5:
+/// `views` (other languages' compiled searches).
+const FORMAT_VERSION: u32 = 5;
 /// The oldest version [`Gazetteer::from_bytes`] reads.
 const OLDEST_VERSION: u32 = 2;
 
@@ -87,7 +94,7 @@ fn checksum(bytes: &[u8]) -> u64 {
 /// Whether reading a gazetteer verifies its checksum (see
 /// [`Gazetteer::from_embedded_bytes`]).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Checksum {
+pub(crate) enum Checksum {
     Verify,
     Skip,
 }
@@ -147,6 +154,21 @@ impl<W: Write> Out<W> {
     }
 }
 
+/// A view's forms: their count, offsets and candidates.
+fn write_forms<W: Write>(out: &mut Out<W>, view: &View) -> Result<(), Error> {
+    out.len32(view.offsets.len() - 1)?;
+    out.u32s(&view.offsets)?;
+    out.len32(view.candidates.len())?;
+    out.u32s(&view.candidates)
+}
+
+/// The length of `matcher`'s bytes.
+fn matcher_len(matcher: &Matcher) -> Result<u64, Error> {
+    let mut count = Count(0);
+    matcher.write_to(&mut count).map_err(Error::io)?;
+    Ok(count.0)
+}
+
 /// Counts the bytes written to it.
 struct Count(u64);
 
@@ -180,20 +202,74 @@ impl Gazetteer {
     ///
     /// When writing fails, or a count exceeds the format's 32-bit fields.
     pub fn write_to<W: Write>(&self, writer: W) -> Result<(), Error> {
+        self.write_with_views(writer, &[])
+    }
+
+    /// The bytes of [`to_bytes`](Gazetteer::to_bytes), with the compiled
+    /// searches of `langs` stored too, so that loading the bytes with
+    /// [`from_embedded_bytes`](Gazetteer::from_embedded_bytes) or
+    /// [`from_bytes`](Gazetteer::from_bytes) does not compile them: reading
+    /// one back takes a fraction of its compile time (the `dateline`
+    /// command embeds the default gazetteer this way, with every
+    /// language's). Each adds about as many bytes as the gazetteer's own
+    /// search. Languages that share the gazetteer's own search (every one,
+    /// when no entry is limited to some) are not stored twice.
+    ///
+    /// # Errors
+    ///
+    /// As for [`to_bytes`](Gazetteer::to_bytes).
+    pub fn to_bytes_with_views(&self, langs: &[Lang]) -> Result<Vec<u8>, Error> {
+        let mut bytes = Vec::new();
+        self.write_with_views(&mut bytes, langs)?;
+        Ok(bytes)
+    }
+
+    fn write_with_views<W: Write>(&self, writer: W, langs: &[Lang]) -> Result<(), Error> {
+        let stored: Vec<Lang> = if self.entries.has_langs() {
+            Lang::ALL.into_iter().filter(|&l| l != self.lang && langs.contains(&l)).collect()
+        } else {
+            Vec::new()
+        };
         // Two passes: count, for the length field, then write.
         let mut count = Out { w: std::io::sink(), hash: None, count: 0 };
         self.write_head(&mut count, 0)?;
         let view = self.view(self.lang);
-        let mut matcher_len = Count(0);
-        view.matcher.write_to(&mut matcher_len).map_err(Error::io)?;
-        let length = count.count - 20 + 8 + 8 + matcher_len.0;
+        let matcher_len = matcher_len(&view.matcher)?;
+        let mut tail = Out { w: std::io::sink(), hash: None, count: 0 };
+        self.write_views(&mut tail, &stored)?;
+        let length = count.count - 20 + 8 + 8 + matcher_len + tail.count;
         let mut out = Out { w: writer, hash: Some(FNV_OFFSET), count: 0 };
         self.write_head(&mut out, length)?;
         let checksum = out.hash.take().expect("hashing");
         out.u64(checksum)?;
-        out.u64(matcher_len.0)?;
+        out.u64(matcher_len)?;
         view.matcher.write_to(&mut out.w).map_err(Error::io)?;
+        self.write_views(&mut out, &stored)?;
         out.w.flush().map_err(Error::io)
+    }
+
+    /// The `views` section: each language's code, length and view. Written
+    /// after the gazetteer's checksum, so `out` no longer hashes.
+    fn write_views<W: Write>(&self, out: &mut Out<W>, langs: &[Lang]) -> Result<(), Error> {
+        out.len32(langs.len())?;
+        for &lang in langs {
+            let view = self.view(lang);
+            let matcher_len = matcher_len(&view.matcher)?;
+            let mut forms = Out { w: std::io::sink(), hash: None, count: 0 };
+            write_forms(&mut forms, view)?;
+            out.str(lang.code())?;
+            out.u64(forms.count + 8 + 8 + matcher_len)?;
+            // The forms go through a writer of their own, for their checksum.
+            let mut forms = Out { w: &mut out.w, hash: Some(FNV_OFFSET), count: 0 };
+            write_forms(&mut forms, view)?;
+            let (checksum, written) = (forms.hash.unwrap_or_default(), forms.count);
+            out.count += written;
+            out.u64(checksum)?;
+            out.u64(matcher_len)?;
+            view.matcher.write_to(&mut out.w).map_err(Error::io)?;
+            out.count += matcher_len;
+        }
+        Ok(())
     }
 
     /// Everything up to the checksum (see the layout above).
@@ -241,11 +317,7 @@ impl Gazetteer {
         out.len32(store.thing_langs.len())?;
         out.u32s(&store.thing_langs)?;
         out.str(self.lang.code())?;
-        let view = self.view(self.lang);
-        out.len32(view.offsets.len() - 1)?;
-        out.u32s(&view.offsets)?;
-        out.len32(view.candidates.len())?;
-        out.u32s(&view.candidates)
+        write_forms(out, self.view(self.lang))
     }
 
     /// Saves the compiled gazetteer to a file, for [`load`](Gazetteer::load).
@@ -285,7 +357,13 @@ impl Gazetteer {
     ///
     /// As for [`load`](Gazetteer::load), without a path.
     pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, Error> {
-        Gazetteer::read_bytes(bytes, Checksum::Verify)
+        let (gazetteer, stored) = Gazetteer::read_bytes(bytes, Checksum::Verify)?;
+        for (lang, range) in stored {
+            let view =
+                read_view(&bytes[range], &gazetteer.entries, gazetteer.options, Checksum::Verify)?;
+            gazetteer.views.set(lang, view);
+        }
+        Ok(gazetteer)
     }
 
     /// Reads a gazetteer compiled into the program (the `include_bytes!` of
@@ -298,15 +376,29 @@ impl Gazetteer {
     /// bytes inside the executable do not meet; read byte by byte, it was
     /// a quarter of the `dateline` command's start-up.
     ///
+    /// Other languages' searches stored with the bytes
+    /// ([`to_bytes_with_views`](Gazetteer::to_bytes_with_views)) are read
+    /// when a language is first searched, not before; one that fails its
+    /// checks then is compiled instead.
+    ///
     /// # Errors
     ///
     /// As for [`from_bytes`](Gazetteer::from_bytes), but for a checksum
     /// mismatch.
     pub fn from_embedded_bytes(bytes: &'static [u8]) -> Result<Gazetteer, Error> {
-        Gazetteer::read_bytes(bytes, Checksum::Skip)
+        let (gazetteer, stored) = Gazetteer::read_bytes(bytes, Checksum::Skip)?;
+        for (lang, range) in stored {
+            gazetteer.views.store(lang, &bytes[range]);
+        }
+        Ok(gazetteer)
     }
 
-    fn read_bytes(bytes: &[u8], checksum_check: Checksum) -> Result<Gazetteer, Error> {
+    /// The gazetteer with its own language's search, and where the other
+    /// stored searches lie in `bytes`, by language.
+    fn read_bytes(
+        bytes: &[u8],
+        checksum_check: Checksum,
+    ) -> Result<(Gazetteer, Vec<StoredView>), Error> {
         if bytes.len() < 20 || &bytes[..8] != MAGIC {
             return Err(Error::format("not a compiled dateline gazetteer"));
         }
@@ -345,52 +437,115 @@ impl Gazetteer {
         };
         let options = Options { accent_folding, case_policy, match_kind };
         let (store, lang) = read_store(&mut r, version)?;
-
-        let forms = r.count(4)?;
-        let offsets = r.u32s(forms + 1)?;
-        let n = r.count(4)?;
-        let mut candidates = Vec::with_capacity(n);
-        for _ in 0..n {
-            let c = r.u32()?;
-            if c as usize >= store.len() {
-                return Err(Error::format("corrupted data: candidate out of range"));
-            }
-            candidates.push(c);
-        }
-        // Offsets start at 0, never decrease, end at the candidate count,
-        // and every form has at least one candidate.
-        let valid = offsets.first() == Some(&0)
-            && offsets.windows(2).all(|w| w[0] < w[1])
-            && offsets.last().map(|&o| o as usize) == Some(candidates.len());
-        if !valid {
-            return Err(Error::format("corrupted data: invalid form offsets"));
-        }
+        let forms = read_forms(&mut r, &store)?;
         let end = r.pos;
         let stored = r.u64()?;
         if checksum_check == Checksum::Verify && checksum(&bytes[..end]) != stored {
             return Err(Error::format("checksum mismatch: the file is corrupted"));
         }
-        let matcher_len = usize::try_from(r.u64()?)
-            .map_err(|_| Error::format("corrupted data: invalid matcher length"))?;
-        let matcher_bytes = r.take(matcher_len)?;
+        let view = read_matcher(&mut r, forms, options)?;
+        let shared = !store.has_langs();
+        let views = if version >= 5 { read_view_index(&mut r, lang, shared)? } else { Vec::new() };
         if r.pos != bytes.len() {
             return Err(Error::format("corrupted data: trailing bytes"));
         }
-        let matcher = Matcher::read_from(matcher_bytes)
-            .map_err(|e| Error::format(format!("invalid compiled matcher: {e}")))?;
-        if matcher.pattern_count() != forms
-            || matcher.match_kind() != match_kind
-            || matcher.normalizer().accent_folding() != accent_folding
-        {
-            return Err(Error::format("corrupted data: matcher and forms disagree"));
-        }
-        let shared = !store.has_langs();
         if !shared {
             check_other_langs(&store, options, lang)?;
         }
-        let views = Arc::new(Views::with(shared, lang, View { matcher, offsets, candidates }));
-        Ok(Gazetteer { entries: Arc::new(store), options, lang, views })
+        let views_of = Arc::new(Views::with(shared, lang, view));
+        Ok((Gazetteer { entries: Arc::new(store), options, lang, views: views_of }, views))
     }
+}
+
+/// A language's view stored in a file, as the byte range it lies in.
+type StoredView = (Lang, Range<usize>);
+
+/// A view's forms (see the layout): each form's candidates, checked
+/// against the entries.
+fn read_forms(r: &mut Reader<'_>, store: &Store) -> Result<(Vec<u32>, Vec<u32>), Error> {
+    let forms = r.count(4)?;
+    let offsets = r.u32s(forms + 1)?;
+    let n = r.count(4)?;
+    let mut candidates = Vec::with_capacity(n);
+    for _ in 0..n {
+        let c = r.u32()?;
+        if c as usize >= store.len() {
+            return Err(Error::format("corrupted data: candidate out of range"));
+        }
+        candidates.push(c);
+    }
+    // Offsets start at 0, never decrease, end at the candidate count,
+    // and every form has at least one candidate.
+    let valid = offsets.first() == Some(&0)
+        && offsets.windows(2).all(|w| w[0] < w[1])
+        && offsets.last().map(|&o| o as usize) == Some(candidates.len());
+    if !valid {
+        return Err(Error::format("corrupted data: invalid form offsets"));
+    }
+    Ok((offsets, candidates))
+}
+
+/// A view's matcher (u64 length and bytes), checked against its forms and
+/// the gazetteer's options.
+fn read_matcher(
+    r: &mut Reader<'_>,
+    (offsets, candidates): (Vec<u32>, Vec<u32>),
+    options: Options,
+) -> Result<View, Error> {
+    let matcher_len = usize::try_from(r.u64()?)
+        .map_err(|_| Error::format("corrupted data: invalid matcher length"))?;
+    let matcher = Matcher::read_from(r.take(matcher_len)?)
+        .map_err(|e| Error::format(format!("invalid compiled matcher: {e}")))?;
+    if matcher.pattern_count() != offsets.len() - 1
+        || matcher.match_kind() != options.match_kind
+        || matcher.normalizer().accent_folding() != options.accent_folding
+    {
+        return Err(Error::format("corrupted data: matcher and forms disagree"));
+    }
+    Ok(View { matcher, offsets, candidates })
+}
+
+/// The `views` section: where each stored language's view lies. A
+/// language is stored once at most, never the gazetteer's own, and only
+/// when languages have views of their own (`!shared`).
+fn read_view_index(r: &mut Reader<'_>, own: Lang, shared: bool) -> Result<Vec<StoredView>, Error> {
+    let n = r.count(4 + 8)?;
+    let mut views: Vec<StoredView> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let code = r.str()?;
+        let lang: Lang = code
+            .parse()
+            .map_err(|_| Error::format(format!("corrupted data: a view of language {code:?}")))?;
+        if shared || lang == own || views.iter().any(|(l, _)| *l == lang) {
+            return Err(Error::format(format!("corrupted data: a needless view of {code:?}")));
+        }
+        let len = usize::try_from(r.u64()?).map_err(|_| truncated())?;
+        let start = r.pos;
+        r.take(len)?;
+        views.push((lang, start..start + len));
+    }
+    Ok(views)
+}
+
+/// One stored view (see the layout), checked as the gazetteer's own is.
+pub(crate) fn read_view(
+    bytes: &[u8],
+    store: &Store,
+    options: Options,
+    checksum_check: Checksum,
+) -> Result<View, Error> {
+    let mut r = Reader { bytes, pos: 0 };
+    let forms = read_forms(&mut r, store)?;
+    let end = r.pos;
+    let stored = r.u64()?;
+    if checksum_check == Checksum::Verify && checksum(&bytes[..end]) != stored {
+        return Err(Error::format("checksum mismatch: the file is corrupted"));
+    }
+    let view = read_matcher(&mut r, forms, options)?;
+    if r.pos != bytes.len() {
+        return Err(Error::format("corrupted data: trailing bytes"));
+    }
+    Ok(view)
 }
 
 struct Reader<'a> {

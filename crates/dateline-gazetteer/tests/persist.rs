@@ -134,7 +134,7 @@ fn foreign_and_empty_files_are_errors() {
     assert_eq!(
         err.to_string(),
         "reading compiled gazetteer: format version 99 is not supported (this version reads \
-         versions 2 to 4): load it with the newer dateline-gazetteer that saved it, or build it \
+         versions 2 to 5): load it with the newer dateline-gazetteer that saved it, or build it \
          again from its source files and save it with this version"
     );
     bytes[8] = 1;
@@ -142,7 +142,7 @@ fn foreign_and_empty_files_are_errors() {
     assert_eq!(
         err.to_string(),
         "reading compiled gazetteer: format version 1 is not supported (this version reads \
-         versions 2 to 4): build it again from its source files and save it with this version"
+         versions 2 to 5): build it again from its source files and save it with this version"
     );
 
     let file =
@@ -200,7 +200,7 @@ fn format_version_2_still_loads() {
     assert_eq!(old.find(text).len(), 3);
     // Saved again, it is a current file with the same contents.
     let bytes = old.to_bytes().unwrap();
-    assert_eq!(bytes[8], 4);
+    assert_eq!(bytes[8], 5);
     assert_eq!(bytes, rebuilt.to_bytes().unwrap());
     // Truncated or corrupted, a version 2 file is an error like any other.
     for len in 0..FORMAT_V2.len() {
@@ -211,8 +211,8 @@ fn format_version_2_still_loads() {
 #[test]
 fn a_current_file_read_as_version_2_is_an_error() {
     let mut bytes = small().to_bytes().unwrap();
-    assert_eq!(bytes[8], 4);
-    for old in [2, 3] {
+    assert_eq!(bytes[8], 5);
+    for old in [2, 3, 4] {
         bytes[8] = old;
         assert!(Gazetteer::from_bytes(&bytes).unwrap_err().is_format());
     }
@@ -234,6 +234,24 @@ fn format_version_3_still_loads_for_every_language() {
     for lang in Lang::ALL {
         assert_eq!(old.find_in(lang, text), current.find_in(lang, text));
         assert_eq!(old.find_in(lang, text).len(), 3);
+    }
+    assert_eq!(old.to_bytes().unwrap(), current.to_bytes().unwrap());
+}
+
+/// `with_langs()` saved by the release before stored views (format version
+/// 4, commit a22a619).
+const FORMAT_V4: &[u8] = include_bytes!("data/format_v4.dlgaz");
+
+#[test]
+fn format_version_4_still_loads_with_its_language() {
+    assert_eq!(FORMAT_V4[8], 4, "the fixture is a version 4 file");
+    let old = Gazetteer::from_bytes(FORMAT_V4).unwrap();
+    let current = with_langs();
+    assert_eq!(old.to_entries(), current.to_entries());
+    assert_eq!(old.lang(), Lang::Fr);
+    let text = "China, Chine: les chinois, los chinos";
+    for lang in Lang::ALL {
+        assert_eq!(old.find_in(lang, text), current.find_in(lang, text), "{lang}");
     }
     assert_eq!(old.to_bytes().unwrap(), current.to_bytes().unwrap());
 }
@@ -267,6 +285,65 @@ fn languages_round_trip_with_the_gazetteer_language() {
     assert_eq!(found(Lang::Es), ["China", "chinos"]);
     assert_eq!(found(Lang::En), ["China"]);
     assert_eq!(loaded.to_bytes().unwrap(), gazetteer.to_bytes().unwrap());
+}
+
+#[test]
+fn stored_views_read_back_as_compiled() {
+    let gazetteer = with_langs();
+    let bytes = gazetteer.to_bytes_with_views(&Lang::ALL).unwrap();
+    assert!(bytes.len() > gazetteer.to_bytes().unwrap().len());
+    let text = "China, Chine: les chinois, los chinos";
+    let embedded: &'static [u8] = Box::leak(bytes.clone().into_boxed_slice());
+    let loaded =
+        [Gazetteer::from_bytes(&bytes).unwrap(), Gazetteer::from_embedded_bytes(embedded).unwrap()];
+    for loaded in loaded {
+        for lang in Lang::ALL {
+            assert_eq!(loaded.find_in(lang, text), gazetteer.find_in(lang, text), "{lang}");
+            // Each language's search is the compiled one, byte for byte.
+            let own = |g: &Gazetteer| g.with_lang(lang).to_bytes().unwrap();
+            assert_eq!(own(&loaded), own(&gazetteer), "{lang}");
+        }
+        assert_eq!(loaded.to_bytes_with_views(&Lang::ALL).unwrap(), bytes);
+    }
+    // Every truncation is still an error.
+    for len in 0..bytes.len() {
+        assert!(Gazetteer::from_bytes(&bytes[..len]).unwrap_err().is_format(), "length {len}");
+    }
+}
+
+#[test]
+fn views_shared_by_every_language_are_stored_once() {
+    let gazetteer = small();
+    let bytes = gazetteer.to_bytes_with_views(&Lang::ALL).unwrap();
+    assert_eq!(bytes, gazetteer.to_bytes().unwrap());
+}
+
+#[test]
+fn embedded_stored_views_are_read_not_compiled() {
+    // The Spanish view, the last "es" of the file (after the language
+    // table): code, u64 length, 2 forms, 3 offsets, 2 candidates. Its
+    // "chinos" candidate (entry 3) becomes "chinois" (entry 2), a change
+    // that only its checksum tells.
+    let gazetteer = with_langs();
+    let mut bytes = gazetteer.to_bytes_with_views(&Lang::ALL).unwrap();
+    let code = b"\x02\0\0\0es";
+    let at = bytes.windows(code.len()).rposition(|w| w == code).expect("the view");
+    let candidates = at + code.len() + 8 + 4 + 3 * 4 + 4;
+    let stored = |b: &[u8], i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap());
+    assert_eq!((stored(&bytes, candidates), stored(&bytes, candidates + 4)), (0, 3));
+    bytes[candidates + 4..candidates + 8].copy_from_slice(&2u32.to_le_bytes());
+    let err = Gazetteer::from_bytes(&bytes).unwrap_err();
+    assert!(err.to_string().contains("checksum"), "{err}");
+    let embedded: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let loaded = Gazetteer::from_embedded_bytes(embedded).unwrap();
+    let found = loaded.find_in(Lang::Es, "los chinos");
+    assert_eq!(found[0].entry().name(), "chinois");
+    // A view that fails its structural checks is compiled instead.
+    let mut broken = embedded.to_vec();
+    broken[candidates + 4..candidates + 8].copy_from_slice(&99u32.to_le_bytes());
+    let broken: &'static [u8] = Box::leak(broken.into_boxed_slice());
+    let loaded = Gazetteer::from_embedded_bytes(broken).unwrap();
+    assert_eq!(loaded.find_in(Lang::Es, "los chinos"), gazetteer.find_in(Lang::Es, "los chinos"));
 }
 
 #[test]
