@@ -250,16 +250,20 @@ fn reseal_matcher(bytes: &mut [u8]) {
 }
 
 /// Recomputes both checksums of a saved gazetteer in place: the
-/// gazetteer's (just before the matcher length) and the embedded matcher's.
+/// gazetteer's (just before the matcher length) and its first matcher's
+/// (the gazetteer's own search; stored views of other languages follow).
 fn reseal_gazetteer(bytes: &mut [u8]) {
-    let Some(at) = bytes.windows(8).rposition(|w| w == b"DLMATCH\0") else { return };
+    let Some(at) = bytes.windows(8).position(|w| w == b"DLMATCH\0") else { return };
     if at < 36 {
         return;
     }
     let sum = at - 16;
     let hash = fnv1a(&bytes[..sum]);
     bytes[sum..sum + 8].copy_from_slice(&hash.to_le_bytes());
-    reseal_matcher(&mut bytes[at..]);
+    let len = u64::from_le_bytes(bytes[at - 8..at].try_into().expect("8 bytes"));
+    let end =
+        usize::try_from(len).map_or(bytes.len(), |len| at.saturating_add(len)).min(bytes.len());
+    reseal_matcher(&mut bytes[at..end]);
 }
 
 /// Applies mutations from `ops` (4 bytes each: position u16, operation,
