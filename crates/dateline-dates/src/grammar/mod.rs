@@ -47,6 +47,7 @@ mod ranges;
 mod relative;
 mod resolve;
 mod sets;
+mod story_day;
 mod time_adverbs;
 mod times;
 mod unspaced;

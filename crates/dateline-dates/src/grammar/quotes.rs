@@ -103,12 +103,23 @@ impl Parser<'_> {
     /// Whether a sentence ends between bytes `from` and `to`: a ".", "!",
     /// "?" before a space (not an abbreviation's period), or a line break.
     pub(crate) fn sentence_ends(&self, from: usize, to: usize) -> Option<bool> {
+        Some(self.sentence_ends_count(from, to)? > 0)
+    }
+
+    /// How many sentences end between bytes `from` and `to` (as
+    /// [`Parser::sentence_ends`] finds them).
+    pub(crate) fn sentence_ends_count(&self, from: usize, to: usize) -> Option<usize> {
         let between = self.text.get(from..to)?;
-        Some(between.char_indices().any(|(k, ch)| {
-            matches!(ch, '.' | '!' | '?' | '\n')
-                && between[k + 1..].starts_with(|n: char| n.is_whitespace())
-                && !(ch == '.' && abbreviation_before(&between[..k]))
-        }))
+        Some(
+            between
+                .char_indices()
+                .filter(|&(k, ch)| {
+                    matches!(ch, '.' | '!' | '?' | '\n')
+                        && between[k + 1..].starts_with(|n: char| n.is_whitespace())
+                        && !(ch == '.' && abbreviation_before(&between[..k]))
+                })
+                .count(),
+        )
     }
 }
 
