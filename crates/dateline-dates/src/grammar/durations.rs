@@ -727,14 +727,18 @@ impl Parser<'_> {
             };
             return Some(p.into_cand(i, f + 3));
         }
-        let closing = match self.tok(f + 2) {
+        let closes = |k: usize| match self.tok(k) {
             None => true,
             Some(t) => {
-                t.kind == Kind::Punct && !self.punct(f + 2, '-')
-                    || self.is_func(f + 2, Func::And)
-                    || self.is_func(f + 2, Func::Or)
+                t.kind == Kind::Punct && !self.punct(k, '-')
+                    || self.is_func(k, Func::And)
+                    || self.is_func(k, Func::Or)
             }
         };
+        // "better than the month before that": "that" is the period just
+        // named, the anchor the unit counts from.
+        let that = self.is_word(f + 2, "that") && closes(f + 3);
+        let closing = closes(f + 2) || that;
         // "earlier" and "later" are no prepositions; "before", "after",
         // "previous", "prior" are, unless they close the phrase.
         let (step, rule) = match self.lex(f + 1) {
@@ -776,7 +780,7 @@ impl Parser<'_> {
             }
             _ => return None,
         };
-        Some(p.into_cand(i, f + 2))
+        Some(p.into_cand(i, if that { f + 3 } else { f + 2 }))
     }
 
     /// A year written just before "the year" at `i`, with only a comma, a
