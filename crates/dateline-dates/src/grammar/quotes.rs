@@ -103,23 +103,12 @@ impl Parser<'_> {
     /// Whether a sentence ends between bytes `from` and `to`: a ".", "!",
     /// "?" before a space (not an abbreviation's period), or a line break.
     pub(crate) fn sentence_ends(&self, from: usize, to: usize) -> Option<bool> {
-        Some(self.sentence_ends_count(from, to)? > 0)
-    }
-
-    /// How many sentences end between bytes `from` and `to` (as
-    /// [`Parser::sentence_ends`] finds them).
-    pub(crate) fn sentence_ends_count(&self, from: usize, to: usize) -> Option<usize> {
         let between = self.text.get(from..to)?;
-        Some(
-            between
-                .char_indices()
-                .filter(|&(k, ch)| {
-                    matches!(ch, '.' | '!' | '?' | '\n')
-                        && between[k + 1..].starts_with(|n: char| n.is_whitespace())
-                        && !(ch == '.' && abbreviation_before(&between[..k]))
-                })
-                .count(),
-        )
+        Some(between.char_indices().any(|(k, ch)| {
+            matches!(ch, '.' | '!' | '?' | '\n')
+                && between[k + 1..].starts_with(|n: char| n.is_whitespace())
+                && !(ch == '.' && abbreviation_before(&between[..k]))
+        }))
     }
 }
 
@@ -132,7 +121,7 @@ const TITLES: &[&str] = &[
 /// Whether the text before a period ends in an abbreviation, whose period
 /// ends no sentence: an initial or a dotted run of them ("U.S.", "George W."),
 /// or a title ("Mr.", "Sen.").
-fn abbreviation_before(before: &str) -> bool {
+pub(super) fn abbreviation_before(before: &str) -> bool {
     let word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
     let last = word.rsplit('.').next().unwrap_or("");
     let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);

@@ -11,6 +11,7 @@
 
 use jiff::civil::Date as Civil;
 
+use super::quotes::abbreviation_before;
 use super::{Dir, Parser};
 use crate::cal;
 
@@ -37,10 +38,37 @@ impl Parser<'_> {
             return None;
         }
         let between = self.text.get(end..at)?;
-        if between.contains('\n') || self.sentence_ends_count(end, at)? > 1 {
+        if between.contains('\n') || sentences_ending(between) > 1 {
             return None;
         }
         let (dir, _) = self.direction_at(s, e, Dir::Nearest);
         (dir != Dir::Future).then_some(day)
+    }
+}
+
+/// How many sentences end in `text`: a ".", "!" or "?" (not an
+/// abbreviation's period), closing quotes or brackets after it, then a
+/// space ("... a \"gift to the British people.\" The crew ...").
+fn sentences_ending(text: &str) -> usize {
+    text.char_indices()
+        .filter(|&(k, ch)| {
+            let rest =
+                text[k + ch.len_utf8()..].trim_start_matches(['"', '\'', '”', '’', ')', ']']);
+            matches!(ch, '.' | '!' | '?')
+                && rest.starts_with(char::is_whitespace)
+                && !(ch == '.' && abbreviation_before(&text[..k]))
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentences_ending;
+
+    #[test]
+    fn sentence_ends_after_closing_quotes_but_not_after_initials() {
+        assert_eq!(sentences_ending(r#" a "gift to the people." The crew landed. They"#), 2);
+        assert_eq!(sentences_ending(" said U.S. officials and George W. Bush"), 0);
+        assert_eq!(sentences_ending(" lined up (on Tuesday.) Then"), 1);
     }
 }
