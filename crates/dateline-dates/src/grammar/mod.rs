@@ -211,6 +211,9 @@ impl Period {
     /// The year, month or week DATE `value` ("2007", "2009-08",
     /// "2008-W38") of `grain`, ending at byte `end`.
     pub(crate) fn parse(value: &str, grain: Grain, end: usize) -> Option<Period> {
+        if !matches!(grain, Grain::Year | Grain::Month | Grain::Week) {
+            return None;
+        }
         let year = value.get(..4)?.parse().ok()?;
         let part = match (grain, value.len()) {
             (Grain::Year, 4) => 0,

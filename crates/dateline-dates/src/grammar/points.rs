@@ -52,10 +52,11 @@ impl Parser<'_> {
                 let p = Pt::time_on(d, &tm, Grain::Minute, "time-date", dp.how);
                 return Some((p, e2));
             }
-            let (day, tm, how) = match self.story_day(i, e) {
-                // Only under `Direction::Context`, the news reading.
-                Some(d) if self.direction == Direction::Context => (d, tm, "story-day"),
-                _ => self.clock_day(&tm, self.meridiem_in(i, e)),
+            // Only under `Direction::Context`, the news reading.
+            let story = (self.direction == Direction::Context).then(|| self.story_day(i, e));
+            let (day, tm, how) = match story.flatten() {
+                Some(d) => (d, tm, "story-day"),
+                None => self.clock_day(&tm, self.meridiem_in(i, e)),
             };
             let mut p =
                 Pt::new(format!("{}T{}", cal::fmt_day(day), tm), Grain::Minute, "clock", how);

@@ -711,7 +711,8 @@ pub(crate) struct Tables {
     pub(crate) hour_article: bool,
     /// A clock time without a day is on the day the text named last
     /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
-    /// English news leaves it on the reference day.
+    /// English news leaves it on the reference day, unless a recent day
+    /// named just before tells the story (`grammar/story_day.rs`).
     pub(crate) clock_on_named_day: bool,
     /// A document whose years lie mostly far from its reference date is a
     /// narrative (a history article): there a date without a year takes the
