@@ -1058,7 +1058,8 @@ const SAME_MONTH_REACH: usize = 200;
 
 /// "2008-09", "2001/02": a year and the next one's last two digits name a
 /// split (fiscal, academic, sporting) year, not a month; like fiscal years
-/// (`fiscal-year-span`), it takes the year it ends in.
+/// (`fiscal-year-span`), it takes the year it ends in. Next to an event
+/// noun it is the event's two years instead (`Parser::split_year_span`).
 fn split_year(a: u32, b: u32) -> Option<Pt> {
     (b == (a + 1) % 100)
         .then(|| Pt::new(cal::fmt_year(a as i32 + 1), Grain::Year, "split-year", ""))
