@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 use dateline_match::{Matcher, NormalizedText};
 use dateline_tokenize::Span;
 
-use crate::grammar::{Cand, DocState, Parser, clock_seconds};
+use crate::grammar::{Cand, DocState, Parser, Period, clock_seconds};
 use crate::lexicon::{Deictic, Func, Language, Lex, Lexicon, Rel};
 use crate::scan::Scanner;
 use crate::timex::{TimeExpression, TimexRange, TimexType};
@@ -272,6 +272,14 @@ impl DateExtractor {
                             }
                         }
                         remember(&mut parser.doc, &c, reference.year());
+                        // The period a later "the year" ("the month", "the
+                        // week") of its sentence takes up (durations.rs).
+                        if c.kind == TimexType::Date
+                            && let Some(b) = tokens.get(c.e.wrapping_sub(1))
+                            && let Some(p) = Period::parse(&c.value, c.grain, b.end)
+                        {
+                            parser.doc.last_period = Some(p);
+                        }
                         // The day of saying of a later quotation (quotes.rs).
                         if c.kind == TimexType::Date
                             && c.grain == crate::Grain::Day

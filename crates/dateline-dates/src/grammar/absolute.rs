@@ -5,7 +5,7 @@
 use super::{Cand, Dir, Parser, Pt, is_possessive_tok};
 use crate::cal;
 use crate::lexicon::{Func, Lex, Rel, Unit};
-use crate::timex::Grain;
+use crate::timex::{Grain, TimexRange};
 use crate::token::{Kind, is_possessive};
 
 const MEASURE_NOUNS: &[&str] = &[
@@ -1027,13 +1027,39 @@ impl Parser<'_> {
     }
 }
 
+impl Parser<'_> {
+    /// "the 2008-09 financial crisis", "the 2004-05 strike", "the crisis
+    /// of 2008-09": a split year (`split_year`, ending at token `e` in
+    /// `end_year`) next to an event noun (`Tables::event_nouns`; one word
+    /// may stand between the year and the noun after it) names the two
+    /// years the event spans, not one fiscal or sporting year: one
+    /// DURATION with its begin and end, as "1–3 September" is one.
+    pub(super) fn split_year_span(&self, i: usize, e: usize, end_year: i32) -> Option<Cand> {
+        let nouns = self.lx.tables.event_nouns;
+        if nouns.is_empty() {
+            return None;
+        }
+        let event = |k: usize| !self.breaks(k) && nouns.iter().any(|w| self.is_word(k, w));
+        let word = |k: usize| self.tok(k).is_some_and(|t| t.kind == Kind::Word) && !self.breaks(k);
+        let before = i >= 2 && self.is_func(i - 1, Func::Of) && event(i - 2);
+        if !(event(e) || word(e) && event(e + 1) || before) {
+            return None;
+        }
+        let span = Pt::new("P2Y".into(), Grain::Year, "split-year-span", "").duration();
+        let mut c = span.into_cand(i, e);
+        c.range = Some(TimexRange::new(cal::fmt_year(end_year - 1), cal::fmt_year(end_year)));
+        Some(c)
+    }
+}
+
 /// Bytes between a day written with its month and a bare "the 30th" that
 /// takes that month, at most.
 const SAME_MONTH_REACH: usize = 200;
 
 /// "2008-09", "2001/02": a year and the next one's last two digits name a
 /// split (fiscal, academic, sporting) year, not a month; like fiscal years
-/// (`fiscal-year-span`), it takes the year it ends in.
+/// (`fiscal-year-span`), it takes the year it ends in. Next to an event
+/// noun it is the event's two years instead (`Parser::split_year_span`).
 fn split_year(a: u32, b: u32) -> Option<Pt> {
     (b == (a + 1) % 100)
         .then(|| Pt::new(cal::fmt_year(a as i32 + 1), Grain::Year, "split-year", ""))

@@ -14,6 +14,10 @@ use crate::token::Kind;
 /// the article "a" ("a year").
 pub(super) type AmountUnit = (String, Grain, usize, bool);
 
+/// Years from the reference a period named earlier in the sentence may
+/// lie, at most, for "the year" to take it up.
+const NEAR_YEARS: i32 = 2;
+
 impl Parser<'_> {
     /// A date ahead for one end of "in N to M units" (`first` is the
     /// token of N), when the clause looks ahead as for "in N units":
@@ -723,14 +727,18 @@ impl Parser<'_> {
             };
             return Some(p.into_cand(i, f + 3));
         }
-        let closing = match self.tok(f + 2) {
+        let closes = |k: usize| match self.tok(k) {
             None => true,
             Some(t) => {
-                t.kind == Kind::Punct && !self.punct(f + 2, '-')
-                    || self.is_func(f + 2, Func::And)
-                    || self.is_func(f + 2, Func::Or)
+                t.kind == Kind::Punct && !self.punct(k, '-')
+                    || self.is_func(k, Func::And)
+                    || self.is_func(k, Func::Or)
             }
         };
+        // "better than the month before that": "that" is the period just
+        // named, the anchor the unit counts from.
+        let that = self.is_word(f + 2, "that") && closes(f + 3);
+        let closing = closes(f + 2) || that;
         // "earlier" and "later" are no prepositions; "before", "after",
         // "previous", "prior" are, unless they close the phrase.
         let (step, rule) = match self.lex(f + 1) {
@@ -772,7 +780,7 @@ impl Parser<'_> {
             }
             _ => return None,
         };
-        Some(p.into_cand(i, f + 2))
+        Some(p.into_cand(i, if that { f + 3 } else { f + 2 }))
     }
 
     /// A year written just before "the year" at `i`, with only a comma, a
@@ -791,6 +799,36 @@ impl Parser<'_> {
             }
         }
         None
+    }
+
+    /// The year, month or week (unit `u`) named last before token `i`, in
+    /// its sentence and within `NEAR_YEARS` of the reference (a year
+    /// recalled from history, "privatised in 1987 ... its outlook for the
+    /// year", is no antecedent); in a language whose clauses are read.
+    fn period_named_in_sentence(&self, i: usize, u: Unit) -> Option<Pt> {
+        if !self.lx.reads_clauses() {
+            return None;
+        }
+        let (grain, rule) = match u {
+            Unit::Year => (Grain::Year, "the-year"),
+            Unit::Month => (Grain::Month, "the-month"),
+            Unit::Week => (Grain::Week, "the-week"),
+            _ => return None,
+        };
+        let p = self.doc.last_period.filter(|p| p.grain == grain)?;
+        let at = self.tok(i)?.start;
+        if p.end > at || (p.year - i32::from(self.r.year())).abs() > NEAR_YEARS {
+            return None;
+        }
+        if self.text.get(p.end..at)?.contains('\n') || self.sentence_ends(p.end, at)? {
+            return None;
+        }
+        let v = match u {
+            Unit::Year => cal::fmt_year(p.year),
+            Unit::Month => cal::fmt_month(p.year, p.part),
+            _ => cal::fmt_week(p.year, p.part),
+        };
+        Some(Pt::new(v, grain, rule, "named"))
     }
 
     /// "the year", "the quarter", "the month", "the week" as dates.
@@ -846,6 +884,12 @@ impl Parser<'_> {
             && let Some(y) = self.year_named_before(i)
         {
             let p = Pt::new(cal::fmt_year(y), Grain::Year, "the-year", "named");
+            return Some(Cand { modifier, ..p.into_cand(i, f + 1) });
+        }
+        // "sales for the entire of 2009 rose 4.9% for the year", "This
+        // last week will be studied as the week the world was spun on its
+        // axis": the period its sentence named.
+        if let Some(p) = self.period_named_in_sentence(i, u) {
             return Some(Cand { modifier, ..p.into_cand(i, f + 1) });
         }
         let p = match u {

@@ -47,6 +47,7 @@ mod ranges;
 mod relative;
 mod resolve;
 mod sets;
+mod story_day;
 mod time_adverbs;
 mod times;
 mod unspaced;
@@ -189,6 +190,39 @@ pub(crate) struct DocState {
     /// 3"), with the byte where it ends: the month of a bare "the 30th"
     /// later in its sentence.
     pub(crate) last_month_day: Option<(Civil, usize)>,
+    /// The last DATE of a year, a month or a week ("in 2007", "the previous
+    /// month", "This last week"), with the byte where it ends: what "the
+    /// year", "the month", "the week" later in its sentence take up.
+    pub(crate) last_period: Option<Period>,
+}
+
+/// A year, month or week named in the text (`DocState::last_period`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Period {
+    pub(crate) grain: Grain,
+    pub(crate) year: i32,
+    /// The month or ISO week; 0 for a year.
+    pub(crate) part: u32,
+    /// The byte where its expression ends.
+    pub(crate) end: usize,
+}
+
+impl Period {
+    /// The year, month or week DATE `value` ("2007", "2009-08",
+    /// "2008-W38") of `grain`, ending at byte `end`.
+    pub(crate) fn parse(value: &str, grain: Grain, end: usize) -> Option<Period> {
+        if !matches!(grain, Grain::Year | Grain::Month | Grain::Week) {
+            return None;
+        }
+        let year = value.get(..4)?.parse().ok()?;
+        let part = match (grain, value.len()) {
+            (Grain::Year, 4) => 0,
+            (Grain::Month, 7) => value.get(5..7)?.parse().ok()?,
+            (Grain::Week, 8) if value.as_bytes()[5] == b'W' => value.get(6..8)?.parse().ok()?,
+            _ => return None,
+        };
+        Some(Period { grain, year, part, end })
+    }
 }
 
 pub(crate) struct Parser<'a> {

@@ -19,6 +19,19 @@ impl Parser<'_> {
         if q == 1 { (y - 1, 4) } else { (y, q - 1) }
     }
 
+    /// "of 2009", "of last year", "of next year" at `k`: the year and the
+    /// token after it.
+    fn year_after_of(&self, k: usize) -> Option<(i32, usize)> {
+        if !self.is_func(k, Func::Of) {
+            return None;
+        }
+        if let Some(found) = self.year_after(k + 1) {
+            return Some(found);
+        }
+        let (p, e) = self.p_relative(k + 1)?;
+        (p.grain == Grain::Year).then(|| p.value.parse().ok().map(|y| (y, e)))?
+    }
+
     /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2024",
     /// "the fiscal first quarter", "the first half of 2024", "H1".
     pub(super) fn p_quarter(&self, i: usize) -> Option<(Pt, usize)> {
@@ -71,6 +84,11 @@ impl Parser<'_> {
             let y = if let Some((y, e2)) = self.year_after(k) {
                 e = e2;
                 y
+            } else if let Some((y, e2)) = self.year_after_of(e) {
+                // "Q4 of last year", "Q2 of 2009", as "the fourth quarter
+                // of last year".
+                e = e2;
+                y
             } else {
                 // As "the fourth quarter": the most recent such period
                 // unless the sentence looks ahead ("Q4 earnings" in January
@@ -82,7 +100,7 @@ impl Parser<'_> {
                     (cal::quarter_of(self.r), 4)
                 };
                 let (dir, _) = self.direction_at(i, j + 2, Dir::Nearest);
-                if n > cur && dir != Dir::Future && (n - cur) * 2 > max { ry - 1 } else { ry }
+                if ended_last_year(n, cur, max, dir) { ry - 1 } else { ry }
             };
             let v = if half {
                 format!("{}-H{n}", cal::fmt_year(y))
@@ -196,7 +214,7 @@ impl Parser<'_> {
                 let (dir, h) = self.direction_at(i, end, Dir::Nearest);
                 how = if dir == Dir::Future { "future" } else { "" };
                 let _ = h;
-                if n > cur && dir != Dir::Future && (n - cur) * 2 > max { ry - 1 } else { ry }
+                if ended_last_year(n, cur, max, dir) { ry - 1 } else { ry }
             }
         };
         let code = if is_half { format!("H{n}") } else { format!("Q{n}") };
@@ -546,4 +564,13 @@ pub(super) fn season_of(d: Civil) -> u8 {
         9..=11 => 3,
         _ => 4,
     }
+}
+
+/// Whether quarter (or half) `n`, named without a year when the reference
+/// is in period `cur` of `max`, is last year's: a period still ahead this
+/// year is last year's when the clause tells it in the past ("accounts
+/// were added in the fourth quarter", said in April), or when last year's
+/// is the nearer one and the clause does not look ahead.
+fn ended_last_year(n: u32, cur: u32, max: u32, dir: Dir) -> bool {
+    n > cur && (dir == Dir::Past || dir != Dir::Future && (n - cur) * 2 > max)
 }

@@ -18,6 +18,12 @@ impl Parser<'_> {
             return Some(Cand { modifier: Some(Modifier::Approx), ..p.into_cand(i, e) });
         }
         let (p, e) = self.point(i)?;
+        // "the 2008-09 financial crisis": the two years of an event.
+        if p.rule == "split-year"
+            && let Some(c) = p.value.parse().ok().and_then(|y| self.split_year_span(i, e, y))
+        {
+            return Some(c);
+        }
         // "3pm each day", "9 a.m. every day": the time, every day.
         if p.rule == "clock"
             && matches!(self.lex(e), Some(Lex::Func(Func::Each | Func::Every)))
@@ -46,7 +52,12 @@ impl Parser<'_> {
                 let p = Pt::time_on(d, &tm, Grain::Minute, "time-date", dp.how);
                 return Some((p, e2));
             }
-            let (day, tm, how) = self.clock_day(&tm, self.meridiem_in(i, e));
+            // Only under `Direction::Context`, the news reading.
+            let story = (self.direction == Direction::Context).then(|| self.story_day(i, e));
+            let (day, tm, how) = match story.flatten() {
+                Some(d) => (d, tm, "story-day"),
+                None => self.clock_day(&tm, self.meridiem_in(i, e)),
+            };
             let mut p =
                 Pt::new(format!("{}T{}", cal::fmt_day(day), tm), Grain::Minute, "clock", how);
             p.kind = TimexType::Time;

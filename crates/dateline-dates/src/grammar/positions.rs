@@ -1,7 +1,7 @@
 //! Positions within a period ("early September", "mid-2023", "the end of
 //! the year") and hedges ("about", "at least").
 
-use super::{Cand, Parser, Pt, is_possessive_tok};
+use super::{Cand, Dir, Parser, Pt, is_possessive_tok};
 use crate::cal;
 use crate::lexicon::{Deictic, Func, Hedge, Lex, Position, Rel, Unit};
 use crate::timex::{Grain, Modifier, TimexType};
@@ -167,12 +167,20 @@ impl Parser<'_> {
                     let (y, w) = cal::iso_week(r);
                     Pt::new(cal::fmt_week(y, w), Grain::Week, "position-the-unit", "")
                 }
-                Unit::Quarter => Pt::new(
-                    format!("{}-Q{}", cal::fmt_year(r.year().into()), cal::quarter_of(r)),
-                    Grain::Quarter,
-                    "position-the-unit",
-                    "",
-                ),
+                // As "the quarter" alone: the quarter the report named
+                // last; in a past clause the last one ended ("At the end of
+                // the quarter, the base had grown to 8 million").
+                Unit::Quarter => {
+                    let ((y, q), how) = match self.doc.last_quarter {
+                        Some(named) => (named, "named".to_owned()),
+                        None => match self.direction_at(i, uk + 1, Dir::Nearest) {
+                            (Dir::Past, cue) => (self.previous_quarter(), cue),
+                            _ => ((r.year().into(), cal::quarter_of(r)), String::new()),
+                        },
+                    };
+                    let v = format!("{}-Q{q}", cal::fmt_year(y));
+                    Pt::new(v, Grain::Quarter, "position-the-unit", how)
+                }
                 Unit::Decade => {
                     Pt::new(format!("{:03}", r.year() / 10), Grain::Decade, "position-the-unit", "")
                 }

@@ -121,7 +121,7 @@ const TITLES: &[&str] = &[
 /// Whether the text before a period ends in an abbreviation, whose period
 /// ends no sentence: an initial or a dotted run of them ("U.S.", "George W."),
 /// or a title ("Mr.", "Sen.").
-fn abbreviation_before(before: &str) -> bool {
+pub(super) fn abbreviation_before(before: &str) -> bool {
     let word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
     let last = word.rsplit('.').next().unwrap_or("");
     let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);

@@ -20,8 +20,39 @@ pub(super) static TABLES: Tables = Tables {
     guarded_months: &["may", "march"],
     tense_suffixes: &[("ed", Cue::Past)],
     verbs: VERBS,
+    event_nouns: EVENT_NOUNS,
     ..Tables::EMPTY
 };
+
+/// Nouns of events that span a split year ("the 2008-09 financial
+/// crisis", "the 2004-05 strike"); a period noun ("season", "budget",
+/// "year") keeps the split year one fiscal or sporting year.
+pub(super) const EVENT_NOUNS: &[&str] = &[
+    "crisis",
+    "recession",
+    "downturn",
+    "slump",
+    "crash",
+    "meltdown",
+    "boom",
+    "bubble",
+    "strike",
+    "strikes",
+    "lockout",
+    "war",
+    "conflict",
+    "drought",
+    "famine",
+    "floods",
+    "outbreak",
+    "epidemic",
+    "pandemic",
+    "protests",
+    "riots",
+    "uprising",
+    "insurgency",
+    "occupation",
+];
 
 /// Anchor spellings that the tokenizer reads as one word but the word
 /// table cannot hold ("p.m." is the word "pm").

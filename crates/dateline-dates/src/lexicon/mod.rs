@@ -711,7 +711,8 @@ pub(crate) struct Tables {
     pub(crate) hour_article: bool,
     /// A clock time without a day is on the day the text named last
     /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
-    /// English news leaves it on the reference day.
+    /// English news leaves it on the reference day, unless a recent day
+    /// named just before tells the story (`grammar/story_day.rs`).
     pub(crate) clock_on_named_day: bool,
     /// A document whose years lie mostly far from its reference date is a
     /// narrative (a history article): there a date without a year takes the
@@ -742,6 +743,11 @@ pub(crate) struct Tables {
     /// before one is a year, never a count of years, when it has four
     /// digits or an era follows.
     pub(crate) year_nouns: &'static [&'static str],
+    /// Nouns of events that last ("crisis", "strike", "war"): a split year
+    /// before one ("the 2008-09 financial crisis"), with at most one word
+    /// between, names the two years the event spans, not a fiscal or
+    /// sporting year.
+    pub(crate) event_nouns: &'static [&'static str],
     /// The year nouns a bare year keeps inside its expression, without a
     /// dot ("[1914 року]", "[1918 р]." but "у [1914] році", "[28 червня
     /// 1914] року"), as WikiWarsUA writes them.
@@ -847,6 +853,7 @@ impl Tables {
         tense_suffixes: &[],
         verbs: &[],
         year_nouns: &[],
+        event_nouns: &[],
         year_nouns_inside: &[],
         era_bc: &[],
         guarded_weekdays: &[],
