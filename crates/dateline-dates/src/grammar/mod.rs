@@ -137,7 +137,7 @@ impl Pt {
         let rule = if self.how.is_empty() {
             self.rule.to_owned()
         } else {
-            format!("{}:{}", self.rule, self.how)
+            [self.rule, ":", &self.how].concat()
         };
         Cand {
             s,
