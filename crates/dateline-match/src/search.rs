@@ -516,13 +516,16 @@ impl<const N: usize> Visit for Many<'_, N> {
         let lower = usize::from(self.identity & first.is_ascii_lowercase());
         for (filters, (batch, len)) in self.filters.iter().zip(&mut self.batches) {
             // As in `Collect`: written always, kept as the filter says.
+            // `len` is below `BATCH` between visits (`flush_full`): the
+            // remainder is `len` itself, and spares the bounds check.
+            let slot = &mut batch[*len % BATCH];
             let keep = match hash {
                 Some(hash) => {
-                    batch[*len] = Prepared { at, end, hash };
+                    *slot = Prepared { at, end, hash };
                     boundary & filters[lower].contains(hash)
                 }
                 None => {
-                    batch[*len] = Prepared { at, end: at, hash: 0 };
+                    *slot = Prepared { at, end: at, hash: 0 };
                     boundary
                 }
             };
@@ -534,7 +537,8 @@ impl<const N: usize> Visit for Many<'_, N> {
     #[inline(always)]
     fn other(&mut self, at: usize, b: u8) {
         for (matcher, (batch, len)) in self.matchers.iter().zip(&mut self.batches) {
-            batch[*len] = Prepared { at: at as u32, end: at as u32, hash: 0 };
+            // As in `word`.
+            batch[*len % BATCH] = Prepared { at: at as u32, end: at as u32, hash: 0 };
             *len += usize::from(matcher.trie().starts_with_unit(b));
         }
         self.flush_full();
