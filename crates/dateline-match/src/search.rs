@@ -662,10 +662,16 @@ impl Iterator for FindIter<'_, '_> {
                 continue;
             }
             let matcher = self.matcher;
-            let capital_only = matcher.capital_starts
-                || matches!(start.unit, Unit::Word { hash, .. } if !self.lower_words.contains(hash));
-            if capital_only && starts_lowercase(self.text(), start.at) {
-                continue;
+            // Only a start on a small ASCII letter may be skipped (see
+            // `starts_lowercase`): that byte is read first, and the
+            // lowercase filter, whose probe may miss the cache, is asked
+            // only then.
+            if self.text().bytes().get(start.at).is_some_and(u8::is_ascii_lowercase) {
+                let capital_only = matcher.capital_starts
+                    || matches!(start.unit, Unit::Word { hash, .. } if !self.lower_words.contains(hash));
+                if capital_only && starts_lowercase(self.text(), start.at) {
+                    continue;
+                }
             }
             match matcher.match_kind() {
                 crate::MatchKind::All => {
