@@ -518,6 +518,7 @@ impl<const N: usize> Visit for Many<'_, N> {
             // As in `Collect`: written always, kept as the filter says.
             // `len` is below `BATCH` between visits (`flush_full`): the
             // remainder is `len` itself, and spares the bounds check.
+            debug_assert!(*len < BATCH, "a full batch is flushed after every visit");
             let slot = &mut batch[*len % BATCH];
             let keep = match hash {
                 Some(hash) => {
@@ -538,6 +539,7 @@ impl<const N: usize> Visit for Many<'_, N> {
     fn other(&mut self, at: usize, b: u8) {
         for (matcher, (batch, len)) in self.matchers.iter().zip(&mut self.batches) {
             // As in `word`.
+            debug_assert!(*len < BATCH, "a full batch is flushed after every visit");
             batch[*len % BATCH] = Prepared { at: at as u32, end: at as u32, hash: 0 };
             *len += usize::from(matcher.trie().starts_with_unit(b));
         }
