@@ -124,28 +124,74 @@ pub(crate) fn add_seconds(t: DateTime, n: i64) -> Option<DateTime> {
 
 /// "2013-02-12T04:30", or "2013-02-12T04:30:15" with `seconds`.
 pub(crate) fn fmt_datetime(t: DateTime, seconds: bool) -> String {
-    let day = fmt_day(t.date());
+    let mut out = fmt_day(t.date());
+    out.push('T');
+    push_padded(&mut out, t.hour().into(), 2);
+    out.push(':');
+    push_padded(&mut out, t.minute().into(), 2);
     if seconds {
-        format!("{day}T{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
-    } else {
-        format!("{day}T{:02}:{:02}", t.hour(), t.minute())
+        out.push(':');
+        push_padded(&mut out, t.second().into(), 2);
     }
+    out
 }
 
 pub(crate) fn fmt_day(d: Civil) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let mut out = String::with_capacity(10);
+    push_padded(&mut out, d.year().into(), 4);
+    out.push('-');
+    push_padded(&mut out, d.month().into(), 2);
+    out.push('-');
+    push_padded(&mut out, d.day().into(), 2);
+    out
 }
 
 pub(crate) fn fmt_month(year: i32, month: u32) -> String {
-    format!("{year:04}-{month:02}")
+    let mut out = String::with_capacity(7);
+    push_padded(&mut out, year.into(), 4);
+    out.push('-');
+    push_padded(&mut out, month.into(), 2);
+    out
 }
 
 pub(crate) fn fmt_year(year: i32) -> String {
-    format!("{year:04}")
+    let mut out = String::with_capacity(4);
+    push_padded(&mut out, year.into(), 4);
+    out
 }
 
 pub(crate) fn fmt_week(year: i32, week: u32) -> String {
-    format!("{year:04}-W{week:02}")
+    let mut out = String::with_capacity(8);
+    push_padded(&mut out, year.into(), 4);
+    out.push_str("-W");
+    push_padded(&mut out, week.into(), 2);
+    out
+}
+
+/// Appends `n` in decimal, zero-padded to `width` chars with the sign
+/// counted, as `format!("{n:0width$}")` writes it. The rules format a
+/// value for every candidate they find, most of which a longer one
+/// replaces; the formatting machinery cost more than the digits.
+fn push_padded(out: &mut String, n: i64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut v = n.unsigned_abs();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    let len = digits.len() - k + usize::from(n < 0);
+    for _ in len..width {
+        out.push('0');
+    }
+    out.extend(digits[k..].iter().map(|&d| char::from(d)));
 }
 
 pub(crate) fn quarter_of(d: Civil) -> u32 {
@@ -166,6 +212,30 @@ mod tests {
         assert_eq!(easter(2024).map(fmt_day).as_deref(), Some("2024-03-31"));
         assert_eq!(easter(2013).map(fmt_day).as_deref(), Some("2013-03-31"));
         assert_eq!(easter(2000).map(fmt_day).as_deref(), Some("2000-04-23"));
+    }
+
+    /// The hand-written formatting writes what `format!` wrote.
+    #[test]
+    fn values_format_as_format_did() {
+        let ns = [0i64, 1, -1, 7, 9, 10, -10, 99, 100, 999, 1000, -999, 2024, 9999, 10000, -12345];
+        for n in ns.into_iter().chain(i64::MIN..i64::MIN + 2).chain(i64::MAX - 1..=i64::MAX) {
+            for width in [0, 1, 2, 4] {
+                let mut out = String::from("x");
+                push_padded(&mut out, n, width);
+                assert_eq!(out, format!("x{n:0width$}"), "{n} in {width}");
+            }
+        }
+        for year in [-44, 0, 7, 987, 2024, 9999] {
+            assert_eq!(fmt_year(year), format!("{year:04}"));
+            assert_eq!(fmt_month(year, 3), format!("{year:04}-03"));
+            assert_eq!(fmt_week(year, 12), format!("{year:04}-W12"));
+        }
+        let t = date(987, 6, 5).unwrap().at(4, 3, 2, 0);
+        assert_eq!(fmt_day(t.date()), "0987-06-05");
+        assert_eq!(fmt_datetime(t, false), "0987-06-05T04:03");
+        assert_eq!(fmt_datetime(t, true), "0987-06-05T04:03:02");
+        let t = Civil::new(-12, 11, 30).unwrap().at(23, 59, 58, 0);
+        assert_eq!(fmt_datetime(t, true), format!("{:04}-11-30T23:59:58", -12));
     }
 
     #[test]

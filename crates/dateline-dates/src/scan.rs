@@ -73,7 +73,10 @@ impl Scanner {
     pub(crate) fn regions(&self, normalized: &NormalizedText<'_>, out: &mut Vec<(usize, usize)>) {
         let text = normalized.original();
         let bytes = text.as_bytes();
-        let mut anchors: Vec<(usize, usize)> = Vec::new();
+        // Anchors and digit runs in one list, sorted below; room for one
+        // every 32 bytes from the start (growing it from empty reallocated
+        // it several times a document).
+        let mut all: Vec<(usize, usize)> = Vec::with_capacity(bytes.len() / 32);
         // The matcher only reports whole tokens ("may" is not in "mayor").
         for m in self.words.find_iter_normalized(normalized) {
             let span = m.span();
@@ -88,10 +91,9 @@ impl Scanner {
             {
                 continue;
             }
-            anchors.push((span.start, span.end));
+            all.push((span.start, span.end));
         }
         let mut i = 0;
-        let mut digits: Vec<(usize, usize)> = Vec::new();
         while i < bytes.len() {
             match memchr_digit(&bytes[i..]) {
                 Some(k) => {
@@ -100,15 +102,13 @@ impl Scanner {
                     while e < bytes.len() && bytes[e].is_ascii_digit() {
                         e += 1;
                     }
-                    digits.push((s, e));
+                    all.push((s, e));
                     i = e;
                 }
                 None => break,
             }
         }
-        // Merge the two sorted lists into windows.
-        let mut all = anchors;
-        all.extend(digits);
+        // Into windows, in text order.
         all.sort_unstable();
         out.clear();
         for (s, e) in all {

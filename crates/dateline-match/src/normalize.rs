@@ -247,6 +247,15 @@ impl Normalizer {
             }
             emit(unit, upper);
         };
+        // Names found in English text are ASCII nearly always: a unit a
+        // byte, without decoding chars (the case checks of a search's
+        // candidates read every one).
+        if text.is_ascii() {
+            for &b in text.as_bytes() {
+                push(b, b.is_ascii_uppercase());
+            }
+            return;
+        }
         for c in text.chars() {
             if c.is_ascii() {
                 push(c as u8, c.is_ascii_uppercase());

@@ -516,13 +516,17 @@ impl<const N: usize> Visit for Many<'_, N> {
         let lower = usize::from(self.identity & first.is_ascii_lowercase());
         for (filters, (batch, len)) in self.filters.iter().zip(&mut self.batches) {
             // As in `Collect`: written always, kept as the filter says.
+            // `len` is below `BATCH` between visits (`flush_full`): the
+            // remainder is `len` itself, and spares the bounds check.
+            debug_assert!(*len < BATCH, "a full batch is flushed after every visit");
+            let slot = &mut batch[*len % BATCH];
             let keep = match hash {
                 Some(hash) => {
-                    batch[*len] = Prepared { at, end, hash };
+                    *slot = Prepared { at, end, hash };
                     boundary & filters[lower].contains(hash)
                 }
                 None => {
-                    batch[*len] = Prepared { at, end: at, hash: 0 };
+                    *slot = Prepared { at, end: at, hash: 0 };
                     boundary
                 }
             };
@@ -534,7 +538,9 @@ impl<const N: usize> Visit for Many<'_, N> {
     #[inline(always)]
     fn other(&mut self, at: usize, b: u8) {
         for (matcher, (batch, len)) in self.matchers.iter().zip(&mut self.batches) {
-            batch[*len] = Prepared { at: at as u32, end: at as u32, hash: 0 };
+            // As in `word`.
+            debug_assert!(*len < BATCH, "a full batch is flushed after every visit");
+            batch[*len % BATCH] = Prepared { at: at as u32, end: at as u32, hash: 0 };
             *len += usize::from(matcher.trie().starts_with_unit(b));
         }
         self.flush_full();
@@ -658,10 +664,16 @@ impl Iterator for FindIter<'_, '_> {
                 continue;
             }
             let matcher = self.matcher;
-            let capital_only = matcher.capital_starts
-                || matches!(start.unit, Unit::Word { hash, .. } if !self.lower_words.contains(hash));
-            if capital_only && starts_lowercase(self.text(), start.at) {
-                continue;
+            // Only a start on a small ASCII letter may be skipped (see
+            // `starts_lowercase`): that byte is read first, and the
+            // lowercase filter, whose probe may miss the cache, is asked
+            // only then.
+            if self.text().bytes().get(start.at).is_some_and(u8::is_ascii_lowercase) {
+                let capital_only = matcher.capital_starts
+                    || matches!(start.unit, Unit::Word { hash, .. } if !self.lower_words.contains(hash));
+                if capital_only && starts_lowercase(self.text(), start.at) {
+                    continue;
+                }
             }
             match matcher.match_kind() {
                 crate::MatchKind::All => {

@@ -138,7 +138,7 @@ impl Pt {
         let rule = if self.how.is_empty() {
             self.rule.to_owned()
         } else {
-            format!("{}:{}", self.rule, self.how)
+            [self.rule, ":", &self.how].concat()
         };
         Cand {
             s,
@@ -258,8 +258,12 @@ impl<'a> Parser<'a> {
     }
 
     fn is_word(&self, i: usize, w: &str) -> bool {
+        // Bytes, lengths first: the rules ask this of most tokens they
+        // meet, and few have the length of the word asked for.
         self.t.get(i).is_some_and(|t| {
-            t.kind == Kind::Word && self.text[t.start..t.end].eq_ignore_ascii_case(w)
+            t.kind == Kind::Word
+                && t.end - t.start == w.len()
+                && self.text.as_bytes()[t.start..t.end].eq_ignore_ascii_case(w.as_bytes())
         })
     }
 

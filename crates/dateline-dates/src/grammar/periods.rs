@@ -483,7 +483,8 @@ impl Parser<'_> {
             return None;
         }
         let mut best: Option<(usize, HolidayRule)> = None;
-        for h in self.lx.holidays {
+        for &k in self.lx.holidays_starting(self.s(i)) {
+            let h = &self.lx.holidays[usize::from(k)];
             let mut j = i;
             let mut ok = true;
             for w in h.words {

@@ -1072,6 +1072,31 @@ pub(crate) struct Lexicon {
     /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
     /// Hispanidad"): the holiday rule tries them too.
     pub(crate) other_holiday_starts: Vec<&'static str>,
+    /// The holidays a name may begin with, by the lowercase first byte of
+    /// its first word (see [`Lexicon::holidays_starting`]).
+    holiday_starts: Vec<Vec<u8>>,
+    /// Every holiday's index, for a word that starts with no ASCII letter
+    /// or digit.
+    all_holidays: Vec<u8>,
+}
+
+/// The index behind [`Lexicon::holidays_starting`]: per ASCII byte, the
+/// holidays whose first word may equal a word starting with it (a first
+/// word that starts with anything but an ASCII letter or digit is listed
+/// under every byte); and every holiday.
+fn holiday_starts(holidays: &[Holiday]) -> (Vec<Vec<u8>>, Vec<u8>) {
+    let index = |i: usize| u8::try_from(i).expect("at most 256 holidays a language");
+    let mut by_byte = vec![Vec::new(); 128];
+    for (i, h) in holidays.iter().enumerate() {
+        let first = h.words.first().and_then(|w| w.as_bytes().first());
+        for (b, list) in by_byte.iter_mut().enumerate() {
+            let b = b as u8;
+            if first.is_none_or(|f| !f.is_ascii_alphanumeric() || f.eq_ignore_ascii_case(&b)) {
+                list.push(index(i));
+            }
+        }
+    }
+    (by_byte, (0..holidays.len()).map(index).collect())
 }
 
 impl Lexicon {
@@ -1142,6 +1167,7 @@ impl Lexicon {
             .collect();
         other_holiday_starts.sort_unstable();
         other_holiday_starts.dedup();
+        let (holiday_starts, all_holidays) = holiday_starts(holidays);
         let t = tables;
         let extended = t.fold_accents
             || t.elision
@@ -1166,6 +1192,8 @@ impl Lexicon {
             phrases,
             phrase_starts,
             other_holiday_starts,
+            holiday_starts,
+            all_holidays,
             entries,
             table: words,
             holidays,
@@ -1242,6 +1270,21 @@ impl Lexicon {
     /// languages that fold them.
     pub(crate) fn fold(&self, word: &str) -> String {
         Normalizer::new().with_accent_folding(self.fold_accents).fold(word)
+    }
+
+    /// The holidays (indices into `holidays`, in table order) whose name
+    /// may begin with the word `written`: those whose first word starts
+    /// with its first byte, in either case, when that is an ASCII letter
+    /// or digit (the only ones [`Lexicon::same_word`] may find equal);
+    /// all of them otherwise. The holiday rule meets every "New" and "May"
+    /// near a date, and the table has some eighty names.
+    pub(crate) fn holidays_starting(&self, written: &str) -> &[u8] {
+        match written.as_bytes().first() {
+            Some(&b) if b.is_ascii_alphanumeric() => {
+                &self.holiday_starts[usize::from(b.to_ascii_lowercase())]
+            }
+            _ => &self.all_holidays,
+        }
     }
 
     /// Whether the text `written` is the table word `word` (holiday names).
@@ -1660,6 +1703,45 @@ mod tests {
     fn english_holidays_need_no_other_starts() {
         assert_eq!(Lexicon::new(Language::English).other_holiday_starts, Vec::<&str>::new());
         assert!(Lexicon::new(Language::German).other_holiday_starts.contains(&"tag"));
+    }
+
+    /// The holidays listed for a word are every holiday whose first word
+    /// it may be (any case), in table order: the index drops only names
+    /// [`Lexicon::same_word`] tells apart by their first byte.
+    #[test]
+    fn holidays_starting_keeps_every_holiday_a_word_may_begin() {
+        for lang in crate::Lang::ALL {
+            let lx = Lexicon::new(Language::of(lang));
+            for h in lx.holidays {
+                let first = h.words[0];
+                let cased: String = first
+                    .char_indices()
+                    .map(|(k, c)| if k == 0 { c.to_ascii_uppercase() } else { c })
+                    .collect();
+                for written in [first.to_owned(), cased, first.to_ascii_uppercase()] {
+                    let listed = lx.holidays_starting(&written);
+                    assert!(listed.windows(2).all(|w| w[0] < w[1]), "{lang}: order");
+                    let want: Vec<u8> = (0..lx.holidays.len())
+                        .filter(|&k| lx.same_word(&written, lx.holidays[k].words[0]))
+                        .map(|k| k as u8)
+                        .collect();
+                    assert!(
+                        want.iter().all(|k| listed.contains(k)),
+                        "{lang}: {written:?} lists {listed:?}, needs {want:?}"
+                    );
+                    assert!(!want.is_empty(), "{lang}: {written:?} begins its own holiday");
+                }
+            }
+            assert_eq!(lx.holidays_starting("").len(), lx.holidays.len());
+            assert_eq!(lx.holidays_starting("«").len(), lx.holidays.len());
+        }
+        let en = Lexicon::new(Language::English);
+        let firsts: Vec<&str> = en
+            .holidays_starting("New")
+            .iter()
+            .map(|&k| en.holidays[usize::from(k)].words[0])
+            .collect();
+        assert!(firsts.contains(&"new") && firsts.iter().all(|w| w.starts_with('n')), "{firsts:?}");
     }
 
     /// Every language's table: words are keyable and unique, and every

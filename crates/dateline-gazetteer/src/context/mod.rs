@@ -264,17 +264,20 @@ impl Resolver {
             }
         }
         for (i, found) in matches.iter().enumerate() {
-            if is_money(text, found) {
+            // The label is read from the store each time it is asked for:
+            // once here for the rules below.
+            let label = found.label();
+            if is_money(text, found.end(), label) {
                 continue;
             }
             let (candidate, rule) = chosen[i];
             let mut resolved = Resolved::from_match(*found).choosing(candidate, rule);
             if self.sports
-                && let Some(rule) = sports::club_cue(self.rules, text, &matches, i)
+                && let Some(rule) = sports::club_cue(self.rules, text, &matches, i, label)
             {
                 resolved = Resolved::by_rule(found.span(), "ORG", rule);
             }
-            if (is_place(found.entry()) || found.label() == "NORP")
+            if (is_place(label) || label == "NORP")
                 && let Some((run, head)) =
                     unspaced::head_after(self.rules, text, found.span(), &starts)
             {
@@ -300,7 +303,7 @@ impl Resolver {
                 push(&mut out, resolved);
                 continue;
             }
-            let place = is_place(found.entry()).then_some(found.span());
+            let place = is_place(label).then_some(found.span());
             let typed = runs::type_of(self.rules, text, run, place);
             match (self.nested, typed) {
                 (Nested::Drop, Some(typed)) if typed.label == rules::UNREPORTED => {}
@@ -344,13 +347,14 @@ fn merge<'g>(found: Vec<Resolved<'g>>, named: Vec<Resolved<'g>>) -> Vec<Resolved
 
 /// Whether a place's name is part of a currency ("US$ 21 million", "US
 /// dollars", "NZ$"): an amount of money, not the place.
-fn is_money(text: &str, found: &EntityMatch<'_>) -> bool {
-    let after = text[found.end()..].trim_start_matches([' ', '\u{a0}']);
+/// `end` is where the name ends, `label` its label.
+fn is_money(text: &str, end: usize, label: &str) -> bool {
+    let after = text[end..].trim_start_matches([' ', '\u{a0}']);
     let currency = after.starts_with('$')
         || after.strip_prefix("dollar").is_some_and(|rest| {
             rest.chars().next().is_none_or(|c| c == 's' || !c.is_alphanumeric())
         });
-    currency && found.label() == "GPE"
+    currency && label == "GPE"
 }
 
 /// Adds an entity unless it overlaps the last one (a run already reported
@@ -380,9 +384,10 @@ fn is_all_names(matches: &[EntityMatch<'_>], i: usize, run: Span) -> bool {
     covered == run.end
 }
 
-/// Whether an entry names a place (a region prefix can make a region of it).
-fn is_place(entry: EntryRef<'_>) -> bool {
-    matches!(entry.label(), "GPE" | "LOC")
+/// Whether an entry with `label` names a place (a region prefix can make a
+/// region of it).
+fn is_place(label: &str) -> bool {
+    matches!(label, "GPE" | "LOC")
 }
 
 /// The bytes from up to `before` bytes before `start` to up to `after`

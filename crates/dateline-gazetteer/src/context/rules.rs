@@ -105,6 +105,8 @@ pub(crate) struct NameRules {
     pub(crate) class_index: OnceLock<Index<Class>>,
     /// `heads` by word, made on first use.
     pub(crate) head_index: OnceLock<Index<&'static Head>>,
+    /// The words of [`NameRules::types_a_name`], made on first use.
+    pub(crate) typer_index: OnceLock<Index<()>>,
     /// `region_abbreviations` by word, made on first use.
     pub(crate) region_index: OnceLock<Index<&'static str>>,
     /// `common_words` as a sorted list, made on first use.
@@ -118,6 +120,12 @@ pub(crate) fn for_lang(lang: Lang) -> &'static NameRules {
         Lang::Zh => &super::chinese::CHINESE,
         _ => &super::without_runs::WITHOUT_RUNS,
     }
+}
+
+/// A head word in capitals ("BANK", as headlines and datelines write it),
+/// made once for each table that asks (the tables live for the process).
+fn upper(word: &'static str) -> &'static str {
+    Box::leak(word.to_uppercase().into_boxed_str())
 }
 
 impl NameRules {
@@ -157,10 +165,7 @@ impl NameRules {
         let heads = self.head_index.get_or_init(|| {
             let heads: &'static [Head] = self.heads;
             // The capital forms live as long as the tables: made once.
-            let capitals = heads.iter().map(|h| {
-                let upper: &'static str = Box::leak(h.word.to_uppercase().into_boxed_str());
-                (upper, h)
-            });
+            let capitals = heads.iter().map(|h| (upper(h.word), h));
             Index::new(heads.iter().map(|h| (h.word, h)).chain(capitals))
         });
         heads.get(word)
@@ -169,9 +174,13 @@ impl NameRules {
     /// Whether `word` says a name goes on or what it is: a head word or a
     /// club or feature prefix ("Bank" of "Bank of China", "Real", "Mount").
     pub(crate) fn types_a_name(&self, word: &str) -> bool {
-        self.head(word).is_some()
-            || self.org_prefixes.contains(word)
-            || self.loc_prefixes.contains(word)
+        // One lookup, not three: the rules ask this after most names.
+        let typers = self.typer_index.get_or_init(|| {
+            let heads = self.heads.iter().flat_map(|h| [h.word, upper(h.word)]);
+            let prefixes = self.org_prefixes.words.iter().chain(self.loc_prefixes.words).copied();
+            Index::new(heads.chain(prefixes).map(|w| (w, ())))
+        });
+        typers.get(word).is_some()
     }
 
     /// A case-sensitive matcher of [`name_cues`](NameRules::name_cues),
@@ -385,6 +394,33 @@ mod tests {
         for word in ["China", "Beijing", "", "#", "zzzz", "Ünïcödé"] {
             assert!(!english.is_common(word), "{word}");
         }
+    }
+
+    /// The one lookup of `types_a_name` answers as the three it stands
+    /// for: a head word (as written or in capitals), a club prefix or a
+    /// feature prefix; and nothing else.
+    #[test]
+    fn types_a_name_is_a_head_or_a_prefix() {
+        for lang in dateline_tokenize::Lang::ALL {
+            let rules = for_lang(lang);
+            let mut words: Vec<String> = Vec::new();
+            for w in rules.heads.iter().map(|h| h.word) {
+                words.extend([w.to_owned(), w.to_uppercase(), w.to_lowercase(), format!("{w}s")]);
+            }
+            for &w in rules.org_prefixes.words.iter().chain(rules.loc_prefixes.words) {
+                words.extend([w.to_owned(), w.to_uppercase(), w.to_lowercase()]);
+            }
+            words.extend(["", "Officials", "of", "The"].map(String::from));
+            for w in &words {
+                let want = rules.head(w).is_some()
+                    || rules.org_prefixes.contains(w)
+                    || rules.loc_prefixes.contains(w);
+                assert_eq!(rules.types_a_name(w), want, "{lang}: {w:?}");
+            }
+        }
+        let english = &crate::context::english::ENGLISH;
+        assert!(english.types_a_name("Bank") && english.types_a_name("BANK"));
+        assert!(english.types_a_name("Mount") && !english.types_a_name("Officials"));
     }
 
     #[test]

@@ -22,15 +22,17 @@ use crate::{EntityMatch, EntryRef};
 use super::rules::NameRules;
 use super::window;
 
-/// The sports rule that makes match `i` a club, if one does.
+/// The sports rule that makes match `i` (whose label is `label`) a club,
+/// if one does.
 pub(crate) fn club_cue(
     rules: &NameRules,
     text: &str,
     matches: &[EntityMatch<'_>],
     i: usize,
+    label: &str,
 ) -> Option<&'static str> {
     let found = matches[i];
-    if !is_city_like(found.entry()) {
+    if !is_city_like(label, found.entry()) {
         return None;
     }
     text_cue(rules, text, found.start(), found.end())
@@ -79,8 +81,8 @@ fn text_cue(rules: &NameRules, text: &str, start: usize, end: usize) -> Option<&
 
 /// A place inside a country: a city or a state. Countries, and entries
 /// that say nothing of where they are, are not.
-fn is_city_like(entry: EntryRef<'_>) -> bool {
-    entry.label() == "GPE" && entry.country().is_some()
+fn is_city_like(label: &str, entry: EntryRef<'_>) -> bool {
+    label == "GPE" && entry.country().is_some()
 }
 
 /// How many whole numbers of one to three digits, separated by blanks,

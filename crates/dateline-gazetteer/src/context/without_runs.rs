@@ -37,6 +37,7 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     cue_matcher: OnceLock::new(),
     class_index: OnceLock::new(),
     head_index: OnceLock::new(),
+    typer_index: OnceLock::new(),
     region_index: OnceLock::new(),
     common_list: OnceLock::new(),
 };
