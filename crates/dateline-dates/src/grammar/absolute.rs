@@ -1004,6 +1004,15 @@ impl Parser<'_> {
     /// is the noun the ordinal counts ("the 1st quarter", "the 1st round").
     pub(super) fn clause_goes_on(&self, e: usize) -> bool {
         let Some(t) = self.tok(e) else { return true };
+        // Not "the 28th-annual show", "the 2nd-largest": a hyphen joins the
+        // ordinal to the word after it, one adjective.
+        if self.dash(e)
+            && self.glued(e)
+            && self.glued(e + 1)
+            && self.tok(e + 1).is_some_and(|n| n.kind == Kind::Word)
+        {
+            return false;
+        }
         if t.kind != Kind::Word {
             return true;
         }
