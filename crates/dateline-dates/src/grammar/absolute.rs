@@ -643,6 +643,9 @@ impl Parser<'_> {
             // number ("2 1/2") makes a mixed fraction.
             // Stock prices are quoted in eighths: "fell 7/8", "31 7/8".
             let fraction = a < b && (b <= 4 || matches!(b, 8 | 16 | 32 | 64)) || (a, b) == (24, 7);
+            // Betting odds: "odds of just 16/1", "a 5/1 shot" (a day written
+            // month first with day 1 needs "on", "by"... before it).
+            let odds = !self.day_first && b == 1 && a >= 2;
             let prev_num = i > 0 && self.num(i - 1).is_some();
             let on = i > 0
                 && matches!(
@@ -652,7 +655,7 @@ impl Parser<'_> {
             // Paths and URLs: "/2002/mar/20/9.htm".
             let in_path =
                 i > 0 && self.glued(i) && self.tok(i - 1).is_some_and(|p| p.kind == Kind::Punct);
-            if prev_num || in_path || fraction && !on {
+            if prev_num || in_path || (fraction || odds) && !on {
                 return None;
             }
             // "9/11" names the 2001 attacks; "the 7/7 bombers" the London
@@ -1004,6 +1007,15 @@ impl Parser<'_> {
     /// is the noun the ordinal counts ("the 1st quarter", "the 1st round").
     pub(super) fn clause_goes_on(&self, e: usize) -> bool {
         let Some(t) = self.tok(e) else { return true };
+        // Not "the 28th-annual show", "the 2nd-largest": a hyphen joins the
+        // ordinal to the word after it, one adjective.
+        if self.dash(e)
+            && self.glued(e)
+            && self.glued(e + 1)
+            && self.tok(e + 1).is_some_and(|n| n.kind == Kind::Word)
+        {
+            return false;
+        }
         if t.kind != Kind::Word {
             return true;
         }

@@ -564,6 +564,14 @@ impl Parser<'_> {
                     return self.the_unit(i, f, u, modifier);
                 }
                 if self.is_func(f, Func::Weekend) && !self.s(f).ends_with('s') {
+                    // "the weekend of May 12": the weekend of that day's week
+                    // (TimeBank marks the day apart, so the span stays).
+                    if let Some(d) = self.day_named_after_part(f + 1) {
+                        let (y, w) = cal::iso_week(d);
+                        let week = format!("{}-WE", cal::fmt_week(y, w));
+                        let p = Pt::new(week, Grain::Week, "the-weekend", "day-named-after");
+                        return Some(p.into_cand(i, f + 1));
+                    }
                     let cur = cal::weekday(self.r) as i64;
                     // The weekend just past (TimeBank), or this one if it is
                     // the weekend; the coming one when the clause looks ahead

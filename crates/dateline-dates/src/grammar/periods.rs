@@ -445,8 +445,9 @@ impl Parser<'_> {
             };
             return Some((Pt::new(format!("{:02}{}", c, t), Grain::Decade, "decade-word", ""), e));
         }
-        // "the 20th century", "the twentieth century".
+        // "the 20th century", "the twentieth century", "20th-century history".
         if let Some((n, e)) = self.ordinal(j)
+            && let e = if self.dash(e) && self.glued(e) && self.glued(e + 1) { e + 1 } else { e }
             && matches!(self.unit(e), Some((Unit::Century, false)))
             && (1..=99).contains(&n)
         {

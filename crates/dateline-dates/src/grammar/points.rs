@@ -52,6 +52,15 @@ impl Parser<'_> {
                 let p = Pt::time_on(d, &tm, Grain::Minute, "time-date", dp.how);
                 return Some((p, e2));
             }
+            // "9 pm in the evening of December 6": the day named after the
+            // part of the day (which is marked apart).
+            if let Some((pod, e2)) = self.in_the_part_of_day(e)
+                && let Some(d) = self.day_named_after_part(e2)
+            {
+                let tm = shift(&tm, pod, self.meridiem_in(i, e));
+                let p = Pt::time_on(d, &tm, Grain::Minute, "clock", "day-named-after");
+                return Some((p, e));
+            }
             // Only under `Direction::Context`, the news reading.
             let story = (self.direction == Direction::Context).then(|| self.story_day(i, e));
             let (day, tm, how) = match story.flatten() {

@@ -269,6 +269,22 @@ impl Parser<'_> {
         Some((Pt::day(d, "date-weekday", "weekday-agrees"), e2))
     }
 
+    /// The day that "on" or "of" at `i` names after a part of the day ("the
+    /// morning on October 17", "the evening of December 6", "the night of
+    /// Thursday"): a date with its day, month first or day first, or after
+    /// "of" a weekday too, since "of" cannot start a new phrase there the way
+    /// "on" can ("in the morning on Friday's ...").
+    pub(super) fn day_named_after_part(&self, i: usize) -> Option<Civil> {
+        let named = self.p_month_first(i + 1).or_else(|| self.p_day_first(i + 1));
+        if self.is_func(i, Func::On) {
+            return named.and_then(|(q, _)| q.day);
+        }
+        if !self.is_func(i, Func::Of) || self.breaks(i + 1) {
+            return None;
+        }
+        named.or_else(|| self.day_point(i + 1)).and_then(|(q, _)| q.day)
+    }
+
     /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
     pub(super) fn p_deictic(&self, i: usize) -> Option<(Pt, usize)> {
         // "in the morning", "during the afternoon": that part of the reference day.
@@ -290,13 +306,10 @@ impl Parser<'_> {
             );
             p.kind = TimexType::Time;
             p.day = Some(day);
-            // "in the morning on October 17": that day's morning.
-            if self.is_func(i + 2, Func::On)
-                && let Some(d) = self
-                    .p_month_first(i + 3)
-                    .or_else(|| self.p_day_first(i + 3))
-                    .and_then(|(q, _)| q.day)
-            {
+            // "in the morning on October 17", "in the evening of December
+            // 6", "during the night of Thursday to Friday": that day's part.
+            // (TimeBank marks the day apart, so the span stays "the morning".)
+            if let Some(d) = self.day_named_after_part(i + 2) {
                 p.value = format!("{}T{}", cal::fmt_day(d), pod.code());
                 p.day = Some(d);
                 p.how = "day-named-after".into();
