@@ -48,6 +48,17 @@ pub(super) static TABLES: Tables = Tables {
     clock_on_named_day: true,
     narrative_years: true,
     tense_suffixes: &[("te", Cue::Past)],
+    // "[202 v. Chr.]", "[264 vor Christus]" (BC0202, BC0264): history
+    // writes its years before the common era this way, the era inside.
+    era_bc: &[
+        &["v", "chr."],
+        &["vor", "christus"],
+        &["v", "u", "z"],
+        &["vor", "unserer", "zeitrechnung"],
+    ],
+    // A year alone on its line heads a history's section ("1862",
+    // "1939/1940").
+    heading_years: true,
     ..Tables::EMPTY
 };
 

@@ -748,7 +748,9 @@ pub(crate) struct Tables {
     pub(crate) year_nouns_inside: &'static [&'static str],
     /// Eras before the common era, as word sequences ("до н. е.", "до нашої
     /// ери"; dots between the words are read through): the year before one
-    /// is BC ("[264 до н. е.]" is BC0264), and the era is inside.
+    /// is BC ("[264 до н. е.]" is BC0264), and the era is inside. A word
+    /// written with its dot ("chr.") is an abbreviation that keeps it
+    /// ("[202 v. Chr.]"); words of one or two letters keep theirs anyway.
     pub(crate) era_bc: &'static [&'static [&'static str]],
     /// Weekday forms that are also common nouns ("середа", "среда": the
     /// environment): Wednesday only in a date context, after a preposition
