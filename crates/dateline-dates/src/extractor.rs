@@ -271,7 +271,8 @@ impl DateExtractor {
                                 parser.doc.last_quarter = Some((y, q));
                             }
                         }
-                        remember(&mut parser.doc, &c, reference.year());
+                        let aside = c.rule == "year" && in_passing(&tokens, c.s);
+                        remember(&mut parser.doc, &c, reference.year(), aside);
                         // The day of saying of a later quotation (quotes.rs).
                         if c.kind == TimexType::Date
                             && c.grain == crate::Grain::Day
@@ -299,7 +300,7 @@ impl DateExtractor {
                         if cands.len() - first > 1 {
                             Parser::share_tail_year(&mut cands[first..]);
                             if let Some(last) = cands.last() {
-                                remember(&mut parser.doc, last, reference.year());
+                                remember(&mut parser.doc, last, reference.year(), false);
                             }
                         }
                     }
@@ -387,8 +388,10 @@ const MONTH_DAY_RULES: &[&str] = &[
 
 /// Keeps the last named day and year as anchors for "the following day",
 /// "that year", and in a narrative the story's year (one far from the
-/// reference year `reference_year`).
-fn remember(doc: &mut DocState, c: &Cand, reference_year: i32) {
+/// reference year `reference_year`). An `aside`, a bare year named in
+/// passing ([`in_passing`]: "seit 1917", "(1808–1883)"), leaves the
+/// story's year alone.
+fn remember(doc: &mut DocState, c: &Cand, reference_year: i32, aside: bool) {
     if c.kind != TimexType::Date && c.kind != TimexType::Time {
         return;
     }
@@ -397,7 +400,7 @@ fn remember(doc: &mut DocState, c: &Cand, reference_year: i32) {
     };
     let Ok(year) = year.parse::<i32>() else { return };
     doc.last_year = Some(year);
-    if doc.narrative && (year - reference_year).abs() >= crate::narrative::FAR_YEARS {
+    if doc.narrative && !aside && (year - reference_year).abs() >= crate::narrative::FAR_YEARS {
         doc.story_year = Some(year);
     }
     if let Some(m) =
@@ -412,6 +415,40 @@ fn remember(doc: &mut DocState, c: &Cand, reference_year: i32) {
     {
         doc.last_day = Some(day);
     }
+}
+
+/// Whether a bare year at token `s` names its year in passing: after a
+/// word that bounds or anchors a span ("seit 1917", "bis 1881", "von 1207",
+/// "vor 1900", "und 1885") or inside a sentence after "(", a dash or a
+/// comma ("(1808–1883)"). A year that opens its line or sentence ("1862"
+/// heading a section, "- 1953" in a list, "1830 besetzten ..."), or
+/// follows "im"/"in", leads the story.
+fn in_passing(tokens: &[Token], s: usize) -> bool {
+    let (Some(t), Some(p)) = (tokens.get(s), s.checked_sub(1).and_then(|k| tokens.get(k))) else {
+        return false;
+    };
+    // A year that opens its line, or follows a bullet that does ("- 1953").
+    if t.newline || p.newline && p.kind == token::Kind::Punct {
+        return false;
+    }
+    if p.is_punct('(') || p.is_punct(',') || p.is_dash() {
+        return true;
+    }
+    matches!(
+        p.lex,
+        Some(
+            Lex::Rel(Rel::Since | Rel::Before | Rel::After)
+                | Lex::Func(
+                    Func::Until
+                        | Func::From
+                        | Func::To
+                        | Func::Between
+                        | Func::And
+                        | Func::Through
+                        | Func::At
+                )
+        )
+    )
 }
 
 /// Whether `text[start..end]` lies inside a web address: the run of
