@@ -59,6 +59,7 @@ pub(super) static TABLES: Tables = Tables {
     // A year alone on its line heads a history's section ("1862",
     // "1939/1940").
     heading_years: true,
+    decimal_comma: true,
     ..Tables::EMPTY
 };
 

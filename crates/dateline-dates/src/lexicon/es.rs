@@ -67,6 +67,7 @@ pub(super) static TABLES: Tables = Tables {
         ("aron", Cue::Past),
         ("ieron", Cue::Past),
     ],
+    decimal_comma: true,
     ..Tables::EMPTY
 };
 

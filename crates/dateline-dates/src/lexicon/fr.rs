@@ -50,6 +50,7 @@ pub(super) static TABLES: Tables = Tables {
         ("ait", Cue::Past),
         ("aient", Cue::Past),
     ],
+    decimal_comma: true,
     ..Tables::EMPTY
 };
 

@@ -766,6 +766,10 @@ pub(crate) struct Tables {
     /// "26.7", "15.2.": a day and a month joined by a dot are a date (the
     /// language writes decimals with a comma).
     pub(crate) dotted_day_month: bool,
+    /// Decimals are written with a comma ("30,4 secondes", "1,5 Stunden",
+    /// "2,5 años"): a comma between digits is the decimal mark, never a
+    /// thousands separator.
+    pub(crate) decimal_comma: bool,
     /// Month names are written in lowercase: a lowercase month beside a
     /// capitalized word is no name ("у квітні Вашингтон").
     pub(crate) months_lowercase: bool,
@@ -855,6 +859,7 @@ impl Tables {
         same_particles: &[],
         split_day_ranges: false,
         dotted_day_month: false,
+        decimal_comma: false,
         months_lowercase: false,
         heading_years: false,
         ahead_words: &[],
