@@ -419,7 +419,14 @@ impl Parser<'_> {
 
     /// Day-led dates: "1 September", "1st of September 2024", "the 3rd of May".
     pub(super) fn p_day_first(&self, i: usize) -> Option<(Pt, usize)> {
-        let (d, mut e) = self.day_num(i)?;
+        // "el dos de mayo", "el uno de agosto": a day in words, where the
+        // language writes it so, with its month after "of".
+        let word_day = || {
+            let Some(Lex::Number(d @ 1..=31)) = self.lex(i) else { return None };
+            (self.lx.extended && self.is_func(i + 1, Func::Of) && self.month_tok(i + 2).is_some())
+                .then_some((d, i + 1))
+        };
+        let (d, mut e) = self.day_num(i).or_else(word_day)?;
         // "am 23. Juli": the ordinal dot.
         if self.lx.tables.ordinal_dot && self.punct(e, '.') && self.glued(e) {
             e += 1;

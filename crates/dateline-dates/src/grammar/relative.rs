@@ -33,6 +33,22 @@ impl Parser<'_> {
         after_preposition || before_date
     }
 
+    /// The year of season `sn` the last time it was (`shift` -1) or the
+    /// next time it will be (+1): "last summer", "el verano pasado". January
+    /// and February belong to the winter that began the year before.
+    pub(super) fn shifted_season_year(&self, sn: u8, shift: i32) -> i32 {
+        let (y, cur) = if self.r.month() <= 2 {
+            (i32::from(self.r.year()) - 1, 4)
+        } else {
+            (i32::from(self.r.year()), season_of(self.r))
+        };
+        match (shift < 0, sn < cur, sn > cur) {
+            (true, true, _) | (false, _, true) => y,
+            (true, false, _) => y - 1,
+            (false, _, false) => y + 1,
+        }
+    }
+
     /// Weekdays: "Tuesday", "last Friday", "next Monday", "Monday, Sept. 2".
     pub(super) fn p_weekday(&self, i: usize) -> Option<(Pt, usize)> {
         // "last week's Sunday", "next week's Friday".
@@ -485,30 +501,15 @@ impl Parser<'_> {
         }
         // "last summer", "this spring".
         if let Some(Lex::Season(sn)) = self.lex(j) {
-            // January and February belong to the winter that began the year before.
-            let (y, cur) = if self.r.month() <= 2 {
-                (i32::from(self.r.year()) - 1, 4)
-            } else {
-                (i32::from(self.r.year()), season_of(self.r))
-            };
             let y = match rel {
-                Rel::Last | Rel::Previous => {
-                    if sn < cur {
-                        y
-                    } else {
-                        y - 1
-                    }
-                }
-                Rel::Next | Rel::Coming | Rel::Following => {
-                    if sn > cur {
-                        y
-                    } else {
-                        y + 1
-                    }
-                }
+                Rel::Last | Rel::Previous => self.shifted_season_year(sn, -1),
+                Rel::Next | Rel::Coming | Rel::Following => self.shifted_season_year(sn, 1),
                 // "this summer" said in February is the coming one.
                 _ if sn != 4 => i32::from(self.r.year()),
-                _ => y,
+                // January and February belong to the winter that began the
+                // year before.
+                _ if self.r.month() <= 2 => i32::from(self.r.year()) - 1,
+                _ => i32::from(self.r.year()),
             };
             return Some((
                 Pt::new(

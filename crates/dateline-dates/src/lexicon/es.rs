@@ -51,6 +51,7 @@ pub(super) static TABLES: Tables = Tables {
         &["seguidas"],
     ],
     tail_breakers: &["de", "del", "que"],
+    ago_adverbs: &["solo", "ya", "escasamente", "apenas", "justo", "exactamente"],
     tense_suffixes: &[
         ("rá", Cue::Future),
         ("rán", Cue::Future),
@@ -136,10 +137,11 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("domingo", Lex::Weekday(7)),
     ("sabados", Lex::Weekday(6 + 10)),
     ("domingos", Lex::Weekday(7 + 10)),
-    // Cardinal numbers; "un"/"una" is English "a".
+    // Cardinal numbers; "un"/"una" is English "a", "uno" the number ("el
+    // uno de agosto", "de uno a dos años").
     ("un", Lex::Func(Func::A)),
     ("una", Lex::Func(Func::A)),
-    ("uno", Lex::Func(Func::A)),
+    ("uno", Lex::Number(1)),
     ("dos", Lex::Number(2)),
     ("tres", Lex::Number(3)),
     ("cuatro", Lex::Number(4)),

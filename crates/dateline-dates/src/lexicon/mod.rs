@@ -726,6 +726,10 @@ pub(crate) struct Tables {
     /// Words that, right after such a tail, tie it to an event outside the
     /// expression ("dos días después del partido"): the tail stays out.
     pub(crate) tail_breakers: &'static [&'static str],
+    /// Adverbs that may stand between an "ago" written before its quantity
+    /// and the quantity, inside the expression ("hace sólo unas semanas",
+    /// "hace ya muchos meses", "hace escasamente un mes").
+    pub(crate) ago_adverbs: &'static [&'static str],
     /// Accented words whose folded spelling is another word, with their
     /// own class ("à" → `Func::At`; "a" is the verb).
     pub(crate) accented: &'static [(&'static str, Lex)],
@@ -849,6 +853,7 @@ impl Tables {
         narrative_years: false,
         duration_tails: &[],
         tail_breakers: &[],
+        ago_adverbs: &[],
         accented: &[],
         tense_suffixes: &[],
         verbs: &[],
