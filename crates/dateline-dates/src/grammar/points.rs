@@ -95,11 +95,18 @@ impl Parser<'_> {
                 }
                 p.day = Some(d);
                 // "Saturday morning at 9", "tomorrow evening at 5".
-                if let Some((tm, e3)) = self.at_clock(e2, pod) {
+                if !self.lx.tables.clock_apart
+                    && let Some((tm, e3)) = self.at_clock(e2, pod)
+                {
                     let t = Pt::time_on(d, &tm, Grain::Minute, "date-part-of-day-time", p.how);
                     return Some((t, e3));
                 }
                 return Some((p, e2));
+            }
+            // "[samedi 4 janvier], à [18 h 30]": the clock is its own
+            // expression on the day just named (`Tables::clock_apart`).
+            if self.lx.tables.clock_apart {
+                return Some((dp, e));
             }
             // "Friday at 3 p.m.", "Friday, 3 p.m.", "tomorrow 8:00am",
             // "this afternoon at 3:20" (past noon), "tonight at 8".

@@ -46,6 +46,7 @@ pub(super) static TABLES: Tables = Tables {
     rel_after_noun: false,
     clock_24h: true,
     clock_on_named_day: true,
+    clock_apart: true,
     narrative_years: true,
     tense_suffixes: &[("te", Cue::Past)],
     // "[202 v. Chr.]", "[264 vor Christus]" (BC0202, BC0264): history

@@ -40,6 +40,7 @@ pub(super) static TABLES: Tables = Tables {
     rel_after_noun: true,
     clock_24h: true,
     clock_on_named_day: true,
+    clock_apart: true,
     // "mardi soir", "dimanche après-midi": a TIME, as TimeML 1.2.1 types a
     // part of the day and French TimeBank 1.1 annotates it.
     weekday_part_time: true,

@@ -713,6 +713,12 @@ pub(crate) struct Tables {
     /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
     /// English news leaves it on the reference day.
     pub(crate) clock_on_named_day: bool,
+    /// A clock time after a named day is an expression of its own, on
+    /// that day ("[samedi 4 janvier], à [18 h 30]", "[1. September 1939]
+    /// um [4:45 Uhr]", "[ce soir] à [00 h 10]"), as French TimeBank 1.1,
+    /// KRAUTS and WikiWarsDE annotate them; English TimeBank joins them
+    /// ("[Friday at 3 p.m.]").
+    pub(crate) clock_apart: bool,
     /// A document whose years lie mostly far from its reference date is a
     /// narrative (a history article): there a date without a year takes the
     /// last year the text named, not the reference's (HeidelTime's
@@ -850,6 +856,7 @@ impl Tables {
         clock_24h: false,
         hour_article: false,
         clock_on_named_day: false,
+        clock_apart: false,
         narrative_years: false,
         duration_tails: &[],
         tail_breakers: &[],
