@@ -183,13 +183,25 @@ impl DateExtractor {
     /// adjectives "actual", "reciente" always; a relative adjective or
     /// another reference word before a word the table does not know
     /// (lowercase, or any in a language that capitalizes nouns). Nouns of
-    /// the present ("la actualidad") keep their article.
+    /// the present ("la actualidad") keep their article. The day adverbs
+    /// ("hoy", "gestern") are no nouns: an article before one belongs to
+    /// what it modifies ("la hoy ministra", "dem gestern veröffentlichten
+    /// Bericht").
     fn modifies_noun(&self, tokens: &[Token], c: &Cand) -> bool {
         if c.e != c.s + 1 {
             return false;
         }
         let lex = tokens.get(c.s).and_then(|t| t.lex);
-        if matches!(lex, Some(Lex::Deictic(Deictic::Current | Deictic::Recent))) {
+        if matches!(
+            lex,
+            Some(Lex::Deictic(
+                Deictic::Current
+                    | Deictic::Recent
+                    | Deictic::Today
+                    | Deictic::Yesterday
+                    | Deictic::Tomorrow
+            ))
+        ) {
             return true;
         }
         let nouns_capitalized = self.inner.lexicon.tables.nouns_capitalized;

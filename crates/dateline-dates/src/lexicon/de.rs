@@ -534,6 +534,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("circa", Lex::Hedge(Hedge::About)),
     ("ca", Lex::Hedge(Hedge::About)),
     ("knapp", Lex::Hedge(Hedge::About)),
+    // "seit gut 15 Jahren": a good fifteen years.
+    ("gut", Lex::Hedge(Hedge::About)),
     ("fast", Lex::Hedge(Hedge::Nearly)),
     ("beinahe", Lex::Hedge(Hedge::Nearly)),
     ("mehr", Lex::Hedge(Hedge::More)),
