@@ -61,6 +61,7 @@ pub(super) static TABLES: Tables = Tables {
     // "1939/1940").
     heading_years: true,
     decimal_comma: true,
+    split_amount_ranges: true,
     ..Tables::EMPTY
 };
 

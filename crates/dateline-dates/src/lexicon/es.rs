@@ -69,6 +69,7 @@ pub(super) static TABLES: Tables = Tables {
         ("ieron", Cue::Past),
     ],
     decimal_comma: true,
+    split_amount_ranges: true,
     ..Tables::EMPTY
 };
 

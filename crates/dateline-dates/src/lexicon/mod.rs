@@ -773,6 +773,11 @@ pub(crate) struct Tables {
     /// first day taking the month and year of the second, as WikiWars
     /// annotates it; otherwise one DURATION with both ends (TimeBank).
     pub(crate) split_day_ranges: bool,
+    /// A range of amounts that names its unit once ("de dos a tres años",
+    /// "sechs bis acht Monate") is two durations, the first taking the
+    /// unit of the second, as Spanish TimeBank, KRAUTS and WikiWarsDE
+    /// annotate it; otherwise the second amount alone is one.
+    pub(crate) split_amount_ranges: bool,
     /// "26.7", "15.2.": a day and a month joined by a dot are a date (the
     /// language writes decimals with a comma).
     pub(crate) dotted_day_month: bool,
@@ -870,6 +875,7 @@ impl Tables {
         guarded_weekdays: &[],
         same_particles: &[],
         split_day_ranges: false,
+        split_amount_ranges: false,
         dotted_day_month: false,
         decimal_comma: false,
         months_lowercase: false,
