@@ -212,6 +212,42 @@ impl DateExtractor {
             })
     }
 
+    /// Whether the candidate is part of a name, not an expression: a date
+    /// after a capitalized place noun of the table ("la Avenida [17 de
+    /// Junio]", "Plaza [2 de Mayo]"; `Tables::place_nouns`), or one
+    /// capitalized weekday that is also a given name before a capitalized
+    /// word the table does not know ("[Domingo] García";
+    /// `Tables::name_weekdays`).
+    fn in_name(&self, tokens: &[Token], text: &str, c: &Cand) -> bool {
+        let lx = &self.inner.lexicon;
+        let word = |t: &Token| &text[t.start..t.end];
+        let mut k = c.s;
+        // "la Avenida del 17 de Junio".
+        while k > 0
+            && tokens
+                .get(k - 1)
+                .is_some_and(|t| matches!(t.lex, Some(Lex::Func(Func::Of | Func::The))))
+        {
+            k -= 1;
+        }
+        if k > 0
+            && let Some(p) = tokens.get(k - 1)
+            && p.upper
+            && !tokens.get(k).is_some_and(|t| t.newline)
+            && lx.tables.place_nouns.iter().any(|w| lx.same_word(word(p), w))
+        {
+            return true;
+        }
+        let (Some(t), Some(n)) = (tokens.get(c.s), tokens.get(c.e)) else { return false };
+        c.e == c.s + 1
+            && t.upper
+            && n.upper
+            && n.kind == token::Kind::Word
+            && n.lex.is_none()
+            && !n.newline
+            && lx.tables.name_weekdays.iter().any(|w| lx.same_word(word(t), w))
+    }
+
     /// `text` normalized as the scanner searches it.
     fn normalize<'t>(&self, text: &'t str) -> NormalizedText<'t> {
         self.inner.scanner.normalizer().normalize(text)
@@ -328,6 +364,10 @@ impl DateExtractor {
                 };
                 !in_url(text, a.start, b.end)
             });
+            // "la Avenida 17 de Junio", "Domingo García": names.
+            if self.inner.lexicon.extended {
+                cands.retain(|c| !self.in_name(&tokens, text, c));
+            }
             parser.share_lists(&mut cands);
             parser.split_amount_ranges(&mut cands);
             parser.quoted_days(&mut cands, doc_before.last_day_span);

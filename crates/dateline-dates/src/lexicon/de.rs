@@ -62,6 +62,7 @@ pub(super) static TABLES: Tables = Tables {
     heading_years: true,
     decimal_comma: true,
     split_amount_ranges: true,
+    place_nouns: &["strasse", "platz", "allee", "brucke"],
     ..Tables::EMPTY
 };
 

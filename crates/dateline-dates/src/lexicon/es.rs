@@ -70,6 +70,17 @@ pub(super) static TABLES: Tables = Tables {
     ],
     decimal_comma: true,
     split_amount_ranges: true,
+    place_nouns: &[
+        "avenida",
+        "calle",
+        "plaza",
+        "paseo",
+        "puente",
+        "estadio",
+        "colegio",
+        "instituto",
+    ],
+    name_weekdays: &["domingo"],
     ..Tables::EMPTY
 };
 

@@ -55,6 +55,7 @@ pub(super) static TABLES: Tables = Tables {
         ("aient", Cue::Past),
     ],
     decimal_comma: true,
+    place_nouns: &["rue", "avenue", "place", "boulevard", "pont", "quai", "stade", "lycee"],
     ..Tables::EMPTY
 };
 

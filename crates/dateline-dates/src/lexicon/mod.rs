@@ -778,6 +778,14 @@ pub(crate) struct Tables {
     /// unit of the second, as Spanish TimeBank, KRAUTS and WikiWarsDE
     /// annotate it; otherwise the second amount alone is one.
     pub(crate) split_amount_ranges: bool,
+    /// Capitalized nouns that name a place after them, a date included
+    /// ("Avenida 17 de Junio", "Plaza 2 de Mayo", "rue du 4 Septembre"):
+    /// a date after one is part of the name.
+    pub(crate) place_nouns: &'static [&'static str],
+    /// Weekdays that are also given names ("Domingo"): capitalized, alone
+    /// and before a capitalized word the table does not know ("Domingo
+    /// García", "Domingo Cavallo"), a name.
+    pub(crate) name_weekdays: &'static [&'static str],
     /// "26.7", "15.2.": a day and a month joined by a dot are a date (the
     /// language writes decimals with a comma).
     pub(crate) dotted_day_month: bool,
@@ -876,6 +884,8 @@ impl Tables {
         same_particles: &[],
         split_day_ranges: false,
         split_amount_ranges: false,
+        place_nouns: &[],
+        name_weekdays: &[],
         dotted_day_month: false,
         decimal_comma: false,
         months_lowercase: false,
