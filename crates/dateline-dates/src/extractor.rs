@@ -319,7 +319,10 @@ impl DateExtractor {
                                 parser.doc.last_quarter = Some((y, q));
                             }
                         }
-                        let aside = c.rule == "year" && in_passing(&tokens, c.s);
+                        // A year counted from the story's own ("im nächsten
+                        // Jahr", anchored) does not move it either.
+                        let aside = c.rule == "year" && in_passing(&tokens, c.s)
+                            || c.rule.contains("relative-unit");
                         remember(&mut parser.doc, &c, reference.year(), aside);
                         // The day of saying of a later quotation (quotes.rs).
                         if c.kind == TimexType::Date

@@ -295,6 +295,12 @@ impl Parser<'_> {
         {
             return None;
         }
+        // In a narrative, a season without its year is in the story's year
+        // ("Im Sommer griffen sie an").
+        if let Some(y) = self.narrative_year() {
+            let v = format!("{}-{}", cal::fmt_year(y), season_code(sn));
+            return Some((Pt::new(v, Grain::Season, "season", "narrative-year"), e));
+        }
         let y = i32::from(self.r.year());
         // January and February are the winter that began the year before:
         // the year's spring, summer and fall are all still ahead ("battled

@@ -582,9 +582,23 @@ impl Parser<'_> {
         let name = if the { "the-relative-unit" } else { "relative-unit" };
         let r = self.r;
         // "the following day", "the previous year", "the same day": anaphoric,
-        // anchored on the last date the text named (TimeML's anchorTimeID).
-        let anaphoric =
-            definite && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
+        // anchored on the last date the text named (TimeML's anchorTimeID);
+        // so is "am folgenden Tag", its article in the contraction.
+        let contracted = i
+            .checked_sub(1)
+            .filter(|_| !the && rel != Rel::Next)
+            .and_then(|k| self.tok(k))
+            .is_some_and(|t| {
+                let w = &self.text[t.start..t.end];
+                self.lx.tables.article_contractions.iter().any(|c| self.lx.same_word(w, c))
+            });
+        let anaphoric = (definite || contracted)
+            && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
+        // In a narrative, "this year", "next year", "last year" count from
+        // the story's year, not the writer's ("im nächsten Jahr", "dieses
+        // Jahres" in a history of 1862).
+        let story_year = self.narrative_year().is_some()
+            && matches!(rel, Rel::This | Rel::Next | Rel::Last | Rel::Following | Rel::Previous);
         let pt = match u {
             Unit::Day => {
                 // "this day" is rarely a date; a story told without articles
@@ -601,6 +615,7 @@ impl Parser<'_> {
             }
             Unit::Year
                 if (anaphoric
+                    || story_year
                     || rel == Rel::This && self.lx.tables.no_articles && self.doc.narrative)
                     && self.doc.last_year.is_some() =>
             {
