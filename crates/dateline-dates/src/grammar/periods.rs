@@ -289,8 +289,11 @@ impl Parser<'_> {
         } else if !(the || prev_ok)
             // "summer camp": an English season before a noun modifies it;
             // languages whose modifiers follow their noun (the table's
-            // `rel_after_noun`) read on ("en otoño pasara").
+            // `rel_after_noun`) read on ("en otoño pasara"), and so do
+            // languages that write such a noun as one word with the season
+            // ("Sommerlager": "im Sommer griff" is a season and a verb).
             || !self.lx.tables.rel_after_noun
+                && !self.lx.tables.nouns_capitalized
                 && next_word.is_some_and(|_| self.lex(e).is_none() && !self.upper(e))
         {
             return None;
