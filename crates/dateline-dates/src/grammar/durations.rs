@@ -559,7 +559,7 @@ impl Parser<'_> {
                     // "the year" / "the quarter" as dates.
                     return self.the_unit(i, f, u, modifier);
                 }
-                if self.is_func(f, Func::Weekend) && !self.s(f).ends_with('s') {
+                if self.is_func(f, Func::Weekend) && !self.plural_phrase(f) {
                     let cur = cal::weekday(self.r) as i64;
                     // The weekend just past (TimeBank), or this one if it is
                     // the weekend; the coming one when the clause looks ahead
@@ -580,6 +580,11 @@ impl Parser<'_> {
                         how,
                     );
                     return Some(p.into_cand(i, f + 1));
+                }
+                // "los fines de semana", "les week-ends": every weekend.
+                if self.lx.extended && self.is_func(f, Func::Weekend) {
+                    let p = Pt::new("XXXX-WXX-WE".into(), Grain::Unspecified, "the-weekends", "");
+                    return Some(p.set().into_cand(i, f + 1));
                 }
             }
             return None;
@@ -1069,6 +1074,13 @@ impl Parser<'_> {
             }
             k += 1;
         }
+    }
+
+    /// Whether the word or phrase at `i` is a plural: one of its words
+    /// ends in "s" ("weekends", "fines de semana", "week-ends"; not "fin de
+    /// semana").
+    pub(super) fn plural_phrase(&self, i: usize) -> bool {
+        self.s(i).split([' ', '-']).any(|w| w.ends_with('s'))
     }
 
     /// The first amount of a range whose second is the duration `c`, when

@@ -23,7 +23,12 @@ pub(super) static TABLES: Tables = Tables {
     fold_accents: true,
     // "él" is not the article, "está" not "this".
     unaccented_only: &["el", "esta", "este"],
-    after_determiner: &[("manana", Lex::PartOfDay(PartOfDay::Morning))],
+    // "el presente año", "la presente Liga": this year, the current one;
+    // "estuvo presente" is no time.
+    after_determiner: &[
+        ("manana", Lex::PartOfDay(PartOfDay::Morning)),
+        ("presente", Lex::Deictic(Deictic::Current)),
+    ],
     // No age words: Spanish TimeBank marks ages as durations ("a la edad
     // de [35 años]", "Millàs, de [72 años],").
     // "la próxima edición", "la pasada cumbre": FUTURE_REF, PAST_REF.
