@@ -32,7 +32,11 @@
 //!   converts ours the same way (`zone_offset`);
 //! * "7 days ago", "a week ago", "in 7 days" keep the unit's grain in TimeML
 //!   (2013-02-05, 2013-W06) and count to the instant in Duckling
-//!   (2013-02-05T04:00): the instant must fall in the period we name.
+//!   (2013-02-05T04:00): the instant must fall in the period we name;
+//! * German and French TimeML corpora write a day and the clock after it as
+//!   two expressions ("[morgen] um [15 Uhr]"), Duckling as one: a clock on
+//!   the day an expression just before it names counts from that day's
+//!   start (`covered_span`).
 //!
 //! Negatives must yield nothing.
 
@@ -96,6 +100,8 @@ fn score(
     errors: bool,
 ) -> Result<()> {
     let extractor = DateExtractor::builder().direction(Direction::Future).lang(lang).build()?;
+    // The languages whose TimeML corpora write a day and its clock apart.
+    let split_clock = matches!(lang, Lang::De | Lang::Fr);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let stderr = std::io::stderr();
@@ -113,8 +119,10 @@ fn score(
             bytes += text.len();
             let expected = row.get("expected").cloned().unwrap_or(Value::Null);
             let kind = expected.get("kind").and_then(Value::as_str).unwrap_or("?").to_owned();
-            let best =
-                found.iter().max_by_key(|t| (t.end() - t.start(), std::cmp::Reverse(t.start())));
+            let best = found.iter().max_by_key(|t| {
+                let start = if split_clock { covered_span(&found, t) } else { t.start() };
+                (t.end() - start, std::cmp::Reverse(start))
+            });
             let offset = reference_offset(row);
             let moment = row.get("reference").and_then(Value::as_str).unwrap_or("");
             let pass = best.is_some_and(|t| matches(&expected, t, text, offset, moment));
@@ -211,6 +219,32 @@ fn part_of_day(code: &str) -> Option<(u32, u32)> {
         "EV" | "NI" => (18, 24),
         _ => return None,
     })
+}
+
+/// Where the phrase that `t` reads starts: its own start, or for a clock
+/// time on the day that the expression right before it names ("[morgen]
+/// um [15 Uhr]", "[heute abend] um [20 Uhr]", the German and French TimeML
+/// split), that expression's start.
+fn covered_span(found: &[TimeExpression], t: &TimeExpression) -> usize {
+    let day = found.iter().rev().find(|d| d.end() <= t.start());
+    match day {
+        Some(d)
+            if t.kind() == dateline_dates::TimexType::Time
+                && !d.value().contains(':')
+                && t.value()
+                    .strip_prefix(day_of(d.value()))
+                    .is_some_and(|rest| rest.starts_with('T')) =>
+        {
+            d.start()
+        }
+        _ => t.start(),
+    }
+}
+
+/// The day part of a DATE or part-of-day TIME value ("2013-02-12" of
+/// "2013-02-12TEV").
+pub(crate) fn day_of(value: &str) -> &str {
+    value.split_once('T').map_or(value, |(day, _)| day)
 }
 
 fn matches(expected: &Value, t: &TimeExpression, text: &str, offset: i64, reference: &str) -> bool {

@@ -183,13 +183,25 @@ impl DateExtractor {
     /// adjectives "actual", "reciente" always; a relative adjective or
     /// another reference word before a word the table does not know
     /// (lowercase, or any in a language that capitalizes nouns). Nouns of
-    /// the present ("la actualidad") keep their article.
+    /// the present ("la actualidad") keep their article. The day adverbs
+    /// ("hoy", "gestern") are no nouns: an article before one belongs to
+    /// what it modifies ("la hoy ministra", "dem gestern veröffentlichten
+    /// Bericht").
     fn modifies_noun(&self, tokens: &[Token], c: &Cand) -> bool {
         if c.e != c.s + 1 {
             return false;
         }
         let lex = tokens.get(c.s).and_then(|t| t.lex);
-        if matches!(lex, Some(Lex::Deictic(Deictic::Current | Deictic::Recent))) {
+        if matches!(
+            lex,
+            Some(Lex::Deictic(
+                Deictic::Current
+                    | Deictic::Recent
+                    | Deictic::Today
+                    | Deictic::Yesterday
+                    | Deictic::Tomorrow
+            ))
+        ) {
             return true;
         }
         let nouns_capitalized = self.inner.lexicon.tables.nouns_capitalized;
@@ -198,6 +210,42 @@ impl DateExtractor {
             && tokens.get(c.e).is_some_and(|t| {
                 t.kind == token::Kind::Word && t.lex.is_none() && (!t.upper || nouns_capitalized)
             })
+    }
+
+    /// Whether the candidate is part of a name, not an expression: a date
+    /// after a capitalized place noun of the table ("la Avenida [17 de
+    /// Junio]", "Plaza [2 de Mayo]"; `Tables::place_nouns`), or one
+    /// capitalized weekday that is also a given name before a capitalized
+    /// word the table does not know ("[Domingo] García";
+    /// `Tables::name_weekdays`).
+    fn in_name(&self, tokens: &[Token], text: &str, c: &Cand) -> bool {
+        let lx = &self.inner.lexicon;
+        let word = |t: &Token| &text[t.start..t.end];
+        let mut k = c.s;
+        // "la Avenida del 17 de Junio".
+        while k > 0
+            && tokens
+                .get(k - 1)
+                .is_some_and(|t| matches!(t.lex, Some(Lex::Func(Func::Of | Func::The))))
+        {
+            k -= 1;
+        }
+        if k > 0
+            && let Some(p) = tokens.get(k - 1)
+            && p.upper
+            && !tokens.get(k).is_some_and(|t| t.newline)
+            && lx.tables.place_nouns.iter().any(|w| lx.same_word(word(p), w))
+        {
+            return true;
+        }
+        let (Some(t), Some(n)) = (tokens.get(c.s), tokens.get(c.e)) else { return false };
+        c.e == c.s + 1
+            && t.upper
+            && n.upper
+            && n.kind == token::Kind::Word
+            && n.lex.is_none()
+            && !n.newline
+            && lx.tables.name_weekdays.iter().any(|w| lx.same_word(word(t), w))
     }
 
     /// `text` normalized as the scanner searches it.
@@ -271,7 +319,11 @@ impl DateExtractor {
                                 parser.doc.last_quarter = Some((y, q));
                             }
                         }
-                        remember(&mut parser.doc, &c, reference.year());
+                        // A year counted from the story's own ("im nächsten
+                        // Jahr", anchored) does not move it either.
+                        let aside = c.rule == "year" && in_passing(&tokens, c.s)
+                            || c.rule.contains("relative-unit");
+                        remember(&mut parser.doc, &c, reference.year(), aside);
                         // The period a later "the year" ("the month", "the
                         // week") of its sentence takes up (durations.rs).
                         if c.kind == TimexType::Date
@@ -307,7 +359,7 @@ impl DateExtractor {
                         if cands.len() - first > 1 {
                             Parser::share_tail_year(&mut cands[first..]);
                             if let Some(last) = cands.last() {
-                                remember(&mut parser.doc, last, reference.year());
+                                remember(&mut parser.doc, last, reference.year(), false);
                             }
                         }
                     }
@@ -323,7 +375,12 @@ impl DateExtractor {
                 };
                 !in_url(text, a.start, b.end)
             });
+            // "la Avenida 17 de Junio", "Domingo García": names.
+            if self.inner.lexicon.extended {
+                cands.retain(|c| !self.in_name(&tokens, text, c));
+            }
             parser.share_lists(&mut cands);
+            parser.split_amount_ranges(&mut cands);
             parser.quoted_days(&mut cands, doc_before.last_day_span);
             link_ranges(&parser, &mut cands, reference);
             let article = self.inner.lexicon.tables.article_in_span;
@@ -395,8 +452,10 @@ const MONTH_DAY_RULES: &[&str] = &[
 
 /// Keeps the last named day and year as anchors for "the following day",
 /// "that year", and in a narrative the story's year (one far from the
-/// reference year `reference_year`).
-fn remember(doc: &mut DocState, c: &Cand, reference_year: i32) {
+/// reference year `reference_year`). An `aside`, a bare year named in
+/// passing ([`in_passing`]: "seit 1917", "(1808–1883)"), leaves the
+/// story's year alone.
+fn remember(doc: &mut DocState, c: &Cand, reference_year: i32, aside: bool) {
     if c.kind != TimexType::Date && c.kind != TimexType::Time {
         return;
     }
@@ -405,7 +464,7 @@ fn remember(doc: &mut DocState, c: &Cand, reference_year: i32) {
     };
     let Ok(year) = year.parse::<i32>() else { return };
     doc.last_year = Some(year);
-    if doc.narrative && (year - reference_year).abs() >= crate::narrative::FAR_YEARS {
+    if doc.narrative && !aside && (year - reference_year).abs() >= crate::narrative::FAR_YEARS {
         doc.story_year = Some(year);
     }
     if let Some(m) =
@@ -420,6 +479,40 @@ fn remember(doc: &mut DocState, c: &Cand, reference_year: i32) {
     {
         doc.last_day = Some(day);
     }
+}
+
+/// Whether a bare year at token `s` names its year in passing: after a
+/// word that bounds or anchors a span ("seit 1917", "bis 1881", "von 1207",
+/// "vor 1900", "und 1885") or inside a sentence after "(", a dash or a
+/// comma ("(1808–1883)"). A year that opens its line or sentence ("1862"
+/// heading a section, "- 1953" in a list, "1830 besetzten ..."), or
+/// follows "im"/"in", leads the story.
+fn in_passing(tokens: &[Token], s: usize) -> bool {
+    let (Some(t), Some(p)) = (tokens.get(s), s.checked_sub(1).and_then(|k| tokens.get(k))) else {
+        return false;
+    };
+    // A year that opens its line, or follows a bullet that does ("- 1953").
+    if t.newline || p.newline && p.kind == token::Kind::Punct {
+        return false;
+    }
+    if p.is_punct('(') || p.is_punct(',') || p.is_dash() {
+        return true;
+    }
+    matches!(
+        p.lex,
+        Some(
+            Lex::Rel(Rel::Since | Rel::Before | Rel::After)
+                | Lex::Func(
+                    Func::Until
+                        | Func::From
+                        | Func::To
+                        | Func::Between
+                        | Func::And
+                        | Func::Through
+                        | Func::At
+                )
+        )
+    )
 }
 
 /// Whether `text[start..end]` lies inside a web address: the run of

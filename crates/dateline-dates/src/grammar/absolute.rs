@@ -419,7 +419,14 @@ impl Parser<'_> {
 
     /// Day-led dates: "1 September", "1st of September 2024", "the 3rd of May".
     pub(super) fn p_day_first(&self, i: usize) -> Option<(Pt, usize)> {
-        let (d, mut e) = self.day_num(i)?;
+        // "el dos de mayo", "el uno de agosto": a day in words, where the
+        // language writes it so, with its month after "of".
+        let word_day = || {
+            let Some(Lex::Number(d @ 1..=31)) = self.lex(i) else { return None };
+            (self.lx.extended && self.is_func(i + 1, Func::Of) && self.month_tok(i + 2).is_some())
+                .then_some((d, i + 1))
+        };
+        let (d, mut e) = self.day_num(i).or_else(word_day)?;
         // "am 23. Juli": the ordinal dot.
         if self.lx.tables.ordinal_dot && self.punct(e, '.') && self.glued(e) {
             e += 1;
@@ -739,6 +746,14 @@ impl Parser<'_> {
             if let Some((y, e)) = self.year_number(i + 2, true) {
                 return Some((Pt::new(cal::fmt_year(y), Grain::Year, "the-year-n", ""), e));
             }
+            // "das Jahr 500 v. Chr.": a year its era marks (only languages
+            // with era tables read one).
+            if self.lx.extended
+                && let Some((p, e)) = self.p_marked_year(i + 2)
+                && p.value.starts_with("BC")
+            {
+                return Some((Pt::new(p.value, Grain::Year, "the-year-n", ""), e));
+            }
             return None;
         }
         // "79 AD", "14 a.d.", "1066 A.D.": the era makes any number a year.
@@ -751,6 +766,29 @@ impl Parser<'_> {
         }
         let (y, e) = self.year_number(i, false)?;
         Some((Pt::new(cal::fmt_year(y), Grain::Year, "year", ""), e))
+    }
+
+    /// Whether no noun follows a number at `j`, in a language whose nouns
+    /// are capitalized: the text ends, a line ends, a punctuation mark that
+    /// closes or joins clauses comes ("," "." ";" ")" "–"), or a lowercase
+    /// word of four letters or more that the table does not know (a verb or
+    /// adverb: "besetzten", "eher"; "km" and "t" are units).
+    fn no_noun_after(&self, j: usize) -> bool {
+        let Some(t) = self.tok(j) else { return true };
+        if t.newline {
+            return true;
+        }
+        match t.kind {
+            Kind::Punct => {
+                t.is_dash()
+                    || [',', '.', ';', ')', ']'].into_iter().any(|c| t.is_punct(c))
+                        && !(self.glued(j + 1) && self.num(j + 1).is_some())
+            }
+            Kind::Word => {
+                !t.upper && t.lex.is_none() && self.text[t.start..t.end].chars().count() >= 4
+            }
+            _ => false,
+        }
     }
 
     /// "fiscal year" or "financial year" at `i`; returns its end.
@@ -941,6 +979,14 @@ impl Parser<'_> {
             return false;
         }
         if (1900..=2099).contains(&y) {
+            return true;
+        }
+        // Where every noun is capitalized (German), a count stands before
+        // its capitalized noun; a number before a lowercase word ("1830
+        // besetzten", "bei Dogali 1887 veranlasste") or before the clause's
+        // punctuation ("(1808–1883)", "Spaniens 1779,") counts nothing: it
+        // is a year, however old.
+        if self.lx.tables.nouns_capitalized && self.no_noun_after(i + 1) {
             return true;
         }
         // Older years need a preposition or a temporal word before them.

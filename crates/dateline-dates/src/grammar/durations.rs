@@ -563,7 +563,7 @@ impl Parser<'_> {
                     // "the year" / "the quarter" as dates.
                     return self.the_unit(i, f, u, modifier);
                 }
-                if self.is_func(f, Func::Weekend) && !self.s(f).ends_with('s') {
+                if self.is_func(f, Func::Weekend) && !self.plural_phrase(f) {
                     // "the weekend of May 12": the weekend of that day's week
                     // (TimeBank marks the day apart, so the span stays).
                     if let Some(d) = self.day_named_after_part(f + 1) {
@@ -592,6 +592,11 @@ impl Parser<'_> {
                         how,
                     );
                     return Some(p.into_cand(i, f + 1));
+                }
+                // "los fines de semana", "les week-ends": every weekend.
+                if self.lx.extended && self.is_func(f, Func::Weekend) {
+                    let p = Pt::new("XXXX-WXX-WE".into(), Grain::Unspecified, "the-weekends", "");
+                    return Some(p.set().into_cand(i, f + 1));
                 }
             }
             return None;
@@ -1097,6 +1102,78 @@ fn duration_part(v: &str) -> Option<(u8, &str, bool)> {
         _ => return None,
     };
     Some((rank, body, clock))
+}
+
+impl Parser<'_> {
+    /// "de [dos] a [tres años]", "[sechs] bis [acht Monate]", "[tres] o
+    /// [cuatro semanas]": in a range of amounts that names its unit once,
+    /// the first amount is a duration of that unit too, as Spanish
+    /// TimeBank, KRAUTS and WikiWarsDE annotate it
+    /// (`Tables::split_amount_ranges`). The connector is "to", "until",
+    /// "or" or a dash; "and" joins ages ("zwischen sechs und elf Jahren")
+    /// that the corpora leave out.
+    pub(crate) fn split_amount_ranges(&self, cands: &mut Vec<Cand>) {
+        if !self.lx.tables.split_amount_ranges {
+            return;
+        }
+        let mut k = 0;
+        while k < cands.len() {
+            let c = &cands[k];
+            let prev_end = k.checked_sub(1).map_or(0, |p| cands[p].e);
+            if let Some(first) = self.first_amount(c, prev_end) {
+                cands.insert(k, first);
+                k += 1;
+            }
+            k += 1;
+        }
+    }
+
+    /// Whether the word or phrase at `i` is a plural: one of its words
+    /// ends in "s" ("weekends", "fines de semana", "week-ends"; not "fin de
+    /// semana").
+    pub(super) fn plural_phrase(&self, i: usize) -> bool {
+        self.s(i).split([' ', '-']).any(|w| w.ends_with('s'))
+    }
+
+    /// The first amount of a range whose second is the duration `c`, when
+    /// no expression before it (ending at `prev_end`) covers it.
+    fn first_amount(&self, c: &Cand, prev_end: usize) -> Option<Cand> {
+        if c.kind != TimexType::Duration || c.s < 2 || c.s - 2 < prev_end {
+            return None;
+        }
+        let (_, u) = parse_simple_duration(&c.value)?;
+        let (second, e) = self.number(c.s)?;
+        if self.unit(e).is_none() || second.fract() != 0.0 {
+            return None;
+        }
+        let connector = self.dash(c.s - 1)
+            || matches!(
+                self.lex(c.s - 1),
+                Some(Lex::Func(Func::To | Func::Until | Func::At | Func::Or))
+            );
+        let (first, e1) = self.number(c.s - 2)?;
+        if !connector || e1 != c.s - 1 || first.fract() != 0.0 || first < 1.0 || first >= second {
+            return None;
+        }
+        // Not the end of a longer number ("1.500 a 2.000 años").
+        if c.s >= 3
+            && self.glued(c.s - 2)
+            && self.tok(c.s - 3).is_some_and(|t| t.kind == Kind::Punct)
+        {
+            return None;
+        }
+        let t = if c.value.starts_with("PT") { "T" } else { "" };
+        Some(Cand {
+            s: c.s - 2,
+            e: c.s - 1,
+            kind: TimexType::Duration,
+            value: format!("P{t}{}{u}", first as i64),
+            grain: c.grain,
+            modifier: None,
+            range: None,
+            rule: "range-first-amount".into(),
+        })
+    }
 }
 
 pub(super) fn parse_simple_duration(v: &str) -> Option<(i64, char)> {

@@ -34,13 +34,16 @@ impl Parser<'_> {
         self.lx.tables.era_bc.iter().find_map(|words| {
             let mut k = i;
             for (n, w) in words.iter().enumerate() {
+                // A table word spelled with its dot ("chr.") is an
+                // abbreviation that takes it ("v. Chr.").
+                let (w, dotted) = w.strip_suffix('.').map_or((*w, false), |w| (w, true));
                 let t = self.tok(k).filter(|t| t.kind == crate::token::Kind::Word)?;
                 if (n > 0 && self.breaks(k)) || !self.lx.same_word(&self.text[t.start..t.end], w) {
                     return None;
                 }
                 k += 1;
                 // The dot of an abbreviation ("н. е."), not a sentence's end.
-                if self.punct(k, '.') && w.chars().count() <= 2 {
+                if self.punct(k, '.') && (dotted || w.chars().count() <= 2) {
                     k += 1;
                 }
             }

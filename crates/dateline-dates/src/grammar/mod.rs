@@ -378,6 +378,16 @@ impl<'a> Parser<'a> {
         if let Some((n, d)) = self.num(i) {
             let mut v = f64::from(n);
             let mut j = i + 1;
+            // "30,4 secondes": a decimal comma.
+            if self.lx.tables.decimal_comma
+                && self.punct(j, ',')
+                && self.glued(j)
+                && self.glued(j + 1)
+                && let Some((f, fd)) = self.num(j + 1)
+            {
+                v += f64::from(f) / 10f64.powi(i32::from(fd));
+                return Some((v, j + 2));
+            }
             // "1,000", "12,500".
             while self.punct(j, ',')
                 && self.glued(j)

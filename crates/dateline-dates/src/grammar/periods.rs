@@ -307,11 +307,20 @@ impl Parser<'_> {
         } else if !(the || prev_ok)
             // "summer camp": an English season before a noun modifies it;
             // languages whose modifiers follow their noun (the table's
-            // `rel_after_noun`) read on ("en otoño pasara").
+            // `rel_after_noun`) read on ("en otoño pasara"), and so do
+            // languages that write such a noun as one word with the season
+            // ("Sommerlager": "im Sommer griff" is a season and a verb).
             || !self.lx.tables.rel_after_noun
+                && !self.lx.tables.nouns_capitalized
                 && next_word.is_some_and(|_| self.lex(e).is_none() && !self.upper(e))
         {
             return None;
+        }
+        // In a narrative, a season without its year is in the story's year
+        // ("Im Sommer griffen sie an").
+        if let Some(y) = self.narrative_year() {
+            let v = format!("{}-{}", cal::fmt_year(y), season_code(sn));
+            return Some((Pt::new(v, Grain::Season, "season", "narrative-year"), e));
         }
         let y = i32::from(self.r.year());
         // January and February are the winter that began the year before:

@@ -61,6 +61,20 @@ impl Parser<'_> {
                 let p = Pt::time_on(d, &tm, Grain::Minute, "clock", "day-named-after");
                 return Some((p, e));
             }
+            // "[jeudi] à [11h]": a clock kept apart from the day just
+            // before it is on that day, whatever the direction.
+            if self.lx.tables.clock_apart
+                && let Some(d) = self.day_right_before(i)
+            {
+                let mut p = Pt::new(
+                    format!("{}T{}", cal::fmt_day(d), tm),
+                    Grain::Minute,
+                    "clock",
+                    "after-day",
+                );
+                p.kind = TimexType::Time;
+                return Some((p, e));
+            }
             // Only under `Direction::Context`, the news reading.
             let story = (self.direction == Direction::Context).then(|| self.story_day(i, e));
             let (day, tm, how) = match story.flatten() {
@@ -115,11 +129,18 @@ impl Parser<'_> {
                 }
                 p.day = Some(d);
                 // "Saturday morning at 9", "tomorrow evening at 5".
-                if let Some((tm, e3)) = self.at_clock(e2, pod) {
+                if !self.lx.tables.clock_apart
+                    && let Some((tm, e3)) = self.at_clock(e2, pod)
+                {
                     let t = Pt::time_on(d, &tm, Grain::Minute, "date-part-of-day-time", p.how);
                     return Some((t, e3));
                 }
                 return Some((p, e2));
+            }
+            // "[samedi 4 janvier], à [18 h 30]": the clock is its own
+            // expression on the day just named (`Tables::clock_apart`).
+            if self.lx.tables.clock_apart {
+                return Some((dp, e));
             }
             // "Friday at 3 p.m.", "Friday, 3 p.m.", "tomorrow 8:00am",
             // "this afternoon at 3:20" (past noon), "tonight at 8".
@@ -288,6 +309,22 @@ impl Parser<'_> {
     /// reference day, unless the caller gave a reference time and a
     /// direction: then it is the next (last, nearest) such time, and a time
     /// without a.m./p.m. ("3:30") may be read on either half of the clock.
+    /// The day an expression ending right before token `i` names, with
+    /// nothing or only "at", "on" or a comma between ("jeudi à", "1.
+    /// September 1939 um", "Donnerstag 9:30").
+    fn day_right_before(&self, i: usize) -> Option<Civil> {
+        let mut k = i;
+        while k > 0
+            && (self.punct(k - 1, ',')
+                || self.is_func(k - 1, Func::At)
+                || self.is_func(k - 1, Func::On))
+        {
+            k -= 1;
+        }
+        let (day, _, end) = self.doc.last_day_span?;
+        (k > 0 && self.tok(k - 1)?.end == end).then_some(day)
+    }
+
     fn clock_day(&self, tm: &str, explicit: bool) -> (Civil, String, &'static str) {
         let reference = (self.r, tm.to_owned(), "reference-day");
         let dir = match self.direction {

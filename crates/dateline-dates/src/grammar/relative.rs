@@ -33,6 +33,22 @@ impl Parser<'_> {
         after_preposition || before_date
     }
 
+    /// The year of season `sn` the last time it was (`shift` -1) or the
+    /// next time it will be (+1): "last summer", "el verano pasado". January
+    /// and February belong to the winter that began the year before.
+    pub(super) fn shifted_season_year(&self, sn: u8, shift: i32) -> i32 {
+        let (y, cur) = if self.r.month() <= 2 {
+            (i32::from(self.r.year()) - 1, 4)
+        } else {
+            (i32::from(self.r.year()), season_of(self.r))
+        };
+        match (shift < 0, sn < cur, sn > cur) {
+            (true, true, _) | (false, _, true) => y,
+            (true, false, _) => y - 1,
+            (false, _, false) => y + 1,
+        }
+    }
+
     /// Weekdays: "Tuesday", "last Friday", "next Monday", "Monday, Sept. 2".
     pub(super) fn p_weekday(&self, i: usize) -> Option<(Pt, usize)> {
         // "last week's Sunday", "next week's Friday".
@@ -498,30 +514,15 @@ impl Parser<'_> {
         }
         // "last summer", "this spring".
         if let Some(Lex::Season(sn)) = self.lex(j) {
-            // January and February belong to the winter that began the year before.
-            let (y, cur) = if self.r.month() <= 2 {
-                (i32::from(self.r.year()) - 1, 4)
-            } else {
-                (i32::from(self.r.year()), season_of(self.r))
-            };
             let y = match rel {
-                Rel::Last | Rel::Previous => {
-                    if sn < cur {
-                        y
-                    } else {
-                        y - 1
-                    }
-                }
-                Rel::Next | Rel::Coming | Rel::Following => {
-                    if sn > cur {
-                        y
-                    } else {
-                        y + 1
-                    }
-                }
+                Rel::Last | Rel::Previous => self.shifted_season_year(sn, -1),
+                Rel::Next | Rel::Coming | Rel::Following => self.shifted_season_year(sn, 1),
                 // "this summer" said in February is the coming one.
                 _ if sn != 4 => i32::from(self.r.year()),
-                _ => y,
+                // January and February belong to the winter that began the
+                // year before.
+                _ if self.r.month() <= 2 => i32::from(self.r.year()) - 1,
+                _ => i32::from(self.r.year()),
             };
             return Some((
                 Pt::new(
@@ -594,9 +595,23 @@ impl Parser<'_> {
         let name = if the { "the-relative-unit" } else { "relative-unit" };
         let r = self.r;
         // "the following day", "the previous year", "the same day": anaphoric,
-        // anchored on the last date the text named (TimeML's anchorTimeID).
-        let anaphoric =
-            definite && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
+        // anchored on the last date the text named (TimeML's anchorTimeID);
+        // so is "am folgenden Tag", its article in the contraction.
+        let contracted = i
+            .checked_sub(1)
+            .filter(|_| !the && rel != Rel::Next)
+            .and_then(|k| self.tok(k))
+            .is_some_and(|t| {
+                let w = &self.text[t.start..t.end];
+                self.lx.tables.article_contractions.iter().any(|c| self.lx.same_word(w, c))
+            });
+        let anaphoric = (definite || contracted)
+            && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
+        // In a narrative, "this year", "next year", "last year" count from
+        // the story's year, not the writer's ("im nächsten Jahr", "dieses
+        // Jahres" in a history of 1862).
+        let story_year = self.narrative_year().is_some()
+            && matches!(rel, Rel::This | Rel::Next | Rel::Last | Rel::Following | Rel::Previous);
         let pt = match u {
             Unit::Day => {
                 // "this day" is rarely a date; a story told without articles
@@ -613,6 +628,7 @@ impl Parser<'_> {
             }
             Unit::Year
                 if (anaphoric
+                    || story_year
                     || rel == Rel::This && self.lx.tables.no_articles && self.doc.narrative)
                     && self.doc.last_year.is_some() =>
             {

@@ -11,6 +11,7 @@
 //!   jours", "estos días", and "hoy, jueves" as one expression.
 
 use super::durations::{duration_value, parse_simple_duration};
+use super::periods::season_code;
 use super::{Cand, Parser, Pt, unit_grain};
 use crate::cal;
 use crate::lexicon::{AgoBefore, Deictic, Func, Lex, PartOfDay, Rel, Unit};
@@ -45,7 +46,13 @@ impl Parser<'_> {
                 .or_else(|| self.p_day_word(j + 1))
             && let Some(d) = p.day
         {
-            let day = self.shifted_day(d.month() as u32, d.day() as u32, shift)?;
+            // "el pasado día 3": a day named without its month is the last
+            // (next) day of that number before (after) the reference.
+            let day = if p.rule == "day-word" {
+                self.shifted_month_day(d.day() as u32, shift)?
+            } else {
+                self.shifted_day(d.month() as u32, d.day() as u32, shift)?
+            };
             return Some((Pt::day(day, "rel-day-month", ""), e));
         }
         // "el pasado septiembre", "del pasado mes de mayo", "el próximo mes
@@ -95,6 +102,12 @@ impl Parser<'_> {
                 Some((Pt::day(cal::add_days(r, delta)?, "weekday-rel", ""), e))
             }
             Lex::Month(m) => Some((self.month_shifted(u32::from(m), shift), e)),
+            // "el verano pasado", "l'été dernier": as "last summer".
+            Lex::Season(sn) => {
+                let y = self.shifted_season_year(sn, shift);
+                let v = format!("{}-{}", cal::fmt_year(y), season_code(sn));
+                Some((Pt::new(v, Grain::Season, "season-rel", ""), e))
+            }
             Lex::Unit(u, false) => {
                 let n = i64::from(shift);
                 let p = match u {
@@ -693,6 +706,16 @@ impl Parser<'_> {
         Some((p, i + 1))
     }
 
+    /// The last (`shift` -1) or next (+1) day `d` of a month strictly
+    /// before or after the reference date, within a year.
+    fn shifted_month_day(&self, d: u32, shift: i32) -> Option<jiff::civil::Date> {
+        (0..=12).find_map(|k| {
+            let m = cal::add_months(self.r, i64::from(shift) * k)?;
+            let day = cal::date(m.year().into(), m.month() as u32, d)?;
+            ((shift < 0 && day < self.r) || (shift > 0 && day > self.r)).then_some(day)
+        })
+    }
+
     /// The last (`shift` -1) or next (+1) `m`/`d` strictly before or after
     /// the reference date.
     fn shifted_day(&self, m: u32, d: u32, shift: i32) -> Option<jiff::civil::Date> {
@@ -713,6 +736,12 @@ impl Parser<'_> {
             return None;
         }
         let mut j = i + 1;
+        // "hace sólo unas semanas", "hace ya muchos meses".
+        while self.tok(j).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx.tables.ago_adverbs.iter().any(|w| self.lx.same_word(self.s(j), w))
+        {
+            j += 1;
+        }
         let mut modifier = None;
         if let Some((m, e)) = self.hedge(j) {
             modifier = Some(match m {

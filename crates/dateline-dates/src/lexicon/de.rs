@@ -46,8 +46,23 @@ pub(super) static TABLES: Tables = Tables {
     rel_after_noun: false,
     clock_24h: true,
     clock_on_named_day: true,
+    clock_apart: true,
     narrative_years: true,
     tense_suffixes: &[("te", Cue::Past)],
+    // "[202 v. Chr.]", "[264 vor Christus]" (BC0202, BC0264): history
+    // writes its years before the common era this way, the era inside.
+    era_bc: &[
+        &["v", "chr."],
+        &["vor", "christus"],
+        &["v", "u", "z"],
+        &["vor", "unserer", "zeitrechnung"],
+    ],
+    // A year alone on its line heads a history's section ("1862",
+    // "1939/1940").
+    heading_years: true,
+    decimal_comma: true,
+    split_amount_ranges: true,
+    place_nouns: &["strasse", "platz", "allee", "brucke"],
     ..Tables::EMPTY
 };
 
@@ -521,6 +536,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("circa", Lex::Hedge(Hedge::About)),
     ("ca", Lex::Hedge(Hedge::About)),
     ("knapp", Lex::Hedge(Hedge::About)),
+    // "seit gut 15 Jahren": a good fifteen years.
+    ("gut", Lex::Hedge(Hedge::About)),
     ("fast", Lex::Hedge(Hedge::Nearly)),
     ("beinahe", Lex::Hedge(Hedge::Nearly)),
     ("mehr", Lex::Hedge(Hedge::More)),

@@ -23,7 +23,12 @@ pub(super) static TABLES: Tables = Tables {
     fold_accents: true,
     // "él" is not the article, "está" not "this".
     unaccented_only: &["el", "esta", "este"],
-    after_determiner: &[("manana", Lex::PartOfDay(PartOfDay::Morning))],
+    // "el presente año", "la presente Liga": this year, the current one;
+    // "estuvo presente" is no time.
+    after_determiner: &[
+        ("manana", Lex::PartOfDay(PartOfDay::Morning)),
+        ("presente", Lex::Deictic(Deictic::Current)),
+    ],
     // No age words: Spanish TimeBank marks ages as durations ("a la edad
     // de [35 años]", "Millàs, de [72 años],").
     // "la próxima edición", "la pasada cumbre": FUTURE_REF, PAST_REF.
@@ -51,6 +56,7 @@ pub(super) static TABLES: Tables = Tables {
         &["seguidas"],
     ],
     tail_breakers: &["de", "del", "que"],
+    ago_adverbs: &["solo", "ya", "escasamente", "apenas", "justo", "exactamente"],
     tense_suffixes: &[
         ("rá", Cue::Future),
         ("rán", Cue::Future),
@@ -67,6 +73,19 @@ pub(super) static TABLES: Tables = Tables {
         ("aron", Cue::Past),
         ("ieron", Cue::Past),
     ],
+    decimal_comma: true,
+    split_amount_ranges: true,
+    place_nouns: &[
+        "avenida",
+        "calle",
+        "plaza",
+        "paseo",
+        "puente",
+        "estadio",
+        "colegio",
+        "instituto",
+    ],
+    name_weekdays: &["domingo"],
     ..Tables::EMPTY
 };
 
@@ -135,10 +154,11 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("domingo", Lex::Weekday(7)),
     ("sabados", Lex::Weekday(6 + 10)),
     ("domingos", Lex::Weekday(7 + 10)),
-    // Cardinal numbers; "un"/"una" is English "a".
+    // Cardinal numbers; "un"/"una" is English "a", "uno" the number ("el
+    // uno de agosto", "de uno a dos años").
     ("un", Lex::Func(Func::A)),
     ("una", Lex::Func(Func::A)),
-    ("uno", Lex::Func(Func::A)),
+    ("uno", Lex::Number(1)),
     ("dos", Lex::Number(2)),
     ("tres", Lex::Number(3)),
     ("cuatro", Lex::Number(4)),

@@ -40,6 +40,10 @@ pub(super) static TABLES: Tables = Tables {
     rel_after_noun: true,
     clock_24h: true,
     clock_on_named_day: true,
+    clock_apart: true,
+    // "mardi soir", "dimanche après-midi": a TIME, as TimeML 1.2.1 types a
+    // part of the day and French TimeBank 1.1 annotates it.
+    weekday_part_time: true,
     narrative_years: true,
     accented: &[("à", Lex::Func(Func::At))],
     tense_suffixes: &[
@@ -50,6 +54,8 @@ pub(super) static TABLES: Tables = Tables {
         ("ait", Cue::Past),
         ("aient", Cue::Past),
     ],
+    decimal_comma: true,
+    place_nouns: &["rue", "avenue", "place", "boulevard", "pont", "quai", "stade", "lycee"],
     ..Tables::EMPTY
 };
 

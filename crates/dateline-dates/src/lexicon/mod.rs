@@ -714,6 +714,12 @@ pub(crate) struct Tables {
     /// English news leaves it on the reference day, unless a recent day
     /// named just before tells the story (`grammar/story_day.rs`).
     pub(crate) clock_on_named_day: bool,
+    /// A clock time after a named day is an expression of its own, on
+    /// that day ("[samedi 4 janvier], à [18 h 30]", "[1. September 1939]
+    /// um [4:45 Uhr]", "[ce soir] à [00 h 10]"), as French TimeBank 1.1,
+    /// KRAUTS and WikiWarsDE annotate them; English TimeBank joins them
+    /// ("[Friday at 3 p.m.]").
+    pub(crate) clock_apart: bool,
     /// A document whose years lie mostly far from its reference date is a
     /// narrative (a history article): there a date without a year takes the
     /// last year the text named, not the reference's (HeidelTime's
@@ -727,6 +733,10 @@ pub(crate) struct Tables {
     /// Words that, right after such a tail, tie it to an event outside the
     /// expression ("dos días después del partido"): the tail stays out.
     pub(crate) tail_breakers: &'static [&'static str],
+    /// Adverbs that may stand between an "ago" written before its quantity
+    /// and the quantity, inside the expression ("hace sólo unas semanas",
+    /// "hace ya muchos meses", "hace escasamente un mes").
+    pub(crate) ago_adverbs: &'static [&'static str],
     /// Accented words whose folded spelling is another word, with their
     /// own class ("à" → `Func::At`; "a" is the verb).
     pub(crate) accented: &'static [(&'static str, Lex)],
@@ -754,7 +764,9 @@ pub(crate) struct Tables {
     pub(crate) year_nouns_inside: &'static [&'static str],
     /// Eras before the common era, as word sequences ("до н. е.", "до нашої
     /// ери"; dots between the words are read through): the year before one
-    /// is BC ("[264 до н. е.]" is BC0264), and the era is inside.
+    /// is BC ("[264 до н. е.]" is BC0264), and the era is inside. A word
+    /// written with its dot ("chr.") is an abbreviation that keeps it
+    /// ("[202 v. Chr.]"); words of one or two letters keep theirs anyway.
     pub(crate) era_bc: &'static [&'static [&'static str]],
     /// Weekday forms that are also common nouns ("середа", "среда": the
     /// environment): Wednesday only in a date context, after a preposition
@@ -767,9 +779,26 @@ pub(crate) struct Tables {
     /// first day taking the month and year of the second, as WikiWars
     /// annotates it; otherwise one DURATION with both ends (TimeBank).
     pub(crate) split_day_ranges: bool,
+    /// A range of amounts that names its unit once ("de dos a tres años",
+    /// "sechs bis acht Monate") is two durations, the first taking the
+    /// unit of the second, as Spanish TimeBank, KRAUTS and WikiWarsDE
+    /// annotate it; otherwise the second amount alone is one.
+    pub(crate) split_amount_ranges: bool,
+    /// Capitalized nouns that name a place after them, a date included
+    /// ("Avenida 17 de Junio", "Plaza 2 de Mayo", "rue du 4 Septembre"):
+    /// a date after one is part of the name.
+    pub(crate) place_nouns: &'static [&'static str],
+    /// Weekdays that are also given names ("Domingo"): capitalized, alone
+    /// and before a capitalized word the table does not know ("Domingo
+    /// García", "Domingo Cavallo"), a name.
+    pub(crate) name_weekdays: &'static [&'static str],
     /// "26.7", "15.2.": a day and a month joined by a dot are a date (the
     /// language writes decimals with a comma).
     pub(crate) dotted_day_month: bool,
+    /// Decimals are written with a comma ("30,4 secondes", "1,5 Stunden",
+    /// "2,5 años"): a comma between digits is the decimal mark, never a
+    /// thousands separator.
+    pub(crate) decimal_comma: bool,
     /// Month names are written in lowercase: a lowercase month beside a
     /// capitalized word is no name ("у квітні Вашингтон").
     pub(crate) months_lowercase: bool,
@@ -846,9 +875,11 @@ impl Tables {
         clock_24h: false,
         hour_article: false,
         clock_on_named_day: false,
+        clock_apart: false,
         narrative_years: false,
         duration_tails: &[],
         tail_breakers: &[],
+        ago_adverbs: &[],
         accented: &[],
         tense_suffixes: &[],
         verbs: &[],
@@ -859,7 +890,11 @@ impl Tables {
         guarded_weekdays: &[],
         same_particles: &[],
         split_day_ranges: false,
+        split_amount_ranges: false,
+        place_nouns: &[],
+        name_weekdays: &[],
         dotted_day_month: false,
+        decimal_comma: false,
         months_lowercase: false,
         heading_years: false,
         ahead_words: &[],
