@@ -47,7 +47,7 @@ use super::periods::season_code;
 use super::{Cand, Dir, Longest, Parser, Pt};
 use crate::cal;
 use crate::lexicon::{
-    Deictic, Func, Lex, Marker, NAMED_DAY, PartOfDay, Position, Rel, Unit, Vague,
+    Deictic, Func, Hedge, Lex, Marker, NAMED_DAY, PartOfDay, Position, Rel, Unit, Vague,
 };
 use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
@@ -55,12 +55,27 @@ use crate::token::Kind;
 /// A point with the modifier the words after it gave ("年底": END).
 type Found = (Pt, usize, Option<Modifier>);
 
+/// How far back, in bytes, a month without a year looks for its
+/// sentence's year (about eighty characters).
+const SENTENCE_BACK: usize = 240;
+
+/// The value of an ASCII or full-width digit.
+fn zh_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
 impl Parser<'_> {
     /// The longest expression starting at token `i` in unspaced text.
     pub(super) fn unspaced_at(&self, i: usize) -> Option<Cand> {
         let t = self.tok(i)?;
         match (t.kind, t.lex) {
             (Kind::Num, _) => {}
+            // "近三年": nearly, before a quantity only.
+            (Kind::Word, Some(Lex::Hedge(Hedge::Nearly))) => return self.zh_quantity(i),
             (Kind::Word, Some(Lex::Cue(_) | Lex::Hedge(_))) => return None,
             (Kind::Word, Some(_)) => {}
             _ => return None,
@@ -225,8 +240,13 @@ impl Parser<'_> {
             return self.zh_in_year(y, j, rule);
         }
         if let Some((m, j)) = self.zh_month(i) {
+            let written = self.zh_sentence_year(i, m);
             if let Some((d, e)) = self.zh_day(j) {
-                let Some((y, how)) = self.year_for_day(m, d, i, self.past_signal(e)) else {
+                let year = match written {
+                    Some(y) => Some((y, "sentence-year".to_owned())),
+                    None => self.year_for_day(m, d, i, self.past_signal(e)),
+                };
+                let Some((y, how)) = year else {
                     return Some((Pt::void("month-day"), e, None));
                 };
                 return Some(match cal::date(y, m, d) {
@@ -234,7 +254,10 @@ impl Parser<'_> {
                     None => (Pt::void("month-day"), e, None),
                 });
             }
-            let (y, how) = self.year_for_month(m, i, self.past_signal(j))?;
+            let (y, how) = match written {
+                Some(y) => (y, "sentence-year".to_owned()),
+                None => self.year_for_month(m, i, self.past_signal(j))?,
+            };
             let (modifier, e) = self.zh_position(j, true);
             return Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month", how), e, modifier));
         }
@@ -348,14 +371,17 @@ impl Parser<'_> {
                 let day = self.doc.last_day.unwrap_or(self.r);
                 Some((Pt::day(day, "same-day", ""), i + 1, None))
             }
-            Lex::Rel(Rel::Following) => {
-                let day = cal::add_days(self.doc.last_day.unwrap_or(self.r), 1)?;
-                Some((Pt::day(day, "following-day", ""), i + 1, None))
-            }
+            Lex::Rel(r @ (Rel::Following | Rel::Previous)) => self.zh_anaphoric(i, r),
             Lex::Func(Func::That) => {
                 let y = self.doc.last_year.unwrap_or(ry);
                 self.zh_in_year(y, i + 1, "that-year")
             }
+            // "岁末", "年终": this year's end.
+            Lex::EndOf(Unit::Year) => Some((
+                Pt::new(cal::fmt_year(ry), Grain::Year, "year-end", ""),
+                i + 1,
+                Some(Modifier::End),
+            )),
             Lex::Marker(Marker::Year) => {
                 // "年底", "年初" alone: this year's end or start.
                 let (modifier, e) = self.zh_position(i + 1, false);
@@ -375,6 +401,71 @@ impl Parser<'_> {
                 Some((Pt::new(v, Grain::Half, "half", ""), i + 1, None))
             }
             _ => None,
+        }
+    }
+
+    /// The year a month without one takes from its own sentence: "1812年
+    /// 7月23日，……9月14日到达" is 1812's September. The last year written
+    /// in digits earlier in the sentence, unless a month written with it
+    /// comes after `m` ("1997年12月……，1月" is some other January).
+    fn zh_sentence_year(&self, i: usize, m: u32) -> Option<i32> {
+        let end = self.tok(i)?.start;
+        let mut lo = end.saturating_sub(SENTENCE_BACK);
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut s = &self.text[lo..end];
+        if let Some(k) = s.rfind(['。', '！', '？', '；', '\n']) {
+            s = &s[k..];
+        }
+        let mut rest = s;
+        while let Some(k) = rest.rfind('年') {
+            let before = &rest[..k];
+            rest = before;
+            let digits: Vec<u32> = before.chars().rev().map_while(zh_digit).take(5).collect();
+            if digits.len() != 4 {
+                continue;
+            }
+            let y = digits.iter().rev().fold(0, |a, &d| a * 10 + d) as i32;
+            // A month written after the year: "1997年12月".
+            let after = &s[k + '年'.len_utf8()..];
+            let month: Vec<u32> = after.chars().map_while(zh_digit).collect();
+            let written_month = month.iter().fold(0, |a, &d| a * 10 + d);
+            let marked = after.chars().nth(month.len()) == Some('月');
+            if !month.is_empty() && marked && written_month > m {
+                return None;
+            }
+            return (1000..=2999).contains(&y).then_some(y);
+        }
+        None
+    }
+
+    /// "次日", "前一天", "次年", "上年", "次月": the day, year or month
+    /// after or before the one the text named last (the reference when it
+    /// named none). The word's last character says which unit it shifts.
+    fn zh_anaphoric(&self, i: usize, r: Rel) -> Option<Found> {
+        let k: i32 = if r == Rel::Following { 1 } else { -1 };
+        match self.s(i).chars().last()? {
+            '年' => {
+                let y = self.doc.last_year.unwrap_or(i32::from(self.r.year())) + k;
+                let rule = if k > 0 { "following-year" } else { "previous-year" };
+                self.zh_in_year(y, i + 1, rule)
+            }
+            '月' => {
+                let (y, m) = self
+                    .doc
+                    .last_month
+                    .unwrap_or((i32::from(self.r.year()), self.r.month() as u32));
+                let first = cal::add_months(cal::date(y, m, 1)?, i64::from(k))?;
+                let v = cal::fmt_month(i32::from(first.year()), first.month() as u32);
+                let rule = if k > 0 { "following-month" } else { "previous-month" };
+                Some((Pt::new(v, Grain::Month, rule, ""), i + 1, None))
+            }
+            _ => {
+                let day = cal::add_days(self.doc.last_day.unwrap_or(self.r), i64::from(k))?;
+                let rule = if k > 0 { "following-day" } else { "previous-day" };
+                Some((Pt::day(day, rule, ""), i + 1, None))
+            }
         }
     }
 
@@ -629,13 +720,22 @@ impl Parser<'_> {
         {
             return None;
         }
-        // "过去十年", "未来五年": the stretch up to or from now.
-        let lead = matches!(self.lex(i), Some(Lex::Deictic(Deictic::PastRef | Deictic::FutureRef)));
-        let start = match (lead, self.lex(i + 1)) {
+        // "过去十年", "未来五年", "近三年": the stretch up to or from now.
+        let lead = matches!(
+            self.lex(i),
+            Some(Lex::Deictic(Deictic::PastRef | Deictic::FutureRef) | Lex::Hedge(Hedge::Nearly))
+        );
+        // "前三季度", "头两个月": the first ones of a period; "前几天":
+        // some days ago.
+        let first = matches!(self.lex(i), Some(Lex::Rel(Rel::Ago | Rel::Prior)));
+        let start = match (lead || first, self.lex(i + 1)) {
             (false, _) => i,
-            (true, Some(Lex::Func(Func::Of))) => i + 2,
+            (true, Some(Lex::Func(Func::Of))) if lead => i + 2,
             (true, _) => i + 1,
         };
+        if first && self.zh_year(start).is_some() {
+            return None;
+        }
         let (q, more, j) = self.zh_amount(start)?;
         // "两日前": a numeral count of days before "前" or "后" (a day of the
         // month is written in digits: "23日前" is before the 23rd).
@@ -643,11 +743,22 @@ impl Parser<'_> {
             && self.tok(j - 1).is_some_and(|t| t.lex.is_some())
             && q.is_some_and(|q| q <= 10.0)
             && matches!(self.lex(j + 1), Some(Lex::Rel(Rel::Ago | Rel::Later)));
-        let (u, half, e) = match self.zh_unit(j, q.is_none()) {
+        // "只有82日": more days than a month has is a count of them.
+        let many_days = self.marker(j) == Some(Marker::Day) && q.is_some_and(|q| q > 31.0);
+        let (u, half, e) = match self.zh_unit(j, q.is_none() || first) {
             Some(found) => found,
-            None if days_ago => (Unit::Day, false, j + 1),
+            None if days_ago || many_days => (Unit::Day, false, j + 1),
             None => return None,
         };
+        // "公元前7世纪", "前55年": before Christ, not the first years.
+        if first
+            && (q.is_none() || matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Quarter))
+        {
+            return self.zh_first(i, q, u, half, e);
+        }
+        if first {
+            return None;
+        }
         // "三年级" never gets here; "三月" is March (no classifier).
         let q = q.map(|q| if half { q + 0.5 } else { q });
         // "三年多": more than three years.
@@ -693,6 +804,26 @@ impl Parser<'_> {
         }
     }
 
+    /// "前三季度", "头两个月" (the first quarters or months of a period,
+    /// a DURATION) and "前两天", "前几天" (days ago, a DATE), from token
+    /// `i` (the "前" or "头") to `e`, the unit's end.
+    fn zh_first(&self, i: usize, q: Option<f64>, u: Unit, half: bool, e: usize) -> Option<Cand> {
+        if half || matches!(self.lex(e), Some(Lex::Rel(_))) {
+            return None;
+        }
+        // "前几年": some years ago.
+        if q.is_none() && self.lex(i) == Some(Lex::Rel(Rel::Ago)) {
+            let pt = Pt::new("PAST_REF".into(), Grain::Unspecified, "days-before", "");
+            return Some(pt.into_cand(i, e));
+        }
+        if u == Unit::Day && self.lex(i) == Some(Lex::Rel(Rel::Ago)) {
+            let pt = self.ago_point(-(q? as i64), 'D', "ago")?;
+            return Some(Pt { rule: "days-before", ..pt }.into_cand(i, e));
+        }
+        let value = duration_value(q, u, false);
+        Some(Pt::new(value, Grain::Unspecified, "first-of-period", "").duration().into_cand(i, e))
+    }
+
     /// "每年", "每天", "每两周", "每周一": sets.
     fn zh_set(&self, i: usize) -> Option<Cand> {
         if !self.is_func(i, Func::Every) {
@@ -733,8 +864,11 @@ impl Parser<'_> {
         let (v, kind) = match self.lex(i)? {
             Lex::Deictic(Deictic::Present) => ("PRESENT_REF", TimexType::Date),
             // "晕了过去。": passed out, at the end of a sentence.
+            // "十多年过去了": the verb "to pass", after a quantity or before 了.
             Lex::Deictic(Deictic::PastRef)
-                if self.tok(i + 1).is_none_or(|t| t.is_punct('.') || t.is_punct('!')) =>
+                if self.tok(i + 1).is_none_or(|t| t.is_punct('.') || t.is_punct('!'))
+                    || self.s(i + 1) == "了"
+                    || i > 0 && matches!(self.lex(i - 1), Some(Lex::Unit(..) | Lex::Marker(_))) =>
             {
                 return None;
             }

@@ -27,6 +27,7 @@ use super::{
 pub(super) static TABLES: Tables = Tables {
     clock_24h: true,
     clock_on_named_day: true,
+    narrative_years: true,
     unspaced: Some(&UNSPACED),
     ..Tables::EMPTY
 };
@@ -37,7 +38,7 @@ static UNSPACED: Unspaced = Unspaced {
     numerals: NUMERALS,
     holidays: HOLIDAYS,
     eras: ERAS,
-    counted: &["日元", "日圆", "日圓"],
+    counted: &["日元", "日圆", "日圓", "年级", "年級"],
 };
 
 /// Eras by the year before their first ("民国元年" is 1912): the Republic,
@@ -251,7 +252,6 @@ const WORDS: &[(&str, Lex)] = &[
     ("這一年", shifted(Unit::Year, 0)),
     ("本年度", shifted(Unit::Year, 0)),
     ("去年", shifted(Unit::Year, -1)),
-    ("上年", shifted(Unit::Year, -1)),
     ("上年度", shifted(Unit::Year, -1)),
     ("前年", shifted(Unit::Year, -2)),
     ("明年", shifted(Unit::Year, 1)),
@@ -361,10 +361,27 @@ const WORDS: &[(&str, Lex)] = &[
     ("次日", Lex::Rel(Rel::Following)),
     ("翌日", Lex::Rel(Rel::Following)),
     ("第二天", Lex::Rel(Rel::Following)),
+    ("前一天", Lex::Rel(Rel::Previous)),
+    ("前一日", Lex::Rel(Rel::Previous)),
+    ("头一天", Lex::Rel(Rel::Previous)),
+    ("頭一天", Lex::Rel(Rel::Previous)),
+    // Years and months after or before the one the text named last: the
+    // word's last character is the unit ("次年" the year after it).
+    ("次年", Lex::Rel(Rel::Following)),
+    ("翌年", Lex::Rel(Rel::Following)),
+    ("第二年", Lex::Rel(Rel::Following)),
+    ("次月", Lex::Rel(Rel::Following)),
+    ("翌月", Lex::Rel(Rel::Following)),
+    ("上年", Lex::Rel(Rel::Previous)),
+    ("上一年", Lex::Rel(Rel::Previous)),
+    ("前一年", Lex::Rel(Rel::Previous)),
     ("当年", Lex::Func(Func::That)),
     ("當年", Lex::Func(Func::That)),
     ("同年", Lex::Func(Func::That)),
     ("那年", Lex::Func(Func::That)),
+    ("该年", Lex::Func(Func::That)),
+    ("該年", Lex::Func(Func::That)),
+    ("是年", Lex::Func(Func::That)),
     ("那一年", Lex::Func(Func::That)),
     // After a quantity or a date.
     ("前", Lex::Rel(Rel::Ago)),
@@ -380,8 +397,21 @@ const WORDS: &[(&str, Lex)] = &[
     ("來", Lex::Rel(Rel::Since)),
     ("以来", Lex::Rel(Rel::Since)),
     ("以來", Lex::Rel(Rel::Since)),
-    // Positions in a period ("年底", "月初", "本世纪末").
+    // Positions in a period ("年底", "月初", "本世纪末", "90年代后期").
     ("初", Lex::Position(Position::Beginning)),
+    ("初期", Lex::Position(Position::Beginning)),
+    ("中期", Lex::Position(Position::Mid)),
+    ("后期", Lex::Position(Position::End)),
+    ("後期", Lex::Position(Position::End)),
+    ("末期", Lex::Position(Position::End)),
+    // The year's end as one word, and the year itself ("年内": within it).
+    ("岁末", Lex::EndOf(Unit::Year)),
+    ("歲末", Lex::EndOf(Unit::Year)),
+    ("年终", Lex::EndOf(Unit::Year)),
+    ("年終", Lex::EndOf(Unit::Year)),
+    ("年末", Lex::EndOf(Unit::Year)),
+    ("年内", shifted(Unit::Year, 0)),
+    ("年內", shifted(Unit::Year, 0)),
     ("底", Lex::Position(Position::End)),
     ("末", Lex::Position(Position::End)),
     ("中", Lex::Position(Position::Mid)),
@@ -396,6 +426,10 @@ const WORDS: &[(&str, Lex)] = &[
     ("多", Lex::Vague(Vague::Many)),
     ("每", Lex::Func(Func::Every)),
     ("左右", Lex::Hedge(super::Hedge::About)),
+    ("近", Lex::Hedge(super::Hedge::Nearly)),
+    // "头两个月": the first months of a period (and "前", above).
+    ("头", Lex::Rel(Rel::Prior)),
+    ("頭", Lex::Rel(Rel::Prior)),
     ("许", Lex::Hedge(super::Hedge::About)),
     ("許", Lex::Hedge(super::Hedge::About)),
     // Tense cues near a date.
@@ -709,14 +743,12 @@ const NOT_DATES: &[&str] = &[
     "中欧",
     "中歐",
     "中文",
-    "中期",
     "中小",
     "其中",
     "之中",
     "当中",
     "當中",
     "初步",
-    "初期",
     "最初",
     "当初",
     "當初",
