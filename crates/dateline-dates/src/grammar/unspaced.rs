@@ -134,14 +134,26 @@ impl Parser<'_> {
         Some((y as i32, i + 2))
     }
 
-    /// A month number and 月 ("两月" is two months, not February).
+    /// A month number and 月 ("两月" is two months, not February); the
+    /// first month of a range without its own 月 ("[1]至6月").
     fn zh_month(&self, i: usize) -> Option<(u32, usize)> {
         let (v, d, _) = self.zh_num(i)?;
-        ((1..=12).contains(&v)
-            && d <= 2
-            && self.marker(i + 1) == Some(Marker::Month)
-            && !matches!(self.s(i), "两" | "兩"))
-        .then_some((v, i + 2))
+        if !(1..=12).contains(&v) || d > 2 || matches!(self.s(i), "两" | "兩") {
+            return None;
+        }
+        if self.marker(i + 1) == Some(Marker::Month) {
+            return Some((v, i + 2));
+        }
+        self.zh_range_to(i, Marker::Month).filter(|&(to, _)| v < to && to <= 12).map(|_| (v, i + 1))
+    }
+
+    /// "1至6月", "40至50年代": after the number at `i`, a connector and a
+    /// second number with the `marker` both share: the second number and
+    /// its end.
+    fn zh_range_to(&self, i: usize, marker: Marker) -> Option<(u32, usize)> {
+        let joins = matches!(self.s(i + 1), "至" | "到" | "、") || self.dash(i + 1);
+        let (to, d, _) = self.zh_num(i + 2).filter(|_| joins)?;
+        (d <= 4 && self.marker(i + 3) == Some(marker)).then_some((to, i + 4))
     }
 
     /// A day number and 日 or 号; right after a month the marker may be
@@ -328,6 +340,11 @@ impl Parser<'_> {
                 let (day, how) = self.resolve_weekday(wd, i, self.past_signal(i + 1))?;
                 Some((Pt::day(day, "weekday", how), i + 1, None))
             }
+            // "冬季到来": a season alone is this year's, as in English.
+            Lex::Season(s) => {
+                let v = format!("{}-{}", cal::fmt_year(ry), season_code(s));
+                Some((Pt::new(v, Grain::Season, "season", ""), i + 1, None))
+            }
             Lex::Func(Func::Weekend) => {
                 let (y, w) = cal::iso_week(self.r);
                 let v = format!("{}-WE", cal::fmt_week(y, w));
@@ -499,6 +516,14 @@ impl Parser<'_> {
                 let v = format!("{year}-{}", season_code(s));
                 return Some((Pt::new(v, Grain::Season, rule, ""), j + 1, None));
             }
+            // "1594年秋，": one character names the season right after a
+            // year, when a word does not go on ("2010年冬奥会" is no winter).
+            None if self.tok(j + 1).is_none_or(|t| t.kind == Kind::Punct) => {
+                if let Some(k) = ["春", "夏", "秋", "冬"].iter().position(|&c| c == self.s(j)) {
+                    let v = format!("{year}-{}", season_code(k as u8 + 1));
+                    return Some((Pt::new(v, Grain::Season, rule, ""), j + 1, None));
+                }
+            }
             Some(Lex::Holiday(h)) => {
                 let &(_, rule) = self.lx.unspaced.as_ref()?.table.holidays.get(usize::from(h))?;
                 let day = rule.on(y)?;
@@ -575,7 +600,13 @@ impl Parser<'_> {
     /// "90年代", "九十年代", "1990年代": the decade's first year and the end.
     fn zh_decade(&self, i: usize) -> Option<(i32, usize)> {
         let (v, d, _) = self.zh_num(i)?;
-        if self.marker(i + 1) != Some(Marker::Decade) || v % 10 != 0 {
+        // "[40]至50年代": the first decade of a range.
+        let e = if self.marker(i + 1) == Some(Marker::Decade) {
+            i + 2
+        } else {
+            self.zh_range_to(i, Marker::Decade).filter(|&(to, _)| v < to).map(|_| i + 1)?
+        };
+        if v % 10 != 0 {
             return None;
         }
         let y = match (v, d) {
@@ -584,7 +615,7 @@ impl Parser<'_> {
             (0..=20, _) => 2000 + v,
             _ => return None,
         };
-        Some((y as i32, i + 2))
+        Some((y as i32, e))
     }
 
     // ----- times of day ---------------------------------------------------------------------
@@ -733,6 +764,9 @@ impl Parser<'_> {
             (true, Some(Lex::Func(Func::Of))) if lead => i + 2,
             (true, _) => i + 1,
         };
+        if first && let Some(c) = self.zh_bc_year(i) {
+            return Some(c);
+        }
         if first && self.zh_year(start).is_some() {
             return None;
         }
@@ -750,12 +784,12 @@ impl Parser<'_> {
             None if days_ago || many_days => (Unit::Day, false, j + 1),
             None => return None,
         };
-        // "公元前7世纪", "前55年": before Christ, not the first years.
         if first
             && (q.is_none() || matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Quarter))
         {
             return self.zh_first(i, q, u, half, e);
         }
+        // "公元前7世纪", "前55年" otherwise: no first years.
         if first {
             return None;
         }
@@ -767,6 +801,13 @@ impl Parser<'_> {
             _ => (more, e),
         };
         let value = duration_value(q, u, false);
+        // "四年一度", "每四年一次": once every so long, a SET.
+        if self.zh_num(e).is_some_and(|(n, _, _)| n == 1) && matches!(self.s(e + 1), "度" | "次")
+        {
+            return Some(
+                Pt::new(value, Grain::Unspecified, "once-every", "").set().into_cand(i, e),
+            );
+        }
         match self.lex(e) {
             Some(Lex::Rel(r @ (Rel::Ago | Rel::Later))) if !lead => {
                 let ago = r == Rel::Ago;
@@ -802,6 +843,26 @@ impl Parser<'_> {
                 Some(c)
             }
         }
+    }
+
+    /// "公元前99年", "（前99年-前55年）": a year before Christ from the "前" at
+    /// `i`, its number in digits, after the era's name (inside the
+    /// expression), a bracket or a dash.
+    fn zh_bc_year(&self, i: usize) -> Option<Cand> {
+        let era = i > 0 && matches!(self.s(i - 1), "公元" | "西元");
+        let opens = i == 0 || matches!(self.s(i - 1), "(" | "（") || self.dash(i - 1);
+        let (n, d, numeral) = self.zh_num(i + 1)?;
+        if self.lex(i) != Some(Lex::Rel(Rel::Ago))
+            || !(era || opens)
+            || d == 0
+            || numeral
+            || n == 0
+            || self.marker(i + 2) != Some(Marker::Year)
+        {
+            return None;
+        }
+        let pt = Pt::new(format!("BC{n:04}"), Grain::Year, "bc-year", "");
+        Some(pt.into_cand(if era { i - 1 } else { i }, i + 3))
     }
 
     /// "前三季度", "头两个月" (the first quarters or months of a period,

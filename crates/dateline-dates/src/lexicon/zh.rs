@@ -513,6 +513,24 @@ const NOT_DATES: &[&str] = &[
     "平日",
     "连日",
     "連日",
+    // Idioms of time going by: "年复一年", year after year.
+    "年复一年",
+    "年復一年",
+    "日复一日",
+    "日復一日",
+    // Seasons in names: the Winter and Summer Olympics.
+    "冬季奥运会",
+    "冬季奧運會",
+    "夏季奥运会",
+    "夏季奧運會",
+    "冬季奥林匹克",
+    "冬季奧林匹克",
+    "夏季奥林匹克",
+    "夏季奧林匹克",
+    // The era's names, whole: the grammar reads them as cues ("公元649年",
+    // "公元前99年").
+    "公元",
+    "西元",
     // 月: the moon, years and months as "time".
     "月球",
     "月亮",
