@@ -66,13 +66,6 @@ pub(crate) fn tokenize(
         }
         let start = i;
         let number = out.last().filter(|t| t.kind == Kind::Num && t.end == start);
-        let after_number = number.is_some();
-        // "2009年报考人数": after four digits, 年 is the year's marker; 日
-        // and 月 only after a number a day or a month may have ("四百万日本
-        // 人" is four million Japanese).
-        let after_year = number.is_some_and(|t| t.digits == 4);
-        let after_day = number.is_some_and(|t| (1..=31).contains(&t.num));
-        let after_month = number.is_some_and(|t| (1..=12).contains(&t.num));
         let word = longest_word(text, i, to, words);
         if let Some(v) = digit(c) {
             let (value, digits, end) = digit_run(text, i, to, v);
@@ -97,15 +90,21 @@ pub(crate) fn tokenize(
             // a month stands alone, and so does 年 after a year of four
             // digits ("2009年报考"), unless the number counts the word
             // ("30日元", "三年级", "5分钟").
+            // After four digits 年 is the year's ("2009年报考"), not "年报";
+            // 日 and 月 only after a number a day or a month may have
+            // ("四百万日本人" is four million Japanese).
             let first = &text[start..start + c.len_utf8()];
-            if after_number
+            if let Some(n) = number
                 && !matches!(lex, Some(Lex::Marker(_) | Lex::Unit(..)))
                 && !words.table.counted.contains(&&text[start..end])
                 && let Some(marker) = words.get(first)
                 && (lex.is_some() && matches!(marker, Some(Lex::Marker(_)))
-                    || after_day && matches!(marker, Some(Lex::Marker(Marker::Day)))
-                    || after_month && matches!(marker, Some(Lex::Marker(Marker::Month)))
-                    || after_year && matches!(marker, Some(Lex::Marker(Marker::Year))))
+                    || match marker {
+                        Some(Lex::Marker(Marker::Day)) => (1..=31).contains(&n.num),
+                        Some(Lex::Marker(Marker::Month)) => (1..=12).contains(&n.num),
+                        Some(Lex::Marker(Marker::Year)) => n.digits == 4,
+                        _ => false,
+                    })
             {
                 end = start + c.len_utf8();
                 lex = marker;

@@ -74,8 +74,11 @@ impl Parser<'_> {
         let t = self.tok(i)?;
         match (t.kind, t.lex) {
             (Kind::Num, _) => {}
-            // "近三年": nearly, before a quantity only.
-            (Kind::Word, Some(Lex::Hedge(Hedge::Nearly))) => return self.zh_quantity(i),
+            // "近三年": nearly, before a quantity only; "前三季度", "头两个
+            // 月", "三天前": "前" and "头" begin only a quantity.
+            (Kind::Word, Some(Lex::Hedge(Hedge::Nearly) | Lex::Rel(Rel::Ago | Rel::Prior))) => {
+                return self.zh_quantity(i);
+            }
             (Kind::Word, Some(Lex::Cue(_) | Lex::Hedge(_))) => return None,
             (Kind::Word, Some(_)) => {}
             _ => return None,
@@ -110,12 +113,11 @@ impl Parser<'_> {
         if self.marker(i + 1) != Some(Marker::Year) {
             return None;
         }
-        // "在649年": a date preposition before three digits makes a year.
+        // "在649年", "公元649年": a date preposition or the era before
+        // three digits makes a year.
         let cued = i > 0
-            && matches!(
-                self.s(i - 1),
-                "在" | "于" | "於" | "至" | "到" | "从" | "從" | "自" | "公元" | "西元"
-            );
+            && (matches!(self.s(i - 1), "在" | "于" | "於" | "至" | "到" | "从" | "從" | "自")
+                || self.zh_after_era(i));
         let y = match d {
             4 if v >= 1000 => v,
             3 if cued && v >= 100 => v,
@@ -137,6 +139,10 @@ impl Parser<'_> {
     /// A month number and 月 ("两月" is two months, not February); the
     /// first month of a range without its own 月 ("[1]至6月").
     fn zh_month(&self, i: usize) -> Option<(u32, usize)> {
+        // "元月": January in one word.
+        if let Some(Lex::Month(m)) = self.lex(i) {
+            return Some((u32::from(m), i + 1));
+        }
         let (v, d, _) = self.zh_num(i)?;
         if !(1..=12).contains(&v) || d > 2 || matches!(self.s(i), "两" | "兩") {
             return None;
@@ -151,9 +157,12 @@ impl Parser<'_> {
     /// second number with the `marker` both share: the second number and
     /// its end.
     fn zh_range_to(&self, i: usize, marker: Marker) -> Option<(u32, usize)> {
+        if self.marker(i + 3) != Some(marker) {
+            return None;
+        }
+        let (to, d, _) = self.zh_num(i + 2)?;
         let joins = matches!(self.s(i + 1), "至" | "到" | "、") || self.dash(i + 1);
-        let (to, d, _) = self.zh_num(i + 2).filter(|_| joins)?;
-        (d <= 4 && self.marker(i + 3) == Some(marker)).then_some((to, i + 4))
+        (joins && d <= 4).then_some((to, i + 4))
     }
 
     /// A day number and 日 or 号; right after a month the marker may be
@@ -266,9 +275,12 @@ impl Parser<'_> {
                     None => (Pt::void("month-day"), e, None),
                 });
             }
-            let (y, how) = match written {
-                Some(y) => (y, "sentence-year".to_owned()),
-                None => self.year_for_month(m, i, self.past_signal(j))?,
+            // "1至11月": the range's year is its last month's.
+            let last = self.zh_range_to(i, Marker::Month).filter(|_| j == i + 1);
+            let (y, how) = match (written, last) {
+                (Some(y), _) => (y, "sentence-year".to_owned()),
+                (None, Some((to, e))) => self.year_for_month(to, i + 2, self.past_signal(e))?,
+                (None, None) => self.year_for_month(m, i, self.past_signal(j))?,
             };
             let (modifier, e) = self.zh_position(j, true);
             return Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month", how), e, modifier));
@@ -330,6 +342,12 @@ impl Parser<'_> {
                     return Some((Pt::new(v, Grain::Week, "relative-weekend", ""), i + 2, None));
                 }
                 Some((Pt::new(cal::fmt_week(y, w), Grain::Week, "relative-week", ""), i + 1, None))
+            }
+            // "上季度", "本季度": the quarter before, this one.
+            Lex::Shifted(Unit::Quarter, k) => {
+                let n = ry * 4 + cal::quarter_of(self.r) as i32 - 1 + i32::from(k);
+                let v = format!("{}-Q{}", cal::fmt_year(n.div_euclid(4)), n.rem_euclid(4) + 1);
+                Some((Pt::new(v, Grain::Quarter, "relative-quarter", ""), i + 1, None))
             }
             Lex::Shifted(Unit::Day, k) => {
                 let day = cal::add_days(self.r, i64::from(k))?;
@@ -425,6 +443,8 @@ impl Parser<'_> {
     /// 7月23日，……9月14日到达" is 1812's September. The last year written
     /// in digits earlier in the sentence, unless a month written with it
     /// comes after `m` ("1997年12月……，1月" is some other January).
+    #[cold]
+    #[inline(never)]
     fn zh_sentence_year(&self, i: usize, m: u32) -> Option<i32> {
         let end = self.tok(i)?.start;
         let mut lo = end.saturating_sub(SENTENCE_BACK);
@@ -460,6 +480,8 @@ impl Parser<'_> {
     /// "次日", "前一天", "次年", "上年", "次月": the day, year or month
     /// after or before the one the text named last (the reference when it
     /// named none). The word's last character says which unit it shifts.
+    #[cold]
+    #[inline(never)]
     fn zh_anaphoric(&self, i: usize, r: Rel) -> Option<Found> {
         let k: i32 = if r == Rel::Following { 1 } else { -1 };
         match self.s(i).chars().last()? {
@@ -713,7 +735,15 @@ impl Parser<'_> {
     /// A quantity: a number, "半", or a vague word ("几", "数", "多"), with
     /// "多" after a number ("十多"): (amount, more than, end).
     fn zh_amount(&self, i: usize) -> Option<(Option<f64>, bool, usize)> {
-        if let Some((v, _, _)) = self.zh_num(i) {
+        if let Some((v, d, numeral)) = self.zh_num(i) {
+            // "三四天", "一两年": two neighbouring numerals are an estimate,
+            // not thirty-four days; "十几年": some more than ten.
+            if numeral && d == 2 && v % 10 == v / 10 + 1 {
+                return Some((None, false, i + 1));
+            }
+            if self.lex(i + 1) == Some(Lex::Vague(Vague::Few)) {
+                return Some((None, false, i + 2));
+            }
             if self.lex(i + 1) == Some(Lex::Vague(Vague::Many)) {
                 return Some((Some(f64::from(v)), true, i + 2));
             }
@@ -727,10 +757,12 @@ impl Parser<'_> {
     }
 
     /// A unit after a quantity, with an optional classifier ("个") before
-    /// it and "半" after it: (unit, classified, half, end).
-    fn zh_unit(&self, j: usize, vague: bool) -> Option<(Unit, bool, usize)> {
+    /// it, "多" after the classifier ("一个多月": more than a month) and
+    /// "半" after it: (unit, half, end, more than).
+    fn zh_unit(&self, j: usize, vague: bool) -> Option<(Unit, bool, usize, bool)> {
         let classified = self.marker(j) == Some(Marker::Classifier);
-        let k = if classified { j + 1 } else { j };
+        let more = classified && self.lex(j + 1) == Some(Lex::Vague(Vague::Many));
+        let k = j + usize::from(classified) + usize::from(more);
         let u = match self.lex(k)? {
             Lex::Unit(u, _) => u,
             Lex::Marker(Marker::Year) => Unit::Year,
@@ -740,12 +772,14 @@ impl Parser<'_> {
             _ => return None,
         };
         let half = self.is_func(k + 1, Func::Half);
-        Some((u, half, k + 1 + usize::from(half)))
+        Some((u, half, k + 1 + usize::from(half), more))
     }
 
     fn zh_quantity(&self, i: usize) -> Option<Cand> {
-        // "第四周" is the fourth week, "光绪三十二年" a year of the reign.
+        // "第四周" is the fourth week, "光绪三十二年" a year of the reign,
+        // "年复一年" year after year (an idiom, no quantity).
         if self.zh_year(i).is_some()
+            || i > 0 && matches!(self.s(i - 1), "复" | "復")
             || self.zh_decade(i).is_some()
             || i > 0 && matches!(self.lex(i - 1), Some(Lex::Marker(Marker::Ordinal) | Lex::Era(_)))
         {
@@ -779,9 +813,9 @@ impl Parser<'_> {
             && matches!(self.lex(j + 1), Some(Lex::Rel(Rel::Ago | Rel::Later)));
         // "只有82日": more days than a month has is a count of them.
         let many_days = self.marker(j) == Some(Marker::Day) && q.is_some_and(|q| q > 31.0);
-        let (u, half, e) = match self.zh_unit(j, q.is_none() || first) {
-            Some(found) => found,
-            None if days_ago || many_days => (Unit::Day, false, j + 1),
+        let (u, half, e, more) = match self.zh_unit(j, q.is_none() || first) {
+            Some((u, half, e, more_after)) => (u, half, e, more || more_after && q.is_some()),
+            None if days_ago || many_days => (Unit::Day, false, j + 1, more),
             None => return None,
         };
         if first
@@ -848,8 +882,10 @@ impl Parser<'_> {
     /// "公元前99年", "（前99年-前55年）": a year before Christ from the "前" at
     /// `i`, its number in digits, after the era's name (inside the
     /// expression), a bracket or a dash.
+    #[cold]
+    #[inline(never)]
     fn zh_bc_year(&self, i: usize) -> Option<Cand> {
-        let era = i > 0 && matches!(self.s(i - 1), "公元" | "西元");
+        let era = self.zh_after_era(i);
         let opens = i == 0 || matches!(self.s(i - 1), "(" | "（") || self.dash(i - 1);
         let (n, d, numeral) = self.zh_num(i + 1)?;
         if self.lex(i) != Some(Lex::Rel(Rel::Ago))
@@ -862,12 +898,25 @@ impl Parser<'_> {
             return None;
         }
         let pt = Pt::new(format!("BC{n:04}"), Grain::Year, "bc-year", "");
-        Some(pt.into_cand(if era { i - 1 } else { i }, i + 3))
+        Some(pt.into_cand(if era { i - 2 } else { i }, i + 3))
+    }
+
+    /// Whether the era's name, "公元" or "西元", comes right before token `i`
+    /// (two tokens of one character each: the table has no word for it,
+    /// so that neither character costs a lookup).
+    fn zh_after_era(&self, i: usize) -> bool {
+        i >= 2
+            && self.tok(i - 2).is_some_and(|t| t.end == self.tok(i - 1).map_or(0, |u| u.start))
+            && self.tok(i - 1).is_some_and(|t| t.end == self.tok(i).map_or(0, |u| u.start))
+            && self.s(i - 1) == "元"
+            && matches!(self.s(i - 2), "公" | "西")
     }
 
     /// "前三季度", "头两个月" (the first quarters or months of a period,
     /// a DURATION) and "前两天", "前几天" (days ago, a DATE), from token
     /// `i` (the "前" or "头") to `e`, the unit's end.
+    #[cold]
+    #[inline(never)]
     fn zh_first(&self, i: usize, q: Option<f64>, u: Unit, half: bool, e: usize) -> Option<Cand> {
         if half || matches!(self.lex(e), Some(Lex::Rel(_))) {
             return None;

@@ -27,7 +27,6 @@ use super::{
 pub(super) static TABLES: Tables = Tables {
     clock_24h: true,
     clock_on_named_day: true,
-    narrative_years: true,
     unspaced: Some(&UNSPACED),
     ..Tables::EMPTY
 };
@@ -245,6 +244,18 @@ const WORDS: &[(&str, Lex)] = &[
     ("下月", shifted(Unit::Month, 1)),
     ("下个月", shifted(Unit::Month, 1)),
     ("下個月", shifted(Unit::Month, 1)),
+    // Quarters.
+    ("本季度", shifted(Unit::Quarter, 0)),
+    ("上季度", shifted(Unit::Quarter, -1)),
+    ("上个季度", shifted(Unit::Quarter, -1)),
+    ("上個季度", shifted(Unit::Quarter, -1)),
+    ("上一季度", shifted(Unit::Quarter, -1)),
+    ("下季度", shifted(Unit::Quarter, 1)),
+    ("下个季度", shifted(Unit::Quarter, 1)),
+    ("下個季度", shifted(Unit::Quarter, 1)),
+    ("下一季度", shifted(Unit::Quarter, 1)),
+    // January in one word.
+    ("元月", Lex::Month(1)),
     // Years.
     ("今年", shifted(Unit::Year, 0)),
     ("本年", shifted(Unit::Year, 0)),
@@ -404,12 +415,12 @@ const WORDS: &[(&str, Lex)] = &[
     ("后期", Lex::Position(Position::End)),
     ("後期", Lex::Position(Position::End)),
     ("末期", Lex::Position(Position::End)),
-    // The year's end as one word, and the year itself ("年内": within it).
+    // The year's end as one word ("年末" is 年 and 末), and the year itself
+    // ("年内": within it).
     ("岁末", Lex::EndOf(Unit::Year)),
     ("歲末", Lex::EndOf(Unit::Year)),
     ("年终", Lex::EndOf(Unit::Year)),
     ("年終", Lex::EndOf(Unit::Year)),
-    ("年末", Lex::EndOf(Unit::Year)),
     ("年内", shifted(Unit::Year, 0)),
     ("年內", shifted(Unit::Year, 0)),
     ("底", Lex::Position(Position::End)),
@@ -513,11 +524,6 @@ const NOT_DATES: &[&str] = &[
     "平日",
     "连日",
     "連日",
-    // Idioms of time going by: "年复一年", year after year.
-    "年复一年",
-    "年復一年",
-    "日复一日",
-    "日復一日",
     // Seasons in names: the Winter and Summer Olympics.
     "冬季奥运会",
     "冬季奧運會",
@@ -527,10 +533,6 @@ const NOT_DATES: &[&str] = &[
     "冬季奧林匹克",
     "夏季奥林匹克",
     "夏季奧林匹克",
-    // The era's names, whole: the grammar reads them as cues ("公元649年",
-    // "公元前99年").
-    "公元",
-    "西元",
     // 月: the moon, years and months as "time".
     "月球",
     "月亮",
