@@ -137,13 +137,23 @@ impl Parser<'_> {
     }
 
     /// A month number and 月 ("两月" is two months, not February); the
-    /// first month of a range without its own 月 ("[1]至6月").
+    /// first month of a range without its own 月 ("[1]至6月"); two
+    /// neighbouring numerals ("三四月", March or April) as the first.
     fn zh_month(&self, i: usize) -> Option<(u32, usize)> {
         // "元月": January in one word.
         if let Some(Lex::Month(m)) = self.lex(i) {
             return Some((u32::from(m), i + 1));
         }
-        let (v, d, _) = self.zh_num(i)?;
+        let (v, d, numeral) = self.zh_num(i)?;
+        // "三四月间": March or April, read as the first.
+        if numeral
+            && d == 2
+            && v % 10 == v / 10 + 1
+            && v / 10 >= 1
+            && self.marker(i + 1) == Some(Marker::Month)
+        {
+            return Some((v / 10, i + 2));
+        }
         if !(1..=12).contains(&v) || d > 2 || matches!(self.s(i), "两" | "兩") {
             return None;
         }
