@@ -428,6 +428,15 @@ impl Parser<'_> {
                 Some(Modifier::End),
             )),
             Lex::Marker(Marker::Year) => {
+                // "年终": this year's end; "年内": within this year.
+                let here = self.tok(i)?.end;
+                let adjacent = self.tok(i + 1).is_some_and(|t| t.start == here);
+                let end = matches!(self.s(i + 1), "终" | "終");
+                if adjacent && (end || matches!(self.s(i + 1), "内" | "內")) {
+                    let p = Pt::new(cal::fmt_year(ry), Grain::Year, "year-end", "");
+                    let p = if end { p } else { Pt { rule: "within-the-year", ..p } };
+                    return Some((p, i + 2, end.then_some(Modifier::End)));
+                }
                 // "年底", "年初" alone: this year's end or start.
                 let (modifier, e) = self.zh_position(i + 1, false);
                 modifier.map(|m| {

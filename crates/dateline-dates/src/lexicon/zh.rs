@@ -415,14 +415,11 @@ const WORDS: &[(&str, Lex)] = &[
     ("后期", Lex::Position(Position::End)),
     ("後期", Lex::Position(Position::End)),
     ("末期", Lex::Position(Position::End)),
-    // The year's end as one word ("年末" is 年 and 末), and the year itself
-    // ("年内": within it).
+    // The year's end as one word ("年末" is 年 and 末; "年终" and "年内"
+    // are read from 年 and the next character, which keeps the group of
+    // 年, searched at every year, short).
     ("岁末", Lex::EndOf(Unit::Year)),
     ("歲末", Lex::EndOf(Unit::Year)),
-    ("年终", Lex::EndOf(Unit::Year)),
-    ("年終", Lex::EndOf(Unit::Year)),
-    ("年内", shifted(Unit::Year, 0)),
-    ("年內", shifted(Unit::Year, 0)),
     ("底", Lex::Position(Position::End)),
     ("末", Lex::Position(Position::End)),
     ("中", Lex::Position(Position::Mid)),
