@@ -182,16 +182,19 @@ pub(crate) fn tokenize(
                 continue;
             }
             // "того ж дня", "цього ж року": the particle makes the
-            // demonstrative "the same" and is read as part of it.
+            // demonstrative "the same" and is read as part of it. "тому ж
+            // році": before it, "тому" is "that" (locative), not "ago".
             if lex.is_none()
                 && lexicon.extended
                 && !lexicon.tables.same_particles.is_empty()
                 && let Some(prev) = out.last_mut()
-                && matches!(prev.lex, Some(Lex::Rel(Rel::This) | Lex::Func(Func::That)))
+                && matches!(prev.lex, Some(Lex::Rel(Rel::This | Rel::Ago) | Lex::Func(Func::That)))
                 && lexicon.tables.same_particles.iter().any(|p| lexicon.same_word(word, p))
             {
-                if prev.lex == Some(Lex::Rel(Rel::This)) {
-                    prev.lex = Some(Lex::Rel(Rel::Same));
+                match prev.lex {
+                    Some(Lex::Rel(Rel::This)) => prev.lex = Some(Lex::Rel(Rel::Same)),
+                    Some(Lex::Rel(Rel::Ago)) => prev.lex = Some(Lex::Func(Func::That)),
+                    _ => {}
                 }
                 continue;
             }

@@ -65,7 +65,7 @@ pub(crate) fn tokenize(
             continue;
         }
         let start = i;
-        let after_number = out.last().is_some_and(|t| t.kind == Kind::Num && t.end == start);
+        let number = out.last().filter(|t| t.kind == Kind::Num && t.end == start);
         let word = longest_word(text, i, to, words);
         if let Some(v) = digit(c) {
             let (value, digits, end) = digit_run(text, i, to, v);
@@ -87,15 +87,24 @@ pub(crate) fn tokenize(
             i = end;
         } else if let Some((mut end, mut lex)) = word {
             // "31日前", "26日本赛季": after a number, the marker of a day or
-            // a month stands alone, unless the number counts the word
+            // a month stands alone, and so does 年 after a year of four
+            // digits ("2009年报考"), unless the number counts the word
             // ("30日元", "三年级", "5分钟").
+            // After four digits 年 is the year's ("2009年报考"), not "年报";
+            // 日 and 月 only after a number a day or a month may have
+            // ("四百万日本人" is four million Japanese).
             let first = &text[start..start + c.len_utf8()];
-            if after_number
+            if let Some(n) = number
                 && !matches!(lex, Some(Lex::Marker(_) | Lex::Unit(..)))
                 && !words.table.counted.contains(&&text[start..end])
                 && let Some(marker) = words.get(first)
                 && (lex.is_some() && matches!(marker, Some(Lex::Marker(_)))
-                    || matches!(marker, Some(Lex::Marker(Marker::Day | Marker::Month))))
+                    || match marker {
+                        Some(Lex::Marker(Marker::Day)) => (1..=31).contains(&n.num),
+                        Some(Lex::Marker(Marker::Month)) => (1..=12).contains(&n.num),
+                        Some(Lex::Marker(Marker::Year)) => n.digits == 4,
+                        _ => false,
+                    })
             {
                 end = start + c.len_utf8();
                 lex = marker;
@@ -287,11 +296,20 @@ mod tests {
         assert_eq!(words, ["31", "日", "前"]);
         let words: Vec<String> = tokens("26日本").into_iter().map(|t| t.0).collect();
         assert_eq!(words, ["26", "日", "本"]);
+        let words: Vec<String> = tokens("四百万日本人").into_iter().map(|t| t.0).collect();
+        assert_eq!(words, ["四百万", "日本", "人"]);
         // But units and counted words stay whole: "5分钟", "30日元".
         let words: Vec<String> = tokens("30日元").into_iter().map(|t| t.0).collect();
         assert_eq!(words, ["30", "日元"]);
         let words: Vec<String> = tokens("5分钟").into_iter().map(|t| t.0).collect();
         assert_eq!(words, ["5", "分钟"]);
+        // After four digits 年 is a year's ("2009年报考"), not "年报".
+        let words: Vec<String> = tokens("2009年报考").into_iter().map(|t| t.0).collect();
+        assert_eq!(words, ["2009", "年", "报", "考"]);
+        let words: Vec<String> = tokens("20年报告").into_iter().map(|t| t.0).collect();
+        assert_eq!(words, ["20", "年报", "告"]);
+        let words: Vec<String> = tokens("2009年级").into_iter().map(|t| t.0).collect();
+        assert_eq!(words, ["2009", "年级"]);
     }
 
     #[test]

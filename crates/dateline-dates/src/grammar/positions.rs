@@ -127,7 +127,14 @@ impl Parser<'_> {
         }
         // "the end of the year", "the end of the month", "end of year".
         let uk = if self.is_func(k, Func::The) { k + 1 } else { k };
-        if (uk > k || k > 0 && self.is_func(k - 1, Func::Of))
+        // "до кінця року": languages without articles put the unit's
+        // genitive right after the position word.
+        let bare = self.lx.extended
+            && uk == k
+            && k == j + 1
+            && matches!(self.lex(j), Some(Lex::Position(_)))
+            && !self.lx.tables.year_nouns_inside.is_empty();
+        if (uk > k || bare || k > 0 && self.is_func(k - 1, Func::Of))
             && self.unit(uk).is_some_and(|(u, p)| {
                 !p && matches!(
                     u,
@@ -157,12 +164,14 @@ impl Parser<'_> {
                     let y = self.narrative_year().unwrap_or(r.year().into());
                     Pt::new(cal::fmt_year(y), Grain::Year, "position-the-unit", "")
                 }
-                Unit::Month => Pt::new(
-                    cal::fmt_month(r.year().into(), r.month() as u32),
-                    Grain::Month,
-                    "position-the-unit",
-                    "",
-                ),
+                // In a narrative, the month the story named last.
+                Unit::Month => {
+                    let (y, m) = match (self.narrative_year(), self.doc.last_month) {
+                        (Some(_), Some(ym)) => ym,
+                        _ => (r.year().into(), r.month() as u32),
+                    };
+                    Pt::new(cal::fmt_month(y, m), Grain::Month, "position-the-unit", "")
+                }
                 Unit::Week => {
                     let (y, w) = cal::iso_week(r);
                     Pt::new(cal::fmt_week(y, w), Grain::Week, "position-the-unit", "")

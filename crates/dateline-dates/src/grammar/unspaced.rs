@@ -47,7 +47,7 @@ use super::periods::season_code;
 use super::{Cand, Dir, Longest, Parser, Pt};
 use crate::cal;
 use crate::lexicon::{
-    Deictic, Func, Lex, Marker, NAMED_DAY, PartOfDay, Position, Rel, Unit, Vague,
+    Deictic, Func, Hedge, Lex, Marker, NAMED_DAY, PartOfDay, Position, Rel, Unit, Vague,
 };
 use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
@@ -55,12 +55,30 @@ use crate::token::Kind;
 /// A point with the modifier the words after it gave ("年底": END).
 type Found = (Pt, usize, Option<Modifier>);
 
+/// How far back, in bytes, a month without a year looks for its
+/// sentence's year (about eighty characters).
+const SENTENCE_BACK: usize = 240;
+
+/// The value of an ASCII or full-width digit.
+fn zh_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
 impl Parser<'_> {
     /// The longest expression starting at token `i` in unspaced text.
     pub(super) fn unspaced_at(&self, i: usize) -> Option<Cand> {
         let t = self.tok(i)?;
         match (t.kind, t.lex) {
             (Kind::Num, _) => {}
+            // "近三年": nearly, before a quantity only; "前三季度", "头两个
+            // 月", "三天前": "前" and "头" begin only a quantity.
+            (Kind::Word, Some(Lex::Hedge(Hedge::Nearly) | Lex::Rel(Rel::Ago | Rel::Prior))) => {
+                return self.zh_quantity(i);
+            }
             (Kind::Word, Some(Lex::Cue(_) | Lex::Hedge(_))) => return None,
             (Kind::Word, Some(_)) => {}
             _ => return None,
@@ -95,12 +113,11 @@ impl Parser<'_> {
         if self.marker(i + 1) != Some(Marker::Year) {
             return None;
         }
-        // "在649年": a date preposition before three digits makes a year.
+        // "在649年", "公元649年": a date preposition or the era before
+        // three digits makes a year.
         let cued = i > 0
-            && matches!(
-                self.s(i - 1),
-                "在" | "于" | "於" | "至" | "到" | "从" | "從" | "自" | "公元" | "西元"
-            );
+            && (matches!(self.s(i - 1), "在" | "于" | "於" | "至" | "到" | "从" | "從" | "自")
+                || self.zh_after_era(i));
         let y = match d {
             4 if v >= 1000 => v,
             3 if cued && v >= 100 => v,
@@ -119,14 +136,43 @@ impl Parser<'_> {
         Some((y as i32, i + 2))
     }
 
-    /// A month number and 月 ("两月" is two months, not February).
+    /// A month number and 月 ("两月" is two months, not February); the
+    /// first month of a range without its own 月 ("[1]至6月"); two
+    /// neighbouring numerals ("三四月", March or April) as the first.
     fn zh_month(&self, i: usize) -> Option<(u32, usize)> {
-        let (v, d, _) = self.zh_num(i)?;
-        ((1..=12).contains(&v)
-            && d <= 2
+        // "元月": January in one word.
+        if let Some(Lex::Month(m)) = self.lex(i) {
+            return Some((u32::from(m), i + 1));
+        }
+        let (v, d, numeral) = self.zh_num(i)?;
+        // "三四月间": March or April, read as the first.
+        if numeral
+            && d == 2
+            && v % 10 == v / 10 + 1
+            && v / 10 >= 1
             && self.marker(i + 1) == Some(Marker::Month)
-            && !matches!(self.s(i), "两" | "兩"))
-        .then_some((v, i + 2))
+        {
+            return Some((v / 10, i + 2));
+        }
+        if !(1..=12).contains(&v) || d > 2 || matches!(self.s(i), "两" | "兩") {
+            return None;
+        }
+        if self.marker(i + 1) == Some(Marker::Month) {
+            return Some((v, i + 2));
+        }
+        self.zh_range_to(i, Marker::Month).filter(|&(to, _)| v < to && to <= 12).map(|_| (v, i + 1))
+    }
+
+    /// "1至6月", "40至50年代": after the number at `i`, a connector and a
+    /// second number with the `marker` both share: the second number and
+    /// its end.
+    fn zh_range_to(&self, i: usize, marker: Marker) -> Option<(u32, usize)> {
+        if self.marker(i + 3) != Some(marker) {
+            return None;
+        }
+        let (to, d, _) = self.zh_num(i + 2)?;
+        let joins = matches!(self.s(i + 1), "至" | "到" | "、") || self.dash(i + 1);
+        (joins && d <= 4).then_some((to, i + 4))
     }
 
     /// A day number and 日 or 号; right after a month the marker may be
@@ -225,8 +271,13 @@ impl Parser<'_> {
             return self.zh_in_year(y, j, rule);
         }
         if let Some((m, j)) = self.zh_month(i) {
+            let written = self.zh_sentence_year(i, m);
             if let Some((d, e)) = self.zh_day(j) {
-                let Some((y, how)) = self.year_for_day(m, d, i, self.past_signal(e)) else {
+                let year = match written {
+                    Some(y) => Some((y, "sentence-year".to_owned())),
+                    None => self.year_for_day(m, d, i, self.past_signal(e)),
+                };
+                let Some((y, how)) = year else {
                     return Some((Pt::void("month-day"), e, None));
                 };
                 return Some(match cal::date(y, m, d) {
@@ -234,7 +285,13 @@ impl Parser<'_> {
                     None => (Pt::void("month-day"), e, None),
                 });
             }
-            let (y, how) = self.year_for_month(m, i, self.past_signal(j))?;
+            // "1至11月": the range's year is its last month's.
+            let last = self.zh_range_to(i, Marker::Month).filter(|_| j == i + 1);
+            let (y, how) = match (written, last) {
+                (Some(y), _) => (y, "sentence-year".to_owned()),
+                (None, Some((to, e))) => self.year_for_month(to, i + 2, self.past_signal(e))?,
+                (None, None) => self.year_for_month(m, i, self.past_signal(j))?,
+            };
             let (modifier, e) = self.zh_position(j, true);
             return Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month", how), e, modifier));
         }
@@ -296,6 +353,12 @@ impl Parser<'_> {
                 }
                 Some((Pt::new(cal::fmt_week(y, w), Grain::Week, "relative-week", ""), i + 1, None))
             }
+            // "上季度", "本季度": the quarter before, this one.
+            Lex::Shifted(Unit::Quarter, k) => {
+                let n = ry * 4 + cal::quarter_of(self.r) as i32 - 1 + i32::from(k);
+                let v = format!("{}-Q{}", cal::fmt_year(n.div_euclid(4)), n.rem_euclid(4) + 1);
+                Some((Pt::new(v, Grain::Quarter, "relative-quarter", ""), i + 1, None))
+            }
             Lex::Shifted(Unit::Day, k) => {
                 let day = cal::add_days(self.r, i64::from(k))?;
                 Some((Pt::day(day, "relative-day", ""), i + 1, None))
@@ -304,6 +367,11 @@ impl Parser<'_> {
             Lex::Weekday(wd) => {
                 let (day, how) = self.resolve_weekday(wd, i, self.past_signal(i + 1))?;
                 Some((Pt::day(day, "weekday", how), i + 1, None))
+            }
+            // "冬季到来": a season alone is this year's, as in English.
+            Lex::Season(s) => {
+                let v = format!("{}-{}", cal::fmt_year(ry), season_code(s));
+                Some((Pt::new(v, Grain::Season, "season", ""), i + 1, None))
             }
             Lex::Func(Func::Weekend) => {
                 let (y, w) = cal::iso_week(self.r);
@@ -348,15 +416,27 @@ impl Parser<'_> {
                 let day = self.doc.last_day.unwrap_or(self.r);
                 Some((Pt::day(day, "same-day", ""), i + 1, None))
             }
-            Lex::Rel(Rel::Following) => {
-                let day = cal::add_days(self.doc.last_day.unwrap_or(self.r), 1)?;
-                Some((Pt::day(day, "following-day", ""), i + 1, None))
-            }
+            Lex::Rel(r @ (Rel::Following | Rel::Previous)) => self.zh_anaphoric(i, r),
             Lex::Func(Func::That) => {
                 let y = self.doc.last_year.unwrap_or(ry);
                 self.zh_in_year(y, i + 1, "that-year")
             }
+            // "岁末", "年终": this year's end.
+            Lex::EndOf(Unit::Year) => Some((
+                Pt::new(cal::fmt_year(ry), Grain::Year, "year-end", ""),
+                i + 1,
+                Some(Modifier::End),
+            )),
             Lex::Marker(Marker::Year) => {
+                // "年终": this year's end; "年内": within this year.
+                let here = self.tok(i)?.end;
+                let adjacent = self.tok(i + 1).is_some_and(|t| t.start == here);
+                let end = matches!(self.s(i + 1), "终" | "終");
+                if adjacent && (end || matches!(self.s(i + 1), "内" | "內")) {
+                    let p = Pt::new(cal::fmt_year(ry), Grain::Year, "year-end", "");
+                    let p = if end { p } else { Pt { rule: "within-the-year", ..p } };
+                    return Some((p, i + 2, end.then_some(Modifier::End)));
+                }
                 // "年底", "年初" alone: this year's end or start.
                 let (modifier, e) = self.zh_position(i + 1, false);
                 modifier.map(|m| {
@@ -375,6 +455,75 @@ impl Parser<'_> {
                 Some((Pt::new(v, Grain::Half, "half", ""), i + 1, None))
             }
             _ => None,
+        }
+    }
+
+    /// The year a month without one takes from its own sentence: "1812年
+    /// 7月23日，……9月14日到达" is 1812's September. The last year written
+    /// in digits earlier in the sentence, unless a month written with it
+    /// comes after `m` ("1997年12月……，1月" is some other January).
+    #[cold]
+    #[inline(never)]
+    fn zh_sentence_year(&self, i: usize, m: u32) -> Option<i32> {
+        let end = self.tok(i)?.start;
+        let mut lo = end.saturating_sub(SENTENCE_BACK);
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut s = &self.text[lo..end];
+        if let Some(k) = s.rfind(['。', '！', '？', '；', '\n']) {
+            s = &s[k..];
+        }
+        let mut rest = s;
+        while let Some(k) = rest.rfind('年') {
+            let before = &rest[..k];
+            rest = before;
+            let digits: Vec<u32> = before.chars().rev().map_while(zh_digit).take(5).collect();
+            if digits.len() != 4 {
+                continue;
+            }
+            let y = digits.iter().rev().fold(0, |a, &d| a * 10 + d) as i32;
+            // A month written after the year: "1997年12月".
+            let after = &s[k + '年'.len_utf8()..];
+            let month: Vec<u32> = after.chars().map_while(zh_digit).collect();
+            let written_month = month.iter().fold(0, |a, &d| a * 10 + d);
+            let marked = after.chars().nth(month.len()) == Some('月');
+            if !month.is_empty() && marked && written_month > m {
+                return None;
+            }
+            return (1000..=2999).contains(&y).then_some(y);
+        }
+        None
+    }
+
+    /// "次日", "前一天", "次年", "上年", "次月": the day, year or month
+    /// after or before the one the text named last (the reference when it
+    /// named none). The word's last character says which unit it shifts.
+    #[cold]
+    #[inline(never)]
+    fn zh_anaphoric(&self, i: usize, r: Rel) -> Option<Found> {
+        let k: i32 = if r == Rel::Following { 1 } else { -1 };
+        match self.s(i).chars().last()? {
+            '年' => {
+                let y = self.doc.last_year.unwrap_or(i32::from(self.r.year())) + k;
+                let rule = if k > 0 { "following-year" } else { "previous-year" };
+                self.zh_in_year(y, i + 1, rule)
+            }
+            '月' => {
+                let (y, m) = self
+                    .doc
+                    .last_month
+                    .unwrap_or((i32::from(self.r.year()), self.r.month() as u32));
+                let first = cal::add_months(cal::date(y, m, 1)?, i64::from(k))?;
+                let v = cal::fmt_month(i32::from(first.year()), first.month() as u32);
+                let rule = if k > 0 { "following-month" } else { "previous-month" };
+                Some((Pt::new(v, Grain::Month, rule, ""), i + 1, None))
+            }
+            _ => {
+                let day = cal::add_days(self.doc.last_day.unwrap_or(self.r), i64::from(k))?;
+                let rule = if k > 0 { "following-day" } else { "previous-day" };
+                Some((Pt::day(day, rule, ""), i + 1, None))
+            }
         }
     }
 
@@ -407,6 +556,14 @@ impl Parser<'_> {
             Some(Lex::Season(s)) => {
                 let v = format!("{year}-{}", season_code(s));
                 return Some((Pt::new(v, Grain::Season, rule, ""), j + 1, None));
+            }
+            // "1594年秋，": one character names the season right after a
+            // year, when a word does not go on ("2010年冬奥会" is no winter).
+            None if self.tok(j + 1).is_none_or(|t| t.kind == Kind::Punct) => {
+                if let Some(k) = ["春", "夏", "秋", "冬"].iter().position(|&c| c == self.s(j)) {
+                    let v = format!("{year}-{}", season_code(k as u8 + 1));
+                    return Some((Pt::new(v, Grain::Season, rule, ""), j + 1, None));
+                }
             }
             Some(Lex::Holiday(h)) => {
                 let &(_, rule) = self.lx.unspaced.as_ref()?.table.holidays.get(usize::from(h))?;
@@ -484,7 +641,13 @@ impl Parser<'_> {
     /// "90年代", "九十年代", "1990年代": the decade's first year and the end.
     fn zh_decade(&self, i: usize) -> Option<(i32, usize)> {
         let (v, d, _) = self.zh_num(i)?;
-        if self.marker(i + 1) != Some(Marker::Decade) || v % 10 != 0 {
+        // "[40]至50年代": the first decade of a range.
+        let e = if self.marker(i + 1) == Some(Marker::Decade) {
+            i + 2
+        } else {
+            self.zh_range_to(i, Marker::Decade).filter(|&(to, _)| v < to).map(|_| i + 1)?
+        };
+        if v % 10 != 0 {
             return None;
         }
         let y = match (v, d) {
@@ -493,7 +656,7 @@ impl Parser<'_> {
             (0..=20, _) => 2000 + v,
             _ => return None,
         };
-        Some((y as i32, i + 2))
+        Some((y as i32, e))
     }
 
     // ----- times of day ---------------------------------------------------------------------
@@ -591,7 +754,15 @@ impl Parser<'_> {
     /// A quantity: a number, "半", or a vague word ("几", "数", "多"), with
     /// "多" after a number ("十多"): (amount, more than, end).
     fn zh_amount(&self, i: usize) -> Option<(Option<f64>, bool, usize)> {
-        if let Some((v, _, _)) = self.zh_num(i) {
+        if let Some((v, d, numeral)) = self.zh_num(i) {
+            // "三四天", "一两年": two neighbouring numerals are an estimate,
+            // not thirty-four days; "十几年": some more than ten.
+            if numeral && d == 2 && v % 10 == v / 10 + 1 {
+                return Some((None, false, i + 1));
+            }
+            if self.lex(i + 1) == Some(Lex::Vague(Vague::Few)) {
+                return Some((None, false, i + 2));
+            }
             if self.lex(i + 1) == Some(Lex::Vague(Vague::Many)) {
                 return Some((Some(f64::from(v)), true, i + 2));
             }
@@ -605,10 +776,12 @@ impl Parser<'_> {
     }
 
     /// A unit after a quantity, with an optional classifier ("个") before
-    /// it and "半" after it: (unit, classified, half, end).
-    fn zh_unit(&self, j: usize, vague: bool) -> Option<(Unit, bool, usize)> {
+    /// it, "多" after the classifier ("一个多月": more than a month) and
+    /// "半" after it: (unit, half, end, more than).
+    fn zh_unit(&self, j: usize, vague: bool) -> Option<(Unit, bool, usize, bool)> {
         let classified = self.marker(j) == Some(Marker::Classifier);
-        let k = if classified { j + 1 } else { j };
+        let more = classified && self.lex(j + 1) == Some(Lex::Vague(Vague::Many));
+        let k = j + usize::from(classified) + usize::from(more);
         let u = match self.lex(k)? {
             Lex::Unit(u, _) => u,
             Lex::Marker(Marker::Year) => Unit::Year,
@@ -618,24 +791,38 @@ impl Parser<'_> {
             _ => return None,
         };
         let half = self.is_func(k + 1, Func::Half);
-        Some((u, half, k + 1 + usize::from(half)))
+        Some((u, half, k + 1 + usize::from(half), more))
     }
 
     fn zh_quantity(&self, i: usize) -> Option<Cand> {
-        // "第四周" is the fourth week, "光绪三十二年" a year of the reign.
+        // "第四周" is the fourth week, "光绪三十二年" a year of the reign,
+        // "年复一年" year after year (an idiom, no quantity).
         if self.zh_year(i).is_some()
+            || i > 0 && matches!(self.s(i - 1), "复" | "復")
             || self.zh_decade(i).is_some()
             || i > 0 && matches!(self.lex(i - 1), Some(Lex::Marker(Marker::Ordinal) | Lex::Era(_)))
         {
             return None;
         }
-        // "过去十年", "未来五年": the stretch up to or from now.
-        let lead = matches!(self.lex(i), Some(Lex::Deictic(Deictic::PastRef | Deictic::FutureRef)));
-        let start = match (lead, self.lex(i + 1)) {
+        // "过去十年", "未来五年", "近三年": the stretch up to or from now.
+        let lead = matches!(
+            self.lex(i),
+            Some(Lex::Deictic(Deictic::PastRef | Deictic::FutureRef) | Lex::Hedge(Hedge::Nearly))
+        );
+        // "前三季度", "头两个月": the first ones of a period; "前几天":
+        // some days ago.
+        let first = matches!(self.lex(i), Some(Lex::Rel(Rel::Ago | Rel::Prior)));
+        let start = match (lead || first, self.lex(i + 1)) {
             (false, _) => i,
-            (true, Some(Lex::Func(Func::Of))) => i + 2,
+            (true, Some(Lex::Func(Func::Of))) if lead => i + 2,
             (true, _) => i + 1,
         };
+        if first && let Some(c) = self.zh_bc_year(i) {
+            return Some(c);
+        }
+        if first && self.zh_year(start).is_some() {
+            return None;
+        }
         let (q, more, j) = self.zh_amount(start)?;
         // "两日前": a numeral count of days before "前" or "后" (a day of the
         // month is written in digits: "23日前" is before the 23rd).
@@ -643,11 +830,22 @@ impl Parser<'_> {
             && self.tok(j - 1).is_some_and(|t| t.lex.is_some())
             && q.is_some_and(|q| q <= 10.0)
             && matches!(self.lex(j + 1), Some(Lex::Rel(Rel::Ago | Rel::Later)));
-        let (u, half, e) = match self.zh_unit(j, q.is_none()) {
-            Some(found) => found,
-            None if days_ago => (Unit::Day, false, j + 1),
+        // "只有82日": more days than a month has is a count of them.
+        let many_days = self.marker(j) == Some(Marker::Day) && q.is_some_and(|q| q > 31.0);
+        let (u, half, e, more) = match self.zh_unit(j, q.is_none() || first) {
+            Some((u, half, e, more_after)) => (u, half, e, more || more_after && q.is_some()),
+            None if days_ago || many_days => (Unit::Day, false, j + 1, more),
             None => return None,
         };
+        if first
+            && (q.is_none() || matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Quarter))
+        {
+            return self.zh_first(i, q, u, half, e);
+        }
+        // "公元前7世纪", "前55年" otherwise: no first years.
+        if first {
+            return None;
+        }
         // "三年级" never gets here; "三月" is March (no classifier).
         let q = q.map(|q| if half { q + 0.5 } else { q });
         // "三年多": more than three years.
@@ -656,6 +854,13 @@ impl Parser<'_> {
             _ => (more, e),
         };
         let value = duration_value(q, u, false);
+        // "四年一度", "每四年一次": once every so long, a SET.
+        if self.zh_num(e).is_some_and(|(n, _, _)| n == 1) && matches!(self.s(e + 1), "度" | "次")
+        {
+            return Some(
+                Pt::new(value, Grain::Unspecified, "once-every", "").set().into_cand(i, e),
+            );
+        }
         match self.lex(e) {
             Some(Lex::Rel(r @ (Rel::Ago | Rel::Later))) if !lead => {
                 let ago = r == Rel::Ago;
@@ -691,6 +896,61 @@ impl Parser<'_> {
                 Some(c)
             }
         }
+    }
+
+    /// "公元前99年", "（前99年-前55年）": a year before Christ from the "前" at
+    /// `i`, its number in digits, after the era's name (inside the
+    /// expression), a bracket or a dash.
+    #[cold]
+    #[inline(never)]
+    fn zh_bc_year(&self, i: usize) -> Option<Cand> {
+        let era = self.zh_after_era(i);
+        let opens = i == 0 || matches!(self.s(i - 1), "(" | "（") || self.dash(i - 1);
+        let (n, d, numeral) = self.zh_num(i + 1)?;
+        if self.lex(i) != Some(Lex::Rel(Rel::Ago))
+            || !(era || opens)
+            || d == 0
+            || numeral
+            || n == 0
+            || self.marker(i + 2) != Some(Marker::Year)
+        {
+            return None;
+        }
+        let pt = Pt::new(format!("BC{n:04}"), Grain::Year, "bc-year", "");
+        Some(pt.into_cand(if era { i - 2 } else { i }, i + 3))
+    }
+
+    /// Whether the era's name, "公元" or "西元", comes right before token `i`
+    /// (two tokens of one character each: the table has no word for it,
+    /// so that neither character costs a lookup).
+    fn zh_after_era(&self, i: usize) -> bool {
+        i >= 2
+            && self.tok(i - 2).is_some_and(|t| t.end == self.tok(i - 1).map_or(0, |u| u.start))
+            && self.tok(i - 1).is_some_and(|t| t.end == self.tok(i).map_or(0, |u| u.start))
+            && self.s(i - 1) == "元"
+            && matches!(self.s(i - 2), "公" | "西")
+    }
+
+    /// "前三季度", "头两个月" (the first quarters or months of a period,
+    /// a DURATION) and "前两天", "前几天" (days ago, a DATE), from token
+    /// `i` (the "前" or "头") to `e`, the unit's end.
+    #[cold]
+    #[inline(never)]
+    fn zh_first(&self, i: usize, q: Option<f64>, u: Unit, half: bool, e: usize) -> Option<Cand> {
+        if half || matches!(self.lex(e), Some(Lex::Rel(_))) {
+            return None;
+        }
+        // "前几年": some years ago.
+        if q.is_none() && self.lex(i) == Some(Lex::Rel(Rel::Ago)) {
+            let pt = Pt::new("PAST_REF".into(), Grain::Unspecified, "days-before", "");
+            return Some(pt.into_cand(i, e));
+        }
+        if u == Unit::Day && self.lex(i) == Some(Lex::Rel(Rel::Ago)) {
+            let pt = self.ago_point(-(q? as i64), 'D', "ago")?;
+            return Some(Pt { rule: "days-before", ..pt }.into_cand(i, e));
+        }
+        let value = duration_value(q, u, false);
+        Some(Pt::new(value, Grain::Unspecified, "first-of-period", "").duration().into_cand(i, e))
     }
 
     /// "每年", "每天", "每两周", "每周一": sets.
@@ -733,8 +993,11 @@ impl Parser<'_> {
         let (v, kind) = match self.lex(i)? {
             Lex::Deictic(Deictic::Present) => ("PRESENT_REF", TimexType::Date),
             // "晕了过去。": passed out, at the end of a sentence.
+            // "十多年过去了": the verb "to pass", after a quantity or before 了.
             Lex::Deictic(Deictic::PastRef)
-                if self.tok(i + 1).is_none_or(|t| t.is_punct('.') || t.is_punct('!')) =>
+                if self.tok(i + 1).is_none_or(|t| t.is_punct('.') || t.is_punct('!'))
+                    || self.s(i + 1) == "了"
+                    || i > 0 && matches!(self.lex(i - 1), Some(Lex::Unit(..) | Lex::Marker(_))) =>
             {
                 return None;
             }

@@ -37,7 +37,7 @@ static UNSPACED: Unspaced = Unspaced {
     numerals: NUMERALS,
     holidays: HOLIDAYS,
     eras: ERAS,
-    counted: &["日元", "日圆", "日圓"],
+    counted: &["日元", "日圆", "日圓", "年级", "年級"],
 };
 
 /// Eras by the year before their first ("民国元年" is 1912): the Republic,
@@ -244,6 +244,18 @@ const WORDS: &[(&str, Lex)] = &[
     ("下月", shifted(Unit::Month, 1)),
     ("下个月", shifted(Unit::Month, 1)),
     ("下個月", shifted(Unit::Month, 1)),
+    // Quarters.
+    ("本季度", shifted(Unit::Quarter, 0)),
+    ("上季度", shifted(Unit::Quarter, -1)),
+    ("上个季度", shifted(Unit::Quarter, -1)),
+    ("上個季度", shifted(Unit::Quarter, -1)),
+    ("上一季度", shifted(Unit::Quarter, -1)),
+    ("下季度", shifted(Unit::Quarter, 1)),
+    ("下个季度", shifted(Unit::Quarter, 1)),
+    ("下個季度", shifted(Unit::Quarter, 1)),
+    ("下一季度", shifted(Unit::Quarter, 1)),
+    // January in one word.
+    ("元月", Lex::Month(1)),
     // Years.
     ("今年", shifted(Unit::Year, 0)),
     ("本年", shifted(Unit::Year, 0)),
@@ -251,7 +263,6 @@ const WORDS: &[(&str, Lex)] = &[
     ("這一年", shifted(Unit::Year, 0)),
     ("本年度", shifted(Unit::Year, 0)),
     ("去年", shifted(Unit::Year, -1)),
-    ("上年", shifted(Unit::Year, -1)),
     ("上年度", shifted(Unit::Year, -1)),
     ("前年", shifted(Unit::Year, -2)),
     ("明年", shifted(Unit::Year, 1)),
@@ -361,10 +372,27 @@ const WORDS: &[(&str, Lex)] = &[
     ("次日", Lex::Rel(Rel::Following)),
     ("翌日", Lex::Rel(Rel::Following)),
     ("第二天", Lex::Rel(Rel::Following)),
+    ("前一天", Lex::Rel(Rel::Previous)),
+    ("前一日", Lex::Rel(Rel::Previous)),
+    ("头一天", Lex::Rel(Rel::Previous)),
+    ("頭一天", Lex::Rel(Rel::Previous)),
+    // Years and months after or before the one the text named last: the
+    // word's last character is the unit ("次年" the year after it).
+    ("次年", Lex::Rel(Rel::Following)),
+    ("翌年", Lex::Rel(Rel::Following)),
+    ("第二年", Lex::Rel(Rel::Following)),
+    ("次月", Lex::Rel(Rel::Following)),
+    ("翌月", Lex::Rel(Rel::Following)),
+    ("上年", Lex::Rel(Rel::Previous)),
+    ("上一年", Lex::Rel(Rel::Previous)),
+    ("前一年", Lex::Rel(Rel::Previous)),
     ("当年", Lex::Func(Func::That)),
     ("當年", Lex::Func(Func::That)),
     ("同年", Lex::Func(Func::That)),
     ("那年", Lex::Func(Func::That)),
+    ("该年", Lex::Func(Func::That)),
+    ("該年", Lex::Func(Func::That)),
+    ("是年", Lex::Func(Func::That)),
     ("那一年", Lex::Func(Func::That)),
     // After a quantity or a date.
     ("前", Lex::Rel(Rel::Ago)),
@@ -380,8 +408,18 @@ const WORDS: &[(&str, Lex)] = &[
     ("來", Lex::Rel(Rel::Since)),
     ("以来", Lex::Rel(Rel::Since)),
     ("以來", Lex::Rel(Rel::Since)),
-    // Positions in a period ("年底", "月初", "本世纪末").
+    // Positions in a period ("年底", "月初", "本世纪末", "90年代后期").
     ("初", Lex::Position(Position::Beginning)),
+    ("初期", Lex::Position(Position::Beginning)),
+    ("中期", Lex::Position(Position::Mid)),
+    ("后期", Lex::Position(Position::End)),
+    ("後期", Lex::Position(Position::End)),
+    ("末期", Lex::Position(Position::End)),
+    // The year's end as one word ("年末" is 年 and 末; "年终" and "年内"
+    // are read from 年 and the next character, which keeps the group of
+    // 年, searched at every year, short).
+    ("岁末", Lex::EndOf(Unit::Year)),
+    ("歲末", Lex::EndOf(Unit::Year)),
     ("底", Lex::Position(Position::End)),
     ("末", Lex::Position(Position::End)),
     ("中", Lex::Position(Position::Mid)),
@@ -396,6 +434,10 @@ const WORDS: &[(&str, Lex)] = &[
     ("多", Lex::Vague(Vague::Many)),
     ("每", Lex::Func(Func::Every)),
     ("左右", Lex::Hedge(super::Hedge::About)),
+    ("近", Lex::Hedge(super::Hedge::Nearly)),
+    // "头两个月": the first months of a period (and "前", above).
+    ("头", Lex::Rel(Rel::Prior)),
+    ("頭", Lex::Rel(Rel::Prior)),
     ("许", Lex::Hedge(super::Hedge::About)),
     ("許", Lex::Hedge(super::Hedge::About)),
     // Tense cues near a date.
@@ -479,6 +521,15 @@ const NOT_DATES: &[&str] = &[
     "平日",
     "连日",
     "連日",
+    // Seasons in names: the Winter and Summer Olympics.
+    "冬季奥运会",
+    "冬季奧運會",
+    "夏季奥运会",
+    "夏季奧運會",
+    "冬季奥林匹克",
+    "冬季奧林匹克",
+    "夏季奥林匹克",
+    "夏季奧林匹克",
     // 月: the moon, years and months as "time".
     "月球",
     "月亮",
@@ -709,14 +760,12 @@ const NOT_DATES: &[&str] = &[
     "中欧",
     "中歐",
     "中文",
-    "中期",
     "中小",
     "其中",
     "之中",
     "当中",
     "當中",
     "初步",
-    "初期",
     "最初",
     "当初",
     "當初",
