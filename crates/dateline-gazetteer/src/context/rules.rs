@@ -287,6 +287,18 @@ pub(crate) struct Index<V> {
     slots: Box<[Option<Slot<V>>]>,
     /// 64 minus log2 of the slot count.
     shift: u32,
+    /// Per first byte, the lengths of the words starting with it (bit
+    /// `len`, the last bit for 31 bytes and more): most words the rules
+    /// look up (names) are in no table, and most of those share no first
+    /// byte and length with a word of it, which this answers without
+    /// hashing.
+    lengths: Box<[u32; 256]>,
+}
+
+/// The bit of [`Index::lengths`] for a word of `len` bytes.
+#[inline]
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -348,9 +360,16 @@ impl<V: Copy> Index<V> {
     fn new(entries: impl Iterator<Item = (&'static str, V)>) -> Index<V> {
         let entries: Vec<(&'static str, V)> = entries.collect();
         let size = (entries.len() * 2).next_power_of_two().max(16);
-        let mut index = Index { slots: vec![None; size].into_boxed_slice(), shift: 0 };
+        let mut index = Index {
+            slots: vec![None; size].into_boxed_slice(),
+            shift: 0,
+            lengths: Box::new([0; 256]),
+        };
         index.shift = 64 - size.trailing_zeros();
         for (word, value) in entries {
+            if let Some(&first) = word.as_bytes().first() {
+                index.lengths[usize::from(first)] |= length_bit(word.len());
+            }
             let key = Key::of(word);
             let i = index.find(key, word);
             index.slots[i] = Some(Slot { key, word, value });
@@ -377,6 +396,12 @@ impl<V: Copy> Index<V> {
     /// The value of `word`.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<V> {
+        // The empty word has no first byte: it is looked up.
+        if let Some(&first) = word.as_bytes().first()
+            && self.lengths[usize::from(first)] & length_bit(word.len()) == 0
+        {
+            return None;
+        }
         self.slots[self.find(Key::of(word), word)].map(|slot| slot.value)
     }
 }
@@ -421,6 +446,24 @@ mod tests {
         let english = &crate::context::english::ENGLISH;
         assert!(english.types_a_name("Bank") && english.types_a_name("BANK"));
         assert!(english.types_a_name("Mount") && !english.types_a_name("Officials"));
+    }
+
+    /// Words that share a first byte and a length with a word of the
+    /// index, or a first byte only, or neither, and words of 31 bytes and
+    /// more, which share the last length bit.
+    #[test]
+    fn indexes_find_their_words_past_the_length_filter() {
+        let long = "Abcdefghijklmnopqrstuvwxyz0123456789";
+        let index = Index::new(
+            ["of", "Bank", "Banks", "", "é", long].into_iter().enumerate().map(|(i, w)| (w, i)),
+        );
+        let found = |w: &str| index.get(w);
+        assert_eq!(
+            ["of", "Bank", "Banks", "", "é", long].map(found),
+            [Some(0), Some(1), Some(2), Some(3), Some(4), Some(5)]
+        );
+        let absent = ["on", "Bark", "Bankz", "Ban", "o", "x", "è", &long[..32], &long[1..]];
+        assert_eq!(absent.map(found), [None; 9]);
     }
 
     #[test]
