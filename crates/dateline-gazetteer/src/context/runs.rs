@@ -44,7 +44,7 @@ fn is_dotted(rules: &NameRules, word: &str) -> bool {
 /// abbreviation, and never a possessive "'s". A lone "&" is a word too.
 pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<Span> {
     let rest = text.get(start..)?;
-    let first = rest.chars().next()?;
+    let first = char_at(rest, 0)?;
     if first == '&' {
         return Some(Span::new(start, start + 1));
     }
@@ -65,8 +65,7 @@ pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<S
             continue;
         }
         let after = end + c.len_utf8();
-        let next = char_at(rest, after);
-        if is_inner(c) && next.is_some_and(is_word_char) {
+        if is_inner(c) && char_at(rest, after).is_some_and(is_word_char) {
             // "China's", "I'm", "they're": a possessive or a clitic is not
             // part of the word (a capital "I" alone is then no name word).
             if c != '.' && is_clitic(&rest[after..]) {
@@ -572,6 +571,13 @@ fn words<'a>(rules: &'a NameRules, text: &'a str, run: Span) -> impl Iterator<It
     let mut at = run.start;
     std::iter::from_fn(move || {
         while at < run.end {
+            // Blanks and ASCII punctuation start no word ("&" does): they
+            // are stepped over without asking.
+            let b = text.as_bytes()[at];
+            if b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'&' {
+                at += 1;
+                continue;
+            }
             let c = text[at..].chars().next()?;
             if let Some(word) = word_from(rules, text, at) {
                 at = word.end;
