@@ -107,6 +107,8 @@ pub(crate) struct NameRules {
     pub(crate) head_index: OnceLock<Index<&'static Head>>,
     /// The words of [`NameRules::types_a_name`], made on first use.
     pub(crate) typer_index: OnceLock<Index<()>>,
+    /// The words of [`NameRules::is_dotted_word`], made on first use.
+    pub(crate) dotted_index: OnceLock<Index<()>>,
     /// `region_abbreviations` by word, made on first use.
     pub(crate) region_index: OnceLock<Index<&'static str>>,
     /// `common_words` as a sorted list, made on first use.
@@ -151,10 +153,12 @@ impl NameRules {
         self.class(word) == Class::SecondConnector
     }
 
+    #[cfg(test)]
     pub(crate) fn is_break(&self, word: &str) -> bool {
         self.class(word) == Class::Break
     }
 
+    #[cfg(test)]
     pub(crate) fn is_title(&self, word: &str) -> bool {
         self.class(word) == Class::Title
     }
@@ -181,6 +185,25 @@ impl NameRules {
             Index::new(heads.chain(prefixes).map(|w| (w, ())))
         });
         typers.get(word).is_some()
+    }
+
+    /// Whether `word` (with its final dot) is a word of the tables that
+    /// may end in a dot: a title, a break, a head word (as written or in
+    /// capitals), a region's abbreviation or a feature prefix ("Gen.",
+    /// "Jan.", "Corp.", "Ore.", "Mt."). One lookup, not five: this is
+    /// asked of every word before a dot near a name.
+    pub(crate) fn is_dotted_word(&self, word: &str) -> bool {
+        let dotted = self.dotted_index.get_or_init(|| {
+            let heads = self.heads.iter().flat_map(|h| [h.word, upper(h.word)]);
+            let regions = self.region_abbreviations.iter().map(|&(w, _)| w);
+            let words = (self.titles.words.iter().chain(self.breaks.words))
+                .chain(self.loc_prefixes.words)
+                .copied()
+                .chain(heads)
+                .chain(regions);
+            Index::new(words.map(|w| (w, ())))
+        });
+        dotted.get(word).is_some()
     }
 
     /// A case-sensitive matcher of [`name_cues`](NameRules::name_cues),
@@ -464,6 +487,35 @@ mod tests {
         );
         let absent = ["on", "Bark", "Bankz", "Ban", "o", "x", "è", &long[..32], &long[1..]];
         assert_eq!(absent.map(found), [None; 9]);
+    }
+
+    /// The one lookup of `is_dotted_word` answers as the five it stands
+    /// for, for every table word with and without its dot, in any case.
+    #[test]
+    fn dotted_words_are_titles_breaks_heads_regions_or_prefixes() {
+        for lang in dateline_tokenize::Lang::ALL {
+            let rules = for_lang(lang);
+            let mut words: Vec<String> = Vec::new();
+            let heads = rules.heads.iter().map(|h| h.word);
+            let regions = rules.region_abbreviations.iter().map(|&(w, _)| w);
+            let sets = [&rules.titles, &rules.breaks, &rules.loc_prefixes, &rules.connectors];
+            let table = sets.iter().flat_map(|s| s.words.iter().copied());
+            for w in heads.chain(regions).chain(table) {
+                let bare = w.trim_end_matches('.');
+                for form in [w.to_owned(), w.to_uppercase(), w.to_lowercase(), format!("{bare}.")] {
+                    words.push(form);
+                }
+            }
+            words.extend(["", ".", "Officials.", "U.S.", "W."].map(String::from));
+            for w in &words {
+                let want = rules.is_title(w)
+                    || rules.is_break(w)
+                    || rules.head(w).is_some()
+                    || rules.region_abbreviation(w).is_some()
+                    || rules.loc_prefixes.contains(w);
+                assert_eq!(rules.is_dotted_word(w), want, "{lang}: {w:?}");
+            }
+        }
     }
 
     #[test]

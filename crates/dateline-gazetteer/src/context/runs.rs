@@ -32,11 +32,7 @@ fn is_dotted(rules: &NameRules, word: &str) -> bool {
     let stem = &word[..word.len() - 1];
     stem.contains('.')
         || (stem.chars().count() == 1 && stem.chars().all(char::is_uppercase))
-        || rules.is_title(word)
-        || rules.is_break(word)
-        || rules.head(word).is_some()
-        || rules.region_abbreviation(word).is_some()
-        || rules.loc_prefixes.contains(word)
+        || rules.is_dotted_word(word)
 }
 
 /// The word starting at byte `start` of `text`, if one does: letters and
