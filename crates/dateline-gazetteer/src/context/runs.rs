@@ -17,8 +17,13 @@ pub(crate) struct Typed {
 }
 
 /// Whether a char continues a word: letters and digits.
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // ASCII (nearly every char read) through the byte table.
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => is_alnum(&b),
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// ASCII letters and digits by byte: the word scans read one entry a byte
@@ -703,6 +708,10 @@ mod tests {
     fn the_byte_table_holds_letters_and_digits() {
         for b in 0..=u8::MAX {
             assert_eq!(is_alnum(&b), b.is_ascii_alphanumeric(), "{b}");
+        }
+        for c in ['a', 'Z', '0', ' ', '.', '\u{7f}', '\u{80}', '\u{aa}', 'é', 'ß', '٣', '中', '’']
+        {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
