@@ -491,6 +491,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     class_index: OnceLock::new(),
     head_index: OnceLock::new(),
     typer_index: OnceLock::new(),
+    dotted_index: OnceLock::new(),
     region_index: OnceLock::new(),
     common_list: OnceLock::new(),
 };

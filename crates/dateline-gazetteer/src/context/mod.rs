@@ -349,12 +349,15 @@ fn merge<'g>(found: Vec<Resolved<'g>>, named: Vec<Resolved<'g>>) -> Vec<Resolved
 /// dollars", "NZ$"): an amount of money, not the place.
 /// `end` is where the name ends, `label` its label.
 fn is_money(text: &str, end: usize, label: &str) -> bool {
+    // Only places are money: the text is read after the label says so.
+    if label != "GPE" {
+        return false;
+    }
     let after = text[end..].trim_start_matches([' ', '\u{a0}']);
-    let currency = after.starts_with('$')
+    after.starts_with('$')
         || after.strip_prefix("dollar").is_some_and(|rest| {
             rest.chars().next().is_none_or(|c| c == 's' || !c.is_alphanumeric())
-        });
-    currency && label == "GPE"
+        })
 }
 
 /// Adds an entity unless it overlaps the last one (a run already reported
@@ -543,6 +546,10 @@ impl<'g> Resolved<'g> {
 
     /// The same match with candidate `chosen` first, as `rule` decided.
     fn choosing(self, chosen: usize, rule: Option<&'static str>) -> Resolved<'g> {
+        // The first candidate is the match's own: nothing to look up.
+        if chosen == 0 {
+            return self;
+        }
         let Some(matched) = self.matched else { return self };
         match matched.candidates().nth(chosen) {
             Some(entry) if chosen > 0 => {

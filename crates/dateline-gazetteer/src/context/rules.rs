@@ -107,6 +107,8 @@ pub(crate) struct NameRules {
     pub(crate) head_index: OnceLock<Index<&'static Head>>,
     /// The words of [`NameRules::types_a_name`], made on first use.
     pub(crate) typer_index: OnceLock<Index<()>>,
+    /// The words of [`NameRules::is_dotted_word`], made on first use.
+    pub(crate) dotted_index: OnceLock<Index<()>>,
     /// `region_abbreviations` by word, made on first use.
     pub(crate) region_index: OnceLock<Index<&'static str>>,
     /// `common_words` as a sorted list, made on first use.
@@ -151,10 +153,12 @@ impl NameRules {
         self.class(word) == Class::SecondConnector
     }
 
+    #[cfg(test)]
     pub(crate) fn is_break(&self, word: &str) -> bool {
         self.class(word) == Class::Break
     }
 
+    #[cfg(test)]
     pub(crate) fn is_title(&self, word: &str) -> bool {
         self.class(word) == Class::Title
     }
@@ -181,6 +185,25 @@ impl NameRules {
             Index::new(heads.chain(prefixes).map(|w| (w, ())))
         });
         typers.get(word).is_some()
+    }
+
+    /// Whether `word` (with its final dot) is a word of the tables that
+    /// may end in a dot: a title, a break, a head word (as written or in
+    /// capitals), a region's abbreviation or a feature prefix ("Gen.",
+    /// "Jan.", "Corp.", "Ore.", "Mt."). One lookup, not five: this is
+    /// asked of every word before a dot near a name.
+    pub(crate) fn is_dotted_word(&self, word: &str) -> bool {
+        let dotted = self.dotted_index.get_or_init(|| {
+            let heads = self.heads.iter().flat_map(|h| [h.word, upper(h.word)]);
+            let regions = self.region_abbreviations.iter().map(|&(w, _)| w);
+            let words = (self.titles.words.iter().chain(self.breaks.words))
+                .chain(self.loc_prefixes.words)
+                .copied()
+                .chain(heads)
+                .chain(regions);
+            Index::new(words.map(|w| (w, ())))
+        });
+        dotted.get(word).is_some()
     }
 
     /// A case-sensitive matcher of [`name_cues`](NameRules::name_cues),
@@ -287,6 +310,18 @@ pub(crate) struct Index<V> {
     slots: Box<[Option<Slot<V>>]>,
     /// 64 minus log2 of the slot count.
     shift: u32,
+    /// Per first byte, the lengths of the words starting with it (bit
+    /// `len`, the last bit for 31 bytes and more): most words the rules
+    /// look up (names) are in no table, and most of those share no first
+    /// byte and length with a word of it, which this answers without
+    /// hashing.
+    lengths: Box<[u32; 256]>,
+}
+
+/// The bit of [`Index::lengths`] for a word of `len` bytes.
+#[inline]
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -348,9 +383,16 @@ impl<V: Copy> Index<V> {
     fn new(entries: impl Iterator<Item = (&'static str, V)>) -> Index<V> {
         let entries: Vec<(&'static str, V)> = entries.collect();
         let size = (entries.len() * 2).next_power_of_two().max(16);
-        let mut index = Index { slots: vec![None; size].into_boxed_slice(), shift: 0 };
+        let mut index = Index {
+            slots: vec![None; size].into_boxed_slice(),
+            shift: 0,
+            lengths: Box::new([0; 256]),
+        };
         index.shift = 64 - size.trailing_zeros();
         for (word, value) in entries {
+            if let Some(&first) = word.as_bytes().first() {
+                index.lengths[usize::from(first)] |= length_bit(word.len());
+            }
             let key = Key::of(word);
             let i = index.find(key, word);
             index.slots[i] = Some(Slot { key, word, value });
@@ -377,6 +419,12 @@ impl<V: Copy> Index<V> {
     /// The value of `word`.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<V> {
+        // The empty word has no first byte: it is looked up.
+        if let Some(&first) = word.as_bytes().first()
+            && self.lengths[usize::from(first)] & length_bit(word.len()) == 0
+        {
+            return None;
+        }
         self.slots[self.find(Key::of(word), word)].map(|slot| slot.value)
     }
 }
@@ -421,6 +469,53 @@ mod tests {
         let english = &crate::context::english::ENGLISH;
         assert!(english.types_a_name("Bank") && english.types_a_name("BANK"));
         assert!(english.types_a_name("Mount") && !english.types_a_name("Officials"));
+    }
+
+    /// Words that share a first byte and a length with a word of the
+    /// index, or a first byte only, or neither, and words of 31 bytes and
+    /// more, which share the last length bit.
+    #[test]
+    fn indexes_find_their_words_past_the_length_filter() {
+        let long = "Abcdefghijklmnopqrstuvwxyz0123456789";
+        let index = Index::new(
+            ["of", "Bank", "Banks", "", "é", long].into_iter().enumerate().map(|(i, w)| (w, i)),
+        );
+        let found = |w: &str| index.get(w);
+        assert_eq!(
+            ["of", "Bank", "Banks", "", "é", long].map(found),
+            [Some(0), Some(1), Some(2), Some(3), Some(4), Some(5)]
+        );
+        let absent = ["on", "Bark", "Bankz", "Ban", "o", "x", "è", &long[..32], &long[1..]];
+        assert_eq!(absent.map(found), [None; 9]);
+    }
+
+    /// The one lookup of `is_dotted_word` answers as the five it stands
+    /// for, for every table word with and without its dot, in any case.
+    #[test]
+    fn dotted_words_are_titles_breaks_heads_regions_or_prefixes() {
+        for lang in dateline_tokenize::Lang::ALL {
+            let rules = for_lang(lang);
+            let mut words: Vec<String> = Vec::new();
+            let heads = rules.heads.iter().map(|h| h.word);
+            let regions = rules.region_abbreviations.iter().map(|&(w, _)| w);
+            let sets = [&rules.titles, &rules.breaks, &rules.loc_prefixes, &rules.connectors];
+            let table = sets.iter().flat_map(|s| s.words.iter().copied());
+            for w in heads.chain(regions).chain(table) {
+                let bare = w.trim_end_matches('.');
+                for form in [w.to_owned(), w.to_uppercase(), w.to_lowercase(), format!("{bare}.")] {
+                    words.push(form);
+                }
+            }
+            words.extend(["", ".", "Officials.", "U.S.", "W."].map(String::from));
+            for w in &words {
+                let want = rules.is_title(w)
+                    || rules.is_break(w)
+                    || rules.head(w).is_some()
+                    || rules.region_abbreviation(w).is_some()
+                    || rules.loc_prefixes.contains(w);
+                assert_eq!(rules.is_dotted_word(w), want, "{lang}: {w:?}");
+            }
+        }
     }
 
     #[test]

@@ -17,8 +17,31 @@ pub(crate) struct Typed {
 }
 
 /// Whether a char continues a word: letters and digits.
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // ASCII (nearly every char read) through the byte table.
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => is_alnum(&b),
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// ASCII letters and digits by byte: the word scans read one entry a byte
+/// instead of testing three ranges.
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Whether `b` is an ASCII letter or digit (as [`u8::is_ascii_alphanumeric`]).
+#[inline]
+fn is_alnum(b: &u8) -> bool {
+    ALNUM[usize::from(*b)]
 }
 
 /// The chars that may sit inside a word: "U.S.", "O'Neill", "Sh’ite".
@@ -32,11 +55,7 @@ fn is_dotted(rules: &NameRules, word: &str) -> bool {
     let stem = &word[..word.len() - 1];
     stem.contains('.')
         || (stem.chars().count() == 1 && stem.chars().all(char::is_uppercase))
-        || rules.is_title(word)
-        || rules.is_break(word)
-        || rules.head(word).is_some()
-        || rules.region_abbreviation(word).is_some()
-        || rules.loc_prefixes.contains(word)
+        || rules.is_dotted_word(word)
 }
 
 /// The word starting at byte `start` of `text`, if one does: letters and
@@ -44,7 +63,7 @@ fn is_dotted(rules: &NameRules, word: &str) -> bool {
 /// abbreviation, and never a possessive "'s". A lone "&" is a word too.
 pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<Span> {
     let rest = text.get(start..)?;
-    let first = rest.chars().next()?;
+    let first = char_at(rest, 0)?;
     if first == '&' {
         return Some(Span::new(start, start + 1));
     }
@@ -56,7 +75,7 @@ pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<S
     loop {
         // ASCII letters and digits a byte at a time (most of every word);
         // whatever else stands next goes through the chars below.
-        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        while bytes.get(end).is_some_and(is_alnum) {
             end += 1;
         }
         let Some(c) = char_at(rest, end) else { break };
@@ -65,8 +84,7 @@ pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<S
             continue;
         }
         let after = end + c.len_utf8();
-        let next = char_at(rest, after);
-        if is_inner(c) && next.is_some_and(is_word_char) {
+        if is_inner(c) && char_at(rest, after).is_some_and(is_word_char) {
             // "China's", "I'm", "they're": a possessive or a clitic is not
             // part of the word (a capital "I" alone is then no name word).
             if c != '.' && is_clitic(&rest[after..]) {
@@ -107,12 +125,32 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 
 /// The word ending at byte `end` of `text`, if one does (see [`word_from`]).
 pub(crate) fn word_before(rules: &NameRules, text: &str, end: usize) -> Option<Span> {
+    let bytes = text.get(..end)?.as_bytes();
+    // Most words before a name are ASCII letters and digits between two
+    // ASCII bytes that are neither letters, digits, dots nor apostrophes
+    // ("said", "of", "Bank" before a blank): such a word is the one
+    // `word_from` reads from its start, so it is not read again.
+    let alnum = bytes.iter().rev().take_while(|b| is_alnum(b)).count();
+    if alnum > 0 {
+        let stops = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'.' && b != b'\'';
+        let start = end - alnum;
+        let clean_before = start == 0 || stops(bytes[start - 1]);
+        let clean_after = text.as_bytes().get(end).is_none_or(|&b| stops(b));
+        if clean_before && clean_after {
+            return Some(Span::new(start, end));
+        }
+    }
+    word_before_read(rules, text, end)
+}
+
+/// [`word_before`] by reading the word from its start.
+fn word_before_read(rules: &NameRules, text: &str, end: usize) -> Option<Span> {
     let head = text.get(..end)?;
     if head.ends_with('&') {
         return Some(Span::new(end - 1, end));
     }
-    // ASCII bytes first; a non-ASCII char sends the scan to the chars.
     let bytes = head.as_bytes();
+    // ASCII bytes first; a non-ASCII char sends the scan to the chars.
     let ascii = bytes
         .iter()
         .rev()
@@ -552,6 +590,13 @@ fn words<'a>(rules: &'a NameRules, text: &'a str, run: Span) -> impl Iterator<It
     let mut at = run.start;
     std::iter::from_fn(move || {
         while at < run.end {
+            // Blanks and ASCII punctuation start no word ("&" does): they
+            // are stepped over without asking.
+            let b = text.as_bytes()[at];
+            if b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'&' {
+                at += 1;
+                continue;
+            }
             let c = text[at..].chars().next()?;
             if let Some(word) = word_from(rules, text, at) {
                 at = word.end;
@@ -660,6 +705,17 @@ mod tests {
     }
 
     #[test]
+    fn the_byte_table_holds_letters_and_digits() {
+        for b in 0..=u8::MAX {
+            assert_eq!(is_alnum(&b), b.is_ascii_alphanumeric(), "{b}");
+        }
+        for c in ['a', 'Z', '0', ' ', '.', '\u{7f}', '\u{80}', '\u{aa}', 'é', 'ß', '٣', '中', '’']
+        {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn words_keep_abbreviations_and_drop_possessives() {
         assert_eq!(word_at("U.S. Navy", 0), Some("U.S."));
         assert_eq!(word_at("China's Navy", 0), Some("China"));
@@ -682,6 +738,29 @@ mod tests {
         assert_eq!(word_before(&ENGLISH, text, 8).map(|w| &text[w]), Some("U.S."));
         assert_eq!(word_before(&ENGLISH, text, 24), None);
         assert_eq!(word_before(&ENGLISH, text, 23).map(|w| &text[w]), Some("China"));
+    }
+
+    #[test]
+    fn words_before_are_the_words_read_from_their_start() {
+        // The short cut for plain ASCII words against the full reading, at
+        // every char boundary of texts with dots, apostrophes, clitics,
+        // "&", non-ASCII letters and blanks.
+        let texts = [
+            "the U.S. Navy and China. Beijing",
+            "AT&T and Johnson & Johnson, O'Neill's D'Souza 'quoted' x",
+            "Acme Corp. said George W. Bush met Mr. Xi at 10.30 in St. Louis",
+            "São Paulo\u{a0}FC beat Zürich’s club 2-1; I'm sure they're here.",
+            "CHINA'S NAVY-led drills (Reuters) -- 2024-07-24 a1b2 _x_ ø",
+        ];
+        for text in texts {
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                assert_eq!(
+                    word_before(&ENGLISH, text, end),
+                    word_before_read(&ENGLISH, text, end),
+                    "{text:?} at {end}"
+                );
+            }
+        }
     }
 
     fn run(text: &str, name: &str, others: &[&str]) -> String {

@@ -182,6 +182,13 @@ fn starts_with_words(after: &str, cue: &str) -> bool {
 /// Whether `trimmed` (text before a name, blanks cut) ends with the word
 /// or words `cue`.
 fn ends_with_word(trimmed: &str, cue: &str) -> bool {
+    // The last bytes first: this is asked for every cue word before most
+    // cities, and most cues end otherwise than the text.
+    if let Some(last) = cue.as_bytes().last()
+        && trimmed.as_bytes().last() != Some(last)
+    {
+        return false;
+    }
     trimmed
         .strip_suffix(cue)
         .is_some_and(|head| head.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
@@ -278,5 +285,7 @@ mod tests {
         assert!(!ends_with_word("they glost to", "lost to"));
         assert!(!ends_with_word("Parliament", "v"));
         assert!(ends_with_word("Chelsea v", "v"));
+        assert!(!ends_with_word("Chelsea", "v") && !ends_with_word("", "v"));
+        assert!(ends_with_word("they beat", "beat") && !ends_with_word("they beats", "beat"));
     }
 }

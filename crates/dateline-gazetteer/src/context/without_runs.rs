@@ -38,6 +38,7 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     class_index: OnceLock::new(),
     head_index: OnceLock::new(),
     typer_index: OnceLock::new(),
+    dotted_index: OnceLock::new(),
     region_index: OnceLock::new(),
     common_list: OnceLock::new(),
 };
