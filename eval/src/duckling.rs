@@ -34,7 +34,7 @@
 //!   (2013-02-05, 2013-W06) and count to the instant in Duckling
 //!   (2013-02-05T04:00): the instant must fall in the period we name;
 //! * German and French TimeML corpora write a day and the clock after it as
-//!   two expressions ("[morgen] um [15 Uhr]"), Duckling as one: a clock on
+//!   two expressions ("\[morgen\] um \[15 Uhr\]"), Duckling as one: a clock on
 //!   the day an expression just before it names counts from that day's
 //!   start (`covered_span`).
 //!
@@ -222,8 +222,8 @@ fn part_of_day(code: &str) -> Option<(u32, u32)> {
 }
 
 /// Where the phrase that `t` reads starts: its own start, or for a clock
-/// time on the day that the expression right before it names ("[morgen]
-/// um [15 Uhr]", "[heute abend] um [20 Uhr]", the German and French TimeML
+/// time on the day that the expression right before it names ("\[morgen\]
+/// um \[15 Uhr\]", "\[heute abend\] um \[20 Uhr\]", the German and French TimeML
 /// split), that expression's start.
 fn covered_span(found: &[TimeExpression], t: &TimeExpression) -> usize {
     let day = found.iter().rev().find(|d| d.end() <= t.start());
