@@ -62,23 +62,15 @@ impl Parser<'_> {
                 return Some((p, e));
             }
             // "[jeudi] à [11h]": a clock kept apart from the day just
-            // before it is on that day, whatever the direction.
-            if self.lx.tables.clock_apart
-                && let Some(d) = self.day_right_before(i)
-            {
-                let mut p = Pt::new(
-                    format!("{}T{}", cal::fmt_day(d), tm),
-                    Grain::Minute,
-                    "clock",
-                    "after-day",
-                );
-                p.kind = TimexType::Time;
-                return Some((p, e));
-            }
-            // Only under `Direction::Context`, the news reading.
-            let story = (self.direction == Direction::Context).then(|| self.story_day(i, e));
-            let (day, tm, how) = match story.flatten() {
-                Some(d) => (d, tm, "story-day"),
+            // before it is on that day, whatever the direction. Else, only
+            // under `Direction::Context` (the news reading), the story's day.
+            let apart = self.lx.tables.clock_apart.then(|| self.day_right_before(i)).flatten();
+            let story = || (self.direction == Direction::Context).then(|| self.story_day(i, e));
+            let named = apart
+                .map(|d| (d, "after-day"))
+                .or_else(|| story().flatten().map(|d| (d, "story-day")));
+            let (day, tm, how) = match named {
+                Some((d, how)) => (d, tm, how),
                 None => self.clock_day(&tm, self.meridiem_in(i, e)),
             };
             let mut p =
@@ -305,10 +297,6 @@ impl Parser<'_> {
         Some((shift(&format!("{h:02}:00"), pod, false), j + 1))
     }
 
-    /// The day (and reading) of a clock time that names no day. It is the
-    /// reference day, unless the caller gave a reference time and a
-    /// direction: then it is the next (last, nearest) such time, and a time
-    /// without a.m./p.m. ("3:30") may be read on either half of the clock.
     /// The day an expression ending right before token `i` names, with
     /// nothing or only "at", "on" or a comma between ("jeudi à", "1.
     /// September 1939 um", "Donnerstag 9:30").
@@ -325,6 +313,10 @@ impl Parser<'_> {
         (k > 0 && self.tok(k - 1)?.end == end).then_some(day)
     }
 
+    /// The day (and reading) of a clock time that names no day. It is the
+    /// reference day, unless the caller gave a reference time and a
+    /// direction: then it is the next (last, nearest) such time, and a time
+    /// without a.m./p.m. ("3:30") may be read on either half of the clock.
     fn clock_day(&self, tm: &str, explicit: bool) -> (Civil, String, &'static str) {
         let reference = (self.r, tm.to_owned(), "reference-day");
         let dir = match self.direction {
