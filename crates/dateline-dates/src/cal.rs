@@ -171,27 +171,18 @@ pub(crate) fn fmt_week(year: i32, week: u32) -> String {
 /// Appends `n` in decimal, zero-padded to `width` chars with the sign
 /// counted, as `format!("{n:0width$}")` writes it. The rules format a
 /// value for every candidate they find, most of which a longer one
-/// replaces; the formatting machinery cost more than the digits.
+/// replaces; the formatting machinery cost more than the digits, which
+/// `itoa` writes (as the command's JSON writer does).
 fn push_padded(out: &mut String, n: i64, width: usize) {
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    let mut v = n.unsigned_abs();
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
+    let mut buffer = itoa::Buffer::new();
+    let digits = buffer.format(n.unsigned_abs());
     if n < 0 {
         out.push('-');
     }
-    let len = digits.len() - k + usize::from(n < 0);
-    for _ in len..width {
+    for _ in digits.len() + usize::from(n < 0)..width {
         out.push('0');
     }
-    out.extend(digits[k..].iter().map(|&d| char::from(d)));
+    out.push_str(digits);
 }
 
 pub(crate) fn quarter_of(d: Civil) -> u32 {
