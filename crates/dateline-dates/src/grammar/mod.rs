@@ -526,16 +526,15 @@ impl<'a> Parser<'a> {
     /// [`Parser::parse_at`] does once its fast exits let `i` through.
     fn longest_rule_at(&self, i: usize) -> Option<Cand> {
         let mut best = Longest::default();
-        let mut offer = |c| best.offer(c);
         if self.lx.extended {
             // Unspaced text has a grammar of its own (`unspaced.rs`); the
             // check sits behind the flag so that English pays nothing.
             if self.lx.unspaced.is_some() {
                 return self.unspaced_at(i);
             }
-            offer(self.r_not_time(i));
-            offer(self.r_article_clock(i));
+            self.extended_rules_first(i, &mut best);
         }
+        let mut offer = |c| best.offer(c);
         offer(self.r_point(i));
         offer(self.r_position(i));
         offer(self.r_set(i));
@@ -551,15 +550,31 @@ impl<'a> Parser<'a> {
         offer(self.r_day_alone(i));
         offer(self.r_that(i));
         if self.lx.extended {
-            offer(self.r_ago_before(i));
-            offer(self.r_vague_span(i));
-            offer(self.r_rel_adjective(i));
-            offer(self.r_bc_period(i));
-            offer(self.r_night_into(i));
-            offer(self.r_time_adverb(i));
-            offer(self.r_moment(i));
+            self.extended_rules_last(i, &mut best);
         }
         best.0
+    }
+
+    /// The rules of the extended grammar tried before every other
+    /// (out of line: English never runs them, and kept apart they leave
+    /// the rule loop's code compact).
+    #[inline(never)]
+    fn extended_rules_first(&self, i: usize, best: &mut Longest) {
+        best.offer(self.r_not_time(i));
+        best.offer(self.r_article_clock(i));
+    }
+
+    /// The rules of the extended grammar tried after every other (see
+    /// `extended_rules_first`).
+    #[inline(never)]
+    fn extended_rules_last(&self, i: usize, best: &mut Longest) {
+        best.offer(self.r_ago_before(i));
+        best.offer(self.r_vague_span(i));
+        best.offer(self.r_rel_adjective(i));
+        best.offer(self.r_bc_period(i));
+        best.offer(self.r_night_into(i));
+        best.offer(self.r_time_adverb(i));
+        best.offer(self.r_moment(i));
     }
 }
 
