@@ -61,7 +61,7 @@ use jiff::civil::Date as Civil;
 
 use crate::Direction;
 use crate::cal;
-use crate::lexicon::{Func, Lex, Lexicon, Rel, Unit};
+use crate::lexicon::{Deictic, Func, Lex, Lexicon, Rel, Unit};
 use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::{Kind, Token, is_possessive};
 use durations::AmountUnit;
@@ -639,8 +639,23 @@ fn first_rules(lex: Option<Lex>) -> u16 {
         Some(Lex::Func(Func::That)) => THAT,
         // "about 7 p.m.", "more than two years (ago)".
         Some(Lex::Hedge(_)) => POINT | DURATION | AGO,
-        // Words that only link an expression to what comes before.
-        Some(Lex::Rel(Rel::Since | Rel::After)) => 0,
+        // "now", "currently", "previously", "soon", "in future".
+        Some(Lex::Deictic(
+            Deictic::Now
+            | Deictic::Present
+            | Deictic::PastRef
+            | Deictic::Future
+            | Deictic::FutureRef,
+        )) => REF,
+        // "per day", "every week", "each year".
+        Some(Lex::Func(Func::Per | Func::Every | Func::Each)) => SET,
+        // Words that only link an expression to what comes before, and
+        // nouns that are part of one only after another word ("the long
+        // term", "at the time", "the same period").
+        Some(Lex::Rel(Rel::Since | Rel::After | Rel::Before))
+        | Some(Lex::Func(
+            Func::Term | Func::Time | Func::S | Func::Right | Func::Long | Func::Period,
+        )) => 0,
         _ => ALL,
     }
 }
