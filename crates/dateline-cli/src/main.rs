@@ -16,7 +16,8 @@ mod run;
 mod sniff;
 
 /// Tokens, sentences, entities and dates from news text in English,
-/// German, French or Spanish (--lang; English by default).
+/// German, French, Spanish, Ukrainian, Russian or Chinese (--lang; English
+/// by default).
 ///
 /// Each FILE is one document (stdin when there is none), or with
 /// `--input jsonl` each line is one: a JSON object with "text" and,

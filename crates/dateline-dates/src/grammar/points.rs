@@ -237,22 +237,30 @@ impl Parser<'_> {
         offer(date_weekday);
         // Word orders and words English does not have (`word_order.rs`).
         if self.lx.extended {
-            offer(self.p_rel_after_noun(i));
-            offer(self.p_shifted(i));
-            offer(self.p_deictic_weekday(i));
-            offer(self.p_day_word(i));
-            offer(self.p_weekend_on(i));
-            offer(self.p_day_list(i));
-            offer(self.p_century_roman(i));
-            offer(self.p_the_part_of_day(i));
-            offer(self.p_part_of_day_of(i));
-            offer(self.p_decade_plural(i));
-            if self.lx.fused_forms {
-                offer(self.p_year_noun(i));
-                offer(self.p_decade_suffix(i));
-            }
+            self.extended_date_points(i, &mut offer);
         }
         best
+    }
+
+    /// The DATE points of the extended grammar, offered after the others
+    /// (out of line: English never reads them, and kept apart they leave
+    /// `date_point`'s code compact).
+    #[inline(never)]
+    fn extended_date_points(&self, i: usize, offer: &mut dyn FnMut(Option<(Pt, usize)>)) {
+        offer(self.p_rel_after_noun(i));
+        offer(self.p_shifted(i));
+        offer(self.p_deictic_weekday(i));
+        offer(self.p_day_word(i));
+        offer(self.p_weekend_on(i));
+        offer(self.p_day_list(i));
+        offer(self.p_century_roman(i));
+        offer(self.p_the_part_of_day(i));
+        offer(self.p_part_of_day_of(i));
+        offer(self.p_decade_plural(i));
+        if self.lx.fused_forms {
+            offer(self.p_year_noun(i));
+            offer(self.p_decade_suffix(i));
+        }
     }
 
     /// "at", or "@" in chat and listings.
