@@ -96,3 +96,13 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// The byte reading of ASCII headlines agrees with the char reading.
+    #[test]
+    fn headlines_read_by_bytes_as_by_chars(line in "[A-Za-z .,!?'\"()0-9-]{0,120}") {
+        prop_assert_eq!(super::runs::is_headline(&line), super::runs::before::is_headline(&line));
+    }
+}
