@@ -341,9 +341,10 @@ pub(crate) fn stands_alone(rules: &NameRules, text: &str, matched: Span) -> bool
         Left::MayJoin => false,
         // "in the China Daily": the run grows left through "the" only
         // after a connector ("Bank of the West"), which is read here, and
-        // the right side is read as the run would read it.
+        // the right side is read as the run would read it (first: it
+        // settles most matches in a few bytes).
         Left::AfterSecondConnector(word) => {
-            second_connector_stays(rules, text, word) && right_stays(rules, text, matched.end)
+            right_stays(rules, text, matched.end) && second_connector_stays(rules, text, word)
         }
     }
 }
