@@ -106,3 +106,21 @@ proptest! {
         prop_assert_eq!(super::runs::is_headline(&line), super::runs::before::is_headline(&line));
     }
 }
+
+/// A bullet before a name is a sentence start (the first reading sliced
+/// inside the bullet's three bytes and panicked on "• Bank of China").
+#[test]
+fn bullets_start_sentences() {
+    let read = |text: &str| -> Vec<(String, String)> {
+        Resolver::new()
+            .find(gazetteer(), text)
+            .iter()
+            .map(|e| (text[e.span()].to_owned(), e.label().to_owned()))
+            .collect()
+    };
+    let pair = |name: &str, label: &str| (name.to_owned(), label.to_owned());
+    assert_eq!(read("Markets:\n• Bank of China shares fell."), [pair("Bank of China", "ORG")]);
+    // A common word after the bullet is no evidence of a name.
+    assert_eq!(read("Markets:\n• In China shares fell."), [pair("China", "GPE")]);
+    assert_eq!(read("Markets:\n* In China shares fell."), [pair("China", "GPE")]);
+}
