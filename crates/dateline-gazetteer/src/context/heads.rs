@@ -33,7 +33,15 @@ pub(crate) fn named_by_heads<'g>(
         if done || overlaps_a_match(word, match_starts, match_ends) || !runs::may_grow(text, word) {
             continue;
         }
-        let run = runs::run_around_head(rules, text, word, match_starts, match_ends);
+        // The run's right end first (the cheaper side to read): a run that
+        // takes in a match there is dropped whatever its left side is, as
+        // a run only overlaps more matches the further it reaches left.
+        let end = runs::head_run_end(rules, text, word, match_starts);
+        if overlaps_a_match(Span::new(word.start, end), match_starts, match_ends) {
+            continue;
+        }
+        let floor = overlap_floor(word.start, end, match_starts, match_ends);
+        let run = Span::new(runs::head_run_start(rules, text, word, match_ends, floor), end);
         if run == word
             || overlaps_a_match(run, match_starts, match_ends)
             || lines.is_headline(word.start)
@@ -49,10 +57,142 @@ pub(crate) fn named_by_heads<'g>(
     found
 }
 
+/// A start before which every run from there to `end` overlaps a match
+/// (0 when no such start is known): the end of the last match before
+/// `from`, when a run starting just before it overlaps a match.
+///
+/// Matches are in text order, so [`overlaps_a_match`] only says yes more
+/// often as a run's start moves left: one look settles every start below.
+fn overlap_floor(from: usize, end: usize, starts: &[usize], ends: &[usize]) -> usize {
+    let i = ends.partition_point(|&e| e <= from);
+    match i.checked_sub(1).map(|last| ends[last]) {
+        Some(floor) if floor > 0 && overlaps_a_match(Span::new(floor - 1, end), starts, ends) => {
+            floor
+        }
+        _ => 0,
+    }
+}
+
 /// Whether `run` overlaps a gazetteer match (whose reading decided already).
 fn overlaps_a_match(run: Span, starts: &[usize], ends: &[usize]) -> bool {
     // The first match ending after the run starts overlaps it if it starts
     // before the run ends (matches do not overlap one another).
     let i = ends.partition_point(|&end| end <= run.start);
     i < ends.len() && starts.get(i).is_some_and(|&start| start < run.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::context::english::ENGLISH;
+    use crate::{Entry, Gazetteer};
+
+    /// `named_by_heads` as it was, reading each run whole before asking
+    /// whether it overlaps a match.
+    fn named_by_heads_before<'g>(
+        rules: &NameRules,
+        text: &str,
+        cues: &[Span],
+        match_starts: &[usize],
+        match_ends: &[usize],
+        lines: &mut Lines<'_>,
+    ) -> Vec<Resolved<'g>> {
+        let mut found: Vec<Resolved<'g>> = Vec::new();
+        for cue in cues {
+            let Some(word) = runs::word_from(rules, text, cue.start) else { continue };
+            let done = found.last().is_some_and(|last| last.span.end > word.start);
+            if done
+                || overlaps_a_match(word, match_starts, match_ends)
+                || !runs::may_grow(text, word)
+            {
+                continue;
+            }
+            let run = runs::before::run_around_head(rules, text, word, match_starts, match_ends);
+            if run == word
+                || overlaps_a_match(run, match_starts, match_ends)
+                || lines.is_headline(word.start)
+            {
+                continue;
+            }
+            if let Some(typed) = runs::type_of(rules, text, run, None)
+                .filter(|typed| typed.label != super::super::rules::UNREPORTED)
+            {
+                found.push(Resolved::by_rule(run, typed.label, typed.rule));
+            }
+        }
+        found
+    }
+
+    fn gazetteer() -> &'static Gazetteer {
+        static GAZETTEER: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        GAZETTEER.get_or_init(|| {
+            Gazetteer::new([
+                Entry::new("US", "GPE", "iso3166-1:US"),
+                Entry::new("China", "GPE", "iso3166-1:CN"),
+                Entry::new("Chinese", "NORP", "iso3166-1:CN"),
+                Entry::new("New York", "GPE", "geonames:5128581"),
+                Entry::new("Beijing", "GPE", "geonames:1816670"),
+            ])
+            .expect("a valid gazetteer")
+        })
+    }
+
+    fn read(text: &str, before: bool) -> Vec<(Span, &'static str, Option<&'static str>)> {
+        let rules = &ENGLISH;
+        let matches: Vec<_> = gazetteer().find(text);
+        let starts: Vec<usize> = matches.iter().map(|m| m.start()).collect();
+        let mut ends: Vec<usize> = matches.iter().map(|m| m.end()).collect();
+        ends.sort_unstable();
+        let cues: Vec<Span> = rules.cue_matcher().find_iter(text).map(|m| m.span()).collect();
+        let mut lines = Lines::new(text);
+        let found = if before {
+            named_by_heads_before(rules, text, &cues, &starts, &ends, &mut lines)
+        } else {
+            named_by_heads(rules, text, &cues, &starts, &ends, &mut lines)
+        };
+        found.iter().map(|e| (e.span(), e.label(), e.rule())).collect()
+    }
+
+    #[test]
+    fn heads_name_runs_as_before() {
+        for text in [
+            "the Chinese Communist Party said",
+            "shares of Bank of China and the Democratic Party fell",
+            "said General Motors Corporation of New York",
+            "the New York Stock Exchange Group and Beijing Capital International Airport",
+            "US Navy officials met the People's Liberation Army Navy",
+        ] {
+            assert_eq!(read(text, false), read(text, true), "{text:?}");
+        }
+        assert_eq!(
+            read("officials of the Democratic Party said", false),
+            [(Span::new(17, 33), "ORG", Some("head:org"))]
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Runs whose right end takes in a match, or whose left side
+        /// reaches one, are dropped without reading them whole, and the
+        /// same runs are named.
+        #[test]
+        fn heads_name_the_same_runs(pieces in proptest::collection::vec(
+            proptest::sample::select(&[
+                "US", "China", "Chinese", "New York", "Beijing", "Bank", "Party", "Group",
+                "Airport", "Stock", "Exchange", "Communist", "Democratic", "General", "Motors",
+                "Corporation", "of", "the", "The", "for", "&", "said", "Minister", "Monday",
+                "Navy", "Army", "Mount", "Everest", "Strip", "Gaza", "U.S.", "Corp.", "-",
+                "’s", "\n", ".", "Real",
+            ][..]),
+            0..16,
+        )) {
+            let text = pieces.join(" ");
+            prop_assert_eq!(read(&text, false), read(&text, true), "{:?}", text);
+            let glued = pieces.concat();
+            prop_assert_eq!(read(&glued, false), read(&glued, true), "{:?}", glued);
+        }
+    }
 }

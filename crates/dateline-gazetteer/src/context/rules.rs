@@ -316,6 +316,10 @@ pub(crate) struct Index<V> {
     /// byte and length with a word of it, which this answers without
     /// hashing.
     lengths: Box<[u32; 256]>,
+    /// The same per last byte: a name that shares its first byte and
+    /// length with a table word ("Moscow" and "Monday") seldom shares its
+    /// last byte too.
+    tail_lengths: Box<[u32; 256]>,
 }
 
 /// The bit of [`Index::lengths`] for a word of `len` bytes.
@@ -387,11 +391,13 @@ impl<V: Copy> Index<V> {
             slots: vec![None; size].into_boxed_slice(),
             shift: 0,
             lengths: Box::new([0; 256]),
+            tail_lengths: Box::new([0; 256]),
         };
         index.shift = 64 - size.trailing_zeros();
         for (word, value) in entries {
-            if let Some(&first) = word.as_bytes().first() {
+            if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
                 index.lengths[usize::from(first)] |= length_bit(word.len());
+                index.tail_lengths[usize::from(last)] |= length_bit(word.len());
             }
             let key = Key::of(word);
             let i = index.find(key, word);
@@ -420,10 +426,11 @@ impl<V: Copy> Index<V> {
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<V> {
         // The empty word has no first byte: it is looked up.
-        if let Some(&first) = word.as_bytes().first()
-            && self.lengths[usize::from(first)] & length_bit(word.len()) == 0
-        {
-            return None;
+        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+            let bit = length_bit(word.len());
+            if self.lengths[usize::from(first)] & self.tail_lengths[usize::from(last)] & bit == 0 {
+                return None;
+            }
         }
         self.slots[self.find(Key::of(word), word)].map(|slot| slot.value)
     }
@@ -487,6 +494,14 @@ mod tests {
         );
         let absent = ["on", "Bark", "Bankz", "Ban", "o", "x", "è", &long[..32], &long[1..]];
         assert_eq!(absent.map(found), [None; 9]);
+        // A first byte and a length shared with one word, a last byte and
+        // the length with another: still absent.
+        let index = Index::new([("Monday", 0), ("Sunday", 1), ("Moscox", 2)].into_iter());
+        assert_eq!(
+            ["Monday", "Sunday", "Moscox"].map(|w| index.get(w)),
+            [Some(0), Some(1), Some(2)]
+        );
+        assert_eq!(["Moscow", "Munday", "Sonday", "Mondax"].map(|w| index.get(w)), [None; 4]);
     }
 
     /// The one lookup of `is_dotted_word` answers as the five it stands

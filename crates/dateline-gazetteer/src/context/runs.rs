@@ -125,23 +125,42 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 
 /// The word ending at byte `end` of `text`, if one does (see [`word_from`]).
 pub(crate) fn word_before(rules: &NameRules, text: &str, end: usize) -> Option<Span> {
-    let bytes = text.get(..end)?.as_bytes();
+    if !text.is_char_boundary(end) {
+        return None;
+    }
+    let bytes = text.as_bytes();
     // Most words before a name are ASCII letters and digits between two
     // ASCII bytes that are neither letters, digits, dots nor apostrophes
     // ("said", "of", "Bank" before a blank): such a word is the one
-    // `word_from` reads from its start, so it is not read again.
-    let alnum = bytes.iter().rev().take_while(|b| is_alnum(b)).count();
-    if alnum > 0 {
-        let stops = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'.' && b != b'\'';
-        let start = end - alnum;
-        let clean_before = start == 0 || stops(bytes[start - 1]);
-        let clean_after = text.as_bytes().get(end).is_none_or(|&b| stops(b));
+    // `word_from` reads from its start, so it is not read again. (An index
+    // loop and byte tables: this runs for most words next to a name.)
+    let mut start = end;
+    while start > 0 && is_alnum(&bytes[start - 1]) {
+        start -= 1;
+    }
+    if start < end {
+        let clean_before = start == 0 || STOPS[usize::from(bytes[start - 1])];
+        let clean_after = bytes.get(end).is_none_or(|&b| STOPS[usize::from(b)]);
         if clean_before && clean_after {
             return Some(Span::new(start, end));
         }
     }
     word_before_read(rules, text, end)
 }
+
+/// The bytes that end a plain ASCII word on either side: ASCII, and no
+/// letter, digit, dot or apostrophe (see [`word_before`]).
+static STOPS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] =
+            byte.is_ascii() && !byte.is_ascii_alphanumeric() && byte != b'.' && byte != b'\'';
+        b += 1;
+    }
+    table
+};
 
 /// [`word_before`] by reading the word from its start.
 fn word_before_read(rules: &NameRules, text: &str, end: usize) -> Option<Span> {
@@ -278,12 +297,34 @@ fn is_name_word(rules: &NameRules, word: &str) -> bool {
 /// stand between it and the start of the text, a line break, or a
 /// sentence's final punctuation.
 fn is_sentence_start(text: &str, at: usize) -> bool {
+    // Bytes first: blanks, ASCII quotes and brackets, then an ASCII char,
+    // is what stands before nearly every name; other chars take the full
+    // reading below.
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while let Some(&b) = end.checked_sub(1).map(|i| &bytes[i]) {
+        match b {
+            b' ' | b'\t' | b'"' | b'\'' | b'(' | b'[' => end -= 1,
+            b'\n' | b'\r' | b'.' | b'!' | b'?' | b':' | b';' => return true,
+            b'-' | b'*' => {
+                return text[..end - 1].chars().next_back().is_none_or(char::is_whitespace);
+            }
+            _ if b.is_ascii() => return false,
+            _ => return is_sentence_start_read(text, at),
+        }
+    }
+    true
+}
+
+/// [`is_sentence_start`] by chars.
+fn is_sentence_start_read(text: &str, at: usize) -> bool {
     let head = text[..at].trim_end_matches([' ', '\t', '\u{a0}', '"', '“', '‘', '\'', '(', '[']);
     match head.chars().next_back() {
         None | Some('\n' | '\r' | '.' | '!' | '?' | ':' | ';' | '—' | '–') => true,
         // A dash after a dateline ("LONDON -") or a list bullet ("- How").
-        Some('-' | '•' | '*') => {
-            head[..head.len() - 1].chars().next_back().is_none_or(char::is_whitespace)
+        // (Sliced before the mark's own bytes: "•" is three.)
+        Some(mark @ ('-' | '•' | '*')) => {
+            head[..head.len() - mark.len_utf8()].chars().next_back().is_none_or(char::is_whitespace)
         }
         Some(_) => false,
     }
@@ -293,11 +334,75 @@ fn is_sentence_start(text: &str, at: usize) -> bool {
 /// bytes either side, which settles most matches without reading words.
 /// (When it says no, [`run_around`] decides.)
 pub(crate) fn stands_alone(rules: &NameRules, text: &str, matched: Span) -> bool {
+    // The left side first: it is the one that more often may extend the
+    // run ("the", "of" before a name), which settles the answer.
+    match left_side(rules, text, matched) {
+        Left::Alone => right_alone(rules, text, matched),
+        Left::MayJoin => false,
+        // "in the China Daily": the run grows left through "the" only
+        // after a connector ("Bank of the West"), which is read here, and
+        // the right side is read as the run would read it (first: it
+        // settles most matches in a few bytes).
+        Left::AfterSecondConnector(word) => {
+            right_stays(rules, text, matched.end) && second_connector_stays(rules, text, word)
+        }
+    }
+}
+
+/// What the bytes left of a match say of the run.
+enum Left {
+    /// Nothing there can extend it.
+    Alone,
+    /// Something may.
+    MayJoin,
+    /// A second connector ("the") stands right before it, after blanks.
+    AfterSecondConnector(Span),
+}
+
+/// Whether the run around a match right after the second connector `word`
+/// ("the", followed by blanks) stays put on the left: the first step of
+/// [`extend_left`], where `word` is the word before the match, read as
+/// that step reads it.
+fn second_connector_stays(rules: &NameRules, text: &str, word: Span) -> bool {
+    let bytes = text.as_bytes();
+    // `word_before` reads `word` itself between these bytes (its quick
+    // path); otherwise the full reading decides.
+    let clean_before = word.start == 0 || STOPS[usize::from(bytes[word.start - 1])];
+    let clean_after = bytes.get(word.end).is_some_and(|&b| STOPS[usize::from(b)]);
+    clean_before
+        && clean_after
+        && name_before_connector(rules, text, word, Class::SecondConnector).is_none()
+}
+
+/// Whether the run ending at `end` stays put on the right: the first step
+/// of [`extend_right`] ends it. `false` when that step may go on.
+fn right_stays(rules: &NameRules, text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.get(end) == Some(&b'-') {
+        return false;
+    }
+    let at = gap_after(text, end);
+    if at == end || !may_join(&bytes[at..]) {
+        return true;
+    }
+    let Some(word) = word_from(rules, text, at) else { return true };
+    let written = &text[word];
+    match rules.class(written) {
+        // A title right after the match: the run is the match.
+        Class::Title => true,
+        Class::Other => !is_capitalized(written),
+        Class::Connector => false,
+        Class::SecondConnector | Class::Break => true,
+    }
+}
+
+/// Whether nothing right of `matched` can extend it (see [`stands_alone`]).
+fn right_alone(rules: &NameRules, text: &str, matched: Span) -> bool {
     let bytes = text.as_bytes();
     // Right: a connector joins only after a head word, which a gazetteer
     // name rarely ends with, so only a capital (or a hyphen, "&", a
     // non-ASCII letter) after a blank can extend the run.
-    let right_alone = match bytes.get(matched.end) {
+    match bytes.get(matched.end) {
         None => true,
         Some(b'-') => false,
         Some(b' ' | b'\t') => {
@@ -315,14 +420,16 @@ pub(crate) fn stands_alone(rules: &NameRules, text: &str, matched: Span) -> bool
             }
         }
         Some(b) => b.is_ascii(),
-    };
-    if !right_alone {
-        return false;
     }
+}
+
+/// What is left of `matched` (see [`stands_alone`]).
+fn left_side(rules: &NameRules, text: &str, matched: Span) -> Left {
+    let bytes = text.as_bytes();
     if matched.start == 0 {
-        return true;
+        return Left::Alone;
     }
-    match bytes[matched.start - 1] {
+    let alone = match bytes[matched.start - 1] {
         b'-' => false,
         b' ' | b'\t' => {
             let at = gap_before(text, matched.start);
@@ -336,11 +443,18 @@ pub(crate) fn stands_alone(rules: &NameRules, text: &str, matched: Span) -> bool
                         let before = bytes[at - len - 1];
                         before.is_ascii() && !before.is_ascii_alphanumeric()
                     };
-                    whole
-                        && (len > MAX_CONNECTOR_LEN || {
-                            let word = &text[at - len..at];
-                            !matches!(rules.class(word), Class::Connector | Class::SecondConnector)
-                        })
+                    if !whole {
+                        return Left::MayJoin;
+                    }
+                    if len > MAX_CONNECTOR_LEN {
+                        return Left::Alone;
+                    }
+                    let word = Span::new(at - len, at);
+                    return match rules.class(&text[word]) {
+                        Class::Connector => Left::MayJoin,
+                        Class::SecondConnector => Left::AfterSecondConnector(word),
+                        _ => Left::Alone,
+                    };
                 }
                 // "The United States", "President Bush": no name word.
                 Some(b) if b.is_ascii_uppercase() || b.is_ascii_lowercase() => {
@@ -367,7 +481,8 @@ pub(crate) fn stands_alone(rules: &NameRules, text: &str, matched: Span) -> bool
             }
         }
         b => b.is_ascii(),
-    }
+    };
+    if alone { Left::Alone } else { Left::MayJoin }
 }
 
 /// The ASCII letters starting at `at`.
@@ -421,12 +536,13 @@ pub(crate) fn run_around(
     match_ends: &[usize],
 ) -> Span {
     let end = extend_right(rules, text, matched.end, match_starts);
-    let start = extend_left(rules, text, matched.start, match_ends, Titles::End);
+    let start = extend_left(rules, text, matched.start, match_ends, Titles::End, 0);
     Span::new(start, end)
 }
 
 /// The name run around a head word ("Party", "Airport"), where a title
 /// before the name is part of it ("General Motors Corporation").
+#[cfg(test)]
 pub(crate) fn run_around_head(
     rules: &NameRules,
     text: &str,
@@ -434,9 +550,34 @@ pub(crate) fn run_around_head(
     match_starts: &[usize],
     match_ends: &[usize],
 ) -> Span {
-    let end = extend_right(rules, text, head.end, match_starts);
-    let start = extend_left(rules, text, head.start, match_ends, Titles::Join);
+    let end = head_run_end(rules, text, head, match_starts);
+    let start = head_run_start(rules, text, head, match_ends, 0);
     Span::new(start, end)
+}
+
+/// Where the name run around a head word ends (the end of
+/// [`run_around_head`]).
+pub(crate) fn head_run_end(
+    rules: &NameRules,
+    text: &str,
+    head: Span,
+    match_starts: &[usize],
+) -> usize {
+    extend_right(rules, text, head.end, match_starts)
+}
+
+/// Where the name run around a head word starts (the start of
+/// [`run_around_head`]), or, once the run reaches before `floor`, some
+/// start before `floor`: the caller drops a run that long (it takes in a
+/// gazetteer match), and need not read further.
+pub(crate) fn head_run_start(
+    rules: &NameRules,
+    text: &str,
+    head: Span,
+    match_ends: &[usize],
+    floor: usize,
+) -> usize {
+    extend_left(rules, text, head.start, match_ends, Titles::Join, floor)
 }
 
 /// What a title before a run does.
@@ -518,16 +659,23 @@ fn name_after_connector(rules: &NameRules, text: &str, connector: Span) -> Optio
     (next.start > connector.end && is_name_word(rules, &text[next])).then_some(next)
 }
 
+/// The start of the run ending at `from` (see [`run_around`]); a run only
+/// grows leftwards, so once it starts before `floor` (0: never) that start
+/// is returned without reading further.
 fn extend_left(
     rules: &NameRules,
     text: &str,
     from: usize,
     match_ends: &[usize],
     titles: Titles,
+    floor: usize,
 ) -> usize {
     let mut start = from;
     loop {
-        if start > 0 && text[..start].ends_with('-') {
+        if start < floor {
+            return start;
+        }
+        if start > 0 && text.as_bytes()[start - 1] == b'-' {
             match word_before(rules, text, start - 1) {
                 Some(w)
                     if is_name_word(rules, &text[w])
@@ -550,7 +698,9 @@ fn extend_left(
         let candidate = match rules.class(written) {
             Class::Title if titles == Titles::Join => Some(word),
             Class::Other if is_capitalized(written) => Some(word),
-            Class::Connector | Class::SecondConnector => name_before_connector(rules, text, word),
+            class @ (Class::Connector | Class::SecondConnector) => {
+                name_before_connector(rules, text, word, class)
+            }
             _ => None,
         };
         match candidate {
@@ -562,13 +712,21 @@ fn extend_left(
 }
 
 /// Before a connector ("of", "of the"), the capitalized word it comes from.
-fn name_before_connector(rules: &NameRules, text: &str, word: Span) -> Option<Span> {
+/// `class` is the class of `word`, a connector or a second one (the
+/// caller has looked it up).
+fn name_before_connector(rules: &NameRules, text: &str, word: Span, class: Class) -> Option<Span> {
     let mut connector = word;
-    if rules.is_second_connector(&text[connector]) {
-        connector = word_before(rules, text, gap_before(text, connector.start))?;
-    }
-    if !rules.is_connector(&text[connector]) {
-        return None;
+    if class == Class::SecondConnector {
+        let end = gap_before(text, connector.start);
+        // "said the", "with the": a word ending in more lowercase letters
+        // than a connector has is none, and is not read.
+        if is_long_lowercase_before(&text.as_bytes()[..end]) {
+            return None;
+        }
+        connector = word_before(rules, text, end)?;
+        if !rules.is_connector(&text[connector]) {
+            return None;
+        }
     }
     let name = word_before(rules, text, gap_before(text, connector.start))?;
     (name.end < connector.start
@@ -620,7 +778,6 @@ pub(crate) fn type_of(
 ) -> Option<Typed> {
     let mut first = None;
     let mut head: Option<Span> = None;
-    let mut before_connector = false;
     for word in words(rules, text, run) {
         let written = &text[word];
         if first.is_none() {
@@ -630,9 +787,11 @@ pub(crate) fn type_of(
         // `is_name_word`).
         let class = rules.class(written);
         if class == Class::Connector && written != "&" {
-            before_connector = true;
+            // Nothing after the first connector changes the first word or
+            // the head: the rest of the run is not read.
+            break;
         }
-        if !before_connector && class == Class::Other && is_capitalized(written) {
+        if class == Class::Other && is_capitalized(written) {
             head = Some(word);
         }
     }
@@ -658,6 +817,39 @@ pub(crate) fn type_of(
 /// Whether a line is a headline: title case ("China Tightens Drone
 /// Export Rules") or capitals, where capitals are no evidence of a name.
 pub(crate) fn is_headline(line: &str) -> bool {
+    if !line.is_ascii() {
+        return is_headline_read(line);
+    }
+    // ASCII lines (nearly all) by bytes: a letter is a char, and the
+    // words are the runs of letters.
+    let (mut capitalized, mut lower) = (0usize, 0usize);
+    let (mut upper_letters, mut letters) = (0usize, 0usize);
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+            upper_letters += usize::from(bytes[at].is_ascii_uppercase());
+            at += 1;
+        }
+        letters += at - start;
+        if at - start >= 4 {
+            if bytes[start].is_ascii_uppercase() {
+                capitalized += 1;
+            } else {
+                lower += 1;
+            }
+        }
+    }
+    headline_by_counts(line, capitalized, lower, upper_letters, letters)
+}
+
+/// [`is_headline`] by chars, for lines beyond ASCII.
+fn is_headline_read(line: &str) -> bool {
     let (mut capitalized, mut lower) = (0usize, 0usize);
     let (mut upper_letters, mut letters) = (0usize, 0usize);
     for word in line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
@@ -674,6 +866,17 @@ pub(crate) fn is_headline(line: &str) -> bool {
             }
         }
     }
+    headline_by_counts(line, capitalized, lower, upper_letters, letters)
+}
+
+/// Whether a line with these counts of words and letters is a headline.
+fn headline_by_counts(
+    line: &str,
+    capitalized: usize,
+    lower: usize,
+    upper_letters: usize,
+    letters: usize,
+) -> bool {
     // A title-case line that ends like a sentence is one ("He met U.S.
     // Army General Joseph Votel."); capitals stay a headline either way.
     let ends_a_sentence =
@@ -684,12 +887,29 @@ pub(crate) fn is_headline(line: &str) -> bool {
 }
 
 #[cfg(test)]
+pub(crate) mod before;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::context::english::ENGLISH;
+    use proptest::prelude::*;
 
     fn word_at(text: &str, start: usize) -> Option<&str> {
         word_from(&ENGLISH, text, start).map(|w| &text[w])
+    }
+
+    /// Every language's connectors are short, so that a longer lowercase
+    /// word is none without a lookup (`may_join_before`,
+    /// `name_before_connector`).
+    #[test]
+    fn connectors_are_short_in_every_language() {
+        for lang in dateline_tokenize::Lang::ALL {
+            let rules = crate::context::rules::for_lang(lang);
+            for word in rules.connectors.words {
+                assert!(word.len() <= MAX_CONNECTOR_LEN, "{lang}: {word}");
+            }
+        }
     }
 
     #[test]
@@ -878,5 +1098,171 @@ mod tests {
         assert!(!is_headline(
             "PORTLAND, Maine (AP) — Officials said on Monday that the storm had passed."
         ));
+    }
+
+    /// Texts of name words, connectors, titles, dates, sentence ends,
+    /// hyphens, quotes and non-ASCII chars, for the fast paths to be
+    /// compared with the readings they replace.
+    fn texts() -> impl Strategy<Value = String> {
+        const PIECES: &[&str] = &[
+            "US",
+            "China",
+            "Chinese",
+            "Bank",
+            "of",
+            "the",
+            "The",
+            "in",
+            "In",
+            "for",
+            "on",
+            "&",
+            "Navy",
+            "Party",
+            "General",
+            "Motors",
+            "Corporation",
+            "Minister",
+            "Foreign",
+            "Monday",
+            "U.S.",
+            "Corp.",
+            "W.",
+            "Officials",
+            "said",
+            "Mount",
+            "Real",
+            "O'Neill",
+            "’s",
+            "'s",
+            "al-",
+            "é",
+            "Ü",
+            "北京",
+            "2-1",
+            "4",
+            "“",
+            "\"",
+            "(",
+            "[",
+            "•",
+            "-",
+            "*",
+            "—",
+            ".",
+            "!",
+            "?",
+            ":",
+            ";",
+            "\n",
+            "\r",
+            "\t",
+            "\u{a0}",
+            " ",
+            "  ",
+            ", ",
+            "",
+        ];
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..14).prop_map(|pieces| {
+            let mut text = String::new();
+            for (i, piece) in pieces.iter().enumerate() {
+                // Mostly words apart, sometimes glued.
+                if i > 0 && i % 3 != 0 {
+                    text.push(' ');
+                }
+                text.push_str(piece);
+            }
+            text
+        })
+    }
+
+    fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
+        (0..=text.len()).filter(|&at| text.is_char_boundary(at))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The byte reading of a sentence start against the char reading.
+        #[test]
+        fn sentence_starts_read_by_bytes_as_by_chars(text in texts()) {
+            for at in boundaries(&text) {
+                prop_assert_eq!(
+                    is_sentence_start(&text, at),
+                    before::is_sentence_start(&text, at),
+                    "{:?} at {}", text, at
+                );
+            }
+        }
+
+        /// The index loop and byte tables of `word_before` read the words
+        /// the iterators read, at every char boundary.
+        #[test]
+        fn words_before_read_as_before(text in texts()) {
+            for end in boundaries(&text) {
+                prop_assert_eq!(
+                    word_before(&ENGLISH, &text, end),
+                    before::word_before_by_iterators(&ENGLISH, &text, end),
+                    "{:?} at {}", text, end
+                );
+            }
+        }
+
+        /// `extend_left` with its class passed on and its floor reads as it
+        /// did: without a floor the same start; with one, the same start
+        /// when that is at or after the floor, and a start before the floor
+        /// otherwise.
+        #[test]
+        fn runs_extend_left_as_before(text in texts()) {
+            // Ends of words as gazetteer match ends, for the hyphen rule.
+            let ends: Vec<usize> = boundaries(&text).filter(|&at| at % 4 == 1).collect();
+            for from in boundaries(&text) {
+                for titles in [Titles::End, Titles::Join] {
+                    let old = before::extend_left(&ENGLISH, &text, from, &ends, titles);
+                    let new = extend_left(&ENGLISH, &text, from, &ends, titles, 0);
+                    prop_assert_eq!(new, old, "{:?} from {}", text, from);
+                    for floor in boundaries(&text).filter(|&f| f <= from) {
+                        let bounded = extend_left(&ENGLISH, &text, from, &ends, titles, floor);
+                        if old >= floor {
+                            prop_assert_eq!(bounded, old, "{:?} from {} floor {}", text, from, floor);
+                        } else {
+                            prop_assert!(bounded < floor && bounded >= old);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// The left side read first, the same answer or a run that is the
+        /// match; and runs typed
+        /// without reading past their first connector, the same type.
+        #[test]
+        fn quick_looks_and_types_as_before(text in texts()) {
+            for start in boundaries(&text) {
+                for end in boundaries(&text).filter(|&e| e > start) {
+                    let span = Span::new(start, end);
+                    // Alone where it was, and where it was not, only when
+                    // the run is the match.
+                    let alone = stands_alone(&ENGLISH, &text, span);
+                    if before::stands_alone(&ENGLISH, &text, span) {
+                        prop_assert!(alone, "{:?} at {:?}", text, span);
+                    } else if alone {
+                        let run = run_around(&ENGLISH, &text, span, &[], &[]);
+                        prop_assert_eq!(run, span, "{:?}", text);
+                    }
+                    for place in [None, Some(span), Some(Span::new(end, end))] {
+                        prop_assert_eq!(
+                            type_of(&ENGLISH, &text, span, place),
+                            before::type_of(&ENGLISH, &text, span, place),
+                            "{:?} at {:?}", text, span
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -46,27 +46,51 @@ fn text_cue(rules: &NameRules, text: &str, start: usize, end: usize) -> Option<&
     let (window_start, window_end) = window(text, start, end, 40, 120);
     let after = &text[end..window_end];
     let before = &text[window_start..start];
-    let numbers_after = leading_numbers(after);
+    // Every cue after the name (numbers, a role, a verb, a draw) follows
+    // a blank: the text after the blanks is cut once, and read only when
+    // there are blanks.
+    let rest = after.trim_start_matches([' ', '\t', '\u{a0}']);
+    let spaced_after = rest.len() < after.len();
+    let numbers_after = if spaced_after && rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        leading_numbers(after)
+    } else {
+        0
+    };
     if numbers_after >= 3 {
         return Some("sports:table");
     }
     if numbers_after >= 1 && (score_follows(after) || score_precedes(before)) {
         return Some("sports:score");
     }
-    let next = first_word(after);
+    let next = if spaced_after { word_at_start(rest) } else { None };
     if next.is_some_and(|w| rules.sports_roles_after.contains(w)) {
         return Some("sports:role");
     }
-    let phrase_after =
-        rules.sports_strong_words.iter().copied().find(|w| starts_with_words(after, w));
+    let phrase_after = if spaced_after {
+        rules.sports_strong_words.iter().copied().find(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|tail| tail.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        })
+    } else {
+        None
+    };
     let verb_after = next.filter(|w| rules.sports_verbs_after.contains(w)).or(phrase_after);
-    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
-    // Every cue before a club ends in a short lowercase word or "v.".
-    let last = trimmed.rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '.')).next();
-    let may_cue = trimmed.len() < before.len() && last.is_some_and(|w| (1..=9).contains(&w.len()));
-    let word_before = may_cue
-        .then(|| rules.sports_words_before.iter().copied().find(|w| ends_with_word(trimmed, w)))
-        .flatten();
+    // Every cue before a club ends in a short lowercase word or "v.",
+    // after which blanks stand before the club.
+    let spaced_before = before.ends_with([' ', '\t', '\u{a0}']);
+    let word_before = if spaced_before {
+        let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
+        let bytes = trimmed.as_bytes();
+        let last =
+            bytes.iter().rev().take_while(|&&b| b.is_ascii_alphabetic() || b == b'.').count();
+        if (1..=9).contains(&last) {
+            rules.sports_words_before.iter().copied().find(|w| ends_with_word(trimmed, w))
+        } else {
+            None
+        }
+    } else {
+        None
+    };
     if verb_after.is_none() && word_before.is_none() {
         return None;
     }
@@ -77,6 +101,20 @@ fn text_cue(rules: &NameRules, text: &str, start: usize, end: usize) -> Option<&
         (_, Some(w)) if has_score || strong(w) => Some("sports:match"),
         _ => None,
     }
+}
+
+/// The word `rest` starts with: letters, digits and dots (ASCII by bytes,
+/// the rest by chars); none when it starts with none of them.
+fn word_at_start(rest: &str) -> Option<&str> {
+    let bytes = rest.as_bytes();
+    let ascii = bytes.iter().take_while(|&&b| b.is_ascii_alphanumeric() || b == b'.').count();
+    let end = match bytes.get(ascii) {
+        Some(b) if !b.is_ascii() => rest[ascii..]
+            .find(|c: char| !c.is_alphanumeric() && c != '.')
+            .map_or(rest.len(), |p| ascii + p),
+        _ => ascii,
+    };
+    Some(&rest[..end]).filter(|w| !w.is_empty())
 }
 
 /// A place inside a country: a city or a state. Countries, and entries
@@ -161,6 +199,7 @@ fn tokens_back(before: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The first word of `after`, after blanks.
+#[cfg(test)]
 fn first_word(after: &str) -> Option<&str> {
     let trimmed = after.trim_start_matches([' ', '\t', '\u{a0}']);
     if trimmed.len() == after.len() {
@@ -171,6 +210,7 @@ fn first_word(after: &str) -> Option<&str> {
 }
 
 /// Whether `after` starts with the word or words `cue`, after blanks.
+#[cfg(test)]
 fn starts_with_words(after: &str, cue: &str) -> bool {
     let trimmed = after.trim_start_matches([' ', '\t', '\u{a0}']);
     trimmed.len() < after.len()
@@ -287,5 +327,94 @@ mod tests {
         assert!(ends_with_word("Chelsea v", "v"));
         assert!(!ends_with_word("Chelsea", "v") && !ends_with_word("", "v"));
         assert!(ends_with_word("they beat", "beat") && !ends_with_word("they beats", "beat"));
+    }
+
+    /// `text_cue` as it was, reading every cue from the whole window.
+    fn text_cue_before(
+        rules: &NameRules,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<&'static str> {
+        // Cues sit close to the club: a score line's other name and score
+        // within 120 bytes after it, a match word within 40 bytes before.
+        let (window_start, window_end) = window(text, start, end, 40, 120);
+        let after = &text[end..window_end];
+        let before = &text[window_start..start];
+        let numbers_after = leading_numbers(after);
+        if numbers_after >= 3 {
+            return Some("sports:table");
+        }
+        if numbers_after >= 1 && (score_follows(after) || score_precedes(before)) {
+            return Some("sports:score");
+        }
+        let next = first_word(after);
+        if next.is_some_and(|w| rules.sports_roles_after.contains(w)) {
+            return Some("sports:role");
+        }
+        let phrase_after =
+            rules.sports_strong_words.iter().copied().find(|w| starts_with_words(after, w));
+        let verb_after = next.filter(|w| rules.sports_verbs_after.contains(w)).or(phrase_after);
+        let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
+        // Every cue before a club ends in a short lowercase word or "v.".
+        let last = trimmed.rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '.')).next();
+        let may_cue =
+            trimmed.len() < before.len() && last.is_some_and(|w| (1..=9).contains(&w.len()));
+        let word_before = may_cue
+            .then(|| rules.sports_words_before.iter().copied().find(|w| ends_with_word(trimmed, w)))
+            .flatten();
+        if verb_after.is_none() && word_before.is_none() {
+            return None;
+        }
+        let has_score = has_score(sentence_around(text, start, end));
+        let strong = |w: &str| rules.sports_strong_words.contains(&w);
+        match (verb_after, word_before) {
+            (Some(v), _) if has_score || strong(v) => Some("sports:match"),
+            (_, Some(w)) if has_score || strong(w) => Some("sports:match"),
+            _ => None,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// The cues read after one cut of the blanks are the cues read
+        /// before, around every name of texts of scores, cue words,
+        /// blanks and other scripts.
+        #[test]
+        fn cues_read_as_before(pieces in proptest::collection::vec(
+            proptest::sample::select(&[
+                "Boston", "DETROIT", "beat", "drew with", "coach", "coach of", "lost to", "v.",
+                "v", "vs", "striker", "won", "2-1", "4", "10", "104", "2008", "3.5", ",", ".",
+                "\n", " ", "  ", "\t", "\u{a0}", "é", "Zürich", "北京", "(", ")", "said",
+                "the", "in", "Leeds", "Town",
+            ][..]),
+            0..14,
+        ), name in 0usize..14) {
+            let rules = &crate::context::english::ENGLISH;
+            let mut text = String::new();
+            let mut names = Vec::new();
+            for (i, piece) in pieces.iter().enumerate() {
+                if i % 2 == 1 {
+                    text.push(' ');
+                }
+                let at = text.len();
+                text.push_str(piece);
+                names.push((at, text.len()));
+            }
+            if let Some(&(start, end)) = names.get(name) {
+                proptest::prop_assert_eq!(
+                    text_cue(rules, &text, start, end),
+                    text_cue_before(rules, &text, start, end),
+                    "{:?} at {}..{}", text, start, end
+                );
+            }
+            for (start, end) in names {
+                proptest::prop_assert_eq!(
+                    text_cue(rules, &text, start, end),
+                    text_cue_before(rules, &text, start, end)
+                );
+            }
+        }
     }
 }

@@ -96,3 +96,31 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// The byte reading of ASCII headlines agrees with the char reading.
+    #[test]
+    fn headlines_read_by_bytes_as_by_chars(line in "[A-Za-z .,!?'\"()0-9-]{0,120}") {
+        prop_assert_eq!(super::runs::is_headline(&line), super::runs::before::is_headline(&line));
+    }
+}
+
+/// A bullet before a name is a sentence start (the first reading sliced
+/// inside the bullet's three bytes and panicked on "• Bank of China").
+#[test]
+fn bullets_start_sentences() {
+    let read = |text: &str| -> Vec<(String, String)> {
+        Resolver::new()
+            .find(gazetteer(), text)
+            .iter()
+            .map(|e| (text[e.span()].to_owned(), e.label().to_owned()))
+            .collect()
+    };
+    let pair = |name: &str, label: &str| (name.to_owned(), label.to_owned());
+    assert_eq!(read("Markets:\n• Bank of China shares fell."), [pair("Bank of China", "ORG")]);
+    // A common word after the bullet is no evidence of a name.
+    assert_eq!(read("Markets:\n• In China shares fell."), [pair("China", "GPE")]);
+    assert_eq!(read("Markets:\n* In China shares fell."), [pair("China", "GPE")]);
+}
