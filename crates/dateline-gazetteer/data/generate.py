@@ -103,6 +103,34 @@ DIVISION_SUFFIXES = (
     " Oblast", " Oblast'", " oblast", " Krai", " Kray", " Province", " Governorate",
     " State", " Region", " Prefecture", " Republic",
 )
+# GeoNames writes Arabic place names with their article ("Al Fallūjah", "Ar
+# Raqqah", "Al Anbar", "As Sulaymānīyah") and the final hamza or initial ayn
+# as a mark ("Sāmarrā’", "Karbalāʼ"); English news writes "Fallujah", "Raqqa",
+# "Anbar", "Samarra". In the countries where the names are Arabic, a city's
+# main name (not its alternates, which bring first names: "Rajan") and a
+# division's name also get the form without the article and the marks, when
+# no other place has that name and it keeps ARABIC_SHORT_MIN_LEN characters
+# (news keeps the article on short names: "Al Ain", "Al Khor", "Al Kut" is
+# already an alternate); the form then passes every filter a name does. "El"
+# is left alone: news writes "El Fasher", "El Obeid", "El Oued" with it.
+ARABIC_NAME_COUNTRIES = {
+    "AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA",
+    "SA", "SD", "SY", "TN", "YE",
+}
+ARABIC_ARTICLE = re.compile(r"^(?:[Aa]l|[Aa][dnrstz]|[Aa]sh|[Aa]dh|[Aa]th)[ -](?=\S)")
+TRANSLIT_MARKS = "’'ʼ‘`ʻ"
+ARABIC_SHORT_MIN_LEN = 5
+
+
+def without_arabic_article(name: str) -> str | None:
+    """"Al Fallūjah" -> "Fallūjah", "Sāmarrā’" -> "Sāmarrā", "Al-Ḩasakah" ->
+    "Ḩasakah"; None when the name has neither an article nor a mark."""
+    short = ARABIC_ARTICLE.sub("", name, count=1).strip(TRANSLIT_MARKS)
+    if short == name or not short[:1].isupper() or len(short) < ARABIC_SHORT_MIN_LEN:
+        return None
+    return short
+
+
 # Single-word names this short (in characters) are case-sensitive.
 SHORT_NAME_LEN = 4
 # URLs and e-mail addresses carry place names in lowercase ("boston.com").
@@ -432,6 +460,7 @@ def main(argv: list[str]) -> int:
     exact_common: list[str] = []
     name_parts: set[str] = set()
     division_dropped: list[str] = []
+    arabic_short: list[str] = []
 
     def emit(
         name: str, label: str, id_: str, prior: str, case: str, country: str = "", admin1: str = "", lang: str = ""
@@ -530,6 +559,28 @@ def main(argv: list[str]) -> int:
     # "Ontario" in California) is dropped unless it is large: in news the
     # name means the state or province.
     regions = {fold_key(r["name"]) for r in supplement if REGION_ID.match(r["id"])}
+    # Arabic names without their article ("Al Fallūjah" -> "Fallūjah"), right
+    # after the row they come from, when no other name is written so.
+    source_names = {
+        fold_key(strip_accents(n))
+        for n in [r["name"] for r in countries + orgs + supplement] + division_names
+    }
+    # Names of cities by id: a city's own alternate ("Fallujah") does not
+    # block the short form of its main name.
+    city_ids_by_name: dict[str, set[str]] = collections.defaultdict(set)
+    for r in cities:
+        if int(r["population"]) >= CITY_MIN_POPULATION:
+            city_ids_by_name[fold_key(strip_accents(r["name"]))].add(r["id"])
+    with_short_forms = []
+    for r in cities:
+        with_short_forms.append(r)
+        main_name = r["kind"] in ("name", "ascii_fold") and r["country"] in ARABIC_NAME_COUNTRIES
+        short = without_arabic_article(r["name"]) if main_name else None
+        key = fold_key(strip_accents(short)) if short is not None else ""
+        if short is not None and key not in source_names and city_ids_by_name[key] <= {r["id"]}:
+            with_short_forms.append({**r, "name": short})
+            arabic_short.append(short)
+    cities = with_short_forms
     cities.sort(key=lambda r: (-int(r["population"]), int(r["id"])))
     for r in cities:
         pop = int(r["population"])
@@ -604,7 +655,14 @@ def main(argv: list[str]) -> int:
             dropped["division without a city of 15,000+"] += len(names)
             continue
         forms = list(names)
-        for name in names:
+        if country.split(":")[1] in ARABIC_NAME_COUNTRIES:
+            for name in names:
+                short = without_arabic_article(name)
+                key = fold_key(strip_accents(short)) if short is not None else ""
+                if short is not None and key not in source_names and not city_ids_by_name[key] and fold_key(short) not in taken:
+                    forms.append(short)
+                    arabic_short.append(short)
+        for name in list(forms):
             for suffix in DIVISION_SUFFIXES:
                 short = name[: -len(suffix)]
                 if name.endswith(suffix) and fold_key(short) not in taken and fold_key(strip_accents(short)) not in taken:
@@ -805,6 +863,8 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         print(f"dropped as name parts: {sorted(name_parts)}", file=sys.stderr)
+        print(f"Arabic names without article or marks, before filters ({len(arabic_short)}): "
+              f"{sorted(set(arabic_short))}", file=sys.stderr)
         print(f"case-sensitive common words ({len(exact_common)}): {sorted(set(exact_common))}", file=sys.stderr)
         print(f"other languages, dropped: {dict(sorted(lang_dropped.items()))}", file=sys.stderr)
         print(f"other languages, common words dropped: {sorted(ud_dropped)}", file=sys.stderr)

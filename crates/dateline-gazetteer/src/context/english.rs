@@ -123,6 +123,10 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Mr.",
         "Mrs.",
         "Ms.",
+        // British style writes them without the dot.
+        "Mr",
+        "Mrs",
+        "Ms",
         "Sir",
         "Lord",
         "Lady",

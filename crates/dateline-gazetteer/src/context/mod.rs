@@ -26,6 +26,7 @@ mod chinese;
 mod english;
 mod heads;
 mod namesakes;
+mod people;
 mod rules;
 mod runs;
 mod sports;
@@ -136,6 +137,9 @@ impl Source {
 ///   region named after the comma, through the entries'
 ///   [`country`](crate::Entry::country) and [`admin1`](crate::Entry::admin1).
 /// * A place before "$" or "dollars" is money, and is not reported.
+/// * A one-word place after a person's title ("Mr. Houston", "Sen.
+///   Lincoln") is the person, and is not reported; nor is the same name
+///   alone elsewhere in the text ("Houston said").
 ///
 /// Each entity says where its label comes from ([`Source`]) and which rule
 /// decided ([`Resolved::rule`]). The rules read a few words either side of
@@ -253,6 +257,9 @@ impl Resolver {
         ends.sort_unstable();
         let mut lines = Lines::new(text);
         let mut out: Vec<Resolved<'g>> = Vec::with_capacity(matches.len());
+        // Places named as people's surnames ("Mr. Houston"), found in the
+        // loop; their bare mentions elsewhere are dropped after it.
+        let mut surnames = people::Surnames::default();
         // Candidates chosen by a region after a name, per match.
         let mut chosen: Vec<(usize, Option<&'static str>)> = vec![(0, None); matches.len()];
         for i in 0..matches.len() {
@@ -270,6 +277,10 @@ impl Resolver {
             if is_money(text, found.end(), label) {
                 continue;
             }
+            // A person named like a place, when the name stands alone.
+            let person = self.rules.name_runs
+                && is_place(label)
+                && surnames.after_title(self.rules, text, found);
             let (candidate, rule) = chosen[i];
             let mut resolved = Resolved::from_match(*found).choosing(candidate, rule);
             if self.sports
@@ -292,7 +303,9 @@ impl Resolver {
                 continue;
             }
             if !self.rules.name_runs || runs::stands_alone(self.rules, text, found.span()) {
-                push(&mut out, resolved);
+                if !person {
+                    push(&mut out, resolved);
+                }
                 continue;
             }
             let mut run = runs::run_around(self.rules, text, found.span(), &starts, &ends);
@@ -300,7 +313,9 @@ impl Resolver {
                 run = found.span();
             }
             if run == found.span() || is_all_names(&matches, i, run) {
-                push(&mut out, resolved);
+                if !person {
+                    push(&mut out, resolved);
+                }
                 continue;
             }
             let place = is_place(label).then_some(found.span());
@@ -322,6 +337,7 @@ impl Resolver {
             None => self.cues.find_iter(text).map(|m| m.span()).collect(),
         };
         let named = heads::named_by_heads(self.rules, text, &cues, &starts, &ends, &mut lines);
+        surnames.drop_bare_mentions(self.rules, text, &mut out);
         merge(out, named)
     }
 }
@@ -353,11 +369,26 @@ fn is_money(text: &str, end: usize, label: &str) -> bool {
     if label != "GPE" {
         return false;
     }
-    let after = text[end..].trim_start_matches([' ', '\u{a0}']);
-    after.starts_with('$')
-        || after.strip_prefix("dollar").is_some_and(|rest| {
+    // Blanks skipped bytewise (a space, or U+00A0 as C2 A0): asked of
+    // every place, most of which are followed by a space and a word.
+    let bytes = &text.as_bytes()[end..];
+    let mut at = 0;
+    loop {
+        match bytes.get(at..at + 2) {
+            Some([b' ', _]) => at += 1,
+            Some([0xC2, 0xA0]) => at += 2,
+            _ => break,
+        }
+    }
+    let after = &bytes[at..];
+    match after.first() {
+        Some(b'$') => true,
+        Some(b'd') if after.starts_with(b"dollar") => {
+            let rest = &text[end + at + 6..];
             rest.chars().next().is_none_or(|c| c == 's' || !c.is_alphanumeric())
-        })
+        }
+        _ => false,
+    }
 }
 
 /// Adds an entity unless it overlaps the last one (a run already reported

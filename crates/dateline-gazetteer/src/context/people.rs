@@ -1,0 +1,129 @@
+//! People named like places: "Mr. Houston", "Sen. Lincoln", "Ms. Jordan".
+//!
+//! A one-word place name right after a person's title (the rules' `titles`:
+//! "Mr.", "Ms.", "Sen.", "Gov.", "President", "Sir", ...) is that person's
+//! surname, not the place, and is not reported. Within the document, the
+//! same name standing alone is the same person ("Mr. Henderson ...
+//! Henderson said"), before or after the titled mention: news names a
+//! person once with a title and then by surname, and a story that names a
+//! Mr. Paris rarely means the city by the same word.
+//!
+//! A preposition of place before the bare name ("a march in Washington")
+//! keeps it a place, and acronyms ("Deputy US Secretary") are never
+//! surnames. A country is the exception to the document rule: "Ms.
+//! Jordan" is the person, but "Jordan" alone stays the country.
+//!
+//! Only one-word names are read this way: a title before a longer place
+//! name ("President Trinidad and Tobago") is not a surname.
+
+use crate::{EntityMatch, Resolved, Source};
+
+use super::rules::{Class, NameRules};
+use super::runs;
+
+/// The surnames of a text that are place names: found as the resolver
+/// reads its matches, dropped where they stand alone once it is done.
+#[derive(Debug, Default)]
+pub(crate) struct Surnames<'t> {
+    names: Vec<&'t str>,
+}
+
+impl<'t> Surnames<'t> {
+    /// Whether the place `found` follows a title ("Mr. Houston"); if so,
+    /// its name is remembered (unless it is a country's).
+    pub(crate) fn after_title(
+        &mut self,
+        rules: &NameRules,
+        text: &'t str,
+        found: &EntityMatch<'_>,
+    ) -> bool {
+        let (start, end) = (found.start(), found.end());
+        if !after_title(rules, text, start, end) {
+            return false;
+        }
+        let name = &text[start..end];
+        // A country stays the country elsewhere: "Ms. Jordan" is rare
+        // beside the Jordan news names every day.
+        if !found.entry().id().starts_with("iso3166-1:") && !self.names.contains(&name) {
+            self.names.push(name);
+        }
+        true
+    }
+
+    /// Drops from `out` the gazetteer entities, read alone, named as a
+    /// remembered surname, unless a preposition of place precedes them ("a
+    /// march in Washington" in a story that quotes Bishop Washington).
+    pub(crate) fn drop_bare_mentions(
+        &self,
+        rules: &NameRules,
+        text: &str,
+        out: &mut Vec<Resolved<'_>>,
+    ) {
+        if self.names.is_empty() {
+            return;
+        }
+        out.retain(|entity| {
+            let span = entity.span();
+            let bare = entity.source() == Source::Gazetteer
+                && entity.enclosing().is_none()
+                && self.names.contains(&&text[span.start..span.end]);
+            !bare
+                || runs::word_before(rules, text, span.start.saturating_sub(1))
+                    .is_some_and(|word| LOCATIVE.contains(&&text[word.start..word.end]))
+        });
+    }
+}
+
+/// Prepositions that make the name after them a place.
+const LOCATIVE: &[&str] = &["in", "to", "from", "near", "at", "outside", "across"];
+
+/// Whether a one-word name at `start..end` follows a title and one blank.
+///
+/// Asked of every match: the word before is read by a short byte loop,
+/// inlined, and looked up only when it is capitalized (every title is).
+#[inline]
+fn after_title(rules: &NameRules, text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    if start < 2 || bytes[start - 1] != b' ' {
+        return false;
+    }
+    // Titles are ASCII letters, dots and hyphens ("Lt.-Gen."), capitalized:
+    // a table-driven loop back to the word's start.
+    let blank = start - 1;
+    let window = &bytes[blank.saturating_sub(MAX_TITLE)..blank];
+    let len =
+        window.iter().rev().position(|&b| !TITLE_BYTE[usize::from(b)]).unwrap_or(window.len());
+    let from = blank - len;
+    len > 0 && bytes[from].is_ascii_uppercase() && is_title_before(rules, text, from, start, end)
+}
+
+/// The bytes a title is written with: ASCII letters, "." and "-".
+static TITLE_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphabetic() || c == b'.' || c == b'-';
+        b += 1;
+    }
+    table
+};
+
+/// Whether the capitalized word at `from` (up to the blank before `start`)
+/// is a title, and the name at `start..end` one word that may be a surname.
+fn is_title_before(rules: &NameRules, text: &str, from: usize, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    // A longer word ("Dépêche", "Mr2") is no title.
+    if from > 0 && (!bytes[from - 1].is_ascii() || bytes[from - 1].is_ascii_digit()) {
+        return false;
+    }
+    if rules.class(&text[from..start - 1]) != Class::Title {
+        return false;
+    }
+    let name = &text[start..end];
+    // One word, not an acronym: "Deputy US Secretary" names the country.
+    !name.contains([' ', '\u{a0}', '-']) && name.chars().any(char::is_lowercase)
+}
+
+/// The longest title, in bytes ("Secretary-General", "President-elect").
+const MAX_TITLE: usize = 20;
