@@ -534,7 +534,7 @@ impl<'a> Parser<'a> {
             }
             self.extended_rules_first(i, &mut best);
         }
-        let first = first_rules(self.lex(i));
+        let first = first_rules(self.tok(i));
         for &(rule, read) in &RULES {
             if first & rule != 0 {
                 best.offer(read(self, i));
@@ -610,8 +610,8 @@ const RULES: [(u16, Rule); 14] = [
     (rule::THAT, |p, i| p.r_that(i)),
 ];
 
-/// The rules of [`RULES`] a token of class `lex` may begin: all of them,
-/// except for the function words the loop meets most, which begin few.
+/// The rules of [`RULES`] a token may begin: all of them, except for
+/// numbers and the function words the loop meets most, which begin few.
 /// In news, "the", "in", "a", "on", "at", "that", the hedges ("about",
 /// "over") and "since"/"after" are more than half the tokens the loop is
 /// tried at, and nearly all begin nothing; trying only the rules that
@@ -619,9 +619,22 @@ const RULES: [(u16, Rule); 14] = [
 /// `rules_begin_only_as_listed` tries every rule at every such token of the
 /// test tables, in every language, and fails when a rule outside this
 /// table reads one (then add the rule here).
-fn first_rules(lex: Option<Lex>) -> u16 {
+fn first_rules(token: Option<&Token>) -> u16 {
     use rule::*;
-    match lex {
+    let Some(token) = token else { return ALL };
+    if token.kind == Kind::Num {
+        // A number begins no rule that reads a word first ("the", "in",
+        // "on", "that", a reference word, a position).
+        return POINT
+            | SET
+            | DURATION
+            | AGO
+            | WEEKDAYS_AGO
+            | DAY_RANGE
+            | RANGE_FIRST_DAY
+            | NTH_WEEKDAY;
+    }
+    match token.lex {
         // "the past three years", "the 1990s", "the third quarter", "the
         // 30th", "the same month a year earlier", "the second Monday of".
         Some(Lex::Func(Func::The)) => {
@@ -833,7 +846,7 @@ mod tests {
                         clause_memo: RefCell::default(),
                     };
                     for i in 0..tokens.len() {
-                        let first = first_rules(parser.lex(i));
+                        let first = first_rules(parser.tok(i));
                         if first == rule::ALL {
                             continue;
                         }
