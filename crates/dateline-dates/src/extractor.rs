@@ -275,6 +275,10 @@ impl DateExtractor {
                 && crate::narrative::is_narrative(text, reference.year()),
             ..DocState::default()
         };
+        // The dateline of the section being read (`dateline`): its day,
+        // the reference of the section's text, and the byte where the
+        // section ends (the next "===" heading, or the text's end).
+        let mut dateline: Option<(jiff::civil::Date, usize)> = None;
         for &(lo, hi) in &regions {
             tokens.clear();
             match &self.inner.lexicon.unspaced {
@@ -286,7 +290,7 @@ impl DateExtractor {
                 text,
                 t: &tokens,
                 lx: &self.inner.lexicon,
-                r: doc.dateline.filter(|&(_, end)| lo < end).map_or(reference.to_civil(), |d| d.0),
+                r: dateline.filter(|&(_, end)| lo < end).map_or(reference.to_civil(), |d| d.0),
                 now,
                 direction: self.config.direction,
                 day_first: self.config.day_first || self.inner.lexicon.tables.day_first,
@@ -297,16 +301,19 @@ impl DateExtractor {
             cands.clear();
             let mut i = 0;
             while i < tokens.len() {
-                // The text after a dated section counts from the reference again.
-                if let Some((_, end)) = parser.doc.dateline
-                    && tokens[i].start >= end
-                {
-                    parser.doc.dateline = None;
-                    parser.r = reference.to_civil();
-                }
                 match parser.parse_at(i) {
                     // A void candidate (a day that does not exist) only blocks its span.
                     Some(c) if c.value.is_empty() => i = c.e,
+                    // A candidate after the end of a dated section
+                    // (`dateline`) is read again from the reference.
+                    Some(c)
+                        if dateline.is_some_and(|(_, end)| {
+                            tokens.get(c.s).is_some_and(|t| t.start >= end)
+                        }) =>
+                    {
+                        dateline = None;
+                        parser.r = reference.to_civil();
+                    }
                     Some(mut c) => {
                         if c.kind == TimexType::Duration
                             && let Some(e) = parser.duration_tail(c.e)
@@ -353,7 +360,7 @@ impl DateExtractor {
                                 parser.doc.last_month_day = Some((day, b.end));
                             }
                             if let Some(end) = self.dateline(text, &tokens, &c, day, reference) {
-                                parser.doc.dateline = Some((day, end));
+                                dateline = Some((day, end));
                                 parser.r = day;
                             }
                         }
@@ -462,6 +469,7 @@ impl DateExtractor {
     /// after theirs as often as not ("April 10, 2005 ... marched in
     /// Baghdad on Saturday ... two years ago today", the 9th). Only
     /// languages whose clauses are read (English): news datelines.
+    #[inline(never)]
     fn dateline(
         &self,
         text: &str,

@@ -194,10 +194,6 @@ pub(crate) struct DocState {
     /// month", "This last week"), with the byte where it ends: what "the
     /// year", "the month", "the week" later in its sentence take up.
     pub(crate) last_period: Option<Period>,
-    /// The dateline of the section being read (`extractor::dateline`):
-    /// its day, the reference of the section's text, and the byte where
-    /// the section ends (the next "===" heading, or the text's end).
-    pub(crate) dateline: Option<(Civil, usize)>,
 }
 
 /// A year, month or week named in the text (`DocState::last_period`).
