@@ -269,9 +269,7 @@ impl Parser<'_> {
     /// Year for a month without a year (the month containing the reference
     /// counts as both past and future).
     pub(super) fn year_for_month(&self, m: u32, s: usize, e: usize) -> Option<(i32, String)> {
-        if self.lx.extended
-            && let Some(y) = self.range_closing_year(m, e)
-        {
+        if let Some(y) = self.range_closing_year(m, e) {
             return Some((y, "range-year".into()));
         }
         if let Some(y) = self.narrative_year() {
@@ -300,7 +298,8 @@ impl Parser<'_> {
         self.pick_by_distance(&opts, dir).map(|yy| (yy, how))
     }
 
-    /// "entre enero y marzo de 1998", "von Januar bis März 2012": the year
+    /// "in October and November 2010", "entre enero y marzo de 1998", "von
+    /// Januar bis März 2012": the year
     /// of the month that closes a range opened by month `m` (ending at
     /// token `e`), a year before when it comes round again ("de noviembre
     /// a marzo de 1998").
