@@ -406,8 +406,25 @@ impl Parser<'_> {
                 let (y, e2) = self.of_relative_year(e)?;
                 Some((y, if self.lx.extended { e2 } else { e }, "of-year"))
             };
-            if let Some((y, e2, how)) =
-                self.relative_year_after(e).map(|(y, e2)| (y, e2, "")).or_else(of_year)
+            // "in the September coup last year": the year after the noun
+            // the month dates.
+            let noun_year = || {
+                let t = self.tok(e)?;
+                if t.kind != Kind::Word
+                    || t.lex.is_some()
+                    || t.upper
+                    || !self.is_func(i.checked_sub(1)?, Func::The)
+                {
+                    return None;
+                }
+                let (y, _) = self.relative_year_after(e + 1)?;
+                Some((y, e, "noun-year"))
+            };
+            if let Some((y, e2, how)) = self
+                .relative_year_after(e)
+                .map(|(y, e2)| (y, e2, ""))
+                .or_else(of_year)
+                .or_else(noun_year)
                 && (self.upper(i) || !matches!(self.s(i), "may" | "march"))
             {
                 return Some((
