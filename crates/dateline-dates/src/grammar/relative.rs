@@ -645,12 +645,17 @@ impl Parser<'_> {
                 // week after (before) the last day named, as "the following
                 // day" is. Ahead, "the next week" is the coming one ("will
                 // be paid in the next week").
-                let anchor = self.doc.last_day.filter(|_| {
+                let anchor = self.doc.last_day.filter(|&d| {
                     the && u == Unit::Week
                         && self.lx.reads_clauses()
                         && match rel {
                             Rel::Following | Rel::Previous | Rel::Same => true,
-                            Rel::Next => self.direction_at(i, e, Dir::Nearest).0 == Dir::Past,
+                            // The story's day lies behind ("followed by the
+                            // next week's BikeFest" after Memorial Day ahead
+                            // is no story told).
+                            Rel::Next => {
+                                d <= r && self.direction_at(i, e, Dir::Nearest).0 == Dir::Past
+                            }
                             _ => false,
                         }
                 });
