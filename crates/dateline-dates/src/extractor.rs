@@ -275,6 +275,10 @@ impl DateExtractor {
                 && crate::narrative::is_narrative(text, reference.year()),
             ..DocState::default()
         };
+        // The dateline of the section being read (`dateline`): its day,
+        // the reference of the section's text, and the byte where the
+        // section ends (the next "===" heading, or the text's end).
+        let mut dateline: Option<(jiff::civil::Date, usize)> = None;
         for &(lo, hi) in &regions {
             tokens.clear();
             match &self.inner.lexicon.unspaced {
@@ -286,7 +290,7 @@ impl DateExtractor {
                 text,
                 t: &tokens,
                 lx: &self.inner.lexicon,
-                r: reference.to_civil(),
+                r: dateline.filter(|&(_, end)| lo < end).map_or(reference.to_civil(), |d| d.0),
                 now,
                 direction: self.config.direction,
                 day_first: self.config.day_first || self.inner.lexicon.tables.day_first,
@@ -300,6 +304,16 @@ impl DateExtractor {
                 match parser.parse_at(i) {
                     // A void candidate (a day that does not exist) only blocks its span.
                     Some(c) if c.value.is_empty() => i = c.e,
+                    // A candidate after the end of a dated section
+                    // (`dateline`) is read again from the reference.
+                    Some(c)
+                        if dateline.is_some_and(|(_, end)| {
+                            tokens.get(c.s).is_some_and(|t| t.start >= end)
+                        }) =>
+                    {
+                        dateline = None;
+                        parser.r = reference.to_civil();
+                    }
                     Some(mut c) => {
                         if c.kind == TimexType::Duration
                             && let Some(e) = parser.duration_tail(c.e)
@@ -344,6 +358,10 @@ impl DateExtractor {
                             parser.doc.last_day_span = Some((day, a.start, b.end));
                             if MONTH_DAY_RULES.iter().any(|r| c.rule.starts_with(r)) {
                                 parser.doc.last_month_day = Some((day, b.end));
+                            }
+                            if let Some(end) = self.dateline(text, &tokens, &c, day, reference) {
+                                dateline = Some((day, end));
+                                parser.r = day;
                             }
                         }
                         // "October 22 and 23", "October 22, 23 & 24": each
@@ -436,6 +454,51 @@ impl DateExtractor {
             }
         }
         out
+    }
+}
+
+impl DateExtractor {
+    /// Where the section ends whose dateline the candidate `c` (of the
+    /// day `day`) is: a full date with its year that opens the text or
+    /// follows a "===" heading and runs straight into the first sentence
+    /// ("===Explosion in Paracin, Serbia=== October 19, 2006 Early this
+    /// morning ..."), one to seven days before the reference. The
+    /// section's "this morning", "today", "Tuesday" count from it, not
+    /// from the article's date, up to the next heading. A dateline after
+    /// the reference is none: early Wikinews articles open with the day
+    /// after theirs as often as not ("April 10, 2005 ... marched in
+    /// Baghdad on Saturday ... two years ago today", the 9th). Only
+    /// languages whose clauses are read (English): news datelines.
+    #[inline(never)]
+    fn dateline(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        c: &Cand,
+        day: jiff::civil::Date,
+        reference: Date,
+    ) -> Option<usize> {
+        if !self.inner.lexicon.reads_clauses()
+            || !(c.rule.starts_with("month-day-year") || c.rule.starts_with("day-month-year"))
+        {
+            return None;
+        }
+        let back = crate::cal::diff_days(day, reference.to_civil());
+        if !(1..=7).contains(&back) {
+            return None;
+        }
+        let (first, last) = (tokens.get(c.s)?, tokens.get(c.e.wrapping_sub(1))?);
+        let before = text.get(..first.start)?.trim_end();
+        if !(before.is_empty() || before.ends_with("===")) {
+            return None;
+        }
+        // The sentence starts right after it: a capitalized word.
+        let after = text.get(last.end..)?;
+        let rest = after.trim_start();
+        if rest.len() == after.len() || !rest.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+            return None;
+        }
+        Some(after.find("===").map_or(text.len(), |k| last.end + k))
     }
 }
 

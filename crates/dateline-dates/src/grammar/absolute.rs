@@ -398,14 +398,37 @@ impl Parser<'_> {
             {
                 return Some((Pt::day(cal::date(y, m, d)?, "month-day", how), e2));
             }
-            // "June last year", "January this year", "May next year".
-            if let Some((y, e2)) = self
+            // "June last year", "January this year", "May next year". "May
+            // of last year" takes that year too; in English the month and
+            // the year stay two expressions, as MEANTIME marks them ("de
+            // este año" is one date in Spanish).
+            let of_year = || {
+                let (y, e2) = self.of_relative_year(e)?;
+                Some((y, if self.lx.extended { e2 } else { e }, "of-year"))
+            };
+            // "in the September coup last year": the year after the noun
+            // the month dates.
+            let noun_year = || {
+                let t = self.tok(e)?;
+                if t.kind != Kind::Word
+                    || t.lex.is_some()
+                    || t.upper
+                    || !self.is_func(i.checked_sub(1)?, Func::The)
+                {
+                    return None;
+                }
+                let (y, _) = self.relative_year_after(e + 1)?;
+                Some((y, e, "noun-year"))
+            };
+            if let Some((y, e2, how)) = self
                 .relative_year_after(e)
-                .or_else(|| self.lx.extended.then(|| self.of_relative_year(e)).flatten())
+                .map(|(y, e2)| (y, e2, ""))
+                .or_else(of_year)
+                .or_else(noun_year)
                 && (self.upper(i) || !matches!(self.s(i), "may" | "march"))
             {
                 return Some((
-                    Pt::new(cal::fmt_month(y, m), Grain::Month, "month-relative-year", ""),
+                    Pt::new(cal::fmt_month(y, m), Grain::Month, "month-relative-year", how),
                     e2,
                 ));
             }
@@ -484,8 +507,8 @@ impl Parser<'_> {
         Some((Pt::day(dd, "day-month", how), e2))
     }
 
-    /// "de este año", "del año pasado", "de l'année dernière": "of" and a
-    /// relative year, in languages that write one after a month or a day.
+    /// "of last year", "de este año", "del año pasado", "de l'année
+    /// dernière": "of" and a relative year after a month or a day.
     fn of_relative_year(&self, e: usize) -> Option<(i32, usize)> {
         if !self.is_func(e, Func::Of) {
             return None;

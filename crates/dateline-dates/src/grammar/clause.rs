@@ -373,6 +373,15 @@ impl Parser<'_> {
                         i -= 1;
                         continue;
                     }
+                    // The colon of a clock time ("at 6:00 p.m on Monday") is
+                    // no clause mark.
+                    b':' if i >= 2
+                        && bytes[i - 2].is_ascii_digit()
+                        && bytes.get(i).is_some_and(u8::is_ascii_digit) =>
+                    {
+                        i -= 1;
+                        continue;
+                    }
                     // Markup ("<!-- ... -->", "<br>") ends a clause too.
                     b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' => {
                         return side.end(i, n);
@@ -462,6 +471,13 @@ impl Parser<'_> {
                         {
                             return side.end(i, n);
                         }
+                        i += 1;
+                        continue;
+                    }
+                    b':' if i >= 1
+                        && bytes[i - 1].is_ascii_digit()
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) =>
+                    {
                         i += 1;
                         continue;
                     }

@@ -248,7 +248,13 @@ impl Parser<'_> {
                             let (y, w) = cal::iso_week(r);
                             Pt::new(cal::fmt_week(y, w), Grain::Week, "earlier-in-the-unit", "")
                         }
-                        _ => Pt::day(r, "earlier-in-the-unit", ""),
+                        // "On Monday, the spokesman had criticized ...
+                        // Later in the day, Newsweek retracted": the day
+                        // the story is told on (`story_day.rs`).
+                        _ => match self.story_day(i, k + 3) {
+                            Some(d) => Pt::day(d, "earlier-in-the-unit", "story-day"),
+                            None => Pt::day(r, "earlier-in-the-unit", ""),
+                        },
                     };
                     return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, k + 3) });
                 }

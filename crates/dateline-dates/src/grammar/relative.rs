@@ -639,7 +639,27 @@ impl Parser<'_> {
                 Pt::new(cal::fmt_year(y), Grain::Year, name, "anchored")
             }
             Unit::Week | Unit::Fortnight => {
-                let (y, w) = cal::iso_week(cal::add_days(r, shift * 7)?);
+                // "the following week", "the previous week", "the same
+                // week" and, told in the past, "the next week" ("On
+                // Wednesday of the next week, ceremonies were held"): the
+                // week after (before) the last day named, as "the following
+                // day" is. Ahead, "the next week" is the coming one ("will
+                // be paid in the next week").
+                let anchor = self.doc.last_day.filter(|&d| {
+                    the && u == Unit::Week
+                        && self.lx.reads_clauses()
+                        && match rel {
+                            Rel::Following | Rel::Previous | Rel::Same => true,
+                            // The story's day lies behind ("followed by the
+                            // next week's BikeFest" after Memorial Day ahead
+                            // is no story told).
+                            Rel::Next => {
+                                d <= r && self.direction_at(i, e, Dir::Nearest).0 == Dir::Past
+                            }
+                            _ => false,
+                        }
+                });
+                let (y, w) = cal::iso_week(cal::add_days(anchor.unwrap_or(r), shift * 7)?);
                 let week = cal::fmt_week(y, w);
                 // "next week Wednesday", "this week Monday".
                 let k = if self.dash(e) { e + 1 } else { e };
@@ -648,7 +668,7 @@ impl Parser<'_> {
                 {
                     return Some((Pt::day(d, "week-weekday", ""), k + 1));
                 }
-                Pt::new(week, Grain::Week, name, "")
+                Pt::new(week, Grain::Week, name, if anchor.is_some() { "anchored" } else { "" })
             }
             // In a narrative told without articles, "наступного місяця" is the
             // month after the last day named, as "the following day" is.

@@ -269,9 +269,7 @@ impl Parser<'_> {
     /// Year for a month without a year (the month containing the reference
     /// counts as both past and future).
     pub(super) fn year_for_month(&self, m: u32, s: usize, e: usize) -> Option<(i32, String)> {
-        if self.lx.extended
-            && let Some(y) = self.range_closing_year(m, e)
-        {
+        if let Some(y) = self.range_closing_year(m, e) {
             return Some((y, "range-year".into()));
         }
         if let Some(y) = self.narrative_year() {
@@ -284,9 +282,27 @@ impl Parser<'_> {
         // As for days: a month within MONTH_NEAR of the reference is that one;
         // farther ones follow the sentence's cue, else the nearest reading.
         if self.direction == Direction::Context
-            && let Some(&(yy, _)) =
+            && let Some(&(yy, dist)) =
                 opts.iter().filter(|o| o.1.abs() <= MONTH_NEAR).min_by_key(|o| (o.1.abs(), o.1 > 0))
         {
+            // "was given a three year sentence in April" said in January:
+            // a month ahead that a simple past tells with "in" is last
+            // year's. Deadlines keep the nearest reading ("was extended
+            // to", "by", "until"), as do plans told in the past, an
+            // infinitive before the month ("trials said to begin in July",
+            // "the review to be presented in December") and what a verb of
+            // saying reports ("told oil companies of a cutback in
+            // September").
+            if dist > 0
+                && self.lx.reads_clauses()
+                && s > 0
+                && self.is_func(s - 1, Func::In)
+                && !self.infinitive_before(s - 1)
+                && let (Dir::Past, how) = self.direction_at(s, e, Dir::Nearest)
+                && how.starts_with("past-verb")
+            {
+                return Some((yy - 1, how));
+            }
             return Some((yy, "nearest".into()));
         }
         let (dir, how) = self.direction_at(s, e, Dir::Nearest);
@@ -300,7 +316,37 @@ impl Parser<'_> {
         self.pick_by_distance(&opts, dir).map(|yy| (yy, how))
     }
 
-    /// "entre enero y marzo de 1998", "von Januar bis März 2012": the year
+    /// Whether an infinitive's "to" or a verb of saying ("said", "told",
+    /// "announced": what is told may lie ahead) stands in the sentence
+    /// before token `i`, at most 160 bytes back. The text is read, not
+    /// the tokens (the verb often lies outside the region); a period ends
+    /// the sentence after a lowercase word or a number, not after "Ill.".
+    fn infinitive_before(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let mut lo = t.start.saturating_sub(160);
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let before = &self.text[lo..t.start];
+        let b = before.as_bytes();
+        let start = (1..b.len())
+            .rev()
+            .find(|&k| {
+                matches!(b[k - 1], b'.' | b'!' | b'?')
+                    && b[k].is_ascii_whitespace()
+                    && (b[k - 1] != b'.'
+                        || k >= 2 && (b[k - 2].is_ascii_lowercase() || b[k - 2].is_ascii_digit()))
+            })
+            .unwrap_or(0);
+        before[start..].split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            ["to", "said", "says", "told", "announced", "reported"]
+                .iter()
+                .any(|v| w.eq_ignore_ascii_case(v))
+        })
+    }
+
+    /// "in October and November 2010", "entre enero y marzo de 1998", "von
+    /// Januar bis März 2012": the year
     /// of the month that closes a range opened by month `m` (ending at
     /// token `e`), a year before when it comes round again ("de noviembre
     /// a marzo de 1998").

@@ -271,6 +271,10 @@ impl Parser<'_> {
         let count = |j: usize| {
             self.num(j).is_some() || big(j) || matches!(self.lex(j), Some(Lex::Number(n)) if n >= 2)
         };
-        plural_noun && (2..=4).any(|k| i.checked_sub(k).is_some_and(count))
+        // "18 hours a day", "two days a week": a counted span of time per
+        // unit is a rate too.
+        let counted_span = matches!(self.lex(prev), Some(Lex::Unit(_, true)))
+            && prev.checked_sub(1).is_some_and(count);
+        counted_span || plural_noun && (2..=4).any(|k| i.checked_sub(k).is_some_and(count))
     }
 }
