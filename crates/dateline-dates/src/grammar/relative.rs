@@ -301,6 +301,14 @@ impl Parser<'_> {
         named.or_else(|| self.day_point(i + 1)).and_then(|(q, _)| q.day)
     }
 
+    /// Where a deictic word ending at `e` ends with the emphatic "same" the
+    /// languages other than English write after it ("hoy mismo", "ayer
+    /// mismo", "ahora mismo": this very day, right now), which their
+    /// TimeML corpora keep inside.
+    pub(super) fn emphatic(&self, e: usize) -> usize {
+        if self.lx.extended && self.is_rel(e, Rel::Same) && !self.breaks(e) { e + 1 } else { e }
+    }
+
     /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
     pub(super) fn p_deictic(&self, i: usize) -> Option<(Pt, usize)> {
         // "in the morning", "during the afternoon": that part of the reference day.
@@ -339,6 +347,28 @@ impl Parser<'_> {
             let shift = match (self.lex(day + 1), self.lex(day + 2)) {
                 (Some(Lex::Rel(Rel::After)), Some(Lex::Deictic(Deictic::Tomorrow))) => 2,
                 (Some(Lex::Rel(Rel::Before)), Some(Lex::Deictic(Deictic::Yesterday))) => -2,
+                // "el día de ayer", "la jornada de hoy": the deictic day
+                // itself, named with its noun (the languages other than
+                // English). "el día de mañana" is "some day", the future.
+                (Some(Lex::Func(Func::Of)), Some(Lex::Deictic(d))) if self.lx.extended => {
+                    let shift = match d {
+                        Deictic::Today => 0,
+                        Deictic::Yesterday => -1,
+                        Deictic::Tomorrow => {
+                            let p = Pt::new(
+                                "FUTURE_REF".into(),
+                                Grain::Unspecified,
+                                "the-day-of-tomorrow",
+                                "",
+                            );
+                            return Some((p, day + 3));
+                        }
+                        _ => return None,
+                    };
+                    let d = cal::add_days(self.r, shift)?;
+                    let e = self.emphatic(day + 3);
+                    return Some((Pt::day(d, "the-day-of-deictic", ""), e));
+                }
                 // "the day before", "the day after" closing a clause: the day
                 // next to the last one named (or to the reference).
                 (Some(Lex::Rel(r @ (Rel::After | Rel::Before))), _)
@@ -370,13 +400,13 @@ impl Parser<'_> {
             }
             // Not "USA Today", "Wikinews Today".
             Lex::Deictic(Deictic::Today) if !self.in_name(i) => {
-                Some((Pt::day(self.r, "today", ""), i + 1))
+                Some((Pt::day(self.r, "today", ""), self.emphatic(i + 1)))
             }
             Lex::Deictic(Deictic::Yesterday) => {
-                Some((Pt::day(cal::add_days(self.r, -1)?, "yesterday", ""), i + 1))
+                Some((Pt::day(cal::add_days(self.r, -1)?, "yesterday", ""), self.emphatic(i + 1)))
             }
             Lex::Deictic(Deictic::Tomorrow) => {
-                Some((Pt::day(cal::add_days(self.r, 1)?, "tomorrow", ""), i + 1))
+                Some((Pt::day(cal::add_days(self.r, 1)?, "tomorrow", ""), self.emphatic(i + 1)))
             }
             Lex::Deictic(d @ (Deictic::Tonight | Deictic::LastNight)) => {
                 let (day, rule) = if d == Deictic::LastNight {
@@ -1305,7 +1335,11 @@ impl Parser<'_> {
         }
         let value = match self.lex(j)? {
             // TimeBank annotates "now" even in "now that ...".
-            Lex::Deictic(Deictic::Now) if !the => "PRESENT_REF",
+            Lex::Deictic(Deictic::Now) if !the => {
+                let e = self.emphatic(j + 1);
+                let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "reference-word", "");
+                return Some(p.into_cand(i, e));
+            }
             Lex::Deictic(Deictic::Present) if !the => "PRESENT_REF",
             Lex::Deictic(Deictic::Current) if !the => {
                 // "current" alone; "current quarter" is handled as a relative period.
@@ -1335,6 +1369,28 @@ impl Parser<'_> {
                     return None;
                 }
                 "PAST_REF"
+            }
+            // "desde entonces", "hasta entonces", "el presidente de entonces".
+            Lex::Deictic(Deictic::Then) if !the => {
+                let prep = j > 0
+                    && matches!(
+                        self.lex(j - 1),
+                        Some(
+                            Lex::Rel(Rel::Since)
+                                | Lex::Func(Func::Until | Func::For | Func::Of | Func::In)
+                        )
+                    );
+                if !prep {
+                    return None;
+                }
+                "PAST_REF"
+            }
+            // "aquel entonces": the demonstrative inside.
+            Lex::Func(Func::That)
+                if !the && self.lex(j + 1) == Some(Lex::Deictic(Deictic::Then)) =>
+            {
+                let p = Pt::new("PAST_REF".into(), Grain::Unspecified, "that-then", "");
+                return Some(p.into_cand(i, j + 2));
             }
             Lex::Deictic(Deictic::Recent) if !the => {
                 if let Some((u, true)) = self.unit(j + 1) {

@@ -292,7 +292,7 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("actualidad", Lex::Deictic(Deictic::Present)),
     ("futuro", Lex::Deictic(Deictic::Future)),
     ("futura", Lex::Deictic(Deictic::Future)),
-    ("entonces", Lex::Deictic(Deictic::PastRef)),
+    ("entonces", Lex::Deictic(Deictic::Then)),
     ("recien", Lex::Deictic(Deictic::PastRef)),
     ("actual", Lex::Deictic(Deictic::Current)),
     ("actuales", Lex::Deictic(Deictic::Current)),

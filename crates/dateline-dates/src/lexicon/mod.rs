@@ -77,6 +77,11 @@ pub(crate) enum Deictic {
     Current,
     /// "recently", "lately", "previously": PAST_REF.
     PastRef,
+    /// "entonces": PAST_REF after a preposition or a demonstrative ("desde
+    /// entonces", "hasta entonces", "aquel entonces"); alone it is mostly
+    /// the connective "so" ("y entonces", "Entonces el ceramista envolvió"),
+    /// which Spanish TimeBank leaves out.
+    Then,
     /// "recent": PAST_REF, or a vague duration before a plural unit.
     Recent,
     /// "soon": FUTURE_REF.
