@@ -204,11 +204,14 @@ impl DateExtractor {
         ) {
             return true;
         }
-        let nouns_capitalized = self.inner.lexicon.tables.nouns_capitalized;
+        // A capitalized word after it is the noun too: an event's name ("el
+        // [pasado] Mundial", "los [próximos] Juegos", "el [futuro] AVE"),
+        // and so is a season of a league ("la [próxima] temporada").
         (c.rule.starts_with("relative-adjective")
             || c.rule.starts_with("reference-word") && lex != Some(Lex::Deictic(Deictic::Present)))
             && tokens.get(c.e).is_some_and(|t| {
-                t.kind == token::Kind::Word && t.lex.is_none() && (!t.upper || nouns_capitalized)
+                t.kind == token::Kind::Word
+                    && (t.lex.is_none() || t.lex == Some(Lex::Func(Func::Season)))
             })
     }
 

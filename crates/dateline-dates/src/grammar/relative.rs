@@ -1387,7 +1387,9 @@ impl Parser<'_> {
             }
             // "aquel entonces": the demonstrative inside.
             Lex::Func(Func::That)
-                if !the && self.lex(j + 1) == Some(Lex::Deictic(Deictic::Then)) =>
+                if self.lx.extended
+                    && !the
+                    && self.lex(j + 1) == Some(Lex::Deictic(Deictic::Then)) =>
             {
                 let p = Pt::new("PAST_REF".into(), Grain::Unspecified, "that-then", "");
                 return Some(p.into_cand(i, j + 2));
@@ -1426,6 +1428,38 @@ impl Parser<'_> {
                     return None;
                 }
                 "FUTURE_REF"
+            }
+            // "el [futuro] campo", "al [futuro] parque", "en [futuras]
+            // inversiones": an adjective after an article or a preposition,
+            // before its noun (extended languages), without the article. An
+            // adjective is lowercase (German "der Zukunft" is the noun), and
+            // a word that opens a complement or a relative clause makes it
+            // a noun ("el futuro que se llama España": `tail_breakers`).
+            Lex::Deictic(Deictic::Future)
+                if self.lx.extended
+                    && !self.upper(j)
+                    && !self
+                        .lx
+                        .tables
+                        .tail_breakers
+                        .iter()
+                        .any(|w| self.lx.same_word(self.s(j + 1), w))
+                    && j > 0
+                    && matches!(
+                        self.lex(j - 1),
+                        Some(Lex::Func(Func::The | Func::Of | Func::In | Func::Per))
+                    )
+                    && self.tok(j + 1).is_some_and(|t| {
+                        t.kind == Kind::Word && t.lex.is_none() && !t.upper && t.space
+                    }) =>
+            {
+                let p = Pt::new(
+                    "FUTURE_REF".into(),
+                    Grain::Unspecified,
+                    "reference-word-adjective",
+                    "",
+                );
+                return Some(p.into_cand(j, j + 1));
             }
             Lex::Deictic(Deictic::Future) => {
                 // "proyecto de futuro" (extended languages).

@@ -469,10 +469,16 @@ impl Parser<'_> {
         // "su pasado", "una pasada", "más próximos", "próxima a Panticosa":
         // a noun or a plain adjective; the references follow an article or
         // "of" ("la próxima edición", "del pasado").
-        if !i
-            .checked_sub(1)
-            .is_some_and(|k| matches!(self.lex(k), Some(Lex::Func(Func::The | Func::Of))))
-        {
+        let determined = |k: usize| {
+            matches!(self.lex(k), Some(Lex::Func(Func::The | Func::Of)))
+                // "sus [próximas] películas": after a possessive, only
+                // before its noun (not a clitic: "su pasado le pesa").
+                || self.lx.tables.possessives.iter().any(|w| self.lx.same_word(self.s(k), w))
+                    && self.tok(i + 1).is_some_and(|t| {
+                        t.kind == Kind::Word && t.lex.is_none() && !t.upper && t.end - t.start > 3
+                    })
+        };
+        if !i.checked_sub(1).is_some_and(determined) {
             return None;
         }
         // Before a time word, the other rules read the whole expression.

@@ -35,6 +35,9 @@ pub(super) static TABLES: Tables = Tables {
     rel_adjectives: &[
         "proximo", "proxima", "proximos", "proximas", "pasado", "pasada", "pasados", "pasadas",
     ],
+    possessives: &[
+        "su", "sus", "mi", "mis", "tu", "tus", "nuestro", "nuestra", "nuestros", "nuestras",
+    ],
     span_contractions: &["del", "al"],
     than: &["de"],
     vague_spans: true,
@@ -292,6 +295,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("actualidad", Lex::Deictic(Deictic::Present)),
     ("futuro", Lex::Deictic(Deictic::Future)),
     ("futura", Lex::Deictic(Deictic::Future)),
+    ("futuros", Lex::Deictic(Deictic::Future)),
+    ("futuras", Lex::Deictic(Deictic::Future)),
     ("entonces", Lex::Deictic(Deictic::Then)),
     ("recien", Lex::Deictic(Deictic::PastRef)),
     ("actual", Lex::Deictic(Deictic::Current)),

@@ -662,6 +662,10 @@ pub(crate) struct Tables {
     /// only "in the future / past" ("la próxima edición"), as the
     /// language's TimeBank annotates them.
     pub(crate) rel_adjectives: &'static [&'static str],
+    /// Possessive determiners, after which a relative adjective before its
+    /// noun is a reference too ("sus [próximas] películas", "su [próximo]
+    /// trabajo"); alone after one it is a noun ("su pasado").
+    pub(crate) possessives: &'static [&'static str],
     /// Elided words keep their apostrophe ("l'année", "d'ici"): the table
     /// holds them as "l'", "d'".
     pub(crate) elision: bool,
@@ -863,6 +867,7 @@ impl Tables {
         after_determiner: &[],
         age_words: &[],
         rel_adjectives: &[],
+        possessives: &[],
         elision: false,
         hyphen_words: false,
         span_contractions: &[],
