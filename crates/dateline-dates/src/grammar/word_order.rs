@@ -766,6 +766,12 @@ impl Parser<'_> {
             range: None,
             rule: "ago-before-vague".into(),
         };
+        // "desde hace tiempo", "hace mucho": a while, of unstated length.
+        if modifier.is_none() && self.ago_while(j) {
+            // "hace mucho tiempo": the words of a while together.
+            let e = if self.ago_while(j + 1) { j + 2 } else { j + 1 };
+            return Some(vague("PXM".into(), e));
+        }
         let Some((v, _, e, _)) = self.amount_unit(j) else {
             // "hace meses", "hace unos días": a plural unit without a number.
             let (u, true) = self.unit(j)? else { return None };
@@ -796,6 +802,15 @@ impl Parser<'_> {
             Some(_) => Pt::day(r, "ago-before-clock", ""),
         };
         Some(Cand { modifier, ..p.into_cand(i, e) })
+    }
+
+    /// Whether token `j`, after "ago", says "a while" ("hace [tiempo]",
+    /// "hace [mucho]"; `Tables::ago_while`), not a quantity of a unit
+    /// ("hace mucho tiempo" is read the same, "hace poco" too).
+    pub(super) fn ago_while(&self, j: usize) -> bool {
+        self.tok(j).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx.tables.ago_while.iter().any(|w| self.lx.same_word(self.s(j), w))
+            && self.unit(j + 1).is_none()
     }
 
     /// Where a duration ending at token `e` ends with its tail ("un día

@@ -60,6 +60,7 @@ pub(super) static TABLES: Tables = Tables {
     ],
     tail_breakers: &["de", "del", "que"],
     ago_adverbs: &["solo", "ya", "escasamente", "apenas", "justo", "exactamente"],
+    ago_while: &["tiempo", "mucho", "poco"],
     tense_suffixes: &[
         ("rá", Cue::Future),
         ("rán", Cue::Future),

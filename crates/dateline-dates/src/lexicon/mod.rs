@@ -746,6 +746,10 @@ pub(crate) struct Tables {
     /// and the quantity, inside the expression ("hace sólo unas semanas",
     /// "hace ya muchos meses", "hace escasamente un mes").
     pub(crate) ago_adverbs: &'static [&'static str],
+    /// Words after "ago" that say "a while" ("hace tiempo", "hace mucho"):
+    /// a stretch of unstated length, which Spanish TimeBank writes as the
+    /// DURATION `PXM` ("desde [hace tiempo]").
+    pub(crate) ago_while: &'static [&'static str],
     /// Accented words whose folded spelling is another word, with their
     /// own class ("à" → `Func::At`; "a" is the verb).
     pub(crate) accented: &'static [(&'static str, Lex)],
@@ -890,6 +894,7 @@ impl Tables {
         duration_tails: &[],
         tail_breakers: &[],
         ago_adverbs: &[],
+        ago_while: &[],
         accented: &[],
         tense_suffixes: &[],
         verbs: &[],
@@ -1370,6 +1375,8 @@ impl Lexicon {
         let contextual = self.tables.after_determiner.iter().chain(self.tables.capitalized);
         v.extend(contextual.filter(|(_, l)| l.is_anchor()).map(|(w, _)| *w));
         v.extend_from_slice(self.tables.rel_adjectives);
+        // "hace [tiempo]": the word after "ago" carries the time.
+        v.extend_from_slice(self.tables.ago_while);
         // Unspaced words anchor wherever they stand in a run.
         if let Some(u) = &self.unspaced {
             v.extend(
