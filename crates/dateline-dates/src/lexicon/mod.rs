@@ -750,6 +750,10 @@ pub(crate) struct Tables {
     /// a stretch of unstated length, which Spanish TimeBank writes as the
     /// DURATION `PXM` ("desde [hace tiempo]").
     pub(crate) ago_while: &'static [&'static str],
+    /// Verb forms that spend a bare plural unit after them, a duration
+    /// (Spanish "llevar": "Llevan [años] al servicio", "llevaban [días]
+    /// con molestias"), like "for" before it.
+    pub(crate) spend_verbs: &'static [&'static str],
     /// Accented words whose folded spelling is another word, with their
     /// own class ("à" → `Func::At`; "a" is the verb).
     pub(crate) accented: &'static [(&'static str, Lex)],
@@ -895,6 +899,7 @@ impl Tables {
         tail_breakers: &[],
         ago_adverbs: &[],
         ago_while: &[],
+        spend_verbs: &[],
         accented: &[],
         tense_suffixes: &[],
         verbs: &[],
