@@ -1370,6 +1370,17 @@ impl Parser<'_> {
                 }
                 "PAST_REF"
             }
+            // "durante [un buen rato]", "después de [un tiempo]": a while.
+            Lex::Deictic(d @ (Deictic::ShortWhile | Deictic::While)) if !the => {
+                let prep = j > 0 && matches!(self.lex(j - 1), Some(Lex::Func(f)) if f.is_signal())
+                    || j > 0 && matches!(self.lex(j - 1), Some(Lex::Func(Func::Per | Func::In)));
+                if d == Deictic::While && (!prep || self.is_func(j + 1, Func::Of)) {
+                    return None;
+                }
+                let v = if d == Deictic::While { "PXM" } else { "PTXM" };
+                let p = Pt::new(v.into(), Grain::Unspecified, "a-while", "").duration();
+                return Some(p.into_cand(i, j + 1));
+            }
             // "desde entonces", "hasta entonces", "el presidente de entonces".
             Lex::Deictic(Deictic::Then) if !the => {
                 let prep = j > 0

@@ -319,6 +319,11 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("ultimamente", Lex::Deictic(Deictic::PastRef)),
     ("reciente", Lex::Deictic(Deictic::Recent)),
     ("recientes", Lex::Deictic(Deictic::Recent)),
+    // "un rato", "un buen rato", "un tiempo": a while, of unstated length.
+    ("un rato", Lex::Deictic(Deictic::ShortWhile)),
+    ("un ratito", Lex::Deictic(Deictic::ShortWhile)),
+    ("un buen rato", Lex::Deictic(Deictic::ShortWhile)),
+    ("un tiempo", Lex::Deictic(Deictic::While)),
     ("momento", Lex::Deictic(Deictic::Moment)),
     ("momentos", Lex::Deictic(Deictic::Moment)),
     // Not "pronto" ("soon", "early"): Spanish TimeBank leaves it out.

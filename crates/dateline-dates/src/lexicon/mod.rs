@@ -92,6 +92,11 @@ pub(crate) enum Deictic {
     Past,
     /// "overnight".
     Overnight,
+    /// "un rato", "un buen rato": a short while, the DURATION `PTXM`.
+    ShortWhile,
+    /// "un tiempo": a while, the DURATION `PXM`, after a preposition
+    /// ("después de un tiempo", "por un tiempo"; not "un tiempo de 2:05").
+    While,
     /// "momento": the present in "hasta el momento" (until now) and "en
     /// estos momentos" (at present), nothing elsewhere ("un momento clave").
     Moment,
