@@ -410,6 +410,20 @@ impl DateExtractor {
                 } else {
                     c.s
                 };
+                // "[todo el año]": a whole word before the article too.
+                let whole = self.inner.lexicon.tables.whole_words;
+                let s = if article
+                    && !whole.is_empty()
+                    && s > prev_end
+                    && tokens[s].lex == Some(Lex::Func(Func::The))
+                    && !tokens[s].newline
+                    && tokens.get(s - 1).is_some_and(|t| {
+                        whole.iter().any(|x| self.inner.lexicon.same_word(&text[t.start..t.end], x))
+                    }) {
+                    s - 1
+                } else {
+                    s
+                };
                 // "[протягом двох тижнів]": a preposition the language's
                 // corpus keeps inside a duration.
                 let heads = self.inner.lexicon.tables.duration_heads;

@@ -61,6 +61,7 @@ pub(super) static TABLES: Tables = Tables {
     tail_breakers: &["de", "del", "que"],
     ago_adverbs: &["solo", "ya", "escasamente", "apenas", "justo", "exactamente"],
     ago_while: &["tiempo", "mucho", "poco"],
+    whole_words: &["todo", "toda"],
     spend_verbs: &[
         "llevo",
         "llevas",

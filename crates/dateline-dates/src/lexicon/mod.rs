@@ -759,6 +759,10 @@ pub(crate) struct Tables {
     /// (Spanish "llevar": "Llevan [años] al servicio", "llevaban [días]
     /// con molestias"), like "for" before it.
     pub(crate) spend_verbs: &'static [&'static str],
+    /// Words before an article that the language's corpus keeps inside
+    /// with it ("[todo el año]", "[toda la semana]"), where the article is
+    /// (`article_in_span`).
+    pub(crate) whole_words: &'static [&'static str],
     /// Accented words whose folded spelling is another word, with their
     /// own class ("à" → `Func::At`; "a" is the verb).
     pub(crate) accented: &'static [(&'static str, Lex)],
@@ -905,6 +909,7 @@ impl Tables {
         ago_adverbs: &[],
         ago_while: &[],
         spend_verbs: &[],
+        whole_words: &[],
         accented: &[],
         tense_suffixes: &[],
         verbs: &[],
