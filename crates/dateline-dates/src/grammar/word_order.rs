@@ -595,6 +595,16 @@ impl Parser<'_> {
         if let Some((p, e)) = self.p_day_first(i + 1) {
             return Some((p, e));
         }
+        // "del 11 de septiembre. El día 12, ...": a story told months away
+        // from the reference goes on in the month of the day it named last,
+        // when the number follows that day within a week.
+        if let Some(last) = self.doc.last_day
+            && cal::diff_days(self.r, last).abs() > 45
+            && (last.day() as u32..=last.day() as u32 + 7).contains(&d)
+            && let Some(day) = cal::date(last.year().into(), last.month() as u32, d)
+        {
+            return Some((Pt::day(day, "day-word", "story-month"), i + 2));
+        }
         // The month of the reference, or the one before or after, whichever
         // is nearest (news names days of the month close to its date).
         let (dir, how) = match self.direction {
