@@ -398,6 +398,17 @@ impl Parser<'_> {
                     i + 1,
                 ))
             }
+            // "la hoy extinta Yugoslavia", "el hoy ministro": an adverb
+            // inside a noun phrase, the present (languages with articles
+            // inside the span write it so).
+            Lex::Deictic(Deictic::Today)
+                if self.lx.tables.article_in_span && i > 0 && self.is_func(i - 1, Func::The) =>
+            {
+                Some((
+                    Pt::new("PRESENT_REF".into(), Grain::Unspecified, "today-attributive", ""),
+                    i + 1,
+                ))
+            }
             // Not "USA Today", "Wikinews Today".
             Lex::Deictic(Deictic::Today) if !self.in_name(i) => {
                 Some((Pt::day(self.r, "today", ""), self.emphatic(i + 1)))
