@@ -340,6 +340,24 @@ impl Parser<'_> {
             }
             return Some((p, i + 2));
         }
+        // "le matin même", "le soir même": that very part of the day the
+        // text named last (the languages other than English).
+        if self.lx.extended
+            && self.is_func(i, Func::The)
+            && let Some(Lex::PartOfDay(pod)) = self.lex(i + 1)
+            && self.is_rel(i + 2, Rel::Same)
+        {
+            let day = self.doc.last_day.unwrap_or(self.r);
+            let mut p = Pt::new(
+                format!("{}T{}", cal::fmt_day(day), pod.code()),
+                Grain::PartOfDay,
+                "the-part-of-day-same",
+                "",
+            );
+            p.kind = TimexType::Time;
+            p.day = Some(day);
+            return Some((p, i + 3));
+        }
         // "the day after tomorrow", "(the) day before yesterday".
         let the = self.is_func(i, Func::The);
         let day = if the { i + 1 } else { i };
@@ -1383,8 +1401,11 @@ impl Parser<'_> {
             }
             // "durante [un buen rato]", "después de [un tiempo]": a while.
             Lex::Deictic(d @ (Deictic::ShortWhile | Deictic::While)) if !the => {
-                let prep = j > 0 && matches!(self.lex(j - 1), Some(Lex::Func(f)) if f.is_signal())
-                    || j > 0 && matches!(self.lex(j - 1), Some(Lex::Func(Func::Per | Func::In)));
+                let prep = j > 0
+                    && matches!(
+                        self.lex(j - 1),
+                        Some(Lex::Func(f)) if f.is_signal() || matches!(f, Func::Per | Func::In)
+                    );
                 if d == Deictic::While && (!prep || self.is_func(j + 1, Func::Of)) {
                     return None;
                 }
