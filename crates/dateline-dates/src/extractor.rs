@@ -204,11 +204,14 @@ impl DateExtractor {
         ) {
             return true;
         }
-        let nouns_capitalized = self.inner.lexicon.tables.nouns_capitalized;
+        // A capitalized word after it is the noun too: an event's name ("el
+        // [pasado] Mundial", "los [próximos] Juegos", "el [futuro] AVE"),
+        // and so is a season of a league ("la [próxima] temporada").
         (c.rule.starts_with("relative-adjective")
             || c.rule.starts_with("reference-word") && lex != Some(Lex::Deictic(Deictic::Present)))
             && tokens.get(c.e).is_some_and(|t| {
-                t.kind == token::Kind::Word && t.lex.is_none() && (!t.upper || nouns_capitalized)
+                t.kind == token::Kind::Word
+                    && (t.lex.is_none() || t.lex == Some(Lex::Func(Func::Season)))
             })
     }
 
@@ -424,6 +427,20 @@ impl DateExtractor {
                     c.s - 1
                 } else {
                     c.s
+                };
+                // "[todo el año]": a whole word before the article too.
+                let whole = self.inner.lexicon.tables.whole_words;
+                let s = if article
+                    && !whole.is_empty()
+                    && s > prev_end
+                    && tokens[s].lex == Some(Lex::Func(Func::The))
+                    && !tokens[s].newline
+                    && tokens.get(s - 1).is_some_and(|t| {
+                        whole.iter().any(|x| self.inner.lexicon.same_word(&text[t.start..t.end], x))
+                    }) {
+                    s - 1
+                } else {
+                    s
                 };
                 // "[протягом двох тижнів]": a preposition the language's
                 // corpus keeps inside a duration.

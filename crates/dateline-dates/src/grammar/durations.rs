@@ -667,7 +667,8 @@ impl Parser<'_> {
                     Some(Lex::Func(Func::For | Func::Within | Func::During))
                         | Some(Lex::Hedge(Hedge::Over))
                 )
-                || j > 0 && self.is_func(j - 1, Func::In) && matches!(u, Unit::Year | Unit::Decade);
+                || j > 0 && self.is_func(j - 1, Func::In) && matches!(u, Unit::Year | Unit::Decade)
+                || self.lx.extended && j > 0 && self.spent(j);
             let next_ok = !matches!(
                 self.lex(j + 1),
                 Some(Lex::Func(Func::Of)) | Some(Lex::Rel(Rel::Ago | Rel::Later | Rel::Earlier))
@@ -691,6 +692,15 @@ impl Parser<'_> {
             }
         }
         None
+    }
+
+    /// Whether the bare plural unit at `j` (`j > 0`) is time spent: after a
+    /// verb that spends it ("Llevan [años]"; `Tables::spend_verbs`) or
+    /// after "after of" ("después de [años]").
+    fn spent(&self, j: usize) -> bool {
+        let k = j - 1;
+        self.lx.tables.spend_verbs.iter().any(|w| self.lx.same_word(self.s(k), w))
+            || k > 0 && self.is_func(k, Func::Of) && self.is_rel(k - 1, Rel::After)
     }
 
     /// A singular unit at `i` that "the past" turns into a one-unit duration

@@ -509,9 +509,12 @@ impl<'a> Parser<'a> {
                         self.t[k].kind == Kind::Num || self.t[k].lex.is_some_and(Lex::is_anchor)
                     });
                     // "la próxima edición" (FUTURE_REF) has no time word after it;
-                    // in unspaced text "当天" (that day) stands alone.
+                    // in unspaced text "当天" (that day) stands alone; nor has
+                    // "hace tiempo" (a while ago).
                     let rel_adjective = self.lx.extended
-                        && (self.is_rel_adjective(i) || self.lx.unspaced.is_some());
+                        && (self.is_rel_adjective(i)
+                            || self.lx.unspaced.is_some()
+                            || l == Lex::Rel(Rel::Ago) && self.ago_while(i + 1));
                     if !anchor_near && !rel_adjective {
                         return None;
                     }

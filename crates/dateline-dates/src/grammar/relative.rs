@@ -301,6 +301,14 @@ impl Parser<'_> {
         named.or_else(|| self.day_point(i + 1)).and_then(|(q, _)| q.day)
     }
 
+    /// Where a deictic word ending at `e` ends with the emphatic "same" the
+    /// languages other than English write after it ("hoy mismo", "ayer
+    /// mismo", "ahora mismo": this very day, right now), which their
+    /// TimeML corpora keep inside.
+    pub(super) fn emphatic(&self, e: usize) -> usize {
+        if self.lx.extended && self.is_rel(e, Rel::Same) && !self.breaks(e) { e + 1 } else { e }
+    }
+
     /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
     pub(super) fn p_deictic(&self, i: usize) -> Option<(Pt, usize)> {
         // "in the morning", "during the afternoon": that part of the reference day.
@@ -332,6 +340,24 @@ impl Parser<'_> {
             }
             return Some((p, i + 2));
         }
+        // "le matin même", "le soir même": that very part of the day the
+        // text named last (the languages other than English).
+        if self.lx.extended
+            && self.is_func(i, Func::The)
+            && let Some(Lex::PartOfDay(pod)) = self.lex(i + 1)
+            && self.is_rel(i + 2, Rel::Same)
+        {
+            let day = self.doc.last_day.unwrap_or(self.r);
+            let mut p = Pt::new(
+                format!("{}T{}", cal::fmt_day(day), pod.code()),
+                Grain::PartOfDay,
+                "the-part-of-day-same",
+                "",
+            );
+            p.kind = TimexType::Time;
+            p.day = Some(day);
+            return Some((p, i + 3));
+        }
         // "the day after tomorrow", "(the) day before yesterday".
         let the = self.is_func(i, Func::The);
         let day = if the { i + 1 } else { i };
@@ -339,6 +365,28 @@ impl Parser<'_> {
             let shift = match (self.lex(day + 1), self.lex(day + 2)) {
                 (Some(Lex::Rel(Rel::After)), Some(Lex::Deictic(Deictic::Tomorrow))) => 2,
                 (Some(Lex::Rel(Rel::Before)), Some(Lex::Deictic(Deictic::Yesterday))) => -2,
+                // "el día de ayer", "la jornada de hoy": the deictic day
+                // itself, named with its noun (the languages other than
+                // English). "el día de mañana" is "some day", the future.
+                (Some(Lex::Func(Func::Of)), Some(Lex::Deictic(d))) if self.lx.extended => {
+                    let shift = match d {
+                        Deictic::Today => 0,
+                        Deictic::Yesterday => -1,
+                        Deictic::Tomorrow => {
+                            let p = Pt::new(
+                                "FUTURE_REF".into(),
+                                Grain::Unspecified,
+                                "the-day-of-tomorrow",
+                                "",
+                            );
+                            return Some((p, day + 3));
+                        }
+                        _ => return None,
+                    };
+                    let d = cal::add_days(self.r, shift)?;
+                    let e = self.emphatic(day + 3);
+                    return Some((Pt::day(d, "the-day-of-deictic", ""), e));
+                }
                 // "the day before", "the day after" closing a clause: the day
                 // next to the last one named (or to the reference).
                 (Some(Lex::Rel(r @ (Rel::After | Rel::Before))), _)
@@ -368,15 +416,26 @@ impl Parser<'_> {
                     i + 1,
                 ))
             }
+            // "la hoy extinta Yugoslavia", "el hoy ministro": an adverb
+            // inside a noun phrase, the present (languages with articles
+            // inside the span write it so).
+            Lex::Deictic(Deictic::Today)
+                if self.lx.tables.article_in_span && i > 0 && self.is_func(i - 1, Func::The) =>
+            {
+                Some((
+                    Pt::new("PRESENT_REF".into(), Grain::Unspecified, "today-attributive", ""),
+                    i + 1,
+                ))
+            }
             // Not "USA Today", "Wikinews Today".
             Lex::Deictic(Deictic::Today) if !self.in_name(i) => {
-                Some((Pt::day(self.r, "today", ""), i + 1))
+                Some((Pt::day(self.r, "today", ""), self.emphatic(i + 1)))
             }
             Lex::Deictic(Deictic::Yesterday) => {
-                Some((Pt::day(cal::add_days(self.r, -1)?, "yesterday", ""), i + 1))
+                Some((Pt::day(cal::add_days(self.r, -1)?, "yesterday", ""), self.emphatic(i + 1)))
             }
             Lex::Deictic(Deictic::Tomorrow) => {
-                Some((Pt::day(cal::add_days(self.r, 1)?, "tomorrow", ""), i + 1))
+                Some((Pt::day(cal::add_days(self.r, 1)?, "tomorrow", ""), self.emphatic(i + 1)))
             }
             Lex::Deictic(d @ (Deictic::Tonight | Deictic::LastNight)) => {
                 let (day, rule) = if d == Deictic::LastNight {
@@ -1325,7 +1384,11 @@ impl Parser<'_> {
         }
         let value = match self.lex(j)? {
             // TimeBank annotates "now" even in "now that ...".
-            Lex::Deictic(Deictic::Now) if !the => "PRESENT_REF",
+            Lex::Deictic(Deictic::Now) if !the => {
+                let e = self.emphatic(j + 1);
+                let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "reference-word", "");
+                return Some(p.into_cand(i, e));
+            }
             Lex::Deictic(Deictic::Present) if !the => "PRESENT_REF",
             Lex::Deictic(Deictic::Current) if !the => {
                 // "current" alone; "current quarter" is handled as a relative period.
@@ -1355,6 +1418,44 @@ impl Parser<'_> {
                     return None;
                 }
                 "PAST_REF"
+            }
+            // "durante [un buen rato]", "después de [un tiempo]": a while.
+            Lex::Deictic(d @ (Deictic::ShortWhile | Deictic::While)) if !the => {
+                let prep = j > 0
+                    && matches!(
+                        self.lex(j - 1),
+                        Some(Lex::Func(f)) if f.is_signal() || matches!(f, Func::Per | Func::In)
+                    );
+                if d == Deictic::While && (!prep || self.is_func(j + 1, Func::Of)) {
+                    return None;
+                }
+                let v = if d == Deictic::While { "PXM" } else { "PTXM" };
+                let p = Pt::new(v.into(), Grain::Unspecified, "a-while", "").duration();
+                return Some(p.into_cand(i, j + 1));
+            }
+            // "desde entonces", "hasta entonces", "el presidente de entonces".
+            Lex::Deictic(Deictic::Then) if !the => {
+                let prep = j > 0
+                    && matches!(
+                        self.lex(j - 1),
+                        Some(
+                            Lex::Rel(Rel::Since)
+                                | Lex::Func(Func::Until | Func::For | Func::Of | Func::In)
+                        )
+                    );
+                if !prep {
+                    return None;
+                }
+                "PAST_REF"
+            }
+            // "aquel entonces": the demonstrative inside.
+            Lex::Func(Func::That)
+                if self.lx.extended
+                    && !the
+                    && self.lex(j + 1) == Some(Lex::Deictic(Deictic::Then)) =>
+            {
+                let p = Pt::new("PAST_REF".into(), Grain::Unspecified, "that-then", "");
+                return Some(p.into_cand(i, j + 2));
             }
             Lex::Deictic(Deictic::Recent) if !the => {
                 if let Some((u, true)) = self.unit(j + 1) {
@@ -1390,6 +1491,38 @@ impl Parser<'_> {
                     return None;
                 }
                 "FUTURE_REF"
+            }
+            // "el [futuro] campo", "al [futuro] parque", "en [futuras]
+            // inversiones": an adjective after an article or a preposition,
+            // before its noun (extended languages), without the article. An
+            // adjective is lowercase (German "der Zukunft" is the noun), and
+            // a word that opens a complement or a relative clause makes it
+            // a noun ("el futuro que se llama España": `tail_breakers`).
+            Lex::Deictic(Deictic::Future)
+                if self.lx.extended
+                    && !self.upper(j)
+                    && !self
+                        .lx
+                        .tables
+                        .tail_breakers
+                        .iter()
+                        .any(|w| self.lx.same_word(self.s(j + 1), w))
+                    && j > 0
+                    && matches!(
+                        self.lex(j - 1),
+                        Some(Lex::Func(Func::The | Func::Of | Func::In | Func::Per))
+                    )
+                    && self.tok(j + 1).is_some_and(|t| {
+                        t.kind == Kind::Word && t.lex.is_none() && !t.upper && t.space
+                    }) =>
+            {
+                let p = Pt::new(
+                    "FUTURE_REF".into(),
+                    Grain::Unspecified,
+                    "reference-word-adjective",
+                    "",
+                );
+                return Some(p.into_cand(j, j + 1));
             }
             Lex::Deictic(Deictic::Future) => {
                 // "proyecto de futuro" (extended languages).

@@ -469,10 +469,16 @@ impl Parser<'_> {
         // "su pasado", "una pasada", "más próximos", "próxima a Panticosa":
         // a noun or a plain adjective; the references follow an article or
         // "of" ("la próxima edición", "del pasado").
-        if !i
-            .checked_sub(1)
-            .is_some_and(|k| matches!(self.lex(k), Some(Lex::Func(Func::The | Func::Of))))
-        {
+        let determined = |k: usize| {
+            matches!(self.lex(k), Some(Lex::Func(Func::The | Func::Of)))
+                // "sus [próximas] películas": after a possessive, only
+                // before its noun (not a clitic: "su pasado le pesa").
+                || self.lx.tables.possessives.iter().any(|w| self.lx.same_word(self.s(k), w))
+                    && self.tok(i + 1).is_some_and(|t| {
+                        t.kind == Kind::Word && t.lex.is_none() && !t.upper && t.end - t.start > 3
+                    })
+        };
+        if !i.checked_sub(1).is_some_and(determined) {
             return None;
         }
         // Before a time word, the other rules read the whole expression.
@@ -588,6 +594,16 @@ impl Parser<'_> {
         }
         if let Some((p, e)) = self.p_day_first(i + 1) {
             return Some((p, e));
+        }
+        // "del 11 de septiembre. El día 12, ...": a story told months away
+        // from the reference goes on in the month of the day it named last,
+        // when the number follows that day within a week.
+        if let Some(last) = self.doc.last_day
+            && cal::diff_days(self.r, last).abs() > 45
+            && (last.day() as u32..=last.day() as u32 + 7).contains(&d)
+            && let Some(day) = cal::date(last.year().into(), last.month() as u32, d)
+        {
+            return Some((Pt::day(day, "day-word", "story-month"), i + 2));
         }
         // The month of the reference, or the one before or after, whichever
         // is nearest (news names days of the month close to its date).
@@ -760,6 +776,12 @@ impl Parser<'_> {
             range: None,
             rule: "ago-before-vague".into(),
         };
+        // "desde hace tiempo", "hace mucho": a while, of unstated length.
+        if modifier.is_none() && self.ago_while(j) {
+            // "hace mucho tiempo": the words of a while together.
+            let e = if self.ago_while(j + 1) { j + 2 } else { j + 1 };
+            return Some(vague("PXM".into(), e));
+        }
         let Some((v, _, e, _)) = self.amount_unit(j) else {
             // "hace meses", "hace unos días": a plural unit without a number.
             let (u, true) = self.unit(j)? else { return None };
@@ -790,6 +812,15 @@ impl Parser<'_> {
             Some(_) => Pt::day(r, "ago-before-clock", ""),
         };
         Some(Cand { modifier, ..p.into_cand(i, e) })
+    }
+
+    /// Whether token `j`, after "ago", says "a while" ("hace [tiempo]",
+    /// "hace [mucho]"; `Tables::ago_while`), not a quantity of a unit
+    /// ("hace mucho tiempo" is read the same, "hace poco" too).
+    pub(super) fn ago_while(&self, j: usize) -> bool {
+        self.tok(j).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx.tables.ago_while.iter().any(|w| self.lx.same_word(self.s(j), w))
+            && self.unit(j + 1).is_none()
     }
 
     /// Where a duration ending at token `e` ends with its tail ("un día

@@ -77,6 +77,11 @@ pub(crate) enum Deictic {
     Current,
     /// "recently", "lately", "previously": PAST_REF.
     PastRef,
+    /// "entonces": PAST_REF after a preposition or a demonstrative ("desde
+    /// entonces", "hasta entonces", "aquel entonces"); alone it is mostly
+    /// the connective "so" ("y entonces", "Entonces el ceramista envolvió"),
+    /// which Spanish TimeBank leaves out.
+    Then,
     /// "recent": PAST_REF, or a vague duration before a plural unit.
     Recent,
     /// "soon": FUTURE_REF.
@@ -87,6 +92,11 @@ pub(crate) enum Deictic {
     Past,
     /// "overnight".
     Overnight,
+    /// "un rato", "un buen rato": a short while, the DURATION `PTXM`.
+    ShortWhile,
+    /// "un tiempo": a while, the DURATION `PXM`, after a preposition
+    /// ("después de un tiempo", "por un tiempo"; not "un tiempo de 2:05").
+    While,
     /// "momento": the present in "hasta el momento" (until now) and "en
     /// estos momentos" (at present), nothing elsewhere ("un momento clave").
     Moment,
@@ -657,6 +667,10 @@ pub(crate) struct Tables {
     /// only "in the future / past" ("la próxima edición"), as the
     /// language's TimeBank annotates them.
     pub(crate) rel_adjectives: &'static [&'static str],
+    /// Possessive determiners, after which a relative adjective before its
+    /// noun is a reference too ("sus [próximas] películas", "su [próximo]
+    /// trabajo"); alone after one it is a noun ("su pasado").
+    pub(crate) possessives: &'static [&'static str],
     /// Elided words keep their apostrophe ("l'année", "d'ici"): the table
     /// holds them as "l'", "d'".
     pub(crate) elision: bool,
@@ -737,6 +751,18 @@ pub(crate) struct Tables {
     /// and the quantity, inside the expression ("hace sólo unas semanas",
     /// "hace ya muchos meses", "hace escasamente un mes").
     pub(crate) ago_adverbs: &'static [&'static str],
+    /// Words after "ago" that say "a while" ("hace tiempo", "hace mucho"):
+    /// a stretch of unstated length, which Spanish TimeBank writes as the
+    /// DURATION `PXM` ("desde [hace tiempo]").
+    pub(crate) ago_while: &'static [&'static str],
+    /// Verb forms that spend a bare plural unit after them, a duration
+    /// (Spanish "llevar": "Llevan [años] al servicio", "llevaban [días]
+    /// con molestias"), like "for" before it.
+    pub(crate) spend_verbs: &'static [&'static str],
+    /// Words before an article that the language's corpus keeps inside
+    /// with it ("[todo el año]", "[toda la semana]"), where the article is
+    /// (`article_in_span`).
+    pub(crate) whole_words: &'static [&'static str],
     /// Accented words whose folded spelling is another word, with their
     /// own class ("à" → `Func::At`; "a" is the verb).
     pub(crate) accented: &'static [(&'static str, Lex)],
@@ -858,6 +884,7 @@ impl Tables {
         after_determiner: &[],
         age_words: &[],
         rel_adjectives: &[],
+        possessives: &[],
         elision: false,
         hyphen_words: false,
         span_contractions: &[],
@@ -880,6 +907,9 @@ impl Tables {
         duration_tails: &[],
         tail_breakers: &[],
         ago_adverbs: &[],
+        ago_while: &[],
+        spend_verbs: &[],
+        whole_words: &[],
         accented: &[],
         tense_suffixes: &[],
         verbs: &[],
@@ -1360,6 +1390,8 @@ impl Lexicon {
         let contextual = self.tables.after_determiner.iter().chain(self.tables.capitalized);
         v.extend(contextual.filter(|(_, l)| l.is_anchor()).map(|(w, _)| *w));
         v.extend_from_slice(self.tables.rel_adjectives);
+        // "hace [tiempo]": the word after "ago" carries the time.
+        v.extend_from_slice(self.tables.ago_while);
         // Unspaced words anchor wherever they stand in a run.
         if let Some(u) = &self.unspaced {
             v.extend(
