@@ -651,8 +651,8 @@ fn first_rules(token: Option<&Token>) -> u16 {
         Some(Lex::Func(Func::On)) => DAY_ALONE,
         // "at least two years (ago)".
         Some(Lex::Func(Func::At)) => DURATION | AGO,
-        // "that day", "that same year".
-        Some(Lex::Func(Func::That)) => THAT,
+        // "that day", "that same year"; Spanish "aquel entonces".
+        Some(Lex::Func(Func::That)) => THAT | REF,
         // "about 7 p.m.", "more than two years (ago)".
         Some(Lex::Hedge(_)) => POINT | DURATION | AGO,
         // "now", "currently", "previously", "soon", "in future".
