@@ -780,18 +780,7 @@ mod tests {
         for text in &texts {
             let mut tokens = Vec::new();
             crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
-            let parser = Parser {
-                text,
-                t: &tokens,
-                lx: &lexicon,
-                r: Civil::constant(2024, 7, 24),
-                now: None,
-                direction: Direction::Context,
-                day_first: false,
-                doc: DocState::default(),
-                amount_memo: RefCell::default(),
-                clause_memo: RefCell::default(),
-            };
+            let parser = test_parser(text, &tokens, &lexicon);
             for (i, token) in tokens.iter().enumerate() {
                 if let Some(Lex::Func(f)) = token.lex
                     && f.is_signal()
@@ -803,6 +792,23 @@ mod tests {
             }
         }
         assert!(signals > 100, "only {signals} signal words tried");
+    }
+
+    /// A parser of `tokens` of `text` as the extractor makes one, with a
+    /// fixed reference day.
+    fn test_parser<'a>(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Parser<'a> {
+        Parser {
+            text,
+            t: tokens,
+            lx: lexicon,
+            r: Civil::constant(2024, 7, 24),
+            now: None,
+            direction: Direction::Context,
+            day_first: false,
+            doc: DocState::default(),
+            amount_memo: RefCell::default(),
+            clause_memo: RefCell::default(),
+        }
     }
 
     /// `first_rules` loses nothing: at every token of a class it limits,
@@ -836,18 +842,7 @@ mod tests {
                 for text in cases.iter().filter_map(|c| c.get("text")?.as_str()) {
                     let mut tokens = Vec::new();
                     crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
-                    let parser = Parser {
-                        text,
-                        t: &tokens,
-                        lx: &lexicon,
-                        r: Civil::constant(2024, 7, 24),
-                        now: None,
-                        direction: Direction::Context,
-                        day_first: false,
-                        doc: DocState::default(),
-                        amount_memo: RefCell::default(),
-                        clause_memo: RefCell::default(),
-                    };
+                    let parser = test_parser(text, &tokens, &lexicon);
                     for i in 0..tokens.len() {
                         let first = first_rules(parser.tok(i));
                         if first == rule::ALL {
