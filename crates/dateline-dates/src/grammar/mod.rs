@@ -762,15 +762,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        for table in [
-            include_str!("../../tests/data/absolute.toml"),
-            include_str!("../../tests/data/durations_sets.toml"),
-            include_str!("../../tests/data/edges.toml"),
-            include_str!("../../tests/data/clause.toml"),
-            include_str!("../../tests/data/false_positives.toml"),
-            include_str!("../../tests/data/relative.toml"),
-            include_str!("../../tests/data/times.toml"),
-        ] {
+        for table in ENGLISH_TABLES {
             let table: toml::Value = toml::from_str(table).expect("a valid table");
             let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
             texts.extend(cases.iter().filter_map(|c| c.get("text")?.as_str()).map(str::to_owned));
@@ -794,6 +786,17 @@ mod tests {
         assert!(signals > 100, "only {signals} signal words tried");
     }
 
+    /// The English case tables of `tests/data`.
+    const ENGLISH_TABLES: [&str; 7] = [
+        include_str!("../../tests/data/absolute.toml"),
+        include_str!("../../tests/data/durations_sets.toml"),
+        include_str!("../../tests/data/edges.toml"),
+        include_str!("../../tests/data/clause.toml"),
+        include_str!("../../tests/data/false_positives.toml"),
+        include_str!("../../tests/data/relative.toml"),
+        include_str!("../../tests/data/times.toml"),
+    ];
+
     /// A parser of `tokens` of `text` as the extractor makes one, with a
     /// fixed reference day.
     fn test_parser<'a>(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Parser<'a> {
@@ -816,17 +819,8 @@ mod tests {
     /// expression.
     #[test]
     fn rules_begin_only_as_listed() {
-        let english = [
-            include_str!("../../tests/data/absolute.toml"),
-            include_str!("../../tests/data/durations_sets.toml"),
-            include_str!("../../tests/data/edges.toml"),
-            include_str!("../../tests/data/clause.toml"),
-            include_str!("../../tests/data/false_positives.toml"),
-            include_str!("../../tests/data/relative.toml"),
-            include_str!("../../tests/data/times.toml"),
-        ];
         let tables: [(Language, &[&str]); 6] = [
-            (Language::English, &english),
+            (Language::English, &ENGLISH_TABLES),
             (Language::German, &[include_str!("../../tests/data/de.toml")]),
             (Language::French, &[include_str!("../../tests/data/fr.toml")]),
             (Language::Spanish, &[include_str!("../../tests/data/es.toml")]),
