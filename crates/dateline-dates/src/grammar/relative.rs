@@ -322,14 +322,13 @@ impl Parser<'_> {
             // before (the languages other than English).
             let night = self.lx.extended && pod == PartOfDay::Night;
             let day = if night { cal::add_days(self.r, -1)? } else { self.r };
-            let mut p = Pt::new(
-                format!("{}T{}", cal::fmt_day(day), pod.code()),
+            let mut p = Pt::time_on(
+                day,
+                pod.code(),
                 Grain::PartOfDay,
                 "the-part-of-day",
                 if night { "night-before" } else { "" },
             );
-            p.kind = TimexType::Time;
-            p.day = Some(day);
             // "in the morning on October 17", "in the evening of December
             // 6", "during the night of Thursday to Friday": that day's part.
             // (TimeBank marks the day apart, so the span stays "the morning".)
@@ -348,14 +347,7 @@ impl Parser<'_> {
             && self.is_rel(i + 2, Rel::Same)
         {
             let day = self.doc.last_day.unwrap_or(self.r);
-            let mut p = Pt::new(
-                format!("{}T{}", cal::fmt_day(day), pod.code()),
-                Grain::PartOfDay,
-                "the-part-of-day-same",
-                "",
-            );
-            p.kind = TimexType::Time;
-            p.day = Some(day);
+            let p = Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day-same", "");
             return Some((p, i + 3));
         }
         // "the day after tomorrow", "(the) day before yesterday".
@@ -443,12 +435,8 @@ impl Parser<'_> {
                 } else {
                     (self.r, "tonight")
                 };
-                let mut p =
-                    Pt::new(format!("{}TNI", cal::fmt_day(day)), Grain::PartOfDay, rule, "");
-                p.kind = TimexType::Time;
-                // "tonight at 1am" combines with a clock time.
-                p.day = Some(day);
-                Some((p, i + 1))
+                // A TIME with its day: "tonight at 1am" combines with a clock time.
+                Some((Pt::time_on(day, "NI", Grain::PartOfDay, rule, ""), i + 1))
             }
             Lex::Deictic(Deictic::Overnight) => None,
             Lex::Rel(r @ (Rel::Last | Rel::This)) => {
@@ -462,15 +450,7 @@ impl Parser<'_> {
                 if r == Rel::Last && pod != PartOfDay::Night {
                     return None;
                 }
-                let mut p = Pt::new(
-                    format!("{}T{}", cal::fmt_day(d), pod.code()),
-                    Grain::PartOfDay,
-                    "relative-part-of-day",
-                    "",
-                );
-                p.kind = TimexType::Time;
-                p.day = Some(d);
-                Some((p, e))
+                Some((Pt::time_on(d, pod.code(), Grain::PartOfDay, "relative-part-of-day", ""), e))
             }
             _ => None,
         }
