@@ -588,7 +588,8 @@ mod rule {
     pub(super) const NTH_WEEKDAY: u16 = 1 << 11;
     pub(super) const DAY_ALONE: u16 = 1 << 12;
     pub(super) const THAT: u16 = 1 << 13;
-    pub(super) const ALL: u16 = (1 << 14) - 1;
+    /// Every rule, however many `RULES` holds.
+    pub(super) const ALL: u16 = u16::MAX;
 }
 
 /// A rule of the loop: the longest expression it reads from token `i`.
