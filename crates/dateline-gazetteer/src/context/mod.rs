@@ -583,7 +583,7 @@ impl<'g> Resolved<'g> {
         }
         let Some(matched) = self.matched else { return self };
         match matched.candidates().nth(chosen) {
-            Some(entry) if chosen > 0 => {
+            Some(entry) => {
                 Resolved { label: entry.label(), chosen, rule: rule.or(self.rule), ..self }
             }
             _ => self,
