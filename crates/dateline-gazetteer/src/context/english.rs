@@ -443,6 +443,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     ]),
     // Draws need no score to be a match ("drew with Leeds").
     sports_strong_words: &["drew with", "draw with", "coach of"],
+    place_prepositions: &["in", "to", "from", "near", "at", "outside", "across"],
     // AP's state abbreviations after a city: "Portland, Ore."
     region_abbreviations: &[
         ("Ala.", "iso3166-2:US-AL"),

@@ -8,8 +8,8 @@
 //! person once with a title and then by surname, and a story that names a
 //! Mr. Paris rarely means the city by the same word.
 //!
-//! A preposition of place before the bare name ("a march in Washington")
-//! keeps it a place, and acronyms ("Deputy US Secretary") are never
+//! A preposition of place before the bare name (the rules'
+//! `place_prepositions`: "a march in Washington") keeps it a place, and acronyms ("Deputy US Secretary") are never
 //! surnames. A country is the exception to the document rule: "Ms.
 //! Jordan" is the person, but "Jordan" alone stays the country.
 //!
@@ -68,14 +68,12 @@ impl<'t> Surnames<'t> {
                 && entity.enclosing().is_none()
                 && self.names.contains(&&text[span.start..span.end]);
             !bare
-                || runs::word_before(rules, text, span.start.saturating_sub(1))
-                    .is_some_and(|word| LOCATIVE.contains(&&text[word.start..word.end]))
+                || runs::word_before(rules, text, span.start.saturating_sub(1)).is_some_and(
+                    |word| rules.place_prepositions.contains(&&text[word.start..word.end]),
+                )
         });
     }
 }
-
-/// Prepositions that make the name after them a place.
-const LOCATIVE: &[&str] = &["in", "to", "from", "near", "at", "outside", "across"];
 
 /// Whether a one-word name at `start..end` follows a title and one blank.
 ///

@@ -94,6 +94,9 @@ pub(crate) struct NameRules {
     pub(crate) sports_roles_after: WordSet,
     /// Cue words that need no score nearby.
     pub(crate) sports_strong_words: &'static [&'static str],
+    /// Prepositions that make the name after them a place ("a march in
+    /// Washington" in a story about Bishop Washington; `people.rs`).
+    pub(crate) place_prepositions: &'static [&'static str],
     /// Abbreviations of regions after a city, with the region's id.
     pub(crate) region_abbreviations: &'static [(&'static str, &'static str)],
     /// The language's common words, one a line (`#` lines are comments):

@@ -32,6 +32,7 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     sports_words_before: &[],
     sports_roles_after: WordSet::new(&[]),
     sports_strong_words: &[],
+    place_prepositions: &[],
     region_abbreviations: &[],
     common_words: "",
     cue_matcher: OnceLock::new(),
