@@ -591,7 +591,9 @@ impl<'a> Reader<'a> {
     fn arena(&mut self) -> Result<String, Error> {
         let n = usize::try_from(self.u64()?).map_err(|_| truncated())?;
         let bytes = self.take(n)?;
-        let text = std::str::from_utf8(bytes)
+        // Arenas hold megabytes: checked sixteen bytes and more at a time,
+        // the check took a sixth of the `dateline` command's start-up.
+        let text = simdutf8::basic::from_utf8(bytes)
             .map_err(|_| Error::format("corrupted data: invalid UTF-8"))?;
         Ok(text.to_owned())
     }

@@ -113,6 +113,13 @@ fn embedded_bytes_skip_the_checksum_and_nothing_else() {
     foreign[lang..lang + 2].copy_from_slice(b"xx");
     let foreign: &'static [u8] = Box::leak(foreign.into_boxed_slice());
     assert!(Gazetteer::from_embedded_bytes(foreign).unwrap_err().is_format());
+    // So is the UTF-8 of the names.
+    let name = bytes.windows(5).position(|w| w == b"Chine").expect("the name");
+    let mut broken = bytes.to_vec();
+    broken[name + 1] = 0xff;
+    let broken: &'static [u8] = Box::leak(broken.into_boxed_slice());
+    let err = Gazetteer::from_embedded_bytes(broken).unwrap_err();
+    assert!(err.is_format() && err.to_string().contains("invalid UTF-8"), "{err}");
 }
 
 /// The little-endian bytes of the checksum of `bytes[..at]`.
