@@ -215,6 +215,17 @@ impl DateExtractor {
             })
     }
 
+    /// Whether the candidate ends in a unit adjective ("einwöchigen"): the
+    /// article before it is its noun's ("den [einwöchigen] Aufenthalt").
+    fn ends_in_unit_adjective(&self, text: &str, tokens: &[Token], c: &Cand) -> bool {
+        let lexicon = &self.inner.lexicon;
+        let adjectives = lexicon.tables.unit_adjectives;
+        !adjectives.is_empty()
+            && tokens.get(c.e.wrapping_sub(1)).is_some_and(|t| {
+                adjectives.iter().any(|(a, _)| lexicon.same_word(&text[t.start..t.end], a))
+            })
+    }
+
     /// Whether the candidate is part of a name, not an expression: a date
     /// after a capitalized place noun of the table ("la Avenida [17 de
     /// Junio]", "Plaza [2 de Mayo]"; `Tables::place_nouns`), or one
@@ -413,6 +424,7 @@ impl DateExtractor {
                 let s = if article
                     && c.s > prev_end
                     && !self.modifies_noun(&tokens, &c)
+                    && !self.ends_in_unit_adjective(text, &tokens, &c)
                     && !tokens.get(c.s).is_some_and(|t| t.newline)
                     && tokens.get(c.s - 1).is_some_and(|t| {
                         t.lex == Some(Lex::Func(Func::The))

@@ -41,18 +41,18 @@ impl Scanner {
     /// keeps the anchors exactly those of an automaton without accent folding.
     /// In languages whose lexicon folds accents (`accented`), those hits are
     /// what the lexicon finds, and they stay.
-    pub(crate) fn new(anchors: &[&str], accented: bool, unspaced: bool) -> Scanner {
+    pub(crate) fn new(anchors: &[impl AsRef<str>], accented: bool, unspaced: bool) -> Scanner {
         Scanner { accented, unspaced, ..Scanner::with_accent_folding(anchors, true) }
     }
 
-    fn with_accent_folding(anchors: &[&str], yes: bool) -> Scanner {
+    fn with_accent_folding(anchors: &[impl AsRef<str>], yes: bool) -> Scanner {
         let words = Matcher::builder()
             .case_policy(CasePolicy::Insensitive)
             .accent_folding(yes)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(anchors.iter().copied())
+            .build(anchors.iter().map(AsRef::as_ref))
             .expect("the anchor lexicon has no empty words");
-        let keys = anchors.iter().map(|anchor| words.normalizer().fold(anchor)).collect();
+        let keys = anchors.iter().map(|anchor| words.normalizer().fold(anchor.as_ref())).collect();
         let plain = Normalizer::new().with_accent_folding(false);
         Scanner { words, keys, plain, accented: false, unspaced: false }
     }

@@ -159,6 +159,7 @@ pub(crate) fn tokenize(
                 && lexicon.extended
                 && lexicon.tables.compounds
                 && let Some((k, head, tail)) = split_compound(&text[start..i], lexicon)
+                    .or_else(|| split_number_unit(&text[start..i], lexicon))
             {
                 let cut = start + k;
                 for (s, e, l, sp, nl, up) in [
@@ -369,6 +370,23 @@ fn split_compound(word: &str, lexicon: &Lexicon) -> Option<(usize, Lex, Lex)> {
         let head = lexicon.get(&word[..k]).filter(|l| matches!(l, Lex::Weekday(1..=7)))?;
         let tail = lexicon.get(&word[k..]).filter(|l| matches!(l, Lex::PartOfDay(_)))?;
         Some((k, head, tail))
+    })
+}
+
+/// A number word glued to a unit adjective ("zweitägigen", "fünfwöchige"):
+/// where to cut, and the classes of the two halves.
+fn split_number_unit(word: &str, lexicon: &Lexicon) -> Option<(usize, Lex, Lex)> {
+    let tables = lexicon.tables;
+    // Unit adjectives end in "ig" and an ending ("-tägigen"): most long
+    // words are none, and are turned away by two bytes.
+    ["en", "er", "es", "em", "e", ""]
+        .iter()
+        .find(|ending| word.strip_suffix(*ending).is_some_and(|w| w.ends_with("ig")))?;
+    word.char_indices().skip(3).take(8).find_map(|(k, _)| {
+        let (head, tail) = word.split_at(k);
+        let &(_, unit) = tables.unit_adjectives.iter().find(|(a, _)| lexicon.same_word(tail, a))?;
+        tables.compound_numbers.iter().find(|n| lexicon.same_word(head, n))?;
+        Some((k, lexicon.get(head)?, Lex::Unit(unit, false)))
     })
 }
 

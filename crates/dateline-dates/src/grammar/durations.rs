@@ -449,8 +449,13 @@ impl Parser<'_> {
                 if self.num(k).is_some_and(|(n, d)| d == 4 && n >= 1000) {
                     return None;
                 }
-                // "the two-week strike": the adjective alone is the timex.
-                if lead.is_none() && (k..e).any(|x| self.dash(x)) {
+                // "the two-week strike", "der zweitägige Streik" (a number
+                // word glued to a unit adjective): the adjective alone is
+                // the timex.
+                if lead.is_none()
+                    && (k..e)
+                        .any(|x| self.dash(x) || x > k && self.glued(x) && self.unit(x).is_some())
+                {
                     return None;
                 }
                 if self.is_func(k, Func::A) {

@@ -21,8 +21,14 @@ pub(super) static TABLES: Tables = Tables {
     ordinal_suffixes: &[],
     ordinal_dot: true,
     day_first: true,
-    // "Donnerstagabend" reads as "Donnerstag" + "abend".
+    // "Donnerstagabend" reads as "Donnerstag" + "abend", "zweitägigen" as
+    // "zwei" + "tägigen".
     compounds: true,
+    unit_adjectives: UNIT_ADJECTIVES,
+    compound_numbers: &[
+        "ein", "zwei", "drei", "vier", "funf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+        "zwolf", "zwanzig", "dreissig", "vierzig", "funfzig", "sechzig", "hundert",
+    ],
     fold_accents: true,
     // "würde" (would) is no "wurde" (was): the conditional looks ahead.
     unaccented_only: &["wurde", "wurden"],
@@ -65,6 +71,42 @@ pub(super) static TABLES: Tables = Tables {
     place_nouns: &["strasse", "platz", "allee", "brucke"],
     ..Tables::EMPTY
 };
+
+/// "-tägig", "-wöchig", "-monatig", "-stündig", "-minütig" in every
+/// ending: "nach 154-tägiger Belagerung", "den einwöchigen Aufenthalt".
+/// ("-jährig" is not one: news writes ages with it, "der 47-jährige".)
+const UNIT_ADJECTIVES: &[(&str, Unit)] = &[
+    ("tagig", Unit::Day),
+    ("tagige", Unit::Day),
+    ("tagigen", Unit::Day),
+    ("tagiger", Unit::Day),
+    ("tagiges", Unit::Day),
+    ("tagigem", Unit::Day),
+    ("wochig", Unit::Week),
+    ("wochige", Unit::Week),
+    ("wochigen", Unit::Week),
+    ("wochiger", Unit::Week),
+    ("wochiges", Unit::Week),
+    ("wochigem", Unit::Week),
+    ("monatig", Unit::Month),
+    ("monatige", Unit::Month),
+    ("monatigen", Unit::Month),
+    ("monatiger", Unit::Month),
+    ("monatiges", Unit::Month),
+    ("monatigem", Unit::Month),
+    ("stundig", Unit::Hour),
+    ("stundige", Unit::Hour),
+    ("stundigen", Unit::Hour),
+    ("stundiger", Unit::Hour),
+    ("stundiges", Unit::Hour),
+    ("stundigem", Unit::Hour),
+    ("minutig", Unit::Minute),
+    ("minutige", Unit::Minute),
+    ("minutigen", Unit::Minute),
+    ("minutiger", Unit::Minute),
+    ("minutiges", Unit::Minute),
+    ("minutigem", Unit::Minute),
+];
 
 /// Weekdays glued to a part of the day ("Donnerstagabend"): the tokenizer
 /// splits them, and the scanner must stop at them.

@@ -16,6 +16,8 @@ mod ru;
 mod uk;
 mod zh;
 
+use std::borrow::Cow;
+
 use dateline_match::Normalizer;
 
 use letters::LetterKeys;
@@ -639,6 +641,13 @@ pub(crate) struct Tables {
     /// A weekday and a part of the day written as one word
     /// ("Donnerstagabend") are read as two.
     pub(crate) compounds: bool,
+    /// Adjectives of a unit, in every ending ("tagig", "tagigen":
+    /// "-tägig"), read as the unit: after a number and a hyphen
+    /// ("154-tägiger Belagerung") or glued to one of `compound_numbers`,
+    /// which the tokenizer splits from them ("zweitägigen", "einwöchigen").
+    pub(crate) unit_adjectives: &'static [(&'static str, Unit)],
+    /// The number words a unit adjective is glued to ("ein", "zwei", ...).
+    pub(crate) compound_numbers: &'static [&'static str],
     /// Numeric dates are day first ("01.09.2024" is 1 September).
     pub(crate) day_first: bool,
     /// Words are looked up with their accents folded ("März" finds "marz").
@@ -875,6 +884,8 @@ impl Tables {
         ordinal_dot: false,
         ordinal_hyphen: false,
         compounds: false,
+        unit_adjectives: &[],
+        compound_numbers: &[],
         day_first: false,
         fold_accents: false,
         letters: "",
@@ -1177,15 +1188,13 @@ impl Lexicon {
         let mut words = WordTable::with_capacity(table.len() + holidays.len());
         let letter_keys = LetterKeys::new(tables);
         let keyed = letter_keys.is_some();
-        let key = |w: &'static str| -> std::borrow::Cow<'static, str> {
-            let Some(letters) = &letter_keys else { return std::borrow::Cow::Borrowed(w) };
+        let key = |w: &'static str| -> Cow<'static, str> {
+            let Some(letters) = &letter_keys else { return Cow::Borrowed(w) };
             let mut buf = [0u8; MAX_KEY];
             let n = letters
                 .key(w, &mut buf)
                 .unwrap_or_else(|| panic!("lexicon word {w:?} cannot be keyed"));
-            std::borrow::Cow::Owned(
-                String::from_utf8(buf[..n].to_vec()).expect("key bytes are ASCII"),
-            )
+            Cow::Owned(String::from_utf8(buf[..n].to_vec()).expect("key bytes are ASCII"))
         };
         let mut add = |w: &'static str, lex: Lex| {
             if words.insert(&key(w), lex) {
@@ -1209,6 +1218,9 @@ impl Lexicon {
         }
         for &(w, lex) in tables.capitalized {
             add(w, lex);
+        }
+        for &(w, unit) in tables.unit_adjectives {
+            add(w, Lex::Unit(unit, false));
         }
         let phrases: Vec<(Vec<&'static str>, Lex)> = table
             .iter()
@@ -1373,7 +1385,7 @@ impl Lexicon {
 
     /// The anchor words (every surface form whose class can anchor an
     /// expression), for the scanner's automaton.
-    pub(crate) fn anchors(&self) -> Vec<&'static str> {
+    pub(crate) fn anchors(&self) -> Vec<Cow<'static, str>> {
         let mut v: Vec<&'static str> =
             self.entries.iter().filter(|(_, l)| l.is_anchor()).map(|(w, _)| *w).collect();
         // A holiday is anchored on its last word ("Day", "Eve", "Friday"),
@@ -1398,6 +1410,14 @@ impl Lexicon {
                 u.words()
                     .filter(|&(w, l)| l.is_some_and(|l| anchors_unspaced(w, l)))
                     .map(|(w, _)| w),
+            );
+        }
+        let mut v: Vec<Cow<'static, str>> = v.into_iter().map(Cow::Borrowed).collect();
+        // "zweitägigen": a number word glued to a unit adjective is one
+        // word to the scanner.
+        for number in self.tables.compound_numbers {
+            v.extend(
+                self.tables.unit_adjectives.iter().map(|(a, _)| format!("{number}{a}").into()),
             );
         }
         v.sort_unstable();
@@ -1703,7 +1723,7 @@ mod tests {
         assert_eq!(lx.get("SEPT"), Some(Lex::MonthAbbr(9)));
         assert_eq!(lx.get("tuesday"), Some(Lex::Weekday(2)));
         assert_eq!(lx.get("zebra"), None);
-        assert!(lx.anchors().contains(&"christmas"));
+        assert!(lx.anchors().iter().any(|a| a == "christmas"));
         assert_eq!(lx.get("Sept."), None);
         assert_eq!(lx.get("Dé"), None);
         assert_eq!(lx.get(""), None);
