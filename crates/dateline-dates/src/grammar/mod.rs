@@ -537,7 +537,7 @@ impl<'a> Parser<'a> {
             }
             self.extended_rules_first(i, &mut best);
         }
-        let first = first_rules(self.tok(i));
+        let first = first_rules(self.tok(i), !self.lx.tables.rate_articles.is_empty());
         for &(rule, read) in &RULES {
             if first & rule != 0 {
                 best.offer(read(self, i));
@@ -623,7 +623,10 @@ const RULES: [(u16, Rule); 14] = [
 /// `rules_begin_only_as_listed` tries every rule at every such token of the
 /// test tables, in every language, and fails when a rule outside this
 /// table reads one (then add the rule here).
-fn first_rules(token: Option<&Token>) -> u16 {
+///
+/// `rates`: the language writes a rate's "a" as a preposition ("400 Euro
+/// [im Monat]"; `Tables::rate_articles`), which then begins a set.
+fn first_rules(token: Option<&Token>, rates: bool) -> u16 {
     use rule::*;
     let Some(token) = token else { return ALL };
     if token.kind == Kind::Num {
@@ -646,9 +649,11 @@ fn first_rules(token: Option<&Token>) -> u16 {
         }
         // "a week", "a few days ago", "a day", "a quarter past 3".
         Some(Lex::Func(Func::A)) => POINT | SET | DURATION | AGO,
-        // "in two weeks".
+        // "in two weeks"; German "400 Euro [im Monat]".
+        Some(Lex::Func(Func::In)) if rates => IN_UNITS | SET,
         Some(Lex::Func(Func::In)) => IN_UNITS,
-        // "on the 12th".
+        // "on the 12th"; German "200 Patienten [am Tag]".
+        Some(Lex::Func(Func::On)) if rates => DAY_ALONE | SET,
         Some(Lex::Func(Func::On)) => DAY_ALONE,
         // "at least two years (ago)".
         Some(Lex::Func(Func::At)) => DURATION | AGO,
@@ -839,7 +844,8 @@ mod tests {
                     crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
                     let parser = test_parser(text, &tokens, &lexicon);
                     for i in 0..tokens.len() {
-                        let first = first_rules(parser.tok(i));
+                        let rates = !lexicon.tables.rate_articles.is_empty();
+                        let first = first_rules(parser.tok(i), rates);
                         if first == rule::ALL {
                             continue;
                         }

@@ -34,7 +34,8 @@ impl Parser<'_> {
                 .filter(|&e| self.is_func(e, Func::Times))
                 .map(|e| e + 1),
         };
-        if let Some(a) = count_end.filter(|&a| self.is_func(a, Func::A)) {
+        if let Some(a) = count_end.filter(|&a| self.is_func(a, Func::A) || self.is_rate_article(a))
+        {
             let c = self.r_set(a)?;
             return Some(Cand { s: i, ..c });
         }
@@ -155,6 +156,30 @@ impl Parser<'_> {
                 }
                 return None;
             }
+            // "400 Euro im Monat", "einmal im Jahr": a rate's "a" written
+            // as a preposition (`rate_articles`).
+            Lex::Func(Func::In | Func::On) if self.is_rate_article(i) => {
+                let counted = matches!(
+                    self.lex(i.wrapping_sub(1)),
+                    Some(Lex::Func(Func::Times | Func::Once | Func::Twice))
+                ) || self.counted_before(i);
+                let (u, false) = self.unit(i + 1)? else { return None };
+                // Not "im Monat Mai", "im Jahr 2014", "am Tag der Wahl",
+                // "am Tag zuvor": the unit is named, not counted.
+                let named = self.tok(i + 2).is_some_and(|t| {
+                    t.kind == Kind::Num || t.kind == Kind::Word && t.upper
+                }) || matches!(
+                    self.lex(i + 2),
+                    Some(Lex::Month(_) | Lex::Ordinal(_) | Lex::Func(Func::The | Func::Of))
+                );
+                if !counted || named || self.shift_word(i + 2).is_some() {
+                    return None;
+                }
+                let v = duration_value(Some(1.0), u, false);
+                return Some(
+                    Pt::new(v, unit_grain(u), "times-a-unit", "").set().into_cand(i, i + 2),
+                );
+            }
             _ => return None,
         }
         let mut j = i + 1;
@@ -172,9 +197,13 @@ impl Parser<'_> {
             };
             return Some(Pt::new(v, Grain::Unspecified, "every-the", "").set().into_cand(i, j + 2));
         }
-        let mut every_other = false;
-        if self.is_func(j, Func::Other) {
-            every_other = true;
+        // "every other week", "every second Thursday", "jeden zweiten
+        // Donnerstag" ("second" is a unit too: only before a unit or a day).
+        let second = matches!(self.lex(j), Some(Lex::Ordinal(2)))
+            || matches!(self.lex(j), Some(Lex::Unit(Unit::Second, false)))
+                && matches!(self.lex(j + 1), Some(Lex::Unit(_, false) | Lex::Weekday(1..=7)));
+        let every_other = self.is_func(j, Func::Other) || second;
+        if every_other {
             j += 1;
         }
         let lex = self.lex(j)?;
@@ -240,6 +269,27 @@ impl Parser<'_> {
             }
         };
         Some(Pt::new(v, Grain::Unspecified, "every", "").set().into_cand(i, j + 1))
+    }
+
+    /// Whether token `i` is one of the language's `rate_articles` ("im").
+    fn is_rate_article(&self, i: usize) -> bool {
+        let articles = self.lx.tables.rate_articles;
+        !articles.is_empty()
+            && matches!(self.lex(i), Some(Lex::Func(Func::In | Func::On)))
+            && articles.iter().any(|w| self.lx.same_word(self.s(i), w))
+    }
+
+    /// Whether a count stands one to three words before `i`, with no
+    /// punctuation between ("400 Euro", "200 Patienten", "zwei Stunden");
+    /// a year is none ("1790 und die im Jahr darauf").
+    fn counted_before(&self, i: usize) -> bool {
+        (1..=3)
+            .map_while(|k| i.checked_sub(k))
+            .take_while(|&k| self.tok(k).is_some_and(|t| t.kind != Kind::Punct))
+            .any(|k| match self.num(k) {
+                Some((n, d)) => !(d == 4 && (1000..=2100).contains(&n)),
+                None => matches!(self.lex(k), Some(Lex::Number(n)) if n >= 2),
+            })
     }
 
     /// Whether "a" at `i` follows a quantity ("$2 million a year", "700 seats a week").

@@ -69,6 +69,7 @@ pub(super) static TABLES: Tables = Tables {
     decimal_comma: true,
     split_amount_ranges: true,
     place_nouns: &["strasse", "platz", "allee", "brucke"],
+    rate_articles: &["im", "am"],
     ..Tables::EMPTY
 };
 
@@ -672,6 +673,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("innerhalb", Lex::Func(Func::Within)),
     ("binnen", Lex::Func(Func::Within)),
     ("wahrend", Lex::Func(Func::During)),
+    // "alle zwei Wochen": every two weeks.
+    ("alle", Lex::Func(Func::Every)),
     ("jeden", Lex::Func(Func::Every)),
     ("jede", Lex::Func(Func::Every)),
     ("jedes", Lex::Func(Func::Every)),

@@ -764,6 +764,9 @@ pub(crate) struct Tables {
     /// a stretch of unstated length, which Spanish TimeBank writes as the
     /// DURATION `PXM` ("desde [hace tiempo]").
     pub(crate) ago_while: &'static [&'static str],
+    /// Prepositions that stand for a rate's "a" after a count ("400 Euro
+    /// [im Monat]", "[einmal im Jahr]", "200 Patienten [am Tag]").
+    pub(crate) rate_articles: &'static [&'static str],
     /// Verb forms that spend a bare plural unit after them, a duration
     /// (Spanish "llevar": "Llevan [años] al servicio", "llevaban [días]
     /// con molestias"), like "for" before it.
@@ -919,6 +922,7 @@ impl Tables {
         tail_breakers: &[],
         ago_adverbs: &[],
         ago_while: &[],
+        rate_articles: &[],
         spend_verbs: &[],
         whole_words: &[],
         accented: &[],
