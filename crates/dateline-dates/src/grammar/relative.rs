@@ -768,6 +768,32 @@ impl Parser<'_> {
         jiff::civil::ISOWeekDate::new(y, w, weekday).ok().map(|d| d.date())
     }
 
+    /// Whether the word at `k` says a run goes on: "consecutive",
+    /// "straight", "successive".
+    fn runs_on(&self, k: usize) -> bool {
+        self.is_func(k, Func::Consecutive)
+            || self.is_func(k, Func::Straight)
+            || self.is_word(k, "successive")
+    }
+
+    /// "for a second consecutive day", "the 64th straight day" (the article
+    /// at `i`, the ordinal `n` ending at `k`): the day the run has reached, as MEANTIME
+    /// marks "a second consecutive day": the reference day, or the story's
+    /// day a sentence before names ("Prices for crude oil reached a
+    /// one-year high on Friday ... gained for the seventh straight day").
+    /// Longer stretches ("the sixth straight month") count to the period a
+    /// report covers, which is not read here.
+    fn nth_consecutive_day(&self, i: usize, n: u32, k: usize) -> Option<(Pt, usize)> {
+        if n < 2 || !self.runs_on(k) || self.unit(k + 1) != Some((Unit::Day, false)) {
+            return None;
+        }
+        let story = (self.direction == Direction::Context).then(|| self.story_day(i, k + 2));
+        match story.flatten() {
+            Some(d) => Some((Pt::day(d, "nth-consecutive-day", "story-day"), k + 2)),
+            None => Some((Pt::day(self.r, "nth-consecutive-day", ""), k + 2)),
+        }
+    }
+
     /// "the first week of October", "the last week of 2019", "the second
     /// week of July 2014": the nth (last) full week, Monday to Sunday, inside
     /// a month, or the nth (last) ISO week of a year. "the week of October
@@ -778,10 +804,18 @@ impl Parser<'_> {
         if self.lex(j).is_none() && self.num(j).is_none() {
             return None;
         }
+        // "a second consecutive day".
+        if j == i && self.is_func(i, Func::A) {
+            let (n, k) = self.ordinal(i + 1)?;
+            return self.nth_consecutive_day(i, n, k);
+        }
         // Negative counts from the end: "the last week", "the second last week".
         let (nth, k) = match self.lex(j) {
             Some(Lex::Rel(Rel::Last)) => (-1, j + 1),
             _ => match self.ordinal(j) {
+                Some((n, k)) if j > i && self.runs_on(k) => {
+                    return self.nth_consecutive_day(i, n, k);
+                }
                 Some((n @ 1..=5, k)) if self.is_rel(k, Rel::Last) => (-(n as i64), k + 1),
                 Some((n @ 1..=5, k)) => (n as i64, k),
                 _ => (0, j),
