@@ -309,6 +309,32 @@ impl Parser<'_> {
         if self.lx.extended && self.is_rel(e, Rel::Same) && !self.breaks(e) { e + 1 } else { e }
     }
 
+    /// Whether the capitalized deictic word at `i` ("Today", "Tonight",
+    /// "Now", "Current", "Tomorrow") is a word of a title or a name inside a
+    /// sentence: a word stands before it, and it follows a capitalized word
+    /// outside the lexicon or a possessive ("Democracy Now", "World News
+    /// Tonight", "BBC Radio 4's Today programme") or comes before one ("the
+    /// Today Sponge", "The Tonight Show", "Current TV", "the Iran of
+    /// Tomorrow Movement"). After punctuation, or at a line's start, it
+    /// may open a sentence ("Today Sony announced"). Not "Yesterday": a
+    /// section's label runs into the first sentence ("United Kingdom
+    /// Yesterday, the U.K. ..."), nor a word in capitals ("GRAB HER NOW").
+    pub(super) fn deictic_in_title(&self, i: usize) -> bool {
+        if !self.upper(i) || i == 0 || self.breaks(i) || self.lx.tables.nouns_capitalized {
+            return false;
+        }
+        if self.s(i).bytes().skip(1).all(|b| b.is_ascii_uppercase()) {
+            return false;
+        }
+        let Some(prev) = self.tok(i - 1).filter(|t| t.kind == Kind::Word) else { return false };
+        crate::token::is_possessive(prev)
+            || self.in_name(i)
+            || !self.breaks(i + 1)
+                && self
+                    .tok(i + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none() && t.space)
+    }
+
     /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
     pub(super) fn p_deictic(&self, i: usize) -> Option<(Pt, usize)> {
         // "in the morning", "during the afternoon": that part of the reference day.
@@ -419,8 +445,13 @@ impl Parser<'_> {
                     i + 1,
                 ))
             }
-            // Not "USA Today", "Wikinews Today".
-            Lex::Deictic(Deictic::Today) if !self.in_name(i) => {
+            // Not "USA Today", "Wikinews Today", "the Today programme".
+            Lex::Deictic(Deictic::Today | Deictic::Tomorrow | Deictic::Tonight)
+                if self.in_name(i) || self.deictic_in_title(i) =>
+            {
+                None
+            }
+            Lex::Deictic(Deictic::Today) => {
                 Some((Pt::day(self.r, "today", ""), self.emphatic(i + 1)))
             }
             Lex::Deictic(Deictic::Yesterday) => {
@@ -1398,6 +1429,10 @@ impl Parser<'_> {
         }
         let value = match self.lex(j)? {
             // TimeBank annotates "now" even in "now that ...".
+            // "Democracy Now", "Current TV": titles and names.
+            Lex::Deictic(Deictic::Now | Deictic::Current) if !the && self.deictic_in_title(j) => {
+                return None;
+            }
             Lex::Deictic(Deictic::Now) if !the => {
                 let e = self.emphatic(j + 1);
                 let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "reference-word", "");
