@@ -275,9 +275,10 @@ impl Parser<'_> {
         }) {
             return None;
         }
-        // Not "5.5", "5,000", "5:30", "5%".
+        // Not "5.5", "5,000", "5:30", "5%" (but "by July 10. 2006 New
+        // Jersey": a sentence ends after the day).
         if self.glued(i + 1)
-            && (self.punct(i + 1, '.') && self.num(i + 2).is_some()
+            && (self.punct(i + 1, '.') && self.glued(i + 2) && self.num(i + 2).is_some()
                 || self.punct(i + 1, ':') && self.glued(i + 2) && self.num(i + 2).is_some()
                 || self.punct(i + 1, '%'))
         {
@@ -351,6 +352,17 @@ impl Parser<'_> {
                         Some(dd) => (Pt::day(dd, "month-day-year", ""), e3),
                         None => (Pt::void("month-day-year"), e3),
                     });
+                }
+                // "April 6 last year", "October 12th of last year": the day
+                // takes that year; in English the year stays its own
+                // expression, as after a month ("May of last year").
+                if !score
+                    && !self.lx.extended
+                    && let Some((y, _)) =
+                        self.relative_year_after(e2).or_else(|| self.of_relative_year(e2))
+                {
+                    let dd = cal::date(y, m, d)?;
+                    return Some((Pt::day(dd, "month-day", "relative-year"), e2));
                 }
                 if !score {
                     let (y, how) = self.year_for_day(m, d, i, e2)?;
@@ -494,13 +506,16 @@ impl Parser<'_> {
                 None => (Pt::void("day-month-year"), e3),
             });
         }
-        // "am 5. Mai letzten Jahres", "el 3 de marzo del año pasado" reads
-        // elsewhere; English keeps its day-month reading.
-        if self.lx.extended
-            && let Some((y, e3)) =
-                self.relative_year_after(e2).or_else(|| self.of_relative_year(e2))
-        {
-            return Some((Pt::day(cal::date(y, m, d)?, "day-month-relative-year", ""), e3));
+        // "am 5. Mai letzten Jahres", "el 3 de marzo del año pasado", "on
+        // the 18th of December last year": the day takes that year. In
+        // English the year stays its own expression, as after a month.
+        if let Some((y, e3)) = self.relative_year_after(e2).or_else(|| self.of_relative_year(e2)) {
+            let dd = cal::date(y, m, d)?;
+            return Some(if self.lx.extended {
+                (Pt::day(dd, "day-month-relative-year", ""), e3)
+            } else {
+                (Pt::day(dd, "day-month", "relative-year"), e2)
+            });
         }
         let (y, how) = self.year_for_day(m, d, i, e2)?;
         let dd = cal::date(y, m, d)?;

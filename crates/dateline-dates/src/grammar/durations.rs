@@ -211,13 +211,7 @@ impl Parser<'_> {
         let weekend = self.is_func(j, Func::Weekend);
         let mut e = j + 1;
         // "a second Peace Summit", "a second term": the ordinal.
-        if u == Unit::Second
-            && !plural
-            && self.tok(e).is_some_and(|t| {
-                t.kind == Kind::Word
-                    && !matches!(t.lex, Some(Lex::Func(_) | Lex::Rel(_) | Lex::Cue(_)))
-            })
-        {
+        if u == Unit::Second && !plural && self.second_is_ordinal(i, e) {
             return None;
         }
         let single_a = qty == Some(1.0) && self.is_func(i, Func::A);
@@ -307,6 +301,42 @@ impl Parser<'_> {
             e,
             single_a,
         ))
+    }
+
+    /// Whether "second" ending at `e`, its amount at `i`, is the ordinal,
+    /// read from what follows it: a word outside the lexicon ("a second
+    /// Peace Summit"); after "a", also a noun or an adjective of the
+    /// lexicon ("a second term", "a second time", "a second consecutive
+    /// day", "a second half"), a hyphenated word ("a second-rate", "a
+    /// second-in-command") or a count ("a second 24-hour strike"). The unit
+    /// stands before punctuation or a function word ("for a second.", "a
+    /// second or two", "think for a second that", "a 44 second-long video").
+    fn second_is_ordinal(&self, i: usize, e: usize) -> bool {
+        let Some(t) = self.tok(e) else { return false };
+        if !self.is_func(i, Func::A) {
+            return t.kind == Kind::Word
+                && !matches!(t.lex, Some(Lex::Func(_) | Lex::Rel(_) | Lex::Cue(_)));
+        }
+        match t.kind {
+            Kind::Word => match t.lex {
+                Some(Lex::Func(f)) => matches!(
+                    f,
+                    Func::Term
+                        | Func::Time
+                        | Func::Weekend
+                        | Func::Half
+                        | Func::Consecutive
+                        | Func::Straight
+                        | Func::Full
+                        | Func::Additional
+                ),
+                Some(Lex::Rel(_) | Lex::Cue(_)) => false,
+                _ => true,
+            },
+            Kind::Num => true,
+            _ if t.is_dash() => !t.space && self.glued(e + 1),
+            _ => false,
+        }
     }
 
     /// Durations: "three years", "the past two years", "the next 12 to 18 months",

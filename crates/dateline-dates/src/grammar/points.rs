@@ -52,6 +52,25 @@ impl Parser<'_> {
                 let p = Pt::time_on(d, &tm, Grain::Minute, "time-date", dp.how);
                 return Some((p, e2));
             }
+            // "around 11pm local time on Wednesday night", "at 8 p.m. ET on
+            // Friday", "until midday (0900 GMT) on Tuesday": the day named
+            // after the zone (marked apart, as the zone is) is the clock's.
+            if let Some(k) = self.zone_tail(e) {
+                let mut j = self.opt_comma(k);
+                if self.is_func(j, Func::On) {
+                    j += 1;
+                }
+                if !self.breaks(j)
+                    && let Some((dp, _)) = self.day_with_part(j)
+                    && let Some(d) = dp.day
+                {
+                    let tm = in_part_of_day(&tm, &dp.value, self.meridiem_in(i, e));
+                    return Some((
+                        Pt::time_on(d, &tm, Grain::Minute, "clock", "day-after-zone"),
+                        e,
+                    ));
+                }
+            }
             // "9 pm in the evening of December 6": the day named after the
             // part of the day (which is marked apart).
             if let Some((pod, e2)) = self.in_the_part_of_day(e)

@@ -309,6 +309,32 @@ impl Parser<'_> {
         if self.lx.extended && self.is_rel(e, Rel::Same) && !self.breaks(e) { e + 1 } else { e }
     }
 
+    /// Whether the capitalized deictic word at `i` ("Today", "Tonight",
+    /// "Now", "Current", "Tomorrow") is a word of a title or a name inside a
+    /// sentence: a word stands before it, and it follows a capitalized word
+    /// outside the lexicon or a possessive ("Democracy Now", "World News
+    /// Tonight", "BBC Radio 4's Today programme") or comes before one ("the
+    /// Today Sponge", "The Tonight Show", "Current TV", "the Iran of
+    /// Tomorrow Movement"). After punctuation, or at a line's start, it
+    /// may open a sentence ("Today Sony announced"). Not "Yesterday": a
+    /// section's label runs into the first sentence ("United Kingdom
+    /// Yesterday, the U.K. ..."), nor a word in capitals ("GRAB HER NOW").
+    pub(super) fn deictic_in_title(&self, i: usize) -> bool {
+        if !self.upper(i) || i == 0 || self.breaks(i) || self.lx.tables.nouns_capitalized {
+            return false;
+        }
+        if self.s(i).bytes().skip(1).all(|b| b.is_ascii_uppercase()) {
+            return false;
+        }
+        let Some(prev) = self.tok(i - 1).filter(|t| t.kind == Kind::Word) else { return false };
+        crate::token::is_possessive(prev)
+            || self.in_name(i)
+            || !self.breaks(i + 1)
+                && self
+                    .tok(i + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none() && t.space)
+    }
+
     /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
     pub(super) fn p_deictic(&self, i: usize) -> Option<(Pt, usize)> {
         // "in the morning", "during the afternoon": that part of the reference day.
@@ -419,8 +445,13 @@ impl Parser<'_> {
                     i + 1,
                 ))
             }
-            // Not "USA Today", "Wikinews Today".
-            Lex::Deictic(Deictic::Today) if !self.in_name(i) => {
+            // Not "USA Today", "Wikinews Today", "the Today programme".
+            Lex::Deictic(Deictic::Today | Deictic::Tomorrow | Deictic::Tonight)
+                if self.in_name(i) || self.deictic_in_title(i) =>
+            {
+                None
+            }
+            Lex::Deictic(Deictic::Today) => {
                 Some((Pt::day(self.r, "today", ""), self.emphatic(i + 1)))
             }
             Lex::Deictic(Deictic::Yesterday) => {
@@ -768,6 +799,32 @@ impl Parser<'_> {
         jiff::civil::ISOWeekDate::new(y, w, weekday).ok().map(|d| d.date())
     }
 
+    /// Whether the word at `k` says a run goes on: "consecutive",
+    /// "straight", "successive".
+    fn runs_on(&self, k: usize) -> bool {
+        self.is_func(k, Func::Consecutive)
+            || self.is_func(k, Func::Straight)
+            || self.is_word(k, "successive")
+    }
+
+    /// "for a second consecutive day", "the 64th straight day" (the article
+    /// at `i`, the ordinal `n` ending at `k`): the day the run has reached, as MEANTIME
+    /// marks "a second consecutive day": the reference day, or the story's
+    /// day a sentence before names ("Prices for crude oil reached a
+    /// one-year high on Friday ... gained for the seventh straight day").
+    /// Longer stretches ("the sixth straight month") count to the period a
+    /// report covers, which is not read here.
+    fn nth_consecutive_day(&self, i: usize, n: u32, k: usize) -> Option<(Pt, usize)> {
+        if n < 2 || !self.runs_on(k) || self.unit(k + 1) != Some((Unit::Day, false)) {
+            return None;
+        }
+        let story = (self.direction == Direction::Context).then(|| self.story_day(i, k + 2));
+        match story.flatten() {
+            Some(d) => Some((Pt::day(d, "nth-consecutive-day", "story-day"), k + 2)),
+            None => Some((Pt::day(self.r, "nth-consecutive-day", ""), k + 2)),
+        }
+    }
+
     /// "the first week of October", "the last week of 2019", "the second
     /// week of July 2014": the nth (last) full week, Monday to Sunday, inside
     /// a month, or the nth (last) ISO week of a year. "the week of October
@@ -778,10 +835,18 @@ impl Parser<'_> {
         if self.lex(j).is_none() && self.num(j).is_none() {
             return None;
         }
+        // "a second consecutive day".
+        if j == i && self.is_func(i, Func::A) {
+            let (n, k) = self.ordinal(i + 1)?;
+            return self.nth_consecutive_day(i, n, k);
+        }
         // Negative counts from the end: "the last week", "the second last week".
         let (nth, k) = match self.lex(j) {
             Some(Lex::Rel(Rel::Last)) => (-1, j + 1),
             _ => match self.ordinal(j) {
+                Some((n, k)) if j > i && self.runs_on(k) => {
+                    return self.nth_consecutive_day(i, n, k);
+                }
                 Some((n @ 1..=5, k)) if self.is_rel(k, Rel::Last) => (-(n as i64), k + 1),
                 Some((n @ 1..=5, k)) => (n as i64, k),
                 _ => (0, j),
@@ -1364,6 +1429,10 @@ impl Parser<'_> {
         }
         let value = match self.lex(j)? {
             // TimeBank annotates "now" even in "now that ...".
+            // "Democracy Now", "Current TV": titles and names.
+            Lex::Deictic(Deictic::Now | Deictic::Current) if !the && self.deictic_in_title(j) => {
+                return None;
+            }
             Lex::Deictic(Deictic::Now) if !the => {
                 let e = self.emphatic(j + 1);
                 let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "reference-word", "");

@@ -21,6 +21,24 @@ impl Parser<'_> {
             && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none())
     }
 
+    /// Whether the word at `i` stands before a noun it modifies: a word
+    /// follows on its line that is no function word an adverb goes before
+    /// ("everyday life", not "everyday so they", "everyday at noon").
+    fn modifies_next(&self, i: usize) -> bool {
+        const AFTER_ADVERB: &[&str] = &[
+            "so", "and", "or", "but", "then", "until", "till", "since", "because", "as", "when",
+            "while", "if", "of", "to", "at", "in", "on", "for", "from", "with", "by", "after",
+            "before", "during", "the", "a", "an", "this", "that", "these", "those", "my", "our",
+            "your", "his", "her", "their", "its", "is", "are", "was", "were", "will", "would",
+            "can", "could", "should", "must", "may", "might", "do", "does", "did", "has", "have",
+            "had", "just", "now", "too", "also", "again", "there", "here", "i", "we", "you", "he",
+            "she", "it", "they",
+        ];
+        !self.breaks(i + 1)
+            && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word)
+            && !AFTER_ADVERB.iter().any(|w| self.is_word(i + 1, w))
+    }
+
     /// "every Monday", "each year", "daily", "weekly", "Mondays", "twice a year", "per year".
     pub(super) fn r_set(&self, i: usize) -> Option<Cand> {
         // "once a week", "twice a year", "three times a month": the count
@@ -68,6 +86,20 @@ impl Parser<'_> {
                 // "its quarterly dividend" is no recurrence; "a daily rally" is (TimeBank).
                 if u == Unit::Quarter
                     && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                {
+                    return None;
+                }
+                // "everyday life", "everyday people", "everyday low prices":
+                // the adjective is "ordinary" (TimeBank marks no "everyday
+                // matter"); the adverb ("I travel by bus everyday, but") is
+                // "every day", and so is the adjective of what recurs ("an
+                // everyday routine", as Recognizers-Text reads it).
+                const RECURRING: &[&str] =
+                    &["routine", "routines", "occurrence", "occurrences", "ritual", "rituals"];
+                if u == Unit::Day
+                    && self.is_word(i, "everyday")
+                    && self.modifies_next(i)
+                    && !RECURRING.iter().any(|w| self.is_word(i + 1, w))
                 {
                     return None;
                 }

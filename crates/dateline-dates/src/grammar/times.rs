@@ -646,6 +646,36 @@ impl Parser<'_> {
         }
     }
 
+    /// The end of what names a clock time's zone after it, when something
+    /// does: "local time", "(local time)", "ET", "AEDT", "(UTC-4)", "(0900
+    /// GMT)", "EDT (0900 UTC)", a short bracket at most, on one line.
+    pub(super) fn zone_tail(&self, e: usize) -> Option<usize> {
+        let mut k = e;
+        for _ in 0..2 {
+            let Some(t) = self.tok(k).filter(|_| !self.breaks(k)) else { break };
+            if self.is_word(k, "local") && self.is_func(k + 1, Func::Time) {
+                k += 2;
+            } else if self.zone_at(k).is_some()
+                || t.kind == Kind::Word
+                    && (2..=4).contains(&(t.end - t.start))
+                    && self.s(k).bytes().all(|b| b.is_ascii_uppercase())
+                    && self.s(k).ends_with('T')
+            {
+                k += 1;
+            } else if t.is_punct('(') {
+                let Some(close) =
+                    (k + 1..k + 8).take_while(|&c| !self.breaks(c)).find(|&c| self.punct(c, ')'))
+                else {
+                    break;
+                };
+                k = close + 1;
+            } else {
+                break;
+            }
+        }
+        (k > e).then_some(k)
+    }
+
     /// A zone abbreviation at `k` that names a zone, not an organisation
     /// before a noun ("MST camps", "IST students").
     fn zone_alone(&self, k: usize) -> bool {
