@@ -39,9 +39,10 @@ pub(super) const fn lower(w: u64) -> u64 {
 }
 
 /// How many bytes at the start of `bytes` are of the class `bits` marks
-/// (`alnum` or `lower`).
+/// (`alnum` or `lower`; a generic, not a function pointer, so that each
+/// class is compiled in, not called).
 #[inline]
-pub(super) fn prefix_len(bytes: &[u8], bits: fn(u64) -> u64) -> usize {
+pub(super) fn prefix_len(bytes: &[u8], bits: impl Fn(u64) -> u64) -> usize {
     let mut n = 0;
     while let Some(chunk) = bytes[n..].first_chunk::<8>() {
         let stops = !bits(u64::from_le_bytes(*chunk)) & HIGH;
@@ -55,7 +56,7 @@ pub(super) fn prefix_len(bytes: &[u8], bits: fn(u64) -> u64) -> usize {
 
 /// How many bytes at the end of `bytes` are of the class `bits` marks.
 #[inline]
-pub(super) fn suffix_len(bytes: &[u8], bits: fn(u64) -> u64) -> usize {
+pub(super) fn suffix_len(bytes: &[u8], bits: impl Fn(u64) -> u64) -> usize {
     let mut head = bytes;
     while let Some((rest, chunk)) = head.split_last_chunk::<8>() {
         let stops = !bits(u64::from_le_bytes(*chunk)) & HIGH;
