@@ -9,6 +9,8 @@
 const ONES: u64 = u64::MAX / 255;
 /// The high bit of every byte.
 const HIGH: u64 = ONES * 0x80;
+/// The bit that tells ASCII capitals from small letters, in every byte.
+const CASE: u64 = ONES * 0x20;
 
 /// The high bit of each byte of `w` that is ASCII from `lo` to `hi`
 /// (`0 < lo <= hi < 0x80`).
@@ -29,7 +31,7 @@ pub(super) const fn alnum(w: u64) -> u64 {
     // Setting bit 5 folds capitals onto small letters; no other byte
     // lands among them, and digits and non-ASCII bytes are told apart
     // from `w` itself.
-    between(w, b'0', b'9') | between(w | ONES * 0x20, b'a', b'z')
+    between(w, b'0', b'9') | between(w | CASE, b'a', b'z')
 }
 
 /// The high bit of each byte of `w` that is a small ASCII letter.
