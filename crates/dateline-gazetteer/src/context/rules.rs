@@ -323,78 +323,6 @@ pub(crate) struct Index<V> {
     /// length with a table word ("Moscow" and "Monday") seldom shares its
     /// last byte too.
     tail_lengths: Box<[u32; 256]>,
-    /// The words of one to three bytes, looked up without `slots`.
-    short: Short<V>,
-}
-
-/// The words of one to three bytes ("of", "the", "&"), each in a slot of
-/// its own, found by one multiply and one compare. The word before nearly
-/// every name is that short ("in", "of", "the"), and the table words of
-/// that length are a few connectors, so the lookups the rules make most
-/// skip the hashing and probing of [`Index::find`].
-#[derive(Debug)]
-struct Short<V> {
-    /// The words packed by [`pack`] (0 for an empty slot) with their
-    /// values; a power of two of them.
-    slots: Box<[(u32, Option<V>)]>,
-    /// An odd multiplier under which no two words share a slot.
-    multiplier: u32,
-    /// 32 minus log2 of the slot count.
-    shift: u32,
-}
-
-/// A word of one to three bytes as an integer: its bytes and its length,
-/// never 0.
-#[inline]
-fn pack(word: &[u8]) -> u32 {
-    let byte = |i: usize| u32::from(word.get(i).copied().unwrap_or(0));
-    byte(0) | byte(1) << 8 | byte(2) << 16 | (word.len() as u32) << 24
-}
-
-impl<V: Copy> Short<V> {
-    /// The table of the short words of `entries`; a word given twice keeps
-    /// its last value.
-    fn new(entries: &[(&'static str, V)]) -> Short<V> {
-        let mut words: Vec<(u32, V)> = Vec::new();
-        for &(word, value) in entries.iter().filter(|(w, _)| (1..=3).contains(&w.len())) {
-            let key = pack(word.as_bytes());
-            match words.iter_mut().find(|(k, _)| *k == key) {
-                Some(slot) => slot.1 = value,
-                None => words.push((key, value)),
-            }
-        }
-        // A multiplier without collisions, from a fixed sequence of odd
-        // numbers, in a table made larger until one is found (a few dozen
-        // words need a few hundred slots at most).
-        let mut bits = (words.len() * 4).next_power_of_two().max(16).trailing_zeros();
-        loop {
-            let shift = 32 - bits;
-            let mut multiplier: u32 = 0x9e37_79b9;
-            for _ in 0..256 {
-                let mut slots = vec![(0u32, None); 1 << bits].into_boxed_slice();
-                let placed = words.iter().all(|&(key, value)| {
-                    let slot = &mut slots[(key.wrapping_mul(multiplier) >> shift) as usize];
-                    let free = slot.0 == 0;
-                    *slot = (key, Some(value));
-                    free
-                });
-                if placed {
-                    return Short { slots, multiplier, shift };
-                }
-                multiplier = multiplier.wrapping_mul(0x0019_660d).wrapping_add(0x3c6e_f35f) | 1;
-            }
-            bits += 1;
-        }
-    }
-
-    /// The value of `word`, of one to three bytes.
-    #[inline]
-    fn get(&self, word: &[u8]) -> Option<V> {
-        let key = pack(word);
-        let (stored, value) =
-            self.slots[(key.wrapping_mul(self.multiplier) >> self.shift) as usize];
-        if stored == key { value } else { None }
-    }
 }
 
 /// The bit of [`Index::lengths`] for a word of `len` bytes.
@@ -467,7 +395,6 @@ impl<V: Copy> Index<V> {
             shift: 0,
             lengths: Box::new([0; 256]),
             tail_lengths: Box::new([0; 256]),
-            short: Short::new(&entries),
         };
         index.shift = 64 - size.trailing_zeros();
         for (word, value) in entries {
@@ -501,16 +428,6 @@ impl<V: Copy> Index<V> {
     /// The value of `word`.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<V> {
-        if (1..=3).contains(&word.len()) {
-            return self.short.get(word.as_bytes());
-        }
-        self.get_hashed(word)
-    }
-
-    /// The value of `word` by its hash, as [`get`](Index::get) finds words
-    /// of any length but one to three bytes.
-    #[inline]
-    fn get_hashed(&self, word: &str) -> Option<V> {
         // The empty word has no first byte: it is looked up.
         if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
             let bit = length_bit(word.len());
@@ -617,55 +534,6 @@ mod tests {
                 assert_eq!(rules.is_dotted_word(w), want, "{lang}: {w:?}");
             }
         }
-    }
-
-    /// Short words found by their own table as by hashing, for every
-    /// table's words, their other cases, and every word of one to three
-    /// bytes of an alphabet of letters, "&", "." and a non-ASCII char's
-    /// bytes.
-    #[test]
-    fn short_words_are_found_as_by_hashing() {
-        let mut indexes: Vec<&Index<Class>> = Vec::new();
-        let mut words: Vec<String> = Vec::new();
-        for lang in dateline_tokenize::Lang::ALL {
-            let rules = for_lang(lang);
-            rules.class("of");
-            indexes.push(rules.class_index.get().expect("made by class()"));
-            let sets = [&rules.connectors, &rules.second_connectors, &rules.breaks, &rules.titles];
-            for w in sets.iter().flat_map(|s| s.words.iter()) {
-                words.extend([w.to_string(), w.to_uppercase(), w.to_lowercase()]);
-            }
-        }
-        let alphabet = ["o", "f", "t", "h", "e", "O", "T", "&", ".", "\u{e9}", "a", "l", "d"];
-        for a in alphabet {
-            words.push(a.to_owned());
-            for b in alphabet {
-                words.push(format!("{a}{b}"));
-                for c in alphabet {
-                    words.push(format!("{a}{b}{c}"));
-                }
-            }
-        }
-        words.push(String::new());
-        for index in &indexes {
-            for w in &words {
-                assert_eq!(index.get(w), index.get_hashed(w), "{w:?}");
-            }
-        }
-        // Many short words, so that the table grows past its first size.
-        let many: Vec<&'static str> = words
-            .iter()
-            .filter(|w| (1..=3).contains(&w.len()))
-            .take(600)
-            .map(|w| &*Box::leak(w.clone().into_boxed_str()))
-            .collect();
-        let index = Index::new(many.iter().enumerate().map(|(i, &w)| (w, i)));
-        for w in &words {
-            assert_eq!(index.get(w), index.get_hashed(w), "{w:?}");
-        }
-        // A word given twice keeps its last value, as the hashed slots do.
-        let index = Index::new([("of", 1), ("the", 2), ("of", 3)].into_iter());
-        assert_eq!((index.get("of"), index.get("the")), (Some(3), Some(2)));
     }
 
     #[test]
