@@ -282,7 +282,7 @@ impl Resolver {
                 && is_place(label)
                 && surnames.after_title(self.rules, text, found);
             let (candidate, rule) = chosen[i];
-            let mut resolved = Resolved::from_match(*found).choosing(candidate, rule);
+            let mut resolved = Resolved::from_match(*found, label).choosing(candidate, rule);
             if self.sports
                 && let Some(rule) = sports::club_cue(self.rules, text, &matches, i, label)
             {
@@ -558,16 +558,18 @@ pub struct Resolved<'g> {
 /// A match as the gazetteer found it, read by no rule.
 impl<'g> From<EntityMatch<'g>> for Resolved<'g> {
     fn from(matched: EntityMatch<'g>) -> Resolved<'g> {
-        Resolved::from_match(matched)
+        Resolved::from_match(matched, matched.label())
     }
 }
 
 impl<'g> Resolved<'g> {
-    fn from_match(matched: EntityMatch<'g>) -> Resolved<'g> {
+    /// `matched`, whose label is `label` (read once by the caller: each
+    /// read is a lookup in the store).
+    fn from_match(matched: EntityMatch<'g>, label: &'g str) -> Resolved<'g> {
         Resolved {
             span: matched.span(),
             source: Source::Gazetteer,
-            label: matched.label(),
+            label,
             rule: None,
             enclosing: None,
             matched: Some(matched),

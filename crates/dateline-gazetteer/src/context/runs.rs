@@ -9,6 +9,8 @@ use dateline_tokenize::Span;
 
 use super::rules::{Class, Head, NameRules};
 
+mod scan;
+
 /// What a run's words say it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Typed {
@@ -73,11 +75,9 @@ pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<S
     let bytes = rest.as_bytes();
     let mut end = first.len_utf8();
     loop {
-        // ASCII letters and digits a byte at a time (most of every word);
+        // ASCII letters and digits in chunks (most of every word);
         // whatever else stands next goes through the chars below.
-        while bytes.get(end).is_some_and(is_alnum) {
-            end += 1;
-        }
+        end += scan::prefix_len(&bytes[end..], scan::alnum);
         let Some(c) = char_at(rest, end) else { break };
         if is_word_char(c) {
             end += c.len_utf8();
@@ -132,12 +132,9 @@ pub(crate) fn word_before(rules: &NameRules, text: &str, end: usize) -> Option<S
     // Most words before a name are ASCII letters and digits between two
     // ASCII bytes that are neither letters, digits, dots nor apostrophes
     // ("said", "of", "Bank" before a blank): such a word is the one
-    // `word_from` reads from its start, so it is not read again. (An index
-    // loop and byte tables: this runs for most words next to a name.)
-    let mut start = end;
-    while start > 0 && is_alnum(&bytes[start - 1]) {
-        start -= 1;
-    }
+    // `word_from` reads from its start, so it is not read again. (Chunks of
+    // eight bytes and byte tables: this runs for most words next to a name.)
+    let start = end - scan::suffix_len(&bytes[..end], scan::alnum);
     if start < end {
         let clean_before = start == 0 || STOPS[usize::from(bytes[start - 1])];
         let clean_after = bytes.get(end).is_none_or(|&b| STOPS[usize::from(b)]);
@@ -278,7 +275,7 @@ fn is_long_lowercase(bytes: &[u8]) -> bool {
 /// Whether `bytes` end with a lowercase ASCII word longer than any
 /// connector.
 fn is_long_lowercase_before(bytes: &[u8]) -> bool {
-    let lower = bytes.iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
+    let lower = scan::suffix_len(bytes, scan::lower);
     // The whole word, not the tail of "General".
     let starts_word = bytes.len() == lower || {
         let before = bytes[bytes.len() - lower - 1];
@@ -436,8 +433,7 @@ fn left_side(rules: &NameRules, text: &str, matched: Span) -> Left {
             match at.checked_sub(1).map(|i| bytes[i]) {
                 // A short lowercase word may be a connector ("of China").
                 Some(b) if b.is_ascii_lowercase() => {
-                    let lower = bytes[..at].iter().rev().take_while(|b| b.is_ascii_lowercase());
-                    let len = lower.count();
+                    let len = scan::suffix_len(&bytes[..at], scan::lower);
                     // The whole word, not the tail of "China".
                     let whole = at == len || {
                         let before = bytes[at - len - 1];
