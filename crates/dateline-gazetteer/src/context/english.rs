@@ -364,6 +364,10 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Inner",
         "Outer",
     ]),
+    // "Native American", "Roman Catholic", "Han Chinese": words that make
+    // one group with the group after them (the region prefixes do too:
+    // "North American", "Northern Kurdish").
+    group_modifiers: WordSet::new(&["Native", "Roman", "Han", "Mainline", "Ethnic"]),
     // "Barcelona beat Real Madrid 2-1": a verb of a match next to the city.
     sports_verbs_after: WordSet::new(&[
         "beat",

@@ -24,6 +24,7 @@
 
 mod chinese;
 mod english;
+mod groups;
 mod heads;
 mod namesakes;
 mod people;
@@ -311,6 +312,17 @@ impl Resolver {
             let mut run = runs::run_around(self.rules, text, found.span(), &starts, &ends);
             if run != found.span() && lines.is_headline(found.start()) {
                 run = found.span();
+            }
+            // "Sunni Arab", "North American": one group, unless a part of
+            // it was reported alone ("anti-Syrian Lebanese Prime Minister").
+            if self.nested == Nested::Drop
+                && run != found.span()
+                && label == "NORP"
+                && out.last().is_none_or(|last| last.span.end <= run.start)
+                && groups::is_group(self.rules, text, &matches, i, run)
+            {
+                push(&mut out, Resolved::by_rule(run, "NORP", groups::RULE));
+                continue;
             }
             if run == found.span() || is_all_names(&matches, i, run) {
                 if !person {

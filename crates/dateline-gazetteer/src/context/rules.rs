@@ -86,6 +86,10 @@ pub(crate) struct NameRules {
     pub(crate) loc_prefixes: WordSet,
     /// First words that make a part of a place a region ("Eastern Ukraine").
     pub(crate) region_prefixes: WordSet,
+    /// Words before a group that make one group with it ("Native
+    /// American", "Roman Catholic"), beside the region prefixes ("North
+    /// American"); see `groups.rs`.
+    pub(crate) group_modifiers: WordSet,
     /// Verbs of a match right after a city used as a club.
     pub(crate) sports_verbs_after: WordSet,
     /// Words right before a city used as a club.
