@@ -140,7 +140,9 @@ impl Source {
 /// * A place before "$" or "dollars" is money, and is not reported.
 /// * A one-word place after a person's title ("Mr. Houston", "Sen.
 ///   Lincoln") is the person, and is not reported; nor is the same name
-///   alone elsewhere in the text ("Houston said").
+///   alone elsewhere in the text ("Houston said"), nor the last name of a
+///   titled person's full name ("Ambassador John R. Bolton ... Bolton
+///   said").
 ///
 /// Each entity says where its label comes from ([`Source`]) and which rule
 /// decided ([`Resolved::rule`]). The rules read a few words either side of
@@ -332,6 +334,10 @@ impl Resolver {
             }
             let place = is_place(label).then_some(found.span());
             let typed = runs::type_of(self.rules, text, run, place);
+            if typed.is_none() && place.is_some() {
+                // "Petty Officer Scott C. Dayton": "Dayton" alone is him.
+                surnames.ends_titled_name(self.rules, text, run, found);
+            }
             match (self.nested, typed) {
                 (Nested::Drop, Some(typed)) if typed.label == rules::UNREPORTED => {}
                 (Nested::Drop, Some(typed)) => {

@@ -16,6 +16,8 @@
 //! Only one-word names are read this way: a title before a longer place
 //! name ("President Trinidad and Tobago") is not a surname.
 
+use dateline_tokenize::Span;
+
 use crate::{EntityMatch, Resolved, Source};
 
 use super::rules::{Class, NameRules};
@@ -44,6 +46,32 @@ impl<'t> Surnames<'t> {
         let name = &text[start..end];
         // A country stays the country elsewhere: "Ms. Jordan" is rare
         // beside the Jordan news names every day.
+        if !found.entry().id().starts_with("iso3166-1:") && !self.names.contains(&name) {
+            self.names.push(name);
+        }
+        true
+    }
+
+    /// Whether the place `found` ends the name run `run` of a person with a
+    /// title before it ("Petty Officer Scott C. Dayton", "Ambassador John
+    /// R. Bolton"); if so, its name is remembered as a surname (unless it
+    /// is a country's), and its bare mentions elsewhere are the person's.
+    /// The run itself is another rule's business.
+    pub(crate) fn ends_titled_name(
+        &mut self,
+        rules: &NameRules,
+        text: &'t str,
+        run: Span,
+        found: &EntityMatch<'_>,
+    ) -> bool {
+        let (start, end) = (found.start(), found.end());
+        if end != run.end || start <= run.start || !is_surname(&text[start..end]) {
+            return false;
+        }
+        if !title_before(rules, text, run.start) {
+            return false;
+        }
+        let name = &text[start..end];
         if !found.entry().id().starts_with("iso3166-1:") && !self.names.contains(&name) {
             self.names.push(name);
         }
@@ -81,6 +109,12 @@ impl<'t> Surnames<'t> {
 /// inlined, and looked up only when it is capitalized (every title is).
 #[inline]
 fn after_title(rules: &NameRules, text: &str, start: usize, end: usize) -> bool {
+    title_before(rules, text, start) && is_surname(&text[start..end])
+}
+
+/// Whether a title and one blank stand right before `start`.
+#[inline]
+fn title_before(rules: &NameRules, text: &str, start: usize) -> bool {
     let bytes = text.as_bytes();
     if start < 2 || bytes[start - 1] != b' ' {
         return false;
@@ -92,7 +126,7 @@ fn after_title(rules: &NameRules, text: &str, start: usize, end: usize) -> bool 
     let len =
         window.iter().rev().position(|&b| !TITLE_BYTE[usize::from(b)]).unwrap_or(window.len());
     let from = blank - len;
-    len > 0 && bytes[from].is_ascii_uppercase() && is_title_before(rules, text, from, start, end)
+    len > 0 && bytes[from].is_ascii_uppercase() && is_title(rules, text, from, start)
 }
 
 /// The bytes a title is written with: ASCII letters, "." and "-".
@@ -108,18 +142,19 @@ static TITLE_BYTE: [bool; 256] = {
 };
 
 /// Whether the capitalized word at `from` (up to the blank before `start`)
-/// is a title, and the name at `start..end` one word that may be a surname.
-fn is_title_before(rules: &NameRules, text: &str, from: usize, start: usize, end: usize) -> bool {
+/// is a title.
+fn is_title(rules: &NameRules, text: &str, from: usize, start: usize) -> bool {
     let bytes = text.as_bytes();
     // A longer word ("Dépêche", "Mr2") is no title.
     if from > 0 && (!bytes[from - 1].is_ascii() || bytes[from - 1].is_ascii_digit()) {
         return false;
     }
-    if rules.class(&text[from..start - 1]) != Class::Title {
-        return false;
-    }
-    let name = &text[start..end];
-    // One word, not an acronym: "Deputy US Secretary" names the country.
+    rules.class(&text[from..start - 1]) == Class::Title
+}
+
+/// Whether `name` may be a surname: one word, not an acronym ("Deputy US
+/// Secretary" names the country).
+fn is_surname(name: &str) -> bool {
     !name.contains([' ', '\u{a0}', '-']) && name.chars().any(char::is_lowercase)
 }
 
