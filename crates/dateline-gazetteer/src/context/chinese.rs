@@ -67,4 +67,6 @@ pub(crate) static CHINESE: NameRules = NameRules {
     dotted_index: OnceLock::new(),
     region_index: OnceLock::new(),
     common_list: OnceLock::new(),
+    first_names: "",
+    first_list: OnceLock::new(),
 };

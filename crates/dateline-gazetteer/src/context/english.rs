@@ -503,4 +503,6 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     dotted_index: OnceLock::new(),
     region_index: OnceLock::new(),
     common_list: OnceLock::new(),
+    first_names: include_str!("../../data/first_names_en.txt"),
+    first_list: OnceLock::new(),
 };

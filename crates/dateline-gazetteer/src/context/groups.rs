@@ -32,8 +32,13 @@ pub(crate) fn is_group(
     i: usize,
     run: Span,
 ) -> bool {
-    // Matches are in text order: the first one of the run, if any, is at
-    // or before match `i`.
+    // Matches are in text order. Most runs around a group go on past the
+    // last match ("Chinese Foreign Ministry"): that is settled first.
+    let after = i + matches[i..].partition_point(|m| m.start() < run.end);
+    if matches[after - 1].end() != run.end {
+        return false;
+    }
+    // The first match of the run, if any, is at or before match `i`.
     let mut next = matches[..=i].partition_point(|m| m.start() < run.start);
     let mut at = run.start;
     let mut pieces = 0;

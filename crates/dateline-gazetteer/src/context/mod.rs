@@ -141,8 +141,8 @@ impl Source {
 /// * A one-word place after a person's title ("Mr. Houston", "Sen.
 ///   Lincoln") is the person, and is not reported; nor is the same name
 ///   alone elsewhere in the text ("Houston said"), nor the last name of a
-///   titled person's full name ("Ambassador John R. Bolton ... Bolton
-///   said").
+///   person's full name with a title or a first name ("Ambassador John R.
+///   Bolton", "Ricardo Lagos" ... "Bolton said").
 ///
 /// Each entity says where its label comes from ([`Source`]) and which rule
 /// decided ([`Resolved::rule`]). The rules read a few words either side of
@@ -335,8 +335,10 @@ impl Resolver {
             let place = is_place(label).then_some(found.span());
             let typed = runs::type_of(self.rules, text, run, place);
             if typed.is_none() && place.is_some() {
-                // "Petty Officer Scott C. Dayton": "Dayton" alone is him.
-                surnames.ends_titled_name(self.rules, text, run, found);
+                // "Petty Officer Scott C. Dayton", "John Bolton": "Dayton"
+                // and "Bolton" alone are them.
+                let only_match = i == 0 || matches[i - 1].end() <= run.start;
+                surnames.ends_personal_name(self.rules, text, run, found, label, only_match);
             }
             match (self.nested, typed) {
                 (Nested::Drop, Some(typed)) if typed.label == rules::UNREPORTED => {}

@@ -15,6 +15,13 @@
 //!
 //! Only one-word names are read this way: a title before a longer place
 //! name ("President Trinidad and Tobago") is not a surname.
+//!
+//! A one-word place that ends a person's full name is a surname too, when a
+//! title stands before the name ("Ambassador John R. Bolton") or, for a
+//! city or region, when the name starts with a first name
+//! (`data/first_names_en.txt`, words the news corpus writes before another
+//! name: "John Bolton", "Ricardo Lagos"): the same document rule drops
+//! its bare mentions ("Bolton said").
 
 use dateline_tokenize::Span;
 
@@ -52,23 +59,30 @@ impl<'t> Surnames<'t> {
         true
     }
 
-    /// Whether the place `found` ends the name run `run` of a person with a
-    /// title before it ("Petty Officer Scott C. Dayton", "Ambassador John
-    /// R. Bolton"); if so, its name is remembered as a surname (unless it
-    /// is a country's), and its bare mentions elsewhere are the person's.
-    /// The run itself is another rule's business.
-    pub(crate) fn ends_titled_name(
+    /// Whether the place `found` ends the name run `run` of a person: with
+    /// a title before the run ("Petty Officer Scott C. Dayton", "Ambassador
+    /// John R. Bolton"), or, for a city or region (`GPE`, the only match of
+    /// the run), a first name and at most two initials before the place
+    /// ("John Bolton", "Ricardo Lagos", "John R. Bolton"). If so, its name
+    /// is remembered as a surname (unless it is a country's), and its bare
+    /// mentions elsewhere are the person's. The run itself is another
+    /// rule's business.
+    pub(crate) fn ends_personal_name(
         &mut self,
         rules: &NameRules,
         text: &'t str,
         run: Span,
         found: &EntityMatch<'_>,
+        label: &str,
+        only_match: bool,
     ) -> bool {
         let (start, end) = (found.start(), found.end());
         if end != run.end || start <= run.start || !is_surname(&text[start..end]) {
             return false;
         }
-        if !title_before(rules, text, run.start) {
+        let first_named =
+            || only_match && label == "GPE" && first_name_before(rules, &text[run.start..start]);
+        if !title_before(rules, text, run.start) && !first_named() {
             return false;
         }
         let name = &text[start..end];
@@ -109,15 +123,23 @@ impl<'t> Surnames<'t> {
 /// inlined, and looked up only when it is capitalized (every title is).
 #[inline]
 fn after_title(rules: &NameRules, text: &str, start: usize, end: usize) -> bool {
-    title_before(rules, text, start) && is_surname(&text[start..end])
+    title_word_before(text, start)
+        .is_some_and(|from| is_title_before(rules, text, from, start, end))
 }
 
-/// Whether a title and one blank stand right before `start`.
-#[inline]
+/// Whether a title and one blank stand right before `start`, where a name
+/// run starts (asked only of runs that end in a place).
 fn title_before(rules: &NameRules, text: &str, start: usize) -> bool {
+    title_word_before(text, start).is_some_and(|from| is_title(rules, text, from, start))
+}
+
+/// Where the capitalized word of title bytes before `start` and one blank
+/// starts, if one does.
+#[inline(always)]
+fn title_word_before(text: &str, start: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     if start < 2 || bytes[start - 1] != b' ' {
-        return false;
+        return None;
     }
     // Titles are ASCII letters, dots and hyphens ("Lt.-Gen."), capitalized:
     // a table-driven loop back to the word's start.
@@ -126,7 +148,7 @@ fn title_before(rules: &NameRules, text: &str, start: usize) -> bool {
     let len =
         window.iter().rev().position(|&b| !TITLE_BYTE[usize::from(b)]).unwrap_or(window.len());
     let from = blank - len;
-    len > 0 && bytes[from].is_ascii_uppercase() && is_title(rules, text, from, start)
+    (len > 0 && bytes[from].is_ascii_uppercase()).then_some(from)
 }
 
 /// The bytes a title is written with: ASCII letters, "." and "-".
@@ -142,7 +164,14 @@ static TITLE_BYTE: [bool; 256] = {
 };
 
 /// Whether the capitalized word at `from` (up to the blank before `start`)
+/// is a title, and the name at `start..end` one word that may be a surname.
+fn is_title_before(rules: &NameRules, text: &str, from: usize, start: usize, end: usize) -> bool {
+    is_title(rules, text, from, start) && is_surname(&text[start..end])
+}
+
+/// Whether the capitalized word at `from` (up to the blank before `start`)
 /// is a title.
+#[inline(always)]
 fn is_title(rules: &NameRules, text: &str, from: usize, start: usize) -> bool {
     let bytes = text.as_bytes();
     // A longer word ("Dépêche", "Mr2") is no title.
@@ -152,11 +181,52 @@ fn is_title(rules: &NameRules, text: &str, from: usize, start: usize) -> bool {
     rules.class(&text[from..start - 1]) == Class::Title
 }
 
+/// Whether `given` (the words of a run before a place, with the blank
+/// after them) is a first name, then at most two initials: "John ",
+/// "John R. ", "George H. W. ".
+fn first_name_before(rules: &NameRules, given: &str) -> bool {
+    let mut words = given.split(' ').filter(|w| !w.is_empty());
+    let Some(first) = words.next() else { return false };
+    let mut initials = 0;
+    for word in words {
+        let initial = matches!(word.as_bytes(), [b'A'..=b'Z', b'.']);
+        initials += 1;
+        if !initial || initials > 2 {
+            return false;
+        }
+    }
+    given.ends_with(' ') && rules.is_first_name(first)
+}
+
 /// Whether `name` may be a surname: one word, not an acronym ("Deputy US
 /// Secretary" names the country).
+#[inline(always)]
 fn is_surname(name: &str) -> bool {
     !name.contains([' ', '\u{a0}', '-']) && name.chars().any(char::is_lowercase)
 }
 
 /// The longest title, in bytes ("Secretary-General", "President-elect").
 const MAX_TITLE: usize = 20;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::english::ENGLISH;
+
+    #[test]
+    fn first_names_take_at_most_two_initials() {
+        for (given, expected) in [
+            ("John ", true),
+            ("John R. ", true),
+            ("George H. W. ", true),
+            ("George H. W. X. ", false),
+            ("John Zorblat ", false),
+            ("John RR. ", false),
+            ("Zorblat ", false),
+            ("John", false),
+            ("", false),
+        ] {
+            assert_eq!(first_name_before(&ENGLISH, given), expected, "{given:?}");
+        }
+    }
+}

@@ -120,6 +120,12 @@ pub(crate) struct NameRules {
     pub(crate) region_index: OnceLock<Index<&'static str>>,
     /// `common_words` as a sorted list, made on first use.
     pub(crate) common_list: OnceLock<Vec<&'static str>>,
+    /// Words the language's news writes as first names, one a line (`#`
+    /// lines are comments): a place right after one ends a person's name
+    /// ("John Bolton"; `people.rs`).
+    pub(crate) first_names: &'static str,
+    /// `first_names` as a sorted list, made on first use.
+    pub(crate) first_list: OnceLock<Vec<&'static str>>,
 }
 
 /// The tables of `lang`: the one place a language is mapped to its rules.
@@ -238,29 +244,7 @@ impl NameRules {
         // few (sentence-initial words next to names), and hashing the
         // 5,000 English words into a set at start-up cost more than all
         // the lookups of a 3 MB run.
-        let list = self.common_list.get_or_init(|| {
-            let text: &'static str = self.common_words;
-            // Lines split by a byte loop: a search for each line break
-            // costs more than these short lines.
-            let mut words: Vec<&'static str> = Vec::with_capacity(text.len() / 8);
-            let mut start = 0;
-            for (i, b) in text.bytes().enumerate().chain([(text.len(), b'\n')]) {
-                if b == b'\n' {
-                    let line = &text[start..i];
-                    let line = line.strip_suffix('\r').unwrap_or(line);
-                    if !line.is_empty() && !line.starts_with('#') {
-                        words.push(line);
-                    }
-                    start = i + 1;
-                }
-            }
-            // The generator writes the words sorted; a hand-edited table
-            // is sorted here.
-            if !words.is_sorted() {
-                words.sort_unstable();
-            }
-            words
-        });
+        let list = self.common_list.get_or_init(|| word_list(self.common_words));
         let find = |lower: &str| list.binary_search(&lower).is_ok();
         // Lowercase ASCII on the stack: this runs for sentence-initial words.
         let mut buffer = [0u8; 32];
@@ -274,6 +258,13 @@ impl NameRules {
         find(&word.to_lowercase())
     }
 
+    /// Whether `word` (as written) is a first name of the language's news.
+    pub(crate) fn is_first_name(&self, word: &str) -> bool {
+        // Asked only of the first word of a run that ends in a place.
+        let list = self.first_list.get_or_init(|| word_list(self.first_names));
+        list.binary_search(&word).is_ok()
+    }
+
     /// The id of the region `word` abbreviates ("Ore."), by one lookup:
     /// it is asked after every comma that follows a place.
     pub(crate) fn region_abbreviation(&self, word: &str) -> Option<&'static str> {
@@ -284,6 +275,30 @@ impl NameRules {
         });
         index.get(word)
     }
+}
+
+/// The words of a list, one a line (`#` lines are comments), sorted.
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    // Lines split by a byte loop: a search for each line break costs more
+    // than these short lines.
+    let mut words: Vec<&'static str> = Vec::with_capacity(text.len() / 8);
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate().chain([(text.len(), b'\n')]) {
+        if b == b'\n' {
+            let line = &text[start..i];
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if !line.is_empty() && !line.starts_with('#') {
+                words.push(line);
+            }
+            start = i + 1;
+        }
+    }
+    // The generator writes the words sorted; a hand-edited table is
+    // sorted here.
+    if !words.is_sorted() {
+        words.sort_unstable();
+    }
+    words
 }
 
 /// A fixed set of words, for lookups the rules make for every word near a

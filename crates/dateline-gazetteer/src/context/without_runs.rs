@@ -43,4 +43,6 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     dotted_index: OnceLock::new(),
     region_index: OnceLock::new(),
     common_list: OnceLock::new(),
+    first_names: "",
+    first_list: OnceLock::new(),
 };
