@@ -319,8 +319,10 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     ],
     unspaced_heads: &[],
     unspaced_stops: "",
-    // Clubs named before the city: "Real Madrid", "Inter Milan".
+    // Clubs named before the city: "Real Madrid", "Inter Milan"; airlines
+    // named after their country or city: "Air Canada", "Air India".
     org_prefixes: WordSet::new(&[
+        "Air",
         "Real",
         "Inter",
         "Sporting",
