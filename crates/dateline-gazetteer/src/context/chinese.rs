@@ -68,5 +68,5 @@ pub(crate) static CHINESE: NameRules = NameRules {
     region_index: OnceLock::new(),
     common_list: OnceLock::new(),
     first_names: "",
-    first_list: OnceLock::new(),
+    first_index: OnceLock::new(),
 };

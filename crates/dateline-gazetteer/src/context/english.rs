@@ -506,5 +506,5 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     region_index: OnceLock::new(),
     common_list: OnceLock::new(),
     first_names: include_str!("../../data/first_names_en.txt"),
-    first_list: OnceLock::new(),
+    first_index: OnceLock::new(),
 };

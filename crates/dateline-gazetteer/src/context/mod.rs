@@ -340,6 +340,17 @@ impl Resolver {
                 let only_match = i == 0 || matches[i - 1].end() <= run.start;
                 surnames.ends_personal_name(self.rules, text, run, found, label, only_match);
             }
+            if typed.is_none()
+                && run.start == found.start()
+                && people::person_follows(self.rules, text, found.end(), &starts)
+            {
+                // "President of Venezuela Hugo Chavez", "Australian John
+                // Howard": the name stops where a person's name starts.
+                if !person {
+                    push(&mut out, resolved);
+                }
+                continue;
+            }
             match (self.nested, typed) {
                 (Nested::Drop, Some(typed)) if typed.label == rules::UNREPORTED => {}
                 (Nested::Drop, Some(typed)) => {

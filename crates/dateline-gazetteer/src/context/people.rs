@@ -117,6 +117,39 @@ impl<'t> Surnames<'t> {
     }
 }
 
+/// Whether a person's name follows the name ending at `end`, one blank
+/// apart: a first name, one blank and a capitalized word that starts no
+/// gazetteer match ("President of Venezuela Hugo Chavez", "Australian John
+/// Howard"). Not "Shiite United Iraqi Alliance": "Iraqi" is a match.
+pub(crate) fn person_follows(
+    rules: &NameRules,
+    text: &str,
+    end: usize,
+    match_starts: &[usize],
+) -> bool {
+    // Bytes first: a blank and a title-case ASCII word, a blank and a
+    // capitalized word; the two lookups only then.
+    let bytes = text.as_bytes();
+    let first = end + 1;
+    if bytes.get(end) != Some(&b' ') || !bytes.get(first).is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let len = bytes[first + 1..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let next = first + 1 + len + 1;
+    if len == 0
+        || bytes.get(next - 1) != Some(&b' ')
+        || !bytes.get(next).is_some_and(u8::is_ascii_uppercase)
+        || !bytes.get(next + 1).is_some_and(|b| b.is_ascii_lowercase() || !b.is_ascii())
+    {
+        return false;
+    }
+    if !rules.is_first_name(&text[first..next - 1]) || match_starts.binary_search(&next).is_ok() {
+        return false;
+    }
+    // Not a date or a title ("Ukraine John Monday"), as the runs read them.
+    runs::word_from(rules, text, next).is_some_and(|word| rules.class(&text[word]) == Class::Other)
+}
+
 /// Whether a one-word name at `start..end` follows a title and one blank.
 ///
 /// Asked of every match: the word before is read by a short byte loop,

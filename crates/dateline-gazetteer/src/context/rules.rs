@@ -124,8 +124,8 @@ pub(crate) struct NameRules {
     /// lines are comments): a place right after one ends a person's name
     /// ("John Bolton"; `people.rs`).
     pub(crate) first_names: &'static str,
-    /// `first_names` as a sorted list, made on first use.
-    pub(crate) first_list: OnceLock<Vec<&'static str>>,
+    /// `first_names` by word, made on first use.
+    pub(crate) first_index: OnceLock<Index<()>>,
 }
 
 /// The tables of `lang`: the one place a language is mapped to its rules.
@@ -260,9 +260,13 @@ impl NameRules {
 
     /// Whether `word` (as written) is a first name of the language's news.
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        // Asked only of the first word of a run that ends in a place.
-        let list = self.first_list.get_or_init(|| word_list(self.first_names));
-        list.binary_search(&word).is_ok()
+        // Asked of the word after most names that start a run: one lookup
+        // in an index, which answers most words by their first and last
+        // bytes and length alone.
+        let index = self
+            .first_index
+            .get_or_init(|| Index::new(word_list(self.first_names).into_iter().map(|w| (w, ()))));
+        index.get(word).is_some()
     }
 
     /// The id of the region `word` abbreviates ("Ore."), by one lookup:

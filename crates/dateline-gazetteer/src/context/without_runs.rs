@@ -44,5 +44,5 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     region_index: OnceLock::new(),
     common_list: OnceLock::new(),
     first_names: "",
-    first_list: OnceLock::new(),
+    first_index: OnceLock::new(),
 };
