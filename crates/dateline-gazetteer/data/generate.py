@@ -494,6 +494,8 @@ def main(argv: list[str]) -> int:
     name_words = {
         (fold_key(w), r["id"]) for r in countries if r["kind"] == "common" for w in r["name"].split()
     }
+    common_names = {fold_key(strip_accents(r["name"])) for r in countries if r["kind"] == "common"}
+    common_alternates: list[str] = []
     for r in countries:
         key = (fold_key(r["name"]), r["id"])
         if key in demonyms and (
@@ -514,6 +516,14 @@ def main(argv: list[str]) -> int:
             continue
         case = "fold"
         if stats.is_common_word(r["name"]):
+            if r["kind"] in ("alt", "ascii_fold") and fold_key(strip_accents(r["name"])) not in common_names:
+                # A native name folded to an English word ("Island" from
+                # Iceland's "Ísland"): English text means the word, and even
+                # a case-sensitive match hits "Pacific Island", "Jolo
+                # Island". Spellings of the common name stay ("Reunion").
+                dropped["country alternate that is a common word"] += 1
+                common_alternates.append(r["name"])
+                continue
             case = "exact"
             exact_common.append(r["name"])
         emit(r["name"], LABELS[r["label"]], country_id(r["id"]), str(country_pop[r["id"]]), case)
@@ -866,6 +876,7 @@ def main(argv: list[str]) -> int:
         print(f"Arabic names without article or marks, before filters ({len(arabic_short)}): "
               f"{sorted(set(arabic_short))}", file=sys.stderr)
         print(f"case-sensitive common words ({len(exact_common)}): {sorted(set(exact_common))}", file=sys.stderr)
+        print(f"country alternates left out as common words: {sorted(set(common_alternates))}", file=sys.stderr)
         print(f"other languages, dropped: {dict(sorted(lang_dropped.items()))}", file=sys.stderr)
         print(f"other languages, common words dropped: {sorted(ud_dropped)}", file=sys.stderr)
         print(f"names of every language limited ({len(limited)}): {sorted(limited)}", file=sys.stderr)

@@ -108,6 +108,32 @@ fn common_words_and_acronyms_are_not_places() {
 }
 
 #[test]
+fn country_alternates_that_are_english_words_are_left_out() {
+    // (text, language, the names found): "Island" is Iceland's ASCII
+    // alternate ("Ísland") and an English word; German keeps it as its own
+    // name for Iceland. Spellings of a country's common name stay.
+    let cases: [(&str, dateline_tokenize::Lang, &[&str]); 4] = [
+        (
+            "the U.S. Pacific Island base; southern Jolo Island",
+            dateline_tokenize::Lang::En,
+            &["U.S.", "Pacific", "Jolo"],
+        ),
+        (
+            "Iceland and Reunion, Réunion Island",
+            dateline_tokenize::Lang::En,
+            &["Iceland", "Reunion", "Réunion Island"],
+        ),
+        ("Island und Norwegen", dateline_tokenize::Lang::De, &["Island", "Norwegen"]),
+        ("Lýðveldið Ísland", dateline_tokenize::Lang::En, &["Lýðveldið Ísland"]),
+    ];
+    for (text, lang, expected) in cases {
+        let found: Vec<&str> =
+            Gazetteer::embedded().find_iter_in(lang, text).map(|m| &text[m.span()]).collect();
+        assert_eq!(found, expected, "{text:?} ({lang})");
+    }
+}
+
+#[test]
 fn capitalized_names_need_their_capitals_but_headlines_match() {
     let text = "CHINA AND UKRAINE; china and ukraine; Nice, NICE; Van, VAN";
     let found: Vec<&str> = Gazetteer::embedded().find_iter(text).map(|m| &text[m.span()]).collect();

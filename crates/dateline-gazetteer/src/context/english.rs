@@ -319,8 +319,10 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     ],
     unspaced_heads: &[],
     unspaced_stops: "",
-    // Clubs named before the city: "Real Madrid", "Inter Milan".
+    // Clubs named before the city: "Real Madrid", "Inter Milan"; airlines
+    // named after their country or city: "Air Canada", "Air India".
     org_prefixes: WordSet::new(&[
+        "Air",
         "Real",
         "Inter",
         "Sporting",
@@ -364,6 +366,10 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Inner",
         "Outer",
     ]),
+    // "Native American", "Roman Catholic", "Han Chinese": words that make
+    // one group with the group after them (the region prefixes do too:
+    // "North American", "Northern Kurdish").
+    group_modifiers: WordSet::new(&["Native", "Roman", "Han", "Mainline", "Ethnic"]),
     // "Barcelona beat Real Madrid 2-1": a verb of a match next to the city.
     sports_verbs_after: WordSet::new(&[
         "beat",
@@ -499,4 +505,6 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     dotted_index: OnceLock::new(),
     region_index: OnceLock::new(),
     common_list: OnceLock::new(),
+    first_names: include_str!("../../data/first_names_en.txt"),
+    first_index: OnceLock::new(),
 };

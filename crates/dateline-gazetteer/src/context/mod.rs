@@ -24,6 +24,7 @@
 
 mod chinese;
 mod english;
+mod groups;
 mod heads;
 mod namesakes;
 mod people;
@@ -139,7 +140,9 @@ impl Source {
 /// * A place before "$" or "dollars" is money, and is not reported.
 /// * A one-word place after a person's title ("Mr. Houston", "Sen.
 ///   Lincoln") is the person, and is not reported; nor is the same name
-///   alone elsewhere in the text ("Houston said").
+///   alone elsewhere in the text ("Houston said"), nor the last name of a
+///   person's full name with a title or a first name ("Ambassador John R.
+///   Bolton", "Ricardo Lagos" ... "Bolton said").
 ///
 /// Each entity says where its label comes from ([`Source`]) and which rule
 /// decided ([`Resolved::rule`]). The rules read a few words either side of
@@ -312,6 +315,17 @@ impl Resolver {
             if run != found.span() && lines.is_headline(found.start()) {
                 run = found.span();
             }
+            // "Sunni Arab", "North American": one group, unless a part of
+            // it was reported alone ("anti-Syrian Lebanese Prime Minister").
+            if self.nested == Nested::Drop
+                && run != found.span()
+                && label == "NORP"
+                && out.last().is_none_or(|last| last.span.end <= run.start)
+                && groups::is_group(self.rules, text, &matches, i, run)
+            {
+                push(&mut out, Resolved::by_rule(run, "NORP", groups::RULE));
+                continue;
+            }
             if run == found.span() || is_all_names(&matches, i, run) {
                 if !person {
                     push(&mut out, resolved);
@@ -320,6 +334,23 @@ impl Resolver {
             }
             let place = is_place(label).then_some(found.span());
             let typed = runs::type_of(self.rules, text, run, place);
+            if typed.is_none() && place.is_some() {
+                // "Petty Officer Scott C. Dayton", "John Bolton": "Dayton"
+                // and "Bolton" alone are them.
+                let only_match = i == 0 || matches[i - 1].end() <= run.start;
+                surnames.ends_personal_name(self.rules, text, run, found, label, only_match);
+            }
+            if typed.is_none()
+                && run.start == found.start()
+                && people::person_follows(self.rules, text, found.end(), &starts)
+            {
+                // "President of Venezuela Hugo Chavez", "Australian John
+                // Howard": the name stops where a person's name starts.
+                if !person {
+                    push(&mut out, resolved);
+                }
+                continue;
+            }
             match (self.nested, typed) {
                 (Nested::Drop, Some(typed)) if typed.label == rules::UNREPORTED => {}
                 (Nested::Drop, Some(typed)) => {

@@ -15,6 +15,15 @@
 //!
 //! Only one-word names are read this way: a title before a longer place
 //! name ("President Trinidad and Tobago") is not a surname.
+//!
+//! A one-word place that ends a person's full name is a surname too, when a
+//! title stands before the name ("Ambassador John R. Bolton") or, for a
+//! city or region, when the name starts with a first name
+//! (`data/first_names_en.txt`, words the news corpus writes before another
+//! name: "John Bolton", "Ricardo Lagos"): the same document rule drops
+//! its bare mentions ("Bolton said").
+
+use dateline_tokenize::Span;
 
 use crate::{EntityMatch, Resolved, Source};
 
@@ -50,6 +59,39 @@ impl<'t> Surnames<'t> {
         true
     }
 
+    /// Whether the place `found` ends the name run `run` of a person: with
+    /// a title before the run ("Petty Officer Scott C. Dayton", "Ambassador
+    /// John R. Bolton"), or, for a city or region (`GPE`, the only match of
+    /// the run), a first name and at most two initials before the place
+    /// ("John Bolton", "Ricardo Lagos", "John R. Bolton"). If so, its name
+    /// is remembered as a surname (unless it is a country's), and its bare
+    /// mentions elsewhere are the person's. The run itself is another
+    /// rule's business.
+    pub(crate) fn ends_personal_name(
+        &mut self,
+        rules: &NameRules,
+        text: &'t str,
+        run: Span,
+        found: &EntityMatch<'_>,
+        label: &str,
+        only_match: bool,
+    ) -> bool {
+        let (start, end) = (found.start(), found.end());
+        if end != run.end || start <= run.start || !is_surname(&text[start..end]) {
+            return false;
+        }
+        let first_named =
+            || only_match && label == "GPE" && first_name_before(rules, &text[run.start..start]);
+        if !title_before(rules, text, run.start) && !first_named() {
+            return false;
+        }
+        let name = &text[start..end];
+        if !found.entry().id().starts_with("iso3166-1:") && !self.names.contains(&name) {
+            self.names.push(name);
+        }
+        true
+    }
+
     /// Drops from `out` the gazetteer entities, read alone, named as a
     /// remembered surname, unless a preposition of place precedes them ("a
     /// march in Washington" in a story that quotes Bishop Washington).
@@ -75,15 +117,62 @@ impl<'t> Surnames<'t> {
     }
 }
 
+/// Whether a person's name follows the name ending at `end`, one blank
+/// apart: a first name, one blank and a capitalized word that starts no
+/// gazetteer match ("President of Venezuela Hugo Chavez", "Australian John
+/// Howard"). Not "Shiite United Iraqi Alliance": "Iraqi" is a match.
+pub(crate) fn person_follows(
+    rules: &NameRules,
+    text: &str,
+    end: usize,
+    match_starts: &[usize],
+) -> bool {
+    // Bytes first: a blank and a title-case ASCII word, a blank and a
+    // capitalized word; the two lookups only then.
+    let bytes = text.as_bytes();
+    let first = end + 1;
+    if bytes.get(end) != Some(&b' ') || !bytes.get(first).is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let len = bytes[first + 1..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let next = first + 1 + len + 1;
+    if len == 0
+        || bytes.get(next - 1) != Some(&b' ')
+        || !bytes.get(next).is_some_and(u8::is_ascii_uppercase)
+        || !bytes.get(next + 1).is_some_and(|b| b.is_ascii_lowercase() || !b.is_ascii())
+    {
+        return false;
+    }
+    if !rules.is_first_name(&text[first..next - 1]) || match_starts.binary_search(&next).is_ok() {
+        return false;
+    }
+    // Not a date or a title ("Ukraine John Monday"), as the runs read them.
+    runs::word_from(rules, text, next).is_some_and(|word| rules.class(&text[word]) == Class::Other)
+}
+
 /// Whether a one-word name at `start..end` follows a title and one blank.
 ///
 /// Asked of every match: the word before is read by a short byte loop,
 /// inlined, and looked up only when it is capitalized (every title is).
 #[inline]
 fn after_title(rules: &NameRules, text: &str, start: usize, end: usize) -> bool {
+    title_word_before(text, start)
+        .is_some_and(|from| is_title_before(rules, text, from, start, end))
+}
+
+/// Whether a title and one blank stand right before `start`, where a name
+/// run starts (asked only of runs that end in a place).
+fn title_before(rules: &NameRules, text: &str, start: usize) -> bool {
+    title_word_before(text, start).is_some_and(|from| is_title(rules, text, from, start))
+}
+
+/// Where the capitalized word of title bytes before `start` and one blank
+/// starts, if one does.
+#[inline(always)]
+fn title_word_before(text: &str, start: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     if start < 2 || bytes[start - 1] != b' ' {
-        return false;
+        return None;
     }
     // Titles are ASCII letters, dots and hyphens ("Lt.-Gen."), capitalized:
     // a table-driven loop back to the word's start.
@@ -92,7 +181,7 @@ fn after_title(rules: &NameRules, text: &str, start: usize, end: usize) -> bool 
     let len =
         window.iter().rev().position(|&b| !TITLE_BYTE[usize::from(b)]).unwrap_or(window.len());
     let from = blank - len;
-    len > 0 && bytes[from].is_ascii_uppercase() && is_title_before(rules, text, from, start, end)
+    (len > 0 && bytes[from].is_ascii_uppercase()).then_some(from)
 }
 
 /// The bytes a title is written with: ASCII letters, "." and "-".
@@ -110,18 +199,67 @@ static TITLE_BYTE: [bool; 256] = {
 /// Whether the capitalized word at `from` (up to the blank before `start`)
 /// is a title, and the name at `start..end` one word that may be a surname.
 fn is_title_before(rules: &NameRules, text: &str, from: usize, start: usize, end: usize) -> bool {
+    is_title(rules, text, from, start) && is_surname(&text[start..end])
+}
+
+/// Whether the capitalized word at `from` (up to the blank before `start`)
+/// is a title.
+#[inline(always)]
+fn is_title(rules: &NameRules, text: &str, from: usize, start: usize) -> bool {
     let bytes = text.as_bytes();
     // A longer word ("Dépêche", "Mr2") is no title.
     if from > 0 && (!bytes[from - 1].is_ascii() || bytes[from - 1].is_ascii_digit()) {
         return false;
     }
-    if rules.class(&text[from..start - 1]) != Class::Title {
-        return false;
+    rules.class(&text[from..start - 1]) == Class::Title
+}
+
+/// Whether `given` (the words of a run before a place, with the blank
+/// after them) is a first name, then at most two initials: "John ",
+/// "John R. ", "George H. W. ".
+fn first_name_before(rules: &NameRules, given: &str) -> bool {
+    let mut words = given.split(' ').filter(|w| !w.is_empty());
+    let Some(first) = words.next() else { return false };
+    let mut initials = 0;
+    for word in words {
+        let initial = matches!(word.as_bytes(), [b'A'..=b'Z', b'.']);
+        initials += 1;
+        if !initial || initials > 2 {
+            return false;
+        }
     }
-    let name = &text[start..end];
-    // One word, not an acronym: "Deputy US Secretary" names the country.
+    given.ends_with(' ') && rules.is_first_name(first)
+}
+
+/// Whether `name` may be a surname: one word, not an acronym ("Deputy US
+/// Secretary" names the country).
+#[inline(always)]
+fn is_surname(name: &str) -> bool {
     !name.contains([' ', '\u{a0}', '-']) && name.chars().any(char::is_lowercase)
 }
 
 /// The longest title, in bytes ("Secretary-General", "President-elect").
 const MAX_TITLE: usize = 20;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::english::ENGLISH;
+
+    #[test]
+    fn first_names_take_at_most_two_initials() {
+        for (given, expected) in [
+            ("John ", true),
+            ("John R. ", true),
+            ("George H. W. ", true),
+            ("George H. W. X. ", false),
+            ("John Zorblat ", false),
+            ("John RR. ", false),
+            ("Zorblat ", false),
+            ("John", false),
+            ("", false),
+        ] {
+            assert_eq!(first_name_before(&ENGLISH, given), expected, "{given:?}");
+        }
+    }
+}

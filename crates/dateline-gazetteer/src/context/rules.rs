@@ -86,6 +86,10 @@ pub(crate) struct NameRules {
     pub(crate) loc_prefixes: WordSet,
     /// First words that make a part of a place a region ("Eastern Ukraine").
     pub(crate) region_prefixes: WordSet,
+    /// Words before a group that make one group with it ("Native
+    /// American", "Roman Catholic"), beside the region prefixes ("North
+    /// American"); see `groups.rs`.
+    pub(crate) group_modifiers: WordSet,
     /// Verbs of a match right after a city used as a club.
     pub(crate) sports_verbs_after: WordSet,
     /// Words right before a city used as a club.
@@ -116,6 +120,12 @@ pub(crate) struct NameRules {
     pub(crate) region_index: OnceLock<Index<&'static str>>,
     /// `common_words` as a sorted list, made on first use.
     pub(crate) common_list: OnceLock<Vec<&'static str>>,
+    /// Words the language's news writes as first names, one a line (`#`
+    /// lines are comments): a place right after one ends a person's name
+    /// ("John Bolton"; `people.rs`).
+    pub(crate) first_names: &'static str,
+    /// `first_names` by word, made on first use.
+    pub(crate) first_index: OnceLock<Index<()>>,
 }
 
 /// The tables of `lang`: the one place a language is mapped to its rules.
@@ -234,29 +244,7 @@ impl NameRules {
         // few (sentence-initial words next to names), and hashing the
         // 5,000 English words into a set at start-up cost more than all
         // the lookups of a 3 MB run.
-        let list = self.common_list.get_or_init(|| {
-            let text: &'static str = self.common_words;
-            // Lines split by a byte loop: a search for each line break
-            // costs more than these short lines.
-            let mut words: Vec<&'static str> = Vec::with_capacity(text.len() / 8);
-            let mut start = 0;
-            for (i, b) in text.bytes().enumerate().chain([(text.len(), b'\n')]) {
-                if b == b'\n' {
-                    let line = &text[start..i];
-                    let line = line.strip_suffix('\r').unwrap_or(line);
-                    if !line.is_empty() && !line.starts_with('#') {
-                        words.push(line);
-                    }
-                    start = i + 1;
-                }
-            }
-            // The generator writes the words sorted; a hand-edited table
-            // is sorted here.
-            if !words.is_sorted() {
-                words.sort_unstable();
-            }
-            words
-        });
+        let list = self.common_list.get_or_init(|| word_list(self.common_words));
         let find = |lower: &str| list.binary_search(&lower).is_ok();
         // Lowercase ASCII on the stack: this runs for sentence-initial words.
         let mut buffer = [0u8; 32];
@@ -270,6 +258,17 @@ impl NameRules {
         find(&word.to_lowercase())
     }
 
+    /// Whether `word` (as written) is a first name of the language's news.
+    pub(crate) fn is_first_name(&self, word: &str) -> bool {
+        // Asked of the word after most names that start a run: one lookup
+        // in an index, which answers most words by their first and last
+        // bytes and length alone.
+        let index = self
+            .first_index
+            .get_or_init(|| Index::new(word_list(self.first_names).into_iter().map(|w| (w, ()))));
+        index.get(word).is_some()
+    }
+
     /// The id of the region `word` abbreviates ("Ore."), by one lookup:
     /// it is asked after every comma that follows a place.
     pub(crate) fn region_abbreviation(&self, word: &str) -> Option<&'static str> {
@@ -280,6 +279,30 @@ impl NameRules {
         });
         index.get(word)
     }
+}
+
+/// The words of a list, one a line (`#` lines are comments), sorted.
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    // Lines split by a byte loop: a search for each line break costs more
+    // than these short lines.
+    let mut words: Vec<&'static str> = Vec::with_capacity(text.len() / 8);
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate().chain([(text.len(), b'\n')]) {
+        if b == b'\n' {
+            let line = &text[start..i];
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if !line.is_empty() && !line.starts_with('#') {
+                words.push(line);
+            }
+            start = i + 1;
+        }
+    }
+    // The generator writes the words sorted; a hand-edited table is
+    // sorted here.
+    if !words.is_sorted() {
+        words.sort_unstable();
+    }
+    words
 }
 
 /// A fixed set of words, for lookups the rules make for every word near a

@@ -28,6 +28,7 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     org_prefixes: WordSet::new(&[]),
     loc_prefixes: WordSet::new(&[]),
     region_prefixes: WordSet::new(&[]),
+    group_modifiers: WordSet::new(&[]),
     sports_verbs_after: WordSet::new(&[]),
     sports_words_before: &[],
     sports_roles_after: WordSet::new(&[]),
@@ -42,4 +43,6 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     dotted_index: OnceLock::new(),
     region_index: OnceLock::new(),
     common_list: OnceLock::new(),
+    first_names: "",
+    first_index: OnceLock::new(),
 };
