@@ -291,8 +291,9 @@ fn is_name_word(rules: &NameRules, word: &str) -> bool {
 }
 
 /// Whether `at` starts a sentence: only blanks, opening quotes or brackets
-/// stand between it and the start of the text, a line break, or a
-/// sentence's final punctuation.
+/// stand between it and the start of the text, a line break, a sentence's
+/// final punctuation, or the end of a wiki heading or a markup tag
+/// ("== Background == In Ukraine", "</div> Former U.S. officials").
 fn is_sentence_start(text: &str, at: usize) -> bool {
     // Bytes first: blanks, ASCII quotes and brackets, then an ASCII char,
     // is what stands before nearly every name; other chars take the full
@@ -306,6 +307,7 @@ fn is_sentence_start(text: &str, at: usize) -> bool {
             b'-' | b'*' => {
                 return text[..end - 1].chars().next_back().is_none_or(char::is_whitespace);
             }
+            b'=' | b'>' => return ends_markup(&text[..end]),
             _ if b.is_ascii() => return false,
             _ => return is_sentence_start_read(text, at),
         }
@@ -323,7 +325,30 @@ fn is_sentence_start_read(text: &str, at: usize) -> bool {
         Some(mark @ ('-' | '•' | '*')) => {
             head[..head.len() - mark.len_utf8()].chars().next_back().is_none_or(char::is_whitespace)
         }
+        Some('=' | '>') => ends_markup(head),
         Some(_) => false,
+    }
+}
+
+/// Whether `head` ends with the end of a wiki heading ("== Background ==")
+/// or of a markup tag ("</div>", "<br />"), which a new sentence follows.
+pub(crate) fn ends_markup(head: &str) -> bool {
+    let bytes = head.as_bytes();
+    match bytes.last() {
+        Some(b'=') => bytes.len() >= 2 && bytes[bytes.len() - 2] == b'=',
+        Some(b'>') => {
+            // The tag's "<" a few bytes back, a letter or "/" after it.
+            let from = bytes.len().saturating_sub(40);
+            bytes[from..bytes.len() - 1].iter().rposition(|&b| b == b'<' || b == b'>').is_some_and(
+                |k| {
+                    bytes[from + k] == b'<'
+                        && bytes
+                            .get(from + k + 1)
+                            .is_some_and(|&b| b == b'/' || b.is_ascii_alphabetic())
+                },
+            )
+        }
+        _ => false,
     }
 }
 
@@ -1154,6 +1179,11 @@ mod tests {
             "\r",
             "\t",
             "\u{a0}",
+            "==",
+            "=",
+            "</div>",
+            "<br />",
+            ">",
             " ",
             "  ",
             ", ",

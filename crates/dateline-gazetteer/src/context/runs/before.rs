@@ -93,6 +93,7 @@ pub(crate) fn is_sentence_start(text: &str, at: usize) -> bool {
         Some(mark @ ('-' | '•' | '*')) => {
             head[..head.len() - mark.len_utf8()].chars().next_back().is_none_or(char::is_whitespace)
         }
+        Some('=' | '>') => super::ends_markup(head),
         Some(_) => false,
     }
 }
