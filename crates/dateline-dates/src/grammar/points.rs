@@ -40,14 +40,7 @@ impl Parser<'_> {
     pub(super) fn point(&self, i: usize) -> Option<(Pt, usize)> {
         // Time first: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 9".
         if let Some((tm, e)) = self.clock(i) {
-            let mut j = self.opt_comma(e);
-            if self.is_func(j, Func::On) {
-                j += 1;
-            }
-            if !self.breaks(j)
-                && let Some((dp, e2)) = self.day_with_part(j)
-                && let Some(d) = dp.day
-            {
+            if let Some((dp, d, e2)) = self.day_after_clock(e) {
                 let tm = in_part_of_day(&tm, &dp.value, self.meridiem_in(i, e));
                 let p = Pt::time_on(d, &tm, Grain::Minute, "time-date", dp.how);
                 return Some((p, e2));
@@ -55,21 +48,12 @@ impl Parser<'_> {
             // "around 11pm local time on Wednesday night", "at 8 p.m. ET on
             // Friday", "until midday (0900 GMT) on Tuesday": the day named
             // after the zone (marked apart, as the zone is) is the clock's.
-            if let Some(k) = self.zone_tail(e) {
-                let mut j = self.opt_comma(k);
-                if self.is_func(j, Func::On) {
-                    j += 1;
-                }
-                if !self.breaks(j)
-                    && let Some((dp, _)) = self.day_with_part(j)
-                    && let Some(d) = dp.day
-                {
-                    let tm = in_part_of_day(&tm, &dp.value, self.meridiem_in(i, e));
-                    return Some((
-                        Pt::time_on(d, &tm, Grain::Minute, "clock", "day-after-zone"),
-                        e,
-                    ));
-                }
+            if let Some(k) = self.zone_tail(e)
+                && let Some((dp, d, _)) = self.day_after_clock(k)
+            {
+                let tm = in_part_of_day(&tm, &dp.value, self.meridiem_in(i, e));
+                let p = Pt::time_on(d, &tm, Grain::Minute, "clock", "day-after-zone");
+                return Some((p, e));
             }
             // "9 pm in the evening of December 6": the day named after the
             // part of the day (which is marked apart).
@@ -207,6 +191,22 @@ impl Parser<'_> {
     /// A day, with the part of the day that follows it ("tomorrow morning")
     /// or that it names ("tonight"). Calls no rule that combines times, so
     /// chains of numbers cannot recurse.
+    /// The day named right after a clock that ends at `e`, past a comma
+    /// and "on" ("5 p.m., Wednesday", "8 p.m. on Friday night"), with its
+    /// date and end; none across a line break.
+    fn day_after_clock(&self, e: usize) -> Option<(Pt, jiff::civil::Date, usize)> {
+        let mut j = self.opt_comma(e);
+        if self.is_func(j, Func::On) {
+            j += 1;
+        }
+        if self.breaks(j) {
+            return None;
+        }
+        let (dp, end) = self.day_with_part(j)?;
+        let d = dp.day?;
+        Some((dp, d, end))
+    }
+
     fn day_with_part(&self, j: usize) -> Option<(Pt, usize)> {
         let (dp, e) = self.day_point(j)?;
         let d = dp.day?;
