@@ -222,7 +222,8 @@ impl DateExtractor {
         let adjectives = lexicon.tables.unit_adjectives;
         !adjectives.is_empty()
             && tokens.get(c.e.wrapping_sub(1)).is_some_and(|t| {
-                adjectives.iter().any(|(a, _)| lexicon.same_word(&text[t.start..t.end], a))
+                matches!(t.lex, Some(Lex::Unit(_, false)))
+                    && adjectives.iter().any(|(a, _)| lexicon.same_word(&text[t.start..t.end], a))
             })
     }
 

@@ -379,14 +379,24 @@ fn split_number_unit(word: &str, lexicon: &Lexicon) -> Option<(usize, Lex, Lex)>
     let tables = lexicon.tables;
     // Unit adjectives end in "ig" and an ending ("-tägigen"): most long
     // words are none, and are turned away by two bytes.
-    ["en", "er", "es", "em", "e", ""]
-        .iter()
-        .find(|ending| word.strip_suffix(*ending).is_some_and(|w| w.ends_with("ig")))?;
-    word.char_indices().skip(3).take(8).find_map(|(k, _)| {
-        let (head, tail) = word.split_at(k);
-        let &(_, unit) = tables.unit_adjectives.iter().find(|(a, _)| lexicon.same_word(tail, a))?;
-        tables.compound_numbers.iter().find(|n| lexicon.same_word(head, n))?;
-        Some((k, lexicon.get(head)?, Lex::Unit(unit, false)))
+    let ending = ["en", "er", "es", "em", "e", ""]
+        .into_iter()
+        .find(|ending| word.strip_suffix(ending).is_some_and(|w| w.ends_with("ig")))?;
+    let forms = tables.unit_adjectives.iter().filter(|(adjective, _)| {
+        adjective.strip_suffix(ending).is_some_and(|stem| stem.ends_with("ig"))
+    });
+    forms.into_iter().find_map(|&(adjective, unit)| {
+        // Written with its umlaut, the adjective is a byte longer than in
+        // the table ("tägig", "tagig").
+        [adjective.len(), adjective.len() + 1].into_iter().find_map(|n| {
+            let k = word.len().checked_sub(n)?;
+            let (head, tail) = (word.get(..k)?, &word[k..]);
+            if !lexicon.same_word(tail, adjective) {
+                return None;
+            }
+            tables.compound_numbers.iter().find(|number| lexicon.same_word(head, number))?;
+            Some((k, lexicon.get(head)?, Lex::Unit(unit, false)))
+        })
     })
 }
 

@@ -303,12 +303,13 @@ impl Parser<'_> {
         Some(Pt::new(v, Grain::Unspecified, "every", "").set().into_cand(i, j + 1))
     }
 
-    /// Whether token `i` is one of the language's `rate_articles` ("im").
+    /// Whether token `i` is one of the language's `rate_articles` ("im";
+    /// ASCII, as prepositions of a rate are).
     fn is_rate_article(&self, i: usize) -> bool {
         let articles = self.lx.tables.rate_articles;
         !articles.is_empty()
             && matches!(self.lex(i), Some(Lex::Func(Func::In | Func::On)))
-            && articles.iter().any(|w| self.lx.same_word(self.s(i), w))
+            && articles.iter().any(|w| self.s(i).eq_ignore_ascii_case(w))
     }
 
     /// Whether a count stands one to three words before `i`, with no
