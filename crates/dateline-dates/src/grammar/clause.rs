@@ -10,7 +10,8 @@
 //! within the clause (a sentence end, a line break, a quotation mark, a
 //! semicolon or colon, a bracket, markup's angle brackets, or a word that
 //! opens another clause:
-//! "but", "which", "because"). The first verb it meets on the left is the
+//! "but", "which", "because"); a time zone in brackets, "(0900 GMT)", is
+//! read past. The first verb it meets on the left is the
 //! last word of the governing group; the words before it that belong to the
 //! group (auxiliaries, modals, adverbs) give the tense, the leftmost
 //! auxiliary deciding: "will be held" is ahead, "has been postponed"
@@ -382,6 +383,13 @@ impl Parser<'_> {
                         i -= 1;
                         continue;
                     }
+                    // A time zone in brackets ("until midday (0900 GMT) on
+                    // Tuesday", "22:00 BST (21:00 UTC) on Thursday") is read
+                    // past: the clause goes on before it.
+                    b')' if let Some(open) = zone_aside_start(bytes, i - 1, lo) => {
+                        i = open;
+                        continue;
+                    }
                     // Markup ("<!-- ... -->", "<br>") ends a clause too.
                     b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' => {
                         return side.end(i, n);
@@ -659,4 +667,28 @@ fn abbreviation_before(bytes: &[u8], dot: usize) -> bool {
         || ["Sept", "Corp", "Mrs", "Capt", "Sgt", "Supt", "Prof", "Rev", "Gov", "Inc", "Ltd"]
             .iter()
             .any(|a| word.eq_ignore_ascii_case(a.as_bytes()))
+}
+
+/// The longest bracketed time zone read past ("(0900 GMT)", "(UTC +4:30)",
+/// "(JST, UTC +8)", "(local time)").
+const ZONE_ASIDE: usize = 24;
+
+/// Where the bracketed time zone whose ")" is at `close` opens: its "(",
+/// with no byte before `lo`, no bracket, quotation mark or line break
+/// inside, and a zone among its words ("GMT", "UTC", "local", or two to
+/// four capitals ending in "T": "EDT", "BST", "CET").
+fn zone_aside_start(bytes: &[u8], close: usize, lo: usize) -> Option<usize> {
+    let from = close.saturating_sub(ZONE_ASIDE).max(lo);
+    let k = bytes[from..close]
+        .iter()
+        .rposition(|&b| matches!(b, b'(' | b')' | b'[' | b']' | b'"' | b'\n' | b'<' | b'>'))?;
+    let open = from + k;
+    let inside = &bytes[open + 1..close];
+    let zone = inside.split(|b| !b.is_ascii_alphabetic()).any(|word| {
+        matches!(word, b"GMT" | b"UTC" | b"local")
+            || (2..=4).contains(&word.len())
+                && word.iter().all(u8::is_ascii_uppercase)
+                && word.ends_with(b"T")
+    });
+    (bytes[open] == b'(' && zone).then_some(open)
 }
