@@ -188,9 +188,6 @@ impl Parser<'_> {
         }
     }
 
-    /// A day, with the part of the day that follows it ("tomorrow morning")
-    /// or that it names ("tonight"). Calls no rule that combines times, so
-    /// chains of numbers cannot recurse.
     /// The day named right after a clock that ends at `e`, past a comma
     /// and "on" ("5 p.m., Wednesday", "8 p.m. on Friday night"), with its
     /// date and end; none across a line break.
@@ -207,6 +204,9 @@ impl Parser<'_> {
         Some((dp, d, end))
     }
 
+    /// A day, with the part of the day that follows it ("tomorrow morning")
+    /// or that it names ("tonight"). Calls no rule that combines times, so
+    /// chains of numbers cannot recurse.
     fn day_with_part(&self, j: usize) -> Option<(Pt, usize)> {
         let (dp, e) = self.day_point(j)?;
         let d = dp.day?;
