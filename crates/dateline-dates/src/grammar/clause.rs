@@ -24,6 +24,7 @@
 //! language data (`Lexicon::verb`, from `lexicon/en.rs`); simple pasts in
 //! "-ed" are read by their ending.
 
+use super::times::is_zone_shaped;
 use super::{Dir, Parser};
 use crate::lexicon::Verb;
 
@@ -675,8 +676,8 @@ const ZONE_ASIDE: usize = 24;
 
 /// Where the bracketed time zone whose ")" is at `close` opens: its "(",
 /// with no byte before `lo`, no bracket, quotation mark or line break
-/// inside, and a zone among its words ("GMT", "UTC", "local", or two to
-/// four capitals ending in "T": "EDT", "BST", "CET").
+/// inside, and a zone among its words ("UTC", "local", or the shape of a
+/// zone's abbreviation: "GMT", "EDT", "BST").
 fn zone_aside_start(bytes: &[u8], close: usize, lo: usize) -> Option<usize> {
     let from = close.saturating_sub(ZONE_ASIDE).max(lo);
     let k = bytes[from..close]
@@ -684,11 +685,8 @@ fn zone_aside_start(bytes: &[u8], close: usize, lo: usize) -> Option<usize> {
         .rposition(|&b| matches!(b, b'(' | b')' | b'[' | b']' | b'"' | b'\n' | b'<' | b'>'))?;
     let open = from + k;
     let inside = &bytes[open + 1..close];
-    let zone = inside.split(|b| !b.is_ascii_alphabetic()).any(|word| {
-        matches!(word, b"GMT" | b"UTC" | b"local")
-            || (2..=4).contains(&word.len())
-                && word.iter().all(u8::is_ascii_uppercase)
-                && word.ends_with(b"T")
-    });
+    let zone = inside
+        .split(|b| !b.is_ascii_alphabetic())
+        .any(|word| matches!(word, b"UTC" | b"local") || is_zone_shaped(word));
     (bytes[open] == b'(' && zone).then_some(open)
 }

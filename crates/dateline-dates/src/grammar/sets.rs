@@ -191,11 +191,11 @@ impl Parser<'_> {
             // "400 Euro im Monat", "einmal im Jahr": a rate's "a" written
             // as a preposition (`rate_articles`).
             Lex::Func(Func::In | Func::On) if self.is_rate_article(i) => {
+                let (u, false) = self.unit(i + 1)? else { return None };
                 let counted = matches!(
                     self.lex(i.wrapping_sub(1)),
                     Some(Lex::Func(Func::Times | Func::Once | Func::Twice))
                 ) || self.counted_before(i);
-                let (u, false) = self.unit(i + 1)? else { return None };
                 // Not "im Monat Mai", "im Jahr 2014", "am Tag der Wahl",
                 // "am Tag zuvor": the unit is named, not counted.
                 let named = self.tok(i + 2).is_some_and(|t| {

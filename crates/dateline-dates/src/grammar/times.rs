@@ -656,10 +656,7 @@ impl Parser<'_> {
             if self.is_word(k, "local") && self.is_func(k + 1, Func::Time) {
                 k += 2;
             } else if self.zone_at(k).is_some()
-                || t.kind == Kind::Word
-                    && (2..=4).contains(&(t.end - t.start))
-                    && self.s(k).bytes().all(|b| b.is_ascii_uppercase())
-                    && self.s(k).ends_with('T')
+                || t.kind == Kind::Word && is_zone_shaped(self.s(k).as_bytes())
             {
                 k += 1;
             } else if t.is_punct('(') {
@@ -682,4 +679,10 @@ impl Parser<'_> {
         self.zone_at(k).is_some()
             && !self.tok(k + 1).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
     }
+}
+
+/// Whether a word has the shape of a time zone's abbreviation the lexicon
+/// may not list: two to four capitals ending in "T" ("ET", "AEDT", "BST").
+pub(super) fn is_zone_shaped(word: &[u8]) -> bool {
+    (2..=4).contains(&word.len()) && word.iter().all(u8::is_ascii_uppercase) && word.ends_with(b"T")
 }
