@@ -50,12 +50,7 @@ impl<'t> Surnames<'t> {
         if !after_title(rules, text, start, end) {
             return false;
         }
-        let name = &text[start..end];
-        // A country stays the country elsewhere: "Ms. Jordan" is rare
-        // beside the Jordan news names every day.
-        if !found.entry().id().starts_with("iso3166-1:") && !self.names.contains(&name) {
-            self.names.push(name);
-        }
+        self.remember(&text[start..end], found);
         true
     }
 
@@ -85,11 +80,17 @@ impl<'t> Surnames<'t> {
         if !title_before(rules, text, run.start) && !first_named() {
             return false;
         }
-        let name = &text[start..end];
+        self.remember(&text[start..end], found);
+        true
+    }
+
+    /// Remembers `name`, the place `found` read as a surname, unless it is
+    /// a country's: "Ms. Jordan" is rare beside the Jordan news names
+    /// every day.
+    fn remember(&mut self, name: &'t str, found: &EntityMatch<'_>) {
         if !found.entry().id().starts_with("iso3166-1:") && !self.names.contains(&name) {
             self.names.push(name);
         }
-        true
     }
 
     /// Drops from `out` the gazetteer entities, read alone, named as a

@@ -332,7 +332,7 @@ fn is_sentence_start_read(text: &str, at: usize) -> bool {
 
 /// Whether `head` ends with the end of a wiki heading ("== Background ==")
 /// or of a markup tag ("</div>", "<br />"), which a new sentence follows.
-pub(crate) fn ends_markup(head: &str) -> bool {
+fn ends_markup(head: &str) -> bool {
     let bytes = head.as_bytes();
     match bytes.last() {
         Some(b'=') => bytes.len() >= 2 && bytes[bytes.len() - 2] == b'=',
