@@ -10,7 +10,7 @@ use crate::{
     filter::{FirstWords, MAX_WORD, ascii_run, folded_word_hash, non_alnum_lanes},
     fold::is_plain_cjk_punctuation,
     matcher::{Start, Unit},
-    unspaced,
+    unspaced::{self, Lookahead},
 };
 
 /// Which matches a search reports.
@@ -106,9 +106,9 @@ pub struct FindIter<'m, 't> {
     /// The part of a run of a script without spaces still to search
     /// (see [`FindIter::next_in_run`]).
     run: Option<(usize, usize)>,
-    /// The Aho-Corasick engine's last answer: searched from `.0`, the
-    /// next segment starts at `.1` (`None`: nowhere after).
-    next_hit: Option<(usize, Option<usize>)>,
+    /// The Aho-Corasick engine's last answer, which may serve the next
+    /// runs too.
+    next_hit: Option<Lookahead>,
     /// The matcher's [`lower_words`](Matcher::lower_words), fetched once.
     lower_words: &'m FirstWords,
 }
@@ -162,16 +162,13 @@ impl<'m, 't> FindIter<'m, 't> {
                 Source::Borrowed(text) => *text,
             };
             let bytes = text.bytes();
-            let hit = match self.next_hit {
-                // Still the next one: nothing was found from `from` to it.
-                Some((from, hit)) if from <= pos && hit.is_none_or(|hit| hit >= pos) => hit,
-                _ => {
-                    let hit = engine.next_hit(bytes, pos);
-                    self.next_hit = Some((pos, hit));
-                    hit
-                }
-            };
-            let Some(hit) = hit.filter(|&hit| hit < end) else {
+            let known = self.next_hit.and_then(|answer| answer.within(pos, end));
+            let hit = known.unwrap_or_else(|| {
+                let answer = engine.next_hit(bytes, pos, end);
+                self.next_hit = Some(answer);
+                answer.within(pos, end).expect("a fresh answer covers its run")
+            });
+            let Some(hit) = hit else {
                 self.run = None;
                 return None;
             };

@@ -886,6 +886,26 @@ mod unspaced_engine {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
+        /// Runs further apart than the automaton's lookahead, runs longer
+        /// than it, and names across the edge of its window.
+        #[test]
+        fn automaton_agrees_with_the_trie_far_apart(
+            pieces in prop::collection::vec(
+                (
+                    prop::sample::select(&["北京", "中国", "北约NATO", "大学", "国", "NATO"][..]),
+                    prop::sample::select(&["a ", "x", " ", "大", "，"][..]),
+                    0..4200usize,
+                ),
+                1..6,
+            ),
+        ) {
+            let text: String =
+                pieces.iter().map(|(name, filler, n)| filler.repeat(*n) + name).collect();
+            let (automaton, trie) = engines(NAMES);
+            let a: Vec<Match> = automaton.find_iter(&text).collect();
+            prop_assert_eq!(&a, &trie.find_iter(&text).collect::<Vec<_>>());
+        }
+
         #[test]
         fn automaton_agrees_with_the_trie(
             pieces in prop::collection::vec(

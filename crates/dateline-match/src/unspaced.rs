@@ -20,6 +20,43 @@ use crate::trie::Trie;
 /// build fast (`DESIGN.md`).
 const PREFIX_CHARS: usize = 2;
 
+/// How far past the search position the automaton looks for the next
+/// segment. Searching to the end of the text made spaced text with one
+/// early Han run pay a second pass over all of it (10% of an 11 MB
+/// English document's entity search); a search per run is slow on
+/// Chinese, where runs are short (see `DESIGN.md`). A window serves the
+/// dense runs of Chinese with one search and bounds the cost of a lone
+/// run.
+const LOOKAHEAD: usize = 4096;
+
+/// The longest segment prefix the automaton holds, in bytes: `PREFIX_CHARS`
+/// chars of up to four bytes.
+const MAX_SEGMENT_BYTES: usize = 4 * PREFIX_CHARS;
+
+/// An answer of the automaton: searched from `from`, the next segment
+/// starts at `hit`; `None` when none starts before `settled`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Lookahead {
+    from: usize,
+    settled: usize,
+    hit: Option<usize>,
+}
+
+impl Lookahead {
+    /// The next segment start in `pos..end` (a run), when this answer
+    /// knows it: `Some(None)` when it knows there is none.
+    pub(crate) fn within(&self, pos: usize, end: usize) -> Option<Option<usize>> {
+        if self.from > pos {
+            return None;
+        }
+        match self.hit {
+            Some(hit) if hit >= pos => Some(Some(hit).filter(|&hit| hit < end)),
+            Some(_) => None,
+            None => (end <= self.settled).then_some(None),
+        }
+    }
+}
+
 /// The automaton of the starts of the first segments (up to the first
 /// space) of the patterns that begin with a character of a script without
 /// spaces.
@@ -77,10 +114,16 @@ impl Unspaced {
     }
 
     /// Where the next segment starts at or after `at` in the normalized
-    /// `bytes`, anywhere in the rest of the text: one search answers for
-    /// every run up to the hit.
-    pub(crate) fn next_hit(&self, bytes: &[u8], at: usize) -> Option<usize> {
-        self.automaton.find(Input::new(bytes).range(at..)).map(|hit| hit.start())
+    /// `bytes`, looking to the end of the run (`run_end`) and on up to
+    /// [`LOOKAHEAD`] bytes past `at`: one search answers for the runs up
+    /// to its hit, and a run in spaced text costs no more than its window.
+    pub(crate) fn next_hit(&self, bytes: &[u8], at: usize, run_end: usize) -> Lookahead {
+        let limit = (run_end + MAX_SEGMENT_BYTES).max(at + LOOKAHEAD).min(bytes.len());
+        // A segment starting this near the limit may run past it, unseen:
+        // only hits before `settled` are certain to be the leftmost.
+        let settled = if limit == bytes.len() { limit } else { limit - MAX_SEGMENT_BYTES };
+        let hit = self.automaton.find(Input::new(bytes).range(at..limit)).map(|hit| hit.start());
+        Lookahead { from: at, settled, hit: hit.filter(|&hit| hit < settled) }
     }
 
     /// Heap bytes held by the automaton.
