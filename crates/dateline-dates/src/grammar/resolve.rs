@@ -139,7 +139,9 @@ impl Parser<'_> {
             _ => {}
         }
         let t = self.tok(i)?;
-        if t.kind == Kind::Word && t.lex.is_none() && distance <= 4 && word.len() > 4 && !t.upper {
+        let may_be_verb = !t.upper || self.lx.tables.verb_first && self.starts_sentence(i);
+        if t.kind == Kind::Word && t.lex.is_none() && distance <= 4 && word.len() > 4 && may_be_verb
+        {
             for &(suffix, cue) in self.lx.tables.tense_suffixes {
                 if word.as_bytes().ends_with(suffix.as_bytes()) {
                     let (dir, name) = match cue {
@@ -151,6 +153,18 @@ impl Parser<'_> {
             }
         }
         None
+    }
+
+    /// Whether token `i` begins a sentence: nothing but blanks and opening
+    /// marks ("¿", "¡", quotes) between it and the text's start or a
+    /// sentence's end.
+    fn starts_sentence(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let before = self.text[..t.start].trim_end_matches(|c: char| {
+            c != '\n' && c.is_whitespace()
+                || matches!(c, '¿' | '¡' | '"' | '“' | '«' | '\'' | '‘' | '(')
+        });
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '»', '”'])
     }
 
     /// Whether the word just before or after token `i` is a verb in the

@@ -782,6 +782,11 @@ pub(crate) struct Tables {
     /// "-ed"); a word matches when it is lowercase, not in the table, and
     /// longer than four bytes.
     pub(crate) tense_suffixes: &'static [(&'static str, Cue)],
+    /// A sentence may begin with its verb, the subject left unsaid
+    /// ("Llegará el viernes"): a capitalized word that starts a sentence
+    /// is read for `tense_suffixes` too (any other capitalized word may be
+    /// a name: "Miró").
+    pub(crate) verb_first: bool,
     /// Verb-group words for reading a date's clause ("will", "said", "plans"):
     /// a language with this table reads direction from the clause's verb;
     /// one without from tense cues near the date.
@@ -927,6 +932,7 @@ impl Tables {
         whole_words: &[],
         accented: &[],
         tense_suffixes: &[],
+        verb_first: false,
         verbs: &[],
         year_nouns: &[],
         event_nouns: &[],
