@@ -117,6 +117,11 @@ impl Parser<'_> {
         if k > 0 && matches!(self.lex(k - 1), Some(Lex::Func(Func::Until | Func::For))) {
             return (Dir::Future, format!("future-cue({})", self.s(k - 1).to_lowercase()));
         }
+        // "ab Montag", "à partir de vendredi": the onset of a state, which
+        // news announces ahead.
+        if let Some(onset) = self.onset_before(k) {
+            return (Dir::Future, format!("future-cue({onset})"));
+        }
         (default, "default".into())
     }
 
@@ -153,6 +158,16 @@ impl Parser<'_> {
             }
         }
         None
+    }
+
+    /// The words of the language's `onset_words` that end right before
+    /// token `k`, if some do.
+    fn onset_before(&self, k: usize) -> Option<String> {
+        self.lx.tables.onset_words.iter().find_map(|words| {
+            let first = k.checked_sub(words.len())?;
+            let said = (first..k).map(|i| self.s(i).to_lowercase());
+            said.clone().eq(words.iter().map(|w| w.to_string())).then(|| words.join(" "))
+        })
     }
 
     /// Whether token `i` begins a sentence: nothing but blanks and opening

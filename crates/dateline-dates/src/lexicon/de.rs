@@ -55,6 +55,7 @@ pub(super) static TABLES: Tables = Tables {
     clock_apart: true,
     narrative_years: true,
     tense_suffixes: &[("te", Cue::Past)],
+    onset_words: &[&["ab"]],
     // "[202 v. Chr.]", "[264 vor Christus]" (BC0202, BC0264): history
     // writes its years before the common era this way, the era inside.
     era_bc: &[

@@ -91,6 +91,7 @@ pub(super) static TABLES: Tables = Tables {
         ("aron", Cue::Past),
         ("ieron", Cue::Past),
     ],
+    onset_words: &[&["a", "partir", "de"], &["a", "partir", "del"]],
     verb_first: true,
     decimal_comma: true,
     split_amount_ranges: true,

@@ -54,6 +54,7 @@ pub(super) static TABLES: Tables = Tables {
         ("ait", Cue::Past),
         ("aient", Cue::Past),
     ],
+    onset_words: &[&["à", "partir", "de"], &["à", "partir", "du"], &["dès"]],
     decimal_comma: true,
     place_nouns: &["rue", "avenue", "place", "boulevard", "pont", "quai", "stade", "lycee"],
     ..Tables::EMPTY

@@ -787,6 +787,10 @@ pub(crate) struct Tables {
     /// is read for `tense_suffixes` too (any other capitalized word may be
     /// a name: "Miró").
     pub(crate) verb_first: bool,
+    /// Words that put the start of a state right before a date ("ab
+    /// Montag", "à partir de vendredi"): without a tense near it, the date
+    /// is ahead, as news announces such starts. Lowercase, as written.
+    pub(crate) onset_words: &'static [&'static [&'static str]],
     /// Verb-group words for reading a date's clause ("will", "said", "plans"):
     /// a language with this table reads direction from the clause's verb;
     /// one without from tense cues near the date.
@@ -933,6 +937,7 @@ impl Tables {
         accented: &[],
         tense_suffixes: &[],
         verb_first: false,
+        onset_words: &[],
         verbs: &[],
         year_nouns: &[],
         event_nouns: &[],
