@@ -165,8 +165,9 @@ impl Parser<'_> {
     fn onset_before(&self, k: usize) -> Option<String> {
         self.lx.tables.onset_words.iter().find_map(|words| {
             let first = k.checked_sub(words.len())?;
-            let said = (first..k).map(|i| self.s(i).to_lowercase());
-            said.clone().eq(words.iter().map(|w| w.to_string())).then(|| words.join(" "))
+            let lowercase = |i: usize| self.s(i).chars().flat_map(char::to_lowercase);
+            let said = (first..k).zip(words.iter()).all(|(i, w)| lowercase(i).eq(w.chars()));
+            said.then(|| words.join(" "))
         })
     }
 
