@@ -327,6 +327,16 @@ impl Resolver {
                 continue;
             }
             if run == found.span() || is_all_names(&matches, i, run) {
+                // "U.S. Supreme Court", "New Jersey Senate": a place right
+                // before an organization's name names the organization.
+                if self.nested == Nested::Drop
+                    && label == "GPE"
+                    && !person
+                    && let Some(org) = place_before_org(text, &matches, i, run)
+                {
+                    push(&mut out, Resolved::by_rule(org, "ORG", PLACE_ORG));
+                    continue;
+                }
                 if !person {
                     push(&mut out, resolved);
                 }
@@ -447,6 +457,28 @@ fn is_all_names(matches: &[EntityMatch<'_>], i: usize, run: Span) -> bool {
         covered = m.end();
     }
     covered == run.end
+}
+
+/// The rule of a place before an organization's name ("U.S. Supreme
+/// Court").
+const PLACE_ORG: &str = "place:org";
+
+/// The span of a place match `i` and the organization match after it,
+/// when the two are the whole run, one blank apart: "U.S. Supreme Court",
+/// "United States Senate", "Texas Supreme Court" (OntoNotes and the entity
+/// dev sets mark the whole as the organization). Not an acronym ("the US
+/// UN envoy", "Canberra CBD"): acronyms after a place are as often another
+/// body or no name at all. Asked only of runs made of matches alone (see
+/// [`is_all_names`]).
+fn place_before_org(text: &str, matches: &[EntityMatch<'_>], i: usize, run: Span) -> Option<Span> {
+    let place = matches[i];
+    let org = matches.get(i + 1)?;
+    (run.start == place.start()
+        && run.end == org.end()
+        && org.start() == place.end() + 1
+        && text[org.span()].bytes().any(|b| b.is_ascii_lowercase())
+        && org.label() == "ORG")
+        .then(|| Span::new(place.start(), org.end()))
 }
 
 /// Whether an entry with `label` names a place (a region prefix can make a
@@ -667,7 +699,8 @@ impl<'g> Resolved<'g> {
 
     /// The rule that decided, when one did: `head:org` ("US Navy"),
     /// `prefix:org` ("Real Madrid"), `sports:score` ("DETROIT 4 Boston 2"),
-    /// `namesake:region` ("Portland, Maine"), ...
+    /// `namesake:region` ("Portland, Maine"), `place:org` ("U.S. Supreme
+    /// Court"), ...
     pub fn rule(&self) -> Option<&'static str> {
         self.rule
     }
