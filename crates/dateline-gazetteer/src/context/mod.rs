@@ -403,12 +403,15 @@ fn merge<'g>(found: Vec<Resolved<'g>>, named: Vec<Resolved<'g>>) -> Vec<Resolved
 }
 
 /// Whether a place's name is part of a currency ("US$ 21 million", "US
-/// dollars", "NZ$"): an amount of money, not the place.
+/// dollars", "NZ$"): an amount of money, not the place. An organization's
+/// acronym is one only with the sign right after it ("AU$ 700 billion" is
+/// Australian dollars, not the African Union).
 /// `end` is where the name ends, `label` its label.
 fn is_money(text: &str, end: usize, label: &str) -> bool {
-    // Only places are money: the text is read after the label says so.
+    // Only places and acronyms are money: the text is read after the label
+    // says so.
     if label != "GPE" {
-        return false;
+        return text.as_bytes().get(end) == Some(&b'$') && label == "ORG";
     }
     // Blanks skipped bytewise (a space, or U+00A0 as C2 A0): asked of
     // every place, most of which are followed by a space and a word.
