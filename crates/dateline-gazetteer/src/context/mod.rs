@@ -364,6 +364,15 @@ impl Resolver {
             match (self.nested, typed) {
                 (Nested::Drop, Some(typed)) if typed.label == rules::UNREPORTED => {}
                 (Nested::Drop, Some(typed)) => {
+                    let mut run = run;
+                    if typed.rule.starts_with("head:") {
+                        // "Cameroon-Nigeria Mixed Commission": the names
+                        // before the hyphen are the run's, not their own.
+                        run.start = runs::start_over_hyphens(self.rules, text, run.start);
+                        while out.last().is_some_and(|last| last.span.start >= run.start) {
+                            out.pop();
+                        }
+                    }
                     push(&mut out, Resolved::by_rule(run, typed.label, typed.rule));
                 }
                 (Nested::Drop, None) => {}

@@ -732,6 +732,35 @@ fn extend_left(
     start
 }
 
+/// The start of a run typed by its head word, moved left over the names a
+/// hyphen joins to it: "Cameroon-Nigeria Mixed Commission", "Raleigh-Durham
+/// International Airport", and a connector's particle with the name before
+/// it ("Dar al-Hikma Hospital", "al-Khilani Mosque"). Matches join here,
+/// unlike in untyped runs ("Russia-Ukraine" stays two names): the head word
+/// says the whole is one name. Lowercase words ("pro-Syrian"), initials
+/// ("D-Link") and a hyphen after a blank stop it.
+pub(crate) fn start_over_hyphens(rules: &NameRules, text: &str, start: usize) -> usize {
+    let mut start = start;
+    while start > 0 && text.as_bytes()[start - 1] == b'-' {
+        let Some(word) = word_before(rules, text, start - 1) else { break };
+        let written = &text[word];
+        if is_name_word(rules, written) {
+            start = word.start;
+            continue;
+        }
+        if written == "&" || rules.class(written) != Class::Connector {
+            break;
+        }
+        start = word.start;
+        let name = word_before(rules, text, gap_before(text, word.start))
+            .filter(|name| name.end < word.start && is_name_word(rules, &text[*name]));
+        if let Some(name) = name {
+            start = name.start;
+        }
+    }
+    start
+}
+
 /// Before a connector ("of", "of the"), the capitalized word it comes from.
 /// `class` is the class of `word`, a connector or a second one (the
 /// caller has looked it up).
