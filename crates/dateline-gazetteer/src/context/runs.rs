@@ -432,10 +432,15 @@ fn right_alone(rules: &NameRules, text: &str, matched: Span) -> bool {
             match bytes.get(at) {
                 Some(b) if b.is_ascii_lowercase() => !rules.types_a_name(last_word(&text[matched])),
                 // A date or a person's title ends the run ("Beijing Monday",
-                // "Chinese Foreign Minister").
+                // "Chinese Foreign Minister"), unless the title is a name's
+                // ("Massachusetts General Hospital").
                 Some(b) if b.is_ascii_uppercase() => {
                     let word = ascii_word_at(bytes, at);
-                    matches!(rules.class(&text[word]), Class::Break | Class::Title)
+                    match rules.class(&text[word]) {
+                        Class::Break => true,
+                        Class::Title => !title_in_name(rules, text, word),
+                        _ => false,
+                    }
                 }
                 Some(b) => *b != b'&' && b.is_ascii(),
                 None => true,
@@ -633,6 +638,10 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
         let Some(word) = word_from(rules, text, at) else { break };
         let written = &text[word];
         let class = rules.class(written);
+        if class == Class::Title && title_in_name(rules, text, word) {
+            end = word.end;
+            continue;
+        }
         if class == Class::Title {
             // "Chinese Foreign Minister": what stands between the name and
             // the title belongs to the title, unless it ends a name of its
@@ -658,6 +667,34 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
         }
     }
     end
+}
+
+/// Whether the title `title` is a word of the name it stands in: one of the
+/// rules' `name_titles` ("General") with a head word among the (at most
+/// three) capitalized words after it ("Massachusetts General Hospital",
+/// "Georgia General Security Service"); not before a person's name ("U.S.
+/// Army General Joseph Votel").
+fn title_in_name(rules: &NameRules, text: &str, title: Span) -> bool {
+    if !rules.name_titles.contains(&text[title]) {
+        return false;
+    }
+    let mut end = title.end;
+    for _ in 0..3 {
+        let at = gap_after(text, end);
+        if at == end || !text.as_bytes().get(at).is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        let Some(word) = word_from(rules, text, at) else { return false };
+        let written = &text[word];
+        if !is_name_word(rules, written) {
+            return false;
+        }
+        if rules.head(written).is_some_and(|head| head.label != super::rules::UNREPORTED) {
+            return true;
+        }
+        end = word.end;
+    }
+    false
 }
 
 /// Whether a connector joins the word before it to the next name: "&"
