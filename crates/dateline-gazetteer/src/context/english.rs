@@ -375,6 +375,10 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // names, when a head word follows within a few words (16 such names in
     // the news corpus; "U.S. Army General Joseph Votel" has none).
     name_titles: WordSet::new(&["General"]),
+    // "Food and Drug Administration", "Department of Health and Human
+    // Services": "and" inside a name, when a head word follows (see
+    // `runs.rs`); "Ukraine and Western allies" stays apart.
+    name_conjunctions: WordSet::new(&["and"]),
     // "Barcelona beat Real Madrid 2-1": a verb of a match next to the city.
     sports_verbs_after: WordSet::new(&[
         "beat",

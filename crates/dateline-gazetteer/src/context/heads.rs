@@ -58,9 +58,10 @@ pub(crate) fn named_by_heads<'g>(
     found
 }
 
-/// `run` with the words a hyphen joins before it ("al-Khilani Mosque",
-/// "Dar al-Hikma Hospital"; see [`runs::start_over_hyphens`]), unless they
-/// hold a gazetteer match or reach an earlier name of `found`.
+/// `run` with the words a hyphen or "and" joins before it ("al-Khilani
+/// Mosque", "the Food and Drug Administration"; see
+/// [`runs::start_over_joins`]), unless they hold a gazetteer match or reach
+/// an earlier name of `found`.
 fn over_hyphens(
     rules: &NameRules,
     text: &str,
@@ -69,7 +70,7 @@ fn over_hyphens(
     match_ends: &[usize],
     found: &[Resolved<'_>],
 ) -> Span {
-    let start = runs::start_over_hyphens(rules, text, run.start);
+    let start = runs::start_over_joins(rules, text, run.start, match_ends);
     let free = start == run.start
         || !overlaps_a_match(Span::new(start, run.start), match_starts, match_ends)
             && found.last().is_none_or(|last| last.span.end <= start);

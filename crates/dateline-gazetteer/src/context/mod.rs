@@ -366,9 +366,10 @@ impl Resolver {
                 (Nested::Drop, Some(typed)) => {
                     let mut run = run;
                     if typed.rule.starts_with("head:") {
-                        // "Cameroon-Nigeria Mixed Commission": the names
-                        // before the hyphen are the run's, not their own.
-                        run.start = runs::start_over_hyphens(self.rules, text, run.start);
+                        // "Cameroon-Nigeria Mixed Commission", "the
+                        // Industrial and Commercial Bank of China": the
+                        // names before the hyphen or "and" are the run's.
+                        run.start = runs::start_over_joins(self.rules, text, run.start, &ends);
                         while out.last().is_some_and(|last| last.span.start >= run.start) {
                             out.pop();
                         }
