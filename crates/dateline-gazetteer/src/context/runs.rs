@@ -618,6 +618,9 @@ enum Titles {
 
 fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usize]) -> usize {
     let mut end = from;
+    // Whether a connector joined ("Department of Health"): "and" then
+    // joins the words of the name's last part without a head word.
+    let mut joined_connector = false;
     loop {
         if text[end..].starts_with('-') {
             match word_from(rules, text, end + 1) {
@@ -656,7 +659,7 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
         }
         if class == Class::Other
             && end > from
-            && joins_over_conjunction(rules, text, end, word, match_starts)
+            && joins_over_conjunction(rules, text, end, word, match_starts, joined_connector)
         {
             end = word.end;
             continue;
@@ -669,7 +672,10 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
             break;
         }
         match name_after_connector(rules, text, word) {
-            Some(name) => end = name.end,
+            Some(name) => {
+                end = name.end;
+                joined_connector = true;
+            }
             None => break,
         }
     }
@@ -710,13 +716,16 @@ fn title_in_name(rules: &NameRules, text: &str, title: Span) -> bool {
 /// the start of a gazetteer match, and the run's last word is no head
 /// itself. "U.S. Food and Drug Administration", "Department of Health and
 /// Human Services"; not "Bank of China and Japan", "U.S. Army and Marine
-/// Corps".
+/// Corps". After a connector the words after "and" need no head when they
+/// end the name ("Department of Foreign Affairs and Trade", "Bureau of
+/// Agriculture and Resource Economics"; see [`last_part_follows`]).
 fn joins_over_conjunction(
     rules: &NameRules,
     text: &str,
     end: usize,
     word: Span,
     match_starts: &[usize],
+    joined_connector: bool,
 ) -> bool {
     // A list of one or two words: compared as they are, without a lookup.
     if !rules.name_conjunctions.words.contains(&&text[word]) {
@@ -726,6 +735,32 @@ fn joins_over_conjunction(
         return false;
     }
     head_follows(rules, text, word.end, match_starts)
+        || joined_connector && last_part_follows(rules, text, word.end, match_starts)
+}
+
+/// Whether one to three capitalized words follow `from` and end there
+/// (what comes next is no capitalized word): plain name words, none a title,
+/// a date or the start of a gazetteer match ("and Trade (DFAT)"; not "and
+/// Interior Minister", "and Japan").
+fn last_part_follows(rules: &NameRules, text: &str, from: usize, match_starts: &[usize]) -> bool {
+    let mut end = from;
+    for count in 0..4 {
+        let at = gap_after(text, end);
+        let capital = at > end && text.as_bytes().get(at).is_some_and(u8::is_ascii_uppercase);
+        if !capital {
+            return count > 0;
+        }
+        let Some(next) = word_from(rules, text, at) else { return false };
+        let written = &text[next];
+        if count == 3
+            || !is_name_word(rules, written)
+            || match_starts.binary_search(&next.start).is_ok()
+        {
+            return false;
+        }
+        end = next.end;
+    }
+    false
 }
 
 /// Whether a head word (not a law's) ends the (at most three) capitalized
