@@ -370,6 +370,15 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // one group with the group after them (the region prefixes do too:
     // "North American", "Northern Kurdish").
     group_modifiers: WordSet::new(&["Native", "Roman", "Han", "Mainline", "Ethnic"]),
+    // "Massachusetts General Hospital", "Virginia General Assembly",
+    // "Portland General Electric": a title word that is an adjective in
+    // names, when a head word follows within a few words (16 such names in
+    // the news corpus; "U.S. Army General Joseph Votel" has none).
+    name_titles: WordSet::new(&["General"]),
+    // "Food and Drug Administration", "Department of Health and Human
+    // Services": "and" inside a name, when a head word follows (see
+    // `runs.rs`); "Ukraine and Western allies" stays apart.
+    name_conjunctions: WordSet::new(&["and"]),
     // "Barcelona beat Real Madrid 2-1": a verb of a match next to the city.
     sports_verbs_after: WordSet::new(&[
         "beat",

@@ -51,10 +51,30 @@ pub(crate) fn named_by_heads<'g>(
         if let Some(typed) = runs::type_of(rules, text, run, None)
             .filter(|typed| typed.label != super::rules::UNREPORTED)
         {
+            let run = over_hyphens(rules, text, run, match_starts, match_ends, &found);
             found.push(Resolved::by_rule(run, typed.label, typed.rule));
         }
     }
     found
+}
+
+/// `run` with the words a hyphen or "and" joins before it ("al-Khilani
+/// Mosque", "the Food and Drug Administration"; see
+/// [`runs::start_over_joins`]), unless they hold a gazetteer match or reach
+/// an earlier name of `found`.
+fn over_hyphens(
+    rules: &NameRules,
+    text: &str,
+    run: Span,
+    match_starts: &[usize],
+    match_ends: &[usize],
+    found: &[Resolved<'_>],
+) -> Span {
+    let start = runs::start_over_joins(rules, text, run.start, match_ends);
+    let free = start == run.start
+        || !overlaps_a_match(Span::new(start, run.start), match_starts, match_ends)
+            && found.last().is_none_or(|last| last.span.end <= start);
+    if free { Span::new(start, run.end) } else { run }
 }
 
 /// A start before which every run from there to `end` overlaps a match
@@ -119,6 +139,7 @@ mod tests {
             if let Some(typed) = runs::type_of(rules, text, run, None)
                 .filter(|typed| typed.label != super::super::rules::UNREPORTED)
             {
+                let run = over_hyphens(rules, text, run, match_starts, match_ends, &found);
                 found.push(Resolved::by_rule(run, typed.label, typed.rule));
             }
         }

@@ -327,6 +327,16 @@ impl Resolver {
                 continue;
             }
             if run == found.span() || is_all_names(&matches, i, run) {
+                // "U.S. Supreme Court", "New Jersey Senate": a place right
+                // before an organization's name names the organization.
+                if self.nested == Nested::Drop
+                    && label == "GPE"
+                    && !person
+                    && let Some(org) = place_before_org(text, &matches, i, run)
+                {
+                    push(&mut out, Resolved::by_rule(org, "ORG", PLACE_ORG));
+                    continue;
+                }
                 if !person {
                     push(&mut out, resolved);
                 }
@@ -354,6 +364,16 @@ impl Resolver {
             match (self.nested, typed) {
                 (Nested::Drop, Some(typed)) if typed.label == rules::UNREPORTED => {}
                 (Nested::Drop, Some(typed)) => {
+                    let mut run = run;
+                    if typed.rule.starts_with("head:") {
+                        // "Cameroon-Nigeria Mixed Commission", "the
+                        // Industrial and Commercial Bank of China": the
+                        // names before the hyphen or "and" are the run's.
+                        run.start = runs::start_over_joins(self.rules, text, run.start, &ends);
+                        while out.last().is_some_and(|last| last.span.start >= run.start) {
+                            out.pop();
+                        }
+                    }
                     push(&mut out, Resolved::by_rule(run, typed.label, typed.rule));
                 }
                 (Nested::Drop, None) => {}
@@ -393,12 +413,15 @@ fn merge<'g>(found: Vec<Resolved<'g>>, named: Vec<Resolved<'g>>) -> Vec<Resolved
 }
 
 /// Whether a place's name is part of a currency ("US$ 21 million", "US
-/// dollars", "NZ$"): an amount of money, not the place.
+/// dollars", "NZ$"): an amount of money, not the place. An organization's
+/// acronym is one only with the sign right after it ("AU$ 700 billion" is
+/// Australian dollars, not the African Union).
 /// `end` is where the name ends, `label` its label.
 fn is_money(text: &str, end: usize, label: &str) -> bool {
-    // Only places are money: the text is read after the label says so.
+    // Only places and acronyms are money: the text is read after the label
+    // says so.
     if label != "GPE" {
-        return false;
+        return text.as_bytes().get(end) == Some(&b'$') && label == "ORG";
     }
     // Blanks skipped bytewise (a space, or U+00A0 as C2 A0): asked of
     // every place, most of which are followed by a space and a word.
@@ -447,6 +470,28 @@ fn is_all_names(matches: &[EntityMatch<'_>], i: usize, run: Span) -> bool {
         covered = m.end();
     }
     covered == run.end
+}
+
+/// The rule of a place before an organization's name ("U.S. Supreme
+/// Court").
+const PLACE_ORG: &str = "place:org";
+
+/// The span of a place match `i` and the organization match after it,
+/// when the two are the whole run, one blank apart: "U.S. Supreme Court",
+/// "United States Senate", "Texas Supreme Court" (OntoNotes and the entity
+/// dev sets mark the whole as the organization). Not an acronym ("the US
+/// UN envoy", "Canberra CBD"): acronyms after a place are as often another
+/// body or no name at all. Asked only of runs made of matches alone (see
+/// [`is_all_names`]).
+fn place_before_org(text: &str, matches: &[EntityMatch<'_>], i: usize, run: Span) -> Option<Span> {
+    let place = matches[i];
+    let org = matches.get(i + 1)?;
+    (run.start == place.start()
+        && run.end == org.end()
+        && org.start() == place.end() + 1
+        && text[org.span()].bytes().any(|b| b.is_ascii_lowercase())
+        && org.label() == "ORG")
+        .then(|| Span::new(place.start(), org.end()))
 }
 
 /// Whether an entry with `label` names a place (a region prefix can make a
@@ -667,7 +712,8 @@ impl<'g> Resolved<'g> {
 
     /// The rule that decided, when one did: `head:org` ("US Navy"),
     /// `prefix:org` ("Real Madrid"), `sports:score` ("DETROIT 4 Boston 2"),
-    /// `namesake:region` ("Portland, Maine"), ...
+    /// `namesake:region` ("Portland, Maine"), `place:org` ("U.S. Supreme
+    /// Court"), ...
     pub fn rule(&self) -> Option<&'static str> {
         self.rule
     }

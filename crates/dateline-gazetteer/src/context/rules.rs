@@ -90,6 +90,14 @@ pub(crate) struct NameRules {
     /// American", "Roman Catholic"), beside the region prefixes ("North
     /// American"); see `groups.rs`.
     pub(crate) group_modifiers: WordSet,
+    /// Titles that are adjectives inside names too ("Massachusetts General
+    /// Hospital", "Virginia General Assembly"): one joins a run when a head
+    /// word follows it (see `runs.rs`).
+    pub(crate) name_titles: WordSet,
+    /// Conjunctions inside names ("Food and Drug Administration"): one
+    /// joins two parts of a run when a head word ends the second part (see
+    /// `runs.rs`).
+    pub(crate) name_conjunctions: WordSet,
     /// Verbs of a match right after a city used as a club.
     pub(crate) sports_verbs_after: WordSet,
     /// Words right before a city used as a club.

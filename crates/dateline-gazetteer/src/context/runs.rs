@@ -432,10 +432,15 @@ fn right_alone(rules: &NameRules, text: &str, matched: Span) -> bool {
             match bytes.get(at) {
                 Some(b) if b.is_ascii_lowercase() => !rules.types_a_name(last_word(&text[matched])),
                 // A date or a person's title ends the run ("Beijing Monday",
-                // "Chinese Foreign Minister").
+                // "Chinese Foreign Minister"), unless the title is a name's
+                // ("Massachusetts General Hospital").
                 Some(b) if b.is_ascii_uppercase() => {
                     let word = ascii_word_at(bytes, at);
-                    matches!(rules.class(&text[word]), Class::Break | Class::Title)
+                    match rules.class(&text[word]) {
+                        Class::Break => true,
+                        Class::Title => !title_in_name(rules, text, word),
+                        _ => false,
+                    }
                 }
                 Some(b) => *b != b'&' && b.is_ascii(),
                 None => true,
@@ -613,6 +618,9 @@ enum Titles {
 
 fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usize]) -> usize {
     let mut end = from;
+    // Whether a connector joined ("Department of Health"): "and" then
+    // joins the words of the name's last part without a head word.
+    let mut joined_connector = false;
     loop {
         if text[end..].starts_with('-') {
             match word_from(rules, text, end + 1) {
@@ -633,6 +641,10 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
         let Some(word) = word_from(rules, text, at) else { break };
         let written = &text[word];
         let class = rules.class(written);
+        if class == Class::Title && title_in_name(rules, text, word) {
+            end = word.end;
+            continue;
+        }
         if class == Class::Title {
             // "Chinese Foreign Minister": what stands between the name and
             // the title belongs to the title, unless it ends a name of its
@@ -645,6 +657,13 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
             end = word.end;
             continue;
         }
+        if class == Class::Other
+            && end > from
+            && joins_over_conjunction(rules, text, end, word, match_starts, joined_connector)
+        {
+            end = word.end;
+            continue;
+        }
         if class != Class::Connector {
             break;
         }
@@ -653,11 +672,117 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
             break;
         }
         match name_after_connector(rules, text, word) {
-            Some(name) => end = name.end,
+            Some(name) => {
+                end = name.end;
+                joined_connector = true;
+            }
             None => break,
         }
     }
     end
+}
+
+/// Whether the title `title` is a word of the name it stands in: one of the
+/// rules' `name_titles` ("General") with a head word among the (at most
+/// three) capitalized words after it ("Massachusetts General Hospital",
+/// "Georgia General Security Service"); not before a person's name ("U.S.
+/// Army General Joseph Votel").
+fn title_in_name(rules: &NameRules, text: &str, title: Span) -> bool {
+    if !rules.name_titles.words.contains(&&text[title]) {
+        return false;
+    }
+    let mut end = title.end;
+    for _ in 0..3 {
+        let at = gap_after(text, end);
+        if at == end || !text.as_bytes().get(at).is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        let Some(word) = word_from(rules, text, at) else { return false };
+        let written = &text[word];
+        if !is_name_word(rules, written) {
+            return false;
+        }
+        if rules.head(written).is_some_and(|head| head.label != super::rules::UNREPORTED) {
+            return true;
+        }
+        end = word.end;
+    }
+    false
+}
+
+/// Whether the conjunction `word` ("and") goes on with the run ending at
+/// `end` (a run that grew past its match or head word): a head word (not a
+/// law's) ends the (at most three) capitalized words after it, none of them
+/// the start of a gazetteer match, and the run's last word is no head
+/// itself. "U.S. Food and Drug Administration", "Department of Health and
+/// Human Services"; not "Bank of China and Japan", "U.S. Army and Marine
+/// Corps". After a connector the words after "and" need no head when they
+/// end the name ("Department of Foreign Affairs and Trade", "Bureau of
+/// Agriculture and Resource Economics"; see [`last_part_follows`]).
+fn joins_over_conjunction(
+    rules: &NameRules,
+    text: &str,
+    end: usize,
+    word: Span,
+    match_starts: &[usize],
+    joined_connector: bool,
+) -> bool {
+    // A list of one or two words: compared as they are, without a lookup.
+    if !rules.name_conjunctions.words.contains(&&text[word]) {
+        return false;
+    }
+    if word_before(rules, text, end).is_some_and(|last| rules.head(&text[last]).is_some()) {
+        return false;
+    }
+    head_follows(rules, text, word.end, match_starts)
+        || joined_connector && last_part_follows(rules, text, word.end, match_starts)
+}
+
+/// Whether one to three capitalized words follow `from` and end there
+/// (what comes next is no capitalized word): plain name words, none a title,
+/// a date or the start of a gazetteer match ("and Trade (DFAT)"; not "and
+/// Interior Minister", "and Japan").
+fn last_part_follows(rules: &NameRules, text: &str, from: usize, match_starts: &[usize]) -> bool {
+    let mut end = from;
+    for count in 0..4 {
+        let at = gap_after(text, end);
+        let capital = at > end && text.as_bytes().get(at).is_some_and(u8::is_ascii_uppercase);
+        if !capital {
+            return count > 0;
+        }
+        let Some(next) = word_from(rules, text, at) else { return false };
+        let written = &text[next];
+        if count == 3
+            || !is_name_word(rules, written)
+            || match_starts.binary_search(&next.start).is_ok()
+        {
+            return false;
+        }
+        end = next.end;
+    }
+    false
+}
+
+/// Whether a head word (not a law's) ends the (at most three) capitalized
+/// words after `from`, none of them the start of a gazetteer match.
+fn head_follows(rules: &NameRules, text: &str, from: usize, match_starts: &[usize]) -> bool {
+    let mut end = from;
+    for _ in 0..3 {
+        let at = gap_after(text, end);
+        if at == end || !text.as_bytes().get(at).is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        let Some(next) = word_from(rules, text, at) else { return false };
+        let written = &text[next];
+        if !is_name_word(rules, written) || match_starts.binary_search(&next.start).is_ok() {
+            return false;
+        }
+        if let Some(head) = rules.head(written) {
+            return head.label != super::rules::UNREPORTED;
+        }
+        end = next.end;
+    }
+    false
 }
 
 /// Whether a connector joins the word before it to the next name: "&"
@@ -727,6 +852,95 @@ fn extend_left(
         match candidate {
             Some(name) if !is_weak_start(rules, text, name) => start = name.start,
             _ => break,
+        }
+    }
+    start
+}
+
+/// Before a conjunction ("and") left of a run typed by its head word, the
+/// one capitalized word it joins to the run: "the Food and Drug
+/// Administration", "the Industrial and Commercial Bank of China", "the
+/// Securities and Exchange Commission". The word is no gazetteer match nor
+/// an acronym ("the DOD and Department of Homeland Security", "ELFA and
+/// International Air Transport Association") and follows "the" or starts a
+/// sentence: a name before it is another name ("McCain and Democratic
+/// Party", "XM Satellite Radio and Sirius Satellite Radio").
+fn name_before_conjunction(
+    rules: &NameRules,
+    text: &str,
+    word: Span,
+    match_ends: &[usize],
+) -> Option<Span> {
+    // A list of one or two words: compared as they are, without a lookup.
+    if !rules.name_conjunctions.words.contains(&&text[word]) {
+        return None;
+    }
+    let name = word_before(rules, text, gap_before(text, word.start))?;
+    let written = &text[name];
+    let joins = name.end < word.start
+        && is_name_word(rules, written)
+        && written.bytes().any(|b| b.is_ascii_lowercase())
+        && match_ends.binary_search(&name.end).is_err();
+    if !joins {
+        return None;
+    }
+    let after_the = word_before(rules, text, gap_before(text, name.start)).is_some_and(|the| {
+        let the = &text[the];
+        rules.second_connectors.words.iter().any(|c| c.eq_ignore_ascii_case(the))
+    });
+    (after_the || is_sentence_start(text, name.start)).then_some(name)
+}
+
+/// The start of a run typed by its head word, moved left over the names a
+/// hyphen joins to it: "Cameroon-Nigeria Mixed Commission", "Raleigh-Durham
+/// International Airport", and a connector's particle with the name before
+/// it ("Dar al-Hikma Hospital", "al-Khilani Mosque"). Matches join here,
+/// unlike in untyped runs ("Russia-Ukraine" stays two names): the head word
+/// says the whole is one name. Lowercase words ("pro-Syrian"), initials
+/// ("D-Link") and a hyphen after a blank stop it.
+///
+/// A conjunction joins too, with the one word before it ("the Food and Drug
+/// Administration"; see [`name_before_conjunction`]).
+pub(crate) fn start_over_joins(
+    rules: &NameRules,
+    text: &str,
+    start: usize,
+    match_ends: &[usize],
+) -> usize {
+    let mut start = start_over_hyphens(rules, text, start);
+    // Most runs follow no conjunction: the bytes before the blank say so
+    // before any word is read.
+    let at = gap_before(text, start);
+    let head = &text.as_bytes()[..at];
+    if at < start
+        && rules.name_conjunctions.words.iter().any(|c| head.ends_with(c.as_bytes()))
+        && let Some(word) = word_before(rules, text, at)
+        && let Some(name) = name_before_conjunction(rules, text, word, match_ends)
+        && !is_weak_start(rules, text, name)
+    {
+        start = start_over_hyphens(rules, text, name.start);
+    }
+    start
+}
+
+/// [`start_over_joins`] over hyphens alone.
+fn start_over_hyphens(rules: &NameRules, text: &str, start: usize) -> usize {
+    let mut start = start;
+    while start > 0 && text.as_bytes()[start - 1] == b'-' {
+        let Some(word) = word_before(rules, text, start - 1) else { break };
+        let written = &text[word];
+        if is_name_word(rules, written) {
+            start = word.start;
+            continue;
+        }
+        if written == "&" || rules.class(written) != Class::Connector {
+            break;
+        }
+        start = word.start;
+        let name = word_before(rules, text, gap_before(text, word.start))
+            .filter(|name| name.end < word.start && is_name_word(rules, &text[*name]));
+        if let Some(name) = name {
+            start = name.start;
         }
     }
     start

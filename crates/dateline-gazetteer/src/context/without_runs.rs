@@ -29,6 +29,8 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     loc_prefixes: WordSet::new(&[]),
     region_prefixes: WordSet::new(&[]),
     group_modifiers: WordSet::new(&[]),
+    name_titles: WordSet::new(&[]),
+    name_conjunctions: WordSet::new(&[]),
     sports_verbs_after: WordSet::new(&[]),
     sports_words_before: &[],
     sports_roles_after: WordSet::new(&[]),

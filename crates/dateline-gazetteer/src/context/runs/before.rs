@@ -152,10 +152,15 @@ pub(crate) fn stands_alone(rules: &NameRules, text: &str, matched: Span) -> bool
             match bytes.get(at) {
                 Some(b) if b.is_ascii_lowercase() => !rules.types_a_name(last_word(&text[matched])),
                 // A date or a person's title ends the run ("Beijing Monday",
-                // "Chinese Foreign Minister").
+                // "Chinese Foreign Minister"), unless the title is a name's
+                // ("Massachusetts General Hospital").
                 Some(b) if b.is_ascii_uppercase() => {
                     let word = ascii_word_at(bytes, at);
-                    matches!(rules.class(&text[word]), Class::Break | Class::Title)
+                    match rules.class(&text[word]) {
+                        Class::Break => true,
+                        Class::Title => !super::title_in_name(rules, text, word),
+                        _ => false,
+                    }
                 }
                 Some(b) => *b != b'&' && b.is_ascii(),
                 None => true,
