@@ -714,6 +714,9 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("kunftig", Lex::Cue(Cue::Future)),
     ("hat", Lex::Cue(Cue::Past)),
     ("haben", Lex::Cue(Cue::Past)),
+    // "habe" + participle is the Perfekt, in the first person and in
+    // reported speech alike ("er habe am Montag ... begonnen").
+    ("habe", Lex::Cue(Cue::Past)),
     ("hatte", Lex::Cue(Cue::Past)),
     ("hatten", Lex::Cue(Cue::Past)),
     ("war", Lex::Cue(Cue::Past)),
