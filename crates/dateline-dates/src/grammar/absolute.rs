@@ -324,6 +324,45 @@ impl Parser<'_> {
         None
     }
 
+    /// Whether "September 11" ("11 September") at `s..e`, with no year,
+    /// names the 2001 attacks, as "9/11" does: before a noun of the attacks
+    /// ("the September 11 attacks", "a Sept. 11 victim"), after
+    /// "post-"/"pre-", or after "the attack(s) of/on" ("the terrorist attacks
+    /// of September 11"; "came under attack on September 11" is the day of
+    /// its own year).
+    pub(super) fn names_sept_eleven(&self, s: usize, e: usize) -> bool {
+        const NOUNS: &[&str] = &[
+            "attack",
+            "attacks",
+            "terrorist",
+            "terror",
+            "hijacker",
+            "hijackers",
+            "hijackings",
+            "victim",
+            "victims",
+            "plot",
+            "plotters",
+            "tragedy",
+            "commission",
+            "era",
+        ];
+        if self.lx.extended {
+            return false;
+        }
+        let noun_after = !self.breaks(e) && NOUNS.iter().any(|w| self.is_word(e, w));
+        let prefixed = s >= 2
+            && self.dash(s - 1)
+            && self.glued(s)
+            && self.glued(s - 1)
+            && (self.is_word(s - 2, "post") || self.is_word(s - 2, "pre"));
+        let attack_of = s >= 2
+            && (self.is_word(s - 1, "of") || self.is_word(s - 1, "on"))
+            && (self.is_word(s - 2, "attack") || self.is_word(s - 2, "attacks"))
+            && !(s >= 3 && self.is_word(s - 3, "under"));
+        noun_after || prefixed || attack_of
+    }
+
     /// Month-led dates: "September 1, 2024", "Sept. 1", "June 2024", "June", "May 5th".
     pub(super) fn p_month_first(&self, i: usize) -> Option<(Pt, usize)> {
         let (m, e, abbr) = self.month_tok(i)?;

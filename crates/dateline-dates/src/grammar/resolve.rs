@@ -259,6 +259,9 @@ impl Parser<'_> {
 
     /// Year for a month-day without a year.
     pub(super) fn year_for_day(&self, m: u32, d: u32, s: usize, e: usize) -> Option<(i32, String)> {
+        if (m, d) == (9, 11) && self.names_sept_eleven(s, e) {
+            return Some((2001, "attacks-of-2001".into()));
+        }
         if let Some(y) = self.narrative_year() {
             return Some((y, "narrative-year".into()));
         }
