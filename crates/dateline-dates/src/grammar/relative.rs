@@ -125,6 +125,37 @@ impl Parser<'_> {
         {
             return None;
         }
+        // A newspaper or programme named for its day: "The Sunday Times",
+        // "the Sunday Telegraph", "GMTV's Sunday Programme". After a word that
+        // leads a day in ("On Sunday Memoirs ... will be released") it is the
+        // day.
+        if !abbr
+            && rel.is_none()
+            && self.upper(j)
+            && !self.breaks(e)
+            && self.upper(e)
+            && self.is_title_noun(e)
+            && !(j > 0
+                && matches!(
+                    self.lex(j - 1),
+                    Some(Lex::Func(
+                        Func::On
+                            | Func::By
+                            | Func::From
+                            | Func::To
+                            | Func::Until
+                            | Func::Through
+                            | Func::Between
+                            | Func::And
+                            | Func::Or
+                            | Func::During
+                            | Func::Every
+                            | Func::Each
+                    ))
+                ))
+        {
+            return None;
+        }
         // A show named for its night: "Sunday Night Football", "Saturday
         // Night Live" (a capitalized part of the day, then a capitalized
         // word the grammar does not know).
@@ -307,6 +338,30 @@ impl Parser<'_> {
     /// TimeML corpora keep inside.
     pub(super) fn emphatic(&self, e: usize) -> usize {
         if self.lx.extended && self.is_rel(e, Rel::Same) && !self.breaks(e) { e + 1 } else { e }
+    }
+
+    /// Whether the word at `i` is a noun newspapers and programmes are named
+    /// with after a weekday ("Sunday Times", "Sunday Telegraph", "Saturday
+    /// Star", "Sunday Programme").
+    fn is_title_noun(&self, i: usize) -> bool {
+        const TITLES: &[&str] = &[
+            "times",
+            "telegraph",
+            "express",
+            "sport",
+            "star",
+            "news",
+            "programme",
+            "herald",
+            "mirror",
+            "post",
+            "independent",
+            "observer",
+            "tribune",
+            "mail",
+            "age",
+        ];
+        TITLES.iter().any(|w| self.is_word(i, w))
     }
 
     /// Whether the capitalized deictic word at `i` ("Today", "Tonight",
