@@ -707,6 +707,10 @@ impl Parser<'_> {
         if plural {
             return None;
         }
+        // "over the next decade" is a duration (r_duration's "the-next-decade").
+        if the && matches!(rel, Rel::Next | Rel::Coming) && u == Unit::Decade && !self.lx.extended {
+            return None;
+        }
         if rel == Rel::Latest && u != Unit::Quarter && u != Unit::Year {
             return None;
         }
