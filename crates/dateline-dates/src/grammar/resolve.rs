@@ -34,6 +34,14 @@ impl Parser<'_> {
         // modifies a noun is not governed by the clause's verb.
         // Such a date names a known event, which news reports after it.
         if self.attributive(s, e) {
+            // Unless it names an event held on a schedule, which the clause
+            // may put ahead: "will not be attending Tuesday's meeting",
+            // "say Saturday's elections will be fair".
+            if self.scheduled_event_after(s, e)
+                && let Some((Dir::Future, how)) = self.clause_direction(s, e)
+            {
+                return (Dir::Future, format!("future-attributive:{how}"));
+            }
             return (Dir::Past, "past-attributive".into());
         }
         if let Some((memo_s, memo_e, d)) = self.clause_memo.borrow().as_ref()
@@ -57,6 +65,49 @@ impl Parser<'_> {
             && self.lx.verb(self.s(s - 1).as_bytes()) == Some(Verb::Determiner)
             && self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none() && !t.upper)
             && self.lx.verb(self.s(e).as_bytes()).is_none()
+    }
+
+    /// Whether the attributive expression at `s..e` names an event held on
+    /// a schedule ("Tuesday's meeting", "Sunday's election"), not one that
+    /// happened ("Monday's attack"), and not as the place or source of an
+    /// outcome ("the fewest votes in Tuesday's election", "the result of
+    /// Sunday's elections", "after Saturday's election").
+    #[inline(never)]
+    fn scheduled_event_after(&self, s: usize, e: usize) -> bool {
+        const OUTCOME: &[&str] = &["in", "of", "from", "after", "following", "since", "at"];
+        const EVENTS: &[&str] = &[
+            "election",
+            "elections",
+            "vote",
+            "poll",
+            "polls",
+            "referendum",
+            "ballot",
+            "meeting",
+            "meetings",
+            "summit",
+            "hearing",
+            "session",
+            "talks",
+            "debate",
+            "deadline",
+            "primary",
+            "primaries",
+            "runoff",
+            "game",
+            "match",
+            "final",
+            "race",
+            "launch",
+            "ceremony",
+            "conference",
+        ];
+        let k = if self.tok(e).is_some_and(is_possessive) { e + 1 } else { e };
+        if !EVENTS.iter().any(|w| self.is_word(k, w)) {
+            return false;
+        }
+        let p = if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s };
+        !(p > 0 && OUTCOME.iter().any(|w| self.is_word(p - 1, w)))
     }
 
     /// A cue word among the three tokens before the expression at `s`,
