@@ -390,6 +390,41 @@ impl Parser<'_> {
                     .is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none() && t.space)
     }
 
+    /// Whether "today" at `i` closes a noun phrase with "of" ("the leaders
+    /// of today", "the job market of today"): the present age, not the day.
+    /// Not "as of today", nor after a part of the day or of its events ("the
+    /// end of today", "the early hours of today morning", "the events of
+    /// today"), nor before a possessive ("the result of today's vote").
+    #[inline(never)]
+    fn of_today_age(&self, i: usize) -> bool {
+        const DAY_PARTS: &[&str] = &[
+            "as",
+            "end",
+            "rest",
+            "start",
+            "beginning",
+            "middle",
+            "close",
+            "remainder",
+            "part",
+            "course",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "hours",
+            "events",
+            "news",
+        ];
+        !self.lx.extended
+            && i >= 2
+            && self.is_func(i - 1, Func::Of)
+            && self.tok(i - 2).is_some_and(|t| t.kind == Kind::Word)
+            && !DAY_PARTS.iter().any(|w| self.is_word(i - 2, w))
+            && !super::is_possessive_tok(self.tok(i + 1))
+            && !matches!(self.lex(i + 1), Some(Lex::PartOfDay(_)))
+    }
+
     /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
     pub(super) fn p_deictic(&self, i: usize) -> Option<(Pt, usize)> {
         // "in the morning", "during the afternoon": that part of the reference day.
@@ -505,6 +540,11 @@ impl Parser<'_> {
                 if self.in_name(i) || self.deictic_in_title(i) =>
             {
                 None
+            }
+            // "the American leaders of today", "Ontario's NDP of today", "the
+            // job market of today": the present age, as "nowadays" is.
+            Lex::Deictic(Deictic::Today) if self.of_today_age(i) => {
+                Some((Pt::new("PRESENT_REF".into(), Grain::Unspecified, "of-today", ""), i + 1))
             }
             Lex::Deictic(Deictic::Today) => {
                 Some((Pt::day(self.r, "today", ""), self.emphatic(i + 1)))
