@@ -828,6 +828,22 @@ impl Parser<'_> {
                             _ => false,
                         }
                 });
+                // "this week" said on a Sunday, the last day of its ISO week,
+                // of what lies ahead ("is set to be tested in court this
+                // week", "the elections taking place this week"): the week
+                // that begins the next day.
+                let ahead = if rel == Rel::This
+                    && !the
+                    && u == Unit::Week
+                    && anchor.is_none()
+                    && cal::weekday(r) == 7
+                    && let Some((Dir::Future, h)) = self.clause_lean(i, e)
+                {
+                    Some(format!("sunday-ahead:{h}"))
+                } else {
+                    None
+                };
+                let shift = if ahead.is_some() { 1 } else { shift };
                 let (y, w) = cal::iso_week(cal::add_days(anchor.unwrap_or(r), shift * 7)?);
                 let week = cal::fmt_week(y, w);
                 // "next week Wednesday", "this week Monday".
@@ -837,7 +853,12 @@ impl Parser<'_> {
                 {
                     return Some((Pt::day(d, "week-weekday", ""), k + 1));
                 }
-                Pt::new(week, Grain::Week, name, if anchor.is_some() { "anchored" } else { "" })
+                Pt::new(
+                    week,
+                    Grain::Week,
+                    name,
+                    if anchor.is_some() { "anchored" } else { ahead.as_deref().unwrap_or("") },
+                )
             }
             // In a narrative told without articles, "наступного місяця" is the
             // month after the last day named, as "the following day" is.
