@@ -1092,7 +1092,7 @@ impl Parser<'_> {
         // "on the 29th of August ... until the 30th": a later day of the
         // month its sentence has just named.
         let start = if on { j } else { i };
-        if let Some((named, end)) = self.doc.last_month_day
+        if let Some((named, end, _)) = self.doc.last_month_day
             && let Some(at) = self.tok(start).map(|t| t.start)
             && at > end
             && at - end <= SAME_MONTH_REACH

@@ -316,6 +316,9 @@ impl Parser<'_> {
         if let Some(y) = self.narrative_year() {
             return Some((y, "narrative-year".into()));
         }
+        if let Some(y) = self.year_of_dated_day(m, s) {
+            return Some((y, "year-of-date-before".into()));
+        }
         let y = i32::from(self.r.year());
         let opts: Vec<(i32, i64)> = (y - 1..=y + 1)
             .filter_map(|yy| cal::date(yy, m, d).map(|dd| (yy, cal::diff_days(self.r, dd))))
@@ -347,6 +350,29 @@ impl Parser<'_> {
             dir
         };
         self.pick_by_distance(&opts, dir).map(|yy| (yy, how))
+    }
+
+    /// The year of a day of month `m` at token `s` written without one, when
+    /// a day of the same month was just written with its year, another than
+    /// the reference's: "their re-election on November 10, 2001 ...
+    /// investigations as early as November 7", "the answer of March 17 2003
+    /// ... the March 17 answer". Within a few sentences and the same section
+    /// (a wiki heading "==" starts another), and not after a weekday, which
+    /// picks the year itself.
+    fn year_of_dated_day(&self, m: u32, s: usize) -> Option<i32> {
+        let (day, end, true) = self.doc.last_month_day? else { return None };
+        let y = i32::from(day.year());
+        if day.month() as u32 != m || y == i32::from(self.r.year()) {
+            return None;
+        }
+        // A weekday before it picks the year itself ("On Thursday April 6").
+        let k = if s > 0 && self.punct(s - 1, ',') { s - 1 } else { s };
+        if k > 0 && matches!(self.lex(k - 1), Some(Lex::Weekday(_))) {
+            return None;
+        }
+        let start = self.tok(s)?.start;
+        let between = self.text.get(end..start)?;
+        (between.len() <= 400 && !between.contains("==")).then_some(y)
     }
 
     /// Year for a month without a year (the month containing the reference
