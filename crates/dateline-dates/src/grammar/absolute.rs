@@ -105,6 +105,15 @@ const MEASURE_NOUNS: &[&str] = &[
     "spectators",
     "fans",
     "athletes",
+    "listeners",
+    "viewers",
+    // Singular before the noun a count modifies: "the 2000 page bill",
+    // "500 and 1000 rupee notes".
+    "page",
+    "rupee",
+    "rupees",
+    "dollar",
+    "euro",
 ];
 
 const NUMBER_CONTEXT: &[&str] = &[
