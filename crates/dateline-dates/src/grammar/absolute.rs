@@ -372,6 +372,23 @@ impl Parser<'_> {
         noun_after || prefixed || attack_of
     }
 
+    /// Whether "each year on", "every year in", "annually on" stands right
+    /// before token `i`: a day or a month after it recurs every year ("the
+    /// World No Tobacco Day held each year on May 31", "to reveal the
+    /// names every year in August"), a SET as "every May" is.
+    fn yearly_before(&self, i: usize) -> bool {
+        if self.lx.extended
+            || i < 2
+            || !(self.is_func(i - 1, Func::On) || self.is_func(i - 1, Func::In))
+        {
+            return false;
+        }
+        self.is_word(i - 2, "annually")
+            || i >= 3
+                && (self.is_word(i - 2, "year") || self.is_word(i - 2, "yearly"))
+                && (self.is_func(i - 3, Func::Each) || self.is_func(i - 3, Func::Every))
+    }
+
     /// Month-led dates: "September 1, 2024", "Sept. 1", "June 2024", "June", "May 5th".
     pub(super) fn p_month_first(&self, i: usize) -> Option<(Pt, usize)> {
         let (m, e, abbr) = self.month_tok(i)?;
@@ -413,6 +430,13 @@ impl Parser<'_> {
                     return Some((Pt::day(dd, "month-day", "relative-year"), e2));
                 }
                 if !score {
+                    if self.yearly_before(i) {
+                        let v = format!("XXXX-{m:02}-{d:02}");
+                        return Some((
+                            Pt::new(v, Grain::Unspecified, "month-day", "yearly").set(),
+                            e2,
+                        ));
+                    }
                     let (y, how) = self.year_for_day(m, d, i, e2)?;
                     let dd = cal::date(y, m, d)?;
                     return Some((Pt::day(dd, "month-day", how), e2));
@@ -495,6 +519,10 @@ impl Parser<'_> {
         }
         if !self.bare_month_ok(i, e, abbr) {
             return None;
+        }
+        if self.yearly_before(i) {
+            let v = format!("XXXX-{m:02}");
+            return Some((Pt::new(v, Grain::Unspecified, "month", "yearly").set(), e));
         }
         let (y, how) = self.year_for_month(m, i, e)?;
         Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month", how), e))
