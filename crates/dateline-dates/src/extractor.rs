@@ -372,7 +372,9 @@ impl DateExtractor {
                         {
                             parser.doc.last_day_span = Some((day, a.start, b.end));
                             if MONTH_DAY_RULES.iter().any(|r| c.rule.starts_with(r)) {
-                                parser.doc.last_month_day = Some((day, b.end));
+                                let dated = c.rule.starts_with("month-day-year")
+                                    || c.rule.starts_with("day-month-year");
+                                parser.doc.last_month_day = Some((day, b.end, dated));
                             }
                             if let Some(end) = self.dateline(text, &tokens, &c, day, reference) {
                                 dateline = Some((day, end));

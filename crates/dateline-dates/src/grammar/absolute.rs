@@ -105,6 +105,15 @@ const MEASURE_NOUNS: &[&str] = &[
     "spectators",
     "fans",
     "athletes",
+    "listeners",
+    "viewers",
+    // Singular before the noun a count modifies: "the 2000 page bill",
+    // "500 and 1000 rupee notes".
+    "page",
+    "rupee",
+    "rupees",
+    "dollar",
+    "euro",
 ];
 
 const NUMBER_CONTEXT: &[&str] = &[
@@ -324,6 +333,62 @@ impl Parser<'_> {
         None
     }
 
+    /// Whether "September 11" ("11 September") at `s..e`, with no year,
+    /// names the 2001 attacks, as "9/11" does: before a noun of the attacks
+    /// ("the September 11 attacks", "a Sept. 11 victim"), after
+    /// "post-"/"pre-", or after "the attack(s) of/on" ("the terrorist attacks
+    /// of September 11"; "came under attack on September 11" is the day of
+    /// its own year).
+    pub(super) fn names_sept_eleven(&self, s: usize, e: usize) -> bool {
+        const NOUNS: &[&str] = &[
+            "attack",
+            "attacks",
+            "terrorist",
+            "terror",
+            "hijacker",
+            "hijackers",
+            "hijackings",
+            "victim",
+            "victims",
+            "plot",
+            "plotters",
+            "tragedy",
+            "commission",
+            "era",
+        ];
+        if self.lx.extended {
+            return false;
+        }
+        let noun_after = !self.breaks(e) && NOUNS.iter().any(|w| self.is_word(e, w));
+        let prefixed = s >= 2
+            && self.dash(s - 1)
+            && self.glued(s)
+            && self.glued(s - 1)
+            && (self.is_word(s - 2, "post") || self.is_word(s - 2, "pre"));
+        let attack_of = s >= 2
+            && (self.is_word(s - 1, "of") || self.is_word(s - 1, "on"))
+            && (self.is_word(s - 2, "attack") || self.is_word(s - 2, "attacks"))
+            && !(s >= 3 && self.is_word(s - 3, "under"));
+        noun_after || prefixed || attack_of
+    }
+
+    /// Whether "each year on", "every year in", "annually on" stands right
+    /// before token `i`: a day or a month after it recurs every year ("the
+    /// World No Tobacco Day held each year on May 31", "to reveal the
+    /// names every year in August"), a SET as "every May" is.
+    fn yearly_before(&self, i: usize) -> bool {
+        if self.lx.extended
+            || i < 2
+            || !(self.is_func(i - 1, Func::On) || self.is_func(i - 1, Func::In))
+        {
+            return false;
+        }
+        self.is_word(i - 2, "annually")
+            || i >= 3
+                && (self.is_word(i - 2, "year") || self.is_word(i - 2, "yearly"))
+                && (self.is_func(i - 3, Func::Each) || self.is_func(i - 3, Func::Every))
+    }
+
     /// Month-led dates: "September 1, 2024", "Sept. 1", "June 2024", "June", "May 5th".
     pub(super) fn p_month_first(&self, i: usize) -> Option<(Pt, usize)> {
         let (m, e, abbr) = self.month_tok(i)?;
@@ -365,6 +430,13 @@ impl Parser<'_> {
                     return Some((Pt::day(dd, "month-day", "relative-year"), e2));
                 }
                 if !score {
+                    if self.yearly_before(i) {
+                        let v = format!("XXXX-{m:02}-{d:02}");
+                        return Some((
+                            Pt::new(v, Grain::Unspecified, "month-day", "yearly").set(),
+                            e2,
+                        ));
+                    }
                     let (y, how) = self.year_for_day(m, d, i, e2)?;
                     let dd = cal::date(y, m, d)?;
                     return Some((Pt::day(dd, "month-day", how), e2));
@@ -447,6 +519,10 @@ impl Parser<'_> {
         }
         if !self.bare_month_ok(i, e, abbr) {
             return None;
+        }
+        if self.yearly_before(i) {
+            let v = format!("XXXX-{m:02}");
+            return Some((Pt::new(v, Grain::Unspecified, "month", "yearly").set(), e));
         }
         let (y, how) = self.year_for_month(m, i, e)?;
         Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month", how), e))
@@ -1053,7 +1129,7 @@ impl Parser<'_> {
         // "on the 29th of August ... until the 30th": a later day of the
         // month its sentence has just named.
         let start = if on { j } else { i };
-        if let Some((named, end)) = self.doc.last_month_day
+        if let Some((named, end, _)) = self.doc.last_month_day
             && let Some(at) = self.tok(start).map(|t| t.start)
             && at > end
             && at - end <= SAME_MONTH_REACH

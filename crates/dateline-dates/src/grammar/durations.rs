@@ -522,6 +522,12 @@ impl Parser<'_> {
                 c.range = self.span_range(lead, &c.value);
                 return Some(c);
             }
+            if the
+                && matches!(lead, Some(Rel::Next | Rel::Coming))
+                && let Some(c) = self.the_next_decade(i, k, lead, modifier)
+            {
+                return Some(c);
+            }
             // "the last decade" / "the next year" -> relative DATE (handled by p_relative).
             if lead.is_some() && the {
                 // "the last few months" -> PAST_REF
@@ -741,6 +747,28 @@ impl Parser<'_> {
     /// A singular unit at `i` that "the past" turns into a one-unit duration
     /// ("the past year", "the past week"); not "the past quarter" (the last
     /// reported quarter) nor "the past weekend" (a date).
+    /// "over the next decade", "in the coming decade" (the decade at `k`,
+    /// after "the next"): the ten years ahead of the reference, a DURATION
+    /// as "the past decade" is. Read as the calendar decade after the
+    /// current one, "the next decade" said in 2010 would be the 2020s.
+    #[inline(never)]
+    fn the_next_decade(
+        &self,
+        i: usize,
+        k: usize,
+        lead: Option<Rel>,
+        modifier: Option<Modifier>,
+    ) -> Option<Cand> {
+        if self.lx.extended || !matches!(self.unit(k), Some((Unit::Decade, false))) {
+            return None;
+        }
+        let v = duration_value(Some(1.0), Unit::Decade, false);
+        let mut c = Pt::new(v, Grain::Decade, "the-next-decade", "").duration().into_cand(i, k + 1);
+        c.modifier = modifier;
+        c.range = self.span_range(lead, &c.value);
+        Some(c)
+    }
+
     pub(super) fn past_unit(&self, i: usize) -> Option<Unit> {
         match self.unit(i) {
             Some((

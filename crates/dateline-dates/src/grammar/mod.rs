@@ -189,7 +189,10 @@ pub(crate) struct DocState {
     /// The last day written with its month ("the 29th of August", "May
     /// 3"), with the byte where it ends: the month of a bare "the 30th"
     /// later in its sentence.
-    pub(crate) last_month_day: Option<(Civil, usize)>,
+    /// Whether it was written with its year ("November 10, 2001"): then
+    /// its year is that of a day of the same month named soon after
+    /// without one ("as early as November 7").
+    pub(crate) last_month_day: Option<(Civil, usize, bool)>,
     /// The last DATE of a year, a month or a week ("in 2007", "the previous
     /// month", "This last week"), with the byte where it ends: what "the
     /// year", "the month", "the week" later in its sentence take up.

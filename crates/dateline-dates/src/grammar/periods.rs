@@ -292,7 +292,14 @@ impl Parser<'_> {
         let next_word = self.tok(e).filter(|t| t.kind == Kind::Word && !is_possessive(t));
         // The verbs and nouns "fall" and "spring": "prices fall", "the fall in prices".
         if matches!(word.as_str(), "fall" | "spring") {
-            if !the
+            // A compound with a particle: "the fall-out of their talks",
+            // "a fall-back plan", "the spring-back".
+            let particle = self.dash(e)
+                && self.glued(e)
+                && self.glued(e + 1)
+                && ["out", "back", "off", "over"].iter().any(|w| self.is_word(e + 1, w));
+            if particle
+                || !the
                 || !prev_ok
                 || next_word.is_some_and(|_| {
                     matches!(

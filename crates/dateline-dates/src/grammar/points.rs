@@ -48,12 +48,19 @@ impl Parser<'_> {
             // "around 11pm local time on Wednesday night", "at 8 p.m. ET on
             // Friday", "until midday (0900 GMT) on Tuesday": the day named
             // after the zone (marked apart, as the zone is) is the clock's.
-            if let Some(k) = self.zone_tail(e)
-                && let Some((dp, d, _)) = self.day_after_clock(k)
-            {
-                let tm = in_part_of_day(&tm, &dp.value, self.meridiem_in(i, e));
-                let p = Pt::time_on(d, &tm, Grain::Minute, "clock", "day-after-zone");
-                return Some((p, e));
+            let mut tm = tm;
+            if let Some(k) = self.zone_tail(e) {
+                if let Some((dp, d, _)) = self.day_after_clock(k) {
+                    let tm = in_part_of_day(&tm, &dp.value, self.meridiem_in(i, e));
+                    let p = Pt::time_on(d, &tm, Grain::Minute, "clock", "day-after-zone");
+                    return Some((p, e));
+                }
+                // "explode at 6:15 [IST] in the evening": the part of the
+                // day after the zone reads the clock, as it does right after
+                // it ("6:15 in the evening").
+                if let Some((pod, _)) = self.in_the_part_of_day(k) {
+                    tm = shift(&tm, pod, self.meridiem_in(i, e));
+                }
             }
             // "9 pm in the evening of December 6": the day named after the
             // part of the day (which is marked apart).

@@ -125,6 +125,37 @@ impl Parser<'_> {
         {
             return None;
         }
+        // A newspaper or programme named for its day: "The Sunday Times",
+        // "the Sunday Telegraph", "GMTV's Sunday Programme". After a word that
+        // leads a day in ("On Sunday Memoirs ... will be released") it is the
+        // day.
+        if !abbr
+            && rel.is_none()
+            && self.upper(j)
+            && !self.breaks(e)
+            && self.upper(e)
+            && self.is_title_noun(e)
+            && !(j > 0
+                && matches!(
+                    self.lex(j - 1),
+                    Some(Lex::Func(
+                        Func::On
+                            | Func::By
+                            | Func::From
+                            | Func::To
+                            | Func::Until
+                            | Func::Through
+                            | Func::Between
+                            | Func::And
+                            | Func::Or
+                            | Func::During
+                            | Func::Every
+                            | Func::Each
+                    ))
+                ))
+        {
+            return None;
+        }
         // A show named for its night: "Sunday Night Football", "Saturday
         // Night Live" (a capitalized part of the day, then a capitalized
         // word the grammar does not know).
@@ -309,6 +340,30 @@ impl Parser<'_> {
         if self.lx.extended && self.is_rel(e, Rel::Same) && !self.breaks(e) { e + 1 } else { e }
     }
 
+    /// Whether the word at `i` is a noun newspapers and programmes are named
+    /// with after a weekday ("Sunday Times", "Sunday Telegraph", "Saturday
+    /// Star", "Sunday Programme").
+    fn is_title_noun(&self, i: usize) -> bool {
+        const TITLES: &[&str] = &[
+            "times",
+            "telegraph",
+            "express",
+            "sport",
+            "star",
+            "news",
+            "programme",
+            "herald",
+            "mirror",
+            "post",
+            "independent",
+            "observer",
+            "tribune",
+            "mail",
+            "age",
+        ];
+        TITLES.iter().any(|w| self.is_word(i, w))
+    }
+
     /// Whether the capitalized deictic word at `i` ("Today", "Tonight",
     /// "Now", "Current", "Tomorrow") is a word of a title or a name inside a
     /// sentence: a word stands before it, and it follows a capitalized word
@@ -333,6 +388,41 @@ impl Parser<'_> {
                 && self
                     .tok(i + 1)
                     .is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none() && t.space)
+    }
+
+    /// Whether "today" at `i` closes a noun phrase with "of" ("the leaders
+    /// of today", "the job market of today"): the present age, not the day.
+    /// Not "as of today", nor after a part of the day or of its events ("the
+    /// end of today", "the early hours of today morning", "the events of
+    /// today"), nor before a possessive ("the result of today's vote").
+    #[inline(never)]
+    fn of_today_age(&self, i: usize) -> bool {
+        const DAY_PARTS: &[&str] = &[
+            "as",
+            "end",
+            "rest",
+            "start",
+            "beginning",
+            "middle",
+            "close",
+            "remainder",
+            "part",
+            "course",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "hours",
+            "events",
+            "news",
+        ];
+        !self.lx.extended
+            && i >= 2
+            && self.is_func(i - 1, Func::Of)
+            && self.tok(i - 2).is_some_and(|t| t.kind == Kind::Word)
+            && !DAY_PARTS.iter().any(|w| self.is_word(i - 2, w))
+            && !super::is_possessive_tok(self.tok(i + 1))
+            && !matches!(self.lex(i + 1), Some(Lex::PartOfDay(_)))
     }
 
     /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
@@ -450,6 +540,11 @@ impl Parser<'_> {
                 if self.in_name(i) || self.deictic_in_title(i) =>
             {
                 None
+            }
+            // "the American leaders of today", "Ontario's NDP of today", "the
+            // job market of today": the present age, as "nowadays" is.
+            Lex::Deictic(Deictic::Today) if self.of_today_age(i) => {
+                Some((Pt::new("PRESENT_REF".into(), Grain::Unspecified, "of-today", ""), i + 1))
             }
             Lex::Deictic(Deictic::Today) => {
                 Some((Pt::day(self.r, "today", ""), self.emphatic(i + 1)))
@@ -652,6 +747,10 @@ impl Parser<'_> {
         if plural {
             return None;
         }
+        // "over the next decade" is a duration (r_duration's "the-next-decade").
+        if the && matches!(rel, Rel::Next | Rel::Coming) && u == Unit::Decade && !self.lx.extended {
+            return None;
+        }
         if rel == Rel::Latest && u != Unit::Quarter && u != Unit::Year {
             return None;
         }
@@ -729,6 +828,22 @@ impl Parser<'_> {
                             _ => false,
                         }
                 });
+                // "this week" said on a Sunday, the last day of its ISO week,
+                // of what lies ahead ("is set to be tested in court this
+                // week", "the elections taking place this week"): the week
+                // that begins the next day.
+                let ahead = if rel == Rel::This
+                    && !the
+                    && u == Unit::Week
+                    && anchor.is_none()
+                    && cal::weekday(r) == 7
+                    && let Some((Dir::Future, h)) = self.clause_lean(i, e)
+                {
+                    Some(format!("sunday-ahead:{h}"))
+                } else {
+                    None
+                };
+                let shift = if ahead.is_some() { 1 } else { shift };
                 let (y, w) = cal::iso_week(cal::add_days(anchor.unwrap_or(r), shift * 7)?);
                 let week = cal::fmt_week(y, w);
                 // "next week Wednesday", "this week Monday".
@@ -738,7 +853,12 @@ impl Parser<'_> {
                 {
                     return Some((Pt::day(d, "week-weekday", ""), k + 1));
                 }
-                Pt::new(week, Grain::Week, name, if anchor.is_some() { "anchored" } else { "" })
+                Pt::new(
+                    week,
+                    Grain::Week,
+                    name,
+                    if anchor.is_some() { "anchored" } else { ahead.as_deref().unwrap_or("") },
+                )
             }
             // In a narrative told without articles, "наступного місяця" is the
             // month after the last day named, as "the following day" is.

@@ -34,6 +34,14 @@ impl Parser<'_> {
         // modifies a noun is not governed by the clause's verb.
         // Such a date names a known event, which news reports after it.
         if self.attributive(s, e) {
+            // Unless it names an event held on a schedule, which the clause
+            // may put ahead: "will not be attending Tuesday's meeting",
+            // "say Saturday's elections will be fair".
+            if self.scheduled_event_after(s, e)
+                && let Some((Dir::Future, how)) = self.clause_direction(s, e)
+            {
+                return (Dir::Future, format!("future-attributive:{how}"));
+            }
             return (Dir::Past, "past-attributive".into());
         }
         if let Some((memo_s, memo_e, d)) = self.clause_memo.borrow().as_ref()
@@ -57,6 +65,49 @@ impl Parser<'_> {
             && self.lx.verb(self.s(s - 1).as_bytes()) == Some(Verb::Determiner)
             && self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none() && !t.upper)
             && self.lx.verb(self.s(e).as_bytes()).is_none()
+    }
+
+    /// Whether the attributive expression at `s..e` names an event held on
+    /// a schedule ("Tuesday's meeting", "Sunday's election"), not one that
+    /// happened ("Monday's attack"), and not as the place or source of an
+    /// outcome ("the fewest votes in Tuesday's election", "the result of
+    /// Sunday's elections", "after Saturday's election").
+    #[inline(never)]
+    fn scheduled_event_after(&self, s: usize, e: usize) -> bool {
+        const OUTCOME: &[&str] = &["in", "of", "from", "after", "following", "since", "at"];
+        const EVENTS: &[&str] = &[
+            "election",
+            "elections",
+            "vote",
+            "poll",
+            "polls",
+            "referendum",
+            "ballot",
+            "meeting",
+            "meetings",
+            "summit",
+            "hearing",
+            "session",
+            "talks",
+            "debate",
+            "deadline",
+            "primary",
+            "primaries",
+            "runoff",
+            "game",
+            "match",
+            "final",
+            "race",
+            "launch",
+            "ceremony",
+            "conference",
+        ];
+        let k = if self.tok(e).is_some_and(is_possessive) { e + 1 } else { e };
+        if !EVENTS.iter().any(|w| self.is_word(k, w)) {
+            return false;
+        }
+        let p = if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s };
+        !(p > 0 && OUTCOME.iter().any(|w| self.is_word(p - 1, w)))
     }
 
     /// A cue word among the three tokens before the expression at `s`,
@@ -260,8 +311,14 @@ impl Parser<'_> {
 
     /// Year for a month-day without a year.
     pub(super) fn year_for_day(&self, m: u32, d: u32, s: usize, e: usize) -> Option<(i32, String)> {
+        if (m, d) == (9, 11) && self.names_sept_eleven(s, e) {
+            return Some((2001, "attacks-of-2001".into()));
+        }
         if let Some(y) = self.narrative_year() {
             return Some((y, "narrative-year".into()));
+        }
+        if let Some(y) = self.year_of_dated_day(m, s) {
+            return Some((y, "year-of-date-before".into()));
         }
         let y = i32::from(self.r.year());
         let opts: Vec<(i32, i64)> = (y - 1..=y + 1)
@@ -294,6 +351,29 @@ impl Parser<'_> {
             dir
         };
         self.pick_by_distance(&opts, dir).map(|yy| (yy, how))
+    }
+
+    /// The year of a day of month `m` at token `s` written without one, when
+    /// a day of the same month was just written with its year, another than
+    /// the reference's: "their re-election on November 10, 2001 ...
+    /// investigations as early as November 7", "the answer of March 17 2003
+    /// ... the March 17 answer". Within a few sentences and the same section
+    /// (a wiki heading "==" starts another), and not after a weekday, which
+    /// picks the year itself.
+    fn year_of_dated_day(&self, m: u32, s: usize) -> Option<i32> {
+        let (day, end, true) = self.doc.last_month_day? else { return None };
+        let y = i32::from(day.year());
+        if day.month() as u32 != m || y == i32::from(self.r.year()) {
+            return None;
+        }
+        // A weekday before it picks the year itself ("On Thursday April 6").
+        let k = if s > 0 && self.punct(s - 1, ',') { s - 1 } else { s };
+        if k > 0 && matches!(self.lex(k - 1), Some(Lex::Weekday(_))) {
+            return None;
+        }
+        let start = self.tok(s)?.start;
+        let between = self.text.get(end..start)?;
+        (between.len() <= 400 && !between.contains("==")).then_some(y)
     }
 
     /// Year for a month without a year (the month containing the reference

@@ -648,7 +648,8 @@ impl Parser<'_> {
 
     /// The end of what names a clock time's zone after it, when something
     /// does: "local time", "(local time)", "ET", "AEDT", "(UTC-4)", "(0900
-    /// GMT)", "EDT (0900 UTC)", a short bracket at most, on one line.
+    /// GMT)", "EDT (0900 UTC)", "[IST]", a short bracket at most, on one
+    /// line.
     pub(super) fn zone_tail(&self, e: usize) -> Option<usize> {
         let mut k = e;
         for _ in 0..2 {
@@ -659,9 +660,10 @@ impl Parser<'_> {
                 || t.kind == Kind::Word && is_zone_shaped(self.s(k).as_bytes())
             {
                 k += 1;
-            } else if t.is_punct('(') {
+            } else if t.is_punct('(') || t.is_punct('[') {
+                let shut = if t.is_punct('(') { ')' } else { ']' };
                 let Some(close) =
-                    (k + 1..k + 8).take_while(|&c| !self.breaks(c)).find(|&c| self.punct(c, ')'))
+                    (k + 1..k + 8).take_while(|&c| !self.breaks(c)).find(|&c| self.punct(c, shut))
                 else {
                     break;
                 };
