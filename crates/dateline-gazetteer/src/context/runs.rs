@@ -683,31 +683,12 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
 }
 
 /// Whether the title `title` is a word of the name it stands in: one of the
-/// rules' `name_titles` ("General") with a head word among the (at most
-/// three) capitalized words after it ("Massachusetts General Hospital",
-/// "Georgia General Security Service"); not before a person's name ("U.S.
-/// Army General Joseph Votel").
+/// rules' `name_titles` ("General") with a head word ending the (at most
+/// three) capitalized words after it, as [`head_follows`] reads them
+/// ("Massachusetts General Hospital", "Georgia General Security Service");
+/// not before a person's name ("U.S. Army General Joseph Votel").
 fn title_in_name(rules: &NameRules, text: &str, title: Span) -> bool {
-    if !rules.name_titles.words.contains(&&text[title]) {
-        return false;
-    }
-    let mut end = title.end;
-    for _ in 0..3 {
-        let at = gap_after(text, end);
-        if at == end || !text.as_bytes().get(at).is_some_and(u8::is_ascii_uppercase) {
-            return false;
-        }
-        let Some(word) = word_from(rules, text, at) else { return false };
-        let written = &text[word];
-        if !is_name_word(rules, written) {
-            return false;
-        }
-        if rules.head(written).is_some_and(|head| head.label != super::rules::UNREPORTED) {
-            return true;
-        }
-        end = word.end;
-    }
-    false
+    rules.name_titles.words.contains(&&text[title]) && head_follows(rules, text, title.end, &[])
 }
 
 /// Whether the conjunction `word` ("and") goes on with the run ending at
