@@ -55,6 +55,7 @@ pub(crate) static CHINESE: NameRules = NameRules {
     group_modifiers: WordSet::new(&[]),
     name_titles: WordSet::new(&[]),
     name_conjunctions: WordSet::new(&[]),
+    possessive_name_nouns: WordSet::new(&[]),
     sports_verbs_after: WordSet::new(&[]),
     sports_words_before: &[],
     sports_roles_after: WordSet::new(&[]),

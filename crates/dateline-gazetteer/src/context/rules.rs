@@ -98,6 +98,10 @@ pub(crate) struct NameRules {
     /// joins two parts of a run when a head word ends the second part (see
     /// `runs.rs`).
     pub(crate) name_conjunctions: WordSet,
+    /// Nouns of the people an organization serves, whose possessive begins
+    /// its name ("People's Bank", "Women's Tennis Association", "Workers'
+    /// Party"); see `name_possessor` in `runs.rs`.
+    pub(crate) possessive_name_nouns: WordSet,
     /// Verbs of a match right after a city used as a club.
     pub(crate) sports_verbs_after: WordSet,
     /// Words right before a city used as a club.

@@ -460,6 +460,11 @@ fn left_side(rules: &NameRules, text: &str, matched: Span) -> Left {
         b'-' => false,
         b' ' | b'\t' => {
             let at = gap_before(text, matched.start);
+            // "the People's Republic": a possessive that may begin the name
+            // (the run decides, with the matches).
+            if name_possessor(rules, text, at, &[]).is_some() {
+                return Left::MayJoin;
+            }
             match at.checked_sub(1).map(|i| bytes[i]) {
                 // A short lowercase word may be a connector ("of China").
                 Some(b) if b.is_ascii_lowercase() => {
@@ -815,7 +820,14 @@ fn extend_left(
             }
         }
         let at = gap_before(text, start);
-        if at == start || !may_join_before(&text.as_bytes()[..at]) {
+        if at == start {
+            break;
+        }
+        if let Some(possessor) = name_possessor(rules, text, at, match_ends) {
+            start = possessor.start;
+            continue;
+        }
+        if !may_join_before(&text.as_bytes()[..at]) {
             break;
         }
         let Some(word) = word_before(rules, text, at) else { break };
@@ -836,6 +848,56 @@ fn extend_left(
         }
     }
     start
+}
+
+/// The word of a possessive ending at `end` that begins the name after it:
+/// one of the rules' `possessive_name_nouns` with no name word before it
+/// ("the People's Liberation Army", "the People's Bank of China", "the
+/// Women's Tennis Association"). Any other owner, a name ("China's
+/// Communist Party", "Circuit City's InterTAN") or a noun ("The Coalition's
+/// Small Group"), keeps its possession out of the name, and so does a name
+/// word before the noun ("the Mongolian People's Revolutionary Party", whose
+/// first word is a gazetteer match).
+#[inline(always)]
+pub(crate) fn name_possessor(
+    rules: &NameRules,
+    text: &str,
+    end: usize,
+    match_ends: &[usize],
+) -> Option<Span> {
+    // "People's", "People’s" (the mark is E2 80 99), "Workers'": read by
+    // bytes, as this is asked before every match that follows a blank.
+    let owner_end = match text.as_bytes().get(..end)? {
+        [.., b'\'', b's'] => end - 2,
+        [.., 0xE2, 0x80, 0x99, b's'] => end - 4,
+        [.., b's', b'\''] => end - 1,
+        [.., b's', 0xE2, 0x80, 0x99] => end - 3,
+        _ => return None,
+    };
+    possessor_word(rules, text, owner_end, match_ends)
+}
+
+/// The possessor ending at `owner_end`, when it begins the name (see
+/// [`name_possessor`]).
+#[inline(never)]
+fn possessor_word(
+    rules: &NameRules,
+    text: &str,
+    owner_end: usize,
+    match_ends: &[usize],
+) -> Option<Span> {
+    let word = word_before(rules, text, owner_end)?;
+    let written = &text[word];
+    let owns = rules.possessive_name_nouns.words.contains(&written)
+        && match_ends.binary_search(&word.end).is_err()
+        && word_before(rules, text, gap_before(text, word.start)).is_none_or(|before| {
+            // "The People's Daily": a sentence's first word is no evidence.
+            let written = &text[before];
+            !is_capitalized(written)
+                || matches!(rules.class(written), Class::Connector | Class::SecondConnector)
+                || is_weak_start(rules, text, before)
+        });
+    owns.then_some(word)
 }
 
 /// Before a conjunction ("and") left of a run typed by its head word, the
@@ -1345,6 +1407,9 @@ mod tests {
             "Corp.",
             "W.",
             "Officials",
+            "People",
+            "Workers'",
+            "It",
             "said",
             "Mount",
             "Real",

@@ -31,6 +31,7 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     group_modifiers: WordSet::new(&[]),
     name_titles: WordSet::new(&[]),
     name_conjunctions: WordSet::new(&[]),
+    possessive_name_nouns: WordSet::new(&[]),
     sports_verbs_after: WordSet::new(&[]),
     sports_words_before: &[],
     sports_roles_after: WordSet::new(&[]),

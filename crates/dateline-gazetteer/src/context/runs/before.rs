@@ -7,7 +7,7 @@ use super::super::rules::{Class, Head, NameRules};
 use super::{
     MAX_CONNECTOR_LEN, Titles, Typed, ascii_word_at, ascii_word_before, extend_right, gap_after,
     gap_before, is_capitalized, is_dotted, is_name_word, is_word_byte, joins_over_connector,
-    last_word, may_join_before, word_before, words,
+    last_word, may_join_before, name_possessor, word_before, words,
 };
 
 /// `run_around_head` before the split into its two ends.
@@ -45,7 +45,14 @@ pub(super) fn extend_left(
             }
         }
         let at = gap_before(text, start);
-        if at == start || !may_join_before(&text.as_bytes()[..at]) {
+        if at == start {
+            break;
+        }
+        if let Some(possessor) = name_possessor(rules, text, at, match_ends) {
+            start = possessor.start;
+            continue;
+        }
+        if !may_join_before(&text.as_bytes()[..at]) {
             break;
         }
         let Some(word) = word_before(rules, text, at) else { break };
@@ -178,6 +185,10 @@ pub(crate) fn stands_alone(rules: &NameRules, text: &str, matched: Span) -> bool
         b'-' => false,
         b' ' | b'\t' => {
             let at = gap_before(text, matched.start);
+            // "the People's Republic": a possessive that may begin the name.
+            if name_possessor(rules, text, at, &[]).is_some() {
+                return false;
+            }
             match at.checked_sub(1).map(|i| bytes[i]) {
                 // A short lowercase word may be a connector ("of China").
                 Some(b) if b.is_ascii_lowercase() => {
