@@ -744,9 +744,6 @@ impl Parser<'_> {
             || k > 0 && self.is_func(k, Func::Of) && self.is_rel(k - 1, Rel::After)
     }
 
-    /// A singular unit at `i` that "the past" turns into a one-unit duration
-    /// ("the past year", "the past week"); not "the past quarter" (the last
-    /// reported quarter) nor "the past weekend" (a date).
     /// "over the next decade", "in the coming decade" (the decade at `k`,
     /// after "the next"): the ten years ahead of the reference, a DURATION
     /// as "the past decade" is. Read as the calendar decade after the
@@ -769,6 +766,9 @@ impl Parser<'_> {
         Some(c)
     }
 
+    /// A singular unit at `i` that "the past" turns into a one-unit duration
+    /// ("the past year", "the past week"); not "the past quarter" (the last
+    /// reported quarter) nor "the past weekend" (a date).
     pub(super) fn past_unit(&self, i: usize) -> Option<Unit> {
         match self.unit(i) {
             Some((
