@@ -51,7 +51,7 @@ pub(crate) fn named_by_heads<'g>(
         if let Some(typed) = runs::type_of(rules, text, run, None)
             .filter(|typed| typed.label != super::rules::UNREPORTED)
         {
-            let run = over_hyphens(rules, text, run, match_starts, match_ends, &found);
+            let run = over_joins(rules, text, run, match_starts, match_ends, &found);
             found.push(Resolved::by_rule(run, typed.label, typed.rule));
         }
     }
@@ -62,7 +62,7 @@ pub(crate) fn named_by_heads<'g>(
 /// Mosque", "the Food and Drug Administration"; see
 /// [`runs::start_over_joins`]), unless they hold a gazetteer match or reach
 /// an earlier name of `found`.
-fn over_hyphens(
+fn over_joins(
     rules: &NameRules,
     text: &str,
     run: Span,
@@ -139,7 +139,7 @@ mod tests {
             if let Some(typed) = runs::type_of(rules, text, run, None)
                 .filter(|typed| typed.label != super::super::rules::UNREPORTED)
             {
-                let run = over_hyphens(rules, text, run, match_starts, match_ends, &found);
+                let run = over_joins(rules, text, run, match_starts, match_ends, &found);
                 found.push(Resolved::by_rule(run, typed.label, typed.rule));
             }
         }
