@@ -307,6 +307,32 @@ struct Expansion {
     orig_len: usize,
 }
 
+/// Tells whether the normalized byte at an offset is the original's own
+/// byte, outside every folded form (and not where accent folding dropped a
+/// mark), for offsets asked in increasing order: a cursor over the
+/// expansions, which a scan moves past once.
+pub(crate) struct OriginalBytes<'a> {
+    expansions: &'a [Expansion],
+    next: usize,
+}
+
+impl OriginalBytes<'_> {
+    /// Whether the byte at `at` is the original's; `at` must not be
+    /// smaller than any offset asked before.
+    #[inline(always)]
+    pub(crate) fn at(&mut self, at: usize) -> bool {
+        // A dropped mark counts for the char after it: the original char
+        // at that offset is the mark, as `to_original_range` says.
+        let covers_up_to = |e: &Expansion| e.norm + e.norm_len.max(1);
+        while let Some(e) = self.expansions.get(self.next)
+            && covers_up_to(e) <= at
+        {
+            self.next += 1;
+        }
+        self.expansions.get(self.next).is_none_or(|e| e.norm > at)
+    }
+}
+
 /// A text normalized for matching, with the map back to the original.
 ///
 /// Made by [`Normalizer::normalize`] and searched by
@@ -385,6 +411,12 @@ impl<'t> NormalizedText<'t> {
     /// Whether normalized offsets equal original offsets.
     pub(crate) fn is_identity(&self) -> bool {
         self.expansions.is_empty()
+    }
+
+    /// Which normalized bytes are the original's own, for offsets asked in
+    /// increasing order (see [`OriginalBytes`]).
+    pub(crate) fn original_bytes(&self) -> OriginalBytes<'_> {
+        OriginalBytes { expansions: &self.expansions, next: 0 }
     }
 
     /// The original offsets that normalized offset `n` stands for, as

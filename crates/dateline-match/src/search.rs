@@ -10,6 +10,7 @@ use crate::{
     filter::{FirstWords, MAX_WORD, ascii_run, folded_word_hash, non_alnum_lanes},
     fold::is_plain_cjk_punctuation,
     matcher::{Start, Unit},
+    normalize::OriginalBytes,
     unspaced::{self, Lookahead},
 };
 
@@ -428,9 +429,9 @@ pub(crate) fn prepare_starts(
     // anchors and name heads); const generics unroll the per-word work.
     for group in matchers.chunks(3) {
         match *group {
-            [a, b, c] => found.extend(Many::new([a, b, c]).scan(text)),
-            [a, b] => found.extend(Many::new([a, b]).scan(text)),
-            [a] => found.extend(Many::new([a]).scan(text)),
+            [a, b, c] => found.extend(Many::new([a, b, c], text).scan(text)),
+            [a, b] => found.extend(Many::new([a, b], text).scan(text)),
+            [a] => found.extend(Many::new([a], text).scan(text)),
             _ => unreachable!("chunks of one to three"),
         }
     }
@@ -443,10 +444,10 @@ struct Many<'a, const N: usize> {
     matchers: [&'a Matcher; N],
     /// Each matcher's first-word filter for a word that starts with
     /// anything but a small ASCII letter (`[0]`), and for one that starts
-    /// with one in a text whose offsets are the original's (`[1]`).
+    /// with one the original text has there too (`[1]`).
     filters: [[&'a FirstWords; 2]; N],
-    /// Whether the text's offsets are the original's (see `word`).
-    identity: bool,
+    /// Which of the text's bytes are the original's (see `word`).
+    original: OriginalBytes<'a>,
     batches: [([Prepared; BATCH], usize); N],
     found: [Vec<Prepared>; N],
 }
@@ -455,7 +456,7 @@ struct Many<'a, const N: usize> {
 static NO_WORDS: FirstWords = FirstWords { bits: Vec::new(), log2: 6 };
 
 impl<'a, const N: usize> Many<'a, N> {
-    fn new(matchers: [&'a Matcher; N]) -> Many<'a, N> {
+    fn new(matchers: [&'a Matcher; N], text: &'a NormalizedText<'_>) -> Many<'a, N> {
         let empty = Prepared { at: 0, end: 0, hash: 0 };
         // A search skips a start on a small letter unless the word may
         // begin a pattern that matches lowercase text (see
@@ -466,14 +467,13 @@ impl<'a, const N: usize> Many<'a, N> {
         Many {
             matchers,
             filters: matchers.map(|m| [&m.first_words, lower(m)]),
-            identity: false,
+            original: text.original_bytes(),
             batches: [([empty; BATCH], 0); N],
             found: std::array::from_fn(|_| Vec::new()),
         }
     }
 
     fn scan(mut self, text: &NormalizedText<'_>) -> [Vec<Prepared>; N] {
-        self.identity = text.is_identity();
         // Room for a start every 16 bytes (news has one every 19 for a
         // large gazetteer, fewer for small matchers): growing each list
         // from empty reallocated it several times a document.
@@ -507,10 +507,11 @@ impl<const N: usize> Visit for Many<'_, N> {
     #[inline(always)]
     fn word(&mut self, at: usize, end: usize, hash: Option<u64>, boundary: bool, first: u8) {
         let (at, end) = (at as u32, end as u32);
-        // Only where offsets are the original's is the first byte the
-        // original's: elsewhere a small letter may be a folded capital
+        // Only outside the folded forms of the text is the first byte the
+        // original's: inside one a small letter may be a folded capital
         // ("É" read as "e" with accent folding), which the search keeps.
-        let lower = usize::from(self.identity & first.is_ascii_lowercase());
+        // The cursor is asked only for small letters, in text order.
+        let lower = usize::from(first.is_ascii_lowercase() && self.original.at(at as usize));
         for (filters, (batch, len)) in self.filters.iter().zip(&mut self.batches) {
             // As in `Collect`: written always, kept as the filter says.
             // `len` is below `BATCH` between visits (`flush_full`): the
@@ -731,6 +732,49 @@ mod tests {
                 assert_eq!(alnum_run_end(text, at), want, "{text:?} from {at}");
             }
         }
+    }
+
+    #[test]
+    fn prepared_starts_skip_small_letters_the_original_has() {
+        // The curly apostrophe folds to "'", so offsets differ from the
+        // original's after it; "the" is still the original's own, and a
+        // matcher of capitalized names keeps no start there. The "t" that
+        // "Ť" folds to is not the original's, and stays a start.
+        let matcher =
+            crate::Matcher::new([crate::Pattern::new("The Hague", crate::CasePolicy::Sensitive)])
+                .expect("a valid pattern");
+        let normalizer = crate::Normalizer::new().with_accent_folding(true);
+        for (text, kept) in [
+            ("Ukraine’s the The", vec!["The"]),
+            ("the The", vec!["The"]),
+            ("Ukraine’s Ťhe the The", vec!["the", "The"]),
+        ] {
+            let mut normalized = normalizer.normalize(text);
+            normalized.prepare_for(&[&matcher]);
+            let starts = normalized.prepared_starts(matcher.id).expect("prepared");
+            let words: Vec<&str> = starts
+                .iter()
+                .map(|p| &normalized.as_str()[p.at as usize..(p.end & !RUN) as usize])
+                .collect();
+            assert_eq!(words, kept, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn original_bytes_are_those_outside_folded_forms() {
+        let normalizer = crate::Normalizer::new().with_accent_folding(true);
+        // "’" (3 bytes) folds to "'", "É" to "e", and the mark after "e" is
+        // dropped: the next char ("x") stands where the mark was.
+        let text = normalizer.normalize("a’b Éc e\u{301}x y");
+        assert_eq!(text.as_str(), "a'b ec ex y");
+        let mut original = text.original_bytes();
+        let flags: Vec<bool> = (0..text.bytes().len()).map(|at| original.at(at)).collect();
+        assert_eq!(
+            flags,
+            [true, false, true, true, false, true, true, true, false, true, true],
+            "{:?}",
+            text.as_str()
+        );
     }
 
     #[test]
