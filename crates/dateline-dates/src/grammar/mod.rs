@@ -441,6 +441,7 @@ impl<'a> Parser<'a> {
                 }
                 Some((f64::from(v), j))
             }
+            Some(Lex::NumberAndHalf(n)) => Some((f64::from(n) + 0.5, i + 1)),
             Some(Lex::Func(Func::A)) => match self.lex(i + 1) {
                 Some(Lex::Number(m @ (12 | 100 | 1000))) => Some((f64::from(m), i + 2)),
                 _ => None,

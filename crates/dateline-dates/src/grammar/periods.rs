@@ -158,7 +158,8 @@ impl Parser<'_> {
             k += 1;
         }
         // Not "la última media hora" (the last half hour).
-        let is_half = self.is_func(k, Func::Half) && self.unit(k + 1).is_none();
+        let year_half = self.is_func(k, Func::YearHalf);
+        let is_half = (self.is_func(k, Func::Half) || year_half) && self.unit(k + 1).is_none();
         let is_quarter = matches!(self.unit(k), Some((Unit::Quarter, false)));
         if !is_half && !is_quarter {
             return None;
@@ -178,11 +179,13 @@ impl Parser<'_> {
             m += 1;
         }
         let mut how = "";
+        // "der ersten Hälfte des Jahres": the genitive needs no "of".
+        let genitive = self.lx.tables.half_needs_year;
         if year.is_none() {
             if let Some((y, e2)) = self.year_after(m) {
                 year = Some(y);
                 end = e2;
-            } else if m > end {
+            } else if m > end || genitive {
                 if let Some((p, e2)) = self.p_relative(m) {
                     if p.grain == Grain::Year {
                         year = p.value.parse().ok();
@@ -200,6 +203,10 @@ impl Parser<'_> {
                     end = m + 2;
                 }
             }
+        }
+        // "in der zweiten Hälfte gespielt": a match's half, not the year's.
+        if is_half && !year_half && genitive && year.is_none() && end == k + 1 {
+            return None;
         }
         let y = match year {
             Some(y) => y,

@@ -521,6 +521,17 @@ impl Parser<'_> {
         if self.s(k).ends_with('s') {
             return None;
         }
+        // "am Morgen des 22. Juni 1941", "in der Nacht des 14. August": the
+        // part of the day named after it in the genitive, one expression.
+        if self.lx.tables.genitive_days
+            && self.is_func(k + 1, Func::The)
+            && !self.breaks(k + 2)
+            && let Some((named, e)) = self.p_day_first(k + 2)
+            && let Some(day) = named.day
+        {
+            let p = Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", "of-the-day");
+            return Some((p, e));
+        }
         let (day, how) = match self.doc.last_day {
             Some(d) => (d, "named-day"),
             // News reports the night just past: the one that began the

@@ -187,6 +187,8 @@ pub(crate) enum Func {
     Per,
     Fiscal,
     Half,
+    /// A word for the half of a year itself ("Jahreshälfte", "Halbjahr").
+    YearHalf,
     Weekend,
     Am,
     Pm,
@@ -348,6 +350,9 @@ pub(crate) enum Lex {
     WeekdayAbbr(u8),
     /// A cardinal number word ("two", "twenty", "hundred").
     Number(u32),
+    /// A number and a half in one word, the whole number ("eineinhalb",
+    /// "anderthalb": 1; "zweieinhalb": 2).
+    NumberAndHalf(u32),
     /// An ordinal word ("third"); "second" is `Unit(Second)` and ordinal 2.
     Ordinal(u32),
     /// A unit noun ("years"), with whether it was plural.
@@ -416,7 +421,9 @@ impl PartialEq for Lex {
             | (Decade(a), Decade(b))
             | (Holiday(a), Holiday(b))
             | (Era(a), Era(b)) => a == b,
-            (Number(a), Number(b)) | (Ordinal(a), Ordinal(b)) => a == b,
+            (Number(a), Number(b))
+            | (NumberAndHalf(a), NumberAndHalf(b))
+            | (Ordinal(a), Ordinal(b)) => a == b,
             (Unit(a, x), Unit(b, y)) => a == b && x == y,
             (PartOfDay(a), PartOfDay(b)) => a == b,
             (Deictic(a), Deictic(b)) => a == b,
@@ -509,6 +516,7 @@ impl Lex {
                 | Lex::Number(18 | 19)
                 | Lex::Func(
                     Func::Half
+                        | Func::YearHalf
                         | Func::Term
                         | Func::Period
                         | Func::Weekend
@@ -842,6 +850,17 @@ pub(crate) struct Tables {
     /// "26.7", "15.2.": a day and a month joined by a dot are a date (the
     /// language writes decimals with a comma).
     pub(crate) dotted_day_month: bool,
+    /// The word for a half ("Hälfte") is a half of the year only with the
+    /// year after it ("der ersten Hälfte des Jahres", "der zweiten Hälfte
+    /// 2014"): alone, news uses it of a match ("Vier Minuten waren in der
+    /// zweiten Hälfte gespielt"), and says the year's half with words of
+    /// its own ([`Func::YearHalf`]: "Jahreshälfte", "Halbjahr"). The year
+    /// follows in the genitive, without a word for "of".
+    pub(crate) half_needs_year: bool,
+    /// A part of the day takes the day it belongs to in the genitive ("am
+    /// Morgen des 22. Juni 1941", "in der Nacht des 14. August"): the two
+    /// are one TIME of that day, as KRAUTS and WikiWarsDE mark them.
+    pub(crate) genitive_days: bool,
     /// Decimals are written with a comma ("30,4 secondes", "1,5 Stunden",
     /// "2,5 años"): a comma between digits is the decimal mark, never a
     /// thousands separator.
@@ -950,6 +969,8 @@ impl Tables {
         place_nouns: &[],
         name_weekdays: &[],
         dotted_day_month: false,
+        half_needs_year: false,
+        genitive_days: false,
         decimal_comma: false,
         months_lowercase: false,
         heading_years: false,
@@ -1659,6 +1680,7 @@ mod tests {
             Lex::Weekday(3),
             Lex::WeekdayAbbr(3),
             Lex::Number(3),
+            Lex::NumberAndHalf(3),
             Lex::Ordinal(3),
             Lex::Unit(Unit::Day, true),
             Lex::Season(3),
@@ -1690,6 +1712,7 @@ mod tests {
                 | Lex::Weekday(_)
                 | Lex::WeekdayAbbr(_)
                 | Lex::Number(_)
+                | Lex::NumberAndHalf(_)
                 | Lex::Ordinal(_)
                 | Lex::Unit(..)
                 | Lex::Season(_)
