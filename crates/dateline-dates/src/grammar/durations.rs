@@ -653,6 +653,11 @@ impl Parser<'_> {
         }
         // Plain "N units" (with a hedge).
         if let Some((v, g, e, _)) = self.amount_unit(j) {
+            if modifier.is_none()
+                && let Some(c) = self.counted_from_story(i, &v, e)
+            {
+                return Some(c);
+            }
             let mut e = e;
             let mut m = modifier;
             if self.is_func(e, Func::Or) && self.is_word(e + 1, "so") {
@@ -733,6 +738,60 @@ impl Parser<'_> {
             }
         }
         None
+    }
+
+    /// "zwei Tage später", "einen Tag zuvor", "drei Monate danach": where
+    /// the language's corpora mark it so (`Tables::counted_from_story`),
+    /// the day that many units from the day the text named last, one DATE
+    /// with the word for later or earlier (at `e`) inside. A count of years
+    /// moves the year; of months, the month named since that day, if one
+    /// was. `v` is the count's duration value ("P2D"). Nothing
+    /// without a day named before: the count stays a duration.
+    fn counted_from_story(&self, i: usize, v: &str, e: usize) -> Option<Cand> {
+        if !self.lx.tables.counted_from_story || self.breaks(e) {
+            return None;
+        }
+        let step = match self.lex(e)? {
+            Lex::Rel(Rel::Later) => 1,
+            Lex::Rel(Rel::Earlier) => -1,
+            _ => return None,
+        };
+        let (n, unit) = parse_simple_duration(v).filter(|_| !v.starts_with("PT"))?;
+        let day = self.doc.last_day?;
+        let p = match unit {
+            'Y' => {
+                let y = self.doc.last_year.unwrap_or(i32::from(day.year())) + (step * n) as i32;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_year(y), Grain::Year, "units-from-story", "anchored")
+            }
+            // A month named since the day ("im Mai 1861 ... einen Monat
+            // später"): months from that month.
+            'M' if self
+                .doc
+                .last_month
+                .is_some_and(|(y, m)| (y, m) != (i32::from(day.year()), day.month() as u32)) =>
+            {
+                let (y, m) = self.doc.last_month?;
+                let k = i64::from(y) * 12 + i64::from(m) - 1 + step * n;
+                let (y, m) = (k.div_euclid(12), k.rem_euclid(12) as u32 + 1);
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_month(y as i32, m), Grain::Month, "units-from-story", "anchored")
+            }
+            'M' | 'W' | 'D' => {
+                let d = match unit {
+                    'M' => cal::add_months(day, step * n)?,
+                    'W' => cal::add_days(day, 7 * step * n)?,
+                    _ => cal::add_days(day, step * n)?,
+                };
+                Pt::day(d, "units-from-story", "anchored")
+            }
+            _ => return None,
+        };
+        Some(p.into_cand(i, e + 1))
     }
 
     /// Whether the bare plural unit at `j` (`j > 0`) is time spent: after a

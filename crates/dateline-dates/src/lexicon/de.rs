@@ -69,6 +69,7 @@ pub(super) static TABLES: Tables = Tables {
     heading_years: true,
     half_needs_year: true,
     genitive_days: true,
+    counted_from_story: true,
     decimal_comma: true,
     split_amount_ranges: true,
     place_nouns: &["strasse", "platz", "allee", "brucke"],
@@ -567,6 +568,11 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("gleichem", Lex::Rel(Rel::Same)),
     ("fruher", Lex::Rel(Rel::Earlier)),
     ("spater", Lex::Rel(Rel::Later)),
+    // After a count of units ("zwei Tage danach", "einen Tag zuvor").
+    // ("darauf" is left out: "drei Jahre darauf gewartet" waited for it.)
+    ("danach", Lex::Rel(Rel::Later)),
+    ("zuvor", Lex::Rel(Rel::Earlier)),
+    ("vorher", Lex::Rel(Rel::Earlier)),
     ("vor", Lex::Rel(Rel::Before)),
     ("nach", Lex::Rel(Rel::After)),
     ("seit", Lex::Rel(Rel::Since)),

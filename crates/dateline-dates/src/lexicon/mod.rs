@@ -861,6 +861,12 @@ pub(crate) struct Tables {
     /// Morgen des 22. Juni 1941", "in der Nacht des 14. August"): the two
     /// are one TIME of that day, as KRAUTS and WikiWarsDE mark them.
     pub(crate) genitive_days: bool,
+    /// A count of units before a word for later or earlier ("zwei Tage
+    /// später", "einen Tag zuvor", "drei Monate danach") names the day that
+    /// far from the day the text named last: one DATE with the word
+    /// inside, as KRAUTS and WikiWarsDE mark it (TimeBank marks "two days
+    /// later" as the duration).
+    pub(crate) counted_from_story: bool,
     /// Decimals are written with a comma ("30,4 secondes", "1,5 Stunden",
     /// "2,5 años"): a comma between digits is the decimal mark, never a
     /// thousands separator.
@@ -971,6 +977,7 @@ impl Tables {
         dotted_day_month: false,
         half_needs_year: false,
         genitive_days: false,
+        counted_from_story: false,
         decimal_comma: false,
         months_lowercase: false,
         heading_years: false,
