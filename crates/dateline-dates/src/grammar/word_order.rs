@@ -551,11 +551,19 @@ impl Parser<'_> {
 
     /// "im [Jahr 2014]", "vom [Jahr 1895]": the year noun after a
     /// preposition fused with its article belongs to the year, as "the"
-    /// does in "[the year 2000]".
+    /// does in "[the year 2000]"; so does the old dative "im [Jahre 1871]".
+    /// After an adjective the noun is the year's too, the article and the
+    /// adjective outside ("das intensive [Jahr 2014]", "das gesamte [Jahr
+    /// 2009]"); not after a count ("ein Jahr", "zwei Jahre"). (English
+    /// keeps "the following year 2005" as TimeBank does.)
     pub(super) fn p_year_noun(&self, i: usize) -> Option<(Pt, usize)> {
-        if !matches!(self.unit(i), Some((Unit::Year, false)))
-            || !self.is_article_contraction(i.wrapping_sub(1))
-        {
+        let Some((Unit::Year, plural)) = self.unit(i) else { return None };
+        let fused = self.is_article_contraction(i.wrapping_sub(1));
+        let after_adjective = self.lx.extended
+            && i >= 2
+            && self.is_func(i - 2, Func::The)
+            && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none());
+        if !(fused || after_adjective && !plural) {
             return None;
         }
         let (y, e) = self.year_number(i + 1, true)?;
