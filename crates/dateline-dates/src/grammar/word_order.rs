@@ -344,7 +344,8 @@ impl Parser<'_> {
     /// Jeux d'[hiver]".
     pub(super) fn r_not_time(&self, i: usize) -> Option<Cand> {
         let ages = self.lx.tables.age_words;
-        if ages.is_empty() {
+        let (before, after) = (self.lx.tables.age_prepositions, self.lx.tables.age_comparatives);
+        if ages.is_empty() && before.is_empty() && after.is_empty() {
             return None;
         }
         let void = |e: usize| {
@@ -356,6 +357,28 @@ impl Parser<'_> {
             self.number(k)
                 .and_then(|(_, e)| matches!(self.unit(e), Some((Unit::Year, _))).then_some(e + 1))
         };
+        // "ab 16 Jahren", "mit 16 Jahren", "unter 14 Jahren": an age after
+        // its preposition, unless a noun the count measures follows ("mit
+        // 16 Jahren Verspätung", "zu 16 Jahren Haft").
+        if i > 0
+            && before.iter().any(|w| self.is_word(i - 1, w))
+            && let Some(e) = years_after(i)
+            && !self.tok(e).is_some_and(|t| t.upper && t.kind == Kind::Word && !self.breaks(e))
+        {
+            return Some(void(e));
+        }
+        // "16 Jahre jünger", "der 16 Jahre jüngere Crosby": a difference
+        // of ages (the comparative inside the span it blocks, so that no
+        // reading of the article and the count is longer).
+        let count = if self.is_func(i, Func::The) { i + 1 } else { i };
+        if let Some(e) = years_after(count)
+            && after.iter().any(|w| self.lx.same_word(self.s(e), w))
+        {
+            return Some(void(e + 1));
+        }
+        if ages.is_empty() {
+            return None;
+        }
         // "âgé de 54 ans" (read at the number: no rule starts at "âgé").
         if i >= 2
             && self.is_func(i - 1, Func::Of)

@@ -70,6 +70,10 @@ pub(super) static TABLES: Tables = Tables {
     half_needs_year: true,
     genitive_days: true,
     counted_from_story: true,
+    age_prepositions: &["ab", "mit", "unter"],
+    age_comparatives: &[
+        "junger", "jungere", "jungeren", "jungerer", "alter", "altere", "alteren", "alterer",
+    ],
     decimal_comma: true,
     split_amount_ranges: true,
     place_nouns: &["strasse", "platz", "allee", "brucke"],

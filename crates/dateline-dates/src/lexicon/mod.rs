@@ -680,6 +680,13 @@ pub(crate) struct Tables {
     /// Words before "de" that make the quantity after it an age ("âgé de
     /// 54 ans"); with any, ", 53 ans," between commas is one too.
     pub(crate) age_words: &'static [&'static str],
+    /// Prepositions before a count of years that make it an age ("ab 16
+    /// Jahren", "mit 16 Jahren", "unter 14 Jahren"), unless a noun the
+    /// count measures follows ("mit 16 Jahren Verspätung").
+    pub(crate) age_prepositions: &'static [&'static str],
+    /// Comparatives after a count of years that make it a difference of
+    /// ages ("16 Jahre jünger", "zwei Jahre älter"), lowercase and folded.
+    pub(crate) age_comparatives: &'static [&'static str],
     /// Relative adjectives that, before a noun that is no time word, say
     /// only "in the future / past" ("la próxima edición"), as the
     /// language's TimeBank annotates them.
@@ -931,6 +938,8 @@ impl Tables {
         capitalized: &[],
         after_determiner: &[],
         age_words: &[],
+        age_prepositions: &[],
+        age_comparatives: &[],
         rel_adjectives: &[],
         possessives: &[],
         elision: false,
