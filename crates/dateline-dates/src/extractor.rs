@@ -337,14 +337,22 @@ impl DateExtractor {
                         }
                         i = c.e;
                         // A report's "the quarter" is the last quarter named near the
-                        // reference date ("the 1988 third quarter" is not one).
+                        // reference date ("the 1988 third quarter" is not one). A quarter
+                        // not yet ended ("a fourth-quarter charge" in a third-quarter
+                        // report) does not replace an ended one: the report is about
+                        // the quarter it has results for.
                         if c.grain == crate::Grain::Quarter
                             && c.kind == TimexType::Date
                             && (c.rule.starts_with("quarter") || c.rule.starts_with("q-notation"))
                             && let Some((y, q)) = parse_quarter(&c.value)
                         {
                             let r = reference.year() * 4 + (reference.month() as i32 - 1) / 3;
-                            if (-1..=2).contains(&(r - (y * 4 + q as i32 - 1))) {
+                            let back = r - (y * 4 + q as i32 - 1);
+                            let ended_before = parser
+                                .doc
+                                .last_quarter
+                                .is_some_and(|(y0, q0)| r - (y0 * 4 + q0 as i32 - 1) >= 1);
+                            if (-1..=2).contains(&back) && !(back < 1 && ended_before) {
                                 parser.doc.last_quarter = Some((y, q));
                             }
                         }
