@@ -574,6 +574,26 @@ impl Parser<'_> {
                     let p = Pt::new(cal::fmt_year(year), Grain::Year, "the-full-year", "");
                     return Some(Cand { modifier, ..p.into_cand(i, f + 2) });
                 }
+                // "to end the day at 9,505.96", "finished the day up 2%": the
+                // trading day of a market report, on the story's day
+                // (`story_day.rs`), as MEANTIME marks it. Not "the day
+                // before/after/of ...", "the day when ...".
+                if f == k
+                    && j == i
+                    && self.unit(f) == Some((Unit::Day, false))
+                    && i.checked_sub(1)
+                        .is_some_and(|p| SESSION_VERBS.iter().any(|w| self.is_word(p, w)))
+                    && !matches!(self.lex(f + 1), Some(Lex::Rel(_) | Lex::Func(Func::Of)))
+                    && !["when", "that", "which", "it", "he", "she", "they"]
+                        .iter()
+                        .any(|w| self.is_word(f + 1, w))
+                {
+                    let p = match self.story_day(i, f + 1) {
+                        Some(d) => Pt::day(d, "session-day", "story-day"),
+                        None => Pt::day(self.r, "session-day", ""),
+                    };
+                    return Some(p.into_cand(i, f + 1));
+                }
                 if let Some((u @ (Unit::Year | Unit::Month | Unit::Quarter | Unit::Week), false)) =
                     self.unit(f)
                 {
@@ -1285,6 +1305,35 @@ pub(crate) fn clock_seconds(v: &str) -> Option<i64> {
 
 /// The words of a copula between a year and "the year" that names it
 /// ("2007 was the year", "2008 may really be the year").
+/// Verbs that open or close a trading session before "the day": "to end
+/// the day at 9,505.96", "the index started the day with a gain".
+const SESSION_VERBS: &[&str] = &[
+    "end",
+    "ends",
+    "ended",
+    "ending",
+    "finish",
+    "finishes",
+    "finished",
+    "finishing",
+    "close",
+    "closes",
+    "closed",
+    "closing",
+    "start",
+    "starts",
+    "started",
+    "starting",
+    "begin",
+    "begins",
+    "began",
+    "beginning",
+    "open",
+    "opens",
+    "opened",
+    "opening",
+];
+
 const COPULA: &[&str] =
     &["was", "is", "will", "be", "been", "may", "might", "would", "could", "really", "also"];
 
