@@ -601,19 +601,19 @@ impl Parser<'_> {
             k += 1;
         }
         let year = |k: usize| self.unit(k) == Some((Unit::Year, false));
-        let e = if self.is_rel(k, Rel::Last) && year(k + 1) {
-            k + 2
-        } else if self.is_func(k, Func::A)
+        // "last year"; "a year ago (earlier, before)"; "the previous
+        // (prior) year".
+        let year_ago = self.is_func(k, Func::A)
             && year(k + 1)
             && (self.is_rel(k + 2, Rel::Ago)
                 || self.is_rel(k + 2, Rel::Earlier)
-                || self.is_rel(k + 2, Rel::Before))
-        {
-            k + 3
-        } else if self.is_func(k, Func::The)
+                || self.is_rel(k + 2, Rel::Before));
+        let previous_year = self.is_func(k, Func::The)
             && (self.is_rel(k + 1, Rel::Previous) || self.is_rel(k + 1, Rel::Prior))
-            && year(k + 2)
-        {
+            && year(k + 2);
+        let e = if self.is_rel(k, Rel::Last) && year(k + 1) {
+            k + 2
+        } else if year_ago || previous_year {
             k + 3
         } else {
             return None;
