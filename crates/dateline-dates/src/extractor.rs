@@ -336,17 +336,8 @@ impl DateExtractor {
                             c.e = e;
                         }
                         i = c.e;
-                        // A report's "the quarter" is the last quarter named near the
-                        // reference date ("the 1988 third quarter" is not one).
-                        if c.grain == crate::Grain::Quarter
-                            && c.kind == TimexType::Date
-                            && (c.rule.starts_with("quarter") || c.rule.starts_with("q-notation"))
-                            && let Some((y, q)) = parse_quarter(&c.value)
-                        {
-                            let r = reference.year() * 4 + (reference.month() as i32 - 1) / 3;
-                            if (-1..=2).contains(&(r - (y * 4 + q as i32 - 1))) {
-                                parser.doc.last_quarter = Some((y, q));
-                            }
+                        if c.grain == crate::Grain::Quarter && c.kind == TimexType::Date {
+                            remember_quarter(&mut parser.doc, &c, reference, &tokens, parser.text);
                         }
                         // A year counted from the story's own ("im nächsten
                         // Jahr", anchored) does not move it either.
@@ -544,6 +535,31 @@ const MONTH_DAY_RULES: &[&str] = &[
     "numeric-month-day",
     "iso-date",
 ];
+
+/// A report's "the quarter" is the last quarter named near the reference
+/// date ("the 1988 third quarter" is not one). A quarter not yet ended ("a
+/// fourth-quarter charge" in a third-quarter report) does not replace an
+/// ended one, nor does an older calendar quarter ("after a flat second
+/// quarter" in that report): the report is about the latest quarter it has
+/// results for. A fiscal quarter counts on another calendar.
+#[inline(never)]
+fn remember_quarter(doc: &mut DocState, c: &Cand, reference: Date, tokens: &[Token], text: &str) {
+    if !(c.rule.starts_with("quarter") || c.rule.starts_with("q-notation")) {
+        return;
+    }
+    let Some((y, q)) = parse_quarter(&c.value) else { return };
+    let r = reference.year() * 4 + (reference.month() as i32 - 1) / 3;
+    let named = y * 4 + q as i32 - 1;
+    let back = r - named;
+    let kept = doc.last_quarter.map(|(y0, q0)| y0 * 4 + q0 as i32 - 1);
+    let ended_before = kept.is_some_and(|k| r - k >= 1);
+    let fiscal =
+        || tokens.get(c.s).is_some_and(|t| text[t.start..t.end].eq_ignore_ascii_case("fiscal"));
+    let older = kept.is_some_and(|k| named < k) && !fiscal();
+    if (-1..=2).contains(&back) && !(back < 1 && ended_before) && !older {
+        doc.last_quarter = Some((y, q));
+    }
+}
 
 /// Keeps the last named day and year as anchors for "the following day",
 /// "that year", and in a narrative the story's year (one far from the

@@ -341,6 +341,7 @@ impl Parser<'_> {
 
     /// Durations: "three years", "the past two years", "the next 12 to 18 months",
     /// "more than four hours", "the first nine months", "years".
+    #[inline]
     pub(super) fn r_duration(&self, i: usize) -> Option<Cand> {
         let c = self.r_duration_inner(i).map(|c| self.trim_hedge(i, c))?;
         Some(if self.lx.extended { self.compound_duration(c) } else { c })
@@ -574,8 +575,16 @@ impl Parser<'_> {
                     let p = Pt::new(cal::fmt_year(year), Grain::Year, "the-full-year", "");
                     return Some(Cand { modifier, ..p.into_cand(i, f + 2) });
                 }
+                let unit = self.unit(f);
+                if unit == Some((Unit::Day, false))
+                    && f == k
+                    && j == i
+                    && let Some(c) = self.session_day(i, f)
+                {
+                    return Some(c);
+                }
                 if let Some((u @ (Unit::Year | Unit::Month | Unit::Quarter | Unit::Week), false)) =
-                    self.unit(f)
+                    unit
                 {
                     let ended = matches!(
                         self.s(f + 1).to_ascii_lowercase().as_str(),
@@ -976,6 +985,28 @@ impl Parser<'_> {
         Some(Pt::new(v, grain, rule, "named"))
     }
 
+    /// "to end the day at 9,505.96", "finished the day up 2%" ("the" at
+    /// `i`, "day" at `f`): the trading day of a market report, on the
+    /// story's day (`story_day.rs`), as MEANTIME marks it. Not "the day
+    /// before/after/of ...", "the day when ...".
+    #[inline(never)]
+    fn session_day(&self, i: usize, f: usize) -> Option<Cand> {
+        let verb = i.checked_sub(1)?;
+        if !SESSION_VERBS.iter().any(|w| self.is_word(verb, w))
+            || matches!(self.lex(f + 1), Some(Lex::Rel(_) | Lex::Func(Func::Of)))
+            || ["when", "that", "which", "it", "he", "she", "they"]
+                .iter()
+                .any(|w| self.is_word(f + 1, w))
+        {
+            return None;
+        }
+        let p = match self.story_day(i, f + 1) {
+            Some(d) => Pt::day(d, "session-day", "story-day"),
+            None => Pt::day(self.r, "session-day", ""),
+        };
+        Some(p.into_cand(i, f + 1))
+    }
+
     /// "the year", "the quarter", "the month", "the week" as dates.
     pub(super) fn the_unit(
         &self,
@@ -1344,6 +1375,35 @@ pub(crate) fn clock_seconds(v: &str) -> Option<i64> {
 
 /// The words of a copula between a year and "the year" that names it
 /// ("2007 was the year", "2008 may really be the year").
+/// Verbs that open or close a trading session before "the day": "to end
+/// the day at 9,505.96", "the index started the day with a gain".
+const SESSION_VERBS: &[&str] = &[
+    "end",
+    "ends",
+    "ended",
+    "ending",
+    "finish",
+    "finishes",
+    "finished",
+    "finishing",
+    "close",
+    "closes",
+    "closed",
+    "closing",
+    "start",
+    "starts",
+    "started",
+    "starting",
+    "begin",
+    "begins",
+    "began",
+    "beginning",
+    "open",
+    "opens",
+    "opened",
+    "opening",
+];
+
 const COPULA: &[&str] =
     &["was", "is", "will", "be", "been", "may", "might", "would", "could", "really", "also"];
 

@@ -582,6 +582,68 @@ impl Parser<'_> {
         }
     }
 
+    /// "the same period last year", "the same quarter a year ago", "the
+    /// same month of the previous year" ("period", "quarter" or "month" at
+    /// `j`): the period a results report compares with, one expression as
+    /// TimeBank and MEANTIME mark it. A quarter, or a period in a report
+    /// on a quarter, is the report's quarter a year back; a month, or
+    /// another period after a month named, that month a year back; else
+    /// last year.
+    #[inline(never)]
+    fn same_period_year_back(&self, j: usize) -> Option<(Pt, usize)> {
+        let period = self.is_func(j, Func::Period);
+        let unit = self.unit(j).filter(|&(u, p)| !p && matches!(u, Unit::Quarter | Unit::Month));
+        if !period && unit.is_none() {
+            return None;
+        }
+        let mut k = j + 1;
+        if self.is_func(k, Func::Of) || self.is_func(k, Func::In) {
+            k += 1;
+        }
+        let year = |k: usize| self.unit(k) == Some((Unit::Year, false));
+        // "last year"; "a year ago (earlier, before)"; "the previous
+        // (prior) year".
+        let year_ago = self.is_func(k, Func::A)
+            && year(k + 1)
+            && (self.is_rel(k + 2, Rel::Ago)
+                || self.is_rel(k + 2, Rel::Earlier)
+                || self.is_rel(k + 2, Rel::Before));
+        let previous_year = self.is_func(k, Func::The)
+            && (self.is_rel(k + 1, Rel::Previous) || self.is_rel(k + 1, Rel::Prior))
+            && year(k + 2);
+        let e = if self.is_rel(k, Rel::Last) && year(k + 1) {
+            k + 2
+        } else if year_ago || previous_year {
+            k + 3
+        } else {
+            return None;
+        };
+        let rule = "same-period-year-back";
+        let quarter = match unit {
+            Some((Unit::Quarter, _)) => Some(self.previous_quarter()),
+            Some(_) => None,
+            None => self.doc.last_quarter,
+        };
+        if let Some((y, q)) = quarter {
+            return Some((
+                Pt::new(format!("{}-Q{q}", cal::fmt_year(y - 1)), Grain::Quarter, rule, ""),
+                e,
+            ));
+        }
+        // A month recalled from another year is no report's month.
+        let this = i32::from(self.r.year());
+        let month = self
+            .doc
+            .last_month
+            .filter(|&(y, _)| (this - y).abs() <= 1)
+            .or_else(|| unit.is_some().then(|| (this, self.r.month() as u32)));
+        let p = match month {
+            Some((y, m)) => Pt::new(cal::fmt_month(y - 1, m), Grain::Month, rule, ""),
+            None => Pt::new(cal::fmt_year(this - 1), Grain::Year, rule, ""),
+        };
+        Some((p, e))
+    }
+
     /// Relative periods: "last week", "this year", "next month", "the following day",
     /// "the current quarter", "last summer", "this September".
     pub(super) fn p_relative(&self, i: usize) -> Option<(Pt, usize)> {
@@ -742,6 +804,13 @@ impl Parser<'_> {
             let p =
                 Pt::new(format!("{}-Q{q}", cal::fmt_year(y)), Grain::Quarter, "latest-period", "");
             return Some((p, j + 1));
+        }
+        // "the same period last year", "the same quarter a year ago".
+        if rel == Rel::Same
+            && the
+            && let Some(found) = self.same_period_year_back(j)
+        {
+            return Some(found);
         }
         let (u, plural) = self.unit(j)?;
         if plural {

@@ -42,6 +42,9 @@ impl Parser<'_> {
             {
                 return (Dir::Future, format!("future-attributive:{how}"));
             }
+            if self.planned_after(s, e) {
+                return (Dir::Nearest, "nearest-attributive".into());
+            }
             return (Dir::Past, "past-attributive".into());
         }
         if let Some((memo_s, memo_e, d)) = self.clause_memo.borrow().as_ref()
@@ -108,6 +111,25 @@ impl Parser<'_> {
         }
         let p = if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s };
         !(p > 0 && OUTCOME.iter().any(|w| self.is_word(p - 1, w)))
+    }
+
+    /// Whether the attributive expression at `s..e` names what was set
+    /// ahead of the clause, not a known event: a plan ("Saturday's planned
+    /// event", "Saturday's expected vote"), or a deadline the clause's
+    /// event must meet ("approval by Monday's deadline", told in the past
+    /// on a Saturday, is the coming Monday; "missed Friday's deadline" is
+    /// no such limit). News names these whether just passed or still to
+    /// come, so the nearest day is taken.
+    #[inline(never)]
+    fn planned_after(&self, s: usize, e: usize) -> bool {
+        const PLANNED: &[&str] = &["planned", "scheduled", "expected", "upcoming", "proposed"];
+        const LIMIT: &[&str] = &["by", "before", "until"];
+        let k = if self.tok(e).is_some_and(is_possessive) { e + 1 } else { e };
+        if PLANNED.iter().any(|w| self.is_word(k, w)) {
+            return true;
+        }
+        let p = if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s };
+        self.is_word(k, "deadline") && p > 0 && LIMIT.iter().any(|w| self.is_word(p - 1, w))
     }
 
     /// A cue word among the three tokens before the expression at `s`,

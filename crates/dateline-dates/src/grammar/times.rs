@@ -389,10 +389,9 @@ impl Parser<'_> {
         if !confirmed && h <= 24 && self.lx.tables.clock_24h && self.range_oclock(j) {
             confirmed = true;
         }
-        // "at 8 GMT": a zone confirms a bare hour.
+        // "at 8 GMT": a zone confirms a bare hour (and is read below).
         if !confirmed && !has_min && h <= 24 && self.zone_alone(j) {
             confirmed = true;
-            j += 1;
         }
         // The end of a range of clock times: "8am until 6", "9:30-11:00".
         let range_end = !confirmed && sec.is_none() && self.follows_clock(i);
@@ -637,10 +636,18 @@ impl Parser<'_> {
     }
 
     /// A zone abbreviation at `k`, with what it adds to a clock time's
-    /// value: "Z" for a zone the language writes as UTC, else nothing.
+    /// value: "Z" for a zone the language writes as UTC, else nothing. An
+    /// offset from UTC after it ("GMT+8", "UTC -4") names another zone: the
+    /// stated time is kept without one.
     fn zone_at(&self, k: usize) -> Option<&'static str> {
         match self.lex(k)? {
             Lex::Zone => Some(""),
+            Lex::ZoneUtc
+                if self.tok(k + 1).is_some_and(|t| t.is_punct('+') || t.is_punct('-'))
+                    && self.num(k + 2).is_some() =>
+            {
+                Some("")
+            }
             Lex::ZoneUtc => Some("Z"),
             _ => None,
         }

@@ -314,8 +314,10 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("midday", Lex::Func(Func::Noon)),
     ("midnight", Lex::Func(Func::Midnight)),
     ("oclock", Lex::Func(Func::OClock)),
-    ("gmt", Lex::Zone),
-    ("utc", Lex::Zone),
+    // UTC is written "Z" in the value (ISO 8601, as MEANTIME writes "16:08
+    // UTC"); other zones are left out, as TimeBank writes "5 p.m. EST".
+    ("gmt", Lex::ZoneUtc),
+    ("utc", Lex::ZoneUtc),
     ("est", Lex::Zone),
     ("edt", Lex::Zone),
     ("cst", Lex::Zone),
