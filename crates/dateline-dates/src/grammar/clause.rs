@@ -333,7 +333,13 @@ impl Parser<'_> {
             Some(
                 Verb::IntentTo | Verb::Adverb | Verb::Determiner | Verb::Pronoun | Verb::Boundary,
             ) => false,
-            Some(Verb::Plain) | None => w.ends_ed() && !after_determiner,
+            Some(Verb::Linking) => !w.upper,
+            // Not the complement of a linking verb ("remain closed").
+            Some(Verb::Plain) | None => {
+                w.ends_ed()
+                    && !after_determiner
+                    && !before.is_some_and(|b| b.class == Some(Verb::Linking))
+            }
         }
     }
 
@@ -621,7 +627,7 @@ fn decide(
             };
             if progressive { future("progressive") } else { present() }
         }
-        Some(Verb::Do) => present(),
+        Some(Verb::Do | Verb::Linking) => present(),
         Some(Verb::Schedule | Verb::ScheduleBase) => future("schedule"),
         Some(Verb::Past) => past("verb"),
         _ if head.ends_ed() => past("verb"),

@@ -47,14 +47,34 @@ impl Parser<'_> {
             }
             return (Dir::Past, "past-attributive".into());
         }
-        if let Some((memo_s, memo_e, d)) = self.clause_memo.borrow().as_ref()
-            && (*memo_s, *memo_e) == (s, e)
-        {
-            return d.clone().unwrap_or((default, "default".into()));
+        let memo = self.clause_memo.borrow().as_ref().filter(|m| (m.0, m.1) == (s, e)).cloned();
+        let d = match memo {
+            Some((_, _, d)) => d,
+            None => {
+                let d = self.clause_direction(s, e);
+                *self.clause_memo.borrow_mut() = Some((s, e, d.clone()));
+                d
+            }
+        };
+        match d {
+            // "is closed until Monday", "will remain shut until Friday",
+            // "has adjourned until Tuesday": the end of a state that holds
+            // now lies ahead ("lasted until Friday" stays past).
+            Some((Dir::Nearest, how)) if how.starts_with("present") && self.after_until(s) => {
+                (Dir::Future, format!("future-until:{how}"))
+            }
+            Some((Dir::Past, how)) if how.starts_with("past-perfect") && self.after_until(s) => {
+                (Dir::Future, format!("future-until:{how}"))
+            }
+            Some(d) => d,
+            None => (default, "default".into()),
         }
-        let d = self.clause_direction(s, e);
-        *self.clause_memo.borrow_mut() = Some((s, e, d.clone()));
-        d.unwrap_or((default, "default".into()))
+    }
+
+    /// Whether the expression at `s` follows "until" (or "until the").
+    fn after_until(&self, s: usize) -> bool {
+        let k = if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s };
+        k > 0 && self.is_func(k - 1, Func::Until)
     }
 
     /// Whether the expression at `s..e` modifies the noun after it: a

@@ -460,6 +460,15 @@ pub(super) const VERBS: &[(&str, Verb)] = &[
     ("being", Verb::BeForm),
     ("does", Verb::Do),
     ("do", Verb::Do),
+    // Linking verbs: "will remain closed", "stays shut".
+    ("remain", Verb::Linking),
+    ("remains", Verb::Linking),
+    ("stay", Verb::Linking),
+    ("stays", Verb::Linking),
+    ("seem", Verb::Linking),
+    ("seems", Verb::Linking),
+    ("become", Verb::Linking),
+    ("becomes", Verb::Linking),
     // Irregular pasts, reporting verbs among them.
     ("said", Verb::Past),
     ("set", Verb::Past),

@@ -311,6 +311,10 @@ pub(crate) enum Verb {
     Do,
     /// Simple pasts not ending in "-ed": "took", "met", "won", "said".
     Past,
+    /// Present forms of verbs that link a state to the subject ("remain",
+    /// "stays", "seems"): a participle after one is its complement ("will
+    /// remain closed"), not the group's head.
+    Linking,
     /// Words that put what follows ahead, whatever their tense:
     /// "expected on Friday", "scheduled for", "due".
     Intent,
