@@ -58,7 +58,7 @@ impl Parser<'_> {
                 .filter(|(p, _)| p.grain == Grain::Week && !p.value.ends_with("WE"))
             && super::is_possessive_tok(self.tok(e))
             && let Some(Lex::Weekday(wd @ 1..=7)) = self.lex(e + 1)
-            && let Some(d) = self.day_in_week(&p.value, wd)
+            && let Some(d) = self.weekday_of_week(&p.value, wd)
         {
             return Some((Pt::day(d, "weekday-of-week", ""), e + 2));
         }
@@ -233,7 +233,7 @@ impl Parser<'_> {
             if let Some((p, e2)) = self
                 .p_relative(k)
                 .filter(|(p, _)| p.grain == Grain::Week && !p.value.ends_with("WE"))
-                && let Some(d) = self.day_in_week(&p.value, wd)
+                && let Some(d) = self.weekday_of_week(&p.value, wd)
             {
                 return Some((Pt::day(d, "weekday-of-week", ""), e2));
             }
@@ -981,6 +981,23 @@ impl Parser<'_> {
     }
 
     /// The given weekday (1 = Monday) of an ISO week value "2019-W32".
+    /// The weekday `wd` of the relative week `week` ("Thursday last week").
+    /// Where news counts weeks from Sunday (`Tables::sunday_ends_week`),
+    /// "last week" said on a Sunday is the Monday to Saturday just ended,
+    /// not the ISO week before it: "Thursday last week" in a Sunday
+    /// article is three days back.
+    fn weekday_of_week(&self, week: &str, wd: u8) -> Option<Civil> {
+        let d = self.day_in_week(week, wd)?;
+        let sunday = cal::weekday(self.r) == 7;
+        if self.lx.tables.sunday_ends_week && sunday && wd < 7 {
+            let (y, w) = cal::iso_week(cal::add_days(self.r, -7)?);
+            if week == cal::fmt_week(y, w) {
+                return cal::add_days(d, 7);
+            }
+        }
+        Some(d)
+    }
+
     pub(super) fn day_in_week(&self, week: &str, wd: u8) -> Option<Civil> {
         let y: i16 = week.get(..4)?.parse().ok()?;
         let w: i8 = week.get(6..8)?.parse().ok()?;

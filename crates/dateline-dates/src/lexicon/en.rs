@@ -21,6 +21,7 @@ pub(super) static TABLES: Tables = Tables {
     tense_suffixes: &[("ed", Cue::Past)],
     verbs: VERBS,
     event_nouns: EVENT_NOUNS,
+    sunday_ends_week: true,
     ..Tables::EMPTY
 };
 

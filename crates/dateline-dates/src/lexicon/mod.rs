@@ -878,6 +878,10 @@ pub(crate) struct Tables {
     /// inside, as KRAUTS and WikiWarsDE mark it (TimeBank marks "two days
     /// later" as the duration).
     pub(crate) counted_from_story: bool,
+    /// News counts its weeks from Sunday: "last week" said on a Sunday is
+    /// the Monday to Saturday just ended ("Thursday last week" is three
+    /// days back), where the ISO week before would be ten.
+    pub(crate) sunday_ends_week: bool,
     /// Decimals are written with a comma ("30,4 secondes", "1,5 Stunden",
     /// "2,5 años"): a comma between digits is the decimal mark, never a
     /// thousands separator.
@@ -991,6 +995,7 @@ impl Tables {
         half_needs_year: false,
         genitive_days: false,
         counted_from_story: false,
+        sunday_ends_week: false,
         decimal_comma: false,
         months_lowercase: false,
         heading_years: false,
