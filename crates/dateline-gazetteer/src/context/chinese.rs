@@ -61,6 +61,8 @@ pub(crate) static CHINESE: NameRules = NameRules {
     sports_roles_after: WordSet::new(&[]),
     sports_strong_words: &[],
     place_prepositions: &[],
+    title_links: WordSet::new(&[]),
+    region_followers: WordSet::new(&[]),
     region_abbreviations: &[],
     common_words: "",
     cue_matcher: OnceLock::new(),

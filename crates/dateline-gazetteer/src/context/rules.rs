@@ -113,6 +113,13 @@ pub(crate) struct NameRules {
     /// Prepositions that make the name after them a place ("a march in
     /// Washington" in a story about Bishop Washington; `people.rs`).
     pub(crate) place_prepositions: &'static [&'static str],
+    /// Words between a person's title and the place it is of ("President
+    /// of Cuba Fidel Castro", "Ambassador to Iraq"; `people.rs`).
+    pub(crate) title_links: WordSet,
+    /// Lowercase words after "Town, Region" that end the phrase ("in
+    /// Crawford, Texas, and", "near Palmyra, Syria in"), so that the words
+    /// before the comma name a place (`towns.rs`).
+    pub(crate) region_followers: WordSet,
     /// Abbreviations of regions after a city, with the region's id.
     pub(crate) region_abbreviations: &'static [(&'static str, &'static str)],
     /// The language's common words, one a line (`#` lines are comments):

@@ -216,7 +216,7 @@ fn gap_after(text: &str, at: usize) -> usize {
     end + len
 }
 
-fn gap_before(text: &str, at: usize) -> usize {
+pub(crate) fn gap_before(text: &str, at: usize) -> usize {
     // As `gap_after`: a no-break space ends in A0.
     let bytes = text.as_bytes();
     let mut start = at;
@@ -260,7 +260,7 @@ fn may_join_before(bytes: &[u8]) -> bool {
 /// A capitalized word of two letters or more, or an initial with its dot:
 /// a lone capital is a letter or a word of another language ("À Paris",
 /// "O Paris Hilton").
-fn is_capitalized(word: &str) -> bool {
+pub(crate) fn is_capitalized(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_some()
 }
@@ -294,7 +294,7 @@ fn is_name_word(rules: &NameRules, word: &str) -> bool {
 /// stand between it and the start of the text, a line break, a sentence's
 /// final punctuation, or the end of a wiki heading or a markup tag
 /// ("== Background == In Ukraine", "</div> Former U.S. officials").
-fn is_sentence_start(text: &str, at: usize) -> bool {
+pub(crate) fn is_sentence_start(text: &str, at: usize) -> bool {
     // Bytes first: blanks, ASCII quotes and brackets, then an ASCII char,
     // is what stands before nearly every name; other chars take the full
     // reading below.

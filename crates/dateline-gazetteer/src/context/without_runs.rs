@@ -37,6 +37,8 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     sports_roles_after: WordSet::new(&[]),
     sports_strong_words: &[],
     place_prepositions: &[],
+    title_links: WordSet::new(&[]),
+    region_followers: WordSet::new(&[]),
     region_abbreviations: &[],
     common_words: "",
     cue_matcher: OnceLock::new(),
