@@ -515,6 +515,34 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // Draws need no score to be a match ("drew with Leeds").
     sports_strong_words: &["drew with", "draw with", "coach of"],
     place_prepositions: &["in", "to", "from", "near", "at", "outside", "across"],
+    // A nationality word as a language (OntoNotes LANGUAGE): "Chinese-
+    // language", "speaks French", "translated into Spanish".
+    language_nouns: WordSet::new(&[
+        "language",
+        "languages",
+        "speaking",
+        "translation",
+        "translations",
+        "subtitles",
+        "dialect",
+        "dialects",
+        "dub",
+        "dubbing",
+    ]),
+    language_verbs: WordSet::new(&[
+        "speak", "speaks", "spoke", "speaking", "learn", "learns", "learned", "learnt", "learning",
+        "teach", "teaches", "taught", "teaching",
+    ]),
+    language_verbs_linked: WordSet::new(&[
+        "translated",
+        "translate",
+        "translating",
+        "translation",
+        "dubbed",
+        "subtitled",
+        "fluent",
+        "fluency",
+    ]),
     // A title's link to the place it is of: "President of Cuba Fidel
     // Castro", "Ambassador to Iraq Ryan Crocker", "Minister for the Middle
     // East Tobias Ellwood".

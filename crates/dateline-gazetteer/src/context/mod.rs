@@ -26,6 +26,7 @@ mod chinese;
 mod english;
 mod groups;
 mod heads;
+mod languages;
 mod namesakes;
 mod people;
 mod rules;
@@ -141,6 +142,8 @@ impl Source {
 /// * **A town before a region** ("Palmyra, Syria", "in Cibolo, Texas,"):
 ///   capitalized words no entry has, before a comma and a country or
 ///   first-level division, are a `GPE` (`place:region`).
+/// * **A nationality word used as a language** ("said in Arabic.",
+///   "Chinese-language", "speaks French") is `LANGUAGE` (`norp:language`).
 /// * A place before "$" or "dollars" is money, and is not reported.
 /// * A one-word place after a person's title ("Mr. Houston", "Sen.
 ///   Lincoln") is the person, and is not reported; nor is the same name
@@ -311,7 +314,7 @@ impl Resolver {
             }
             if !self.rules.name_runs || runs::stands_alone(self.rules, text, found.span()) {
                 if !person {
-                    push(&mut out, resolved);
+                    push(&mut out, as_language(self.rules, text, &resolved).unwrap_or(resolved));
                 }
                 continue;
             }
@@ -327,7 +330,8 @@ impl Resolver {
                 && out.last().is_none_or(|last| last.span.end <= run.start)
                 && groups::is_group(self.rules, text, &matches, i, run)
             {
-                push(&mut out, Resolved::by_rule(run, "NORP", groups::RULE));
+                let group = Resolved::by_rule(run, "NORP", groups::RULE);
+                push(&mut out, as_language(self.rules, text, &group).unwrap_or(group));
                 continue;
             }
             if run == found.span() || is_all_names(&matches, i, run) {
@@ -342,7 +346,7 @@ impl Resolver {
                     continue;
                 }
                 if !person {
-                    push(&mut out, resolved);
+                    push(&mut out, as_language(self.rules, text, &resolved).unwrap_or(resolved));
                 }
                 continue;
             }
@@ -422,6 +426,16 @@ impl Resolver {
         surnames.drop_bare_mentions(self.rules, text, &mut out);
         merge(merge(out, named), towns)
     }
+}
+
+/// `entity` as a language when it is a group's name that the words around
+/// make one ("said in Arabic.", "Chinese-language", "the Northern Kurdish
+/// language"; `languages.rs`): OntoNotes' `LANGUAGE`, by `norp:language`.
+/// Inlined: asked of every entity reported alone, most of them no `NORP`.
+#[inline(always)]
+fn as_language<'g>(rules: &NameRules, text: &str, entity: &Resolved<'g>) -> Option<Resolved<'g>> {
+    (entity.label == "NORP" && languages::is_language(rules, text, entity.span))
+        .then(|| Resolved::by_rule(entity.span, "LANGUAGE", languages::RULE))
 }
 
 /// Whether `found` has a place with the span `span` (the region of a
