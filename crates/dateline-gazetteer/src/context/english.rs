@@ -151,6 +151,20 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Maj.-Gen.",
         "Sheik",
         "Crown",
+        // Abbreviated and plural titles news writes after a place or party:
+        // "Ukraine PM Yuri Yekhanurov", "Liberal MP Keith Martin", "German
+        // MEP Martin Schulz", "U.S. Senators John McCain". Not "Ministers":
+        // "Council of Ministers" is a name.
+        "PM",
+        "MP",
+        "MPs",
+        "MEP",
+        "MEPs",
+        "MLA",
+        "MLAs",
+        "MSP",
+        "MSPs",
+        "Senators",
     ]),
     heads: &[
         // Organizations: "Bank of China", "US Navy", "Shanghai Electric Group".
@@ -501,6 +515,44 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // Draws need no score to be a match ("drew with Leeds").
     sports_strong_words: &["drew with", "draw with", "coach of"],
     place_prepositions: &["in", "to", "from", "near", "at", "outside", "across"],
+    // A nationality word as a language (OntoNotes LANGUAGE): "Chinese-
+    // language", "speaks French", "translated into Spanish".
+    language_nouns: WordSet::new(&[
+        "language",
+        "languages",
+        "speaking",
+        "translation",
+        "translations",
+        "subtitles",
+        "dialect",
+        "dialects",
+        "dub",
+        "dubbing",
+    ]),
+    language_verbs: WordSet::new(&[
+        "speak", "speaks", "spoke", "speaking", "learn", "learns", "learned", "learnt", "learning",
+        "teach", "teaches", "taught", "teaching",
+    ]),
+    language_verbs_linked: WordSet::new(&[
+        "translated",
+        "translate",
+        "translating",
+        "translation",
+        "dubbed",
+        "subtitled",
+        "fluent",
+        "fluency",
+    ]),
+    // A title's link to the place it is of: "President of Cuba Fidel
+    // Castro", "Ambassador to Iraq Ryan Crocker", "Minister for the Middle
+    // East Tobias Ellwood".
+    title_links: WordSet::new(&["of", "for", "to"]),
+    // Prepositions and conjunctions after "Town, Region": what follows is
+    // no description of a person or company named before the comma.
+    region_followers: WordSet::new(&[
+        "and", "or", "in", "on", "at", "near", "for", "from", "to", "until", "where", "with",
+        "after", "before", "when", "during", "since", "by", "but", "who", "which",
+    ]),
     // AP's state abbreviations after a city: "Portland, Ore."
     region_abbreviations: &[
         ("Ala.", "iso3166-2:US-AL"),

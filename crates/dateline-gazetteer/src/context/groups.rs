@@ -117,7 +117,12 @@ mod tests {
             ("a Sunni Arab tribe", vec![("Sunni Arab", "NORP", group)]),
             ("the African American community", vec![("African American", "NORP", group)]),
             ("many North Americans say", vec![("North Americans", "NORP", group)]),
-            ("in the Northern Kurdish language", vec![("Northern Kurdish", "NORP", group)]),
+            ("the Northern Kurdish tribes", vec![("Northern Kurdish", "NORP", group)]),
+            // A group's name as a language (languages.rs).
+            (
+                "in the Northern Kurdish language",
+                vec![("Northern Kurdish", "LANGUAGE", Some(crate::context::languages::RULE))],
+            ),
             ("a Roman Catholic priest", vec![("Roman Catholic", "NORP", group)]),
             ("Native Americans protested", vec![("Native Americans", "NORP", group)]),
             ("the Han Chinese majority", vec![("Han Chinese", "NORP", group)]),

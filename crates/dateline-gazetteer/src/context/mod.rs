@@ -26,11 +26,13 @@ mod chinese;
 mod english;
 mod groups;
 mod heads;
+mod languages;
 mod namesakes;
 mod people;
 mod rules;
 mod runs;
 mod sports;
+mod towns;
 mod unspaced;
 mod without_runs;
 
@@ -137,6 +139,11 @@ impl Source {
 /// * **Namesakes** ("Portland, Maine"; datelines) take the candidate in the
 ///   region named after the comma, through the entries'
 ///   [`country`](crate::Entry::country) and [`admin1`](crate::Entry::admin1).
+/// * **A town before a region** ("Palmyra, Syria", "in Cibolo, Texas,"):
+///   capitalized words no entry has, before a comma and a country or
+///   first-level division, are a `GPE` (`place:region`).
+/// * **A nationality word used as a language** ("said in Arabic.",
+///   "Chinese-language", "speaks French") is `LANGUAGE` (`norp:language`).
 /// * A place before "$" or "dollars" is money, and is not reported.
 /// * A one-word place after a person's title ("Mr. Houston", "Sen.
 ///   Lincoln") is the person, and is not reported; nor is the same name
@@ -307,7 +314,7 @@ impl Resolver {
             }
             if !self.rules.name_runs || runs::stands_alone(self.rules, text, found.span()) {
                 if !person {
-                    push(&mut out, resolved);
+                    push(&mut out, as_language(self.rules, text, &resolved).unwrap_or(resolved));
                 }
                 continue;
             }
@@ -323,7 +330,8 @@ impl Resolver {
                 && out.last().is_none_or(|last| last.span.end <= run.start)
                 && groups::is_group(self.rules, text, &matches, i, run)
             {
-                push(&mut out, Resolved::by_rule(run, "NORP", groups::RULE));
+                let group = Resolved::by_rule(run, "NORP", groups::RULE);
+                push(&mut out, as_language(self.rules, text, &group).unwrap_or(group));
                 continue;
             }
             if run == found.span() || is_all_names(&matches, i, run) {
@@ -338,7 +346,7 @@ impl Resolver {
                     continue;
                 }
                 if !person {
-                    push(&mut out, resolved);
+                    push(&mut out, as_language(self.rules, text, &resolved).unwrap_or(resolved));
                 }
                 continue;
             }
@@ -352,10 +360,19 @@ impl Resolver {
             }
             if typed.is_none()
                 && run.start == found.start()
-                && people::person_follows(self.rules, text, found.end(), &starts)
+                && (people::person_follows(self.rules, text, found.end(), &starts)
+                    || (place.is_some()
+                        && people::holder_follows(
+                            self.rules,
+                            text,
+                            found.span(),
+                            run.end,
+                            &starts,
+                        )))
             {
                 // "President of Venezuela Hugo Chavez", "Australian John
-                // Howard": the name stops where a person's name starts.
+                // Howard", "Ambassador to Iraq Ryan Crocker": the name
+                // stops where a person's name starts.
                 if !person {
                     push(&mut out, resolved);
                 }
@@ -381,6 +398,24 @@ impl Resolver {
                 (Nested::Flag, _) => push(&mut out, Resolved { enclosing: Some(run), ..resolved }),
             }
         }
+        // "Palmyra, Syria": the words before a region's comma name a place
+        // in it (one byte test a match; see towns.rs).
+        let mut towns = Vec::new();
+        if self.rules.name_runs {
+            let bytes = text.as_bytes();
+            for (i, &start) in starts.iter().enumerate() {
+                // The comma and blank right before, by bytes: most matches
+                // stop here.
+                if start < 3 || bytes[start - 2] != b',' || bytes[start - 1] != b' ' {
+                    continue;
+                }
+                if let Some(town) = towns::before_region(self.rules, text, &matches, i, chosen[i].0)
+                    && is_reported_place(&out, matches[i].span())
+                {
+                    towns.push(Resolved::by_rule(town, "GPE", towns::RULE));
+                }
+            }
+        }
         let cues: Vec<Span> = match normalized {
             Some(normalized) => {
                 self.cues.find_iter_normalized(normalized).map(|m| m.span()).collect()
@@ -389,8 +424,27 @@ impl Resolver {
         };
         let named = heads::named_by_heads(self.rules, text, &cues, &starts, &ends, &mut lines);
         surnames.drop_bare_mentions(self.rules, text, &mut out);
-        merge(out, named)
+        merge(merge(out, named), towns)
     }
+}
+
+/// `entity` as a language when it is a group's name that the words around
+/// make one ("said in Arabic.", "Chinese-language", "the Northern Kurdish
+/// language"; `languages.rs`): OntoNotes' `LANGUAGE`, by `norp:language`.
+/// Inlined: asked of every entity reported alone, most of them no `NORP`.
+#[inline(always)]
+fn as_language<'g>(rules: &NameRules, text: &str, entity: &Resolved<'g>) -> Option<Resolved<'g>> {
+    (entity.label == "NORP" && languages::is_language(rules, text, entity.span))
+        .then(|| Resolved::by_rule(entity.span, "LANGUAGE", languages::RULE))
+}
+
+/// Whether `found` has a place with the span `span` (the region of a
+/// "Town, Region" still reported as itself: not a club, not inside a
+/// longer name).
+fn is_reported_place(found: &[Resolved<'_>], span: Span) -> bool {
+    found
+        .binary_search_by_key(&span.start, |entity| entity.span.start)
+        .is_ok_and(|at| found[at].span == span && is_place(found[at].label))
 }
 
 /// `found` with the `named` entities that overlap none of it, in order.
@@ -712,7 +766,8 @@ impl<'g> Resolved<'g> {
 
     /// The rule that decided, when one did: `head:org` ("US Navy"),
     /// `prefix:org` ("Real Madrid"), `sports:score` ("DETROIT 4 Boston 2"),
-    /// `namesake:region` ("Portland, Maine"), `place:org` ("U.S. Supreme
+    /// `namesake:region` ("Portland, Maine"), `place:region` ("Palmyra,
+    /// Syria": the town), `place:org` ("U.S. Supreme
     /// Court"), ...
     pub fn rule(&self) -> Option<&'static str> {
         self.rule

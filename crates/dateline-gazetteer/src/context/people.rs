@@ -151,6 +151,112 @@ pub(crate) fn person_follows(
     runs::word_from(rules, text, next).is_some_and(|word| rules.class(&text[word]) == Class::Other)
 }
 
+/// Whether the place `found` is what a title before it is of, and the
+/// rest of its run (`found.end..run_end`) is the title holder's name:
+/// "President of Cuba Fidel Castro", "Ambassador to Iraq Ryan Crocker",
+/// "Minister for the Middle East Tobias Ellwood", "former mayor of
+/// Toulouse Philippe Douste-Blazy". The title is one of the rules' `titles`
+/// (capitalized or not), then one of `title_links` ("of", "for", "to") and
+/// perhaps "the"; the holder's name is two to four capitalized words or
+/// initials, none a common word, a gazetteer match or a word that types a
+/// name (see [`is_holder_name`]). Not "Executive Director of California
+/// Safe Schools" ("Safe" is a common word), "chairman of the Oxford Union"
+/// (one word). Asked only of an
+/// untyped run that starts with its place, where the run would otherwise
+/// be dropped.
+pub(crate) fn holder_follows(
+    rules: &NameRules,
+    text: &str,
+    found: Span,
+    run_end: usize,
+    match_starts: &[usize],
+) -> bool {
+    is_title_complement(rules, text, found.start)
+        && is_holder_name(rules, text, found.end, run_end, match_starts)
+}
+
+/// Whether a title, a link word ("of", "for", "to") and perhaps "the"
+/// stand before `start`.
+fn is_title_complement(rules: &NameRules, text: &str, start: usize) -> bool {
+    let before = runs::gap_before(text, start);
+    // A link word or "the" ends the text before, compared by bytes: most
+    // runs have another word there, and no word is read for them.
+    let head = &text.as_bytes()[..before];
+    let linked = |word: &&str| {
+        head.ends_with(word.as_bytes())
+            && head.len() > word.len()
+            && head[head.len() - word.len() - 1] == b' '
+    };
+    if before == start
+        || !(rules.title_links.words.iter().any(linked)
+            || rules.second_connectors.words.iter().any(linked))
+    {
+        return false;
+    }
+    let Some(mut link) = runs::word_before(rules, text, before) else {
+        return false;
+    };
+    if rules.is_second_connector(&text[link]) {
+        match runs::word_before(rules, text, runs::gap_before(text, link.start)) {
+            Some(word) => link = word,
+            None => return false,
+        }
+    }
+    if !rules.title_links.contains(&text[link]) {
+        return false;
+    }
+    let Some(title) = runs::word_before(rules, text, runs::gap_before(text, link.start)) else {
+        return false;
+    };
+    let title = &text[title];
+    if rules.class(title) == Class::Title {
+        return true;
+    }
+    // "former mayor of", "the ambassador to": a title in lowercase.
+    let mut buffer = [0u8; MAX_TITLE];
+    let Some(capitalized) = buffer.get_mut(..title.len()).filter(|_| title.is_ascii()) else {
+        return false;
+    };
+    capitalized.copy_from_slice(title.as_bytes());
+    capitalized[0].make_ascii_uppercase();
+    std::str::from_utf8(capitalized).is_ok_and(|word| rules.class(word) == Class::Title)
+}
+
+/// Whether `text[from..to]` is a person's name after a place: two to four
+/// blank-separated capitalized words or initials, none a common word, a
+/// match or a word that types a name; or one such word that a hyphen
+/// continues ("Mayor of Taipei Lung-pin Hau", whose run stops at the
+/// hyphen). A single word is as often a name's last word ("chairman of the
+/// Oxford Union", "MP for Birmingham Sparkbrook").
+fn is_holder_name(
+    rules: &NameRules,
+    text: &str,
+    from: usize,
+    to: usize,
+    match_starts: &[usize],
+) -> bool {
+    let mut count = 0;
+    let mut at = from;
+    for word in text[from..to].split(' ') {
+        let start = at;
+        at += word.len() + 1;
+        if word.is_empty() {
+            continue;
+        }
+        count += 1;
+        let initial = matches!(word.as_bytes(), [b'A'..=b'Z', b'.']);
+        if count > 4
+            || !(initial || word.chars().next().is_some_and(char::is_uppercase))
+            || match_starts.binary_search(&start).is_ok()
+            || rules.types_a_name(word)
+            || (!initial && rules.is_common(word))
+        {
+            return false;
+        }
+    }
+    count > 1 || (count == 1 && text.as_bytes().get(to) == Some(&b'-'))
+}
+
 /// Whether a one-word name at `start..end` follows a title and one blank.
 ///
 /// Asked of every match: the word before is read by a short byte loop,

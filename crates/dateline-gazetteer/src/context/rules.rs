@@ -113,6 +113,22 @@ pub(crate) struct NameRules {
     /// Prepositions that make the name after them a place ("a march in
     /// Washington" in a story about Bishop Washington; `people.rs`).
     pub(crate) place_prepositions: &'static [&'static str],
+    /// Nouns after a nationality word that make it a language ("Chinese-
+    /// language", "French speaking"; `languages.rs`); empty: no such reading.
+    pub(crate) language_nouns: WordSet,
+    /// Verbs right before a nationality word that make it a language
+    /// ("speaks French").
+    pub(crate) language_verbs: WordSet,
+    /// Words before "in", "into" or "from" that make the nationality word
+    /// after a language ("translated into Spanish", "fluent in German").
+    pub(crate) language_verbs_linked: WordSet,
+    /// Words between a person's title and the place it is of ("President
+    /// of Cuba Fidel Castro", "Ambassador to Iraq"; `people.rs`).
+    pub(crate) title_links: WordSet,
+    /// Lowercase words after "Town, Region" that end the phrase ("in
+    /// Crawford, Texas, and", "near Palmyra, Syria in"), so that the words
+    /// before the comma name a place (`towns.rs`).
+    pub(crate) region_followers: WordSet,
     /// Abbreviations of regions after a city, with the region's id.
     pub(crate) region_abbreviations: &'static [(&'static str, &'static str)],
     /// The language's common words, one a line (`#` lines are comments):

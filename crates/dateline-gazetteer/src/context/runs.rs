@@ -216,7 +216,7 @@ fn gap_after(text: &str, at: usize) -> usize {
     end + len
 }
 
-fn gap_before(text: &str, at: usize) -> usize {
+pub(crate) fn gap_before(text: &str, at: usize) -> usize {
     // As `gap_after`: a no-break space ends in A0.
     let bytes = text.as_bytes();
     let mut start = at;
@@ -260,7 +260,7 @@ fn may_join_before(bytes: &[u8]) -> bool {
 /// A capitalized word of two letters or more, or an initial with its dot:
 /// a lone capital is a letter or a word of another language ("À Paris",
 /// "O Paris Hilton").
-fn is_capitalized(word: &str) -> bool {
+pub(crate) fn is_capitalized(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_some()
 }
@@ -294,7 +294,7 @@ fn is_name_word(rules: &NameRules, word: &str) -> bool {
 /// stand between it and the start of the text, a line break, a sentence's
 /// final punctuation, or the end of a wiki heading or a markup tag
 /// ("== Background == In Ukraine", "</div> Former U.S. officials").
-fn is_sentence_start(text: &str, at: usize) -> bool {
+pub(crate) fn is_sentence_start(text: &str, at: usize) -> bool {
     // Bytes first: blanks, ASCII quotes and brackets, then an ASCII char,
     // is what stands before nearly every name; other chars take the full
     // reading below.
@@ -843,7 +843,16 @@ fn extend_left(
             _ => None,
         };
         match candidate {
-            Some(name) if !is_weak_start(rules, text, name) => start = name.start,
+            Some(name) if !is_weak_start(rules, text, name) => {
+                // The word right before a match, in quotes ("If Nigeria").
+                if titles == Titles::End
+                    && start == from
+                    && is_weak_quote_start(rules, text, name, from)
+                {
+                    break;
+                }
+                start = name.start;
+            }
             _ => break,
         }
     }
@@ -1019,6 +1028,33 @@ fn name_before_connector(rules: &NameRules, text: &str, word: Span, class: Class
 fn is_weak_start(rules: &NameRules, text: &str, word: Span) -> bool {
     let written = &text[word];
     is_sentence_start(text, word.start) && rules.is_common(written) && !rules.types_a_name(written)
+}
+
+/// So is a quotation's first word right before a gazetteer match, even
+/// where no sentence ends before it: 'adding that "If Nigeria does not
+/// want us"', '"Currently Iran has"'. Asked only of the word before a
+/// match (`from`), so that quoted names typed by a head word keep their
+/// first word ('the "Permanent Committee of Solidarity"').
+fn is_weak_quote_start(rules: &NameRules, text: &str, word: Span, from: usize) -> bool {
+    let written = &text[word];
+    opens_quote(text, word.start)
+        && gap_after(text, word.end) == from
+        && rules.is_common(written)
+        && !rules.types_a_name(written)
+}
+
+/// Whether an opening quotation mark stands right before `at`: a double
+/// quote or a left single quote after a blank, a bracket or the start of
+/// the text ("that "If", "said ‘Given"); not an apostrophe ("Rock 'n'").
+fn opens_quote(text: &str, at: usize) -> bool {
+    let head = &text.as_bytes()[..at];
+    let mark = match head {
+        [.., b'"'] => 1,
+        [.., 0xE2, 0x80, 0x9C | 0x98] => 3,
+        _ => return false,
+    };
+    let before = head.len() - mark;
+    before == 0 || matches!(head[before - 1], b' ' | b'\t' | b'\n' | b'(' | b'[')
 }
 
 /// The words of a run, in order.

@@ -64,7 +64,15 @@ pub(super) fn extend_left(
             _ => None,
         };
         match candidate {
-            Some(name) if !is_weak_start(rules, text, name) => start = name.start,
+            Some(name) if !is_weak_start(rules, text, name) => {
+                if titles == Titles::End
+                    && start == from
+                    && super::is_weak_quote_start(rules, text, name, from)
+                {
+                    break;
+                }
+                start = name.start;
+            }
             _ => break,
         }
     }

@@ -1,0 +1,146 @@
+//! A name before a comma and a region is a place in that region:
+//! "Palmyra, Syria", "Cibolo, Texas", "in Woodbridge, Virginia, and"
+//! (`place:region`). News writes small places this way, and the default
+//! gazetteer leaves out towns under 50,000 people (their names are words
+//! and surnames as often as places). OntoNotes marks both names `GPE`.
+//!
+//! The reading is asked only of a gazetteer match right after ", " (two
+//! byte tests a match, in the caller), whose chosen candidate is a country
+//! or a first-level division (no `admin1`). The words before the
+//! comma are a place when:
+//!
+//! * they are one to four capitalized words, none a gazetteer match, a
+//!   title, a date word or a word that types a name ("Tabqa Dam", "Fort
+//!   Campbell" are the head words' business);
+//! * a lowercase word stands before them ("in", "near", "of", "and"), or a
+//!   sentence starts there and the common words that start it are left out
+//!   ("Near Palmyra, Syria"; "Meanwhile, China" leaves nothing);
+//! * they do not start with a first name ("John Smith, Texas");
+//! * the region ends the phrase: punctuation, a line end or a
+//!   preposition or conjunction of `region_followers` after it. Not
+//!   "Shaul Mofaz, Israel's Transportation Minister", "Margaret Beckett,
+//!   UK Foreign Secretary", "Kaedar Electronics, South Korea-based", where
+//!   the region starts a description of a person or a company.
+
+use dateline_tokenize::Span;
+
+use super::rules::{Class, NameRules};
+use super::runs;
+use crate::EntityMatch;
+
+/// The rule's name.
+pub(crate) const RULE: &str = "place:region";
+
+/// The most words a place's name takes ("Portage La Prairie" is three).
+const MAX_WORDS: usize = 4;
+
+/// The place before match `i` and ", ", when match `i` is a region read
+/// with its candidate `chosen` and the words before say a place (see the
+/// module docs): words no earlier match takes.
+pub(crate) fn before_region(
+    rules: &NameRules,
+    text: &str,
+    matches: &[EntityMatch<'_>],
+    i: usize,
+    chosen: usize,
+) -> Option<Span> {
+    let region = matches[i];
+    let start = region.start();
+    if start < 3 || text.as_bytes().get(start - 2..start) != Some(b", ") {
+        return None;
+    }
+    // A match right before the comma: a list ("Australia, Bahrain") or a
+    // namesake's region ("Portland, Maine"), nothing to read.
+    if i > 0 && matches[i - 1].end() == start - 2 {
+        return None;
+    }
+    if !ends_phrase(rules, text, region.end()) {
+        return None;
+    }
+    let candidate = region.candidates().nth(chosen)?;
+    if candidate.label() != "GPE" || candidate.admin1().is_some() {
+        return None;
+    }
+    let floor = if i == 0 { 0 } else { matches[i - 1].end() };
+    let comma = start - 2;
+    let mut words: Vec<Span> = Vec::with_capacity(MAX_WORDS);
+    let mut end = comma;
+    while let Some(word) = runs::word_before(rules, text, end) {
+        let written = &text[word];
+        if !runs::is_capitalized(written)
+            || rules.class(written) != Class::Other
+            || rules.types_a_name(written)
+        {
+            break;
+        }
+        if word.start < floor || words.len() == MAX_WORDS {
+            return None;
+        }
+        words.push(word);
+        // "Wilkes-Barre": a hyphen joins two capitalized words.
+        if word.start > 0 && text.as_bytes()[word.start - 1] == b'-' {
+            end = word.start - 1;
+            continue;
+        }
+        let gap = runs::gap_before(text, word.start);
+        if gap == word.start {
+            break;
+        }
+        end = gap;
+    }
+    words.reverse();
+    let mut first = 0;
+    let run_start = words.first()?.start;
+    if runs::is_sentence_start(text, run_start) {
+        // "Near Palmyra, Syria": a capitalized common word is no evidence
+        // at a sentence start. A sentence that starts with the name itself
+        // starts with an adverb as often ("However, Bulgaria", "Meanwhile,
+        // Croatia"); only a dateline's capitals say a place there
+        // ("FORT WORTH, Texas (AP)").
+        while words.get(first).is_some_and(|w| rules.is_common(&text[*w])) {
+            first += 1;
+        }
+        if first == 0 && !is_capitals(&text[run_start..comma]) {
+            return None;
+        }
+    } else {
+        // A lowercase word before: "in Crawford", "near Taji"; not "Gulf
+        // War, Kosovo", "St. Petersburg, Florida" (read from "St.").
+        let before = runs::gap_before(text, run_start);
+        let lowercase_word = before < run_start
+            && runs::word_before(rules, text, before)
+                .is_some_and(|w| text.as_bytes()[w.start].is_ascii_lowercase());
+        if !lowercase_word {
+            return None;
+        }
+    }
+    let first = *words.get(first)?;
+    if rules.is_first_name(&text[first]) {
+        return None;
+    }
+    Some(Span::new(first.start, comma))
+}
+
+/// Whether the region ending at `end` ends its phrase: the end of the
+/// text, punctuation or a line break after it, or one of the rules'
+/// `region_followers` ("and", "in", "near").
+fn ends_phrase(rules: &NameRules, text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(' ');
+    match rest.bytes().next() {
+        None => true,
+        Some(b',' | b'.' | b';' | b':' | b')' | b'(' | b'"' | b'\n' | b'\r') => true,
+        Some(b) if b.is_ascii_lowercase() => {
+            let len = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+            let next = rest.as_bytes().get(len);
+            next.is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-')
+                && rules.region_followers.contains(&rest[..len])
+        }
+        Some(_) => rest.starts_with(['—', '–']),
+    }
+}
+
+/// Whether `name` is written in capitals (a dateline's): no lowercase
+/// letter, two letters at least.
+fn is_capitals(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)
+}
