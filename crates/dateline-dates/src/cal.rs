@@ -146,6 +146,14 @@ pub(crate) fn fmt_day(d: Civil) -> String {
     out
 }
 
+/// The month `n` months from `month` of `year` (negative back), within
+/// years 1 to 9999.
+pub(crate) fn shift_month(year: i32, month: u32, n: i64) -> Option<(i32, u32)> {
+    let k = i64::from(year) * 12 + i64::from(month) - 1 + n;
+    let y = i32::try_from(k.div_euclid(12)).ok().filter(|y| (1..=9999).contains(y))?;
+    Some((y, k.rem_euclid(12) as u32 + 1))
+}
+
 pub(crate) fn fmt_month(year: i32, month: u32) -> String {
     let mut out = String::with_capacity(7);
     push_padded(&mut out, year.into(), 4);

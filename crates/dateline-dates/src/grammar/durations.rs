@@ -783,12 +783,8 @@ impl Parser<'_> {
                 .is_some_and(|(y, m)| (y, m) != (i32::from(day.year()), day.month() as u32)) =>
             {
                 let (y, m) = self.doc.last_month?;
-                let k = i64::from(y) * 12 + i64::from(m) - 1 + step * n;
-                let (y, m) = (k.div_euclid(12), k.rem_euclid(12) as u32 + 1);
-                if !(1..=9999).contains(&y) {
-                    return None;
-                }
-                Pt::new(cal::fmt_month(y as i32, m), Grain::Month, "units-from-story", "anchored")
+                let (y, m) = cal::shift_month(y, m, step * n)?;
+                Pt::new(cal::fmt_month(y, m), Grain::Month, "units-from-story", "anchored")
             }
             'M' | 'W' | 'D' => {
                 let d = match unit {
@@ -920,11 +916,7 @@ impl Parser<'_> {
             Unit::Month => {
                 let month = self.doc.last_month;
                 let (y, m) = month.unwrap_or((self.r.year().into(), self.r.month() as u32));
-                let n = y * 12 + m as i32 - 1 + step;
-                let (y, m) = (n.div_euclid(12), n.rem_euclid(12) as u32 + 1);
-                if !(1..=9999).contains(&y) {
-                    return None;
-                }
+                let (y, m) = cal::shift_month(y, m, i64::from(step))?;
                 Pt::new(cal::fmt_month(y, m), Grain::Month, rule, how(month.is_some()))
             }
             Unit::Week => {

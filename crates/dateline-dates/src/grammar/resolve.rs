@@ -73,8 +73,14 @@ impl Parser<'_> {
 
     /// Whether the expression at `s` follows "until" (or "until the").
     fn after_until(&self, s: usize) -> bool {
-        let k = if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s };
+        let k = self.with_article(s);
         k > 0 && self.is_func(k - 1, Func::Until)
+    }
+
+    /// Where the expression at `s` starts with the article right before it,
+    /// if one is: the words before the phrase are read from there.
+    fn with_article(&self, s: usize) -> usize {
+        if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s }
     }
 
     /// Whether the expression at `s..e` modifies the noun after it: a
@@ -129,7 +135,7 @@ impl Parser<'_> {
         if !EVENTS.iter().any(|w| self.is_word(k, w)) {
             return false;
         }
-        let p = if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s };
+        let p = self.with_article(s);
         !(p > 0 && OUTCOME.iter().any(|w| self.is_word(p - 1, w)))
     }
 
@@ -148,7 +154,7 @@ impl Parser<'_> {
         if PLANNED.iter().any(|w| self.is_word(k, w)) {
             return true;
         }
-        let p = if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s };
+        let p = self.with_article(s);
         self.is_word(k, "deadline") && p > 0 && LIMIT.iter().any(|w| self.is_word(p - 1, w))
     }
 
@@ -206,7 +212,7 @@ impl Parser<'_> {
         }
         // No tense: "hasta el jueves", "para el domingo" set a bound or a
         // purpose ahead.
-        let k = if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s };
+        let k = self.with_article(s);
         if k > 0 && matches!(self.lex(k - 1), Some(Lex::Func(Func::Until | Func::For))) {
             return (Dir::Future, format!("future-cue({})", self.s(k - 1).to_lowercase()));
         }
