@@ -429,9 +429,9 @@ pub(crate) fn prepare_starts(
     // anchors and name heads); const generics unroll the per-word work.
     for group in matchers.chunks(3) {
         match *group {
-            [a, b, c] => found.extend(Many::new([a, b, c], text).scan(text)),
-            [a, b] => found.extend(Many::new([a, b], text).scan(text)),
-            [a] => found.extend(Many::new([a], text).scan(text)),
+            [a, b, c] => found.extend(Many::scan([a, b, c], text)),
+            [a, b] => found.extend(Many::scan([a, b], text)),
+            [a] => found.extend(Many::scan([a], text)),
             _ => unreachable!("chunks of one to three"),
         }
     }
@@ -473,18 +473,20 @@ impl<'a, const N: usize> Many<'a, N> {
         }
     }
 
-    fn scan(mut self, text: &NormalizedText<'_>) -> [Vec<Prepared>; N] {
+    /// The starts of each of `matchers` in `text`, from one scan.
+    fn scan(matchers: [&'a Matcher; N], text: &'a NormalizedText<'_>) -> [Vec<Prepared>; N] {
+        let mut this = Many::new(matchers, text);
         // Room for a start every 16 bytes (news has one every 19 for a
         // large gazetteer, fewer for small matchers): growing each list
         // from empty reallocated it several times a document.
-        for found in &mut self.found {
+        for found in &mut this.found {
             found.reserve(text.bytes().len() / 16);
         }
-        Scan::default().run(text, &mut self);
-        for ((batch, len), found) in self.batches.iter().zip(&mut self.found) {
+        Scan::default().run(text, &mut this);
+        for ((batch, len), found) in this.batches.iter().zip(&mut this.found) {
             found.extend_from_slice(&batch[..*len]);
         }
-        self.found
+        this.found
     }
 
     #[inline(always)]
