@@ -163,10 +163,26 @@ pub(crate) struct FirstWords {
 
 impl FirstWords {
     /// An empty filter sized for about `words` distinct words: 16 bits per
-    /// word keeps false positives near 6% with one probe.
+    /// word keeps false positives near 6% with one probe. Small matchers
+    /// get 2 KB at least: a pipeline scans every word of a text for its
+    /// date anchors and name heads too, and at 512 bytes one frequent word
+    /// ("The") hit a head word's bit and sent itself to the trie on every
+    /// line (1.4% of `extract`'s instructions).
     pub(crate) fn with_capacity(words: usize) -> FirstWords {
-        let bits = (words.saturating_mul(16)).next_power_of_two().clamp(1 << 12, 1 << 25);
+        let bits = (words.saturating_mul(16)).next_power_of_two().clamp(1 << 14, 1 << 25);
         FirstWords { bits: vec![0; bits / 64], log2: bits.trailing_zeros() }
+    }
+
+    /// The filter of the words of `table`, sized as
+    /// [`with_capacity`](FirstWords::with_capacity) sizes it.
+    pub(crate) fn of_table(table: &WordTable, pool: &[u8]) -> FirstWords {
+        let words: Vec<&[u8]> =
+            table.slots.iter().filter(|s| s.tag != 0).filter_map(|s| s.word(pool)).collect();
+        let mut filter = FirstWords::with_capacity(words.len());
+        for word in words {
+            filter.insert(word_hash(word));
+        }
+        filter
     }
 
     /// Rebuilds from stored parts, if they are consistent.
@@ -381,6 +397,11 @@ impl WordTable {
             *slot = Slot { tag: slot.tag, ..Slot::new(slot.node, slot.key, slot.covered, word) };
         }
         Some(WordTable { slots })
+    }
+
+    /// The number of words in the table.
+    pub(crate) fn len(&self) -> usize {
+        self.slots.iter().filter(|s| s.tag != 0).count()
     }
 
     fn tag(hash: u64) -> u32 {

@@ -155,6 +155,14 @@ impl Matcher {
             .collect();
         let word_table = WordTable::from_slots(slots, &pool)
             .ok_or_else(|| BuildError::invalid_data(at, "first-word table size"))?;
+        // A filter saved before small matchers' filters grew to 2 KB is
+        // made again as a build makes it now: same answers, fewer false
+        // positives, and the file saved again is the one a build saves.
+        let first_words = if first_words.log2 < FirstWords::with_capacity(word_table.len()).log2 {
+            FirstWords::of_table(&word_table, &pool)
+        } else {
+            first_words
+        };
         if r.pos != r.bytes.len() {
             return Err(BuildError::invalid_data(r.pos, "trailing bytes"));
         }
