@@ -157,6 +157,31 @@ def city_id(geonameid: str) -> str:
     return f"geonames:{geonameid}"
 
 
+# Spellings news writes an organization's name in besides the source's:
+# British and American ("Organisation", "Organization") and the hyphen of
+# "co-operation" ("the Organization for Security and Cooperation in Europe"
+# is the corpus's commonest form of the OSCE's name, which Wikidata writes
+# "Co-operation").
+SPELLINGS = [
+    ("Organization", "Organisation"),
+    ("Co-operation", "Cooperation"),
+    ("Co-operative", "Cooperative"),
+]
+
+
+def spelling_variants(name: str) -> list[str]:
+    """The other spellings of `name` (see SPELLINGS), each word swapped
+    one way at a time; none when it has no such word."""
+    forms = {name}
+    for a, b in SPELLINGS:
+        for form in list(forms):
+            for old, new in ((a, b), (b, a)):
+                if re.search(rf"\b{re.escape(old)}\b", form):
+                    forms.add(re.sub(rf"\b{re.escape(old)}\b", new, form))
+    forms.discard(name)
+    return sorted(forms)
+
+
 def org_id(source_id: str) -> str:
     """orgs.tsv ids are Wikidata Q-ids, or SupraVerden's own ids where the body
     has no Wikidata item."""
@@ -543,7 +568,8 @@ def main(argv: list[str]) -> int:
         if stats.is_common_word(name):
             case = "exact"
             exact_common.append(name)
-        emit(name, "ORG", org_id(r["id"]), "", case)
+        for form in [name, *spelling_variants(name)]:
+            emit(form, "ORG", org_id(r["id"]), "", case)
 
     # 3. Hand-curated supplement (GPE, NORP, ORG, LOC). A country's own forms
     # ("US", "Britain") share its generated prior, so that they rank like the
