@@ -834,10 +834,11 @@ impl Parser<'_> {
         let r = self.r;
         // "the following day", "the previous year", "the same day": anaphoric,
         // anchored on the last date the text named (TimeML's anchorTimeID);
-        // so is "am folgenden Tag", its article in the contraction.
+        // so is "am folgenden Tag", its article in the contraction, and "am
+        // nächsten Tag" (a day: "im nächsten Jahr" is the writer's next year).
         let contracted = i
             .checked_sub(1)
-            .filter(|_| !the && rel != Rel::Next)
+            .filter(|_| !the && (rel != Rel::Next || u == Unit::Day))
             .and_then(|k| self.tok(k))
             .is_some_and(|t| {
                 let w = &self.text[t.start..t.end];

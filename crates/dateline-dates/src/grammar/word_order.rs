@@ -742,7 +742,14 @@ impl Parser<'_> {
         let Some(Lex::Shifted(u, n)) = self.lex(i) else { return None };
         let (r, n) = (self.r, i64::from(n));
         let p = match u {
-            Unit::Day => Pt::day(cal::add_days(r, n)?, "shifted-word", ""),
+            Unit::Day => {
+                let from_story =
+                    self.lx.tables.story_shifted_days.iter().any(|w| self.is_word(i, w));
+                match self.doc.last_day.filter(|_| from_story) {
+                    Some(day) => Pt::day(cal::add_days(day, n)?, "shifted-word", "anchored"),
+                    None => Pt::day(cal::add_days(r, n)?, "shifted-word", ""),
+                }
+            }
             Unit::Week => {
                 let (y, w) = cal::iso_week(cal::add_days(r, 7 * n)?);
                 Pt::new(cal::fmt_week(y, w), Grain::Week, "shifted-word", "")

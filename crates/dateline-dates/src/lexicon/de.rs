@@ -70,6 +70,7 @@ pub(super) static TABLES: Tables = Tables {
     half_needs_year: true,
     genitive_days: true,
     counted_from_story: true,
+    story_shifted_days: &["vortag", "vortages"],
     age_prepositions: &["ab", "mit", "unter"],
     age_comparatives: &[
         "junger", "jungere", "jungeren", "jungerer", "alter", "altere", "alteren", "alterer",

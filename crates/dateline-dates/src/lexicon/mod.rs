@@ -878,6 +878,10 @@ pub(crate) struct Tables {
     /// inside, as KRAUTS and WikiWarsDE mark it (TimeBank marks "two days
     /// later" as the duration).
     pub(crate) counted_from_story: bool,
+    /// Words for a day shifted from the day the text named last, when it
+    /// named one ("am Vortag": the day before it, as KRAUTS marks it), not
+    /// from the reference as "gestern" is (ASCII, matched ignoring case).
+    pub(crate) story_shifted_days: &'static [&'static str],
     /// News counts its weeks from Sunday: "last week" said on a Sunday is
     /// the Monday to Saturday just ended ("Thursday last week" is three
     /// days back), where the ISO week before would be ten.
@@ -995,6 +999,7 @@ impl Tables {
         half_needs_year: false,
         genitive_days: false,
         counted_from_story: false,
+        story_shifted_days: &[],
         sunday_ends_week: false,
         decimal_comma: false,
         months_lowercase: false,
