@@ -79,6 +79,11 @@ impl Parser<'_> {
             let named = apart
                 .map(|d| (d, "after-day"))
                 .or_else(|| story().flatten().map(|d| (d, "story-day")));
+            if named.is_none() && self.each_day_before(i) {
+                let mut p = Pt::new(format!("T{tm}"), Grain::Minute, "clock", "each-day");
+                p.kind = TimexType::Time;
+                return Some((p, e));
+            }
             let (day, tm, how) = match named {
                 Some((d, how)) => (d, tm, how),
                 None => self.clock_day(&tm, self.meridiem_in(i, e)),
@@ -329,6 +334,18 @@ impl Parser<'_> {
         }
         let h = self.bare_hour(j).filter(|_| at)?;
         Some((shift(&format!("{h:02}:00"), pod, false), j + 1))
+    }
+
+    /// Whether one of the language's words for every day stands within the
+    /// four tokens before the clock time at `i`, on its line ("jeweils 20
+    /// Uhr", "wochentags von 14 bis 18 Uhr").
+    fn each_day_before(&self, i: usize) -> bool {
+        let words = self.lx.tables.each_day_words;
+        !words.is_empty()
+            && (i.saturating_sub(4)..i)
+                .rev()
+                .take_while(|&k| !self.breaks(k + 1))
+                .any(|k| words.iter().any(|w| self.is_word(k, w)))
     }
 
     /// The day an expression ending right before token `i` names, with

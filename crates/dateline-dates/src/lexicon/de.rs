@@ -52,6 +52,7 @@ pub(super) static TABLES: Tables = Tables {
     rel_after_noun: false,
     clock_24h: true,
     clock_on_named_day: true,
+    each_day_words: &["jeweils", "täglich", "wochentags", "werktags"],
     clock_apart: true,
     narrative_years: true,
     tense_suffixes: &[("te", Cue::Past)],

@@ -756,6 +756,11 @@ pub(crate) struct Tables {
     /// English news leaves it on the reference day, unless a recent day
     /// named just before tells the story (`grammar/story_day.rs`).
     pub(crate) clock_on_named_day: bool,
+    /// Words that make a clock time after them one of every day ("jeweils
+    /// 20 Uhr", "wochentags von 14 bis 18 Uhr"), within a few words: a
+    /// time with no day of its own (`T20:00`), as KRAUTS marks it, rather
+    /// than one on the day the text named last.
+    pub(crate) each_day_words: &'static [&'static str],
     /// A clock time after a named day is an expression of its own, on
     /// that day ("[samedi 4 janvier], à [18 h 30]", "[1. September 1939]
     /// um [4:45 Uhr]", "[ce soir] à [00 h 10]"), as French TimeBank 1.1,
@@ -971,6 +976,7 @@ impl Tables {
         clock_24h: false,
         hour_article: false,
         clock_on_named_day: false,
+        each_day_words: &[],
         clock_apart: false,
         narrative_years: false,
         duration_tails: &[],
