@@ -336,16 +336,37 @@ impl Parser<'_> {
         Some((shift(&format!("{h:02}:00"), pod, false), j + 1))
     }
 
-    /// Whether one of the language's words for every day stands within the
-    /// four tokens before the clock time at `i`, on its line ("jeweils 20
-    /// Uhr", "wochentags von 14 bis 18 Uhr").
+    /// Whether the clock time at `i` is one of every day, in a language
+    /// with words for it: one of them within the four tokens before, on
+    /// its line ("jeweils 20 Uhr", "wochentags von 14 bis 18 Uhr"), or a
+    /// list of days right before ("am 25. und 26. August von 10-18 Uhr").
     fn each_day_before(&self, i: usize) -> bool {
         let words = self.lx.tables.each_day_words;
         !words.is_empty()
-            && (i.saturating_sub(4)..i)
+            && ((i.saturating_sub(4)..i)
                 .rev()
                 .take_while(|&k| !self.breaks(k + 1))
                 .any(|k| words.iter().any(|w| self.is_word(k, w)))
+                || self.after_day_list(i))
+    }
+
+    /// Whether the day the text named last ends a list of days ("25. und
+    /// 26. August") that ends at most three tokens before `i`.
+    fn after_day_list(&self, i: usize) -> bool {
+        let Some((_, start, end)) = self.doc.last_day_span else { return false };
+        let first = self.t.partition_point(|t| t.start < start);
+        let after = self.t.partition_point(|t| t.end <= end);
+        if self.t.get(first).is_none_or(|t| t.start != start) || i < after || i - after > 3 {
+            return false;
+        }
+        // "25. und", "25, ": a day number before "and" or a comma.
+        let Some(joint) = first.checked_sub(1) else { return false };
+        let number = |k: usize| {
+            self.num(k).is_some()
+                || self.punct(k, '.') && k.checked_sub(1).is_some_and(|n| self.num(n).is_some())
+        };
+        (self.is_func(joint, Func::And) || self.punct(joint, ','))
+            && joint.checked_sub(1).is_some_and(number)
     }
 
     /// The day an expression ending right before token `i` names, with
