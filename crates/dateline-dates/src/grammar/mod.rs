@@ -333,6 +333,13 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Whether token `i` is a word the table does not know and no English
+    /// rule reads after "the" as written (see [`THE_WORDS`]).
+    fn unknown_after_the(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
+            && !THE_WORDS.iter().any(|w| self.is_word(i, w))
+    }
+
     fn ordinal_word(&self, i: usize) -> Option<u32> {
         match self.lex(i) {
             Some(Lex::Ordinal(n)) => Some(n),
@@ -508,6 +515,15 @@ impl<'a> Parser<'a> {
                 }
                 Some(Lex::Cue(_)) => return None,
                 Some(Lex::Func(f)) if f.is_signal() => return None,
+                // "the government", "the country": a word the English table
+                // does not know after "the" makes it begin nothing (the
+                // rules read the word after "the" by its class), except the
+                // few words they read as written (`THE_WORDS`).
+                Some(Lex::Func(Func::The))
+                    if !self.lx.extended && self.unknown_after_the(i + 1) =>
+                {
+                    return None;
+                }
                 Some(l) if !l.is_core() => {
                     let anchor_near = (i + 1..(i + 6).min(self.t.len())).any(|k| {
                         self.t[k].kind == Kind::Num || self.t[k].lex.is_some_and(Lex::is_anchor)
@@ -575,6 +591,19 @@ impl<'a> Parser<'a> {
         best.offer(self.r_moment(i));
     }
 }
+
+/// The words the table does not know that an English rule reads right
+/// after "the", as written: "the near future", "the short term" (`r_ref`),
+/// "the comparable period", "the corresponding quarter" (`r_year_ago`),
+/// "the financial year 2008/09" (`p_year`), "the Q3", "the H1"
+/// (`p_quarter`). After any other such word, "the" begins nothing, and in
+/// news it is one in fifteen of the tokens the rule loop was tried at
+/// ("the government", 9,000 times in the corpus, never an expression but
+/// before these words). The test `the_begins_nothing_before_an_unknown_word`
+/// tries every rule there in the English test tables; a rule that reads
+/// a new word after "the" makes it fail (then add the word here).
+const THE_WORDS: [&str; 7] =
+    ["near", "short", "comparable", "corresponding", "financial", "q", "h"];
 
 /// The rules of the rule loop, one bit each (see [`first_rules`]).
 mod rule {
@@ -867,5 +896,78 @@ mod tests {
             }
         }
         assert!(limited > 1000, "only {limited} limited tokens tried");
+    }
+
+    /// The fast exit for "the" before an unknown word loses nothing: at
+    /// no such "the" in the English test texts, or in sentences full of
+    /// them, does any rule match. A rule that one day reads another word
+    /// after "the" as written makes this fail; add the word to
+    /// `THE_WORDS` then.
+    #[test]
+    fn the_begins_nothing_before_an_unknown_word() {
+        let mut texts: Vec<String> = [
+            "The government said the country would hold the vote after the 2024 election.",
+            "The report of the group came out in the morning, the company said on Monday.",
+            "The city council met the mayor on the 5th; the talks ended the next day.",
+            "The people of the region voted in the referendum held in the spring of 2019.",
+        ]
+        .map(String::from)
+        .to_vec();
+        for table in ENGLISH_TABLES {
+            let table: toml::Value = toml::from_str(table).expect("a valid table");
+            let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
+            texts.extend(cases.iter().filter_map(|c| c.get("text")?.as_str()).map(str::to_owned));
+        }
+        let lexicon = Lexicon::new(Language::English);
+        let mut tried = 0;
+        for text in &texts {
+            let mut tokens = Vec::new();
+            crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
+            let parser = test_parser(text, &tokens, &lexicon);
+            for (i, token) in tokens.iter().enumerate() {
+                if token.lex == Some(Lex::Func(Func::The)) && parser.unknown_after_the(i + 1) {
+                    tried += 1;
+                    let found = parser.longest_rule_at(i);
+                    assert!(found.is_none(), "{text:?} at {:?}: {found:?}", &text[token.start..]);
+                }
+            }
+        }
+        assert!(tried > 300, "only {tried} tried");
+    }
+
+    /// The words of `THE_WORDS` still begin their expressions with "the"
+    /// (each is needed), and an unknown word does not.
+    #[test]
+    fn words_read_after_the_begin_with_it() {
+        let cases: [(&str, Option<&str>); 10] = [
+            (
+                "Sales rose from the comparable year-earlier period.",
+                Some("the comparable year-earlier period"),
+            ),
+            (
+                "Profit fell from the corresponding year-ago quarter.",
+                Some("the corresponding year-ago quarter"),
+            ),
+            ("Rates will stay low in the near future.", Some("the near future")),
+            ("Prices may fall in the short term.", Some("the short term")),
+            ("Growth in the financial year 2008/09 slowed.", Some("the financial year 2008/09")),
+            ("It reported the Q3 results.", Some("the Q3")),
+            ("It grew in the H1 2024 report.", Some("the H1 2024")),
+            ("Rates will stay low in the distant future.", None),
+            ("Growth in the economic year 2008 slowed.", None),
+            ("It reported the third-quarter results.", None),
+        ];
+        let lexicon = Lexicon::new(Language::English);
+        for (text, want) in cases {
+            let mut tokens = Vec::new();
+            crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
+            let parser = test_parser(text, &tokens, &lexicon);
+            let i = tokens
+                .iter()
+                .position(|t| &text[t.start..t.end] == "the")
+                .expect("a lowercase \"the\"");
+            let got = parser.parse_at(i).map(|c| &text[tokens[c.s].start..tokens[c.e - 1].end]);
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }
