@@ -55,7 +55,7 @@ mod word_order;
 
 pub(crate) use durations::clock_seconds;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use jiff::civil::Date as Civil;
 
@@ -243,6 +243,33 @@ pub(crate) struct Parser<'a> {
     /// The last clause reading ([`Parser::clause_direction`]), by the
     /// tokens of its expression: resolution asks for it more than once.
     pub(crate) clause_memo: RefCell<Option<ClauseMemo>>,
+    /// The last numbers read, by token.
+    pub(crate) reads: Reads,
+}
+
+/// The last [`Parser::ordinal`], [`Parser::number`] and day number
+/// (`day_num`) read, each with its token: the rules tried at a number
+/// read them there again and again (a day number alone five times), and
+/// they depend on the tokens only.
+#[derive(Default)]
+pub(crate) struct Reads {
+    ordinal: Cell<Option<(usize, Option<(u32, usize)>)>>,
+    number: Cell<Option<(usize, Option<(f64, usize)>)>>,
+    day: Cell<Option<(usize, Option<(u32, usize)>)>>,
+}
+
+/// The value `read` gives at token `i`, from `memo` when it last read
+/// there.
+#[inline]
+fn remembered<T: Copy>(memo: &Cell<Option<(usize, T)>>, i: usize, read: impl FnOnce() -> T) -> T {
+    if let Some((at, found)) = memo.get()
+        && at == i
+    {
+        return found;
+    }
+    let found = read();
+    memo.set(Some((i, found)));
+    found
 }
 
 impl<'a> Parser<'a> {
@@ -360,6 +387,10 @@ impl<'a> Parser<'a> {
 
     /// A digit ordinal "1st", "22nd", or an ordinal word; returns (n, end).
     fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        remembered(&self.reads.ordinal, i, || self.read_ordinal(i))
+    }
+
+    fn read_ordinal(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((n, d)) = self.num(i) {
             if d <= 2 && self.glued(i + 1) && self.is_ordinal_suffix(i + 1) {
                 return Some((n, i + 2));
@@ -389,6 +420,10 @@ impl<'a> Parser<'a> {
 
     /// A cardinal number in digits or words; returns (value, end).
     fn number(&self, i: usize) -> Option<(f64, usize)> {
+        remembered(&self.reads.number, i, || self.read_number(i))
+    }
+
+    fn read_number(&self, i: usize) -> Option<(f64, usize)> {
         if let Some((n, d)) = self.num(i) {
             let mut v = f64::from(n);
             let mut j = i + 1;
@@ -863,6 +898,7 @@ mod tests {
             doc: DocState::default(),
             amount_memo: RefCell::default(),
             clause_memo: RefCell::default(),
+            reads: Reads::default(),
         }
     }
 
@@ -955,6 +991,34 @@ mod tests {
             }
         }
         assert!(tried > 400, "only {tried} tried");
+    }
+
+    /// The remembered reads (`Reads`) give what reading again gives, at
+    /// every token of the English and German test texts, asked in text
+    /// order, backwards and alternating between two tokens.
+    #[test]
+    fn remembered_reads_are_the_reads() {
+        for (language, table) in [
+            (Language::English, include_str!("../../tests/data/absolute.toml")),
+            (Language::English, include_str!("../../tests/data/durations_sets.toml")),
+            (Language::German, include_str!("../../tests/data/de.toml")),
+        ] {
+            let lexicon = Lexicon::new(language);
+            let table: toml::Value = toml::from_str(table).expect("a valid table");
+            let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
+            for text in cases.iter().filter_map(|c| c.get("text")?.as_str()) {
+                let mut tokens = Vec::new();
+                crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
+                let parser = test_parser(text, &tokens, &lexicon);
+                let n = tokens.len() + 1;
+                let order = (0..n).chain((0..n).rev()).chain((0..n).flat_map(|i| [i, n - 1 - i]));
+                for i in order {
+                    assert_eq!(parser.ordinal(i), parser.read_ordinal(i), "{text:?} at {i}");
+                    assert_eq!(parser.number(i), parser.read_number(i), "{text:?} at {i}");
+                    assert_eq!(parser.day_num(i), parser.read_day_num(i), "{text:?} at {i}");
+                }
+            }
+        }
     }
 
     /// The words of `THE_WORDS` still begin their expressions with "the"
