@@ -253,15 +253,18 @@ pub(crate) struct Parser<'a> {
 /// they depend on the tokens only.
 #[derive(Default)]
 pub(crate) struct Reads {
-    ordinal: Cell<Option<(usize, Option<(u32, usize)>)>>,
-    number: Cell<Option<(usize, Option<(f64, usize)>)>>,
-    day: Cell<Option<(usize, Option<(u32, usize)>)>>,
+    ordinal: Memo<Option<(u32, usize)>>,
+    number: Memo<Option<(f64, usize)>>,
+    day: Memo<Option<(u32, usize)>>,
 }
+
+/// The last value read, with the token it was read at.
+type Memo<T> = Cell<Option<(usize, T)>>;
 
 /// The value `read` gives at token `i`, from `memo` when it last read
 /// there.
 #[inline]
-fn remembered<T: Copy>(memo: &Cell<Option<(usize, T)>>, i: usize, read: impl FnOnce() -> T) -> T {
+fn remembered<T: Copy>(memo: &Memo<T>, i: usize, read: impl FnOnce() -> T) -> T {
     if let Some((at, found)) = memo.get()
         && at == i
     {
