@@ -1024,6 +1024,40 @@ mod tests {
         }
     }
 
+    /// No point begins with a hedge in English (`r_point` skips reading
+    /// one there): at every hedge of the English test texts and of
+    /// sentences full of them, `point` reads nothing.
+    #[test]
+    fn a_hedge_is_no_point() {
+        let mut texts: Vec<String> = [
+            "About 20 people, nearly 300 homes, more than 5 cars and over 9 years ago.",
+            "Up to 7 p.m., at least 3 days, less than a week, under 2 hours, about noon.",
+            "Nearly half past three; more than twice; about the third quarter; over May.",
+        ]
+        .map(String::from)
+        .to_vec();
+        for table in ENGLISH_TABLES {
+            let table: toml::Value = toml::from_str(table).expect("a valid table");
+            let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
+            texts.extend(cases.iter().filter_map(|c| c.get("text")?.as_str()).map(str::to_owned));
+        }
+        let lexicon = Lexicon::new(Language::English);
+        let mut hedges = 0;
+        for text in &texts {
+            let mut tokens = Vec::new();
+            crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
+            let parser = test_parser(text, &tokens, &lexicon);
+            for (i, token) in tokens.iter().enumerate() {
+                if matches!(token.lex, Some(Lex::Hedge(_))) {
+                    hedges += 1;
+                    let found = parser.point(i);
+                    assert!(found.is_none(), "{text:?} at {:?}: {found:?}", &text[token.start..]);
+                }
+            }
+        }
+        assert!(hedges > 50, "only {hedges} hedges tried");
+    }
+
     /// The words of `THE_WORDS` still begin their expressions with "the"
     /// (each is needed), an article before a word of the table does, and
     /// one before an unknown word does not; an apostrophe begins one only

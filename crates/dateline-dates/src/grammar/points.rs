@@ -17,6 +17,11 @@ impl Parser<'_> {
         {
             return Some(Cand { modifier: Some(Modifier::Approx), ..p.into_cand(i, e) });
         }
+        // A hedge begins no point itself ("about 20 people", 1,300 hedges
+        // on news-small; test `a_hedge_is_no_point`).
+        if !self.lx.extended && matches!(self.lex(i), Some(Lex::Hedge(_))) {
+            return None;
+        }
         let (p, e) = self.point(i)?;
         // "the 2008-09 financial crisis": the two years of an event.
         if p.rule == "split-year"
