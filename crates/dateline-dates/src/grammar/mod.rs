@@ -1058,6 +1058,56 @@ mod tests {
         assert!(hedges > 50, "only {hedges} hedges tried");
     }
 
+    /// The DATE point readers `date_point` skips at an English number
+    /// read none: at every number of the English test texts and of
+    /// sentences full of them, each reads nothing.
+    #[test]
+    fn word_readers_read_no_number() {
+        type Read = fn(&Parser<'_>, usize) -> Option<(Pt, usize)>;
+        let readers: [(&str, Read); 7] = [
+            ("p_month_first", |p, i| p.p_month_first(i)),
+            ("p_weekday", |p, i| p.p_weekday(i)),
+            ("p_deictic", |p, i| p.p_deictic(i)),
+            ("p_relative", |p, i| p.p_relative(i)),
+            ("p_season", |p, i| p.p_season(i)),
+            ("p_holiday", |p, i| p.p_holiday(i)),
+            ("p_week_number", |p, i| p.p_week_number(i)),
+        ];
+        let mut texts: Vec<String> = [
+            "On 5 May 2024, 3 days later, at 7, the 1990s, 4th of July, 9/11, 2 weeks ago.",
+            "Week 5, 12 noon, 3 p.m., 2024 Q3, 25 December, 1 Jan, 2008-09, '90s, 15:30.",
+        ]
+        .map(String::from)
+        .to_vec();
+        for table in ENGLISH_TABLES {
+            let table: toml::Value = toml::from_str(table).expect("a valid table");
+            let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
+            texts.extend(cases.iter().filter_map(|c| c.get("text")?.as_str()).map(str::to_owned));
+        }
+        let lexicon = Lexicon::new(Language::English);
+        let mut numbers = 0;
+        for text in &texts {
+            let mut tokens = Vec::new();
+            crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
+            let parser = test_parser(text, &tokens, &lexicon);
+            for (i, token) in tokens.iter().enumerate() {
+                if token.kind != Kind::Num {
+                    continue;
+                }
+                numbers += 1;
+                for (name, read) in readers {
+                    let found = read(&parser, i).map(|(p, e)| (p.value, e));
+                    assert!(
+                        found.is_none(),
+                        "{name} {text:?} at {:?}: {found:?}",
+                        &text[token.start..]
+                    );
+                }
+            }
+        }
+        assert!(numbers > 500, "only {numbers} numbers tried");
+    }
+
     /// The words of `THE_WORDS` still begin their expressions with "the"
     /// (each is needed), an article before a word of the table does, and
     /// one before an unknown word does not; an apostrophe begins one only
