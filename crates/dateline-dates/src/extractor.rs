@@ -312,6 +312,7 @@ impl DateExtractor {
                 doc,
                 amount_memo: Default::default(),
                 clause_memo: Default::default(),
+                reads: Default::default(),
             };
             cands.clear();
             let mut i = 0;

@@ -271,6 +271,10 @@ impl Parser<'_> {
 
     /// A plausible day-of-month number at `i`: "5", "5th"; returns (day, end).
     pub(super) fn day_num(&self, i: usize) -> Option<(u32, usize)> {
+        super::remembered(&self.reads.day, i, || self.read_day_num(i))
+    }
+
+    pub(super) fn read_day_num(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((d, e)) = self.ordinal(i) {
             return (1..=31).contains(&d).then_some((d, e));
         }
