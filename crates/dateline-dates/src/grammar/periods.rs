@@ -297,6 +297,17 @@ impl Parser<'_> {
             )
         });
         let next_word = self.tok(e).filter(|t| t.kind == Kind::Word && !is_possessive(t));
+        // "the Summer School", "the Winter Olympics": a capitalized season
+        // before a capitalized word is part of a name (English order).
+        if !self.lx.tables.rel_after_noun
+            && !self.lx.tables.nouns_capitalized
+            && self.upper(j)
+            && next_word.is_some()
+            && self.upper(e)
+            && self.lex(e).is_none()
+        {
+            return None;
+        }
         // The verbs and nouns "fall" and "spring": "prices fall", "the fall in prices".
         if matches!(word.as_str(), "fall" | "spring") {
             // A compound with a particle: "the fall-out of their talks",

@@ -1239,7 +1239,8 @@ impl Parser<'_> {
         }
         let sign = match self.lex(e2) {
             Some(Lex::Rel(Rel::Ago)) => -1,
-            Some(Lex::Rel(Rel::Earlier)) => -1,
+            // "six months earlier than planned": a difference, not a date.
+            Some(Lex::Rel(Rel::Earlier)) if !self.is_word(e2 + 1, "than") => -1,
             Some(Lex::Rel(Rel::Hence)) => 1,
             // "three weeks from now", "3 days from today", "two days after today".
             Some(Lex::Func(Func::From) | Lex::Rel(Rel::After))
@@ -1625,12 +1626,16 @@ impl Parser<'_> {
         let the = self.is_func(j, Func::The);
         if the {
             j += 1;
-            // "the near future", "the near term", "the short term".
-            if (self.is_word(j, "near") || self.is_word(j, "short"))
-                && (self.is_word(j + 1, "term") || self.is_word(j + 1, "future"))
+            // "the near future", "the near term", "the short term", "the
+            // very near future", "the immediate future" (TBAQ leaves "the
+            // foreseeable future" unmarked: a stretch open to its end).
+            let k = if self.is_word(j, "very") { j + 1 } else { j };
+            if (self.is_word(k, "near") || self.is_word(k, "short"))
+                && (self.is_word(k + 1, "term") || self.is_word(k + 1, "future"))
+                || self.is_word(k, "immediate") && self.is_word(k + 1, "future")
             {
                 let p = Pt::new("FUTURE_REF".into(), Grain::Unspecified, "near-future", "");
-                return Some(p.into_cand(i, j + 2));
+                return Some(p.into_cand(i, k + 2));
             }
         }
         let value = match self.lex(j)? {
