@@ -430,6 +430,12 @@ impl Parser<'_> {
         if let Some(y) = self.range_closing_year(m, e) {
             return Some((y, "range-year".into()));
         }
+        // "in September in 2000": the year the phrase after it names.
+        if self.is_func(e, Func::In)
+            && let Some((y, _)) = self.year_after(e + 1)
+        {
+            return Some((y, "in-year".into()));
+        }
         if let Some(y) = self.narrative_year() {
             return Some((y, "narrative-year".into()));
         }
@@ -503,7 +509,8 @@ impl Parser<'_> {
         })
     }
 
-    /// "in October and November 2010", "entre enero y marzo de 1998", "von
+    /// "in October and November 2010", "in March or September in 2000",
+    /// "entre enero y marzo de 1998", "von
     /// Januar bis März 2012": the year
     /// of the month that closes a range opened by month `m` (ending at
     /// token `e`), a year before when it comes round again ("de noviembre
@@ -512,13 +519,13 @@ impl Parser<'_> {
         let connects = self.dash(e)
             || matches!(
                 self.lex(e),
-                Some(Lex::Func(Func::And | Func::Until | Func::To | Func::At))
+                Some(Lex::Func(Func::And | Func::Or | Func::Until | Func::To | Func::At))
             );
         if !connects {
             return None;
         }
         let (m2, e2, _) = self.month_tok(e + 1)?;
-        let k = if self.is_func(e2, Func::Of) { e2 + 1 } else { e2 };
+        let k = if self.is_func(e2, Func::Of) || self.is_func(e2, Func::In) { e2 + 1 } else { e2 };
         let (y, _) = self.year_after(k)?;
         Some(if m > m2 { y - 1 } else { y })
     }
