@@ -864,11 +864,20 @@ impl Parser<'_> {
                     None => Pt::day(cal::add_days(r, shift)?, name, ""),
                 }
             }
+            // "the next year" looks ahead from now in a clause that looks
+            // ahead ("We'll reduce our soldiers over the course of the next
+            // year"), as "the next week" does; told in the past it follows
+            // the year named last.
             Unit::Year
                 if (anaphoric
                     || story_year
                     || rel == Rel::This && self.lx.tables.no_articles && self.doc.narrative)
-                    && self.doc.last_year.is_some() =>
+                    && self.doc.last_year.is_some()
+                    && !(rel == Rel::Next
+                        && the
+                        && !story_year
+                        && self.lx.reads_clauses()
+                        && self.direction_at(i, e, Dir::Nearest).0 == Dir::Future) =>
             {
                 let y = self.doc.last_year? + shift as i32;
                 if !(1..=9999).contains(&y) {
