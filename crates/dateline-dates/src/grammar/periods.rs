@@ -32,6 +32,21 @@ impl Parser<'_> {
         (p.grain == Grain::Year).then(|| p.value.parse().ok().map(|y| (y, e)))?
     }
 
+    /// "(July-September)", "(July to September)" at `k`: the calendar
+    /// quarter of the three months a fiscal quarter names in brackets
+    /// ("Q2 (July-September) of the fiscal year 2006-07" is 2006-Q3).
+    pub(super) fn bracketed_quarter(&self, k: usize) -> Option<u32> {
+        if !self.punct(k, '(') {
+            return None;
+        }
+        let (m1, e1, _) = self.month_tok(k + 1)?;
+        if !(self.dash(e1) || self.is_func(e1, Func::To)) {
+            return None;
+        }
+        let (m2, e2, _) = self.month_tok(e1 + 1)?;
+        (self.punct(e2, ')') && m1 % 3 == 1 && m2 == m1 + 2).then_some((m1 - 1) / 3 + 1)
+    }
+
     /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2024",
     /// "the fiscal first quarter", "the first half of 2024", "H1".
     pub(super) fn p_quarter(&self, i: usize) -> Option<(Pt, usize)> {
@@ -76,6 +91,10 @@ impl Parser<'_> {
             if !(1..=if half { 2 } else { 4 }).contains(&n) {
                 return None;
             }
+            let n = match self.bracketed_quarter(j + 2) {
+                Some(q) if !half => q,
+                _ => n,
+            };
             let mut e = j + 2;
             let mut k = e;
             if self.punct(k, '/') || self.punct(k, '-') {
@@ -169,6 +188,10 @@ impl Parser<'_> {
         if !(1..=max).contains(&n) {
             return None;
         }
+        let n = match self.bracketed_quarter(k + 1) {
+            Some(q) if is_quarter => q,
+            _ => n,
+        };
         let mut end = k + 1;
         // "of 1990", "of fiscal 1990", "1990", "of this year", "of the year".
         let mut m = end;

@@ -957,6 +957,17 @@ impl Parser<'_> {
                     let d = cal::add_months(r, shift * 3)?;
                     (i32::from(d.year()), cal::quarter_of(d))
                 };
+                // "the last quarter's (April-June)": the months in brackets
+                // name the quarter, in the year of the reading or the one
+                // before.
+                let (y, q) = match self
+                    .bracketed_quarter(e)
+                    .or_else(|| self.bracketed_quarter(e + 1).filter(|_| self.is_word(e, "'s")))
+                {
+                    Some(b) if b <= q => (y, b),
+                    Some(b) => (y - 1, b),
+                    None => (y, q),
+                };
                 Pt::new(format!("{}-Q{q}", cal::fmt_year(y)), Grain::Quarter, name, "")
             }
             Unit::Year => {
