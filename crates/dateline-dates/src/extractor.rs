@@ -363,8 +363,12 @@ impl DateExtractor {
                         {
                             parser.doc.last_day_span = Some((day, a.start, b.end));
                             if MONTH_DAY_RULES.iter().any(|r| c.rule.starts_with(r)) {
+                                // A day that took the year of a dated day
+                                // before passes it on ("on 15 August, and
+                                // ... on 2 September").
                                 let dated = c.rule.starts_with("month-day-year")
-                                    || c.rule.starts_with("day-month-year");
+                                    || c.rule.starts_with("day-month-year")
+                                    || c.rule.ends_with("year-of-date-before");
                                 parser.doc.last_month_day = Some((day, b.end, dated));
                             }
                             if let Some(end) = self.dateline(text, &tokens, &c, day, reference) {

@@ -411,7 +411,17 @@ impl Parser<'_> {
     fn year_of_dated_day(&self, m: u32, s: usize) -> Option<i32> {
         let (day, end, true) = self.doc.last_month_day? else { return None };
         let y = i32::from(day.year());
-        if day.month() as u32 != m || y == i32::from(self.r.year()) {
+        // A history told day by day ("dropped on August 6, 1945 ...
+        // surrendered on 15 August, and signed the surrender on 2
+        // September"): a year far from the reference carries to the days
+        // of the next two months too, and a little farther.
+        // No other year may be named in between ("commissioned on 11 July
+        // 1980 and first saw service in 1982 ... on 1 August" is today's).
+        let far = (y - i32::from(self.r.year())).abs() >= crate::narrative::FAR_YEARS
+            && self.doc.last_year == Some(y);
+        let dm = day.month() as u32;
+        let month_ok = dm == m || far && m > dm && m <= dm + 2;
+        if !month_ok || y == i32::from(self.r.year()) {
             return None;
         }
         // A weekday before it picks the year itself ("On Thursday April 6").
@@ -421,7 +431,8 @@ impl Parser<'_> {
         }
         let start = self.tok(s)?.start;
         let between = self.text.get(end..start)?;
-        (between.len() <= 400 && !between.contains("==")).then_some(y)
+        let reach = if far { 800 } else { 400 };
+        (between.len() <= reach && !between.contains("==")).then_some(y)
     }
 
     /// Year for a month without a year (the month containing the reference
