@@ -121,6 +121,14 @@ impl Parser<'_> {
                 let (dir, _) = self.direction_at(i, j + 2, Dir::Nearest);
                 if ended_last_year(n, cur, max, dir) { ry - 1 } else { ry }
             };
+            // "the [Q4] earnings season": the article belongs to the noun
+            // the quarter modifies, as in "the [third-quarter] results".
+            if the
+                && e == j + 2
+                && self.tok(e).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
+            {
+                return None;
+            }
             let v = if half {
                 format!("{}-H{n}", cal::fmt_year(y))
             } else {
