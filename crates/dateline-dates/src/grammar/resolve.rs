@@ -491,6 +491,60 @@ impl Parser<'_> {
         self.pick_by_distance(&opts, dir).map(|yy| (yy, how))
     }
 
+    /// Whether the "would" before token `i` in its sentence reports what
+    /// was said, thought or told: a word of reporting ("said", "that",
+    /// "hoped", "assumed") among the eight words before it, no "if" between
+    /// ("said both men would be in Hibhid", "announced that he would
+    /// stand"; not "if the new leader would provide").
+    fn reported_would(&self, i: usize) -> bool {
+        const REPORTING: &[&str] = &[
+            "that",
+            "said",
+            "says",
+            "saying",
+            "told",
+            "announced",
+            "reported",
+            "hoped",
+            "assumed",
+        ];
+        let Some(t) = self.tok(i) else { return false };
+        let mut lo = t.start.saturating_sub(240);
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let before = &self.text[lo..t.start];
+        // The sentence: a period before a space and a capital ends one,
+        // not the periods of "p.m. local" or "Mr. Neptune".
+        let b = before.as_bytes();
+        let start = (1..b.len().saturating_sub(1))
+            .rev()
+            .find(|&k| {
+                matches!(b[k - 1], b'!' | b'?' | b'"' | b';')
+                    || b[k - 1] == b'.'
+                        && b[k].is_ascii_whitespace()
+                        && b[k + 1].is_ascii_uppercase()
+                        && !super::quotes::abbreviation_before(&before[..k - 1])
+            })
+            .unwrap_or(0);
+        let words: Vec<&str> = before[start..]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(k) = words.iter().rposition(|w| w.eq_ignore_ascii_case("would")) else {
+            return false;
+        };
+        for w in words[k.saturating_sub(8)..k].iter().rev() {
+            if w.eq_ignore_ascii_case("if") || w.eq_ignore_ascii_case("unless") {
+                return false;
+            }
+            if REPORTING.iter().any(|r| w.eq_ignore_ascii_case(r)) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether an infinitive's "to" or a verb of saying ("said", "told",
     /// "announced": what is told may lie ahead) stands in the sentence
     /// before token `i`, at most 160 bytes back. The text is read, not
@@ -543,6 +597,18 @@ impl Parser<'_> {
 
     pub(super) fn resolve_weekday(&self, wd: u8, s: usize, e: usize) -> Option<(Civil, String)> {
         let (dir, how) = self.direction_at(s, e, Dir::Past);
+        // "advertised Sunday that it would give away its breakfast Tuesday":
+        // "would" is the future of a past saying, a few days back, so a
+        // weekday under it may have passed by the article's day: the
+        // nearest one. (Months and holidays lie far enough ahead to stay
+        // future.)
+        let (dir, how) =
+            if dir == Dir::Future && how.starts_with("future-verb(would") && self.reported_would(s)
+            {
+                (Dir::Nearest, format!("nearest-{how}"))
+            } else {
+                (dir, how)
+            };
         let cur = cal::weekday(self.r) as i64;
         let back = (cur - i64::from(wd)).rem_euclid(7); // days back to the last such day (0 = today)
         let fwd = (i64::from(wd) - cur).rem_euclid(7);
