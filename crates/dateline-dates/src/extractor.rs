@@ -353,6 +353,18 @@ impl DateExtractor {
                         {
                             parser.doc.last_period = Some(p);
                         }
+                        // A clock time on a full date ("at 08:15 on August
+                        // 6, 1945") dates a day for later day-months too.
+                        if c.kind == TimexType::Time
+                            && (c.rule.starts_with("time-date") || c.rule.starts_with("date-time"))
+                            && let (Some(a), Some(b)) =
+                                (tokens.get(c.s), tokens.get(c.e.wrapping_sub(1)))
+                            && let Some(y) = c.value.get(..4)
+                            && parser.text.get(a.start..b.end).is_some_and(|t| t.contains(y))
+                            && let Some(day) = c.value.get(..10).and_then(|v| v.parse().ok())
+                        {
+                            parser.doc.last_month_day = Some((day, b.end, true));
+                        }
                         // The day of saying of a later quotation (quotes.rs).
                         if c.kind == TimexType::Date
                             && c.grain == crate::Grain::Day
@@ -364,8 +376,12 @@ impl DateExtractor {
                         {
                             parser.doc.last_day_span = Some((day, a.start, b.end));
                             if MONTH_DAY_RULES.iter().any(|r| c.rule.starts_with(r)) {
+                                // A day that took the year of a dated day
+                                // before passes it on ("on 15 August, and
+                                // ... on 2 September").
                                 let dated = c.rule.starts_with("month-day-year")
-                                    || c.rule.starts_with("day-month-year");
+                                    || c.rule.starts_with("day-month-year")
+                                    || c.rule.ends_with("year-of-date-before");
                                 parser.doc.last_month_day = Some((day, b.end, dated));
                             }
                             if let Some(end) = self.dateline(text, &tokens, &c, day, reference) {

@@ -315,7 +315,11 @@ impl Parser<'_> {
         let (y, d) = self.num(i)?;
         if d == 4
             && (1000..=2999).contains(&y)
-            && !(self.glued(i + 1) && (self.punct(i + 1, '%') || self.punct(i + 1, ':')))
+            // Not "2008%" nor a clock "2008:30"; a timeline's "May 8, 2008:"
+            // keeps its year.
+            && !(self.glued(i + 1)
+                && (self.punct(i + 1, '%')
+                    || self.punct(i + 1, ':') && self.glued(i + 2) && self.num(i + 2).is_some()))
         {
             return Some((y as i32, i + 1));
         }
@@ -369,9 +373,12 @@ impl Parser<'_> {
             && self.glued(s)
             && self.glued(s - 1)
             && (self.is_word(s - 2, "post") || self.is_word(s - 2, "pre"));
+        // "the attacks of September 11", "the victims of September 11".
         let attack_of = s >= 2
             && (self.is_word(s - 1, "of") || self.is_word(s - 1, "on"))
-            && (self.is_word(s - 2, "attack") || self.is_word(s - 2, "attacks"))
+            && (["attack", "attacks"].iter().any(|w| self.is_word(s - 2, w))
+                || self.is_word(s - 1, "of")
+                    && ["victims", "victim", "aftermath"].iter().any(|w| self.is_word(s - 2, w)))
             && !(s >= 3 && self.is_word(s - 3, "under"));
         noun_after || prefixed || attack_of
     }
@@ -1046,6 +1053,10 @@ impl Parser<'_> {
             {
                 return false; // phone numbers "2012-5555"
             }
+        }
+        // A section or paragraph number: "42 U.S.C. § 1983", "¶ 2004".
+        if i > 0 && (self.punct(i - 1, '§') || self.punct(i - 1, '¶')) {
+            return false;
         }
         if cued {
             return true;

@@ -330,9 +330,18 @@ impl Parser<'_> {
                                 && !b.text.ends_with("ss")
                     })
             }
-            Some(
-                Verb::IntentTo | Verb::Adverb | Verb::Determiner | Verb::Pronoun | Verb::Boundary,
-            ) => false,
+            // A past intention verb heads its group when no "to" follows it
+            // (read before this): "the cut offered by the union in
+            // February", "voted on Monday", "decided on Friday". Not
+            // "planned", "prepared" (adjectives as often: "a vote planned
+            // for Friday") nor a wish, whose object lies ahead ("wanted
+            // them by Christmas", "hoped for", "aimed at").
+            Some(Verb::IntentTo) => {
+                w.ends_ed()
+                    && !after_determiner
+                    && !["planned", "prepared", "wanted", "hoped", "aimed"].iter().any(|x| w.is(x))
+            }
+            Some(Verb::Adverb | Verb::Determiner | Verb::Pronoun | Verb::Boundary) => false,
             Some(Verb::Linking) => !w.upper,
             // Not the complement of a linking verb ("remain closed").
             Some(Verb::Plain) | None => {

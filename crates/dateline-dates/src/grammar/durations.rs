@@ -209,7 +209,16 @@ impl Parser<'_> {
         };
         let qty = if pre_half { qty.map(|q| q + 0.5) } else { qty };
         let weekend = self.is_func(j, Func::Weekend);
-        let mut e = j + 1;
+        // "a quarter century", "a quarter-century": 25 years, not a quarter.
+        let c = if self.dash(j + 1) && self.glued(j + 1) { j + 2 } else { j + 1 };
+        let (u, qty, mut e) = if u == Unit::Quarter
+            && !plural
+            && matches!(self.unit(c), Some((Unit::Century, false)))
+        {
+            (Unit::Year, qty.map(|q| q * 25.0), c + 1)
+        } else {
+            (u, qty, j + 1)
+        };
         // "a second Peace Summit", "a second term": the ordinal.
         if u == Unit::Second && !plural && self.second_is_ordinal(i, e) {
             return None;

@@ -32,6 +32,21 @@ impl Parser<'_> {
         (p.grain == Grain::Year).then(|| p.value.parse().ok().map(|y| (y, e)))?
     }
 
+    /// "(July-September)", "(July to September)" at `k`: the calendar
+    /// quarter of the three months a fiscal quarter names in brackets
+    /// ("Q2 (July-September) of the fiscal year 2006-07" is 2006-Q3).
+    pub(super) fn bracketed_quarter(&self, k: usize) -> Option<u32> {
+        if !self.punct(k, '(') {
+            return None;
+        }
+        let (m1, e1, _) = self.month_tok(k + 1)?;
+        if !(self.dash(e1) || self.is_func(e1, Func::To)) {
+            return None;
+        }
+        let (m2, e2, _) = self.month_tok(e1 + 1)?;
+        (self.punct(e2, ')') && m1 % 3 == 1 && m2 == m1 + 2).then_some((m1 - 1) / 3 + 1)
+    }
+
     /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2024",
     /// "the fiscal first quarter", "the first half of 2024", "H1".
     pub(super) fn p_quarter(&self, i: usize) -> Option<(Pt, usize)> {
@@ -76,6 +91,10 @@ impl Parser<'_> {
             if !(1..=if half { 2 } else { 4 }).contains(&n) {
                 return None;
             }
+            let n = match self.bracketed_quarter(j + 2) {
+                Some(q) if !half => q,
+                _ => n,
+            };
             let mut e = j + 2;
             let mut k = e;
             if self.punct(k, '/') || self.punct(k, '-') {
@@ -102,6 +121,14 @@ impl Parser<'_> {
                 let (dir, _) = self.direction_at(i, j + 2, Dir::Nearest);
                 if ended_last_year(n, cur, max, dir) { ry - 1 } else { ry }
             };
+            // "the [Q4] earnings season": the article belongs to the noun
+            // the quarter modifies, as in "the [third-quarter] results".
+            if the
+                && e == j + 2
+                && self.tok(e).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
+            {
+                return None;
+            }
             let v = if half {
                 format!("{}-H{n}", cal::fmt_year(y))
             } else {
@@ -169,6 +196,10 @@ impl Parser<'_> {
         if !(1..=max).contains(&n) {
             return None;
         }
+        let n = match self.bracketed_quarter(k + 1) {
+            Some(q) if is_quarter => q,
+            _ => n,
+        };
         let mut end = k + 1;
         // "of 1990", "of fiscal 1990", "1990", "of this year", "of the year".
         let mut m = end;
@@ -297,6 +328,17 @@ impl Parser<'_> {
             )
         });
         let next_word = self.tok(e).filter(|t| t.kind == Kind::Word && !is_possessive(t));
+        // "the Summer School", "the Winter Olympics": a capitalized season
+        // before a capitalized word is part of a name (English order).
+        if !self.lx.tables.rel_after_noun
+            && !self.lx.tables.nouns_capitalized
+            && self.upper(j)
+            && next_word.is_some()
+            && self.upper(e)
+            && self.lex(e).is_none()
+        {
+            return None;
+        }
         // The verbs and nouns "fall" and "spring": "prices fall", "the fall in prices".
         if matches!(word.as_str(), "fall" | "spring") {
             // A compound with a particle: "the fall-out of their talks",

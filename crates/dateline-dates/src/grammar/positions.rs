@@ -5,6 +5,7 @@ use super::{Cand, Dir, Parser, Pt, is_possessive_tok};
 use crate::cal;
 use crate::lexicon::{Deictic, Func, Hedge, Lex, Position, Rel, Unit};
 use crate::timex::{Grain, Modifier, TimexType};
+use crate::token::Kind;
 
 impl Parser<'_> {
     /// "early September", "mid-2023", "late last year", "the end of 2024",
@@ -279,6 +280,14 @@ impl Parser<'_> {
             let (y, how) = self.year_for_month(m, k, e)?;
             Some((Pt::new(cal::fmt_month(y, m), Grain::Month, "month", how), e))
         })?;
+        // "the start of the Q4 earnings season": "the Q4" modifies the noun
+        // after it, whose start is meant, not the quarter's.
+        if p.rule == "q-notation"
+            && self.is_func(k, Func::The)
+            && self.tok(e).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
+        {
+            return None;
+        }
         let _ = &mut k;
         let mut c = p.into_cand(i, e);
         c.modifier = Some(modifier);

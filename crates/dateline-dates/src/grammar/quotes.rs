@@ -21,6 +21,11 @@ const INTRO: usize = 300;
 /// The rules of deictic days, counted from the day of saying.
 const DEICTIC: &[&str] = &["today", "yesterday", "tomorrow", "day-after-tomorrow"];
 
+/// Nouns of an occasion of speech: a quotation after the sentence that
+/// dates one is read from its day.
+const SPEECH: &[&str] =
+    &["speech", "address", "appearance", "remarks", "interview", "briefing", "conference"];
+
 impl Parser<'_> {
     /// The byte of the quotation mark that opens the quotation byte `at`
     /// stands in, within its paragraph: after an odd number of straight
@@ -89,15 +94,37 @@ impl Parser<'_> {
 
     /// The day of saying of the quotation opening at byte `quote`, when
     /// `last` (the last one-day DATE before it) introduces it: in the same
-    /// sentence (no sentence end between), outside any quotation, before
-    /// the reference.
+    /// sentence (no sentence end between), or in the sentence right before
+    /// when that one names a speech; outside any quotation, before the
+    /// reference.
     fn day_of_saying(&self, last: (Civil, usize, usize), quote: usize) -> Option<Civil> {
         let (day, s, e) = last;
         if quote - e > INTRO || self.quotation_opened(s).is_some() || in_url(self.text, s, e) {
             return None;
         }
         let ends = self.sentence_ends(e, quote)?;
-        (!ends && day < self.r).then_some(day)
+        if !ends {
+            return (day < self.r).then_some(day);
+        }
+        // A quotation that opens the sentence right after one naming the
+        // day of a speech goes on with its words ("In an appearance in
+        // Allentown on Friday, Obama called the figure \"modestly
+        // encouraging\". \"... as I said yesterday\""): one sentence end,
+        // then only the quotation mark, and a speech noun in that sentence.
+        let between = self.text.get(e..quote)?;
+        let trimmed = between.trim_end();
+        let next_sentence = trimmed.len() < between.len()
+            && trimmed.ends_with(['.', '!', '?'])
+            && self.sentence_ends(e, e + trimmed.len() - 1) == Some(false)
+            && !trimmed.contains('\n');
+        let lo = (s.saturating_sub(INTRO)..s).find(|&k| self.text.is_char_boundary(k)).unwrap_or(s);
+        let opening = self.text.get(lo..s)?.rfind(['.', '!', '?', '\n']).map_or(lo, |k| lo + k + 1);
+        let speech = self
+            .text
+            .get(opening..e + trimmed.len())?
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| SPEECH.iter().any(|v| w.eq_ignore_ascii_case(v)));
+        (next_sentence && speech && day < self.r).then_some(day)
     }
 
     /// Whether a sentence ends between bytes `from` and `to`: a ".", "!",

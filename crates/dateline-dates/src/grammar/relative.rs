@@ -865,11 +865,20 @@ impl Parser<'_> {
                     None => Pt::day(cal::add_days(r, shift)?, name, ""),
                 }
             }
+            // "the next year" looks ahead from now in a clause that looks
+            // ahead ("We'll reduce our soldiers over the course of the next
+            // year"), as "the next week" does; told in the past it follows
+            // the year named last.
             Unit::Year
                 if (anaphoric
                     || story_year
                     || rel == Rel::This && self.lx.tables.no_articles && self.doc.narrative)
-                    && self.doc.last_year.is_some() =>
+                    && self.doc.last_year.is_some()
+                    && !(rel == Rel::Next
+                        && the
+                        && !story_year
+                        && self.lx.reads_clauses()
+                        && self.direction_at(i, e, Dir::Nearest).0 == Dir::Future) =>
             {
                 let y = self.doc.last_year? + shift as i32;
                 if !(1..=9999).contains(&y) {
@@ -948,6 +957,17 @@ impl Parser<'_> {
                 } else {
                     let d = cal::add_months(r, shift * 3)?;
                     (i32::from(d.year()), cal::quarter_of(d))
+                };
+                // "the last quarter's (April-June)": the months in brackets
+                // name the quarter, in the year of the reading or the one
+                // before.
+                let (y, q) = match self
+                    .bracketed_quarter(e)
+                    .or_else(|| self.bracketed_quarter(e + 1).filter(|_| self.is_word(e, "'s")))
+                {
+                    Some(b) if b <= q => (y, b),
+                    Some(b) => (y - 1, b),
+                    None => (y, q),
                 };
                 Pt::new(format!("{}-Q{q}", cal::fmt_year(y)), Grain::Quarter, name, "")
             }
@@ -1240,7 +1260,8 @@ impl Parser<'_> {
         }
         let sign = match self.lex(e2) {
             Some(Lex::Rel(Rel::Ago)) => -1,
-            Some(Lex::Rel(Rel::Earlier)) => -1,
+            // "six months earlier than planned": a difference, not a date.
+            Some(Lex::Rel(Rel::Earlier)) if !self.is_word(e2 + 1, "than") => -1,
             Some(Lex::Rel(Rel::Hence)) => 1,
             // "three weeks from now", "3 days from today", "two days after today".
             Some(Lex::Func(Func::From) | Lex::Rel(Rel::After))
@@ -1626,12 +1647,16 @@ impl Parser<'_> {
         let the = self.is_func(j, Func::The);
         if the {
             j += 1;
-            // "the near future", "the near term", "the short term".
-            if (self.is_word(j, "near") || self.is_word(j, "short"))
-                && (self.is_word(j + 1, "term") || self.is_word(j + 1, "future"))
+            // "the near future", "the near term", "the short term", "the
+            // very near future", "the immediate future" (TBAQ leaves "the
+            // foreseeable future" unmarked: a stretch open to its end).
+            let k = if self.is_word(j, "very") { j + 1 } else { j };
+            if (self.is_word(k, "near") || self.is_word(k, "short"))
+                && (self.is_word(k + 1, "term") || self.is_word(k + 1, "future"))
+                || self.is_word(k, "immediate") && self.is_word(k + 1, "future")
             {
                 let p = Pt::new("FUTURE_REF".into(), Grain::Unspecified, "near-future", "");
-                return Some(p.into_cand(i, j + 2));
+                return Some(p.into_cand(i, k + 2));
             }
         }
         let value = match self.lex(j)? {

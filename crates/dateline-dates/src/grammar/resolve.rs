@@ -411,7 +411,17 @@ impl Parser<'_> {
     fn year_of_dated_day(&self, m: u32, s: usize) -> Option<i32> {
         let (day, end, true) = self.doc.last_month_day? else { return None };
         let y = i32::from(day.year());
-        if day.month() as u32 != m || y == i32::from(self.r.year()) {
+        // A history told day by day ("dropped on August 6, 1945 ...
+        // surrendered on 15 August, and signed the surrender on 2
+        // September"): a year far from the reference carries to the days
+        // of the next two months too, and a little farther.
+        // No other year may be named in between ("commissioned on 11 July
+        // 1980 and first saw service in 1982 ... on 1 August" is today's).
+        let far = (y - i32::from(self.r.year())).abs() >= crate::narrative::FAR_YEARS
+            && self.doc.last_year == Some(y);
+        let dm = day.month() as u32;
+        let month_ok = dm == m || far && m > dm && m <= dm + 2;
+        if !month_ok || y == i32::from(self.r.year()) {
             return None;
         }
         // A weekday before it picks the year itself ("On Thursday April 6").
@@ -421,7 +431,8 @@ impl Parser<'_> {
         }
         let start = self.tok(s)?.start;
         let between = self.text.get(end..start)?;
-        (between.len() <= 400 && !between.contains("==")).then_some(y)
+        let reach = if far { 800 } else { 400 };
+        (between.len() <= reach && !between.contains("==")).then_some(y)
     }
 
     /// Year for a month without a year (the month containing the reference
@@ -429,6 +440,12 @@ impl Parser<'_> {
     pub(super) fn year_for_month(&self, m: u32, s: usize, e: usize) -> Option<(i32, String)> {
         if let Some(y) = self.range_closing_year(m, e) {
             return Some((y, "range-year".into()));
+        }
+        // "in September in 2000": the year the phrase after it names.
+        if self.is_func(e, Func::In)
+            && let Some((y, _)) = self.year_after(e + 1)
+        {
+            return Some((y, "in-year".into()));
         }
         if let Some(y) = self.narrative_year() {
             return Some((y, "narrative-year".into()));
@@ -474,6 +491,60 @@ impl Parser<'_> {
         self.pick_by_distance(&opts, dir).map(|yy| (yy, how))
     }
 
+    /// Whether the "would" before token `i` in its sentence reports what
+    /// was said, thought or told: a word of reporting ("said", "that",
+    /// "hoped", "assumed") among the eight words before it, no "if" between
+    /// ("said both men would be in Hibhid", "announced that he would
+    /// stand"; not "if the new leader would provide").
+    fn reported_would(&self, i: usize) -> bool {
+        const REPORTING: &[&str] = &[
+            "that",
+            "said",
+            "says",
+            "saying",
+            "told",
+            "announced",
+            "reported",
+            "hoped",
+            "assumed",
+        ];
+        let Some(t) = self.tok(i) else { return false };
+        let mut lo = t.start.saturating_sub(240);
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let before = &self.text[lo..t.start];
+        // The sentence: a period before a space and a capital ends one,
+        // not the periods of "p.m. local" or "Mr. Neptune".
+        let b = before.as_bytes();
+        let start = (1..b.len().saturating_sub(1))
+            .rev()
+            .find(|&k| {
+                matches!(b[k - 1], b'!' | b'?' | b'"' | b';')
+                    || b[k - 1] == b'.'
+                        && b[k].is_ascii_whitespace()
+                        && b[k + 1].is_ascii_uppercase()
+                        && !super::quotes::abbreviation_before(&before[..k - 1])
+            })
+            .unwrap_or(0);
+        let words: Vec<&str> = before[start..]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(k) = words.iter().rposition(|w| w.eq_ignore_ascii_case("would")) else {
+            return false;
+        };
+        for w in words[k.saturating_sub(8)..k].iter().rev() {
+            if w.eq_ignore_ascii_case("if") || w.eq_ignore_ascii_case("unless") {
+                return false;
+            }
+            if REPORTING.iter().any(|r| w.eq_ignore_ascii_case(r)) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether an infinitive's "to" or a verb of saying ("said", "told",
     /// "announced": what is told may lie ahead) stands in the sentence
     /// before token `i`, at most 160 bytes back. The text is read, not
@@ -503,7 +574,8 @@ impl Parser<'_> {
         })
     }
 
-    /// "in October and November 2010", "entre enero y marzo de 1998", "von
+    /// "in October and November 2010", "in March or September in 2000",
+    /// "entre enero y marzo de 1998", "von
     /// Januar bis März 2012": the year
     /// of the month that closes a range opened by month `m` (ending at
     /// token `e`), a year before when it comes round again ("de noviembre
@@ -512,19 +584,31 @@ impl Parser<'_> {
         let connects = self.dash(e)
             || matches!(
                 self.lex(e),
-                Some(Lex::Func(Func::And | Func::Until | Func::To | Func::At))
+                Some(Lex::Func(Func::And | Func::Or | Func::Until | Func::To | Func::At))
             );
         if !connects {
             return None;
         }
         let (m2, e2, _) = self.month_tok(e + 1)?;
-        let k = if self.is_func(e2, Func::Of) { e2 + 1 } else { e2 };
+        let k = if self.is_func(e2, Func::Of) || self.is_func(e2, Func::In) { e2 + 1 } else { e2 };
         let (y, _) = self.year_after(k)?;
         Some(if m > m2 { y - 1 } else { y })
     }
 
     pub(super) fn resolve_weekday(&self, wd: u8, s: usize, e: usize) -> Option<(Civil, String)> {
         let (dir, how) = self.direction_at(s, e, Dir::Past);
+        // "advertised Sunday that it would give away its breakfast Tuesday":
+        // "would" is the future of a past saying, a few days back, so a
+        // weekday under it may have passed by the article's day: the
+        // nearest one. (Months and holidays lie far enough ahead to stay
+        // future.)
+        let (dir, how) =
+            if dir == Dir::Future && how.starts_with("future-verb(would") && self.reported_would(s)
+            {
+                (Dir::Nearest, format!("nearest-{how}"))
+            } else {
+                (dir, how)
+            };
         let cur = cal::weekday(self.r) as i64;
         let back = (cur - i64::from(wd)).rem_euclid(7); // days back to the last such day (0 = today)
         let fwd = (i64::from(wd) - cur).rem_euclid(7);

@@ -82,6 +82,20 @@ impl Parser<'_> {
             // Not "The People's Daily", "Business Review Weekly"; nor the
             // head of a name, "the Daily Mail", "The Weekly Standard".
             Lex::Frequency(_) if self.in_name(i) || self.heads_name(i) => return None,
+            // "the Russian weekly \"Argumenty Nedeli\"", "the Polish daily
+            // Dziennik": after "the" and a nationality, before the paper's
+            // name, the noun for a newspaper.
+            Lex::Frequency(_)
+                if i >= 2
+                    && self.is_func(i - 2, Func::The)
+                    && self.upper(i - 1)
+                    && self.lex(i - 1).is_none()
+                    && self.tok(i + 1).is_some_and(|t| {
+                        t.kind == Kind::Word && t.upper || t.is_punct('"') || t.is_punct('“')
+                    }) =>
+            {
+                return None;
+            }
             Lex::Frequency(u) => {
                 // "its quarterly dividend" is no recurrence; "a daily rally" is (TimeBank).
                 if u == Unit::Quarter
