@@ -641,7 +641,8 @@ impl<'a> Parser<'a> {
 }
 
 /// The words the table does not know that an English rule reads right
-/// after "the", as written: "the near future", "the short term" (`r_ref`),
+/// after "the", as written: "the near future", "the short term", "the
+/// very near future", "the immediate future" (`r_ref`),
 /// "the comparable period", "the corresponding quarter" (`r_year_ago`),
 /// "the financial year 2008/09" (`p_year`), "the Q3", "the H1"
 /// (`p_quarter`). After any other such word, "the" begins nothing, and in
@@ -653,8 +654,8 @@ impl<'a> Parser<'a> {
 /// in the English test tables; a rule that reads a new word after "the"
 /// or "a" as written makes it fail (then add the word here, or a list
 /// for "a").
-const THE_WORDS: [&str; 7] =
-    ["near", "short", "comparable", "corresponding", "financial", "q", "h"];
+const THE_WORDS: [&str; 9] =
+    ["near", "short", "very", "immediate", "comparable", "corresponding", "financial", "q", "h"];
 
 /// The rules of the rule loop, one bit each (see [`first_rules`]).
 mod rule {
@@ -1114,7 +1115,7 @@ mod tests {
     /// before digits.
     #[test]
     fn words_read_after_the_begin_with_it() {
-        let cases: [(&str, Option<&str>); 16] = [
+        let cases: [(&str, Option<&str>); 18] = [
             (
                 "Sales rose from the comparable year-earlier period.",
                 Some("the comparable year-earlier period"),
@@ -1126,7 +1127,9 @@ mod tests {
             ("Rates will stay low in the near future.", Some("the near future")),
             ("Prices may fall in the short term.", Some("the short term")),
             ("Growth in the financial year 2008/09 slowed.", Some("the financial year 2008/09")),
-            ("It reported the Q3 results.", Some("the Q3")),
+            ("Sales rose in the Q3.", Some("the Q3")),
+            ("Sales rose in the very near future.", Some("the very near future")),
+            ("Sales rose in the immediate future.", Some("the immediate future")),
             ("It grew in the H1 2024 report.", Some("the H1 2024")),
             ("Rates will stay low in the distant future.", None),
             ("Growth in the economic year 2008 slowed.", None),
