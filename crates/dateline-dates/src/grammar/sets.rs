@@ -191,8 +191,11 @@ impl Parser<'_> {
                     ) || self.after_quantity(i))
                 {
                     let (u, false) = self.unit(i + 1)? else { return None };
-                    // "a second hearing" is an ordinal.
-                    if u == Unit::Second && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word) {
+                    // "a second hearing" is an ordinal; "(a quarter of a
+                    // percent)" a fraction.
+                    if u == Unit::Second && self.tok(i + 2).is_some_and(|t| t.kind == Kind::Word)
+                        || self.is_func(i + 2, Func::Of)
+                    {
                         return None;
                     }
                     let v = duration_value(Some(1.0), u, false);
@@ -341,7 +344,10 @@ impl Parser<'_> {
 
     /// Whether "a" at `i` follows a quantity ("$2 million a year", "700 seats a week").
     pub(super) fn after_quantity(&self, i: usize) -> bool {
-        let prev = i.wrapping_sub(1);
+        // "150,000 barrels (a day)", "one day [a week]": the rate in
+        // brackets after its count.
+        let bracket = self.punct(i.wrapping_sub(1), '(') || self.punct(i.wrapping_sub(1), '[');
+        let prev = i.wrapping_sub(if bracket { 2 } else { 1 });
         let big = |j: usize| {
             ["million", "billion", "trillion", "thousand", "hundred"].iter().any(|w| self.is_word(j, w))
                 // "£500m", "$2bn", "10k": a magnitude glued to its number;
@@ -368,10 +374,15 @@ impl Parser<'_> {
         let count = |j: usize| {
             self.num(j).is_some() || big(j) || matches!(self.lex(j), Some(Lex::Number(n)) if n >= 2)
         };
-        // "18 hours a day", "two days a week": a counted span of time per
-        // unit is a rate too.
-        let counted_span = matches!(self.lex(prev), Some(Lex::Unit(_, true)))
-            && prev.checked_sub(1).is_some_and(count);
+        // "18 hours a day", "two days a week", "one day a week": a counted
+        // span of time per unit is a rate too.
+        let counted_span = match self.lex(prev) {
+            Some(Lex::Unit(_, true)) => prev.checked_sub(1).is_some_and(count),
+            Some(Lex::Unit(_, false)) => prev.checked_sub(1).is_some_and(|j| {
+                self.num(j).is_some_and(|(n, _)| n == 1) || self.lex(j) == Some(Lex::Number(1))
+            }),
+            _ => false,
+        };
         counted_span || plural_noun && (2..=4).any(|k| i.checked_sub(k).is_some_and(count))
     }
 }
