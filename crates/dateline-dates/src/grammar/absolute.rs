@@ -515,10 +515,20 @@ impl Parser<'_> {
                 let (y, _) = self.relative_year_after(e + 1)?;
                 Some((y, e, "noun-year"))
             };
+            // "in March that year", "December of that same year": the year
+            // the text named last, which "that year" (an expression of its
+            // own) names too.
+            let that_year = || {
+                let k = if self.is_func(e, Func::Of) { e + 1 } else { e };
+                let u = if self.is_rel(k + 1, Rel::Same) { k + 2 } else { k + 1 };
+                (self.is_func(k, Func::That) && matches!(self.unit(u), Some((Unit::Year, false))))
+                    .then_some((self.doc.last_year?, e, "that-year"))
+            };
             if let Some((y, e2, how)) = self
                 .relative_year_after(e)
                 .map(|(y, e2)| (y, e2, ""))
                 .or_else(of_year)
+                .or_else(that_year)
                 .or_else(noun_year)
                 && (self.upper(i) || !matches!(self.s(i), "may" | "march"))
             {
