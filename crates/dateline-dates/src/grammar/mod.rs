@@ -845,35 +845,22 @@ mod tests {
     /// signal makes this fail; drop the word from `Func::is_signal` then.
     #[test]
     fn no_rule_begins_with_a_signal_word() {
-        let mut texts: Vec<String> = [
+        let texts = english_texts(&[
             "of 2012, to May 5, from 13 July to 15 July, during the 1990s",
             "for three years, by Friday, until next week, through 2025",
             "between 2010 and 2012, within two days, 3 or 4 hours, and Tuesday",
             "To 1999. From now on. Of the 20th century. For the past decade.",
-        ]
-        .map(String::from)
-        .to_vec();
-        for table in ENGLISH_TABLES {
-            let table: toml::Value = toml::from_str(table).expect("a valid table");
-            let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
-            texts.extend(cases.iter().filter_map(|c| c.get("text")?.as_str()).map(str::to_owned));
-        }
-        let lexicon = Lexicon::new(Language::English);
+        ]);
         let mut signals = 0;
-        for text in &texts {
-            let mut tokens = Vec::new();
-            crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
-            let parser = test_parser(text, &tokens, &lexicon);
-            for (i, token) in tokens.iter().enumerate() {
-                if let Some(Lex::Func(f)) = token.lex
-                    && f.is_signal()
-                {
-                    signals += 1;
-                    let found = parser.longest_rule_at(i);
-                    assert!(found.is_none(), "{text:?} at {:?}: {found:?}", &text[token.start..]);
-                }
+        each_english_token(&texts, |text, parser, i, token| {
+            if let Some(Lex::Func(f)) = token.lex
+                && f.is_signal()
+            {
+                signals += 1;
+                let found = parser.longest_rule_at(i);
+                assert!(found.is_none(), "{text:?} at {:?}: {found:?}", &text[token.start..]);
             }
-        }
+        });
         assert!(signals > 100, "only {signals} signal words tried");
     }
 
@@ -887,6 +874,34 @@ mod tests {
         include_str!("../../tests/data/relative.toml"),
         include_str!("../../tests/data/times.toml"),
     ];
+
+    /// `extra`, then the text of every case of the English tables.
+    fn english_texts(extra: &[&str]) -> Vec<String> {
+        let mut texts: Vec<String> = extra.iter().map(|&t| t.to_owned()).collect();
+        for table in ENGLISH_TABLES {
+            let table: toml::Value = toml::from_str(table).expect("a valid table");
+            let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
+            texts.extend(cases.iter().filter_map(|c| c.get("text")?.as_str()).map(str::to_owned));
+        }
+        texts
+    }
+
+    /// Calls `visit` with each English text of `texts`, a parser of it and
+    /// each of its tokens with its index.
+    fn each_english_token(
+        texts: &[String],
+        mut visit: impl FnMut(&str, &Parser<'_>, usize, &Token),
+    ) {
+        let lexicon = Lexicon::new(Language::English);
+        for text in texts {
+            let mut tokens = Vec::new();
+            crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
+            let parser = test_parser(text, &tokens, &lexicon);
+            for (i, token) in tokens.iter().enumerate() {
+                visit(text, &parser, i, token);
+            }
+        }
+    }
 
     /// A parser of `tokens` of `text` as the extractor makes one, with a
     /// fixed reference day.
@@ -959,7 +974,7 @@ mod tests {
     /// word to `THE_WORDS` then (or a list for "a").
     #[test]
     fn articles_begin_nothing_before_an_unknown_word() {
-        let mut texts: Vec<String> = [
+        let texts = english_texts(&[
             "The government said the country would hold the vote after the 2024 election.",
             "The report of the group came out in the morning, the company said on Monday.",
             "The city council met the mayor on the 5th; the talks ended the next day.",
@@ -967,33 +982,20 @@ mod tests {
             "A spokesman said a new plan, a statement and a vote were due a week later.",
             "It was a long day; a second term began in a hurry a year ago, at 3 a.m.",
             "He called it 'a gift' and ‘the deal of the year’ in the '90s, not 'later'.",
-        ]
-        .map(String::from)
-        .to_vec();
-        for table in ENGLISH_TABLES {
-            let table: toml::Value = toml::from_str(table).expect("a valid table");
-            let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
-            texts.extend(cases.iter().filter_map(|c| c.get("text")?.as_str()).map(str::to_owned));
-        }
-        let lexicon = Lexicon::new(Language::English);
+        ]);
         let mut tried = 0;
-        for text in &texts {
-            let mut tokens = Vec::new();
-            crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
-            let parser = test_parser(text, &tokens, &lexicon);
-            for (i, token) in tokens.iter().enumerate() {
-                let exits = match token.lex {
-                    Some(Lex::Func(Func::The)) => parser.unknown_after_the(i + 1),
-                    Some(Lex::Func(Func::A)) => parser.unknown_word(i + 1),
-                    _ => token.is_punct('\'') && parser.num(i + 1).is_none(),
-                };
-                if exits {
-                    tried += 1;
-                    let found = parser.longest_rule_at(i);
-                    assert!(found.is_none(), "{text:?} at {:?}: {found:?}", &text[token.start..]);
-                }
+        each_english_token(&texts, |text, parser, i, token| {
+            let exits = match token.lex {
+                Some(Lex::Func(Func::The)) => parser.unknown_after_the(i + 1),
+                Some(Lex::Func(Func::A)) => parser.unknown_word(i + 1),
+                _ => token.is_punct('\'') && parser.num(i + 1).is_none(),
+            };
+            if exits {
+                tried += 1;
+                let found = parser.longest_rule_at(i);
+                assert!(found.is_none(), "{text:?} at {:?}: {found:?}", &text[token.start..]);
             }
-        }
+        });
         assert!(tried > 400, "only {tried} tried");
     }
 
@@ -1030,32 +1032,19 @@ mod tests {
     /// sentences full of them, `point` reads nothing.
     #[test]
     fn a_hedge_is_no_point() {
-        let mut texts: Vec<String> = [
+        let texts = english_texts(&[
             "About 20 people, nearly 300 homes, more than 5 cars and over 9 years ago.",
             "Up to 7 p.m., at least 3 days, less than a week, under 2 hours, about noon.",
             "Nearly half past three; more than twice; about the third quarter; over May.",
-        ]
-        .map(String::from)
-        .to_vec();
-        for table in ENGLISH_TABLES {
-            let table: toml::Value = toml::from_str(table).expect("a valid table");
-            let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
-            texts.extend(cases.iter().filter_map(|c| c.get("text")?.as_str()).map(str::to_owned));
-        }
-        let lexicon = Lexicon::new(Language::English);
+        ]);
         let mut hedges = 0;
-        for text in &texts {
-            let mut tokens = Vec::new();
-            crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
-            let parser = test_parser(text, &tokens, &lexicon);
-            for (i, token) in tokens.iter().enumerate() {
-                if matches!(token.lex, Some(Lex::Hedge(_))) {
-                    hedges += 1;
-                    let found = parser.point(i);
-                    assert!(found.is_none(), "{text:?} at {:?}: {found:?}", &text[token.start..]);
-                }
+        each_english_token(&texts, |text, parser, i, token| {
+            if matches!(token.lex, Some(Lex::Hedge(_))) {
+                hedges += 1;
+                let found = parser.point(i);
+                assert!(found.is_none(), "{text:?} at {:?}: {found:?}", &text[token.start..]);
             }
-        }
+        });
         assert!(hedges > 50, "only {hedges} hedges tried");
     }
 
@@ -1074,38 +1063,25 @@ mod tests {
             ("p_holiday", |p, i| p.p_holiday(i)),
             ("p_week_number", |p, i| p.p_week_number(i)),
         ];
-        let mut texts: Vec<String> = [
+        let texts = english_texts(&[
             "On 5 May 2024, 3 days later, at 7, the 1990s, 4th of July, 9/11, 2 weeks ago.",
             "Week 5, 12 noon, 3 p.m., 2024 Q3, 25 December, 1 Jan, 2008-09, '90s, 15:30.",
-        ]
-        .map(String::from)
-        .to_vec();
-        for table in ENGLISH_TABLES {
-            let table: toml::Value = toml::from_str(table).expect("a valid table");
-            let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
-            texts.extend(cases.iter().filter_map(|c| c.get("text")?.as_str()).map(str::to_owned));
-        }
-        let lexicon = Lexicon::new(Language::English);
+        ]);
         let mut numbers = 0;
-        for text in &texts {
-            let mut tokens = Vec::new();
-            crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
-            let parser = test_parser(text, &tokens, &lexicon);
-            for (i, token) in tokens.iter().enumerate() {
-                if token.kind != Kind::Num {
-                    continue;
-                }
-                numbers += 1;
-                for (name, read) in readers {
-                    let found = read(&parser, i).map(|(p, e)| (p.value, e));
-                    assert!(
-                        found.is_none(),
-                        "{name} {text:?} at {:?}: {found:?}",
-                        &text[token.start..]
-                    );
-                }
+        each_english_token(&texts, |text, parser, i, token| {
+            if token.kind != Kind::Num {
+                return;
             }
-        }
+            numbers += 1;
+            for (name, read) in readers {
+                let found = read(parser, i).map(|(p, e)| (p.value, e));
+                assert!(
+                    found.is_none(),
+                    "{name} {text:?} at {:?}: {found:?}",
+                    &text[token.start..]
+                );
+            }
+        });
         assert!(numbers > 500, "only {numbers} numbers tried");
     }
 

@@ -508,12 +508,7 @@ impl Parser<'_> {
             "hoped",
             "assumed",
         ];
-        let Some(t) = self.tok(i) else { return false };
-        let mut lo = t.start.saturating_sub(240);
-        while !self.text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        let before = &self.text[lo..t.start];
+        let Some(before) = self.text_before(i, 240) else { return false };
         // The sentence: a period before a space and a capital ends one,
         // not the periods of "p.m. local" or "Mr. Neptune".
         let b = before.as_bytes();
@@ -545,18 +540,24 @@ impl Parser<'_> {
         false
     }
 
+    /// The text before token `i`, at most `max` bytes of it (cut at a
+    /// char's start).
+    fn text_before(&self, i: usize, max: usize) -> Option<&str> {
+        let t = self.tok(i)?;
+        let mut lo = t.start.saturating_sub(max);
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        Some(&self.text[lo..t.start])
+    }
+
     /// Whether an infinitive's "to" or a verb of saying ("said", "told",
     /// "announced": what is told may lie ahead) stands in the sentence
     /// before token `i`, at most 160 bytes back. The text is read, not
     /// the tokens (the verb often lies outside the region); a period ends
     /// the sentence after a lowercase word or a number, not after "Ill.".
     fn infinitive_before(&self, i: usize) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        let mut lo = t.start.saturating_sub(160);
-        while !self.text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        let before = &self.text[lo..t.start];
+        let Some(before) = self.text_before(i, 160) else { return false };
         let b = before.as_bytes();
         let start = (1..b.len())
             .rev()
