@@ -1374,8 +1374,6 @@ pub(crate) fn clock_seconds(v: &str) -> Option<i64> {
     Some(total)
 }
 
-/// The words of a copula between a year and "the year" that names it
-/// ("2007 was the year", "2008 may really be the year").
 /// Verbs that open or close a trading session before "the day": "to end
 /// the day at 9,505.96", "the index started the day with a gain".
 const SESSION_VERBS: &[&str] = &[
@@ -1405,6 +1403,8 @@ const SESSION_VERBS: &[&str] = &[
     "opening",
 ];
 
+/// The words of a copula between a year and "the year" that names it
+/// ("2007 was the year", "2008 may really be the year").
 const COPULA: &[&str] =
     &["was", "is", "will", "be", "been", "may", "might", "would", "could", "really", "also"];
 

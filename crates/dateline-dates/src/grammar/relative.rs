@@ -1001,7 +1001,6 @@ impl Parser<'_> {
         Some((pt, e))
     }
 
-    /// The given weekday (1 = Monday) of an ISO week value "2019-W32".
     /// The weekday `wd` of the relative week `week` ("Thursday last week").
     /// Where news counts weeks from Sunday (`Tables::sunday_ends_week`),
     /// "last week" said on a Sunday is the Monday to Saturday just ended,
@@ -1019,6 +1018,7 @@ impl Parser<'_> {
         Some(d)
     }
 
+    /// The given weekday (1 = Monday) of an ISO week value "2019-W32".
     pub(super) fn day_in_week(&self, week: &str, wd: u8) -> Option<Civil> {
         let y: i16 = week.get(..4)?.parse().ok()?;
         let w: i8 = week.get(6..8)?.parse().ok()?;
