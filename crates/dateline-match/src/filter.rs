@@ -169,8 +169,14 @@ impl FirstWords {
     /// ("The") hit a head word's bit and sent itself to the trie on every
     /// line (1.4% of `extract`'s instructions).
     pub(crate) fn with_capacity(words: usize) -> FirstWords {
-        let bits = (words.saturating_mul(16)).next_power_of_two().clamp(1 << 14, 1 << 25);
-        FirstWords { bits: vec![0; bits / 64], log2: bits.trailing_zeros() }
+        let log2 = FirstWords::log2_for(words);
+        FirstWords { bits: vec![0; 1 << (log2 - 6)], log2 }
+    }
+
+    /// The log2 of the number of bits [`with_capacity`](FirstWords::with_capacity)
+    /// gives a filter of `words` words.
+    pub(crate) fn log2_for(words: usize) -> u32 {
+        (words.saturating_mul(16)).next_power_of_two().clamp(1 << 14, 1 << 25).trailing_zeros()
     }
 
     /// The filter of the words of `table`, sized as

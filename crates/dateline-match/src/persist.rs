@@ -158,7 +158,7 @@ impl Matcher {
         // A filter saved before small matchers' filters grew to 2 KB is
         // made again as a build makes it now: same answers, fewer false
         // positives, and the file saved again is the one a build saves.
-        let first_words = if first_words.log2 < FirstWords::with_capacity(word_table.len()).log2 {
+        let first_words = if first_words.log2 < FirstWords::log2_for(word_table.len()) {
             FirstWords::of_table(&word_table, &pool)
         } else {
             first_words
