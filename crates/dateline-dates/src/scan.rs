@@ -158,7 +158,8 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
+/// The first char's start at or after byte `i` (the text's end at most).
+pub(crate) fn ceil_boundary(text: &str, mut i: usize) -> usize {
     while i < text.len() && !text.is_char_boundary(i) {
         i += 1;
     }

@@ -282,6 +282,19 @@ impl<'a> Parser<'a> {
         self.t.get(i)
     }
 
+    /// The text before byte `end`, at most `max` bytes of it (cut forward
+    /// to a char's start); `None` when `end` is no char's start.
+    fn text_back(&self, end: usize, max: usize) -> Option<&'a str> {
+        let text: &'a str = self.text;
+        text.get(crate::scan::ceil_boundary(text, end.saturating_sub(max))..end)
+    }
+
+    /// The text before token `i`, at most `max` bytes of it (see
+    /// [`Parser::text_back`]).
+    fn text_before(&self, i: usize, max: usize) -> Option<&'a str> {
+        self.text_back(self.tok(i)?.start, max)
+    }
+
     fn lex(&self, i: usize) -> Option<Lex> {
         self.t.get(i).and_then(|t| t.lex)
     }

@@ -117,8 +117,9 @@ impl Parser<'_> {
             && trimmed.ends_with(['.', '!', '?'])
             && self.sentence_ends(e, e + trimmed.len() - 1) == Some(false)
             && !trimmed.contains('\n');
-        let lo = (s.saturating_sub(INTRO)..s).find(|&k| self.text.is_char_boundary(k)).unwrap_or(s);
-        let opening = self.text.get(lo..s)?.rfind(['.', '!', '?', '\n']).map_or(lo, |k| lo + k + 1);
+        let back = self.text_back(s, INTRO)?;
+        let lo = s - back.len();
+        let opening = back.rfind(['.', '!', '?', '\n']).map_or(lo, |k| lo + k + 1);
         let speech = self
             .text
             .get(opening..e + trimmed.len())?

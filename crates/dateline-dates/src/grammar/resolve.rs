@@ -540,17 +540,6 @@ impl Parser<'_> {
         false
     }
 
-    /// The text before token `i`, at most `max` bytes of it (cut at a
-    /// char's start).
-    fn text_before(&self, i: usize, max: usize) -> Option<&str> {
-        let t = self.tok(i)?;
-        let mut lo = t.start.saturating_sub(max);
-        while !self.text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        Some(&self.text[lo..t.start])
-    }
-
     /// Whether an infinitive's "to" or a verb of saying ("said", "told",
     /// "announced": what is told may lie ahead) stands in the sentence
     /// before token `i`, at most 160 bytes back. The text is read, not

@@ -465,12 +465,7 @@ impl Parser<'_> {
     #[cold]
     #[inline(never)]
     fn zh_sentence_year(&self, i: usize, m: u32) -> Option<i32> {
-        let end = self.tok(i)?.start;
-        let mut lo = end.saturating_sub(SENTENCE_BACK);
-        while !self.text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        let mut s = &self.text[lo..end];
+        let mut s = self.text_before(i, SENTENCE_BACK)?;
         if let Some(k) = s.rfind(['。', '！', '？', '；', '\n']) {
             s = &s[k..];
         }
