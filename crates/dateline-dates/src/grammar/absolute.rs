@@ -741,11 +741,7 @@ impl Parser<'_> {
             let e = if self.punct(i + 3, '.') && self.glued(i + 3) { i + 4 } else { i + 3 };
             // Not "2.5 відсотка": a quantity before its noun.
             let opened = i > 0 && matches!(self.lex(i - 1), Some(Lex::Func(_)));
-            if !opened
-                && self.tok(e).is_some_and(|t| {
-                    t.kind == Kind::Word && !t.upper && t.lex.is_none() && !self.breaks(e)
-                })
-            {
+            if !opened && self.lowercase_unknown_word(e) && !self.breaks(e) {
                 return None;
             }
             let (y, how) = self.year_for_day(b, a, i, e)?;

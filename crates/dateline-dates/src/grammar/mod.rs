@@ -381,6 +381,13 @@ impl<'a> Parser<'a> {
         self.t.get(i).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
     }
 
+    /// Whether token `i` is a lowercase word the table does not know, a
+    /// noun after a date or a zone as often as not ("the Q4 [earnings]
+    /// season", "IST [students]").
+    fn lowercase_unknown_word(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
+    }
+
     /// Whether token `i` is a word the table does not know and no English
     /// rule reads after "the" as written (see [`THE_WORDS`]).
     fn unknown_after_the(&self, i: usize) -> bool {

@@ -123,10 +123,7 @@ impl Parser<'_> {
             };
             // "the [Q4] earnings season": the article belongs to the noun
             // the quarter modifies, as in "the [third-quarter] results".
-            if the
-                && e == j + 2
-                && self.tok(e).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
-            {
+            if the && e == j + 2 && self.lowercase_unknown_word(e) {
                 return None;
             }
             let v = if half {

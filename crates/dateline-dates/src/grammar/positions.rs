@@ -5,7 +5,6 @@ use super::{Cand, Dir, Parser, Pt, is_possessive_tok};
 use crate::cal;
 use crate::lexicon::{Deictic, Func, Hedge, Lex, Position, Rel, Unit};
 use crate::timex::{Grain, Modifier, TimexType};
-use crate::token::Kind;
 
 impl Parser<'_> {
     /// "early September", "mid-2023", "late last year", "the end of 2024",
@@ -282,10 +281,7 @@ impl Parser<'_> {
         })?;
         // "the start of the Q4 earnings season": "the Q4" modifies the noun
         // after it, whose start is meant, not the quarter's.
-        if p.rule == "q-notation"
-            && self.is_func(k, Func::The)
-            && self.tok(e).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
-        {
+        if p.rule == "q-notation" && self.is_func(k, Func::The) && self.lowercase_unknown_word(e) {
             return None;
         }
         let _ = &mut k;

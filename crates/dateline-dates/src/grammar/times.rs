@@ -685,8 +685,7 @@ impl Parser<'_> {
     /// A zone abbreviation at `k` that names a zone, not an organisation
     /// before a noun ("MST camps", "IST students").
     fn zone_alone(&self, k: usize) -> bool {
-        self.zone_at(k).is_some()
-            && !self.tok(k + 1).is_some_and(|t| t.kind == Kind::Word && !t.upper && t.lex.is_none())
+        self.zone_at(k).is_some() && !self.lowercase_unknown_word(k + 1)
     }
 }
 
