@@ -871,16 +871,11 @@ mod tests {
             "between 2010 and 2012, within two days, 3 or 4 hours, and Tuesday",
             "To 1999. From now on. Of the 20th century. For the past decade.",
         ]);
-        let mut signals = 0;
-        each_english_token(&texts, |text, parser, i, token| {
-            if let Some(Lex::Func(f)) = token.lex
-                && f.is_signal()
-            {
-                signals += 1;
-                let found = parser.longest_rule_at(i);
-                assert!(found.is_none(), "{text:?} at {:?}: {found:?}", &text[token.start..]);
-            }
-        });
+        let signals = nothing_read_at(
+            &texts,
+            |_, _, token| matches!(token.lex, Some(Lex::Func(f)) if f.is_signal()),
+            |parser, i| parser.longest_rule_at(i),
+        );
         assert!(signals > 100, "only {signals} signal words tried");
     }
 
@@ -921,6 +916,24 @@ mod tests {
                 visit(text, &parser, i, token);
             }
         }
+    }
+
+    /// Asks `read` at every token of `texts` that `tried` picks and fails
+    /// when it reads anything there; returns how many tokens it asked at.
+    fn nothing_read_at<T: std::fmt::Debug>(
+        texts: &[String],
+        tried: impl Fn(&Parser<'_>, usize, &Token) -> bool,
+        read: impl Fn(&Parser<'_>, usize) -> Option<T>,
+    ) -> usize {
+        let mut asked = 0;
+        each_english_token(texts, |text, parser, i, token| {
+            if tried(parser, i, token) {
+                asked += 1;
+                let found = read(parser, i);
+                assert!(found.is_none(), "{text:?} at {:?}: {found:?}", &text[token.start..]);
+            }
+        });
+        asked
     }
 
     /// A parser of `tokens` of `text` as the extractor makes one, with a
@@ -1003,19 +1016,15 @@ mod tests {
             "It was a long day; a second term began in a hurry a year ago, at 3 a.m.",
             "He called it 'a gift' and ‘the deal of the year’ in the '90s, not 'later'.",
         ]);
-        let mut tried = 0;
-        each_english_token(&texts, |text, parser, i, token| {
-            let exits = match token.lex {
+        let tried = nothing_read_at(
+            &texts,
+            |parser, i, token| match token.lex {
                 Some(Lex::Func(Func::The)) => parser.unknown_after_the(i + 1),
                 Some(Lex::Func(Func::A)) => parser.unknown_word(i + 1),
                 _ => token.is_punct('\'') && parser.num(i + 1).is_none(),
-            };
-            if exits {
-                tried += 1;
-                let found = parser.longest_rule_at(i);
-                assert!(found.is_none(), "{text:?} at {:?}: {found:?}", &text[token.start..]);
-            }
-        });
+            },
+            |parser, i| parser.longest_rule_at(i),
+        );
         assert!(tried > 400, "only {tried} tried");
     }
 
@@ -1057,14 +1066,11 @@ mod tests {
             "Up to 7 p.m., at least 3 days, less than a week, under 2 hours, about noon.",
             "Nearly half past three; more than twice; about the third quarter; over May.",
         ]);
-        let mut hedges = 0;
-        each_english_token(&texts, |text, parser, i, token| {
-            if matches!(token.lex, Some(Lex::Hedge(_))) {
-                hedges += 1;
-                let found = parser.point(i);
-                assert!(found.is_none(), "{text:?} at {:?}: {found:?}", &text[token.start..]);
-            }
-        });
+        let hedges = nothing_read_at(
+            &texts,
+            |_, _, token| matches!(token.lex, Some(Lex::Hedge(_))),
+            |parser, i| parser.point(i),
+        );
         assert!(hedges > 50, "only {hedges} hedges tried");
     }
 
