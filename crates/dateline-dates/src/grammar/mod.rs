@@ -890,13 +890,18 @@ mod tests {
         include_str!("../../tests/data/times.toml"),
     ];
 
+    /// The text of every case of a table of `tests/data`.
+    fn case_texts(table: &str) -> Vec<String> {
+        let table: toml::Value = toml::from_str(table).expect("a valid table");
+        let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
+        cases.iter().filter_map(|c| c.get("text")?.as_str()).map(str::to_owned).collect()
+    }
+
     /// `extra`, then the text of every case of the English tables.
     fn english_texts(extra: &[&str]) -> Vec<String> {
         let mut texts: Vec<String> = extra.iter().map(|&t| t.to_owned()).collect();
         for table in ENGLISH_TABLES {
-            let table: toml::Value = toml::from_str(table).expect("a valid table");
-            let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
-            texts.extend(cases.iter().filter_map(|c| c.get("text")?.as_str()).map(str::to_owned));
+            texts.extend(case_texts(table));
         }
         texts
     }
@@ -971,9 +976,7 @@ mod tests {
         for (language, tables) in tables {
             let lexicon = Lexicon::new(language);
             for table in tables {
-                let table: toml::Value = toml::from_str(table).expect("a valid table");
-                let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
-                for text in cases.iter().filter_map(|c| c.get("text")?.as_str()) {
+                for text in &case_texts(table) {
                     let mut tokens = Vec::new();
                     crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
                     let parser = test_parser(text, &tokens, &lexicon);
@@ -1039,9 +1042,7 @@ mod tests {
             (Language::German, include_str!("../../tests/data/de.toml")),
         ] {
             let lexicon = Lexicon::new(language);
-            let table: toml::Value = toml::from_str(table).expect("a valid table");
-            let cases = table.get("case").and_then(toml::Value::as_array).expect("cases");
-            for text in cases.iter().filter_map(|c| c.get("text")?.as_str()) {
+            for text in &case_texts(table) {
                 let mut tokens = Vec::new();
                 crate::token::tokenize(text, 0, text.len(), &lexicon, &mut tokens);
                 let parser = test_parser(text, &tokens, &lexicon);
