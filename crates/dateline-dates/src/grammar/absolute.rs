@@ -383,21 +383,63 @@ impl Parser<'_> {
         noun_after || prefixed || attack_of
     }
 
-    /// Whether "each year on", "every year in", "annually on" stands right
-    /// before token `i`: a day or a month after it recurs every year ("the
-    /// World No Tobacco Day held each year on May 31", "to reveal the
-    /// names every year in August"), a SET as "every May" is.
-    fn yearly_before(&self, i: usize) -> bool {
-        if self.lx.extended
-            || i < 2
-            || !(self.is_func(i - 1, Func::On) || self.is_func(i - 1, Func::In))
+    /// Whether the month or day from token `i` to `e` recurs every year:
+    /// "each year", "every year" or "annually" stands before it, across a
+    /// preposition ("the World No Tobacco Day held each year on May 31",
+    /// "every year in August", "each year during the August-November dry
+    /// season"), or right after it ("held on May 31 each year"). A SET, as
+    /// "every May" is; the months of one range or list share the reading
+    /// ("every year in May and June").
+    fn recurs_yearly(&self, i: usize, e: usize) -> bool {
+        !self.lx.extended && (self.yearly_before(self.list_start(i)) || self.yearly_at(e))
+    }
+
+    /// The first month of the range or list that the month at token `i`
+    /// ends ("August" for the "November" of "August-November" and of "May,
+    /// August and November"), or `i`.
+    fn list_start(&self, mut i: usize) -> usize {
+        while i >= 2
+            && (self.dash(i - 1)
+                || self.punct(i - 1, ',')
+                || [Func::And, Func::Or, Func::To, Func::Through]
+                    .iter()
+                    .any(|&f| self.is_func(i - 1, f)))
+            && self.month_tok(i - 2).is_some_and(|(_, end, _)| end == i - 1)
         {
+            i -= 2;
+        }
+        i
+    }
+
+    /// Whether "each year", "every year", "annually" or "yearly" and a
+    /// preposition ("on", "in", "during", "from", "between"), with an
+    /// optional "the", stand right before token `i`.
+    fn yearly_before(&self, i: usize) -> bool {
+        let k = if i >= 1 && self.is_func(i - 1, Func::The) { i - 1 } else { i };
+        let prepositions = [Func::On, Func::In, Func::During, Func::From, Func::Between];
+        if k < 2 || !prepositions.iter().any(|&f| self.is_func(k - 1, f)) {
             return false;
         }
-        self.is_word(i - 2, "annually")
-            || i >= 3
-                && (self.is_word(i - 2, "year") || self.is_word(i - 2, "yearly"))
-                && (self.is_func(i - 3, Func::Each) || self.is_func(i - 3, Func::Every))
+        self.is_word(k - 2, "annually")
+            || k >= 3
+                && (self.is_word(k - 2, "year") || self.is_word(k - 2, "yearly"))
+                && (self.is_func(k - 3, Func::Each) || self.is_func(k - 3, Func::Every))
+    }
+
+    /// Whether "each year", "every year" or "annually" begins at token `e`,
+    /// after the month or day it makes recur, or after the rest of its range
+    /// or list ("from August to November every year").
+    fn yearly_at(&self, mut e: usize) -> bool {
+        while (self.dash(e)
+            || [Func::And, Func::Or, Func::To, Func::Through].iter().any(|&f| self.is_func(e, f)))
+            && let Some((_, end, _)) = self.month_tok(e + 1)
+        {
+            e = self.day_num(end).map_or(end, |(_, end)| end);
+        }
+        self.is_word(e, "annually")
+            || (self.is_func(e, Func::Each) || self.is_func(e, Func::Every))
+                && self.is_word(e + 1, "year")
+                && !is_possessive_tok(self.tok(e + 2))
     }
 
     /// Month-led dates: "September 1, 2024", "Sept. 1", "June 2024", "June", "May 5th".
@@ -441,7 +483,7 @@ impl Parser<'_> {
                     return Some((Pt::day(dd, "month-day", "relative-year"), e2));
                 }
                 if !score {
-                    if self.yearly_before(i) {
+                    if self.recurs_yearly(i, e2) {
                         let v = format!("XXXX-{m:02}-{d:02}");
                         return Some((
                             Pt::new(v, Grain::Unspecified, "month-day", "yearly").set(),
@@ -541,7 +583,7 @@ impl Parser<'_> {
         if !self.bare_month_ok(i, e, abbr) {
             return None;
         }
-        if self.yearly_before(i) {
+        if self.recurs_yearly(i, e) {
             let v = format!("XXXX-{m:02}");
             return Some((Pt::new(v, Grain::Unspecified, "month", "yearly").set(), e));
         }
