@@ -663,6 +663,8 @@ impl Parser<'_> {
             let Some(t) = self.tok(k).filter(|_| !self.breaks(k)) else { break };
             if self.is_word(k, "local") && self.is_func(k + 1, Func::Time) {
                 k += 2;
+            } else if let Some(end) = self.named_zone(k) {
+                k = end;
             } else if self.zone_at(k).is_some()
                 || t.kind == Kind::Word && is_zone_shaped(self.s(k).as_bytes())
             {
@@ -680,6 +682,19 @@ impl Parser<'_> {
             }
         }
         (k > e).then_some(k)
+    }
+
+    /// The end of a zone named in words at `k`: a capitalized word the
+    /// lexicon does not know before "time", with "Standard" or "Daylight"
+    /// between them or not ("Eastern Time", "Pacific Daylight Time",
+    /// "Moscow time").
+    fn named_zone(&self, k: usize) -> Option<usize> {
+        if !(self.upper(k) && self.unknown_word(k)) {
+            return None;
+        }
+        let standard = self.is_word(k + 1, "standard") || self.is_word(k + 1, "daylight");
+        let time = if standard { k + 2 } else { k + 1 };
+        (self.is_func(time, Func::Time) && !self.breaks(time)).then_some(time + 1)
     }
 
     /// A zone abbreviation at `k` that names a zone, not an organisation
