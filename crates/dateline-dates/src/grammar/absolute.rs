@@ -1175,6 +1175,15 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether "century" or "centuries" stands before token `i` in its
+    /// sentence (a few dozen tokens back at most).
+    fn century_named_before(&self, i: usize) -> bool {
+        (i.saturating_sub(40)..i)
+            .rev()
+            .take_while(|&k| !self.sentence_end(k))
+            .any(|k| matches!(self.unit(k), Some((Unit::Century, _))))
+    }
+
     /// "on the 15th", "the 1st": a day of the month alone, with an ordinal
     /// suffix and no noun after it ("the 15th anniversary" is not a date).
     pub(super) fn r_day_alone(&self, i: usize) -> Option<Cand> {
@@ -1189,9 +1198,15 @@ impl Parser<'_> {
         if !(1..=31).contains(&d) || !self.clause_goes_on(e) {
             return None;
         }
+        let start = if on { j } else { i };
+        // "from the 21st century back to the 15th": an ordinal after a
+        // century its sentence names counts centuries too.
+        if self.century_named_before(start) {
+            let p = Pt::new(format!("{:02}", d - 1), Grain::Century, "century", "elided");
+            return Some(p.into_cand(start, e));
+        }
         // "on the 29th of August ... until the 30th": a later day of the
         // month its sentence has just named.
-        let start = if on { j } else { i };
         if let Some((named, end, _)) = self.doc.last_month_day
             && let Some(at) = self.tok(start).map(|t| t.start)
             && at > end
