@@ -80,19 +80,25 @@ impl Parser<'_> {
             }
             Lex::Rel(Rel::Earlier) if !the => (Modifier::Start, j + 1),
             Lex::Rel(Rel::Later) if !the => (Modifier::End, j + 1),
-            Lex::Unit(Unit::Year, false) if !the => {
-                // "year-end", "year end", "year's end".
+            Lex::Unit(Unit::Year, false) => {
+                // "year-end", "year end", "year's end"; "the year-end" with
+                // its article, as "the year" has it.
                 let k = if self.dash(j + 1) || is_possessive_tok(self.tok(j + 1)) {
                     j + 2
                 } else {
                     j + 1
                 };
                 if !self.is_word(k, "end")
-                    || k == j + 1 && !self.is_func(j.wrapping_sub(1), Func::By)
+                    || k == j + 1 && (the || !self.is_func(j.wrapping_sub(1), Func::By))
                 {
                     return None;
                 }
-                let p = Pt::new(cal::fmt_year(self.r.year().into()), Grain::Year, "year-end", "");
+                // "Seiyu's year-end loss in 2004": the year its noun is of.
+                let (year, how) = match self.year_of_noun_after(k + 1) {
+                    Some(year) => (year, "noun-year"),
+                    None => (self.r.year().into(), ""),
+                };
+                let p = Pt::new(cal::fmt_year(year), Grain::Year, "year-end", how);
                 return Some(Cand { modifier: Some(Modifier::End), ..p.into_cand(i, k + 1) });
             }
             _ => return None,
@@ -100,10 +106,12 @@ impl Parser<'_> {
         if self.breaks(k) {
             return None;
         }
-        // "mid afternoon", "late morning": that part of the reference day.
+        // "mid afternoon", "late morning": that part of the reference day,
+        // unless it names a broadcast slot ("the late-night lineups").
         if let Some(Lex::PartOfDay(pod)) = self.lex(k)
             && !self.s(k).ends_with('s')
             && !the
+            && !BROADCAST_NOUNS.iter().any(|w| self.is_word(k + 1, w))
             && !matches!(self.lex(k + 1), Some(Lex::Weekday(_) | Lex::Deictic(_)))
         {
             let mut p = Pt::new(
@@ -333,4 +341,44 @@ impl Parser<'_> {
             _ => None,
         }
     }
+
+    /// The year a noun after token `i` is of: one or two lowercase words,
+    /// then "in", "for" or "of" and a year ("loss in 2004", "results for
+    /// 2003"), in English.
+    fn year_of_noun_after(&self, i: usize) -> Option<i32> {
+        if self.lx.extended {
+            return None;
+        }
+        let nouns = (i..i + 2).take_while(|&k| self.lowercase_unknown_word(k)).count();
+        let k = i + nouns;
+        let linked = [Func::In, Func::For, Func::Of].iter().any(|&f| self.is_func(k, f));
+        if nouns == 0 || !linked || self.breaks(k + 1) {
+            return None;
+        }
+        self.year_number(k + 1, true).map(|(year, _)| year)
+    }
 }
+
+/// Nouns a part of the day names a broadcast slot before ("the late-night
+/// lineups", "late-night programming", "a late-night talk show"): no time.
+const BROADCAST_NOUNS: &[&str] = &[
+    "show",
+    "shows",
+    "talk",
+    "television",
+    "tv",
+    "programming",
+    "programme",
+    "programmes",
+    "program",
+    "programs",
+    "lineup",
+    "lineups",
+    "comedy",
+    "comedian",
+    "comedians",
+    "host",
+    "hosts",
+    "slot",
+    "slots",
+];
