@@ -609,9 +609,11 @@ impl Parser<'_> {
             Some(Lex::Func(Func::Pm)) => h % 12 + 12,
             Some(Lex::Func(Func::OClock)) if min == 0 => h,
             // "six in the evening": `clock_day_part` moves it past noon.
+            // "one in the morning and the other in the afternoon" counts.
             Some(Lex::Func(Func::In))
                 if self.is_func(j + 1, Func::The)
-                    && matches!(self.lex(j + 2), Some(Lex::PartOfDay(_))) =>
+                    && matches!(self.lex(j + 2), Some(Lex::PartOfDay(_)))
+                    && !(h == 1 && min == 0 && !after_prep && self.other_follows(j + 3)) =>
             {
                 return Some((format!("{h:02}:{min:02}"), j));
             }
@@ -633,6 +635,15 @@ impl Parser<'_> {
             _ => return None,
         };
         Some((format!("{hour:02}:{min:02}"), j + 1))
+    }
+
+    /// Whether "the other" or "another" follows from token `from` in its
+    /// sentence (a dozen tokens at most): a "one" before it counts things.
+    fn other_follows(&self, from: usize) -> bool {
+        (from..from + 12).take_while(|&k| !self.sentence_end(k)).any(|k| {
+            self.is_func(k, Func::Another)
+                || self.is_func(k, Func::The) && self.is_func(k + 1, Func::Other)
+        })
     }
 
     /// A zone abbreviation at `k`, with what it adds to a clock time's
