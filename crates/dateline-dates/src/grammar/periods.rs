@@ -572,7 +572,17 @@ impl Parser<'_> {
                 best = Some((j, h.rule));
             }
         }
-        let (mut e, rule) = best?;
+        let (mut e, mut rule) = best?;
+        // "India's Independence Day", "the Mexican Independence Day".
+        if let HolidayRule::National(..) = rule
+            && rel.is_none()
+        {
+            match self.national_day_before(i) {
+                Some((0, _)) => return None,
+                Some((m, d)) => rule = HolidayRule::Fixed(m, d),
+                None => {}
+            }
+        }
         // "May Day" only capitalized as a whole.
         if self.is_word(i, "may") && !self.upper(i + 1) {
             return None;
@@ -608,6 +618,25 @@ impl Parser<'_> {
             .collect();
         let y = self.pick_by_distance(&opts, dir)?;
         Some((Pt::day(on(y)?, "holiday", how), e))
+    }
+}
+
+impl Parser<'_> {
+    /// The national day of the country named right before token `i`, by
+    /// name with "'s" or by adjective ([`Tables::national_days`]); `(0, 0)`
+    /// for a country the table has no fixed day for, or one named with
+    /// "'s" that the table lacks.
+    ///
+    /// [`Tables::national_days`]: crate::lexicon::Tables::national_days
+    fn national_day_before(&self, i: usize) -> Option<(u8, u8)> {
+        let possessive = i >= 2 && is_possessive_tok(self.tok(i - 1));
+        let k = if possessive { i - 2 } else { i.checked_sub(1)? };
+        let word = self.s(k).trim_end_matches('.');
+        match self.lx.tables.national_days.iter().find(|(w, ..)| self.lx.same_word(word, w)) {
+            Some(&(_, m, d)) => Some((m, d)),
+            None if possessive && self.upper(k) => Some((0, 0)),
+            None => None,
+        }
     }
 }
 

@@ -545,6 +545,10 @@ pub(crate) enum HolidayRule {
     Easter(i16),
     /// Days after the Chinese New Year (negative: before).
     LunarNewYear(i16),
+    /// A country's own day (its independence day), a fixed month and day
+    /// unless a country named before it has another day
+    /// ([`Tables::national_days`]).
+    National(u8, u8),
 }
 
 impl HolidayRule {
@@ -552,7 +556,9 @@ impl HolidayRule {
     pub(crate) fn on(self, year: i32) -> Option<jiff::civil::Date> {
         use crate::cal;
         match self {
-            HolidayRule::Fixed(m, d) => cal::date(year, m.into(), d.into()),
+            HolidayRule::Fixed(m, d) | HolidayRule::National(m, d) => {
+                cal::date(year, m.into(), d.into())
+            }
             HolidayRule::NthWeekday(n, wd, m) => cal::nth_weekday(year, m.into(), n, wd),
             HolidayRule::NthWeekdayPlus(n, wd, m, off) => {
                 cal::add_days(cal::nth_weekday(year, m.into(), n, wd)?, off.into())
@@ -891,6 +897,13 @@ pub(crate) struct Tables {
     /// the Monday to Saturday just ended ("Thursday last week" is three
     /// days back), where the ISO week before would be ten.
     pub(crate) sunday_ends_week: bool,
+    /// Countries' words (a name or its adjective, as the lexicon folds them)
+    /// with the month and day of their own national day, for a
+    /// [`HolidayRule::National`] named after one ("India's Independence
+    /// Day" is August 15, "the Mexican Independence Day" September 16).
+    /// Month 0: the country's day moves from year to year (Israel's follows
+    /// the Hebrew calendar), and the holiday is not read.
+    pub(crate) national_days: &'static [(&'static str, u8, u8)],
     /// Decimals are written with a comma ("30,4 secondes", "1,5 Stunden",
     /// "2,5 años"): a comma between digits is the decimal mark, never a
     /// thousands separator.
@@ -1007,6 +1020,7 @@ impl Tables {
         counted_from_story: false,
         story_shifted_days: &[],
         sunday_ends_week: false,
+        national_days: &[],
         decimal_comma: false,
         months_lowercase: false,
         heading_years: false,
