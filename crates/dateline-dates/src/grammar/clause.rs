@@ -24,6 +24,7 @@
 //! language data (`Lexicon::verb`, from `lexicon/en.rs`); simple pasts in
 //! "-ed" are read by their ending.
 
+use super::quotes;
 use super::times::is_zone_shaped;
 use super::{Dir, Parser};
 use crate::lexicon::Verb;
@@ -666,23 +667,10 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'\'' || b == b'-'
 }
 
-/// Whether the "." at `dot` closes an abbreviation or an initial rather
-/// than a sentence: a capitalized word of at most three letters ("Mr.",
-/// "Gen.", "Jan.", "U.S."), or one of the longer abbreviations news uses.
+/// Whether the "." at `dot` closes an abbreviation (see
+/// [`quotes::abbreviation_before`]).
 fn abbreviation_before(bytes: &[u8], dot: usize) -> bool {
-    let mut s = dot;
-    while s > 0 && (bytes[s - 1].is_ascii_alphabetic() || bytes[s - 1] == b'.') {
-        s -= 1;
-    }
-    let word = &bytes[s..dot];
-    if word.is_empty() {
-        return false;
-    }
-    word.first().is_some_and(u8::is_ascii_uppercase) && word.len() <= 3
-        || word.contains(&b'.')
-        || ["Sept", "Corp", "Mrs", "Capt", "Sgt", "Supt", "Prof", "Rev", "Gov", "Inc", "Ltd"]
-            .iter()
-            .any(|a| word.eq_ignore_ascii_case(a.as_bytes()))
+    std::str::from_utf8(&bytes[..dot]).is_ok_and(quotes::abbreviation_before)
 }
 
 /// The longest bracketed time zone read past ("(0900 GMT)", "(UTC +4:30)",

@@ -140,18 +140,27 @@ impl Parser<'_> {
     }
 }
 
-/// Titles whose period ends no sentence ("Mr. Bush said").
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof",
-    "jr", "sr", "rev", "pres",
+/// Abbreviations whose period ends no sentence: titles ("Mr. Bush
+/// said"), months and weekdays ("Sept. 5"), and the words of addresses and
+/// company names.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "col", "maj", "lt", "sgt", "cpl", "pvt",
+    "adm", "cdr", "capt", "rep", "sen", "gov", "pres", "rev", "hon", "prof", "supt", "fr",
+    "messrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "no", "nos", "vol", "co",
+    "corp", "inc", "ltd", "bros", "ave", "rd", "mt", "ft", "pt", "vs", "op", "ch", "art", "fig",
 ];
 
 /// Whether the text before a period ends in an abbreviation, whose period
-/// ends no sentence: an initial or a dotted run of them ("U.S.", "George W."),
-/// or a title ("Mr.", "Sen.").
+/// ends no sentence: an initial or a dotted run of letters ("J.", "U.S.",
+/// "George W.", "a.m."), or a capitalized abbreviation news uses ("Mr.",
+/// "Sen.", "Jan.", "Corp."). A short capitalized word is no abbreviation by
+/// itself ("on Labor Day.", "the Gulf War.").
 pub(super) fn abbreviation_before(before: &str) -> bool {
     let word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
     let last = word.rsplit('.').next().unwrap_or("");
     let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
-    initial || TITLES.iter().any(|t| last.eq_ignore_ascii_case(t))
+    let dotted = last.len() <= 2 && word.len() > last.len();
+    let capitalized = last.starts_with(|c: char| c.is_ascii_uppercase());
+    initial || dotted || capitalized && ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
