@@ -62,6 +62,8 @@ pub(crate) static CHINESE: NameRules = NameRules {
     sports_strong_words: &[],
     place_prepositions: &[],
     language_nouns: WordSet::new(&[]),
+    currency_nouns: WordSet::new(&[]),
+    amount_words: WordSet::new(&[]),
     language_verbs: WordSet::new(&[]),
     language_verbs_linked: WordSet::new(&[]),
     title_links: WordSet::new(&[]),

@@ -284,7 +284,9 @@ impl Resolver {
             // The label is read from the store each time it is asked for:
             // once here for the rules below.
             let label = found.label();
-            if is_money(text, found.end(), label) {
+            if is_money(text, found.end(), label)
+                || label == "NORP" && is_currency_of_an_amount(self.rules, text, found.span())
+            {
                 continue;
             }
             // A person named like a place, when the name stands alone.
@@ -497,6 +499,26 @@ fn is_money(text: &str, end: usize, label: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a nationality word names the currency of an amount ("500
+/// Australian dollars", "21.2bn Swiss francs", "several hundred Australian
+/// dollars"): part of the money, as OntoNotes marks it, not the
+/// nationality. Without an amount ("the Australian dollar rose") it stays.
+fn is_currency_of_an_amount(rules: &NameRules, text: &str, span: Span) -> bool {
+    if rules.currency_nouns.words.is_empty() {
+        return false;
+    }
+    let after = text[span.end..].trim_start_matches(' ');
+    let noun = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if !rules.currency_nouns.contains(noun) {
+        return false;
+    }
+    let before = text[..span.start].trim_end_matches(' ');
+    let amount = before.rsplit(' ').next().unwrap_or("");
+    amount.ends_with(|c: char| c.is_ascii_digit())
+        || amount.starts_with(|c: char| c.is_ascii_digit())
+        || rules.amount_words.contains(amount)
 }
 
 /// Adds an entity unless it overlaps the last one (a run already reported

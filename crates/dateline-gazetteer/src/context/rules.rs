@@ -122,6 +122,13 @@ pub(crate) struct NameRules {
     /// Words before "in", "into" or "from" that make the nationality word
     /// after a language ("translated into Spanish", "fluent in German").
     pub(crate) language_verbs_linked: WordSet,
+    /// Nouns of currencies: a nationality word between an amount and one
+    /// of them is part of the money ("500 Australian dollars"); empty: no
+    /// such reading.
+    pub(crate) currency_nouns: WordSet,
+    /// Words that end an amount before a currency ("several hundred",
+    /// "two million"), beside numbers in digits.
+    pub(crate) amount_words: WordSet,
     /// Words between a person's title and the place it is of ("President
     /// of Cuba Fidel Castro", "Ambassador to Iraq"; `people.rs`).
     pub(crate) title_links: WordSet,
