@@ -1,11 +1,13 @@
 //! `dateline entities`.
 
 use dateline::view::{EntityView, Viewer};
+use dateline::{CharOffsets, Entity};
 use serde::Serialize;
 
 use super::GazetteerArgs;
 use crate::args::{InputArgs, OutputArgs};
 use crate::lang::{LangArgs, PerLang};
+use crate::run::Emit;
 
 /// Find gazetteer entities.
 #[derive(clap::Args, Debug)]
@@ -37,9 +39,45 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             emit.page(text, None, &found);
             return Ok(());
         }
-        let mut viewer = Viewer::new(text);
-        emit.lang(chosen.shown())
-            .record(Record { entities: entities.iter().map(|e| viewer.entity(e)).collect() });
+        write(text, &entities, emit.lang(chosen.shown()));
         Ok(())
     })
+}
+
+fn write(text: &str, entities: &[Entity], emit: Emit<'_>) {
+    emit.fields_or_record(
+        |object| object.entities_field(text, &CharOffsets::new(text), entities),
+        || {
+            let mut viewer = Viewer::new(text);
+            Record { entities: entities.iter().map(|e| viewer.entity(e)).collect() }
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use dateline::{Gazetteer, Resolver};
+
+    use super::*;
+    use crate::cmd::tests::{assert_jsonl_is_serdes, seeds};
+
+    #[test]
+    fn jsonl_is_what_serde_writes_for_the_seeds() {
+        let gazetteer = Gazetteer::embedded();
+        let resolver = Resolver::new();
+        let mut fields = String::new();
+        for text in seeds() {
+            let entities = dateline::find_entities(gazetteer, &resolver, text);
+            fields += &assert_jsonl_is_serdes(
+                |emit| write(text, &entities, emit),
+                || {
+                    let mut viewer = Viewer::new(text);
+                    Record { entities: entities.iter().map(|e| viewer.entity(e)).collect() }
+                },
+            );
+        }
+        for field in ["\"alternatives\":", "\"rule\":"] {
+            assert!(fields.contains(field), "no {field} in the seeds' output");
+        }
+    }
 }

@@ -79,37 +79,19 @@ fn write(text: &str, reference_date: Date, found: &dateline::Document, emit: Emi
 mod tests {
     use dateline::{Date, Pipeline};
     use proptest::prelude::*;
-    use serde_json::json;
 
     use super::*;
-    use crate::args::OutputFormat;
-    use crate::input::Origin;
-    use crate::output::{Labeled, render};
-    use crate::run::Output;
+    use crate::cmd::tests::{assert_jsonl_is_serdes, seeds};
 
-    /// The JSON Lines the fast writer makes, and what serde makes of the
-    /// view record, for `text` from each kind of origin.
-    fn both_ways(pipeline: &Pipeline, text: &str) -> Vec<(String, String)> {
+    /// The JSON Lines the fast writer makes for `text`, checked against
+    /// what serde makes of the view record.
+    fn jsonl_checked(pipeline: &Pipeline, text: &str) -> String {
         let reference: Date = "2024-07-24".parse().expect("a valid date");
         let found = pipeline.process(text, reference);
-        let origins = [
-            Origin::File("seeds/a.txt".into()),
-            Origin::Line { path: "in.jsonl".into(), line: 3, id: None },
-            Origin::Line { path: "in.jsonl".into(), line: 3, id: Some(json!("doc\"1")) },
-            Origin::Line { path: "in.jsonl".into(), line: 3, id: Some(json!({"n": 1.5})) },
-        ];
-        origins
-            .iter()
-            .map(|origin| {
-                let mut fast = Output::default();
-                write(text, reference, &found, Emit::new(origin, OutputFormat::Jsonl, &mut fast));
-                let record =
-                    Record { reference_date: reference.to_string(), results: found.view(text) };
-                let mut slow = Vec::new();
-                render(OutputFormat::Jsonl, &Labeled::new(origin, record), &mut slow).unwrap();
-                (String::from_utf8(fast.bytes).unwrap(), String::from_utf8(slow).unwrap())
-            })
-            .collect()
+        assert_jsonl_is_serdes(
+            |emit| write(text, reference, &found, emit),
+            || Record { reference_date: reference.to_string(), results: found.view(text) },
+        )
     }
 
     fn pipeline() -> &'static Pipeline {
@@ -119,21 +101,8 @@ mod tests {
 
     #[test]
     fn jsonl_is_what_serde_writes_for_the_views_on_the_seeds() {
-        let seeds = [
-            include_str!("../../../../seeds/000_6893e9d60b43f7bd.txt"),
-            include_str!("../../../../seeds/001_summit.txt"),
-            include_str!("../../../../seeds/002_markets.txt"),
-            include_str!("../../../../seeds/003_unicode.txt"),
-            include_str!("../../../../seeds/004_names_and_false_dates.txt"),
-        ];
-        for text in seeds {
-            for (fast, slow) in both_ways(pipeline(), text) {
-                assert_eq!(fast, slow);
-            }
-        }
+        let all: String = seeds().iter().map(|text| jsonl_checked(pipeline(), text)).collect();
         // The seeds exercise every optional field.
-        let all: String =
-            seeds.iter().flat_map(|t| both_ways(pipeline(), t)).map(|(f, _)| f).collect();
         for field in ["\"alternatives\":", "\"mod\":", "\"range\":", "\"tokens\":"] {
             assert!(all.contains(field), "no {field} in the seeds' output");
         }
@@ -170,9 +139,7 @@ mod tests {
             pieces in prop::collection::vec((prop::sample::select(PIECES), prop::sample::select(&[" ", ". ", "\n"][..])), 0..20),
         ) {
             let text: String = pieces.iter().flat_map(|&(p, g)| [p, g]).collect();
-            for (fast, slow) in both_ways(pipeline(), &text) {
-                prop_assert_eq!(fast, slow);
-            }
+            jsonl_checked(pipeline(), &text);
         }
     }
 }

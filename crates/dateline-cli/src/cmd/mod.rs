@@ -162,8 +162,52 @@ where
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    use serde::Serialize;
+    use serde_json::json;
+
     use super::*;
+    use crate::args::OutputFormat;
+    use crate::input::Origin;
+    use crate::output::{Labeled, render};
+    use crate::run::{Emit, Output};
+
+    /// The seed articles, which between them exercise every optional
+    /// output field.
+    pub(crate) fn seeds() -> [&'static str; 5] {
+        [
+            include_str!("../../../../seeds/000_6893e9d60b43f7bd.txt"),
+            include_str!("../../../../seeds/001_summit.txt"),
+            include_str!("../../../../seeds/002_markets.txt"),
+            include_str!("../../../../seeds/003_unicode.txt"),
+            include_str!("../../../../seeds/004_names_and_false_dates.txt"),
+        ]
+    }
+
+    /// Checks that the JSON Lines `write` makes are what serde writes for
+    /// `record`, from each kind of origin; returns the JSON Lines.
+    pub(crate) fn assert_jsonl_is_serdes<R: Serialize>(
+        write: impl Fn(Emit<'_>),
+        record: impl Fn() -> R,
+    ) -> String {
+        let origins = [
+            Origin::File("seeds/a.txt".into()),
+            Origin::Line { path: "in.jsonl".into(), line: 3, id: None },
+            Origin::Line { path: "in.jsonl".into(), line: 3, id: Some(json!("doc\"1")) },
+            Origin::Line { path: "in.jsonl".into(), line: 3, id: Some(json!({"n": 1.5})) },
+        ];
+        let mut all = String::new();
+        for origin in &origins {
+            let mut fast = Output::default();
+            write(Emit::new(origin, OutputFormat::Jsonl, &mut fast));
+            let mut slow = Vec::new();
+            render(OutputFormat::Jsonl, &Labeled::new(origin, record()), &mut slow).unwrap();
+            let fast = String::from_utf8(fast.bytes).unwrap();
+            assert_eq!(fast, String::from_utf8(slow).unwrap());
+            all += &fast;
+        }
+        all
+    }
 
     #[test]
     fn the_precompiled_default_is_the_embedded_gazetteer() {

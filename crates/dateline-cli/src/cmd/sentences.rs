@@ -1,11 +1,12 @@
 //! `dateline sentences`.
 
-use dateline::SentenceSplitter;
 use dateline::view::{TextView, Viewer};
+use dateline::{CharOffsets, SentenceSplitter, Span};
 use serde::Serialize;
 
 use crate::args::{InputArgs, OutputArgs};
 use crate::lang::{LangArgs, PerLang};
+use crate::run::Emit;
 
 /// Split documents into sentences.
 #[derive(clap::Args, Debug)]
@@ -30,9 +31,39 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     crate::run::run(args.input, &args.output, |document, emit| {
         let chosen = args.lang.for_document(document)?;
         let splitter = splitters.get(chosen.lang)?;
-        let mut viewer = Viewer::new(&document.text);
-        let sentences = splitter.sentences(&document.text).map(|span| viewer.span(span)).collect();
-        emit.lang(chosen.shown()).record(Record { sentences });
+        let sentences: Vec<Span> = splitter.sentences(&document.text).collect();
+        write(&document.text, &sentences, emit.lang(chosen.shown()));
         Ok(())
     })
+}
+
+fn write(text: &str, sentences: &[Span], emit: Emit<'_>) {
+    emit.fields_or_record(
+        |object| object.spans_field("sentences", text, &CharOffsets::new(text), sentences),
+        || {
+            let mut viewer = Viewer::new(text);
+            Record { sentences: sentences.iter().map(|&span| viewer.span(span)).collect() }
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cmd::tests::{assert_jsonl_is_serdes, seeds};
+
+    #[test]
+    fn jsonl_is_what_serde_writes_for_the_seeds() {
+        let splitter = SentenceSplitter::new();
+        for text in seeds() {
+            let sentences: Vec<Span> = splitter.sentences(text).collect();
+            assert_jsonl_is_serdes(
+                |emit| write(text, &sentences, emit),
+                || {
+                    let mut viewer = Viewer::new(text);
+                    Record { sentences: sentences.iter().map(|&span| viewer.span(span)).collect() }
+                },
+            );
+        }
+    }
 }
