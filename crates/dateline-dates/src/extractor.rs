@@ -375,6 +375,13 @@ impl DateExtractor {
                             )
                         {
                             parser.doc.last_day_span = Some((day, a.start, b.end));
+                            if parser.doc.lede_day.is_none() && !parser.doc.past_lede {
+                                if crate::grammar::in_first_sentence(text, a.start) {
+                                    parser.doc.lede_day = Some(day);
+                                } else {
+                                    parser.doc.past_lede = true;
+                                }
+                            }
                             if MONTH_DAY_RULES.iter().any(|r| c.rule.starts_with(r)) {
                                 // A day that took the year of a dated day
                                 // before passes it on ("on 15 August, and

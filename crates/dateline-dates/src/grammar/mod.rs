@@ -54,6 +54,7 @@ mod unspaced;
 mod word_order;
 
 pub(crate) use durations::clock_seconds;
+pub(crate) use story_day::in_first_sentence;
 
 use std::cell::{Cell, RefCell};
 
@@ -186,6 +187,12 @@ pub(crate) struct DocState {
     /// The last one-day DATE found, with its byte span: the day of saying
     /// of a quotation it introduces (`quotes.rs`), even in a later region.
     pub(crate) last_day_span: Option<(Civil, usize, usize)>,
+    /// The first one-day DATE, when the text's first sentence (its lede)
+    /// names it: the day the story is told on (`story_day.rs`).
+    pub(crate) lede_day: Option<Civil>,
+    /// Whether a one-day DATE after the first sentence was found (the
+    /// lede has no day if `lede_day` is still `None`).
+    pub(crate) past_lede: bool,
     /// The last day written with its month ("the 29th of August", "May
     /// 3"), with the byte where it ends: the month of a bare "the 30th"
     /// later in its sentence.

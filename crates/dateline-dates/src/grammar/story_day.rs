@@ -7,7 +7,10 @@
 //! day (`Tables::clock_on_named_day` is off), which is right when the
 //! story happens on it. When the sentence, or the one before, names a day
 //! of the past week, the story is told on that day, and so is the time.
-//! Farther back, or across a paragraph, the named day is a side remark.
+//! Farther back, or across a paragraph, the named day is a side remark,
+//! unless it is the day of the lede (the text's first sentence: "On June
+//! 30, deputy Roberto Jefferson testified ... His testimony ran from 4
+//! p.m."), which holds until the text names another day.
 
 use jiff::civil::Date as Civil;
 
@@ -25,8 +28,8 @@ impl Parser<'_> {
     /// The day of the clock time at tokens `s..e` when the text tells its
     /// story on a recent day (see the module): the last one-day DATE named
     /// before it, in its sentence or the one before, in the same
-    /// paragraph, one to seven days before the reference, in a clause that
-    /// does not look ahead.
+    /// paragraph, or the lede's day, one to seven days before the
+    /// reference, in a clause that does not look ahead.
     pub(super) fn story_day(&self, s: usize, e: usize) -> Option<Civil> {
         if !self.lx.reads_clauses() || self.lx.tables.clock_on_named_day {
             return None;
@@ -34,31 +37,48 @@ impl Parser<'_> {
         let (day, _, end) = self.doc.last_day_span?;
         let at = self.tok(s)?.start;
         let back = cal::diff_days(day, self.r);
-        if end > at || at - end > REACH || !(1..=RECENT_DAYS).contains(&back) {
+        if end > at || !(1..=RECENT_DAYS).contains(&back) {
             return None;
         }
-        let between = self.text.get(end..at)?;
-        if between.contains('\n') || sentences_ending(between) > 1 {
-            return None;
+        // The day of the lede holds until the text names another.
+        if self.doc.lede_day != Some(day) {
+            let between = self.text.get(end..at)?;
+            if at - end > REACH || between.contains('\n') || sentences_ending(between) > 1 {
+                return None;
+            }
         }
         let (dir, _) = self.direction_at(s, e, Dir::Nearest);
         (dir != Dir::Future).then_some(day)
     }
 }
 
-/// How many sentences end in `text`: a ".", "!" or "?" (not an
-/// abbreviation's period), closing quotes or brackets after it, then a
-/// space ("... a \"gift to the British people.\" The crew ...").
+/// The longest first sentence read as a lede, in bytes: news ledes run to
+/// some 40 words, and a day past this is no lede's.
+const LEDE: usize = 600;
+
+/// Whether byte `at` of `text` lies in its first sentence (within [`LEDE`]
+/// bytes).
+pub(crate) fn in_first_sentence(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at).filter(|_| at <= LEDE) else { return false };
+    // Only the stops are read (a SIMD search finds them).
+    !memchr::memchr3_iter(b'.', b'!', b'?', before.as_bytes())
+        .any(|k| ends_sentence(before, k, char::from(before.as_bytes()[k])))
+}
+
+/// How many sentences end in `text` (see [`ends_sentence`]).
 fn sentences_ending(text: &str) -> usize {
-    text.char_indices()
-        .filter(|&(k, ch)| {
-            let rest =
-                text[k + ch.len_utf8()..].trim_start_matches(['"', '\'', '”', '’', ')', ']']);
-            matches!(ch, '.' | '!' | '?')
-                && rest.starts_with(char::is_whitespace)
-                && !(ch == '.' && abbreviation_before(&text[..k]))
-        })
-        .count()
+    text.char_indices().filter(|&(k, ch)| ends_sentence(text, k, ch)).count()
+}
+
+/// Whether `ch` at byte `k` of `text` ends a sentence: a ".", "!" or "?"
+/// (not an abbreviation's period), closing quotes or brackets after it,
+/// then a space ("... a \"gift to the British people.\" The crew ...").
+fn ends_sentence(text: &str, k: usize, ch: char) -> bool {
+    if !matches!(ch, '.' | '!' | '?') {
+        return false;
+    }
+    let rest = text[k + 1..].trim_start_matches(['"', '\'', '”', '’', ')', ']']);
+    rest.starts_with(char::is_whitespace) && !(ch == '.' && abbreviation_before(&text[..k]))
 }
 
 #[cfg(test)]
