@@ -59,26 +59,36 @@ impl Parser<'_> {
         }
         for k in 0..cands.len() {
             let c = &cands[k];
-            if c.grain != Grain::Day {
-                continue;
-            }
             let rule = c.rule.split(':').next().unwrap_or("");
-            if !DEICTIC.contains(&rule) {
+            let tonight = rule == "tonight";
+            if !(c.grain == Grain::Day && DEICTIC.contains(&rule) || tonight) {
                 continue;
             }
             let Some(start) = self.tok(c.s).map(|t| t.start) else { continue };
             let Some(quote) = self.quotation_opened(start) else { continue };
-            let Ok(day) = c.value.parse::<Civil>() else { continue };
+            let Some(Ok(day)) = c.value.get(..10).map(str::parse::<Civil>) else { continue };
             let last = cands[..k]
                 .iter()
                 .rev()
                 .filter_map(|c| self.day_span(c))
                 .chain(carried)
                 .find(|&(_, _, e)| e <= quote);
-            let Some(said) = last.and_then(|l| self.day_of_saying(l, quote)) else { continue };
+            // A quoted "tonight" in a story whose lede names last night's
+            // day, and no day since, was said that night ("Clinton told
+            // supporters \"Tonight, we have come from behind\"" the day
+            // after the primary).
+            let lede_night = || {
+                let (named, ..) = last?;
+                let lede = self.doc.lede_day.filter(|&d| d == named)?;
+                (tonight && cal::diff_days(lede, self.r) == 1).then_some(lede)
+            };
+            let Some(said) = last.and_then(|l| self.day_of_saying(l, quote)).or_else(lede_night)
+            else {
+                continue;
+            };
             let Some(moved) = cal::add_days(said, cal::diff_days(self.r, day)) else { continue };
             let c = &mut cands[k];
-            c.value = cal::fmt_day(moved);
+            c.value.replace_range(..10, &cal::fmt_day(moved));
             c.rule.push_str(":said-on");
         }
     }
