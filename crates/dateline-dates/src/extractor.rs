@@ -375,6 +375,9 @@ impl DateExtractor {
                             )
                         {
                             parser.doc.last_day_span = Some((day, a.start, b.end));
+                            if crate::grammar::opens_sentence(text, a.start) {
+                                parser.doc.topic_day = Some((day, b.end));
+                            }
                             if parser.doc.lede_day.is_none() && !parser.doc.past_lede {
                                 if crate::grammar::in_first_sentence(text, a.start) {
                                     parser.doc.lede_day = Some(day);

@@ -54,7 +54,7 @@ mod unspaced;
 mod word_order;
 
 pub(crate) use durations::clock_seconds;
-pub(crate) use story_day::in_first_sentence;
+pub(crate) use story_day::{in_first_sentence, opens_sentence};
 
 use std::cell::{Cell, RefCell};
 
@@ -187,6 +187,11 @@ pub(crate) struct DocState {
     /// The last one-day DATE found, with its byte span: the day of saying
     /// of a quotation it introduces (`quotes.rs`), even in a later region.
     pub(crate) last_day_span: Option<(Civil, usize, usize)>,
+    /// The last one-day DATE that opened its sentence ("On Friday, July
+    /// 31, 40 employees began ..."), with the byte where it ends: the time
+    /// of that sentence's main event, which "The day after" opening the
+    /// next sentence counts from (`story_day.rs`).
+    pub(crate) topic_day: Option<(Civil, usize)>,
     /// The first one-day DATE, when the text's first sentence (its lede)
     /// names it: the day the story is told on (`story_day.rs`).
     pub(crate) lede_day: Option<Civil>,

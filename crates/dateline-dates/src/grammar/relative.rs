@@ -501,7 +501,8 @@ impl Parser<'_> {
                     if the && self.tok(day + 2).is_none_or(|t| t.kind == Kind::Punct) =>
                 {
                     let step = if r == Rel::After { 1 } else { -1 };
-                    let anchor = self.doc.last_day.unwrap_or(self.r);
+                    let at = self.tok(i)?.start;
+                    let anchor = self.anaphor_anchor(at).unwrap_or(self.r);
                     let d = cal::add_days(anchor, step)?;
                     return Some((Pt::day(d, "the-day-after", ""), day + 2));
                 }
@@ -860,7 +861,12 @@ impl Parser<'_> {
                 if shift == 0 && rel != Rel::Same && !story_day {
                     return None;
                 }
-                match self.doc.last_day.filter(|_| anaphoric || story_day) {
+                let last_day = if anaphoric {
+                    self.anaphor_anchor(self.tok(i)?.start)
+                } else {
+                    self.doc.last_day.filter(|_| story_day)
+                };
+                match last_day {
                     Some(anchor) => Pt::day(cal::add_days(anchor, shift)?, name, "anchored"),
                     None => Pt::day(cal::add_days(r, shift)?, name, ""),
                 }

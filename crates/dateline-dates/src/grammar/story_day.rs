@@ -52,6 +52,51 @@ impl Parser<'_> {
     }
 }
 
+impl Parser<'_> {
+    /// The day an anaphoric day at byte `at` ("The day after", "The next
+    /// day") counts from: the last day named, unless the anaphor opens the
+    /// sentence right after one that opened with its day ("On Friday, July
+    /// 31, 40 employees began an occupation, though they had been told the
+    /// store would stay open until September 6. The day after, ..."): the
+    /// later days of that sentence are side remarks of its main event.
+    pub(super) fn anaphor_anchor(&self, at: usize) -> Option<Civil> {
+        let last = self.doc.last_day?;
+        if let Some((topic, end)) = self.doc.topic_day
+            && topic != last
+            && end <= at
+            && opens_sentence(self.text, at)
+            && let Some(between) = self.text.get(end..at)
+            && !between.contains('\n')
+            && sentences_ending(between) == 1
+        {
+            return Some(topic);
+        }
+        Some(last)
+    }
+}
+
+/// Whether byte `at` of `text` opens a sentence, after an optional "On":
+/// the text's or a line's start, or a sentence's end before it.
+pub(crate) fn opens_sentence(text: &str, at: usize) -> bool {
+    let Some(mut before) = text.get(..at) else { return false };
+    if let Some(rest) = before.trim_end().strip_suffix("On") {
+        if rest.ends_with(|c: char| c.is_alphanumeric()) {
+            return false;
+        }
+        before = rest;
+    }
+    let trimmed = before.trim_end();
+    if trimmed.is_empty() || before[trimmed.len()..].contains('\n') {
+        return true;
+    }
+    let stop = trimmed.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    match stop.chars().next_back() {
+        Some('!' | '?') => true,
+        Some('.') => !abbreviation_before(&stop[..stop.len() - 1]),
+        _ => false,
+    }
+}
+
 /// The longest first sentence read as a lede, in bytes: news ledes run to
 /// some 40 words, and a day past this is no lede's.
 const LEDE: usize = 600;
@@ -83,12 +128,26 @@ fn ends_sentence(text: &str, k: usize, ch: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::sentences_ending;
+    use super::{opens_sentence, sentences_ending};
 
     #[test]
     fn sentence_ends_after_closing_quotes_but_not_after_initials() {
         assert_eq!(sentences_ending(r#" a "gift to the people." The crew landed. They"#), 2);
         assert_eq!(sentences_ending(" said U.S. officials and George W. Bush"), 0);
         assert_eq!(sentences_ending(" lined up (on Tuesday.) Then"), 1);
+    }
+
+    #[test]
+    fn a_sentence_opens_after_a_stop_a_line_break_or_on() {
+        let opens = |text: &str| opens_sentence(text, text.len());
+        assert!(opens(""));
+        assert!(opens("It closed. "));
+        assert!(opens("It closed. On "));
+        assert!(opens("\"It closed.\" On "));
+        assert!(opens("== Strike ==\n"));
+        assert!(!opens("Staff met on "));
+        assert!(!opens("He met Mr. "));
+        assert!(!opens("It closed, "));
+        assert!(!opens("It closed. Con "));
     }
 }
