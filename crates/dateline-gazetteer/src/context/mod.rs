@@ -509,16 +509,20 @@ fn is_currency_of_an_amount(rules: &NameRules, text: &str, span: Span) -> bool {
     if rules.currency_nouns.words.is_empty() {
         return false;
     }
-    let after = text[span.end..].trim_start_matches(' ');
-    let noun = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    if !rules.currency_nouns.contains(noun) {
+    // The amount first, bytewise: most nationality words follow "the" or
+    // another word that counts nothing.
+    let before = text.as_bytes()[..span.start].trim_ascii_end();
+    let amount_start = before.iter().rposition(|&b| b == b' ').map_or(0, |k| k + 1);
+    let amount = &before[amount_start..];
+    let counted = amount.first().is_some_and(u8::is_ascii_digit)
+        || amount.last().is_some_and(u8::is_ascii_digit)
+        || std::str::from_utf8(amount).is_ok_and(|word| rules.amount_words.contains(word));
+    if !counted {
         return false;
     }
-    let before = text[..span.start].trim_end_matches(' ');
-    let amount = before.rsplit(' ').next().unwrap_or("");
-    amount.ends_with(|c: char| c.is_ascii_digit())
-        || amount.starts_with(|c: char| c.is_ascii_digit())
-        || rules.amount_words.contains(amount)
+    let after = text[span.end..].trim_start_matches(' ');
+    let noun = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    rules.currency_nouns.contains(noun)
 }
 
 /// Adds an entity unless it overlaps the last one (a run already reported
