@@ -447,6 +447,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("jahrhunderts", Lex::Unit(Unit::Century, false)),
     ("jahrhunderte", Lex::Unit(Unit::Century, true)),
     ("jahrhunderten", Lex::Unit(Unit::Century, true)),
+    // "im 4. Jh. v. Chr.".
+    ("jh", Lex::Unit(Unit::Century, false)),
     ("jahrtausend", Lex::Unit(Unit::Millennium, false)),
     ("jahrtausends", Lex::Unit(Unit::Millennium, false)),
     ("jahrtausende", Lex::Unit(Unit::Millennium, true)),
