@@ -527,14 +527,22 @@ impl Parser<'_> {
         if !self.lx.tables.clock_on_named_day {
             return None;
         }
+        // "am [frühen Morgen]", "in [der selben Nacht]": an adjective of
+        // the table that keeps the part on its day.
+        let adjective = |k: usize| {
+            self.tok(k).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                && self.lx.tables.part_of_day_adjectives.iter().any(|w| self.lx.same_word(self.s(k), w))
+                && matches!(self.lex(k + 1), Some(Lex::PartOfDay(_)))
+        };
         let k = if self.is_func(i, Func::The)
             && matches!(
                 self.lex(i.wrapping_sub(1)),
                 Some(Lex::Func(Func::Per | Func::In | Func::During))
             ) {
-            i + 1
+            if adjective(i + 1) { i + 2 } else { i + 1 }
         } else if matches!(self.lex(i), Some(Lex::PartOfDay(_)))
-            && self.is_article_contraction(i.wrapping_sub(1))
+            && (self.is_article_contraction(i.wrapping_sub(1))
+                || i >= 2 && adjective(i - 1) && self.is_article_contraction(i - 2))
         {
             i
         } else {
@@ -543,6 +551,22 @@ impl Parser<'_> {
         let Some(Lex::PartOfDay(pod)) = self.lex(k) else { return None };
         if self.s(k).ends_with('s') {
             return None;
+        }
+        // "in der Nacht vom 16. auf den 17. April 1945", "vom 20./21.
+        // Juni": the night of the first day, which ends the expression; the
+        // second day is one of its own.
+        if let Some(found) = self.part_of_day_of_pair(k, pod) {
+            return Some(found);
+        }
+        // "am Abend desselben Tages", "am Morgen dieses Tages": the day
+        // named last.
+        if self.lx.tables.genitive_days
+            && matches!(self.lex(k + 1), Some(Lex::Rel(Rel::Same | Rel::This)))
+            && matches!(self.unit(k + 2), Some((Unit::Day, false)))
+            && let Some(day) = self.doc.last_day
+        {
+            let p = Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", "same-day");
+            return Some((p, k + 3));
         }
         // "am Morgen des 22. Juni 1941", "in der Nacht des 14. August": the
         // part of the day named after it in the genitive, one expression.
@@ -563,6 +587,43 @@ impl Parser<'_> {
             None => (self.r, "reference-day"),
         };
         Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), k + 1))
+    }
+
+    /// "Nacht vom 16. auf den 17. April": the part of the day at `k` of
+    /// the first of two days joined by a word of
+    /// `Tables::night_pair_words` or a slash, the month and year the second
+    /// one's; the expression ends after the first day.
+    fn part_of_day_of_pair(&self, k: usize, pod: PartOfDay) -> Option<(Pt, usize)> {
+        let words = self.lx.tables.night_pair_words;
+        if words.is_empty()
+            || !self.is_func(k + 1, Func::From)
+            || !self.is_article_contraction(k + 1)
+        {
+            return None;
+        }
+        let (d1, digits) = self.num(k + 2)?;
+        if digits > 2 || !(self.punct(k + 3, '.') && self.glued(k + 3)) {
+            return None;
+        }
+        // "vom 8. Februar auf den 9. Februar 1904": the first day's month.
+        let (month, e) = match self.month_tok(k + 4) {
+            Some((m, e, _)) => (Some(m), e),
+            None => (None, k + 4),
+        };
+        let joined = self.punct(e, '/') || words.iter().any(|w| self.lx.same_word(self.s(e), w));
+        if !joined || self.breaks(e) {
+            return None;
+        }
+        let j = if self.is_func(e + 1, Func::The) { e + 2 } else { e + 1 };
+        let (p, _) = self.p_day_first(j)?;
+        let d2 = p.day?;
+        let m = month.unwrap_or(d2.month() as u32);
+        let day = cal::date(d2.year().into(), m, d1)?;
+        // The first day comes first: "vom 31. auf den 1." is no pair.
+        if day >= d2 {
+            return None;
+        }
+        Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "part-of-day-pair", p.how), e))
     }
 
     /// Whether token `i` is a preposition fused with an article

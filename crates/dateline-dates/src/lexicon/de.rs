@@ -80,6 +80,10 @@ pub(super) static TABLES: Tables = Tables {
     split_amount_ranges: true,
     place_nouns: &["strasse", "platz", "allee", "brucke"],
     rate_articles: &["im", "am"],
+    night_pair_words: &["auf", "zum", "bis"],
+    part_of_day_adjectives: &[
+        "fruhen", "fruhe", "spaten", "spate", "selben", "gleichen",
+    ],
     ..Tables::EMPTY
 };
 
@@ -574,6 +578,12 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("gleicher", Lex::Rel(Rel::Same)),
     ("gleiches", Lex::Rel(Rel::Same)),
     ("gleichem", Lex::Rel(Rel::Same)),
+    // The article fused in: "im August desselben Jahres", "am Abend
+    // desselben Tages".
+    ("desselben", Lex::Rel(Rel::Same)),
+    ("derselben", Lex::Rel(Rel::Same)),
+    ("demselben", Lex::Rel(Rel::Same)),
+    ("denselben", Lex::Rel(Rel::Same)),
     ("fruher", Lex::Rel(Rel::Earlier)),
     ("spater", Lex::Rel(Rel::Later)),
     // After a count of units ("zwei Tage danach", "einen Tag zuvor").

@@ -915,6 +915,15 @@ pub(crate) struct Tables {
     /// Prepositions after the word for night that name the day it leads
     /// into ("ніч на 4 серпня", "ночь с 3 на 4 августа"): a TIME of that day.
     pub(crate) night_into: &'static [&'static str],
+    /// Words that join the two days of a night named by both ("in der
+    /// Nacht vom 16. auf den 17. April", "vom 20./21. Juni" with a slash
+    /// too): a TIME of the first day, whose span ends with it, the second
+    /// day an expression of its own (WikiWarsDE).
+    pub(crate) night_pair_words: &'static [&'static str],
+    /// Adjectives between a preposition (or article) and a part of the day
+    /// that keep it on the same day ("am [frühen Morgen]", "im [späten
+    /// Nachmittag des 2. Mai]").
+    pub(crate) part_of_day_adjectives: &'static [&'static str],
     /// Adverbs of a part of the day or a season that are an expression
     /// alone ("вночі", "влітку", "ночью", "летом"), listed in the words
     /// with their class (`grammar/time_adverbs.rs`).
@@ -1013,6 +1022,8 @@ impl Tables {
         ahead_words: &[],
         clock_prepositions: &[],
         night_into: &[],
+        night_pair_words: &[],
+        part_of_day_adjectives: &[],
         time_adverbs: &[],
         no_articles: false,
         duration_heads: &[],
