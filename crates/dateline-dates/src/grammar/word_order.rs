@@ -765,6 +765,11 @@ impl Parser<'_> {
                 || matches!(self.lex(k), Some(Lex::Func(Func::And | Func::Until | Func::Or)))
                 // "am 16. und 17. sowie am 23. und 24. Jänner".
                 || self.is_func(k, Func::On) && self.is_func(k.wrapping_sub(1), Func::And)
+                // "vom 2. bis zum 7. Mai", "zwischen dem 18. und dem 23.
+                // September", "am 27./28. September".
+                || self.is_func(k, Func::To) && self.is_func(k.wrapping_sub(1), Func::Until)
+                || self.is_func(k, Func::The) && self.is_func(k.wrapping_sub(1), Func::And)
+                || self.punct(k, '/') && self.glued(k) && self.glued(k + 1)
             {
                 k += 1;
             } else if self.num(k).is_some_and(|(n, nd)| nd <= 2 && (1..=31).contains(&n))
