@@ -81,6 +81,7 @@ pub(super) static TABLES: Tables = Tables {
     place_nouns: &["strasse", "platz", "allee", "brucke"],
     rate_articles: &["im", "am"],
     night_pair_words: &["auf", "zum", "bis"],
+    position_compounds: POSITION_COMPOUNDS,
     part_of_day_adjectives: &[
         "fruhen", "fruhe", "spaten", "spate", "selben", "gleichen",
     ],
@@ -123,9 +124,37 @@ const UNIT_ADJECTIVES: &[(&str, Unit)] = &[
     ("minutigem", Unit::Minute),
 ];
 
+/// Positions glued to their unit: "zum Jahresende", "seit Jahresbeginn",
+/// "zur Wochenmitte" (listed in the words as positions).
+const POSITION_COMPOUNDS: &[(&str, Unit)] = &[
+    ("jahresanfang", Unit::Year),
+    ("jahresbeginn", Unit::Year),
+    ("jahresmitte", Unit::Year),
+    ("jahresende", Unit::Year),
+    ("monatsanfang", Unit::Month),
+    ("monatsbeginn", Unit::Month),
+    ("monatsmitte", Unit::Month),
+    ("monatsende", Unit::Month),
+    ("wochenanfang", Unit::Week),
+    ("wochenbeginn", Unit::Week),
+    ("wochenmitte", Unit::Week),
+];
+
 /// Weekdays glued to a part of the day ("Donnerstagabend"): the tokenizer
-/// splits them, and the scanner must stop at them.
+/// splits them, and the scanner must stop at them; so must it at
+/// positions glued to their unit ("Jahresende", `POSITION_COMPOUNDS`).
 const COMPOUND_ANCHORS: &[&str] = &[
+    "jahresanfang",
+    "jahresbeginn",
+    "jahresmitte",
+    "jahresende",
+    "monatsanfang",
+    "monatsbeginn",
+    "monatsmitte",
+    "monatsende",
+    "wochenanfang",
+    "wochenbeginn",
+    "wochenmitte",
     "montagmorgen",
     "montagvormittag",
     "montagmittag",
@@ -601,6 +630,18 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("beginn", Lex::Position(Position::Early)),
     ("mitte", Lex::Position(Position::Mid)),
     ("ende", Lex::Position(Position::Late)),
+    // Glued to their unit (`POSITION_COMPOUNDS`).
+    ("jahresanfang", Lex::Position(Position::Early)),
+    ("jahresbeginn", Lex::Position(Position::Early)),
+    ("jahresmitte", Lex::Position(Position::Mid)),
+    ("jahresende", Lex::Position(Position::Late)),
+    ("monatsanfang", Lex::Position(Position::Early)),
+    ("monatsbeginn", Lex::Position(Position::Early)),
+    ("monatsmitte", Lex::Position(Position::Mid)),
+    ("monatsende", Lex::Position(Position::Late)),
+    ("wochenanfang", Lex::Position(Position::Early)),
+    ("wochenbeginn", Lex::Position(Position::Early)),
+    ("wochenmitte", Lex::Position(Position::Mid)),
     // Hedges.
     ("etwa", Lex::Hedge(Hedge::About)),
     ("ungefahr", Lex::Hedge(Hedge::About)),

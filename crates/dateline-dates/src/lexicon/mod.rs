@@ -920,6 +920,11 @@ pub(crate) struct Tables {
     /// too): a TIME of the first day, whose span ends with it, the second
     /// day an expression of its own (WikiWarsDE).
     pub(crate) night_pair_words: &'static [&'static str],
+    /// Position words glued to their unit ("Jahresende", "Monatsanfang",
+    /// "Wochenmitte"), listed in the words as positions: the position of
+    /// that unit, as "Ende des Jahres" is ("zum [Jahresende]", "[Jahresbeginn
+    /// 1918]").
+    pub(crate) position_compounds: &'static [(&'static str, Unit)],
     /// Adjectives between a preposition (or article) and a part of the day
     /// that keep it on the same day ("am [frühen Morgen]", "im [späten
     /// Nachmittag des 2. Mai]").
@@ -1023,6 +1028,7 @@ impl Tables {
         clock_prepositions: &[],
         night_into: &[],
         night_pair_words: &[],
+        position_compounds: &[],
         part_of_day_adjectives: &[],
         time_adverbs: &[],
         no_articles: false,
