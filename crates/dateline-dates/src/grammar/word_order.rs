@@ -626,6 +626,53 @@ impl Parser<'_> {
         Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "part-of-day-pair", p.how), e))
     }
 
+    /// "am [Tag zuvor]", "am [Tag danach]", "im [Jahr darauf]": one unit
+    /// before or after the day (year, month) the text named last, the
+    /// unit made definite by the article fused into the preposition, as
+    /// "einen Tag zuvor" counts one (`Tables::counted_from_story`).
+    pub(super) fn p_the_unit_from_story(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.counted_from_story || !self.is_article_contraction(i.wrapping_sub(1)) {
+            return None;
+        }
+        let Some((u, false)) = self.unit(i) else { return None };
+        if self.breaks(i + 1) {
+            return None;
+        }
+        let step: i64 = match self.lex(i + 1) {
+            Some(Lex::Rel(Rel::Later)) => 1,
+            Some(Lex::Rel(Rel::Earlier)) => -1,
+            _ if self.lx.tables.after_that_words.iter().any(|w| self.lx.same_word(self.s(i + 1), w)) => 1,
+            _ => return None,
+        };
+        let rule = "the-unit-from-story";
+        let p = match u {
+            Unit::Day => Pt::day(cal::add_days(self.doc.last_day?, step)?, rule, "anchored"),
+            Unit::Week => {
+                let (y, w) = cal::iso_week(cal::add_days(self.doc.last_day?, 7 * step)?);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, rule, "anchored")
+            }
+            Unit::Month => {
+                let (y, m) = self.doc.last_month?;
+                let (y, m) = cal::shift_month(y, m, step)?;
+                Pt::new(cal::fmt_month(y, m), Grain::Month, rule, "anchored")
+            }
+            // A year the text named as a year (not the one of a month
+            // read alone: "im Monat Mai ... die im Jahr darauf folgende").
+            Unit::Year
+                if self.doc.narrative
+                    || self.doc.last_period.is_some_and(|p| p.grain == Grain::Year) =>
+            {
+                let y = self.doc.last_year? + step as i32;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_year(y), Grain::Year, rule, "anchored")
+            }
+            _ => return None,
+        };
+        Some((p, i + 2))
+    }
+
     /// Whether token `i` is a preposition fused with an article
     /// (`Tables::article_contractions`: "am", "im").
     fn is_article_contraction(&self, i: usize) -> bool {

@@ -82,6 +82,7 @@ pub(super) static TABLES: Tables = Tables {
     rate_articles: &["im", "am"],
     night_pair_words: &["auf", "zum", "bis"],
     position_compounds: POSITION_COMPOUNDS,
+    after_that_words: &["darauf"],
     part_of_day_adjectives: &[
         "fruhen", "fruhe", "spaten", "spate", "selben", "gleichen",
     ],

@@ -925,6 +925,10 @@ pub(crate) struct Tables {
     /// that unit, as "Ende des Jahres" is ("zum [Jahresende]", "[Jahresbeginn
     /// 1918]").
     pub(crate) position_compounds: &'static [(&'static str, Unit)],
+    /// Words for "after that" that follow a unit the article of a fused
+    /// preposition makes definite ("im Jahr darauf"), read as "later" only
+    /// there ("drei Jahre darauf gewartet" waited for it).
+    pub(crate) after_that_words: &'static [&'static str],
     /// Adjectives between a preposition (or article) and a part of the day
     /// that keep it on the same day ("am [frühen Morgen]", "im [späten
     /// Nachmittag des 2. Mai]").
@@ -1029,6 +1033,7 @@ impl Tables {
         night_into: &[],
         night_pair_words: &[],
         position_compounds: &[],
+        after_that_words: &[],
         part_of_day_adjectives: &[],
         time_adverbs: &[],
         no_articles: false,
