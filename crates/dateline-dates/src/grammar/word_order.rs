@@ -222,14 +222,21 @@ impl Parser<'_> {
     /// "hasta el momento" (until now), "en estos momentos", "en este
     /// momento" (at present): PRESENT_REF, the article or demonstrative
     /// inside.
+    /// "en esos momentos", "en aquel momento" (at that time): PAST_REF.
     pub(super) fn r_moment(&self, i: usize) -> Option<Cand> {
         let this = self.is_rel(i, Rel::This);
-        if !(this || self.is_func(i, Func::The))
+        let that = self.is_func(i, Func::That);
+        if !(this || that || self.is_func(i, Func::The))
             || self.lex(i + 1) != Some(Lex::Deictic(Deictic::Moment))
         {
             return None;
         }
         let before = self.lex(i.checked_sub(1)?)?;
+        if that {
+            return (before == Lex::Func(Func::In)).then(|| {
+                Pt::new("PAST_REF".into(), Grain::Unspecified, "that-moment", "").into_cand(i, i + 2)
+            });
+        }
         let present =
             matches!(before, Lex::Func(Func::Until)) || this && before == Lex::Func(Func::In);
         present.then(|| {
