@@ -529,6 +529,14 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("aktuell", Lex::Deictic(Deictic::Current)),
     ("aktuellen", Lex::Deictic(Deictic::Current)),
     ("aktuelle", Lex::Deictic(Deictic::Current)),
+    // "dem heutigen Kaliningrad", "aus heutiger Sicht": today's, the
+    // present (KRAUTS marks both it and "damals").
+    ("heutige", Lex::Deictic(Deictic::Current)),
+    ("heutigen", Lex::Deictic(Deictic::Current)),
+    ("heutiger", Lex::Deictic(Deictic::Current)),
+    ("heutiges", Lex::Deictic(Deictic::Current)),
+    ("heutigem", Lex::Deictic(Deictic::Current)),
+    ("damals", Lex::Deictic(Deictic::PastRef)),
     ("kurzlich", Lex::Deictic(Deictic::PastRef)),
     // "vor kurzem".
     ("kurzem", Lex::Deictic(Deictic::PastRef)),
