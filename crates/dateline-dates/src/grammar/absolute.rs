@@ -930,6 +930,34 @@ impl Parser<'_> {
         }
     }
 
+    /// "Weltmeister (2005/2010)": two years of four digits at `a` and `b`
+    /// joined by a glued slash, the second more than one after the first,
+    /// are two years (a split year names consecutive ones: "2014/15").
+    /// Languages of the extended grammar only: English reads no such pair.
+    fn slashed_years(&self, a: usize, b: usize) -> bool {
+        self.lx.extended
+            && self.glued(a + 1)
+            && self.glued(b)
+            // Not inside a longer run: "12/2005/2010", "ID2005/2010",
+            // "2005/2010/2015", "2005/2010.5".
+            && !(self.glued(b + 1)
+                && self.tok(b + 1).is_some_and(|t| {
+                    t.kind != Kind::Punct
+                        || t.is_punct('/')
+                        || t.is_dash()
+                        || (t.is_punct('.') || t.is_punct(',')) && self.glued(b + 2)
+                }))
+            && !(a > 0
+                && self.glued(a)
+                && self.tok(a - 1).is_some_and(|t| {
+                    t.kind != Kind::Punct || t.is_punct('/') || t.is_punct('.') || t.is_dash()
+                }))
+            && matches!(
+                (self.num(a), self.num(b)),
+                (Some((x, 4)), Some((y, 4))) if (1000..=2999).contains(&x) && x + 1 < y && y <= 2999
+            )
+    }
+
     /// "fiscal year" or "financial year" at `i`; returns its end.
     fn fiscal_noun(&self, i: usize) -> Option<usize> {
         let cue = self.is_func(i, Func::Fiscal) || self.is_word(i, "financial");
@@ -1034,6 +1062,7 @@ impl Parser<'_> {
             }
             if p.kind == Kind::Punct
                 && !(p.is_punct('(') || p.is_punct('\'') || p.is_punct('"') || p.is_punct('“'))
+                && !(p.is_punct('/') && self.slashed_years(i - 2, i))
             {
                 // "$2000", "#1999", "555-2012", "1,2000", "-2000" (but not "1990-2000").
                 if !(p.is_dash()
@@ -1047,7 +1076,11 @@ impl Parser<'_> {
             }
         }
         if let Some(n) = self.tok(i + 1).filter(|t| !t.space) {
-            if n.kind == Kind::Num || n.is_punct('%') || n.is_punct(':') || n.is_punct('/') {
+            if n.kind == Kind::Num
+                || n.is_punct('%')
+                || n.is_punct(':')
+                || n.is_punct('/') && !self.slashed_years(i, i + 2)
+            {
                 return false;
             }
             if n.kind == Kind::Word && !is_possessive(n) && !self.is_word(i + 1, "s") {
