@@ -141,6 +141,17 @@ impl Parser<'_> {
                     vague = true;
                     j = i + 1;
                 }
+                // "innerhalb weniger Tage", "binnen weniger Wochen": "few"
+                // in the genitive, spelled as "less" is, after "within".
+                Lex::Hedge(Hedge::Less)
+                    if self.lx.extended
+                        && i > 0
+                        && self.is_func(i - 1, Func::Within)
+                        && self.unit(i + 1).is_some_and(|u| u.1) =>
+                {
+                    vague = true;
+                    j = i + 1;
+                }
                 Lex::Func(Func::Another) => {
                     qty = Some(1.0);
                     j = i + 1;
