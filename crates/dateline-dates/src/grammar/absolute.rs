@@ -636,15 +636,15 @@ impl Parser<'_> {
     /// year", "this year", "next year"; in other languages also "vorigen
     /// Jahres", "kommenden Jahres". The year and the end.
     fn relative_year_after(&self, e: usize) -> Option<(i32, usize)> {
-        // "im August desselben Jahres", "en agosto del mismo año": the
-        // year named last.
-        if self.lx.extended
-            && self.is_rel(e, Rel::Same)
-            && matches!(self.unit(e + 1), Some((Unit::Year, false)))
-        {
-            return Some((self.doc.last_year?, e + 2));
-        }
         let shift = match self.lex(e)? {
+            // "im August desselben Jahres", "en agosto del mismo año": the
+            // year named last.
+            Lex::Rel(Rel::Same) if self.lx.extended => {
+                if !matches!(self.unit(e + 1), Some((Unit::Year, false))) {
+                    return None;
+                }
+                return Some((self.doc.last_year?, e + 2));
+            }
             Lex::Rel(Rel::Last) => -1,
             Lex::Rel(Rel::This) => 0,
             Lex::Rel(Rel::Next) => 1,
