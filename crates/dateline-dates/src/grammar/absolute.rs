@@ -4,7 +4,7 @@
 
 use super::{Cand, Dir, Parser, Pt, is_possessive_tok};
 use crate::cal;
-use crate::lexicon::{Func, Lex, Rel, Unit};
+use crate::lexicon::{Deictic, Func, Lex, Rel, Unit};
 use crate::timex::{Grain, TimexRange};
 use crate::token::{Kind, is_possessive};
 
@@ -619,6 +619,33 @@ impl Parser<'_> {
         Some((Pt::day(dd, "day-month", how), e2))
     }
 
+    /// A year in the genitive at `e` (`Tables::genitive_days`), after a
+    /// month, a day or a season: "des Jahres 2014", "des vergangenen
+    /// Jahres", "des Vorjahres", "des folgenden Jahres" (the year after the
+    /// one named last). The year and the end.
+    pub(super) fn genitive_year(&self, e: usize) -> Option<(i32, usize)> {
+        if !self.is_func(e, Func::The) || self.breaks(e + 1) {
+            return None;
+        }
+        let k = e + 1;
+        match self.lex(k)? {
+            Lex::Unit(Unit::Year, false) => self.year_number(k + 1, true),
+            Lex::Shifted(Unit::Year, n) => Some((i32::from(self.r.year()) + i32::from(n), k + 1)),
+            Lex::Rel(_) | Lex::Deictic(Deictic::Past) => {
+                // With its article ("des folgenden Jahres" is anaphoric), or
+                // without ("vergangenen Jahres": the article makes "the past
+                // year" a duration).
+                let (p, end) = self
+                    .p_relative(e)
+                    .filter(|(p, _)| p.grain == Grain::Year)
+                    .or_else(|| self.p_relative(k))
+                    .filter(|(p, _)| p.grain == Grain::Year)?;
+                Some((p.value.parse().ok()?, end))
+            }
+            _ => None,
+        }
+    }
+
     /// "of last year", "de este año", "del año pasado", "de l'année
     /// dernière": "of" and a relative year after a month or a day.
     fn of_relative_year(&self, e: usize) -> Option<(i32, usize)> {
@@ -645,6 +672,8 @@ impl Parser<'_> {
                 }
                 return Some((self.doc.last_year?, e + 2));
             }
+            // "im Herbst des vergangenen Jahres", "im März des Jahres 2014".
+            Lex::Func(Func::The) if self.lx.tables.genitive_days => return self.genitive_year(e),
             Lex::Rel(Rel::Last) => -1,
             Lex::Rel(Rel::This) => 0,
             Lex::Rel(Rel::Next) => 1,

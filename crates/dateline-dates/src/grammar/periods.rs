@@ -303,6 +303,13 @@ impl Parser<'_> {
                 e2,
             ));
         }
+        // "im Herbst des vergangenen Jahres", "des Frühjahres 1918".
+        if self.lx.tables.genitive_days
+            && let Some((y, e2)) = self.genitive_year(e)
+        {
+            let v = format!("{}-{}", cal::fmt_year(y), season_code(sn));
+            return Some((Pt::new(v, Grain::Season, "season-year", ""), e2));
+        }
         if self.s(j).ends_with('s') && word != "fall" {
             return None;
         }
