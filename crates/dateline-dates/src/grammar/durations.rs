@@ -732,6 +732,18 @@ impl Parser<'_> {
             c.modifier = modifier;
             return Some(c);
         }
+        // "[über Jahre]": German "über" (over) is the hedge "more"; before
+        // a bare plural unit it is "for", inside the expression.
+        if modifier.is_none()
+            && self.lx.extended
+            && matches!(self.lex(j), Some(Lex::Hedge(Hedge::More)))
+            && let Some((u, true)) = self.unit(j + 1)
+            && !matches!(u, Unit::Second)
+            && !self.is_than(j + 2)
+        {
+            let v = duration_value(None, u, false);
+            return Some(Pt::new(v, unit_grain(u), "bare-units", "").duration().into_cand(i, j + 2));
+        }
         // Bare plural units after a preposition: "for years", "within days".
         if modifier.is_none()
             && let Some((u, true)) = self.unit(j)

@@ -319,7 +319,7 @@ impl Parser<'_> {
     /// A hedge before a quantity: "about", "nearly", "more than", "at least",
     /// "up to", "no more than", "less than", "over", "some". Returns (mod, end).
     /// "than" in the language ("als", "de").
-    fn is_than(&self, i: usize) -> bool {
+    pub(super) fn is_than(&self, i: usize) -> bool {
         self.lx.tables.than.iter().any(|w| self.is_word(i, w))
     }
 
