@@ -742,7 +742,9 @@ impl Parser<'_> {
             && !self.is_than(j + 2)
         {
             let v = duration_value(None, u, false);
-            return Some(Pt::new(v, unit_grain(u), "bare-units", "").duration().into_cand(i, j + 2));
+            return Some(
+                Pt::new(v, unit_grain(u), "bare-units", "").duration().into_cand(i, j + 2),
+            );
         }
         // Bare plural units after a preposition: "for years", "within days".
         if modifier.is_none()

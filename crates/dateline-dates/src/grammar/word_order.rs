@@ -234,7 +234,8 @@ impl Parser<'_> {
         let before = self.lex(i.checked_sub(1)?)?;
         if that {
             return (before == Lex::Func(Func::In)).then(|| {
-                Pt::new("PAST_REF".into(), Grain::Unspecified, "that-moment", "").into_cand(i, i + 2)
+                Pt::new("PAST_REF".into(), Grain::Unspecified, "that-moment", "")
+                    .into_cand(i, i + 2)
             });
         }
         let present =
@@ -538,7 +539,12 @@ impl Parser<'_> {
         // the table that keeps the part on its day.
         let adjective = |k: usize| {
             self.tok(k).is_some_and(|t| t.kind == Kind::Word && !t.upper)
-                && self.lx.tables.part_of_day_adjectives.iter().any(|w| self.lx.same_word(self.s(k), w))
+                && self
+                    .lx
+                    .tables
+                    .part_of_day_adjectives
+                    .iter()
+                    .any(|w| self.lx.same_word(self.s(k), w))
                 && matches!(self.lex(k + 1), Some(Lex::PartOfDay(_)))
         };
         let k = if self.is_func(i, Func::The)
@@ -648,7 +654,15 @@ impl Parser<'_> {
         let step: i64 = match self.lex(i + 1) {
             Some(Lex::Rel(Rel::Later)) => 1,
             Some(Lex::Rel(Rel::Earlier)) => -1,
-            _ if self.lx.tables.after_that_words.iter().any(|w| self.lx.same_word(self.s(i + 1), w)) => 1,
+            _ if self
+                .lx
+                .tables
+                .after_that_words
+                .iter()
+                .any(|w| self.lx.same_word(self.s(i + 1), w)) =>
+            {
+                1
+            }
             _ => return None,
         };
         let rule = "the-unit-from-story";

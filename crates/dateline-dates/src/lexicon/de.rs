@@ -83,9 +83,7 @@ pub(super) static TABLES: Tables = Tables {
     night_pair_words: &["auf", "zum", "bis"],
     position_compounds: POSITION_COMPOUNDS,
     after_that_words: &["darauf"],
-    part_of_day_adjectives: &[
-        "fruhen", "fruhe", "spaten", "spate", "selben", "gleichen",
-    ],
+    part_of_day_adjectives: &["fruhen", "fruhe", "spaten", "spate", "selben", "gleichen"],
     ..Tables::EMPTY
 };
 
