@@ -664,27 +664,34 @@ impl Parser<'_> {
     /// Jahres", "kommenden Jahres". The year and the end.
     fn relative_year_after(&self, e: usize) -> Option<(i32, usize)> {
         let shift = match self.lex(e)? {
-            // "im August desselben Jahres", "en agosto del mismo año": the
-            // year named last.
-            Lex::Rel(Rel::Same) if self.lx.extended => {
-                if !matches!(self.unit(e + 1), Some((Unit::Year, false))) {
-                    return None;
-                }
-                return Some((self.doc.last_year?, e + 2));
-            }
-            // "im Herbst des vergangenen Jahres", "im März des Jahres 2014".
-            Lex::Func(Func::The) if self.lx.tables.genitive_days => return self.genitive_year(e),
             Lex::Rel(Rel::Last) => -1,
             Lex::Rel(Rel::This) => 0,
             Lex::Rel(Rel::Next) => 1,
             Lex::Rel(Rel::Previous) if self.lx.extended => -1,
             Lex::Rel(Rel::Coming | Rel::Following) if self.lx.extended => 1,
+            l if self.lx.extended => return self.extended_year_after(l, e),
             _ => return None,
         };
         if !matches!(self.unit(e + 1), Some((Unit::Year, false))) {
             return None;
         }
         Some((i32::from(self.r.year()) + shift, e + 2))
+    }
+
+    /// The years after a month or a day that only the extended grammar
+    /// reads (`relative_year_after`, word `l` at `e`): "im August desselben
+    /// Jahres", "en agosto del mismo año" (the year named last); "im
+    /// Herbst des vergangenen Jahres", "im März des Jahres 2014" (a year in
+    /// the genitive).
+    #[inline(never)]
+    fn extended_year_after(&self, l: Lex, e: usize) -> Option<(i32, usize)> {
+        match l {
+            Lex::Rel(Rel::Same) if matches!(self.unit(e + 1), Some((Unit::Year, false))) => {
+                Some((self.doc.last_year?, e + 2))
+            }
+            Lex::Func(Func::The) if self.lx.tables.genitive_days => self.genitive_year(e),
+            _ => None,
+        }
     }
 
     /// Numeric dates: "2024-09-01", "2024/09/01", "01/09/2024", "9/1/24", "2024-09".

@@ -141,17 +141,6 @@ impl Parser<'_> {
                     vague = true;
                     j = i + 1;
                 }
-                // "innerhalb weniger Tage", "binnen weniger Wochen": "few"
-                // in the genitive, spelled as "less" is, after "within".
-                Lex::Hedge(Hedge::Less)
-                    if self.lx.extended
-                        && i > 0
-                        && self.is_func(i - 1, Func::Within)
-                        && self.unit(i + 1).is_some_and(|u| u.1) =>
-                {
-                    vague = true;
-                    j = i + 1;
-                }
                 Lex::Func(Func::Another) => {
                     qty = Some(1.0);
                     j = i + 1;
@@ -732,20 +721,6 @@ impl Parser<'_> {
             c.modifier = modifier;
             return Some(c);
         }
-        // "[über Jahre]": German "über" (over) is the hedge "more"; before
-        // a bare plural unit it is "for", inside the expression.
-        if modifier.is_none()
-            && self.lx.extended
-            && matches!(self.lex(j), Some(Lex::Hedge(Hedge::More)))
-            && let Some((u, true)) = self.unit(j + 1)
-            && !matches!(u, Unit::Second)
-            && !self.is_than(j + 2)
-        {
-            let v = duration_value(None, u, false);
-            return Some(
-                Pt::new(v, unit_grain(u), "bare-units", "").duration().into_cand(i, j + 2),
-            );
-        }
         // Bare plural units after a preposition: "for years", "within days".
         if modifier.is_none()
             && let Some((u, true)) = self.unit(j)
@@ -831,6 +806,40 @@ impl Parser<'_> {
             _ => return None,
         };
         Some(p.into_cand(i, e + 1))
+    }
+
+    /// "innerhalb [weniger Tage]", "binnen [weniger Wochen]": German
+    /// "weniger" is "few" in the genitive, spelled as "less" is, after
+    /// "within" (a rule of the extended grammar).
+    pub(super) fn r_within_few(&self, i: usize) -> Option<Cand> {
+        if !(matches!(self.lex(i), Some(Lex::Hedge(Hedge::Less)))
+            && i > 0
+            && self.is_func(i - 1, Func::Within))
+        {
+            return None;
+        }
+        let Some((u, true)) = self.unit(i + 1) else { return None };
+        if self.breaks(i + 1) {
+            return None;
+        }
+        let v = duration_value(None, u, false);
+        Some(Pt::new(v, unit_grain(u), "units", "").duration().into_cand(i, i + 2))
+    }
+
+    /// "[über Jahre]": German "über" (over) is the hedge "more" in the
+    /// table ("über 20 Jahre"); before a bare plural unit it is "for", inside
+    /// the expression (a rule of the extended grammar: English "over years"
+    /// stays as it was).
+    pub(super) fn r_over_units(&self, i: usize) -> Option<Cand> {
+        if !matches!(self.lex(i), Some(Lex::Hedge(Hedge::More))) {
+            return None;
+        }
+        let Some((u, true)) = self.unit(i + 1) else { return None };
+        if matches!(u, Unit::Second) || self.is_than(i + 2) || self.breaks(i + 1) {
+            return None;
+        }
+        let v = duration_value(None, u, false);
+        Some(Pt::new(v, unit_grain(u), "bare-units", "").duration().into_cand(i, i + 2))
     }
 
     /// Whether the bare plural unit at `j` (`j > 0`) is time spent: after a

@@ -659,6 +659,8 @@ impl<'a> Parser<'a> {
         best.offer(self.r_night_into(i));
         best.offer(self.r_time_adverb(i));
         best.offer(self.r_moment(i));
+        best.offer(self.r_over_units(i));
+        best.offer(self.r_within_few(i));
     }
 }
 
