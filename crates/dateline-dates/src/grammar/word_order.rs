@@ -893,12 +893,26 @@ impl Parser<'_> {
                 let v = cal::fmt_month(d.year().into(), d.month() as u32);
                 Pt::new(v, Grain::Month, "shifted-word", "")
             }
+            // "im Folgejahr" counts from the year named last; in a narrative
+            // "im Vorjahr" counts from the story's year.
             Unit::Year => {
-                let y = i32::from(r.year()) + i32::try_from(n).ok()?;
+                let from_story = self
+                    .lx
+                    .tables
+                    .story_shifted_years
+                    .iter()
+                    .any(|w| self.lx.same_word(self.s(i), w));
+                let (base, how) = match (from_story, self.doc.last_year, self.narrative_year()) {
+                    (true, Some(y), _) => (y, "anchored"),
+                    (true, None, _) => return None,
+                    (false, _, Some(y)) => (y, "narrative-year"),
+                    (false, _, None) => (i32::from(r.year()), ""),
+                };
+                let y = base + i32::try_from(n).ok()?;
                 if !(1..=9999).contains(&y) {
                     return None;
                 }
-                Pt::new(cal::fmt_year(y), Grain::Year, "shifted-word", "")
+                Pt::new(cal::fmt_year(y), Grain::Year, "shifted-word", how)
             }
             _ => return None,
         };

@@ -83,6 +83,7 @@ pub(super) static TABLES: Tables = Tables {
     night_pair_words: &["auf", "zum", "bis"],
     position_compounds: POSITION_COMPOUNDS,
     after_that_words: &["darauf"],
+    story_shifted_years: &["folgejahr", "folgejahres"],
     part_of_day_adjectives: &["fruhen", "fruhe", "spaten", "spate", "selben", "gleichen"],
     ..Tables::EMPTY
 };
@@ -572,6 +573,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("heuer", Lex::Shifted(Unit::Year, 0)),
     ("vorjahr", Lex::Shifted(Unit::Year, -1)),
     ("vorjahres", Lex::Shifted(Unit::Year, -1)),
+    ("folgejahr", Lex::Shifted(Unit::Year, 1)),
+    ("folgejahres", Lex::Shifted(Unit::Year, 1)),
     ("vortag", Lex::Shifted(Unit::Day, -1)),
     ("vortages", Lex::Shifted(Unit::Day, -1)),
     ("ubermorgen", Lex::Shifted(Unit::Day, 2)),

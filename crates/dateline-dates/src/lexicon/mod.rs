@@ -929,6 +929,9 @@ pub(crate) struct Tables {
     /// preposition makes definite ("im Jahr darauf"), read as "later" only
     /// there ("drei Jahre darauf gewartet" waited for it).
     pub(crate) after_that_words: &'static [&'static str],
+    /// Words for a year shifted from the year named last, not from the
+    /// reference ("im Folgejahr"), as `story_shifted_days` are for days.
+    pub(crate) story_shifted_years: &'static [&'static str],
     /// Adjectives between a preposition (or article) and a part of the day
     /// that keep it on the same day ("am [frühen Morgen]", "im [späten
     /// Nachmittag des 2. Mai]").
@@ -1034,6 +1037,7 @@ impl Tables {
         night_pair_words: &[],
         position_compounds: &[],
         after_that_words: &[],
+        story_shifted_years: &[],
         part_of_day_adjectives: &[],
         time_adverbs: &[],
         no_articles: false,
