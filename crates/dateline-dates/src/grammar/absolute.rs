@@ -4,7 +4,7 @@
 
 use super::{Cand, Dir, Parser, Pt, is_possessive_tok};
 use crate::cal;
-use crate::lexicon::{Func, Lex, Rel, Unit};
+use crate::lexicon::{Deictic, Func, Lex, Rel, Unit};
 use crate::timex::{Grain, TimexRange};
 use crate::token::{Kind, is_possessive};
 
@@ -661,6 +661,33 @@ impl Parser<'_> {
         Some((Pt::day(dd, "day-month", how), e2))
     }
 
+    /// A year in the genitive at `e` (`Tables::genitive_days`), after a
+    /// month, a day or a season: "des Jahres 2014", "des vergangenen
+    /// Jahres", "des Vorjahres", "des folgenden Jahres" (the year after the
+    /// one named last). The year and the end.
+    pub(super) fn genitive_year(&self, e: usize) -> Option<(i32, usize)> {
+        if !self.is_func(e, Func::The) || self.breaks(e + 1) {
+            return None;
+        }
+        let k = e + 1;
+        match self.lex(k)? {
+            Lex::Unit(Unit::Year, false) => self.year_number(k + 1, true),
+            Lex::Shifted(Unit::Year, n) => Some((i32::from(self.r.year()) + i32::from(n), k + 1)),
+            Lex::Rel(_) | Lex::Deictic(Deictic::Past) => {
+                // With its article ("des folgenden Jahres" is anaphoric), or
+                // without ("vergangenen Jahres": the article makes "the past
+                // year" a duration).
+                let (p, end) = self
+                    .p_relative(e)
+                    .filter(|(p, _)| p.grain == Grain::Year)
+                    .or_else(|| self.p_relative(k))
+                    .filter(|(p, _)| p.grain == Grain::Year)?;
+                Some((p.value.parse().ok()?, end))
+            }
+            _ => None,
+        }
+    }
+
     /// "of last year", "de este año", "del año pasado", "de l'année
     /// dernière": "of" and a relative year after a month or a day.
     fn of_relative_year(&self, e: usize) -> Option<(i32, usize)> {
@@ -684,12 +711,29 @@ impl Parser<'_> {
             Lex::Rel(Rel::Next) => 1,
             Lex::Rel(Rel::Previous) if self.lx.extended => -1,
             Lex::Rel(Rel::Coming | Rel::Following) if self.lx.extended => 1,
+            l if self.lx.extended => return self.extended_year_after(l, e),
             _ => return None,
         };
         if !matches!(self.unit(e + 1), Some((Unit::Year, false))) {
             return None;
         }
         Some((i32::from(self.r.year()) + shift, e + 2))
+    }
+
+    /// The years after a month or a day that only the extended grammar
+    /// reads (`relative_year_after`, word `l` at `e`): "im August desselben
+    /// Jahres", "en agosto del mismo año" (the year named last); "im
+    /// Herbst des vergangenen Jahres", "im März des Jahres 2014" (a year in
+    /// the genitive).
+    #[inline(never)]
+    fn extended_year_after(&self, l: Lex, e: usize) -> Option<(i32, usize)> {
+        match l {
+            Lex::Rel(Rel::Same) if matches!(self.unit(e + 1), Some((Unit::Year, false))) => {
+                Some((self.doc.last_year?, e + 2))
+            }
+            Lex::Func(Func::The) if self.lx.tables.genitive_days => self.genitive_year(e),
+            _ => None,
+        }
     }
 
     /// Numeric dates: "2024-09-01", "2024/09/01", "01/09/2024", "9/1/24", "2024-09".
@@ -964,6 +1008,34 @@ impl Parser<'_> {
         }
     }
 
+    /// "Weltmeister (2005/2010)": two years of four digits at `a` and `b`
+    /// joined by a glued slash, the second more than one after the first,
+    /// are two years (a split year names consecutive ones: "2014/15").
+    /// Languages of the extended grammar only: English reads no such pair.
+    fn slashed_years(&self, a: usize, b: usize) -> bool {
+        self.lx.extended
+            && self.glued(a + 1)
+            && self.glued(b)
+            // Not inside a longer run: "12/2005/2010", "ID2005/2010",
+            // "2005/2010/2015", "2005/2010.5".
+            && !(self.glued(b + 1)
+                && self.tok(b + 1).is_some_and(|t| {
+                    t.kind != Kind::Punct
+                        || t.is_punct('/')
+                        || t.is_dash()
+                        || (t.is_punct('.') || t.is_punct(',')) && self.glued(b + 2)
+                }))
+            && !(a > 0
+                && self.glued(a)
+                && self.tok(a - 1).is_some_and(|t| {
+                    t.kind != Kind::Punct || t.is_punct('/') || t.is_punct('.') || t.is_dash()
+                }))
+            && matches!(
+                (self.num(a), self.num(b)),
+                (Some((x, 4)), Some((y, 4))) if (1000..=2999).contains(&x) && x + 1 < y && y <= 2999
+            )
+    }
+
     /// "fiscal year" or "financial year" at `i`; returns its end.
     fn fiscal_noun(&self, i: usize) -> Option<usize> {
         let cue = self.is_func(i, Func::Fiscal) || self.is_word(i, "financial");
@@ -1068,6 +1140,7 @@ impl Parser<'_> {
             }
             if p.kind == Kind::Punct
                 && !(p.is_punct('(') || p.is_punct('\'') || p.is_punct('"') || p.is_punct('“'))
+                && !(p.is_punct('/') && self.slashed_years(i - 2, i))
             {
                 // "$2000", "#1999", "555-2012", "1,2000", "-2000" (but not "1990-2000").
                 if !(p.is_dash()
@@ -1081,7 +1154,11 @@ impl Parser<'_> {
             }
         }
         if let Some(n) = self.tok(i + 1).filter(|t| !t.space) {
-            if n.kind == Kind::Num || n.is_punct('%') || n.is_punct(':') || n.is_punct('/') {
+            if n.kind == Kind::Num
+                || n.is_punct('%')
+                || n.is_punct(':')
+                || n.is_punct('/') && !self.slashed_years(i, i + 2)
+            {
                 return false;
             }
             if n.kind == Kind::Word && !is_possessive(n) && !self.is_word(i + 1, "s") {

@@ -808,6 +808,40 @@ impl Parser<'_> {
         Some(p.into_cand(i, e + 1))
     }
 
+    /// "innerhalb [weniger Tage]", "binnen [weniger Wochen]": German
+    /// "weniger" is "few" in the genitive, spelled as "less" is, after
+    /// "within" (a rule of the extended grammar).
+    pub(super) fn r_within_few(&self, i: usize) -> Option<Cand> {
+        if !(matches!(self.lex(i), Some(Lex::Hedge(Hedge::Less)))
+            && i > 0
+            && self.is_func(i - 1, Func::Within))
+        {
+            return None;
+        }
+        let Some((u, true)) = self.unit(i + 1) else { return None };
+        if self.breaks(i + 1) {
+            return None;
+        }
+        let v = duration_value(None, u, false);
+        Some(Pt::new(v, unit_grain(u), "units", "").duration().into_cand(i, i + 2))
+    }
+
+    /// "[über Jahre]": German "über" (over) is the hedge "more" in the
+    /// table ("über 20 Jahre"); before a bare plural unit it is "for", inside
+    /// the expression (a rule of the extended grammar: English "over years"
+    /// stays as it was).
+    pub(super) fn r_over_units(&self, i: usize) -> Option<Cand> {
+        if !matches!(self.lex(i), Some(Lex::Hedge(Hedge::More))) {
+            return None;
+        }
+        let Some((u, true)) = self.unit(i + 1) else { return None };
+        if matches!(u, Unit::Second) || self.is_than(i + 2) || self.breaks(i + 1) {
+            return None;
+        }
+        let v = duration_value(None, u, false);
+        Some(Pt::new(v, unit_grain(u), "bare-units", "").duration().into_cand(i, i + 2))
+    }
+
     /// Whether the bare plural unit at `j` (`j > 0`) is time spent: after a
     /// verb that spends it ("Llevan [años]"; `Tables::spend_verbs`) or
     /// after "after of" ("después de [años]").

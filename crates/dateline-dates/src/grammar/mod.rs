@@ -611,10 +611,12 @@ impl<'a> Parser<'a> {
                     // "la próxima edición" (FUTURE_REF) has no time word after it;
                     // in unspaced text "当天" (that day) stands alone; nor has
                     // "hace tiempo" (a while ago).
+                    // Nor has "zum Jahresende", its unit glued to it.
                     let rel_adjective = self.lx.extended
                         && (self.is_rel_adjective(i)
                             || self.lx.unspaced.is_some()
-                            || l == Lex::Rel(Rel::Ago) && self.ago_while(i + 1));
+                            || l == Lex::Rel(Rel::Ago) && self.ago_while(i + 1)
+                            || matches!(l, Lex::Position(_)) && self.position_compound(i));
                     if !anchor_near && !rel_adjective {
                         return None;
                     }
@@ -669,6 +671,8 @@ impl<'a> Parser<'a> {
         best.offer(self.r_night_into(i));
         best.offer(self.r_time_adverb(i));
         best.offer(self.r_moment(i));
+        best.offer(self.r_over_units(i));
+        best.offer(self.r_within_few(i));
     }
 }
 

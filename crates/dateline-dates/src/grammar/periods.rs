@@ -303,6 +303,13 @@ impl Parser<'_> {
                 e2,
             ));
         }
+        // "im Herbst des vergangenen Jahres", "des Frühjahres 1918".
+        if self.lx.tables.genitive_days
+            && let Some((y, e2)) = self.genitive_year(e)
+        {
+            let v = format!("{}-{}", cal::fmt_year(y), season_code(sn));
+            return Some((Pt::new(v, Grain::Season, "season-year", ""), e2));
+        }
         if self.s(j).ends_with('s') && word != "fall" {
             return None;
         }
@@ -516,6 +523,31 @@ impl Parser<'_> {
             return Some((Pt::new(format!("{:02}", n - 1), Grain::Century, "century", ""), e + 1));
         }
         None
+    }
+
+    /// "im 18. Jahrhundert", "des 20. Jahrhunderts", "im 4. Jh. v. Chr."
+    /// (BC03): a century with the ordinal dot (`Tables::ordinal_dot`), the
+    /// noun or its abbreviation, an era.
+    pub(super) fn p_century_dot(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.ordinal_dot {
+            return None;
+        }
+        let j = if self.is_func(i, Func::The) { i + 1 } else { i };
+        let Some((n @ 1..=99, 1..=2)) = self.num(j) else { return None };
+        if !(self.punct(j + 1, '.')
+            && self.glued(j + 1)
+            && matches!(self.unit(j + 2), Some((Unit::Century, false))))
+        {
+            return None;
+        }
+        // The abbreviation's dot ("Jh."), not a sentence's.
+        let abbr = self.s(j + 2).len() <= 2;
+        let e = if abbr { self.opt_dot(j + 3) } else { j + 3 };
+        if let Some(era) = self.era_bc(e) {
+            let p = Pt::new(format!("BC{:02}", n - 1), Grain::Century, "century-era-bc", "");
+            return Some((p, era));
+        }
+        Some((Pt::new(format!("{:02}", n - 1), Grain::Century, "century", ""), e))
     }
 
     /// Holidays: "Christmas", "New Year's Day", "Easter 2025", "Thanksgiving";

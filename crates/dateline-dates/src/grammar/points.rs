@@ -295,7 +295,9 @@ impl Parser<'_> {
         offer(self.p_weekend_on(i));
         offer(self.p_day_list(i));
         offer(self.p_century_roman(i));
+        offer(self.p_century_dot(i));
         offer(self.p_the_part_of_day(i));
+        offer(self.p_the_unit_from_story(i));
         offer(self.p_part_of_day_of(i));
         offer(self.p_decade_plural(i));
         if self.lx.fused_forms {

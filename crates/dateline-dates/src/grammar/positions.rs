@@ -133,8 +133,19 @@ impl Parser<'_> {
             let rule = format!("position-{}", p.rule);
             return Some(Cand { modifier: Some(modifier), rule, ..p.into_cand(i, e) });
         }
+        // "zum Jahresende", "Jahresbeginn 1918": the position glued to its
+        // unit, read as "Ende des Jahres".
+        let glued_unit = (self.lx.extended && !the && k == j + 1)
+            .then(|| self.position_compound_unit(j))
+            .flatten();
         // "the end of the year", "the end of the month", "end of year".
-        let uk = if self.is_func(k, Func::The) { k + 1 } else { k };
+        let uk = if glued_unit.is_some() {
+            j
+        } else if self.is_func(k, Func::The) {
+            k + 1
+        } else {
+            k
+        };
         // "до кінця року": languages without articles put the unit's
         // genitive right after the position word.
         let bare = self.lx.extended
@@ -142,8 +153,9 @@ impl Parser<'_> {
             && k == j + 1
             && matches!(self.lex(j), Some(Lex::Position(_)))
             && !self.lx.tables.year_nouns_inside.is_empty();
-        if (uk > k || bare || k > 0 && self.is_func(k - 1, Func::Of))
-            && self.unit(uk).is_some_and(|(u, p)| {
+        let unit_at = |uk: usize| glued_unit.map(|u| (u, false)).or_else(|| self.unit(uk));
+        if (uk > k || bare || glued_unit.is_some() || k > 0 && self.is_func(k - 1, Func::Of))
+            && unit_at(uk).is_some_and(|(u, p)| {
                 !p && matches!(
                     u,
                     Unit::Year
@@ -156,7 +168,7 @@ impl Parser<'_> {
             })
             && !earlier_later
         {
-            let u = self.unit(uk)?.0;
+            let u = unit_at(uk)?.0;
             let r = self.r;
             // "Ende des Jahres 1939": the year the noun names.
             if self.lx.extended
@@ -299,10 +311,23 @@ impl Parser<'_> {
         Some(c)
     }
 
+    /// The unit a position word at `i` is glued to ("Jahresende": the
+    /// year), from `Tables::position_compounds`.
+    pub(super) fn position_compound_unit(&self, i: usize) -> Option<Unit> {
+        let w = self.s(i);
+        let found = self.lx.tables.position_compounds.iter().find(|(c, _)| self.lx.same_word(w, c));
+        found.map(|&(_, u)| u)
+    }
+
+    /// Whether the position word at `i` is glued to its unit.
+    pub(super) fn position_compound(&self, i: usize) -> bool {
+        self.position_compound_unit(i).is_some()
+    }
+
     /// A hedge before a quantity: "about", "nearly", "more than", "at least",
     /// "up to", "no more than", "less than", "over", "some". Returns (mod, end).
     /// "than" in the language ("als", "de").
-    fn is_than(&self, i: usize) -> bool {
+    pub(super) fn is_than(&self, i: usize) -> bool {
         self.lx.tables.than.iter().any(|w| self.is_word(i, w))
     }
 

@@ -827,16 +827,11 @@ impl Parser<'_> {
         // A language without articles says "the following day" without one
         // ("наступного дня").
         let definite = the || self.lx.tables.no_articles;
-        if rel == Rel::Same && !definite {
-            return None;
-        }
-        let e = j + 1;
-        let name = if the { "the-relative-unit" } else { "relative-unit" };
-        let r = self.r;
         // "the following day", "the previous year", "the same day": anaphoric,
         // anchored on the last date the text named (TimeML's anchorTimeID);
-        // so is "am folgenden Tag", its article in the contraction, and "am
-        // nächsten Tag" (a day: "im nächsten Jahr" is the writer's next year).
+        // so is "am folgenden Tag", its article in the contraction, "am
+        // selben Tag", "im gleichen Jahr", and "am nächsten Tag" (a day: "im
+        // nächsten Jahr" is the writer's next year).
         let contracted = i
             .checked_sub(1)
             .filter(|_| !the && (rel != Rel::Next || u == Unit::Day))
@@ -845,6 +840,12 @@ impl Parser<'_> {
                 let w = &self.text[t.start..t.end];
                 self.lx.tables.article_contractions.iter().any(|c| self.lx.same_word(w, c))
             });
+        if rel == Rel::Same && !definite && !contracted {
+            return None;
+        }
+        let e = j + 1;
+        let name = if the { "the-relative-unit" } else { "relative-unit" };
+        let r = self.r;
         let anaphoric = (definite || contracted)
             && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
         // In a narrative, "this year", "next year", "last year" count from
@@ -952,6 +953,22 @@ impl Parser<'_> {
                 let d = cal::add_months(anchor.unwrap_or(r), shift)?;
                 let how = if anchor.is_some() { "anchored" } else { "" };
                 Pt::new(cal::fmt_month(d.year().into(), d.month() as u32), Grain::Month, name, how)
+            }
+            // "im selben Monat", "el mismo mes", "le mois suivant": the month
+            // named last, or the one after (before) it.
+            Unit::Month
+                if self.lx.extended
+                    && anaphoric
+                    && rel != Rel::Next
+                    && let Some((y, m)) = self.doc.last_month =>
+            {
+                let d = cal::add_months(cal::date(y, m, 1)?, shift)?;
+                Pt::new(
+                    cal::fmt_month(d.year().into(), d.month() as u32),
+                    Grain::Month,
+                    name,
+                    "anchored",
+                )
             }
             Unit::Month => {
                 let d = cal::add_months(r, shift)?;

@@ -222,14 +222,22 @@ impl Parser<'_> {
     /// "hasta el momento" (until now), "en estos momentos", "en este
     /// momento" (at present): PRESENT_REF, the article or demonstrative
     /// inside.
+    /// "en esos momentos", "en aquel momento" (at that time): PAST_REF.
     pub(super) fn r_moment(&self, i: usize) -> Option<Cand> {
         let this = self.is_rel(i, Rel::This);
-        if !(this || self.is_func(i, Func::The))
+        let that = self.is_func(i, Func::That);
+        if !(this || that || self.is_func(i, Func::The))
             || self.lex(i + 1) != Some(Lex::Deictic(Deictic::Moment))
         {
             return None;
         }
         let before = self.lex(i.checked_sub(1)?)?;
+        if that {
+            return (before == Lex::Func(Func::In)).then(|| {
+                Pt::new("PAST_REF".into(), Grain::Unspecified, "that-moment", "")
+                    .into_cand(i, i + 2)
+            });
+        }
         let present =
             matches!(before, Lex::Func(Func::Until)) || this && before == Lex::Func(Func::In);
         present.then(|| {
@@ -527,14 +535,27 @@ impl Parser<'_> {
         if !self.lx.tables.clock_on_named_day {
             return None;
         }
+        // "am [frühen Morgen]", "in [der selben Nacht]": an adjective of
+        // the table that keeps the part on its day.
+        let adjective = |k: usize| {
+            self.tok(k).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                && self
+                    .lx
+                    .tables
+                    .part_of_day_adjectives
+                    .iter()
+                    .any(|w| self.lx.same_word(self.s(k), w))
+                && matches!(self.lex(k + 1), Some(Lex::PartOfDay(_)))
+        };
         let k = if self.is_func(i, Func::The)
             && matches!(
                 self.lex(i.wrapping_sub(1)),
                 Some(Lex::Func(Func::Per | Func::In | Func::During))
             ) {
-            i + 1
+            if adjective(i + 1) { i + 2 } else { i + 1 }
         } else if matches!(self.lex(i), Some(Lex::PartOfDay(_)))
-            && self.is_article_contraction(i.wrapping_sub(1))
+            && (self.is_article_contraction(i.wrapping_sub(1))
+                || i >= 2 && adjective(i - 1) && self.is_article_contraction(i - 2))
         {
             i
         } else {
@@ -543,6 +564,22 @@ impl Parser<'_> {
         let Some(Lex::PartOfDay(pod)) = self.lex(k) else { return None };
         if self.s(k).ends_with('s') {
             return None;
+        }
+        // "in der Nacht vom 16. auf den 17. April 1945", "vom 20./21.
+        // Juni": the night of the first day, which ends the expression; the
+        // second day is one of its own.
+        if let Some(found) = self.part_of_day_of_pair(k, pod) {
+            return Some(found);
+        }
+        // "am Abend desselben Tages", "am Morgen dieses Tages": the day
+        // named last.
+        if self.lx.tables.genitive_days
+            && matches!(self.lex(k + 1), Some(Lex::Rel(Rel::Same | Rel::This)))
+            && matches!(self.unit(k + 2), Some((Unit::Day, false)))
+            && let Some(day) = self.doc.last_day
+        {
+            let p = Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", "same-day");
+            return Some((p, k + 3));
         }
         // "am Morgen des 22. Juni 1941", "in der Nacht des 14. August": the
         // part of the day named after it in the genitive, one expression.
@@ -563,6 +600,98 @@ impl Parser<'_> {
             None => (self.r, "reference-day"),
         };
         Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), k + 1))
+    }
+
+    /// "Nacht vom 16. auf den 17. April": the part of the day at `k` of
+    /// the first of two days joined by a word of
+    /// `Tables::night_pair_words` or a slash, the month and year the second
+    /// one's; the expression ends after the first day.
+    fn part_of_day_of_pair(&self, k: usize, pod: PartOfDay) -> Option<(Pt, usize)> {
+        let words = self.lx.tables.night_pair_words;
+        if words.is_empty()
+            || !self.is_func(k + 1, Func::From)
+            || !self.is_article_contraction(k + 1)
+        {
+            return None;
+        }
+        let (d1, digits) = self.num(k + 2)?;
+        if digits > 2 || !(self.punct(k + 3, '.') && self.glued(k + 3)) {
+            return None;
+        }
+        // "vom 8. Februar auf den 9. Februar 1904": the first day's month.
+        let (month, e) = match self.month_tok(k + 4) {
+            Some((m, e, _)) => (Some(m), e),
+            None => (None, k + 4),
+        };
+        let joined = self.punct(e, '/') || words.iter().any(|w| self.lx.same_word(self.s(e), w));
+        if !joined || self.breaks(e) {
+            return None;
+        }
+        let j = if self.is_func(e + 1, Func::The) { e + 2 } else { e + 1 };
+        let (p, _) = self.p_day_first(j)?;
+        let d2 = p.day?;
+        let m = month.unwrap_or(d2.month() as u32);
+        let day = cal::date(d2.year().into(), m, d1)?;
+        // The first day comes first: "vom 31. auf den 1." is no pair.
+        if day >= d2 {
+            return None;
+        }
+        Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "part-of-day-pair", p.how), e))
+    }
+
+    /// "am [Tag zuvor]", "am [Tag danach]", "im [Jahr darauf]": one unit
+    /// before or after the day (year, month) the text named last, the
+    /// unit made definite by the article fused into the preposition, as
+    /// "einen Tag zuvor" counts one (`Tables::counted_from_story`).
+    pub(super) fn p_the_unit_from_story(&self, i: usize) -> Option<(Pt, usize)> {
+        if !self.lx.tables.counted_from_story || !self.is_article_contraction(i.wrapping_sub(1)) {
+            return None;
+        }
+        let Some((u, false)) = self.unit(i) else { return None };
+        if self.breaks(i + 1) {
+            return None;
+        }
+        let step: i64 = match self.lex(i + 1) {
+            Some(Lex::Rel(Rel::Later)) => 1,
+            Some(Lex::Rel(Rel::Earlier)) => -1,
+            _ if self
+                .lx
+                .tables
+                .after_that_words
+                .iter()
+                .any(|w| self.lx.same_word(self.s(i + 1), w)) =>
+            {
+                1
+            }
+            _ => return None,
+        };
+        let rule = "the-unit-from-story";
+        let p = match u {
+            Unit::Day => Pt::day(cal::add_days(self.doc.last_day?, step)?, rule, "anchored"),
+            Unit::Week => {
+                let (y, w) = cal::iso_week(cal::add_days(self.doc.last_day?, 7 * step)?);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, rule, "anchored")
+            }
+            Unit::Month => {
+                let (y, m) = self.doc.last_month?;
+                let (y, m) = cal::shift_month(y, m, step)?;
+                Pt::new(cal::fmt_month(y, m), Grain::Month, rule, "anchored")
+            }
+            // A year the text named as a year (not the one of a month
+            // read alone: "im Monat Mai ... die im Jahr darauf folgende").
+            Unit::Year
+                if self.doc.narrative
+                    || self.doc.last_period.is_some_and(|p| p.grain == Grain::Year) =>
+            {
+                let y = self.doc.last_year? + step as i32;
+                if !(1..=9999).contains(&y) {
+                    return None;
+                }
+                Pt::new(cal::fmt_year(y), Grain::Year, rule, "anchored")
+            }
+            _ => return None,
+        };
+        Some((p, i + 2))
     }
 
     /// Whether token `i` is a preposition fused with an article
@@ -704,6 +833,11 @@ impl Parser<'_> {
                 || matches!(self.lex(k), Some(Lex::Func(Func::And | Func::Until | Func::Or)))
                 // "am 16. und 17. sowie am 23. und 24. Jänner".
                 || self.is_func(k, Func::On) && self.is_func(k.wrapping_sub(1), Func::And)
+                // "vom 2. bis zum 7. Mai", "zwischen dem 18. und dem 23.
+                // September", "am 27./28. September".
+                || self.is_func(k, Func::To) && self.is_func(k.wrapping_sub(1), Func::Until)
+                || self.is_func(k, Func::The) && self.is_func(k.wrapping_sub(1), Func::And)
+                || self.punct(k, '/') && self.glued(k) && self.glued(k + 1)
             {
                 k += 1;
             } else if self.num(k).is_some_and(|(n, nd)| nd <= 2 && (1..=31).contains(&n))
@@ -759,12 +893,26 @@ impl Parser<'_> {
                 let v = cal::fmt_month(d.year().into(), d.month() as u32);
                 Pt::new(v, Grain::Month, "shifted-word", "")
             }
+            // "im Folgejahr" counts from the year named last; in a narrative
+            // "im Vorjahr" counts from the story's year.
             Unit::Year => {
-                let y = i32::from(r.year()) + i32::try_from(n).ok()?;
+                let from_story = self
+                    .lx
+                    .tables
+                    .story_shifted_years
+                    .iter()
+                    .any(|w| self.lx.same_word(self.s(i), w));
+                let (base, how) = match (from_story, self.doc.last_year, self.narrative_year()) {
+                    (true, Some(y), _) => (y, "anchored"),
+                    (true, None, _) => return None,
+                    (false, _, Some(y)) => (y, "narrative-year"),
+                    (false, _, None) => (i32::from(r.year()), ""),
+                };
+                let y = base + i32::try_from(n).ok()?;
                 if !(1..=9999).contains(&y) {
                     return None;
                 }
-                Pt::new(cal::fmt_year(y), Grain::Year, "shifted-word", "")
+                Pt::new(cal::fmt_year(y), Grain::Year, "shifted-word", how)
             }
             _ => return None,
         };

@@ -80,6 +80,11 @@ pub(super) static TABLES: Tables = Tables {
     split_amount_ranges: true,
     place_nouns: &["strasse", "platz", "allee", "brucke"],
     rate_articles: &["im", "am"],
+    night_pair_words: &["auf", "zum", "bis"],
+    position_compounds: POSITION_COMPOUNDS,
+    after_that_words: &["darauf"],
+    story_shifted_years: &["folgejahr", "folgejahres"],
+    part_of_day_adjectives: &["fruhen", "fruhe", "spaten", "spate", "selben", "gleichen"],
     ..Tables::EMPTY
 };
 
@@ -119,9 +124,37 @@ const UNIT_ADJECTIVES: &[(&str, Unit)] = &[
     ("minutigem", Unit::Minute),
 ];
 
+/// Positions glued to their unit: "zum Jahresende", "seit Jahresbeginn",
+/// "zur Wochenmitte" (listed in the words as positions).
+const POSITION_COMPOUNDS: &[(&str, Unit)] = &[
+    ("jahresanfang", Unit::Year),
+    ("jahresbeginn", Unit::Year),
+    ("jahresmitte", Unit::Year),
+    ("jahresende", Unit::Year),
+    ("monatsanfang", Unit::Month),
+    ("monatsbeginn", Unit::Month),
+    ("monatsmitte", Unit::Month),
+    ("monatsende", Unit::Month),
+    ("wochenanfang", Unit::Week),
+    ("wochenbeginn", Unit::Week),
+    ("wochenmitte", Unit::Week),
+];
+
 /// Weekdays glued to a part of the day ("Donnerstagabend"): the tokenizer
-/// splits them, and the scanner must stop at them.
+/// splits them, and the scanner must stop at them; so must it at
+/// positions glued to their unit ("Jahresende", `POSITION_COMPOUNDS`).
 const COMPOUND_ANCHORS: &[&str] = &[
+    "jahresanfang",
+    "jahresbeginn",
+    "jahresmitte",
+    "jahresende",
+    "monatsanfang",
+    "monatsbeginn",
+    "monatsmitte",
+    "monatsende",
+    "wochenanfang",
+    "wochenbeginn",
+    "wochenmitte",
     "montagmorgen",
     "montagvormittag",
     "montagmittag",
@@ -447,6 +480,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("jahrhunderts", Lex::Unit(Unit::Century, false)),
     ("jahrhunderte", Lex::Unit(Unit::Century, true)),
     ("jahrhunderten", Lex::Unit(Unit::Century, true)),
+    // "im 4. Jh. v. Chr.".
+    ("jh", Lex::Unit(Unit::Century, false)),
     ("jahrtausend", Lex::Unit(Unit::Millennium, false)),
     ("jahrtausends", Lex::Unit(Unit::Millennium, false)),
     ("jahrtausende", Lex::Unit(Unit::Millennium, true)),
@@ -462,6 +497,28 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("fruhjahr", Lex::Season(1)),
     ("fruhlings", Lex::Season(1)),
     ("fruhjahrs", Lex::Season(1)),
+    ("fruhjahres", Lex::Season(1)),
+    // Early and late seasons, the season's months: "im Spätsommer", "in
+    // den Wintermonaten".
+    ("fruhsommer", Lex::Season(2)),
+    ("fruhsommers", Lex::Season(2)),
+    ("hochsommer", Lex::Season(2)),
+    ("hochsommers", Lex::Season(2)),
+    ("spatsommer", Lex::Season(2)),
+    ("spatsommers", Lex::Season(2)),
+    ("sommermonate", Lex::Season(2)),
+    ("sommermonaten", Lex::Season(2)),
+    ("fruhherbst", Lex::Season(3)),
+    ("fruhherbstes", Lex::Season(3)),
+    ("spatherbst", Lex::Season(3)),
+    ("spatherbstes", Lex::Season(3)),
+    ("herbstmonate", Lex::Season(3)),
+    ("herbstmonaten", Lex::Season(3)),
+    ("fruhwinter", Lex::Season(4)),
+    ("hochwinter", Lex::Season(4)),
+    ("spatwinter", Lex::Season(4)),
+    ("wintermonate", Lex::Season(4)),
+    ("wintermonaten", Lex::Season(4)),
     ("sommer", Lex::Season(2)),
     ("sommers", Lex::Season(2)),
     ("herbst", Lex::Season(3)),
@@ -493,6 +550,14 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("aktuell", Lex::Deictic(Deictic::Current)),
     ("aktuellen", Lex::Deictic(Deictic::Current)),
     ("aktuelle", Lex::Deictic(Deictic::Current)),
+    // "dem heutigen Kaliningrad", "aus heutiger Sicht": today's, the
+    // present (KRAUTS marks both it and "damals").
+    ("heutige", Lex::Deictic(Deictic::Current)),
+    ("heutigen", Lex::Deictic(Deictic::Current)),
+    ("heutiger", Lex::Deictic(Deictic::Current)),
+    ("heutiges", Lex::Deictic(Deictic::Current)),
+    ("heutigem", Lex::Deictic(Deictic::Current)),
+    ("damals", Lex::Deictic(Deictic::PastRef)),
     ("kurzlich", Lex::Deictic(Deictic::PastRef)),
     // "vor kurzem".
     ("kurzem", Lex::Deictic(Deictic::PastRef)),
@@ -508,6 +573,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("heuer", Lex::Shifted(Unit::Year, 0)),
     ("vorjahr", Lex::Shifted(Unit::Year, -1)),
     ("vorjahres", Lex::Shifted(Unit::Year, -1)),
+    ("folgejahr", Lex::Shifted(Unit::Year, 1)),
+    ("folgejahres", Lex::Shifted(Unit::Year, 1)),
     ("vortag", Lex::Shifted(Unit::Day, -1)),
     ("vortages", Lex::Shifted(Unit::Day, -1)),
     ("ubermorgen", Lex::Shifted(Unit::Day, 2)),
@@ -572,6 +639,12 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("gleicher", Lex::Rel(Rel::Same)),
     ("gleiches", Lex::Rel(Rel::Same)),
     ("gleichem", Lex::Rel(Rel::Same)),
+    // The article fused in: "im August desselben Jahres", "am Abend
+    // desselben Tages".
+    ("desselben", Lex::Rel(Rel::Same)),
+    ("derselben", Lex::Rel(Rel::Same)),
+    ("demselben", Lex::Rel(Rel::Same)),
+    ("denselben", Lex::Rel(Rel::Same)),
     ("fruher", Lex::Rel(Rel::Earlier)),
     ("spater", Lex::Rel(Rel::Later)),
     // After a count of units ("zwei Tage danach", "einen Tag zuvor").
@@ -589,6 +662,18 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("beginn", Lex::Position(Position::Early)),
     ("mitte", Lex::Position(Position::Mid)),
     ("ende", Lex::Position(Position::Late)),
+    // Glued to their unit (`POSITION_COMPOUNDS`).
+    ("jahresanfang", Lex::Position(Position::Early)),
+    ("jahresbeginn", Lex::Position(Position::Early)),
+    ("jahresmitte", Lex::Position(Position::Mid)),
+    ("jahresende", Lex::Position(Position::Late)),
+    ("monatsanfang", Lex::Position(Position::Early)),
+    ("monatsbeginn", Lex::Position(Position::Early)),
+    ("monatsmitte", Lex::Position(Position::Mid)),
+    ("monatsende", Lex::Position(Position::Late)),
+    ("wochenanfang", Lex::Position(Position::Early)),
+    ("wochenbeginn", Lex::Position(Position::Early)),
+    ("wochenmitte", Lex::Position(Position::Mid)),
     // Hedges.
     ("etwa", Lex::Hedge(Hedge::About)),
     ("ungefahr", Lex::Hedge(Hedge::About)),

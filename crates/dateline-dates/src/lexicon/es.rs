@@ -328,6 +328,8 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("un buen rato", Lex::Deictic(Deictic::ShortWhile)),
     ("un tiempo", Lex::Deictic(Deictic::While)),
     ("momento", Lex::Deictic(Deictic::Moment)),
+    // "la administración de antaño": of old.
+    ("antano", Lex::Deictic(Deictic::PastRef)),
     ("momentos", Lex::Deictic(Deictic::Moment)),
     // Not "pronto" ("soon", "early"): Spanish TimeBank leaves it out.
     // Relative words, before or after their noun ("el próximo año", "el año próximo").
@@ -437,6 +439,11 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("esa", Lex::Func(Func::That)),
     ("aquel", Lex::Func(Func::That)),
     ("aquella", Lex::Func(Func::That)),
+    // "en esos momentos", "en aquellos momentos": at that time.
+    ("esos", Lex::Func(Func::That)),
+    ("esas", Lex::Func(Func::That)),
+    ("aquellos", Lex::Func(Func::That)),
+    ("aquellas", Lex::Func(Func::That)),
     ("todos", Lex::Func(Func::Every)),
     ("todas", Lex::Func(Func::Every)),
     ("medio", Lex::Func(Func::Half)),

@@ -928,6 +928,27 @@ pub(crate) struct Tables {
     /// Prepositions after the word for night that name the day it leads
     /// into ("ніч на 4 серпня", "ночь с 3 на 4 августа"): a TIME of that day.
     pub(crate) night_into: &'static [&'static str],
+    /// Words that join the two days of a night named by both ("in der
+    /// Nacht vom 16. auf den 17. April", "vom 20./21. Juni" with a slash
+    /// too): a TIME of the first day, whose span ends with it, the second
+    /// day an expression of its own (WikiWarsDE).
+    pub(crate) night_pair_words: &'static [&'static str],
+    /// Position words glued to their unit ("Jahresende", "Monatsanfang",
+    /// "Wochenmitte"), listed in the words as positions: the position of
+    /// that unit, as "Ende des Jahres" is ("zum [Jahresende]", "[Jahresbeginn
+    /// 1918]").
+    pub(crate) position_compounds: &'static [(&'static str, Unit)],
+    /// Words for "after that" that follow a unit the article of a fused
+    /// preposition makes definite ("im Jahr darauf"), read as "later" only
+    /// there ("drei Jahre darauf gewartet" waited for it).
+    pub(crate) after_that_words: &'static [&'static str],
+    /// Words for a year shifted from the year named last, not from the
+    /// reference ("im Folgejahr"), as `story_shifted_days` are for days.
+    pub(crate) story_shifted_years: &'static [&'static str],
+    /// Adjectives between a preposition (or article) and a part of the day
+    /// that keep it on the same day ("am [frühen Morgen]", "im [späten
+    /// Nachmittag des 2. Mai]").
+    pub(crate) part_of_day_adjectives: &'static [&'static str],
     /// Adverbs of a part of the day or a season that are an expression
     /// alone ("вночі", "влітку", "ночью", "летом"), listed in the words
     /// with their class (`grammar/time_adverbs.rs`).
@@ -1027,6 +1048,11 @@ impl Tables {
         ahead_words: &[],
         clock_prepositions: &[],
         night_into: &[],
+        night_pair_words: &[],
+        position_compounds: &[],
+        after_that_words: &[],
+        story_shifted_years: &[],
+        part_of_day_adjectives: &[],
         time_adverbs: &[],
         no_articles: false,
         duration_heads: &[],
