@@ -421,6 +421,19 @@ impl Parser<'_> {
             }
             // "shouldn't last two hours", "will last three days": the verb.
             Some(Lex::Rel(Rel::Last)) if self.verb_slot(k) => return None,
+            // "Coming nine months before the ballots, ...": a participle;
+            // the count is read on its own. "The coming", "in coming" lead
+            // (English: "kommende", "próximos" lead a count bare).
+            Some(Lex::Rel(Rel::Coming))
+                if !the
+                    && !self.lx.extended
+                    && self.number(k + 1).is_some()
+                    && !k
+                        .checked_sub(1)
+                        .is_some_and(|p| matches!(self.lex(p), Some(Lex::Func(_)))) =>
+            {
+                return None;
+            }
             Some(Lex::Rel(
                 r @ (Rel::Last | Rel::Next | Rel::Coming | Rel::Previous | Rel::Following),
             )) => {
