@@ -384,7 +384,7 @@ impl Parser<'_> {
                         // A sentence end unless it closes an abbreviation
                         // ("Sept.", "Mr.", "U.S.") or a number ("3.5").
                         if bytes.get(i).is_none_or(|c| c.is_ascii_whitespace())
-                            && !abbreviation_before(bytes, i - 1)
+                            && !quotes::abbreviation_before(&self.text[..i - 1])
                         {
                             return side.end(i, n);
                         }
@@ -492,7 +492,7 @@ impl Parser<'_> {
                 match b {
                     b'.' | b'!' | b'?' => {
                         if bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
-                            && !abbreviation_before(bytes, i)
+                            && !quotes::abbreviation_before(&self.text[..i])
                         {
                             return side.end(i, n);
                         }
@@ -665,12 +665,6 @@ fn intends(w: &Word<'_>) -> bool {
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'\'' || b == b'-'
-}
-
-/// Whether the "." at `dot` closes an abbreviation (see
-/// [`quotes::abbreviation_before`]).
-fn abbreviation_before(bytes: &[u8], dot: usize) -> bool {
-    std::str::from_utf8(&bytes[..dot]).is_ok_and(quotes::abbreviation_before)
 }
 
 /// The longest bracketed time zone read past ("(0900 GMT)", "(UTC +4:30)",
