@@ -374,16 +374,16 @@ impl DateExtractor {
                                 tokens.get(c.e.wrapping_sub(1)),
                             )
                         {
+                            // The text's first one-day DATE is the lede's
+                            // when its first sentence names it.
+                            if parser.doc.last_day_span.is_none()
+                                && crate::grammar::in_first_sentence(text, a.start)
+                            {
+                                parser.doc.lede_day = Some(day);
+                            }
                             parser.doc.last_day_span = Some((day, a.start, b.end));
                             if crate::grammar::opens_sentence(text, a.start) {
                                 parser.doc.topic_day = Some((day, b.end));
-                            }
-                            if parser.doc.lede_day.is_none() && !parser.doc.past_lede {
-                                if crate::grammar::in_first_sentence(text, a.start) {
-                                    parser.doc.lede_day = Some(day);
-                                } else {
-                                    parser.doc.past_lede = true;
-                                }
                             }
                             if MONTH_DAY_RULES.iter().any(|r| c.rule.starts_with(r)) {
                                 // A day that took the year of a dated day

@@ -195,9 +195,6 @@ pub(crate) struct DocState {
     /// The first one-day DATE, when the text's first sentence (its lede)
     /// names it: the day the story is told on (`story_day.rs`).
     pub(crate) lede_day: Option<Civil>,
-    /// Whether a one-day DATE after the first sentence was found (the
-    /// lede has no day if `lede_day` is still `None`).
-    pub(crate) past_lede: bool,
     /// The last day written with its month ("the 29th of August", "May
     /// 3"), with the byte where it ends: the month of a bare "the 30th"
     /// later in its sentence.
@@ -616,7 +613,8 @@ impl<'a> Parser<'a> {
                         && (self.is_rel_adjective(i)
                             || self.lx.unspaced.is_some()
                             || l == Lex::Rel(Rel::Ago) && self.ago_while(i + 1)
-                            || matches!(l, Lex::Position(_)) && self.position_compound(i));
+                            || matches!(l, Lex::Position(_))
+                                && self.position_compound_unit(i).is_some());
                     if !anchor_near && !rel_adjective {
                         return None;
                     }

@@ -319,11 +319,6 @@ impl Parser<'_> {
         found.map(|&(_, u)| u)
     }
 
-    /// Whether the position word at `i` is glued to its unit.
-    pub(super) fn position_compound(&self, i: usize) -> bool {
-        self.position_compound_unit(i).is_some()
-    }
-
     /// A hedge before a quantity: "about", "nearly", "more than", "at least",
     /// "up to", "no more than", "less than", "over", "some". Returns (mod, end).
     /// "than" in the language ("als", "de").
