@@ -399,16 +399,22 @@ impl Parser<'_> {
     /// August and November"), or `i`.
     fn list_start(&self, mut i: usize) -> usize {
         while i >= 2
-            && (self.dash(i - 1)
-                || self.punct(i - 1, ',')
-                || [Func::And, Func::Or, Func::To, Func::Through]
-                    .iter()
-                    .any(|&f| self.is_func(i - 1, f)))
+            && (self.joins_months(i - 1) || self.punct(i - 1, ','))
             && self.month_tok(i - 2).is_some_and(|(_, end, _)| end == i - 1)
         {
             i -= 2;
         }
         i
+    }
+
+    /// Whether token `k` joins two months of a range or list: a dash,
+    /// "and", "or", "to", "through".
+    fn joins_months(&self, k: usize) -> bool {
+        self.dash(k)
+            || matches!(
+                self.lex(k),
+                Some(Lex::Func(Func::And | Func::Or | Func::To | Func::Through))
+            )
     }
 
     /// Whether "each year", "every year", "annually" or "yearly" and a
@@ -430,8 +436,7 @@ impl Parser<'_> {
     /// after the month or day it makes recur, or after the rest of its range
     /// or list ("from August to November every year").
     fn yearly_at(&self, mut e: usize) -> bool {
-        while (self.dash(e)
-            || [Func::And, Func::Or, Func::To, Func::Through].iter().any(|&f| self.is_func(e, f)))
+        while self.joins_months(e)
             && let Some((_, end, _)) = self.month_tok(e + 1)
         {
             e = self.day_num(end).map_or(end, |(_, end)| end);

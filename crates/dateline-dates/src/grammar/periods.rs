@@ -651,9 +651,7 @@ impl Parser<'_> {
         let y = self.pick_by_distance(&opts, dir)?;
         Some((Pt::day(on(y)?, "holiday", how), e))
     }
-}
 
-impl Parser<'_> {
     /// The national day of the country named right before token `i`, by
     /// name with "'s" or by adjective ([`Tables::national_days`]); `(0, 0)`
     /// for a country the table has no fixed day for, or one named with

@@ -501,8 +501,7 @@ impl Parser<'_> {
                     if the && self.tok(day + 2).is_none_or(|t| t.kind == Kind::Punct) =>
                 {
                     let step = if r == Rel::After { 1 } else { -1 };
-                    let at = self.tok(i)?.start;
-                    let anchor = self.anaphor_anchor(at).unwrap_or(self.r);
+                    let anchor = self.anaphor_anchor(i).unwrap_or(self.r);
                     let d = cal::add_days(anchor, step)?;
                     return Some((Pt::day(d, "the-day-after", ""), day + 2));
                 }
@@ -863,7 +862,7 @@ impl Parser<'_> {
                     return None;
                 }
                 let last_day = if anaphoric {
-                    self.anaphor_anchor(self.tok(i)?.start)
+                    self.anaphor_anchor(i)
                 } else {
                     self.doc.last_day.filter(|_| story_day)
                 };

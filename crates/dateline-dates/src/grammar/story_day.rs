@@ -50,17 +50,16 @@ impl Parser<'_> {
         let (dir, _) = self.direction_at(s, e, Dir::Nearest);
         (dir != Dir::Future).then_some(day)
     }
-}
 
-impl Parser<'_> {
-    /// The day an anaphoric day at byte `at` ("The day after", "The next
+    /// The day an anaphoric day at token `i` ("The day after", "The next
     /// day") counts from: the last day named, unless the anaphor opens the
     /// sentence right after one that opened with its day ("On Friday, July
     /// 31, 40 employees began an occupation, though they had been told the
     /// store would stay open until September 6. The day after, ..."): the
     /// later days of that sentence are side remarks of its main event.
-    pub(super) fn anaphor_anchor(&self, at: usize) -> Option<Civil> {
+    pub(super) fn anaphor_anchor(&self, i: usize) -> Option<Civil> {
         let last = self.doc.last_day?;
+        let at = self.tok(i)?.start;
         if let Some((topic, end)) = self.doc.topic_day
             && topic != last
             && end <= at
@@ -89,13 +88,16 @@ pub(crate) fn opens_sentence(text: &str, at: usize) -> bool {
     if trimmed.is_empty() || before[trimmed.len()..].contains('\n') {
         return true;
     }
-    let stop = trimmed.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    let stop = trimmed.trim_end_matches(CLOSING);
     match stop.chars().next_back() {
         Some('!' | '?') => true,
         Some('.') => !abbreviation_before(&stop[..stop.len() - 1]),
         _ => false,
     }
 }
+
+/// Quotation marks and brackets that may close a sentence after its stop.
+const CLOSING: [char; 6] = ['"', '\'', '”', '’', ')', ']'];
 
 /// The longest first sentence read as a lede, in bytes: news ledes run to
 /// some 40 words, and a day past this is no lede's.
@@ -122,7 +124,7 @@ fn ends_sentence(text: &str, k: usize, ch: char) -> bool {
     if !matches!(ch, '.' | '!' | '?') {
         return false;
     }
-    let rest = text[k + 1..].trim_start_matches(['"', '\'', '”', '’', ')', ']']);
+    let rest = text[k + 1..].trim_start_matches(CLOSING);
     rest.starts_with(char::is_whitespace) && !(ch == '.' && abbreviation_before(&text[..k]))
 }
 
