@@ -1249,7 +1249,12 @@ impl Parser<'_> {
             return true;
         }
         // Older years need a preposition or a temporal word before them.
+        // "and" only after a year ("in 1480 and 1510"); after a count it
+        // joins counts ("15 years and 1500 lashes").
         match i.checked_sub(1).and_then(|k| self.lex(k)) {
+            Some(Lex::Func(Func::And)) => {
+                i >= 2 && self.num(i - 2).is_some_and(|(p, d)| d == 4 && (1000..=2999).contains(&p))
+            }
             Some(Lex::Func(f)) => f.opens_date() || f == Func::Fiscal,
             Some(Lex::Rel(r)) => matches!(r, Rel::Since | Rel::Before | Rel::After),
             Some(Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Season(_) | Lex::Position(_)) => true,
