@@ -1439,7 +1439,8 @@ impl Parser<'_> {
         }
         // "the first time in 20 years", "their fifth leader in 9 years": an
         // ordinal in the noun phrase counts back over the span, whatever the
-        // tense; the quantity stays a duration.
+        // tense; the quantity stays a duration. So does a superlative: "may
+        // be entering its deepest recession in a decade".
         if !ahead && self.ordinal_before(i) {
             return None;
         }
@@ -1483,11 +1484,66 @@ impl Parser<'_> {
             }
             if self.ordinal_word(k).is_some()
                 || self.is_ordinal_suffix(k) && k > 0 && self.num(k - 1).is_some() && self.glued(k)
+                || self.superlative(k)
             {
                 return true;
             }
         }
         false
+    }
+
+    /// Whether the word at `k` is a superlative that sets a record over a
+    /// span ("the highest level in", "its worst year in", "the deadliest
+    /// attack in"): the common "-est" forms of news, "-iest", and "most"
+    /// or "least" before an adjective. Not "protest", "interest", "west".
+    fn superlative(&self, k: usize) -> bool {
+        const EST: &[&str] = &[
+            "highest",
+            "lowest",
+            "biggest",
+            "largest",
+            "smallest",
+            "deepest",
+            "worst",
+            "best",
+            "longest",
+            "shortest",
+            "strongest",
+            "weakest",
+            "fastest",
+            "slowest",
+            "greatest",
+            "hottest",
+            "coldest",
+            "warmest",
+            "coolest",
+            "sharpest",
+            "steepest",
+            "widest",
+            "toughest",
+            "tightest",
+            "loudest",
+            "oldest",
+            "youngest",
+            "richest",
+            "poorest",
+            "heaviest",
+            "busiest",
+            "deadliest",
+            "costliest",
+            "driest",
+            "wettest",
+            "bloodiest",
+        ];
+        if (self.is_word(k, "most") || self.is_word(k, "least")) && self.unknown_word(k + 1) {
+            return true;
+        }
+        let Some(t) = self.tok(k).filter(|t| t.kind == Kind::Word && t.lex.is_none()) else {
+            return false;
+        };
+        let w = &self.text.as_bytes()[t.start..t.end];
+        w.len() > 4 && w[w.len() - 4..].eq_ignore_ascii_case(b"iest")
+            || EST.iter().any(|s| w.eq_ignore_ascii_case(s.as_bytes()))
     }
 
     /// The date `n` units `u` (`D`, `W`, `M`, `Y`) ahead of `from` (the
