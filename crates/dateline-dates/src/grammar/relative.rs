@@ -390,6 +390,76 @@ impl Parser<'_> {
                     .is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none() && t.space)
     }
 
+    /// Whether "today" at `i` names the present age by what it qualifies:
+    /// "today's" before a noun of an age's people or state ("in today's
+    /// global economy", "today's teens are", "in today's dollars"), or
+    /// "today" after "more than ever" ("More than ever today Americans
+    /// need"). Not the day's events or papers: "today's vote", "today's
+    /// market rally" (the head noun is the last of the phrase), "today's
+    /// Guardian".
+    #[inline(never)]
+    fn today_age(&self, i: usize) -> bool {
+        const AGE_NOUNS: &[&str] = &[
+            "world",
+            "economy",
+            "society",
+            "youth",
+            "teens",
+            "teenagers",
+            "generation",
+            "generations",
+            "children",
+            "kids",
+            "families",
+            "parents",
+            "politicians",
+            "politics",
+            "governments",
+            "wars",
+            "dollars",
+            "prices",
+            "standards",
+            "standard",
+            "market",
+            "marketplace",
+            "age",
+            "era",
+            "times",
+            "culture",
+            "technology",
+            "computers",
+            "consumers",
+            "students",
+            "workers",
+            "workforce",
+            "environment",
+            "necessities",
+        ];
+        if self.lx.extended {
+            return false;
+        }
+        if i >= 3
+            && self.is_word(i - 1, "ever")
+            && self.is_word(i - 2, "than")
+            && (self.is_word(i - 3, "more") || self.is_word(i - 3, "less"))
+        {
+            return true;
+        }
+        if !super::is_possessive_tok(self.tok(i + 1)) {
+            return false;
+        }
+        // The phrase's lowercase words, its head the last before a mark,
+        // a function word or a verb.
+        let mut head = None;
+        for k in i + 2..i + 6 {
+            if self.breaks(k) || !self.lowercase_unknown_word(k) {
+                break;
+            }
+            head = Some(k);
+        }
+        head.is_some_and(|k| AGE_NOUNS.iter().any(|w| self.is_word(k, w)))
+    }
+
     /// Whether "today" at `i` closes a noun phrase with "of" ("the leaders
     /// of today", "the job market of today"): the present age, not the day.
     /// Not "as of today", nor after a part of the day or of its events ("the
@@ -545,6 +615,9 @@ impl Parser<'_> {
             // job market of today": the present age, as "nowadays" is.
             Lex::Deictic(Deictic::Today) if self.of_today_age(i) => {
                 Some((Pt::new("PRESENT_REF".into(), Grain::Unspecified, "of-today", ""), i + 1))
+            }
+            Lex::Deictic(Deictic::Today) if self.today_age(i) => {
+                Some((Pt::new("PRESENT_REF".into(), Grain::Unspecified, "today-age", ""), i + 1))
             }
             Lex::Deictic(Deictic::Today) => {
                 Some((Pt::day(self.r, "today", ""), self.emphatic(i + 1)))
