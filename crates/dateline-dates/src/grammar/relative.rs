@@ -1002,6 +1002,15 @@ impl Parser<'_> {
                     None
                 };
                 let shift = if ahead.is_some() { 1 } else { shift };
+                // "432,000 last week, down from the previous week": the week
+                // its sentence has just named from now, with no day named.
+                let named = if the && matches!(rel, Rel::Previous | Rel::Following | Rel::Same) {
+                    self.deictic_unit_before(i, Unit::Week)
+                } else {
+                    None
+                };
+                let shift = shift + named.unwrap_or(0);
+                let anchor = if named.is_some() { Some(r) } else { anchor };
                 let (y, w) = cal::iso_week(cal::add_days(anchor.unwrap_or(r), shift * 7)?);
                 let week = cal::fmt_week(y, w);
                 // "next week Wednesday", "this week Monday".
@@ -1043,8 +1052,15 @@ impl Parser<'_> {
                 )
             }
             Unit::Month => {
-                let d = cal::add_months(r, shift)?;
-                Pt::new(cal::fmt_month(d.year().into(), d.month() as u32), Grain::Month, name, "")
+                // "sales fell last month, down from the previous month".
+                let named = if the && matches!(rel, Rel::Previous | Rel::Following | Rel::Same) {
+                    self.deictic_unit_before(i, Unit::Month)
+                } else {
+                    None
+                };
+                let d = cal::add_months(r, shift + named.unwrap_or(0))?;
+                let how = if named.is_some() { "anchored" } else { "" };
+                Pt::new(cal::fmt_month(d.year().into(), d.month() as u32), Grain::Month, name, how)
             }
             Unit::Quarter => {
                 let (y, q) = if rel == Rel::Latest || (the && rel == Rel::Last) {
@@ -1094,6 +1110,30 @@ impl Parser<'_> {
             _ => return None,
         };
         Some((pt, e))
+    }
+
+    /// The shift from now of a unit `u` its sentence names before `i` the
+    /// way "last week", "this month", "next week" do (no article before
+    /// it): -1, 0 or 1. "the previous week" after "last week" counts from it.
+    #[inline(never)]
+    fn deictic_unit_before(&self, i: usize, u: Unit) -> Option<i64> {
+        for k in (i.saturating_sub(24)..i).rev() {
+            if self.sentence_end(k) || self.breaks(k + 1) {
+                return None;
+            }
+            if self.unit(k) == Some((u, false))
+                && k >= 1
+                && !self.is_func(k.wrapping_sub(2), Func::The)
+            {
+                match self.lex(k - 1) {
+                    Some(Lex::Rel(Rel::Last)) => return Some(-1),
+                    Some(Lex::Rel(Rel::This)) => return Some(0),
+                    Some(Lex::Rel(Rel::Next)) => return Some(1),
+                    _ => {}
+                }
+            }
+        }
+        None
     }
 
     /// The weekday `wd` of the relative week `week` ("Thursday last week").
