@@ -81,9 +81,9 @@ impl Parser<'_> {
                 if self.is_word(i.wrapping_sub(1), "high") {
                     return None;
                 }
-                return Some(("12:00".into(), i + 1));
+                return Some(self.noon_zone("12:00", i + 1));
             }
-            Some(Lex::Func(Func::Midnight)) => return Some(("24:00".into(), i + 1)),
+            Some(Lex::Func(Func::Midnight)) => return Some(self.noon_zone("24:00", i + 1)),
             // "mid day", "mid-day": "midday" in two words.
             Some(Lex::Position(Position::Mid)) => {
                 let k = if self.dash(i + 1) && self.glued(i + 1) { i + 2 } else { i + 1 };
@@ -100,8 +100,8 @@ impl Parser<'_> {
         // "12 noon", "12 midnight".
         if h == 12 && hd == 2 {
             match self.lex(i + 1) {
-                Some(Lex::Func(Func::Noon)) => return Some(("12:00".into(), i + 2)),
-                Some(Lex::Func(Func::Midnight)) => return Some(("24:00".into(), i + 2)),
+                Some(Lex::Func(Func::Noon)) => return Some(self.noon_zone("12:00", i + 2)),
+                Some(Lex::Func(Func::Midnight)) => return Some(self.noon_zone("24:00", i + 2)),
                 _ => {}
             }
         }
@@ -644,6 +644,15 @@ impl Parser<'_> {
             self.is_func(k, Func::Another)
                 || self.is_func(k, Func::The) && self.is_func(k + 1, Func::Other)
         })
+    }
+
+    /// "noon" or "midnight" (`v`) ending before `e`, with the zone after it
+    /// as a clock time has it: "after 12 noon EDT", "at midnight GMT".
+    fn noon_zone(&self, v: &str, e: usize) -> (String, usize) {
+        match self.zone_at(e) {
+            Some(z) if self.zone_alone(e) && !self.breaks(e) => (format!("{v}{z}"), e + 1),
+            _ => (v.to_owned(), e),
+        }
     }
 
     /// A zone abbreviation at `k`, with what it adds to a clock time's
