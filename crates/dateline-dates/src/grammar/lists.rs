@@ -34,6 +34,7 @@ impl Parser<'_> {
     /// "today" the day its apposition names.
     pub(crate) fn share_lists(&self, cands: &mut [Cand]) {
         self.appositions(cands);
+        self.month_ranges(cands);
         let mut k = 0;
         while k < cands.len() {
             let mut items: Vec<Item> = Vec::new();
@@ -81,6 +82,42 @@ impl Parser<'_> {
                 let a = &mut cands[k - 1];
                 a.value = value;
                 a.rule.push_str(":apposition");
+            }
+        }
+    }
+
+    /// "(January-July)", "October to December": two bare months joined by
+    /// a dash, "to" or "through" are one span, in order, read from one
+    /// anchor. Each was read on its own against the reference ("January"
+    /// nearest to an August reference is the next one); the first takes
+    /// the year that puts it before the second, the end of the span the
+    /// anchor, as it is in a past clause.
+    fn month_ranges(&self, cands: &mut [Cand]) {
+        for k in 1..cands.len() {
+            let (a, b) = (&cands[k - 1], &cands[k]);
+            if b.s != a.e + 1
+                || !(self.dash(a.e)
+                    || self.is_func(a.e, Func::To)
+                    || self.is_func(a.e, Func::Through))
+                || a.grain != Grain::Month
+                || b.grain != Grain::Month
+                || !a.rule.starts_with("month:")
+                || !b.rule.starts_with("month:")
+            {
+                continue;
+            }
+            let ym = |v: &str| -> Option<(i32, u32)> {
+                let (y, m) = v.split_once('-')?;
+                Some((y.parse().ok()?, m.parse().ok()?))
+            };
+            let (Some((ya, ma)), Some((yb, mb))) = (ym(&a.value), ym(&b.value)) else {
+                continue;
+            };
+            let y = if ma <= mb { yb } else { yb - 1 };
+            if y != ya && (1..=9999).contains(&y) {
+                let a = &mut cands[k - 1];
+                a.value = cal::fmt_month(y, ma);
+                a.rule.push_str(":range");
             }
         }
     }
