@@ -62,9 +62,15 @@ impl Parser<'_> {
     /// "today, October 14": the date after the comma names the same day,
     /// which may differ from the reference by a day or two (an article
     /// dated the day before it was finished). The text wins.
+    /// So does a weekend: "This weekend, April 12-13, the committee held"
+    /// said on the Monday after is the weekend of April 12.
     fn appositions(&self, cands: &mut [Cand]) {
         for k in 1..cands.len() {
             let (a, b) = (&cands[k - 1], &cands[k]);
+            if a.rule == "relative-weekend" {
+                self.weekend_apposition(cands, k);
+                continue;
+            }
             let deictic = ["today", "yesterday", "tomorrow"].iter().any(|r| a.rule == *r);
             if !deictic
                 || b.kind != TimexType::Date
@@ -83,6 +89,30 @@ impl Parser<'_> {
                 a.value = value;
                 a.rule.push_str(":apposition");
             }
+        }
+    }
+
+    /// "This weekend, April 12": the weekend of the day after the comma,
+    /// when that day is a Saturday or a Sunday a week or less away.
+    fn weekend_apposition(&self, cands: &mut [Cand], k: usize) {
+        let (a, b) = (&cands[k - 1], &cands[k]);
+        if b.kind != TimexType::Date
+            || b.grain != Grain::Day
+            || b.s != a.e + 1
+            || !self.punct(a.e, ',')
+        {
+            return;
+        }
+        let Some(Ok(day)) = b.value.get(..10).map(str::parse::<Civil>) else { return };
+        if cal::weekday(day) < 6 || cal::diff_days(self.r, day).abs() > 8 {
+            return;
+        }
+        let (y, w) = cal::iso_week(day);
+        let value = format!("{}-WE", cal::fmt_week(y, w));
+        if value != a.value {
+            let a = &mut cands[k - 1];
+            a.value = value;
+            a.rule.push_str(":apposition");
         }
     }
 
