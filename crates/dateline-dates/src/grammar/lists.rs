@@ -35,6 +35,7 @@ impl Parser<'_> {
     pub(crate) fn share_lists(&self, cands: &mut [Cand]) {
         self.appositions(cands);
         self.month_ranges(cands);
+        self.fiscal_year_bounds(cands);
         let mut k = 0;
         while k < cands.len() {
             let mut items: Vec<Item> = Vec::new();
@@ -113,6 +114,49 @@ impl Parser<'_> {
             let a = &mut cands[k - 1];
             a.value = value;
             a.rule.push_str(":apposition");
+        }
+    }
+
+    /// "the fiscal year starting October 1", "the end of the current
+    /// financial year in March 2008": a fiscal year read as a calendar
+    /// year, with the day or month it starts or ends on after it, is named
+    /// by the year it ends in (DESIGN.md, "Conventions"): the year of its
+    /// end, or the year after its start unless it starts in January.
+    fn fiscal_year_bounds(&self, cands: &mut [Cand]) {
+        for k in 1..cands.len() {
+            let (a, b) = (&cands[k - 1], &cands[k]);
+            if b.s != a.e + 1
+                || a.kind != TimexType::Date
+                || a.grain != Grain::Year
+                || b.kind != TimexType::Date
+                || !matches!(b.grain, Grain::Day | Grain::Month)
+            {
+                continue;
+            }
+            let start =
+                ["starting", "beginning", "begins", "starts"].iter().any(|w| self.is_word(a.e, w));
+            let end = ["ending", "ends", "in"].iter().any(|w| self.is_word(a.e, w));
+            if !start && !end
+                || !(a.s..a.e)
+                    .any(|t| self.is_func(t, Func::Fiscal) || self.is_word(t, "financial"))
+            {
+                continue;
+            }
+            let Some((Ok(y), Ok(m))) = b
+                .value
+                .get(..7)
+                .and_then(|v| v.split_once('-'))
+                .map(|(y, m)| (y.parse::<i32>(), m.parse::<u32>()))
+            else {
+                continue;
+            };
+            let fy = if start && m > 1 { y + 1 } else { y };
+            let value = cal::fmt_year(fy);
+            if value != a.value {
+                let a = &mut cands[k - 1];
+                a.value = value;
+                a.rule.push_str(":fiscal-bound");
+            }
         }
     }
 
