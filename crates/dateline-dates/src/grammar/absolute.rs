@@ -1249,11 +1249,18 @@ impl Parser<'_> {
             return true;
         }
         // Older years need a preposition or a temporal word before them.
-        // "and" only after a year ("in 1480 and 1510"); after a count it
-        // joins counts ("15 years and 1500 lashes").
+        // "and" only after a year ("in 1480 and 1510", "1882 Assab und
+        // 1885 Massaua"); after a count it joins counts ("15 years and
+        // 1500 lashes").
         match i.checked_sub(1).and_then(|k| self.lex(k)) {
             Some(Lex::Func(Func::And)) => {
-                i >= 2 && self.num(i - 2).is_some_and(|(p, d)| d == 4 && (1000..=2999).contains(&p))
+                let year = |k: usize| {
+                    self.num(k).is_some_and(|(p, d)| d == 4 && (1000..=2999).contains(&p))
+                };
+                i >= 2 && year(i - 2)
+                    || i >= 3
+                        && year(i - 3)
+                        && self.tok(i - 2).is_some_and(|t| t.kind == Kind::Word)
             }
             Some(Lex::Func(f)) => f.opens_date() || f == Func::Fiscal,
             Some(Lex::Rel(r)) => matches!(r, Rel::Since | Rel::Before | Rel::After),
