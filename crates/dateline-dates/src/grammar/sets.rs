@@ -61,8 +61,10 @@ impl Parser<'_> {
             return false;
         }
         let Some(next) = self.tok(i + 1) else { return false };
+        // An opening quote: a capitalized word glued after it (not the
+        // closing one of '"happen daily" in').
         if next.is_punct('"') || next.is_punct('“') {
-            return true;
+            return self.glued(i + 2) && self.upper(i + 2);
         }
         // The name: capitalized words outside the lexicon, not an acronym
         // ("RSS", "GDP"); "The Wall Street Journal" keeps its article.
