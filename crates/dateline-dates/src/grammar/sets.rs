@@ -67,14 +67,15 @@ impl Parser<'_> {
             return self.glued(i + 2) && self.upper(i + 2);
         }
         // The name: capitalized words outside the lexicon, not an acronym
-        // ("RSS", "GDP"); "The Wall Street Journal" keeps its article.
+        // ("RSS", "GDP", Russian "ЗП"); "The Wall Street Journal" keeps its article.
         let name_word = |k: usize| {
             self.tok(k).is_some_and(|t| {
                 t.kind == Kind::Word
                     && t.upper
                     && t.lex.is_none()
                     && !is_possessive(t)
-                    && !(t.end - t.start >= 2 && self.s(k).bytes().all(|b| b.is_ascii_uppercase()))
+                    && !(self.s(k).chars().nth(1).is_some()
+                        && self.s(k).chars().all(char::is_uppercase))
             })
         };
         let mut k = i + 1;
