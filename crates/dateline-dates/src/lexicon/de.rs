@@ -599,11 +599,15 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("letzter", Lex::Rel(Rel::Last)),
     ("letztes", Lex::Rel(Rel::Last)),
     ("letztem", Lex::Rel(Rel::Last)),
-    ("vergangene", Lex::Deictic(Deictic::Past)),
-    ("vergangenen", Lex::Deictic(Deictic::Past)),
-    ("vergangener", Lex::Deictic(Deictic::Past)),
-    ("vergangenes", Lex::Deictic(Deictic::Past)),
-    ("vergangenem", Lex::Deictic(Deictic::Past)),
+    // "vergangen" before a unit is "last", as "letzte" is: "in der
+    // vergangenen Woche", "das vergangene Jahr", "August vergangenen
+    // Jahres" name the period before the reference's (KRAUTS: DATE), not
+    // English "the past year" (a DURATION up to the reference).
+    ("vergangene", Lex::Rel(Rel::Last)),
+    ("vergangenen", Lex::Rel(Rel::Last)),
+    ("vergangener", Lex::Rel(Rel::Last)),
+    ("vergangenes", Lex::Rel(Rel::Last)),
+    ("vergangenem", Lex::Rel(Rel::Last)),
     ("vorige", Lex::Rel(Rel::Previous)),
     ("vorigen", Lex::Rel(Rel::Previous)),
     ("voriger", Lex::Rel(Rel::Previous)),
