@@ -7,7 +7,7 @@ use super::{Dir, Parser};
 use crate::Direction;
 use crate::cal;
 use crate::lexicon::{Cue, Func, Lex, Rel, Verb};
-use crate::token::{Kind, is_possessive};
+use crate::token::{Kind, Token, is_possessive};
 
 /// Months this close to the reference resolve to the nearest reading.
 const MONTH_NEAR: i64 = 3;
@@ -298,12 +298,19 @@ impl Parser<'_> {
         match char::from_u32(t.num) {
             Some('!' | '?' | ';' | '"' | '“' | '”') => true,
             Some('.') => {
-                // Not after an abbreviation ("Sept.", "Mr.") or an initial.
+                // Not after an abbreviation ("Sept.", "Mr.") or an initial;
+                // where short lowercase words end sentences ("sagte er."),
+                // only one letter or a capitalized word keeps it open.
+                let short = |p: &Token| {
+                    p.kind == Kind::Word
+                        && p.end - p.start <= 2
+                        && (!self.lx.tables.short_words_end_sentences
+                            || p.upper
+                            || self.text[p.start..p.end].chars().nth(1).is_none())
+                };
                 i == 0
                     || !matches!(self.lex(i - 1), Some(Lex::MonthAbbr(_) | Lex::WeekdayAbbr(_)))
-                        && !(self
-                            .tok(i - 1)
-                            .is_some_and(|p| p.kind == Kind::Word && p.end - p.start <= 2))
+                        && !self.tok(i - 1).is_some_and(short)
             }
             _ => false,
         }

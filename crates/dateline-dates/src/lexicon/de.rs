@@ -85,6 +85,7 @@ pub(super) static TABLES: Tables = Tables {
     after_that_words: &["darauf"],
     story_shifted_years: &["folgejahr", "folgejahres"],
     part_of_day_adjectives: &["fruhen", "fruhe", "spaten", "spate", "selben", "gleichen"],
+    short_words_end_sentences: true,
     ..Tables::EMPTY
 };
 

@@ -106,6 +106,7 @@ pub(super) static TABLES: Tables = Tables {
         "instituto",
     ],
     name_weekdays: &["domingo"],
+    short_words_end_sentences: true,
     ..Tables::EMPTY
 };
 

@@ -57,6 +57,7 @@ pub(super) static TABLES: Tables = Tables {
     onset_words: &[&["à", "partir", "de"], &["à", "partir", "du"], &["dès"]],
     decimal_comma: true,
     place_nouns: &["rue", "avenue", "place", "boulevard", "pont", "quai", "stade", "lycee"],
+    short_words_end_sentences: true,
     ..Tables::EMPTY
 };
 

@@ -757,6 +757,14 @@ pub(crate) struct Tables {
     pub(crate) clock_24h: bool,
     /// An article before a clock time names the hour ("a las 15.00").
     pub(crate) hour_article: bool,
+    /// A lowercase word of two letters before a period ends its sentence
+    /// ("sagte er.", "gibt es.", "lo que es.", "comme il."): the grammar
+    /// then reads no tense across it and a capitalized relative word after
+    /// it opens a sentence ("Nächste Woche kommt sie"), not a title.
+    /// English keeps such a period open (an abbreviation may end in it:
+    /// "vs.", "ft."); an initial ("J.") or a capitalized short word ("Dr.",
+    /// "Nr.") keeps it open everywhere.
+    pub(crate) short_words_end_sentences: bool,
     /// A clock time without a day is on the day the text named last
     /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
     /// English news leaves it on the reference day, unless a recent day
@@ -1009,6 +1017,7 @@ impl Tables {
         rel_after_noun: false,
         clock_24h: false,
         hour_article: false,
+        short_words_end_sentences: false,
         clock_on_named_day: false,
         each_day_words: &[],
         clock_apart: false,
