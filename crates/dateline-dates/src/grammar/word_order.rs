@@ -134,6 +134,16 @@ impl Parser<'_> {
                         Pt::new(v, Grain::Quarter, "unit-rel", "")
                     }
                     Unit::Year => Pt::new(cal::fmt_year(ry + shift), Grain::Year, "unit-rel", ""),
+                    // "la década pasada", "el siglo pasado", "le siècle
+                    // dernier": as "the last decade (century)".
+                    Unit::Decade => {
+                        let y = ry + 10 * shift;
+                        Pt::new(format!("{:03}", y / 10), Grain::Decade, "unit-rel", "")
+                    }
+                    Unit::Century => {
+                        let y = ry + 100 * shift;
+                        Pt::new(format!("{:02}", y / 100), Grain::Century, "unit-rel", "")
+                    }
                     _ => return None,
                 };
                 Some((p, e))
