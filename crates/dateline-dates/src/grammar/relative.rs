@@ -788,7 +788,7 @@ impl Parser<'_> {
         // "este semestre": the half of the year the reference is in.
         if self.lx.extended
             && rel == Rel::This
-            && self.is_func(j, Func::Half)
+            && (self.is_func(j, Func::Half) || self.is_func(j, Func::YearHalf))
             && self.unit(j + 1).is_none()
         {
             let half = if self.r.month() <= 6 { 1 } else { 2 };

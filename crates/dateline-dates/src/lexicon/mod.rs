@@ -885,7 +885,9 @@ pub(crate) struct Tables {
     /// 2014"): alone, news uses it of a match ("Vier Minuten waren in der
     /// zweiten Hälfte gespielt"), and says the year's half with words of
     /// its own ([`Func::YearHalf`]: "Jahreshälfte", "Halbjahr"). The year
-    /// follows in the genitive, without a word for "of".
+    /// follows in the genitive, without a word for "of" (German), or after
+    /// it (Spanish "la primera mitad de 1999", French "la première moitié
+    /// de l'année"; "semestre" is the year's half alone).
     pub(crate) half_needs_year: bool,
     /// A part of the day takes the day it belongs to in the genitive ("am
     /// Morgen des 22. Juni 1941", "in der Nacht des 14. August"): the two
