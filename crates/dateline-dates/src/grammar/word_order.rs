@@ -194,7 +194,11 @@ impl Parser<'_> {
             j += 3;
             named = true;
         }
-        if !(self.is_func(j, Func::The) && self.s(j).ends_with('s')) {
+        let plural = |k: usize| {
+            self.is_func(k, Func::The)
+                && self.lx.tables.decade_articles.iter().any(|a| self.lx.same_word(self.s(k), a))
+        };
+        if !plural(j) {
             return None;
         }
         j += 1;

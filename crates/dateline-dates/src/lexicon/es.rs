@@ -107,6 +107,7 @@ pub(super) static TABLES: Tables = Tables {
     ],
     name_weekdays: &["domingo"],
     short_words_end_sentences: true,
+    decade_articles: &["los"],
     half_needs_year: true,
     ..Tables::EMPTY
 };

@@ -58,6 +58,7 @@ pub(super) static TABLES: Tables = Tables {
     decimal_comma: true,
     place_nouns: &["rue", "avenue", "place", "boulevard", "pont", "quai", "stade", "lycee"],
     short_words_end_sentences: true,
+    decade_articles: &["les", "des"],
     half_needs_year: true,
     ..Tables::EMPTY
 };

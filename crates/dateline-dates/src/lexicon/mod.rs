@@ -765,6 +765,11 @@ pub(crate) struct Tables {
     /// "vs.", "ft."); an initial ("J.") or a capitalized short word ("Dr.",
     /// "Nr.") keeps it open everywhere.
     pub(crate) short_words_end_sentences: bool,
+    /// The plural articles a decade written as a bare number follows
+    /// ("los 80", "les années 90"): Spanish "las 10" is a clock hour, and
+    /// German "das 50-jährige Bestehen" no decade (German writes "die
+    /// 50er", `decade_suffixes`).
+    pub(crate) decade_articles: &'static [&'static str],
     /// A clock time without a day is on the day the text named last
     /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
     /// English news leaves it on the reference day, unless a recent day
@@ -1020,6 +1025,7 @@ impl Tables {
         clock_24h: false,
         hour_article: false,
         short_words_end_sentences: false,
+        decade_articles: &[],
         clock_on_named_day: false,
         each_day_words: &[],
         clock_apart: false,
