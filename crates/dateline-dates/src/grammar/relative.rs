@@ -437,6 +437,9 @@ impl Parser<'_> {
             // "dans la nuit": the night just past, which began the day
             // before (the languages other than English).
             let night = self.lx.extended && pod == PartOfDay::Night;
+            if night && self.night_into_day(i + 1) {
+                return Some((Pt::void("night-into-day"), i + 2));
+            }
             let day = if night { cal::add_days(self.r, -1)? } else { self.r };
             let mut p = Pt::time_on(
                 day,

@@ -585,6 +585,9 @@ impl Parser<'_> {
         if let Some(found) = self.part_of_day_of_pair(k, pod) {
             return Some(found);
         }
+        if pod == PartOfDay::Night && self.night_into_day(k) {
+            return Some((Pt::void("night-into-day"), k + 1));
+        }
         // "am Abend desselben Tages", "am Morgen dieses Tages": the day
         // named last.
         if self.lx.tables.genitive_days
@@ -614,6 +617,23 @@ impl Parser<'_> {
             None => (self.r, "reference-day"),
         };
         Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), k + 1))
+    }
+
+    /// Whether the night at `k` runs into the day named after it: "in der
+    /// Nacht auf Sonntag", "in der Nacht zum 28. Juli" (a word of
+    /// `Tables::night_pair_words`, then a day). KRAUTS marks the day alone,
+    /// and the night is no expression of its own: not the one before the
+    /// reference, which a night alone in a report is.
+    pub(super) fn night_into_day(&self, k: usize) -> bool {
+        let words = self.lx.tables.night_pair_words;
+        if words.is_empty()
+            || self.breaks(k + 1)
+            || !words.iter().any(|w| self.lx.same_word(self.s(k + 1), w))
+        {
+            return false;
+        }
+        let j = if self.is_func(k + 2, Func::The) { k + 3 } else { k + 2 };
+        self.day_point(j).is_some()
     }
 
     /// "Nacht vom 16. auf den 17. April": the part of the day at `k` of
