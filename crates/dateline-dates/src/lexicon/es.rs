@@ -49,6 +49,7 @@ pub(super) static TABLES: Tables = Tables {
     clock_24h: true,
     hour_article: true,
     clock_on_named_day: true,
+    clock_day_of_after: true,
     narrative_years: true,
     duration_tails: &[
         &["mas", "tarde"],

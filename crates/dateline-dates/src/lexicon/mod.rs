@@ -770,6 +770,11 @@ pub(crate) struct Tables {
     /// German "das 50-jährige Bestehen" no decade (German writes "die
     /// 50er", `decade_suffixes`).
     pub(crate) decade_articles: &'static [&'static str],
+    /// A day named after a clock time with "of" is the clock's, the two
+    /// expressions kept apart: "a las 20.00 horas del domingo", "las 18.00
+    /// hora local ( 22.00 GMT ) de hoy", the first time of "entre las 06.00
+    /// y las 18.00 de hoy" too (Spanish TimeBank).
+    pub(crate) clock_day_of_after: bool,
     /// A clock time without a day is on the day the text named last
     /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
     /// English news leaves it on the reference day, unless a recent day
@@ -1026,6 +1031,7 @@ impl Tables {
         hour_article: false,
         short_words_end_sentences: false,
         decade_articles: &[],
+        clock_day_of_after: false,
         clock_on_named_day: false,
         each_day_words: &[],
         clock_apart: false,
