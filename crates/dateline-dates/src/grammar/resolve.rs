@@ -184,6 +184,10 @@ impl Parser<'_> {
     fn window_direction(&self, s: usize, e: usize, default: Dir) -> (Dir, String) {
         let mut i = s;
         let mut steps = 0;
+        // How far a verb ending may stand: the words between it and the
+        // expression, not counting a time expression between them ("empezará
+        // [a las 20.00 horas] del domingo": the clock is the verb's too).
+        let mut words = 0;
         while i > 0 && steps < 10 {
             i -= 1;
             steps += 1;
@@ -193,8 +197,14 @@ impl Parser<'_> {
             if self.lex(i) == Some(Lex::Cue(Cue::Report)) {
                 return (Dir::Past, format!("past-cue({})", self.s(i).to_ascii_lowercase()));
             }
-            if let Some(d) = self.tense_cue(i, s - i) {
+            if let Some(d) = self.tense_cue(i, words + 1) {
                 return d;
+            }
+            let t = &self.t[i];
+            let timely = t.kind == Kind::Num
+                || t.lex.is_some_and(|l| l.is_anchor() || matches!(l, Lex::Func(Func::The | Func::At)));
+            if !timely {
+                words += 1;
             }
             if self.breaks(i) {
                 break;
@@ -308,8 +318,17 @@ impl Parser<'_> {
                             || p.upper
                             || self.text[p.start..p.end].chars().nth(1).is_none())
                 };
+                // Nor between the digits of "20.00 horas", "9.30 Uhr", "1.500"
+                // (the languages that write clocks and thousands so).
+                let inside_number = i > 0
+                    && self.lx.extended
+                    && self.num(i - 1).is_some()
+                    && self.glued(i)
+                    && self.glued(i + 1)
+                    && self.num(i + 1).is_some();
                 i == 0
-                    || !matches!(self.lex(i - 1), Some(Lex::MonthAbbr(_) | Lex::WeekdayAbbr(_)))
+                    || !inside_number
+                        && !matches!(self.lex(i - 1), Some(Lex::MonthAbbr(_) | Lex::WeekdayAbbr(_)))
                         && !self.tok(i - 1).is_some_and(short)
             }
             _ => false,
