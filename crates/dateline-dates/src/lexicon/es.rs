@@ -109,6 +109,7 @@ pub(super) static TABLES: Tables = Tables {
     name_weekdays: &["domingo"],
     short_words_end_sentences: true,
     decade_articles: &["los"],
+    decimal_fractions: true,
     half_needs_year: true,
     ..Tables::EMPTY
 };

@@ -770,6 +770,10 @@ pub(crate) struct Tables {
     /// German "das 50-jährige Bestehen" no decade (German writes "die
     /// 50er", `decade_suffixes`).
     pub(crate) decade_articles: &'static [&'static str],
+    /// A fraction of a unit is written as a decimal of that unit ("media
+    /// hora" PT0.5H, "dos semanas y media" P2.5W), as Spanish TimeBank
+    /// writes it; elsewhere it goes down one unit (PT30M, P2W4D).
+    pub(crate) decimal_fractions: bool,
     /// A day named after a clock time with "of" is the clock's, the two
     /// expressions kept apart: "a las 20.00 horas del domingo", "las 18.00
     /// hora local ( 22.00 GMT ) de hoy", the first time of "entre las 06.00
@@ -1031,6 +1035,7 @@ impl Tables {
         hour_article: false,
         short_words_end_sentences: false,
         decade_articles: &[],
+        decimal_fractions: false,
         clock_day_of_after: false,
         clock_on_named_day: false,
         each_day_words: &[],
