@@ -552,6 +552,15 @@ impl Parser<'_> {
             Lex::Deictic(Deictic::Today) => {
                 Some((Pt::day(self.r, "today", ""), self.emphatic(i + 1)))
             }
+            // "bei der gestrigen Pressekonferenz": KRAUTS leaves the
+            // adjective out; it names a day before its weekday ("am
+            // gestrigen Montag", `p_deictic_weekday`).
+            Lex::Deictic(Deictic::Yesterday | Deictic::Tomorrow)
+                if !self.lx.tables.attributive_days.is_empty()
+                    && self.lx.tables.attributive_days.iter().any(|w| self.lx.same_word(self.s(i), w)) =>
+            {
+                None
+            }
             Lex::Deictic(Deictic::Yesterday) => {
                 Some((Pt::day(cal::add_days(self.r, -1)?, "yesterday", ""), self.emphatic(i + 1)))
             }

@@ -302,8 +302,9 @@ impl Parser<'_> {
         Some(p.duration().into_cand(i, e))
     }
 
-    /// "hoy, jueves", "ayer domingo", "heute, Mittwoch": a deictic day
-    /// and the weekday it falls on, one expression.
+    /// "hoy, jueves", "ayer domingo", "heute, Mittwoch", "am gestrigen
+    /// Montag", "am heutigen Donnerstag": a deictic day and the weekday it
+    /// falls on, one expression.
     pub(super) fn p_deictic_weekday(&self, i: usize) -> Option<(Pt, usize)> {
         if !self.lx.tables.vague_spans {
             return None;
@@ -312,6 +313,8 @@ impl Parser<'_> {
             Lex::Deictic(Deictic::Today) => 0,
             Lex::Deictic(Deictic::Yesterday) => -1,
             Lex::Deictic(Deictic::Tomorrow) => 1,
+            // "heutigen" is today's only right before its day.
+            Lex::Deictic(Deictic::Current) if matches!(self.lex(i + 1), Some(Lex::Weekday(_))) => 0,
             _ => return None,
         };
         let j = self.opt_comma(i + 1);

@@ -86,6 +86,10 @@ pub(super) static TABLES: Tables = Tables {
     story_shifted_years: &["folgejahr", "folgejahres"],
     part_of_day_adjectives: &["fruhen", "fruhe", "spaten", "spate", "selben", "gleichen"],
     short_words_end_sentences: true,
+    attributive_days: &[
+        "gestrige", "gestrigen", "gestriger", "gestriges", "gestrigem", "morgige", "morgigen",
+        "morgiger", "morgiges", "morgigem",
+    ],
     ..Tables::EMPTY
 };
 
@@ -558,6 +562,18 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("heutiger", Lex::Deictic(Deictic::Current)),
     ("heutiges", Lex::Deictic(Deictic::Current)),
     ("heutigem", Lex::Deictic(Deictic::Current)),
+    // "am gestrigen Montag", "am morgigen Freitag": yesterday's, tomorrow's
+    // (before a weekday only: `attributive_days`).
+    ("gestrige", Lex::Deictic(Deictic::Yesterday)),
+    ("gestrigen", Lex::Deictic(Deictic::Yesterday)),
+    ("gestriger", Lex::Deictic(Deictic::Yesterday)),
+    ("gestriges", Lex::Deictic(Deictic::Yesterday)),
+    ("gestrigem", Lex::Deictic(Deictic::Yesterday)),
+    ("morgige", Lex::Deictic(Deictic::Tomorrow)),
+    ("morgigen", Lex::Deictic(Deictic::Tomorrow)),
+    ("morgiger", Lex::Deictic(Deictic::Tomorrow)),
+    ("morgiges", Lex::Deictic(Deictic::Tomorrow)),
+    ("morgigem", Lex::Deictic(Deictic::Tomorrow)),
     ("damals", Lex::Deictic(Deictic::PastRef)),
     ("kurzlich", Lex::Deictic(Deictic::PastRef)),
     // "vor kurzem".

@@ -774,6 +774,11 @@ pub(crate) struct Tables {
     /// hora" PT0.5H, "dos semanas y media" P2.5W), as Spanish TimeBank
     /// writes it; elsewhere it goes down one unit (PT30M, P2W4D).
     pub(crate) decimal_fractions: bool,
+    /// Adjectives of yesterday and tomorrow ("gestrigen", "morgige"): a
+    /// day only before the weekday they name ("am gestrigen Montag"), no
+    /// expression of their own ("bei der gestrigen Pressekonferenz", which
+    /// KRAUTS leaves out).
+    pub(crate) attributive_days: &'static [&'static str],
     /// A day named after a clock time with "of" is the clock's, the two
     /// expressions kept apart: "a las 20.00 horas del domingo", "las 18.00
     /// hora local ( 22.00 GMT ) de hoy", the first time of "entre las 06.00
@@ -1036,6 +1041,7 @@ impl Tables {
         short_words_end_sentences: false,
         decade_articles: &[],
         decimal_fractions: false,
+        attributive_days: &[],
         clock_day_of_after: false,
         clock_on_named_day: false,
         each_day_words: &[],
