@@ -437,6 +437,11 @@ impl Parser<'_> {
             // "dans la nuit": the night just past, which began the day
             // before (the languages other than English).
             let night = self.lx.extended && pod == PartOfDay::Night;
+            if self.lx.extended
+                && let Some(found) = self.part_of_day_of_weekday_pair(i + 1, pod)
+            {
+                return Some(found);
+            }
             if night && self.night_into_day(i + 1) {
                 return Some((Pt::void("night-into-day"), i + 2));
             }

@@ -588,6 +588,9 @@ impl Parser<'_> {
         if let Some(found) = self.part_of_day_of_pair(k, pod) {
             return Some(found);
         }
+        if let Some(found) = self.part_of_day_of_weekday_pair(k, pod) {
+            return Some(found);
+        }
         if pod == PartOfDay::Night && self.night_into_day(k) {
             return Some((Pt::void("night-into-day"), k + 1));
         }
@@ -620,6 +623,37 @@ impl Parser<'_> {
             None => (self.r, "reference-day"),
         };
         Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), k + 1))
+    }
+
+    /// "in der Nacht von Samstag auf Sonntag", "in der Nacht vom Freitag
+    /// zum Samstag": the part of the day at `k` on the first of two
+    /// weekdays in a row joined by a word of `Tables::night_pair_words`
+    /// (the day before the second, as that one resolves); the expression
+    /// ends after the first weekday, the second is one of its own, as in
+    /// "Nacht vom 16. auf den 17. April".
+    pub(super) fn part_of_day_of_weekday_pair(
+        &self,
+        k: usize,
+        pod: PartOfDay,
+    ) -> Option<(Pt, usize)> {
+        let words = self.lx.tables.night_pair_words;
+        if words.is_empty() || !self.is_func(k + 1, Func::From) || self.breaks(k + 2) {
+            return None;
+        }
+        let first = if self.is_func(k + 2, Func::The) { k + 3 } else { k + 2 };
+        let Some(Lex::Weekday(w1 @ 1..=7)) = self.lex(first) else { return None };
+        if !words.iter().any(|w| self.lx.same_word(self.s(first + 1), w)) {
+            return None;
+        }
+        let j = if self.is_func(first + 2, Func::The) { first + 3 } else { first + 2 };
+        let Some(Lex::Weekday(w2 @ 1..=7)) = self.lex(j) else { return None };
+        if w2 != w1 % 7 + 1 {
+            return None;
+        }
+        let (p, _) = self.day_point(j)?;
+        let day = cal::add_days(p.day?, -1)?;
+        let pt = Pt::time_on(day, pod.code(), Grain::PartOfDay, "part-of-day-pair", p.how);
+        Some((pt, first + 1))
     }
 
     /// Whether the night at `k` runs into the day named after it: "in der
