@@ -110,6 +110,7 @@ pub(super) static TABLES: Tables = Tables {
     short_words_end_sentences: true,
     decade_articles: &["los"],
     decimal_fractions: true,
+    plural_day_articles: &["los"],
     half_needs_year: true,
     ..Tables::EMPTY
 };

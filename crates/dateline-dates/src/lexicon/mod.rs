@@ -779,6 +779,10 @@ pub(crate) struct Tables {
     /// expression of their own ("bei der gestrigen Pressekonferenz", which
     /// KRAUTS leaves out).
     pub(crate) attributive_days: &'static [&'static str],
+    /// Plural articles that make the weekday after them plural, every such
+    /// day (a SET): Spanish "los lunes", "los sábados", whose "lunes" to
+    /// "viernes" are the same in both numbers.
+    pub(crate) plural_day_articles: &'static [&'static str],
     /// A day named after a clock time with "of" is the clock's, the two
     /// expressions kept apart: "a las 20.00 horas del domingo", "las 18.00
     /// hora local ( 22.00 GMT ) de hoy", the first time of "entre las 06.00
@@ -1042,6 +1046,7 @@ impl Tables {
         decade_articles: &[],
         decimal_fractions: false,
         attributive_days: &[],
+        plural_day_articles: &[],
         clock_day_of_after: false,
         clock_on_named_day: false,
         each_day_words: &[],
