@@ -624,9 +624,13 @@ impl Parser<'_> {
         if self.breaks(j) {
             return None;
         }
-        // "20 of next month", "20th of the previous month".
+        // "20 of next month", "20th of the previous month"; "el 15 del mes
+        // pasado" (`Tables::rel_after_noun`).
         if j > e
-            && let Some((p, e2)) = self.p_relative(j).filter(|(p, _)| p.grain == Grain::Month)
+            && let Some((p, e2)) = self
+                .p_relative(j)
+                .or_else(|| self.p_rel_after_noun(j))
+                .filter(|(p, _)| p.grain == Grain::Month)
         {
             let y: i32 = p.value.get(..4)?.parse().ok()?;
             let m: u32 = p.value.get(5..7)?.parse().ok()?;
