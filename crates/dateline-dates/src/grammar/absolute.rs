@@ -1010,8 +1010,12 @@ impl Parser<'_> {
                     || [',', '.', ';', ')', ']'].into_iter().any(|c| t.is_punct(c))
                         && !(self.glued(j + 1) && self.num(j + 1).is_some())
             }
+            // A verb: a lowercase word outside the table, or one of the
+            // table's tense words ("1776 ließ General Howe").
             Kind::Word => {
-                !t.upper && t.lex.is_none() && self.text[t.start..t.end].chars().count() >= 4
+                !t.upper
+                    && (t.lex.is_none() && self.text[t.start..t.end].chars().count() >= 4
+                        || matches!(t.lex, Some(Lex::Cue(_))))
             }
             _ => false,
         }
