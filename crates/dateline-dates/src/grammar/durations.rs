@@ -866,6 +866,19 @@ impl Parser<'_> {
         Some(Pt::new(v, unit_grain(u), "units", "").duration().into_cand(i, i + 2))
     }
 
+    /// "jahrelang", "die [jahrelange] Arbeit", "nach [langjährigen]
+    /// Ermittlungen": units of unstated number in one word
+    /// (`Tables::vague_unit_words`), a DURATION.
+    pub(super) fn r_vague_unit_word(&self, i: usize) -> Option<Cand> {
+        let words = self.lx.tables.vague_unit_words;
+        let Some((u, true)) = self.unit(i) else { return None };
+        if words.is_empty() || !words.iter().any(|w| self.lx.same_word(self.s(i), w)) {
+            return None;
+        }
+        let v = duration_value(None, u, false);
+        Some(Pt::new(v, unit_grain(u), "vague-unit-word", "").duration().into_cand(i, i + 1))
+    }
+
     /// "[über Jahre]": German "über" (over) is the hedge "more" in the
     /// table ("über 20 Jahre"); before a bare plural unit it is "for", inside
     /// the expression (a rule of the extended grammar: English "over years"

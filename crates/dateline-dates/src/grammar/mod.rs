@@ -672,6 +672,7 @@ impl<'a> Parser<'a> {
         best.offer(self.r_time_adverb(i));
         best.offer(self.r_moment(i));
         best.offer(self.r_over_units(i));
+        best.offer(self.r_vague_unit_word(i));
         best.offer(self.r_within_few(i));
     }
 }

@@ -783,6 +783,10 @@ pub(crate) struct Tables {
     /// day (a SET): Spanish "los lunes", "los sábados", whose "lunes" to
     /// "viernes" are the same in both numbers.
     pub(crate) plural_day_articles: &'static [&'static str],
+    /// Words for units of unstated number, a DURATION alone ("jahrelang",
+    /// "die jahrelange Arbeit", "langjährigen": `PXY`); the table gives
+    /// each its plural unit.
+    pub(crate) vague_unit_words: &'static [&'static str],
     /// A day named after a clock time with "of" is the clock's, the two
     /// expressions kept apart: "a las 20.00 horas del domingo", "las 18.00
     /// hora local ( 22.00 GMT ) de hoy", the first time of "entre las 06.00
@@ -1047,6 +1051,7 @@ impl Tables {
         decimal_fractions: false,
         attributive_days: &[],
         plural_day_articles: &[],
+        vague_unit_words: &[],
         clock_day_of_after: false,
         clock_on_named_day: false,
         each_day_words: &[],
