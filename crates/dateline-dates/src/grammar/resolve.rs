@@ -79,6 +79,19 @@ impl Parser<'_> {
 
     /// Where the expression at `s` starts with the article right before it,
     /// if one is: the words before the phrase are read from there.
+    /// Whether "until" ("hasta", "bis") stands before the expression at `s`
+    /// (or its article).
+    fn until_before(&self, s: usize) -> bool {
+        let k = self.with_article(s);
+        k > 0 && self.is_func(k - 1, Func::Until)
+    }
+
+    /// Whether the word at `i` is an auxiliary of the perfect
+    /// (`Tables::perfect_auxiliaries`: "han", "hat").
+    fn perfect_auxiliary(&self, i: usize) -> bool {
+        self.lx.tables.perfect_auxiliaries.iter().any(|w| self.lx.same_word(self.s(i), w))
+    }
+
     fn with_article(&self, s: usize) -> usize {
         if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s }
     }
@@ -198,6 +211,13 @@ impl Parser<'_> {
                 return (Dir::Past, format!("past-cue({})", self.s(i).to_ascii_lowercase()));
             }
             if let Some(d) = self.tense_cue(i, words + 1) {
+                // "han dado vacaciones hasta el jueves", "hat bis Montag
+                // geschlossen": a state that holds now ends there, ahead (as
+                // English "has adjourned until Tuesday").
+                if d.0 == Dir::Past && self.until_before(s) && self.perfect_auxiliary(i) {
+                    let w = self.s(i).to_lowercase();
+                    return (Dir::Future, format!("future-until:perfect({w})"));
+                }
                 return d;
             }
             let t = &self.t[i];

@@ -86,6 +86,7 @@ pub(super) static TABLES: Tables = Tables {
     story_shifted_years: &["folgejahr", "folgejahres"],
     part_of_day_adjectives: &["fruhen", "fruhe", "spaten", "spate", "selben", "gleichen"],
     short_words_end_sentences: true,
+    perfect_auxiliaries: &["hat", "haben", "habe"],
     vague_unit_words: VAGUE_UNIT_WORDS,
     attributive_days: &[
         "gestrige", "gestrigen", "gestriger", "gestriges", "gestrigem", "morgige", "morgigen",

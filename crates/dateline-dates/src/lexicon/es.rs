@@ -108,6 +108,7 @@ pub(super) static TABLES: Tables = Tables {
     ],
     name_weekdays: &["domingo"],
     short_words_end_sentences: true,
+    perfect_auxiliaries: &["ha", "han"],
     decade_articles: &["los"],
     decimal_fractions: true,
     plural_day_articles: &["los"],

@@ -787,6 +787,10 @@ pub(crate) struct Tables {
     /// "die jahrelange Arbeit", "langjährigen": `PXY`); the table gives
     /// each its plural unit.
     pub(crate) vague_unit_words: &'static [&'static str],
+    /// Auxiliaries of the perfect among the tense cues ("ha", "han";
+    /// "hat", "haben"): before "until" and a date the state they tell holds
+    /// now and ends ahead ("han dado vacaciones hasta el jueves").
+    pub(crate) perfect_auxiliaries: &'static [&'static str],
     /// A day named after a clock time with "of" is the clock's, the two
     /// expressions kept apart: "a las 20.00 horas del domingo", "las 18.00
     /// hora local ( 22.00 GMT ) de hoy", the first time of "entre las 06.00
@@ -1052,6 +1056,7 @@ impl Tables {
         attributive_days: &[],
         plural_day_articles: &[],
         vague_unit_words: &[],
+        perfect_auxiliaries: &[],
         clock_day_of_after: false,
         clock_on_named_day: false,
         each_day_words: &[],
