@@ -370,7 +370,8 @@ fn split_compound(word: &str, lexicon: &Lexicon) -> Option<(usize, Lex, Lex)> {
         let head = lexicon.get(&word[..k]).filter(|l| matches!(l, Lex::Weekday(1..=7)))?;
         // The tail is a noun: "Montagmorgen" is Monday morning, not
         // tomorrow (the capitalized reading, `Tables::capitalized`).
-        let tail = lexicon.get_cased(&word[k..], true).filter(|l| matches!(l, Lex::PartOfDay(_)))?;
+        let tail =
+            lexicon.get_cased(&word[k..], true).filter(|l| matches!(l, Lex::PartOfDay(_)))?;
         Some((k, head, tail))
     })
 }

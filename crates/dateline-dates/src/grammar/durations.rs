@@ -82,7 +82,8 @@ impl Parser<'_> {
         if !self.is_func(h, Func::Half) {
             return None;
         }
-        let k = if self.dash(h + 1) && self.glued(h + 1) && self.glued(h + 2) { h + 2 } else { h + 1 };
+        let k =
+            if self.dash(h + 1) && self.glued(h + 1) && self.glued(h + 2) { h + 2 } else { h + 1 };
         // Not "medio día": noon as often as half a day.
         (unit_at(k) && self.unit(k) != Some((Unit::Day, false))).then_some((0.5, k))
     }
@@ -330,9 +331,8 @@ impl Parser<'_> {
             .filter(|_| self.lx.tables.decimal_fractions && !weekend)
             .and_then(|q| decimal_duration_value(q, u));
         Some((
-            decimal.unwrap_or_else(|| {
-                duration_value(v, if weekend { Unit::Day } else { u }, weekend)
-            }),
+            decimal
+                .unwrap_or_else(|| duration_value(v, if weekend { Unit::Day } else { u }, weekend)),
             unit_grain(u),
             e,
             single_a,

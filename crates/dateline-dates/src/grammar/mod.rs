@@ -638,8 +638,11 @@ impl<'a> Parser<'a> {
             self.extended_rules_first(i, &mut best);
         }
         let t = &self.lx.tables;
-        let first =
-            first_rules(self.tok(i), !t.rate_articles.is_empty(), !t.plural_day_articles.is_empty());
+        let first = first_rules(
+            self.tok(i),
+            !t.rate_articles.is_empty(),
+            !t.plural_day_articles.is_empty(),
+        );
         for &(rule, read) in &RULES {
             if first & rule != 0 {
                 best.offer(read(self, i));

@@ -562,7 +562,12 @@ impl Parser<'_> {
             // gestrigen Montag", `p_deictic_weekday`).
             Lex::Deictic(Deictic::Yesterday | Deictic::Tomorrow)
                 if !self.lx.tables.attributive_days.is_empty()
-                    && self.lx.tables.attributive_days.iter().any(|w| self.lx.same_word(self.s(i), w)) =>
+                    && self
+                        .lx
+                        .tables
+                        .attributive_days
+                        .iter()
+                        .any(|w| self.lx.same_word(self.s(i), w)) =>
             {
                 None
             }

@@ -222,7 +222,8 @@ impl Parser<'_> {
             }
             let t = &self.t[i];
             let timely = t.kind == Kind::Num
-                || t.lex.is_some_and(|l| l.is_anchor() || matches!(l, Lex::Func(Func::The | Func::At)));
+                || t.lex
+                    .is_some_and(|l| l.is_anchor() || matches!(l, Lex::Func(Func::The | Func::At)));
             if !timely {
                 words += 1;
             }

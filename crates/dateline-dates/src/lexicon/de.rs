@@ -89,8 +89,16 @@ pub(super) static TABLES: Tables = Tables {
     perfect_auxiliaries: &["hat", "haben", "habe"],
     vague_unit_words: VAGUE_UNIT_WORDS,
     attributive_days: &[
-        "gestrige", "gestrigen", "gestriger", "gestriges", "gestrigem", "morgige", "morgigen",
-        "morgiger", "morgiges", "morgigem",
+        "gestrige",
+        "gestrigen",
+        "gestriger",
+        "gestriges",
+        "gestrigem",
+        "morgige",
+        "morgigen",
+        "morgiger",
+        "morgiges",
+        "morgigem",
     ],
     ..Tables::EMPTY
 };
