@@ -191,6 +191,10 @@ impl DateExtractor {
         if c.e != c.s + 1 {
             return false;
         }
+        // "das [jahrelange] Warten": an adjective of units, the article the noun's.
+        if c.rule.starts_with("vague-unit-word") {
+            return true;
+        }
         let lex = tokens.get(c.s).and_then(|t| t.lex);
         if matches!(
             lex,

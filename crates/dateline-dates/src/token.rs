@@ -368,7 +368,10 @@ fn split_compound(word: &str, lexicon: &Lexicon) -> Option<(usize, Lex, Lex)> {
     }
     word.char_indices().skip(5).take(6).find_map(|(k, _)| {
         let head = lexicon.get(&word[..k]).filter(|l| matches!(l, Lex::Weekday(1..=7)))?;
-        let tail = lexicon.get(&word[k..]).filter(|l| matches!(l, Lex::PartOfDay(_)))?;
+        // The tail is a noun: "Montagmorgen" is Monday morning, not
+        // tomorrow (the capitalized reading, `Tables::capitalized`).
+        let tail =
+            lexicon.get_cased(&word[k..], true).filter(|l| matches!(l, Lex::PartOfDay(_)))?;
         Some((k, head, tail))
     })
 }

@@ -624,9 +624,13 @@ impl Parser<'_> {
         if self.breaks(j) {
             return None;
         }
-        // "20 of next month", "20th of the previous month".
+        // "20 of next month", "20th of the previous month"; "el 15 del mes
+        // pasado" (`Tables::rel_after_noun`).
         if j > e
-            && let Some((p, e2)) = self.p_relative(j).filter(|(p, _)| p.grain == Grain::Month)
+            && let Some((p, e2)) = self
+                .p_relative(j)
+                .or_else(|| self.p_rel_after_noun(j))
+                .filter(|(p, _)| p.grain == Grain::Month)
         {
             let y: i32 = p.value.get(..4)?.parse().ok()?;
             let m: u32 = p.value.get(5..7)?.parse().ok()?;
@@ -1006,8 +1010,12 @@ impl Parser<'_> {
                     || [',', '.', ';', ')', ']'].into_iter().any(|c| t.is_punct(c))
                         && !(self.glued(j + 1) && self.num(j + 1).is_some())
             }
+            // A verb: a lowercase word outside the table, or one of the
+            // table's tense words ("1776 ließ General Howe").
             Kind::Word => {
-                !t.upper && t.lex.is_none() && self.text[t.start..t.end].chars().count() >= 4
+                !t.upper
+                    && (t.lex.is_none() && self.text[t.start..t.end].chars().count() >= 4
+                        || matches!(t.lex, Some(Lex::Cue(_))))
             }
             _ => false,
         }

@@ -67,6 +67,27 @@ impl Parser<'_> {
         found
     }
 
+    /// Half a unit where the half stands before its unit, with or without
+    /// "a" ("media hora", "medio siglo", "eine halbe Stunde", "ein halbes
+    /// Jahr", "une demi-heure"), and a unit and a half without a number
+    /// ("hora y media", "año y medio", read on as "una hora y media"): the
+    /// quantity and where the unit is.
+    #[cold]
+    fn half_unit(&self, i: usize) -> Option<(f64, usize)> {
+        let unit_at = |k: usize| matches!(self.unit(k), Some((u, false)) if u != Unit::Quarter);
+        if unit_at(i) && self.is_func(i + 1, Func::And) && self.is_func(i + 2, Func::Half) {
+            return Some((1.0, i));
+        }
+        let h = if self.is_func(i, Func::A) { i + 1 } else { i };
+        if !self.is_func(h, Func::Half) {
+            return None;
+        }
+        let k =
+            if self.dash(h + 1) && self.glued(h + 1) && self.glued(h + 2) { h + 2 } else { h + 1 };
+        // Not "medio día": noon as often as half a day.
+        (unit_at(k) && self.unit(k) != Some((Unit::Day, false))).then_some((0.5, k))
+    }
+
     fn read_amount_unit(&self, i: usize) -> Option<AmountUnit> {
         // "1914 року", "264 до н. е.": a year, not a count of years.
         if self.lx.extended && self.p_marked_year(i).is_some() {
@@ -79,6 +100,8 @@ impl Parser<'_> {
         // "half an hour", "a quarter of an hour", "three-quarters of a mile".
         let fraction = if self.is_func(i, Func::Half) && self.is_func(i + 1, Func::A) {
             Some((0.5, i + 2))
+        } else if let Some(found) = self.lx.extended.then(|| self.half_unit(i)).flatten() {
+            Some(found)
         } else if self.is_func(i, Func::A)
             && matches!(self.unit(i + 1), Some((Unit::Quarter, false)))
             && self.is_func(i + 2, Func::Of)
@@ -304,8 +327,12 @@ impl Parser<'_> {
         let q = qty.map(|q| if extra_half { q + 0.5 } else { q });
         let _ = weekend;
         let v = if vague { None } else { q };
+        let decimal = v
+            .filter(|_| self.lx.tables.decimal_fractions && !weekend)
+            .and_then(|q| decimal_duration_value(q, u));
         Some((
-            duration_value(v, if weekend { Unit::Day } else { u }, weekend),
+            decimal
+                .unwrap_or_else(|| duration_value(v, if weekend { Unit::Day } else { u }, weekend)),
             unit_grain(u),
             e,
             single_a,
@@ -839,6 +866,19 @@ impl Parser<'_> {
         Some(Pt::new(v, unit_grain(u), "units", "").duration().into_cand(i, i + 2))
     }
 
+    /// "jahrelang", "die [jahrelange] Arbeit", "nach [langjährigen]
+    /// Ermittlungen": units of unstated number in one word
+    /// (`Tables::vague_unit_words`), a DURATION.
+    pub(super) fn r_vague_unit_word(&self, i: usize) -> Option<Cand> {
+        let words = self.lx.tables.vague_unit_words;
+        let Some((u, true)) = self.unit(i) else { return None };
+        if words.is_empty() || !words.iter().any(|w| self.lx.same_word(self.s(i), w)) {
+            return None;
+        }
+        let v = duration_value(None, u, false);
+        Some(Pt::new(v, unit_grain(u), "vague-unit-word", "").duration().into_cand(i, i + 1))
+    }
+
     /// "[über Jahre]": German "über" (over) is the hedge "more" in the
     /// table ("über 20 Jahre"); before a bare plural unit it is "for", inside
     /// the expression (a rule of the extended grammar: English "over years"
@@ -1232,14 +1272,10 @@ impl Parser<'_> {
 }
 
 /// The TIMEX3 duration for a quantity of a unit (`None` = unspecified "X").
-pub(crate) fn duration_value(q: Option<f64>, u: Unit, weekend: bool) -> String {
-    if weekend {
-        return match q {
-            Some(q) if q >= 1.0 => format!("P{}D", (q * 2.0) as u64),
-            _ => "P2D".into(),
-        };
-    }
-    let (time, code, mult) = match u {
+/// Whether a unit is of the time part of a duration, its ISO 8601 letter,
+/// and how many of that letter's unit it holds.
+fn unit_code(u: Unit) -> (bool, &'static str, f64) {
+    match u {
         Unit::Second => (true, "S", 1.0),
         Unit::Minute => (true, "M", 1.0),
         Unit::Hour => (true, "H", 1.0),
@@ -1252,7 +1288,29 @@ pub(crate) fn duration_value(q: Option<f64>, u: Unit, weekend: bool) -> String {
         Unit::Decade => (false, "Y", 10.0),
         Unit::Century => (false, "Y", 100.0),
         Unit::Millennium => (false, "Y", 1000.0),
-    };
+    }
+}
+
+/// A fraction of a unit written as a decimal of it, where the language's
+/// corpus writes it so (`Tables::decimal_fractions`: "media hora" PT0.5H,
+/// "dos semanas y media" P2.5W); `None` for a whole number of units.
+fn decimal_duration_value(q: f64, u: Unit) -> Option<String> {
+    let (time, code, mult) = unit_code(u);
+    let total = q * mult;
+    if total.fract() == 0.0 {
+        return None;
+    }
+    Some(format!("P{}{total}{code}", if time { "T" } else { "" }))
+}
+
+pub(crate) fn duration_value(q: Option<f64>, u: Unit, weekend: bool) -> String {
+    if weekend {
+        return match q {
+            Some(q) if q >= 1.0 => format!("P{}D", (q * 2.0) as u64),
+            _ => "P2D".into(),
+        };
+    }
+    let (time, code, mult) = unit_code(u);
     let t = if time { "T" } else { "" };
     let Some(q) = q else {
         let code = match u {
@@ -1470,6 +1528,16 @@ mod tests {
         assert_eq!(duration_value(Some(2.0), Unit::Decade, false), "P20Y");
         assert_eq!(duration_value(Some(48.0), Unit::Hour, false), "PT48H");
         assert_eq!(duration_value(Some(3.0), Unit::Quarter, false), "P9M");
+    }
+
+    #[test]
+    fn decimal_duration_values() {
+        assert_eq!(decimal_duration_value(0.5, Unit::Hour).as_deref(), Some("PT0.5H"));
+        assert_eq!(decimal_duration_value(2.5, Unit::Week).as_deref(), Some("P2.5W"));
+        assert_eq!(decimal_duration_value(1.5, Unit::Year).as_deref(), Some("P1.5Y"));
+        // A whole number of units (half a century) keeps the plain value.
+        assert_eq!(decimal_duration_value(0.5, Unit::Century), None);
+        assert_eq!(decimal_duration_value(3.0, Unit::Day), None);
     }
 
     #[test]

@@ -637,7 +637,12 @@ impl<'a> Parser<'a> {
             }
             self.extended_rules_first(i, &mut best);
         }
-        let first = first_rules(self.tok(i), !self.lx.tables.rate_articles.is_empty());
+        let t = &self.lx.tables;
+        let first = first_rules(
+            self.tok(i),
+            !t.rate_articles.is_empty(),
+            !t.plural_day_articles.is_empty(),
+        );
         for &(rule, read) in &RULES {
             if first & rule != 0 {
                 best.offer(read(self, i));
@@ -670,6 +675,7 @@ impl<'a> Parser<'a> {
         best.offer(self.r_time_adverb(i));
         best.offer(self.r_moment(i));
         best.offer(self.r_over_units(i));
+        best.offer(self.r_vague_unit_word(i));
         best.offer(self.r_within_few(i));
     }
 }
@@ -745,7 +751,10 @@ const RULES: [(u16, Rule); 14] = [
 ///
 /// `rates`: the language writes a rate's "a" as a preposition ("400 Euro
 /// [im Monat]"; `Tables::rate_articles`), which then begins a set.
-fn first_rules(token: Option<&Token>, rates: bool) -> u16 {
+///
+/// `plural_days`: an article may make the weekday after it plural
+/// ("los lunes"; `Tables::plural_day_articles`), which then begins a set.
+fn first_rules(token: Option<&Token>, rates: bool, plural_days: bool) -> u16 {
     use rule::*;
     let Some(token) = token else { return ALL };
     if token.kind == Kind::Num {
@@ -764,7 +773,16 @@ fn first_rules(token: Option<&Token>, rates: bool) -> u16 {
         // "the past three years", "the 1990s", "the third quarter", "the
         // 30th", "the same month a year earlier", "the second Monday of".
         Some(Lex::Func(Func::The)) => {
-            POINT | POSITION | DURATION | REF | RANGE_FIRST_DAY | YEAR_AGO | NTH_WEEKDAY | DAY_ALONE
+            let the = POINT
+                | POSITION
+                | DURATION
+                | REF
+                | RANGE_FIRST_DAY
+                | YEAR_AGO
+                | NTH_WEEKDAY
+                | DAY_ALONE;
+            // Spanish "los lunes".
+            if plural_days { the | SET } else { the }
         }
         // "a week", "a few days ago", "a day", "a quarter past 3".
         Some(Lex::Func(Func::A)) => POINT | SET | DURATION | AGO,
@@ -996,7 +1014,8 @@ mod tests {
                     let parser = test_parser(text, &tokens, &lexicon);
                     for i in 0..tokens.len() {
                         let rates = !lexicon.tables.rate_articles.is_empty();
-                        let first = first_rules(parser.tok(i), rates);
+                        let plural_days = !lexicon.tables.plural_day_articles.is_empty();
+                        let first = first_rules(parser.tok(i), rates, plural_days);
                         if first == rule::ALL {
                             continue;
                         }

@@ -214,7 +214,8 @@ impl Parser<'_> {
                 year = Some(y);
                 end = e2;
             } else if m > end || genitive {
-                if let Some((p, e2)) = self.p_relative(m) {
+                // "de este año", "del año pasado" (`Tables::rel_after_noun`).
+                if let Some((p, e2)) = self.p_relative(m).or_else(|| self.p_rel_after_noun(m)) {
                     if p.grain == Grain::Year {
                         year = p.value.parse().ok();
                         end = e2;
@@ -229,6 +230,9 @@ impl Parser<'_> {
                     && matches!(self.unit(m + 1), Some((Unit::Year, false)))
                 {
                     end = m + 2;
+                } else if m > end && matches!(self.unit(m), Some((Unit::Year, false))) {
+                    // "la primera mitad del año": the article fused into "del".
+                    end = m + 1;
                 }
             }
         }

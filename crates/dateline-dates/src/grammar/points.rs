@@ -76,6 +76,10 @@ impl Parser<'_> {
                 let p = Pt::time_on(d, &tm, Grain::Minute, "clock", "day-named-after");
                 return Some((p, e));
             }
+            if let Some(d) = self.day_of_after_clock(e) {
+                let p = Pt::time_on(d, &tm, Grain::Minute, "clock", "day-of-after");
+                return Some((p, e));
+            }
             // "[jeudi] à [11h]": a clock kept apart from the day just
             // before it is on that day, whatever the direction. Else, only
             // under `Direction::Context` (the news reading), the story's day.
@@ -219,6 +223,26 @@ impl Parser<'_> {
         let (dp, end) = self.day_with_part(j)?;
         let d = dp.day?;
         Some((dp, d, end))
+    }
+
+    /// The day named with "of" after the clock time ending at `e`, past its
+    /// zone and, for the first time of a range, past the second time
+    /// (`Tables::clock_day_of_after`): "a las 20.00 horas [del domingo]",
+    /// "entre las 06.00 hora local ( 10.00 GMT ) y las 18.00 [de hoy]".
+    fn day_of_after_clock(&self, e: usize) -> Option<Civil> {
+        if !self.lx.tables.clock_day_of_after {
+            return None;
+        }
+        let mut k = self.zone_tail(e).unwrap_or(e);
+        if matches!(self.lex(k), Some(Lex::Func(Func::And | Func::Until))) && !self.breaks(k + 1) {
+            let j = if self.is_func(k + 1, Func::The) { k + 2 } else { k + 1 };
+            let (_, e2) = self.clock(j)?;
+            k = self.zone_tail(e2).unwrap_or(e2);
+        }
+        if !self.is_func(k, Func::Of) || self.breaks(k + 1) {
+            return None;
+        }
+        self.day_point(k + 1)?.0.day
     }
 
     /// A day, with the part of the day that follows it ("tomorrow morning")

@@ -507,6 +507,14 @@ impl Parser<'_> {
             // "dans la nuit": the night just past, which began the day
             // before (the languages other than English).
             let night = self.lx.extended && pod == PartOfDay::Night;
+            if self.lx.extended
+                && let Some(found) = self.part_of_day_of_weekday_pair(i + 1, pod)
+            {
+                return Some(found);
+            }
+            if night && self.night_into_day(i + 1) {
+                return Some((Pt::void("night-into-day"), i + 2));
+            }
             let day = if night { cal::add_days(self.r, -1)? } else { self.r };
             let mut p = Pt::time_on(
                 day,
@@ -621,6 +629,20 @@ impl Parser<'_> {
             }
             Lex::Deictic(Deictic::Today) => {
                 Some((Pt::day(self.r, "today", ""), self.emphatic(i + 1)))
+            }
+            // "bei der gestrigen Pressekonferenz": KRAUTS leaves the
+            // adjective out; it names a day before its weekday ("am
+            // gestrigen Montag", `p_deictic_weekday`).
+            Lex::Deictic(Deictic::Yesterday | Deictic::Tomorrow)
+                if !self.lx.tables.attributive_days.is_empty()
+                    && self
+                        .lx
+                        .tables
+                        .attributive_days
+                        .iter()
+                        .any(|w| self.lx.same_word(self.s(i), w)) =>
+            {
+                None
             }
             Lex::Deictic(Deictic::Yesterday) => {
                 Some((Pt::day(cal::add_days(self.r, -1)?, "yesterday", ""), self.emphatic(i + 1)))
@@ -861,7 +883,7 @@ impl Parser<'_> {
         // "este semestre": the half of the year the reference is in.
         if self.lx.extended
             && rel == Rel::This
-            && self.is_func(j, Func::Half)
+            && (self.is_func(j, Func::Half) || self.is_func(j, Func::YearHalf))
             && self.unit(j + 1).is_none()
         {
             let half = if self.r.month() <= 6 { 1 } else { 2 };

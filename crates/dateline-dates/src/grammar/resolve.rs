@@ -7,7 +7,7 @@ use super::{Dir, Parser};
 use crate::Direction;
 use crate::cal;
 use crate::lexicon::{Cue, Func, Lex, Rel, Verb};
-use crate::token::{Kind, is_possessive};
+use crate::token::{Kind, Token, is_possessive};
 
 /// Months this close to the reference resolve to the nearest reading.
 const MONTH_NEAR: i64 = 3;
@@ -79,6 +79,19 @@ impl Parser<'_> {
 
     /// Where the expression at `s` starts with the article right before it,
     /// if one is: the words before the phrase are read from there.
+    /// Whether "until" ("hasta", "bis") stands before the expression at `s`
+    /// (or its article).
+    fn until_before(&self, s: usize) -> bool {
+        let k = self.with_article(s);
+        k > 0 && self.is_func(k - 1, Func::Until)
+    }
+
+    /// Whether the word at `i` is an auxiliary of the perfect
+    /// (`Tables::perfect_auxiliaries`: "han", "hat").
+    fn perfect_auxiliary(&self, i: usize) -> bool {
+        self.lx.tables.perfect_auxiliaries.iter().any(|w| self.lx.same_word(self.s(i), w))
+    }
+
     fn with_article(&self, s: usize) -> usize {
         if s > 0 && self.is_func(s - 1, Func::The) { s - 1 } else { s }
     }
@@ -184,6 +197,10 @@ impl Parser<'_> {
     fn window_direction(&self, s: usize, e: usize, default: Dir) -> (Dir, String) {
         let mut i = s;
         let mut steps = 0;
+        // How far a verb ending may stand: the words between it and the
+        // expression, not counting a time expression between them ("empezará
+        // [a las 20.00 horas] del domingo": the clock is the verb's too).
+        let mut words = 0;
         while i > 0 && steps < 10 {
             i -= 1;
             steps += 1;
@@ -193,8 +210,22 @@ impl Parser<'_> {
             if self.lex(i) == Some(Lex::Cue(Cue::Report)) {
                 return (Dir::Past, format!("past-cue({})", self.s(i).to_ascii_lowercase()));
             }
-            if let Some(d) = self.tense_cue(i, s - i) {
+            if let Some(d) = self.tense_cue(i, words + 1) {
+                // "han dado vacaciones hasta el jueves", "hat bis Montag
+                // geschlossen": a state that holds now ends there, ahead (as
+                // English "has adjourned until Tuesday").
+                if d.0 == Dir::Past && self.until_before(s) && self.perfect_auxiliary(i) {
+                    let w = self.s(i).to_lowercase();
+                    return (Dir::Future, format!("future-until:perfect({w})"));
+                }
                 return d;
+            }
+            let t = &self.t[i];
+            let timely = t.kind == Kind::Num
+                || t.lex
+                    .is_some_and(|l| l.is_anchor() || matches!(l, Lex::Func(Func::The | Func::At)));
+            if !timely {
+                words += 1;
             }
             if self.breaks(i) {
                 break;
@@ -298,12 +329,28 @@ impl Parser<'_> {
         match char::from_u32(t.num) {
             Some('!' | '?' | ';' | '"' | '“' | '”') => true,
             Some('.') => {
-                // Not after an abbreviation ("Sept.", "Mr.") or an initial.
+                // Not after an abbreviation ("Sept.", "Mr.") or an initial;
+                // where short lowercase words end sentences ("sagte er."),
+                // only one letter or a capitalized word keeps it open.
+                let short = |p: &Token| {
+                    p.kind == Kind::Word
+                        && p.end - p.start <= 2
+                        && (!self.lx.tables.short_words_end_sentences
+                            || p.upper
+                            || self.text[p.start..p.end].chars().nth(1).is_none())
+                };
+                // Nor between the digits of "20.00 horas", "9.30 Uhr", "1.500"
+                // (the languages that write clocks and thousands so).
+                let inside_number = i > 0
+                    && self.lx.extended
+                    && self.num(i - 1).is_some()
+                    && self.glued(i)
+                    && self.glued(i + 1)
+                    && self.num(i + 1).is_some();
                 i == 0
-                    || !matches!(self.lex(i - 1), Some(Lex::MonthAbbr(_) | Lex::WeekdayAbbr(_)))
-                        && !(self
-                            .tok(i - 1)
-                            .is_some_and(|p| p.kind == Kind::Word && p.end - p.start <= 2))
+                    || !inside_number
+                        && !matches!(self.lex(i - 1), Some(Lex::MonthAbbr(_) | Lex::WeekdayAbbr(_)))
+                        && !self.tok(i - 1).is_some_and(short)
             }
             _ => false,
         }

@@ -104,6 +104,15 @@ impl Parser<'_> {
     }
 
     /// "every Monday", "each year", "daily", "weekly", "Mondays", "twice a year", "per year".
+    /// Whether the word at `i` is a plural article before which a weekday
+    /// is plural (`Tables::plural_day_articles`: Spanish "los").
+    fn plural_day_article(&self, i: usize) -> bool {
+        let articles = self.lx.tables.plural_day_articles;
+        !articles.is_empty()
+            && matches!(self.lex(i + 1), Some(Lex::Weekday(_)))
+            && articles.iter().any(|a| self.lx.same_word(self.s(i), a))
+    }
+
     pub(super) fn r_set(&self, i: usize) -> Option<Cand> {
         // "once a week", "twice a year", "three times a month": the count
         // belongs to the set (TimeML: "twice a week", P1W, freq 2X).
@@ -226,6 +235,15 @@ impl Parser<'_> {
                 }
                 return Some(p.into_cand(i, e));
             }
+            // "los sábados", "cierra los lunes": a weekday after the plural
+            // article is every such day (`Tables::plural_day_articles`; "lunes"
+            // to "viernes" are the same in the plural).
+            Lex::Func(Func::The) if self.plural_day_article(i) => {
+                let Some(Lex::Weekday(w)) = self.lex(i + 1) else { return None };
+                let w = if w > 10 { w - 10 } else { w };
+                let p = Pt::new(format!("XXXX-WXX-{w}"), Grain::Day, "plural-weekday", "");
+                return Some(p.set().into_cand(i, i + 2));
+            }
             Lex::Func(Func::Every | Func::Each) => {}
             Lex::Func(Func::Per) => {
                 let (u, false) = self.unit(i + 1)? else { return None };
@@ -295,6 +313,8 @@ impl Parser<'_> {
             let v = match self.lex(j + 1)? {
                 Lex::Unit(u, true) => duration_value(Some(1.0), u, false),
                 Lex::Weekday(w) if w > 10 => format!("XXXX-WXX-{}", w - 10),
+                // "todos los lunes": plural after its plural article.
+                Lex::Weekday(w) if self.plural_day_article(j) => format!("XXXX-WXX-{w}"),
                 Lex::Func(Func::Weekend) => "XXXX-WXX-WE".into(),
                 _ => return None,
             };

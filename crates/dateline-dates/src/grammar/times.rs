@@ -486,8 +486,10 @@ impl Parser<'_> {
     /// Whether the range connector at `j` ("-", "bis", "und") leads to a
     /// 24-hour clock time with the hour word: "16 [bis 17.30 Uhr]".
     fn range_oclock(&self, j: usize) -> bool {
+        // "(9.30/12.30 Uhr)": two times of a schedule joined by a slash.
         let connects = self.dash(j)
-            || matches!(self.lex(j), Some(Lex::Func(Func::To | Func::Until | Func::And)));
+            || matches!(self.lex(j), Some(Lex::Func(Func::To | Func::Until | Func::And)))
+            || self.punct(j, '/') && self.glued(j) && self.glued(j + 1);
         if !connects || !self.num(j + 1).is_some_and(|(h, d)| d <= 2 && h <= 24) {
             return false;
         }

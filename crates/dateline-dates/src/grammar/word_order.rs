@@ -134,6 +134,16 @@ impl Parser<'_> {
                         Pt::new(v, Grain::Quarter, "unit-rel", "")
                     }
                     Unit::Year => Pt::new(cal::fmt_year(ry + shift), Grain::Year, "unit-rel", ""),
+                    // "la década pasada", "el siglo pasado", "le siècle
+                    // dernier": as "the last decade (century)".
+                    Unit::Decade => {
+                        let y = ry + 10 * shift;
+                        Pt::new(format!("{:03}", y / 10), Grain::Decade, "unit-rel", "")
+                    }
+                    Unit::Century => {
+                        let y = ry + 100 * shift;
+                        Pt::new(format!("{:02}", y / 100), Grain::Century, "unit-rel", "")
+                    }
                     _ => return None,
                 };
                 Some((p, e))
@@ -184,7 +194,11 @@ impl Parser<'_> {
             j += 3;
             named = true;
         }
-        if !(self.is_func(j, Func::The) && self.s(j).ends_with('s')) {
+        let plural = |k: usize| {
+            self.is_func(k, Func::The)
+                && self.lx.tables.decade_articles.iter().any(|a| self.lx.same_word(self.s(k), a))
+        };
+        if !plural(j) {
             return None;
         }
         j += 1;
@@ -288,8 +302,9 @@ impl Parser<'_> {
         Some(p.duration().into_cand(i, e))
     }
 
-    /// "hoy, jueves", "ayer domingo", "heute, Mittwoch": a deictic day
-    /// and the weekday it falls on, one expression.
+    /// "hoy, jueves", "ayer domingo", "heute, Mittwoch", "am gestrigen
+    /// Montag", "am heutigen Donnerstag": a deictic day and the weekday it
+    /// falls on, one expression.
     pub(super) fn p_deictic_weekday(&self, i: usize) -> Option<(Pt, usize)> {
         if !self.lx.tables.vague_spans {
             return None;
@@ -298,6 +313,8 @@ impl Parser<'_> {
             Lex::Deictic(Deictic::Today) => 0,
             Lex::Deictic(Deictic::Yesterday) => -1,
             Lex::Deictic(Deictic::Tomorrow) => 1,
+            // "heutigen" is today's only right before its day.
+            Lex::Deictic(Deictic::Current) if matches!(self.lex(i + 1), Some(Lex::Weekday(_))) => 0,
             _ => return None,
         };
         let j = self.opt_comma(i + 1);
@@ -571,6 +588,12 @@ impl Parser<'_> {
         if let Some(found) = self.part_of_day_of_pair(k, pod) {
             return Some(found);
         }
+        if let Some(found) = self.part_of_day_of_weekday_pair(k, pod) {
+            return Some(found);
+        }
+        if pod == PartOfDay::Night && self.night_into_day(k) {
+            return Some((Pt::void("night-into-day"), k + 1));
+        }
         // "am Abend desselben Tages", "am Morgen dieses Tages": the day
         // named last.
         if self.lx.tables.genitive_days
@@ -600,6 +623,54 @@ impl Parser<'_> {
             None => (self.r, "reference-day"),
         };
         Some((Pt::time_on(day, pod.code(), Grain::PartOfDay, "the-part-of-day", how), k + 1))
+    }
+
+    /// "in der Nacht von Samstag auf Sonntag", "in der Nacht vom Freitag
+    /// zum Samstag": the part of the day at `k` on the first of two
+    /// weekdays in a row joined by a word of `Tables::night_pair_words`
+    /// (the day before the second, as that one resolves); the expression
+    /// ends after the first weekday, the second is one of its own, as in
+    /// "Nacht vom 16. auf den 17. April".
+    pub(super) fn part_of_day_of_weekday_pair(
+        &self,
+        k: usize,
+        pod: PartOfDay,
+    ) -> Option<(Pt, usize)> {
+        let words = self.lx.tables.night_pair_words;
+        if words.is_empty() || !self.is_func(k + 1, Func::From) || self.breaks(k + 2) {
+            return None;
+        }
+        let first = if self.is_func(k + 2, Func::The) { k + 3 } else { k + 2 };
+        let Some(Lex::Weekday(w1 @ 1..=7)) = self.lex(first) else { return None };
+        if !words.iter().any(|w| self.lx.same_word(self.s(first + 1), w)) {
+            return None;
+        }
+        let j = if self.is_func(first + 2, Func::The) { first + 3 } else { first + 2 };
+        let Some(Lex::Weekday(w2 @ 1..=7)) = self.lex(j) else { return None };
+        if w2 != w1 % 7 + 1 {
+            return None;
+        }
+        let (p, _) = self.day_point(j)?;
+        let day = cal::add_days(p.day?, -1)?;
+        let pt = Pt::time_on(day, pod.code(), Grain::PartOfDay, "part-of-day-pair", p.how);
+        Some((pt, first + 1))
+    }
+
+    /// Whether the night at `k` runs into the day named after it: "in der
+    /// Nacht auf Sonntag", "in der Nacht zum 28. Juli" (a word of
+    /// `Tables::night_pair_words`, then a day). KRAUTS marks the day alone,
+    /// and the night is no expression of its own: not the one before the
+    /// reference, which a night alone in a report is.
+    pub(super) fn night_into_day(&self, k: usize) -> bool {
+        let words = self.lx.tables.night_pair_words;
+        if words.is_empty()
+            || self.breaks(k + 1)
+            || !words.iter().any(|w| self.lx.same_word(self.s(k + 1), w))
+        {
+            return false;
+        }
+        let j = if self.is_func(k + 2, Func::The) { k + 3 } else { k + 2 };
+        self.day_point(j).is_some()
     }
 
     /// "Nacht vom 16. auf den 17. April": the part of the day at `k` of

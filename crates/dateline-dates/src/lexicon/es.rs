@@ -49,6 +49,7 @@ pub(super) static TABLES: Tables = Tables {
     clock_24h: true,
     hour_article: true,
     clock_on_named_day: true,
+    clock_day_of_after: true,
     narrative_years: true,
     duration_tails: &[
         &["mas", "tarde"],
@@ -106,6 +107,12 @@ pub(super) static TABLES: Tables = Tables {
         "instituto",
     ],
     name_weekdays: &["domingo"],
+    short_words_end_sentences: true,
+    perfect_auxiliaries: &["ha", "han"],
+    decade_articles: &["los"],
+    decimal_fractions: true,
+    plural_day_articles: &["los"],
+    half_needs_year: true,
     ..Tables::EMPTY
 };
 
@@ -260,7 +267,11 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("semanas", Lex::Unit(Unit::Week, true)),
     ("mes", Lex::Unit(Unit::Month, false)),
     ("meses", Lex::Unit(Unit::Month, true)),
-    ("semestre", Lex::Func(Func::Half)),
+    // "el primer semestre" is a half of the year alone; "la primera mitad"
+    // only with the year after it ("de 1999", "del año"): alone it is a
+    // match's half (`half_needs_year`).
+    ("semestre", Lex::Func(Func::YearHalf)),
+    ("mitad", Lex::Func(Func::Half)),
     ("trimestre", Lex::Unit(Unit::Quarter, false)),
     ("trimestres", Lex::Unit(Unit::Quarter, true)),
     ("ano", Lex::Unit(Unit::Year, false)),

@@ -57,6 +57,9 @@ pub(super) static TABLES: Tables = Tables {
     onset_words: &[&["à", "partir", "de"], &["à", "partir", "du"], &["dès"]],
     decimal_comma: true,
     place_nouns: &["rue", "avenue", "place", "boulevard", "pont", "quai", "stade", "lycee"],
+    short_words_end_sentences: true,
+    decade_articles: &["les", "des"],
+    half_needs_year: true,
     ..Tables::EMPTY
 };
 
@@ -185,7 +188,11 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("semaine", Lex::Unit(Unit::Week, false)),
     ("semaines", Lex::Unit(Unit::Week, true)),
     ("mois", Lex::Unit(Unit::Month, false)),
-    ("semestre", Lex::Func(Func::Half)),
+    // "el primer semestre" is a half of the year alone; "la primera moitie"
+    // only with the year after it ("de 1999", "del año"): alone it is a
+    // match's half (`half_needs_year`).
+    ("semestre", Lex::Func(Func::YearHalf)),
+    ("moitie", Lex::Func(Func::Half)),
     ("trimestre", Lex::Unit(Unit::Quarter, false)),
     ("trimestres", Lex::Unit(Unit::Quarter, true)),
     ("an", Lex::Unit(Unit::Year, false)),

@@ -757,6 +757,45 @@ pub(crate) struct Tables {
     pub(crate) clock_24h: bool,
     /// An article before a clock time names the hour ("a las 15.00").
     pub(crate) hour_article: bool,
+    /// A lowercase word of two letters before a period ends its sentence
+    /// ("sagte er.", "gibt es.", "lo que es.", "comme il."): the grammar
+    /// then reads no tense across it and a capitalized relative word after
+    /// it opens a sentence ("Nächste Woche kommt sie"), not a title.
+    /// English keeps such a period open (an abbreviation may end in it:
+    /// "vs.", "ft."); an initial ("J.") or a capitalized short word ("Dr.",
+    /// "Nr.") keeps it open everywhere.
+    pub(crate) short_words_end_sentences: bool,
+    /// The plural articles a decade written as a bare number follows
+    /// ("los 80", "les années 90"): Spanish "las 10" is a clock hour, and
+    /// German "das 50-jährige Bestehen" no decade (German writes "die
+    /// 50er", `decade_suffixes`).
+    pub(crate) decade_articles: &'static [&'static str],
+    /// A fraction of a unit is written as a decimal of that unit ("media
+    /// hora" PT0.5H, "dos semanas y media" P2.5W), as Spanish TimeBank
+    /// writes it; elsewhere it goes down one unit (PT30M, P2W4D).
+    pub(crate) decimal_fractions: bool,
+    /// Adjectives of yesterday and tomorrow ("gestrigen", "morgige"): a
+    /// day only before the weekday they name ("am gestrigen Montag"), no
+    /// expression of their own ("bei der gestrigen Pressekonferenz", which
+    /// KRAUTS leaves out).
+    pub(crate) attributive_days: &'static [&'static str],
+    /// Plural articles that make the weekday after them plural, every such
+    /// day (a SET): Spanish "los lunes", "los sábados", whose "lunes" to
+    /// "viernes" are the same in both numbers.
+    pub(crate) plural_day_articles: &'static [&'static str],
+    /// Words for units of unstated number, a DURATION alone ("jahrelang",
+    /// "die jahrelange Arbeit", "langjährigen": `PXY`); the table gives
+    /// each its plural unit.
+    pub(crate) vague_unit_words: &'static [&'static str],
+    /// Auxiliaries of the perfect among the tense cues ("ha", "han";
+    /// "hat", "haben"): before "until" and a date the state they tell holds
+    /// now and ends ahead ("han dado vacaciones hasta el jueves").
+    pub(crate) perfect_auxiliaries: &'static [&'static str],
+    /// A day named after a clock time with "of" is the clock's, the two
+    /// expressions kept apart: "a las 20.00 horas del domingo", "las 18.00
+    /// hora local ( 22.00 GMT ) de hoy", the first time of "entre las 06.00
+    /// y las 18.00 de hoy" too (Spanish TimeBank).
+    pub(crate) clock_day_of_after: bool,
     /// A clock time without a day is on the day the text named last
     /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
     /// English news leaves it on the reference day, unless a recent day
@@ -877,7 +916,9 @@ pub(crate) struct Tables {
     /// 2014"): alone, news uses it of a match ("Vier Minuten waren in der
     /// zweiten Hälfte gespielt"), and says the year's half with words of
     /// its own ([`Func::YearHalf`]: "Jahreshälfte", "Halbjahr"). The year
-    /// follows in the genitive, without a word for "of".
+    /// follows in the genitive, without a word for "of" (German), or after
+    /// it (Spanish "la primera mitad de 1999", French "la première moitié
+    /// de l'année"; "semestre" is the year's half alone).
     pub(crate) half_needs_year: bool,
     /// A part of the day takes the day it belongs to in the genitive ("am
     /// Morgen des 22. Juni 1941", "in der Nacht des 14. August"): the two
@@ -1009,6 +1050,14 @@ impl Tables {
         rel_after_noun: false,
         clock_24h: false,
         hour_article: false,
+        short_words_end_sentences: false,
+        decade_articles: &[],
+        decimal_fractions: false,
+        attributive_days: &[],
+        plural_day_articles: &[],
+        vague_unit_words: &[],
+        perfect_auxiliaries: &[],
+        clock_day_of_after: false,
         clock_on_named_day: false,
         each_day_words: &[],
         clock_apart: false,
