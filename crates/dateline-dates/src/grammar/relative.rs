@@ -1421,6 +1421,14 @@ impl Parser<'_> {
             let p = self.clock_offset(sign * clock_seconds(&v)?, "ago-clock", String::new())?;
             return Some(Cand { modifier, ..p.into_cand(i, end) });
         }
+        // "a year and a half ago", "two and a half years ago": a count
+        // with its half is as exact as a whole one.
+        if !vague_few
+            && n.is_none()
+            && let Some(p) = self.mixed_ago(&v, sign)
+        {
+            return Some(Cand { modifier, ..p.into_cand(i, end) });
+        }
         if vague_few || n.is_none() {
             let value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
             let c = Pt::new(value.into(), Grain::Unspecified, "vague-ago", "").into_cand(i, end);
@@ -1449,6 +1457,32 @@ impl Parser<'_> {
         }
         let p = self.ago_point(n, u, "ago")?;
         Some(Cand { modifier, ..p.into_cand(i, end) })
+    }
+
+    /// The month `v`, a duration of years and months ("P1Y6M": "a year and
+    /// a half") or of months and days ("P1M15D": "a month and a half"),
+    /// lies from the reference in the direction `sign`; `None` for other
+    /// durations (they stay vague).
+    #[cold]
+    #[inline(never)]
+    fn mixed_ago(&self, v: &str, sign: i64) -> Option<Pt> {
+        let rest = v.strip_prefix('P')?;
+        let (a, rest) = rest.split_at(rest.find(|c: char| !c.is_ascii_digit())?);
+        let a: i64 = a.parse().ok()?;
+        let (big, rest) = rest.split_at(1);
+        let (b, small) = rest.split_at(rest.find(|c: char| !c.is_ascii_digit())?);
+        let b: i64 = b.parse().ok()?;
+        let d = match (big, small) {
+            ("Y", "M") => cal::add_months(self.r, sign * (12 * a + b))?,
+            ("M", "D") => cal::add_days(cal::add_months(self.r, sign * a)?, sign * b)?,
+            _ => return None,
+        };
+        Some(Pt::new(
+            cal::fmt_month(d.year().into(), d.month() as u32),
+            Grain::Month,
+            "ago",
+            "mixed",
+        ))
     }
 
     /// The date `n` units `u` (`D`, `W`, `M`, `Y`, `H`) from the reference,
