@@ -390,13 +390,33 @@ impl Parser<'_> {
                     .is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none() && t.space)
     }
 
+    /// "is today a free city", "the world today." (see [`Self::today_age`]).
+    fn today_state(&self, i: usize) -> bool {
+        const STATE: &[&str] = &["a", "an", "the", "one", "among"];
+        let copula = |k: usize| self.is_word(k, "is") || self.is_word(k, "are");
+        if i == 0 || self.breaks(i) {
+            return false;
+        }
+        if copula(i - 1) && !self.breaks(i + 1) && STATE.iter().any(|w| self.is_word(i + 1, w)) {
+            return true;
+        }
+        i >= 2
+            && self.is_word(i - 1, "world")
+            && self.is_func(i - 2, Func::The)
+            && self.tok(i + 1).is_none_or(|t| t.kind == Kind::Punct || copula(i + 1))
+    }
+
     /// Whether "today" at `i` names the present age by what it qualifies:
     /// "today's" before a noun of an age's people or state ("in today's
     /// global economy", "today's teens are", "in today's dollars"), or
     /// "today" after "more than ever" ("More than ever today Americans
     /// need"). Not the day's events or papers: "today's vote", "today's
     /// market rally" (the head noun is the last of the phrase), "today's
-    /// Guardian".
+    /// Guardian". Also "today" between "is" ("are") and the noun phrase
+    /// of a state ("was once a base and is today a free city", "is today
+    /// the world's leading sponsor"), and "the world today" before a mark
+    /// or "is" ("in the world today.", "in the world today are"); not "is
+    /// today at noon", "the world today marks".
     #[inline(never)]
     fn today_age(&self, i: usize) -> bool {
         const AGE_NOUNS: &[&str] = &[
@@ -446,7 +466,7 @@ impl Parser<'_> {
             return true;
         }
         if !super::is_possessive_tok(self.tok(i + 1)) {
-            return false;
+            return self.today_state(i);
         }
         // The phrase's lowercase words, its head the last before a mark,
         // a function word or a verb.
