@@ -348,7 +348,13 @@ impl DateExtractor {
                         // Jahr", anchored) does not move it either.
                         let aside = c.rule == "year" && in_passing(&tokens, c.s)
                             || c.rule.contains("relative-unit");
-                        remember(&mut parser.doc, &c, reference.year(), aside);
+                        if remember(&mut parser.doc, &c, reference.year(), aside)
+                            && let Some(day) = parser.doc.last_day
+                            && let Some(b) = tokens.get(c.e.wrapping_sub(1))
+                        {
+                            let hour = c.value.get(11..13).and_then(|h| h.parse().ok());
+                            parser.doc.last_dated = Some((day, b.end, hour));
+                        }
                         // The period a later "the year" ("the month", "the
                         // week") of its sentence takes up (durations.rs).
                         if c.kind == TimexType::Date
@@ -597,14 +603,15 @@ fn remember_quarter(doc: &mut DocState, c: &Cand, reference: Date, tokens: &[Tok
 /// reference year `reference_year`). An `aside`, a bare year named in
 /// passing ([`in_passing`]: "seit 1917", "(1808–1883)"), leaves the
 /// story's year alone.
-fn remember(doc: &mut DocState, c: &Cand, reference_year: i32, aside: bool) {
+/// Returns whether `c` named a day (and so became `last_day`).
+fn remember(doc: &mut DocState, c: &Cand, reference_year: i32, aside: bool) -> bool {
     if c.kind != TimexType::Date && c.kind != TimexType::Time {
-        return;
+        return false;
     }
     let Some(year) = c.value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())) else {
-        return;
+        return false;
     };
-    let Ok(year) = year.parse::<i32>() else { return };
+    let Ok(year) = year.parse::<i32>() else { return false };
     doc.last_year = Some(year);
     if doc.narrative && !aside && (year - reference_year).abs() >= crate::narrative::FAR_YEARS {
         doc.story_year = Some(year);
@@ -620,7 +627,9 @@ fn remember(doc: &mut DocState, c: &Cand, reference_year: i32, aside: bool) {
         && let Ok(day) = jiff::civil::Date::new(year as i16, m, d)
     {
         doc.last_day = Some(day);
+        return true;
     }
+    false
 }
 
 /// Whether a bare year at token `s` names its year in passing: after a

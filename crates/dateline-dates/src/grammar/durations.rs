@@ -88,6 +88,44 @@ impl Parser<'_> {
         (unit_at(k) && self.unit(k) != Some((Unit::Day, false))).then_some((0.5, k))
     }
 
+    /// Whether "quarter(s)" ending at `e`, its count `qty` (`None`: vague)
+    /// starting at `i`, is no stretch of time: a fraction after "by" before
+    /// a mark ("cut production by almost a quarter.") or before a comma and
+    /// "of" ("about a quarter, of its dealers"); or the circles a vague
+    /// count of quarters names after "from", "in" or "among" ("criticism
+    /// from several quarters", "anger in some quarters"), not before "of"
+    /// or a number ("in several quarters of 2008").
+    #[cold]
+    #[inline(never)]
+    fn quarter_not_time(&self, i: usize, e: usize, qty: Option<f64>, plural: bool) -> bool {
+        let Some(q) = qty else {
+            return plural
+                && i > 0
+                && (self.is_func(i - 1, Func::From)
+                    || self.is_func(i - 1, Func::In)
+                    || self.is_word(i - 1, "among"))
+                && !self.is_func(e, Func::Of)
+                && self.num(e).is_none();
+        };
+        if q > 3.0 {
+            return false;
+        }
+        if self.punct(e, ',') && self.is_func(e + 1, Func::Of) {
+            return true;
+        }
+        // "by", then hedges: "by almost", "by more than", "by approximately".
+        let mut k = i;
+        while k > 0
+            && i - k < 3
+            && (matches!(self.lex(k - 1), Some(Lex::Hedge(_))) || self.is_word(k - 1, "than"))
+        {
+            k -= 1;
+        }
+        k > 0
+            && self.is_func(k - 1, Func::By)
+            && self.tok(e).is_none_or(|t| t.kind == Kind::Punct && !self.punct(e, '-'))
+    }
+
     fn read_amount_unit(&self, i: usize) -> Option<AmountUnit> {
         // "1914 року", "264 до н. е.": a year, not a count of years.
         if self.lx.extended && self.p_marked_year(i).is_some() {
@@ -302,7 +340,8 @@ impl Parser<'_> {
         // Fractions: "a quarter of the market", "three-quarters".
         if u == Unit::Quarter
             && (self.is_func(e, Func::Of) && !vague && qty.is_some_and(|q| q <= 3.0)
-                || plural && adjective)
+                || plural && adjective
+                || self.quarter_not_time(i, e, qty, plural))
         {
             return None;
         }

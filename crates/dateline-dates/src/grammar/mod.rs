@@ -206,6 +206,11 @@ pub(crate) struct DocState {
     /// month", "This last week"), with the byte where it ends: what "the
     /// year", "the month", "the week" later in its sentence take up.
     pub(crate) last_period: Option<Period>,
+    /// The day of the last DATE or TIME that names one ("Wednesday
+    /// morning", "3:15 a.m."), the byte where it ends, and its hour when
+    /// it has a clock: the day of a clock time in a bracket right after it
+    /// ("Wednesday morning (0900 GMT)"; `points.rs`).
+    pub(crate) last_dated: Option<(Civil, usize, Option<i8>)>,
 }
 
 /// A year, month or week named in the text (`DocState::last_period`).

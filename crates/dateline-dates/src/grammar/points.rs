@@ -80,6 +80,15 @@ impl Parser<'_> {
                 let p = Pt::time_on(d, &tm, Grain::Minute, "clock", "day-of-after");
                 return Some((p, e));
             }
+            // "Wednesday morning (0900 GMT)": a clock opening a bracket
+            // right after a day restates that day's time.
+            if i > 1
+                && self.punct(i - 1, '(')
+                && let Some(d) = self.day_before_bracket(i, e, &tm)
+            {
+                let p = Pt::time_on(d, &tm, Grain::Minute, "clock", "day-before-bracket");
+                return Some((p, e));
+            }
             // "[jeudi] à [11h]": a clock kept apart from the day just
             // before it is on that day, whatever the direction. Else, only
             // under `Direction::Context` (the news reading), the story's day.
@@ -403,6 +412,33 @@ impl Parser<'_> {
         };
         (self.is_func(joint, Func::And) || self.punct(joint, ','))
             && joint.checked_sub(1).is_some_and(number)
+    }
+
+    /// The day of the clock time `tm` at tokens `i..e`, which opens a
+    /// bracket right after an expression that names a day ("Wednesday
+    /// morning (0900 GMT)", "Friday, July 3 (1500 UTC)"): that day. After
+    /// a clock time with its zone ("3:15 a.m. JST (1815 UTC)"), a UTC time
+    /// more than 12 hours after it or 14 before lies on the day before or
+    /// after, as zones lie at most that far from UTC.
+    #[cold]
+    #[inline(never)]
+    fn day_before_bracket(&self, i: usize, e: usize, tm: &str) -> Option<Civil> {
+        let (day, end, hour) = self.doc.last_dated?;
+        if self.tok(i - 2)?.end != end {
+            return None;
+        }
+        let utc = |k: usize| self.lex(k) == Some(Lex::ZoneUtc);
+        // (Midnight written 24:00 is the day's end: no shift is read.)
+        let Some(h1) = hour.filter(|&h| h < 24 && (utc(e - 1) || utc(e))) else {
+            return Some(day);
+        };
+        let h2: i8 = tm.get(..2)?.parse().ok()?;
+        let shift = match h1 - h2 {
+            d if d > 14 => 1,
+            d if d < -12 => -1,
+            _ => 0,
+        };
+        cal::add_days(day, shift)
     }
 
     /// The day an expression ending right before token `i` names, with

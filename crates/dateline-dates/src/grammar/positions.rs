@@ -251,7 +251,13 @@ impl Parser<'_> {
                     )
                 {
                     let r = self.r;
-                    let p = match self.unit(k + 2)?.0 {
+                    let u = self.unit(k + 2)?.0;
+                    if self.is_rel(j, Rel::Earlier)
+                        && let Some(p) = self.unit_just_ended(u, "earlier-in-the-unit")
+                    {
+                        return Some(p.into_cand(i, k + 3));
+                    }
+                    let p = match u {
                         Unit::Year => Pt::new(
                             cal::fmt_year(r.year().into()),
                             Grain::Year,
@@ -305,10 +311,33 @@ impl Parser<'_> {
             return None;
         }
         let _ = &mut k;
+        if p.rule == "relative-unit"
+            && self.is_rel(j, Rel::Earlier)
+            && self.is_rel(k, Rel::This)
+            && let Some((u, false)) = self.unit(k + 1)
+            && let Some(p) = self.unit_just_ended(u, "position-relative-unit")
+        {
+            return Some(p.into_cand(i, e));
+        }
         let mut c = p.into_cand(i, e);
         c.modifier = Some(modifier);
         c.rule = format!("position-{}", c.rule);
         Some(c)
+    }
+
+    /// "Earlier this week" ("in the week") on a Monday: nothing of the week
+    /// lies earlier, so the week just ended is meant (all seven in
+    /// news.jsonl), as a whole. ("Earlier this month" on a month's first
+    /// day means the month before as well, but TimeBank gives it the
+    /// document's month: wsj_0356.)
+    #[cold]
+    #[inline(never)]
+    fn unit_just_ended(&self, u: Unit, rule: &'static str) -> Option<Pt> {
+        if u != Unit::Week || cal::weekday(self.r) != 1 {
+            return None;
+        }
+        let (y, w) = cal::iso_week(cal::add_days(self.r, -7)?);
+        Some(Pt::new(cal::fmt_week(y, w), Grain::Week, rule, "just-ended"))
     }
 
     /// The unit a position word at `i` is glued to ("Jahresende": the

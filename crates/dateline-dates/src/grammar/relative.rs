@@ -390,13 +390,33 @@ impl Parser<'_> {
                     .is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none() && t.space)
     }
 
+    /// "is today a free city", "the world today." (see [`Self::today_age`]).
+    fn today_state(&self, i: usize) -> bool {
+        const STATE: &[&str] = &["a", "an", "the", "one", "among"];
+        let copula = |k: usize| self.is_word(k, "is") || self.is_word(k, "are");
+        if i == 0 || self.breaks(i) {
+            return false;
+        }
+        if copula(i - 1) && !self.breaks(i + 1) && STATE.iter().any(|w| self.is_word(i + 1, w)) {
+            return true;
+        }
+        i >= 2
+            && self.is_word(i - 1, "world")
+            && self.is_func(i - 2, Func::The)
+            && self.tok(i + 1).is_none_or(|t| t.kind == Kind::Punct || copula(i + 1))
+    }
+
     /// Whether "today" at `i` names the present age by what it qualifies:
     /// "today's" before a noun of an age's people or state ("in today's
     /// global economy", "today's teens are", "in today's dollars"), or
     /// "today" after "more than ever" ("More than ever today Americans
     /// need"). Not the day's events or papers: "today's vote", "today's
     /// market rally" (the head noun is the last of the phrase), "today's
-    /// Guardian".
+    /// Guardian". Also "today" between "is" ("are") and the noun phrase
+    /// of a state ("was once a base and is today a free city", "is today
+    /// the world's leading sponsor"), and "the world today" before a mark
+    /// or "is" ("in the world today.", "in the world today are"); not "is
+    /// today at noon", "the world today marks".
     #[inline(never)]
     fn today_age(&self, i: usize) -> bool {
         const AGE_NOUNS: &[&str] = &[
@@ -446,7 +466,7 @@ impl Parser<'_> {
             return true;
         }
         if !super::is_possessive_tok(self.tok(i + 1)) {
-            return false;
+            return self.today_state(i);
         }
         // The phrase's lowercase words, its head the last before a mark,
         // a function word or a verb.
@@ -495,6 +515,15 @@ impl Parser<'_> {
             && !matches!(self.lex(i + 1), Some(Lex::PartOfDay(_)))
     }
 
+    /// The story's day of "the morning" (the article at `i`), out of line:
+    /// inlined, the story-day reading costs the deictic reader more than
+    /// its rare calls (callgrind, news-small).
+    #[cold]
+    #[inline(never)]
+    fn story_day_of_part(&self, i: usize) -> Option<Civil> {
+        self.story_day(i, i + 2)
+    }
+
     /// Deictic days and times: today, yesterday, tomorrow, tonight, last night.
     pub(super) fn p_deictic(&self, i: usize) -> Option<(Pt, usize)> {
         // "in the morning", "during the afternoon": that part of the reference day.
@@ -530,6 +559,12 @@ impl Parser<'_> {
                 p.value = format!("{}T{}", cal::fmt_day(d), pod.code());
                 p.day = Some(d);
                 p.how = "day-named-after".into();
+            } else if !night && let Some(d) = self.story_day_of_part(i) {
+                // "On Tuesday ... In the afternoon, police": the day the
+                // story is told on (`story_day.rs`), as a clock time's.
+                p.value = format!("{}T{}", cal::fmt_day(d), pod.code());
+                p.day = Some(d);
+                p.how = "story-day".into();
             }
             return Some((p, i + 2));
         }
@@ -1443,6 +1478,14 @@ impl Parser<'_> {
             let p = self.clock_offset(sign * clock_seconds(&v)?, "ago-clock", String::new())?;
             return Some(Cand { modifier, ..p.into_cand(i, end) });
         }
+        // "a year and a half ago", "two and a half years ago": a count
+        // with its half is as exact as a whole one.
+        if !vague_few
+            && n.is_none()
+            && let Some(p) = self.mixed_ago(&v, sign)
+        {
+            return Some(Cand { modifier, ..p.into_cand(i, end) });
+        }
         if vague_few || n.is_none() {
             let value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
             let c = Pt::new(value.into(), Grain::Unspecified, "vague-ago", "").into_cand(i, end);
@@ -1471,6 +1514,32 @@ impl Parser<'_> {
         }
         let p = self.ago_point(n, u, "ago")?;
         Some(Cand { modifier, ..p.into_cand(i, end) })
+    }
+
+    /// The month `v`, a duration of years and months ("P1Y6M": "a year and
+    /// a half") or of months and days ("P1M15D": "a month and a half"),
+    /// lies from the reference in the direction `sign`; `None` for other
+    /// durations (they stay vague).
+    #[cold]
+    #[inline(never)]
+    fn mixed_ago(&self, v: &str, sign: i64) -> Option<Pt> {
+        let rest = v.strip_prefix('P')?;
+        let (a, rest) = rest.split_at(rest.find(|c: char| !c.is_ascii_digit())?);
+        let a: i64 = a.parse().ok()?;
+        let (big, rest) = rest.split_at(1);
+        let (b, small) = rest.split_at(rest.find(|c: char| !c.is_ascii_digit())?);
+        let b: i64 = b.parse().ok()?;
+        let d = match (big, small) {
+            ("Y", "M") => cal::add_months(self.r, sign * (12 * a + b))?,
+            ("M", "D") => cal::add_days(cal::add_months(self.r, sign * a)?, sign * b)?,
+            _ => return None,
+        };
+        Some(Pt::new(
+            cal::fmt_month(d.year().into(), d.month() as u32),
+            Grain::Month,
+            "ago",
+            "mixed",
+        ))
     }
 
     /// The date `n` units `u` (`D`, `W`, `M`, `Y`, `H`) from the reference,
