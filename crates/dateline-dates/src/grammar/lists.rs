@@ -121,7 +121,7 @@ impl Parser<'_> {
         if b.s == 0
             || open < a.e
             || !self.punct(open, '(')
-            || open > a.e && !self.zone_tail(a.e).is_some_and(|z| z > open)
+            || open > a.e && self.zone_tail(a.e).is_none_or(|z| z <= open)
             || !b.rule.starts_with("clock")
             || b.rule.contains("day-")
         {
