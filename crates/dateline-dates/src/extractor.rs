@@ -444,6 +444,7 @@ impl DateExtractor {
             }
             parser.share_lists(&mut cands);
             parser.split_amount_ranges(&mut cands);
+            parser.compound_durations(&mut cands);
             parser.quoted_days(&mut cands, doc_before.last_day_span);
             link_ranges(&parser, &mut cands, reference);
             let article = self.inner.lexicon.tables.article_in_span;

@@ -1436,6 +1436,69 @@ impl Parser<'_> {
         }
     }
 
+    /// "four years and eight months", "93 years and 121 days", "11 minutes
+    /// and 26 seconds": two counted durations joined by "and", the second
+    /// in a smaller unit, are one DURATION (P4Y8M), as TimeML writes it.
+    pub(crate) fn compound_durations(&self, cands: &mut Vec<Cand>) {
+        let mut k = 1;
+        while k < cands.len() {
+            let (a, b) = (&cands[k - 1], &cands[k]);
+            if a.kind == TimexType::Duration
+                && b.kind == TimexType::Duration
+                && b.s == a.e + 1
+                && self.is_func(a.e, Func::And)
+                && self.join_durations(cands, k)
+            {
+                cands.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+    }
+
+    /// Joins `cands[k]` into `cands[k - 1]` when both are counted units
+    /// ("units" rules, no modifier on the second), the second's unit is
+    /// smaller and they are not the ends of a range ("between 2 hours and
+    /// 30 minutes"); whether it did.
+    #[cold]
+    #[inline(never)]
+    fn join_durations(&self, cands: &mut [Cand], k: usize) -> bool {
+        const ORDER: [&str; 6] = ["Y", "M", "D", "TH", "TM", "TS"];
+        let (a, b) = (&cands[k - 1], &cands[k]);
+        if a.rule != "units"
+            || b.rule != "units"
+            || b.modifier.is_some()
+            || a.s.checked_sub(1).is_some_and(|p| self.is_func(p, Func::Between))
+        {
+            return false;
+        }
+        let part = |v: &str| -> Option<(usize, i64)> {
+            let (n, u) = parse_simple_duration(v)?;
+            let key = if v.starts_with("PT") { format!("T{u}") } else { u.to_string() };
+            Some((ORDER.iter().position(|o| *o == key)?, n))
+        };
+        let (Some((ua, na)), Some((ub, nb))) = (part(&a.value), part(&b.value)) else {
+            return false;
+        };
+        if ub <= ua {
+            return false;
+        }
+        let mut value = String::from("P");
+        for (u, n) in [(ua, na), (ub, nb)] {
+            if u >= 3 && !value.contains('T') {
+                value.push('T');
+            }
+            value.push_str(&n.to_string());
+            value.push_str(ORDER[u].trim_start_matches('T'));
+        }
+        let e = b.e;
+        let a = &mut cands[k - 1];
+        a.value = value;
+        a.e = e;
+        a.rule.push_str(":compound");
+        true
+    }
+
     /// Whether the word or phrase at `i` is a plural: one of its words
     /// ends in "s" ("weekends", "fines de semana", "week-ends"; not "fin de
     /// semana").

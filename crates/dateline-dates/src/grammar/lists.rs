@@ -63,6 +63,14 @@ impl Parser<'_> {
     fn neighbours(&self, cands: &mut [Cand]) {
         for k in 1..cands.len() {
             let (a, b) = (&cands[k - 1], &cands[k]);
+            if a.kind == TimexType::Time
+                && b.kind == TimexType::Time
+                && b.s <= a.e + 4
+                && b.value.ends_with('Z')
+            {
+                self.utc_restated(cands, k);
+                continue;
+            }
             if b.s != a.e + 1 {
                 continue;
             }
@@ -92,6 +100,62 @@ impl Parser<'_> {
             let a = &mut cands[k - 1];
             a.value = value;
             a.rule.push_str(":apposition");
+        }
+    }
+
+    /// "since 8:00 AM AEDT (2100 UTC)", "at about 3:20 local time (19:20
+    /// GMT)", "11:00 Eastern Time (1500 UTC)": a UTC clock opening a bracket
+    /// right after a local clock (its zone or "local time" between them)
+    /// restates it. Zones lie from 12
+    /// hours behind UTC to 14 ahead, so the UTC clock is on the local day,
+    /// or on the day before or after when only that keeps the offset in
+    /// that span: 8:00 in Sydney is 21:00 UTC the evening before. A UTC
+    /// clock with a day of its own ("(02:45 UTC on Friday)") keeps it.
+    ///
+    /// Out of line: a local clock restated in UTC is rare.
+    #[cold]
+    #[inline(never)]
+    fn utc_restated(&self, cands: &mut [Cand], k: usize) {
+        let (a, b) = (&cands[k - 1], &cands[k]);
+        let open = b.s - 1;
+        if b.s == 0
+            || open < a.e
+            || !self.punct(open, '(')
+            || open > a.e && self.zone_tail(a.e).is_none_or(|z| z <= open)
+            || !b.rule.starts_with("clock")
+            || b.rule.contains("day-")
+        {
+            return;
+        }
+        // "2008-12-01T08:00" and "2008-12-01T21:00Z": a local clock with no
+        // zone in its value, a UTC one with the minute.
+        let minutes = |v: &str| -> Option<(Civil, i64)> {
+            let day = v.get(..10)?.parse::<Civil>().ok()?;
+            let h: i64 = v.get(11..13)?.parse().ok()?;
+            let m: i64 = v.get(14..16)?.parse().ok()?;
+            (v.as_bytes().get(10) == Some(&b'T') && v.as_bytes().get(13) == Some(&b':'))
+                .then_some((day, h * 60 + m))
+        };
+        if a.value.len() != 16 && a.value.len() != 19 {
+            return;
+        }
+        let (Some((local_day, local)), Some((utc_day, utc))) =
+            (minutes(&a.value), minutes(&b.value))
+        else {
+            return;
+        };
+        let Some(shift) = [0i64, -1, 1].into_iter().find(|&d| {
+            let offset = local - (utc + d * 24 * 60);
+            (-12 * 60..=14 * 60).contains(&offset)
+        }) else {
+            return;
+        };
+        let Some(day) = cal::add_days(local_day, shift) else { return };
+        if day != utc_day {
+            let tail = b.value[10..].to_owned();
+            let b = &mut cands[k];
+            b.value = format!("{}{tail}", cal::fmt_day(day));
+            b.rule.push_str(":utc-of-local");
         }
     }
 

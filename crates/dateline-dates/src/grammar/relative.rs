@@ -178,11 +178,16 @@ impl Parser<'_> {
                 && let Some(day) = p.day
             {
                 // A yearless date takes the year whose weekday agrees:
-                // "Sunday, Feb 10" said in 2013 is 2013-02-10.
+                // "Sunday, Feb 10" said in 2013 is 2013-02-10; unless that
+                // year is far and the date read is near, where the weekday
+                // is the writer's slip.
                 if cal::weekday(day) != wd
                     && !p.rule.ends_with("-year")
                     && let Some(d) = year_agreeing(day, wd)
                 {
+                    if let Some(p) = self.weekday_slip(day, d) {
+                        return Some((Pt { rule: "weekday-date", ..p }, e2));
+                    }
                     return Some((Pt::day(d, "weekday-date", "weekday-agrees"), e2));
                 }
                 return Some((Pt { rule: "weekday-date", ..p }, e2));
@@ -195,19 +200,30 @@ impl Parser<'_> {
             && self.clause_goes_on(e2)
         {
             let (dir, how) = self.direction_at(i, e2, Dir::Nearest);
-            let options: Vec<(Civil, i64)> = (-3..=3)
+            // The month before, this one or the next: a writer names a bare
+            // "the 8th" of no other.
+            let days: Vec<(Civil, i64)> = (-1..=1)
                 .filter_map(|dm| cal::add_months(self.r, dm))
                 .filter_map(|m| cal::date(m.year().into(), m.month() as u32, dd))
-                .filter(|d| cal::weekday(*d) == wd)
                 .map(|d| (d, cal::diff_days(self.r, d)))
                 .collect();
+            let options: Vec<&(Civil, i64)> =
+                days.iter().filter(|(d, _)| cal::weekday(*d) == wd).collect();
             let pick = match dir {
                 Dir::Past => options.iter().filter(|o| o.1 <= 0).max_by_key(|o| o.1),
                 Dir::Future => options.iter().filter(|o| o.1 >= 0).min_by_key(|o| o.1),
                 Dir::Nearest => options.iter().min_by_key(|o| (o.1.abs(), o.1 > 0)),
             };
-            if let Some(&(d, _)) = pick {
+            if let Some(&&(d, _)) = pick {
                 return Some((Pt::day(d, "weekday-the-day", how), e2));
+            }
+            // No such day agrees with the weekday: the writer's slip ("6am
+            // Saturday the 8th" the day after Thursday, July 7, a Friday);
+            // the day nearest the reference, not a month where it agrees.
+            if options.is_empty()
+                && let Some(&(d, _)) = days.iter().min_by_key(|o| (o.1.abs(), o.1 > 0))
+            {
+                return Some((Pt::day(d, "weekday-the-day", "weekday-slip"), e2));
             }
         }
         if abbr {
@@ -313,7 +329,26 @@ impl Parser<'_> {
             return Some((Pt { rule: "date-weekday", ..p.clone() }, e2));
         }
         let d = year_agreeing(day, wd)?;
+        if let Some(p) = self.weekday_slip(day, d) {
+            return Some((Pt { rule: "date-weekday", ..p }, e2));
+        }
         Some((Pt::day(d, "date-weekday", "weekday-agrees"), e2))
+    }
+
+    /// In news (`Direction::Context`), a date read within a month of the
+    /// article whose weekday the text gives wrong, when the nearest year
+    /// where the weekday agrees is more than half a year away: "Wednesday
+    /// January 25th" in an article of January 26, 2005 (the 25th was a
+    /// Tuesday) is the day before, not 2006-01-25; a reporter who misnames
+    /// a weekday names the day meant. Read alone ("Jul 18, Fri" to a
+    /// scheduler), the weekday picks the year.
+    #[cold]
+    #[inline(never)]
+    fn weekday_slip(&self, day: Civil, agreeing: Civil) -> Option<Pt> {
+        let near = cal::diff_days(self.r, day).abs() <= 31;
+        let far = cal::diff_days(self.r, agreeing).abs() > 183;
+        (self.direction == Direction::Context && near && far)
+            .then(|| Pt::day(day, "weekday-date", "weekday-slip"))
     }
 
     /// The day that "on" or "of" at `i` names after a part of the day ("the
