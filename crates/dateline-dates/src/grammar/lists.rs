@@ -97,9 +97,7 @@ impl Parser<'_> {
         };
         if x != y && cal::diff_days(x, y).abs() <= 2 {
             let value = b.value.clone();
-            let a = &mut cands[k - 1];
-            a.value = value;
-            a.rule.push_str(":apposition");
+            cands[k - 1].revalue(value, ":apposition");
         }
     }
 
@@ -152,10 +150,8 @@ impl Parser<'_> {
         };
         let Some(day) = cal::add_days(local_day, shift) else { return };
         if day != utc_day {
-            let tail = b.value[10..].to_owned();
-            let b = &mut cands[k];
-            b.value = format!("{}{tail}", cal::fmt_day(day));
-            b.rule.push_str(":utc-of-local");
+            let value = b.on_day(day);
+            cands[k].revalue(value, ":utc-of-local");
         }
     }
 
@@ -175,12 +171,7 @@ impl Parser<'_> {
             return;
         }
         let (y, w) = cal::iso_week(day);
-        let value = format!("{}-WE", cal::fmt_week(y, w));
-        if value != a.value {
-            let a = &mut cands[k - 1];
-            a.value = value;
-            a.rule.push_str(":apposition");
-        }
+        cands[k - 1].revalue(format!("{}-WE", cal::fmt_week(y, w)), ":apposition");
     }
 
     /// "the fiscal year starting October 1", "the end of the current
@@ -218,12 +209,7 @@ impl Parser<'_> {
             return;
         };
         let fy = if start && m > 1 { y + 1 } else { y };
-        let value = cal::fmt_year(fy);
-        if value != a.value {
-            let a = &mut cands[k - 1];
-            a.value = value;
-            a.rule.push_str(":fiscal-bound");
-        }
+        cands[k - 1].revalue(cal::fmt_year(fy), ":fiscal-bound");
     }
 
     /// "(January-July)", "October to December": two bare months joined by
@@ -250,9 +236,7 @@ impl Parser<'_> {
         };
         let y = if ma <= mb { yb } else { yb - 1 };
         if y != ya && (1..=9999).contains(&y) {
-            let a = &mut cands[k - 1];
-            a.value = cal::fmt_month(y, ma);
-            a.rule.push_str(":range");
+            cands[k - 1].revalue(cal::fmt_month(y, ma), ":range");
         }
     }
 
@@ -341,12 +325,8 @@ impl Parser<'_> {
                 }
                 Some(_) => {}
                 None => {
-                    let tail = c.value.get(10..).unwrap_or("").to_owned();
-                    let new = format!("{}{tail}", cal::fmt_day(d));
-                    if new != c.value {
-                        c.value = new;
-                        c.rule.push_str(":list");
-                    }
+                    let value = c.on_day(d);
+                    c.revalue(value, ":list");
                 }
             }
         }

@@ -80,6 +80,23 @@ pub(crate) struct Cand {
     pub(crate) rule: String,
 }
 
+impl Cand {
+    /// Gives the candidate `value` read by a pass over its neighbours,
+    /// its rule marked with the pass (`how`, ":list"), when the value
+    /// changes.
+    fn revalue(&mut self, value: String, how: &str) {
+        if value != self.value {
+            self.value = value;
+            self.rule.push_str(how);
+        }
+    }
+
+    /// The candidate's value moved to day `d`, its time of day kept.
+    fn on_day(&self, d: Civil) -> String {
+        format!("{}{}", cal::fmt_day(d), self.value.get(10..).unwrap_or(""))
+    }
+}
+
 /// A resolved point (DATE or TIME) before it becomes a candidate.
 #[derive(Clone, Debug)]
 struct Pt {
