@@ -197,6 +197,18 @@ pub(crate) fn quarter_of(d: Civil) -> u32 {
     (d.month() as u32 - 1) / 3 + 1
 }
 
+/// The days from a local clock's day to the day of the UTC clock that
+/// restates it, from the clocks' difference in minutes (local minus UTC):
+/// zones lie from 12 hours behind UTC to 14 ahead, so the UTC clock is on
+/// the local day unless only the day before or after keeps the offset in
+/// that span ("8:00 AEDT" is 21:00 UTC the evening before). `None` for a
+/// difference no day can mend.
+pub(crate) fn utc_day_shift(local_minus_utc: i64) -> Option<i64> {
+    [0, -1, 1]
+        .into_iter()
+        .find(|&d| (-12 * 60..=14 * 60).contains(&(local_minus_utc - d * 24 * 60)))
+}
+
 /// Days between two dates (b - a).
 pub(crate) fn diff_days(a: Civil, b: Civil) -> i64 {
     a.until(b).ok().map_or(i64::MAX, |s| s.get_days().into())
@@ -205,6 +217,20 @@ pub(crate) fn diff_days(a: Civil, b: Civil) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utc_day_shift_keeps_offsets_between_minus_12_and_plus_14_hours() {
+        // 08:00 AEDT restated as 21:00 UTC: the evening before.
+        assert_eq!(utc_day_shift(8 * 60 - 21 * 60), Some(-1));
+        // 23:00 in Buenos Aires restated as 02:00 UTC: the next day.
+        assert_eq!(utc_day_shift(23 * 60 - 2 * 60), Some(1));
+        // The span's bounds stay on the local day.
+        assert_eq!(utc_day_shift(14 * 60), Some(0));
+        assert_eq!(utc_day_shift(-12 * 60), Some(0));
+        assert_eq!(utc_day_shift(14 * 60 + 1), Some(1));
+        assert_eq!(utc_day_shift(-12 * 60 - 1), Some(-1));
+        assert_eq!(utc_day_shift(4 * 24 * 60), None);
+    }
 
     #[test]
     fn easter_dates() {

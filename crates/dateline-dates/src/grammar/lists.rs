@@ -142,12 +142,7 @@ impl Parser<'_> {
         else {
             return;
         };
-        let Some(shift) = [0i64, -1, 1].into_iter().find(|&d| {
-            let offset = local - (utc + d * 24 * 60);
-            (-12 * 60..=14 * 60).contains(&offset)
-        }) else {
-            return;
-        };
+        let Some(shift) = cal::utc_day_shift(local - utc) else { return };
         let Some(day) = cal::add_days(local_day, shift) else { return };
         if day != utc_day {
             let value = b.on_day(day);

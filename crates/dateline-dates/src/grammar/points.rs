@@ -432,13 +432,8 @@ impl Parser<'_> {
         let Some(h1) = hour.filter(|&h| h < 24 && (utc(e - 1) || utc(e))) else {
             return Some(day);
         };
-        let h2: i8 = tm.get(..2)?.parse().ok()?;
-        let shift = match h1 - h2 {
-            d if d > 14 => 1,
-            d if d < -12 => -1,
-            _ => 0,
-        };
-        cal::add_days(day, shift)
+        let h2: i64 = tm.get(..2)?.parse().ok()?;
+        cal::add_days(day, cal::utc_day_shift((i64::from(h1) - h2) * 60)?)
     }
 
     /// The day an expression ending right before token `i` names, with
