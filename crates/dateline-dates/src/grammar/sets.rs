@@ -40,7 +40,15 @@ impl Parser<'_> {
     }
 
     /// Whether the lowercase frequency word at `i` is the noun for a
-    /// newspaper, its name after it: "the Polish daily Dziennik", "Romanian
+    /// newspaper (`names_paper`, `paper_says`). Not in a language that
+    /// capitalizes its nouns, nor capitalized, nor first.
+    fn is_paper_noun(&self, i: usize) -> bool {
+        !(self.lx.tables.nouns_capitalized || self.upper(i) || i == 0)
+            && (self.names_paper(i) || self.paper_says(i))
+    }
+
+    /// Whether the frequency word at `i` (see `is_paper_noun`) is the noun
+    /// for a newspaper, its name after it: "the Polish daily Dziennik", "Romanian
     /// daily Evenimentul Zilei, this", "the satirical weekly Charlie Hebdo
     /// reprinted", "the Russian weekly \"Argumenty Nedeli\"". Before it
     /// "the" or a modifier outside the lexicon (a nationality, "state",
@@ -51,9 +59,6 @@ impl Parser<'_> {
     /// nor after a verb ("have yearly Family Days").
     fn names_paper(&self, i: usize) -> bool {
         const SAYS: &[&str] = &["says", "writes", "reports", "quotes", "cites", "claims", "notes"];
-        if self.lx.tables.nouns_capitalized || self.upper(i) || i == 0 {
-            return false;
-        }
         let before = i - 1;
         if !(self.is_func(before, Func::The) || self.unknown_word(before))
             || is_possessive_tok(self.tok(before))
@@ -134,11 +139,7 @@ impl Parser<'_> {
         ];
         const NOUN_OR_VERB: &[&str] = &["reports", "notes", "claims", "quotes"];
         const CLAUSE: &[&str] = &["that", "it", "he", "she", "they", "there"];
-        if self.lx.tables.nouns_capitalized
-            || self.upper(i)
-            || i == 0
-            || !["daily", "weekly", "monthly"].iter().any(|w| self.is_word(i, w))
-            || self.breaks(i + 1)
+        if !["daily", "weekly", "monthly"].iter().any(|w| self.is_word(i, w)) || self.breaks(i + 1)
         {
             return false;
         }
@@ -210,9 +211,8 @@ impl Parser<'_> {
             // head of a name, "the Daily Mail", "The Weekly Standard".
             Lex::Frequency(_) if self.in_name(i) || self.heads_name(i) => return None,
             // "the Russian weekly \"Argumenty Nedeli\"", "Romanian daily
-            // Evenimentul Zilei", "the French satirical weekly Charlie Hebdo":
-            // before the paper's name, the noun for a newspaper.
-            Lex::Frequency(_) if self.names_paper(i) || self.paper_says(i) => return None,
+            // Evenimentul Zilei", "The daily reports": the noun for a newspaper.
+            Lex::Frequency(_) if self.is_paper_noun(i) => return None,
             Lex::Frequency(u) => {
                 // "its quarterly dividend" is no recurrence; "a daily rally" is (TimeBank).
                 if u == Unit::Quarter
