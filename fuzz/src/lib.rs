@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use dateline::matching::{CasePolicy, MatchKind, Matcher, Pattern};
 use dateline::{
-    Date, DateExtractor, Direction, Entry, Gazetteer, Mode, Pipeline, SentenceSplitter, Span,
+    Date, DateExtractor, Direction, Entry, Gazetteer, Lang, Mode, Pipeline, SentenceSplitter, Span,
     Token, Tokenizer,
 };
 
@@ -35,17 +35,20 @@ pub fn check_spans(text: &str, spans: &[Span], what: &str, overlapping: bool) {
     }
 }
 
-/// Fuzz target `tokenize`: both tokenizer modes and the sentence splitter.
+/// Fuzz target `tokenize`: both tokenizer modes and the sentence splitter,
+/// in the language the first byte picks (see [`lang`]); the rest is the text.
 ///
 /// Tokens are sorted, disjoint, on char boundaries, and every
 /// non-whitespace char lies in exactly one token (the gaps between tokens
 /// are whitespace only); the lazy iterator agrees with `tokenize`. Sentences
 /// are sorted, disjoint, on char boundaries and trimmed.
 pub fn tokenize(data: &[u8]) {
+    let mut data = data;
+    let lang = lang(take_u8(&mut data));
     let text = String::from_utf8_lossy(data);
     let text = text.as_ref();
     for mode in [Mode::Default, Mode::Treebank] {
-        let tokenizer = Tokenizer::with_mode(mode);
+        let tokenizer = Tokenizer::builder().mode(mode).lang(lang).build();
         let tokens = tokenizer.tokenize(text);
         let lazy: Vec<Token> = tokenizer.tokens(text).collect();
         assert_eq!(tokens, lazy, "{mode}: tokens() and tokenize() disagree");
@@ -62,12 +65,18 @@ pub fn tokenize(data: &[u8]) {
             at = span.end;
         }
     }
-    let sentences = SentenceSplitter::new().split(text);
+    let sentences = SentenceSplitter::builder().lang(lang).build().split(text);
     check_spans(text, &sentences, "sentences", false);
     for &span in &sentences {
         let sentence = &text[span];
         assert_eq!(sentence, sentence.trim(), "sentence {span:?} is not trimmed");
     }
+}
+
+/// The language a byte of the input picks: `Lang::ALL[byte % 7]`, so 0
+/// (and an input used up) is English.
+fn lang(byte: u8) -> Lang {
+    Lang::ALL[usize::from(byte) % Lang::ALL.len()]
 }
 
 /// Reads the next byte, or 0 when the input is used up.
@@ -407,32 +416,35 @@ pub fn gazetteer_load(data: &[u8]) {
     }
 }
 
-/// One date extractor per (direction, day-first) setting, built once.
-fn extractor(direction: u8, day_first: bool) -> &'static DateExtractor {
-    static EXTRACTORS: OnceLock<Vec<DateExtractor>> = OnceLock::new();
-    let all = EXTRACTORS.get_or_init(|| {
-        let mut all = Vec::new();
-        for direction in
-            [Direction::Context, Direction::Past, Direction::Future, Direction::Nearest]
-        {
-            for day_first in [false, true] {
-                let extractor = DateExtractor::builder()
-                    .direction(direction)
-                    .day_first(day_first)
-                    .build()
-                    .expect("valid settings");
-                all.push(extractor);
-            }
-        }
-        all
-    });
-    &all[usize::from(direction % 4) * 2 + usize::from(day_first)]
+/// The date extractor of one (direction, day-first, language) setting,
+/// each built the first time it is asked for.
+fn extractor(direction: u8, day_first: bool, lang: Lang) -> &'static DateExtractor {
+    const DIRECTIONS: [Direction; 4] =
+        [Direction::Context, Direction::Past, Direction::Future, Direction::Nearest];
+    const SETTINGS: usize = DIRECTIONS.len() * 2 * Lang::ALL.len();
+    static EXTRACTORS: [OnceLock<DateExtractor>; SETTINGS] = [const { OnceLock::new() }; SETTINGS];
+    let direction = usize::from(direction) % DIRECTIONS.len();
+    let at = Lang::ALL.iter().position(|&l| l == lang).expect("a language of Lang::ALL");
+    let setting = (at * DIRECTIONS.len() + direction) * 2 + usize::from(day_first);
+    EXTRACTORS[setting].get_or_init(|| {
+        DateExtractor::builder()
+            .direction(DIRECTIONS[direction])
+            .day_first(day_first)
+            .lang(lang)
+            .build()
+            .expect("valid settings")
+    })
 }
 
-/// The pipeline the `dates` target also runs, built once.
-fn pipeline() -> &'static Pipeline {
-    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    PIPELINE.get_or_init(|| Pipeline::builder().tokens(true).build().expect("valid settings"))
+/// The pipeline of a language that the `dates` target also runs, each
+/// built the first time it is asked for.
+fn pipeline(lang: Lang) -> &'static Pipeline {
+    static PIPELINES: [OnceLock<Pipeline>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    let at = Lang::ALL.iter().position(|&l| l == lang).expect("a language of Lang::ALL");
+    PIPELINES[at].get_or_init(|| {
+        Pipeline::builder().tokens(true).lang(lang).build().expect("valid settings")
+    })
 }
 
 /// Fuzz target `dates`: date extraction with a reference date, direction
@@ -440,7 +452,8 @@ fn pipeline() -> &'static Pipeline {
 /// the whole pipeline with its code-point views.
 ///
 /// Layout: year (u16), month, day, flags (bits 0–1 direction, bit 2
-/// day-first, bit 3 also run the pipeline), then the text.
+/// day-first, bit 3 also run the pipeline), the language (see [`lang`]),
+/// then the text.
 ///
 /// Asserts: expressions are on char boundaries, sorted and disjoint, with
 /// non-empty values; `text()` is the spanned text. The pipeline's results
@@ -452,12 +465,13 @@ pub fn dates(data: &[u8]) {
     let month = 1 + u32::from(take_u8(&mut data) % 12);
     let day = take_u8(&mut data);
     let flags = take_u8(&mut data);
+    let lang = lang(take_u8(&mut data));
     let reference = Date::new(year, month, 1 + u32::from(day % 31))
         .or_else(|_| Date::new(year, month, 1 + u32::from(day % 28)))
         .expect("days 1 to 28 exist in every month");
     let text = String::from_utf8_lossy(data);
     let text = text.as_ref();
-    let found = extractor(flags, flags & 4 != 0).extract(text, reference);
+    let found = extractor(flags, flags & 4 != 0, lang).extract(text, reference);
     let spans: Vec<Span> = found.iter().map(|t| t.span()).collect();
     check_spans(text, &spans, "dates", false);
     for t in &found {
@@ -465,7 +479,7 @@ pub fn dates(data: &[u8]) {
         assert_eq!(t.text(text), &text[t.span()]);
     }
     if flags & 8 != 0 {
-        check_document(pipeline(), text, reference);
+        check_document(pipeline(lang), text, reference);
     }
 }
 
