@@ -1153,7 +1153,7 @@ impl Parser<'_> {
             }
             if p.kind == Kind::Punct
                 && !(p.is_punct('(') || p.is_punct('\'') || p.is_punct('"') || p.is_punct('“'))
-                && !(p.is_punct('/') && self.slashed_years(i - 2, i))
+                && !(p.is_punct('/') && i >= 2 && self.slashed_years(i - 2, i))
             {
                 // "$2000", "#1999", "555-2012", "1,2000", "-2000" (but not "1990-2000").
                 if !(p.is_dash()
