@@ -1134,6 +1134,20 @@ impl Parser<'_> {
         Some(p.into_cand(i, f + 1))
     }
 
+    /// Whether the word at `k`, after "the month" or "the week", opens a
+    /// phrase naming what the period counts from ("the month following the
+    /// crash", "the year prior to his talks", "the week preceding the
+    /// vote"): an event's period, not the reference's. A word that closes
+    /// the phrase ("the year previous") is `the_unit_before`'s; "before"
+    /// and "after" stay a known gap ("the week before the vote").
+    #[cold]
+    #[inline(never)]
+    fn counts_from_event(&self, k: usize) -> bool {
+        matches!(self.lex(k), Some(Lex::Rel(Rel::Following | Rel::Previous | Rel::Prior)))
+            && !self.breaks(k)
+            && self.tok(k + 1).is_some_and(|t| t.kind == Kind::Word)
+    }
+
     /// "the year", "the quarter", "the month", "the week" as dates.
     pub(super) fn the_unit(
         &self,
@@ -1180,6 +1194,9 @@ impl Parser<'_> {
         }
         if let Some(c) = self.the_unit_before(i, f, u) {
             return Some(Cand { modifier, ..c });
+        }
+        if matches!(self.lex(f + 1), Some(Lex::Rel(_))) && self.counts_from_event(f + 1) {
+            return None;
         }
         // "in 1948, the year of Gandhi's death", "2007 was the year of the
         // iPhone": the year just named, not the reference's.
