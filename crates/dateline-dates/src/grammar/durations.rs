@@ -577,6 +577,9 @@ impl Parser<'_> {
                 {
                     return None;
                 }
+                if lead.is_none() && self.unit_as_adjective(e) {
+                    return None;
+                }
                 if self.is_func(k, Func::A) {
                     return None;
                 }
@@ -1121,9 +1124,7 @@ impl Parser<'_> {
         let verb = i.checked_sub(1)?;
         if !SESSION_VERBS.iter().any(|w| self.is_word(verb, w))
             || matches!(self.lex(f + 1), Some(Lex::Rel(_) | Lex::Func(Func::Of)))
-            || ["when", "that", "which", "it", "he", "she", "they"]
-                .iter()
-                .any(|w| self.is_word(f + 1, w))
+            || CLAUSE_OPENERS.iter().any(|w| self.is_word(f + 1, w))
         {
             return None;
         }
@@ -1132,6 +1133,18 @@ impl Parser<'_> {
             None => Pt::day(self.r, "session-day", ""),
         };
         Some(p.into_cand(i, f + 1))
+    }
+
+    /// Whether a counted unit ending at `e` ("the six day", "the 24 hour")
+    /// is singular before a noun ("the six day event", "the one year
+    /// anniversary"): an adjective, as "six-day" is, so "the" is the
+    /// noun's. Not before a clause ("the one day it was in place").
+    #[inline(never)]
+    fn unit_as_adjective(&self, e: usize) -> bool {
+        matches!(self.unit(e.wrapping_sub(1)), Some((_, false)))
+            && self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
+            && !self.breaks(e)
+            && !CLAUSE_OPENERS.iter().any(|w| self.is_word(e, w))
     }
 
     /// Whether the word at `k`, after "the month" or "the week", opens a
@@ -1597,6 +1610,10 @@ pub(crate) fn clock_seconds(v: &str) -> Option<i64> {
     }
     Some(total)
 }
+
+/// Words that open a clause after a noun ("the day when ...", "the one day
+/// it was in place"): what follows is no adjective's noun.
+const CLAUSE_OPENERS: &[&str] = &["when", "that", "which", "it", "he", "she", "they"];
 
 /// Verbs that open or close a trading session before "the day": "to end
 /// the day at 9,505.96", "the index started the day with a gain".
