@@ -785,15 +785,18 @@ impl Parser<'_> {
             let u = grain_unit(g)?;
             let v = duration_value(Some(n), u, false);
             // The pair shares the reading its last words give: "20 or 30
-            // years ago" is a date back, "in two to three years" one ahead.
+            // years ago" is a date back, "12 to 18 months from now" and "in
+            // two to three years" one ahead.
             if modifier.is_none()
                 && let Some((_, _, e2, _)) = self.amount_unit(e1 + 1)
             {
-                if self.is_rel(e2, Rel::Ago)
+                if let Some((sign, _)) = self.offset_tail(e2)
                     && let Some((k, u)) = parse_simple_duration(&v)
-                    && let Some(p) = self.ago_point(-k, u, "range-first-ago")
                 {
-                    return Some(p.into_cand(i, e1));
+                    let rule = if sign < 0 { "range-first-ago" } else { "range-first-ahead" };
+                    if let Some(p) = self.ago_point(sign * k, u, rule) {
+                        return Some(p.into_cand(i, e1));
+                    }
                 }
                 if let Some(p) = self.range_ahead(Some(j), &v, e2) {
                     return Some(p.into_cand(i, e1));
