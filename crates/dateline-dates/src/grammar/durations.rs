@@ -577,6 +577,9 @@ impl Parser<'_> {
                 {
                     return None;
                 }
+                if lead.is_none() && self.unit_as_adjective(e) {
+                    return None;
+                }
                 if self.is_func(k, Func::A) {
                     return None;
                 }
@@ -782,15 +785,18 @@ impl Parser<'_> {
             let u = grain_unit(g)?;
             let v = duration_value(Some(n), u, false);
             // The pair shares the reading its last words give: "20 or 30
-            // years ago" is a date back, "in two to three years" one ahead.
+            // years ago" is a date back, "12 to 18 months from now" and "in
+            // two to three years" one ahead.
             if modifier.is_none()
                 && let Some((_, _, e2, _)) = self.amount_unit(e1 + 1)
             {
-                if self.is_rel(e2, Rel::Ago)
+                if let Some((sign, _)) = self.offset_tail(e2)
                     && let Some((k, u)) = parse_simple_duration(&v)
-                    && let Some(p) = self.ago_point(-k, u, "range-first-ago")
                 {
-                    return Some(p.into_cand(i, e1));
+                    let rule = if sign < 0 { "range-first-ago" } else { "range-first-ahead" };
+                    if let Some(p) = self.ago_point(sign * k, u, rule) {
+                        return Some(p.into_cand(i, e1));
+                    }
                 }
                 if let Some(p) = self.range_ahead(Some(j), &v, e2) {
                     return Some(p.into_cand(i, e1));
@@ -1121,9 +1127,7 @@ impl Parser<'_> {
         let verb = i.checked_sub(1)?;
         if !SESSION_VERBS.iter().any(|w| self.is_word(verb, w))
             || matches!(self.lex(f + 1), Some(Lex::Rel(_) | Lex::Func(Func::Of)))
-            || ["when", "that", "which", "it", "he", "she", "they"]
-                .iter()
-                .any(|w| self.is_word(f + 1, w))
+            || CLAUSE_OPENERS.iter().any(|w| self.is_word(f + 1, w))
         {
             return None;
         }
@@ -1132,6 +1136,32 @@ impl Parser<'_> {
             None => Pt::day(self.r, "session-day", ""),
         };
         Some(p.into_cand(i, f + 1))
+    }
+
+    /// Whether a counted unit ending at `e` ("the six day", "the 24 hour")
+    /// is singular before a noun ("the six day event", "the one year
+    /// anniversary"): an adjective, as "six-day" is, so "the" is the
+    /// noun's. Not before a clause ("the one day it was in place").
+    #[inline(never)]
+    fn unit_as_adjective(&self, e: usize) -> bool {
+        matches!(self.unit(e.wrapping_sub(1)), Some((_, false)))
+            && self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
+            && !self.breaks(e)
+            && !CLAUSE_OPENERS.iter().any(|w| self.is_word(e, w))
+    }
+
+    /// Whether the word at `k`, after "the month" or "the week", opens a
+    /// phrase naming what the period counts from ("the month following the
+    /// crash", "the year prior to his talks", "the week preceding the
+    /// vote"): an event's period, not the reference's. A word that closes
+    /// the phrase ("the year previous") is `the_unit_before`'s; "before"
+    /// and "after" stay a known gap ("the week before the vote").
+    #[cold]
+    #[inline(never)]
+    fn counts_from_event(&self, k: usize) -> bool {
+        matches!(self.lex(k), Some(Lex::Rel(Rel::Following | Rel::Previous | Rel::Prior)))
+            && !self.breaks(k)
+            && self.tok(k + 1).is_some_and(|t| t.kind == Kind::Word)
     }
 
     /// "the year", "the quarter", "the month", "the week" as dates.
@@ -1180,6 +1210,9 @@ impl Parser<'_> {
         }
         if let Some(c) = self.the_unit_before(i, f, u) {
             return Some(Cand { modifier, ..c });
+        }
+        if matches!(self.lex(f + 1), Some(Lex::Rel(_))) && self.counts_from_event(f + 1) {
+            return None;
         }
         // "in 1948, the year of Gandhi's death", "2007 was the year of the
         // iPhone": the year just named, not the reference's.
@@ -1580,6 +1613,10 @@ pub(crate) fn clock_seconds(v: &str) -> Option<i64> {
     }
     Some(total)
 }
+
+/// Words that open a clause after a noun ("the day when ...", "the one day
+/// it was in place"): what follows is no adjective's noun.
+const CLAUSE_OPENERS: &[&str] = &["when", "that", "which", "it", "he", "she", "they"];
 
 /// Verbs that open or close a trading session before "the day": "to end
 /// the day at 9,505.96", "the index started the day with a gain".

@@ -577,8 +577,10 @@ impl Parser<'_> {
         {
             return None;
         }
-        // Lowercase names count too ("thanksgiving"), except "may day".
-        if !self.upper(i) && self.is_word(i, "may") {
+        // Lowercase names count too ("thanksgiving"), except everyday
+        // phrases ("may day", "election day").
+        let capitalized = self.lx.tables.capitalized_holidays.iter().any(|w| self.is_word(i, w));
+        if capitalized && !self.upper(i) {
             return None;
         }
         let mut best: Option<(usize, HolidayRule)> = None;
@@ -619,8 +621,8 @@ impl Parser<'_> {
                 None => {}
             }
         }
-        // "May Day" only capitalized as a whole.
-        if self.is_word(i, "may") && !self.upper(i + 1) {
+        // "May Day", "Election Day" only capitalized as a whole.
+        if capitalized && !(i + 1..e).all(|k| self.upper(k)) {
             return None;
         }
         let mut year = None;

@@ -1485,30 +1485,7 @@ impl Parser<'_> {
             e2 += 2;
             modifier = Some(Modifier::Approx);
         }
-        let sign = match self.lex(e2) {
-            Some(Lex::Rel(Rel::Ago)) => -1,
-            // "six months earlier than planned": a difference, not a date.
-            Some(Lex::Rel(Rel::Earlier)) if !self.is_word(e2 + 1, "than") => -1,
-            Some(Lex::Rel(Rel::Hence)) => 1,
-            // "three weeks from now", "3 days from today", "two days after today".
-            Some(Lex::Func(Func::From) | Lex::Rel(Rel::After))
-                if matches!(
-                    self.lex(e2 + 1),
-                    Some(Lex::Deictic(Deictic::Now | Deictic::Today))
-                ) =>
-            {
-                e2 += 1;
-                1
-            }
-            Some(Lex::Rel(Rel::Before))
-                if self.lex(e2 + 1) == Some(Lex::Deictic(Deictic::Today)) =>
-            {
-                e2 += 1;
-                -1
-            }
-            _ => return None,
-        };
-        let end = e2 + 1;
+        let (sign, end) = self.offset_tail(e2)?;
         if clock && !vague_few {
             let p = self.clock_offset(sign * clock_seconds(&v)?, "ago-clock", String::new())?;
             return Some(Cand { modifier, ..p.into_cand(i, end) });
@@ -1549,6 +1526,28 @@ impl Parser<'_> {
         }
         let p = self.ago_point(n, u, "ago")?;
         Some(Cand { modifier, ..p.into_cand(i, end) })
+    }
+
+    /// The words at `k` that make an amount an offset from the reference:
+    /// "ago", "earlier", "hence", "from now", "from today", "after today",
+    /// "before today"; the direction (-1 back, 1 ahead) and the end.
+    pub(super) fn offset_tail(&self, k: usize) -> Option<(i64, usize)> {
+        match self.lex(k)? {
+            Lex::Rel(Rel::Ago) => Some((-1, k + 1)),
+            // "six months earlier than planned": a difference, not a date.
+            Lex::Rel(Rel::Earlier) if !self.is_word(k + 1, "than") => Some((-1, k + 1)),
+            Lex::Rel(Rel::Hence) => Some((1, k + 1)),
+            // "three weeks from now", "3 days from today", "two days after today".
+            Lex::Func(Func::From) | Lex::Rel(Rel::After)
+                if matches!(self.lex(k + 1), Some(Lex::Deictic(Deictic::Now | Deictic::Today))) =>
+            {
+                Some((1, k + 2))
+            }
+            Lex::Rel(Rel::Before) if self.lex(k + 1) == Some(Lex::Deictic(Deictic::Today)) => {
+                Some((-1, k + 2))
+            }
+            _ => None,
+        }
     }
 
     /// The month `v`, a duration of years and months ("P1Y6M": "a year and

@@ -23,6 +23,7 @@ pub(super) static TABLES: Tables = Tables {
     event_nouns: EVENT_NOUNS,
     sunday_ends_week: true,
     national_days: NATIONAL_DAYS,
+    capitalized_holidays: &["may", "election"],
     ..Tables::EMPTY
 };
 

@@ -945,6 +945,11 @@ pub(crate) struct Tables {
     /// Month 0: the country's day moves from year to year (Israel's follows
     /// the Hebrew calendar), and the holiday is not read.
     pub(crate) national_days: &'static [(&'static str, u8, u8)],
+    /// First words of holiday names that are also everyday phrases, read as
+    /// the holiday only capitalized as a whole: "May Day" (not "may day"),
+    /// "Election Day" (the United States'; "election day" is the day of
+    /// whatever election the story tells).
+    pub(crate) capitalized_holidays: &'static [&'static str],
     /// Decimals are written with a comma ("30,4 secondes", "1,5 Stunden",
     /// "2,5 años"): a comma between digits is the decimal mark, never a
     /// thousands separator.
@@ -1091,6 +1096,7 @@ impl Tables {
         story_shifted_days: &[],
         sunday_ends_week: false,
         national_days: &[],
+        capitalized_holidays: &[],
         decimal_comma: false,
         months_lowercase: false,
         heading_years: false,
