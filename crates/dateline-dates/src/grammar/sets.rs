@@ -24,7 +24,7 @@ impl Parser<'_> {
     /// Whether the word at `i` stands before a noun it modifies: a word
     /// follows on its line that is no function word an adverb goes before
     /// ("everyday life", not "everyday so they", "everyday at noon").
-    fn modifies_next(&self, i: usize) -> bool {
+    pub(super) fn modifies_next(&self, i: usize) -> bool {
         const AFTER_ADVERB: &[&str] = &[
             "so", "and", "or", "but", "then", "until", "till", "since", "because", "as", "when",
             "while", "if", "of", "to", "at", "in", "on", "for", "from", "with", "by", "after",
@@ -37,6 +37,15 @@ impl Parser<'_> {
         !self.breaks(i + 1)
             && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word)
             && !AFTER_ADVERB.iter().any(|w| self.is_word(i + 1, w))
+    }
+
+    /// Whether the word at `i` is "daily" in "daily life", "our daily
+    /// lives": the adjective is "ordinary", as "everyday life" (no
+    /// recurrence is told).
+    #[cold]
+    #[inline(never)]
+    fn is_daily_life(&self, i: usize) -> bool {
+        self.is_word(i, "daily") && (self.is_word(i + 1, "life") || self.is_word(i + 1, "lives"))
     }
 
     /// Whether the lowercase frequency word at `i` is the noun for a
@@ -232,6 +241,9 @@ impl Parser<'_> {
                     && self.modifies_next(i)
                     && !RECURRING.iter().any(|w| self.is_word(i + 1, w))
                 {
+                    return None;
+                }
+                if u == Unit::Day && self.is_daily_life(i) {
                     return None;
                 }
                 let v = match u {
