@@ -1957,6 +1957,25 @@ impl Parser<'_> {
         Some(tail)
     }
 
+    /// Whether "the future" (`the` at `the`, "future" at `j`) is the
+    /// adjective before a singular noun: "the term of the future Polish
+    /// government", "the future direction of this country" (as "the future
+    /// contracts"). After "in" or "into" it is the time ("in the future we
+    /// will"), and a verb, function word or "-ed"/"-ly" word after it ends
+    /// the noun phrase ("the future is", "the future looked").
+    #[cold]
+    #[inline(never)]
+    fn future_before_noun(&self, the: usize, j: usize) -> bool {
+        let next = self.s(j + 1);
+        self.is_word(the, "the")
+            && !the.checked_sub(1).is_some_and(|k| self.is_word(k, "in") || self.is_word(k, "into"))
+            && self.modifies_next(j)
+            && self.tok(j + 1).is_some_and(|t| t.lex.is_none() && t.space)
+            && self.lx.verb(next.as_bytes()).is_none()
+            && !next.ends_with("ed")
+            && !next.ends_with("ly")
+    }
+
     /// PRESENT_REF, PAST_REF, FUTURE_REF words: "now", "currently", "recently",
     /// "the past", "the future", "soon", "recent".
     pub(super) fn r_ref(&self, i: usize) -> Option<Cand> {
@@ -2142,6 +2161,9 @@ impl Parser<'_> {
                         && !t.upper
                         && self.s(j + 1).ends_with('s')
                 }) {
+                    return None;
+                }
+                if the && self.future_before_noun(i, j) {
                     return None;
                 }
                 "FUTURE_REF"
