@@ -39,15 +39,6 @@ impl Parser<'_> {
             && !AFTER_ADVERB.iter().any(|w| self.is_word(i + 1, w))
     }
 
-    /// Whether the word at `i` is "daily" in "daily life", "our daily
-    /// lives": the adjective is "ordinary", as "everyday life" (no
-    /// recurrence is told).
-    #[cold]
-    #[inline(never)]
-    fn is_daily_life(&self, i: usize) -> bool {
-        self.is_word(i, "daily") && (self.is_word(i + 1, "life") || self.is_word(i + 1, "lives"))
-    }
-
     /// Whether the lowercase frequency word at `i` is the noun for a
     /// newspaper (`names_paper`, `paper_says`). Not in a language that
     /// capitalizes its nouns, nor capitalized, nor first.
@@ -241,9 +232,6 @@ impl Parser<'_> {
                     && self.modifies_next(i)
                     && !RECURRING.iter().any(|w| self.is_word(i + 1, w))
                 {
-                    return None;
-                }
-                if u == Unit::Day && self.is_daily_life(i) {
                     return None;
                 }
                 let v = match u {
