@@ -1547,8 +1547,45 @@ impl Parser<'_> {
                 .into_cand(i, end)
             });
         }
+        // "exports jumped 17.7% in December from a year earlier": the month
+        // compared, a year back.
+        if u == 'Y'
+            && n == -1
+            && let Some((y, m)) = self.month_compared(i)
+        {
+            let p = Pt::new(cal::fmt_month(y - 1, m), Grain::Month, "ago-month", "");
+            return Some(Cand { modifier, ..p.into_cand(i, end) });
+        }
         let p = self.ago_point(n, u, "ago")?;
         Some(Cand { modifier, ..p.into_cand(i, end) })
+    }
+
+    /// The month a figure is compared for, when "a year earlier" at `i`
+    /// follows "from", "than", "to", "with" or "over" and its clause named
+    /// that month after "in" ("rose 12.1% in December compared to a year
+    /// earlier"): the last month named, `(year, month)`.
+    #[cold]
+    #[inline(never)]
+    fn month_compared(&self, i: usize) -> Option<(i32, u32)> {
+        let k = i.checked_sub(1)?;
+        if !["from", "than", "to", "with", "over"].iter().any(|w| self.is_word(k, w)) {
+            return None;
+        }
+        let (y, m) = self.doc.last_month?;
+        for x in (k.saturating_sub(12)..k).rev() {
+            let t = self.tok(x)?;
+            if t.newline
+                || t.kind == Kind::Punct && matches!(self.s(x), "." | ";" | ":" | "?" | "!")
+            {
+                return None;
+            }
+            if let Some(Lex::Month(named)) = self.lex(x) {
+                let bare = !matches!(self.tok(x + 1), Some(t) if t.kind == Kind::Num);
+                let after_in = x.checked_sub(1).is_some_and(|p| self.is_func(p, Func::In));
+                return (bare && after_in && u32::from(named) == m).then_some((y, m));
+            }
+        }
+        None
     }
 
     /// The month `v`, a duration of years and months ("P1Y6M": "a year and
