@@ -172,8 +172,13 @@ impl Parser<'_> {
         // A full date after the weekday wins: "Monday, Sept. 2, 2024".
         let k = self.opt_comma(e);
         if !self.breaks(k) {
-            let explicit =
-                self.p_month_first(k).or_else(|| self.p_day_first(k)).or_else(|| self.p_numeric(k));
+            // "Tuesday the 16th of October 2007": the article before a day
+            // with its month.
+            let explicit = self
+                .p_month_first(k)
+                .or_else(|| self.p_day_first(k))
+                .or_else(|| self.p_numeric(k))
+                .or_else(|| self.is_func(k, Func::The).then(|| self.p_day_first(k + 1)).flatten());
             if let Some((p, e2)) = explicit
                 && let Some(day) = p.day
             {
