@@ -49,6 +49,29 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether the weekday at `j` ends a range of weekdays that gives
+    /// hours kept every week: "call between 8 a.m. and 5 p.m. CT Monday
+    /// through Friday", "Monday to Friday: 06:00-09:00am". A clock's "a.m."
+    /// or "pm" (and its zone) stands right before the range, or a colon and
+    /// a number after it; "from Wednesday to Sunday" is one week's days.
+    #[cold]
+    #[inline(never)]
+    fn in_weekly_hours(&self, j: usize) -> bool {
+        let joins = |k: usize| {
+            matches!(self.lex(k), Some(Lex::Func(Func::To | Func::Through))) || self.dash(k)
+        };
+        let weekday = |k: usize| matches!(self.lex(k), Some(Lex::Weekday(1..=7)));
+        let (first, last) = if joins(j + 1) && weekday(j + 2) {
+            (j, j + 2)
+        } else if j >= 2 && joins(j - 1) && weekday(j - 2) {
+            (j - 2, j)
+        } else {
+            return false;
+        };
+        let colon_then_clock = self.punct(last + 1, ':') && self.num(last + 2).is_some();
+        colon_then_clock || self.tok(first).is_some_and(|t| after_clock(&self.text[..t.start]))
+    }
+
     /// Weekdays: "Tuesday", "last Friday", "next Monday", "Monday, Sept. 2".
     pub(super) fn p_weekday(&self, i: usize) -> Option<(Pt, usize)> {
         // "last week's Sunday", "next week's Friday".
@@ -102,6 +125,10 @@ impl Parser<'_> {
         let mut e = j + 1;
         if abbr {
             e = self.opt_dot(e);
+        }
+        if !abbr && rel.is_none() && !the && self.in_weekly_hours(j) {
+            let p = Pt::new(format!("XXXX-WXX-{wd}"), Grain::Day, "weekday-hours", "");
+            return Some((p.set(), e));
         }
         // "середа", "среда" (the environment): Wednesday only in a date context.
         if rel.is_none() && self.lx.extended && !self.weekday_in_context(j, e) {
@@ -2275,5 +2302,24 @@ fn year_agreeing(day: Civil, wd: u8) -> Option<Civil> {
     [-1i32, 1, -2, 2].into_iter().find_map(|dy| {
         let y = i32::from(day.year()) + dy;
         cal::date(y, day.month() as u32, day.day() as u32).filter(|d| cal::weekday(*d) == wd)
+    })
+}
+
+/// Whether `before` ends with a clock's "a.m." or "pm" ("5 p.m. CT",
+/// "10pm"), a zone abbreviation after it allowed.
+fn after_clock(before: &str) -> bool {
+    let mut b = before.trim_end().as_bytes();
+    let word_at = b.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |k| k + 1);
+    if super::times::is_zone_shaped(&b[word_at..]) {
+        b = before[..word_at].trim_end().as_bytes();
+    }
+    let b = b.strip_suffix(b".").unwrap_or(b);
+    let lower = |s: &[u8]| s.to_ascii_lowercase();
+    let meridiem = [&b"a.m"[..], b"p.m", b"am", b"pm"]
+        .into_iter()
+        .find(|m| b.len() > m.len() && lower(&b[b.len() - m.len()..]) == *m);
+    meridiem.is_some_and(|m| {
+        let rest = b[..b.len() - m.len()].trim_ascii_end();
+        rest.last().is_some_and(u8::is_ascii_digit)
     })
 }
