@@ -464,14 +464,15 @@ impl Parser<'_> {
     /// ("Islam will one day be the second largest religion": TBAQ's
     /// FUTURE_REF): right after a modal or "perhaps", or opening a clause
     /// whose modal follows ("believes that one day Wi-Fi will offer", "One
-    /// day oil will dry up"). Not "one day after", "one day of", "for one
-    /// day", "a one day strike".
+    /// day oil will dry up"). Not "one day after", "one day of", "one day's
+    /// delay", "for one day", "a one day strike".
     #[cold]
     #[inline(never)]
     fn is_someday(&self, i: usize) -> bool {
         if !(self.is_word(i, "one") && self.is_word(i + 1, "day"))
             || matches!(self.lex(i + 2), Some(Lex::Rel(_)))
             || self.is_func(i + 2, Func::Of)
+            || super::is_possessive_tok(self.tok(i + 2))
         {
             return false;
         }
