@@ -27,7 +27,7 @@
 use super::quotes;
 use super::times::is_zone_shaped;
 use super::{Dir, Parser};
-use crate::lexicon::Verb;
+use crate::lexicon::{Lex, Verb};
 
 /// Words read on each side of an expression, at most.
 const REACH: usize = 24;
@@ -151,12 +151,15 @@ impl Parser<'_> {
         // The first words, then on to the whole reach when the reading
         // looked past what was read.
         let mut side = Side::new(from);
+        // A date with no preposition of its own ("Tuesday", not "in two
+        // years"), which a decision before it can date.
+        let bare = !matches!(self.lex(s), Some(Lex::Func(_)));
         let mut n = self.words_left(&mut side, &mut words);
-        let mut read = self.read_left(&words[..n]);
+        let mut read = self.read_left(&words[..n], bare);
         if !side.done && matches!(read, Read::Found(_, k) | Read::Exhausted(k) if k >= n) {
             side.limit = REACH;
             n = self.words_left(&mut side, &mut words);
-            read = self.read_left(&words[..n]);
+            read = self.read_left(&words[..n], bare);
         }
         if let Read::Found(d, _) = read {
             return Some(d);
@@ -188,8 +191,9 @@ impl Parser<'_> {
         (how != "default").then_some((d, how))
     }
 
-    /// `left[0]` is the word nearest the expression.
-    fn read_left(&self, left: &[Word<'_>]) -> Read {
+    /// `left[0]` is the word nearest the expression; `bare`: the expression
+    /// opens with no preposition.
+    fn read_left(&self, left: &[Word<'_>], bare: bool) -> Read {
         let found = |d: Option<(Dir, String)>, looked: usize| match d {
             Some(d) => Read::Found(d, looked),
             None => Read::Exhausted(looked),
@@ -210,6 +214,10 @@ impl Parser<'_> {
                     }
                 };
                 if let Some(b) = before.filter(ahead) {
+                    if bare && w.is("to") && self.dates_decision(left, k) {
+                        let how = format!("past-decided({} to)", b.lower());
+                        return Read::Found((Dir::Past, how), k + 3);
+                    }
                     return Read::Found(plan(b, left.get(k + 2), w), k + 3);
                 }
                 continue;
@@ -245,6 +253,23 @@ impl Parser<'_> {
             return found(decide(carrier, w, after), looked.max(k + 2));
         }
         Read::Exhausted(left.len())
+    }
+
+    /// Whether the bare date after "to" at `left[to]` dates the decision
+    /// before it: "the Senate voted to adopt the bill Tuesday", "Facebook
+    /// agreed to purchase Instagram for $1 billion Monday" (news puts the
+    /// day of a decision taken last). Not with a preposition or another
+    /// date word before the date ("agreed to meet him on Saturday"), nor
+    /// right after the infinitive ("agreed to meet Tuesday"), nor after an
+    /// auxiliary ("has agreed to buy": the perfect dates no day).
+    #[cold]
+    #[inline(never)]
+    fn dates_decision(&self, left: &[Word<'_>], to: usize) -> bool {
+        to >= 3
+            && left.get(to + 1).is_some_and(|b| b.class == Some(Verb::Decided))
+            && !left.get(to + 2).is_some_and(Word::is_aux)
+            && left[0].class.is_none()
+            && self.lx.get(left[0].text).is_none()
     }
 
     /// `right[0]` is the word nearest the expression.
@@ -337,7 +362,7 @@ impl Parser<'_> {
             // "planned", "prepared" (adjectives as often: "a vote planned
             // for Friday") nor a wish, whose object lies ahead ("wanted
             // them by Christmas", "hoped for", "aimed at").
-            Some(Verb::IntentTo) => {
+            Some(Verb::IntentTo | Verb::Decided) => {
                 w.ends_ed()
                     && !after_determiner
                     && !["planned", "prepared", "wanted", "hoped", "aimed"].iter().any(|x| w.is(x))
@@ -659,8 +684,10 @@ fn plan(word: &Word<'_>, before: Option<&Word<'_>>, link: &Word<'_>) -> (Dir, St
 /// A word that, before "to" (or "for"), puts what follows ahead: "plans
 /// to", "is to", "set to", "scheduled for".
 fn intends(w: &Word<'_>) -> bool {
-    matches!(w.class, Some(Verb::Intent | Verb::IntentTo | Verb::Be | Verb::Was | Verb::Have))
-        || w.is("set")
+    matches!(
+        w.class,
+        Some(Verb::Intent | Verb::IntentTo | Verb::Decided | Verb::Be | Verb::Was | Verb::Have)
+    ) || w.is("set")
 }
 
 fn is_word_byte(b: u8) -> bool {

@@ -5,7 +5,7 @@ use jiff::civil::Date as Civil;
 
 use super::{Cand, Parser, Pt, grain_unit, unit_grain};
 use crate::cal;
-use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Rel, Unit, Vague};
+use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Rel, Unit, Vague, Verb};
 use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
 
@@ -460,6 +460,57 @@ impl Parser<'_> {
         c
     }
 
+    /// Whether "one day" at `i` is some day to come, no stretch of a day
+    /// ("Islam will one day be the second largest religion": TBAQ's
+    /// FUTURE_REF): right after a modal or "perhaps", or opening a clause
+    /// whose modal follows ("believes that one day Wi-Fi will offer", "One
+    /// day oil will dry up"). Not "one day after", "one day of", "one day's
+    /// delay", "for one day", "a one day strike".
+    #[cold]
+    #[inline(never)]
+    fn is_someday(&self, i: usize) -> bool {
+        if !(self.is_word(i, "one") && self.is_word(i + 1, "day"))
+            || matches!(self.lex(i + 2), Some(Lex::Rel(_)))
+            || self.is_func(i + 2, Func::Of)
+            || super::is_possessive_tok(self.tok(i + 2))
+        {
+            return false;
+        }
+        let modal = |k: usize| {
+            matches!(
+                self.lx.verb(self.s(k).as_bytes()),
+                Some(Verb::Will | Verb::Would | Verb::Modal | Verb::Could)
+            )
+        };
+        let comma = |k: usize| self.s(k) == ",";
+        let before = i.checked_sub(1);
+        // "will one day be", "perhaps, one day, ...".
+        let word_before = before.and_then(|k| if comma(k) { k.checked_sub(1) } else { Some(k) });
+        if word_before
+            .is_some_and(|k| modal(k) || self.is_word(k, "perhaps") || self.is_word(k, "maybe"))
+        {
+            return true;
+        }
+        let opens_clause = before.is_none_or(|k| {
+            self.tok(k).is_some_and(|t| t.kind == Kind::Punct) || self.is_word(k, "that")
+        });
+        if !opens_clause {
+            return false;
+        }
+        let from = if comma(i + 2) { i + 3 } else { i + 2 };
+        for k in from..from + 4 {
+            match self.tok(k) {
+                Some(t) if t.kind == Kind::Word => {
+                    if modal(k) {
+                        return true;
+                    }
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
     pub(super) fn r_duration_inner(&self, i: usize) -> Option<Cand> {
         let mut j = i;
         let mut modifier = None;
@@ -753,6 +804,10 @@ impl Parser<'_> {
         }
         // Plain "N units" (with a hedge).
         if let Some((v, g, e, _)) = self.amount_unit(j) {
+            if modifier.is_none() && e == i + 2 && self.is_someday(i) {
+                let p = Pt::new("FUTURE_REF".into(), Grain::Unspecified, "one-day-ahead", "");
+                return Some(p.into_cand(i, e));
+            }
             if modifier.is_none()
                 && let Some(c) = self.counted_from_story(i, &v, e)
             {

@@ -49,6 +49,29 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether the weekday at `j` ends a range of weekdays that gives
+    /// hours kept every week: "call between 8 a.m. and 5 p.m. CT Monday
+    /// through Friday", "Monday to Friday: 06:00-09:00am". A clock's "a.m."
+    /// or "pm" (and its zone) stands right before the range, or a colon and
+    /// a number after it; "from Wednesday to Sunday" is one week's days.
+    #[cold]
+    #[inline(never)]
+    fn in_weekly_hours(&self, j: usize) -> bool {
+        let joins = |k: usize| {
+            matches!(self.lex(k), Some(Lex::Func(Func::To | Func::Through))) || self.dash(k)
+        };
+        let weekday = |k: usize| matches!(self.lex(k), Some(Lex::Weekday(1..=7)));
+        let (first, last) = if joins(j + 1) && weekday(j + 2) {
+            (j, j + 2)
+        } else if j >= 2 && joins(j - 1) && weekday(j - 2) {
+            (j - 2, j)
+        } else {
+            return false;
+        };
+        let colon_then_clock = self.punct(last + 1, ':') && self.num(last + 2).is_some();
+        colon_then_clock || self.tok(first).is_some_and(|t| after_clock(&self.text[..t.start]))
+    }
+
     /// Weekdays: "Tuesday", "last Friday", "next Monday", "Monday, Sept. 2".
     pub(super) fn p_weekday(&self, i: usize) -> Option<(Pt, usize)> {
         // "last week's Sunday", "next week's Friday".
@@ -102,6 +125,10 @@ impl Parser<'_> {
         let mut e = j + 1;
         if abbr {
             e = self.opt_dot(e);
+        }
+        if !abbr && rel.is_none() && !the && self.in_weekly_hours(j) {
+            let p = Pt::new(format!("XXXX-WXX-{wd}"), Grain::Day, "weekday-hours", "");
+            return Some((p.set(), e));
         }
         // "середа", "среда" (the environment): Wednesday only in a date context.
         if rel.is_none() && self.lx.extended && !self.weekday_in_context(j, e) {
@@ -172,8 +199,13 @@ impl Parser<'_> {
         // A full date after the weekday wins: "Monday, Sept. 2, 2024".
         let k = self.opt_comma(e);
         if !self.breaks(k) {
-            let explicit =
-                self.p_month_first(k).or_else(|| self.p_day_first(k)).or_else(|| self.p_numeric(k));
+            // "Tuesday the 16th of October 2007": the article before a day
+            // with its month.
+            let explicit = self
+                .p_month_first(k)
+                .or_else(|| self.p_day_first(k))
+                .or_else(|| self.p_numeric(k))
+                .or_else(|| self.is_func(k, Func::The).then(|| self.p_day_first(k + 1)).flatten());
             if let Some((p, e2)) = explicit
                 && let Some(day) = p.day
             {
@@ -1524,6 +1556,15 @@ impl Parser<'_> {
                 .into_cand(i, end)
             });
         }
+        // "exports jumped 17.7% in December from a year earlier": the month
+        // compared, a year back.
+        if u == 'Y'
+            && n == -1
+            && let Some((y, m)) = self.month_compared(i)
+        {
+            let p = Pt::new(cal::fmt_month(y - 1, m), Grain::Month, "ago-month", "");
+            return Some(Cand { modifier, ..p.into_cand(i, end) });
+        }
         let p = self.ago_point(n, u, "ago")?;
         Some(Cand { modifier, ..p.into_cand(i, end) })
     }
@@ -1548,6 +1589,34 @@ impl Parser<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The month a figure is compared for, when "a year earlier" at `i`
+    /// follows "from", "than", "to", "with" or "over" and its clause named
+    /// that month after "in" ("rose 12.1% in December compared to a year
+    /// earlier"): the last month named, `(year, month)`.
+    #[cold]
+    #[inline(never)]
+    fn month_compared(&self, i: usize) -> Option<(i32, u32)> {
+        let k = i.checked_sub(1)?;
+        if !["from", "than", "to", "with", "over"].iter().any(|w| self.is_word(k, w)) {
+            return None;
+        }
+        let (y, m) = self.doc.last_month?;
+        for x in (k.saturating_sub(12)..k).rev() {
+            let t = self.tok(x)?;
+            if t.newline
+                || t.kind == Kind::Punct && matches!(self.s(x), "." | ";" | ":" | "?" | "!")
+            {
+                return None;
+            }
+            if let Some(Lex::Month(named)) = self.lex(x) {
+                let bare = !matches!(self.tok(x + 1), Some(t) if t.kind == Kind::Num);
+                let after_in = x.checked_sub(1).is_some_and(|p| self.is_func(p, Func::In));
+                return (bare && after_in && u32::from(named) == m).then_some((y, m));
+            }
+        }
+        None
     }
 
     /// The month `v`, a duration of years and months ("P1Y6M": "a year and
@@ -1956,6 +2025,25 @@ impl Parser<'_> {
         Some(tail)
     }
 
+    /// Whether "the future" (`the` at `the`, "future" at `j`) is the
+    /// adjective before a singular noun: "the term of the future Polish
+    /// government", "the future direction of this country" (as "the future
+    /// contracts"). After "in" or "into" it is the time ("in the future we
+    /// will"), and a verb, function word or "-ed"/"-ly" word after it ends
+    /// the noun phrase ("the future is", "the future looked").
+    #[cold]
+    #[inline(never)]
+    fn future_before_noun(&self, the: usize, j: usize) -> bool {
+        let next = self.s(j + 1);
+        self.is_word(the, "the")
+            && !the.checked_sub(1).is_some_and(|k| self.is_word(k, "in") || self.is_word(k, "into"))
+            && self.modifies_next(j)
+            && self.tok(j + 1).is_some_and(|t| t.lex.is_none() && t.space)
+            && self.lx.verb(next.as_bytes()).is_none()
+            && !next.ends_with("ed")
+            && !next.ends_with("ly")
+    }
+
     /// PRESENT_REF, PAST_REF, FUTURE_REF words: "now", "currently", "recently",
     /// "the past", "the future", "soon", "recent".
     pub(super) fn r_ref(&self, i: usize) -> Option<Cand> {
@@ -2143,6 +2231,9 @@ impl Parser<'_> {
                 }) {
                     return None;
                 }
+                if the && self.future_before_noun(i, j) {
+                    return None;
+                }
                 "FUTURE_REF"
             }
             Lex::Deictic(Deictic::Past) if the => {
@@ -2210,5 +2301,24 @@ fn year_agreeing(day: Civil, wd: u8) -> Option<Civil> {
     [-1i32, 1, -2, 2].into_iter().find_map(|dy| {
         let y = i32::from(day.year()) + dy;
         cal::date(y, day.month() as u32, day.day() as u32).filter(|d| cal::weekday(*d) == wd)
+    })
+}
+
+/// Whether `before` ends with a clock's "a.m." or "pm" ("5 p.m. CT",
+/// "10pm"), a zone abbreviation after it allowed.
+fn after_clock(before: &str) -> bool {
+    let mut b = before.trim_end().as_bytes();
+    let word_at = b.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |k| k + 1);
+    if super::times::is_zone_shaped(&b[word_at..]) {
+        b = before[..word_at].trim_end().as_bytes();
+    }
+    let b = b.strip_suffix(b".").unwrap_or(b);
+    let lower = |s: &[u8]| s.to_ascii_lowercase();
+    let meridiem = [&b"a.m"[..], b"p.m", b"am", b"pm"]
+        .into_iter()
+        .find(|m| b.len() > m.len() && lower(&b[b.len() - m.len()..]) == *m);
+    meridiem.is_some_and(|m| {
+        let rest = b[..b.len() - m.len()].trim_ascii_end();
+        rest.last().is_some_and(u8::is_ascii_digit)
     })
 }

@@ -24,7 +24,7 @@ impl Parser<'_> {
     /// Whether the word at `i` stands before a noun it modifies: a word
     /// follows on its line that is no function word an adverb goes before
     /// ("everyday life", not "everyday so they", "everyday at noon").
-    fn modifies_next(&self, i: usize) -> bool {
+    pub(super) fn modifies_next(&self, i: usize) -> bool {
         const AFTER_ADVERB: &[&str] = &[
             "so", "and", "or", "but", "then", "until", "till", "since", "because", "as", "when",
             "while", "if", "of", "to", "at", "in", "on", "for", "from", "with", "by", "after",

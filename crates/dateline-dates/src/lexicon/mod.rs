@@ -321,6 +321,10 @@ pub(crate) enum Verb {
     /// Words that put what follows ahead before "to" only: "plans to",
     /// "agreed to buy", "is going to" ("vacation plans" is a noun).
     IntentTo,
+    /// The simple past of a decision ("agreed", "voted", "decided"): an
+    /// `IntentTo` word, but a bare date after its infinitive's object
+    /// dates the decision ("the Senate voted to adopt the bill Tuesday").
+    Decided,
     /// Present tense of verbs that news uses for scheduled events:
     /// "Parliament reconvenes on Monday", "the market opens on Friday".
     Schedule,
