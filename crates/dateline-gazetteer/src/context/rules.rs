@@ -172,12 +172,6 @@ pub(crate) fn for_lang(lang: Lang) -> &'static NameRules {
     }
 }
 
-/// A head word in capitals ("BANK", as headlines and datelines write it),
-/// made once for each table that asks (the tables live for the process).
-fn upper(word: &'static str) -> &'static str {
-    Box::leak(word.to_uppercase().into_boxed_str())
-}
-
 impl NameRules {
     /// What part `word` plays in a name run, in one lookup.
     pub(crate) fn class(&self, word: &str) -> Class {
@@ -211,14 +205,25 @@ impl NameRules {
         self.class(word) == Class::Title
     }
 
+    /// The head words in capitals ("BANK", as headlines and datelines write
+    /// them) that are not head words as written ("AG", "PLC" are), each
+    /// with its head. Made once for each index that asks, and kept by it:
+    /// the tables live for the process.
+    fn capital_heads(&self) -> impl Iterator<Item = (&'static str, &'static Head)> {
+        let heads: &'static [Head] = self.heads;
+        heads.iter().filter_map(move |h| {
+            let capitals = h.word.to_uppercase();
+            let new = !heads.iter().any(|other| other.word == capitals);
+            new.then(|| (&*Box::leak(capitals.into_boxed_str()), h))
+        })
+    }
+
     /// The head word `word` is, as written or in capitals ("BANK", as
     /// headlines and datelines write it).
     pub(crate) fn head(&self, word: &str) -> Option<&'static Head> {
         let heads = self.head_index.get_or_init(|| {
             let heads: &'static [Head] = self.heads;
-            // The capital forms live as long as the tables: made once.
-            let capitals = heads.iter().map(|h| (upper(h.word), h));
-            Index::new(heads.iter().map(|h| (h.word, h)).chain(capitals))
+            Index::new(heads.iter().map(|h| (h.word, h)).chain(self.capital_heads()))
         });
         heads.get(word)
     }
@@ -228,7 +233,8 @@ impl NameRules {
     pub(crate) fn types_a_name(&self, word: &str) -> bool {
         // One lookup, not three: the rules ask this after most names.
         let typers = self.typer_index.get_or_init(|| {
-            let heads = self.heads.iter().flat_map(|h| [h.word, upper(h.word)]);
+            let capitals = self.capital_heads().map(|(w, _)| w);
+            let heads = self.heads.iter().map(|h| h.word).chain(capitals);
             let prefixes = self.org_prefixes.words.iter().chain(self.loc_prefixes.words).copied();
             Index::new(heads.chain(prefixes).map(|w| (w, ())))
         });
@@ -242,7 +248,8 @@ impl NameRules {
     /// asked of every word before a dot near a name.
     pub(crate) fn is_dotted_word(&self, word: &str) -> bool {
         let dotted = self.dotted_index.get_or_init(|| {
-            let heads = self.heads.iter().flat_map(|h| [h.word, upper(h.word)]);
+            let capitals = self.capital_heads().map(|(w, _)| w);
+            let heads = self.heads.iter().map(|h| h.word).chain(capitals);
             let regions = self.region_abbreviations.iter().map(|&(w, _)| w);
             let words = (self.titles.words.iter().chain(self.breaks.words))
                 .chain(self.loc_prefixes.words)
