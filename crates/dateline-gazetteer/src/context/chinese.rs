@@ -54,6 +54,7 @@ pub(crate) static CHINESE: NameRules = NameRules {
     region_prefixes: WordSet::new(&[]),
     group_modifiers: WordSet::new(&[]),
     name_titles: WordSet::new(&[]),
+    name_abbreviations: WordSet::new(&[]),
     name_conjunctions: WordSet::new(&[]),
     possessive_name_nouns: WordSet::new(&[]),
     sports_verbs_after: WordSet::new(&[]),

@@ -389,6 +389,9 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // names, when a head word follows within a few words (16 such names in
     // the news corpus; "U.S. Army General Joseph Votel" has none).
     name_titles: WordSet::new(&["General"]),
+    // "St. Charles County", "St. Clair College", "Ste. Anne": the dot of a
+    // saint's name or "Fort" is no sentence's end (seed-34 reading).
+    name_abbreviations: WordSet::new(&["St.", "Ste.", "Ft."]),
     // "Food and Drug Administration", "Department of Health and Human
     // Services": "and" inside a name, when a head word follows (see
     // `runs.rs`); "Ukraine and Western allies" stays apart.

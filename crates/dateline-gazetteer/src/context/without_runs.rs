@@ -30,6 +30,7 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     region_prefixes: WordSet::new(&[]),
     group_modifiers: WordSet::new(&[]),
     name_titles: WordSet::new(&[]),
+    name_abbreviations: WordSet::new(&[]),
     name_conjunctions: WordSet::new(&[]),
     possessive_name_nouns: WordSet::new(&[]),
     sports_verbs_after: WordSet::new(&[]),
