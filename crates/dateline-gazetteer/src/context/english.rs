@@ -392,6 +392,12 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // "St. Charles County", "St. Clair College", "Ste. Anne": the dot of a
     // saint's name or "Fort" is no sentence's end (seed-34 reading).
     name_abbreviations: WordSet::new(&["St.", "Ste.", "Ft."]),
+    // "U.S. District Judge", "Denver District Judge", "Travis County
+    // District Attorney": the court's district is the title's, and the
+    // place before it is the name (seed-33 and seed-34 readings; 20 corpus
+    // mentions). "Grey District Mayor" keeps its district.
+    title_openers: WordSet::new(&["District"]),
+    opened_titles: WordSet::new(&["Judge", "judge", "Attorney", "attorney"]),
     // "Food and Drug Administration", "Department of Health and Human
     // Services": "and" inside a name, when a head word follows (see
     // `runs.rs`); "Ukraine and Western allies" stays apart.

@@ -97,6 +97,12 @@ pub(crate) struct NameRules {
     /// Abbreviations that begin a name ("St. Charles County", "St. Clair
     /// College"): their dot ends no sentence and the word joins a run.
     pub(crate) name_abbreviations: WordSet,
+    /// Head words that begin a title when one of `opened_titles` follows
+    /// ("U.S. District Judge", "Travis County District Attorney"): there
+    /// they end no place's name and head no run.
+    pub(crate) title_openers: WordSet,
+    /// The titles, in any case, that a word of `title_openers` begins.
+    pub(crate) opened_titles: WordSet,
     /// Conjunctions inside names ("Food and Drug Administration"): one
     /// joins two parts of a run when a head word ends the second part (see
     /// `runs.rs`).

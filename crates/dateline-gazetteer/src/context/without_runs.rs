@@ -31,6 +31,8 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     group_modifiers: WordSet::new(&[]),
     name_titles: WordSet::new(&[]),
     name_abbreviations: WordSet::new(&[]),
+    title_openers: WordSet::new(&[]),
+    opened_titles: WordSet::new(&[]),
     name_conjunctions: WordSet::new(&[]),
     possessive_name_nouns: WordSet::new(&[]),
     sports_verbs_after: WordSet::new(&[]),
