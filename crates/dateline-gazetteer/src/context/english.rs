@@ -277,6 +277,10 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         Head::gpe("Territory"),
         Head::gpe("Municipality"),
         Head::gpe("Region"),
+        // "Lucas Heights", "Maryland Heights": suburbs and towns, all 18
+        // corpus names the head typed (seed-34 reading); the Golan Heights
+        // is the gazetteer's LOC.
+        Head::gpe("Heights"),
         // Geographic features.
         Head::loc("Strip"),
         Head::loc("River"),
@@ -291,7 +295,6 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         Head::loc("Desert"),
         Head::loc("Peninsula"),
         Head::loc("Coast"),
-        Head::loc("Heights"),
         Head::loc("Basin"),
         Head::loc("Strait"),
         Head::loc("Straits"),
