@@ -33,6 +33,11 @@ pub(crate) fn named_by_heads<'g>(
         if done || overlaps_a_match(word, match_starts, match_ends) || !runs::may_grow(text, word) {
             continue;
         }
+        // "Travis County District Attorney": the title's word heads no run.
+        if rules.title_openers.words.contains(&&text[word]) && runs::opens_title(rules, text, word)
+        {
+            continue;
+        }
         // The run's right end first (the cheaper side to read): a run that
         // takes in a match there is dropped whatever its left side is, as
         // a run only overlaps more matches the further it reaches left.

@@ -94,6 +94,15 @@ pub(crate) struct NameRules {
     /// Hospital", "Virginia General Assembly"): one joins a run when a head
     /// word follows it (see `runs.rs`).
     pub(crate) name_titles: WordSet,
+    /// Abbreviations that begin a name ("St. Charles County", "St. Clair
+    /// College"): their dot ends no sentence and the word joins a run.
+    pub(crate) name_abbreviations: WordSet,
+    /// Head words that begin a title when one of `opened_titles` follows
+    /// ("U.S. District Judge", "Travis County District Attorney"): there
+    /// they end no place's name and head no run.
+    pub(crate) title_openers: WordSet,
+    /// The titles, in any case, that a word of `title_openers` begins.
+    pub(crate) opened_titles: WordSet,
     /// Conjunctions inside names ("Food and Drug Administration"): one
     /// joins two parts of a run when a head word ends the second part (see
     /// `runs.rs`).
@@ -243,9 +252,10 @@ impl NameRules {
 
     /// Whether `word` (with its final dot) is a word of the tables that
     /// may end in a dot: a title, a break, a head word (as written or in
-    /// capitals), a region's abbreviation or a feature prefix ("Gen.",
-    /// "Jan.", "Corp.", "Ore.", "Mt."). One lookup, not five: this is
-    /// asked of every word before a dot near a name.
+    /// capitals), a region's abbreviation, a feature prefix or a name's
+    /// abbreviation ("Gen.", "Jan.", "Corp.", "Ore.", "Mt.", "St."). One
+    /// lookup, not six: this is asked of every word before a dot near a
+    /// name.
     pub(crate) fn is_dotted_word(&self, word: &str) -> bool {
         let dotted = self.dotted_index.get_or_init(|| {
             let capitals = self.capital_heads().map(|(w, _)| w);
@@ -253,6 +263,7 @@ impl NameRules {
             let regions = self.region_abbreviations.iter().map(|&(w, _)| w);
             let words = (self.titles.words.iter().chain(self.breaks.words))
                 .chain(self.loc_prefixes.words)
+                .chain(self.name_abbreviations.words)
                 .copied()
                 .chain(heads)
                 .chain(regions);
@@ -572,16 +583,22 @@ mod tests {
         assert_eq!(["Moscow", "Munday", "Sonday", "Mondax"].map(|w| index.get(w)), [None; 4]);
     }
 
-    /// The one lookup of `is_dotted_word` answers as the five it stands
+    /// The one lookup of `is_dotted_word` answers as the six it stands
     /// for, for every table word with and without its dot, in any case.
     #[test]
-    fn dotted_words_are_titles_breaks_heads_regions_or_prefixes() {
+    fn dotted_words_are_titles_breaks_heads_regions_prefixes_or_abbreviations() {
         for lang in dateline_tokenize::Lang::ALL {
             let rules = for_lang(lang);
             let mut words: Vec<String> = Vec::new();
             let heads = rules.heads.iter().map(|h| h.word);
             let regions = rules.region_abbreviations.iter().map(|&(w, _)| w);
-            let sets = [&rules.titles, &rules.breaks, &rules.loc_prefixes, &rules.connectors];
+            let sets = [
+                &rules.titles,
+                &rules.breaks,
+                &rules.loc_prefixes,
+                &rules.name_abbreviations,
+                &rules.connectors,
+            ];
             let table = sets.iter().flat_map(|s| s.words.iter().copied());
             for w in heads.chain(regions).chain(table) {
                 let bare = w.trim_end_matches('.');
@@ -595,7 +612,8 @@ mod tests {
                     || rules.is_break(w)
                     || rules.head(w).is_some()
                     || rules.region_abbreviation(w).is_some()
-                    || rules.loc_prefixes.contains(w);
+                    || rules.loc_prefixes.contains(w)
+                    || rules.name_abbreviations.contains(w);
                 assert_eq!(rules.is_dotted_word(w), want, "{lang}: {w:?}");
             }
         }

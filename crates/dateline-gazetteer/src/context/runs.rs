@@ -645,7 +645,17 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
         }
         let Some(word) = word_from(rules, text, at) else { break };
         let written = &text[word];
-        let class = rules.class(written);
+        let class = match rules.class(written) {
+            // "U.S. District Judge": a head word that begins a title is the
+            // title's (a slice of one word, compared without a lookup).
+            Class::Other
+                if rules.title_openers.words.contains(&written)
+                    && opens_title(rules, text, word) =>
+            {
+                Class::Title
+            }
+            class => class,
+        };
         if class == Class::Title && title_in_name(rules, text, word) {
             end = word.end;
             continue;
@@ -685,6 +695,17 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
         }
     }
     end
+}
+
+/// Whether `word`, one of the rules' `title_openers` ("District"), begins
+/// a title: one of `opened_titles` follows it ("District Judge", "District
+/// attorney's office"; not "Grey District Mayor", "District Court").
+#[cold]
+#[inline(never)]
+pub(crate) fn opens_title(rules: &NameRules, text: &str, word: Span) -> bool {
+    let at = gap_after(text, word.end);
+    at > word.end
+        && word_from(rules, text, at).is_some_and(|w| rules.opened_titles.contains(&text[w]))
 }
 
 /// Whether the title `title` is a word of the name it stands in: one of the
