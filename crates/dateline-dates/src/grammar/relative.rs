@@ -2092,6 +2092,21 @@ impl Parser<'_> {
             && !next.ends_with("ly")
     }
 
+    /// Whether the word at `k`, after "now and", ends an idiom of
+    /// recurrence ("every now and then", "now and again"): no time. Not
+    /// after "between" ("between now and then").
+    #[cold]
+    #[inline(never)]
+    fn now_and_idiom(&self, k: usize) -> bool {
+        // "between now and then" spans from now.
+        if self.is_func(k.wrapping_sub(3), Func::Between) {
+            return false;
+        }
+        let Some(t) = self.tok(k) else { return false };
+        let w = &self.text[t.start..t.end];
+        self.lx.tables.now_and_idioms.iter().any(|idiom| self.lx.same_word(w, idiom))
+    }
+
     /// PRESENT_REF, PAST_REF, FUTURE_REF words: "now", "currently", "recently",
     /// "the past", "the future", "soon", "recent".
     pub(super) fn r_ref(&self, i: usize) -> Option<Cand> {
@@ -2118,6 +2133,9 @@ impl Parser<'_> {
                 return None;
             }
             Lex::Deictic(Deictic::Now) if !the => {
+                if self.is_func(j + 1, Func::And) && self.now_and_idiom(j + 2) {
+                    return None;
+                }
                 let e = self.emphatic(j + 1);
                 let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "reference-word", "");
                 return Some(p.into_cand(i, e));

@@ -24,6 +24,7 @@ pub(super) static TABLES: Tables = Tables {
     sunday_ends_week: true,
     national_days: NATIONAL_DAYS,
     capitalized_holidays: &["may", "election"],
+    now_and_idioms: &["then", "again"],
     ..Tables::EMPTY
 };
 
