@@ -712,6 +712,10 @@ pub(super) const VERBS: &[(&str, Verb)] = &[
     // Crowds coming together for an event, like "meets" and "convenes".
     ("converges", Verb::Schedule),
     ("assembles", Verb::Schedule),
+    // A day of one's life ahead: "turns 15 in December", "retires in June".
+    ("turns", Verb::Schedule),
+    ("retires", Verb::Schedule),
+    ("graduates", Verb::Schedule),
     ("reconvene", Verb::ScheduleBase),
     ("convene", Verb::ScheduleBase),
     ("meet", Verb::ScheduleBase),
