@@ -375,9 +375,11 @@ impl DateExtractor {
                         {
                             parser.doc.last_month_day = Some((day, b.end, true));
                         }
-                        // The day of saying of a later quotation (quotes.rs).
+                        // The day of saying of a later quotation (quotes.rs),
+                        // and of a later clock (story_day.rs): "on Monday
+                        // evening" dates one as "on Monday" does.
                         if c.kind == TimexType::Date
-                            && c.grain == crate::Grain::Day
+                            && matches!(c.grain, crate::Grain::Day | crate::Grain::PartOfDay)
                             && let (Some(day), Some(a), Some(b)) = (
                                 parser.doc.last_day,
                                 tokens.get(c.s),

@@ -575,6 +575,7 @@ impl Parser<'_> {
                 .relative_year_after(e)
                 .map(|(y, e2)| (y, e2, ""))
                 .or_else(of_year)
+                .or_else(|| self.comma_relative_year(e))
                 .or_else(that_year)
                 .or_else(noun_year)
                 && (self.upper(i) || !matches!(self.s(i), "may" | "march"))
@@ -713,6 +714,19 @@ impl Parser<'_> {
     /// A year named by a relative word and the year noun at `e`: "last
     /// year", "this year", "next year"; in other languages also "vorigen
     /// Jahres", "kommenden Jahres". The year and the end.
+    /// "from December, last year", "in February, this year": the year
+    /// after a comma is the month's; the two stay two expressions, as "of
+    /// last year" leaves them in English. Not "December, next year's".
+    #[cold]
+    #[inline(never)]
+    fn comma_relative_year(&self, e: usize) -> Option<(i32, usize, &'static str)> {
+        if self.lx.extended || !self.punct(e, ',') || is_possessive_tok(self.tok(e + 3)) {
+            return None;
+        }
+        let (y, _) = self.relative_year_after(e + 1)?;
+        Some((y, e, "comma-year"))
+    }
+
     fn relative_year_after(&self, e: usize) -> Option<(i32, usize)> {
         let shift = match self.lex(e)? {
             Lex::Rel(Rel::Last) => -1,

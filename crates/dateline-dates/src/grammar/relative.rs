@@ -5,6 +5,7 @@ use jiff::civil::Date as Civil;
 
 use super::durations::{clock_seconds, parse_simple_duration};
 use super::periods::{season_code, season_of};
+use super::story_day::sentences_ending;
 use super::{Cand, Dir, Parser, Pt};
 use crate::Direction;
 use crate::cal;
@@ -1044,6 +1045,7 @@ impl Parser<'_> {
         let r = self.r;
         let anaphoric = (definite || contracted)
             && matches!(rel, Rel::Following | Rel::Previous | Rel::Same | Rel::Next);
+        let back_or_same = matches!(rel, Rel::Following | Rel::Previous | Rel::Same);
         // In a narrative, "this year", "next year", "last year" count from
         // the story's year, not the writer's ("im nächsten Jahr", "dieses
         // Jahres" in a history of 1862).
@@ -1182,12 +1184,33 @@ impl Parser<'_> {
                 } else {
                     None
                 };
-                let d = cal::add_months(r, shift + named.unwrap_or(0))?;
-                let how = if named.is_some() { "anchored" } else { "" };
+                // "a high in May. This represents a rise on the previous
+                // month": the month before the one just named.
+                let month = if named.is_none() && the && back_or_same && !self.lx.extended {
+                    self.month_named_just_before(i)
+                } else {
+                    None
+                };
+                let d = match month {
+                    Some((y, m)) => cal::add_months(cal::date(y, m, 1)?, shift)?,
+                    None => cal::add_months(r, shift + named.unwrap_or(0))?,
+                };
+                let how = if named.is_some() || month.is_some() { "anchored" } else { "" };
                 Pt::new(cal::fmt_month(d.year().into(), d.month() as u32), Grain::Month, name, how)
             }
             Unit::Quarter => {
-                let (y, q) = if rel == Rel::Latest || (the && rel == Rel::Last) {
+                // "dropped in the quarter to June. The figures are an
+                // improvement over the previous quarter": the quarter
+                // before the one of the month just named.
+                let month = if the && back_or_same && !self.lx.extended {
+                    self.month_named_just_before(i)
+                } else {
+                    None
+                };
+                let (y, q) = if let Some((y, m)) = month {
+                    let d = cal::add_months(cal::date(y, m, 1)?, shift * 3)?;
+                    (i32::from(d.year()), cal::quarter_of(d))
+                } else if rel == Rel::Latest || (the && rel == Rel::Last) {
                     self.previous_quarter()
                 } else {
                     let d = cal::add_months(r, shift * 3)?;
@@ -1204,7 +1227,8 @@ impl Parser<'_> {
                     Some(b) => (y - 1, b),
                     None => (y, q),
                 };
-                Pt::new(format!("{}-Q{q}", cal::fmt_year(y)), Grain::Quarter, name, "")
+                let how = if month.is_some() { "anchored" } else { "" };
+                Pt::new(format!("{}-Q{q}", cal::fmt_year(y)), Grain::Quarter, name, how)
             }
             Unit::Year => {
                 let y = if rel == Rel::Latest && fiscal {
@@ -1234,6 +1258,30 @@ impl Parser<'_> {
             _ => return None,
         };
         Some((pt, e))
+    }
+
+    /// The month (year, month) named last before token `i`, in its
+    /// sentence or the one before and near the reference: what an English
+    /// "the previous month" ("the same month", "the previous quarter")
+    /// counts from, as TimeML anchors it on the time the text is about.
+    #[cold]
+    #[inline(never)]
+    fn month_named_just_before(&self, i: usize) -> Option<(i32, u32)> {
+        let p = self.doc.last_period.filter(|p| p.grain == Grain::Month)?;
+        let at = self.tok(i)?.start;
+        if p.end > at || (p.year - i32::from(self.r.year())).abs() > 1 {
+            return None;
+        }
+        let between = self.text.get(p.end..at)?;
+        if between.contains('\n') || sentences_ending(between) > 1 {
+            return None;
+        }
+        // A month written by its name ("in May", "July 2010"), not one an
+        // earlier "the previous month" counted, which would count again.
+        let last = (0..i).rev().find(|&k| self.tok(k).is_some_and(|t| t.end <= p.end))?;
+        let name = |k: usize| matches!(self.lex(k), Some(Lex::Month(_) | Lex::MonthAbbr(_)));
+        (name(last) || self.num(last).is_some_and(|(_, d)| d == 4) && name(last.wrapping_sub(1)))
+            .then_some((p.year, p.part))
     }
 
     /// The shift from now of a unit `u` its sentence names before `i` the
@@ -2044,6 +2092,21 @@ impl Parser<'_> {
             && !next.ends_with("ly")
     }
 
+    /// Whether the word at `k`, after "now and", ends an idiom of
+    /// recurrence ("every now and then", "now and again"): no time. Not
+    /// after "between" ("between now and then").
+    #[cold]
+    #[inline(never)]
+    fn now_and_idiom(&self, k: usize) -> bool {
+        // "between now and then" spans from now.
+        if self.is_func(k.wrapping_sub(3), Func::Between) {
+            return false;
+        }
+        let Some(t) = self.tok(k) else { return false };
+        let w = &self.text[t.start..t.end];
+        self.lx.tables.now_and_idioms.iter().any(|idiom| self.lx.same_word(w, idiom))
+    }
+
     /// PRESENT_REF, PAST_REF, FUTURE_REF words: "now", "currently", "recently",
     /// "the past", "the future", "soon", "recent".
     pub(super) fn r_ref(&self, i: usize) -> Option<Cand> {
@@ -2070,6 +2133,9 @@ impl Parser<'_> {
                 return None;
             }
             Lex::Deictic(Deictic::Now) if !the => {
+                if self.is_func(j + 1, Func::And) && self.now_and_idiom(j + 2) {
+                    return None;
+                }
                 let e = self.emphatic(j + 1);
                 let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "reference-word", "");
                 return Some(p.into_cand(i, e));

@@ -4,7 +4,7 @@ use super::durations::duration_value;
 use super::periods::season_code;
 use super::points::shift;
 use super::{Cand, Parser, Pt, is_possessive_tok, unit_grain};
-use crate::lexicon::{Func, Lex, Unit};
+use crate::lexicon::{Func, Lex, Unit, Verb};
 use crate::timex::Grain;
 use crate::token::{Kind, is_possessive};
 
@@ -111,7 +111,8 @@ impl Parser<'_> {
     /// Whether the lowercase "daily", "weekly" or "monthly" at `i` is the
     /// noun for a newspaper, the subject of a verb of reporting right after
     /// it: "The daily writes that", "A Philippine daily reported that",
-    /// "The Lagos-based daily reported", "The daily reports it is assumed".
+    /// "The Lagos-based daily reported", "The daily reports it is assumed",
+    /// "Hamshari daily has stated".
     /// "reports", "notes", "claims" and "quotes" are nouns as well ("filing
     /// daily reports from", "monthly reports of"): verbs only before "that"
     /// or a pronoun. Before the frequency word "the", "a" or a modifier that
@@ -152,8 +153,15 @@ impl Parser<'_> {
                 // A participle is a verb ("printed daily said"), unless it
                 // ends a compound ("the Lagos-based daily").
                 && (!self.s(before).ends_with("ed") || before > 0 && self.dash(before - 1));
+        // "Hamshari daily has stated": the verb after its auxiliary.
+        let verb = if matches!(self.lx.verb(self.s(i + 1).as_bytes()), Some(Verb::Have | Verb::Did))
+        {
+            i + 2
+        } else {
+            i + 1
+        };
         determined
-            && (VERBS.iter().any(|w| self.is_word(i + 1, w))
+            && (VERBS.iter().any(|w| self.is_word(verb, w))
                 || NOUN_OR_VERB.iter().any(|w| self.is_word(i + 1, w))
                     && CLAUSE.iter().any(|w| self.is_word(i + 2, w)))
     }

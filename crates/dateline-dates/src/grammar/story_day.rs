@@ -113,7 +113,7 @@ pub(crate) fn in_first_sentence(text: &str, at: usize) -> bool {
 }
 
 /// How many sentences end in `text` (see [`ends_sentence`]).
-fn sentences_ending(text: &str) -> usize {
+pub(super) fn sentences_ending(text: &str) -> usize {
     text.char_indices().filter(|&(k, ch)| ends_sentence(text, k, ch)).count()
 }
 

@@ -24,6 +24,7 @@ pub(super) static TABLES: Tables = Tables {
     sunday_ends_week: true,
     national_days: NATIONAL_DAYS,
     capitalized_holidays: &["may", "election"],
+    now_and_idioms: &["then", "again"],
     ..Tables::EMPTY
 };
 
@@ -711,6 +712,10 @@ pub(super) const VERBS: &[(&str, Verb)] = &[
     // Crowds coming together for an event, like "meets" and "convenes".
     ("converges", Verb::Schedule),
     ("assembles", Verb::Schedule),
+    // A day of one's life ahead: "turns 15 in December", "retires in June".
+    ("turns", Verb::Schedule),
+    ("retires", Verb::Schedule),
+    ("graduates", Verb::Schedule),
     ("reconvene", Verb::ScheduleBase),
     ("convene", Verb::ScheduleBase),
     ("meet", Verb::ScheduleBase),

@@ -795,6 +795,9 @@ pub(crate) struct Tables {
     /// "hat", "haben"): before "until" and a date the state they tell holds
     /// now and ends ahead ("han dado vacaciones hasta el jueves").
     pub(crate) perfect_auxiliaries: &'static [&'static str],
+    /// The words that end an idiom "now and ..." ("every now and then",
+    /// "now and again"): from time to time, so its "now" names no time.
+    pub(crate) now_and_idioms: &'static [&'static str],
     /// A day named after a clock time with "of" is the clock's, the two
     /// expressions kept apart: "a las 20.00 horas del domingo", "las 18.00
     /// hora local ( 22.00 GMT ) de hoy", the first time of "entre las 06.00
@@ -1066,6 +1069,7 @@ impl Tables {
         plural_day_articles: &[],
         vague_unit_words: &[],
         perfect_auxiliaries: &[],
+        now_and_idioms: &[],
         clock_day_of_after: false,
         clock_on_named_day: false,
         each_day_words: &[],
