@@ -78,6 +78,9 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "A",
         "An",
         "I",
+        // Wiki pages' section headings: "== Related News ==" (37 times in
+        // the news corpus, never a name).
+        "Related",
     ]),
     // A person's title after a place or group belongs with the person:
     // "Chinese Foreign Minister Wang Yi", "Kyiv Mayor Vitali Klitschko".
