@@ -95,6 +95,25 @@ fn embedded_is_shared_and_sensible() {
     assert_eq!(ids, ["iso3166-1:GE", "iso3166-2:US-GA"]);
 }
 
+/// Bare "Congo" is the Democratic Republic first (seed 35: "Congo's army"
+/// in Nord-Kivu, "60 million residents in Congo"), the Republic second;
+/// the Republic's own names still say which it is.
+#[test]
+fn bare_congo_is_the_democratic_republic_first() {
+    let a = Gazetteer::embedded();
+    let ids: Vec<&str> = a.find("Congo")[0].candidates().map(|e| e.id()).collect();
+    assert_eq!(ids, ["iso3166-1:CD", "iso3166-1:CG"]);
+    for (name, id) in [
+        ("Republic of the Congo", "iso3166-1:CG"),
+        ("Congo-Brazzaville", "iso3166-1:CG"),
+        ("Democratic Republic of the Congo", "iso3166-1:CD"),
+        ("DR Congo", "iso3166-1:CD"),
+    ] {
+        let found = a.find(name);
+        assert_eq!(found[0].candidates().next().map(|e| e.id()), Some(id), "{name}");
+    }
+}
+
 #[test]
 fn common_words_and_acronyms_are_not_places() {
     // The examples of names that are also words, and corpus false

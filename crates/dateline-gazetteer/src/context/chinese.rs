@@ -44,6 +44,8 @@ pub(crate) static CHINESE: NameRules = NameRules {
     name_runs: false,
     connectors: WordSet::new(&[]),
     second_connectors: WordSet::new(&[]),
+    topic_connectors: WordSet::new(&[]),
+    topic_heads: WordSet::new(&[]),
     breaks: WordSet::new(&[]),
     titles: WordSet::new(&[]),
     heads: &[],

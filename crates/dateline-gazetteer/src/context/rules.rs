@@ -66,6 +66,14 @@ pub(crate) struct NameRules {
     pub(crate) connectors: WordSet,
     /// Words that may follow a connector before the next capitalized word.
     pub(crate) second_connectors: WordSet,
+    /// Connectors that join only after one of `topic_heads` ("Council on
+    /// Foreign Relations"): after other head words they start the rest of
+    /// the sentence ("Liberal Party on May 5", "XM Satellite Radio on
+    /// Wikipedia").
+    pub(crate) topic_connectors: WordSet,
+    /// The head words a topic connector joins after: bodies named for what
+    /// they deal with (commissions, committees, conferences).
+    pub(crate) topic_heads: WordSet,
     /// Capitalized words that are never part of a name run.
     pub(crate) breaks: WordSet,
     /// Titles of people: a name run stops before the words leading to one.
@@ -581,6 +589,21 @@ mod tests {
             [Some(0), Some(1), Some(2)]
         );
         assert_eq!(["Moscow", "Munday", "Sonday", "Mondax"].map(|w| index.get(w)), [None; 4]);
+    }
+
+    /// A topic connector joins only where `types_a_name` holds too, so a
+    /// topic head that is no head word would be dead.
+    #[test]
+    fn topic_heads_are_head_words() {
+        for lang in dateline_tokenize::Lang::ALL {
+            let rules = for_lang(lang);
+            for w in rules.topic_heads.words {
+                assert!(rules.head(w).is_some(), "{lang}: {w:?}");
+            }
+            for w in rules.topic_connectors.words {
+                assert!(rules.connectors.contains(w), "{lang}: {w:?}");
+            }
+        }
     }
 
     /// The one lookup of `is_dotted_word` answers as the six it stands

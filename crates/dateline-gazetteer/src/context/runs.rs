@@ -796,11 +796,14 @@ fn head_follows(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
 /// always ("Johnson & Johnson"), "of" and the others only after a word
 /// that says a name goes on ("Bank of China", "Gulf of Aden", "Ministry
 /// for Foreign Affairs"), so that "Xi of China" and "Zelensky on Ukraine"
-/// stay apart.
+/// stay apart; a topic connector ("on") only after a topic head ("Council
+/// on Foreign Relations", not "Liberal Party on May 5").
 ///
 /// Both callers have checked that `connector` is one.
 fn joins_over_connector(rules: &NameRules, before: &str, connector: &str) -> bool {
-    connector == "&" || rules.types_a_name(before)
+    connector == "&"
+        || rules.types_a_name(before)
+            && (!rules.topic_connectors.contains(connector) || rules.topic_heads.contains(before))
 }
 
 /// After a connector ("of", "of the"), the capitalized word it leads to.

@@ -20,6 +20,8 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     name_runs: false,
     connectors: WordSet::new(&[]),
     second_connectors: WordSet::new(&[]),
+    topic_connectors: WordSet::new(&[]),
+    topic_heads: WordSet::new(&[]),
     breaks: WordSet::new(&[]),
     titles: WordSet::new(&[]),
     heads: &[],
