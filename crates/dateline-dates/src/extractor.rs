@@ -403,8 +403,18 @@ impl DateExtractor {
                                 // ... on 2 September").
                                 let dated = c.rule.starts_with("month-day-year")
                                     || c.rule.starts_with("day-month-year")
-                                    || c.rule.ends_with("year-of-date-before");
+                                    || c.rule.ends_with("year-of-date-before")
+                                    || c.rule.ends_with("year-of-same-day");
                                 parser.doc.last_month_day = Some((day, b.end, dated));
+                                if c.rule.starts_with("month-day-year")
+                                    || c.rule.starts_with("day-month-year")
+                                {
+                                    let days = &mut parser.doc.dated_days;
+                                    if !days.contains(&Some(day)) {
+                                        days.rotate_right(1);
+                                        days[0] = Some(day);
+                                    }
+                                }
                             }
                             if let Some(end) = self.dateline(text, &tokens, &c, day, reference) {
                                 dateline = Some((day, end));

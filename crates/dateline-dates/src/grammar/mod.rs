@@ -219,6 +219,10 @@ pub(crate) struct DocState {
     /// its year is that of a day of the same month named soon after
     /// without one ("as early as November 7").
     pub(crate) last_month_day: Option<(Civil, usize, bool)>,
+    /// The last days written with their year ("April 13, 2002"), the
+    /// latest first: the year of the same day named again without one,
+    /// anywhere after ("Immediately I left the meeting, on April 13").
+    pub(crate) dated_days: [Option<Civil>; 4],
     /// The last DATE of a year, a month or a week ("in 2007", "the previous
     /// month", "This last week"), with the byte where it ends: what "the
     /// year", "the month", "the week" later in its sentence take up.

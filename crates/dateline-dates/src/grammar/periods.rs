@@ -649,7 +649,10 @@ impl Parser<'_> {
             };
             return Some((Pt::day(d, "relative-holiday", ""), e));
         }
-        let (dir, how) = self.direction_at(i, e, Dir::Nearest);
+        let (mut dir, mut how) = self.direction_at(i, e, Dir::Nearest);
+        if how == "past-attributive" && self.holiday_season_after(e) {
+            (dir, how) = (Dir::Nearest, "nearest-season".into());
+        }
         let ry = i32::from(self.r.year());
         let opts: Vec<(i32, i64)> = (ry - 1..=ry + 1)
             .filter_map(|y| on(y).map(|d| (y, cal::diff_days(self.r, d))))
@@ -702,4 +705,16 @@ pub(super) fn season_of(d: Civil) -> u8 {
 /// is the nearer one and the clause does not look ahead.
 fn ended_last_year(n: u32, cur: u32, max: u32, dir: Dir) -> bool {
     n > cur && (dir == Dir::Past || dir != Dir::Future && (n - cur) * 2 > max)
+}
+
+impl Parser<'_> {
+    /// Whether a noun of the time around a holiday follows its name at `e`
+    /// ("the Christmas rush", "the Christmas buying season";
+    /// `Tables::holiday_season_nouns`), one word between at most.
+    #[cold]
+    #[inline(never)]
+    fn holiday_season_after(&self, e: usize) -> bool {
+        let nouns = self.lx.tables.holiday_season_nouns;
+        (e..e + 2).any(|k| nouns.iter().any(|w| self.is_word(k, w)))
+    }
 }

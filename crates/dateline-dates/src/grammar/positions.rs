@@ -114,11 +114,19 @@ impl Parser<'_> {
             && !BROADCAST_NOUNS.iter().any(|w| self.is_word(k + 1, w))
             && !matches!(self.lex(k + 1), Some(Lex::Weekday(_) | Lex::Deictic(_)))
         {
+            // "On Sunday, Marines who had just escaped an early-morning
+            // ambush", "told lawmakers Monday. ... a late-night call": the
+            // day the story is told on (`story_day.rs`), as "in the
+            // morning" takes it.
+            let (day, how) = match self.story_day_of_position(i, k + 1) {
+                Some(d) => (d, "story-day"),
+                None => (self.r, ""),
+            };
             let mut p = Pt::new(
-                format!("{}T{}", cal::fmt_day(self.r), pod.code()),
+                format!("{}T{}", cal::fmt_day(day), pod.code()),
                 Grain::PartOfDay,
                 "position-part-of-day",
-                "",
+                how,
             );
             p.kind = TimexType::Time;
             return Some(Cand { modifier: Some(modifier), ..p.into_cand(i, k + 1) });
@@ -410,6 +418,16 @@ impl Parser<'_> {
 
 /// Nouns a part of the day names a broadcast slot before ("the late-night
 /// lineups", "late-night programming", "a late-night talk show"): no time.
+impl Parser<'_> {
+    /// The story's day of "late-night" at tokens `s..e`, out of line: the
+    /// reading is rare.
+    #[cold]
+    #[inline(never)]
+    fn story_day_of_position(&self, s: usize, e: usize) -> Option<jiff::civil::Date> {
+        (self.direction == crate::Direction::Context).then(|| self.story_day(s, e)).flatten()
+    }
+}
+
 const BROADCAST_NOUNS: &[&str] = &[
     "show",
     "shows",

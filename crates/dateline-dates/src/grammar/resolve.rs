@@ -415,6 +415,11 @@ impl Parser<'_> {
         if let Some(y) = self.year_of_dated_day(m, s) {
             return Some((y, "year-of-date-before".into()));
         }
+        if self.doc.dated_days[0].is_some()
+            && let Some(y) = self.year_of_same_day(m, d, s, e)
+        {
+            return Some((y, "year-of-same-day".into()));
+        }
         let y = i32::from(self.r.year());
         let opts: Vec<(i32, i64)> = (y - 1..=y + 1)
             .filter_map(|yy| cal::date(yy, m, d).map(|dd| (yy, cal::diff_days(self.r, dd))))
@@ -480,6 +485,32 @@ impl Parser<'_> {
         let between = self.text.get(end..start)?;
         let reach = if far { 800 } else { 400 };
         (between.len() <= reach && !between.contains("==")).then_some(y)
+    }
+
+    /// The year of a day at token `s` written without one when the text
+    /// gave the same day with a year before the reference's: the same
+    /// event named again ("on April 13, 2002, the spy took part of a
+    /// meeting ... Immediately I left the meeting, on April 13"; "the July
+    /// 7 bombings" after "July 7, 2005"). A later year is a coming date,
+    /// not an event told, and a weekday before picks the year itself; a
+    /// day kept "every year" is no single one ("commemorate ANZAC Day on
+    /// the 25th of April every year", after "25 April 1915").
+    #[cold]
+    #[inline(never)]
+    fn year_of_same_day(&self, m: u32, d: u32, s: usize, e: usize) -> Option<i32> {
+        if matches!(self.lex(e), Some(Lex::Func(Func::Every | Func::Each))) {
+            return None;
+        }
+        let day = self.doc.dated_days.iter().flatten().find(|day| {
+            day.month() as u32 == m
+                && day.day() as u32 == d
+                && i32::from(day.year()) < i32::from(self.r.year())
+        })?;
+        let k = if s > 0 && self.punct(s - 1, ',') { s - 1 } else { s };
+        if k > 0 && matches!(self.lex(k - 1), Some(Lex::Weekday(_))) {
+            return None;
+        }
+        Some(day.year().into())
     }
 
     /// Year for a month without a year (the month containing the reference

@@ -25,6 +25,7 @@ pub(super) static TABLES: Tables = Tables {
     national_days: NATIONAL_DAYS,
     capitalized_holidays: &["may", "election"],
     now_and_idioms: &["then", "again"],
+    holiday_season_nouns: &["rush", "season", "holiday", "holidays", "break", "shopping"],
     ..Tables::EMPTY
 };
 

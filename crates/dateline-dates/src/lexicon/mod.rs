@@ -798,6 +798,11 @@ pub(crate) struct Tables {
     /// The words that end an idiom "now and ..." ("every now and then",
     /// "now and again"): from time to time, so its "now" names no time.
     pub(crate) now_and_idioms: &'static [&'static str],
+    /// Nouns of the time around a holiday ("the Christmas rush", "the
+    /// Christmas buying season", "over the Christmas holiday"): a holiday
+    /// before one is the nearest, most often the coming one, not the last
+    /// one as other dates before a noun are.
+    pub(crate) holiday_season_nouns: &'static [&'static str],
     /// A day named after a clock time with "of" is the clock's, the two
     /// expressions kept apart: "a las 20.00 horas del domingo", "las 18.00
     /// hora local ( 22.00 GMT ) de hoy", the first time of "entre las 06.00
@@ -1070,6 +1075,7 @@ impl Tables {
         vague_unit_words: &[],
         perfect_auxiliaries: &[],
         now_and_idioms: &[],
+        holiday_season_nouns: &[],
         clock_day_of_after: false,
         clock_on_named_day: false,
         each_day_words: &[],
