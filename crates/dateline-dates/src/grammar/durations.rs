@@ -1219,6 +1219,36 @@ impl Parser<'_> {
             && self.tok(k + 1).is_some_and(|t| t.kind == Kind::Word)
     }
 
+    /// "For the quarter ending September, expected profit will be ...":
+    /// the calendar quarter the month after "ending" or "to" closes, in the
+    /// year that puts the month nearest the reference; a month that closes
+    /// no calendar quarter ("the quarter to May") names none.
+    #[cold]
+    #[inline(never)]
+    fn quarter_ending_month(&self, f: usize) -> Option<(i32, u32)> {
+        let Some(Lex::Month(m)) = self.lex(f + 2) else {
+            return None;
+        };
+        if m % 3 != 0
+            || !matches!(
+                self.s(f + 1).to_ascii_lowercase().as_str(),
+                "ended" | "ending" | "ends" | "to"
+            )
+        {
+            return None;
+        }
+        let y = i32::from(self.r.year());
+        let d = i32::from(m) - self.r.month() as i32;
+        let y = if d > 6 {
+            y - 1
+        } else if d < -6 {
+            y + 1
+        } else {
+            y
+        };
+        Some((y, u32::from(m / 3)))
+    }
+
     /// "the year", "the quarter", "the month", "the week" as dates.
     pub(super) fn the_unit(
         &self,
@@ -1285,7 +1315,8 @@ impl Parser<'_> {
         }
         let p = match u {
             Unit::Quarter => {
-                let (y, q) = self.previous_quarter();
+                let (y, q) =
+                    self.quarter_ending_month(f).unwrap_or_else(|| self.previous_quarter());
                 Pt::new(format!("{}-Q{q}", cal::fmt_year(y)), Grain::Quarter, "the-quarter", "")
             }
             Unit::Year => {

@@ -1191,6 +1191,14 @@ impl Parser<'_> {
                 } else {
                     None
                 };
+                // "in July this year compared to the same month in 2010":
+                // the month just named, in the year after "in".
+                let month = match month {
+                    Some((y, m)) if rel == Rel::Same => {
+                        Some((self.year_after_in(e).unwrap_or(y), m))
+                    }
+                    _ => month,
+                };
                 let d = match month {
                     Some((y, m)) => cal::add_months(cal::date(y, m, 1)?, shift)?,
                     None => cal::add_months(r, shift + named.unwrap_or(0))?,
@@ -1280,8 +1288,28 @@ impl Parser<'_> {
         // earlier "the previous month" counted, which would count again.
         let last = (0..i).rev().find(|&k| self.tok(k).is_some_and(|t| t.end <= p.end))?;
         let name = |k: usize| matches!(self.lex(k), Some(Lex::Month(_) | Lex::MonthAbbr(_)));
-        (name(last) || self.num(last).is_some_and(|(_, d)| d == 4) && name(last.wrapping_sub(1)))
-            .then_some((p.year, p.part))
+        // "July 2010", "July this year".
+        let this_year = || {
+            self.unit(last) == Some((Unit::Year, false))
+                && matches!(self.lex(last.wrapping_sub(1)), Some(Lex::Rel(Rel::This | Rel::Last)))
+                && name(last.wrapping_sub(2))
+        };
+        (name(last)
+            || self.num(last).is_some_and(|(_, d)| d == 4) && name(last.wrapping_sub(1))
+            || this_year())
+        .then_some((p.year, p.part))
+    }
+
+    /// "in 2010" at `k`: the year (the comparison's year after "the same
+    /// month").
+    #[cold]
+    #[inline(never)]
+    fn year_after_in(&self, k: usize) -> Option<i32> {
+        if !self.is_func(k, Func::In) {
+            return None;
+        }
+        let (v, d) = self.num(k + 1)?;
+        (d == 4).then_some(v as i32)
     }
 
     /// The shift from now of a unit `u` its sentence names before `i` the
