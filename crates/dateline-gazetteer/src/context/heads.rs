@@ -34,8 +34,7 @@ pub(crate) fn named_by_heads<'g>(
             continue;
         }
         // "Travis County District Attorney": the title's word heads no run.
-        if rules.title_openers.words.contains(&&text[word]) && runs::opens_title(rules, text, word)
-        {
+        if runs::opens_title(rules, text, word) {
             continue;
         }
         // The run's right end first (the cheaper side to read): a run that

@@ -647,13 +647,8 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
         let written = &text[word];
         let class = match rules.class(written) {
             // "U.S. District Judge": a head word that begins a title is the
-            // title's (a slice of one word, compared without a lookup).
-            Class::Other
-                if rules.title_openers.words.contains(&written)
-                    && opens_title(rules, text, word) =>
-            {
-                Class::Title
-            }
+            // title's.
+            Class::Other if opens_title(rules, text, word) => Class::Title,
             class => class,
         };
         if class == Class::Title && title_in_name(rules, text, word) {
@@ -697,12 +692,20 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
     end
 }
 
-/// Whether `word`, one of the rules' `title_openers` ("District"), begins
-/// a title: one of `opened_titles` follows it ("District Judge", "District
-/// attorney's office"; not "Grey District Mayor", "District Court").
+/// Whether `word` is one of the rules' `title_openers` ("District") and
+/// begins a title: one of `opened_titles` follows it ("District Judge",
+/// "District attorney's office"; not "Grey District Mayor", "District
+/// Court"). The openers are a slice of a word or two, compared without a
+/// lookup: this is asked of most capitalized words beside a name.
+#[inline]
+pub(crate) fn opens_title(rules: &NameRules, text: &str, word: Span) -> bool {
+    rules.title_openers.words.contains(&&text[word]) && title_follows(rules, text, word)
+}
+
+/// The rest of [`opens_title`], for an opener: out of line, as it is rare.
 #[cold]
 #[inline(never)]
-pub(crate) fn opens_title(rules: &NameRules, text: &str, word: Span) -> bool {
+fn title_follows(rules: &NameRules, text: &str, word: Span) -> bool {
     let at = gap_after(text, word.end);
     at > word.end
         && word_from(rules, text, at).is_some_and(|w| rules.opened_titles.contains(&text[w]))
