@@ -482,7 +482,7 @@ impl Parser<'_> {
                 Some(Verb::Will | Verb::Would | Verb::Modal | Verb::Could)
             )
         };
-        let comma = |k: usize| self.s(k) == ",";
+        let comma = |k: usize| self.punct(k, ',');
         let before = i.checked_sub(1);
         // "will one day be", "perhaps, one day, ...".
         let word_before = before.and_then(|k| if comma(k) { k.checked_sub(1) } else { Some(k) });
@@ -1229,12 +1229,7 @@ impl Parser<'_> {
         let Some(Lex::Month(m)) = self.lex(f + 2) else {
             return None;
         };
-        if m % 3 != 0
-            || !matches!(
-                self.s(f + 1).to_ascii_lowercase().as_str(),
-                "ended" | "ending" | "ends" | "to"
-            )
-        {
+        if m % 3 != 0 || !["ended", "ending", "ends", "to"].iter().any(|w| self.is_word(f + 1, w)) {
             return None;
         }
         let y = i32::from(self.r.year());

@@ -1130,7 +1130,7 @@ impl Parser<'_> {
                 let shift = if ahead.is_some() { 1 } else { shift };
                 // "432,000 last week, down from the previous week": the week
                 // its sentence has just named from now, with no day named.
-                let named = if the && matches!(rel, Rel::Previous | Rel::Following | Rel::Same) {
+                let named = if the && back_or_same {
                     self.deictic_unit_before(i, Unit::Week)
                 } else {
                     None
@@ -1179,7 +1179,7 @@ impl Parser<'_> {
             }
             Unit::Month => {
                 // "sales fell last month, down from the previous month".
-                let named = if the && matches!(rel, Rel::Previous | Rel::Following | Rel::Same) {
+                let named = if the && back_or_same {
                     self.deictic_unit_before(i, Unit::Month)
                 } else {
                     None
@@ -2407,10 +2407,9 @@ fn after_clock(before: &str) -> bool {
         b = before[..word_at].trim_end().as_bytes();
     }
     let b = b.strip_suffix(b".").unwrap_or(b);
-    let lower = |s: &[u8]| s.to_ascii_lowercase();
     let meridiem = [&b"a.m"[..], b"p.m", b"am", b"pm"]
         .into_iter()
-        .find(|m| b.len() > m.len() && lower(&b[b.len() - m.len()..]) == *m);
+        .find(|m| b.len() > m.len() && b[b.len() - m.len()..].eq_ignore_ascii_case(m));
     meridiem.is_some_and(|m| {
         let rest = b[..b.len() - m.len()].trim_ascii_end();
         rest.last().is_some_and(u8::is_ascii_digit)
