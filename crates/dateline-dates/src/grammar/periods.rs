@@ -657,6 +657,14 @@ impl Parser<'_> {
         let opts: Vec<(i32, i64)> = (ry - 1..=ry + 1)
             .filter_map(|y| on(y).map(|d| (y, cal::diff_days(self.r, d))))
             .collect();
+        // A holiday a few weeks ahead is the coming one whatever the tense:
+        // its season has begun, and a past verb tells of what is done for
+        // it ("alerted the country to the risk of attack during the
+        // Christmas season", "has called for a strike on New Year's Eve",
+        // said in December), not of last year's, a year back.
+        if dir == Dir::Past && opts.iter().any(|o| (1..=HOLIDAY_SEASON_DAYS).contains(&o.1)) {
+            (dir, how) = (Dir::Future, format!("season-ahead:{how}"));
+        }
         let y = self.pick_by_distance(&opts, dir)?;
         Some((Pt::day(on(y)?, "holiday", how), e))
     }
@@ -678,6 +686,10 @@ impl Parser<'_> {
         }
     }
 }
+
+/// Days ahead of the reference within which a holiday's season has begun:
+/// a holiday this close is the coming one even in a past clause.
+const HOLIDAY_SEASON_DAYS: i64 = 21;
 
 /// 1 spring, 2 summer, 3 fall, 4 winter.
 pub(super) fn season_code(s: u8) -> &'static str {

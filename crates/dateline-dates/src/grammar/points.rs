@@ -93,7 +93,8 @@ impl Parser<'_> {
             // before it is on that day, whatever the direction. Else, only
             // under `Direction::Context` (the news reading), the story's day.
             let apart = self.lx.tables.clock_apart.then(|| self.day_right_before(i)).flatten();
-            let story = || (self.direction == Direction::Context).then(|| self.story_day(i, e));
+            let story =
+                || (self.direction == Direction::Context).then(|| self.clock_story_day(i, e));
             let named = apart
                 .map(|d| (d, "after-day"))
                 .or_else(|| story().flatten().map(|d| (d, "story-day")));

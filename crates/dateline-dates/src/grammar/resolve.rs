@@ -6,7 +6,7 @@ use jiff::civil::Date as Civil;
 use super::{Dir, Parser};
 use crate::Direction;
 use crate::cal;
-use crate::lexicon::{Cue, Func, Lex, Rel, Verb};
+use crate::lexicon::{Cue, Func, Lex, Rel, Unit, Verb};
 use crate::token::{Kind, Token, is_possessive};
 
 /// Months this close to the reference resolve to the nearest reading.
@@ -409,6 +409,9 @@ impl Parser<'_> {
         if (m, d) == (9, 11) && self.names_sept_eleven(s, e) {
             return Some((2001, "attacks-of-2001".into()));
         }
+        if let Some(y) = self.possessive_year_before(s) {
+            return Some((y, "possessive-year".into()));
+        }
         if let Some(y) = self.narrative_year() {
             return Some((y, "narrative-year".into()));
         }
@@ -451,6 +454,27 @@ impl Parser<'_> {
             dir
         };
         self.pick_by_distance(&opts, dir).map(|yy| (yy, how))
+    }
+
+    /// The year a relative year with a possessive right before token `s`
+    /// names for the month or day there: "last year's February 11
+    /// resignation" (said in January 2012) is 2011's, "this year's November
+    /// elections" (said in January) this year's, "next year's March 3 vote"
+    /// next year's.
+    fn possessive_year_before(&self, s: usize) -> Option<i32> {
+        if s < 3 || !self.tok(s - 1).is_some_and(is_possessive) {
+            return None;
+        }
+        if !matches!(self.unit(s - 2), Some((Unit::Year, false))) {
+            return None;
+        }
+        let shift = match self.lex(s - 3)? {
+            Lex::Rel(Rel::Last) => -1,
+            Lex::Rel(Rel::This) => 0,
+            Lex::Rel(Rel::Next) => 1,
+            _ => return None,
+        };
+        Some(i32::from(self.r.year()) + shift)
     }
 
     /// The year of a day of month `m` at token `s` written without one, when
@@ -518,6 +542,9 @@ impl Parser<'_> {
     pub(super) fn year_for_month(&self, m: u32, s: usize, e: usize) -> Option<(i32, String)> {
         if let Some(y) = self.range_closing_year(m, e) {
             return Some((y, "range-year".into()));
+        }
+        if let Some(y) = self.possessive_year_before(s) {
+            return Some((y, "possessive-year".into()));
         }
         // "in September in 2000": the year the phrase after it names.
         if self.is_func(e, Func::In)

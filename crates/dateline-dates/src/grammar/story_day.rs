@@ -6,7 +6,10 @@
 //! English news leaves a clock time that names no day on the reference
 //! day (`Tables::clock_on_named_day` is off), which is right when the
 //! story happens on it. When the sentence, or the one before, names a day
-//! of the past week, the story is told on that day, and so is the time.
+//! of the past week, the story is told on that day, and so is the time; a
+//! day of the coming week likewise for a clock time whose clause does not
+//! look back ("the Board, which meets Tuesday, March 28. The meeting
+//! begins at 8:00am").
 //! Farther back, or across a paragraph, the named day is a side remark,
 //! unless it is the day of the lede (the text's first sentence: "On June
 //! 30, deputy Roberto Jefferson testified ... His testimony ran from 4
@@ -31,24 +34,46 @@ impl Parser<'_> {
     /// paragraph, or the lede's day, one to seven days before the
     /// reference, in a clause that does not look ahead.
     pub(super) fn story_day(&self, s: usize, e: usize) -> Option<Civil> {
+        self.story_day_within(s, e, false)
+    }
+
+    /// The day of the clock time at tokens `s..e`: the story's day, as
+    /// [`Parser::story_day`] finds it, or the day of the coming week named
+    /// in its sentence or the one before when its clause does not look
+    /// back (parts of the day keep the reference's, "will arrive on Tuesday
+    /// and leave in the afternoon").
+    pub(super) fn clock_story_day(&self, s: usize, e: usize) -> Option<Civil> {
+        self.story_day_within(s, e, true)
+    }
+
+    fn story_day_within(&self, s: usize, e: usize, coming: bool) -> Option<Civil> {
         if !self.lx.reads_clauses() || self.lx.tables.clock_on_named_day {
             return None;
         }
         let (day, _, end) = self.doc.last_day_span?;
         let at = self.tok(s)?.start;
         let back = cal::diff_days(day, self.r);
-        if end > at || !(1..=RECENT_DAYS).contains(&back) {
+        let ahead = coming && (-RECENT_DAYS..=-1).contains(&back);
+        if end > at || !(1..=RECENT_DAYS).contains(&back) && !ahead {
             return None;
         }
-        // The day of the lede holds until the text names another.
-        if self.doc.lede_day != Some(day) {
+        // The day of the lede holds until the text names another; a day
+        // ahead only in its sentence and the next ("the Board, which meets
+        // Tuesday, March 28. The meeting begins at 8:00am"). A section
+        // heading ("=== The City ===") parts them as a line break does.
+        if ahead || self.doc.lede_day != Some(day) {
             let between = self.text.get(end..at)?;
-            if at - end > REACH || between.contains('\n') || sentences_ending(between) > 1 {
+            if at - end > REACH
+                || between.contains('\n')
+                || between.contains("==")
+                || sentences_ending(between) > 1
+            {
                 return None;
             }
         }
         let (dir, _) = self.direction_at(s, e, Dir::Nearest);
-        (dir != Dir::Future).then_some(day)
+        let against = if ahead { Dir::Past } else { Dir::Future };
+        (dir != against).then_some(day)
     }
 
     /// The day an anaphoric day at token `i` ("The day after", "The next
