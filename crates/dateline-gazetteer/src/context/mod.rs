@@ -389,6 +389,9 @@ impl Resolver {
                         // Industrial and Commercial Bank of China": the
                         // names before the hyphen or "and" are the run's.
                         run.start = runs::start_over_joins(self.rules, text, run.start, &ends);
+                        // "the 4th Sikh Battalion": an ordinal begins a
+                        // unit's name.
+                        run.start = runs::start_over_ordinal(self.rules, text, run);
                         while out.last().is_some_and(|last| last.span.start >= run.start) {
                             out.pop();
                         }
