@@ -1009,10 +1009,11 @@ pub(crate) fn start_over_joins(
 pub(crate) fn start_over_ordinal(rules: &NameRules, text: &str, run: Span) -> usize {
     let bytes = &text.as_bytes()[..run.start];
     let n = bytes.len();
+    // The digit first: it rules out most runs in one test.
     if n < 4
+        || !bytes[n - 4].is_ascii_digit()
         || bytes[n - 1] != b' '
         || !matches!(&bytes[n - 3..n - 1], b"st" | b"nd" | b"rd" | b"th")
-        || !bytes[n - 4].is_ascii_digit()
     {
         return run.start;
     }
@@ -1024,7 +1025,8 @@ pub(crate) fn start_over_ordinal(rules: &NameRules, text: &str, run: Span) -> us
     if start > 0 && (is_word_byte(bytes[start - 1]) || bytes[start - 1] == b'-') {
         return run.start;
     }
-    if words(rules, text, run).any(|word| rules.ordinal_heads.contains(&text[word])) {
+    // The unit words are plain words between blanks ("Infantry Regiment").
+    if text[run].split(' ').any(|word| rules.ordinal_heads.contains(word)) {
         start
     } else {
         run.start
