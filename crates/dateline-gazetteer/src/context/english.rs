@@ -231,6 +231,9 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         Head::org("Brigade"),
         Head::org("Battalion"),
         Head::org("Regiment"),
+        // "Infantry Division", "Household Division", "Criminal Division":
+        // all 25 capitalized names before it in the news corpus are units.
+        Head::org("Division"),
         Head::org("University"),
         Head::org("College"),
         Head::org("Institute"),
@@ -433,6 +436,11 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // Services": "and" inside a name, when a head word follows (see
     // `runs.rs`); "Ukraine and Western allies" stays apart.
     name_conjunctions: WordSet::new(&["and"]),
+    // "the 25th Infantry Regiment", "82nd Airborne Division", "113th
+    // Battalion": the number names the unit (OntoNotes ORG spans take it
+    // in). Not "the 39th Legislative Assembly" (a session), nor "Army",
+    // "Forces" ("the 2nd Iraqi Army brigade" is the brigade's number).
+    ordinal_heads: WordSet::new(&["Division", "Brigade", "Battalion", "Regiment", "Corps"]),
     possessive_name_nouns: WordSet::new(&[
         "People",
         "Peoples",

@@ -46,6 +46,8 @@ pub(crate) fn named_by_heads<'g>(
         }
         let floor = overlap_floor(word.start, end, match_starts, match_ends);
         let run = Span::new(runs::head_run_start(rules, text, word, match_ends, floor), end);
+        // "113th Battalion": an ordinal begins a unit's name.
+        let run = Span::new(runs::start_over_ordinal(rules, text, run), run.end);
         if run == word
             || overlaps_a_match(run, match_starts, match_ends)
             || lines.is_headline(word.start)

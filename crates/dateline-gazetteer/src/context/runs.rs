@@ -1002,6 +1002,37 @@ pub(crate) fn start_over_joins(
     start
 }
 
+/// The start of a run typed by its head word, moved left over an ordinal
+/// written in digits right before it when a word of the run is one of
+/// `ordinal_heads`: "the 25th Infantry Regiment", "113th Battalion". Bytes
+/// first (a blank, a suffix, a digit); the run's words only after them.
+pub(crate) fn start_over_ordinal(rules: &NameRules, text: &str, run: Span) -> usize {
+    let bytes = &text.as_bytes()[..run.start];
+    let n = bytes.len();
+    // The digit first: it rules out most runs in one test.
+    if n < 4
+        || !bytes[n - 4].is_ascii_digit()
+        || bytes[n - 1] != b' '
+        || !matches!(&bytes[n - 3..n - 1], b"st" | b"nd" | b"rd" | b"th")
+    {
+        return run.start;
+    }
+    let mut start = n - 4;
+    while start > 0 && bytes[start - 1].is_ascii_digit() {
+        start -= 1;
+    }
+    // "A25th", "1-25th": part of another word.
+    if start > 0 && (is_word_byte(bytes[start - 1]) || bytes[start - 1] == b'-') {
+        return run.start;
+    }
+    // The unit words are plain words between blanks ("Infantry Regiment").
+    if text[run].split(' ').any(|word| rules.ordinal_heads.contains(word)) {
+        start
+    } else {
+        run.start
+    }
+}
+
 /// [`start_over_joins`] over hyphens alone.
 fn start_over_hyphens(rules: &NameRules, text: &str, start: usize) -> usize {
     let mut start = start;

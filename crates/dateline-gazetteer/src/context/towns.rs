@@ -25,11 +25,19 @@
 use dateline_tokenize::Span;
 
 use super::rules::{Class, NameRules};
-use super::runs;
+use super::{Resolved, Source, runs};
 use crate::EntityMatch;
 
 /// The rule's name.
 pub(crate) const RULE: &str = "place:region";
+
+/// The name of the reading of [`towns_in_tables`].
+pub(crate) const CELL_RULE: &str = "place:cell";
+
+/// How many entities before a name in a table cell are read for a town in
+/// a cell of its own: a row of an election table holds a candidate, a party
+/// and a hometown ("|| Tom Wyka || Democrat || Lake Hiawatha ||").
+const CELL_LOOKBACK: usize = 6;
 
 /// The most words a place's name takes ("Portage La Prairie" is three).
 const MAX_WORDS: usize = 4;
@@ -143,4 +151,39 @@ fn ends_phrase(rules: &NameRules, text: &str, end: usize) -> bool {
 /// letter, two letters at least.
 fn is_capitals(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)
+}
+
+/// Whether `span` fills a table cell alone: "| " right before it and " |"
+/// right after ("|| Lake Hiawatha ||", wiki and Markdown tables).
+fn fills_a_cell(text: &str, span: Span) -> bool {
+    let bytes = text.as_bytes();
+    span.start >= 2
+        && &bytes[span.start - 2..span.start] == b"| "
+        && bytes.get(span.end..span.end + 2) == Some(b" |")
+}
+
+/// A name its words type `LOC` ("Lake Hiawatha", "Rock Island", "West
+/// Chester", by `prefix:loc`, `head:loc`, `prefix:region`) alone in a
+/// table cell, with a `GPE` alone in a cell among the few entities before
+/// it, is a town of that column (`GPE`, `place:cell`): election tables list
+/// each candidate's hometown. Gazetteer entries keep their label ("| Africa
+/// |" is the continent), as do names read in prose. Asked of every entity,
+/// by its label and source first: a pass over the entities, not the text.
+pub(crate) fn towns_in_tables(text: &str, found: &mut [Resolved<'_>]) {
+    for i in 0..found.len() {
+        // The source first (most entities are the gazetteer's), then the
+        // label, then two byte tests.
+        if found[i].source != Source::Rule
+            || found[i].label != "LOC"
+            || !fills_a_cell(text, found[i].span)
+        {
+            continue;
+        }
+        let town_before = found[i.saturating_sub(CELL_LOOKBACK)..i]
+            .iter()
+            .any(|before| before.label == "GPE" && fills_a_cell(text, before.span));
+        if town_before {
+            found[i] = Resolved::by_rule(found[i].span, "GPE", CELL_RULE);
+        }
+    }
 }

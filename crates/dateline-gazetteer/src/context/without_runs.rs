@@ -36,6 +36,7 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     title_openers: WordSet::new(&[]),
     opened_titles: WordSet::new(&[]),
     name_conjunctions: WordSet::new(&[]),
+    ordinal_heads: WordSet::new(&[]),
     possessive_name_nouns: WordSet::new(&[]),
     sports_verbs_after: WordSet::new(&[]),
     sports_words_before: &[],
