@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 use dateline::matching::{CasePolicy, MatchKind, Matcher, Pattern};
 use dateline::{
-    Date, DateExtractor, Direction, Entry, Gazetteer, Lang, Mode, Pipeline, SentenceSplitter, Span,
-    Token, Tokenizer,
+    Date, DateExtractor, Direction, Entry, Gazetteer, Lang, Mode, Nested, Pipeline,
+    SentenceSplitter, Source, Span, Token, Tokenizer,
 };
 
 /// Asserts that `spans` are non-empty, within `text`, on char boundaries and
@@ -437,14 +437,19 @@ fn extractor(direction: u8, day_first: bool, lang: Lang) -> &'static DateExtract
 }
 
 /// The pipeline of a language that the `dates` target also runs, each
-/// built the first time it is asked for.
-fn pipeline(lang: Lang) -> &'static Pipeline {
-    static PIPELINES: [OnceLock<Pipeline>; Lang::ALL.len()] =
-        [const { OnceLock::new() }; Lang::ALL.len()];
+/// built the first time it is asked for, with the nested-name policy
+/// `policy` picks (drop, keep, flag).
+fn pipeline(lang: Lang, policy: u8) -> (&'static Pipeline, Nested) {
+    const POLICIES: [Nested; 3] = [Nested::Drop, Nested::Keep, Nested::Flag];
+    const SETTINGS: usize = POLICIES.len() * Lang::ALL.len();
+    static PIPELINES: [OnceLock<Pipeline>; SETTINGS] = [const { OnceLock::new() }; SETTINGS];
     let at = Lang::ALL.iter().position(|&l| l == lang).expect("a language of Lang::ALL");
-    PIPELINES[at].get_or_init(|| {
-        Pipeline::builder().tokens(true).lang(lang).build().expect("valid settings")
-    })
+    let policy = usize::from(policy) % POLICIES.len();
+    let nested = POLICIES[policy];
+    let pipeline = PIPELINES[at * POLICIES.len() + policy].get_or_init(|| {
+        Pipeline::builder().tokens(true).lang(lang).nested(nested).build().expect("valid settings")
+    });
+    (pipeline, nested)
 }
 
 /// Fuzz target `dates`: date extraction with a reference date, direction
@@ -452,13 +457,14 @@ fn pipeline(lang: Lang) -> &'static Pipeline {
 /// the whole pipeline with its code-point views.
 ///
 /// Layout: year (u16), month, day, flags (bits 0–1 direction, bit 2
-/// day-first, bit 3 also run the pipeline), the language (see [`lang`]),
-/// then the text.
+/// day-first, bit 3 also run the pipeline, bits 4–5 its nested-name
+/// policy), the language (see [`lang`]), then the text.
 ///
 /// Asserts: expressions are on char boundaries, sorted and disjoint, with
 /// non-empty values; `text()` is the spanned text. The pipeline's results
-/// are sorted and on char boundaries, and every view's `start..end` in code
-/// points selects the same text as the byte span.
+/// are sorted and on char boundaries, its entities say where their label
+/// comes from (see [`check_document`]), and every view's `start..end` in
+/// code points selects the same text as the byte span.
 pub fn dates(data: &[u8]) {
     let mut data = data;
     let year = 1 + i32::from(take_u16(&mut data) % 9999);
@@ -479,12 +485,19 @@ pub fn dates(data: &[u8]) {
         assert_eq!(t.text(text), &text[t.span()]);
     }
     if flags & 8 != 0 {
-        check_document(pipeline(lang), text, reference);
+        let (pipeline, nested) = pipeline(lang, (flags >> 4) & 3);
+        check_document(pipeline, nested, text, reference);
     }
 }
 
-/// Processes `text` with `pipeline` and checks the document and its view.
-pub fn check_document(pipeline: &Pipeline, text: &str, reference: Date) {
+/// Processes `text` with `pipeline`, built with the `nested` policy, and
+/// checks the document and its view.
+///
+/// An entity a rule found has an empty id and names its rule; a gazetteer
+/// entity has its entry's id and no rule unless a rule chose among its
+/// candidates (a namesake) or relabelled it. Only [`Nested::Flag`] gives
+/// an enclosing span, and it holds the entity's.
+pub fn check_document(pipeline: &Pipeline, nested: Nested, text: &str, reference: Date) {
     let document = pipeline.process(text, reference);
     check_spans(text, &document.sentences, "pipeline sentences", false);
     let spans: Vec<Span> = document.entities.iter().map(|e| e.span()).collect();
@@ -492,11 +505,28 @@ pub fn check_document(pipeline: &Pipeline, text: &str, reference: Date) {
     let spans: Vec<Span> = document.dates.iter().map(|d| d.span()).collect();
     check_spans(text, &spans, "pipeline dates", false);
     for entity in &document.entities {
+        let span = entity.span();
         assert!(
-            !document.dates.iter().any(|d| d.span().overlaps(entity.span())),
-            "entity {:?} overlaps a date",
-            entity.span()
+            !document.dates.iter().any(|d| d.span().overlaps(span)),
+            "entity {span:?} overlaps a date"
         );
+        if entity.source() == Source::Rule {
+            assert!(entity.id().is_empty(), "rule entity {span:?} has an id");
+            assert!(
+                entity.rule().is_some_and(|r| !r.is_empty()),
+                "rule entity {span:?} names no rule"
+            );
+        } else {
+            assert!(!entity.id().is_empty(), "gazetteer entity {span:?} has no id");
+        }
+        if let Some(outer) = entity.enclosing() {
+            assert_eq!(nested, Nested::Flag, "{span:?} enclosed without flag");
+            assert!(
+                outer.start <= span.start && span.end <= outer.end && outer.end <= text.len(),
+                "enclosing {outer:?} does not hold {span:?}"
+            );
+            assert!(text.is_char_boundary(outer.start) && text.is_char_boundary(outer.end));
+        }
     }
     if let Some(tokens) = &document.tokens {
         let spans: Vec<Span> = tokens.iter().map(Token::span).collect();
