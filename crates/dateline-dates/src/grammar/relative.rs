@@ -913,6 +913,31 @@ impl Parser<'_> {
             let m = u32::from(m);
             let y = i32::from(self.r.year());
             let rm = self.r.month() as u32;
+            // "the upcoming April 23", "last January 29", "this May 22": the
+            // day with its month, the next one ahead, the last one past or
+            // this year's. A year after the day ("this April 23, 2006") or a
+            // range of days ("the upcoming May 19-30") is read from the
+            // month on; "following" before a day is a preposition ("in the
+            // days following September 11").
+            if let Some((_, me, _)) = self.month_tok(j)
+                && !self.breaks(me)
+                && let Some((d, e2)) = self.day_num(me)
+                && matches!(rel, Rel::Last | Rel::Previous | Rel::Next | Rel::Coming | Rel::This)
+            {
+                if self.dash(e2) && self.day_num(e2 + 1).is_some()
+                    || self.year_after(self.opt_comma(e2)).is_some()
+                {
+                    return None;
+                }
+                let rd = self.r.day() as u32;
+                let later = (m, d) > (rm, rd);
+                let y = match rel {
+                    Rel::Last | Rel::Previous if later || (m, d) == (rm, rd) => y - 1,
+                    Rel::Next | Rel::Coming | Rel::Following if !later => y + 1,
+                    _ => y,
+                };
+                return Some((Pt::day(cal::date(y, m, d)?, "relative-month-day", ""), e2));
+            }
             let y = match rel {
                 // "last April" in October is this year's; "last February" in
                 // March is the year before (TimeBank).
