@@ -1097,7 +1097,8 @@ impl Parser<'_> {
             }
             // "the next year" looks ahead from now in a clause that looks
             // ahead ("We'll reduce our soldiers over the course of the next
-            // year"), as "the next week" does; told in the past it follows
+            // year"), as "the next week" does, or tells of now ("is not
+            // hedged for the next fiscal year"); told in the past it follows
             // the year named last.
             Unit::Year
                 if (anaphoric
@@ -1108,7 +1109,11 @@ impl Parser<'_> {
                         && the
                         && !story_year
                         && self.lx.reads_clauses()
-                        && self.direction_at(i, e, Dir::Nearest).0 == Dir::Future) =>
+                        && match self.direction_at(i, e, Dir::Nearest) {
+                            (Dir::Future, _) => true,
+                            (Dir::Nearest, how) => how.starts_with("present"),
+                            (Dir::Past, _) => false,
+                        }) =>
             {
                 let y = self.doc.last_year? + shift as i32;
                 if !(1..=9999).contains(&y) {
