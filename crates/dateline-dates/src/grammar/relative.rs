@@ -1043,6 +1043,28 @@ impl Parser<'_> {
         if the && matches!(rel, Rel::Next | Rel::Coming) && u == Unit::Decade && !self.lx.extended {
             return None;
         }
+        // "the last year we traveled together", "may be the last day I'm
+        // ever involved": a subject pronoun right after the unit opens a
+        // relative clause, and "last" is the final one of what it tells,
+        // no date; not after a preposition, where the pronoun opens the
+        // main clause ("During the last year I have become ...").
+        let the_at =
+            if the { Some(i) } else { i.checked_sub(1).filter(|&k| self.is_func(k, Func::The)) };
+        if let Some(the_at) = the_at
+            && rel == Rel::Last
+            && let Some(t) = self.tok(j + 1).filter(|t| t.kind == Kind::Word)
+            && self.lx.verb(self.text[t.start..t.end].to_ascii_lowercase().as_bytes())
+                == Some(Verb::Pronoun)
+            && !the_at.checked_sub(1).is_some_and(|k| {
+                matches!(
+                    self.lex(k),
+                    Some(Lex::Func(Func::In | Func::For | Func::Within | Func::During))
+                        | Some(Lex::Hedge(_) | Lex::Rel(_))
+                )
+            })
+        {
+            return None;
+        }
         if rel == Rel::Latest && u != Unit::Quarter && u != Unit::Year {
             return None;
         }
