@@ -913,6 +913,31 @@ impl Parser<'_> {
             let m = u32::from(m);
             let y = i32::from(self.r.year());
             let rm = self.r.month() as u32;
+            // "the upcoming April 23", "last January 29", "this May 22": the
+            // day with its month, the next one ahead, the last one past or
+            // this year's. A year after the day ("this April 23, 2006") or a
+            // range of days ("the upcoming May 19-30") is read from the
+            // month on; "following" before a day is a preposition ("in the
+            // days following September 11").
+            if let Some((_, me, _)) = self.month_tok(j)
+                && !self.breaks(me)
+                && let Some((d, e2)) = self.day_num(me)
+                && matches!(rel, Rel::Last | Rel::Previous | Rel::Next | Rel::Coming | Rel::This)
+            {
+                if self.dash(e2) && self.day_num(e2 + 1).is_some()
+                    || self.year_after(self.opt_comma(e2)).is_some()
+                {
+                    return None;
+                }
+                let rd = self.r.day() as u32;
+                let later = (m, d) > (rm, rd);
+                let y = match rel {
+                    Rel::Last | Rel::Previous if later || (m, d) == (rm, rd) => y - 1,
+                    Rel::Next | Rel::Coming | Rel::Following if !later => y + 1,
+                    _ => y,
+                };
+                return Some((Pt::day(cal::date(y, m, d)?, "relative-month-day", ""), e2));
+            }
             let y = match rel {
                 // "last April" in October is this year's; "last February" in
                 // March is the year before (TimeBank).
@@ -1018,6 +1043,28 @@ impl Parser<'_> {
         if the && matches!(rel, Rel::Next | Rel::Coming) && u == Unit::Decade && !self.lx.extended {
             return None;
         }
+        // "the last year we traveled together", "may be the last day I'm
+        // ever involved": a subject pronoun right after the unit opens a
+        // relative clause, and "last" is the final one of what it tells,
+        // no date; not after a preposition, where the pronoun opens the
+        // main clause ("During the last year I have become ...").
+        let the_at =
+            if the { Some(i) } else { i.checked_sub(1).filter(|&k| self.is_func(k, Func::The)) };
+        if let Some(the_at) = the_at
+            && rel == Rel::Last
+            && let Some(t) = self.tok(j + 1).filter(|t| t.kind == Kind::Word)
+            && self.lx.verb(self.text[t.start..t.end].to_ascii_lowercase().as_bytes())
+                == Some(Verb::Pronoun)
+            && !the_at.checked_sub(1).is_some_and(|k| {
+                matches!(
+                    self.lex(k),
+                    Some(Lex::Func(Func::In | Func::For | Func::Within | Func::During))
+                        | Some(Lex::Hedge(_) | Lex::Rel(_))
+                )
+            })
+        {
+            return None;
+        }
         if rel == Rel::Latest && u != Unit::Quarter && u != Unit::Year {
             return None;
         }
@@ -1072,7 +1119,8 @@ impl Parser<'_> {
             }
             // "the next year" looks ahead from now in a clause that looks
             // ahead ("We'll reduce our soldiers over the course of the next
-            // year"), as "the next week" does; told in the past it follows
+            // year"), as "the next week" does, or tells of now ("is not
+            // hedged for the next fiscal year"); told in the past it follows
             // the year named last.
             Unit::Year
                 if (anaphoric
@@ -1083,7 +1131,11 @@ impl Parser<'_> {
                         && the
                         && !story_year
                         && self.lx.reads_clauses()
-                        && self.direction_at(i, e, Dir::Nearest).0 == Dir::Future) =>
+                        && match self.direction_at(i, e, Dir::Nearest) {
+                            (Dir::Future, _) => true,
+                            (Dir::Nearest, how) => how.starts_with("present"),
+                            (Dir::Past, _) => false,
+                        }) =>
             {
                 let y = self.doc.last_year? + shift as i32;
                 if !(1..=9999).contains(&y) {
