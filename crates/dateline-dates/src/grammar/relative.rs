@@ -933,7 +933,7 @@ impl Parser<'_> {
                 let later = (m, d) > (rm, rd);
                 let y = match rel {
                     Rel::Last | Rel::Previous if later || (m, d) == (rm, rd) => y - 1,
-                    Rel::Next | Rel::Coming | Rel::Following if !later => y + 1,
+                    Rel::Next | Rel::Coming if !later => y + 1,
                     _ => y,
                 };
                 return Some((Pt::day(cal::date(y, m, d)?, "relative-month-day", ""), e2));
