@@ -74,6 +74,7 @@ pub(crate) static CHINESE: NameRules = NameRules {
     language_verbs_linked: WordSet::new(&[]),
     title_links: WordSet::new(&[]),
     region_followers: WordSet::new(&[]),
+    demonym_splits: &[],
     region_abbreviations: &[],
     common_words: "",
     cue_matcher: OnceLock::new(),

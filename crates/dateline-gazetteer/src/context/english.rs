@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use super::rules::{Head, NameRules, WordSet};
+use super::rules::{Head, NameRules, SplitAfter, WordSet};
 
 /// English news conventions.
 pub(crate) static ENGLISH: NameRules = NameRules {
@@ -668,6 +668,18 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "and", "or", "in", "on", "at", "near", "for", "from", "to", "until", "where", "with",
         "after", "before", "when", "during", "since", "by", "but", "who", "which",
     ]),
+    // Demonyms split from their place by link markup ("[[Russia]]n" read
+    // as "Russia n"): the ending, and what the place or the next word must
+    // be. "is" ("Kuwait is") is left out: it is the verb far more often.
+    demonym_splits: &[
+        ("n", SplitAfter::PlaceInA),
+        ("ns", SplitAfter::PlaceInA),
+        ("i", SplitAfter::PlaceInConsonant),
+        ("ese", SplitAfter::PlaceInConsonant),
+        ("ian", SplitAfter::PlaceInConsonant),
+        ("ians", SplitAfter::PlaceInConsonant),
+        ("an", SplitAfter::ConsonantNext),
+    ],
     // AP's state abbreviations after a city: "Portland, Ore."
     region_abbreviations: &[
         ("Ala.", "iso3166-2:US-AL"),

@@ -31,6 +31,7 @@ mod namesakes;
 mod people;
 mod rules;
 mod runs;
+mod splits;
 mod sports;
 mod towns;
 mod unspaced;
@@ -144,6 +145,9 @@ impl Source {
 ///   first-level division, are a `GPE` (`place:region`).
 /// * **A nationality word used as a language** ("said in Arabic.",
 ///   "Chinese-language", "speaks French") is `LANGUAGE` (`norp:language`).
+/// * **A nationality word split by link markup** ("Russia n money", "Iraq
+///   i civilians", "Europe an leaders") is the nationality, `NORP`, with the
+///   place's entry (`norp:split`).
 /// * A place before "$" or "dollars" is money, and is not reported.
 /// * A one-word place after a person's title ("Mr. Houston", "Sen.
 ///   Lincoln") is the person, and is not reported; nor is the same name
@@ -290,6 +294,17 @@ impl Resolver {
             if is_money(text, found.end(), label)
                 || label == "NORP" && is_currency_of_an_amount(self.rules, text, found.span())
             {
+                continue;
+            }
+            // "Russia n money": a nationality word that link markup split
+            // (one byte compare a place; see splits.rs).
+            if let Some(end) = splits::demonym_end(self.rules, text, found.span())
+                && is_place(label)
+            {
+                let (candidate, rule) = chosen[i];
+                let place = Resolved::from_match(*found, label).choosing(candidate, rule);
+                let span = Span::new(found.start(), end);
+                push(&mut out, Resolved { span, label: "NORP", rule: Some(splits::RULE), ..place });
                 continue;
             }
             // A person named like a place, when the name stands alone.

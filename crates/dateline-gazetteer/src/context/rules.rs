@@ -157,6 +157,11 @@ pub(crate) struct NameRules {
     /// Crawford, Texas, and", "near Palmyra, Syria in"), so that the words
     /// before the comma name a place (`towns.rs`).
     pub(crate) region_followers: WordSet,
+    /// Endings of demonyms that link markup split from their place by a
+    /// blank ("[[Russia]]n" read as "Russia n", "Iraq i", "Japan ese"),
+    /// each with what the place or the next word must be for it
+    /// (`splits.rs`); empty: no such reading.
+    pub(crate) demonym_splits: &'static [(&'static str, SplitAfter)],
     /// Abbreviations of regions after a city, with the region's id.
     pub(crate) region_abbreviations: &'static [(&'static str, &'static str)],
     /// The language's common words, one a line (`#` lines are comments):
@@ -656,4 +661,18 @@ mod tests {
             assert!(!SET.contains(word), "{word}");
         }
     }
+}
+
+/// What a demonym's ending split from its place needs (`demonym_splits`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SplitAfter {
+    /// A place ending in "a": "Russia n", "Australia ns".
+    PlaceInA,
+    /// A place ending in a consonant: "Iraq i", "Japan ese", "Iran ian".
+    PlaceInConsonant,
+    /// Any place, with a word after that starts with a consonant other
+    /// than "h", which the article "an" would not come before: "Europe an
+    /// leaders", "Tibet an capital"; not "Japan an unusual", "Europe an
+    /// hour".
+    ConsonantNext,
 }

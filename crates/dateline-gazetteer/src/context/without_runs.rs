@@ -50,6 +50,7 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     language_verbs_linked: WordSet::new(&[]),
     title_links: WordSet::new(&[]),
     region_followers: WordSet::new(&[]),
+    demonym_splits: &[],
     region_abbreviations: &[],
     common_words: "",
     cue_matcher: OnceLock::new(),
