@@ -23,11 +23,14 @@ use dateline::gazetteer::{Gazetteer, Lang};
 const DEFAULT_TSV: &str = include_str!("../../crates/dateline-gazetteer/data/default.tsv");
 
 /// Entities the embedded gazetteer finds in `news-en.jsonl.gz` (11.5 MB,
-/// 6,064 documents). Update together with `data/default.tsv` (75,587 since
-/// Arabic place names without their article and "Washington D.C."; 75,521
-/// before; 75,318 since the first-level divisions, territories, NORP
-/// groups, institutions and news organizations were added; 62,356 before).
-const NEWS_EN_ENTITIES: usize = 75_587;
+/// 6,064 documents). Update together with `data/default.tsv` (75,560 since
+/// the reading rounds' data changes: no English word as a country's alternate
+/// name ("Island"), organizations in both spellings, historical states,
+/// "Quebec" the province, bare "Congo"; 75,587 since Arabic place names
+/// without their article and "Washington D.C."; 75,521 before; 75,318 since
+/// the first-level divisions, territories, NORP groups, institutions and news
+/// organizations were added; 62,356 before).
+const NEWS_EN_ENTITIES: usize = 75_560;
 
 fn find(c: &mut Criterion) {
     let corpus = dateline_benches::load();
