@@ -387,9 +387,9 @@ impl Parser<'_> {
     /// "each year", "every year" or "annually" stands before it, across a
     /// preposition ("the World No Tobacco Day held each year on May 31",
     /// "every year in August", "each year during the August-November dry
-    /// season"), or right after it ("held on May 31 each year"). A SET, as
-    /// "every May" is; the months of one range or list share the reading
-    /// ("every year in May and June").
+    /// season"), or right after it ("held on May 31 each year", "on the 25th
+    /// of April every year"). A SET, as "every May" is; the months of one
+    /// range or list share the reading ("every year in May and June").
     fn recurs_yearly(&self, i: usize, e: usize) -> bool {
         !self.lx.extended && (self.yearly_before(self.list_start(i)) || self.yearly_at(e))
     }
@@ -665,6 +665,12 @@ impl Parser<'_> {
             } else {
                 (Pt::day(dd, "day-month", "relative-year"), e2)
             });
+        }
+        // "on the 25th of April every year", "each year on 6 February": a
+        // SET, as after a month-led day ("on May 31 each year").
+        if self.recurs_yearly(i, e2) {
+            let v = format!("XXXX-{m:02}-{d:02}");
+            return Some((Pt::new(v, Grain::Unspecified, "day-month", "yearly").set(), e2));
         }
         let (y, how) = self.year_for_day(m, d, i, e2)?;
         let dd = cal::date(y, m, d)?;
