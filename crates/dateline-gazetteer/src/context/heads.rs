@@ -57,8 +57,9 @@ pub(crate) fn named_by_heads<'g>(
         if let Some(typed) = runs::type_of(rules, text, run, None)
             .filter(|typed| typed.label != super::rules::UNREPORTED)
         {
-            let run = over_joins(rules, text, run, match_starts, match_ends, &found);
-            found.push(Resolved::by_rule(run, typed.label, typed.rule));
+            let joined = over_joins(rules, text, run, match_starts, match_ends, &found);
+            let (label, rule) = district_or(text, joined, typed.label, typed.rule);
+            found.push(Resolved::by_rule(joined, label, rule));
         }
     }
     found
@@ -81,6 +82,36 @@ fn over_joins(
         || !overlaps_a_match(Span::new(start, run.start), match_starts, match_ends)
             && found.last().is_none_or(|last| last.span.end <= start);
     if free { Span::new(start, run.end) } else { run }
+}
+
+/// The rule that names a district, for a run typed by a landform's head
+/// word: "Scarborough-Rouge River", "Skeena-Bulkley Valley", a landform's
+/// name that a hyphen joins to a name before it, is a compound district (an
+/// electoral riding), no landform; not "al-Hamra Valley", whose particle
+/// joins no name. Other runs keep `label` and `rule`.
+pub(crate) fn district_or(
+    text: &str,
+    run: Span,
+    label: &'static str,
+    rule: &'static str,
+) -> (&'static str, &'static str) {
+    if rule == "head:loc" && joins_names(&text[run]) { ("GPE", DISTRICT) } else { (label, rule) }
+}
+
+/// The rule name of [`district_or`].
+pub(crate) const DISTRICT: &str = "head:district";
+
+/// Whether the first of two or more words of `run` is two capitalised names
+/// a hyphen joins ("Skeena-Bulkley Valley"; not "al-Hamra Valley" nor the
+/// one word "Cross-Strait").
+fn joins_names(run: &str) -> bool {
+    let bytes = run.as_bytes();
+    let Some(blank) = bytes.iter().position(|&b| b == b' ') else { return false };
+    bytes[0].is_ascii_uppercase()
+        && bytes[..blank]
+            .iter()
+            .position(|&b| b == b'-')
+            .is_some_and(|hyphen| bytes.get(hyphen + 1).is_some_and(u8::is_ascii_uppercase))
 }
 
 /// A start before which every run from there to `end` overlaps a match
@@ -197,6 +228,21 @@ mod tests {
             read("officials of the Democratic Party said", false),
             [(Span::new(17, 33), "ORG", Some("head:org"))]
         );
+    }
+
+    #[test]
+    fn hyphen_joined_names_before_a_landform_name_a_district() {
+        for (run, district) in [
+            ("Skeena-Bulkley Valley", true),
+            ("Kenora-Rainy River", true),
+            ("Cross-Strait", false),
+            ("al-Hamra Valley", false),
+            ("Anti-government River", false),
+            ("Rouge River", false),
+            ("Rouge River-Scarborough", false),
+        ] {
+            assert_eq!(joins_names(run), district, "{run:?}");
+        }
     }
 
     proptest! {

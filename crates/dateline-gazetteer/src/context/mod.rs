@@ -148,6 +148,9 @@ impl Source {
 /// * **A nationality word split by link markup** ("Russia n money", "Iraq
 ///   i civilians", "Europe an leaders") is the nationality, `NORP`, with the
 ///   place's entry (`norp:split`).
+/// * **A landform's name joined by a hyphen to a name before it**
+///   ("Scarborough-Rouge River", "Skeena-Bulkley Valley") is a compound
+///   district, an electoral riding, `GPE` (`head:district`).
 /// * A place before "$" or "dollars" is money, and is not reported.
 /// * A one-word place after a person's title ("Mr. Houston", "Sen.
 ///   Lincoln") is the person, and is not reported; nor is the same name
@@ -415,7 +418,8 @@ impl Resolver {
                             out.pop();
                         }
                     }
-                    push(&mut out, Resolved::by_rule(run, typed.label, typed.rule));
+                    let (label, rule) = heads::district_or(text, run, typed.label, typed.rule);
+                    push(&mut out, Resolved::by_rule(run, label, rule));
                 }
                 (Nested::Drop, None) => {}
                 (Nested::Keep, _) => push(&mut out, resolved),
