@@ -401,14 +401,13 @@ impl DateExtractor {
                                 // A day that took the year of a dated day
                                 // before passes it on ("on 15 August, and
                                 // ... on 2 September").
-                                let dated = c.rule.starts_with("month-day-year")
-                                    || c.rule.starts_with("day-month-year")
+                                let with_year = c.rule.starts_with("month-day-year")
+                                    || c.rule.starts_with("day-month-year");
+                                let dated = with_year
                                     || c.rule.ends_with("year-of-date-before")
                                     || c.rule.ends_with("year-of-same-day");
                                 parser.doc.last_month_day = Some((day, b.end, dated));
-                                if c.rule.starts_with("month-day-year")
-                                    || c.rule.starts_with("day-month-year")
-                                {
+                                if with_year {
                                     let days = &mut parser.doc.dated_days;
                                     if !days.contains(&Some(day)) {
                                         days.rotate_right(1);

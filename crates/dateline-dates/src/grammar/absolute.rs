@@ -717,9 +717,6 @@ impl Parser<'_> {
         Some((p.value.parse().ok()?, e2))
     }
 
-    /// A year named by a relative word and the year noun at `e`: "last
-    /// year", "this year", "next year"; in other languages also "vorigen
-    /// Jahres", "kommenden Jahres". The year and the end.
     /// "from December, last year", "in February, this year": the year
     /// after a comma is the month's; the two stay two expressions, as "of
     /// last year" leaves them in English. Not "December, next year's".
@@ -733,6 +730,9 @@ impl Parser<'_> {
         Some((y, e, "comma-year"))
     }
 
+    /// A year named by a relative word and the year noun at `e`: "last
+    /// year", "this year", "next year"; in other languages also "vorigen
+    /// Jahres", "kommenden Jahres". The year and the end.
     fn relative_year_after(&self, e: usize) -> Option<(i32, usize)> {
         let shift = match self.lex(e)? {
             Lex::Rel(Rel::Last) => -1,

@@ -418,16 +418,6 @@ impl Parser<'_> {
 
 /// Nouns a part of the day names a broadcast slot before ("the late-night
 /// lineups", "late-night programming", "a late-night talk show"): no time.
-impl Parser<'_> {
-    /// The story's day of "late-night" at tokens `s..e`, out of line: the
-    /// reading is rare.
-    #[cold]
-    #[inline(never)]
-    fn story_day_of_position(&self, s: usize, e: usize) -> Option<jiff::civil::Date> {
-        (self.direction == crate::Direction::Context).then(|| self.story_day(s, e)).flatten()
-    }
-}
-
 const BROADCAST_NOUNS: &[&str] = &[
     "show",
     "shows",
@@ -449,3 +439,13 @@ const BROADCAST_NOUNS: &[&str] = &[
     "slot",
     "slots",
 ];
+
+impl Parser<'_> {
+    /// The story's day of "late-night" at tokens `s..e`, out of line: the
+    /// reading is rare.
+    #[cold]
+    #[inline(never)]
+    fn story_day_of_position(&self, s: usize, e: usize) -> Option<jiff::civil::Date> {
+        (self.direction == crate::Direction::Context).then(|| self.story_day(s, e)).flatten()
+    }
+}

@@ -1052,9 +1052,8 @@ impl Parser<'_> {
             if the { Some(i) } else { i.checked_sub(1).filter(|&k| self.is_func(k, Func::The)) };
         if let Some(the_at) = the_at
             && rel == Rel::Last
-            && let Some(t) = self.tok(j + 1).filter(|t| t.kind == Kind::Word)
-            && self.lx.verb(self.text[t.start..t.end].to_ascii_lowercase().as_bytes())
-                == Some(Verb::Pronoun)
+            && self.tok(j + 1).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx.verb(self.s(j + 1).as_bytes()) == Some(Verb::Pronoun)
             && !the_at.checked_sub(1).is_some_and(|k| {
                 matches!(
                     self.lex(k),
