@@ -274,9 +274,6 @@ impl Resolver {
         ends.sort_unstable();
         let mut lines = Lines::new(text);
         let mut out: Vec<Resolved<'g>> = Vec::with_capacity(matches.len());
-        // Whether a run was typed `LOC` (towns in table cells are read
-        // only then).
-        let mut loc_runs = false;
         // Places named as people's surnames ("Mr. Houston"), found in the
         // loop; their bare mentions elsewhere are dropped after it.
         let mut surnames = people::Surnames::default();
@@ -404,7 +401,6 @@ impl Resolver {
             match (self.nested, typed) {
                 (Nested::Drop, Some(typed)) if typed.label == rules::UNREPORTED => {}
                 (Nested::Drop, Some(typed)) => {
-                    loc_runs |= typed.label == "LOC";
                     let mut run = run;
                     if typed.rule.starts_with("head:") {
                         // "Cameroon-Nigeria Mixed Commission", "the
@@ -452,12 +448,9 @@ impl Resolver {
         };
         let named = heads::named_by_heads(self.rules, text, &cues, &starts, &ends, &mut lines);
         surnames.drop_bare_mentions(self.rules, text, &mut out);
-        let loc_runs = loc_runs || named.iter().any(|entity| entity.label == "LOC");
         let mut found = merge(merge(out, named), towns);
         // "|| Democrat || Lake Hiawatha ||": a hometown in a table.
-        if loc_runs {
-            towns::towns_in_tables(text, &mut found);
-        }
+        towns::towns_in_tables(text, &mut found);
         found
     }
 }
