@@ -428,27 +428,41 @@ impl<'a> Parser<'a> {
     /// dash, slash, colon or apostrophe (the second half of "1961-90",
     /// "9:30", "'90"), before a word the table does not know of three
     /// letters or more ("20 people", "300 soldiers") or a closing mark
-    /// ("(12)", "| 5 |"; not "&": "22 & 23 October"). Every rule that
-    /// begins with a number reads the word after it by its class (a unit,
-    /// a month, "p.m."), a suffix of two letters at most ("15th", "250h")
-    /// or a mark that joins ("5-7", "3.5", "1,000"). The test
+    /// ("(12)", "| 5 |"; not "&": "22 & 23 October"), also when a comma or
+    /// a decimal point joins another number to it ("1,000 people", "3.5
+    /// percent"). Every rule that begins with a number reads the word after
+    /// it by its class (a unit, a month, "p.m."), a suffix of two letters
+    /// at most ("15th", "250h") or a mark that joins ("5-7"). The test
     /// `numbers_begin_nothing_before_an_unknown_word` tries every rule at
     /// such numbers in the English test tables.
     fn number_begins_nothing(&self, i: usize) -> bool {
         if self.punct(i + 1, '%') {
             return true;
         }
-        let Some(next) = self.tok(i + 1) else { return false };
         let joined = i.checked_sub(1).is_some_and(|p| {
             self.t[p].kind == Kind::Punct && matches!(self.s(p), "-" | "–" | "/" | ":" | "'" | "’")
         });
-        self.t[i].digits <= 3
-            && !joined
-            && match next.kind {
-                Kind::Word => next.lex.is_none() && next.end - next.start >= 3,
-                Kind::Punct => matches!(self.s(i + 1), ")" | "]" | "\"" | "|" | "_"),
-                Kind::Num => false,
-            }
+        if self.t[i].digits > 3 || joined {
+            return false;
+        }
+        // "1,000 people", "3.5 percent": the number the mark joins, then
+        // the same test.
+        let glued = |k: usize| self.t.get(k + 1).is_some_and(|t| t.start == self.t[k].end);
+        let k = if (self.punct(i + 1, ',') || self.punct(i + 1, '.'))
+            && glued(i)
+            && glued(i + 1)
+            && self.num(i + 2).is_some()
+        {
+            i + 3
+        } else {
+            i + 1
+        };
+        let Some(next) = self.tok(k) else { return false };
+        match next.kind {
+            Kind::Word => next.lex.is_none() && next.end - next.start >= 3,
+            Kind::Punct => matches!(self.s(k), ")" | "]" | "\"" | "|" | "_" | "%"),
+            Kind::Num => false,
+        }
     }
 
     /// Whether token `i` is a word the table does not know and no English
@@ -1134,6 +1148,7 @@ mod tests {
             "Shares fell 3 percent to 250 cents, 40 analysts said on 2 May at 10 am.",
             "In 1961-90 and 2009–10, 15 of 20 members met at 9:30 for 45 minutes.",
             "Police held 14 men, 3 women and 27 children; 8 cars and 96 houses burned.",
+            "Some 1,500 troops, 2.5 percent of 3,000 votes and 1.2% of 4,200 (35.5) fell.",
             "Team A won 3 games [4] and scored 112 points \"5\" ahead of 60 rivals.",
         ]);
         let tried = nothing_read_at(
