@@ -287,13 +287,31 @@ impl Resolver {
                 }
             }
         }
+        // The end of a group of two hyphened matches ("Cuban-American")
+        // reported as one: the second match is inside it.
+        let mut joined_until = 0;
         for (i, found) in matches.iter().enumerate() {
+            if found.start() < joined_until {
+                continue;
+            }
             // The label is read from the store each time it is asked for:
             // once here for the rules below.
             let label = found.label();
             if is_money(text, found.end(), label)
                 || label == "NORP" && is_currency_of_an_amount(self.rules, text, found.span())
             {
+                continue;
+            }
+            // "Cuban-American": one group (one byte compare a match; see
+            // groups.rs).
+            if text.as_bytes().get(found.end()) == Some(&b'-')
+                && label == "NORP"
+                && self.nested == Nested::Drop
+                && let Some(span) = groups::hyphened(self.rules, text, &matches, i)
+            {
+                joined_until = span.end;
+                let group = Resolved::by_rule(span, "NORP", groups::RULE);
+                push(&mut out, as_language(self.rules, text, &group).unwrap_or(group));
                 continue;
             }
             // "Russia n money": a nationality word that link markup split
