@@ -58,6 +58,7 @@ pub(crate) static CHINESE: NameRules = NameRules {
     hyphen_groups: WordSet::new(&[]),
     relation_nouns: WordSet::new(&[]),
     hyphen_particles: WordSet::new(&[]),
+    numbered_heads: WordSet::new(&[]),
     name_titles: WordSet::new(&[]),
     name_abbreviations: WordSet::new(&[]),
     title_openers: WordSet::new(&[]),

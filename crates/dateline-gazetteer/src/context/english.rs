@@ -473,6 +473,10 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "le", "la", "les", "upon", "on", "sur", "sous", "en", "under", "de", "du", "des", "au",
         "aux", "am", "an", "der",
     ]),
+    // "U.S. Highway 224", "State Highway 15", "National Road 66", "Highway
+    // 101": a road's number of one to three digits after its head word ends
+    // its name (seed-39 reading; not a year: "Rutherford Road 2009").
+    numbered_heads: WordSet::new(&["Highway", "Road"]),
     // "Massachusetts General Hospital", "Virginia General Assembly",
     // "Portland General Electric": a title word that is an adjective in
     // names, when a head word follows within a few words (16 such names in

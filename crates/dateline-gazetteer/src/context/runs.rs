@@ -733,7 +733,33 @@ fn lowercase_in_name(rules: &NameRules, text: &str, word: Span) -> Option<usize>
     }
 }
 
-/// Whether `word` is one of the rules' `title_openers` ("District") and/// Whether `word` is one of the rules' `title_openers` ("District") and
+/// Where a run typed by its head word ends when a road's number follows
+/// it: one to three digits after a blank, a whole word not followed by
+/// more digits ("State Highway 15", "Highway 101 and"; not "Road 2009",
+/// "Highway 1,000", "Road 66km"), when the run's last word is one of the
+/// rules' `numbered_heads`; `run.end` otherwise. The digit after the blank
+/// is tested first.
+pub(crate) fn end_over_number(rules: &NameRules, text: &str, run: Span) -> usize {
+    let bytes = text.as_bytes();
+    if bytes.get(run.end) != Some(&b' ') || !bytes.get(run.end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return run.end;
+    }
+    let start = run.end + 1;
+    let digits = bytes[start..].iter().take(4).take_while(|b| b.is_ascii_digit()).count();
+    let end = start + digits;
+    let whole = match bytes.get(end) {
+        None => true,
+        Some(b'.' | b',' | b':') => !bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
+        Some(&b) => !b.is_ascii_alphanumeric() && b != b'-' && b != b'%' && b.is_ascii(),
+    };
+    if digits > 3 || !whole || !rules.numbered_heads.contains(last_word(&text[run])) {
+        return run.end;
+    }
+    end
+}
+
+/// Whether `word` is one of the rules' `title_openers` ("District") and/// Whether `word` is one of the rules' `title_openers` ("District") and/// Whether `word` is one of the rules' `title_openers` ("District") and
 /// begins a title: one of `opened_titles` follows it ("District Judge",
 /// "District attorney's office"; not "Grey District Mayor", "District
 /// Court"). The openers are a slice of a word or two, compared without a

@@ -34,6 +34,7 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     hyphen_groups: WordSet::new(&[]),
     relation_nouns: WordSet::new(&[]),
     hyphen_particles: WordSet::new(&[]),
+    numbered_heads: WordSet::new(&[]),
     name_titles: WordSet::new(&[]),
     name_abbreviations: WordSet::new(&[]),
     title_openers: WordSet::new(&[]),
