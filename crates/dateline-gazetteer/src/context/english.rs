@@ -418,6 +418,65 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // one group with the group after them (the region prefixes do too:
     // "North American", "Northern Kurdish").
     group_modifiers: WordSet::new(&["Native", "Roman", "Han", "Mainline", "Ethnic"]),
+    // "Cuban-American", "Indian-Americans", "Chinese-Canadian", "Iraqi-British":
+    // a group, a hyphen and one of these is one group, the people of the
+    // second country by their origin (seed-39 reading; 39 of the corpus's
+    // 41 such pairs). Not before a noun of `relation_nouns` ("the
+    // Mexican-American border"), nor with another second word
+    // ("Israeli-Palestinian talks", "Hindu-Muslim clashes" are two groups).
+    hyphen_groups: WordSet::new(&[
+        "American",
+        "Americans",
+        "Canadian",
+        "Canadians",
+        "Australian",
+        "Australians",
+        "British",
+        "Briton",
+        "Britons",
+    ]),
+    relation_nouns: WordSet::new(&[
+        "border",
+        "borders",
+        "relations",
+        "relationship",
+        "ties",
+        "talks",
+        "negotiations",
+        "dialogue",
+        "summit",
+        "war",
+        "wars",
+        "conflict",
+        "dispute",
+        "rivalry",
+        "treaty",
+        "agreement",
+        "accord",
+        "deal",
+        "alliance",
+        "partnership",
+        "cooperation",
+        "trade",
+        "friendship",
+        "axis",
+        "joint",
+        "venture",
+        "military",
+        "exercises",
+        "peace",
+    ]),
+    // "Brighton-le-Sands", "Stratford-upon-Avon", "Auvers-sur-Oise": the
+    // lowercase word between two hyphens of a town's name (seed-39
+    // reading). Not "to" ("the Sydney-to-Hobart race" names two cities).
+    hyphen_particles: WordSet::new(&[
+        "le", "la", "les", "upon", "on", "sur", "sous", "en", "under", "de", "du", "des", "au",
+        "aux", "am", "an", "der",
+    ]),
+    // "U.S. Highway 224", "State Highway 15", "National Road 66", "Highway
+    // 101": a road's number of one to three digits after its head word ends
+    // its name (seed-39 reading; not a year: "Rutherford Road 2009").
+    numbered_heads: WordSet::new(&["Highway", "Road"]),
     // "Massachusetts General Hospital", "Virginia General Assembly",
     // "Portland General Electric": a title word that is an adjective in
     // names, when a head word follows within a few words (16 such names in

@@ -11,7 +11,10 @@
 //! Only blanks stand between the words ("Chinese-Russian", "French and
 //! Japanese" are two groups), and the run ends with a group: "Sunni
 //! Triangle", "Arab League" are other things, and stay the business of the
-//! other rules.
+//! other rules. One hyphen joins two groups when the second is one of the
+//! rules' `hyphen_groups` ("Cuban-American", "Chinese-Canadian": a people
+//! by its origin), unless a noun of a relation follows ("the
+//! Mexican-American border"); see [`hyphened`].
 
 use dateline_tokenize::Span;
 
@@ -71,6 +74,45 @@ pub(crate) fn is_group(
     }
 }
 
+/// The span of "Cuban-American", "Indian-Americans": the `NORP` match `i`,
+/// a hyphen right after it and the `NORP` match `i + 1`, one of the rules'
+/// `hyphen_groups`, as a whole word, not before one of `relation_nouns`
+/// ("the Mexican-American border"). The caller has tested the hyphen.
+pub(crate) fn hyphened(
+    rules: &NameRules,
+    text: &str,
+    matches: &[EntityMatch<'_>],
+    i: usize,
+) -> Option<Span> {
+    let first = matches[i];
+    let second = matches.get(i + 1).filter(|m| m.start() == first.end() + 1)?;
+    let bytes = text.as_bytes();
+    // A whole word after the hyphen ("African-American-led" is no group).
+    if bytes.get(second.end()).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80)
+        || !rules.hyphen_groups.contains(&text[second.span()])
+        || second.label() != "NORP"
+    {
+        return None;
+    }
+    // The word after the pair, if one follows after a blank: a relation's
+    // noun in any case ("border", "War"), or a head word that goes on with
+    // a name ("the American-Australian Association"), leaves the pair to
+    // the other rules.
+    if bytes.get(second.end()) == Some(&b' ') {
+        let start = second.end() + 1;
+        let len = bytes[start..].iter().take(16).take_while(|b| b.is_ascii_alphabetic()).count();
+        let word = &text[start..start + len];
+        let mut lower = [0u8; 16];
+        lower[..len].copy_from_slice(word.as_bytes());
+        lower[..1.min(len)].make_ascii_lowercase();
+        let noun = std::str::from_utf8(&lower[..len]).expect("ASCII stays UTF-8");
+        if len > 0 && (rules.relation_nouns.contains(noun) || rules.head(word).is_some()) {
+            return None;
+        }
+    }
+    Some(Span::new(first.start(), second.end()))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Entry, Gazetteer, Resolver};
@@ -86,6 +128,13 @@ mod tests {
                 Entry::new("African", "NORP", "wikidata:Q15"),
                 Entry::new("American", "NORP", "iso3166-1:US"),
                 Entry::new("Americans", "NORP", "iso3166-1:US"),
+                Entry::new("Cuban", "NORP", "iso3166-1:CU"),
+                Entry::new("Indian", "NORP", "iso3166-1:IN"),
+                Entry::new("Mexican", "NORP", "iso3166-1:MX"),
+                Entry::new("Polish", "NORP", "iso3166-1:PL"),
+                Entry::new("Iraqi", "NORP", "iso3166-1:IQ"),
+                Entry::new("British", "NORP", "iso3166-1:GB"),
+                Entry::new("Canadian", "NORP", "iso3166-1:CA"),
                 Entry::new("Kurdish", "NORP", "dateline:kurds"),
                 Entry::new("Catholic", "NORP", "dateline:catholics"),
                 Entry::new("Chinese", "NORP", "iso3166-1:CN"),
@@ -127,6 +176,18 @@ mod tests {
             ("Native Americans protested", vec![("Native Americans", "NORP", group)]),
             ("the Han Chinese majority", vec![("Han Chinese", "NORP", group)]),
             ("Sunni Arabs", vec![("Sunni Arabs", "NORP", group)]),
+            // A group, a hyphen and the people of another country (seed 39).
+            (
+                "a second generation Cuban-American, opposes",
+                vec![("Cuban-American", "NORP", group)],
+            ),
+            (
+                "boasting about his support among Indian-Americans.",
+                vec![("Indian-Americans", "NORP", group)],
+            ),
+            ("the large Chinese-Canadian community", vec![("Chinese-Canadian", "NORP", group)]),
+            ("an African-American actor", vec![("African-American", "NORP", group)]),
+            ("the Iraqi-British fraudster", vec![("Iraqi-British", "NORP", group)]),
         ] {
             assert_eq!(read(text), expected, "{text:?}");
         }
@@ -139,6 +200,23 @@ mod tests {
             (
                 "the Chinese-Russian proposal",
                 vec![("Chinese", "NORP", None), ("Russian", "NORP", None)],
+            ),
+            // A relation between the two, or a second word that names no
+            // people of a country of immigrants: two groups.
+            (
+                "along the Mexican-American border",
+                vec![("Mexican", "NORP", None), ("American", "NORP", None)],
+            ),
+            (
+                "in Polish-American negotiations",
+                vec![("Polish", "NORP", None), ("American", "NORP", None)],
+            ),
+            ("a protester of the Mexican-American War", vec![("Mexican", "NORP", None)]),
+            ("the Syrian-Russian talks", vec![("Syrian", "NORP", None), ("Russian", "NORP", None)]),
+            // The second word goes on: no group of two.
+            (
+                "an African-American-led group",
+                vec![("African", "NORP", None), ("American", "NORP", None)],
             ),
             (
                 "French and Japanese investors",

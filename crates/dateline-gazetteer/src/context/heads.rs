@@ -30,7 +30,10 @@ pub(crate) fn named_by_heads<'g>(
         // A head word inside a gazetteer name ("United" in "United States",
         // "Bank" in "World Bank") was read with that name: its run would
         // overlap the match too.
-        if done || overlaps_a_match(word, match_starts, match_ends) || !runs::may_grow(text, word) {
+        if done
+            || overlaps_a_match(word, match_starts, match_ends)
+            || !(runs::may_grow(text, word) || number_follows(text, word))
+        {
             continue;
         }
         // "Travis County District Attorney": the title's word heads no run.
@@ -48,7 +51,8 @@ pub(crate) fn named_by_heads<'g>(
         let run = Span::new(runs::head_run_start(rules, text, word, match_ends, floor), end);
         // "113th Battalion": an ordinal begins a unit's name.
         let run = Span::new(runs::start_over_ordinal(rules, text, run), run.end);
-        if run == word
+        // "Highway 101": a road's head word alone may take its number below.
+        if run == word && !number_follows(text, word)
             || overlaps_a_match(run, match_starts, match_ends)
             || lines.is_headline(word.start)
         {
@@ -57,12 +61,29 @@ pub(crate) fn named_by_heads<'g>(
         if let Some(typed) = runs::type_of(rules, text, run, None)
             .filter(|typed| typed.label != super::rules::UNREPORTED)
         {
-            let joined = over_joins(rules, text, run, match_starts, match_ends, &found);
+            let mut joined = over_joins(rules, text, run, match_starts, match_ends, &found);
+            if typed.label == "FAC" {
+                // "Highway 101", "State Highway 15": a road's number ends
+                // its name.
+                joined.end = runs::end_over_number(rules, text, joined);
+            }
+            if joined == word {
+                // A head word alone took no number ("Highway 3000").
+                continue;
+            }
             let (label, rule) = district_or(text, joined, typed.label, typed.rule);
             found.push(Resolved::by_rule(joined, label, rule));
         }
     }
     found
+}
+
+/// Whether a blank and a digit follow `word` ("Highway 101"): a run of the
+/// head word alone may take a road's number (see
+/// [`runs::end_over_number`]).
+fn number_follows(text: &str, word: Span) -> bool {
+    let bytes = text.as_bytes();
+    bytes.get(word.end) == Some(&b' ') && bytes.get(word.end + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// `run` with the words a hyphen or "and" joins before it ("al-Khilani

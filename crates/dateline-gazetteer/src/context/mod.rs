@@ -287,6 +287,9 @@ impl Resolver {
                 }
             }
         }
+        // The end of a group of two hyphened matches ("Cuban-American")
+        // reported as one: the second match is inside it.
+        let mut joined_until = 0;
         for (i, found) in matches.iter().enumerate() {
             // The label is read from the store each time it is asked for:
             // once here for the rules below.
@@ -336,6 +339,23 @@ impl Resolver {
                 if !person {
                     push(&mut out, as_language(self.rules, text, &resolved).unwrap_or(resolved));
                 }
+                continue;
+            }
+            // A hyphen on either side makes no match stand alone, so the
+            // hyphened groups are read here, off the quick path.
+            if found.start() < joined_until {
+                // The second group of "Cuban-American", reported with it.
+                continue;
+            }
+            // "Cuban-American": one group (see groups.rs).
+            if label == "NORP"
+                && self.nested == Nested::Drop
+                && text.as_bytes().get(found.end()) == Some(&b'-')
+                && let Some(span) = groups::hyphened(self.rules, text, &matches, i)
+            {
+                joined_until = span.end;
+                let group = Resolved::by_rule(span, "NORP", groups::RULE);
+                push(&mut out, as_language(self.rules, text, &group).unwrap_or(group));
                 continue;
             }
             let mut run = runs::run_around(self.rules, text, found.span(), &starts, &ends);
@@ -413,6 +433,10 @@ impl Resolver {
                         while out.last().is_some_and(|last| last.span.start >= run.start) {
                             out.pop();
                         }
+                    }
+                    if typed.label == "FAC" {
+                        // "U.S. Highway 224": a road's number ends its name.
+                        run.end = runs::end_over_number(self.rules, text, run);
                     }
                     let (label, rule) = heads::district_or(text, run, typed.label, typed.rule);
                     push(&mut out, Resolved::by_rule(run, label, rule));

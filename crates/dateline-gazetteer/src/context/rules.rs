@@ -98,6 +98,19 @@ pub(crate) struct NameRules {
     /// American", "Roman Catholic"), beside the region prefixes ("North
     /// American"); see `groups.rs`.
     pub(crate) group_modifiers: WordSet,
+    /// Groups that a group and a hyphen before them join into one
+    /// ("Cuban-American", "Chinese-Canadian": the people of the second
+    /// country by their origin; see `groups.rs`); empty: no such reading.
+    pub(crate) hyphen_groups: WordSet,
+    /// Nouns after such a pair that make it two groups in a relation ("the
+    /// Mexican-American border", "Polish-American negotiations").
+    pub(crate) relation_nouns: WordSet,
+    /// Lowercase words that a place's name goes on over between two hyphens
+    /// ("Brighton-le-Sands", "Stratford-upon-Avon"; see `runs.rs`).
+    pub(crate) hyphen_particles: WordSet,
+    /// Head words of roads whose number after them ends the name ("State
+    /// Highway 15", "Highway 30"; see `end_over_number` in `runs.rs`).
+    pub(crate) numbered_heads: WordSet,
     /// Titles that are adjectives inside names too ("Massachusetts General
     /// Hospital", "Virginia General Assembly"): one joins a run when a head
     /// word follows it (see `runs.rs`).

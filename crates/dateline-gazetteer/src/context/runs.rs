@@ -636,6 +636,18 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
                     end = w.end;
                     continue;
                 }
+                // "Brighton-le-Sands", "Mei-yueh Ho": a lowercase word
+                // that goes on with the name right after the match or head
+                // (seed-39 reading).
+                Some(w) if end == from && text.as_bytes()[w.start].is_ascii_lowercase() => {
+                    match lowercase_in_name(rules, text, w) {
+                        Some(to) => {
+                            end = to;
+                            continue;
+                        }
+                        None => break,
+                    }
+                }
                 _ => break,
             }
         }
@@ -688,6 +700,61 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
             }
             None => break,
         }
+    }
+    end
+}
+
+/// Where a name goes on to over the lowercase word `word` after a hyphen,
+/// if it does: a particle of `hyphen_particles` between two hyphens before
+/// a name word, to the end of that word ("Brighton-le-Sands",
+/// "Stratford-upon-Avon", a town's name), or a word of two to six ASCII
+/// letters that is no common word, before a blank and a capitalized word,
+/// to the end of `word` ("Mei-yueh Ho", "Teng-hui Lee": the second half of
+/// a given name, whose first half the gazetteer has as a place). Not
+/// "Pakistan-based", "US-led", "Soviet-era" (common words), nor
+/// "China-to-the-EU".
+fn lowercase_in_name(rules: &NameRules, text: &str, word: Span) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let written = &text[word];
+    match bytes.get(word.end) {
+        Some(b'-') => {
+            let name = word_from(rules, text, word.end + 1)?;
+            (is_name_word(rules, &text[name]) && rules.hyphen_particles.contains(written))
+                .then_some(name.end)
+        }
+        Some(b' ') => {
+            let given = (2..=6).contains(&written.len())
+                && written.bytes().all(|b| b.is_ascii_lowercase())
+                && bytes.get(word.end + 1).is_some_and(u8::is_ascii_uppercase)
+                && !rules.is_common(written);
+            given.then_some(word.end)
+        }
+        _ => None,
+    }
+}
+
+/// Where a run typed by its head word ends when a road's number follows
+/// it: one to three digits after a blank, a whole word not followed by
+/// more digits ("State Highway 15", "Highway 101 and"; not "Road 2009",
+/// "Highway 1,000", "Road 66km"), when the run's last word is one of the
+/// rules' `numbered_heads`; `run.end` otherwise. The digit after the blank
+/// is tested first.
+pub(crate) fn end_over_number(rules: &NameRules, text: &str, run: Span) -> usize {
+    let bytes = text.as_bytes();
+    if bytes.get(run.end) != Some(&b' ') || !bytes.get(run.end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return run.end;
+    }
+    let start = run.end + 1;
+    let digits = bytes[start..].iter().take(4).take_while(|b| b.is_ascii_digit()).count();
+    let end = start + digits;
+    let whole = match bytes.get(end) {
+        None => true,
+        Some(b'.' | b',' | b':') => !bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
+        Some(&b) => !b.is_ascii_alphanumeric() && b != b'-' && b != b'%' && b.is_ascii(),
+    };
+    if digits > 3 || !whole || !rules.numbered_heads.contains(last_word(&text[run])) {
+        return run.end;
     }
     end
 }
