@@ -20,6 +20,10 @@ use crate::cal;
 use crate::lexicon::{Func, Lex};
 use crate::timex::{Grain, TimexType};
 
+/// Tokens between two months of one list, at most ("for February, EUR 346
+/// for March, EUR 860 for April").
+const MONTH_GAP: usize = 12;
+
 /// One weekday of a list: the candidate, its weekday and its day.
 struct Item {
     k: usize,
@@ -34,6 +38,9 @@ impl Parser<'_> {
     /// "today" the day its apposition names.
     pub(crate) fn share_lists(&self, cands: &mut [Cand]) {
         self.neighbours(cands);
+        if cands.len() >= 2 && self.lx.reads_clauses() {
+            self.month_order(cands);
+        }
         let mut k = 0;
         while k < cands.len() {
             let mut items: Vec<Item> = Vec::new();
@@ -207,8 +214,48 @@ impl Parser<'_> {
         cands[k - 1].revalue(cal::fmt_year(fy), ":fiscal-bound");
     }
 
-    /// "(January-July)", "October to December": two bare months joined by
-    /// a dash, "to" or "through" are one span, in order, read from one
+    /// Bare months named one after another in their sentence in the
+    /// calendar's order ("bills of EUR 53 for February, EUR 346 for March,
+    /// EUR 860 for April before soaring to EUR 159,000 in May", said in
+    /// November) run in that order: each was read on its own against the
+    /// reference, so a month read the nearest way (February, three months
+    /// ahead) can land a year after a later one that its clause put in the
+    /// past (May). Such a month takes the year that puts it before the
+    /// next; from the last back, so the list follows its end. Only a month
+    /// read the nearest way or in the present, in a clause that does not
+    /// look ahead, moves: "will close in February, after talks began in
+    /// May" keeps its future.
+    ///
+    /// Out of line: two bare months out of order in a sentence are rare.
+    #[inline(never)]
+    fn month_order(&self, cands: &mut [Cand]) {
+        let ym = |c: &Cand| -> Option<(i32, u32)> {
+            if c.grain != Grain::Month || c.kind != TimexType::Date || !c.rule.starts_with("month:")
+            {
+                return None;
+            }
+            let (y, m) = c.value.split_once('-')?;
+            Some((y.parse().ok()?, m.parse().ok()?))
+        };
+        for k in (1..cands.len()).rev() {
+            let (a, b) = (&cands[k - 1], &cands[k]);
+            let (Some((ya, ma)), Some((yb, mb))) = (ym(a), ym(b)) else { continue };
+            let free = a.rule == "month:nearest" || a.rule.starts_with("month:present");
+            if !free || ma >= mb || ya <= yb || b.s > a.e + MONTH_GAP {
+                continue;
+            }
+            if (a.e..b.s).any(|t| self.sentence_end(t))
+                || self.direction_at(a.s, a.e, super::Dir::Nearest).0 == super::Dir::Future
+            {
+                continue;
+            }
+            cands[k - 1].revalue(cal::fmt_month(yb, ma), ":order");
+        }
+    }
+
+    /// "(January-July)", "October to December", "between February and
+    /// September": two bare months joined by a dash, "to", "through" or
+    /// "between ... and" are one span, in order, read from one
     /// anchor. Each was read on its own against the reference ("January"
     /// nearest to an August reference is the next one); the first takes
     /// the year that puts it before the second, the end of the span the
@@ -218,7 +265,10 @@ impl Parser<'_> {
         if b.grain != Grain::Month
             || !a.rule.starts_with("month:")
             || !b.rule.starts_with("month:")
-            || !(self.dash(a.e) || self.is_func(a.e, Func::To) || self.is_func(a.e, Func::Through))
+            || !(self.dash(a.e)
+                || self.is_func(a.e, Func::To)
+                || self.is_func(a.e, Func::Through)
+                || self.is_func(a.e, Func::And) && a.s > 0 && self.is_word(a.s - 1, "between"))
         {
             return;
         }
