@@ -24,6 +24,10 @@ use crate::timex::{Grain, TimexType};
 /// for March, EUR 860 for April").
 const MONTH_GAP: usize = 12;
 
+/// Tokens between a clock time and the weekday set of its schedule, at
+/// most ("Monday to Friday: 06:00-09:00am, 03:30-06:30pm, 11:00pm-01:00am").
+const SCHEDULE_REACH: usize = 16;
+
 /// One weekday of a list: the candidate, its weekday and its day.
 struct Item {
     k: usize,
@@ -40,6 +44,9 @@ impl Parser<'_> {
         self.neighbours(cands);
         if cands.len() >= 2 && self.lx.reads_clauses() {
             self.month_order(cands);
+            if cands.iter().any(|c| c.kind == TimexType::Set && c.value.starts_with("XXXX-WXX-")) {
+                self.schedule_clocks(cands);
+            }
         }
         let mut k = 0;
         while k < cands.len() {
@@ -250,6 +257,44 @@ impl Parser<'_> {
                 continue;
             }
             cands[k - 1].revalue(cal::fmt_month(yb, ma), ":order");
+        }
+    }
+
+    /// The clock times of a weekly schedule ("between 8 a.m. and 5 p.m. CT
+    /// Monday through Friday", "Monday to Friday: 06:00-09:00am", "on
+    /// Tuesdays and Thursdays ..., between the hours of 22:00 and 06:00"):
+    /// a clock that names no day, in the sentence of a weekday set and at
+    /// most `SCHEDULE_REACH` tokens from it, or right after such a clock,
+    /// is a time of each such day, on no one day (XXXX-XX-XXT08:00), not of
+    /// the article's or the story's.
+    #[inline(never)]
+    fn schedule_clocks(&self, cands: &mut [Cand]) {
+        for k in 0..cands.len() {
+            let c = &cands[k];
+            let dayless = c.rule == "clock"
+                || c.rule.starts_with("clock:reference-day")
+                || c.rule.starts_with("clock:story-day");
+            if c.kind != TimexType::Time || !dayless || c.value.as_bytes().get(10) != Some(&b'T') {
+                continue;
+            }
+            let (s, e) = (c.s, c.e);
+            // A weekday set near, or the clock just before, when it is a
+            // time of the schedule ("..., 02:00-05:00pm, 11:00pm-01:00am").
+            let joined = k > 0
+                && cands[k - 1].value.starts_with("XXXX-XX-XXT")
+                && s <= cands[k - 1].e + 2
+                && !(cands[k - 1].e..s).any(|t| self.sentence_end(t));
+            let near = joined
+                || cands.iter().any(|w| {
+                    w.kind == TimexType::Set
+                        && w.value.starts_with("XXXX-WXX-")
+                        && w.s.max(s) - w.e.min(e) <= SCHEDULE_REACH
+                        && !(w.e.min(e)..w.s.max(s)).any(|t| self.sentence_end(t))
+                });
+            if near {
+                let value = format!("XXXX-XX-XX{}", &cands[k].value[10..]);
+                cands[k].revalue(value, ":schedule");
+            }
         }
     }
 

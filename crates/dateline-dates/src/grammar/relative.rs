@@ -55,6 +55,8 @@ impl Parser<'_> {
     /// through Friday", "Monday to Friday: 06:00-09:00am". A clock's "a.m."
     /// or "pm" (and its zone) stands right before the range, or a colon and
     /// a number after it; "from Wednesday to Sunday" is one week's days.
+    /// Two weekdays joined by "and" are a timetable's only before a colon
+    /// and a number ("Saturday and Sunday: 06:00-09:00am").
     #[cold]
     #[inline(never)]
     fn in_weekly_hours(&self, j: usize) -> bool {
@@ -62,15 +64,20 @@ impl Parser<'_> {
             matches!(self.lex(k), Some(Lex::Func(Func::To | Func::Through))) || self.dash(k)
         };
         let weekday = |k: usize| matches!(self.lex(k), Some(Lex::Weekday(1..=7)));
+        let colon_then_clock =
+            |last: usize| self.punct(last + 1, ':') && self.num(last + 2).is_some();
         let (first, last) = if joins(j + 1) && weekday(j + 2) {
             (j, j + 2)
         } else if j >= 2 && joins(j - 1) && weekday(j - 2) {
             (j - 2, j)
         } else {
-            return false;
+            // "Saturday and Sunday: 06:00-09:00am": two days of a timetable.
+            let and = |k: usize| self.is_func(k, Func::And);
+            return and(j + 1) && weekday(j + 2) && colon_then_clock(j + 2)
+                || j >= 2 && and(j - 1) && weekday(j - 2) && colon_then_clock(j);
         };
-        let colon_then_clock = self.punct(last + 1, ':') && self.num(last + 2).is_some();
-        colon_then_clock || self.tok(first).is_some_and(|t| after_clock(&self.text[..t.start]))
+        colon_then_clock(last)
+            || self.tok(first).is_some_and(|t| after_clock(&self.text[..t.start]))
     }
 
     /// Weekdays: "Tuesday", "last Friday", "next Monday", "Monday, Sept. 2".
