@@ -1228,8 +1228,17 @@ impl Parser<'_> {
     /// is singular before a noun ("the six day event", "the one year
     /// anniversary"): an adjective, as "six-day" is, so "the" is the
     /// noun's. Not before a clause ("the one day it was in place").
+    /// So is one before "long" ("the thirty year-long period", "the
+    /// fifteen minute long attack", "the four decades-long conflict"):
+    /// the length is the noun's adjective.
     #[inline(never)]
     fn unit_as_adjective(&self, e: usize) -> bool {
+        if self.unit(e.wrapping_sub(1)).is_some()
+            && (self.is_func(e, Func::Long)
+                || self.dash(e) && self.glued(e + 1) && self.is_func(e + 1, Func::Long))
+        {
+            return true;
+        }
         matches!(self.unit(e.wrapping_sub(1)), Some((_, false)))
             && self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
             && !self.breaks(e)
