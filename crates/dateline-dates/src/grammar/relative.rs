@@ -2194,6 +2194,19 @@ impl Parser<'_> {
     }
 
     /// PRESENT_REF, PAST_REF, FUTURE_REF words: "now", "currently", "recently",
+    /// Whether the word at `k` is a simple past or a participle: an
+    /// irregular past of the verb table ("took", "began") or a lowercase
+    /// word in "-ed" ("emerged", "released").
+    fn past_verb(&self, k: usize) -> bool {
+        if self.breaks(k) {
+            return false;
+        }
+        let Some(t) = self.tok(k).filter(|t| t.kind == Kind::Word) else { return false };
+        let w = &self.text[t.start..t.end];
+        self.lx.verb(w.as_bytes()) == Some(Verb::Past)
+            || w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
+    }
+
     /// "the past", "the future", "soon", "recent".
     pub(super) fn r_ref(&self, i: usize) -> Option<Cand> {
         let mut j = i;
@@ -2317,13 +2330,17 @@ impl Parser<'_> {
             Lex::Deictic(Deictic::FutureRef) if !the => {
                 // TimeBank annotates "soon" only as an adverb of the clause
                 // ("will soon", "soon to be"), not "as soon as", "soon after",
-                // nor a sentence-initial "Soon".
+                // nor a sentence-initial "Soon"; nor one that tells a past
+                // event ("but soon emerged in the pack", "the crowd soon
+                // started dispersing", "He was soon released"): shortly after
+                // another, no future.
                 if j > 0 && self.is_word(j - 1, "as")
                     || self.upper(j)
                     || self.is_word(j + 1, "as")
                     || self.is_rel(j + 1, Rel::After)
                     || self.is_word(j + 1, "afterward")
                     || self.is_word(j + 1, "afterwards")
+                    || self.lx.reads_clauses() && self.past_verb(j + 1)
                 {
                     return None;
                 }
