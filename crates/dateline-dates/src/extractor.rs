@@ -362,6 +362,12 @@ impl DateExtractor {
                             && let Some(p) = Period::parse(&c.value, c.grain, b.end)
                         {
                             parser.doc.last_period = Some(p);
+                            if p.grain == crate::Grain::Month
+                                && parser.doc.first_month.is_none()
+                                && !c.rule.starts_with("the-month")
+                            {
+                                parser.doc.first_month = Some((p.year, p.part));
+                            }
                         }
                         // A clock time on a full date ("at 08:15 on August
                         // 6, 1945") dates a day for later day-months too.

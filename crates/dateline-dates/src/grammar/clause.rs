@@ -298,6 +298,16 @@ impl Parser<'_> {
                     break;
                 }
             }
+            // "I am going to raise the issue", "is going to": an intention,
+            // ahead, as "plans to" is ("going" is too short for the -ing
+            // test below); "was going to" a plan told in the past.
+            if let (Some(g), Some(t)) = (right.get(head + 1), right.get(head + 2))
+                && g.is("going")
+                && t.is("to")
+                && matches!(right[head].class, Some(Verb::Be | Verb::Was))
+            {
+                return found(Some(plan(g, Some(&right[head]), t)), head + 3);
+            }
             // "is meeting", "has been postponed", "will be held": the head
             // is the word after the auxiliaries when it is a verb form.
             let next = right.get(head + 1);

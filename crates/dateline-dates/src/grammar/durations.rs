@@ -14,6 +14,9 @@ use crate::token::Kind;
 /// the article "a" ("a year").
 pub(super) type AmountUnit = (String, Grain, usize, bool);
 
+/// The words before "the month" of a monthly report ("for the month").
+const REPORT_PREPOSITIONS: &[&str] = &["for", "in", "during", "over", "throughout"];
+
 /// Years from the reference a period named earlier in the sentence may
 /// lie, at most, for "the year" to take it up.
 const NEAR_YEARS: i32 = 2;
@@ -1173,6 +1176,34 @@ impl Parser<'_> {
         Some(Pt::new(v, grain, rule, "named"))
     }
 
+    /// The month of a monthly report: "the month" at `i` ("month" at `f`)
+    /// after "for", "in", "during", "over" or "throughout", or before a
+    /// possessive ("for the month", "the month's layoffs"), in a text whose
+    /// first month named lies one to three months before the reference
+    /// ("The console data shows that, in April, ... Hardware sales for the
+    /// month fell 8%" in May): that month, the report's, not the
+    /// reference's. Not "the month of Ramadan", "the rest of the month";
+    /// in a language whose clauses are read.
+    #[inline(never)]
+    fn report_month(&self, i: usize, f: usize) -> Option<Pt> {
+        let (y, m) = self.doc.first_month?;
+        if !self.lx.reads_clauses() || self.upper(i) {
+            return None;
+        }
+        let governed = i > 0 && REPORT_PREPOSITIONS.iter().any(|w| self.is_word(i - 1, w))
+            || super::is_possessive_tok(self.tok(f + 1));
+        if !governed
+            || self.is_func(f + 1, Func::Of)
+            || matches!(self.lex(f + 1), Some(Lex::Rel(_)))
+        {
+            return None;
+        }
+        let back = (i32::from(self.r.year()) - y) * 12 + self.r.month() as i32 - m as i32;
+        (1..=3)
+            .contains(&back)
+            .then(|| Pt::new(cal::fmt_month(y, m), Grain::Month, "the-month", "report"))
+    }
+
     /// "to end the day at 9,505.96", "finished the day up 2%" ("the" at
     /// `i`, "day" at `f`): the trading day of a market report, on the
     /// story's day (`story_day.rs`), as MEANTIME marks it. Not "the day
@@ -1197,8 +1228,17 @@ impl Parser<'_> {
     /// is singular before a noun ("the six day event", "the one year
     /// anniversary"): an adjective, as "six-day" is, so "the" is the
     /// noun's. Not before a clause ("the one day it was in place").
+    /// So is one before "long" ("the thirty year-long period", "the
+    /// fifteen minute long attack", "the four decades-long conflict"):
+    /// the length is the noun's adjective.
     #[inline(never)]
     fn unit_as_adjective(&self, e: usize) -> bool {
+        if self.unit(e.wrapping_sub(1)).is_some()
+            && (self.is_func(e, Func::Long)
+                || self.dash(e) && self.glued(e + 1) && self.is_func(e + 1, Func::Long))
+        {
+            return true;
+        }
         matches!(self.unit(e.wrapping_sub(1)), Some((_, false)))
             && self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
             && !self.breaks(e)
@@ -1306,6 +1346,11 @@ impl Parser<'_> {
         // last week will be studied as the week the world was spun on its
         // axis": the period its sentence named.
         if let Some(p) = self.period_named_in_sentence(i, u) {
+            return Some(Cand { modifier, ..p.into_cand(i, f + 1) });
+        }
+        if u == Unit::Month
+            && let Some(p) = self.report_month(i, f)
+        {
             return Some(Cand { modifier, ..p.into_cand(i, f + 1) });
         }
         let p = match u {

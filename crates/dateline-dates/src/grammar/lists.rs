@@ -20,6 +20,14 @@ use crate::cal;
 use crate::lexicon::{Func, Lex};
 use crate::timex::{Grain, TimexType};
 
+/// Tokens between two months of one list, at most ("for February, EUR 346
+/// for March, EUR 860 for April").
+const MONTH_GAP: usize = 12;
+
+/// Tokens between a clock time and the weekday set of its schedule, at
+/// most ("Monday to Friday: 06:00-09:00am, 03:30-06:30pm, 11:00pm-01:00am").
+const SCHEDULE_REACH: usize = 16;
+
 /// One weekday of a list: the candidate, its weekday and its day.
 struct Item {
     k: usize,
@@ -34,6 +42,12 @@ impl Parser<'_> {
     /// "today" the day its apposition names.
     pub(crate) fn share_lists(&self, cands: &mut [Cand]) {
         self.neighbours(cands);
+        if cands.len() >= 2 && self.lx.reads_clauses() {
+            self.month_order(cands);
+            if cands.iter().any(|c| c.kind == TimexType::Set && c.value.starts_with("XXXX-WXX-")) {
+                self.schedule_clocks(cands);
+            }
+        }
         let mut k = 0;
         while k < cands.len() {
             let mut items: Vec<Item> = Vec::new();
@@ -207,8 +221,86 @@ impl Parser<'_> {
         cands[k - 1].revalue(cal::fmt_year(fy), ":fiscal-bound");
     }
 
-    /// "(January-July)", "October to December": two bare months joined by
-    /// a dash, "to" or "through" are one span, in order, read from one
+    /// Bare months named one after another in their sentence in the
+    /// calendar's order ("bills of EUR 53 for February, EUR 346 for March,
+    /// EUR 860 for April before soaring to EUR 159,000 in May", said in
+    /// November) run in that order: each was read on its own against the
+    /// reference, so a month read the nearest way (February, three months
+    /// ahead) can land a year after a later one that its clause put in the
+    /// past (May). Such a month takes the year that puts it before the
+    /// next; from the last back, so the list follows its end. Only a month
+    /// read the nearest way or in the present, in a clause that does not
+    /// look ahead, moves: "will close in February, after talks began in
+    /// May" keeps its future.
+    ///
+    /// Out of line: two bare months out of order in a sentence are rare.
+    #[inline(never)]
+    fn month_order(&self, cands: &mut [Cand]) {
+        let ym = |c: &Cand| -> Option<(i32, u32)> {
+            if c.grain != Grain::Month || c.kind != TimexType::Date || !c.rule.starts_with("month:")
+            {
+                return None;
+            }
+            let (y, m) = c.value.split_once('-')?;
+            Some((y.parse().ok()?, m.parse().ok()?))
+        };
+        for k in (1..cands.len()).rev() {
+            let (a, b) = (&cands[k - 1], &cands[k]);
+            let (Some((ya, ma)), Some((yb, mb))) = (ym(a), ym(b)) else { continue };
+            let free = a.rule == "month:nearest" || a.rule.starts_with("month:present");
+            if !free || ma >= mb || ya <= yb || b.s > a.e + MONTH_GAP {
+                continue;
+            }
+            if (a.e..b.s).any(|t| self.sentence_end(t))
+                || self.direction_at(a.s, a.e, super::Dir::Nearest).0 == super::Dir::Future
+            {
+                continue;
+            }
+            cands[k - 1].revalue(cal::fmt_month(yb, ma), ":order");
+        }
+    }
+
+    /// The clock times of a weekly schedule ("between 8 a.m. and 5 p.m. CT
+    /// Monday through Friday", "Monday to Friday: 06:00-09:00am", "on
+    /// Tuesdays and Thursdays ..., between the hours of 22:00 and 06:00"):
+    /// a clock that names no day, in the sentence of a weekday set and at
+    /// most `SCHEDULE_REACH` tokens from it, or right after such a clock,
+    /// is a time of each such day, on no one day (XXXX-XX-XXT08:00), not of
+    /// the article's or the story's.
+    #[inline(never)]
+    fn schedule_clocks(&self, cands: &mut [Cand]) {
+        for k in 0..cands.len() {
+            let c = &cands[k];
+            let dayless = c.rule == "clock"
+                || c.rule.starts_with("clock:reference-day")
+                || c.rule.starts_with("clock:story-day");
+            if c.kind != TimexType::Time || !dayless || c.value.as_bytes().get(10) != Some(&b'T') {
+                continue;
+            }
+            let (s, e) = (c.s, c.e);
+            // A weekday set near, or the clock just before, when it is a
+            // time of the schedule ("..., 02:00-05:00pm, 11:00pm-01:00am").
+            let joined = k > 0
+                && cands[k - 1].value.starts_with("XXXX-XX-XXT")
+                && s <= cands[k - 1].e + 2
+                && !(cands[k - 1].e..s).any(|t| self.sentence_end(t));
+            let near = joined
+                || cands.iter().any(|w| {
+                    w.kind == TimexType::Set
+                        && w.value.starts_with("XXXX-WXX-")
+                        && w.s.max(s) - w.e.min(e) <= SCHEDULE_REACH
+                        && !(w.e.min(e)..w.s.max(s)).any(|t| self.sentence_end(t))
+                });
+            if near {
+                let value = format!("XXXX-XX-XX{}", &cands[k].value[10..]);
+                cands[k].revalue(value, ":schedule");
+            }
+        }
+    }
+
+    /// "(January-July)", "October to December", "between February and
+    /// September": two bare months joined by a dash, "to", "through" or
+    /// "between ... and" are one span, in order, read from one
     /// anchor. Each was read on its own against the reference ("January"
     /// nearest to an August reference is the next one); the first takes
     /// the year that puts it before the second, the end of the span the
@@ -218,7 +310,10 @@ impl Parser<'_> {
         if b.grain != Grain::Month
             || !a.rule.starts_with("month:")
             || !b.rule.starts_with("month:")
-            || !(self.dash(a.e) || self.is_func(a.e, Func::To) || self.is_func(a.e, Func::Through))
+            || !(self.dash(a.e)
+                || self.is_func(a.e, Func::To)
+                || self.is_func(a.e, Func::Through)
+                || self.is_func(a.e, Func::And) && a.s > 0 && self.is_word(a.s - 1, "between"))
         {
             return;
         }

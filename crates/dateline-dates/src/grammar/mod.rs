@@ -227,6 +227,10 @@ pub(crate) struct DocState {
     /// month", "This last week"), with the byte where it ends: what "the
     /// year", "the month", "the week" later in its sentence take up.
     pub(crate) last_period: Option<Period>,
+    /// The first DATE of a month the text named ("in April", "May 2008"):
+    /// the month of a monthly report, which a later "for the month" means
+    /// (`durations.rs`).
+    pub(crate) first_month: Option<(i32, u32)>,
     /// The day of the last DATE or TIME that names one ("Wednesday
     /// morning", "3:15 a.m."), the byte where it ends, and its hour when
     /// it has a clock: the day of a clock time in a bracket right after it

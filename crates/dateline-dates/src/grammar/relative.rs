@@ -55,6 +55,8 @@ impl Parser<'_> {
     /// through Friday", "Monday to Friday: 06:00-09:00am". A clock's "a.m."
     /// or "pm" (and its zone) stands right before the range, or a colon and
     /// a number after it; "from Wednesday to Sunday" is one week's days.
+    /// Two weekdays joined by "and" are a timetable's only before a colon
+    /// and a number ("Saturday and Sunday: 06:00-09:00am").
     #[cold]
     #[inline(never)]
     fn in_weekly_hours(&self, j: usize) -> bool {
@@ -62,15 +64,20 @@ impl Parser<'_> {
             matches!(self.lex(k), Some(Lex::Func(Func::To | Func::Through))) || self.dash(k)
         };
         let weekday = |k: usize| matches!(self.lex(k), Some(Lex::Weekday(1..=7)));
+        let colon_then_clock =
+            |last: usize| self.punct(last + 1, ':') && self.num(last + 2).is_some();
         let (first, last) = if joins(j + 1) && weekday(j + 2) {
             (j, j + 2)
         } else if j >= 2 && joins(j - 1) && weekday(j - 2) {
             (j - 2, j)
         } else {
-            return false;
+            // "Saturday and Sunday: 06:00-09:00am": two days of a timetable.
+            let and = |k: usize| self.is_func(k, Func::And);
+            return and(j + 1) && weekday(j + 2) && colon_then_clock(j + 2)
+                || j >= 2 && and(j - 1) && weekday(j - 2) && colon_then_clock(j);
         };
-        let colon_then_clock = self.punct(last + 1, ':') && self.num(last + 2).is_some();
-        colon_then_clock || self.tok(first).is_some_and(|t| after_clock(&self.text[..t.start]))
+        colon_then_clock(last)
+            || self.tok(first).is_some_and(|t| after_clock(&self.text[..t.start]))
     }
 
     /// Weekdays: "Tuesday", "last Friday", "next Monday", "Monday, Sept. 2".
@@ -2187,6 +2194,19 @@ impl Parser<'_> {
     }
 
     /// PRESENT_REF, PAST_REF, FUTURE_REF words: "now", "currently", "recently",
+    /// Whether the word at `k` is a simple past or a participle: an
+    /// irregular past of the verb table ("took", "began") or a lowercase
+    /// word in "-ed" ("emerged", "released").
+    fn past_verb(&self, k: usize) -> bool {
+        if self.breaks(k) {
+            return false;
+        }
+        let Some(t) = self.tok(k).filter(|t| t.kind == Kind::Word) else { return false };
+        let w = &self.text[t.start..t.end];
+        self.lx.verb(w.as_bytes()) == Some(Verb::Past)
+            || w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
+    }
+
     /// "the past", "the future", "soon", "recent".
     pub(super) fn r_ref(&self, i: usize) -> Option<Cand> {
         let mut j = i;
@@ -2310,13 +2330,17 @@ impl Parser<'_> {
             Lex::Deictic(Deictic::FutureRef) if !the => {
                 // TimeBank annotates "soon" only as an adverb of the clause
                 // ("will soon", "soon to be"), not "as soon as", "soon after",
-                // nor a sentence-initial "Soon".
+                // nor a sentence-initial "Soon"; nor one that tells a past
+                // event ("but soon emerged in the pack", "the crowd soon
+                // started dispersing", "He was soon released"): shortly after
+                // another, no future.
                 if j > 0 && self.is_word(j - 1, "as")
                     || self.upper(j)
                     || self.is_word(j + 1, "as")
                     || self.is_rel(j + 1, Rel::After)
                     || self.is_word(j + 1, "afterward")
                     || self.is_word(j + 1, "afterwards")
+                    || self.lx.reads_clauses() && self.past_verb(j + 1)
                 {
                     return None;
                 }

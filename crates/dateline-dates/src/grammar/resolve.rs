@@ -441,6 +441,14 @@ impl Parser<'_> {
                 let Some((dir, how)) = self.phrase_cue(s) else {
                     return Some((yy, "nearest".into()));
                 };
+                // Except a past cue before a day ahead: "has been going on
+                // since February 28" (said in December), "took effect on
+                // March 1" are over, whatever the distance; a coming day
+                // reported in the past ("was extended to Nov. 16") has no
+                // such cue.
+                if dir == Dir::Past && dist > 0 && self.lx.reads_clauses() {
+                    return self.pick_by_distance(&opts, Dir::Past).map(|yy| (yy, how));
+                }
                 let agrees = dir == Dir::Nearest
                     || dir == Dir::Future && dist >= 0
                     || dir == Dir::Past && dist <= 0;
@@ -573,6 +581,15 @@ impl Parser<'_> {
             // "the review to be presented in December") and what a verb of
             // saying reports ("told oil companies of a cutback in
             // September").
+            // "since February", "took effect in March" (said in
+            // November): a past cue of the phrase puts a month ahead a year
+            // back, as it does a day.
+            if dist > 0
+                && self.lx.reads_clauses()
+                && let Some((Dir::Past, how)) = self.phrase_cue(s)
+            {
+                return Some((yy - 1, how));
+            }
             if dist > 0
                 && self.lx.reads_clauses()
                 && s > 0
