@@ -475,10 +475,42 @@ impl Parser<'_> {
         if copula(i - 1) && !self.breaks(i + 1) && STATE.iter().any(|w| self.is_word(i + 1, w)) {
             return true;
         }
+        if self.today_ends_present_relative(i) {
+            return true;
+        }
         i >= 2
             && self.is_word(i - 1, "world")
             && self.is_func(i - 2, Func::The)
             && self.tok(i + 1).is_none_or(|t| t.kind == Kind::Punct || copula(i + 1))
+    }
+
+    /// Whether "today" at `i` closes a clause of the present state that
+    /// qualifies a noun, before a mark: "the challenges facing Ontario
+    /// today,", "the deficits that we face today.", "what they earn
+    /// today" (a relative word, a personal pronoun and a verb of a state
+    /// in the present right before it). Not a day's event: "faces a
+    /// lawsuit brought today", "face off today in the primary", "that we
+    /// will see today", "All we have today is".
+    fn today_ends_present_relative(&self, i: usize) -> bool {
+        const STATE_VERBS: &[&str] = &["face", "have", "see", "know", "enjoy", "earn", "need"];
+        const PRONOUNS: &[&str] = &["we", "you", "they", "i"];
+        const RELATIVES: &[&str] = &["that", "which", "what"];
+        if i < 2 || self.tok(i + 1).is_some_and(|t| t.kind != Kind::Punct || t.is_punct('\'')) {
+            return false;
+        }
+        if i >= 3
+            && STATE_VERBS.iter().any(|w| self.is_word(i - 1, w))
+            && PRONOUNS.iter().any(|w| self.is_word(i - 2, w))
+            && RELATIVES.iter().any(|w| self.is_word(i - 3, w))
+        {
+            return true;
+        }
+        // "the issues facing Ontario today": "facing" and its object, a
+        // name or a noun phrase of at most three words.
+        (i.saturating_sub(4)..i - 1).rev().any(|k| {
+            self.is_word(k, "facing")
+                && (k + 1..i).all(|j| self.tok(j).is_some_and(|t| t.kind == Kind::Word))
+        })
     }
 
     /// Whether "today" at `i` names the present age by what it qualifies:

@@ -708,7 +708,14 @@ impl Parser<'_> {
     }
 
     pub(super) fn resolve_weekday(&self, wd: u8, s: usize, e: usize) -> Option<(Civil, String)> {
-        let (dir, how) = self.direction_at(s, e, Dir::Past);
+        // "At 21:30 local time (00:30 UTC of Monday)": the day a bracket
+        // gives a clock time in UTC lies within a day of the local one,
+        // so it is the nearest such day, whatever the clause's tense.
+        let (dir, how) = if self.direction == Direction::Context && self.zone_bracket_day(s, e) {
+            (Dir::Nearest, "nearest-zone-bracket".to_owned())
+        } else {
+            self.direction_at(s, e, Dir::Past)
+        };
         // "advertised Sunday that it would give away its breakfast Tuesday":
         // "would" is the future of a past saying, a few days back, so a
         // weekday under it may have passed by the article's day: the
@@ -742,5 +749,54 @@ impl Parser<'_> {
             }
         };
         cal::add_days(self.r, delta).map(|d| (d, how))
+    }
+
+    /// Whether the weekday at tokens `s..e` sits in a bracket that gives a
+    /// clock time in UTC or GMT with its day: "(00:30 UTC of Monday)",
+    /// "(02:00 Tuesday UTC)", "(2200 Saturday, UTC)". Inside the bracket
+    /// only the clock's numbers, the zone, "on", "of" and marks may stand.
+    fn zone_bracket_day(&self, s: usize, e: usize) -> bool {
+        if s == 0 {
+            return false;
+        }
+        let (mut clock, mut zone) = (false, false);
+        let mut inside = |k: usize| -> Option<bool> {
+            let t = self.tok(k)?;
+            match t.kind {
+                Kind::Num => clock = true,
+                Kind::Punct if t.is_punct('(') || t.is_punct(')') => return Some(true),
+                Kind::Punct if t.is_punct(':') || t.is_punct(',') || t.is_punct('.') => {}
+                _ if self.lex(k) == Some(Lex::ZoneUtc) => zone = true,
+                _ if self.is_func(k, Func::Of) || self.is_func(k, Func::On) => {}
+                _ => return None,
+            }
+            Some(false)
+        };
+        let mut open = false;
+        for k in (s.saturating_sub(7)..s).rev() {
+            match inside(k) {
+                Some(true) => {
+                    open = self.punct(k, '(');
+                    break;
+                }
+                Some(false) => {}
+                None => return false,
+            }
+        }
+        if !open {
+            return false;
+        }
+        let mut close = false;
+        for k in e..e + 3 {
+            match inside(k) {
+                Some(true) => {
+                    close = self.punct(k, ')');
+                    break;
+                }
+                Some(false) => {}
+                None => return false,
+            }
+        }
+        close && clock && zone
     }
 }
