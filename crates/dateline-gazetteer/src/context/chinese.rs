@@ -65,7 +65,6 @@ pub(crate) static CHINESE: NameRules = NameRules {
     opened_titles: WordSet::new(&[]),
     name_conjunctions: WordSet::new(&[]),
     ordinal_heads: WordSet::new(&[]),
-    district_services: WordSet::new(&[]),
     possessive_name_nouns: WordSet::new(&[]),
     sports_verbs_after: WordSet::new(&[]),
     sports_words_before: &[],

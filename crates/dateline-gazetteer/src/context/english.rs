@@ -500,27 +500,6 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // in). Not "the 39th Legislative Assembly" (a session), nor "Army",
     // "Forces" ("the 2nd Iraqi Army brigade" is the brigade's number).
     ordinal_heads: WordSet::new(&["Division", "Brigade", "Battalion", "Regiment", "Corps"]),
-    // "Dover Area School District", "Orange County Water District", "South
-    // Coast Air Quality Management District": a special district is a body
-    // that runs a service (OntoNotes and GUM: ORG; seeds 35 and 40 read
-    // the school districts as wrong GPE). Not "Mission District", "Central
-    // Business District", "Congressional District", "Lake District".
-    district_services: WordSet::new(&[
-        "School",
-        "Schools",
-        "Water",
-        "Sanitation",
-        "Sewer",
-        "Irrigation",
-        "Utility",
-        "Transit",
-        "Hospital",
-        "Health",
-        "Fire",
-        "Library",
-        "Management",
-        "Conservation",
-    ]),
     possessive_name_nouns: WordSet::new(&[
         "People",
         "Peoples",

@@ -72,7 +72,7 @@ pub(crate) fn named_by_heads<'g>(
                 // A head word alone took no number ("Highway 3000").
                 continue;
             }
-            let (label, rule) = district_or(rules, text, joined, typed.label, typed.rule);
+            let (label, rule) = district_or(text, joined, typed.label, typed.rule);
             found.push(Resolved::by_rule(joined, label, rule));
         }
     }
@@ -114,31 +114,14 @@ fn over_joins(
 /// word: "Scarborough-Rouge River", "Skeena-Bulkley Valley", a landform's
 /// name that a hyphen joins to a name before it, is a compound district (an
 /// electoral riding), no landform; not "al-Hamra Valley", whose particle
-/// joins no name. A run typed a place by "District" after a word of
-/// `district_services` ("Dover Area School District", "Orange County Water
-/// District") is a body that runs a service, an organization. Other runs
-/// keep `label` and `rule`.
+/// joins no name. Other runs keep `label` and `rule`.
 pub(crate) fn district_or(
-    rules: &NameRules,
     text: &str,
     run: Span,
     label: &'static str,
     rule: &'static str,
 ) -> (&'static str, &'static str) {
-    match rule {
-        "head:loc" if joins_names(&text[run]) => ("GPE", DISTRICT),
-        "head:gpe" if serves(rules, &text[run]) => ("ORG", "head:org"),
-        _ => (label, rule),
-    }
-}
-
-/// Whether `run` ends in "District" after a word of `district_services`
-/// ("Santa Ana Unified School District"). The last word's bytes first.
-fn serves(rules: &NameRules, run: &str) -> bool {
-    run.strip_suffix(" District").is_some_and(|before| {
-        let service = before.rfind(' ').map_or(before, |blank| &before[blank + 1..]);
-        rules.district_services.contains(service)
-    })
+    if rule == "head:loc" && joins_names(&text[run]) { ("GPE", DISTRICT) } else { (label, rule) }
 }
 
 /// The rule name of [`district_or`].

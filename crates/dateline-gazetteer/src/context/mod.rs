@@ -442,8 +442,7 @@ impl Resolver {
                         // "U.S. Highway 224": a road's number ends its name.
                         run.end = runs::end_over_number(self.rules, text, run);
                     }
-                    let (label, rule) =
-                        heads::district_or(self.rules, text, run, typed.label, typed.rule);
+                    let (label, rule) = heads::district_or(text, run, typed.label, typed.rule);
                     push(&mut out, Resolved::by_rule(run, label, rule));
                 }
                 (Nested::Drop, None) => {}

@@ -132,10 +132,6 @@ pub(crate) struct NameRules {
     /// before their run begins the name ("25th Infantry Regiment", "113th
     /// Battalion"; see `start_over_ordinal` in `runs.rs`).
     pub(crate) ordinal_heads: WordSet,
-    /// Nouns before "District" that make the district a body with a task
-    /// ("Dover Area School District", "Orange County Water District"): an
-    /// organization, not a place (see `district_or` in `heads.rs`).
-    pub(crate) district_services: WordSet,
     /// Nouns of the people an organization serves, whose possessive begins
     /// its name ("People's Bank", "Women's Tennis Association", "Workers'
     /// Party"); see `name_possessor` in `runs.rs`.
