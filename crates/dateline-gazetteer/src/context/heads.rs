@@ -61,7 +61,8 @@ pub(crate) fn named_by_heads<'g>(
         if let Some(typed) = runs::type_of(rules, text, run, None)
             .filter(|typed| typed.label != super::rules::UNREPORTED)
         {
-            let mut joined = over_joins(rules, text, run, match_starts, match_ends, &found);
+            let mut joined =
+                over_joins(rules, text, run, typed.label, match_starts, match_ends, &found);
             if typed.label == "FAC" {
                 // "Highway 101", "State Highway 15": a road's number ends
                 // its name.
@@ -94,11 +95,15 @@ fn over_joins(
     rules: &NameRules,
     text: &str,
     run: Span,
+    label: &str,
     match_starts: &[usize],
     match_ends: &[usize],
     found: &[Resolved<'_>],
 ) -> Span {
-    let start = runs::start_over_joins(rules, text, run.start, match_ends);
+    // No match is inside a head word's run: "and" may take two words before
+    // an organization's.
+    let two = label == "ORG";
+    let start = runs::start_over_joins(rules, text, run.start, two, match_ends);
     let free = start == run.start
         || !overlaps_a_match(Span::new(start, run.start), match_starts, match_ends)
             && found.last().is_none_or(|last| last.span.end <= start);
@@ -197,7 +202,8 @@ mod tests {
             if let Some(typed) = runs::type_of(rules, text, run, None)
                 .filter(|typed| typed.label != super::super::rules::UNREPORTED)
             {
-                let run = over_joins(rules, text, run, match_starts, match_ends, &found);
+                let run =
+                    over_joins(rules, text, run, typed.label, match_starts, match_ends, &found);
                 found.push(Resolved::by_rule(run, typed.label, typed.rule));
             }
         }

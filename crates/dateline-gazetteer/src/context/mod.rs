@@ -426,7 +426,11 @@ impl Resolver {
                         // "Cameroon-Nigeria Mixed Commission", "the
                         // Industrial and Commercial Bank of China": the
                         // names before the hyphen or "and" are the run's.
-                        run.start = runs::start_over_joins(self.rules, text, run.start, &ends);
+                        // Two words before "and" only for an organization no
+                        // match begins ("the Social Democratic and Labour
+                        // Party"; see `start_over_joins`).
+                        let two = typed.label == "ORG" && starts.binary_search(&run.start).is_err();
+                        run.start = runs::start_over_joins(self.rules, text, run.start, two, &ends);
                         // "the 4th Sikh Battalion": an ordinal begins a
                         // unit's name.
                         run.start = runs::start_over_ordinal(self.rules, text, run);

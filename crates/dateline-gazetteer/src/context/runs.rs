@@ -926,10 +926,15 @@ fn extend_left(
         }
         let Some(word) = word_before(rules, text, at) else { break };
         // Titles: see [`Titles`]; after places and groups they end the
-        // run on the right instead ("Chinese President").
+        // run on the right instead ("Chinese President"). A title that is
+        // a name's word joins a run around a match too ("the General
+        // Office of American Accounting", "the General Assembly of UN":
+        // seed-40 reading).
         let written = &text[word];
         let candidate = match rules.class(written) {
-            Class::Title if titles == Titles::Join => Some(word),
+            Class::Title if titles == Titles::Join || title_in_name(rules, text, word) => {
+                Some(word)
+            }
             Class::Other if is_capitalized(written) => Some(word),
             class @ (Class::Connector | Class::SecondConnector) => {
                 name_before_connector(rules, text, word, class)
@@ -1004,17 +1009,22 @@ fn possessor_word(
 }
 
 /// Before a conjunction ("and") left of a run typed by its head word, the
-/// one capitalized word it joins to the run: "the Food and Drug
-/// Administration", "the Industrial and Commercial Bank of China", "the
-/// Securities and Exchange Commission". The word is no gazetteer match nor
-/// an acronym ("the DOD and Department of Homeland Security", "ELFA and
-/// International Air Transport Association") and follows "the" or starts a
-/// sentence: a name before it is another name ("McCain and Democratic
-/// Party", "XM Satellite Radio and Sirius Satellite Radio").
+/// first of the capitalized words it joins to the run: one ("the Food and
+/// Drug Administration", "the Industrial and Commercial Bank of China",
+/// "the Securities and Exchange Commission") or two, neither a head word
+/// ("the Social Democratic and Labour Party", "the Human Rights and Equal
+/// Opportunity Commission"; not "the World Bank and Harvard University").
+/// The words are no gazetteer match nor an acronym ("the DOD and Department
+/// of Homeland Security", "ELFA and International Air Transport
+/// Association") and follow "the" (one word may start a sentence instead):
+/// a name before them is another name ("McCain and Democratic Party", "XM
+/// Satellite Radio and Sirius Satellite Radio"). Two words only when `two`
+/// (see [`start_over_joins`]).
 fn name_before_conjunction(
     rules: &NameRules,
     text: &str,
     word: Span,
+    two: bool,
     match_ends: &[usize],
 ) -> Option<Span> {
     // A list of one or two words: compared as they are, without a lookup.
@@ -1022,19 +1032,50 @@ fn name_before_conjunction(
         return None;
     }
     let name = word_before(rules, text, gap_before(text, word.start))?;
-    let written = &text[name];
-    let joins = name.end < word.start
-        && is_name_word(rules, written)
-        && written.bytes().any(|b| b.is_ascii_lowercase())
-        && match_ends.binary_search(&name.end).is_err();
-    if !joins {
+    if !is_joined_word(rules, text, name, word.start, match_ends) {
         return None;
     }
-    let after_the = word_before(rules, text, gap_before(text, name.start)).is_some_and(|the| {
+    if follows_the(rules, text, name.start) || is_sentence_start(text, name.start) {
+        return Some(name);
+    }
+    if !two {
+        return None;
+    }
+    // Two words, asked only when one did not open the name, and only after
+    // "the" ("Col. Randolph Alles and Col. Michael Daily": a dot's sentence
+    // start is no evidence for two).
+    let first = word_before(rules, text, gap_before(text, name.start))?;
+    (is_joined_word(rules, text, first, name.start, match_ends)
+        && rules.head(&text[name]).is_none()
+        && rules.head(&text[first]).is_none()
+        && follows_the(rules, text, first.start))
+    .then_some(first)
+}
+
+/// Whether `name`, a blank before `next`, is a word "and" may join to a
+/// typed run: capitalized, no acronym, no connector, break or title, and
+/// ending no gazetteer match.
+fn is_joined_word(
+    rules: &NameRules,
+    text: &str,
+    name: Span,
+    next: usize,
+    match_ends: &[usize],
+) -> bool {
+    let written = &text[name];
+    name.end < next
+        && is_name_word(rules, written)
+        && written.bytes().any(|b| b.is_ascii_lowercase())
+        && match_ends.binary_search(&name.end).is_err()
+}
+
+/// Whether "the" (a word of `second_connectors`, in any case) stands right
+/// before `start`.
+fn follows_the(rules: &NameRules, text: &str, start: usize) -> bool {
+    word_before(rules, text, gap_before(text, start)).is_some_and(|the| {
         let the = &text[the];
         rules.second_connectors.words.iter().any(|c| c.eq_ignore_ascii_case(the))
-    });
-    (after_the || is_sentence_start(text, name.start)).then_some(name)
+    })
 }
 
 /// The start of a run typed by its head word, moved left over the names a
@@ -1046,11 +1087,16 @@ fn name_before_conjunction(
 /// ("D-Link") and a hyphen after a blank stop it.
 ///
 /// A conjunction joins too, with the one word before it ("the Food and Drug
-/// Administration"; see [`name_before_conjunction`]).
+/// Administration"), or two when `two` ("the Social Democratic and Labour
+/// Party"; see [`name_before_conjunction`]). The callers allow two before
+/// an organization's run that no match begins: "the Hang Seng and Singapore
+/// Straits Times" are two names, and so are places ("the Great Hall and
+/// Federation Square").
 pub(crate) fn start_over_joins(
     rules: &NameRules,
     text: &str,
     start: usize,
+    two: bool,
     match_ends: &[usize],
 ) -> usize {
     let mut start = start_over_hyphens(rules, text, start);
@@ -1061,7 +1107,7 @@ pub(crate) fn start_over_joins(
     if at < start
         && rules.name_conjunctions.words.iter().any(|c| head.ends_with(c.as_bytes()))
         && let Some(word) = word_before(rules, text, at)
-        && let Some(name) = name_before_conjunction(rules, text, word, match_ends)
+        && let Some(name) = name_before_conjunction(rules, text, word, two, match_ends)
         && !is_weak_start(rules, text, name)
     {
         start = start_over_hyphens(rules, text, name.start);

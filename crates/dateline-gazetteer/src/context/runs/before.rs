@@ -58,7 +58,9 @@ pub(super) fn extend_left(
         let Some(word) = word_before(rules, text, at) else { break };
         let written = &text[word];
         let candidate = match rules.class(written) {
-            Class::Title if titles == Titles::Join => Some(word),
+            Class::Title if titles == Titles::Join || super::title_in_name(rules, text, word) => {
+                Some(word)
+            }
             Class::Other if is_capitalized(written) => Some(word),
             Class::Connector | Class::SecondConnector => name_before_connector(rules, text, word),
             _ => None,
