@@ -772,31 +772,18 @@ impl Parser<'_> {
             }
             Some(false)
         };
-        let mut open = false;
-        for k in (s.saturating_sub(7)..s).rev() {
-            match inside(k) {
-                Some(true) => {
-                    open = self.punct(k, '(');
-                    break;
+        // The bracket mark first reached over `ks`, when only the
+        // bracket's words stand before it.
+        let mut mark = |ks: &mut dyn Iterator<Item = usize>| -> Option<usize> {
+            for k in ks {
+                if inside(k)? {
+                    return Some(k);
                 }
-                Some(false) => {}
-                None => return false,
             }
-        }
-        if !open {
-            return false;
-        }
-        let mut close = false;
-        for k in e..e + 3 {
-            match inside(k) {
-                Some(true) => {
-                    close = self.punct(k, ')');
-                    break;
-                }
-                Some(false) => {}
-                None => return false,
-            }
-        }
+            None
+        };
+        let open = mark(&mut (s.saturating_sub(7)..s).rev()).is_some_and(|k| self.punct(k, '('));
+        let close = open && mark(&mut (e..e + 3)).is_some_and(|k| self.punct(k, ')'));
         close && clock && zone
     }
 }
