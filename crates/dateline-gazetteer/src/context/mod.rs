@@ -637,10 +637,10 @@ fn place_before_org(text: &str, matches: &[EntityMatch<'_>], i: usize, run: Span
         .then(|| Span::new(place.start(), org.end()))
 }
 
-/// A place right before an organization's name with "of" in it, when the
-/// run around the place ends inside that name ("Oregon House" of "Oregon
-/// House of Representatives"): the place and the name, as one
-/// organization.
+/// A place right before an organization's match, one blank apart, when the
+/// run around the place ends inside that match (it stops at "of": "Oregon
+/// House" of "Oregon House of Representatives"): the place and the match,
+/// as one organization.
 fn place_into_org(matches: &[EntityMatch<'_>], i: usize, run: Span) -> Option<Span> {
     let place = matches[i];
     let org = matches.get(i + 1)?;
