@@ -702,6 +702,10 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "dialects",
         "dub",
         "dubbing",
+        "localization",
+        "localisation",
+        "dictionary",
+        "dictionaries",
     ]),
     language_verbs: WordSet::new(&[
         "speak", "speaks", "spoke", "speaking", "learn", "learns", "learned", "learnt", "learning",

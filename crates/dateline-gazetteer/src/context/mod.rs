@@ -390,6 +390,16 @@ impl Resolver {
                 }
                 continue;
             }
+            // "Oregon House of Representatives": the run stops at "of"
+            // inside the organization's name; the place names it as well.
+            if self.nested == Nested::Drop
+                && label == "GPE"
+                && !person
+                && let Some(org) = place_into_org(&matches, i, run)
+            {
+                push(&mut out, Resolved::by_rule(org, "ORG", PLACE_ORG));
+                continue;
+            }
             let place = is_place(label).then_some(found.span());
             let typed = runs::type_of(self.rules, text, run, place);
             if typed.is_none() && place.is_some() {
@@ -623,6 +633,21 @@ fn place_before_org(text: &str, matches: &[EntityMatch<'_>], i: usize, run: Span
         && run.end == org.end()
         && org.start() == place.end() + 1
         && text[org.span()].bytes().any(|b| b.is_ascii_lowercase())
+        && org.label() == "ORG")
+        .then(|| Span::new(place.start(), org.end()))
+}
+
+/// A place right before an organization's match, one blank apart, when the
+/// run around the place ends inside that match (it stops at "of": "Oregon
+/// House" of "Oregon House of Representatives"): the place and the match,
+/// as one organization.
+fn place_into_org(matches: &[EntityMatch<'_>], i: usize, run: Span) -> Option<Span> {
+    let place = matches[i];
+    let org = matches.get(i + 1)?;
+    (run.start == place.start()
+        && org.start() == place.end() + 1
+        && run.end > org.start()
+        && run.end < org.end()
         && org.label() == "ORG")
         .then(|| Span::new(place.start(), org.end()))
 }
