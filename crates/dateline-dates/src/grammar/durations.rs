@@ -658,7 +658,8 @@ impl Parser<'_> {
             // years". "the last year" and "the past quarter" stay relative DATEs
             // (p_relative): they usually name the previous calendar or fiscal period.
             if the
-                && self.lex(k - 1) == Some(Lex::Deictic(Deictic::Past))
+                && (self.lex(k - 1) == Some(Lex::Deictic(Deictic::Past))
+                    || self.last_unit_stretch(j))
                 && let Some(u) = self.past_unit(k)
             {
                 let v = duration_value(Some(1.0), u, false);
@@ -1032,6 +1033,31 @@ impl Parser<'_> {
     /// A singular unit at `i` that "the past" turns into a one-unit duration
     /// ("the past year", "the past week"); not "the past quarter" (the last
     /// reported quarter) nor "the past weekend" (a date).
+    /// "46 complaints in the last year", "down 68 percent over the last
+    /// year", "In the last decade, ...": after "in", "over", "during",
+    /// "throughout" or "within", "the last" and a unit that closes the
+    /// phrase (a stop, a comma, a bracket or a quote follows) is the stretch
+    /// of one unit up to the reference, a DURATION as "the past year" is
+    /// (issue 17, seed 44). `the` is the index of "the". "for the last year"
+    /// (a results period), "the last year of his term", "the last year we
+    /// traveled together", "over the last week's close" and "in the last
+    /// year or two" stay as they were. English only.
+    pub(super) fn last_unit_stretch(&self, the: usize) -> bool {
+        !self.lx.extended
+            && the > 0
+            && self.is_rel(the + 1, Rel::Last)
+            && self.past_unit(the + 2).is_some()
+            && (self.t.get(the + 3).is_none()
+                || [',', '.', ';', ':', ')', ']', '"', '!', '?', '\u{201d}']
+                    .iter()
+                    .any(|&c| self.punct(the + 3, c)))
+            && (self.is_func(the - 1, Func::In)
+                || self.is_func(the - 1, Func::During)
+                || self.is_func(the - 1, Func::Within)
+                || self.is_word(the - 1, "over")
+                || self.is_word(the - 1, "throughout"))
+    }
+
     pub(super) fn past_unit(&self, i: usize) -> Option<Unit> {
         match self.unit(i) {
             Some((
