@@ -658,12 +658,13 @@ impl Parser<'_> {
             // years". "the last year" and "the past quarter" stay relative DATEs
             // (p_relative): they usually name the previous calendar or fiscal period.
             if the
-                && self.lex(k - 1) == Some(Lex::Deictic(Deictic::Past))
+                && (self.lex(k - 1) == Some(Lex::Deictic(Deictic::Past))
+                    || self.last_unit_stretch(j))
                 && let Some(u) = self.past_unit(k)
             {
                 let v = duration_value(Some(1.0), u, false);
-                let mut c =
-                    Pt::new(v, unit_grain(u), "the-past-unit", "").duration().into_cand(i, k + 1);
+                let name = if lead == Some(Rel::Last) { "the-past-unit" } else { "the-next-unit" };
+                let mut c = Pt::new(v, unit_grain(u), name, "").duration().into_cand(i, k + 1);
                 c.modifier = modifier;
                 c.range = self.span_range(lead, &c.value);
                 return Some(c);
@@ -1027,6 +1028,36 @@ impl Parser<'_> {
         c.modifier = modifier;
         c.range = self.span_range(lead, &c.value);
         Some(c)
+    }
+
+    /// "46 complaints in the last year", "down 68 percent over the last
+    /// year", "In the last decade, ...": after "in", "over", "during",
+    /// "throughout" or "within", "the last" and a unit that closes the
+    /// phrase (a stop, a comma, a bracket or a quote follows) is the stretch
+    /// of one unit up to the reference, a DURATION as "the past year" is
+    /// (issue 17, seed 44); after "within", "the next" or "the coming" and
+    /// such a unit is the stretch ahead ("expected to be completed within
+    /// the next year."). `the` is the index of "the". "for the last year"
+    /// (a results period), "the last year of his term", "the last year we
+    /// traveled together", "over the last week's close", "in the last year
+    /// or two" and "in the next year" stay as they were. English only.
+    pub(super) fn last_unit_stretch(&self, the: usize) -> bool {
+        let ahead = the > 0
+            && self.is_func(the - 1, Func::Within)
+            && (self.is_rel(the + 1, Rel::Next) || self.is_rel(the + 1, Rel::Coming));
+        !self.lx.extended
+            && the > 0
+            && (self.is_rel(the + 1, Rel::Last) || ahead)
+            && self.past_unit(the + 2).is_some()
+            && (self.t.get(the + 3).is_none()
+                || [',', '.', ';', ':', ')', ']', '"', '!', '?', '\u{201d}']
+                    .iter()
+                    .any(|&c| self.punct(the + 3, c)))
+            && (self.is_func(the - 1, Func::In)
+                || self.is_func(the - 1, Func::During)
+                || self.is_func(the - 1, Func::Within)
+                || self.is_word(the - 1, "over")
+                || self.is_word(the - 1, "throughout"))
     }
 
     /// A singular unit at `i` that "the past" turns into a one-unit duration

@@ -889,6 +889,10 @@ impl Parser<'_> {
         if the {
             j += 1;
         }
+        // "in the last year." is a duration (r_duration's "the-past-unit").
+        if the && self.last_unit_stretch(i) {
+            return None;
+        }
         let current = self.lex(j) == Some(Lex::Deictic(Deictic::Current));
         let mut rel = match self.lex(j)? {
             Lex::Rel(
