@@ -586,6 +586,13 @@ impl Parser<'_> {
         n
     }
 
+    /// Whether `raw`, a word of the text, is a simple past or a participle:
+    /// a past of the verb table ("took", "began") or a word in "-ed"
+    /// (`Word::ends_ed`: "emerged", "released").
+    pub(super) fn is_past_form(&self, raw: &str) -> bool {
+        self.word(raw).is_some_and(|w| w.class == Some(Verb::Past) || w.ends_ed())
+    }
+
     /// A word of the text, with a contraction or possessive ending read:
     /// "won't" is "wo" (will), "they'll" is "'ll" (will), "company's" is
     /// "company". `None` for a bare apostrophe or hyphen.

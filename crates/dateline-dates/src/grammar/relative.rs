@@ -2229,20 +2229,14 @@ impl Parser<'_> {
         self.lx.tables.now_and_idioms.iter().any(|idiom| self.lx.same_word(w, idiom))
     }
 
-    /// PRESENT_REF, PAST_REF, FUTURE_REF words: "now", "currently", "recently",
-    /// Whether the word at `k` is a simple past or a participle: an
-    /// irregular past of the verb table ("took", "began") or a lowercase
-    /// word in "-ed" ("emerged", "released").
+    /// Whether the word at `k` is a simple past or a participle, as the
+    /// clause reading tells one ("took", "emerged"; `Parser::is_past_form`).
     fn past_verb(&self, k: usize) -> bool {
-        if self.breaks(k) {
-            return false;
-        }
-        let Some(t) = self.tok(k).filter(|t| t.kind == Kind::Word) else { return false };
-        let w = &self.text[t.start..t.end];
-        self.lx.verb(w.as_bytes()) == Some(Verb::Past)
-            || w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
+        !self.breaks(k)
+            && self.tok(k).is_some_and(|t| t.kind == Kind::Word && self.is_past_form(self.s(k)))
     }
 
+    /// PRESENT_REF, PAST_REF, FUTURE_REF words: "now", "currently", "recently",
     /// "the past", "the future", "soon", "recent".
     pub(super) fn r_ref(&self, i: usize) -> Option<Cand> {
         let mut j = i;
