@@ -1042,22 +1042,21 @@ impl Parser<'_> {
     /// traveled together", "over the last week's close", "in the last year
     /// or two" and "in the next year" stay as they were. English only.
     pub(super) fn last_unit_stretch(&self, the: usize) -> bool {
-        let ahead = the > 0
-            && self.is_func(the - 1, Func::Within)
-            && (self.is_rel(the + 1, Rel::Next) || self.is_rel(the + 1, Rel::Coming));
-        !self.lx.extended
-            && the > 0
-            && (self.is_rel(the + 1, Rel::Last) || ahead)
+        let Some(before) = the.checked_sub(1).filter(|_| !self.lx.extended) else { return false };
+        let within = self.is_func(before, Func::Within);
+        let ahead =
+            within && (self.is_rel(the + 1, Rel::Next) || self.is_rel(the + 1, Rel::Coming));
+        (self.is_rel(the + 1, Rel::Last) || ahead)
             && self.past_unit(the + 2).is_some()
             && (self.t.get(the + 3).is_none()
                 || [',', '.', ';', ':', ')', ']', '"', '!', '?', '\u{201d}']
                     .iter()
                     .any(|&c| self.punct(the + 3, c)))
-            && (self.is_func(the - 1, Func::In)
-                || self.is_func(the - 1, Func::During)
-                || self.is_func(the - 1, Func::Within)
-                || self.is_word(the - 1, "over")
-                || self.is_word(the - 1, "throughout"))
+            && (within
+                || self.is_func(before, Func::In)
+                || self.is_func(before, Func::During)
+                || self.is_word(before, "over")
+                || self.is_word(before, "throughout"))
     }
 
     /// A singular unit at `i` that "the past" turns into a one-unit duration
