@@ -374,30 +374,21 @@ impl Resolver {
                 push(&mut out, as_language(self.rules, text, &group).unwrap_or(group));
                 continue;
             }
-            if run == found.span() || is_all_names(&matches, i, run) {
-                // "U.S. Supreme Court", "New Jersey Senate": a place right
-                // before an organization's name names the organization.
-                if self.nested == Nested::Drop
-                    && label == "GPE"
-                    && !person
-                    && let Some(org) = place_before_org(text, &matches, i, run)
-                {
-                    push(&mut out, Resolved::by_rule(org, "ORG", PLACE_ORG));
-                    continue;
-                }
-                if !person {
-                    push(&mut out, as_language(self.rules, text, &resolved).unwrap_or(resolved));
-                }
-                continue;
-            }
-            // "Oregon House of Representatives": the run stops at "of"
-            // inside the organization's name; the place names it as well.
+            // "U.S. Supreme Court", "New Jersey Senate", "Oregon House of
+            // Representatives": a place right before an organization's name
+            // names the organization.
             if self.nested == Nested::Drop
                 && label == "GPE"
                 && !person
-                && let Some(org) = place_into_org(&matches, i, run)
+                && let Some(org) = place_with_org(text, &matches, i, run)
             {
                 push(&mut out, Resolved::by_rule(org, "ORG", PLACE_ORG));
+                continue;
+            }
+            if run == found.span() || is_all_names(&matches, i, run) {
+                if !person {
+                    push(&mut out, as_language(self.rules, text, &resolved).unwrap_or(resolved));
+                }
                 continue;
             }
             let place = is_place(label).then_some(found.span());
@@ -619,37 +610,24 @@ fn is_all_names(matches: &[EntityMatch<'_>], i: usize, run: Span) -> bool {
 /// Court").
 const PLACE_ORG: &str = "place:org";
 
-/// The span of a place match `i` and the organization match after it,
-/// when the two are the whole run, one blank apart: "U.S. Supreme Court",
-/// "United States Senate", "Texas Supreme Court" (OntoNotes and the entity
-/// dev sets mark the whole as the organization). Not an acronym ("the US
+/// The span of a place match `i` and the organization match one blank
+/// after it, as one organization, when the run around the place starts at
+/// it and ends either where the organization ends, the run being the two
+/// matches ("U.S. Supreme Court", "United States Senate", "Texas Supreme
+/// Court": OntoNotes and the entity dev sets mark the whole), or inside the
+/// organization, where the run stopped at "of" ("Oregon House" of "Oregon
+/// House of Representatives"). In the first shape not an acronym ("the US
 /// UN envoy", "Canberra CBD"): acronyms after a place are as often another
-/// body or no name at all. Asked only of runs made of matches alone (see
-/// [`is_all_names`]).
-fn place_before_org(text: &str, matches: &[EntityMatch<'_>], i: usize, run: Span) -> Option<Span> {
+/// body or no name at all.
+fn place_with_org(text: &str, matches: &[EntityMatch<'_>], i: usize, run: Span) -> Option<Span> {
     let place = matches[i];
     let org = matches.get(i + 1)?;
-    (run.start == place.start()
-        && run.end == org.end()
-        && org.start() == place.end() + 1
-        && text[org.span()].bytes().any(|b| b.is_ascii_lowercase())
-        && org.label() == "ORG")
-        .then(|| Span::new(place.start(), org.end()))
-}
-
-/// A place right before an organization's match, one blank apart, when the
-/// run around the place ends inside that match (it stops at "of": "Oregon
-/// House" of "Oregon House of Representatives"): the place and the match,
-/// as one organization.
-fn place_into_org(matches: &[EntityMatch<'_>], i: usize, run: Span) -> Option<Span> {
-    let place = matches[i];
-    let org = matches.get(i + 1)?;
-    (run.start == place.start()
-        && org.start() == place.end() + 1
-        && run.end > org.start()
-        && run.end < org.end()
-        && org.label() == "ORG")
-        .then(|| Span::new(place.start(), org.end()))
+    if run.start != place.start() || org.start() != place.end() + 1 {
+        return None;
+    }
+    let whole = run.end == org.end() && text[org.span()].bytes().any(|b| b.is_ascii_lowercase());
+    let inside = run.end > org.start() && run.end < org.end();
+    ((whole || inside) && org.label() == "ORG").then(|| Span::new(place.start(), org.end()))
 }
 
 /// Whether an entry with `label` names a place (a region prefix can make a
