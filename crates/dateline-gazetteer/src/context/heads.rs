@@ -32,7 +32,7 @@ pub(crate) fn named_by_heads<'g>(
         // overlap the match too.
         if done
             || overlaps_a_match(word, match_starts, match_ends)
-            || !(runs::may_grow(text, word) || number_follows(text, word))
+            || !(runs::may_grow(text, word) || runs::number_follows(text, word.end))
         {
             continue;
         }
@@ -52,7 +52,7 @@ pub(crate) fn named_by_heads<'g>(
         // "113th Battalion": an ordinal begins a unit's name.
         let run = Span::new(runs::start_over_ordinal(rules, text, run), run.end);
         // "Highway 101": a road's head word alone may take its number below.
-        if run == word && !number_follows(text, word)
+        if run == word && !runs::number_follows(text, word.end)
             || overlaps_a_match(run, match_starts, match_ends)
             || lines.is_headline(word.start)
         {
@@ -77,14 +77,6 @@ pub(crate) fn named_by_heads<'g>(
         }
     }
     found
-}
-
-/// Whether a blank and a digit follow `word` ("Highway 101"): a run of the
-/// head word alone may take a road's number (see
-/// [`runs::end_over_number`]).
-fn number_follows(text: &str, word: Span) -> bool {
-    let bytes = text.as_bytes();
-    bytes.get(word.end) == Some(&b' ') && bytes.get(word.end + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// `run` with the words a hyphen or "and" joins before it ("al-Khilani

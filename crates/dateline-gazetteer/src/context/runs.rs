@@ -740,11 +740,10 @@ fn lowercase_in_name(rules: &NameRules, text: &str, word: Span) -> Option<usize>
 /// rules' `numbered_heads`; `run.end` otherwise. The digit after the blank
 /// is tested first.
 pub(crate) fn end_over_number(rules: &NameRules, text: &str, run: Span) -> usize {
-    let bytes = text.as_bytes();
-    if bytes.get(run.end) != Some(&b' ') || !bytes.get(run.end + 1).is_some_and(u8::is_ascii_digit)
-    {
+    if !number_follows(text, run.end) {
         return run.end;
     }
+    let bytes = text.as_bytes();
     let start = run.end + 1;
     let digits = bytes[start..].iter().take(4).take_while(|b| b.is_ascii_digit()).count();
     let end = start + digits;
@@ -757,6 +756,14 @@ pub(crate) fn end_over_number(rules: &NameRules, text: &str, run: Span) -> usize
         return run.end;
     }
     end
+}
+
+/// Whether a blank and a digit follow `end` ("Highway 101"): the test
+/// [`end_over_number`] starts with, which lets a head word alone through to
+/// it (`heads.rs`).
+pub(crate) fn number_follows(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes.get(end) == Some(&b' ') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether `word` is one of the rules' `title_openers` ("District") and
