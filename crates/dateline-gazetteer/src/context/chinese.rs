@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use super::rules::{Head, NameRules, WordSet};
+use super::rules::{EndingCues, Head, NameRules, WordSet};
 
 /// Words that end an organization's name. Government words that also
 /// follow a country as a description ("政府", government) are not here:
@@ -67,7 +67,7 @@ pub(crate) static CHINESE: NameRules = NameRules {
     ordinal_heads: WordSet::new(&[]),
     possessive_name_nouns: WordSet::new(&[]),
     sports_verbs_after: WordSet::new(&[]),
-    sports_words_before: &[],
+    sports_words_before: EndingCues::new(&[]),
     sports_roles_after: WordSet::new(&[]),
     sports_strong_words: &[],
     place_prepositions: &[],

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use super::rules::{Head, NameRules, SplitAfter, WordSet};
+use super::rules::{EndingCues, Head, NameRules, SplitAfter, WordSet};
 
 /// English news conventions.
 pub(crate) static ENGLISH: NameRules = NameRules {
@@ -578,7 +578,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "clinched",
         "topped",
     ]),
-    sports_words_before: &[
+    sports_words_before: EndingCues::new(&[
         "beat",
         "beating",
         "defeated",
@@ -600,7 +600,7 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "loss to",
         "defeat to",
         "defeat by",
-    ],
+    ]),
     // "Barcelona coach Xavi", "Chelsea striker"; not roles that business
     // shares ("manager", "boss", "captain").
     sports_roles_after: WordSet::new(&[

@@ -271,7 +271,10 @@ impl Resolver {
         let matches: Vec<EntityMatch<'g>> = matches.into_iter().collect();
         let starts: Vec<usize> = matches.iter().map(EntityMatch::start).collect();
         let mut ends: Vec<usize> = matches.iter().map(EntityMatch::end).collect();
-        ends.sort_unstable();
+        // Matches that do not overlap (leftmost-longest) end in order.
+        if !ends.is_sorted() {
+            ends.sort_unstable();
+        }
         let mut lines = Lines::new(text);
         let mut out: Vec<Resolved<'g>> = Vec::with_capacity(matches.len());
         // Places named as people's surnames ("Mr. Houston"), found in the
@@ -664,6 +667,10 @@ pub(crate) struct Lines<'t> {
     start: usize,
     end: usize,
     headline: bool,
+    /// A stretch of a line too long for a headline, known to hold no line
+    /// break: the names of a long paragraph are told from it, where each
+    /// read the bytes before it back again.
+    unbroken: Span,
 }
 
 /// Headlines are short: a longer line is a paragraph, whatever its capitals.
@@ -671,7 +678,7 @@ const MAX_HEADLINE: usize = 200;
 
 impl<'t> Lines<'t> {
     fn new(text: &'t str) -> Lines<'t> {
-        Lines { text, start: 0, end: 0, headline: false }
+        Lines { text, start: 0, end: 0, headline: false, unbroken: Span::new(0, 0) }
     }
 
     /// Whether the line around `at` is a headline (title case or capitals).
@@ -679,21 +686,49 @@ impl<'t> Lines<'t> {
         if (self.start..self.end).contains(&at) {
             return self.headline;
         }
+        if self.in_a_long_line(at) {
+            return false;
+        }
         let (from, to) = window(self.text, at, at, MAX_HEADLINE, MAX_HEADLINE);
         let start = match self.text[from..at].rfind('\n') {
             Some(p) => from + p + 1,
             None if from == 0 => 0,
-            None => return false,
+            None => {
+                self.unbroken = Span::new(from, at);
+                return false;
+            }
         };
         let end = match self.text[at..to].find('\n') {
             Some(p) => at + p,
             None if to == self.text.len() => to,
-            None => return false,
+            None => {
+                self.unbroken = Span::new(start, to);
+                return false;
+            }
         };
         self.start = start;
         self.end = end;
         self.headline = end - start <= MAX_HEADLINE && runs::is_headline(&self.text[start..end]);
         self.headline
+    }
+
+    /// Whether no line break stands in the `MAX_HEADLINE` bytes before `at`
+    /// (after the start of the text), by the stretch known to hold none,
+    /// which is read on to `at` if it ends before: then the line around
+    /// `at` is too long for a headline.
+    fn in_a_long_line(&mut self, at: usize) -> bool {
+        let Some(from) = at.checked_sub(MAX_HEADLINE).filter(|&from| from > 0) else {
+            return false;
+        };
+        let known = self.unbroken;
+        if known.start > from || known.end < from {
+            return false;
+        }
+        if known.end < at && self.text.as_bytes()[known.end..at].contains(&b'\n') {
+            return false;
+        }
+        self.unbroken.end = known.end.max(at);
+        true
     }
 }
 
@@ -790,11 +825,17 @@ impl<'g> Resolved<'g> {
     }
 
     /// The same match with candidate `chosen` first, as `rule` decided.
+    ///
+    /// Inlined: asked of every match, nearly all of which keep their first
+    /// candidate, the match's own, with nothing to look up.
+    #[inline]
     fn choosing(self, chosen: usize, rule: Option<&'static str>) -> Resolved<'g> {
-        // The first candidate is the match's own: nothing to look up.
-        if chosen == 0 {
-            return self;
-        }
+        if chosen == 0 { self } else { self.choosing_other(chosen, rule) }
+    }
+
+    /// [`choosing`](Resolved::choosing) a candidate after the first.
+    #[inline(never)]
+    fn choosing_other(self, chosen: usize, rule: Option<&'static str>) -> Resolved<'g> {
         let Some(matched) = self.matched else { return self };
         match matched.candidates().nth(chosen) {
             Some(entry) => {

@@ -22,14 +22,32 @@ pub(crate) struct Choice {
 
 /// The choice a region after match `i` makes, if one follows it and holds
 /// one of its candidates.
+///
+/// Asked of every match: the comma is looked for here, inlined, and the
+/// region read out of line only after one (few matches have it).
+#[inline]
 pub(crate) fn by_region(
     rules: &NameRules,
     text: &str,
     matches: &[EntityMatch<'_>],
     i: usize,
 ) -> Option<Choice> {
+    if text.as_bytes().get(matches[i].end()) != Some(&b',') {
+        return None;
+    }
+    by_region_after_comma(rules, text, matches, i)
+}
+
+/// [`by_region`] for a match followed by a comma.
+#[inline(never)]
+fn by_region_after_comma(
+    rules: &NameRules,
+    text: &str,
+    matches: &[EntityMatch<'_>],
+    i: usize,
+) -> Option<Choice> {
     let place = matches[i];
-    let after = text[place.end()..].strip_prefix(',')?;
+    let after = &text[place.end() + 1..];
     let region_start = text.len() - after.trim_start_matches([' ', '\u{a0}']).len();
     if region_start == place.end() + 1 {
         return None;

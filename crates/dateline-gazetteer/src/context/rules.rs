@@ -139,7 +139,7 @@ pub(crate) struct NameRules {
     /// Verbs of a match right after a city used as a club.
     pub(crate) sports_verbs_after: WordSet,
     /// Words right before a city used as a club.
-    pub(crate) sports_words_before: &'static [&'static str],
+    pub(crate) sports_words_before: EndingCues,
     /// Roles right after a city used as a club.
     pub(crate) sports_roles_after: WordSet,
     /// Cue words that need no score nearby.
@@ -404,6 +404,38 @@ impl WordSet {
     pub(crate) fn contains(&self, word: &str) -> bool {
         let index = self.index.get_or_init(|| Index::new(self.words.iter().map(|&w| (w, ()))));
         index.get(word).is_some()
+    }
+}
+
+/// Cue words or phrases read at the end of a text (before a name), with
+/// the bytes they end in, gathered at compile time: most texts end in a
+/// byte that no cue ends in, which settles them without a look at the cues.
+#[derive(Debug)]
+pub(crate) struct EndingCues {
+    pub(crate) words: &'static [&'static str],
+    last_bytes: [bool; 256],
+}
+
+impl EndingCues {
+    pub(crate) const fn new(words: &'static [&'static str]) -> EndingCues {
+        let mut last_bytes = [false; 256];
+        let mut i = 0;
+        while i < words.len() {
+            match words[i].as_bytes() {
+                [.., last] => last_bytes[*last as usize] = true,
+                // The empty cue ends every text.
+                [] => last_bytes = [true; 256],
+            }
+            i += 1;
+        }
+        EndingCues { words, last_bytes }
+    }
+
+    /// Whether `text` ends in a byte that some cue ends in (so that a cue
+    /// may end it).
+    #[inline]
+    pub(crate) fn may_end(&self, text: &str) -> bool {
+        text.as_bytes().last().is_some_and(|&b| self.last_bytes[usize::from(b)])
     }
 }
 

@@ -17,7 +17,7 @@
 //!   ("drew" alone does: "Richmond drew 200 protesters");
 //! * `sports:role`: a team role follows the city ("coach", "striker").
 
-use crate::{EntityMatch, EntryRef};
+use crate::EntityMatch;
 
 use super::rules::NameRules;
 use super::window;
@@ -32,7 +32,7 @@ pub(crate) fn club_cue(
     label: &str,
 ) -> Option<&'static str> {
     let found = matches[i];
-    if !is_city_like(label, found.entry()) {
+    if !is_city_like(label, &found) {
         return None;
     }
     text_cue(rules, text, found.start(), found.end())
@@ -83,8 +83,8 @@ fn text_cue(rules: &NameRules, text: &str, start: usize, end: usize) -> Option<&
         let bytes = trimmed.as_bytes();
         let last =
             bytes.iter().rev().take_while(|&&b| b.is_ascii_alphabetic() || b == b'.').count();
-        if (1..=9).contains(&last) {
-            rules.sports_words_before.iter().copied().find(|w| ends_with_word(trimmed, w))
+        if (1..=9).contains(&last) && rules.sports_words_before.may_end(trimmed) {
+            rules.sports_words_before.words.iter().copied().find(|w| ends_with_word(trimmed, w))
         } else {
             None
         }
@@ -119,8 +119,9 @@ fn word_at_start(rest: &str) -> Option<&str> {
 
 /// A place inside a country: a city or a state. Countries, and entries
 /// that say nothing of where they are, are not.
-fn is_city_like(label: &str, entry: EntryRef<'_>) -> bool {
-    label == "GPE" && entry.country().is_some()
+fn is_city_like(label: &str, found: &EntityMatch<'_>) -> bool {
+    // The label first: the entry is looked up for places only.
+    label == "GPE" && found.entry().country().is_some()
 }
 
 /// How many whole numbers of one to three digits, separated by blanks,
@@ -361,7 +362,9 @@ mod tests {
         let may_cue =
             trimmed.len() < before.len() && last.is_some_and(|w| (1..=9).contains(&w.len()));
         let word_before = may_cue
-            .then(|| rules.sports_words_before.iter().copied().find(|w| ends_with_word(trimmed, w)))
+            .then(|| {
+                rules.sports_words_before.words.iter().copied().find(|w| ends_with_word(trimmed, w))
+            })
             .flatten();
         if verb_after.is_none() && word_before.is_none() {
             return None;

@@ -27,6 +27,10 @@ pub(crate) const MAX_GAP: usize = 4;
 /// The longer name that the match at `span` begins, and its head, when the
 /// language has head words for scripts without spaces and one follows;
 /// `starts` are the starts of every gazetteer match in `text`, sorted.
+///
+/// Inlined: asked of every place, and most languages (every one written
+/// with spaces) have no such heads, which settles it.
+#[inline]
 pub(crate) fn head_after(
     rules: &NameRules,
     text: &str,
@@ -36,6 +40,17 @@ pub(crate) fn head_after(
     if rules.unspaced_heads.is_empty() {
         return None;
     }
+    head_after_unspaced(rules, text, span, starts)
+}
+
+/// [`head_after`] in a language with heads written without spaces.
+#[inline(never)]
+fn head_after_unspaced(
+    rules: &NameRules,
+    text: &str,
+    span: Span,
+    starts: &[usize],
+) -> Option<(Span, &'static Head)> {
     let after = text.get(span.end..)?;
     let mut gap = 0;
     let mut offset = 0;

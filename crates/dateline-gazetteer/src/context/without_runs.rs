@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use super::rules::{NameRules, WordSet};
+use super::rules::{EndingCues, NameRules, WordSet};
 
 /// No name runs, no head words, no cue words.
 pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
@@ -43,7 +43,7 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     ordinal_heads: WordSet::new(&[]),
     possessive_name_nouns: WordSet::new(&[]),
     sports_verbs_after: WordSet::new(&[]),
-    sports_words_before: &[],
+    sports_words_before: EndingCues::new(&[]),
     sports_roles_after: WordSet::new(&[]),
     sports_strong_words: &[],
     place_prepositions: &[],
