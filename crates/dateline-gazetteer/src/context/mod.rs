@@ -280,16 +280,22 @@ impl Resolver {
         // Places named as people's surnames ("Mr. Houston"), found in the
         // loop; their bare mentions elsewhere are dropped after it.
         let mut surnames = people::Surnames::default();
-        // Candidates chosen by a region after a name, per match.
-        let mut chosen: Vec<(usize, Option<&'static str>)> = vec![(0, None); matches.len()];
+        // Candidates chosen by a region after a name, per match: made when
+        // a region first chooses, which most texts never do.
+        let mut chosen: Vec<(usize, Option<&'static str>)> = Vec::new();
         for i in 0..matches.len() {
             if let Some(choice) = namesakes::by_region(self.rules, text, &matches, i) {
+                if chosen.is_empty() {
+                    chosen.resize(matches.len(), (0, None));
+                }
                 chosen[i] = (choice.place, Some("namesake:region"));
                 if let Some(region) = choice.region {
                     chosen[i + 1] = (region, Some("namesake:region"));
                 }
             }
         }
+        // The first candidate, by no rule, where no region chose.
+        let chosen_for = |i: usize| chosen.get(i).copied().unwrap_or((0, None));
         // The end of a group of two hyphened matches ("Cuban-American")
         // reported as one: the second match is inside it.
         let mut joined_until = 0;
@@ -307,7 +313,7 @@ impl Resolver {
             if let Some(end) = splits::demonym_end(self.rules, text, found.span())
                 && is_place(label)
             {
-                let (candidate, rule) = chosen[i];
+                let (candidate, rule) = chosen_for(i);
                 let place = Resolved::from_match(*found, label).choosing(candidate, rule);
                 let span = Span::new(found.start(), end);
                 push(&mut out, Resolved { span, label: "NORP", rule: Some(splits::RULE), ..place });
@@ -317,7 +323,7 @@ impl Resolver {
             let person = self.rules.name_runs
                 && is_place(label)
                 && surnames.after_title(self.rules, text, found);
-            let (candidate, rule) = chosen[i];
+            let (candidate, rule) = chosen_for(i);
             let mut resolved = Resolved::from_match(*found, label).choosing(candidate, rule);
             if self.sports
                 && let Some(rule) = sports::club_cue(self.rules, text, &matches, i, label)
@@ -465,7 +471,8 @@ impl Resolver {
                 if start < 3 || bytes[start - 2] != b',' || bytes[start - 1] != b' ' {
                     continue;
                 }
-                if let Some(town) = towns::before_region(self.rules, text, &matches, i, chosen[i].0)
+                if let Some(town) =
+                    towns::before_region(self.rules, text, &matches, i, chosen_for(i).0)
                     && is_reported_place(&out, matches[i].span())
                 {
                     towns.push(Resolved::by_rule(town, "GPE", towns::RULE));
@@ -570,10 +577,13 @@ fn is_currency_of_an_amount(rules: &NameRules, text: &str, span: Span) -> bool {
     // another word that counts nothing.
     let before = text.as_bytes()[..span.start].trim_ascii_end();
     let amount_start = before.iter().rposition(|&b| b == b' ').map_or(0, |k| k + 1);
-    let amount = &before[amount_start..];
-    let counted = amount.first().is_some_and(u8::is_ascii_digit)
-        || amount.last().is_some_and(u8::is_ascii_digit)
-        || std::str::from_utf8(amount).is_ok_and(|word| rules.amount_words.contains(word));
+    // Cut at ASCII bytes (a blank before, blanks after), the amount is
+    // whole chars of the text: sliced, not validated again.
+    let amount = &text[amount_start..before.len()];
+    let digit_at = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+    let counted = digit_at(amount.as_bytes().first())
+        || digit_at(amount.as_bytes().last())
+        || rules.amount_words.contains(amount);
     if !counted {
         return false;
     }

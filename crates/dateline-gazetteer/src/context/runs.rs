@@ -78,6 +78,11 @@ pub(crate) fn word_from(rules: &NameRules, text: &str, start: usize) -> Option<S
         // ASCII letters and digits in chunks (most of every word);
         // whatever else stands next goes through the chars below.
         end += scan::prefix_len(&bytes[end..], scan::alnum);
+        // What ends most words: an ASCII byte that is no inner mark (the
+        // scan stopped at it, so it is no letter or digit either).
+        if bytes.get(end).is_some_and(|&b| b.is_ascii() && b != b'.' && b != b'\'') {
+            break;
+        }
         let Some(c) = char_at(rest, end) else { break };
         if is_word_char(c) {
             end += c.len_utf8();
@@ -199,34 +204,50 @@ fn word_before_read(rules: &NameRules, text: &str, end: usize) -> Option<Span> {
 }
 
 /// Spaces between two words of one name: blanks, never a line break.
+///
+/// Inlined, asked on either side of nearly every name: the blank is a
+/// space or a tab nearly always, read by bytes here, and a no-break space
+/// (C2 A0) sends the rest to the chars, out of line.
+#[inline]
 fn gap_after(text: &str, at: usize) -> usize {
-    // Bytes first: the blank is a space or a tab nearly always, and a
-    // no-break space (C2 A0) sends the rest to the chars.
     let bytes = text.as_bytes();
     let mut end = at;
     while let Some(&b) = bytes.get(end) {
         match b {
             b' ' | b'\t' => end += 1,
-            0xC2 => break,
+            0xC2 => return gap_after_read(text, end),
             _ => return end,
         }
     }
+    end
+}
+
+/// [`gap_after`] from a byte that may start a no-break space.
+#[inline(never)]
+fn gap_after_read(text: &str, end: usize) -> usize {
     let rest = &text[end..];
     let len = rest.find(|c: char| !matches!(c, ' ' | '\t' | '\u{a0}')).unwrap_or(rest.len());
     end + len
 }
 
+/// As [`gap_after`], the blanks before `at`: a no-break space ends in A0.
+#[inline]
 pub(crate) fn gap_before(text: &str, at: usize) -> usize {
-    // As `gap_after`: a no-break space ends in A0.
     let bytes = text.as_bytes();
     let mut start = at;
     while let Some(b) = start.checked_sub(1).map(|i| bytes[i]) {
         match b {
             b' ' | b'\t' => start -= 1,
-            0xA0 => break,
+            0xA0 => return gap_before_read(text, start),
             _ => return start,
         }
     }
+    start
+}
+
+/// [`gap_before`] from a byte that may end a no-break space.
+#[inline(never)]
+fn gap_before_read(text: &str, start: usize) -> usize {
     text[..start].trim_end_matches([' ', '\t', '\u{a0}']).len()
 }
 
