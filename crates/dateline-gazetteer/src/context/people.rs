@@ -40,14 +40,35 @@ pub(crate) struct Surnames<'t> {
 impl<'t> Surnames<'t> {
     /// Whether the place `found` follows a title ("Mr. Houston"); if so,
     /// its name is remembered (unless it is a country's).
+    ///
+    /// Asked of every place: inlined, the word before is read by a short
+    /// byte loop, and looked up out of line only when it is capitalized
+    /// (every title is).
+    #[inline]
     pub(crate) fn after_title(
         &mut self,
         rules: &NameRules,
         text: &'t str,
         found: &EntityMatch<'_>,
     ) -> bool {
+        match title_word_before(text, found.start()) {
+            Some(from) => self.after_title_word(rules, text, found, from),
+            None => false,
+        }
+    }
+
+    /// [`after_title`](Surnames::after_title) for the capitalized word of
+    /// title bytes at `from`, before the place.
+    #[inline(never)]
+    fn after_title_word(
+        &mut self,
+        rules: &NameRules,
+        text: &'t str,
+        found: &EntityMatch<'_>,
+        from: usize,
+    ) -> bool {
         let (start, end) = (found.start(), found.end());
-        if !after_title(rules, text, start, end) {
+        if !is_title_before(rules, text, from, start, end) {
             return false;
         }
         self.remember(&text[start..end], found);
@@ -255,16 +276,6 @@ fn is_holder_name(
         }
     }
     count > 1 || (count == 1 && text.as_bytes().get(to) == Some(&b'-'))
-}
-
-/// Whether a one-word name at `start..end` follows a title and one blank.
-///
-/// Asked of every match: the word before is read by a short byte loop,
-/// inlined, and looked up only when it is capitalized (every title is).
-#[inline]
-fn after_title(rules: &NameRules, text: &str, start: usize, end: usize) -> bool {
-    title_word_before(text, start)
-        .is_some_and(|from| is_title_before(rules, text, from, start, end))
 }
 
 /// Whether a title and one blank stand right before `start`, where a name

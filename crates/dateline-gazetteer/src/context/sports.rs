@@ -24,6 +24,10 @@ use super::window;
 
 /// The sports rule that makes match `i` (whose label is `label`) a club,
 /// if one does.
+///
+/// Inlined: only a place (`GPE`) can be one, and the label settles most
+/// matches before a call.
+#[inline]
 pub(crate) fn club_cue(
     rules: &NameRules,
     text: &str,
@@ -31,10 +35,18 @@ pub(crate) fn club_cue(
     i: usize,
     label: &str,
 ) -> Option<&'static str> {
-    let found = matches[i];
-    if !is_city_like(label, &found) {
+    if label != "GPE" {
         return None;
     }
+    place_cue(rules, text, &matches[i])
+}
+
+/// [`club_cue`] for a place: one inside a country, a city or a state, is
+/// read. Countries, and entries that say nothing of where they are, are
+/// not.
+#[inline(never)]
+fn place_cue(rules: &NameRules, text: &str, found: &EntityMatch<'_>) -> Option<&'static str> {
+    found.entry().country()?;
     text_cue(rules, text, found.start(), found.end())
 }
 
@@ -115,13 +127,6 @@ fn word_at_start(rest: &str) -> Option<&str> {
         _ => ascii,
     };
     Some(&rest[..end]).filter(|w| !w.is_empty())
-}
-
-/// A place inside a country: a city or a state. Countries, and entries
-/// that say nothing of where they are, are not.
-fn is_city_like(label: &str, found: &EntityMatch<'_>) -> bool {
-    // The label first: the entry is looked up for places only.
-    label == "GPE" && found.entry().country().is_some()
 }
 
 /// How many whole numbers of one to three digits, separated by blanks,
