@@ -276,7 +276,9 @@ pub(crate) struct Parser<'a> {
     pub(crate) now: Option<jiff::civil::Time>,
     pub(crate) direction: Direction,
     pub(crate) day_first: bool,
-    pub(crate) doc: DocState,
+    /// The document's facts, read and updated in place: each region's
+    /// parser borrows them rather than copying them in and out.
+    pub(crate) doc: &'a mut DocState,
     /// The last [`Parser::amount_unit`] read, by token.
     pub(crate) amount_memo: RefCell<Option<(usize, Option<AmountUnit>)>>,
     /// The last clause reading ([`Parser::clause_direction`]), by the
@@ -1161,7 +1163,7 @@ mod tests {
             now: None,
             direction: Direction::Context,
             day_first: false,
-            doc: DocState::default(),
+            doc: Box::leak(Box::default()),
             amount_memo: RefCell::default(),
             clause_memo: RefCell::default(),
             reads: Reads::default(),
