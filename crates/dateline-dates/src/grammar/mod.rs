@@ -1019,10 +1019,17 @@ pub(super) struct Longest(pub(super) Option<Cand>);
 impl Longest {
     #[inline]
     pub(super) fn offer(&mut self, c: Option<Cand>) {
-        if let Some(c) = c
-            && c.e > c.s
-            && self.0.as_ref().is_none_or(|b| c.e > b.e)
-        {
+        if let Some(c) = c {
+            self.keep_longer(c);
+        }
+    }
+
+    /// Out of line: few rules find anything, and kept apart the comparison
+    /// and the dropping of the shorter candidate stay out of every step of
+    /// the rule loop.
+    #[inline(never)]
+    fn keep_longer(&mut self, c: Cand) {
+        if c.e > c.s && self.0.as_ref().is_none_or(|b| c.e > b.e) {
             self.0 = Some(c);
         }
     }
