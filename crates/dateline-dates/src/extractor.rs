@@ -304,7 +304,8 @@ impl DateExtractor {
                 None => token::tokenize(text, lo, hi, &self.inner.lexicon, &mut tokens),
                 Some(words) => crate::unspaced::tokenize(text, lo, hi, words, &mut tokens),
             }
-            let doc_before = doc;
+            // The day of saying the region starts with (`quoted_days`).
+            let last_day_span_before = doc.last_day_span;
             let mut parser = Parser {
                 text,
                 t: &tokens,
@@ -313,7 +314,7 @@ impl DateExtractor {
                 now,
                 direction: self.config.direction,
                 day_first: self.config.day_first || self.inner.lexicon.tables.day_first,
-                doc,
+                doc: &mut doc,
                 amount_memo: Default::default(),
                 clause_memo: Default::default(),
                 reads: Default::default(),
@@ -342,13 +343,13 @@ impl DateExtractor {
                         }
                         i = c.e;
                         if c.grain == crate::Grain::Quarter && c.kind == TimexType::Date {
-                            remember_quarter(&mut parser.doc, &c, reference, &tokens, parser.text);
+                            remember_quarter(parser.doc, &c, reference, &tokens, parser.text);
                         }
                         // A year counted from the story's own ("im nächsten
                         // Jahr", anchored) does not move it either.
                         let aside = c.rule == "year" && in_passing(&tokens, c.s)
                             || c.rule.contains("relative-unit");
-                        if remember(&mut parser.doc, &c, reference.year(), aside)
+                        if remember(parser.doc, &c, reference.year(), aside)
                             && let Some(day) = parser.doc.last_day
                             && let Some(b) = tokens.get(c.e.wrapping_sub(1))
                         {
@@ -439,14 +440,13 @@ impl DateExtractor {
                         if cands.len() - first > 1 {
                             Parser::share_tail_year(&mut cands[first..]);
                             if let Some(last) = cands.last() {
-                                remember(&mut parser.doc, last, reference.year(), false);
+                                remember(parser.doc, last, reference.year(), false);
                             }
                         }
                     }
                     None => i += 1,
                 }
             }
-            doc = parser.doc;
             // "http://.../06/apr/1242.html", ".../jan-june05/...": a web
             // address is no text to read dates from.
             cands.retain(|c| {
@@ -462,7 +462,7 @@ impl DateExtractor {
             parser.share_lists(&mut cands);
             parser.split_amount_ranges(&mut cands);
             parser.compound_durations(&mut cands);
-            parser.quoted_days(&mut cands, doc_before.last_day_span);
+            parser.quoted_days(&mut cands, last_day_span_before);
             link_ranges(&parser, &mut cands, reference);
             let article = self.inner.lexicon.tables.article_in_span;
             let mut prev_end = 0;
