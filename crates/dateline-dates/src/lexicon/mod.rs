@@ -1327,7 +1327,8 @@ pub(crate) struct Lexicon {
     phrase_starts: WordTable<()>,
     /// First words of multi-word holidays that the table gives another
     /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
-    /// Hispanidad"): the holiday rule tries them too.
+    /// Hispanidad"): the holiday rule tries them too. Sorted by their
+    /// lowercase first byte (see [`Lexicon::other_holiday_starts_for`]).
     pub(crate) other_holiday_starts: Vec<&'static str>,
     /// The holidays a name may begin with, by the lowercase first byte of
     /// its first word (see [`Lexicon::holidays_starting`]).
@@ -1423,7 +1424,7 @@ impl Lexicon {
                 )
             })
             .collect();
-        other_holiday_starts.sort_unstable();
+        other_holiday_starts.sort_unstable_by_key(|w| (first_byte_lowercase(w), *w));
         other_holiday_starts.dedup();
         let (holiday_starts, all_holidays) = holiday_starts(holidays);
         let t = tables;
@@ -1543,6 +1544,30 @@ impl Lexicon {
             }
             _ => &self.all_holidays,
         }
+    }
+
+    /// The words of `other_holiday_starts` that `written` may be: those
+    /// whose first byte is its first byte in either case, when that is an
+    /// ASCII letter or digit (the only ones [`Lexicon::same_word`] may find
+    /// equal); all of them otherwise. The holiday rule asks at every token
+    /// it meets, and in Spanish nearly every one was compared with every
+    /// word.
+    pub(crate) fn other_holiday_starts_for(&self, written: &str) -> &[&'static str] {
+        match written.as_bytes().first() {
+            Some(&b) if b.is_ascii_alphanumeric() => {
+                let lead = Some(b.to_ascii_lowercase());
+                let words = &self.other_holiday_starts;
+                let from = words.partition_point(|w| first_byte_lowercase(w) < lead);
+                let to = words.partition_point(|w| first_byte_lowercase(w) <= lead);
+                &words[from..to]
+            }
+            _ => &self.other_holiday_starts,
+        }
+    }
+
+    /// Whether the text `written` may be one of `other_holiday_starts`.
+    pub(crate) fn is_other_holiday_start(&self, written: &str) -> bool {
+        self.other_holiday_starts_for(written).iter().any(|w| self.same_word(written, w))
     }
 
     /// Whether the text `written` is the table word `word` (holiday names).
@@ -1804,6 +1829,12 @@ fn lower_lanes(x: u64, n: usize) -> Option<u64> {
     Some(x | (upper >> 2))
 }
 
+/// The first byte of `word` in ASCII lowercase, the key
+/// `Lexicon::other_holiday_starts` is sorted by.
+fn first_byte_lowercase(word: &str) -> Option<u8> {
+    word.as_bytes().first().map(u8::to_ascii_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -1980,6 +2011,44 @@ mod tests {
     fn english_holidays_need_no_other_starts() {
         assert_eq!(Lexicon::new(Language::English).other_holiday_starts, Vec::<&str>::new());
         assert!(Lexicon::new(Language::German).other_holiday_starts.contains(&"tag"));
+    }
+
+    /// The other holiday starts listed for a word are every one it may be
+    /// (any case), as comparing it with each of them finds.
+    #[test]
+    fn other_holiday_starts_for_keeps_every_word_a_word_may_be() {
+        for lang in crate::Lang::ALL {
+            let lx = Lexicon::new(Language::of(lang));
+            let mut written: Vec<String> = Vec::new();
+            for w in &lx.other_holiday_starts {
+                let capitalized: String =
+                    w.char_indices()
+                        .flat_map(|(k, c)| {
+                            if k == 0 { c.to_uppercase().collect::<Vec<_>>() } else { vec![c] }
+                        })
+                        .collect();
+                written.extend([w.to_string(), capitalized, w.to_uppercase()]);
+            }
+            written.extend(
+                ["Día", "DÍA", "dia", "Tag", "TAG", "5", "élection", "Éxito", "x", "Ünal", "день"]
+                    .map(str::to_owned),
+            );
+            for written in &written {
+                let want: Vec<&str> = lx
+                    .other_holiday_starts
+                    .iter()
+                    .copied()
+                    .filter(|w| lx.same_word(written, w))
+                    .collect();
+                let got: Vec<&str> = lx
+                    .other_holiday_starts_for(written)
+                    .iter()
+                    .copied()
+                    .filter(|w| lx.same_word(written, w))
+                    .collect();
+                assert_eq!(got, want, "{lang}: {written:?}");
+            }
+        }
     }
 
     /// The holidays listed for a word are every holiday whose first word
