@@ -77,6 +77,10 @@ impl Parser<'_> {
     fn neighbours(&self, cands: &mut [Cand]) {
         for k in 1..cands.len() {
             let (a, b) = (&cands[k - 1], &cands[k]);
+            if a.grain == Grain::PartOfDay && b.s == a.e + 2 && b.grain == Grain::Day {
+                self.hours_of_day(cands, k);
+                continue;
+            }
             if a.kind == TimexType::Time
                 && b.kind == TimexType::Time
                 && b.s <= a.e + 4
@@ -99,11 +103,17 @@ impl Parser<'_> {
 
     /// "today, October 14": the date after the comma names the same day,
     /// which may differ from the reference by a day or two (an article
-    /// dated the day before it was finished). The text wins.
+    /// dated the day before it was finished). The text wins. In English a
+    /// bracket so placed says the same: "Today [Friday], the District
+    /// Attorney filed" quoted in a Sunday article is the Friday.
     fn apposition(&self, cands: &mut [Cand], k: usize) {
         let (a, b) = (&cands[k - 1], &cands[k]);
         let deictic = ["today", "yesterday", "tomorrow"].iter().any(|r| a.rule == *r);
-        if !deictic || b.kind != TimexType::Date || b.grain != Grain::Day || !self.punct(a.e, ',') {
+        if !deictic || b.kind != TimexType::Date || b.grain != Grain::Day {
+            return;
+        }
+        let bracket = |o: char, c: char| self.punct(a.e, o) && self.punct(b.e, c);
+        if !self.punct(a.e, ',') && (self.lx.extended || !bracket('(', ')') && !bracket('[', ']')) {
             return;
         }
         let (Ok(x), Ok(y)) = (a.value.parse::<Civil>(), b.value.parse::<Civil>()) else {
@@ -162,6 +172,29 @@ impl Parser<'_> {
             let value = b.on_day(day);
             cands[k].revalue(value, ":utc-of-local");
         }
+    }
+
+    /// "in the early morning hours of Wednesday, September 16", "in the
+    /// evening hours of Sunday, September 14": a part of the day read on
+    /// the story's day, before "hours of" and a day, is that day's.
+    ///
+    /// Out of line: rare.
+    #[cold]
+    #[inline(never)]
+    fn hours_of_day(&self, cands: &mut [Cand], k: usize) {
+        let (a, b) = (&cands[k - 1], &cands[k]);
+        if a.kind != TimexType::Time
+            || b.kind != TimexType::Date
+            || !(a.rule.starts_with("position-part-of-day")
+                || a.rule.starts_with("the-part-of-day"))
+            || !self.is_word(a.e, "hours")
+            || !self.is_func(a.e + 1, Func::Of)
+        {
+            return;
+        }
+        let Some(Ok(day)) = b.value.get(..10).map(str::parse::<Civil>) else { return };
+        let value = a.on_day(day);
+        cands[k - 1].revalue(value, ":hours-of");
     }
 
     /// "This weekend, April 12": the weekend of the day after the comma,
