@@ -212,13 +212,15 @@ pub struct Sentences<'s, 't> {
     marker: Option<Marker>,
 }
 
-/// Whether any of the eight bytes of `word` may be [`INTERESTING`]: a byte
-/// below 0x40 other than a space (punctuation, digits, control characters)
-/// or a byte of 0xC0 and above. Never false for a word that holds an
-/// interesting byte; true for some that do not (quotes, hyphens), which
-/// the byte-by-byte loop then passes over.
+/// Flags the bytes of `word` (read little-endian) that may be
+/// [`INTERESTING`], one high bit each: a byte below 0x40 other than a space
+/// (punctuation, digits, control characters) or a byte of 0xC0 and above.
+/// Every interesting byte is flagged, and no carry or borrow crosses a
+/// byte, so each flag is exact and the flags can be walked with
+/// `trailing_zeros`; some flagged bytes are not interesting (quotes,
+/// hyphens), and the scan passes over them with one table lookup each.
 #[inline]
-fn may_be_interesting(word: u64) -> bool {
+fn candidate_flags(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     // Spaces become 0, other bytes below 0x40 stay below 0x40 and nonzero.
@@ -228,7 +230,31 @@ fn may_be_interesting(word: u64) -> bool {
     let below_0x40 = (ONES * (127 + 0x40)).wrapping_sub(low7) & !x & (low7 + ONES * 127) & HIGHS;
     // Flags each byte with its two top bits set.
     let lead = word & (word << 1) & HIGHS;
-    (below_0x40 | lead) != 0
+    below_0x40 | lead
+}
+
+/// The offset of the first [`INTERESTING`] byte of `bytes` from `i` on, or
+/// the length of `bytes`.
+///
+/// Most bytes cannot end a sentence: runs of letters and spaces are passed
+/// eight bytes at a time, and in the eight bytes that may hold one only
+/// the flagged bytes are looked up (one table lookup each, where a loop
+/// over all eight bytes mispredicted its exit at every candidate).
+#[inline]
+fn find_interesting(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut flags = candidate_flags(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        while flags != 0 {
+            let at = i + flags.trailing_zeros() as usize / 8;
+            if INTERESTING[bytes[at] as usize] {
+                return at;
+            }
+            flags &= flags - 1;
+        }
+        i += 8;
+    }
+    let tail = bytes.get(i..).unwrap_or_default();
+    tail.iter().position(|&b| INTERESTING[b as usize]).map_or(bytes.len(), |k| i + k)
 }
 
 /// Bytes where a sentence may end or a rule needs a look: terminators,
@@ -1090,31 +1116,7 @@ impl Iterator for Sentences<'_, '_> {
         let mut line_start = start;
         let bytes = self.text.as_bytes();
         let (end, next) = loop {
-            // Most bytes cannot end a sentence: skip runs of letters and
-            // spaces eight bytes at a time, and look byte by byte (one table
-            // lookup each) only into the eight bytes that may hold one.
-            loop {
-                while let Some(chunk) = bytes.get(i..i + 8) {
-                    let word = u64::from_le_bytes(chunk.try_into().expect("an 8-byte chunk"));
-                    if may_be_interesting(word) {
-                        break;
-                    }
-                    i += 8;
-                }
-                let end = (i + 8).min(bytes.len());
-                match bytes[i..end].iter().position(|&b| INTERESTING[b as usize]) {
-                    Some(k) => {
-                        i += k;
-                        break;
-                    }
-                    None => {
-                        i = end;
-                        if end == bytes.len() {
-                            break;
-                        }
-                    }
-                }
-            }
+            i = find_interesting(bytes, i);
             let Some(&b) = bytes.get(i) else { break (self.text.len(), self.text.len()) };
             let decision = if b < 0x80 {
                 match b {
@@ -1286,20 +1288,32 @@ mod tests {
     #[test]
     fn letters_and_spaces_are_skipped_eight_at_a_time() {
         for plain in [*b"the news", *b"NATO met", *b"        ", *b"Xyz_~{|}", *b"a@b[c]d`"] {
-            assert!(!may_be_interesting(u64::from_le_bytes(plain)), "{plain:?}");
+            assert_eq!(candidate_flags(u64::from_le_bytes(plain)), 0, "{plain:?}");
         }
     }
 
     proptest::proptest! {
         #[test]
         fn no_interesting_byte_is_skipped(bytes in proptest::array::uniform8(proptest::num::u8::ANY)) {
-            let word = u64::from_le_bytes(bytes);
-            if bytes.iter().any(|&b| INTERESTING[b as usize]) {
-                proptest::prop_assert!(may_be_interesting(word));
+            let flags = candidate_flags(u64::from_le_bytes(bytes));
+            for (k, &b) in bytes.iter().enumerate() {
+                let flagged = flags >> (8 * k) & 0xFF;
+                // Exactly the bytes below 0x40 but space, and those from
+                // 0xC0, each by its high bit alone.
+                let expected = (b < 0x40 && b != b' ') || b >= 0xC0;
+                proptest::prop_assert_eq!(flagged, if expected { 0x80 } else { 0 });
+                if INTERESTING[b as usize] {
+                    proptest::prop_assert!(expected);
+                }
             }
-            // Exactly the bytes below 0x40 but space, and those from 0xC0.
-            let expected = bytes.iter().any(|&b| (b < 0x40 && b != b' ') || b >= 0xC0);
-            proptest::prop_assert_eq!(may_be_interesting(word), expected);
+        }
+
+        #[test]
+        fn finds_the_first_interesting_byte(text in "[a-zA-Z .,;!?\"'()0-9\n-]{0,40}|.{0,12}", from in 0usize..41) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let naive = bytes[from..].iter().position(|&b| INTERESTING[b as usize]);
+            proptest::prop_assert_eq!(find_interesting(bytes, from), naive.map_or(bytes.len(), |k| from + k));
         }
     }
 
