@@ -340,6 +340,16 @@ impl<'t> Sentences<'_, 't> {
 
     /// Skips closing quotes and brackets from `i`.
     fn skip_closers(&self, mut i: usize) -> usize {
+        // What follows most terminators, a space before a word or an ASCII
+        // byte that closes nothing, is settled by its bytes.
+        match self.byte(i) {
+            None => return i,
+            Some(b' ') if !matches!(self.byte(i + 1), Some(0xC2 | 0xE2)) => return i,
+            Some(b) if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'}' | b' ') => {
+                return i;
+            }
+            _ => {}
+        }
         while let Some(c) = self.char_at(i) {
             if matches!(c, ' ' | '\u{a0}' | '\u{202f}') {
                 // French sets a closing guillemet off by a space: "pièce.
@@ -413,20 +423,24 @@ impl<'t> Sentences<'_, 't> {
     /// The word that starts at `i` (letters, digits, apostrophes, at most
     /// [`WINDOW`] bytes), after skipping opening quotes and brackets.
     fn word_at(&self, i: usize) -> &'t str {
+        let bytes = self.text.as_bytes();
         let mut s = i;
-        while let Some(c) = self.char_at(s) {
-            if matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘' | '«' | '¿' | '¡') {
-                s += c.len_utf8();
-            } else {
-                break;
+        // ASCII openers by their byte; only a non-ASCII byte is decoded.
+        loop {
+            match bytes.get(s) {
+                Some(b'"' | b'\'' | b'(' | b'[') => s += 1,
+                Some(&b) if b >= 0x80 => match self.char_at(s) {
+                    Some(c @ ('“' | '‘' | '«' | '¿' | '¡')) => s += c.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
             }
         }
         let mut e = s;
-        let bytes = self.text.as_bytes();
         while e < s + WINDOW {
             // An ASCII byte is a whole char: no decoding.
             if let Some(&b) = bytes.get(e).filter(|b| b.is_ascii()) {
-                if !(b.is_ascii_alphanumeric() || b == b'\'') {
+                if !is_word_byte(b) {
                     break;
                 }
                 e += 1;
@@ -459,6 +473,16 @@ impl<'t> Sentences<'_, 't> {
     /// The list marker (with an optional bullet before it) that starts at
     /// `i`, and the offset after it.
     fn marker_at(&self, i: usize) -> Option<(Marker, usize)> {
+        // Most sentences open with a capital, which no marker does: an
+        // ASCII first byte is judged by the test below without decoding.
+        let first_byte = self.byte(i)?;
+        if first_byte.is_ascii()
+            && !(first_byte.is_ascii_digit()
+                || first_byte.is_ascii_lowercase()
+                || matches!(first_byte, b'-' | b'*'))
+        {
+            return None;
+        }
         let first = self.char_at(i)?;
         let mut j = i;
         if is_bullet(first) {
@@ -679,10 +703,7 @@ impl<'t> Sentences<'_, 't> {
             } else {
                 Decision::Continue(end)
             };
-        } else if last.chars().count() == 1
-            && last.chars().all(char::is_alphabetic)
-            && last == word_before
-        {
+        } else if last.len() == word_before.len() && is_one_letter(last) {
             // Initials, "p. 55", and the pronoun "I".
             if last == "I" {
                 let before = self.chunk_start(chunk_from.saturating_sub(1), start);
@@ -1072,6 +1093,23 @@ fn is_salutation(text: &str) -> bool {
     CLOSINGS.iter().any(|c| c.eq_ignore_ascii_case(text))
 }
 
+/// Whether ASCII byte `b` belongs to a word for [`Sentences::word_at`]: a
+/// letter, a digit or an apostrophe (one table lookup, where the three
+/// range tests cost a branch each on the hottest loop of a period).
+#[inline]
+fn is_word_byte(b: u8) -> bool {
+    static WORD_BYTES: [bool; 128] = {
+        let mut table = [false; 128];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+            b += 1;
+        }
+        table
+    };
+    WORD_BYTES[b as usize & 0x7F]
+}
+
 fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '●' | '■')
 }
@@ -1079,6 +1117,13 @@ fn is_bullet(c: char) -> bool {
 fn is_all_caps(word: &str) -> bool {
     let word = word.trim_end_matches(',');
     word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
+}
+
+/// Whether `word` is a single letter (a pair of `chars` reads, where
+/// counting the chars of every word before a period cost a loop each).
+fn is_one_letter(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
 }
 
 fn is_pronoun_i(word: &str) -> bool {
@@ -1172,8 +1217,11 @@ impl Iterator for Sentences<'_, '_> {
                         }
                     }
                     b')' => {
-                        // Inline "2) The second item".
-                        let from = self.chunk_start(i, start);
+                        // Inline "2) The second item". Only a marker that
+                        // follows the one before counts: with none before,
+                        // the chunk is not read.
+                        let from =
+                            if self.marker.is_some() { self.chunk_start(i, start) } else { start };
                         let inline = from > start
                             && Self::marker_of(&self.text[from..i + 1])
                                 .is_some_and(|m| self.marker.is_some_and(|p| m.follows(p)))
