@@ -114,7 +114,7 @@ impl<'a> ObjectWriter<'a> {
 
     /// `"sentences":[...]` (or another key) for spans of `text`, whose
     /// offsets `start` converts (a fresh [`CharOffsets`] of `text`, cloned:
-    /// making one reads the whole text to see whether it is ASCII).
+    /// making one reads the text up to its first non-ASCII byte).
     pub fn spans_field(&mut self, key: &str, text: &str, start: &CharOffsets<'_>, spans: &[Span]) {
         let mut offsets = start.clone();
         self.array_field(key, spans, |out, &span| {

@@ -7,8 +7,9 @@ use crate::Span;
 /// offsets, as Python's `str` indexes.
 ///
 /// Lookups are amortized O(1) when offsets are asked for in ascending order
-/// (the order every dateline result comes in); any order is correct. ASCII
-/// text is detected once and converted without any counting.
+/// (the order every dateline result comes in); any order is correct. The
+/// ASCII start of the text (all of it, for ASCII text) is found once and
+/// converted without any counting.
 ///
 /// # Example
 ///
@@ -23,15 +24,20 @@ use crate::Span;
 #[derive(Clone, Debug)]
 pub struct CharOffsets<'t> {
     text: &'t str,
-    ascii: bool,
-    // The last position asked for, as (byte offset, code-point offset).
+    // The bytes before this offset are ASCII, so there a code-point offset
+    // is the byte offset: news with one "£" or "é" converts most of its
+    // spans without counting.
+    ascii_prefix: usize,
+    // The last position asked for past the ASCII prefix, as (byte offset,
+    // code-point offset).
     cursor: (usize, usize),
 }
 
 impl<'t> CharOffsets<'t> {
     /// Prepares conversion for `text`.
     pub fn new(text: &'t str) -> CharOffsets<'t> {
-        CharOffsets { text, ascii: text.is_ascii(), cursor: (0, 0) }
+        let ascii_prefix = ascii_prefix_len(text.as_bytes());
+        CharOffsets { text, ascii_prefix, cursor: (ascii_prefix, ascii_prefix) }
     }
 
     /// The code-point offset of byte offset `byte`.
@@ -39,44 +45,92 @@ impl<'t> CharOffsets<'t> {
     /// A `byte` that falls inside a multi-byte character counts the
     /// characters that start before it; a `byte` past the end of the text
     /// is clamped to the end.
+    #[inline]
     pub fn char_offset(&mut self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
-        if self.ascii {
+        if byte <= self.ascii_prefix {
             return byte;
         }
         let (mut at_byte, mut at_char) = self.cursor;
         if byte < at_byte {
             // Walking back is rare; restart rather than keep a second index.
-            (at_byte, at_char) = (0, 0);
+            (at_byte, at_char) = (self.ascii_prefix, self.ascii_prefix);
         }
-        at_char += count_char_starts(&self.text.as_bytes()[at_byte..byte]);
+        at_char += count_char_starts(self.text.as_bytes(), at_byte, byte);
         self.cursor = (byte, at_char);
         at_char
     }
 
     /// The code-point offsets `(start, end)` of a byte span.
+    #[inline]
     pub fn span(&mut self, span: Span) -> (usize, usize) {
         let start = self.char_offset(span.start);
         (start, self.char_offset(span.end))
     }
 }
 
-/// Counts the bytes that begin a UTF-8 sequence (everything but continuation
-/// bytes `0b10xx_xxxx`), which is the number of chars that start in `bytes`.
-///
-/// Eight bytes at a time: a byte starts a char when its top bit is clear
-/// or its next bit is set, which gives one flag bit per byte; a multiply
-/// sums the eight flags into the top byte.
-fn count_char_starts(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut words = bytes.chunks_exact(8);
-    let mut count = 0;
-    for word in &mut words {
-        let word = u64::from_le_bytes(word.try_into().expect("an 8-byte chunk"));
-        let starts = ((!word >> 7) | (word >> 6)) & ONES;
-        count += (starts.wrapping_mul(ONES) >> 56) as usize;
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `bytes` from `at`, read little-endian.
+#[inline]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("an 8-byte chunk"))
+}
+
+/// The number of continuation bytes (`0b10xx_xxxx`) in the word: a flag
+/// per byte with its top bit set and the next one clear, summed into the
+/// top byte by one multiply.
+#[inline]
+fn continuations(word: u64) -> usize {
+    ((word & !(word << 1) & HIGHS) >> 7).wrapping_mul(ONES) as usize >> 56
+}
+
+/// The length of the ASCII start of `bytes`, eight bytes at a time.
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while at + 8 <= bytes.len() {
+        let high = word_at(bytes, at) & HIGHS;
+        if high != 0 {
+            return at + high.trailing_zeros() as usize / 8;
+        }
+        at += 8;
     }
-    count + words.remainder().iter().filter(|&&b| (b as i8) >= -0x40).count()
+    at + bytes[at..].iter().take_while(|b| b.is_ascii()).count()
+}
+
+/// Counts the bytes of `bytes[from..to]` that begin a UTF-8 sequence
+/// (everything but continuation bytes), which is the number of chars that
+/// start there.
+///
+/// Sixteen bytes at a time, and ASCII stretches at a test each; a last
+/// partial word is read whole and masked when the text goes on past it,
+/// since the short hops between the ends of neighbouring spans are the
+/// common case.
+fn count_char_starts(bytes: &[u8], from: usize, to: usize) -> usize {
+    let mut skipped = 0;
+    let mut at = from;
+    while at + 16 <= to {
+        let (a, b) = (word_at(bytes, at), word_at(bytes, at + 8));
+        if (a | b) & HIGHS != 0 {
+            skipped += continuations(a) + continuations(b);
+        }
+        at += 16;
+    }
+    if at + 8 <= to {
+        skipped += continuations(word_at(bytes, at));
+        at += 8;
+    }
+    let rest = to - at;
+    if rest > 0 {
+        if at + 8 <= bytes.len() {
+            let low_bytes = (1u64 << (8 * rest)) - 1;
+            skipped += continuations(word_at(bytes, at) & low_bytes);
+        } else {
+            skipped += bytes[at..to].iter().filter(|&&b| (b as i8) < -0x40).count();
+        }
+    }
+    (to - from) - skipped
 }
 
 #[cfg(test)]
@@ -108,13 +162,17 @@ mod tests {
 
     #[test]
     fn char_starts_are_counted_in_every_alignment() {
-        let text = "aé€😀 Київ\u{301}b👩‍👩‍👧 ascii tail";
+        let text = "aé€😀 Київ\u{301}b👩‍👩‍👧 ascii tail and some more ASCII after it";
+        let bytes = text.as_bytes();
         for from in 0..text.len() {
             for to in from..=text.len() {
-                let bytes = &text.as_bytes()[from..to];
-                let slow = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
-                assert_eq!(count_char_starts(bytes), slow, "{from}..{to}");
+                let slow = bytes[from..to].iter().filter(|&&b| (b as i8) >= -0x40).count();
+                assert_eq!(count_char_starts(bytes, from, to), slow, "{from}..{to}");
             }
+        }
+        for end in 0..text.len() {
+            let slow = bytes[..end].iter().take_while(|b| b.is_ascii()).count();
+            assert_eq!(ascii_prefix_len(&bytes[..end]), slow, "{end}");
         }
     }
 

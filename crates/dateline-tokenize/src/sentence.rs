@@ -212,13 +212,15 @@ pub struct Sentences<'s, 't> {
     marker: Option<Marker>,
 }
 
-/// Whether any of the eight bytes of `word` may be [`INTERESTING`]: a byte
-/// below 0x40 other than a space (punctuation, digits, control characters)
-/// or a byte of 0xC0 and above. Never false for a word that holds an
-/// interesting byte; true for some that do not (quotes, hyphens), which
-/// the byte-by-byte loop then passes over.
+/// Flags the bytes of `word` (read little-endian) that may be
+/// [`INTERESTING`], one high bit each: a byte below 0x40 other than a space
+/// (punctuation, digits, control characters) or a byte of 0xC0 and above.
+/// Every interesting byte is flagged, and no carry or borrow crosses a
+/// byte, so each flag is exact and the flags can be walked with
+/// `trailing_zeros`; some flagged bytes are not interesting (quotes,
+/// hyphens), and the scan passes over them with one table lookup each.
 #[inline]
-fn may_be_interesting(word: u64) -> bool {
+fn candidate_flags(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     // Spaces become 0, other bytes below 0x40 stay below 0x40 and nonzero.
@@ -228,7 +230,31 @@ fn may_be_interesting(word: u64) -> bool {
     let below_0x40 = (ONES * (127 + 0x40)).wrapping_sub(low7) & !x & (low7 + ONES * 127) & HIGHS;
     // Flags each byte with its two top bits set.
     let lead = word & (word << 1) & HIGHS;
-    (below_0x40 | lead) != 0
+    below_0x40 | lead
+}
+
+/// The offset of the first [`INTERESTING`] byte of `bytes` from `i` on, or
+/// the length of `bytes`.
+///
+/// Most bytes cannot end a sentence: runs of letters and spaces are passed
+/// eight bytes at a time, and in the eight bytes that may hold one only
+/// the flagged bytes are looked up (one table lookup each, where a loop
+/// over all eight bytes mispredicted its exit at every candidate).
+#[inline]
+fn find_interesting(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut flags = candidate_flags(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        while flags != 0 {
+            let at = i + flags.trailing_zeros() as usize / 8;
+            if INTERESTING[bytes[at] as usize] {
+                return at;
+            }
+            flags &= flags - 1;
+        }
+        i += 8;
+    }
+    let tail = bytes.get(i..).unwrap_or_default();
+    tail.iter().position(|&b| INTERESTING[b as usize]).map_or(bytes.len(), |k| i + k)
 }
 
 /// Bytes where a sentence may end or a rule needs a look: terminators,
@@ -314,6 +340,16 @@ impl<'t> Sentences<'_, 't> {
 
     /// Skips closing quotes and brackets from `i`.
     fn skip_closers(&self, mut i: usize) -> usize {
+        // What follows most terminators, a space before a word or an ASCII
+        // byte that closes nothing, is settled by its bytes.
+        match self.byte(i) {
+            None => return i,
+            Some(b' ') if !matches!(self.byte(i + 1), Some(0xC2 | 0xE2)) => return i,
+            Some(b) if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'}' | b' ') => {
+                return i;
+            }
+            _ => {}
+        }
         while let Some(c) = self.char_at(i) {
             if matches!(c, ' ' | '\u{a0}' | '\u{202f}') {
                 // French sets a closing guillemet off by a space: "pièce.
@@ -387,20 +423,24 @@ impl<'t> Sentences<'_, 't> {
     /// The word that starts at `i` (letters, digits, apostrophes, at most
     /// [`WINDOW`] bytes), after skipping opening quotes and brackets.
     fn word_at(&self, i: usize) -> &'t str {
+        let bytes = self.text.as_bytes();
         let mut s = i;
-        while let Some(c) = self.char_at(s) {
-            if matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘' | '«' | '¿' | '¡') {
-                s += c.len_utf8();
-            } else {
-                break;
+        // ASCII openers by their byte; only a non-ASCII byte is decoded.
+        loop {
+            match bytes.get(s) {
+                Some(b'"' | b'\'' | b'(' | b'[') => s += 1,
+                Some(&b) if b >= 0x80 => match self.char_at(s) {
+                    Some(c @ ('“' | '‘' | '«' | '¿' | '¡')) => s += c.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
             }
         }
         let mut e = s;
-        let bytes = self.text.as_bytes();
         while e < s + WINDOW {
             // An ASCII byte is a whole char: no decoding.
             if let Some(&b) = bytes.get(e).filter(|b| b.is_ascii()) {
-                if !(b.is_ascii_alphanumeric() || b == b'\'') {
+                if !is_word_byte(b) {
                     break;
                 }
                 e += 1;
@@ -433,6 +473,16 @@ impl<'t> Sentences<'_, 't> {
     /// The list marker (with an optional bullet before it) that starts at
     /// `i`, and the offset after it.
     fn marker_at(&self, i: usize) -> Option<(Marker, usize)> {
+        // Most sentences open with a capital, which no marker does: an
+        // ASCII first byte is judged by the test below without decoding.
+        let first_byte = self.byte(i)?;
+        if first_byte.is_ascii()
+            && !(first_byte.is_ascii_digit()
+                || first_byte.is_ascii_lowercase()
+                || matches!(first_byte, b'-' | b'*'))
+        {
+            return None;
+        }
         let first = self.char_at(i)?;
         let mut j = i;
         if is_bullet(first) {
@@ -653,10 +703,7 @@ impl<'t> Sentences<'_, 't> {
             } else {
                 Decision::Continue(end)
             };
-        } else if last.chars().count() == 1
-            && last.chars().all(char::is_alphabetic)
-            && last == word_before
-        {
+        } else if last.len() == word_before.len() && is_one_letter(last) {
             // Initials, "p. 55", and the pronoun "I".
             if last == "I" {
                 let before = self.chunk_start(chunk_from.saturating_sub(1), start);
@@ -1046,6 +1093,23 @@ fn is_salutation(text: &str) -> bool {
     CLOSINGS.iter().any(|c| c.eq_ignore_ascii_case(text))
 }
 
+/// Whether ASCII byte `b` belongs to a word for [`Sentences::word_at`]: a
+/// letter, a digit or an apostrophe (one table lookup, where the three
+/// range tests cost a branch each on the hottest loop of a period).
+#[inline]
+fn is_word_byte(b: u8) -> bool {
+    static WORD_BYTES: [bool; 128] = {
+        let mut table = [false; 128];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+            b += 1;
+        }
+        table
+    };
+    WORD_BYTES[b as usize & 0x7F]
+}
+
 fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '●' | '■')
 }
@@ -1053,6 +1117,13 @@ fn is_bullet(c: char) -> bool {
 fn is_all_caps(word: &str) -> bool {
     let word = word.trim_end_matches(',');
     word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')
+}
+
+/// Whether `word` is a single letter (a pair of `chars` reads, where
+/// counting the chars of every word before a period cost a loop each).
+fn is_one_letter(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
 }
 
 fn is_pronoun_i(word: &str) -> bool {
@@ -1090,31 +1161,7 @@ impl Iterator for Sentences<'_, '_> {
         let mut line_start = start;
         let bytes = self.text.as_bytes();
         let (end, next) = loop {
-            // Most bytes cannot end a sentence: skip runs of letters and
-            // spaces eight bytes at a time, and look byte by byte (one table
-            // lookup each) only into the eight bytes that may hold one.
-            loop {
-                while let Some(chunk) = bytes.get(i..i + 8) {
-                    let word = u64::from_le_bytes(chunk.try_into().expect("an 8-byte chunk"));
-                    if may_be_interesting(word) {
-                        break;
-                    }
-                    i += 8;
-                }
-                let end = (i + 8).min(bytes.len());
-                match bytes[i..end].iter().position(|&b| INTERESTING[b as usize]) {
-                    Some(k) => {
-                        i += k;
-                        break;
-                    }
-                    None => {
-                        i = end;
-                        if end == bytes.len() {
-                            break;
-                        }
-                    }
-                }
-            }
+            i = find_interesting(bytes, i);
             let Some(&b) = bytes.get(i) else { break (self.text.len(), self.text.len()) };
             let decision = if b < 0x80 {
                 match b {
@@ -1170,8 +1217,11 @@ impl Iterator for Sentences<'_, '_> {
                         }
                     }
                     b')' => {
-                        // Inline "2) The second item".
-                        let from = self.chunk_start(i, start);
+                        // Inline "2) The second item". Only a marker that
+                        // follows the one before counts: with none before,
+                        // the chunk is not read.
+                        let from =
+                            if self.marker.is_some() { self.chunk_start(i, start) } else { start };
                         let inline = from > start
                             && Self::marker_of(&self.text[from..i + 1])
                                 .is_some_and(|m| self.marker.is_some_and(|p| m.follows(p)))
@@ -1286,20 +1336,32 @@ mod tests {
     #[test]
     fn letters_and_spaces_are_skipped_eight_at_a_time() {
         for plain in [*b"the news", *b"NATO met", *b"        ", *b"Xyz_~{|}", *b"a@b[c]d`"] {
-            assert!(!may_be_interesting(u64::from_le_bytes(plain)), "{plain:?}");
+            assert_eq!(candidate_flags(u64::from_le_bytes(plain)), 0, "{plain:?}");
         }
     }
 
     proptest::proptest! {
         #[test]
         fn no_interesting_byte_is_skipped(bytes in proptest::array::uniform8(proptest::num::u8::ANY)) {
-            let word = u64::from_le_bytes(bytes);
-            if bytes.iter().any(|&b| INTERESTING[b as usize]) {
-                proptest::prop_assert!(may_be_interesting(word));
+            let flags = candidate_flags(u64::from_le_bytes(bytes));
+            for (k, &b) in bytes.iter().enumerate() {
+                let flagged = flags >> (8 * k) & 0xFF;
+                // Exactly the bytes below 0x40 but space, and those from
+                // 0xC0, each by its high bit alone.
+                let expected = (b < 0x40 && b != b' ') || b >= 0xC0;
+                proptest::prop_assert_eq!(flagged, if expected { 0x80 } else { 0 });
+                if INTERESTING[b as usize] {
+                    proptest::prop_assert!(expected);
+                }
             }
-            // Exactly the bytes below 0x40 but space, and those from 0xC0.
-            let expected = bytes.iter().any(|&b| (b < 0x40 && b != b' ') || b >= 0xC0);
-            proptest::prop_assert_eq!(may_be_interesting(word), expected);
+        }
+
+        #[test]
+        fn finds_the_first_interesting_byte(text in "[a-zA-Z .,;!?\"'()0-9\n-]{0,40}|.{0,12}", from in 0usize..41) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let naive = bytes[from..].iter().position(|&b| INTERESTING[b as usize]);
+            proptest::prop_assert_eq!(find_interesting(bytes, from), naive.map_or(bytes.len(), |k| from + k));
         }
     }
 
