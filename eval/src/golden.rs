@@ -2,7 +2,7 @@
 //! (pragmatic_segmenter's English rules), pass or fail per rule.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use dateline_tokenize::SentenceSplitter;
@@ -10,7 +10,8 @@ use dateline_tokenize::SentenceSplitter;
 /// Arguments of `dateline-eval sentences`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The Golden Rules JSONL file (default: ../shared/eval/sentences/golden-rules-en.jsonl).
+    /// The Golden Rules JSONL file (default: ../shared/eval/sentences/golden-rules-en.jsonl,
+    /// or under `$DATELINE_SHARED`).
     golden: Option<PathBuf>,
     /// Print every rule, not only the failures.
     #[arg(long)]
@@ -57,6 +58,5 @@ pub fn run(args: &Args) -> Result<()> {
 }
 
 fn default_path() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new("."));
-    root.join("../shared/eval/sentences/golden-rules-en.jsonl")
+    crate::timex::shared("eval/sentences/golden-rules-en.jsonl")
 }

@@ -21,7 +21,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -196,14 +196,7 @@ fn parse_files(args: &[String]) -> Result<Vec<(Lang, PathBuf)>> {
 /// ../shared/eval/tokenize (`$DATELINE_SHARED/eval/tokenize` when that is
 /// set: a worktree's ../shared may not exist); test files are never read.
 fn default_files() -> Result<Vec<(Lang, PathBuf)>> {
-    let shared = match std::env::var_os("DATELINE_SHARED") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join("../shared"),
-    };
-    let root = shared.join("eval/tokenize");
+    let root = crate::timex::shared("eval/tokenize");
     let mut files = Vec::new();
     for lang in Lang::ALL {
         let dir = root.join(if lang == Lang::En { "ud-ewt" } else { lang.code() });

@@ -35,7 +35,8 @@ pub struct Args {
     #[arg(long, default_value = "en")]
     lang: Lang,
     /// The folder of UD dev files, one sub-folder per language (`en`
-    /// reads `ud-ewt/`).
+    /// reads `ud-ewt/`); default ../shared/eval/tokenize, or under
+    /// `$DATELINE_SHARED`.
     #[arg(long, default_value_os_t = default_dir())]
     dir: PathBuf,
     /// Print this many sample errors per level (words and sentences).
@@ -143,8 +144,7 @@ fn run_file(args: &Args, path: &Path) -> Result<()> {
 }
 
 fn default_dir() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new("."));
-    root.join("../shared/eval/tokenize")
+    crate::timex::shared("eval/tokenize")
 }
 
 /// Parses gold tokens, words and sentences and rebuilds the raw text.
