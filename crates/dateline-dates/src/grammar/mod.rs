@@ -1290,8 +1290,8 @@ mod tests {
         let tried = nothing_read_at(
             &texts,
             |parser, i, token| match token.lex {
-                Some(Lex::Func(Func::The)) => parser.the_begins_nothing(i),
-                Some(Lex::Func(Func::A)) => parser.unknown_word(i + 1),
+                Some(Lex::Func(Func::The)) => parser.article_begins_nothing(i, true),
+                Some(Lex::Func(Func::A)) => parser.article_begins_nothing(i, false),
                 _ => token.is_punct('\'') && parser.num(i + 1).is_none(),
             },
             |parser, i| parser.longest_rule_at(i),
