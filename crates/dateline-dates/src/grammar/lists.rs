@@ -15,7 +15,7 @@
 
 use jiff::civil::Date as Civil;
 
-use super::{Cand, Parser};
+use super::{Cand, Parser, Period};
 use crate::cal;
 use crate::lexicon::{Func, Lex};
 use crate::timex::{Grain, TimexType};
@@ -274,8 +274,9 @@ impl Parser<'_> {
             {
                 return None;
             }
-            let (y, m) = c.value.split_once('-')?;
-            Some((y.parse().ok()?, m.parse().ok()?))
+            // Only its year and month are read: where it ends is not.
+            let month = Period::parse(&c.value, Grain::Month, 0)?;
+            Some((month.year, month.part))
         };
         for k in (1..cands.len()).rev() {
             let (a, b) = (&cands[k - 1], &cands[k]);
