@@ -828,8 +828,7 @@ impl<'t> Sentences<'_, 't> {
         // Multi-part abbreviations end in lowercase ("т. д.", "н. э."); a
         // capital is an initial ("Н. Э. Ончуков").
         if let Some(letter) = previous.strip_suffix('.')
-            && letter.chars().count() == 1
-            && letter.chars().all(char::is_alphabetic)
+            && is_one_letter(letter)
             && word_before.starts_with(char::is_lowercase)
         {
             let mut buf = [0u8; 24];
