@@ -42,14 +42,17 @@
 //! checksum first, then every count, bound, offset and index, so a
 //! truncated, corrupted or foreign file is an [`Error`], never a panic or
 //! undefined behavior. ([`Gazetteer::from_embedded_bytes`] skips the
-//! checksum, for bytes compiled into the program, and keeps the rest.)
+//! checksums, its own and its matchers', for bytes compiled into the
+//! program, and keeps the rest.)
 //!
 //! Version 2 files (before `places`) still load, their entries without
 //! country or admin1, version 3 files (before `langs`) with every entry
 //! applying to every language and English as their language, and version 4
-//! files (before `views`) with no other language's search stored: the
-//! layouts differ only by those sections, and reading a gazetteer saved by
-//! an earlier release costs nothing to keep.
+//! files (before `views`) with no other language's search stored, and
+//! version 5 files with matchers of `dateline_match`'s format 2 (which make
+//! their lowercase first-word filter on first use): the layouts differ only
+//! by those sections, and reading a gazetteer saved by an earlier release
+//! costs nothing to keep.
 //! Other versions are an error that says to rebuild the file.
 
 use std::io::Write;
@@ -69,8 +72,9 @@ const MAGIC: &[u8; 8] = b"DLGAZET\0";
 /// Version 2: the compact entry store (version 1 stored each entry's
 /// strings in turn). Version 3: `places` (country and admin1). Version 4:
 /// `langs` (the languages of each entry, and the gazetteer's). Version 5:
-/// `views` (other languages' compiled searches).
-const FORMAT_VERSION: u32 = 5;
+/// `views` (other languages' compiled searches). Version 6: the matchers
+/// store their lowercase first-word filter (`dateline_match` format 3).
+const FORMAT_VERSION: u32 = 6;
 /// The oldest version [`Gazetteer::from_bytes`] reads.
 const OLDEST_VERSION: u32 = 2;
 
@@ -443,7 +447,7 @@ impl Gazetteer {
         if checksum_check == Checksum::Verify && checksum(&bytes[..end]) != stored {
             return Err(Error::format("checksum mismatch: the file is corrupted"));
         }
-        let view = read_matcher(&mut r, forms, options)?;
+        let view = read_matcher(&mut r, forms, options, checksum_check)?;
         let shared = !store.has_langs();
         let views = if version >= 5 { read_view_index(&mut r, lang, shared)? } else { Vec::new() };
         if r.pos != bytes.len() {
@@ -491,11 +495,16 @@ fn read_matcher(
     r: &mut Reader<'_>,
     (offsets, candidates): (Vec<u32>, Vec<u32>),
     options: Options,
+    checksum_check: Checksum,
 ) -> Result<View, Error> {
     let matcher_len = usize::try_from(r.u64()?)
         .map_err(|_| Error::format("corrupted data: invalid matcher length"))?;
-    let matcher = Matcher::read_from(r.take(matcher_len)?)
-        .map_err(|e| Error::format(format!("invalid compiled matcher: {e}")))?;
+    let bytes = r.take(matcher_len)?;
+    let matcher = match checksum_check {
+        Checksum::Verify => Matcher::read_from(bytes),
+        Checksum::Skip => Matcher::read_from_skipping_checksum(bytes),
+    }
+    .map_err(|e| Error::format(format!("invalid compiled matcher: {e}")))?;
     if matcher.pattern_count() != offsets.len() - 1
         || matcher.match_kind() != options.match_kind
         || matcher.normalizer().accent_folding() != options.accent_folding
@@ -541,7 +550,7 @@ pub(crate) fn read_view(
     if checksum_check == Checksum::Verify && checksum(&bytes[..end]) != stored {
         return Err(Error::format("checksum mismatch: the file is corrupted"));
     }
-    let view = read_matcher(&mut r, forms, options)?;
+    let view = read_matcher(&mut r, forms, options, checksum_check)?;
     if r.pos != bytes.len() {
         return Err(Error::format("corrupted data: trailing bytes"));
     }

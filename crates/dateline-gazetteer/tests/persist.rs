@@ -141,7 +141,7 @@ fn foreign_and_empty_files_are_errors() {
     assert_eq!(
         err.to_string(),
         "reading compiled gazetteer: format version 99 is not supported (this version reads \
-         versions 2 to 5): load it with the newer dateline-gazetteer that saved it, or build it \
+         versions 2 to 6): load it with the newer dateline-gazetteer that saved it, or build it \
          again from its source files and save it with this version"
     );
     bytes[8] = 1;
@@ -149,7 +149,7 @@ fn foreign_and_empty_files_are_errors() {
     assert_eq!(
         err.to_string(),
         "reading compiled gazetteer: format version 1 is not supported (this version reads \
-         versions 2 to 5): build it again from its source files and save it with this version"
+         versions 2 to 6): build it again from its source files and save it with this version"
     );
 
     let file =
@@ -207,7 +207,7 @@ fn format_version_2_still_loads() {
     assert_eq!(old.find(text).len(), 3);
     // Saved again, it is a current file with the same contents.
     let bytes = old.to_bytes().unwrap();
-    assert_eq!(bytes[8], 5);
+    assert_eq!(bytes[8], 6);
     assert_eq!(bytes, rebuilt.to_bytes().unwrap());
     // Truncated or corrupted, a version 2 file is an error like any other.
     for len in 0..FORMAT_V2.len() {
@@ -218,8 +218,8 @@ fn format_version_2_still_loads() {
 #[test]
 fn a_current_file_read_as_version_2_is_an_error() {
     let mut bytes = small().to_bytes().unwrap();
-    assert_eq!(bytes[8], 5);
-    for old in [2, 3, 4] {
+    assert_eq!(bytes[8], 6);
+    for old in [2, 3, 4, 5] {
         bytes[8] = old;
         assert!(Gazetteer::from_bytes(&bytes).unwrap_err().is_format());
     }
@@ -261,6 +261,28 @@ fn format_version_4_still_loads_with_its_language() {
         assert_eq!(old.find_in(lang, text), current.find_in(lang, text), "{lang}");
     }
     assert_eq!(old.to_bytes().unwrap(), current.to_bytes().unwrap());
+}
+
+/// `with_langs()` saved with every language's search stored by the release
+/// before matchers stored their lowercase filter (format version 5, commit
+/// 54001ea).
+const FORMAT_V5: &[u8] = include_bytes!("data/format_v5.dlgaz");
+
+#[test]
+fn format_version_5_still_loads_with_its_stored_searches() {
+    assert_eq!(FORMAT_V5[8], 5, "the fixture is a version 5 file");
+    let old = Gazetteer::from_bytes(FORMAT_V5).unwrap();
+    let current = with_langs();
+    assert_eq!(old.to_entries(), current.to_entries());
+    assert_eq!(old.lang(), Lang::Fr);
+    let text = "China, Chine: les chinois, los chinos; CHINE, chine";
+    for lang in Lang::ALL {
+        assert_eq!(old.find_in(lang, text), current.find_in(lang, text), "{lang}");
+    }
+    assert_eq!(
+        old.to_bytes_with_views(&Lang::ALL).unwrap(),
+        current.to_bytes_with_views(&Lang::ALL).unwrap()
+    );
 }
 
 fn with_langs() -> Gazetteer {

@@ -9,9 +9,13 @@
 //!   nodes (5 × u32 each), first bytes (u8), key pool (u8), ids (u32),
 //!   checks (u32), case checks (3 × u32 each), case flags (u8),
 //!   then the first-word filter: log2 of its bits (u32) and the bits
-//!   (a section of u64s, each as two u32s), and the first-word table
-//!   (4 × u32 per slot)
+//!   (a section of u64s, each as two u32s), the first-word table
+//!   (4 × u32 per slot), then the lowercase first-word filter
+//!   ([`Matcher::lower_words`]) as the first-word filter is stored
 //! ```
+//!
+//! Version 2 files (before the lowercase filter) still load; their filter
+//! is made on first use, as for a matcher just built.
 //!
 //! Loading checks the magic, version, every length, every index and the
 //! checksum, so truncated, corrupted or foreign bytes are an error and never
@@ -28,8 +32,13 @@ use crate::{
 
 const MAGIC: &[u8; 8] = b"DLMATCH\0";
 /// Version 2: the first-word table's size is any length (slots found by
-/// scaling the hash), not a power of two.
-const VERSION: u32 = 2;
+/// scaling the hash), not a power of two. Version 3: the lowercase
+/// first-word filter is stored, so that loading a large matcher does not
+/// walk its whole trie to make it (an eighth of `dateline extract`'s
+/// start-up with the default gazetteer).
+const VERSION: u32 = 3;
+/// The oldest version [`Matcher::read_from`] reads.
+const OLDEST_VERSION: u32 = 2;
 
 impl Matcher {
     /// Writes the compiled matcher to `out`, for
@@ -39,9 +48,14 @@ impl Matcher {
     ///
     /// Only the writer's I/O errors.
     pub fn write_to<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+        self.write_version(out, VERSION)
+    }
+
+    /// Writes the layout of `version` (an older one only in tests).
+    fn write_version<W: Write + ?Sized>(&self, out: &mut W, version: u32) -> io::Result<()> {
         let mut w = Hashing { out, hash: Hasher::new(), buf: Vec::with_capacity(1 << 16) };
         w.bytes(MAGIC)?;
-        w.u32s([VERSION])?;
+        w.u32s([version])?;
         let kind = match self.match_kind {
             MatchKind::All => 1u32,
             _ => 0,
@@ -64,15 +78,16 @@ impl Matcher {
         w.u32s(self.case_checks.iter().flat_map(|c| [u32::from(c.sensitive), c.start, c.len]))?;
         w.len(self.flags.len())?;
         w.bytes(&self.flags)?;
-        w.u32s([self.first_words.log2])?;
-        w.len(self.first_words.bits.len())?;
-        w.u32s(self.first_words.bits.iter().flat_map(|&b| [b as u32, (b >> 32) as u32]))?;
+        w.filter(&self.first_words)?;
         w.len(self.word_table.slots.len())?;
         w.u32s(
             self.word_table.slots.iter().flat_map(|s| {
                 [s.tag, s.node, s.key, u32::from(s.covered) | u32::from(s.len) << 16]
             }),
         )?;
+        if version >= 3 {
+            w.filter(self.lower_words())?;
+        }
         w.flush()?;
         let hash = w.hash.finish();
         w.out.write_all(&hash.to_le_bytes())
@@ -92,6 +107,24 @@ impl Matcher {
     /// When `bytes` are not a compiled matcher of this format version, are
     /// truncated, or fail validation ([`BuildError::is_invalid_data`]).
     pub fn read_from(bytes: &[u8]) -> Result<Matcher, BuildError> {
+        Matcher::read_checked(bytes, true)
+    }
+
+    /// As [`read_from`](Matcher::read_from), without the checksum: for
+    /// bytes compiled into the program, which the program's own integrity
+    /// covers (hashing a large matcher is a twentieth of a command's
+    /// start-up). Every other check still runs, so bytes that are not a
+    /// valid matcher are an error, never a panic or an out-of-bounds walk.
+    ///
+    /// # Errors
+    ///
+    /// As for [`read_from`](Matcher::read_from), but for a checksum
+    /// mismatch.
+    pub fn read_from_skipping_checksum(bytes: &[u8]) -> Result<Matcher, BuildError> {
+        Matcher::read_checked(bytes, false)
+    }
+
+    fn read_checked(bytes: &[u8], verify_checksum: bool) -> Result<Matcher, BuildError> {
         if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
             return Err(BuildError::invalid_data(0, "not a compiled dateline matcher"));
         }
@@ -99,7 +132,8 @@ impl Matcher {
             return Err(BuildError::invalid_data(0, "truncated"));
         };
         let mut r = Reader { bytes: &bytes[..body_len], pos: MAGIC.len() };
-        if r.u32()? != VERSION {
+        let version = r.u32()?;
+        if !(OLDEST_VERSION..=VERSION).contains(&version) {
             return Err(BuildError::invalid_data(8, "unsupported format version"));
         }
         let options = r.u32()?;
@@ -131,15 +165,7 @@ impl Matcher {
             .map(|c| CaseCheck { sensitive: c[0] == 1, start: c[1], len: c[2] })
             .collect();
         let flags = r.byte_section()?;
-        let at = r.pos;
-        let log2 = r.u32()?;
-        let bits: Vec<u64> = r
-            .u32_section(2)?
-            .chunks_exact(2)
-            .map(|c| u64::from(c[0]) | (u64::from(c[1]) << 32))
-            .collect();
-        let first_words = FirstWords::from_parts(bits, log2)
-            .ok_or_else(|| BuildError::invalid_data(at, "first-word filter size"))?;
+        let first_words = r.filter("first-word filter size")?;
         let at = r.pos;
         let slots: Vec<Slot> = r
             .u32_section(4)?
@@ -163,13 +189,19 @@ impl Matcher {
         } else {
             first_words
         };
+        let lower_words = match version {
+            2 => std::sync::OnceLock::new(),
+            _ => std::sync::OnceLock::from(r.filter("lowercase first-word filter size")?),
+        };
         if r.pos != r.bytes.len() {
             return Err(BuildError::invalid_data(r.pos, "trailing bytes"));
         }
         let mut hash = Hasher::new();
-        hash.write(&bytes[..body_len]);
+        if verify_checksum {
+            hash.write(&bytes[..body_len]);
+        }
         let stored = u64::from_le_bytes(bytes[body_len..].try_into().expect("8 bytes"));
-        if hash.finish() != stored {
+        if verify_checksum && hash.finish() != stored {
             return Err(BuildError::invalid_data(body_len, "checksum mismatch"));
         }
         validate(&nodes, &first_bytes, &pool, &ids, &checks, &case_checks, &flags)
@@ -190,7 +222,7 @@ impl Matcher {
             match_kind,
             id: MatcherId::next(),
             capital_starts,
-            lower_words: std::sync::OnceLock::new(),
+            lower_words,
             unspaced,
         })
     }
@@ -328,6 +360,13 @@ impl<W: Write + ?Sized> Hashing<'_, W> {
         self.buf.extend_from_slice(&(len as u64).to_le_bytes());
         Ok(())
     }
+
+    /// A first-word filter: log2 of its bits, then its u64s as u32 pairs.
+    fn filter(&mut self, filter: &FirstWords) -> io::Result<()> {
+        self.u32s([filter.log2])?;
+        self.len(filter.bits.len())?;
+        self.u32s(filter.bits.iter().flat_map(|&b| [b as u32, (b >> 32) as u32]))
+    }
 }
 
 /// A bounds-checked reader over the body.
@@ -364,6 +403,19 @@ impl<'b> Reader<'b> {
     fn byte_section(&mut self) -> Result<Vec<u8>, BuildError> {
         let n = self.count(1)?;
         Ok(self.take(n)?.to_vec())
+    }
+
+    /// A first-word filter as [`Hashing::filter`] writes it; `what` names
+    /// it in the error when its size is not one a filter has.
+    fn filter(&mut self, what: &'static str) -> Result<FirstWords, BuildError> {
+        let at = self.pos;
+        let log2 = self.u32()?;
+        let bits: Vec<u64> = self
+            .u32_section(2)?
+            .chunks_exact(2)
+            .map(|c| u64::from(c[0]) | (u64::from(c[1]) << 32))
+            .collect();
+        FirstWords::from_parts(bits, log2).ok_or_else(|| BuildError::invalid_data(at, what))
     }
 
     /// A section of `count` records of `width` u32s each, flattened.
@@ -456,8 +508,38 @@ mod tests {
         assert_eq!(r.word_table, m.word_table);
         assert_eq!(r.normalizer, m.normalizer);
         assert_eq!(r.match_kind, m.match_kind);
+        assert_eq!(r.lower_words.get(), Some(m.lower_words()), "stored, not made again");
         let text = "US and us in New York, Reading reading";
         assert_eq!(r.find_all(text), m.find_all(text));
+    }
+
+    #[test]
+    fn version_2_files_still_load() {
+        let m = sample();
+        let mut old = Vec::new();
+        m.write_version(&mut old, 2).expect("writing to a Vec never fails");
+        assert!(old.len() < m.to_bytes().len(), "no lowercase filter in version 2");
+        let r = Matcher::read_from(&old).expect("version 2 loads");
+        assert!(r.lower_words.get().is_none(), "made on first use");
+        assert_eq!(r.lower_words(), m.lower_words());
+        let text = "US and us in New York, Reading reading, new";
+        assert_eq!(r.find_all(text), m.find_all(text));
+    }
+
+    #[test]
+    fn a_bad_lowercase_filter_size_is_an_error() {
+        let bytes = sample().to_bytes();
+        let body = bytes.len() - 8;
+        // The filter is the body's last section: log2, count, bits.
+        let words = sample().lower_words().bits.len();
+        let log2_at = body - 8 * words - 8 - 4;
+        let mut bad = bytes[..body].to_vec();
+        bad[log2_at] += 1;
+        let mut hash = Hasher::new();
+        hash.write(&bad);
+        bad.extend_from_slice(&hash.finish().to_le_bytes());
+        let err = Matcher::read_from(&bad).expect_err("a filter of the wrong size");
+        assert!(err.to_string().contains("lowercase first-word filter size"), "{err}");
     }
 
     #[test]
@@ -477,6 +559,30 @@ mod tests {
             bad[i] ^= 0x41;
             assert!(Matcher::read_from(&bad).is_err(), "byte {i}");
         }
+    }
+
+    #[test]
+    fn skipping_the_checksum_keeps_every_other_check() {
+        let bytes = sample().to_bytes();
+        let text = "US and us in New York, Reading reading";
+        let m = Matcher::read_from_skipping_checksum(&bytes).expect("valid bytes");
+        assert_eq!(m.find_all(text), sample().find_all(text));
+        // A wrong checksum alone passes; truncation and bad structure do not.
+        let mut other_sum = bytes.clone();
+        let last = other_sum.len() - 1;
+        other_sum[last] ^= 0x41;
+        assert!(Matcher::read_from(&other_sum).is_err());
+        assert!(Matcher::read_from_skipping_checksum(&other_sum).is_ok());
+        for len in 0..bytes.len() {
+            assert!(Matcher::read_from_skipping_checksum(&bytes[..len]).is_err(), "{len}");
+        }
+        let mut bad_version = bytes.clone();
+        bad_version[8] = 9;
+        assert!(Matcher::read_from_skipping_checksum(&bad_version).is_err());
+        let mut bad_filter = bytes;
+        let log2_at = bad_filter.len() - 8 - 8 * sample().lower_words().bits.len() - 8 - 4;
+        bad_filter[log2_at] += 1;
+        assert!(Matcher::read_from_skipping_checksum(&bad_filter).is_err());
     }
 
     #[test]
