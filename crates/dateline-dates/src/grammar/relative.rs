@@ -1735,6 +1735,17 @@ impl Parser<'_> {
             let p = Pt::new(cal::fmt_month(y - 1, m), Grain::Month, "ago-month", "");
             return Some(Cand { modifier, ..p.into_cand(i, end) });
         }
+        // "over strikes two days earlier" after "a Sunday air strike", "on
+        // January 3 after finishing its split two days earlier": "earlier"
+        // counts back from the day the story named last, as "the day
+        // before" does ("ago" counts from the writer's today).
+        if matches!(u, 'D' | 'W')
+            && self.is_rel(e2, Rel::Earlier)
+            && let Some(day) = self.earlier_anchor(i)
+        {
+            let p = Self::offset_point(day, n, u, "ago", "anchored")?;
+            return Some(Cand { modifier, ..p.into_cand(i, end) });
+        }
         let p = self.ago_point(n, u, "ago")?;
         Some(Cand { modifier, ..p.into_cand(i, end) })
     }
@@ -1820,11 +1831,7 @@ impl Parser<'_> {
     pub(super) fn ago_point(&self, n: i64, u: char, rule: &'static str) -> Option<Pt> {
         let r = self.r;
         Some(match u {
-            'D' => Pt::day(cal::add_days(r, n)?, rule, ""),
-            'W' => {
-                let (y, w) = cal::iso_week(cal::add_days(r, 7 * n)?);
-                Pt::new(cal::fmt_week(y, w), Grain::Week, rule, "")
-            }
+            'D' | 'W' => Self::offset_point(r, n, u, rule, "")?,
             'M' => {
                 let d = cal::add_months(r, n)?;
                 Pt::new(cal::fmt_month(d.year().into(), d.month() as u32), Grain::Month, rule, "")
@@ -1837,6 +1844,44 @@ impl Parser<'_> {
                 Pt::new(cal::fmt_year(y), Grain::Year, rule, "")
             }
             'H' => Pt::day(r, "ago-hours", ""),
+            _ => return None,
+        })
+    }
+
+    /// The day "N days (weeks) earlier" at `i` counts back from: a day up
+    /// to the reference named in its sentence or the one before, on the
+    /// same line. Days and weeks only ("a year earlier" compares a
+    /// report's period); a day named farther back ("Previously, on
+    /// February 4, ..." a section before "A week earlier, ...") or one
+    /// ahead (the registration "on February 24" before "had announced a
+    /// day earlier") leaves the reference.
+    #[cold]
+    #[inline(never)]
+    fn earlier_anchor(&self, i: usize) -> Option<Civil> {
+        let (day, end, _) = self.doc.last_dated?;
+        let at = self.tok(i)?.start;
+        let between = self.text.get(end..at)?;
+        // Two sentences run to some 400 bytes; a day farther back is no
+        // anchor, and the count stays short.
+        let near = between.len() <= 400 && !between.contains('\n');
+        (day <= self.r && near && sentences_ending(between) <= 1).then_some(day)
+    }
+
+    /// The day `n` days (`u` = `D`) or the ISO week `n` weeks (`W`) from
+    /// `base`.
+    fn offset_point(
+        base: Civil,
+        n: i64,
+        u: char,
+        rule: &'static str,
+        how: &'static str,
+    ) -> Option<Pt> {
+        Some(match u {
+            'D' => Pt::day(cal::add_days(base, n)?, rule, how),
+            'W' => {
+                let (y, w) = cal::iso_week(cal::add_days(base, 7 * n)?);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, rule, how)
+            }
             _ => return None,
         })
     }
