@@ -19,6 +19,7 @@ use super::{Cand, Parser, Period};
 use crate::cal;
 use crate::lexicon::{Func, Lex};
 use crate::timex::{Grain, TimexType};
+use crate::token::Kind;
 
 /// Tokens between two months of one list, at most ("for February, EUR 346
 /// for March, EUR 860 for April").
@@ -44,7 +45,10 @@ impl Parser<'_> {
         self.neighbours(cands);
         if cands.len() >= 2 && self.lx.reads_clauses() {
             self.month_order(cands);
-            if cands.iter().any(|c| c.kind == TimexType::Set && c.value.starts_with("XXXX-WXX-")) {
+            if cands.iter().any(|c| {
+                c.kind == TimexType::Set && c.value.starts_with("XXXX-WXX-")
+                    || c.kind == TimexType::Time && self.opens_hours(c.s)
+            }) {
                 self.schedule_clocks(cands);
             }
         }
@@ -318,18 +322,44 @@ impl Parser<'_> {
                 && cands[k - 1].value.starts_with("XXXX-XX-XXT")
                 && s <= cands[k - 1].e + 2
                 && !(cands[k - 1].e..s).any(|t| self.sentence_end(t));
+            let within = |ws: usize, we: usize| {
+                ws.max(s) - we.min(e) <= SCHEDULE_REACH
+                    && !(we.min(e)..ws.max(s)).any(|t| self.sentence_end(t))
+            };
             let near = joined
                 || cands.iter().any(|w| {
-                    w.kind == TimexType::Set
-                        && w.value.starts_with("XXXX-WXX-")
-                        && w.s.max(s) - w.e.min(e) <= SCHEDULE_REACH
-                        && !(w.e.min(e)..w.s.max(s)).any(|t| self.sentence_end(t))
-                });
+                    w.kind == TimexType::Set && w.value.starts_with("XXXX-WXX-") && within(w.s, w.e)
+                })
+                // Hours ("open weekdays from 9 a.m. to 5 p.m.", "from 6 pm
+                // to 8 am every night"): a clock that opens a span, with a
+                // word for a set of days or a daily set in reach.
+                || self.opens_hours(s)
+                    && (cands.iter().any(|w| {
+                        w.kind == TimexType::Set
+                            && (w.value == "P1D" || w.value.starts_with("XXXX-XX-XXT"))
+                            && within(w.s, w.e)
+                    }) || (s.saturating_sub(SCHEDULE_REACH)..e + SCHEDULE_REACH)
+                        .any(|t| self.schedule_days(t) && within(t, t + 1)));
             if near {
                 let value = format!("XXXX-XX-XX{}", &cands[k].value[10..]);
                 cands[k].revalue(value, ":schedule");
             }
         }
+    }
+
+    /// Whether the clock at token `s` opens a span of hours: after "from"
+    /// or "between".
+    fn opens_hours(&self, s: usize) -> bool {
+        s > 0 && (self.is_func(s - 1, Func::From) || self.is_func(s - 1, Func::Between))
+    }
+
+    /// Whether the word at `t` names a set of days of a schedule
+    /// (`Tables::schedule_days`: "weekdays", "weekends").
+    fn schedule_days(&self, t: usize) -> bool {
+        let days = self.lx.tables.schedule_days;
+        !days.is_empty()
+            && self.tok(t).is_some_and(|k| k.kind == Kind::Word)
+            && days.iter().any(|w| self.lx.same_word(self.s(t), w))
     }
 
     /// "(January-July)", "October to December", "between February and

@@ -13,6 +13,14 @@ use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Position, Rel, Unit, 
 use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
 
+/// Words the table does not know that begin no noun: after "a Saturday
+/// night" they leave it no modifier of one ("on a Saturday night with the
+/// 'Blond Gaggle'", "sit on a Friday without question time").
+const NOT_NOUNS: &[&str] = &["with", "without", "but", "when", "while", "where", "because", "so"];
+
+/// "fall on a Sunday": the weekday of a date named elsewhere.
+const FALL: &[&str] = &["fall", "falls", "fell", "fallen", "falling"];
+
 impl Parser<'_> {
     /// Whether the weekday at `j` (ending at `e`) reads as one: always,
     /// unless the table guards its form as a common noun ("середа",
@@ -80,6 +88,59 @@ impl Parser<'_> {
             || self.tok(first).is_some_and(|t| after_clock(&self.text[..t.start]))
     }
 
+    /// "on a typical Saturday night", "fell on a Sunday", "as normal for a
+    /// Tuesday": a weekday (with its part of the day) after the indefinite
+    /// article, or after it and an adjective of `Tables::generic_day_adjectives`,
+    /// is any such day, no day of the calendar (XXXX-WXX-6TNI), unless a noun
+    /// follows that it modifies ("in a Sunday news conference", "a
+    /// Tuesday-morning strike") or a date names it ("A Saturday, July 26th,
+    /// meeting"). `j..e` is the weekday `wd`.
+    #[cold]
+    #[inline(never)]
+    fn any_such_day(&self, j: usize, e: usize, wd: u8) -> Option<(Pt, usize)> {
+        let mut k = j - 1;
+        if self.lx.tables.generic_day_adjectives.iter().any(|w| self.lx.same_word(self.s(k), w)) {
+            k = k.checked_sub(1)?;
+        }
+        // "a" standing alone (not "Qur'an"), not in apposition ("the second
+        // day, a Monday, of the convention", "on the 28th - a Friday"), nor
+        // after "fall on", which gives the weekday of a date named elsewhere
+        // ("Republic Day fell on a Sunday").
+        if !self.is_func(k, Func::A) || self.glued(k) || self.breaks(j) || k == 0 {
+            return None;
+        }
+        if self.punct(k - 1, ',')
+            || self.dash(k - 1)
+            || k >= 2
+                && self.is_func(k - 1, Func::On)
+                && FALL.iter().any(|w| self.is_word(k - 2, w))
+        {
+            return None;
+        }
+        let (part, e) = match self.part_of_day(e).filter(|_| !self.breaks(e)) {
+            Some((pod, e2)) => (format!("T{}", pod.code()), e2),
+            None => (String::new(), e),
+        };
+        // A word after it is a noun it modifies ("a Sunday MSNBC broadcast",
+        // "a Friday trading value"), unless a function word.
+        let next = self.tok(e);
+        let noun = next.is_some_and(|t| {
+            t.kind == Kind::Word
+                && !matches!(t.lex, Some(Lex::Func(f)) if f.is_signal()
+                    || matches!(f, Func::In | Func::On | Func::At | Func::The | Func::A))
+                && !NOT_NOUNS.iter().any(|w| self.lx.same_word(self.s(e), w))
+        });
+        let compound = self.dash(e) && self.glued(e);
+        let dated = next.is_some_and(|t| t.kind == Kind::Num)
+            || matches!(self.lex(e), Some(Lex::Month(_)))
+            || self.punct(e, ',')
+                && (self.num(e + 1).is_some() || matches!(self.lex(e + 1), Some(Lex::Month(_))));
+        if noun || compound || dated {
+            return None;
+        }
+        Some((Pt::new(format!("XXXX-WXX-{wd}{part}"), Grain::Day, "weekday-any", ""), e))
+    }
+
     /// Weekdays: "Tuesday", "last Friday", "next Monday", "Monday, Sept. 2".
     pub(super) fn p_weekday(&self, i: usize) -> Option<(Pt, usize)> {
         // "last week's Sunday", "next week's Friday".
@@ -137,6 +198,16 @@ impl Parser<'_> {
         if !abbr && rel.is_none() && !the && self.in_weekly_hours(j) {
             let p = Pt::new(format!("XXXX-WXX-{wd}"), Grain::Day, "weekday-hours", "");
             return Some((p.set(), e));
+        }
+        if !abbr
+            && rel.is_none()
+            && !the
+            && j > 0
+            && (self.is_func(j - 1, Func::A) || j > 1 && self.is_func(j - 2, Func::A))
+            && !self.lx.tables.generic_day_adjectives.is_empty()
+            && let Some(generic) = self.any_such_day(j, e, wd)
+        {
+            return Some(generic);
         }
         // "середа", "среда" (the environment): Wednesday only in a date context.
         if rel.is_none() && self.lx.extended && !self.weekday_in_context(j, e) {
@@ -1735,6 +1806,17 @@ impl Parser<'_> {
             let p = Pt::new(cal::fmt_month(y - 1, m), Grain::Month, "ago-month", "");
             return Some(Cand { modifier, ..p.into_cand(i, end) });
         }
+        // "over strikes two days earlier" after "a Sunday air strike", "on
+        // January 3 after finishing its split two days earlier": "earlier"
+        // counts back from the day the story named last, as "the day
+        // before" does ("ago" counts from the writer's today).
+        if matches!(u, 'D' | 'W')
+            && self.is_rel(e2, Rel::Earlier)
+            && let Some(day) = self.earlier_anchor(i)
+        {
+            let p = Self::offset_point(day, n, u, "ago", "anchored")?;
+            return Some(Cand { modifier, ..p.into_cand(i, end) });
+        }
         let p = self.ago_point(n, u, "ago")?;
         Some(Cand { modifier, ..p.into_cand(i, end) })
     }
@@ -1820,11 +1902,7 @@ impl Parser<'_> {
     pub(super) fn ago_point(&self, n: i64, u: char, rule: &'static str) -> Option<Pt> {
         let r = self.r;
         Some(match u {
-            'D' => Pt::day(cal::add_days(r, n)?, rule, ""),
-            'W' => {
-                let (y, w) = cal::iso_week(cal::add_days(r, 7 * n)?);
-                Pt::new(cal::fmt_week(y, w), Grain::Week, rule, "")
-            }
+            'D' | 'W' => Self::offset_point(r, n, u, rule, "")?,
             'M' => {
                 let d = cal::add_months(r, n)?;
                 Pt::new(cal::fmt_month(d.year().into(), d.month() as u32), Grain::Month, rule, "")
@@ -1837,6 +1915,44 @@ impl Parser<'_> {
                 Pt::new(cal::fmt_year(y), Grain::Year, rule, "")
             }
             'H' => Pt::day(r, "ago-hours", ""),
+            _ => return None,
+        })
+    }
+
+    /// The day "N days (weeks) earlier" at `i` counts back from: a day up
+    /// to the reference named in its sentence or the one before, on the
+    /// same line. Days and weeks only ("a year earlier" compares a
+    /// report's period); a day named farther back ("Previously, on
+    /// February 4, ..." a section before "A week earlier, ...") or one
+    /// ahead (the registration "on February 24" before "had announced a
+    /// day earlier") leaves the reference.
+    #[cold]
+    #[inline(never)]
+    fn earlier_anchor(&self, i: usize) -> Option<Civil> {
+        let (day, end, _) = self.doc.last_dated?;
+        let at = self.tok(i)?.start;
+        let between = self.text.get(end..at)?;
+        // Two sentences run to some 400 bytes; a day farther back is no
+        // anchor, and the count stays short.
+        let near = between.len() <= 400 && !between.contains('\n');
+        (day <= self.r && near && sentences_ending(between) <= 1).then_some(day)
+    }
+
+    /// The day `n` days (`u` = `D`) or the ISO week `n` weeks (`W`) from
+    /// `base`.
+    fn offset_point(
+        base: Civil,
+        n: i64,
+        u: char,
+        rule: &'static str,
+        how: &'static str,
+    ) -> Option<Pt> {
+        Some(match u {
+            'D' => Pt::day(cal::add_days(base, n)?, rule, how),
+            'W' => {
+                let (y, w) = cal::iso_week(cal::add_days(base, 7 * n)?);
+                Pt::new(cal::fmt_week(y, w), Grain::Week, rule, how)
+            }
             _ => return None,
         })
     }

@@ -26,6 +26,8 @@ pub(super) static TABLES: Tables = Tables {
     capitalized_holidays: &["may", "election"],
     now_and_idioms: &["then", "again"],
     holiday_season_nouns: &["rush", "season", "holiday", "holidays", "break", "shopping"],
+    schedule_days: &["weekdays", "weekends", "weeknights"],
+    generic_day_adjectives: &["typical", "normal", "average", "usual", "ordinary", "given"],
     ..Tables::EMPTY
 };
 

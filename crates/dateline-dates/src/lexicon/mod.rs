@@ -818,6 +818,15 @@ pub(crate) struct Tables {
     /// time with no day of its own (`T20:00`), as KRAUTS marks it, rather
     /// than one on the day the text named last.
     pub(crate) each_day_words: &'static [&'static str],
+    /// Words for a set of days that make a span of hours near them a
+    /// schedule's ("open weekdays from 9 a.m. to 5 p.m."): its clocks
+    /// are times of no one day (`XXXX-XX-XXT09:00`, `grammar/lists.rs`),
+    /// as a weekday set's are (ASCII, matched ignoring case).
+    pub(crate) schedule_days: &'static [&'static str],
+    /// Adjectives that may stand between the indefinite article and a
+    /// weekday it makes any such day ("on a typical Saturday night"); the
+    /// rule (`p_weekday`) runs only where this table is not empty.
+    pub(crate) generic_day_adjectives: &'static [&'static str],
     /// A clock time after a named day is an expression of its own, on
     /// that day ("[samedi 4 janvier], à [18 h 30]", "[1. September 1939]
     /// um [4:45 Uhr]", "[ce soir] à [00 h 10]"), as French TimeBank 1.1,
@@ -1071,6 +1080,8 @@ impl Tables {
         decade_articles: &[],
         decimal_fractions: false,
         attributive_days: &[],
+        schedule_days: &[],
+        generic_day_adjectives: &[],
         plural_day_articles: &[],
         vague_unit_words: &[],
         perfect_auxiliaries: &[],
