@@ -13,14 +13,6 @@ use crate::lexicon::{Deictic, Func, Hedge, Lex, PartOfDay, Position, Rel, Unit, 
 use crate::timex::{Grain, Modifier, TimexRange, TimexType};
 use crate::token::Kind;
 
-/// Words the table does not know that begin no noun: after "a Saturday
-/// night" they leave it no modifier of one ("on a Saturday night with the
-/// 'Blond Gaggle'", "sit on a Friday without question time").
-const NOT_NOUNS: &[&str] = &["with", "without", "but", "when", "while", "where", "because", "so"];
-
-/// "fall on a Sunday": the weekday of a date named elsewhere.
-const FALL: &[&str] = &["fall", "falls", "fell", "fallen", "falling"];
-
 impl Parser<'_> {
     /// Whether the weekday at `j` (ending at `e`) reads as one: always,
     /// unless the table guards its form as a common noun ("середа",
@@ -113,7 +105,7 @@ impl Parser<'_> {
             || self.dash(k - 1)
             || k >= 2
                 && self.is_func(k - 1, Func::On)
-                && FALL.iter().any(|w| self.is_word(k - 2, w))
+                && self.lx.tables.fall_verbs.iter().any(|w| self.is_word(k - 2, w))
         {
             return None;
         }
@@ -128,7 +120,7 @@ impl Parser<'_> {
             t.kind == Kind::Word
                 && !matches!(t.lex, Some(Lex::Func(f)) if f.is_signal()
                     || matches!(f, Func::In | Func::On | Func::At | Func::The | Func::A))
-                && !NOT_NOUNS.iter().any(|w| self.lx.same_word(self.s(e), w))
+                && !self.lx.tables.not_nouns.iter().any(|w| self.lx.same_word(self.s(e), w))
         });
         let compound = self.dash(e) && self.glued(e);
         let dated = next.is_some_and(|t| t.kind == Kind::Num)

@@ -28,6 +28,8 @@ pub(super) static TABLES: Tables = Tables {
     holiday_season_nouns: &["rush", "season", "holiday", "holidays", "break", "shopping"],
     schedule_days: &["weekdays", "weekends", "weeknights"],
     generic_day_adjectives: &["typical", "normal", "average", "usual", "ordinary", "given"],
+    not_nouns: &["with", "without", "but", "when", "while", "where", "because", "so"],
+    fall_verbs: &["fall", "falls", "fell", "fallen", "falling"],
     ..Tables::EMPTY
 };
 

@@ -827,6 +827,14 @@ pub(crate) struct Tables {
     /// weekday it makes any such day ("on a typical Saturday night"); the
     /// rule (`p_weekday`) runs only where this table is not empty.
     pub(crate) generic_day_adjectives: &'static [&'static str],
+    /// Words the word table does not know that begin no noun: after "a
+    /// Saturday night" they leave it nothing to modify, so it stays any
+    /// such day ("on a Saturday night with the 'Blond Gaggle'", "sit on a
+    /// Friday without question time").
+    pub(crate) not_nouns: &'static [&'static str],
+    /// The forms of the verb that gives the weekday of a date named
+    /// elsewhere ("Republic Day fell on a Sunday"): no day of its own.
+    pub(crate) fall_verbs: &'static [&'static str],
     /// A clock time after a named day is an expression of its own, on
     /// that day ("[samedi 4 janvier], à [18 h 30]", "[1. September 1939]
     /// um [4:45 Uhr]", "[ce soir] à [00 h 10]"), as French TimeBank 1.1,
@@ -1082,6 +1090,8 @@ impl Tables {
         attributive_days: &[],
         schedule_days: &[],
         generic_day_adjectives: &[],
+        not_nouns: &[],
+        fall_verbs: &[],
         plural_day_articles: &[],
         vague_unit_words: &[],
         perfect_auxiliaries: &[],
