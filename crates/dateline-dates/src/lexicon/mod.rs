@@ -1167,6 +1167,11 @@ pub(crate) struct UnspacedWords {
     /// (first character, words beginning with it longest first, each with
     /// its class or `None` for a not-date word), sorted by character.
     groups: Vec<(char, Vec<WordClass>)>,
+    /// Per group, per word: its bytes after the first character as
+    /// [`Head::of`] packs them, so that `longest` compares a word in one
+    /// step instead of a `memcmp` call (a call per word of a group, for
+    /// every character of a region that begins one).
+    heads: Vec<Vec<Head>>,
     /// The numerals, sorted by character.
     numerals: Vec<(char, u32)>,
     /// Where each group's first character is in `groups`.
@@ -1174,6 +1179,24 @@ pub(crate) struct UnspacedWords {
     /// Where each numeral is in `numerals`.
     numeral_of: CharIndex,
     pub(crate) table: &'static Unspaced,
+}
+
+/// Up to eight bytes, little-endian and zero-padded, with the mask of the
+/// bytes present.
+#[derive(Clone, Copy, Debug)]
+struct Head {
+    bytes: u64,
+    mask: u64,
+}
+
+impl Head {
+    fn of(b: &[u8]) -> Head {
+        let n = b.len().min(8);
+        let mut buf = [0u8; 8];
+        buf[..n].copy_from_slice(&b[..n]);
+        let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        Head { bytes: u64::from_le_bytes(buf), mask }
+    }
 }
 
 /// The positions of a few hundred sorted characters, found from a table
@@ -1252,17 +1275,43 @@ impl UnspacedWords {
         }
         let mut numerals = table.numerals.to_vec();
         numerals.sort_unstable();
+        let heads = groups
+            .iter()
+            .map(|(c, group)| {
+                group.iter().map(|(w, _)| Head::of(&w.as_bytes()[c.len_utf8()..])).collect()
+            })
+            .collect();
         let group_of = CharIndex::new(groups.iter().map(|&(c, _)| c).collect());
         let numeral_of = CharIndex::new(numerals.iter().map(|&(c, _)| c).collect());
-        UnspacedWords { groups, numerals, group_of, numeral_of, table }
+        UnspacedWords { groups, heads, numerals, group_of, numeral_of, table }
     }
 
     /// The longest word that `text` begins with: its length in bytes and
     /// its class (`None` for a not-date word).
     #[inline]
     pub(crate) fn longest(&self, text: &str) -> Option<(usize, Option<Lex>)> {
-        let k = self.group_of.get(text.chars().next()?)?;
-        self.groups[k].1.iter().find(|(w, _)| text.starts_with(w)).map(|&(w, lex)| (w.len(), lex))
+        let c = text.chars().next()?;
+        let k = self.group_of.get(c)?;
+        let bytes = text.as_bytes();
+        // Every word of the group begins with `c`: the rest decides.
+        let rest = &bytes[c.len_utf8()..];
+        let got = match rest.first_chunk::<8>() {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => Head::of(rest).bytes,
+        };
+        self.groups[k]
+            .1
+            .iter()
+            .zip(&self.heads[k])
+            .find(|&(&(w, _), head)| {
+                // A word longer than the text differs from its padding
+                // (no word has a zero byte); past eight bytes, the rest
+                // is compared whole.
+                got & head.mask == head.bytes
+                    && w.len() <= bytes.len()
+                    && (w.len() - c.len_utf8() <= 8 || bytes.starts_with(w.as_bytes()))
+            })
+            .map(|(&(w, lex), _)| (w.len(), lex))
     }
 
     /// The class of exactly `word`, if the table has it (`Some(None)` for
@@ -1837,6 +1886,31 @@ fn first_byte_lowercase(word: &str) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn longest_unspaced_word_is_the_first_the_group_starts() {
+        let lexicon = super::Lexicon::new(super::Language::Chinese);
+        let words = lexicon.unspaced.as_ref().expect("Chinese has a word table");
+        // The reading before word heads: the first word of the group,
+        // longest first, that the text starts with.
+        let slow = |text: &str| {
+            let c = text.chars().next()?;
+            let k = words.group_of.get(c)?;
+            words.groups[k].1.iter().find(|(w, _)| text.starts_with(w)).map(|&(w, l)| (w.len(), l))
+        };
+        let all: Vec<&str> = words.words().map(|(w, _)| w).collect();
+        for w in &all {
+            // The word, cut at every char, and followed by every word.
+            for (cut, _) in w.char_indices().skip(1).chain([(w.len(), ' ')]) {
+                let text = &w[..cut];
+                assert_eq!(words.longest(text), slow(text), "{text:?}");
+            }
+            for v in all.iter().take(200).chain(["", "x", "年年年年年年"].iter()) {
+                let text = format!("{w}{v}");
+                assert_eq!(words.longest(&text), slow(&text), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn char_index_finds_what_a_search_finds() {
         // Slots shared (4096 apart), unshared, and more chars than a u8
