@@ -1374,6 +1374,9 @@ pub(crate) struct Lexicon {
     /// The first words of the phrases, for a lookup as cheap as a word's:
     /// the tokenizer tries the phrases only after one of them.
     phrase_starts: WordTable<()>,
+    /// The phrases a word may begin, by the lowercase first byte of their
+    /// first word, and all of them (see [`Lexicon::phrases_starting`]).
+    phrase_leads: (Vec<Vec<u8>>, Vec<u8>),
     /// First words of multi-word holidays that the table gives another
     /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
     /// Hispanidad"): the holiday rule tries them too. Sorted by their
@@ -1388,14 +1391,23 @@ pub(crate) struct Lexicon {
 }
 
 /// The index behind [`Lexicon::holidays_starting`]: per ASCII byte, the
-/// holidays whose first word may equal a word starting with it (a first
-/// word that starts with anything but an ASCII letter or digit is listed
-/// under every byte); and every holiday.
+/// holidays whose first word may equal a word starting with it; and every
+/// holiday.
 fn holiday_starts(holidays: &[Holiday]) -> (Vec<Vec<u8>>, Vec<u8>) {
-    let index = |i: usize| u8::try_from(i).expect("at most 256 holidays a language");
+    lead_index(holidays.iter().map(|h| h.words.first().copied()))
+}
+
+/// Per ASCII byte, the indices of the entries whose first word may equal
+/// a word starting with it (one that starts with anything but an ASCII
+/// letter or digit is listed under every byte); and every index.
+fn lead_index<'a>(
+    firsts: impl ExactSizeIterator<Item = Option<&'a str>>,
+) -> (Vec<Vec<u8>>, Vec<u8>) {
+    let index = |i: usize| u8::try_from(i).expect("at most 256 entries a language");
+    let len = firsts.len();
     let mut by_byte = vec![Vec::new(); 128];
-    for (i, h) in holidays.iter().enumerate() {
-        let first = h.words.first().and_then(|w| w.as_bytes().first());
+    for (i, first) in firsts.enumerate() {
+        let first = first.and_then(|w| w.as_bytes().first());
         for (b, list) in by_byte.iter_mut().enumerate() {
             let b = b as u8;
             if first.is_none_or(|f| !f.is_ascii_alphanumeric() || f.eq_ignore_ascii_case(&b)) {
@@ -1403,7 +1415,7 @@ fn holiday_starts(holidays: &[Holiday]) -> (Vec<Vec<u8>>, Vec<u8>) {
             }
         }
     }
-    (by_byte, (0..holidays.len()).map(index).collect())
+    (by_byte, (0..len).map(index).collect())
 }
 
 impl Lexicon {
@@ -1462,6 +1474,7 @@ impl Lexicon {
         for (words, _) in &phrases {
             phrase_starts.insert(words[0], ());
         }
+        let phrase_leads = lead_index(phrases.iter().map(|(words, _)| words.first().copied()));
         let mut other_holiday_starts: Vec<&'static str> = holidays
             .iter()
             .filter(|h| h.words.len() > 1)
@@ -1499,6 +1512,7 @@ impl Lexicon {
             unspaced: t.unspaced.map(UnspacedWords::new),
             phrases,
             phrase_starts,
+            phrase_leads,
             other_holiday_starts,
             holiday_starts,
             all_holidays,
@@ -1592,6 +1606,21 @@ impl Lexicon {
                 &self.holiday_starts[usize::from(b.to_ascii_lowercase())]
             }
             _ => &self.all_holidays,
+        }
+    }
+
+    /// The phrases (indices into `phrases`, in table order) that may begin
+    /// with the word `written`: those whose first word starts with its
+    /// first byte, in either case, when that is an ASCII letter or digit
+    /// (the only ones [`Lexicon::same_word`] may find equal); all of them
+    /// otherwise. Spanish phrases begin with "de", "a", "el", "que", and
+    /// each of those was compared with every phrase.
+    pub(crate) fn phrases_starting(&self, written: &str) -> &[u8] {
+        match written.as_bytes().first() {
+            Some(&b) if b.is_ascii_alphanumeric() => {
+                &self.phrase_leads.0[usize::from(b.to_ascii_lowercase())]
+            }
+            _ => &self.phrase_leads.1,
         }
     }
 
@@ -1886,6 +1915,42 @@ fn first_byte_lowercase(word: &str) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn phrases_left_out_for_a_word_do_not_begin_with_it() {
+        for language in [
+            super::Language::English,
+            super::Language::German,
+            super::Language::French,
+            super::Language::Spanish,
+            super::Language::Ukrainian,
+            super::Language::Russian,
+            super::Language::Chinese,
+        ] {
+            let lexicon = super::Lexicon::new(language);
+            // Every table word and phrase word, as written, capitalized,
+            // in capitals and with accents dropped or added.
+            let mut written: Vec<String> = Vec::new();
+            for (w, _) in lexicon.entries.iter().chain(lexicon.tables.accented) {
+                for part in w.split(' ') {
+                    let mut cap = part.chars();
+                    let cap = cap.next().map(|c| c.to_uppercase().chain(cap).collect::<String>());
+                    written.extend([part.to_string(), part.to_uppercase(), lexicon.fold(part)]);
+                    written.extend(cap);
+                }
+            }
+            written.extend(["Día", "dia", "ÁNO", "'s", "-", "1", "É", ""].map(String::from));
+            for w in &written {
+                let kept = lexicon.phrases_starting(w);
+                for (k, (words, _)) in lexicon.phrases.iter().enumerate() {
+                    if !kept.contains(&(k as u8)) {
+                        assert!(!lexicon.same_word(w, words[0]), "{language:?}: {w:?} {words:?}");
+                    }
+                }
+                assert!(kept.is_sorted(), "table order");
+            }
+        }
+    }
+
     #[test]
     fn longest_unspaced_word_is_the_first_the_group_starts() {
         let lexicon = super::Lexicon::new(super::Language::Chinese);
