@@ -28,12 +28,11 @@ pub(crate) fn is_narrative(text: &str, reference_year: i32) -> bool {
 fn written_years(b: &[u8]) -> impl Iterator<Item = i32> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < b.len() {
-            if !b[i].is_ascii_digit() {
-                i += 1;
-                continue;
-            }
-            let start = i;
+        // Most of a text has no digit: skip to the next one eight bytes
+        // at a time, as the anchor scan does.
+        while let Some(k) = crate::scan::memchr_digit(&b[i..]) {
+            let start = i + k;
+            i = start;
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
@@ -62,6 +61,36 @@ mod tests {
         let got: Vec<i32> =
             written_years(b"1939, 1.500 Mann, 2,5000, 12345, 0999 und 1945.").collect();
         assert_eq!(got, [1939, 1945]);
+    }
+
+    proptest::proptest! {
+        /// The skip to the next digit finds what a byte-by-byte reading
+        /// finds.
+        #[test]
+        fn years_as_read_byte_by_byte(s in "[0-9., a-zé]{0,60}") {
+            let b = s.as_bytes();
+            let mut want = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if !b[i].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let before = start >= 2 && matches!(b[start - 1], b'.' | b',') && b[start - 2].is_ascii_digit();
+                let after = i + 1 < b.len() && matches!(b[i], b'.' | b',') && b[i + 1].is_ascii_digit();
+                if i - start == 4 && !before && !after {
+                    let year: i32 = s[start..i].parse().expect("four digits");
+                    if (1000..2200).contains(&year) {
+                        want.push(year);
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(written_years(b).collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

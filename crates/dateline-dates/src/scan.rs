@@ -130,7 +130,7 @@ impl Scanner {
 
 /// The first ASCII digit of `b`: eight bytes at a time, since most of a
 /// text has none.
-fn memchr_digit(b: &[u8]) -> Option<usize> {
+pub(crate) fn memchr_digit(b: &[u8]) -> Option<usize> {
     const fn lanes(x: u8) -> u64 {
         u64::from_le_bytes([x; 8])
     }

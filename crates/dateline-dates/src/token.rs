@@ -333,7 +333,8 @@ fn extended_word(
 fn phrase(text: &str, word: &str, i: usize, to: usize, lexicon: &Lexicon) -> Option<(Lex, usize)> {
     let bytes = text.as_bytes();
     let mut best: Option<(Lex, usize)> = None;
-    for (words, lex) in &lexicon.phrases {
+    for &k in lexicon.phrases_starting(word) {
+        let (words, lex) = &lexicon.phrases[usize::from(k)];
         if !lexicon.same_word(word, words[0]) {
             continue;
         }

@@ -1188,6 +1188,11 @@ pub(crate) struct UnspacedWords {
     /// (first character, words beginning with it longest first, each with
     /// its class or `None` for a not-date word), sorted by character.
     groups: Vec<(char, Vec<WordClass>)>,
+    /// Per group, per word: its bytes after the first character as
+    /// [`Head::of`] packs them, so that `longest` compares a word in one
+    /// step instead of a `memcmp` call (a call per word of a group, for
+    /// every character of a region that begins one).
+    heads: Vec<Vec<Head>>,
     /// The numerals, sorted by character.
     numerals: Vec<(char, u32)>,
     /// Where each group's first character is in `groups`.
@@ -1195,6 +1200,24 @@ pub(crate) struct UnspacedWords {
     /// Where each numeral is in `numerals`.
     numeral_of: CharIndex,
     pub(crate) table: &'static Unspaced,
+}
+
+/// Up to eight bytes, little-endian and zero-padded, with the mask of the
+/// bytes present.
+#[derive(Clone, Copy, Debug)]
+struct Head {
+    bytes: u64,
+    mask: u64,
+}
+
+impl Head {
+    fn of(b: &[u8]) -> Head {
+        let n = b.len().min(8);
+        let mut buf = [0u8; 8];
+        buf[..n].copy_from_slice(&b[..n]);
+        let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        Head { bytes: u64::from_le_bytes(buf), mask }
+    }
 }
 
 /// The positions of a few hundred sorted characters, found from a table
@@ -1273,17 +1296,43 @@ impl UnspacedWords {
         }
         let mut numerals = table.numerals.to_vec();
         numerals.sort_unstable();
+        let heads = groups
+            .iter()
+            .map(|(c, group)| {
+                group.iter().map(|(w, _)| Head::of(&w.as_bytes()[c.len_utf8()..])).collect()
+            })
+            .collect();
         let group_of = CharIndex::new(groups.iter().map(|&(c, _)| c).collect());
         let numeral_of = CharIndex::new(numerals.iter().map(|&(c, _)| c).collect());
-        UnspacedWords { groups, numerals, group_of, numeral_of, table }
+        UnspacedWords { groups, heads, numerals, group_of, numeral_of, table }
     }
 
     /// The longest word that `text` begins with: its length in bytes and
     /// its class (`None` for a not-date word).
     #[inline]
     pub(crate) fn longest(&self, text: &str) -> Option<(usize, Option<Lex>)> {
-        let k = self.group_of.get(text.chars().next()?)?;
-        self.groups[k].1.iter().find(|(w, _)| text.starts_with(w)).map(|&(w, lex)| (w.len(), lex))
+        let c = text.chars().next()?;
+        let k = self.group_of.get(c)?;
+        let bytes = text.as_bytes();
+        // Every word of the group begins with `c`: the rest decides.
+        let rest = &bytes[c.len_utf8()..];
+        let got = match rest.first_chunk::<8>() {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => Head::of(rest).bytes,
+        };
+        self.groups[k]
+            .1
+            .iter()
+            .zip(&self.heads[k])
+            .find(|&(&(w, _), head)| {
+                // A word longer than the text differs from its padding
+                // (no word has a zero byte); past eight bytes, the rest
+                // is compared whole.
+                got & head.mask == head.bytes
+                    && w.len() <= bytes.len()
+                    && (w.len() - c.len_utf8() <= 8 || bytes.starts_with(w.as_bytes()))
+            })
+            .map(|(&(w, lex), _)| (w.len(), lex))
     }
 
     /// The class of exactly `word`, if the table has it (`Some(None)` for
@@ -1346,6 +1395,9 @@ pub(crate) struct Lexicon {
     /// The first words of the phrases, for a lookup as cheap as a word's:
     /// the tokenizer tries the phrases only after one of them.
     phrase_starts: WordTable<()>,
+    /// The phrases a word may begin, by the lowercase first byte of their
+    /// first word, and all of them (see [`Lexicon::phrases_starting`]).
+    phrase_leads: (Vec<Vec<u8>>, Vec<u8>),
     /// First words of multi-word holidays that the table gives another
     /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
     /// Hispanidad"): the holiday rule tries them too. Sorted by their
@@ -1360,14 +1412,23 @@ pub(crate) struct Lexicon {
 }
 
 /// The index behind [`Lexicon::holidays_starting`]: per ASCII byte, the
-/// holidays whose first word may equal a word starting with it (a first
-/// word that starts with anything but an ASCII letter or digit is listed
-/// under every byte); and every holiday.
+/// holidays whose first word may equal a word starting with it; and every
+/// holiday.
 fn holiday_starts(holidays: &[Holiday]) -> (Vec<Vec<u8>>, Vec<u8>) {
-    let index = |i: usize| u8::try_from(i).expect("at most 256 holidays a language");
+    lead_index(holidays.iter().map(|h| h.words.first().copied()))
+}
+
+/// Per ASCII byte, the indices of the entries whose first word may equal
+/// a word starting with it (one that starts with anything but an ASCII
+/// letter or digit is listed under every byte); and every index.
+fn lead_index<'a>(
+    firsts: impl ExactSizeIterator<Item = Option<&'a str>>,
+) -> (Vec<Vec<u8>>, Vec<u8>) {
+    let index = |i: usize| u8::try_from(i).expect("at most 256 entries a language");
+    let len = firsts.len();
     let mut by_byte = vec![Vec::new(); 128];
-    for (i, h) in holidays.iter().enumerate() {
-        let first = h.words.first().and_then(|w| w.as_bytes().first());
+    for (i, first) in firsts.enumerate() {
+        let first = first.and_then(|w| w.as_bytes().first());
         for (b, list) in by_byte.iter_mut().enumerate() {
             let b = b as u8;
             if first.is_none_or(|f| !f.is_ascii_alphanumeric() || f.eq_ignore_ascii_case(&b)) {
@@ -1375,7 +1436,7 @@ fn holiday_starts(holidays: &[Holiday]) -> (Vec<Vec<u8>>, Vec<u8>) {
             }
         }
     }
-    (by_byte, (0..holidays.len()).map(index).collect())
+    (by_byte, (0..len).map(index).collect())
 }
 
 impl Lexicon {
@@ -1434,6 +1495,7 @@ impl Lexicon {
         for (words, _) in &phrases {
             phrase_starts.insert(words[0], ());
         }
+        let phrase_leads = lead_index(phrases.iter().map(|(words, _)| words.first().copied()));
         let mut other_holiday_starts: Vec<&'static str> = holidays
             .iter()
             .filter(|h| h.words.len() > 1)
@@ -1471,6 +1533,7 @@ impl Lexicon {
             unspaced: t.unspaced.map(UnspacedWords::new),
             phrases,
             phrase_starts,
+            phrase_leads,
             other_holiday_starts,
             holiday_starts,
             all_holidays,
@@ -1564,6 +1627,21 @@ impl Lexicon {
                 &self.holiday_starts[usize::from(b.to_ascii_lowercase())]
             }
             _ => &self.all_holidays,
+        }
+    }
+
+    /// The phrases (indices into `phrases`, in table order) that may begin
+    /// with the word `written`: those whose first word starts with its
+    /// first byte, in either case, when that is an ASCII letter or digit
+    /// (the only ones [`Lexicon::same_word`] may find equal); all of them
+    /// otherwise. Spanish phrases begin with "de", "a", "el", "que", and
+    /// each of those was compared with every phrase.
+    pub(crate) fn phrases_starting(&self, written: &str) -> &[u8] {
+        match written.as_bytes().first() {
+            Some(&b) if b.is_ascii_alphanumeric() => {
+                &self.phrase_leads.0[usize::from(b.to_ascii_lowercase())]
+            }
+            _ => &self.phrase_leads.1,
         }
     }
 
@@ -1858,6 +1936,67 @@ fn first_byte_lowercase(word: &str) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn phrases_left_out_for_a_word_do_not_begin_with_it() {
+        for language in [
+            super::Language::English,
+            super::Language::German,
+            super::Language::French,
+            super::Language::Spanish,
+            super::Language::Ukrainian,
+            super::Language::Russian,
+            super::Language::Chinese,
+        ] {
+            let lexicon = super::Lexicon::new(language);
+            // Every table word and phrase word, as written, capitalized,
+            // in capitals and with accents dropped or added.
+            let mut written: Vec<String> = Vec::new();
+            for (w, _) in lexicon.entries.iter().chain(lexicon.tables.accented) {
+                for part in w.split(' ') {
+                    let mut cap = part.chars();
+                    let cap = cap.next().map(|c| c.to_uppercase().chain(cap).collect::<String>());
+                    written.extend([part.to_string(), part.to_uppercase(), lexicon.fold(part)]);
+                    written.extend(cap);
+                }
+            }
+            written.extend(["Día", "dia", "ÁNO", "'s", "-", "1", "É", ""].map(String::from));
+            for w in &written {
+                let kept = lexicon.phrases_starting(w);
+                for (k, (words, _)) in lexicon.phrases.iter().enumerate() {
+                    if !kept.contains(&(k as u8)) {
+                        assert!(!lexicon.same_word(w, words[0]), "{language:?}: {w:?} {words:?}");
+                    }
+                }
+                assert!(kept.is_sorted(), "table order");
+            }
+        }
+    }
+
+    #[test]
+    fn longest_unspaced_word_is_the_first_the_group_starts() {
+        let lexicon = super::Lexicon::new(super::Language::Chinese);
+        let words = lexicon.unspaced.as_ref().expect("Chinese has a word table");
+        // The reading before word heads: the first word of the group,
+        // longest first, that the text starts with.
+        let slow = |text: &str| {
+            let c = text.chars().next()?;
+            let k = words.group_of.get(c)?;
+            words.groups[k].1.iter().find(|(w, _)| text.starts_with(w)).map(|&(w, l)| (w.len(), l))
+        };
+        let all: Vec<&str> = words.words().map(|(w, _)| w).collect();
+        for w in &all {
+            // The word, cut at every char, and followed by every word.
+            for (cut, _) in w.char_indices().skip(1).chain([(w.len(), ' ')]) {
+                let text = &w[..cut];
+                assert_eq!(words.longest(text), slow(text), "{text:?}");
+            }
+            for v in all.iter().take(200).chain(["", "x", "年年年年年年"].iter()) {
+                let text = format!("{w}{v}");
+                assert_eq!(words.longest(&text), slow(&text), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn char_index_finds_what_a_search_finds() {
         // Slots shared (4096 apart), unshared, and more chars than a u8
