@@ -29,6 +29,10 @@ const MONTH_GAP: usize = 12;
 /// most ("Monday to Friday: 06:00-09:00am, 03:30-06:30pm, 11:00pm-01:00am").
 const SCHEDULE_REACH: usize = 16;
 
+/// Words between a part of the day and "on" before the day that dates
+/// it, at most ("A late night car bomb explosion on Saturday").
+const NOUNS_BEFORE_DAY: usize = 3;
+
 /// One weekday of a list: the candidate, its weekday and its day.
 struct Item {
     k: usize,
@@ -81,8 +85,12 @@ impl Parser<'_> {
     fn neighbours(&self, cands: &mut [Cand]) {
         for k in 1..cands.len() {
             let (a, b) = (&cands[k - 1], &cands[k]);
-            if a.grain == Grain::PartOfDay && b.s == a.e + 2 && b.grain == Grain::Day {
-                self.hours_of_day(cands, k);
+            if a.grain == Grain::PartOfDay
+                && b.grain == Grain::Day
+                && b.s > a.e
+                && b.s <= a.e + 1 + NOUNS_BEFORE_DAY
+            {
+                self.part_on_day(cands, k);
                 continue;
             }
             if a.kind == TimexType::Time
@@ -178,27 +186,46 @@ impl Parser<'_> {
         }
     }
 
-    /// "in the early morning hours of Wednesday, September 16", "in the
-    /// evening hours of Sunday, September 14": a part of the day read on
-    /// the story's day, before "hours of" and a day, is that day's.
+    /// A part of the day read on the story's day that a day after it
+    /// dates: "in the early morning hours of Wednesday, September 16", "in
+    /// the evening hours of Sunday, September 14" (before "hours of" and
+    /// the day), and in a language whose clauses are read, "A late night
+    /// car bomb explosion on Saturday", "killed during the night on
+    /// Wednesday" (before "on" and the day, with at most
+    /// `NOUNS_BEFORE_DAY` words the table does not know between: the
+    /// nouns the part of the day modifies). A word the table knows ("and",
+    /// "to", "after"), a capital or a mark between leaves it: the day may
+    /// then date another event ("arrived in the evening and voted on
+    /// Monday").
     ///
     /// Out of line: rare.
     #[cold]
     #[inline(never)]
-    fn hours_of_day(&self, cands: &mut [Cand], k: usize) {
+    fn part_on_day(&self, cands: &mut [Cand], k: usize) {
         let (a, b) = (&cands[k - 1], &cands[k]);
         if a.kind != TimexType::Time
             || b.kind != TimexType::Date
             || !(a.rule.starts_with("position-part-of-day")
                 || a.rule.starts_with("the-part-of-day"))
-            || !self.is_word(a.e, "hours")
-            || !self.is_func(a.e + 1, Func::Of)
         {
             return;
         }
+        let how = if b.s == a.e + 2 && self.is_word(a.e, "hours") && self.is_func(a.e + 1, Func::Of)
+        {
+            ":hours-of"
+        } else if self.lx.reads_clauses()
+            && self.is_func(b.s - 1, Func::On)
+            && (a.e..b.s - 1).all(|t| {
+                self.lowercase_unknown_word(t) && self.lx.verb(self.s(t).as_bytes()).is_none()
+            })
+        {
+            ":on-day"
+        } else {
+            return;
+        };
         let Some(Ok(day)) = b.value.get(..10).map(str::parse::<Civil>) else { return };
         let value = a.on_day(day);
-        cands[k - 1].revalue(value, ":hours-of");
+        cands[k - 1].revalue(value, how);
     }
 
     /// "This weekend, April 12": the weekend of the day after the comma,

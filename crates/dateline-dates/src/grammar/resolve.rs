@@ -456,12 +456,45 @@ impl Parser<'_> {
             }
         }
         let (dir, how) = self.direction_at(s, e, Dir::Nearest);
+        if dir == Dir::Past
+            && self.direction == Direction::Context
+            && !self.lx.tables.deadline_nouns.is_empty()
+            && self.names_deadline(s, e)
+        {
+            let yy = self.pick_by_distance(&opts, Dir::Nearest);
+            return yy.map(|yy| (yy, format!("nearest-deadline-over-{how}")));
+        }
         let dir = if dir == Dir::Future && self.direction == Direction::Context {
             Dir::Future
         } else {
             dir
         };
         self.pick_by_distance(&opts, dir).map(|yy| (yy, how))
+    }
+
+    /// Whether the day at tokens `s..e` is a limit's (`Tables::deadline_nouns`),
+    /// with no cue of its own phrase: the noun after it ("the November 24
+    /// deadline", "November 24's deadline") or before "of" or "on" and it
+    /// ("set a deadline of November 24"). Such a day falls after it was
+    /// set, so the past of "set" or "extended" does not date it: a past
+    /// clause leaves it to nearness, as for the days within four months
+    /// ("They set a deadline of November 24", said in May, is the November
+    /// ahead; "had failed to meet the June 30 deadline", said in December,
+    /// the June past). A clause that puts it ahead keeps it there ("plan
+    /// to restore an executive by a deadline of November 24", said in
+    /// April).
+    ///
+    /// Out of line: days more than four months away are few.
+    #[cold]
+    #[inline(never)]
+    fn names_deadline(&self, s: usize, e: usize) -> bool {
+        let noun = |i: usize| self.lx.tables.deadline_nouns.iter().any(|w| self.is_word(i, w));
+        let after = if self.tok(e).is_some_and(is_possessive) { e + 1 } else { e };
+        let named = noun(after)
+            || s >= 2
+                && (self.is_func(s - 1, Func::Of) || self.is_func(s - 1, Func::On))
+                && noun(s - 2);
+        named && self.phrase_cue(s).is_none()
     }
 
     /// The year a relative year with a possessive right before token `s`

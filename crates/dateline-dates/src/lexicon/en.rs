@@ -30,6 +30,7 @@ pub(super) static TABLES: Tables = Tables {
     generic_day_adjectives: &["typical", "normal", "average", "usual", "ordinary", "given"],
     not_nouns: &["with", "without", "but", "when", "while", "where", "because", "so"],
     fall_verbs: &["fall", "falls", "fell", "fallen", "falling"],
+    deadline_nouns: &["deadline", "deadlines"],
     ..Tables::EMPTY
 };
 

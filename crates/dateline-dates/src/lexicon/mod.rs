@@ -835,6 +835,12 @@ pub(crate) struct Tables {
     /// The forms of the verb that gives the weekday of a date named
     /// elsewhere ("Republic Day fell on a Sunday"): no day of its own.
     pub(crate) fall_verbs: &'static [&'static str],
+    /// Nouns for a limit set ahead of the day it falls on ("the November 24
+    /// deadline", "a deadline of November 24"): a day so named keeps the
+    /// nearest reading whatever the tense of its clause, which tells when
+    /// the limit was set, met or missed, not when it falls (ASCII, matched
+    /// ignoring case).
+    pub(crate) deadline_nouns: &'static [&'static str],
     /// A clock time after a named day is an expression of its own, on
     /// that day ("[samedi 4 janvier], à [18 h 30]", "[1. September 1939]
     /// um [4:45 Uhr]", "[ce soir] à [00 h 10]"), as French TimeBank 1.1,
@@ -1092,6 +1098,7 @@ impl Tables {
         generic_day_adjectives: &[],
         not_nouns: &[],
         fall_verbs: &[],
+        deadline_nouns: &[],
         plural_day_articles: &[],
         vague_unit_words: &[],
         perfect_auxiliaries: &[],
