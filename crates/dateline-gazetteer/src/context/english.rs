@@ -414,6 +414,12 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Inner",
         "Outer",
     ]),
+    // "North Adelaide", "East Cleveland", "West Croydon": a compass word
+    // before a town names a suburb, a town of its own or a district, GPE
+    // (seeds 35, 36, 38, 41 and 43 read them as regions, wrong); "Northern",
+    // "Western", "Central", "Greater" before a town name its area ("Western
+    // Sydney", "Central Baghdad"), LOC.
+    town_part_prefixes: WordSet::new(&["North", "South", "East", "West"]),
     // "Native American", "Roman Catholic", "Han Chinese": words that make
     // one group with the group after them (the region prefixes do too:
     // "North American", "Northern Kurdish").

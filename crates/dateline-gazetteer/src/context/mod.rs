@@ -453,6 +453,15 @@ impl Resolver {
                         run.end = runs::end_over_number(self.rules, text, run);
                     }
                     let (label, rule) = heads::district_or(text, run, typed.label, typed.rule);
+                    // "North Canton", "East Cleveland": a part of a town is
+                    // a town's (seed-43 reading).
+                    let (label, rule) = if rule == runs::REGION_RULE
+                        && towns::is_part_of_town(self.rules, text, run, found, chosen_for(i).0)
+                    {
+                        ("GPE", towns::PART_RULE)
+                    } else {
+                        (label, rule)
+                    };
                     push(&mut out, Resolved::by_rule(run, label, rule));
                 }
                 (Nested::Drop, None) => {}

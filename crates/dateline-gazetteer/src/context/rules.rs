@@ -94,6 +94,10 @@ pub(crate) struct NameRules {
     pub(crate) loc_prefixes: WordSet,
     /// First words that make a part of a place a region ("Eastern Ukraine").
     pub(crate) region_prefixes: WordSet,
+    /// Region prefixes that make a part of a town a town's name ("North
+    /// Adelaide", "East Cleveland": `GPE`, `prefix:town`), where the place
+    /// after them is a town; see `towns.rs`.
+    pub(crate) town_part_prefixes: WordSet,
     /// Words before a group that make one group with it ("Native
     /// American", "Roman Catholic"), beside the region prefixes ("North
     /// American"); see `groups.rs`.
@@ -656,6 +660,10 @@ mod tests {
             }
             for w in rules.topic_connectors.words {
                 assert!(rules.connectors.contains(w), "{lang}: {w:?}");
+            }
+            // A town's part is a region's first.
+            for w in rules.town_part_prefixes.words {
+                assert!(rules.region_prefixes.contains(w), "{lang}: {w:?}");
             }
         }
     }

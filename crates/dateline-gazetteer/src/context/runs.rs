@@ -11,6 +11,9 @@ use super::rules::{Class, Head, NameRules};
 
 mod scan;
 
+/// The rule name of a region prefix before one place ("Eastern Ukraine").
+pub(crate) const REGION_RULE: &str = "prefix:region";
+
 /// What a run's words say it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Typed {
@@ -1322,7 +1325,7 @@ pub(crate) fn type_of(
         place.end == run.end && gap_after(text, run.start + first.len()) == place.start
     });
     if rules.region_prefixes.contains(first) && rest_is_the_place {
-        return Some(Typed { label: "LOC", rule: "prefix:region" });
+        return Some(Typed { label: "LOC", rule: REGION_RULE });
     }
     None
 }

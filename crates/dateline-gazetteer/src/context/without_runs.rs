@@ -30,6 +30,7 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     org_prefixes: WordSet::new(&[]),
     loc_prefixes: WordSet::new(&[]),
     region_prefixes: WordSet::new(&[]),
+    town_part_prefixes: WordSet::new(&[]),
     group_modifiers: WordSet::new(&[]),
     hyphen_groups: WordSet::new(&[]),
     relation_nouns: WordSet::new(&[]),
