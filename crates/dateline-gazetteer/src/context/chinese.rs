@@ -46,6 +46,8 @@ pub(crate) static CHINESE: NameRules = NameRules {
     second_connectors: WordSet::new(&[]),
     topic_connectors: WordSet::new(&[]),
     topic_heads: WordSet::new(&[]),
+    mission_heads: WordSet::new(&[]),
+    mission_connectors: WordSet::new(&[]),
     breaks: WordSet::new(&[]),
     titles: WordSet::new(&[]),
     heads: &[],

@@ -452,6 +452,13 @@ impl Resolver {
                         // "U.S. Highway 224": a road's number ends its name.
                         run.end = runs::end_over_number(self.rules, text, run);
                     }
+                    if typed.label == "ORG"
+                        && text.as_bytes().get(run.end..run.end + 2) == Some(b" i")
+                    {
+                        // "United Nations Interim Force in Lebanon": a
+                        // mission's place ends its name (seed-43 reading).
+                        run.end = runs::end_over_posting(self.rules, text, run, &matches);
+                    }
                     let (label, rule) = heads::district_or(text, run, typed.label, typed.rule);
                     // "North Canton", "East Cleveland": a part of a town is
                     // a town's (seed-43 reading).

@@ -74,6 +74,11 @@ pub(crate) struct NameRules {
     /// The head words a topic connector joins after: bodies named for what
     /// they deal with (commissions, committees, conferences).
     pub(crate) topic_heads: WordSet,
+    /// Head words of missions named for where they are posted ("United
+    /// Nations Interim Force in Lebanon"); see `runs::end_over_posting`.
+    pub(crate) mission_heads: WordSet,
+    /// The words that join such a head to its place ("in").
+    pub(crate) mission_connectors: WordSet,
     /// Capitalized words that are never part of a name run.
     pub(crate) breaks: WordSet,
     /// Titles of people: a name run stops before the words leading to one.
@@ -660,6 +665,10 @@ mod tests {
             }
             for w in rules.topic_connectors.words {
                 assert!(rules.connectors.contains(w), "{lang}: {w:?}");
+            }
+            // A mission's run is typed by its head word first.
+            for w in rules.mission_heads.words {
+                assert!(rules.head(w).is_some_and(|h| h.label == "ORG"), "{lang}: {w:?}");
             }
             // A town's part is a region's first.
             for w in rules.town_part_prefixes.words {
