@@ -151,6 +151,11 @@ impl Source {
 /// * **A landform's name joined by a hyphen to a name before it**
 ///   ("Scarborough-Rouge River", "Skeena-Bulkley Valley") is a compound
 ///   district, an electoral riding, `GPE` (`head:district`).
+/// * **A compass word before a town** ("North Adelaide", "East Cleveland")
+///   is the town's part or a town of its own, `GPE` (`prefix:town`); before
+///   a country or a state it is a region ("Northern Iraq", `LOC`).
+/// * **A mission posted to a country** ("United Nations Interim Force in
+///   Lebanon") takes the country into its name (`head:org`).
 /// * A place before "$" or "dollars" is money, and is not reported.
 /// * A one-word place after a person's title ("Mr. Houston", "Sen.
 ///   Lincoln") is the person, and is not reported; nor is the same name
