@@ -151,6 +151,11 @@ impl Source {
 /// * **A landform's name joined by a hyphen to a name before it**
 ///   ("Scarborough-Rouge River", "Skeena-Bulkley Valley") is a compound
 ///   district, an electoral riding, `GPE` (`head:district`).
+/// * **A compass word before a town** ("North Adelaide", "East Cleveland")
+///   is the town's part or a town of its own, `GPE` (`prefix:town`); before
+///   a country or a state it is a region ("Northern Iraq", `LOC`).
+/// * **A mission posted to a country** ("United Nations Interim Force in
+///   Lebanon") takes the country into its name (`head:org`).
 /// * A place before "$" or "dollars" is money, and is not reported.
 /// * A one-word place after a person's title ("Mr. Houston", "Sen.
 ///   Lincoln") is the person, and is not reported; nor is the same name
@@ -452,7 +457,23 @@ impl Resolver {
                         // "U.S. Highway 224": a road's number ends its name.
                         run.end = runs::end_over_number(self.rules, text, run);
                     }
+                    if typed.label == "ORG"
+                        && text.as_bytes().get(run.end..run.end + 2) == Some(b" i")
+                    {
+                        // "United Nations Interim Force in Lebanon": a
+                        // mission's place ends its name (seed-43 reading).
+                        run.end = runs::end_over_posting(self.rules, text, run, &matches);
+                    }
                     let (label, rule) = heads::district_or(text, run, typed.label, typed.rule);
+                    // "North Canton", "East Cleveland": a part of a town is
+                    // a town's (seed-43 reading).
+                    let (label, rule) = if rule == runs::REGION_RULE
+                        && towns::is_part_of_town(self.rules, text, run, found, chosen_for(i).0)
+                    {
+                        ("GPE", towns::PART_RULE)
+                    } else {
+                        (label, rule)
+                    };
                     push(&mut out, Resolved::by_rule(run, label, rule));
                 }
                 (Nested::Drop, None) => {}

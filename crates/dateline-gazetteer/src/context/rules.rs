@@ -74,6 +74,11 @@ pub(crate) struct NameRules {
     /// The head words a topic connector joins after: bodies named for what
     /// they deal with (commissions, committees, conferences).
     pub(crate) topic_heads: WordSet,
+    /// Head words of missions named for where they are posted ("United
+    /// Nations Interim Force in Lebanon"); see `runs::end_over_posting`.
+    pub(crate) mission_heads: WordSet,
+    /// The words that join such a head to its place ("in").
+    pub(crate) mission_connectors: WordSet,
     /// Capitalized words that are never part of a name run.
     pub(crate) breaks: WordSet,
     /// Titles of people: a name run stops before the words leading to one.
@@ -94,6 +99,10 @@ pub(crate) struct NameRules {
     pub(crate) loc_prefixes: WordSet,
     /// First words that make a part of a place a region ("Eastern Ukraine").
     pub(crate) region_prefixes: WordSet,
+    /// Region prefixes that make a part of a town a town's name ("North
+    /// Adelaide", "East Cleveland": `GPE`, `prefix:town`), where the place
+    /// after them is a town; see `towns.rs`.
+    pub(crate) town_part_prefixes: WordSet,
     /// Words before a group that make one group with it ("Native
     /// American", "Roman Catholic"), beside the region prefixes ("North
     /// American"); see `groups.rs`.
@@ -656,6 +665,14 @@ mod tests {
             }
             for w in rules.topic_connectors.words {
                 assert!(rules.connectors.contains(w), "{lang}: {w:?}");
+            }
+            // A mission's run is typed by its head word first.
+            for w in rules.mission_heads.words {
+                assert!(rules.head(w).is_some_and(|h| h.label == "ORG"), "{lang}: {w:?}");
+            }
+            // A town's part is a region's first.
+            for w in rules.town_part_prefixes.words {
+                assert!(rules.region_prefixes.contains(w), "{lang}: {w:?}");
             }
         }
     }

@@ -34,6 +34,9 @@ pub(crate) const RULE: &str = "place:region";
 /// The name of the reading of [`towns_in_tables`].
 pub(crate) const CELL_RULE: &str = "place:cell";
 
+/// The name of the reading of [`is_part_of_town`].
+pub(crate) const PART_RULE: &str = "prefix:town";
+
 /// How many entities before a name in a table cell are read for a town in
 /// a cell of its own: a row of an election table holds a candidate, a party
 /// and a hometown ("|| Tom Wyka || Democrat || Lake Hiawatha ||").
@@ -147,6 +150,32 @@ fn ends_phrase(rules: &NameRules, text: &str, end: usize) -> bool {
     }
 }
 
+/// Whether a run that its first word types a region ("North Canton",
+/// `prefix:region`) names a town or a part of one: the first word is one of
+/// the rules' `town_part_prefixes` ("North", "East") and the place after it,
+/// read with its candidate `chosen`, is a town (a `GPE` with a first-level
+/// division: "Canton" of Ohio, "Adelaide", "Croydon"). Then the run is a
+/// suburb, a city of its own or a district ("North Adelaide", "East
+/// Cleveland", "East Boston"), a `GPE` as OntoNotes marks them; a region of
+/// a country or a state ("Northern Iraq", "South Florida", "North Wales")
+/// stays `LOC`. Asked only of runs already typed `prefix:region`.
+#[cold]
+#[inline(never)]
+pub(crate) fn is_part_of_town(
+    rules: &NameRules,
+    text: &str,
+    run: Span,
+    place: &EntityMatch<'_>,
+    chosen: usize,
+) -> bool {
+    let first = &text[run.start..place.start()];
+    rules.town_part_prefixes.contains(first.trim_end())
+        && place
+            .candidates()
+            .nth(chosen)
+            .is_some_and(|town| town.label() == "GPE" && town.admin1().is_some())
+}
+
 /// Whether `name` is written in capitals (a dateline's): no lowercase
 /// letter, two letters at least.
 fn is_capitals(name: &str) -> bool {
@@ -184,6 +213,65 @@ pub(crate) fn towns_in_tables(text: &str, found: &mut [Resolved<'_>]) {
             .any(|before| before.label == "GPE" && fills_a_cell(text, before.span));
         if town_before {
             found[i] = Resolved::by_rule(found[i].span, "GPE", CELL_RULE);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Entry, Gazetteer, Resolver};
+
+    fn gazetteer() -> &'static Gazetteer {
+        static GAZETTEER: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        GAZETTEER.get_or_init(|| {
+            let town = |name: &str, id: &str, country: &str, admin1: &str| {
+                Entry::new(name, "GPE", id).with_country(country).with_admin1(admin1)
+            };
+            Gazetteer::new([
+                town("Canton", "geonames:5149222", "iso3166-1:US", "iso3166-2:US-OH"),
+                town("Adelaide", "geonames:2078025", "iso3166-1:AU", "iso3166-2:AU-SA"),
+                town("Boston", "geonames:4930956", "iso3166-1:US", "iso3166-2:US-MA"),
+                town("Sydney", "geonames:2147714", "iso3166-1:AU", "iso3166-2:AU-NSW"),
+                Entry::new("Ohio", "GPE", "iso3166-2:US-OH").with_country("iso3166-1:US"),
+                Entry::new("Florida", "GPE", "iso3166-2:US-FL").with_country("iso3166-1:US"),
+                Entry::new("Wales", "GPE", "geonames:2634895").with_country("iso3166-1:GB"),
+                Entry::new("Iraq", "GPE", "iso3166-1:IQ"),
+                Entry::new("Europe", "LOC", "wikidata:Q46"),
+            ])
+            .expect("a valid gazetteer")
+        })
+    }
+
+    fn read(text: &str) -> Vec<(&str, &str, Option<&'static str>)> {
+        Resolver::new()
+            .find(gazetteer(), text)
+            .into_iter()
+            .map(|e| (&text[e.span()], e.label(), e.rule()))
+            .collect()
+    }
+
+    /// Seed-43 reading ("North Canton, Ohio"; seeds 35, 36 and 41 read
+    /// "East Cleveland", "North Adelaide", "North Sydney" as regions).
+    #[test]
+    fn a_compass_word_before_a_town_names_a_town() {
+        let town = Some(super::PART_RULE);
+        let region = Some("prefix:region");
+        for (text, expected) in [
+            (
+                "The symposium was held in North Canton, Ohio on Wednesday.",
+                vec![("North Canton", "GPE", town), ("Ohio", "GPE", None)],
+            ),
+            ("a college in North Adelaide.", vec![("North Adelaide", "GPE", town)]),
+            ("neighbouring East Boston has no green space", vec![("East Boston", "GPE", town)]),
+            // Counter-cases: a region of a country or a state, or a town's
+            // area named by another prefix, stays a region.
+            ("Fighting in Northern Iraq went on.", vec![("Northern Iraq", "LOC", region)]),
+            ("He retired to South Florida.", vec![("South Florida", "LOC", region)]),
+            ("The designer, of North Wales, won.", vec![("North Wales", "LOC", region)]),
+            ("Fires burned in Western Sydney.", vec![("Western Sydney", "LOC", region)]),
+            ("Demand fell in Northern Europe.", vec![("Northern Europe", "LOC", region)]),
+        ] {
+            assert_eq!(read(text), expected, "{text}");
         }
     }
 }
