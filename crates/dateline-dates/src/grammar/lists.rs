@@ -338,7 +338,8 @@ impl Parser<'_> {
             let c = &cands[k];
             let dayless = c.rule == "clock"
                 || c.rule.starts_with("clock:reference-day")
-                || c.rule.starts_with("clock:story-day");
+                || c.rule.starts_with("clock:story-day")
+                || c.rule == "clock:past-midnight";
             if c.kind != TimexType::Time || !dayless || c.value.as_bytes().get(10) != Some(&b'T') {
                 continue;
             }

@@ -105,7 +105,12 @@ impl Parser<'_> {
             }
             let (day, tm, how) = match named {
                 Some((d, how)) => (d, tm, how),
-                None => self.clock_day(&tm, self.meridiem_in(i, e)),
+                None => match self.clock_day(&tm, self.meridiem_in(i, e)) {
+                    (d, tm, "reference-day") if tm.starts_with("24:00") => {
+                        self.midnight_day(i, e, d, tm)
+                    }
+                    day => day,
+                },
             };
             let mut p =
                 Pt::new(format!("{}T{}", cal::fmt_day(day), tm), Grain::Minute, "clock", how);
@@ -451,6 +456,37 @@ impl Parser<'_> {
         }
         let (day, _, end) = self.doc.last_day_span?;
         (k > 0 && self.tok(k - 1)?.end == end).then_some(day)
+    }
+
+    /// The day of a midnight read on the reference day `day` (tokens
+    /// `i..e`): the midnight that opened it when its clause reads past ("The
+    /// bombing lasted until midnight", "passed the bill shortly after midnight",
+    /// "were executed by firing squad shortly after midnight"), 24:00 of the
+    /// day before; the one that closes the reference day has not come when
+    /// the article tells of it as gone. Not when the lede tells the story on
+    /// the reference day itself ("launches a fresh wave of attacks ...
+    /// Friday" in a Friday article): its night may run past the day's end
+    /// ("A second ship was hit by a rocket past midnight"). Only under
+    /// `Direction::Context` (the news reading) and in a language whose
+    /// clauses are read.
+    #[cold]
+    #[inline(never)]
+    fn midnight_day(
+        &self,
+        i: usize,
+        e: usize,
+        day: Civil,
+        tm: String,
+    ) -> (Civil, String, &'static str) {
+        if self.direction == Direction::Context
+            && self.lx.reads_clauses()
+            && self.doc.lede_day != Some(day)
+            && matches!(self.clause_direction(i, e), Some((Dir::Past, _)))
+            && let Some(before) = cal::add_days(day, -1)
+        {
+            return (before, tm, "past-midnight");
+        }
+        (day, tm, "reference-day")
     }
 
     /// The day (and reading) of a clock time that names no day. It is the
