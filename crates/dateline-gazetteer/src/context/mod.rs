@@ -407,9 +407,9 @@ impl Resolver {
             }
             let place = is_place(label).then_some(found.span());
             let typed = runs::type_of(self.rules, text, run, place);
-            if typed.is_none() && place.is_some() {
-                // "Petty Officer Scott C. Dayton", "John Bolton": "Dayton"
-                // and "Bolton" alone are them.
+            if typed.is_none() && (place.is_some() || label == "NORP") {
+                // "Petty Officer Scott C. Dayton", "John Bolton", "John
+                // Tory": "Dayton", "Bolton" and "Tory" alone are them.
                 let only_match = i == 0 || matches[i - 1].end() <= run.start;
                 surnames.ends_personal_name(self.rules, text, run, found, label, only_match);
             }

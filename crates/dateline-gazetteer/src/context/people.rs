@@ -77,11 +77,12 @@ impl<'t> Surnames<'t> {
 
     /// Whether the place `found` ends the name run `run` of a person: with
     /// a title before the run ("Petty Officer Scott C. Dayton", "Ambassador
-    /// John R. Bolton"), or, for a city or region (`GPE`, the only match of
-    /// the run), a first name and at most two initials before the place
-    /// ("John Bolton", "Ricardo Lagos", "John R. Bolton"). If so, its name
-    /// is remembered as a surname (unless it is a country's), and its bare
-    /// mentions elsewhere are the person's. The run itself is another
+    /// John R. Bolton"), or, for a city or region (`GPE`) or a group that is
+    /// no country's people (`NORP`: "Tory", "Tatar"), the only match of the
+    /// run, a first name and at most two initials before the name ("John
+    /// Bolton", "Ricardo Lagos", "John R. Bolton", "John Tory"). If so, its
+    /// name is remembered as a surname (unless it is a country's), and its
+    /// bare mentions elsewhere are the person's. The run itself is another
     /// rule's business.
     pub(crate) fn ends_personal_name(
         &mut self,
@@ -96,9 +97,19 @@ impl<'t> Surnames<'t> {
         if end != run.end || start <= run.start || !is_surname(&text[start..end]) {
             return false;
         }
-        let first_named =
-            || only_match && label == "GPE" && first_name_before(rules, &text[run.start..start]);
-        if !title_before(rules, text, run.start) && !first_named() {
+        let first_named = || {
+            only_match
+                && (label == "GPE" || label == "NORP" && is_group_surname(found))
+                && first_name_before(rules, &text[run.start..start])
+        };
+        // A group after a title is the title's ("Chinese Foreign Minister",
+        // read by the runs): only a first name makes it a surname.
+        let named = if label == "NORP" {
+            first_named()
+        } else {
+            title_before(rules, text, run.start) || first_named()
+        };
+        if !named {
             return false;
         }
         self.remember(&text[start..end], found);
@@ -115,8 +126,9 @@ impl<'t> Surnames<'t> {
     }
 
     /// Drops from `out` the gazetteer entities, read alone, named as a
-    /// remembered surname, unless a preposition of place precedes them ("a
-    /// march in Washington" in a story that quotes Bishop Washington).
+    /// remembered surname, unless a preposition of place precedes a place
+    /// ("a march in Washington" in a story that quotes Bishop Washington;
+    /// "the key blow to Tory's campaign" is John Tory's all the same).
     pub(crate) fn drop_bare_mentions(
         &self,
         rules: &NameRules,
@@ -132,9 +144,10 @@ impl<'t> Surnames<'t> {
                 && entity.enclosing().is_none()
                 && self.names.contains(&&text[span.start..span.end]);
             !bare
-                || runs::word_before(rules, text, span.start.saturating_sub(1)).is_some_and(
-                    |word| rules.place_prepositions.contains(&&text[word.start..word.end]),
-                )
+                || entity.label() != "NORP"
+                    && runs::word_before(rules, text, span.start.saturating_sub(1)).is_some_and(
+                        |word| rules.place_prepositions.contains(&&text[word.start..word.end]),
+                    )
         });
     }
 }
@@ -356,6 +369,17 @@ fn is_surname(name: &str) -> bool {
     !name.contains([' ', '\u{a0}', '-']) && name.chars().any(char::is_lowercase)
 }
 
+/// Whether the group `found` names people of no country (a party's, a
+/// faith's or a people's: "Tory", "Tatar"), as a surname may: a country's
+/// people ("Lindsey German", "Peter Schweizer") stay a nationality, as a
+/// country stays itself after a first name. Asked only of a group after a
+/// first name.
+#[cold]
+#[inline(never)]
+fn is_group_surname(found: &EntityMatch<'_>) -> bool {
+    !found.entry().id().starts_with("iso3166-1:")
+}
+
 /// The longest title, in bytes ("Secretary-General", "President-elect").
 const MAX_TITLE: usize = 20;
 
@@ -379,5 +403,30 @@ mod tests {
         ] {
             assert_eq!(first_name_before(&ENGLISH, given), expected, "{given:?}");
         }
+    }
+
+    /// Seed-44 reading: "Tory" of John Tory, the Ontario PC leader, was the
+    /// party's group (NORP) in every bare mention ("Tory called McGuinty to
+    /// concede").
+    #[test]
+    fn a_group_after_a_first_name_is_a_surname_unless_a_country_s_people() {
+        use crate::{Entry, Gazetteer, Resolver};
+        let gazetteer = Gazetteer::new([
+            Entry::new("Tory", "NORP", "dateline:tories"),
+            Entry::new("German", "NORP", "iso3166-1:DE"),
+        ])
+        .expect("a valid gazetteer");
+        let read = |text: &str| -> Vec<String> {
+            let found = Resolver::new().find(&gazetteer, text);
+            found.iter().map(|e| text[e.span()].to_string()).collect()
+        };
+        assert!(read("John Tory lost his seat. Tory called to concede.").is_empty());
+        assert!(read("Tory said no. Later John R. Tory conceded.").is_empty());
+        // A preposition of place keeps a place, not a group.
+        assert!(read("John Tory lost. It was a blow to Tory's campaign.").is_empty());
+        // No first name before it: the group.
+        assert_eq!(read("Tory MPs voted against it."), ["Tory"]);
+        // A country's people stay a nationality.
+        assert_eq!(read("Lindsey German spoke. German voters agreed."), ["German"]);
     }
 }
