@@ -115,7 +115,7 @@ pub(crate) fn hyphened(
 
 #[cfg(test)]
 mod tests {
-    use crate::{Entry, Gazetteer, Resolver};
+    use crate::{Entry, Gazetteer};
 
     fn gazetteer() -> &'static Gazetteer {
         static GAZETTEER: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
@@ -151,11 +151,7 @@ mod tests {
     }
 
     fn read(text: &str) -> Vec<(&str, &str, Option<&'static str>)> {
-        Resolver::new()
-            .find(gazetteer(), text)
-            .into_iter()
-            .map(|e| (&text[e.span()], e.label(), e.rule()))
-            .collect()
+        crate::context::tests::read_with(gazetteer(), text)
     }
 
     #[test]

@@ -5,6 +5,19 @@ use proptest::prelude::*;
 
 use crate::{Entry, Gazetteer, Nested, Resolver};
 
+/// What the default resolver reads in `text` with `gazetteer`: each
+/// entity's text, label and rule, as the rules' table tests list them.
+pub(super) fn read_with<'t>(
+    gazetteer: &'static Gazetteer,
+    text: &'t str,
+) -> Vec<(&'t str, &'static str, Option<&'static str>)> {
+    Resolver::new()
+        .find(gazetteer, text)
+        .into_iter()
+        .map(|e| (&text[e.span()], e.label(), e.rule()))
+        .collect()
+}
+
 fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
     GAZETTEER.get_or_init(|| {

@@ -219,7 +219,7 @@ pub(crate) fn towns_in_tables(text: &str, found: &mut [Resolved<'_>]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Entry, Gazetteer, Resolver};
+    use crate::{Entry, Gazetteer};
 
     fn gazetteer() -> &'static Gazetteer {
         static GAZETTEER: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
@@ -243,11 +243,7 @@ mod tests {
     }
 
     fn read(text: &str) -> Vec<(&str, &str, Option<&'static str>)> {
-        Resolver::new()
-            .find(gazetteer(), text)
-            .into_iter()
-            .map(|e| (&text[e.span()], e.label(), e.rule()))
-            .collect()
+        crate::context::tests::read_with(gazetteer(), text)
     }
 
     /// Seed-43 reading ("North Canton, Ohio"; seeds 35, 36 and 41 read
