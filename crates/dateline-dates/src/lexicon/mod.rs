@@ -1402,48 +1402,61 @@ pub(crate) struct Lexicon {
     /// The first words of the phrases, for a lookup as cheap as a word's:
     /// the tokenizer tries the phrases only after one of them.
     phrase_starts: WordTable<()>,
-    /// The phrases a word may begin, by the lowercase first byte of their
-    /// first word, and all of them (see [`Lexicon::phrases_starting`]).
-    phrase_leads: (Vec<Vec<u8>>, Vec<u8>),
+    /// The phrases a word may begin (see [`Lexicon::phrases_starting`]).
+    phrase_leads: LeadIndex,
     /// First words of multi-word holidays that the table gives another
     /// class ("Tag" of "Tag der Deutschen Einheit", "día" of "Día de la
     /// Hispanidad"): the holiday rule tries them too. Sorted by their
     /// lowercase first byte (see [`Lexicon::other_holiday_starts_for`]).
     pub(crate) other_holiday_starts: Vec<&'static str>,
-    /// The holidays a name may begin with, by the lowercase first byte of
-    /// its first word (see [`Lexicon::holidays_starting`]).
-    holiday_starts: Vec<Vec<u8>>,
-    /// Every holiday's index, for a word that starts with no ASCII letter
-    /// or digit.
-    all_holidays: Vec<u8>,
+    /// The holidays a name may begin with (see
+    /// [`Lexicon::holidays_starting`]).
+    holiday_leads: LeadIndex,
 }
 
-/// The index behind [`Lexicon::holidays_starting`]: per ASCII byte, the
-/// holidays whose first word may equal a word starting with it; and every
-/// holiday.
-fn holiday_starts(holidays: &[Holiday]) -> (Vec<Vec<u8>>, Vec<u8>) {
-    lead_index(holidays.iter().map(|h| h.words.first().copied()))
+/// The entries of a table (holidays, phrases) whose first word a word may
+/// be, by the word's first byte: a lookup compares a word with those alone.
+#[derive(Debug)]
+struct LeadIndex {
+    /// Per ASCII byte, the indices of the entries whose first word may
+    /// equal a word starting with it, in table order (one that starts with
+    /// anything but an ASCII letter or digit is listed under every byte).
+    by_byte: Vec<Vec<u8>>,
+    /// Every index, for a word that starts with no ASCII letter or digit.
+    all: Vec<u8>,
 }
 
-/// Per ASCII byte, the indices of the entries whose first word may equal
-/// a word starting with it (one that starts with anything but an ASCII
-/// letter or digit is listed under every byte); and every index.
-fn lead_index<'a>(
-    firsts: impl ExactSizeIterator<Item = Option<&'a str>>,
-) -> (Vec<Vec<u8>>, Vec<u8>) {
-    let index = |i: usize| u8::try_from(i).expect("at most 256 entries a language");
-    let len = firsts.len();
-    let mut by_byte = vec![Vec::new(); 128];
-    for (i, first) in firsts.enumerate() {
-        let first = first.and_then(|w| w.as_bytes().first());
-        for (b, list) in by_byte.iter_mut().enumerate() {
-            let b = b as u8;
-            if first.is_none_or(|f| !f.is_ascii_alphanumeric() || f.eq_ignore_ascii_case(&b)) {
-                list.push(index(i));
+impl LeadIndex {
+    /// The index of entries whose first words are `firsts`, in order.
+    fn new<'a>(firsts: impl ExactSizeIterator<Item = Option<&'a str>>) -> LeadIndex {
+        let index = |i: usize| u8::try_from(i).expect("at most 256 entries a language");
+        let len = firsts.len();
+        let mut by_byte = vec![Vec::new(); 128];
+        for (i, first) in firsts.enumerate() {
+            let first = first.and_then(|w| w.as_bytes().first());
+            for (b, list) in by_byte.iter_mut().enumerate() {
+                let b = b as u8;
+                if first.is_none_or(|f| !f.is_ascii_alphanumeric() || f.eq_ignore_ascii_case(&b)) {
+                    list.push(index(i));
+                }
             }
         }
+        LeadIndex { by_byte, all: (0..len).map(index).collect() }
     }
-    (by_byte, (0..len).map(index).collect())
+
+    /// The entries that may begin with the word `written`: those whose
+    /// first word starts with its first byte, in either case, when that is
+    /// an ASCII letter or digit (the only ones [`Lexicon::same_word`] may
+    /// find equal); all of them otherwise.
+    #[inline]
+    fn get(&self, written: &str) -> &[u8] {
+        match written.as_bytes().first() {
+            Some(&b) if b.is_ascii_alphanumeric() => {
+                &self.by_byte[usize::from(b.to_ascii_lowercase())]
+            }
+            _ => &self.all,
+        }
+    }
 }
 
 impl Lexicon {
@@ -1502,7 +1515,7 @@ impl Lexicon {
         for (words, _) in &phrases {
             phrase_starts.insert(words[0], ());
         }
-        let phrase_leads = lead_index(phrases.iter().map(|(words, _)| words.first().copied()));
+        let phrase_leads = LeadIndex::new(phrases.iter().map(|(words, _)| words.first().copied()));
         let mut other_holiday_starts: Vec<&'static str> = holidays
             .iter()
             .filter(|h| h.words.len() > 1)
@@ -1516,7 +1529,7 @@ impl Lexicon {
             .collect();
         other_holiday_starts.sort_unstable_by_key(|w| (first_byte_lowercase(w), *w));
         other_holiday_starts.dedup();
-        let (holiday_starts, all_holidays) = holiday_starts(holidays);
+        let holiday_leads = LeadIndex::new(holidays.iter().map(|h| h.words.first().copied()));
         let t = tables;
         let extended = t.fold_accents
             || t.elision
@@ -1542,8 +1555,7 @@ impl Lexicon {
             phrase_starts,
             phrase_leads,
             other_holiday_starts,
-            holiday_starts,
-            all_holidays,
+            holiday_leads,
             entries,
             table: words,
             holidays,
@@ -1623,33 +1635,19 @@ impl Lexicon {
     }
 
     /// The holidays (indices into `holidays`, in table order) whose name
-    /// may begin with the word `written`: those whose first word starts
-    /// with its first byte, in either case, when that is an ASCII letter
-    /// or digit (the only ones [`Lexicon::same_word`] may find equal);
-    /// all of them otherwise. The holiday rule meets every "New" and "May"
-    /// near a date, and the table has some eighty names.
+    /// may begin with the word `written` (see [`LeadIndex::get`]). The
+    /// holiday rule meets every "New" and "May" near a date, and the table
+    /// has some eighty names.
     pub(crate) fn holidays_starting(&self, written: &str) -> &[u8] {
-        match written.as_bytes().first() {
-            Some(&b) if b.is_ascii_alphanumeric() => {
-                &self.holiday_starts[usize::from(b.to_ascii_lowercase())]
-            }
-            _ => &self.all_holidays,
-        }
+        self.holiday_leads.get(written)
     }
 
     /// The phrases (indices into `phrases`, in table order) that may begin
-    /// with the word `written`: those whose first word starts with its
-    /// first byte, in either case, when that is an ASCII letter or digit
-    /// (the only ones [`Lexicon::same_word`] may find equal); all of them
-    /// otherwise. Spanish phrases begin with "de", "a", "el", "que", and
-    /// each of those was compared with every phrase.
+    /// with the word `written` (see [`LeadIndex::get`]). Spanish phrases
+    /// begin with "de", "a", "el", "que", and each of those was compared
+    /// with every phrase.
     pub(crate) fn phrases_starting(&self, written: &str) -> &[u8] {
-        match written.as_bytes().first() {
-            Some(&b) if b.is_ascii_alphanumeric() => {
-                &self.phrase_leads.0[usize::from(b.to_ascii_lowercase())]
-            }
-            _ => &self.phrase_leads.1,
-        }
+        self.phrase_leads.get(written)
     }
 
     /// The words of `other_holiday_starts` that `written` may be: those
