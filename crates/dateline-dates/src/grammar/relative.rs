@@ -589,42 +589,6 @@ impl Parser<'_> {
     /// today at noon", "the world today marks".
     #[inline(never)]
     fn today_age(&self, i: usize) -> bool {
-        const AGE_NOUNS: &[&str] = &[
-            "world",
-            "economy",
-            "society",
-            "youth",
-            "teens",
-            "teenagers",
-            "generation",
-            "generations",
-            "children",
-            "kids",
-            "families",
-            "parents",
-            "politicians",
-            "politics",
-            "governments",
-            "wars",
-            "dollars",
-            "prices",
-            "standards",
-            "standard",
-            "market",
-            "marketplace",
-            "age",
-            "era",
-            "times",
-            "culture",
-            "technology",
-            "computers",
-            "consumers",
-            "students",
-            "workers",
-            "workforce",
-            "environment",
-            "necessities",
-        ];
         if self.lx.extended {
             return false;
         }
@@ -647,7 +611,7 @@ impl Parser<'_> {
             }
             head = Some(k);
         }
-        head.is_some_and(|k| AGE_NOUNS.iter().any(|w| self.is_word(k, w)))
+        head.is_some_and(|k| self.lx.tables.age_nouns.iter().any(|w| self.is_word(k, w)))
     }
 
     /// Whether "today" at `i` closes a noun phrase with "of" ("the leaders

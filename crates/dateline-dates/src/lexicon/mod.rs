@@ -835,6 +835,11 @@ pub(crate) struct Tables {
     /// The forms of the verb that gives the weekday of a date named
     /// elsewhere ("Republic Day fell on a Sunday"): no day of its own.
     pub(crate) fall_verbs: &'static [&'static str],
+    /// Nouns of an age's people or state that make "today's" before them
+    /// the present age, PRESENT_REF, not the day ("in today's global
+    /// economy", "today's teens", "in today's dollars"): the head of the
+    /// phrase, its last word (ASCII, matched ignoring case).
+    pub(crate) age_nouns: &'static [&'static str],
     /// Nouns for a limit set ahead of the day it falls on ("the November 24
     /// deadline", "a deadline of November 24"): a day so named keeps the
     /// nearest reading whatever the tense of its clause, which tells when
@@ -1098,6 +1103,7 @@ impl Tables {
         generic_day_adjectives: &[],
         not_nouns: &[],
         fall_verbs: &[],
+        age_nouns: &[],
         deadline_nouns: &[],
         plural_day_articles: &[],
         vague_unit_words: &[],
