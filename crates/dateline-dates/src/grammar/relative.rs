@@ -120,7 +120,7 @@ impl Parser<'_> {
             t.kind == Kind::Word
                 && !matches!(t.lex, Some(Lex::Func(f)) if f.is_signal()
                     || matches!(f, Func::In | Func::On | Func::At | Func::The | Func::A))
-                && !self.lx.tables.not_nouns.iter().any(|w| self.lx.same_word(self.s(e), w))
+                && !self.begins_no_noun(e)
         });
         let compound = self.dash(e) && self.glued(e);
         let dated = next.is_some_and(|t| t.kind == Kind::Num)
@@ -528,6 +528,12 @@ impl Parser<'_> {
                     .is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none() && t.space)
     }
 
+    /// Whether the word at `i` is one the word table does not know that
+    /// begins no noun (`Tables::not_nouns`: "with", "when", "onto").
+    fn begins_no_noun(&self, i: usize) -> bool {
+        self.lx.tables.not_nouns.iter().any(|w| self.lx.same_word(self.s(i), w))
+    }
+
     /// "is today a free city", "the world today." (see [`Self::today_age`]).
     fn today_state(&self, i: usize) -> bool {
         const STATE: &[&str] = &["a", "an", "the", "one", "among"];
@@ -578,7 +584,8 @@ impl Parser<'_> {
 
     /// Whether "today" at `i` names the present age by what it qualifies:
     /// "today's" before a noun of an age's people or state ("in today's
-    /// global economy", "today's teens are", "in today's dollars"), or
+    /// global economy", "today's teens are", "in today's dollars", with
+    /// adjectives joined by "and" or "or" before it), or
     /// "today" after "more than ever" ("More than ever today Americans
     /// need"). Not the day's events or papers: "today's vote", "today's
     /// market rally" (the head noun is the last of the phrase), "today's
@@ -602,14 +609,27 @@ impl Parser<'_> {
         if !super::is_possessive_tok(self.tok(i + 1)) {
             return self.today_state(i);
         }
-        // The phrase's lowercase words, its head the last before a mark,
-        // a function word or a verb.
+        // The phrase's lowercase words, its head the last before a mark, a
+        // function word, a word that begins no noun ("onto", "with") or a
+        // verb; "and" or "or" between two of them joins adjectives
+        // ("today's confident and dynamic democracy", "today's individual
+        // and institutional investors").
         let mut head = None;
-        for k in i + 2..i + 6 {
-            if self.breaks(k) || !self.lowercase_unknown_word(k) {
+        let (mut k, mut words) = (i + 2, 0);
+        while words < 4 && !self.breaks(k) {
+            if self.lowercase_unknown_word(k) && !self.begins_no_noun(k) {
+                head = Some(k);
+                words += 1;
+                k += 1;
+            } else if head.is_some()
+                && (self.is_func(k, Func::And) || self.is_func(k, Func::Or))
+                && !self.breaks(k + 1)
+                && self.lowercase_unknown_word(k + 1)
+            {
+                k += 1;
+            } else {
                 break;
             }
-            head = Some(k);
         }
         head.is_some_and(|k| self.lx.tables.age_nouns.iter().any(|w| self.is_word(k, w)))
     }

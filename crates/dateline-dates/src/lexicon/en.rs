@@ -28,7 +28,10 @@ pub(super) static TABLES: Tables = Tables {
     holiday_season_nouns: &["rush", "season", "holiday", "holidays", "break", "shopping"],
     schedule_days: &["weekdays", "weekends", "weeknights"],
     generic_day_adjectives: &["typical", "normal", "average", "usual", "ordinary", "given"],
-    not_nouns: &["with", "without", "but", "when", "while", "where", "because", "so"],
+    not_nouns: &[
+        "with", "without", "but", "when", "while", "where", "because", "so", "onto", "into",
+        "across", "against", "among", "upon", "toward", "towards",
+    ],
     fall_verbs: &["fall", "falls", "fell", "fallen", "falling"],
     deadline_nouns: &["deadline", "deadlines"],
     age_nouns: &[
@@ -66,6 +69,9 @@ pub(super) static TABLES: Tables = Tables {
         "workforce",
         "environment",
         "necessities",
+        "democracy",
+        "deficits",
+        "investors",
     ],
     ..Tables::EMPTY
 };

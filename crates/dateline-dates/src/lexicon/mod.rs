@@ -830,7 +830,9 @@ pub(crate) struct Tables {
     /// Words the word table does not know that begin no noun: after "a
     /// Saturday night" they leave it nothing to modify, so it stays any
     /// such day ("on a Saturday night with the 'Blond Gaggle'", "sit on a
-    /// Friday without question time").
+    /// Friday without question time"), and after "today's" they end the
+    /// phrase whose head tells the present age ("the burden of today's
+    /// deficits onto the backs of", `Tables::age_nouns`).
     pub(crate) not_nouns: &'static [&'static str],
     /// The forms of the verb that gives the weekday of a date named
     /// elsewhere ("Republic Day fell on a Sunday"): no day of its own.
