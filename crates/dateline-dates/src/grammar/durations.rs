@@ -1033,7 +1033,8 @@ impl Parser<'_> {
     /// "46 complaints in the last year", "down 68 percent over the last
     /// year", "In the last decade, ...": after "in", "over", "during",
     /// "throughout" or "within", "the last" and a unit that closes the
-    /// phrase (a stop, a comma, a bracket or a quote follows) is the stretch
+    /// phrase (a stop, a comma, a bracket or a quote follows, or a word
+    /// that ends it: `stretch_closed_by_word`) is the stretch
     /// of one unit up to the reference, a DURATION as "the past year" is
     /// (issue 17, seed 44); after "within", "the next" or "the coming" and
     /// such a unit is the stretch ahead ("expected to be completed within
@@ -1048,15 +1049,60 @@ impl Parser<'_> {
             within && (self.is_rel(the + 1, Rel::Next) || self.is_rel(the + 1, Rel::Coming));
         (self.is_rel(the + 1, Rel::Last) || ahead)
             && self.past_unit(the + 2).is_some()
-            && (self.t.get(the + 3).is_none()
-                || [',', '.', ';', ':', ')', ']', '"', '!', '?', '\u{201d}']
-                    .iter()
-                    .any(|&c| self.punct(the + 3, c)))
             && (within
                 || self.is_func(before, Func::In)
                 || self.is_func(before, Func::During)
                 || self.is_word(before, "over")
                 || self.is_word(before, "throughout"))
+            && (self.t.get(the + 3).is_none()
+                || [',', '.', ';', ':', ')', ']', '"', '!', '?', '\u{201d}']
+                    .iter()
+                    .any(|&c| self.punct(the + 3, c))
+                || self.stretch_closed_by_word(before, the + 3))
+    }
+
+    /// Whether the word at `k`, after "the last <unit>" and the
+    /// preposition at `before`, closes the phrase as a mark would (issue
+    /// 17, seed 34 and the corpus): an auxiliary or a modal of the verb table
+    /// ("troubles over the last year could be due"), a participle in
+    /// "-ing" the word table does not know ("in the last month involving
+    /// the church", "over the last month according to a poll"), or, where
+    /// the preposition opens the sentence, the subject of its clause: a
+    /// capitalized word other than a pronoun, or an article ("Over the last
+    /// decade Thompson has focused", "Over the last decade a lot of effort
+    /// has gone"). Not "of", "or", "and" or a pronoun after it ("the last
+    /// year of his term", "in the last year or two", "the last year we
+    /// traveled together": the final one).
+    #[cold]
+    #[inline(never)]
+    fn stretch_closed_by_word(&self, before: usize, k: usize) -> bool {
+        let Some(t) = self.tok(k).filter(|t| t.kind == Kind::Word && !self.breaks(k)) else {
+            return false;
+        };
+        let word = &self.text[t.start..t.end];
+        let lower = word.to_ascii_lowercase();
+        let class = self.lx.verb(lower.as_bytes());
+        if matches!(
+            class,
+            Some(
+                Verb::Be
+                    | Verb::Was
+                    | Verb::Have
+                    | Verb::Will
+                    | Verb::Would
+                    | Verb::Modal
+                    | Verb::Could
+            )
+        ) {
+            return true;
+        }
+        if !t.upper && t.lex.is_none() && word.len() > 5 && word.ends_with("ing") {
+            return true;
+        }
+        self.starts_sentence(before)
+            && (t.upper && class != Some(Verb::Pronoun) && t.lex.is_none()
+                || self.is_func(k, Func::The)
+                || self.is_func(k, Func::A))
     }
 
     /// A singular unit at `i` that "the past" turns into a one-unit duration

@@ -304,7 +304,7 @@ impl Parser<'_> {
     /// Whether token `i` begins a sentence: nothing but blanks and opening
     /// marks ("¿", "¡", quotes) between it and the text's start or a
     /// sentence's end.
-    fn starts_sentence(&self, i: usize) -> bool {
+    pub(super) fn starts_sentence(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
         let before = self.text[..t.start].trim_end_matches(|c: char| {
             c != '\n' && c.is_whitespace()
