@@ -1106,7 +1106,8 @@ impl Parser<'_> {
     }
 
     /// A singular unit at `i` that "the past" turns into a one-unit duration
-    /// ("the past year", "the past week"); not "the past quarter" (the last
+    /// ("the past year", "the past week", "the past fortnight", P2W); not
+    /// "the past quarter" (the last
     /// reported quarter) nor "the past weekend" (a date).
     pub(super) fn past_unit(&self, i: usize) -> Option<Unit> {
         match self.unit(i) {
@@ -1114,6 +1115,7 @@ impl Parser<'_> {
                 u @ (Unit::Year
                 | Unit::Month
                 | Unit::Week
+                | Unit::Fortnight
                 | Unit::Day
                 | Unit::Hour
                 | Unit::Decade
