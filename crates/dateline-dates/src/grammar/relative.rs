@@ -544,13 +544,30 @@ impl Parser<'_> {
         if copula(i - 1) && !self.breaks(i + 1) && STATE.iter().any(|w| self.is_word(i + 1, w)) {
             return true;
         }
-        if self.today_ends_present_relative(i) {
+        if self.today_ends_present_relative(i) || self.today_closes_state_phrase(i) {
             return true;
         }
         i >= 2
             && self.is_word(i - 1, "world")
             && self.is_func(i - 2, Func::The)
             && self.tok(i + 1).is_none_or(|t| t.kind == Kind::Punct || copula(i + 1))
+    }
+
+    /// Whether "today" at `i` closes, before a mark, a phrase that compares
+    /// the present state with another (`Tables::today_state_phrases`: "run
+    /// absolutely as it is today.", "smaller than it is today.", "the
+    /// industry as we know it today.", "it remains the same today"): the
+    /// present age, not the day (issue 17, seeds 36 and 49).
+    #[cold]
+    #[inline(never)]
+    fn today_closes_state_phrase(&self, i: usize) -> bool {
+        if self.tok(i + 1).is_some_and(|t| t.kind != Kind::Punct || t.is_punct('\'')) {
+            return false;
+        }
+        self.lx.tables.today_state_phrases.iter().any(|p| {
+            let n = p.split(' ').count();
+            i >= n && p.split(' ').enumerate().all(|(m, w)| self.is_word(i - n + m, w))
+        })
     }
 
     /// Whether "today" at `i` closes a clause of the present state that

@@ -73,6 +73,17 @@ pub(super) static TABLES: Tables = Tables {
         "deficits",
         "investors",
     ],
+    today_state_phrases: &[
+        "as it is",
+        "as they are",
+        "than it is",
+        "than they are",
+        "what it is",
+        "what they are",
+        "as we know it",
+        "remains the same",
+        "remain the same",
+    ],
     ..Tables::EMPTY
 };
 

@@ -842,6 +842,12 @@ pub(crate) struct Tables {
     /// economy", "today's teens", "in today's dollars"): the head of the
     /// phrase, its last word (ASCII, matched ignoring case).
     pub(crate) age_nouns: &'static [&'static str],
+    /// Phrases, words parted by one space, that make "today" closing them
+    /// before a mark the present age, PRESENT_REF: a comparison with the
+    /// present state ("as it is today.", "as we know it today.", "it
+    /// remains the same today"), not a day's event (ASCII, matched
+    /// ignoring case).
+    pub(crate) today_state_phrases: &'static [&'static str],
     /// Nouns for a limit set ahead of the day it falls on ("the November 24
     /// deadline", "a deadline of November 24"): a day so named keeps the
     /// nearest reading whatever the tense of its clause, which tells when
@@ -1106,6 +1112,7 @@ impl Tables {
         not_nouns: &[],
         fall_verbs: &[],
         age_nouns: &[],
+        today_state_phrases: &[],
         deadline_nouns: &[],
         plural_day_articles: &[],
         vague_unit_words: &[],
