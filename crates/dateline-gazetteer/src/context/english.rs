@@ -431,6 +431,11 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // "Western", "Central", "Greater" before a town name its area ("Western
     // Sydney", "Central Baghdad"), LOC.
     town_part_prefixes: WordSet::new(&["North", "South", "East", "West"]),
+    // "the Ajax-Pickering riding", "the riding of Hamilton East—Stoney
+    // Creek": a Canadian electoral district named for the places it joins
+    // is one GPE (seeds 37, 42 and 45 read a place inside one as wrong).
+    riding_nouns: WordSet::new(&["riding", "ridings"]),
+    riding_links: WordSet::new(&["of"]),
     // "Native American", "Roman Catholic", "Han Chinese": words that make
     // one group with the group after them (the region prefixes do too:
     // "North American", "Northern Kurdish").

@@ -103,6 +103,13 @@ pub(crate) struct NameRules {
     /// Adelaide", "East Cleveland": `GPE`, `prefix:town`), where the place
     /// after them is a town; see `towns.rs`.
     pub(crate) town_part_prefixes: WordSet,
+    /// Nouns of an electoral district named for the places it joins, after
+    /// its name ("the Ajax-Pickering riding") or before one of
+    /// `riding_links` and it ("the riding of Toronto—Danforth"); see
+    /// `ridings.rs`. Empty: no such reading.
+    pub(crate) riding_nouns: WordSet,
+    /// The words between such a noun and the name after it ("of").
+    pub(crate) riding_links: WordSet,
     /// Words before a group that make one group with it ("Native
     /// American", "Roman Catholic"), beside the region prefixes ("North
     /// American"); see `groups.rs`.

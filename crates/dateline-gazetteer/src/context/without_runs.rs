@@ -33,6 +33,8 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     loc_prefixes: WordSet::new(&[]),
     region_prefixes: WordSet::new(&[]),
     town_part_prefixes: WordSet::new(&[]),
+    riding_nouns: WordSet::new(&[]),
+    riding_links: WordSet::new(&[]),
     group_modifiers: WordSet::new(&[]),
     hyphen_groups: WordSet::new(&[]),
     relation_nouns: WordSet::new(&[]),
