@@ -43,6 +43,35 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Protocol",
         "Treaty",
     ]),
+    // A body named for a cause goes on over "of" after it: "Democratic
+    // Forces for the Liberation of Rwanda", "Americans United for
+    // Separation of Church and State" (seed 44), "Foundation for Defense of
+    // Democracies", "Committee on the Elimination of Racial
+    // Discrimination"; only after "for" or "on" that joined a head word (not
+    // "the Liberation of Kuwait", nor "Department of the Defense of the
+    // U.S.A.", a department and a place). The nouns the news corpus writes
+    // there.
+    cause_nouns: WordSet::new(&[
+        "Advancement",
+        "Control",
+        "Coordination",
+        "Defence",
+        "Defense",
+        "Elimination",
+        "Emancipation",
+        "Eradication",
+        "Implementation",
+        "Liberation",
+        "Prevention",
+        "Promotion",
+        "Protection",
+        "Regulation",
+        "Restoration",
+        "Separation",
+        "Study",
+    ]),
+    cause_leads: WordSet::new(&["for", "on"]),
+    cause_connectors: WordSet::new(&["of"]),
     // A mission posted to a place is named for it: "United Nations Interim
     // Force in Lebanon", "African Union Mission in Somalia", "UN
     // Stabilization Mission in Haiti" (seed-43 reading). Only after a run
