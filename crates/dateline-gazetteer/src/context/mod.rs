@@ -29,6 +29,7 @@ mod heads;
 mod languages;
 mod namesakes;
 mod people;
+mod ridings;
 mod rules;
 mod runs;
 mod splits;
@@ -151,6 +152,9 @@ impl Source {
 /// * **A landform's name joined by a hyphen to a name before it**
 ///   ("Scarborough-Rouge River", "Skeena-Bulkley Valley") is a compound
 ///   district, an electoral riding, `GPE` (`head:district`).
+/// * **An electoral district named for its places** ("the Ajax-Pickering
+///   riding", "the riding of Toronto—Danforth") is one `GPE`
+///   (`place:riding`).
 /// * **A compass word before a town** ("North Adelaide", "East Cleveland")
 ///   is the town's part or a town of its own, `GPE` (`prefix:town`); before
 ///   a country or a state it is a region ("Northern Iraq", `LOC`).
@@ -511,6 +515,10 @@ impl Resolver {
         let mut found = merge(merge(out, named), towns);
         // "|| Democrat || Lake Hiawatha ||": a hometown in a table.
         towns::towns_in_tables(text, &mut found);
+        // "the Ajax-Pickering riding": a district named for its places.
+        if self.nested == Nested::Drop {
+            ridings::ridings_named_for_places(self.rules, text, &mut found);
+        }
         found
     }
 }

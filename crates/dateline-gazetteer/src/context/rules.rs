@@ -74,6 +74,18 @@ pub(crate) struct NameRules {
     /// The head words a topic connector joins after: bodies named for what
     /// they deal with (commissions, committees, conferences).
     pub(crate) topic_heads: WordSet,
+    /// The causes a body is named for, after a connector that joined a
+    /// head word ("Forces for the Liberation", "Americans United for
+    /// Separation"): one of `cause_connectors` joins after them as after a
+    /// head ("... of Rwanda", "... of Church and State"); see
+    /// `runs::joins_after_cause`. Empty: no such reading.
+    pub(crate) cause_nouns: WordSet,
+    /// The connectors that lead from a head word to its cause ("for",
+    /// "on"; not "of": "Department of the Defense of the U.S.A." is a
+    /// department and a place).
+    pub(crate) cause_leads: WordSet,
+    /// The connectors that join after a cause ("of").
+    pub(crate) cause_connectors: WordSet,
     /// Head words of missions named for where they are posted ("United
     /// Nations Interim Force in Lebanon"); see `runs::end_over_posting`.
     pub(crate) mission_heads: WordSet,
@@ -103,6 +115,13 @@ pub(crate) struct NameRules {
     /// Adelaide", "East Cleveland": `GPE`, `prefix:town`), where the place
     /// after them is a town; see `towns.rs`.
     pub(crate) town_part_prefixes: WordSet,
+    /// Nouns of an electoral district named for the places it joins, after
+    /// its name ("the Ajax-Pickering riding") or before one of
+    /// `riding_links` and it ("the riding of Toronto—Danforth"); see
+    /// `ridings.rs`. Empty: no such reading.
+    pub(crate) riding_nouns: WordSet,
+    /// The words between such a noun and the name after it ("of").
+    pub(crate) riding_links: WordSet,
     /// Words before a group that make one group with it ("Native
     /// American", "Roman Catholic"), beside the region prefixes ("North
     /// American"); see `groups.rs`.
@@ -669,6 +688,10 @@ mod tests {
             // A mission's run is typed by its head word first.
             for w in rules.mission_heads.words {
                 assert!(rules.head(w).is_some_and(|h| h.label == "ORG"), "{lang}: {w:?}");
+            }
+            // A cause is led to and followed by connectors.
+            for w in rules.cause_leads.words.iter().chain(rules.cause_connectors.words) {
+                assert!(rules.connectors.contains(w), "{lang}: {w:?}");
             }
             // A town's part is a region's first.
             for w in rules.town_part_prefixes.words {

@@ -651,6 +651,9 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
     // Whether a connector joined ("Department of Health"): "and" then
     // joins the words of the name's last part without a head word.
     let mut joined_connector = false;
+    // The word a cause's lead ("for", "on") joined, if the last connector
+    // was one (see `joins_after_cause`).
+    let mut cause: Option<Span> = None;
     loop {
         if text[end..].starts_with('-') {
             match word_from(rules, text, end + 1) {
@@ -715,13 +718,18 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
             break;
         }
         let last = word_before(rules, text, end);
-        if !last.is_some_and(|last| joins_over_connector(rules, &text[last], written)) {
+        if !last.is_some_and(|last| {
+            joins_over_connector(rules, &text[last], written)
+                || cause == Some(last) && joins_after_cause(rules, &text[last], written)
+        }) {
             break;
         }
         match name_after_connector(rules, text, word) {
             Some(name) => {
                 end = name.end;
                 joined_connector = true;
+                // "Forces for the Liberation": a cause's "of" may join next.
+                cause = rules.cause_leads.contains(written).then_some(name);
             }
             None => break,
         }
@@ -1270,8 +1278,37 @@ fn name_before_connector(rules: &NameRules, text: &str, word: Span, class: Class
     let name = word_before(rules, text, gap_before(text, connector.start))?;
     (name.end < connector.start
         && is_name_word(rules, &text[name])
-        && joins_over_connector(rules, &text[name], &text[connector]))
+        && (joins_over_connector(rules, &text[name], &text[connector])
+            || joins_after_cause(rules, &text[name], &text[connector])
+                && cause_follows_connector(rules, text, name)))
     .then_some(name)
+}
+
+/// Whether `connector` joins after the cause `before` ("Liberation" before
+/// "of"), when a connector that joined a head word leads to the cause
+/// (the caller checks: "Forces for the Liberation of Rwanda"; not "the
+/// Liberation of Kuwait").
+fn joins_after_cause(rules: &NameRules, before: &str, connector: &str) -> bool {
+    rules.cause_connectors.contains(connector) && rules.cause_nouns.contains(before)
+}
+
+/// Whether the cause `cause` comes right after one of the rules'
+/// `cause_leads`, perhaps and "the", that joined a name word before them
+/// ("Forces for the", "United for"). Out of line: asked only before a
+/// cause's "of".
+#[inline(never)]
+fn cause_follows_connector(rules: &NameRules, text: &str, cause: Span) -> bool {
+    let before = |at: usize| {
+        let end = gap_before(text, at);
+        (end < at).then(|| word_before(rules, text, end)).flatten()
+    };
+    let Some(mut lead) = before(cause.start) else { return false };
+    if rules.is_second_connector(&text[lead]) {
+        let Some(word) = before(lead.start) else { return false };
+        lead = word;
+    }
+    rules.cause_leads.contains(&text[lead])
+        && name_before_connector(rules, text, lead, Class::Connector).is_some()
 }
 
 /// A sentence's first word is capitalized whatever it is: it is evidence of
