@@ -172,11 +172,11 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
-    /// A document gets the same results processed alone, in a batch (rayon)
-    /// and from several threads at once.
+    /// A document gets the same results processed alone, in a batch (rayon,
+    /// in groups that run stage by stage) and from several threads at once.
     #[test]
     fn alone_batch_and_threads_agree(
-        documents in prop::collection::vec((news_text(), any_date()), 1..8),
+        documents in prop::collection::vec((news_text(), any_date()), 1..16),
     ) {
         let pipeline = pipeline();
         let alone: Vec<Document> =

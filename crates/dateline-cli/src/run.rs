@@ -1,6 +1,7 @@
 //! The loop every subcommand shares: read documents in chunks on one
 //! thread, parse, process and render each chunk in parallel on the workers
-//! while the previous one is written, write results in input order.
+//! (in groups, each step over a group before the next) while the previous
+//! one is written, write results in input order.
 //!
 //! Memory stays bounded by the chunk size whatever the input size, and a
 //! bad document is reported with its file and line, then skipped or fatal
@@ -31,6 +32,18 @@ const CHUNK_BYTES: usize = 8 << 20;
 /// go on with the next chunk while the main thread writes one, so neither
 /// waits for the other, and memory stays bounded by a few chunks.
 const IN_FLIGHT: usize = 2;
+/// Each worker parses, processes and renders the documents of a chunk in
+/// groups of this many, one step over the whole group before the next:
+/// the JSON parser, each stage of the pipeline and the writer then run
+/// over many documents in a row with their code and branch history warm,
+/// rather than taking turns for every document. Over the news corpus
+/// (`extract --threads 1`, 25 alternating runs on a busy machine), groups
+/// of 16, 32, 64 and 128 took 2.3%, 3.2%, 4.7% and 5.1% less CPU time
+/// (medians) than one document at a time, and callgrind put 32 to 128
+/// level; 64 gets nearly all of it while a group's data (texts, normalized
+/// texts, outputs: a few hundred KB) stays small, as last-level misses
+/// grow with the group (0.36M, 0.39M, 0.40M over 1,000 documents).
+const GROUP: usize = 64;
 /// More documents than this earn a progress bar (on a terminal).
 const PROGRESS_AFTER: usize = 8;
 
@@ -52,16 +65,34 @@ pub struct Output {
 /// `reference_date`); that counts as a bad document like an unreadable one.
 ///
 /// One thread reads and splits the input into chunks of documents; the
-/// worker threads parse, process and render each document; the calling
-/// thread writes the rendered chunks in input order.
+/// worker threads parse, process and render the documents of each chunk,
+/// in groups; the calling thread writes the rendered chunks in input order.
 pub fn run<F>(input: InputArgs, output_args: &OutputArgs, process: F) -> anyhow::Result<()>
 where
     F: Fn(&Document, Emit<'_>) -> Result<(), String> + Sync,
+{
+    run_in_groups(input, output_args, |group| {
+        group.into_iter().map(|(document, emit)| process(document, emit)).collect()
+    })
+}
+
+/// [`run`] for a `process` that takes a group of documents at a time, to
+/// run each step over the group before the next (see `GROUP`): it gets
+/// the documents of a group that parsed, each with its [`Emit`], and
+/// returns what became of each, in order.
+pub fn run_in_groups<F>(
+    input: InputArgs,
+    output_args: &OutputArgs,
+    process: F,
+) -> anyhow::Result<()>
+where
+    F: for<'a> Fn(Vec<(&'a Document, Emit<'a>)>) -> Vec<Result<(), String>> + Sync,
 {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(output_args.threads.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
+    let threads = pool.current_num_threads();
     let fields = input.fields()?;
     let progress = progress_bar(&input);
     let format = output_args.format;
@@ -93,18 +124,40 @@ where
         }
     });
 
-    let render = |pending: Pending| -> Result<Output, BadDocument> {
-        let document = pending.parse(&fields)?;
-        // JSON Lines output runs about twice the text (sentences repeat
-        // it, plus offsets); reserving that saves regrowing.
-        let mut output = Output::default();
-        if format != OutputFormat::Html {
-            output.bytes.reserve(2 * document.text.len() + 1024);
-        }
-        let emit = Emit::for_document(&document, format, &mut output);
-        process(&document, emit)
-            .map_err(|message| BadDocument { location: document.origin.location(), message })?;
-        Ok(output)
+    let render = |group: Vec<Pending>| -> Rendered {
+        let parsed: Vec<Result<Document, BadDocument>> =
+            group.into_iter().map(|pending| pending.parse(&fields)).collect();
+        let documents: Vec<&Document> = parsed.iter().filter_map(|p| p.as_ref().ok()).collect();
+        let mut outputs: Vec<Output> = documents
+            .iter()
+            .map(|document| {
+                // JSON Lines output runs about twice the text (sentences
+                // repeat it, plus offsets); reserving that saves regrowing.
+                let mut output = Output::default();
+                if format != OutputFormat::Html {
+                    output.bytes.reserve(2 * document.text.len() + 1024);
+                }
+                output
+            })
+            .collect();
+        let emits = documents
+            .iter()
+            .zip(&mut outputs)
+            .map(|(&document, output)| (document, Emit::for_document(document, format, output)))
+            .collect();
+        let mut processed = process(emits).into_iter().zip(outputs);
+        parsed
+            .into_iter()
+            .map(|document| {
+                let document = document?;
+                let (result, output) = processed.next().expect("one result per document");
+                result.map_err(|message| BadDocument {
+                    location: document.origin.location(),
+                    message,
+                })?;
+                Ok(output)
+            })
+            .collect()
     };
     let render = &render;
     let finished = pool.in_place_scope(|scope| -> anyhow::Result<bool> {
@@ -112,8 +165,11 @@ where
         for chunk in chunks {
             let (done, rendered) = mpsc::sync_channel::<Rendered>(1);
             scope.spawn(move |_| {
+                // Smaller groups when there are too few to go round.
+                let group_size = chunk.len().div_ceil(threads).clamp(1, GROUP);
                 // The receiver is gone only when the run already stopped.
-                let _ = done.send(chunk.into_par_iter().map(render).collect());
+                let _ = done
+                    .send(chunk.into_par_iter().chunks(group_size).flat_map_iter(render).collect());
             });
             in_flight.push_back(rendered);
             if in_flight.len() >= IN_FLIGHT && !writer.write_next(&mut in_flight)? {

@@ -134,6 +134,30 @@ fn many_documents_in_several_languages_come_out_in_order() {
 }
 
 #[test]
+fn lines_processed_together_get_what_each_gets_alone() {
+    // `extract` runs a group of lines through each language's pipeline
+    // together; bad lines and mixed languages in between must not show.
+    let lines: Vec<String> = [
+        json!({"id": 0, "text": GERMAN, "lang": "de", "reference_date": "2024-03-01"}),
+        json!({"id": 1, "text": "China met Ukraine on 23 July.", "reference_date": "2023-12-31"}),
+        json!({"id": 2, "text": FRENCH, "lang": "auto"}),
+        json!({"id": 3, "text": "Talks on 3 May.", "reference_date": "2024-13-45"}),
+        json!({"id": 4, "text": "Last Tuesday in Paris.", "lang": "xx"}),
+        json!({"id": 5, "text": GERMAN, "lang": "de", "reference_date": "2024-07-24"}),
+        json!({"id": 6, "text": "Yesterday, in Kyiv."}),
+    ]
+    .iter()
+    .map(|line| format!("{line}\n"))
+    .chain(["not json\n".to_owned()])
+    .collect();
+    let args = ["--input", "jsonl", "--on-error", "skip", "--threads", "1"];
+    let together = run("extract", &args, &lines.concat());
+    let alone: Vec<Value> = lines.iter().flat_map(|line| run("extract", &args, line)).collect();
+    assert_eq!(together, alone);
+    assert_eq!(together.len(), 5);
+}
+
+#[test]
 fn the_language_decides_which_names_apply() {
     // Spanish writes the demonym in lowercase ("china"); in English text the
     // same word is porcelain. Both commands that find names search the

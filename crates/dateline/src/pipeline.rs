@@ -7,6 +7,10 @@ use rayon::prelude::*;
 
 use crate::{Document, Entity, Error, overlap};
 
+/// The most documents [`Pipeline::process_batch`] runs stage by stage
+/// together.
+const GROUP: usize = 64;
+
 /// Tokenizer, sentence splitter, gazetteer and date extractor in one.
 ///
 /// A pipeline is cheap to share: it is `Send + Sync`, and
@@ -48,38 +52,76 @@ impl Pipeline {
     /// a gazetteer built without accent folding makes the date scanner
     /// normalize on its own.)
     pub fn process(&self, text: &str, reference: Date) -> Document {
-        let sentences = self.splitter.split(text);
-        let (entities, dates) = match self.gazetteer() {
-            Some(gazetteer) => {
-                let mut normalized = gazetteer.normalizer().normalize(text);
-                // One scan finds where the three searches may start.
-                let lang = self.resolver.lang();
-                normalized.prepare_for(&[
-                    gazetteer.matcher_in(lang),
-                    self.dates.anchor_matcher(),
-                    self.resolver.matcher(),
-                ]);
-                let matches = gazetteer.find_iter_normalized_in(lang, &normalized);
-                let entities: Vec<Entity> = self
-                    .resolver
-                    .resolve_normalized(&normalized, matches)
-                    .iter()
-                    .map(Entity::from_resolved)
-                    .collect();
-                (entities, self.dates.extract_normalized(&normalized, reference))
-            }
-            None => (Vec::new(), self.dates.extract(text, reference)),
-        };
-        let (entities, dates) = overlap::resolve(entities, dates);
-        let tokens = self.keep_tokens.then(|| self.tokenizer.tokenize(text));
-        Document { sentences, entities, dates, tokens }
+        // The batch routine on a group of one, so the two cannot drift apart.
+        self.process_group(&[(text, reference)]).pop().expect("one document in, one out")
     }
 
     /// Processes many documents in parallel; the results come in input order.
     pub fn process_batch<T: AsRef<str> + Sync>(&self, documents: &[(T, Date)]) -> Vec<Document> {
-        documents
-            .par_iter()
-            .map(|(text, reference)| self.process(text.as_ref(), *reference))
+        // Groups of at most GROUP, fewer when that leaves a thread idle.
+        let group = documents.len().div_ceil(rayon::current_num_threads()).clamp(1, GROUP);
+        documents.par_chunks(group).flat_map_iter(|group| self.process_group(group)).collect()
+    }
+
+    /// Processes `documents` on this thread one stage at a time: each stage
+    /// runs over the whole group before the next starts.
+    ///
+    /// The date grammar and the entity resolver each overflow the L1
+    /// instruction cache; running one of them over many documents in a row
+    /// keeps its code and branch history warm, where going from stage to
+    /// stage for every document evicts them (see DESIGN.md, Pipeline).
+    fn process_group<T: AsRef<str>>(&self, documents: &[(T, Date)]) -> Vec<Document> {
+        let texts = || documents.iter().map(|(text, _)| text.as_ref());
+        let references = documents.iter().map(|&(_, reference)| reference);
+        let sentences: Vec<_> = texts().map(|text| self.splitter.split(text)).collect();
+        let (entities, dates): (Vec<Vec<Entity>>, Vec<_>) = match self.gazetteer() {
+            Some(gazetteer) => {
+                let lang = self.resolver.lang();
+                let matchers = [
+                    gazetteer.matcher_in(lang),
+                    self.dates.anchor_matcher(),
+                    self.resolver.matcher(),
+                ];
+                let normalized: Vec<_> = texts()
+                    .map(|text| {
+                        let mut normalized = gazetteer.normalizer().normalize(text);
+                        // One scan finds where the three searches may start.
+                        normalized.prepare_for(&matchers);
+                        normalized
+                    })
+                    .collect();
+                let entities = normalized
+                    .iter()
+                    .map(|text| {
+                        let matches = gazetteer.find_iter_normalized_in(lang, text);
+                        let resolved = self.resolver.resolve_normalized(text, matches);
+                        resolved.iter().map(Entity::from_resolved).collect()
+                    })
+                    .collect();
+                let dates = normalized
+                    .iter()
+                    .zip(references)
+                    .map(|(text, reference)| self.dates.extract_normalized(text, reference))
+                    .collect();
+                (entities, dates)
+            }
+            None => {
+                let dates = texts()
+                    .zip(references)
+                    .map(|(text, reference)| self.dates.extract(text, reference))
+                    .collect();
+                (vec![Vec::new(); documents.len()], dates)
+            }
+        };
+        sentences
+            .into_iter()
+            .zip(entities.into_iter().zip(dates))
+            .zip(texts())
+            .map(|((sentences, (entities, dates)), text)| {
+                let (entities, dates) = overlap::resolve(entities, dates);
+                let tokens = self.keep_tokens.then(|| self.tokenizer.tokenize(text));
+                Document { sentences, entities, dates, tokens }
+            })
             .collect()
     }
 }
@@ -337,6 +379,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_seeds_processed_as_one_group_equal_each_processed_alone() {
+        let seeds: Vec<(&str, Date)> = SEEDS
+            .iter()
+            .map(|&(text, reference)| (text, reference.parse().expect("a valid date")))
+            .collect();
+        for pipeline in pipelines() {
+            let alone: Vec<Document> =
+                seeds.iter().map(|&(text, reference)| pipeline.process(text, reference)).collect();
+            assert_eq!(pipeline.process_group(&seeds), alone);
+            // And again in the other order, so no document sees the same
+            // neighbours as before.
+            let reversed: Vec<_> = seeds.iter().rev().copied().collect();
+            let alone_reversed: Vec<_> = alone.into_iter().rev().collect();
+            assert_eq!(pipeline.process_group(&reversed), alone_reversed);
+        }
+    }
+
     /// Names and dates with accents, combining marks, letters that fold
     /// longer, and typographic forms, to make the two normalizations differ.
     const PIECES: &[&str] = &[
@@ -394,6 +454,38 @@ mod tests {
                     pipeline.process(&text, reference),
                     separate_passes(pipeline, &text, reference)
                 );
+            }
+        }
+
+        /// Documents processed as one group, stage by stage, get what each
+        /// gets processed alone by separate passes: no stage carries
+        /// anything from one document to the next.
+        #[test]
+        fn a_group_finds_what_separate_passes_find(
+            documents in proptest::collection::vec(
+                (
+                    proptest::collection::vec(
+                        (proptest::sample::select(PIECES), proptest::sample::select(GAPS)),
+                        0..12,
+                    ),
+                    (2020..2027i32, 1..=12u32, 1..=28u32),
+                ),
+                1..12,
+            ),
+        ) {
+            let documents: Vec<(String, Date)> = documents
+                .iter()
+                .map(|(pieces, (year, month, day))| {
+                    let text = pieces.iter().flat_map(|&(p, g)| [p, g]).collect();
+                    (text, Date::new(*year, *month, *day).expect("a valid date"))
+                })
+                .collect();
+            for pipeline in pipelines() {
+                let group = pipeline.process_group(&documents);
+                for ((text, reference), found) in documents.iter().zip(&group) {
+                    let alone = separate_passes(pipeline, text, *reference);
+                    proptest::prop_assert_eq!(found, &alone);
+                }
             }
         }
     }

@@ -3,12 +3,12 @@
 use std::sync::Arc;
 
 use dateline::view::DocumentView;
-use dateline::{Date, Pipeline};
+use dateline::{Date, Lang, Pipeline};
 use serde::Serialize;
 
 use super::{DateArgs, GazetteerArgs, ModeArgs, References};
 use crate::args::{InputArgs, OutputArgs};
-use crate::lang::{LangArgs, PerLang};
+use crate::lang::{Chosen, LangArgs, PerLang};
 use crate::run::Emit;
 
 /// Sentences, entities and dates together.
@@ -52,13 +52,68 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let pipelines =
         PerLang::new(args.lang.first(), |lang| Ok(builder.clone().lang(lang).build()?))?;
     let references = References::new(&args.dates);
-    crate::run::run(args.input, &args.output, |document, emit| {
-        let chosen = args.lang.for_document(document)?;
-        let reference_date = references.for_document(document)?;
-        let found = pipelines.get(chosen.lang)?.process(&document.text, reference_date);
-        write(&document.text, reference_date, &found, emit.lang(chosen.shown()));
-        Ok(())
+    crate::run::run_in_groups(args.input, &args.output, |group| {
+        let readings: Vec<Result<Reading<'_>, String>> = group
+            .iter()
+            .map(|(document, _)| {
+                let chosen = args.lang.for_document(document)?;
+                let reference_date = references.for_document(document)?;
+                let pipeline = pipelines.get(chosen.lang)?;
+                Ok(Reading { chosen, reference_date, pipeline })
+            })
+            .collect();
+        let readable: Vec<Option<(&str, &Reading<'_>)>> = group
+            .iter()
+            .zip(&readings)
+            .map(|((document, _), reading)| Some((document.text.as_str(), reading.as_ref().ok()?)))
+            .collect();
+        let found = process_by_lang(&readable);
+        group
+            .into_iter()
+            .zip(readings)
+            .zip(found)
+            .map(|(((document, emit), reading), found)| {
+                let Reading { chosen, reference_date, .. } = reading?;
+                let found = found.expect("every readable document is processed");
+                write(&document.text, reference_date, &found, emit.lang(chosen.shown()));
+                Ok(())
+            })
+            .collect()
     })
+}
+
+/// How a document is read: in which language, against which date.
+struct Reading<'p> {
+    chosen: Chosen,
+    reference_date: Date,
+    pipeline: &'p Pipeline,
+}
+
+/// Runs the readable documents (texts with their reading; `None` for the
+/// others) through their language's pipeline, each language's documents
+/// as one batch, stage by stage, and returns what was found in each, in
+/// order.
+fn process_by_lang(documents: &[Option<(&str, &Reading<'_>)>]) -> Vec<Option<dateline::Document>> {
+    let mut found = vec![None; documents.len()];
+    for &lang in &Lang::ALL {
+        let in_lang = |document: &Option<_>| {
+            document.filter(|(_, reading): &(&str, &Reading<'_>)| reading.chosen.lang == lang)
+        };
+        let Some((_, first)) = documents.iter().find_map(in_lang) else { continue };
+        let (positions, batch): (Vec<usize>, Vec<(&str, Date)>) = documents
+            .iter()
+            .enumerate()
+            .filter_map(|(position, document)| {
+                let (text, reading) = in_lang(document)?;
+                Some((position, (text, reading.reference_date)))
+            })
+            .unzip();
+        let processed = first.pipeline.process_batch(&batch);
+        for (position, document) in positions.into_iter().zip(processed) {
+            found[position] = Some(document);
+        }
+    }
+    found
 }
 
 fn write(text: &str, reference_date: Date, found: &dateline::Document, emit: Emit<'_>) {
