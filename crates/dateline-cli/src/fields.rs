@@ -125,13 +125,6 @@ impl Fields {
     /// text, or a field has the wrong type; JSON syntax errors name the
     /// column.
     pub fn read(&self, line: &str) -> Result<Line, String> {
-        if let Some(found) = not_an_object(line) {
-            return Err(format!(
-                "expected a JSON object with a {:?} field, found {found}: each line must be \
-                 one object such as {{\"id\": 1, {:?}: \"...\"}}",
-                self.text, self.text
-            ));
-        }
         let mut found = Found {
             id: None,
             text: None,
@@ -144,9 +137,31 @@ impl Fields {
             .deserialize(&mut de)
             .and_then(|()| de.end());
         if let Err(err) = read {
-            return Err(describe_json_error(&err));
+            return Err(self.describe_bad_line(line, &err));
         }
         self.check(found)
+    }
+
+    /// Why `line` could not be read, `err` being the reader's error. Only
+    /// here is the line parsed whole, to say what it holds: valid JSON that
+    /// is not an object, or no JSON at all ("hello world", which serde_json
+    /// reads as a misspelled `true` or `null`).
+    fn describe_bad_line(&self, line: &str, err: &serde_json::Error) -> String {
+        match serde_json::from_str::<Value>(line) {
+            Ok(value) if !value.is_object() => format!(
+                "expected a JSON object with a {:?} field, found {}: each line must be one \
+                 object such as {{\"id\": 1, {:?}: \"...\"}}",
+                self.text,
+                kind_of(&value),
+                self.text
+            ),
+            Ok(_) => describe_json_error(err),
+            Err(syntax) if !line.trim_start().starts_with('{') => format!(
+                "{} (each line must be a JSON object; for plain text, use --input text)",
+                describe_json_error(&syntax)
+            ),
+            Err(syntax) => describe_json_error(&syntax),
+        }
     }
 
     fn check(&self, found: Found) -> Result<Line, String> {
@@ -263,17 +278,6 @@ impl Found {
 
 /// What a line that is valid JSON but not an object holds, by its first
 /// byte; `None` for an object or anything else (left to the parser).
-fn not_an_object(line: &str) -> Option<&'static str> {
-    match line.trim_start().as_bytes().first()? {
-        b'[' => Some("an array"),
-        b'"' => Some("a string"),
-        b'-' | b'0'..=b'9' => Some("a number"),
-        b't' | b'f' => Some("a boolean"),
-        b'n' => Some("null"),
-        _ => None,
-    }
-}
-
 fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -436,6 +440,15 @@ mod tests {
             (r#"{"text": "", "lang": ["de"]}"#, "field \"lang\" must be a language code string"),
             (r#"{"text": "a""#, "malformed JSON line at column 12: EOF while parsing an object"),
             (r#"{"text": "a"} x"#, "malformed JSON line at column 15: trailing characters"),
+            ("true", "found a boolean"),
+            (" null", "found null"),
+            ("-3.5", "found a number"),
+            // Text that is not JSON at all, though it starts as a literal
+            // or a number would.
+            ("this is not json", "malformed JSON line at column 2"),
+            ("nothing here", "for plain text, use --input text"),
+            ("2024 was a year", "malformed JSON line at column 6: trailing characters"),
+            ("hello world", "malformed JSON line at column 1: expected value"),
         ];
         for (input, expected) in cases {
             let message = fields.read(input).unwrap_err();
