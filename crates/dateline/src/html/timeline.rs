@@ -117,6 +117,7 @@ pub(crate) fn interval(value: &str) -> Option<(i64, i64)> {
 }
 
 /// One distinct value to place.
+#[derive(Clone, Debug)]
 pub(crate) struct Point<'a> {
     pub(crate) value: &'a str,
     /// The TIMEX3 type, which picks the colour.
@@ -140,8 +141,12 @@ pub(crate) fn svg(points: &[Point<'_>], references: &[String]) -> Option<String>
     if placed.is_empty() {
         return None;
     }
-    placed
-        .sort_by(|(a, pa), (b, pb)| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(pa.value.cmp(pb.value)));
+    // Fully ordered, the type last: one value found as a DATE and as a
+    // TIME ("2024-07-23") would otherwise keep the summary's hash order,
+    // and the page would change from run to run.
+    placed.sort_by(|(a, pa), (b, pb)| {
+        a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(pa.value.cmp(pb.value)).then(pa.kind.cmp(pb.kind))
+    });
     let references: Vec<(i64, &str)> = references
         .iter()
         .filter_map(|r| Some((interval(r).filter(|(s, e)| e - s == 1)?.0, r.as_str())))
@@ -393,6 +398,25 @@ mod tests {
         assert!(svg.contains("&lt;1 Sept&gt;") && !svg.contains("<1 Sept>"));
         assert!(svg.contains(">2024-08-05<"), "weekly ticks over six weeks: {svg}");
         assert_eq!(super::svg(&points[2..], &[]), None);
+    }
+
+    #[test]
+    fn the_svg_does_not_depend_on_the_order_of_the_points() {
+        // One value as a DATE and as a TIME, and values that share a day.
+        let points = [
+            Point { value: "2024-07-23", kind: "DATE", count: 1, written: "Tuesday".into() },
+            Point { value: "2024-07-23", kind: "TIME", count: 1, written: "23 July".into() },
+            Point { value: "2024-07-23T10:00", kind: "TIME", count: 2, written: "10am".into() },
+            Point { value: "2024-07", kind: "DATE", count: 1, written: "July".into() },
+        ];
+        let forwards = svg(&points, &["2024-07-24".to_owned()]);
+        let reversed: Vec<Point<'_>> = points.iter().rev().cloned().collect();
+        assert_eq!(svg(&reversed, &["2024-07-24".to_owned()]), forwards);
+        for k in 1..points.len() {
+            let mut rotated = points.to_vec();
+            rotated.rotate_left(k);
+            assert_eq!(svg(&rotated, &["2024-07-24".to_owned()]), forwards, "rotated by {k}");
+        }
     }
 
     #[test]
