@@ -454,15 +454,21 @@ pub fn extract_many<'py>(
         let documents: Vec<(&str, Date)> =
             chunk.texts.iter().map(String::as_str).zip(dates).collect();
         let pipelines = &pipelines;
+        let lang_of = |lang: &Option<Lang>| lang.unwrap_or(Lang::En);
+        // A chunk in one language (the usual case) goes through its
+        // pipeline as a batch, stage by stage over groups of documents.
+        let one_lang = chosen
+            .first()
+            .map(lang_of)
+            .filter(|&first| chosen.iter().all(|lang| lang_of(lang) == first));
         let found: Vec<dateline::Document> = py.detach(|| {
-            parallel::run(|| {
-                documents
+            parallel::run(|| match one_lang {
+                Some(lang) => pipelines.get(lang).process_batch(&documents),
+                None => documents
                     .par_iter()
                     .zip(&chosen)
-                    .map(|(&(text, date), lang)| {
-                        pipelines.get(lang.unwrap_or(Lang::En)).process(text, date)
-                    })
-                    .collect()
+                    .map(|(&(text, date), lang)| pipelines.get(lang_of(lang)).process(text, date))
+                    .collect(),
             })
         })?;
         let mut strings = StrCache::new(py);
