@@ -386,6 +386,16 @@ impl DateExtractor {
                         {
                             parser.doc.last_month_day = Some((day, b.end, true));
                         }
+                        // A clock time read on the story's day carries the
+                        // story on: the next sentence's clock may take the
+                        // day too (story_day.rs).
+                        if c.kind == TimexType::Time
+                            && c.rule.starts_with("clock:story-day")
+                            && let Some(day) = c.value.get(..10).and_then(|v| v.parse().ok())
+                            && let Some(b) = tokens.get(c.e.wrapping_sub(1))
+                        {
+                            parser.doc.story_clock = Some((day, b.end));
+                        }
                         // The day of saying of a later quotation (quotes.rs),
                         // and of a later clock (story_day.rs): "on Monday
                         // evening" dates one as "on Monday" does.

@@ -144,7 +144,10 @@ impl Parser<'_> {
     /// hours behind UTC to 14 ahead, so the UTC clock is on the local day,
     /// or on the day before or after when only that keeps the offset in
     /// that span: 8:00 in Sydney is 21:00 UTC the evening before. A UTC
-    /// clock with a day of its own ("(02:45 UTC on Friday)") keeps it.
+    /// clock with a day of its own ("(02:45 UTC on Friday)", "(2300 UTC
+    /// Sunday)") keeps it, and dates the local clock the same way when the
+    /// text names no day for that one: 22:45 local time restated as 02:45
+    /// UTC on Friday is Thursday night (`:local-of-utc`).
     ///
     /// Out of line: a local clock restated in UTC is rare.
     #[cold]
@@ -156,9 +159,14 @@ impl Parser<'_> {
             || open < a.e
             || !self.punct(open, '(')
             || open > a.e && self.zone_tail(a.e).is_none_or(|z| z <= open)
-            || !b.rule.starts_with("clock")
-            || b.rule.contains("day-")
         {
+            return;
+        }
+        // The local clock's day came from no words of its own: the
+        // article's day or the story's.
+        let utc_dates_local = b.rule.starts_with("time-date")
+            && (a.rule == "clock:reference-day" || a.rule == "clock:story-day");
+        if !utc_dates_local && (!b.rule.starts_with("clock") || b.rule.contains("day-")) {
             return;
         }
         // "2008-12-01T08:00" and "2008-12-01T21:00Z": a local clock with no
@@ -179,6 +187,14 @@ impl Parser<'_> {
             return;
         };
         let Some(shift) = cal::utc_day_shift(local - utc) else { return };
+        if utc_dates_local {
+            let Some(day) = cal::add_days(utc_day, -shift) else { return };
+            if day != local_day {
+                let value = a.on_day(day);
+                cands[k - 1].revalue(value, ":local-of-utc");
+            }
+            return;
+        }
         let Some(day) = cal::add_days(local_day, shift) else { return };
         if day != utc_day {
             let value = b.on_day(day);

@@ -204,6 +204,10 @@ pub(crate) struct DocState {
     /// The last one-day DATE found, with its byte span: the day of saying
     /// of a quotation it introduces (`quotes.rs`), even in a later region.
     pub(crate) last_day_span: Option<(Civil, usize, usize)>,
+    /// The last clock time read on the story's day, with that day and the
+    /// byte where it ends: the story goes on from it to the next sentence
+    /// (`story_day.rs`).
+    pub(crate) story_clock: Option<(Civil, usize)>,
     /// The last one-day DATE that opened its sentence ("On Friday, July
     /// 31, 40 employees began ..."), with the byte where it ends: the time
     /// of that sentence's main event, which "The day after" opening the

@@ -10,6 +10,9 @@
 //! day of the coming week likewise for a clock time whose clause does not
 //! look back ("the Board, which meets Tuesday, March 28. The meeting
 //! begins at 8:00am").
+//! A clock time read so carries the story on: the sentence after it counts
+//! as the one after the day's ("tomorrow ... at 20:15 BST. The stadium
+//! gates will now open at 17:45 BST").
 //! Farther back, or across a paragraph, the named day is a side remark,
 //! unless it is the day of the lede (the text's first sentence: "On June
 //! 30, deputy Roberto Jefferson testified ... His testimony ran from 4
@@ -62,6 +65,13 @@ impl Parser<'_> {
         // Tuesday, March 28. The meeting begins at 8:00am"). A section
         // heading ("=== The City ===") parts them as a line break does.
         if ahead || self.doc.lede_day != Some(day) {
+            // Counted from the last clock time read on that day, when one
+            // came after the day's name ("tomorrow ... at 20:15 BST (19:15
+            // GMT). The stadium gates will now open at 17:45 BST").
+            let end = match self.doc.story_clock {
+                Some((d, clock_end)) if d == day && (end..=at).contains(&clock_end) => clock_end,
+                _ => end,
+            };
             let between = self.text.get(end..at)?;
             if at - end > REACH
                 || between.contains('\n')
