@@ -72,6 +72,21 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     ]),
     cause_leads: WordSet::new(&["for", "on"]),
     cause_connectors: WordSet::new(&["of"]),
+    // A company's legal form, its trade or its group ends its name after a
+    // brand: "of" then says where it is ("Kartika Airlines of Indonesia",
+    // seed 38; "Aberdeen Group of Boston", seed 46; "Volvo Group of
+    // Sweden", "Shopper Events LLC of Rogers" in the news corpus). Only
+    // after a brand, a name word no table types and no common word (see
+    // `runs::closes_a_brand`): "Secret Organisation Group of Al-Qaeda",
+    // "Advisory Group of Executive Yuan", "the Group of Seven" go on. Not
+    // "Bank", "Trust", "News", "Times", which a place names ("Grameen Bank
+    // of Bangladesh", but "State Bank of India", "Press Trust of India",
+    // "Times of India").
+    closing_heads: WordSet::new(&[
+        "AG", "Airlines", "Airways", "Corp", "Corp.", "GmbH", "Group", "Inc", "Inc.", "LLC", "Ltd",
+        "Ltd.", "PLC", "plc",
+    ]),
+    locating_connectors: WordSet::new(&["of"]),
     // A mission posted to a place is named for it: "United Nations Interim
     // Force in Lebanon", "African Union Mission in Somalia", "UN
     // Stabilization Mission in Haiti" (seed-43 reading). Only after a run

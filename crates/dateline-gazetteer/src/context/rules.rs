@@ -86,6 +86,14 @@ pub(crate) struct NameRules {
     pub(crate) cause_leads: WordSet,
     /// The connectors that join after a cause ("of").
     pub(crate) cause_connectors: WordSet,
+    /// Head words that close a company's name after a brand ("Kartika
+    /// Airlines", "Volvo Group", "Boskovich Farms Inc."): one of
+    /// `locating_connectors` after them leads to where the company is, not
+    /// to more of its name ("... of Indonesia"); see
+    /// `runs::closes_a_brand`. Empty: no such reading.
+    pub(crate) closing_heads: WordSet,
+    /// The connectors that locate a closed name ("of").
+    pub(crate) locating_connectors: WordSet,
     /// Head words of missions named for where they are posted ("United
     /// Nations Interim Force in Lebanon"); see `runs::end_over_posting`.
     pub(crate) mission_heads: WordSet,
@@ -691,6 +699,13 @@ mod tests {
             }
             // A cause is led to and followed by connectors.
             for w in rules.cause_leads.words.iter().chain(rules.cause_connectors.words) {
+                assert!(rules.connectors.contains(w), "{lang}: {w:?}");
+            }
+            // A closing head is a head, and a locating word a connector.
+            for w in rules.closing_heads.words {
+                assert!(rules.head(w).is_some_and(|h| h.label == "ORG"), "{lang}: {w:?}");
+            }
+            for w in rules.locating_connectors.words {
                 assert!(rules.connectors.contains(w), "{lang}: {w:?}");
             }
             // A town's part is a region's first.

@@ -720,6 +720,7 @@ fn extend_right(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
         let last = word_before(rules, text, end);
         if !last.is_some_and(|last| {
             joins_over_connector(rules, &text[last], written)
+                && !closes_a_brand(rules, text, last, written)
                 || cause == Some(last) && joins_after_cause(rules, &text[last], written)
         }) {
             break;
@@ -963,6 +964,29 @@ fn joins_over_connector(rules: &NameRules, before: &str, connector: &str) -> boo
     connector == "&"
         || rules.types_a_name(before)
             && (!rules.topic_connectors.contains(connector) || rules.topic_heads.contains(before))
+}
+
+/// Whether the head word `head` closes a company's name before
+/// `connector`: a head of `closing_heads` after a brand, a capitalized
+/// word no table types and no common word, one of whose words
+/// (`locating_connectors`) then says where the company is ("Kartika
+/// Airlines of Indonesia", "Aberdeen Group of Boston"; not "Secret
+/// Organisation Group of Al-Qaeda", "Advisory Group of ...", "the Group
+/// of Seven"). The caller has checked that `connector` joins after `head`
+/// otherwise.
+fn closes_a_brand(rules: &NameRules, text: &str, head: Span, connector: &str) -> bool {
+    if !(rules.locating_connectors.contains(connector) && rules.closing_heads.contains(&text[head]))
+    {
+        return false;
+    }
+    let at = gap_before(text, head.start);
+    word_before(rules, text, at).is_some_and(|brand| {
+        let written = &text[brand];
+        at < head.start
+            && is_capitalized(written)
+            && !rules.is_common(written)
+            && !rules.types_a_name(written)
+    })
 }
 
 /// After a connector ("of", "of the"), the capitalized word it leads to.
@@ -1279,6 +1303,7 @@ fn name_before_connector(rules: &NameRules, text: &str, word: Span, class: Class
     (name.end < connector.start
         && is_name_word(rules, &text[name])
         && (joins_over_connector(rules, &text[name], &text[connector])
+            && !closes_a_brand(rules, text, name, &text[connector])
             || joins_after_cause(rules, &text[name], &text[connector])
                 && cause_follows_connector(rules, text, name)))
     .then_some(name)

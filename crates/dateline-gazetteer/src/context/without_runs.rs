@@ -25,6 +25,8 @@ pub(crate) static WITHOUT_RUNS: NameRules = NameRules {
     cause_nouns: WordSet::new(&[]),
     cause_leads: WordSet::new(&[]),
     cause_connectors: WordSet::new(&[]),
+    closing_heads: WordSet::new(&[]),
+    locating_connectors: WordSet::new(&[]),
     mission_heads: WordSet::new(&[]),
     mission_connectors: WordSet::new(&[]),
     breaks: WordSet::new(&[]),

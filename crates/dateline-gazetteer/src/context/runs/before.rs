@@ -92,7 +92,8 @@ fn name_before_connector(rules: &NameRules, text: &str, word: Span) -> Option<Sp
     let name = word_before(rules, text, gap_before(text, connector.start))?;
     (name.end < connector.start
         && is_name_word(rules, &text[name])
-        && joins_over_connector(rules, &text[name], &text[connector]))
+        && joins_over_connector(rules, &text[name], &text[connector])
+        && !super::closes_a_brand(rules, text, name, &text[connector]))
     .then_some(name)
 }
 
