@@ -3,9 +3,7 @@
 //! a place ("中国工商银行", "俄罗斯外交部"; see `unspaced.rs`), in simplified
 //! and traditional characters.
 
-use std::sync::OnceLock;
-
-use super::rules::{EndingCues, Head, NameRules, WordSet};
+use super::rules::{Head, NameRules};
 
 /// Words that end an organization's name. Government words that also
 /// follow a country as a description ("政府", government) are not here:
@@ -40,64 +38,4 @@ static HEADS: &[Head] = &[
 const STOPS: &str = "的和与與及在对對是了为為向同跟将將把被从從到等各或也都就还還而并並由于於给給让讓说說称稱这這那其此该該有无無不没沒已曾会會要能可所以一二三四五六七八九十百千万萬两兩个個家些几幾多";
 
 /// Chinese.
-pub(crate) static CHINESE: NameRules = NameRules {
-    name_runs: false,
-    connectors: WordSet::new(&[]),
-    second_connectors: WordSet::new(&[]),
-    topic_connectors: WordSet::new(&[]),
-    topic_heads: WordSet::new(&[]),
-    cause_nouns: WordSet::new(&[]),
-    cause_leads: WordSet::new(&[]),
-    cause_connectors: WordSet::new(&[]),
-    closing_heads: WordSet::new(&[]),
-    locating_connectors: WordSet::new(&[]),
-    mission_heads: WordSet::new(&[]),
-    mission_connectors: WordSet::new(&[]),
-    breaks: WordSet::new(&[]),
-    titles: WordSet::new(&[]),
-    heads: &[],
-    unspaced_heads: HEADS,
-    unspaced_stops: STOPS,
-    org_prefixes: WordSet::new(&[]),
-    loc_prefixes: WordSet::new(&[]),
-    region_prefixes: WordSet::new(&[]),
-    town_part_prefixes: WordSet::new(&[]),
-    riding_nouns: WordSet::new(&[]),
-    riding_links: WordSet::new(&[]),
-    group_modifiers: WordSet::new(&[]),
-    hyphen_groups: WordSet::new(&[]),
-    relation_nouns: WordSet::new(&[]),
-    hyphen_particles: WordSet::new(&[]),
-    numbered_heads: WordSet::new(&[]),
-    name_titles: WordSet::new(&[]),
-    name_abbreviations: WordSet::new(&[]),
-    title_openers: WordSet::new(&[]),
-    opened_titles: WordSet::new(&[]),
-    name_conjunctions: WordSet::new(&[]),
-    ordinal_heads: WordSet::new(&[]),
-    possessive_name_nouns: WordSet::new(&[]),
-    sports_verbs_after: WordSet::new(&[]),
-    sports_words_before: EndingCues::new(&[]),
-    sports_roles_after: WordSet::new(&[]),
-    sports_strong_words: &[],
-    place_prepositions: &[],
-    language_nouns: WordSet::new(&[]),
-    currency_nouns: WordSet::new(&[]),
-    amount_words: WordSet::new(&[]),
-    language_verbs: WordSet::new(&[]),
-    language_verbs_linked: WordSet::new(&[]),
-    title_links: WordSet::new(&[]),
-    region_followers: WordSet::new(&[]),
-    demonym_splits: &[],
-    region_abbreviations: &[],
-    common_words: "",
-    cue_matcher: OnceLock::new(),
-    class_index: OnceLock::new(),
-    head_index: OnceLock::new(),
-    typer_index: OnceLock::new(),
-    dotted_index: OnceLock::new(),
-    region_index: OnceLock::new(),
-    common_list: OnceLock::new(),
-    first_names: "",
-    first_index: OnceLock::new(),
-};
+pub(crate) static CHINESE: NameRules = NameRules::without_runs(HEADS, STOPS);
