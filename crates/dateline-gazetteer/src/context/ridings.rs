@@ -100,29 +100,17 @@ fn replace_places(found: &mut Vec<Resolved<'_>>, i: usize, riding: Span) -> usiz
 
 /// The length of a hyphen or dash ending at `at`, if one does.
 fn dash_before(text: &str, at: usize) -> Option<usize> {
-    let head = &text.as_bytes()[..at];
-    match head.last()? {
-        b'-' => Some(1),
-        // "–" (E2 80 93) and "—" (E2 80 94).
-        0x93 | 0x94
-            if head.ends_with(&[0xE2, 0x80, 0x93]) || head.ends_with(&[0xE2, 0x80, 0x94]) =>
-        {
-            Some(3)
-        }
-        _ => None,
-    }
+    text.get(..at)?.chars().next_back().filter(|&c| is_dash(c)).map(char::len_utf8)
 }
 
 /// The length of a hyphen or dash starting at `at`, if one does.
 fn dash_after(text: &str, at: usize) -> Option<usize> {
-    let rest = &text.as_bytes()[at..];
-    match rest.first()? {
-        b'-' => Some(1),
-        0xE2 if rest.starts_with(&[0xE2, 0x80, 0x93]) || rest.starts_with(&[0xE2, 0x80, 0x94]) => {
-            Some(3)
-        }
-        _ => None,
-    }
+    text.get(at..)?.chars().next().filter(|&c| is_dash(c)).map(char::len_utf8)
+}
+
+/// A hyphen, an en dash or an em dash: what joins a riding's parts.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—')
 }
 
 /// Whether `word` may be a word of a riding's part: capitalized, and no
