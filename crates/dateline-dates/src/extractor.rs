@@ -382,7 +382,7 @@ impl DateExtractor {
                                 (tokens.get(c.s), tokens.get(c.e.wrapping_sub(1)))
                             && let Some(y) = c.value.get(..4)
                             && parser.text.get(a.start..b.end).is_some_and(|t| t.contains(y))
-                            && let Some(day) = c.value.get(..10).and_then(|v| v.parse().ok())
+                            && let Some(day) = c.day()
                         {
                             parser.doc.last_month_day = Some((day, b.end, true));
                         }
@@ -391,7 +391,7 @@ impl DateExtractor {
                         // day too (story_day.rs).
                         if c.kind == TimexType::Time
                             && c.rule.starts_with("clock:story-day")
-                            && let Some(day) = c.value.get(..10).and_then(|v| v.parse().ok())
+                            && let Some(day) = c.day()
                             && let Some(b) = tokens.get(c.e.wrapping_sub(1))
                         {
                             parser.doc.story_clock = Some((day, b.end));

@@ -239,7 +239,7 @@ impl Parser<'_> {
         } else {
             return;
         };
-        let Some(Ok(day)) = b.value.get(..10).map(str::parse::<Civil>) else { return };
+        let Some(day) = b.day() else { return };
         let value = a.on_day(day);
         cands[k - 1].revalue(value, how);
     }
@@ -255,7 +255,7 @@ impl Parser<'_> {
         {
             return;
         }
-        let Some(Ok(day)) = b.value.get(..10).map(str::parse::<Civil>) else { return };
+        let Some(day) = b.day() else { return };
         if cal::weekday(day) < 6 || cal::diff_days(self.r, day).abs() > 8 {
             return;
         }
@@ -454,7 +454,7 @@ impl Parser<'_> {
         if !c.rule.contains("weekday") && !c.rule.starts_with("time-date") {
             return None;
         }
-        let day: Civil = c.value.get(..10)?.parse().ok()?;
+        let day = c.day()?;
         (cal::weekday(day) == weekday).then_some(Item {
             k,
             weekday,

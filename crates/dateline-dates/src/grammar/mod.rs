@@ -91,6 +91,12 @@ impl Cand {
         }
     }
 
+    /// The day the candidate's value names, when it names one (a DATE of
+    /// the day, a TIME on one).
+    pub(crate) fn day(&self) -> Option<Civil> {
+        self.value.get(..10)?.parse().ok()
+    }
+
     /// The candidate's value moved to day `d`, its time of day kept.
     fn on_day(&self, d: Civil) -> String {
         format!("{}{}", cal::fmt_day(d), self.value.get(10..).unwrap_or(""))

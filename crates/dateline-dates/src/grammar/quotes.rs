@@ -66,7 +66,7 @@ impl Parser<'_> {
             }
             let Some(start) = self.tok(c.s).map(|t| t.start) else { continue };
             let Some(quote) = self.quotation_opened(start) else { continue };
-            let Some(Ok(day)) = c.value.get(..10).map(str::parse::<Civil>) else { continue };
+            let Some(day) = c.day() else { continue };
             let last = cands[..k]
                 .iter()
                 .rev()
@@ -98,7 +98,7 @@ impl Parser<'_> {
         if c.kind != TimexType::Date || c.grain != Grain::Day {
             return None;
         }
-        let day = c.value.get(..10)?.parse().ok()?;
+        let day = c.day()?;
         Some((day, self.tok(c.s)?.start, self.tok(c.e.checked_sub(1)?)?.end))
     }
 
