@@ -191,6 +191,50 @@ impl Normalizer {
         *out = String::from_utf8(units).expect("folding keeps UTF-8 valid");
     }
 
+    /// Writes [`fold`](Normalizer::fold)`(text)` into `out` and returns it,
+    /// or `None` when it does not fit: for callers that look words up in a
+    /// table of short keys on a hot path, with the key on the stack (a key
+    /// longer than `out` is in no such table).
+    ///
+    /// ```
+    /// use dateline_match::Normalizer;
+    ///
+    /// let mut buf = [0u8; 8];
+    /// assert_eq!(Normalizer::new().fold_to_slice(" Février ", &mut buf), Some("fevrier"));
+    /// assert_eq!(Normalizer::new().fold_to_slice("Septembre", &mut buf), None);
+    /// ```
+    pub fn fold_to_slice<'a>(&self, text: &str, out: &'a mut [u8]) -> Option<&'a str> {
+        let mut len = 0;
+        let mut fits = true;
+        // A space is written only once a unit follows it: `fold` trims the
+        // leading and trailing one (runs are already collapsed).
+        let mut space = false;
+        let mut put = |unit: u8, len: &mut usize| match out.get_mut(*len) {
+            Some(slot) => {
+                *slot = unit;
+                *len += 1;
+                true
+            }
+            None => false,
+        };
+        self.fold_units(text, |unit, _| {
+            if !fits {
+                return;
+            }
+            if unit == b' ' {
+                space = len > 0;
+                return;
+            }
+            if std::mem::take(&mut space) {
+                fits = put(b' ', &mut len);
+            }
+            fits = fits && put(unit, &mut len);
+        });
+        // As in `fold`: whole chars' bytes, with ASCII bytes replaced by
+        // ASCII bytes, and the text fitted whole.
+        fits.then(|| std::str::from_utf8(&out[..len]).expect("folding keeps UTF-8 valid"))
+    }
+
     /// Whether [`fold`](Normalizer::fold)`(text)` is `folded`, without
     /// building the folded string: for callers that compare words against
     /// a table (a date word list) many times over.
@@ -538,6 +582,25 @@ mod tests {
             let mut out = String::from("leftover");
             n.fold_into(text, &mut out);
             assert_eq!(out, n.fold(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        /// The slice gets `fold`'s key whenever it fits, and `None` only
+        /// when the key is longer than the slice.
+        #[test]
+        fn fold_to_slice_is_fold_when_it_fits(
+            text in "[a-zA-Z \n’ßİéÉœ\u{303}北—\u{a0}]{0,12}",
+            accents: bool,
+            room in 0usize..20,
+        ) {
+            let n = Normalizer::new().with_accent_folding(accents);
+            let want = n.fold(&text);
+            let mut buf = vec![0u8; room];
+            match n.fold_to_slice(&text, &mut buf) {
+                Some(key) => prop_assert_eq!(key, want.as_str()),
+                None => prop_assert!(want.len() > room, "{:?} fits in {}", want, room),
+            }
         }
     }
 

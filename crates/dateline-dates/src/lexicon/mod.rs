@@ -1635,18 +1635,27 @@ impl Lexicon {
             let n = letters.key(word, &mut buf)?;
             return self.table.get(&buf[..n]);
         }
-        let key = self.fold(word);
-        if self.tables.unaccented_only.contains(&key.as_str()) {
+        // The table holds no key longer than MAX_KEY: a word whose folded
+        // form is longer is in none, and is folded on the stack otherwise.
+        let mut buf = [0u8; MAX_KEY];
+        let key = self.normalizer().fold_to_slice(word, &mut buf)?;
+        if self.tables.unaccented_only.contains(&key) {
             let lower = word.to_lowercase();
             return self.tables.accented.iter().find(|(w, _)| *w == lower).map(|&(_, lex)| lex);
         }
         self.table.get(key.as_bytes())
     }
 
-    /// `word` as the table spells it: case folded, and accents folded in
-    /// languages that fold them.
+    /// Folds words as the table spells them: case folded, and accents
+    /// folded in languages that fold them.
+    fn normalizer(&self) -> Normalizer {
+        Normalizer::new().with_accent_folding(self.fold_accents)
+    }
+
+    /// `word` as the table spells it.
+    #[cfg(test)]
     pub(crate) fn fold(&self, word: &str) -> String {
-        Normalizer::new().with_accent_folding(self.fold_accents).fold(word)
+        self.normalizer().fold(word)
     }
 
     /// The holidays (indices into `holidays`, in table order) whose name
