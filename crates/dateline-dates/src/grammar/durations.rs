@@ -808,6 +808,9 @@ impl Parser<'_> {
         }
         // Plain "N units" (with a hedge).
         if let Some((v, g, e, _)) = self.amount_unit(j) {
+            if self.upper(e - 1) && self.count_in_title(j) {
+                return None;
+            }
             if modifier.is_none() && e == i + 2 && self.is_someday(i) {
                 let p = Pt::new("FUTURE_REF".into(), Grain::Unspecified, "one-day-ahead", "");
                 return Some(p.into_cand(i, e));
@@ -1321,6 +1324,25 @@ impl Parser<'_> {
             && self.tok(e).is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
             && !self.breaks(e)
             && !CLAUSE_OPENERS.iter().any(|w| self.is_word(e, w))
+    }
+
+    /// Whether the count at `j`, before a capitalized unit, is a word of a
+    /// name: the unit is capitalized while the word before the count (an
+    /// opening quote between) is lowercase, so the sentence is not in
+    /// title case ("a 60 Minutes interview", "on the CBS network \"60
+    /// Minutes\"", "the 2008 Year Book"), where the language writes the
+    /// unit lowercase (`Tables::lowercase_units`); a headline capitalizes the
+    /// words around it too ("Hunger Strike After 54 Days").
+    #[cold]
+    fn count_in_title(&self, j: usize) -> bool {
+        if !self.lx.tables.lowercase_units || j == 0 || self.breaks(j) {
+            return false;
+        }
+        let mut k = j - 1;
+        if (self.punct(k, '"') || self.punct(k, '\u{201c}')) && k > 0 && !self.breaks(k) {
+            k -= 1;
+        }
+        self.tok(k).is_some_and(|t| t.kind == Kind::Word && !t.upper && !t.newline)
     }
 
     /// Whether the word at `k`, after "the month" or "the week", opens a

@@ -648,8 +648,9 @@ impl Parser<'_> {
 
     /// Whether the "would" before token `i` in its sentence reports what
     /// was said, thought or told: a word of reporting ("said", "that",
-    /// "hoped", "assumed") among the eight words before it, no "if" between
-    /// ("said both men would be in Hibhid", "announced that he would
+    /// "hoped", "assumed") among the eight words before it, a name of
+    /// several capitalized words counting as one, no "if" between ("said
+    /// both men would be in Hibhid", "announced that he would
     /// stand"; not "if the new leader would provide").
     fn reported_would(&self, i: usize) -> bool {
         const REPORTING: &[&str] = &[
@@ -684,13 +685,25 @@ impl Parser<'_> {
         let Some(k) = words.iter().rposition(|w| w.eq_ignore_ascii_case("would")) else {
             return false;
         };
-        for w in words[k.saturating_sub(8)..k].iter().rev() {
+        // A run of capitalized words is one name, one word of the eight
+        // ("said both Sheikh Abu Abdul-Rahman and al-Zarqawi would be").
+        let mut counted = 0;
+        let mut in_name = false;
+        for w in words[..k].iter().rev() {
             if w.eq_ignore_ascii_case("if") || w.eq_ignore_ascii_case("unless") {
                 return false;
             }
             if REPORTING.iter().any(|r| w.eq_ignore_ascii_case(r)) {
                 return true;
             }
+            let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
+            if !(capital && in_name) {
+                counted += 1;
+                if counted == 8 {
+                    return false;
+                }
+            }
+            in_name = capital;
         }
         false
     }

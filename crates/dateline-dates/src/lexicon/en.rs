@@ -34,6 +34,7 @@ pub(super) static TABLES: Tables = Tables {
     ],
     fall_verbs: &["fall", "falls", "fell", "fallen", "falling"],
     deadline_nouns: &["deadline", "deadlines"],
+    lowercase_units: true,
     age_nouns: &[
         "world",
         "economy",

@@ -751,6 +751,11 @@ pub(crate) struct Tables {
     /// Every noun is capitalized (German): a capitalized word before a
     /// number is no sign of a name ("Windows 2000").
     pub(crate) nouns_capitalized: bool,
+    /// A unit word is written lowercase inside a sentence, so a count before
+    /// a capitalized one after a lowercase word is a name's ("a 60 Minutes
+    /// interview", "the 2008 Year Book"). English; French writes so too
+    /// ("la Guerre de Trente Ans") but waits for a French reading round.
+    pub(crate) lowercase_units: bool,
     /// Where "ago" stands.
     pub(crate) ago: AgoBefore,
     /// Relative words may follow their noun ("mardi dernier", "el año
@@ -1099,6 +1104,7 @@ impl Tables {
         lowercase_not_month: &[],
         guarded_months: &[],
         nouns_capitalized: false,
+        lowercase_units: false,
         ago: AgoBefore::No,
         rel_after_noun: false,
         clock_24h: false,
