@@ -1200,6 +1200,17 @@ impl Parser<'_> {
         {
             return None;
         }
+        // "On the last day of the summit", "December 17 is the last day to
+        // make decisions": the final day of what follows, not the day
+        // before (issue 17, seed 29). English only.
+        if u == Unit::Day
+            && rel == Rel::Last
+            && the_at.is_some()
+            && !self.lx.extended
+            && (self.is_func(j + 1, Func::Of) || self.is_func(j + 1, Func::To))
+        {
+            return None;
+        }
         if rel == Rel::Latest && u != Unit::Quarter && u != Unit::Year {
             return None;
         }
