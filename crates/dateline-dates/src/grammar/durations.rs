@@ -1044,13 +1044,16 @@ impl Parser<'_> {
     /// the next year."). `the` is the index of "the". "for the last year"
     /// (a results period), "the last year of his term", "the last year we
     /// traveled together", "over the last week's close", "in the last year
-    /// or two" and "in the next year" stay as they were. English only.
+    /// or two" and "in the next year" stay as they were. "over the course
+    /// of" (`course_of`) counts as "within". English only.
     pub(super) fn last_unit_stretch(&self, the: usize) -> bool {
         let Some(before) = the.checked_sub(1).filter(|_| !self.lx.extended) else { return false };
-        let within = self.is_func(before, Func::Within);
-        let ahead =
-            within && (self.is_rel(the + 1, Rel::Next) || self.is_rel(the + 1, Rel::Coming));
-        (self.is_rel(the + 1, Rel::Last) || ahead)
+        let last = self.is_rel(the + 1, Rel::Last);
+        if !last && !self.is_rel(the + 1, Rel::Next) && !self.is_rel(the + 1, Rel::Coming) {
+            return false;
+        }
+        let within = self.is_func(before, Func::Within) || self.course_of(before);
+        (last || within)
             && self.past_unit(the + 2).is_some()
             && (within
                 || self.is_func(before, Func::In)
@@ -1062,6 +1065,24 @@ impl Parser<'_> {
                     .iter()
                     .any(|&c| self.punct(the + 3, c))
                 || self.stretch_closed_by_word(before, the + 3))
+    }
+
+    /// Whether "of" at `of` closes "over the course of" ("in", "during",
+    /// "throughout" the course of): the stretch the unit after it spans,
+    /// back or ahead, as after "within" ("declining over the course of
+    /// the last month according to a poll", "may increase over the course
+    /// of the next year."; issue 17, seed 45).
+    #[cold]
+    #[inline(never)]
+    fn course_of(&self, of: usize) -> bool {
+        of >= 3
+            && self.is_func(of, Func::Of)
+            && self.is_word(of - 1, "course")
+            && self.is_func(of - 2, Func::The)
+            && (self.is_func(of - 3, Func::In)
+                || self.is_func(of - 3, Func::During)
+                || self.is_word(of - 3, "over")
+                || self.is_word(of - 3, "throughout"))
     }
 
     /// Whether the word at `k`, after "the last <unit>" and the

@@ -574,14 +574,18 @@ impl Parser<'_> {
     /// qualifies a noun, before a mark: "the challenges facing Ontario
     /// today,", "the deficits that we face today.", "what they earn
     /// today" (a relative word, a personal pronoun and a verb of a state
-    /// in the present right before it). Not a day's event: "faces a
-    /// lawsuit brought today", "face off today in the primary", "that we
-    /// will see today", "All we have today is".
+    /// in the present right before it), also before a conjunction that
+    /// opens the next clause ("may not earn what they earn today because
+    /// they will not be eligible": issue 17, seed 38). Not a day's event:
+    /// "faces a lawsuit brought today", "face off today in the primary",
+    /// "that we will see today", "All we have today is".
     fn today_ends_present_relative(&self, i: usize) -> bool {
         const STATE_VERBS: &[&str] = &["face", "have", "see", "know", "enjoy", "earn", "need"];
         const PRONOUNS: &[&str] = &["we", "you", "they", "i"];
         const RELATIVES: &[&str] = &["that", "which", "what"];
-        if i < 2 || self.tok(i + 1).is_some_and(|t| t.kind != Kind::Punct || t.is_punct('\'')) {
+        const NEXT_CLAUSE: &[&str] = &["because", "although", "though", "while"];
+        let closed = self.tok(i + 1).is_none_or(|t| t.kind == Kind::Punct && !t.is_punct('\''));
+        if i < 2 || !closed && !NEXT_CLAUSE.iter().any(|w| self.is_word(i + 1, w)) {
             return false;
         }
         if i >= 3
@@ -593,10 +597,35 @@ impl Parser<'_> {
         }
         // "the issues facing Ontario today": "facing" and its object, a
         // name or a noun phrase of at most three words.
-        (i.saturating_sub(4)..i - 1).rev().any(|k| {
-            self.is_word(k, "facing")
-                && (k + 1..i).all(|j| self.tok(j).is_some_and(|t| t.kind == Kind::Word))
-        })
+        closed
+            && (i.saturating_sub(4)..i - 1).rev().any(|k| {
+                self.is_word(k, "facing")
+                    && (k + 1..i).all(|j| self.tok(j).is_some_and(|t| t.kind == Kind::Word))
+            })
+    }
+
+    /// Whether "today" at `i` is the present set against the past: before
+    /// "than" ("far stronger today than it was a year ago", "more milk today
+    /// than they did in the 1990s"), or "between today and the earlier"
+    /// ("previous") times ("The only difference between today and the
+    /// earlier bombardments": issue 17, seed 32): the present age, not the
+    /// day. Not a day set against a day: "more today than yesterday", "than
+    /// on Friday", "than last week", "between today and January 1".
+    #[cold]
+    #[inline(never)]
+    fn today_against_past(&self, i: usize) -> bool {
+        if self.lx.tables.than.iter().any(|w| self.is_word(i + 1, w)) {
+            return !self.is_func(i + 2, Func::On)
+                && !matches!(
+                    self.lex(i + 2),
+                    Some(Lex::Deictic(_) | Lex::Weekday(_) | Lex::Rel(_) | Lex::Month(_))
+                );
+        }
+        i >= 1
+            && self.is_func(i - 1, Func::Between)
+            && self.is_func(i + 1, Func::And)
+            && self.is_func(i + 2, Func::The)
+            && matches!(self.lex(i + 3), Some(Lex::Rel(Rel::Earlier | Rel::Previous)))
     }
 
     /// Whether "today" at `i` names the present age by what it qualifies:
@@ -624,7 +653,7 @@ impl Parser<'_> {
             return true;
         }
         if !super::is_possessive_tok(self.tok(i + 1)) {
-            return self.today_state(i);
+            return self.today_state(i) || self.today_against_past(i);
         }
         // The phrase's lowercase words, its head the last before a mark, a
         // function word, a word that begins no noun ("onto", "with") or a
@@ -1168,6 +1197,17 @@ impl Parser<'_> {
                         | Some(Lex::Hedge(_) | Lex::Rel(_))
                 )
             })
+        {
+            return None;
+        }
+        // "On the last day of the summit", "December 17 is the last day to
+        // make decisions": the final day of what follows, not the day
+        // before (issue 17, seed 29). English only.
+        if u == Unit::Day
+            && rel == Rel::Last
+            && the_at.is_some()
+            && !self.lx.extended
+            && (self.is_func(j + 1, Func::Of) || self.is_func(j + 1, Func::To))
         {
             return None;
         }
