@@ -457,8 +457,9 @@ impl Resolver {
                             out.pop();
                         }
                     }
-                    if typed.label == "FAC" {
-                        // "U.S. Highway 224": a road's number ends its name.
+                    if typed.label == "FAC" || typed.label == "ORG" {
+                        // "U.S. Highway 224", "BBC News 24": a road's or a
+                        // channel's number ends its name.
                         run.end = runs::end_over_number(self.rules, text, run);
                     }
                     if typed.label == "ORG"

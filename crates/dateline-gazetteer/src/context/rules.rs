@@ -144,8 +144,9 @@ pub(crate) struct NameRules {
     /// Lowercase words that a place's name goes on over between two hyphens
     /// ("Brighton-le-Sands", "Stratford-upon-Avon"; see `runs.rs`).
     pub(crate) hyphen_particles: WordSet,
-    /// Head words of roads whose number after them ends the name ("State
-    /// Highway 15", "Highway 30"; see `end_over_number` in `runs.rs`).
+    /// Head words of roads and broadcasters whose number after them ends
+    /// the name ("State Highway 15", "BBC Radio 4"; see `end_over_number`
+    /// in `runs.rs`).
     pub(crate) numbered_heads: WordSet,
     /// Titles that are adjectives inside names too ("Massachusetts General
     /// Hospital", "Virginia General Assembly"): one joins a run when a head

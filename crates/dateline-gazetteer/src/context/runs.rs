@@ -767,10 +767,11 @@ fn lowercase_in_name(rules: &NameRules, text: &str, word: Span) -> Option<usize>
     }
 }
 
-/// Where a run typed by its head word ends when a road's number follows
-/// it: one to three digits after a blank, a whole word not followed by
-/// more digits ("State Highway 15", "Highway 101 and"; not "Road 2009",
-/// "Highway 1,000", "Road 66km"), when the run's last word is one of the
+/// Where a run typed by its head word ends when a road's or a channel's
+/// number follows it: one to three digits after a blank, a whole word not
+/// followed by more digits ("State Highway 15", "Highway 101 and", "BBC
+/// Radio 4"; not "Road 2009", "Highway 1,000", "Road 66km"), when the
+/// run's last word is one of the
 /// rules' `numbered_heads`; `run.end` otherwise. The digit after the blank
 /// is tested first.
 pub(crate) fn end_over_number(rules: &NameRules, text: &str, run: Span) -> usize {
@@ -1086,16 +1087,23 @@ pub(crate) fn name_possessor(
     end: usize,
     match_ends: &[usize],
 ) -> Option<Span> {
-    // "People's", "People’s" (the mark is E2 80 99), "Workers'": read by
-    // bytes, as this is asked before every match that follows a blank.
-    let owner_end = match text.as_bytes().get(..end)? {
-        [.., b'\'', b's'] => end - 2,
-        [.., 0xE2, 0x80, 0x99, b's'] => end - 4,
-        [.., b's', b'\''] => end - 1,
-        [.., b's', 0xE2, 0x80, 0x99] => end - 3,
-        _ => return None,
-    };
+    // Read by bytes, as this is asked before every match that follows a
+    // blank.
+    let owner_end = possessive_owner_end(text, end)?;
     possessor_word(rules, text, owner_end, match_ends)
+}
+
+/// The end of the owner when a possessive ends at `end`: "People's",
+/// "People’s" (the mark is E2 80 99), "Workers'"; read by bytes.
+#[inline(always)]
+fn possessive_owner_end(text: &str, end: usize) -> Option<usize> {
+    match text.as_bytes().get(..end)? {
+        [.., b'\'', b's'] => Some(end - 2),
+        [.., 0xE2, 0x80, 0x99, b's'] => Some(end - 4),
+        [.., b's', b'\''] => Some(end - 1),
+        [.., b's', 0xE2, 0x80, 0x99] => Some(end - 3),
+        _ => None,
+    }
 }
 
 /// The possessor ending at `owner_end`, when it begins the name (see
@@ -1148,7 +1156,10 @@ fn name_before_conjunction(
     if !is_joined_word(rules, text, name, word.start, match_ends) {
         return None;
     }
-    if follows_the(rules, text, name.start) || is_sentence_start(text, name.start) {
+    if follows_the(rules, text, name.start)
+        || follows_owned_match(text, name.start, match_ends)
+        || is_sentence_start(text, name.start)
+    {
         return Some(name);
     }
     if !two {
@@ -1161,7 +1172,8 @@ fn name_before_conjunction(
     (is_joined_word(rules, text, first, name.start, match_ends)
         && rules.head(&text[name]).is_none()
         && rules.head(&text[first]).is_none()
-        && follows_the(rules, text, first.start))
+        && (follows_the(rules, text, first.start)
+            || follows_owned_match(text, first.start, match_ends)))
     .then_some(first)
 }
 
@@ -1180,6 +1192,17 @@ fn is_joined_word(
         && is_name_word(rules, written)
         && written.bytes().any(|b| b.is_ascii_lowercase())
         && match_ends.binary_search(&name.end).is_err()
+}
+
+/// Whether a gazetteer match's possessive stands right before `start`
+/// ("Nigeria's Economic and Financial Crimes Commission", "Hamas' Change and
+/// Reform Party"): the owner is a name of its own, so the words after it
+/// open the next, as after "the". A possessor no match ends ("Microsoft's
+/// Hotmail and Microsoft Passport Network") is no evidence.
+fn follows_owned_match(text: &str, start: usize, match_ends: &[usize]) -> bool {
+    let at = gap_before(text, start);
+    at < start
+        && possessive_owner_end(text, at).is_some_and(|end| match_ends.binary_search(&end).is_ok())
 }
 
 /// Whether "the" (a word of `second_connectors`, in any case) stands right
