@@ -771,9 +771,8 @@ fn lowercase_in_name(rules: &NameRules, text: &str, word: Span) -> Option<usize>
 /// number follows it: one to three digits after a blank, a whole word not
 /// followed by more digits ("State Highway 15", "Highway 101 and", "BBC
 /// Radio 4"; not "Road 2009", "Highway 1,000", "Road 66km"), when the
-/// run's last word is one of the
-/// rules' `numbered_heads`; `run.end` otherwise. The digit after the blank
-/// is tested first.
+/// run's last word is one of the rules' `numbered_heads`; `run.end`
+/// otherwise. The digit after the blank is tested first.
 pub(crate) fn end_over_number(rules: &NameRules, text: &str, run: Span) -> usize {
     if !number_follows(text, run.end) {
         return run.end;
