@@ -572,8 +572,17 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // "the 25th Infantry Regiment", "82nd Airborne Division", "113th
     // Battalion": the number names the unit (OntoNotes ORG spans take it
     // in). Not "the 39th Legislative Assembly" (a session), nor "Army",
-    // "Forces" ("the 2nd Iraqi Army brigade" is the brigade's number).
-    ordinal_heads: WordSet::new(&["Division", "Brigade", "Battalion", "Regiment", "Corps"]),
+    // "Forces" ("the 2nd Iraqi Army brigade" is the brigade's number). A
+    // court's circuit is named by its number too ("the 9th Circuit Court of
+    // Appeals").
+    ordinal_heads: WordSet::new(&[
+        "Division",
+        "Brigade",
+        "Battalion",
+        "Regiment",
+        "Corps",
+        "Circuit",
+    ]),
     possessive_name_nouns: WordSet::new(&[
         "People",
         "Peoples",

@@ -165,9 +165,10 @@ pub(crate) struct NameRules {
     /// joins two parts of a run when a head word ends the second part (see
     /// `runs.rs`).
     pub(crate) name_conjunctions: WordSet,
-    /// Head words of units named by number: an ordinal in digits right
-    /// before their run begins the name ("25th Infantry Regiment", "113th
-    /// Battalion"; see `start_over_ordinal` in `runs.rs`).
+    /// Head words of units and courts named by number: an ordinal in digits
+    /// right before their run begins the name ("25th Infantry Regiment",
+    /// "113th Battalion", "9th Circuit Court of Appeals"; see
+    /// `start_over_ordinal` in `runs.rs`).
     pub(crate) ordinal_heads: WordSet,
     /// Nouns of the people an organization serves, whose possessive begins
     /// its name ("People's Bank", "Women's Tennis Association", "Workers'
