@@ -8,7 +8,8 @@
 //! verb can stand farther from the expression than the region the parser
 //! sees. It walks word by word away from the expression, left first and
 //! within the clause (a sentence end, a line break, a quotation mark, a
-//! semicolon or colon, a bracket, markup's angle brackets, or a word that
+//! semicolon or colon, a bracket, markup's angle brackets or a heading's
+//! "==", or a word that
 //! opens another clause:
 //! "but", "which", "because"); a time zone in brackets, "(0900 GMT)", is
 //! read past. The first verb it meets on the left is the
@@ -442,8 +443,9 @@ impl Parser<'_> {
                         i = open;
                         continue;
                     }
-                    // Markup ("<!-- ... -->", "<br>") ends a clause too.
-                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' => {
+                    // Markup ("<!-- ... -->", "<br>", a wiki heading's
+                    // "==Attacks continue==") ends a clause too.
+                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' | b'=' => {
                         return side.end(i, n);
                     }
                     _ => {
@@ -541,8 +543,9 @@ impl Parser<'_> {
                         i += 1;
                         continue;
                     }
-                    // Markup ("<!-- ... -->", "<br>") ends a clause too.
-                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' => {
+                    // Markup ("<!-- ... -->", "<br>", a wiki heading's
+                    // "==Attacks continue==") ends a clause too.
+                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' | b'=' => {
                         return side.end(i, n);
                     }
                     _ => {
