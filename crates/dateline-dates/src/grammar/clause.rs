@@ -8,7 +8,8 @@
 //! verb can stand farther from the expression than the region the parser
 //! sees. It walks word by word away from the expression, left first and
 //! within the clause (a sentence end, a line break, a quotation mark, a
-//! semicolon or colon, a bracket, markup's angle brackets, or a word that
+//! semicolon or colon, a bracket, markup's angle brackets or a heading's
+//! "==", or a word that
 //! opens another clause:
 //! "but", "which", "because"); a time zone in brackets, "(0900 GMT)", is
 //! read past. The first verb it meets on the left is the
@@ -218,7 +219,7 @@ impl Parser<'_> {
                         let how = format!("past-decided({} to)", b.lower());
                         return Read::Found((Dir::Past, how), k + 3);
                     }
-                    return Read::Found(plan(b, left.get(k + 2), w), k + 3);
+                    return Read::Found(plan(b, left.get(k + 2), left.get(k + 3), w), k + 3);
                 }
                 continue;
             }
@@ -236,7 +237,7 @@ impl Parser<'_> {
                     carrier = Some(*b);
                 } else if b.is("to") {
                     if let Some(i) = left.get(m + 1).filter(|i| intends(i)) {
-                        return Read::Found(plan(i, left.get(m + 2), b), m + 3);
+                        return Read::Found(plan(i, left.get(m + 2), left.get(m + 3), b), m + 3);
                     }
                     looked = m + 2;
                     break;
@@ -306,7 +307,7 @@ impl Parser<'_> {
                 && t.is("to")
                 && matches!(right[head].class, Some(Verb::Be | Verb::Was))
             {
-                return found(Some(plan(g, Some(&right[head]), t)), head + 3);
+                return found(Some(plan(g, Some(&right[head]), None, t)), head + 3);
             }
             // "is meeting", "has been postponed", "will be held": the head
             // is the word after the auxiliaries when it is a verb form.
@@ -442,8 +443,9 @@ impl Parser<'_> {
                         i = open;
                         continue;
                     }
-                    // Markup ("<!-- ... -->", "<br>") ends a clause too.
-                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' => {
+                    // Markup ("<!-- ... -->", "<br>", a wiki heading's
+                    // "==Attacks continue==") ends a clause too.
+                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' | b'=' => {
                         return side.end(i, n);
                     }
                     _ => {
@@ -541,8 +543,9 @@ impl Parser<'_> {
                         i += 1;
                         continue;
                     }
-                    // Markup ("<!-- ... -->", "<br>") ends a clause too.
-                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' => {
+                    // Markup ("<!-- ... -->", "<br>", a wiki heading's
+                    // "==Attacks continue==") ends a clause too.
+                    b';' | b':' | b'"' | b'(' | b')' | b'[' | b']' | b'<' | b'>' | b'=' => {
                         return side.end(i, n);
                     }
                     _ => {
@@ -689,10 +692,23 @@ fn decide(
 
 /// The direction of a plan ("plans to", "is scheduled to", "set for"):
 /// ahead, but a plan told in the past ("was scheduled to speak on
-/// Tuesday") may have happened already, so it goes to the nearest reading.
-fn plan(word: &Word<'_>, before: Option<&Word<'_>>, link: &Word<'_>) -> (Dir, String) {
+/// Tuesday", "had been scheduled to be cut down on Tuesday, but was
+/// saved") may have happened already, so it goes to the nearest reading.
+/// `before` is the word before the plan's word, `earlier` the one before
+/// that.
+fn plan(
+    word: &Word<'_>,
+    before: Option<&Word<'_>>,
+    earlier: Option<&Word<'_>>,
+    link: &Word<'_>,
+) -> (Dir, String) {
     let group = format!("{} {}", word.lower(), link.lower());
-    match before.filter(|b| matches!(b.class, Some(Verb::Was | Verb::Did))) {
+    // The pluperfect, "had been": not "has been scheduled to", still ahead.
+    let pluperfect = |b: &&Word<'_>| b.is("been") && earlier.is_some_and(|h| h.is("had"));
+    match before.filter(|b| matches!(b.class, Some(Verb::Was | Verb::Did)) || pluperfect(b)) {
+        Some(b) if pluperfect(&b) => {
+            (Dir::Nearest, format!("nearest-past-plan(had {} {group})", b.lower()))
+        }
         Some(b) => (Dir::Nearest, format!("nearest-past-plan({} {group})", b.lower())),
         None => (Dir::Future, format!("future-verb({group})")),
     }

@@ -37,10 +37,17 @@ impl Parser<'_> {
             // Unless it names an event held on a schedule, which the clause
             // may put ahead: "will not be attending Tuesday's meeting",
             // "say Saturday's elections will be fair".
-            if self.scheduled_event_after(s, e)
-                && let Some((Dir::Future, how)) = self.clause_direction(s, e)
-            {
-                return (Dir::Future, format!("future-attributive:{how}"));
+            if self.scheduled_event_after(s, e) {
+                if let Some((Dir::Future, how)) = self.clause_direction(s, e) {
+                    return (Dir::Future, format!("future-attributive:{how}"));
+                }
+                // The event is the subject of a "will" group, whatever
+                // verb the clause before it reads: "have denied
+                // allegations of rigging and say Saturday's elections will
+                // be fair".
+                if self.event_will_after(e) {
+                    return (Dir::Future, "future-attributive:event-will".into());
+                }
             }
             if self.planned_after(s, e) {
                 return (Dir::Nearest, "nearest-attributive".into());
@@ -150,6 +157,14 @@ impl Parser<'_> {
         }
         let p = self.with_article(s);
         !(p > 0 && OUTCOME.iter().any(|w| self.is_word(p - 1, w)))
+    }
+
+    /// Whether a "will" follows the event noun after the attributive
+    /// expression ending at token `e` ("Saturday's elections will be").
+    fn event_will_after(&self, e: usize) -> bool {
+        let k = if self.tok(e).is_some_and(is_possessive) { e + 1 } else { e };
+        self.tok(k + 1).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx.verb(self.s(k + 1).as_bytes()) == Some(Verb::Will)
     }
 
     /// Whether the attributive expression at `s..e` names what was set
