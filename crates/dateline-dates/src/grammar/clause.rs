@@ -9,17 +9,16 @@
 //! sees. It walks word by word away from the expression, left first and
 //! within the clause (a sentence end, a line break, a quotation mark, a
 //! semicolon or colon, a bracket, markup's angle brackets or a heading's
-//! "==", or a word that
-//! opens another clause:
-//! "but", "which", "because"); a time zone in brackets, "(0900 GMT)", is
-//! read past. The first verb it meets on the left is the
-//! last word of the governing group; the words before it that belong to the
-//! group (auxiliaries, modals, adverbs) give the tense, the leftmost
-//! auxiliary deciding: "will be held" is ahead, "has been postponed"
-//! behind. When the clause has no verb before the expression ("On Friday,
-//! the company said ..."), the first group after it governs. Reported
-//! speech falls out of the order: in "said on Friday" the report is the
-//! nearest verb, in "said it will ... on Friday" the modal is.
+//! "==", or a word that opens another clause: "but", "which", "because");
+//! a time zone in brackets, "(0900 GMT)", is read past. The first verb it
+//! meets on the left is the last word of the governing group; the words
+//! before it that belong to the group (auxiliaries, modals, adverbs) give
+//! the tense, the leftmost auxiliary deciding: "will be held" is ahead,
+//! "has been postponed" behind. When the clause has no verb before the
+//! expression ("On Friday, the company said ..."), the first group after
+//! it governs. Reported speech falls out of the order: in "said on
+//! Friday" the report is the nearest verb, in "said it will ... on Friday"
+//! the modal is.
 //!
 //! Which words are verbs, auxiliaries, determiners or clause openers is
 //! language data (`Lexicon::verb`, from `lexicon/en.rs`); simple pasts in
