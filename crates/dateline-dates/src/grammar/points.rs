@@ -47,6 +47,15 @@ impl Parser<'_> {
         if let Some((tm, e)) = self.clock(i) {
             if let Some((dp, d, e2)) = self.day_after_clock(e) {
                 let tm = in_part_of_day(&tm, &dp.value, self.meridiem_in(i, e));
+                // A day named by its date, weekday or holiday: the midnight
+                // of "tonight" ("comes into effect from midnight tonight")
+                // can only be the one that ends it.
+                let deictic = (e..e2).any(|k| matches!(self.lex(k), Some(Lex::Deictic(_))));
+                let tm = if deictic || part_of(&dp.value).is_some() {
+                    tm
+                } else {
+                    self.opening_midnight(i, e, tm)
+                };
                 let p = Pt::time_on(d, &tm, Grain::Minute, "time-date", dp.how);
                 return Some((p, e2));
             }
@@ -77,6 +86,7 @@ impl Parser<'_> {
                 return Some((p, e));
             }
             if let Some(d) = self.day_of_after_clock(e) {
+                let tm = self.opening_midnight(i, e, tm);
                 let p = Pt::time_on(d, &tm, Grain::Minute, "clock", "day-of-after");
                 return Some((p, e));
             }
@@ -245,7 +255,14 @@ impl Parser<'_> {
     /// (`Tables::clock_day_of_after`): "a las 20.00 horas [del domingo]",
     /// "entre las 06.00 hora local ( 10.00 GMT ) y las 18.00 [de hoy]".
     fn day_of_after_clock(&self, e: usize) -> Option<Civil> {
-        if !self.lx.tables.clock_day_of_after {
+        let noon = || {
+            self.lx.tables.noon_day_of_after
+                && matches!(
+                    self.lex(e.wrapping_sub(1)),
+                    Some(Lex::Func(Func::Noon | Func::Midnight))
+                )
+        };
+        if !self.lx.tables.clock_day_of_after && !noon() {
             return None;
         }
         let mut k = self.zone_tail(e).unwrap_or(e);
@@ -456,6 +473,76 @@ impl Parser<'_> {
         }
         let (day, _, end) = self.doc.last_day_span?;
         (k > 0 && self.tok(k - 1)?.end == end).then_some(day)
+    }
+
+    /// The clock `tm` of tokens `i..e` on a named day, a midnight there
+    /// written 00:00 when something begins at it (see
+    /// [`Self::midnight_begins_day`]).
+    fn opening_midnight(&self, i: usize, e: usize, tm: String) -> String {
+        match tm.strip_prefix("24:00") {
+            Some(rest) if self.midnight_begins_day(i, e) => format!("00:00{rest}"),
+            _ => tm,
+        }
+    }
+
+    /// Whether the midnight at `i..e`, "at" ("from") a day named after it,
+    /// is when something begins: a word of beginning in its sentence
+    /// (`Tables::beginning_words`) nearer than one of ending. Then it is the
+    /// midnight that opens the day, not the one that closes it: "At
+    /// midnight on November 24, a new licensing law ... came into effect",
+    /// "starting at midnight on August 9", "The strike began at midnight on
+    /// Monday (18:00 Sunday EST)", "took effect at midnight of New Year's
+    /// Day" (issue 17, seed 52). Not "Around midnight on Sunday, a pair of
+    /// bombs exploded", "is to be lifted at midnight Monday", "begins at 10
+    /// p.m. and ends at midnight on Friday".
+    #[cold]
+    #[inline(never)]
+    fn midnight_begins_day(&self, i: usize, e: usize) -> bool {
+        // Bytes read on each side: the tokens the parser holds may end
+        // before the sentence does ("... came into effect").
+        const SPAN: usize = 300;
+        let t = self.lx.tables;
+        if t.beginning_words.is_empty()
+            || i == 0
+            || !(self.is_func(i - 1, Func::At) || self.is_func(i - 1, Func::From))
+        {
+            return false;
+        }
+        let (Some(first), Some(last)) = (self.tok(i), self.tok(e - 1)) else { return false };
+        let ends_sentence = |w: &[u8]| matches!(w, [b'\n', ..] | [b'.' | b'!' | b'?', b' ', ..]);
+        let before = self.text_back(first.start, SPAN).unwrap_or("");
+        let before = (0..before.len())
+            .rev()
+            .find(|&k| ends_sentence(&before.as_bytes()[k..]))
+            .map_or(before, |k| &before[k + 1..]);
+        let after = self.text.get(last.end..).unwrap_or("");
+        let after = &after[..crate::scan::ceil_boundary(after, SPAN.min(after.len()))];
+        let after = (0..after.len())
+            .find(|&k| ends_sentence(&after.as_bytes()[k..]))
+            .map_or(after, |k| &after[..k]);
+        let cue = |w: &str| {
+            if t.beginning_words.iter().any(|c| self.lx.same_word(w, c)) {
+                Some(true)
+            } else if t.ending_words.iter().any(|c| self.lx.same_word(w, c)) {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        // The cue nearest the midnight decides, on either side within its
+        // sentence: "came into effect, ... in force until then" begins.
+        let not_letter = |c: char| !c.is_alphabetic();
+        let mut left = before.split(not_letter).filter(|w| !w.is_empty()).rev();
+        let mut right = after.split(not_letter).filter(|w| !w.is_empty());
+        loop {
+            let (l, r) = (left.next(), right.next());
+            if l.is_none() && r.is_none() {
+                return false;
+            }
+            if let Some(b) = l.and_then(cue).or_else(|| r.and_then(cue)) {
+                return b;
+            }
+        }
     }
 
     /// The day of a midnight read on the reference day `day` (tokens

@@ -813,6 +813,18 @@ pub(crate) struct Tables {
     /// hora local ( 22.00 GMT ) de hoy", the first time of "entre las 06.00
     /// y las 18.00 de hoy" too (Spanish TimeBank).
     pub(crate) clock_day_of_after: bool,
+    /// "noon" and "midnight" take the day named after them with "of", as
+    /// every clock does under `clock_day_of_after`: "took effect at
+    /// midnight of New Year's Day", "At noon of July 11" (issue 17, seed 52).
+    pub(crate) noon_day_of_after: bool,
+    /// Words that tell, in the sentence of a midnight "at" (or "from") a
+    /// named day, that something begins then ("came into effect", "can
+    /// officially begin", "starting at", "The strike began"): the midnight
+    /// that opens the day, not the one that closes it (issue 17, seed 52).
+    pub(crate) beginning_words: &'static [&'static str],
+    /// Words of ending that keep the midnight that closes the day in such a
+    /// sentence ("begins at 10 p.m. and ends at midnight on Friday").
+    pub(crate) ending_words: &'static [&'static str],
     /// A clock time without a day is on the day the text named last
     /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
     /// English news leaves it on the reference day, unless a recent day
@@ -1126,6 +1138,9 @@ impl Tables {
         now_and_idioms: &[],
         holiday_season_nouns: &[],
         clock_day_of_after: false,
+        noon_day_of_after: false,
+        beginning_words: &[],
+        ending_words: &[],
         clock_on_named_day: false,
         each_day_words: &[],
         clock_apart: false,
