@@ -435,8 +435,10 @@ fn right_stays(rules: &NameRules, text: &str, end: usize) -> bool {
     let Some(word) = word_from(rules, text, at) else { return true };
     let written = &text[word];
     match rules.class(written) {
-        // A title right after the match: the run is the match.
-        Class::Title => true,
+        // A title right after the match: the run is the match, unless the
+        // title is a name's ("the Boston General Hospital"), which the run
+        // goes on over.
+        Class::Title => !title_in_name(rules, text, word),
         Class::Other => !is_capitalized(written),
         Class::Connector => false,
         Class::SecondConnector | Class::Break => true,
