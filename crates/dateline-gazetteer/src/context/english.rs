@@ -4,9 +4,7 @@
 //!
 //! Another language is another file of the same [`NameRules`] shape.
 
-use std::sync::OnceLock;
-
-use super::rules::{EndingCues, Head, NameRules, SplitAfter, WordSet};
+use super::rules::{Caches, EndingCues, Head, NameRules, SplitAfter, WordSet};
 
 /// English news conventions.
 pub(crate) static ENGLISH: NameRules = NameRules {
@@ -874,13 +872,6 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         ("D.C.", "iso3166-2:US-DC"),
     ],
     common_words: include_str!("../../data/common_words_en.txt"),
-    cue_matcher: OnceLock::new(),
-    class_index: OnceLock::new(),
-    head_index: OnceLock::new(),
-    typer_index: OnceLock::new(),
-    dotted_index: OnceLock::new(),
-    region_index: OnceLock::new(),
-    common_list: OnceLock::new(),
     first_names: include_str!("../../data/first_names_en.txt"),
-    first_index: OnceLock::new(),
+    caches: Caches::new(),
 };

@@ -218,26 +218,51 @@ pub(crate) struct NameRules {
     /// The language's common words, one a line (`#` lines are comments):
     /// capitalized at a sentence start, they are no evidence of a name.
     pub(crate) common_words: &'static str,
-    /// The matcher of the name cues, made on first use.
-    pub(crate) cue_matcher: OnceLock<Matcher>,
-    /// Connectors, breaks and titles by word, made on first use.
-    pub(crate) class_index: OnceLock<Index<Class>>,
-    /// `heads` by word, made on first use.
-    pub(crate) head_index: OnceLock<Index<&'static Head>>,
-    /// The words of [`NameRules::types_a_name`], made on first use.
-    pub(crate) typer_index: OnceLock<Index<()>>,
-    /// The words of [`NameRules::is_dotted_word`], made on first use.
-    pub(crate) dotted_index: OnceLock<Index<()>>,
-    /// `region_abbreviations` by word, made on first use.
-    pub(crate) region_index: OnceLock<Index<&'static str>>,
-    /// `common_words` as a sorted list, made on first use.
-    pub(crate) common_list: OnceLock<Vec<&'static str>>,
     /// Words the language's news writes as first names, one a line (`#`
     /// lines are comments): a place right after one ends a person's name
     /// ("John Bolton"; `people.rs`).
     pub(crate) first_names: &'static str,
-    /// `first_names` by word, made on first use.
-    pub(crate) first_index: OnceLock<Index<()>>,
+    /// The indexes of the tables above, made on first use.
+    pub(crate) caches: Caches,
+}
+
+/// What [`NameRules`] makes from its tables on first use: one
+/// `Caches::new()` in each language's rules, so that a new index is
+/// declared here only.
+#[derive(Debug)]
+pub(crate) struct Caches {
+    /// The matcher of the name cues.
+    cue_matcher: OnceLock<Matcher>,
+    /// Connectors, breaks and titles by word.
+    class_index: OnceLock<Index<Class>>,
+    /// `heads` by word.
+    head_index: OnceLock<Index<&'static Head>>,
+    /// The words of [`NameRules::types_a_name`].
+    typer_index: OnceLock<Index<()>>,
+    /// The words of [`NameRules::is_dotted_word`].
+    dotted_index: OnceLock<Index<()>>,
+    /// `region_abbreviations` by word.
+    region_index: OnceLock<Index<&'static str>>,
+    /// `common_words` as a sorted list.
+    common_list: OnceLock<Vec<&'static str>>,
+    /// `first_names` by word.
+    first_index: OnceLock<Index<()>>,
+}
+
+impl Caches {
+    /// Nothing made yet.
+    pub(crate) const fn new() -> Caches {
+        Caches {
+            cue_matcher: OnceLock::new(),
+            class_index: OnceLock::new(),
+            head_index: OnceLock::new(),
+            typer_index: OnceLock::new(),
+            dotted_index: OnceLock::new(),
+            region_index: OnceLock::new(),
+            common_list: OnceLock::new(),
+            first_index: OnceLock::new(),
+        }
+    }
 }
 
 /// The tables of `lang`: the one place a language is mapped to its rules.
@@ -252,7 +277,7 @@ pub(crate) fn for_lang(lang: Lang) -> &'static NameRules {
 impl NameRules {
     /// What part `word` plays in a name run, in one lookup.
     pub(crate) fn class(&self, word: &str) -> Class {
-        let classes = self.class_index.get_or_init(|| {
+        let classes = self.caches.class_index.get_or_init(|| {
             let of = |set: &WordSet, class: Class| set.words.iter().map(move |&w| (w, class));
             Index::new(
                 of(&self.connectors, Class::Connector)
@@ -298,7 +323,7 @@ impl NameRules {
     /// The head word `word` is, as written or in capitals ("BANK", as
     /// headlines and datelines write it).
     pub(crate) fn head(&self, word: &str) -> Option<&'static Head> {
-        let heads = self.head_index.get_or_init(|| {
+        let heads = self.caches.head_index.get_or_init(|| {
             let heads: &'static [Head] = self.heads;
             Index::new(heads.iter().map(|h| (h.word, h)).chain(self.capital_heads()))
         });
@@ -309,7 +334,7 @@ impl NameRules {
     /// club or feature prefix ("Bank" of "Bank of China", "Real", "Mount").
     pub(crate) fn types_a_name(&self, word: &str) -> bool {
         // One lookup, not three: the rules ask this after most names.
-        let typers = self.typer_index.get_or_init(|| {
+        let typers = self.caches.typer_index.get_or_init(|| {
             let capitals = self.capital_heads().map(|(w, _)| w);
             let heads = self.heads.iter().map(|h| h.word).chain(capitals);
             let prefixes = self.org_prefixes.words.iter().chain(self.loc_prefixes.words).copied();
@@ -325,7 +350,7 @@ impl NameRules {
     /// lookup, not six: this is asked of every word before a dot near a
     /// name.
     pub(crate) fn is_dotted_word(&self, word: &str) -> bool {
-        let dotted = self.dotted_index.get_or_init(|| {
+        let dotted = self.caches.dotted_index.get_or_init(|| {
             let capitals = self.capital_heads().map(|(w, _)| w);
             let heads = self.heads.iter().map(|h| h.word).chain(capitals);
             let regions = self.region_abbreviations.iter().map(|&(w, _)| w);
@@ -343,7 +368,7 @@ impl NameRules {
     /// A case-sensitive matcher of [`name_cues`](NameRules::name_cues),
     /// built on first use.
     pub(crate) fn cue_matcher(&'static self) -> &'static Matcher {
-        self.cue_matcher.get_or_init(|| {
+        self.caches.cue_matcher.get_or_init(|| {
             let cues = self.name_cues().map(|w| Pattern::new(w, CasePolicy::Sensitive));
             Matcher::new(cues).expect("the rules' words are valid patterns")
         })
@@ -365,7 +390,7 @@ impl NameRules {
         // few (sentence-initial words next to names), and hashing the
         // 5,000 English words into a set at start-up cost more than all
         // the lookups of a 3 MB run.
-        let list = self.common_list.get_or_init(|| word_list(self.common_words));
+        let list = self.caches.common_list.get_or_init(|| word_list(self.common_words));
         let find = |lower: &str| list.binary_search(&lower).is_ok();
         // Lowercase ASCII on the stack: this runs for sentence-initial words.
         let mut buffer = [0u8; 32];
@@ -385,6 +410,7 @@ impl NameRules {
         // in an index, which answers most words by their first and last
         // bytes and length alone.
         let index = self
+            .caches
             .first_index
             .get_or_init(|| Index::new(word_list(self.first_names).into_iter().map(|w| (w, ()))));
         index.get(word).is_some()
@@ -393,7 +419,7 @@ impl NameRules {
     /// The id of the region `word` abbreviates ("Ore."), by one lookup:
     /// it is asked after every comma that follows a place.
     pub(crate) fn region_abbreviation(&self, word: &str) -> Option<&'static str> {
-        let index = self.region_index.get_or_init(|| {
+        let index = self.caches.region_index.get_or_init(|| {
             let abbreviations: &'static [(&'static str, &'static str)] = self.region_abbreviations;
             // The first of a word given twice wins, as the list's search did.
             Index::new(abbreviations.iter().rev().copied())

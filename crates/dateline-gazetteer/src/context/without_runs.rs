@@ -11,9 +11,7 @@
 //! is what reads no language's words: namesakes by the region after a
 //! comma ("Portland, Maine"), score lines, and "US$" as money.
 
-use std::sync::OnceLock;
-
-use super::rules::{EndingCues, Head, NameRules, WordSet};
+use super::rules::{Caches, EndingCues, Head, NameRules, WordSet};
 
 /// No name runs, no head words, no cue words.
 pub(crate) static WITHOUT_RUNS: NameRules = NameRules::without_runs(&[], "");
@@ -78,15 +76,8 @@ impl NameRules {
             demonym_splits: &[],
             region_abbreviations: &[],
             common_words: "",
-            cue_matcher: OnceLock::new(),
-            class_index: OnceLock::new(),
-            head_index: OnceLock::new(),
-            typer_index: OnceLock::new(),
-            dotted_index: OnceLock::new(),
-            region_index: OnceLock::new(),
-            common_list: OnceLock::new(),
             first_names: "",
-            first_index: OnceLock::new(),
+            caches: Caches::new(),
         }
     }
 }
