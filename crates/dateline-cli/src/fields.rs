@@ -276,8 +276,8 @@ impl Found {
     }
 }
 
-/// What a line that is valid JSON but not an object holds, by its first
-/// byte; `None` for an object or anything else (left to the parser).
+/// What a JSON value is, as the error messages name it ("a boolean",
+/// "null").
 fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
