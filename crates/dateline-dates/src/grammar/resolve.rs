@@ -37,7 +37,7 @@ impl Parser<'_> {
             // Unless it names an event held on a schedule, which the clause
             // may put ahead: "will not be attending Tuesday's meeting",
             // "say Saturday's elections will be fair".
-            if self.scheduled_event_after(s, e) {
+            if let Some(event) = self.scheduled_event_after(s, e) {
                 if let Some((Dir::Future, how)) = self.clause_direction(s, e) {
                     return (Dir::Future, format!("future-attributive:{how}"));
                 }
@@ -45,7 +45,7 @@ impl Parser<'_> {
                 // verb the clause before it reads: "have denied
                 // allegations of rigging and say Saturday's elections will
                 // be fair".
-                if self.event_will_after(e) {
+                if self.will_after(event) {
                     return (Dir::Future, "future-attributive:event-will".into());
                 }
             }
@@ -120,9 +120,10 @@ impl Parser<'_> {
     /// a schedule ("Tuesday's meeting", "Sunday's election"), not one that
     /// happened ("Monday's attack"), and not as the place or source of an
     /// outcome ("the fewest votes in Tuesday's election", "the result of
-    /// Sunday's elections", "after Saturday's election").
+    /// Sunday's elections", "after Saturday's election"): the event noun's
+    /// token.
     #[inline(never)]
-    fn scheduled_event_after(&self, s: usize, e: usize) -> bool {
+    fn scheduled_event_after(&self, s: usize, e: usize) -> Option<usize> {
         const OUTCOME: &[&str] = &["in", "of", "from", "after", "following", "since", "at"];
         const EVENTS: &[&str] = &[
             "election",
@@ -153,16 +154,15 @@ impl Parser<'_> {
         ];
         let k = if self.tok(e).is_some_and(is_possessive) { e + 1 } else { e };
         if !EVENTS.iter().any(|w| self.is_word(k, w)) {
-            return false;
+            return None;
         }
         let p = self.with_article(s);
-        !(p > 0 && OUTCOME.iter().any(|w| self.is_word(p - 1, w)))
+        (!(p > 0 && OUTCOME.iter().any(|w| self.is_word(p - 1, w)))).then_some(k)
     }
 
-    /// Whether a "will" follows the event noun after the attributive
-    /// expression ending at token `e` ("Saturday's elections will be").
-    fn event_will_after(&self, e: usize) -> bool {
-        let k = if self.tok(e).is_some_and(is_possessive) { e + 1 } else { e };
+    /// Whether a "will" follows token `k` (an event noun: "Saturday's
+    /// elections will be").
+    fn will_after(&self, k: usize) -> bool {
         self.tok(k + 1).is_some_and(|t| t.kind == Kind::Word)
             && self.lx.verb(self.s(k + 1).as_bytes()) == Some(Verb::Will)
     }
