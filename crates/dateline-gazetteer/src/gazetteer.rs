@@ -119,16 +119,14 @@ pub(crate) struct Views {
 }
 
 impl Views {
-    /// Views with `view` already compiled for `lang` (or for every language
+    /// No view compiled yet, one per language (one for every language
     /// when `shared`).
-    pub(crate) fn with(shared: bool, lang: Lang, view: View) -> Views {
-        let views = Views {
+    pub(crate) fn new(shared: bool) -> Views {
+        Views {
             shared,
             by_lang: std::array::from_fn(|_| OnceLock::new()),
             stored: std::array::from_fn(|_| OnceLock::new()),
-        };
-        views.set(lang, view);
-        views
+        }
     }
 
     /// Sets `lang`'s view, unless it is already compiled.
@@ -176,9 +174,11 @@ impl Gazetteer {
         let shared = !entries.has_langs();
         let view = compile_view(&entries, options, (!shared).then_some(lang))?;
         if !shared {
-            check_other_langs(&entries, options, lang)?;
+            check_uncompiled_names(&entries, options, Some(lang))?;
         }
-        let views = Arc::new(Views::with(shared, lang, view));
+        let views = Views::new(shared);
+        views.set(lang, view);
+        let views = Arc::new(views);
         Ok(Gazetteer { entries, options, lang, views })
     }
 
@@ -191,7 +191,7 @@ impl Gazetteer {
                 read_view(bytes, &self.entries, self.options, Checksum::Skip).ok()
             });
             // Every name that could fail to compile was checked at build
-            // time (`check_other_langs`).
+            // time (`check_uncompiled_names`).
             stored.unwrap_or_else(|| {
                 compile_view(&self.entries, self.options, Some(lang))
                     .expect("every language's names were checked when the gazetteer was built")
@@ -435,17 +435,19 @@ fn name_error(
     Error::build(format!("name {name:?} of the entry with id {id:?}"), Some(source))
 }
 
-/// Checks that the names of entries limited to languages other than
-/// `lang` (which `lang`'s view did not compile) normalize to something, so
-/// that their languages' views, compiled on first search, cannot fail.
-pub(crate) fn check_other_langs(
+/// Checks that the names no compiled view holds (those of entries limited
+/// to languages other than `compiled`; every name when `None`) normalize
+/// to something, so that the views compiled on first search cannot fail.
+pub(crate) fn check_uncompiled_names(
     entries: &Store,
     options: Options,
-    lang: Lang,
+    compiled: Option<Lang>,
 ) -> Result<(), Error> {
     let normalizer = Normalizer::new().with_accent_folding(options.accent_folding);
     let mut folded = String::new();
-    for i in (0..entries.len()).filter(|&i| !langs::applies(entries.langs_of(i), lang)) {
+    let uncompiled =
+        |i: usize| compiled.is_none_or(|lang| !langs::applies(entries.langs_of(i), lang));
+    for i in (0..entries.len()).filter(|&i| uncompiled(i)) {
         for name in entries.names_of(i).filter(|name| !keeps_a_letter(name)) {
             normalizer.fold_into(name, &mut folded);
             if folded.trim_matches(' ').is_empty() {

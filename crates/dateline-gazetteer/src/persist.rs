@@ -43,7 +43,7 @@
 //! truncated, corrupted or foreign file is an [`Error`], never a panic or
 //! undefined behavior. ([`Gazetteer::from_embedded_bytes`] skips the
 //! checksums, its own and its matchers', for bytes compiled into the
-//! program, and keeps the rest.)
+//! program, and keeps the rest, reading each search on its first use.)
 //!
 //! Version 2 files (before `places`) still load, their entries without
 //! country or admin1, version 3 files (before `langs`) with every entry
@@ -63,7 +63,7 @@ use std::sync::Arc;
 use dateline_match::{MatchKind, Matcher};
 
 use crate::entry::MAX_NAME_LEN;
-use crate::gazetteer::{Gazetteer, Options, View, Views, check_other_langs};
+use crate::gazetteer::{Gazetteer, Options, View, Views, check_uncompiled_names};
 use crate::store::{NO_ID, Parts, Store, case_code, case_from_code};
 use crate::{CasePolicy, Error, Lang, langs};
 
@@ -380,10 +380,11 @@ impl Gazetteer {
     /// bytes inside the executable do not meet; read byte by byte, it was
     /// a quarter of the `dateline` command's start-up.
     ///
-    /// Other languages' searches stored with the bytes
-    /// ([`to_bytes_with_views`](Gazetteer::to_bytes_with_views)) are read
-    /// when a language is first searched, not before; one that fails its
-    /// checks then is compiled instead.
+    /// The searches stored with the bytes, the gazetteer's own language's
+    /// and the others' ([`to_bytes_with_views`](Gazetteer::to_bytes_with_views)),
+    /// are read when their language is first searched, not before (a
+    /// program reading French never reads the English search); one that
+    /// fails its checks then is compiled instead.
     ///
     /// # Errors
     ///
@@ -441,22 +442,46 @@ impl Gazetteer {
         };
         let options = Options { accent_folding, case_policy, match_kind };
         let (store, lang) = read_store(&mut r, version)?;
-        let forms = read_forms(&mut r, &store)?;
-        let end = r.pos;
-        let stored = r.u64()?;
-        if checksum_check == Checksum::Verify && checksum(&bytes[..end]) != stored {
-            return Err(Error::format("checksum mismatch: the file is corrupted"));
-        }
-        let view = read_matcher(&mut r, forms, options, checksum_check)?;
         let shared = !store.has_langs();
-        let views = if version >= 5 { read_view_index(&mut r, lang, shared)? } else { Vec::new() };
+        let own_start = r.pos;
+        let own = match checksum_check {
+            Checksum::Verify => {
+                let forms = read_forms(&mut r, &store)?;
+                let end = r.pos;
+                if checksum(&bytes[..end]) != r.u64()? {
+                    return Err(Error::format("checksum mismatch: the file is corrupted"));
+                }
+                Some(read_matcher(&mut r, forms, options, checksum_check)?)
+            }
+            // Bytes in the program: the gazetteer's own search is read on
+            // first use, as the other stored ones are (a program working
+            // in another language never reads it). Its forms, checksum
+            // and matcher are laid out as a stored view's.
+            Checksum::Skip => {
+                skip_view(&mut r)?;
+                None
+            }
+        };
+        let own_end = r.pos;
+        let mut views =
+            if version >= 5 { read_view_index(&mut r, lang, shared)? } else { Vec::new() };
         if r.pos != bytes.len() {
             return Err(Error::format("corrupted data: trailing bytes"));
         }
-        if !shared {
-            check_other_langs(&store, options, lang)?;
+        let views_of = Views::new(shared);
+        match own {
+            Some(view) => {
+                if !shared {
+                    check_uncompiled_names(&store, options, Some(lang))?;
+                }
+                views_of.set(lang, view);
+            }
+            None => {
+                check_uncompiled_names(&store, options, None)?;
+                views.push((lang, own_start..own_end));
+            }
         }
-        let views_of = Arc::new(Views::with(shared, lang, view));
+        let views_of = Arc::new(views_of);
         Ok((Gazetteer { entries: Arc::new(store), options, lang, views: views_of }, views))
     }
 }
@@ -534,6 +559,20 @@ fn read_view_index(r: &mut Reader<'_>, own: Lang, shared: bool) -> Result<Vec<St
         views.push((lang, start..start + len));
     }
     Ok(views)
+}
+
+/// Passes over one view (forms, checksum, matcher; see the layout),
+/// checking only that its lengths lie within the bytes.
+fn skip_view(r: &mut Reader<'_>) -> Result<(), Error> {
+    let forms = r.count(4)?;
+    r.take(forms.checked_add(1).and_then(|n| n.checked_mul(4)).ok_or_else(truncated)?)?;
+    let candidates = r.count(4)?;
+    r.take(candidates.checked_mul(4).ok_or_else(truncated)?)?;
+    r.u64()?;
+    let matcher_len = usize::try_from(r.u64()?)
+        .map_err(|_| Error::format("corrupted data: invalid matcher length"))?;
+    r.take(matcher_len)?;
+    Ok(())
 }
 
 /// One stored view (see the layout), checked as the gazetteer's own is.

@@ -376,6 +376,39 @@ fn embedded_stored_views_are_read_not_compiled() {
 }
 
 #[test]
+fn embedded_own_view_is_read_on_first_use() {
+    // The gazetteer's own (French) view follows its language's code, the
+    // last "fr" of a file without stored views: 3 forms, 4 offsets, 3
+    // candidates. Its last candidate made out of range, with the checksum
+    // recomputed: `from_bytes` refuses the file, the embedded reader
+    // loads it and compiles the view at the first French search.
+    let gazetteer = with_langs();
+    let bytes = gazetteer.to_bytes().unwrap();
+    let code = b"\x02\0\0\0fr";
+    let forms = bytes.windows(code.len()).rposition(|w| w == code).expect("the code") + code.len();
+    let stored = |b: &[u8], i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap());
+    assert_eq!((stored(&bytes, forms), stored(&bytes, forms + 4 * 5)), (3, 3));
+    let last_candidate = forms + 4 * 5 + 4 * 3;
+    let mut broken = bytes.clone();
+    broken[last_candidate..last_candidate + 4].copy_from_slice(&99u32.to_le_bytes());
+    let broken = fix_checksum(broken);
+    let err = Gazetteer::from_bytes(&broken).unwrap_err();
+    assert!(err.to_string().contains("candidate out of range"), "{err}");
+    let embedded: &'static [u8] = Box::leak(broken.into_boxed_slice());
+    let loaded = Gazetteer::from_embedded_bytes(embedded).unwrap();
+    let text = "China, Chine: les chinois, los chinos";
+    for lang in Lang::ALL {
+        assert_eq!(loaded.find_in(lang, text), gazetteer.find_in(lang, text), "{lang}");
+    }
+    // Its lengths are still read at load: a count beyond the bytes is an
+    // error there.
+    let mut huge = bytes.clone();
+    huge[forms..forms + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    let huge: &'static [u8] = Box::leak(huge.into_boxed_slice());
+    assert!(Gazetteer::from_embedded_bytes(huge).unwrap_err().is_format());
+}
+
+#[test]
 fn a_language_this_version_does_not_know_is_an_error() {
     let bytes = with_langs().to_bytes().unwrap();
     // The language table starts "en", "de" (each a u32 length and the
