@@ -53,6 +53,10 @@ pub(super) static TABLES: Tables = Tables {
         "end", "ends", "ended", "ending", "expire", "expires", "expired", "lift", "lifted",
         "until", "till", "deadline",
     ],
+    second_unit_before: &[
+        "for", "of", "in", "within", "than", "under", "about", "around", "almost", "nearly",
+        "just", "only", "wait", "hold", "split", "half", "per",
+    ],
     age_nouns: &[
         "world",
         "economy",
