@@ -57,6 +57,7 @@ pub(super) static TABLES: Tables = Tables {
         "for", "of", "in", "within", "than", "under", "about", "around", "almost", "nearly",
         "just", "only", "wait", "hold", "split", "half", "per",
     ],
+    paper_name_words: &["times", "business"],
     age_nouns: &[
         "world",
         "economy",
