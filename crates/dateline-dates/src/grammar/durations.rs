@@ -395,6 +395,9 @@ impl Parser<'_> {
             return t.kind == Kind::Word
                 && !matches!(t.lex, Some(Lex::Func(_) | Lex::Rel(_) | Lex::Cue(_)));
         }
+        if self.second_stands_for_noun(i, e) {
+            return true;
+        }
         match t.kind {
             Kind::Word => match t.lex {
                 Some(Lex::Func(f)) => matches!(
@@ -415,6 +418,27 @@ impl Parser<'_> {
             _ if t.is_dash() => !t.space && self.glued(e + 1),
             _ => false,
         }
+    }
+
+    /// Whether "a second" at `i` (its unit ends before `e`) is the ordinal
+    /// standing for a noun named before or after it, where the word before
+    /// it takes no stretch of time (`Tables::second_unit_before`): "a second
+    /// (runoff) round", "then a second, more powerful bomb", "and a second of
+    /// misconduct"; and "a second or third nuclear test" after any word. Not
+    /// "for a second, I thought", "1/100th of a second", "328 feet a second."
+    fn second_stands_for_noun(&self, i: usize, e: usize) -> bool {
+        let before = self.lx.tables.second_unit_before;
+        if before.is_empty() {
+            return false;
+        }
+        if (self.is_func(e, Func::Or) || self.is_func(e, Func::And))
+            && matches!(self.lex(e + 1), Some(Lex::Ordinal(_)))
+        {
+            return true;
+        }
+        let takes_time =
+            i.checked_sub(1).is_some_and(|k| before.iter().any(|w| self.is_word(k, w)));
+        !takes_time && (self.punct(e, ',') || self.punct(e, '(') || self.is_word(e, "of"))
     }
 
     /// Durations: "three years", "the past two years", "the next 12 to 18 months",

@@ -21,6 +21,17 @@ impl Parser<'_> {
             && self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word && t.upper && t.lex.is_none())
     }
 
+    /// Whether the capitalized word at `i` stands next to a capitalized
+    /// word of a newspaper's name that the lexicon knows otherwise
+    /// (`Tables::paper_name_words`): "Daily Times", "Business Daily".
+    fn by_paper_name_word(&self, i: usize) -> bool {
+        let words = self.lx.tables.paper_name_words;
+        let name_word = |k: usize| self.upper(k) && words.iter().any(|w| self.is_word(k, w));
+        self.upper(i)
+            && (i.checked_sub(1).is_some_and(|k| !self.breaks(i) && name_word(k))
+                || !self.breaks(i + 1) && name_word(i + 1))
+    }
+
     /// Whether the word at `i` stands before a noun it modifies: a word
     /// follows on its line that is no function word an adverb goes before
     /// ("everyday life", not "everyday so they", "everyday at noon").
@@ -218,6 +229,9 @@ impl Parser<'_> {
             // Not "The People's Daily", "Business Review Weekly"; nor the
             // head of a name, "the Daily Mail", "The Weekly Standard".
             Lex::Frequency(_) if self.in_name(i) || self.heads_name(i) => return None,
+            // "told Daily Times", "Investor's Business Daily": the same, next
+            // to a name's word the lexicon knows otherwise.
+            Lex::Frequency(_) if self.by_paper_name_word(i) => return None,
             // "the Russian weekly \"Argumenty Nedeli\"", "Romanian daily
             // Evenimentul Zilei", "The daily reports": the noun for a newspaper.
             Lex::Frequency(_) if self.is_paper_noun(i) => return None,

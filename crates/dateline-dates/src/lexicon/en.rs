@@ -53,6 +53,11 @@ pub(super) static TABLES: Tables = Tables {
         "end", "ends", "ended", "ending", "expire", "expires", "expired", "lift", "lifted",
         "until", "till", "deadline",
     ],
+    second_unit_before: &[
+        "for", "of", "in", "within", "than", "under", "about", "around", "almost", "nearly",
+        "just", "only", "wait", "hold", "split", "half", "per",
+    ],
+    paper_name_words: &["times", "business"],
     age_nouns: &[
         "world",
         "economy",

@@ -825,6 +825,18 @@ pub(crate) struct Tables {
     /// Words of ending that keep the midnight that closes the day in such a
     /// sentence ("begins at 10 p.m. and ends at midnight on Friday").
     pub(crate) ending_words: &'static [&'static str],
+    /// Words after which "a second" is a stretch of time ("for a second",
+    /// "a fraction of a second", "wait a second"). After any other word "a
+    /// second" before a comma, a bracket or "of" is the ordinal standing for
+    /// its noun ("a second (runoff) round", "then a second, more powerful
+    /// bomb", "A second, by R. Joseph Hoffmann", "and a second of misconduct";
+    /// issue 17, seed 53). Empty: no such reading.
+    pub(crate) second_unit_before: &'static [&'static str],
+    /// Capitalized words of a newspaper's name that the lexicon knows
+    /// otherwise ("Times", "Business"): a frequency word next to one is in
+    /// the name ("told Daily Times", "the Investors Business Daily"; issue
+    /// 17, seed 53), as it is next to a word the lexicon does not know.
+    pub(crate) paper_name_words: &'static [&'static str],
     /// A clock time without a day is on the day the text named last
     /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
     /// English news leaves it on the reference day, unless a recent day
@@ -1141,6 +1153,8 @@ impl Tables {
         noon_day_of_after: false,
         beginning_words: &[],
         ending_words: &[],
+        second_unit_before: &[],
+        paper_name_words: &[],
         clock_on_named_day: false,
         each_day_words: &[],
         clock_apart: false,
