@@ -386,9 +386,11 @@ impl Parser<'_> {
     /// Peace Summit"); after "a", also a noun or an adjective of the
     /// lexicon ("a second term", "a second time", "a second consecutive
     /// day", "a second half"), a hyphenated word ("a second-rate", "a
-    /// second-in-command") or a count ("a second 24-hour strike"). The unit
-    /// stands before punctuation or a function word ("for a second.", "a
-    /// second or two", "think for a second that", "a 44 second-long video").
+    /// second-in-command") or a count ("a second 24-hour strike"), and the
+    /// ordinal standing for its noun ("a second (runoff) round",
+    /// `second_stands_for_noun`). The unit stands before punctuation or a
+    /// function word ("for a second.", "a second or two", "think for a
+    /// second that", "a 44 second-long video").
     fn second_is_ordinal(&self, i: usize, e: usize) -> bool {
         let Some(t) = self.tok(e) else { return false };
         if !self.is_func(i, Func::A) {
