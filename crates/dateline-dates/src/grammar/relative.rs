@@ -2606,6 +2606,19 @@ impl Parser<'_> {
             }
             _ => return None,
         };
+        // "[more recently]", "[very soon]": an adverb of degree before the
+        // word is inside (`Tables::degree_adverbs`), as TBAQ and MEANTIME
+        // mark it; not "only recently", "too soon" (no such degree).
+        if i == j
+            && i > 0
+            && matches!(self.lex(j), Some(Lex::Deictic(Deictic::PastRef | Deictic::FutureRef)))
+            && !self.breaks(j)
+            && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx.tables.degree_adverbs.iter().any(|w| self.lx.same_word(self.s(i - 1), w))
+        {
+            let p = Pt::new(value.into(), Grain::Unspecified, "reference-word", "degree");
+            return Some(p.into_cand(i - 1, j + 1));
+        }
         Some(Pt::new(value.into(), Grain::Unspecified, "reference-word", "").into_cand(i, j + 1))
     }
 }

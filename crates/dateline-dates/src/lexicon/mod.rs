@@ -844,6 +844,10 @@ pub(crate) struct Tables {
     /// weekday it makes any such day ("on a typical Saturday night"); the
     /// rule (`p_weekday`) runs only where this table is not empty.
     pub(crate) generic_day_adjectives: &'static [&'static str],
+    /// Adverbs of degree that a past or future reference word ("recently",
+    /// "soon") keeps inside its extent: "[more recently]", "[very soon]",
+    /// as TBAQ and MEANTIME mark them (ASCII, matched ignoring case).
+    pub(crate) degree_adverbs: &'static [&'static str],
     /// Words the word table does not know that begin no noun: after "a
     /// Saturday night" they leave it nothing to modify, so it stays any
     /// such day ("on a Saturday night with the 'Blond Gaggle'", "sit on a
@@ -1127,6 +1131,7 @@ impl Tables {
         attributive_days: &[],
         schedule_days: &[],
         generic_day_adjectives: &[],
+        degree_adverbs: &[],
         not_nouns: &[],
         fall_verbs: &[],
         age_nouns: &[],
