@@ -29,6 +29,7 @@ pub(super) static TABLES: Tables = Tables {
     schedule_days: &["weekdays", "weekends", "weeknights"],
     generic_day_adjectives: &["typical", "normal", "average", "usual", "ordinary", "given"],
     degree_adverbs: &["more", "most", "very", "quite"],
+    present_days: &["these"],
     not_nouns: &[
         "with", "without", "but", "when", "while", "where", "because", "so", "onto", "into",
         "across", "against", "among", "upon", "toward", "towards",

@@ -848,6 +848,10 @@ pub(crate) struct Tables {
     /// "soon") keeps inside its extent: "[more recently]", "[very soon]",
     /// as TBAQ and MEANTIME mark them (ASCII, matched ignoring case).
     pub(crate) degree_adverbs: &'static [&'static str],
+    /// Determiners that make a bare plural "days" after them the present,
+    /// nowadays ("[these days]", PRESENT_REF, as TBAQ marks it), not a
+    /// stretch of days (ASCII, matched ignoring case).
+    pub(crate) present_days: &'static [&'static str],
     /// Words the word table does not know that begin no noun: after "a
     /// Saturday night" they leave it nothing to modify, so it stays any
     /// such day ("on a Saturday night with the 'Blond Gaggle'", "sit on a
@@ -1132,6 +1136,7 @@ impl Tables {
         schedule_days: &[],
         generic_day_adjectives: &[],
         degree_adverbs: &[],
+        present_days: &[],
         not_nouns: &[],
         fall_verbs: &[],
         age_nouns: &[],
