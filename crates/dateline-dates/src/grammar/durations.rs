@@ -542,6 +542,20 @@ impl Parser<'_> {
             the = true;
             k += 1;
         }
+        // "the weeks ahead", "the days ahead" (`Tables::units_ahead_words`): the
+        // open stretch ahead, as "the coming weeks" is (TBAQ: PXW); not
+        // "ahead of" something.
+        if the
+            && let Some((u, true)) = self.unit(k)
+            && !matches!(u, Unit::Second | Unit::Quarter)
+            && !self.breaks(k + 1)
+            && self.lx.tables.units_ahead_words.iter().any(|w| self.lx.same_word(self.s(k + 1), w))
+            && !self.is_func(k + 2, Func::Of)
+        {
+            let v = duration_value(None, u, false);
+            let p = Pt::new(v, unit_grain(u), "units-ahead", "").duration();
+            return Some(Cand { modifier, ..p.into_cand(i, k + 2) });
+        }
         match self.lex(k) {
             // "coming weeks", "the coming years": an open stretch ahead.
             Some(Lex::Rel(Rel::Coming)) if matches!(self.unit(k + 1), Some((_, true))) => {

@@ -2398,7 +2398,7 @@ impl Parser<'_> {
         let k = i - 1;
         if !self.lx.tables.present_days.iter().any(|w| self.lx.same_word(self.s(k), w))
             || matches!(self.lex(i + 1), Some(Lex::Rel(_) | Lex::Func(Func::Of)))
-            || self.is_word(i + 1, "ahead")
+            || self.lx.tables.units_ahead_words.iter().any(|w| self.lx.same_word(self.s(i + 1), w))
             || k > 0 && self.past_verb(k - 1)
         {
             return None;

@@ -30,6 +30,7 @@ pub(super) static TABLES: Tables = Tables {
     generic_day_adjectives: &["typical", "normal", "average", "usual", "ordinary", "given"],
     degree_adverbs: &["more", "most", "very", "quite"],
     present_days: &["these"],
+    units_ahead_words: &["ahead"],
     not_nouns: &[
         "with", "without", "but", "when", "while", "where", "because", "so", "onto", "into",
         "across", "against", "among", "upon", "toward", "towards",

@@ -852,6 +852,11 @@ pub(crate) struct Tables {
     /// nowadays ("[these days]", PRESENT_REF, as TBAQ marks it), not a
     /// stretch of days (ASCII, matched ignoring case).
     pub(crate) present_days: &'static [&'static str],
+    /// Words after "the" and a plural unit that make it the open stretch
+    /// ahead ("[the weeks ahead]", PXW, as "the coming weeks"; TBAQ), and
+    /// that keep "these days" before them no present (ASCII, matched
+    /// ignoring case).
+    pub(crate) units_ahead_words: &'static [&'static str],
     /// Words the word table does not know that begin no noun: after "a
     /// Saturday night" they leave it nothing to modify, so it stays any
     /// such day ("on a Saturday night with the 'Blond Gaggle'", "sit on a
@@ -1137,6 +1142,7 @@ impl Tables {
         generic_day_adjectives: &[],
         degree_adverbs: &[],
         present_days: &[],
+        units_ahead_words: &[],
         not_nouns: &[],
         fall_verbs: &[],
         age_nouns: &[],
