@@ -301,6 +301,16 @@ impl Parser<'_> {
         {
             return None;
         }
+        // "a month-long strike": the article belongs to the noun; "month-long"
+        // is `unit_long`'s, not "a month".
+        if single_a
+            && !adjective
+            && self.dash(e)
+            && self.glued(e)
+            && self.is_func(e + 1, Func::Long)
+        {
+            return None;
+        }
         // "a year-earlier loss": the article belongs to the noun; "year-earlier"
         // is r_year_ago's date, not "a year".
         if single_a
@@ -541,6 +551,9 @@ impl Parser<'_> {
     }
 
     pub(super) fn r_duration_inner(&self, i: usize) -> Option<Cand> {
+        if let Some(c) = self.unit_long(i) {
+            return Some(c);
+        }
         let mut j = i;
         let mut modifier = None;
         if let Some((m, e)) = self.hedge(j) {
@@ -554,6 +567,20 @@ impl Parser<'_> {
         if self.is_func(k, Func::The) {
             the = true;
             k += 1;
+        }
+        // "the weeks ahead", "the days ahead" (`Tables::units_ahead_words`): the
+        // open stretch ahead, as "the coming weeks" is (TBAQ: PXW); not
+        // "ahead of" something.
+        if the
+            && let Some((u, true)) = self.unit(k)
+            && !matches!(u, Unit::Second | Unit::Quarter)
+            && !self.breaks(k + 1)
+            && self.lx.tables.units_ahead_words.iter().any(|w| self.lx.same_word(self.s(k + 1), w))
+            && !self.is_func(k + 2, Func::Of)
+        {
+            let v = duration_value(None, u, false);
+            let p = Pt::new(v, unit_grain(u), "units-ahead", "").duration();
+            return Some(Cand { modifier, ..p.into_cand(i, k + 2) });
         }
         match self.lex(k) {
             // "coming weeks", "the coming years": an open stretch ahead.
@@ -1330,6 +1357,36 @@ impl Parser<'_> {
         (1..=3)
             .contains(&back)
             .then(|| Pt::new(cal::fmt_month(y, m), Grain::Month, "the-month", "report"))
+    }
+
+    /// "a [month-long] strike", "their third [day-long] meeting", "the
+    /// [decades-long] dispute": a unit with no count before "-long" at `i`,
+    /// a length that modifies the noun after it: one unit, or some when
+    /// plural (`P1M`, `PXY`). The article belongs to the noun, as "the"
+    /// does before "the week-long strike" (`the_unit`). A unit counted
+    /// before it ("two-year-long", "a 44 second-long video") is the counted
+    /// rule's; "second" and "quarter" are left out ("a second-long pause"
+    /// is rare, "quarter" is also a fraction).
+    fn unit_long(&self, i: usize) -> Option<Cand> {
+        let (u, plural) = self.unit(i)?;
+        if !(self.dash(i + 1)
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.is_func(i + 2, Func::Long))
+            || matches!(u, Unit::Second | Unit::Quarter)
+            || i > 0
+                && (self.dash(i - 1) && self.glued(i)
+                    || self.tok(i - 1).is_some_and(|t| t.kind == Kind::Num))
+        {
+            return None;
+        }
+        // Decades count in years, as "two decades" is P20Y: "decades-long"
+        // is PXY (TBAQ and MEANTIME both write it so).
+        let v = match (u, plural) {
+            (Unit::Decade, true) => duration_value(None, Unit::Year, false),
+            _ => duration_value((!plural).then_some(1.0), u, false),
+        };
+        Some(Pt::new(v, unit_grain(u), "unit-long", "").duration().into_cand(i, i + 3))
     }
 
     /// "to end the day at 9,505.96", "finished the day up 2%" ("the" at

@@ -2385,9 +2385,34 @@ impl Parser<'_> {
             && self.tok(k).is_some_and(|t| t.kind == Kind::Word && self.is_past_form(self.s(k)))
     }
 
+    /// "[these days]" ("days" at `i`, a determiner of
+    /// `Tables::present_days` before it): the present, nowadays
+    /// (PRESENT_REF), as TBAQ marks it ("hurt market makers more painfully
+    /// these days"). Not days told apart from others ("these days ahead",
+    /// "these days of", "these days before the vote", "spent these days
+    /// in jail": the object of a past verb), nor a title ("These Days").
+    fn present_days(&self, i: usize) -> Option<Cand> {
+        if i == 0 || self.unit(i) != Some((Unit::Day, true)) || self.upper(i) || self.breaks(i) {
+            return None;
+        }
+        let k = i - 1;
+        if !self.lx.tables.present_days.iter().any(|w| self.lx.same_word(self.s(k), w))
+            || matches!(self.lex(i + 1), Some(Lex::Rel(_) | Lex::Func(Func::Of)))
+            || self.lx.tables.units_ahead_words.iter().any(|w| self.lx.same_word(self.s(i + 1), w))
+            || k > 0 && self.past_verb(k - 1)
+        {
+            return None;
+        }
+        let p = Pt::new("PRESENT_REF".into(), Grain::Unspecified, "present-days", "");
+        Some(p.into_cand(k, i + 1))
+    }
+
     /// PRESENT_REF, PAST_REF, FUTURE_REF words: "now", "currently", "recently",
     /// "the past", "the future", "soon", "recent".
     pub(super) fn r_ref(&self, i: usize) -> Option<Cand> {
+        if let Some(c) = self.present_days(i) {
+            return Some(c);
+        }
         let mut j = i;
         let the = self.is_func(j, Func::The);
         if the {
@@ -2606,6 +2631,19 @@ impl Parser<'_> {
             }
             _ => return None,
         };
+        // "[more recently]", "[very soon]": an adverb of degree before the
+        // word is inside (`Tables::degree_adverbs`), as TBAQ and MEANTIME
+        // mark it; not "only recently", "too soon" (no such degree).
+        if i == j
+            && i > 0
+            && matches!(self.lex(j), Some(Lex::Deictic(Deictic::PastRef | Deictic::FutureRef)))
+            && !self.breaks(j)
+            && self.tok(i - 1).is_some_and(|t| t.kind == Kind::Word)
+            && self.lx.tables.degree_adverbs.iter().any(|w| self.lx.same_word(self.s(i - 1), w))
+        {
+            let p = Pt::new(value.into(), Grain::Unspecified, "reference-word", "degree");
+            return Some(p.into_cand(i - 1, j + 1));
+        }
         Some(Pt::new(value.into(), Grain::Unspecified, "reference-word", "").into_cand(i, j + 1))
     }
 }

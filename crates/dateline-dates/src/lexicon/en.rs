@@ -28,6 +28,9 @@ pub(super) static TABLES: Tables = Tables {
     holiday_season_nouns: &["rush", "season", "holiday", "holidays", "break", "shopping"],
     schedule_days: &["weekdays", "weekends", "weeknights"],
     generic_day_adjectives: &["typical", "normal", "average", "usual", "ordinary", "given"],
+    degree_adverbs: &["more", "most", "very", "quite"],
+    present_days: &["these"],
+    units_ahead_words: &["ahead"],
     not_nouns: &[
         "with", "without", "but", "when", "while", "where", "because", "so", "onto", "into",
         "across", "against", "among", "upon", "toward", "towards",

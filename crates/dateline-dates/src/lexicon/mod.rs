@@ -856,6 +856,19 @@ pub(crate) struct Tables {
     /// weekday it makes any such day ("on a typical Saturday night"); the
     /// rule (`p_weekday`) runs only where this table is not empty.
     pub(crate) generic_day_adjectives: &'static [&'static str],
+    /// Adverbs of degree that a past or future reference word ("recently",
+    /// "soon") keeps inside its extent: "[more recently]", "[very soon]",
+    /// as TBAQ and MEANTIME mark them (ASCII, matched ignoring case).
+    pub(crate) degree_adverbs: &'static [&'static str],
+    /// Determiners that make a bare plural "days" after them the present,
+    /// nowadays ("[these days]", PRESENT_REF, as TBAQ marks it), not a
+    /// stretch of days (ASCII, matched ignoring case).
+    pub(crate) present_days: &'static [&'static str],
+    /// Words after "the" and a plural unit that make it the open stretch
+    /// ahead ("[the weeks ahead]", PXW, as "the coming weeks"; TBAQ), and
+    /// that keep "these days" before them no present (ASCII, matched
+    /// ignoring case).
+    pub(crate) units_ahead_words: &'static [&'static str],
     /// Words the word table does not know that begin no noun: after "a
     /// Saturday night" they leave it nothing to modify, so it stays any
     /// such day ("on a Saturday night with the 'Blond Gaggle'", "sit on a
@@ -1139,6 +1152,9 @@ impl Tables {
         attributive_days: &[],
         schedule_days: &[],
         generic_day_adjectives: &[],
+        degree_adverbs: &[],
+        present_days: &[],
+        units_ahead_words: &[],
         not_nouns: &[],
         fall_verbs: &[],
         age_nouns: &[],
