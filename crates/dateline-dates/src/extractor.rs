@@ -325,6 +325,8 @@ impl DateExtractor {
             };
             cands.clear();
             let mut i = 0;
+            // Where the last expression of the region ends (a token index).
+            let mut last_end = 0;
             while i < tokens.len() {
                 match parser.parse_at(i) {
                     // A void candidate (a day that does not exist) only blocks its span.
@@ -340,12 +342,17 @@ impl DateExtractor {
                         parser.r = reference.to_civil();
                     }
                     Some(mut c) => {
+                        // Two rules take in the word before the token they
+                        // start at ("[more recently]", "[these days]"): never
+                        // a word the expression before holds.
+                        c.s = c.s.max(last_end);
                         if c.kind == TimexType::Duration
                             && let Some(e) = parser.duration_tail(c.e)
                         {
                             c.e = e;
                         }
                         i = c.e;
+                        last_end = c.e;
                         if c.grain == crate::Grain::Quarter && c.kind == TimexType::Date {
                             remember_quarter(parser.doc, &c, reference, &tokens, parser.text);
                         }
