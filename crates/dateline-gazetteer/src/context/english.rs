@@ -478,6 +478,21 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // "Western", "Central", "Greater" before a town name its area ("Western
     // Sydney", "Central Baghdad"), LOC.
     town_part_prefixes: WordSet::new(&["North", "South", "East", "West"]),
+    // "West Darfur", "North Yemen", "East Pakistan": a compass word before
+    // a place divided into states names one of them, GPE (seeds 39, 44 and
+    // 49 read Darfur's states, seeds 44 and 49 the former countries, as
+    // regions, wrong); "Western Sudan", "Southern Vietnam", "North Germany"
+    // stay regions.
+    compass_states: &[
+        ("Darfur", &["North", "South", "West", "East", "Central"]),
+        ("Kordofan", &["North", "South", "West"]),
+        ("Kivu", &["North", "South"]),
+        ("Waziristan", &["North", "South"]),
+        ("Yemen", &["North", "South"]),
+        ("Vietnam", &["North", "South"]),
+        ("Pakistan", &["East", "West"]),
+        ("Germany", &["East", "West"]),
+    ],
     // "the Ajax-Pickering riding", "the riding of Hamilton East—Stoney
     // Creek": a Canadian electoral district named for the places it joins
     // is one GPE (seeds 37, 42 and 45 read a place inside one as wrong).

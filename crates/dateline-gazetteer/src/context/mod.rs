@@ -157,7 +157,9 @@ impl Source {
 ///   (`place:riding`).
 /// * **A compass word before a town** ("North Adelaide", "East Cleveland")
 ///   is the town's part or a town of its own, `GPE` (`prefix:town`); before
-///   a country or a state it is a region ("Northern Iraq", `LOC`).
+///   a country or a state it is a region ("Northern Iraq", `LOC`), unless
+///   the rules name that part a state of its own ("West Darfur", "North
+///   Yemen": `GPE`, `prefix:state`).
 /// * **A mission posted to a country** ("United Nations Interim Force in
 ///   Lebanon") takes the country into its name (`head:org`).
 /// * A place before "$" or "dollars" is money, and is not reported.
@@ -472,10 +474,15 @@ impl Resolver {
                     let (label, rule) = heads::district_or(text, run, typed.label, typed.rule);
                     // "North Canton", "East Cleveland": a part of a town is
                     // a town's (seed-43 reading).
-                    let (label, rule) = if rule == runs::REGION_RULE
-                        && towns::is_part_of_town(self.rules, text, run, found, chosen_for(i).0)
+                    let (label, rule) = if rule != runs::REGION_RULE {
+                        (label, rule)
+                    } else if towns::is_part_of_town(self.rules, text, run, found, chosen_for(i).0)
                     {
                         ("GPE", towns::PART_RULE)
+                    } else if towns::is_compass_state(self.rules, text, run, found) {
+                        // "West Darfur", "North Yemen": a state's (seed-49
+                        // reading).
+                        ("GPE", towns::STATE_RULE)
                     } else {
                         (label, rule)
                     };

@@ -123,6 +123,12 @@ pub(crate) struct NameRules {
     /// Adelaide", "East Cleveland": `GPE`, `prefix:town`), where the place
     /// after them is a town; see `towns.rs`.
     pub(crate) town_part_prefixes: WordSet,
+    /// Places whose parts a compass word names are states of their own,
+    /// each with the compass words that name them ("West Darfur", a state
+    /// of Sudan; the former "North Yemen", "East Pakistan", "West
+    /// Germany"): such a part is a `GPE` (`prefix:state`), not a region;
+    /// see `towns.rs`. Empty: no such reading.
+    pub(crate) compass_states: &'static [(&'static str, &'static [&'static str])],
     /// Nouns of an electoral district named for the places it joins, after
     /// its name ("the Ajax-Pickering riding") or before one of
     /// `riding_links` and it ("the riding of Toronto—Danforth"); see
@@ -739,6 +745,13 @@ mod tests {
             // A town's part is a region's first.
             for w in rules.town_part_prefixes.words {
                 assert!(rules.region_prefixes.contains(w), "{lang}: {w:?}");
+            }
+            // So is a state's compass word: the reading is asked of
+            // regions' runs only.
+            for &(place, words) in rules.compass_states {
+                for w in words {
+                    assert!(rules.region_prefixes.contains(w), "{lang}: {w:?} {place:?}");
+                }
             }
         }
     }

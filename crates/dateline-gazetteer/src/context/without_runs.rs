@@ -47,6 +47,7 @@ impl NameRules {
             loc_prefixes: WordSet::new(&[]),
             region_prefixes: WordSet::new(&[]),
             town_part_prefixes: WordSet::new(&[]),
+            compass_states: &[],
             riding_nouns: WordSet::new(&[]),
             riding_links: WordSet::new(&[]),
             group_modifiers: WordSet::new(&[]),
