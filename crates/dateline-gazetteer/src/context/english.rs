@@ -720,6 +720,23 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     place_prepositions: &["in", "to", "from", "near", "at", "outside", "across"],
     // A nationality word as a language (OntoNotes LANGUAGE): "Chinese-
     // language", "speaks French", "translated into Spanish".
+    // "the Kyoto protocol", "the Belfast agreement", "the Dublin treaty":
+    // a town before one of these names the document, a law (LAW, not
+    // reported; seed 37 read Kyoto as the place, wrong). Countries
+    // stay ("the US-India agreement" is an agreement with India).
+    treaty_nouns: WordSet::new(&[
+        "protocol",
+        "treaty",
+        "treaties",
+        "accord",
+        "accords",
+        "agreement",
+        "agreements",
+        "convention",
+        "conventions",
+        "declaration",
+        "pact",
+    ]),
     currency_nouns: WordSet::new(&[
         "dollar",
         "dollars",

@@ -204,6 +204,11 @@ pub(crate) struct NameRules {
     /// of them is part of the money ("500 Australian dollars"); empty: no
     /// such reading.
     pub(crate) currency_nouns: WordSet,
+    /// Nouns of treaties and agreements, lowercase: a town right before one
+    /// names the document ("the Kyoto protocol", "the Belfast agreement",
+    /// "the Geneva convention"), a law, and is not reported (`mod.rs`);
+    /// empty: no such reading.
+    pub(crate) treaty_nouns: WordSet,
     /// Words that end an amount before a currency ("several hundred",
     /// "two million"), beside numbers in digits.
     pub(crate) amount_words: WordSet,
@@ -464,11 +469,28 @@ fn word_list(text: &'static str) -> Vec<&'static str> {
 pub(crate) struct WordSet {
     pub(crate) words: &'static [&'static str],
     index: OnceLock<Index<()>>,
+    /// The words' first bytes, a bit each, gathered at compile time.
+    first_bytes: [u64; 4],
 }
 
 impl WordSet {
     pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet { words, index: OnceLock::new() }
+        let mut first_bytes = [0u64; 4];
+        let mut i = 0;
+        while i < words.len() {
+            if let Some(&b) = words[i].as_bytes().first() {
+                first_bytes[(b >> 6) as usize] |= 1 << (b & 63);
+            }
+            i += 1;
+        }
+        WordSet { words, index: OnceLock::new(), first_bytes }
+    }
+
+    /// Whether a word of the set begins with `byte`: one bit test, before
+    /// a word is read for [`WordSet::contains`] on a path every match takes.
+    #[inline]
+    pub(crate) fn may_start(&self, byte: u8) -> bool {
+        self.first_bytes[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0
     }
 
     pub(crate) fn contains(&self, word: &str) -> bool {
@@ -801,6 +823,11 @@ mod tests {
         for word in ["", "o", "off", "For", "bank", "Banks", "&&"] {
             assert!(!SET.contains(word), "{word}");
         }
+        // First bytes: the words', and no other.
+        for b in 0..=255u8 {
+            assert_eq!(SET.may_start(b), matches!(b, b'o' | b'f' | b'&' | b'B'), "{b}");
+        }
+        assert!(!WordSet::new(&[]).may_start(b'a'));
     }
 }
 

@@ -69,6 +69,7 @@ impl NameRules {
             place_prepositions: &[],
             language_nouns: WordSet::new(&[]),
             currency_nouns: WordSet::new(&[]),
+            treaty_nouns: WordSet::new(&[]),
             amount_words: WordSet::new(&[]),
             language_verbs: WordSet::new(&[]),
             language_verbs_linked: WordSet::new(&[]),
