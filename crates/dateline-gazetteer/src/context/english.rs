@@ -718,8 +718,6 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // Draws need no score to be a match ("drew with Leeds").
     sports_strong_words: &["drew with", "draw with", "coach of"],
     place_prepositions: &["in", "to", "from", "near", "at", "outside", "across"],
-    // A nationality word as a language (OntoNotes LANGUAGE): "Chinese-
-    // language", "speaks French", "translated into Spanish".
     // "the Kyoto protocol", "the Belfast agreement", "the Dublin treaty":
     // a town before one of these names the document, a law (LAW, not
     // reported; seed 37 read Kyoto as the place, wrong). Countries
@@ -737,6 +735,8 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "declaration",
         "pact",
     ]),
+    // "500 Australian dollars", "21.2bn Swiss francs": a nationality word
+    // before one names the currency, part of the money (OntoNotes MONEY).
     currency_nouns: WordSet::new(&[
         "dollar",
         "dollars",
@@ -804,6 +804,8 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "m",
         "k",
     ]),
+    // A nationality word as a language (OntoNotes LANGUAGE): "Chinese-
+    // language", "speaks French", "translated into Spanish".
     language_nouns: WordSet::new(&[
         "language",
         "languages",

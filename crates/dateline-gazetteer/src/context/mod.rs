@@ -632,10 +632,10 @@ fn is_money_read(text: &str, end: usize, label: &str) -> bool {
 }
 
 /// Whether the place `place`, read with its candidate `chosen` and followed
-/// by a blank and a lowercase word of four letters at least, names a treaty: the word is one of the
-/// rules' `treaty_nouns` and the place a town (a `GPE` with a first-level
-/// division): "the Kyoto protocol", "the Belfast agreement", "the Geneva
-/// convention", a law's name, not the town. A country stays ("the US-India
+/// by a blank and a lowercase word of four letters at least, names a
+/// treaty: the word is one of the rules' `treaty_nouns` and the place a
+/// town (a `GPE` with a first-level division): "the Kyoto protocol", "the
+/// Belfast agreement", "the Geneva convention", a law's name, not the town. A country stays ("the US-India
 /// agreement" is one with India), and so does a capitalized noun, which a
 /// law's head word reads ("the Kyoto Protocol").
 #[cold]
