@@ -478,6 +478,21 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // "Western", "Central", "Greater" before a town name its area ("Western
     // Sydney", "Central Baghdad"), LOC.
     town_part_prefixes: WordSet::new(&["North", "South", "East", "West"]),
+    // "West Darfur", "North Yemen", "East Pakistan": a compass word before
+    // a place divided into states names one of them, GPE (seeds 39, 44 and
+    // 49 read Darfur's states, seeds 44 and 49 the former countries, as
+    // regions, wrong); "Western Sudan", "Southern Vietnam", "North Germany"
+    // stay regions.
+    compass_states: &[
+        ("Darfur", &["North", "South", "West", "East", "Central"]),
+        ("Kordofan", &["North", "South", "West"]),
+        ("Kivu", &["North", "South"]),
+        ("Waziristan", &["North", "South"]),
+        ("Yemen", &["North", "South"]),
+        ("Vietnam", &["North", "South"]),
+        ("Pakistan", &["East", "West"]),
+        ("Germany", &["East", "West"]),
+    ],
     // "the Ajax-Pickering riding", "the riding of Hamilton East—Stoney
     // Creek": a Canadian electoral district named for the places it joins
     // is one GPE (seeds 37, 42 and 45 read a place inside one as wrong).
@@ -703,8 +718,25 @@ pub(crate) static ENGLISH: NameRules = NameRules {
     // Draws need no score to be a match ("drew with Leeds").
     sports_strong_words: &["drew with", "draw with", "coach of"],
     place_prepositions: &["in", "to", "from", "near", "at", "outside", "across"],
-    // A nationality word as a language (OntoNotes LANGUAGE): "Chinese-
-    // language", "speaks French", "translated into Spanish".
+    // "the Kyoto protocol", "the Belfast agreement", "the Dublin treaty":
+    // a town before one of these names the document, a law (LAW, not
+    // reported; seed 37 read Kyoto as the place, wrong). Countries
+    // stay ("the US-India agreement" is an agreement with India).
+    treaty_nouns: WordSet::new(&[
+        "protocol",
+        "treaty",
+        "treaties",
+        "accord",
+        "accords",
+        "agreement",
+        "agreements",
+        "convention",
+        "conventions",
+        "declaration",
+        "pact",
+    ]),
+    // "500 Australian dollars", "21.2bn Swiss francs": a nationality word
+    // before one names the currency, part of the money (OntoNotes MONEY).
     currency_nouns: WordSet::new(&[
         "dollar",
         "dollars",
@@ -772,6 +804,8 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "m",
         "k",
     ]),
+    // A nationality word as a language (OntoNotes LANGUAGE): "Chinese-
+    // language", "speaks French", "translated into Spanish".
     language_nouns: WordSet::new(&[
         "language",
         "languages",

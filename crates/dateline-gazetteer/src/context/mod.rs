@@ -157,10 +157,14 @@ impl Source {
 ///   (`place:riding`).
 /// * **A compass word before a town** ("North Adelaide", "East Cleveland")
 ///   is the town's part or a town of its own, `GPE` (`prefix:town`); before
-///   a country or a state it is a region ("Northern Iraq", `LOC`).
+///   a country or a state it is a region ("Northern Iraq", `LOC`), unless
+///   the rules name that part a state of its own ("West Darfur", "North
+///   Yemen": `GPE`, `prefix:state`).
 /// * **A mission posted to a country** ("United Nations Interim Force in
 ///   Lebanon") takes the country into its name (`head:org`).
 /// * A place before "$" or "dollars" is money, and is not reported.
+/// * A town before a treaty noun ("the Kyoto protocol", "the Belfast
+///   agreement") names the treaty, a law, and is not reported.
 /// * A one-word place after a person's title ("Mr. Houston", "Sen.
 ///   Lincoln") is the person, and is not reported; nor is the same name
 ///   alone elsewhere in the text ("Houston said"), nor the last name of a
@@ -314,6 +318,17 @@ impl Resolver {
             let label = found.label();
             if is_money(text, found.end(), label)
                 || label == "NORP" && is_currency_of_an_amount(self.rules, text, found.span())
+            {
+                continue;
+            }
+            // "the Kyoto protocol": a town before a treaty noun names the
+            // treaty (seed-49 reading). Bytes first: a blank and a word of
+            // four lowercase letters at least ("pact"), which "the", "and"
+            // and "in" after most places are not, begun as a treaty noun.
+            if text.as_bytes().get(found.end()..found.end() + 5).is_some_and(|b| {
+                b[0] == b' ' && self.rules.treaty_nouns.may_start(b[1]) && b[4].is_ascii_lowercase()
+            }) && label == "GPE"
+                && names_a_treaty(self.rules, text, found, chosen_for(i).0)
             {
                 continue;
             }
@@ -472,10 +487,15 @@ impl Resolver {
                     let (label, rule) = heads::district_or(text, run, typed.label, typed.rule);
                     // "North Canton", "East Cleveland": a part of a town is
                     // a town's (seed-43 reading).
-                    let (label, rule) = if rule == runs::REGION_RULE
-                        && towns::is_part_of_town(self.rules, text, run, found, chosen_for(i).0)
+                    let (label, rule) = if rule != runs::REGION_RULE {
+                        (label, rule)
+                    } else if towns::is_part_of_town(self.rules, text, run, found, chosen_for(i).0)
                     {
                         ("GPE", towns::PART_RULE)
+                    } else if towns::is_compass_state(self.rules, text, run, found) {
+                        // "West Darfur", "North Yemen": a state's (seed-49
+                        // reading).
+                        ("GPE", towns::STATE_RULE)
                     } else {
                         (label, rule)
                     };
@@ -609,6 +629,28 @@ fn is_money_read(text: &str, end: usize, label: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the place `place`, read with its candidate `chosen` and followed
+/// by a blank and a lowercase word of four letters at least, names a
+/// treaty: the word is one of the rules' `treaty_nouns` and the place a
+/// town (a `GPE` with a first-level division): "the Kyoto protocol", "the
+/// Belfast agreement", "the Geneva convention", a law's name, not the town. A country stays ("the US-India
+/// agreement" is one with India), and so does a capitalized noun, which a
+/// law's head word reads ("the Kyoto Protocol").
+#[cold]
+#[inline(never)]
+fn names_a_treaty(rules: &NameRules, text: &str, place: &EntityMatch<'_>, chosen: usize) -> bool {
+    let after = &text[place.end() + 1..];
+    let len = after.bytes().take_while(u8::is_ascii_lowercase).count();
+    if after.as_bytes().get(len).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-') {
+        return false;
+    }
+    rules.treaty_nouns.contains(&after[..len])
+        && place
+            .candidates()
+            .nth(chosen)
+            .is_some_and(|town| town.label() == "GPE" && town.admin1().is_some())
 }
 
 /// Whether a nationality word names the currency of an amount ("500

@@ -123,6 +123,12 @@ pub(crate) struct NameRules {
     /// Adelaide", "East Cleveland": `GPE`, `prefix:town`), where the place
     /// after them is a town; see `towns.rs`.
     pub(crate) town_part_prefixes: WordSet,
+    /// Places whose parts a compass word names are states of their own,
+    /// each with the compass words that name them ("West Darfur", a state
+    /// of Sudan; the former "North Yemen", "East Pakistan", "West
+    /// Germany"): such a part is a `GPE` (`prefix:state`), not a region;
+    /// see `towns.rs`. Empty: no such reading.
+    pub(crate) compass_states: &'static [(&'static str, &'static [&'static str])],
     /// Nouns of an electoral district named for the places it joins, after
     /// its name ("the Ajax-Pickering riding") or before one of
     /// `riding_links` and it ("the riding of Toronto—Danforth"); see
@@ -198,6 +204,11 @@ pub(crate) struct NameRules {
     /// of them is part of the money ("500 Australian dollars"); empty: no
     /// such reading.
     pub(crate) currency_nouns: WordSet,
+    /// Nouns of treaties and agreements, lowercase: a town right before one
+    /// names the document ("the Kyoto protocol", "the Belfast agreement",
+    /// "the Geneva convention"), a law, and is not reported (`mod.rs`);
+    /// empty: no such reading.
+    pub(crate) treaty_nouns: WordSet,
     /// Words that end an amount before a currency ("several hundred",
     /// "two million"), beside numbers in digits.
     pub(crate) amount_words: WordSet,
@@ -458,11 +469,28 @@ fn word_list(text: &'static str) -> Vec<&'static str> {
 pub(crate) struct WordSet {
     pub(crate) words: &'static [&'static str],
     index: OnceLock<Index<()>>,
+    /// The words' first bytes, a bit each, gathered at compile time.
+    first_bytes: [u64; 4],
 }
 
 impl WordSet {
     pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet { words, index: OnceLock::new() }
+        let mut first_bytes = [0u64; 4];
+        let mut i = 0;
+        while i < words.len() {
+            if let Some(&b) = words[i].as_bytes().first() {
+                first_bytes[(b >> 6) as usize] |= 1 << (b & 63);
+            }
+            i += 1;
+        }
+        WordSet { words, index: OnceLock::new(), first_bytes }
+    }
+
+    /// Whether a word of the set begins with `byte`: one bit test, before
+    /// a word is read for [`WordSet::contains`] on a path every match takes.
+    #[inline]
+    pub(crate) fn may_start(&self, byte: u8) -> bool {
+        self.first_bytes[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0
     }
 
     pub(crate) fn contains(&self, word: &str) -> bool {
@@ -740,6 +768,13 @@ mod tests {
             for w in rules.town_part_prefixes.words {
                 assert!(rules.region_prefixes.contains(w), "{lang}: {w:?}");
             }
+            // So is a state's compass word: the reading is asked of
+            // regions' runs only.
+            for &(place, words) in rules.compass_states {
+                for w in words {
+                    assert!(rules.region_prefixes.contains(w), "{lang}: {w:?} {place:?}");
+                }
+            }
         }
     }
 
@@ -788,6 +823,11 @@ mod tests {
         for word in ["", "o", "off", "For", "bank", "Banks", "&&"] {
             assert!(!SET.contains(word), "{word}");
         }
+        // First bytes: the words', and no other.
+        for b in 0..=255u8 {
+            assert_eq!(SET.may_start(b), matches!(b, b'o' | b'f' | b'&' | b'B'), "{b}");
+        }
+        assert!(!WordSet::new(&[]).may_start(b'a'));
     }
 }
 

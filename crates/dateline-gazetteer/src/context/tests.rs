@@ -137,3 +137,25 @@ fn bullets_start_sentences() {
     assert_eq!(read("Markets:\n• In China shares fell."), [pair("China", "GPE")]);
     assert_eq!(read("Markets:\n* In China shares fell."), [pair("China", "GPE")]);
 }
+
+/// Seed-49 reading: a town before a treaty noun names the treaty ("the
+/// Kyoto protocol", seed 37), a law, and is not reported.
+#[test]
+fn a_town_before_a_treaty_noun_names_the_treaty() {
+    let read = |text: &'static str| read_with(gazetteer(), text);
+    for (text, expected) in [
+        ("Canada ratified the Boston protocol in 2002.", vec![]),
+        ("when the Detroit treaty expires", vec![]),
+        ("the Boston accords, signed in May", vec![]),
+        ("a post-Detroit agreement.", vec![]),
+        // Counter-cases: a country stays (an agreement with it), and so does
+        // a town before another word, or a longer one.
+        ("a China agreement was near.", vec![("China", "GPE", None)]),
+        ("Detroit agreed to the plan.", vec![("Detroit", "GPE", None)]),
+        ("Boston conventional wisdom", vec![("Boston", "GPE", None)]),
+        ("the Boston treaty-makers", vec![("Boston", "GPE", None)]),
+        ("Boston, agreement or not.", vec![("Boston", "GPE", None)]),
+    ] {
+        assert_eq!(read(text), expected, "{text}");
+    }
+}

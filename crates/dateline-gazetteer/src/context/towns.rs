@@ -37,6 +37,9 @@ pub(crate) const CELL_RULE: &str = "place:cell";
 /// The name of the reading of [`is_part_of_town`].
 pub(crate) const PART_RULE: &str = "prefix:town";
 
+/// The name of the reading of [`is_compass_state`].
+pub(crate) const STATE_RULE: &str = "prefix:state";
+
 /// How many entities before a name in a table cell are read for a town in
 /// a cell of its own: a row of an election table holds a candidate, a party
 /// and a hometown ("|| Tom Wyka || Democrat || Lake Hiawatha ||").
@@ -176,6 +179,29 @@ pub(crate) fn is_part_of_town(
             .is_some_and(|town| town.label() == "GPE" && town.admin1().is_some())
 }
 
+/// Whether a run that its first word types a region (`prefix:region`) is a
+/// state of its own: the run is a compass word and the place after it, and
+/// the rules' `compass_states` name that place with that word ("West
+/// Darfur", a state of Sudan; "North Yemen", "East Pakistan", "West
+/// Germany", former countries). OntoNotes marks them `GPE`; "Western
+/// Sudan", "North Germany" stay regions. Asked only of runs already typed
+/// `prefix:region`.
+#[cold]
+#[inline(never)]
+pub(crate) fn is_compass_state(
+    rules: &NameRules,
+    text: &str,
+    run: Span,
+    place: &EntityMatch<'_>,
+) -> bool {
+    if run.end != place.end() {
+        return false;
+    }
+    let first = text[run.start..place.start()].trim_end();
+    let name = &text[place.start()..place.end()];
+    rules.compass_states.iter().any(|&(state, words)| state == name && words.contains(&first))
+}
+
 /// Whether `name` is written in capitals (a dateline's): no lowercase
 /// letter, two letters at least.
 fn is_capitals(name: &str) -> bool {
@@ -237,6 +263,11 @@ mod tests {
                 Entry::new("Wales", "GPE", "geonames:2634895").with_country("iso3166-1:GB"),
                 Entry::new("Iraq", "GPE", "iso3166-1:IQ"),
                 Entry::new("Europe", "LOC", "wikidata:Q46"),
+                Entry::new("Darfur", "LOC", "dateline:darfur"),
+                Entry::new("Sudan", "GPE", "iso3166-1:SD"),
+                Entry::new("Yemen", "GPE", "iso3166-1:YE"),
+                Entry::new("Pakistan", "GPE", "iso3166-1:PK"),
+                Entry::new("Germany", "GPE", "iso3166-1:DE"),
             ])
             .expect("a valid gazetteer")
         })
@@ -266,6 +297,35 @@ mod tests {
             ("The designer, of North Wales, won.", vec![("North Wales", "LOC", region)]),
             ("Fires burned in Western Sydney.", vec![("Western Sydney", "LOC", region)]),
             ("Demand fell in Northern Europe.", vec![("Northern Europe", "LOC", region)]),
+        ] {
+            assert_eq!(read(text), expected, "{text}");
+        }
+    }
+
+    /// Seed-49 reading ("West Darfur", "East Pakistan"; seeds 39 and 44 read
+    /// "South Darfur", "West Darfur" and "North Yemen" as regions).
+    #[test]
+    fn a_compass_word_before_a_divided_place_names_a_state() {
+        let state = Some(super::STATE_RULE);
+        let region = Some("prefix:region");
+        for (text, expected) in [
+            (
+                "the UN met with a West Darfur security official",
+                vec![("West Darfur", "GPE", state)],
+            ),
+            ("Refugees reached North Darfur.", vec![("North Darfur", "GPE", state)]),
+            ("the former East Pakistan (now Bangladesh)", vec![("East Pakistan", "GPE", state)]),
+            ("He was born in West Germany.", vec![("West Germany", "GPE", state)]),
+            (
+                "North Yemen and South Yemen merged.",
+                vec![("North Yemen", "GPE", state), ("South Yemen", "GPE", state)],
+            ),
+            // Counter-cases: another compass word, or a compass word the
+            // place's states are not named by, makes a region.
+            ("Rains fell in Western Sudan.", vec![("Western Sudan", "LOC", region)]),
+            ("Storms hit North Germany.", vec![("North Germany", "LOC", region)]),
+            ("Fighting in Northern Darfur went on.", vec![("Northern Darfur", "LOC", region)]),
+            ("Floods hit South Pakistan.", vec![("South Pakistan", "LOC", region)]),
         ] {
             assert_eq!(read(text), expected, "{text}");
         }
