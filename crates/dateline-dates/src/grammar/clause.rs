@@ -249,6 +249,9 @@ impl Parser<'_> {
                     break;
                 }
             }
+            if let Some(d) = self.perfect_request(carrier, w, &left[..k]) {
+                return Read::Found(d, looked.max(k + 2));
+            }
             let after = k.checked_sub(1).and_then(|a| left.get(a));
             return found(decide(carrier, w, after), looked.max(k + 2));
         }
@@ -270,6 +273,27 @@ impl Parser<'_> {
             && !left.get(to + 2).is_some_and(Word::is_aux)
             && left[0].class.is_none()
             && self.lx.get(left[0].text).is_none()
+    }
+
+    /// The nearest reading of a date after a request in the present perfect
+    /// (`Tables::request_verbs`) with the request's content between them,
+    /// `between` holding the words from the date back to the verb: "has
+    /// demanded staff return to work on Tuesday", "have called for a general
+    /// strike on Thursday" (the date of what is asked for, most often ahead),
+    /// "has invited McCain to the White House on Wednesday" (that day). Not
+    /// "has told reporters on Monday", nor "had called for a demonstration on
+    /// Friday" (the pluperfect, told in the past), nor the request's own day
+    /// with no "to" or "for" before the date ("has recommended Monday that").
+    fn perfect_request(
+        &self,
+        carrier: Option<Word<'_>>,
+        head: &Word<'_>,
+        between: &[Word<'_>],
+    ) -> Option<(Dir, String)> {
+        let has = carrier.filter(|c| c.class == Some(Verb::Have))?;
+        let verbs = self.lx.tables.request_verbs;
+        (between.iter().any(|b| b.is("to") || b.is("for")) && verbs.iter().any(|v| head.is(v)))
+            .then(|| (Dir::Nearest, format!("nearest-request({} {})", has.lower(), head.lower())))
     }
 
     /// `right[0]` is the word nearest the expression.

@@ -61,6 +61,18 @@ pub(super) static TABLES: Tables = Tables {
         "just", "only", "wait", "hold", "split", "half", "per",
     ],
     paper_name_words: &["times", "business"],
+    request_verbs: &[
+        "called",
+        "demanded",
+        "urged",
+        "asked",
+        "invited",
+        "sent",
+        "adjourned",
+        "ordered",
+        "requested",
+        "summoned",
+    ],
     age_nouns: &[
         "world",
         "economy",

@@ -837,6 +837,14 @@ pub(crate) struct Tables {
     /// the name ("told Daily Times", "the Investors Business Daily"; issue
     /// 17, seed 53), as it is next to a word the lexicon does not know.
     pub(crate) paper_name_words: &'static [&'static str],
+    /// Verbs of asking or sending ("demanded", "called", "sent"): in the
+    /// present perfect, with the request's content ("to", "for") between the
+    /// verb and a date, the date is the content's, not the asking's, and
+    /// takes the nearest reading ("has demanded staff return to work on
+    /// Tuesday", "have called for a general strike on Thursday", "has sent
+    /// Rice to visit the country on Monday"; issue 17, seed 54). Empty: the
+    /// perfect reads the date as past.
+    pub(crate) request_verbs: &'static [&'static str],
     /// A clock time without a day is on the day the text named last
     /// ("samedi ... à 15 h"), as KRAUTS and French TimeBank annotate it;
     /// English news leaves it on the reference day, unless a recent day
@@ -1171,6 +1179,7 @@ impl Tables {
         ending_words: &[],
         second_unit_before: &[],
         paper_name_words: &[],
+        request_verbs: &[],
         clock_on_named_day: false,
         each_day_words: &[],
         clock_apart: false,
