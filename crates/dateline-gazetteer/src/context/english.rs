@@ -41,6 +41,16 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "Protocol",
         "Treaty",
     ]),
+    // "for" names what an organization is for ("Institute for Policy
+    // Studies", "Department for Transport"); after a place's or a
+    // facility's head it is the sentence's ("which polices the Gaza Strip
+    // for Hamas", seed 50; "Kennedy International Airport for Paris"), and
+    // after "Parliament" it says whose seat ("Member of Parliament for
+    // Toronto-Danforth"; seed 39: "the European Parliament for Grand
+    // Sud-Est France"). In the news corpus the 6 runs over "for" these
+    // stop were all wrong.
+    purpose_connectors: WordSet::new(&["for"]),
+    seat_heads: WordSet::new(&["Parliament"]),
     // A body named for a cause goes on over "of" after it: "Democratic
     // Forces for the Liberation of Rwanda", "Americans United for
     // Separation of Church and State" (seed 44), "Foundation for Defense of

@@ -74,6 +74,17 @@ pub(crate) struct NameRules {
     /// The head words a topic connector joins after: bodies named for what
     /// they deal with (commissions, committees, conferences).
     pub(crate) topic_heads: WordSet,
+    /// Connectors that join only after an organization's head word, not
+    /// after a place's or a facility's ("Institute for Policy Studies";
+    /// "the Gaza Strip for Hamas", "Kennedy International Airport for
+    /// Paris" are the sentence's), nor after one of `seat_heads`. Empty: no
+    /// such limit.
+    pub(crate) purpose_connectors: WordSet,
+    /// Organization heads a purpose connector does not join after: "for"
+    /// then says whose seat it is ("Member of Parliament for
+    /// Toronto-Danforth", "of the European Parliament for Grand Sud-Est
+    /// France").
+    pub(crate) seat_heads: WordSet,
     /// The causes a body is named for, after a connector that joined a
     /// head word ("Forces for the Liberation", "Americans United for
     /// Separation"): one of `cause_connectors` joins after them as after a
@@ -748,6 +759,14 @@ mod tests {
             }
             for w in rules.topic_connectors.words {
                 assert!(rules.connectors.contains(w), "{lang}: {w:?}");
+            }
+            // A purpose connector is a connector, and a seat an
+            // organization's head.
+            for w in rules.purpose_connectors.words {
+                assert!(rules.connectors.contains(w), "{lang}: {w:?}");
+            }
+            for w in rules.seat_heads.words {
+                assert!(rules.head(w).is_some_and(|h| h.label == "ORG"), "{lang}: {w:?}");
             }
             // A mission's run is typed by its head word first.
             for w in rules.mission_heads.words {

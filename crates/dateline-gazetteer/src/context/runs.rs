@@ -959,13 +959,23 @@ fn head_follows(rules: &NameRules, text: &str, from: usize, match_starts: &[usiz
 /// that says a name goes on ("Bank of China", "Gulf of Aden", "Ministry
 /// for Foreign Affairs"), so that "Xi of China" and "Zelensky on Ukraine"
 /// stay apart; a topic connector ("on") only after a topic head ("Council
-/// on Foreign Relations", not "Liberal Party on May 5").
+/// on Foreign Relations", not "Liberal Party on May 5"); a purpose
+/// connector ("for") only after an organization's head that is no seat's
+/// ("Institute for Policy Studies", not "Gaza Strip for Hamas" nor
+/// "Parliament for Toronto-Danforth").
 ///
 /// Both callers have checked that `connector` is one.
 fn joins_over_connector(rules: &NameRules, before: &str, connector: &str) -> bool {
     connector == "&"
         || rules.types_a_name(before)
             && (!rules.topic_connectors.contains(connector) || rules.topic_heads.contains(before))
+            && (!rules.purpose_connectors.contains(connector) || serves_a_purpose(rules, before))
+}
+
+/// Whether a purpose connector joins after the typing word `before`: an
+/// organization's head word, not one of `seat_heads`.
+fn serves_a_purpose(rules: &NameRules, before: &str) -> bool {
+    rules.head(before).is_some_and(|head| head.label == "ORG") && !rules.seat_heads.contains(before)
 }
 
 /// Whether the head word `head` closes a company's name before

@@ -31,6 +31,8 @@ impl NameRules {
             second_connectors: WordSet::new(&[]),
             topic_connectors: WordSet::new(&[]),
             topic_heads: WordSet::new(&[]),
+            purpose_connectors: WordSet::new(&[]),
+            seat_heads: WordSet::new(&[]),
             cause_nouns: WordSet::new(&[]),
             cause_leads: WordSet::new(&[]),
             cause_connectors: WordSet::new(&[]),
