@@ -380,20 +380,7 @@ impl Parser<'_> {
                 || self.is_word(s - 1, "of")
                     && ["victims", "victim", "aftermath"].iter().any(|w| self.is_word(s - 2, w)))
             && !(s >= 3 && self.is_word(s - 3, "under"));
-        noun_after || prefixed || attack_of || self.sept_eleven_cue(s)
-    }
-
-    /// Whether a word of time order (`Tables::sept_eleven_cues`: "after",
-    /// "before", "since") stands right before the "September 11" at `s`, and
-    /// the reference is more than 30 days from its own year's September 11
-    /// ("before September 11" in an August article, "since September 11" in
-    /// a September one may be the day of that year).
-    fn sept_eleven_cue(&self, s: usize) -> bool {
-        let cues = self.lx.tables.sept_eleven_cues;
-        s >= 1
-            && cues.iter().any(|w| self.is_word(s - 1, w))
-            && cal::date(self.r.year().into(), 9, 11)
-                .is_some_and(|d| cal::diff_days(self.r, d).abs() > 30)
+        noun_after || prefixed || attack_of
     }
 
     /// Whether the month or day from token `i` to `e` recurs every year:

@@ -61,7 +61,6 @@ pub(super) static TABLES: Tables = Tables {
         "just", "only", "wait", "hold", "split", "half", "per",
     ],
     paper_name_words: &["times", "business"],
-    sept_eleven_cues: &["after", "before", "since"],
     request_verbs: &[
         "called",
         "demanded",

@@ -837,12 +837,6 @@ pub(crate) struct Tables {
     /// the name ("told Daily Times", "the Investors Business Daily"; issue
     /// 17, seed 53), as it is next to a word the lexicon does not know.
     pub(crate) paper_name_words: &'static [&'static str],
-    /// Words of time order ("after", "before", "since") that, right before a
-    /// "September 11" without a year, name the 2001 attacks ("laws introduced
-    /// after September 11", "six months after Sept. 11"; issue 17, seed 55),
-    /// unless the reference lies within a month of that year's September 11.
-    /// Empty: no such reading.
-    pub(crate) sept_eleven_cues: &'static [&'static str],
     /// Verbs of asking or sending ("demanded", "called", "sent"): in the
     /// present perfect, with the request's content ("to", "for") between the
     /// verb and a date, the date is the content's, not the asking's, and
@@ -1185,7 +1179,6 @@ impl Tables {
         ending_words: &[],
         second_unit_before: &[],
         paper_name_words: &[],
-        sept_eleven_cues: &[],
         request_verbs: &[],
         clock_on_named_day: false,
         each_day_words: &[],
