@@ -745,6 +745,14 @@ pub(crate) static ENGLISH: NameRules = NameRules {
         "declaration",
         "pact",
     ]),
+    // "Foro de São Paulo", "O Estado de São Paulo", "Asamblea Nacional de
+    // Venezuela", "Mauro Marcelo de Lima": a place after one of these, itself
+    // after a capitalized word, ends a foreign name (seed-51 reading; seeds
+    // 32, 34 and 43 read Venezuela, Paris, Côte d'Ivoire and São Paulo so).
+    // Not "do", an English verb ("Why do Iraq and Iran").
+    foreign_name_links: WordSet::new(&[
+        "de", "du", "des", "da", "das", "dos", "del", "della", "di",
+    ]),
     // "500 Australian dollars", "21.2bn Swiss francs": a nationality word
     // before one names the currency, part of the money (OntoNotes MONEY).
     currency_nouns: WordSet::new(&[

@@ -163,6 +163,9 @@ impl Source {
 /// * **A mission posted to a country** ("United Nations Interim Force in
 ///   Lebanon") takes the country into its name (`head:org`).
 /// * A place before "$" or "dollars" is money, and is not reported.
+/// * A place after a Romance link ("de", "du", "del") that follows a
+///   capitalized word ("Foro de São Paulo", "Banque Nationale de Paris")
+///   ends a foreign name, and is not reported.
 /// * A town before a treaty noun ("the Kyoto protocol", "the Belfast
 ///   agreement") names the treaty, a law, and is not reported.
 /// * A one-word place after a person's title ("Mr. Houston", "Sen.
@@ -347,6 +350,13 @@ impl Resolver {
             let person = self.rules.name_runs
                 && is_place(label)
                 && surnames.after_title(self.rules, text, found);
+            // "Foro de São Paulo": a place after a Romance link that follows
+            // a capitalized word ends a foreign name (seed-51 reading), and is
+            // not reported alone; a run a head types stays ("Plaza de
+            // Bolívar"). Bytes first: a blank before the place, and a word of
+            // two to five lowercase letters before it begun as a link ("de").
+            let unreported =
+                person || is_place(label) && after_a_foreign_link(self.rules, text, found.start());
             let (candidate, rule) = chosen_for(i);
             let mut resolved = Resolved::from_match(*found, label).choosing(candidate, rule);
             if self.sports
@@ -369,7 +379,7 @@ impl Resolver {
                 continue;
             }
             if !self.rules.name_runs || runs::stands_alone(self.rules, text, found.span()) {
-                if !person {
+                if !unreported {
                     push(&mut out, as_language(self.rules, text, &resolved).unwrap_or(resolved));
                 }
                 continue;
@@ -412,14 +422,14 @@ impl Resolver {
             // names the organization.
             if self.nested == Nested::Drop
                 && label == "GPE"
-                && !person
+                && !unreported
                 && let Some(org) = place_with_org(text, &matches, i, run)
             {
                 push(&mut out, Resolved::by_rule(org, "ORG", PLACE_ORG));
                 continue;
             }
             if run == found.span() || is_all_names(&matches, i, run) {
-                if !person {
+                if !unreported {
                     push(&mut out, as_language(self.rules, text, &resolved).unwrap_or(resolved));
                 }
                 continue;
@@ -447,7 +457,7 @@ impl Resolver {
                 // "President of Venezuela Hugo Chavez", "Australian John
                 // Howard", "Ambassador to Iraq Ryan Crocker": the name
                 // stops where a person's name starts.
-                if !person {
+                if !unreported {
                     push(&mut out, resolved);
                 }
                 continue;
@@ -651,6 +661,40 @@ fn names_a_treaty(rules: &NameRules, text: &str, place: &EntityMatch<'_>, chosen
             .candidates()
             .nth(chosen)
             .is_some_and(|town| town.label() == "GPE" && town.admin1().is_some())
+}
+
+/// Whether the place starting at `start` follows one of the rules'
+/// `foreign_name_links` ("de", "du", "del") right after a capitalized word:
+/// "Foro de São Paulo", "Banque Nationale de Paris", "Petróleos de
+/// Venezuela", "Eamonn de Valera", the end of a foreign name (an
+/// organization's, a person's), not the place. A lowercase word before the
+/// link ("a cidade curda de Sulaymaniyah") leaves it a place.
+#[inline]
+fn after_a_foreign_link(rules: &NameRules, text: &str, start: usize) -> bool {
+    let Some(before) = text.as_bytes()[..start].strip_suffix(b" ") else {
+        return false;
+    };
+    let len = before.iter().rev().take_while(|b| b.is_ascii_lowercase()).take(6).count();
+    (2..=5).contains(&len)
+        && rules.foreign_name_links.may_start(before[before.len() - len])
+        && follows_a_capitalized_word(rules, text, before.len() - len, before.len())
+}
+
+/// Whether `text[link..end]` is a foreign name's link and the word before
+/// it, after one blank, begins with a capital letter (the cold half of
+/// [`after_a_foreign_link`]).
+#[cold]
+#[inline(never)]
+fn follows_a_capitalized_word(rules: &NameRules, text: &str, link: usize, end: usize) -> bool {
+    if !rules.foreign_name_links.contains(&text[link..end]) {
+        return false;
+    }
+    let Some(word) = text[..link].strip_suffix(' ') else {
+        return false;
+    };
+    let word = &word[word.rfind(char::is_whitespace).map_or(0, |at| at + 1)..];
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// Whether a nationality word names the currency of an amount ("500

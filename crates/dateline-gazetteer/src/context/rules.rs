@@ -220,6 +220,12 @@ pub(crate) struct NameRules {
     /// "the Geneva convention"), a law, and is not reported (`mod.rs`);
     /// empty: no such reading.
     pub(crate) treaty_nouns: WordSet,
+    /// Lowercase links of Romance names ("de", "du", "del"): a place after
+    /// one that follows a capitalized word ends a foreign name ("Foro de
+    /// São Paulo", "Banque Nationale de Paris", "Petróleos de Venezuela"),
+    /// an organization's or a person's, and is not reported (`mod.rs`);
+    /// empty: no such reading.
+    pub(crate) foreign_name_links: WordSet,
     /// Words that end an amount before a currency ("several hundred",
     /// "two million"), beside numbers in digits.
     pub(crate) amount_words: WordSet,

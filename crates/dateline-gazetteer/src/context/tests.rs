@@ -159,3 +159,25 @@ fn a_town_before_a_treaty_noun_names_the_treaty() {
         assert_eq!(read(text), expected, "{text}");
     }
 }
+
+/// Seed-51 reading: a place after a Romance link ("de", "du", "del") that
+/// follows a capitalized word ends a foreign name ("Foro de São Paulo"),
+/// and is not reported.
+#[test]
+fn a_place_after_a_romance_link_ends_a_foreign_name() {
+    let read = |text: &'static str| read_with(gazetteer(), text);
+    for (text, expected) in [
+        ("The Diario de Boston reported it.", vec![]),
+        ("members of the Foro de Boston met.", vec![]),
+        ("said Mauro Marcelo de Detroit on Monday.", vec![]),
+        ("the Banco del China said.", vec![]),
+        // Counter-cases: a lowercase word before the link, no link, the
+        // English "do", and a link at a sentence's start leave the place.
+        ("a cidade de Boston cresceu.", vec![("Boston", "GPE", None)]),
+        ("Why do China and Detroit agree?", vec![("China", "GPE", None), ("Detroit", "GPE", None)]),
+        ("Foro, de Boston.", vec![("Boston", "GPE", None)]),
+        ("Mr. Smith of Boston said.", vec![("Boston", "GPE", None)]),
+    ] {
+        assert_eq!(read(text), expected, "{text}");
+    }
+}

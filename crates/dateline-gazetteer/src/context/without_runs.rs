@@ -72,6 +72,7 @@ impl NameRules {
             language_nouns: WordSet::new(&[]),
             currency_nouns: WordSet::new(&[]),
             treaty_nouns: WordSet::new(&[]),
+            foreign_name_links: WordSet::new(&[]),
             amount_words: WordSet::new(&[]),
             language_verbs: WordSet::new(&[]),
             language_verbs_linked: WordSet::new(&[]),
