@@ -644,10 +644,11 @@ fn is_money_read(text: &str, end: usize, label: &str) -> bool {
 /// Whether the place `place`, read with its candidate `chosen` and followed
 /// by a blank and a lowercase word of four letters at least, names a
 /// treaty: the word is one of the rules' `treaty_nouns` and the place a
-/// town (a `GPE` with a first-level division): "the Kyoto protocol", "the
-/// Belfast agreement", "the Geneva convention", a law's name, not the town. A country stays ("the US-India
-/// agreement" is one with India), and so does a capitalized noun, which a
-/// law's head word reads ("the Kyoto Protocol").
+/// town ([`towns::is_town`]): "the Kyoto protocol", "the Belfast
+/// agreement", "the Geneva convention", a law's name, not the town. A
+/// country stays ("the US-India agreement" is one with India), and so does
+/// a capitalized noun, which a law's head word reads ("the Kyoto
+/// Protocol").
 #[cold]
 #[inline(never)]
 fn names_a_treaty(rules: &NameRules, text: &str, place: &EntityMatch<'_>, chosen: usize) -> bool {
@@ -656,11 +657,7 @@ fn names_a_treaty(rules: &NameRules, text: &str, place: &EntityMatch<'_>, chosen
     if after.as_bytes().get(len).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-') {
         return false;
     }
-    rules.treaty_nouns.contains(&after[..len])
-        && place
-            .candidates()
-            .nth(chosen)
-            .is_some_and(|town| town.label() == "GPE" && town.admin1().is_some())
+    rules.treaty_nouns.contains(&after[..len]) && towns::is_town(place, chosen)
 }
 
 /// Whether the place starting at `start` follows one of the rules'

@@ -172,11 +172,16 @@ pub(crate) fn is_part_of_town(
     chosen: usize,
 ) -> bool {
     let first = &text[run.start..place.start()];
-    rules.town_part_prefixes.contains(first.trim_end())
-        && place
-            .candidates()
-            .nth(chosen)
-            .is_some_and(|town| town.label() == "GPE" && town.admin1().is_some())
+    rules.town_part_prefixes.contains(first.trim_end()) && is_town(place, chosen)
+}
+
+/// Whether `place`, read with its candidate `chosen`, is a town: a `GPE`
+/// with a first-level division ("Canton" of Ohio, "Kyoto"), not a country.
+pub(crate) fn is_town(place: &EntityMatch<'_>, chosen: usize) -> bool {
+    place
+        .candidates()
+        .nth(chosen)
+        .is_some_and(|town| town.label() == "GPE" && town.admin1().is_some())
 }
 
 /// Whether a run that its first word types a region (`prefix:region`) is a
