@@ -575,7 +575,7 @@ impl Parser<'_> {
             && let Some((u, true)) = self.unit(k)
             && !matches!(u, Unit::Second | Unit::Quarter)
             && !self.breaks(k + 1)
-            && self.lx.tables.units_ahead_words.iter().any(|w| self.lx.same_word(self.s(k + 1), w))
+            && self.is_ahead_word(k + 1)
             && !self.is_func(k + 2, Func::Of)
         {
             let v = duration_value(None, u, false);
@@ -1357,6 +1357,12 @@ impl Parser<'_> {
         (1..=3)
             .contains(&back)
             .then(|| Pt::new(cal::fmt_month(y, m), Grain::Month, "the-month", "report"))
+    }
+
+    /// Whether the word at `k` is one of `Tables::units_ahead_words`
+    /// ("ahead"): after "the" and a plural unit, the open stretch ahead.
+    pub(super) fn is_ahead_word(&self, k: usize) -> bool {
+        self.lx.tables.units_ahead_words.iter().any(|w| self.lx.same_word(self.s(k), w))
     }
 
     /// "a [month-long] strike", "their third [day-long] meeting", "the

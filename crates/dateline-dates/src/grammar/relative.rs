@@ -2398,7 +2398,7 @@ impl Parser<'_> {
         let k = i - 1;
         if !self.lx.tables.present_days.iter().any(|w| self.lx.same_word(self.s(k), w))
             || matches!(self.lex(i + 1), Some(Lex::Rel(_) | Lex::Func(Func::Of)))
-            || self.lx.tables.units_ahead_words.iter().any(|w| self.lx.same_word(self.s(i + 1), w))
+            || self.is_ahead_word(i + 1)
             || k > 0 && self.past_verb(k - 1)
         {
             return None;
